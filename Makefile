@@ -1,0 +1,54 @@
+# Two commands on a fresh machine: `make run` opens the app, `make test` runs every check.
+# Each makes .venv and installs what it needs on its own.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: run test check lint typecheck layers test-package package clean self-test
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# The stamps record that the install for that purpose matches the current pyproject.toml.
+$(VENV)/.run-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	touch $@ $(VENV)/.run-installed
+
+$(VENV)/.package-installed: pyproject.toml $(VENV)/.test-installed
+	$(BIN)/python -m pip install --quiet -e '.[test,dev,package]'
+	touch $@
+
+run: $(VENV)/.run-installed
+	$(BIN)/ashore
+
+self-test: $(VENV)/.run-installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/ashore self-test
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: $(VENV)/.test-installed
+	$(BIN)/mypy
+
+layers: $(VENV)/.test-installed
+	$(BIN)/lint-imports
+
+check: lint typecheck layers
+
+test: check
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not package"
+
+test-package: $(VENV)/.package-installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m package
+
+package: $(VENV)/.package-installed
+	$(BIN)/python packaging/build.py
+
+clean:
+	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,17 @@
+"""What every command and the window run with: the data dir, the date taken as today, the language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ashore.paths import DataDir
+
+LANGUAGES: tuple[str, ...] = ("en", "zh_CN")
+
+
+@dataclass(frozen=True)
+class Context:
+    data: DataDir
+    today: date
+    lang: str = "en"

@@ -1,0 +1,85 @@
+"""Where Ashore keeps its data, and the overrides for tests and development.
+
+Nothing here touches the disk on import. ``DataDir.ensure()`` creates the folders (mode 0700) when a
+command actually needs them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ashore.errors import InputError
+
+APP_NAME = "Ashore"
+APP_ID = "io.github.ashore.Ashore"
+ENV_DATA_DIR = "ASHORE_DATA_DIR"
+ENV_TODAY = "ASHORE_TODAY"
+
+
+def default_data_dir() -> Path:
+    """The platform's user data dir for Ashore (e.g. ~/.local/share/Ashore)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False, roaming=False))
+
+
+def resolve_data_dir(option: str | os.PathLike[str] | None = None) -> Path:
+    """The data dir from ``--data-dir``, else ``$ASHORE_DATA_DIR``, else the platform default."""
+    if option:
+        return Path(option).expanduser().absolute()
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env).expanduser().absolute()
+    return default_data_dir()
+
+
+def resolve_today(option: str | None = None) -> date:
+    """The date the app takes as today: ``--today``, else ``$ASHORE_TODAY``, else the clock.
+
+    Raises InputError with a readable message for a malformed or impossible date.
+    """
+    text = option or os.environ.get(ENV_TODAY)
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(f"--today: {text!r} is not a date (YYYY-MM-DD)") from None
+
+
+@dataclass(frozen=True)
+class DataDir:
+    """The layout of one data dir: the database, the evidence store, backups and logs."""
+
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        return self.root / "ashore.sqlite3"
+
+    @property
+    def evidence(self) -> Path:
+        return self.root / "evidence"
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def settings(self) -> Path:
+        return self.root / "settings.ini"
+
+    def ensure(self) -> DataDir:
+        """Create the folders that are missing, readable by the owner only (0700)."""
+        for folder in (self.root, self.evidence, self.backups, self.logs):
+            if not folder.exists():
+                folder.mkdir(parents=True, exist_ok=True)
+                os.chmod(folder, 0o700)
+        return self

@@ -1,0 +1,205 @@
+"""Plain values for what the user keeps: lenders, loans and everything attached to a loan.
+
+These mirror the JSON exchange format (INTERFACES.md) with parsed types (Decimal, date, datetime).
+The store turns rows into these, the exchange module turns JSON into these, the UI edits copies of
+these, and the services hand them to ``ashore.finance``. No Qt, no SQL here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Literal
+
+from ashore.money import ZERO, Rate
+
+LoanMethod = Literal["equal_installment", "equal_principal", "interest_first", "bullet"]
+LOAN_METHODS: tuple[str, ...] = ("equal_installment", "equal_principal", "interest_first", "bullet")
+
+TermUnit = Literal["month", "day"]
+FeePer = Literal["installment", "once"]
+FEE_PERS: tuple[str, ...] = ("installment", "once")
+PenaltyBase = Literal["overdue_amount", "overdue_principal"]
+PENALTY_BASES: tuple[str, ...] = ("overdue_amount", "overdue_principal")
+
+# The parts a payment can settle, in the default order of DOMAIN.md.
+ALLOCATION_PARTS: tuple[str, ...] = ("fees", "penalty", "interest", "principal")
+
+CHANNELS: tuple[str, ...] = ("phone", "app_chat", "sms", "email", "in_person", "letter", "other")
+
+PROPOSAL_METHODS: tuple[str, ...] = (
+    "reamortize",
+    "reduced_installment",
+    "fee_waiver",
+    "lump_sum",
+    "deferral",
+    "custom",
+)
+PROPOSAL_STATUSES: tuple[str, ...] = (
+    "draft",
+    "proposed",
+    "countered",
+    "accepted",
+    "rejected",
+    "withdrawn",
+)
+
+EVIDENCE_KINDS: tuple[str, ...] = ("audio", "image", "document", "other")
+
+
+@dataclass
+class Lender:
+    id: str
+    name: str
+    phone: str = ""
+    notes: str = ""
+    hours: str = ""
+    website: str = ""
+
+
+@dataclass
+class Fee:
+    name: str
+    amount: Decimal
+    per: str = "installment"  # FeePer
+
+
+@dataclass
+class OverdueRules:
+    """What happens when an installment is late (DOMAIN.md, "Conventions")."""
+
+    penalty_rate: Rate | None = None
+    penalty_base: str = "overdue_amount"  # PenaltyBase
+    late_fee: Decimal = ZERO
+    grace_days: int = 0
+    accelerates_after_days: int | None = None
+    # The order in which a payment settles the parts of an installment.
+    allocation: tuple[str, ...] = ALLOCATION_PARTS
+
+
+@dataclass
+class Payment:
+    date: date
+    amount: Decimal
+    note: str = ""
+    method: str = ""
+    reference: str = ""
+
+
+@dataclass
+class Claim:
+    date: date
+    amount: Decimal
+    source: str = ""
+    note: str = ""
+
+
+@dataclass
+class Waive:
+    """Shares (0–1) of each part forgiven by a proposal."""
+
+    penalty: Decimal = ZERO
+    late_fees: Decimal = ZERO
+    interest: Decimal = ZERO
+
+
+@dataclass
+class StatusChange:
+    at: datetime
+    status: str
+    note: str = ""
+
+
+@dataclass
+class Proposal:
+    """A negotiated plan for one loan. ``params`` holds parsed values per method (INTERFACES.md):
+
+    reamortize {months: int, annual_rate: Decimal, first_due?: date};
+    reduced_installment {amount: Decimal, annual_rate: Decimal, first_due?: date};
+    fee_waiver {pay_by: date}; lump_sum {amount: Decimal | discount: Decimal, pay_by: date};
+    deferral {holiday_months: int, interest_during: "accrue"|"freeze", months_after: int,
+              annual_rate: Decimal}; custom {installments: list[tuple[date, Decimal]]}.
+    """
+
+    id: str
+    name: str
+    method: str
+    start: date
+    params: dict[str, Any] = field(default_factory=dict)
+    status: str = "draft"
+    waive: Waive = field(default_factory=Waive)
+    history: list[StatusChange] = field(default_factory=list)
+
+
+@dataclass
+class Attachment:
+    sha256: str
+    name: str
+    kind: str = "other"
+    size: int = 0
+    imported_at: datetime | None = None
+    duration_ms: int | None = None
+    path: str = ""  # only in the exchange file: where the file lies relative to the JSON
+
+
+@dataclass
+class NoteRevision:
+    """An earlier version of a note's content, kept when the note was edited."""
+
+    revised_at: datetime
+    occurred_at: datetime
+    channel: str
+    counterpart: str
+    text: str
+    outcome: str
+    promises: str
+    follow_up: date | None
+
+
+@dataclass
+class CallNote:
+    id: str
+    occurred_at: datetime
+    logged_at: datetime
+    channel: str = "phone"
+    counterpart: str = ""
+    text: str = ""
+    outcome: str = ""
+    promises: str = ""
+    follow_up: date | None = None
+    attachments: list[Attachment] = field(default_factory=list)
+    revisions: list[NoteRevision] = field(default_factory=list)
+    deleted_at: datetime | None = None
+    deleted_reason: str = ""
+
+
+@dataclass
+class Loan:
+    id: str
+    lender: str  # the lender's id
+    name: str
+    principal: Decimal
+    rate: Rate
+    method: str  # LoanMethod
+    term_count: int
+    term_unit: str  # TermUnit
+    first_due: date
+    currency: str = "CNY"
+    reference: str = ""
+    fees: list[Fee] = field(default_factory=list)
+    overdue: OverdueRules = field(default_factory=OverdueRules)
+    payments: list[Payment] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    proposals: list[Proposal] = field(default_factory=list)
+    notes: list[CallNote] = field(default_factory=list)
+
+
+@dataclass
+class Book:
+    """Everything one user keeps: what ``export json`` writes and ``import`` reads."""
+
+    currency: str = "CNY"
+    lenders: list[Lender] = field(default_factory=list)
+    loans: list[Loan] = field(default_factory=list)
+    monthly_budget: Decimal | None = None
