@@ -203,3 +203,22 @@ class Book:
     lenders: list[Lender] = field(default_factory=list)
     loans: list[Loan] = field(default_factory=list)
     monthly_budget: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class LoanSummary:
+    """One line of the sidebar and the dashboard: where a loan stands on a day."""
+
+    loan_id: str
+    lender_id: str
+    lender_name: str
+    loan_name: str
+    currency: str
+    principal: Decimal
+    owed_today: Decimal  # owed if nothing more is paid, as of today (DOMAIN.md)
+    overdue_amount: Decimal  # unpaid parts of installments already past grace
+    days_overdue: int  # days since the oldest unpaid due date passed its grace; 0 when current
+    growth_per_day: Decimal  # what tomorrow adds if nothing is paid
+    status: str  # "current", "overdue", "agreement", "agreement_missed", "settled"
+    next_due: date | None = None
+    next_amount: Decimal | None = None
