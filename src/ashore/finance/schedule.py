@@ -1,0 +1,130 @@
+"""Repayment tables: the original schedule of a loan, and the annuity rows proposals reuse.
+
+Every stored step is rounded half-up to the minor unit; principal parts always add up exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from decimal import Decimal, localcontext
+
+from dateutil.relativedelta import relativedelta
+
+from ashore.money import ZERO, round_money
+
+from .terms import Installment, LoanTerms
+
+__all__ = ["annuity_payment", "annuity_rows", "borrowed_on", "due_dates", "schedule"]
+
+
+def due_dates(first_due: date, count: int) -> list[date]:
+    """``count`` monthly due dates: first_due + k calendar months, each counted from first_due.
+
+    Counting from first_due (not from the previous date) keeps the day: Jan 31 → Feb 28/29 →
+    Mar 31, never drifting to the 28th.
+    """
+    return [first_due + relativedelta(months=k) for k in range(count)]
+
+
+def annuity_payment(principal: Decimal, monthly_rate: Decimal, count: int, currency: str) -> Decimal:
+    """A = P·i / (1 − (1 + i)^−n) rounded half-up to the minor unit; A = round(P / n) when i = 0.
+
+    Computed in Decimal with 40 digits so the rounding happens only once, at the end.
+    """
+    with localcontext() as ctx:
+        ctx.prec = 40
+        if monthly_rate == 0:
+            exact = principal / count
+        else:
+            exact = principal * monthly_rate / (1 - (1 + monthly_rate) ** -count)
+    return round_money(exact, currency)
+
+
+def annuity_rows(
+    principal: Decimal,
+    monthly_rate: Decimal,
+    count: int,
+    first_due: date,
+    currency: str,
+    *,
+    fees: tuple[Decimal, ...] = (),
+) -> list[Installment]:
+    """Equal installments: interest = round(balance·i), principal = A − interest; the last row pays
+    the whole remaining balance plus its interest. ``fees[k]`` (if given) is added to row k+1."""
+    amount = annuity_payment(principal, monthly_rate, count, currency)
+    rows = []
+    balance = principal
+    for k, due in enumerate(due_dates(first_due, count)):
+        interest = round_money(balance * monthly_rate, currency)
+        if k == count - 1:
+            part = balance
+        else:
+            # Tiny loans can round A above what is left; never take more than the balance.
+            part = min(max(amount - interest, ZERO), balance)
+        balance -= part
+        fee = fees[k] if k < len(fees) else ZERO
+        rows.append(Installment(k + 1, due, part, interest, fee, part + interest + fee, balance))
+    return rows
+
+
+def borrowed_on(terms: LoanTerms) -> date:
+    """The day the money was lent: first_due − term for a bullet loan, else one month before it."""
+    if terms.method == "bullet":
+        if terms.term_unit == "day":
+            return terms.first_due - timedelta(days=terms.term_count)
+        return terms.first_due - relativedelta(months=terms.term_count)
+    return terms.first_due - relativedelta(months=1)
+
+
+def _fee_parts(terms: LoanTerms, count: int) -> tuple[Decimal, ...]:
+    per_installment = sum((f.amount for f in terms.fees if f.per == "installment"), ZERO)
+    once = sum((f.amount for f in terms.fees if f.per == "once"), ZERO)
+    return tuple(
+        round_money(per_installment + (once if k == 0 else ZERO), terms.currency)
+        for k in range(count)
+    )
+
+
+def schedule(terms: LoanTerms) -> list[Installment]:
+    """The original repayment table of a loan, one row per installment.
+
+    equal_installment: the annuity rows above. equal_principal: principal round(P/n), the last
+    row takes the remainder, interest round(balance·i). interest_first: interest round(P·i) each
+    month, all principal with the last row. bullet: one row due on first_due; interest =
+    round(P × daily rate × days) for a term in days, round(P × monthly rate × months) for months.
+    Fees per installment go with every row, a "once" fee with the first.
+    """
+    cur = terms.currency
+    if terms.method == "bullet":
+        if terms.term_unit == "day":
+            interest = round_money(terms.principal * terms.rate.daily() * terms.term_count, cur)
+        else:
+            interest = round_money(terms.principal * terms.rate.monthly() * terms.term_count, cur)
+        fee = _fee_parts(terms, 1)[0]
+        p = terms.principal
+        return [Installment(1, terms.first_due, p, interest, fee, p + interest + fee, ZERO)]
+
+    n = terms.term_count
+    i = terms.rate.monthly()
+    fees = _fee_parts(terms, n)
+    if terms.method == "equal_installment":
+        return annuity_rows(terms.principal, i, n, terms.first_due, cur, fees=fees)
+    return list(_linear_rows(terms, i, fees))
+
+
+def _linear_rows(terms: LoanTerms, i: Decimal, fees: tuple[Decimal, ...]) -> Iterator[Installment]:
+    n = terms.term_count
+    cur = terms.currency
+    equal_part = round_money(terms.principal / n, cur)
+    balance = terms.principal
+    for k, due in enumerate(due_dates(terms.first_due, n)):
+        interest = round_money(balance * i, cur)
+        if k == n - 1:
+            part = balance
+        elif terms.method == "equal_principal":
+            part = min(equal_part, balance)
+        else:  # interest_first
+            part = ZERO
+        balance -= part
+        yield Installment(k + 1, due, part, interest, fees[k], part + interest + fees[k], balance)

@@ -1,0 +1,163 @@
+"""The plain values the money engine reads and writes: loan terms, payments, installments.
+
+All amounts are ``decimal.Decimal`` in the loan's currency; rates are ``money.Rate`` as quoted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from ashore.money import ZERO, Rate, minor_unit
+
+__all__ = [
+    "ALLOCATION_PARTS",
+    "LOAN_METHODS",
+    "Fee",
+    "FinanceError",
+    "Installment",
+    "LoanMethod",
+    "LoanTerms",
+    "OverdueRules",
+    "Payment",
+]
+
+LoanMethod = Literal["equal_installment", "equal_principal", "interest_first", "bullet"]
+LOAN_METHODS: tuple[str, ...] = ("equal_installment", "equal_principal", "interest_first", "bullet")
+FeePer = Literal["installment", "once"]
+PenaltyBase = Literal["overdue_amount", "overdue_principal"]
+
+# The parts a payment settles within one installment, in the default order of DOMAIN.md.
+# "fees" covers the installment's own fees and its late fee.
+ALLOCATION_PARTS: tuple[str, ...] = ("fees", "penalty", "interest", "principal")
+
+# Longer than any consumer loan; stops a typing slip from building a 10,000-row table.
+MAX_TERM_MONTHS = 600
+MAX_TERM_DAYS = 3660
+
+
+class FinanceError(ValueError):
+    """Input the engine cannot compute with; the message starts with the parameter's name."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fee:
+    """A fee of the loan: ``amount`` with each installment (``per="installment"``) or once,
+    charged with the first installment (``per="once"``)."""
+
+    name: str
+    amount: Decimal
+    per: FeePer = "installment"
+
+    def __post_init__(self) -> None:
+        if self.per not in ("installment", "once"):
+            raise FinanceError(f"fees.per: {self.per!r} is not installment or once")
+        if self.amount < 0:
+            raise FinanceError("fees.amount: must not be negative")
+
+
+@dataclass(frozen=True, slots=True)
+class OverdueRules:
+    """What lateness costs (DOMAIN.md "Conventions").
+
+    ``penalty_rate``: penalty interest (usually quoted per day; ``Rate.daily()`` is used), or None.
+    ``penalty_base``: the unpaid installment (``overdue_amount``: principal + interest + fees) or
+    only its unpaid principal (``overdue_principal``). ``late_fee``: charged once per installment
+    still unpaid when its grace has passed. ``grace_days``: days after the due date during which
+    paying counts as on time. ``accelerates_after_days``: once the oldest unpaid installment is more
+    than this many days past its due date, all remaining principal is due at once.
+    ``charges_cap``: an optional legal ceiling on penalty plus late fee, as a yearly rate: for one
+    installment, penalty + late fee as of a day never exceed round(installment amount × cap daily
+    rate × days since due) (some laws cap the total yearly cost of lateness).
+    """
+
+    penalty_rate: Rate | None = None
+    penalty_base: PenaltyBase = "overdue_amount"
+    late_fee: Decimal = ZERO
+    grace_days: int = 0
+    accelerates_after_days: int | None = None
+    charges_cap: Rate | None = None
+
+    def __post_init__(self) -> None:
+        if self.penalty_base not in ("overdue_amount", "overdue_principal"):
+            raise FinanceError(
+                f"penalty_base: {self.penalty_base!r} is not overdue_amount or overdue_principal"
+            )
+        if self.late_fee < 0:
+            raise FinanceError("late_fee: must not be negative")
+        if self.grace_days < 0:
+            raise FinanceError("grace_days: must not be negative")
+        if self.accelerates_after_days is not None and self.accelerates_after_days < 0:
+            raise FinanceError("accelerates_after_days: must not be negative")
+
+
+@dataclass(frozen=True, slots=True)
+class LoanTerms:
+    """One loan as agreed.
+
+    ``term_count`` periods of ``term_unit``: months, or days for a ``bullet`` loan (which is due
+    once, on ``first_due``, and was borrowed ``term_count`` days before it). ``allocation`` is the
+    order in which a payment settles the parts of one installment. ``currency`` gives the minor
+    unit every amount is rounded to (half-up).
+    """
+
+    principal: Decimal
+    rate: Rate
+    method: LoanMethod
+    term_count: int
+    first_due: date
+    term_unit: Literal["month", "day"] = "month"
+    fees: tuple[Fee, ...] = ()
+    overdue: OverdueRules = field(default_factory=OverdueRules)
+    allocation: tuple[str, ...] = ALLOCATION_PARTS
+    currency: str = "CNY"
+
+    def __post_init__(self) -> None:
+        if self.method not in LOAN_METHODS:
+            raise FinanceError(f"method: {self.method!r} is not one of {', '.join(LOAN_METHODS)}")
+        if self.principal <= 0:
+            raise FinanceError("principal: must be more than zero")
+        if self.principal != self.principal.quantize(minor_unit(self.currency)):
+            raise FinanceError(f"principal: {self.currency} amounts have fewer decimals")
+        if self.term_unit not in ("month", "day"):
+            raise FinanceError(f"term.unit: {self.term_unit!r} is not month or day")
+        if self.term_unit == "day" and self.method != "bullet":
+            raise FinanceError("term.unit: only a bullet loan can run for a number of days")
+        limit = MAX_TERM_DAYS if self.term_unit == "day" else MAX_TERM_MONTHS
+        if not 1 <= self.term_count <= limit:
+            raise FinanceError(f"term.count: must be a whole number from 1 to {limit}")
+        if sorted(self.allocation) != sorted(ALLOCATION_PARTS):
+            raise FinanceError(
+                "allocation: must name each of fees, penalty, interest, principal once"
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class Payment:
+    """Money the borrower paid on ``date`` (more than zero)."""
+
+    date: date
+    amount: Decimal
+
+    def __post_init__(self) -> None:
+        if self.amount <= 0:
+            raise FinanceError("payment.amount: must be more than zero")
+
+
+@dataclass(frozen=True, slots=True)
+class Installment:
+    """One row of a repayment table; every amount is rounded to the minor unit.
+
+    ``payment`` = ``principal`` + ``interest`` + ``fees`` exactly; ``balance_after`` is the
+    principal still owed once this row is paid.
+    """
+
+    number: int
+    due: date
+    principal: Decimal
+    interest: Decimal
+    fees: Decimal
+    payment: Decimal
+    balance_after: Decimal
