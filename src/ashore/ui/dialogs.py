@@ -1,0 +1,150 @@
+"""Every modal question the window asks goes through here, so tests patch one module and nothing
+blocks (a test never runs ``exec()`` on a real dialog)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("dialogs", text)
+
+
+def confirm(parent: QWidget | None, title: str, text: str, action: str = "") -> bool:
+    """Ask yes/no; ``action`` labels the button that says yes (e.g. "Delete")."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
+    )
+    yes = box.addButton(action or _tr("OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def error(parent: QWidget | None, text: str, title: str = "") -> None:
+    """Tell the user something went wrong and what to do about it."""
+    QMessageBox.warning(parent, title or _tr("Ashore"), text)
+
+
+def info(parent: QWidget | None, text: str, title: str = "") -> None:
+    """Tell the user something went well (an import, a backup)."""
+    QMessageBox.information(parent, title or _tr("Ashore"), text)
+
+
+def fatal_data_error(parent: QWidget | None, text: str, folder: Path) -> None:
+    """The data cannot be opened: say why and offer to open its folder; the app then quits."""
+    box = QMessageBox(QMessageBox.Icon.Critical, _tr("Ashore cannot open your data"), text)
+    box.setInformativeText(
+        _tr(
+            "Your data lives in {folder}. Nothing was changed. You can open the folder, move the "
+            "file aside or restore a backup, then start Ashore again."
+        ).format(folder=folder)
+    )
+    open_button = box.addButton(_tr("Open data folder"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is open_button:
+        open_folder(folder)
+
+
+def bug(parent: QWidget | None, summary: str, log: Path | None) -> None:
+    """A bug happened: one short line, and where the details were written."""
+    text = _tr("Something went wrong inside Ashore: {summary}").format(summary=summary)
+    if log is not None:
+        text += "\n\n" + _tr("The details were written to {log}.").format(log=log)
+    QMessageBox.critical(parent, _tr("Ashore"), text)
+
+
+def get_open_path(
+    parent: QWidget | None, title: str, filters: str, folder: str = ""
+) -> Path | None:
+    """Ask for an existing file; None when cancelled."""
+    name, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
+    return Path(name) if name else None
+
+
+def get_save_path(
+    parent: QWidget | None, title: str, filters: str, suggested: str = ""
+) -> Path | None:
+    """Ask where to write a file; None when cancelled."""
+    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    return Path(name) if name else None
+
+
+def open_folder(folder: Path) -> bool:
+    """Show ``folder`` in the desktop's file manager."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+@dataclass(frozen=True)
+class LenderDetails:
+    """What the "New lender" dialog asks for."""
+
+    name: str
+    phone: str = ""
+    hours: str = ""
+
+
+class LenderDialog(QDialog):
+    """Name, customer-service phone and hours of a new lender."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New lender"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        intro = QLabel(self.tr("The platform or bank you borrowed from."))
+        intro.setObjectName("hint")
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("e.g. Jiebei"))
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText(self.tr("customer service number"))
+        self.hours = QLineEdit()
+        self.hours.setPlaceholderText(self.tr("e.g. 9:00–21:00 every day"))
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Phone"), self.phone)
+        form.addRow(self.tr("Hours"), self.hours)
+        layout.addLayout(form)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.name.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.name.text().strip()))
+
+    def details(self) -> LenderDetails:
+        return LenderDetails(
+            self.name.text().strip(), self.phone.text().strip(), self.hours.text().strip()
+        )
+
+
+def ask_lender(parent: QWidget | None) -> LenderDetails | None:
+    """Ask for a new lender's name, phone and hours; None when cancelled."""
+    dialog = LenderDialog(parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.details()

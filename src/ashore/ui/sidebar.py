@@ -1,0 +1,311 @@
+"""The sidebar: lenders, and under each its loans with what is owed today and a status badge.
+
+``SidebarModel`` is a standalone Qt item model fed with plain values (lenders and LoanSummary
+lines); ``BadgeDelegate`` paints the status as a small rounded pill; ``SidebarView`` puts them
+together.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
+
+from ashore.money import format_amount
+from ashore.records import Lender, LoanSummary
+from ashore.ui.style import BADGE_COLOURS, ERROR, MUTED, tabular_font
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+COL_NAME = 0
+COL_OWED = 1
+COL_STATUS = 2
+COLUMNS = (COL_NAME, COL_OWED, COL_STATUS)
+
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "lender" or "loan"
+LOAN_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+LENDER_ID_ROLE = Qt.ItemDataRole.UserRole + 3
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 4  # LoanSummary.status
+DAYS_OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 5
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 6  # the LoanSummary itself
+
+# internalId of a top-level (lender) index; a loan's index carries its lender's row + 1.
+_TOP = 0
+
+
+def status_text(summary: LoanSummary) -> str:
+    """The words on the badge: "Current", "Overdue 12 days", "Agreement", "Settled"."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("SidebarModel", text)
+
+    if summary.status == "overdue":
+        if summary.days_overdue == 1:
+            return tr("Overdue 1 day")
+        return tr("Overdue %1 days").replace("%1", str(summary.days_overdue))
+    labels = {
+        "current": tr("Current"),
+        "agreement": tr("Agreement"),
+        "agreement_missed": tr("Agreement missed"),
+        "settled": tr("Settled"),
+    }
+    return labels.get(summary.status, summary.status)
+
+
+class SidebarModel(QAbstractItemModel):
+    """Two levels: lenders (sorted by name), under each its loans (sorted by name)."""
+
+    def __init__(self, locale: str = "en", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.locale = locale
+        self._lenders: list[Lender] = []
+        self._loans: list[list[LoanSummary]] = []
+        self._bold = QFont()
+        self._bold.setWeight(QFont.Weight.DemiBold)
+        self._amount_font = tabular_font(QFont())
+
+    # ----- feeding ---------------------------------------------------------------------------
+    def set_data(self, lenders: list[Lender], summaries: list[LoanSummary]) -> None:
+        """Show these lenders and loans; a loan whose lender is missing gets a row of its own."""
+        by_lender: dict[str, list[LoanSummary]] = {}
+        for summary in summaries:
+            by_lender.setdefault(summary.lender_id, []).append(summary)
+        known = {lender.id: lender for lender in lenders}
+        for summary in summaries:
+            if summary.lender_id not in known:
+                known[summary.lender_id] = Lender(summary.lender_id, summary.lender_name)
+        ordered = sorted(known.values(), key=lambda lender: (lender.name.casefold(), lender.id))
+        self.beginResetModel()
+        self._lenders = ordered
+        self._loans = [
+            sorted(
+                by_lender.get(lender.id, []),
+                key=lambda item: (item.loan_name.casefold(), item.loan_id),
+            )
+            for lender in ordered
+        ]
+        self.endResetModel()
+
+    def loan_index(self, loan_id: str) -> QModelIndex:
+        for lender_row, loans in enumerate(self._loans):
+            for row, summary in enumerate(loans):
+                if summary.loan_id == loan_id:
+                    return self.createIndex(row, COL_NAME, lender_row + 1)
+        return QModelIndex()
+
+    def lender_index(self, lender_id: str) -> QModelIndex:
+        for row, lender in enumerate(self._lenders):
+            if lender.id == lender_id:
+                return self.createIndex(row, COL_NAME, _TOP)
+        return QModelIndex()
+
+    def loan_count(self) -> int:
+        return sum(len(loans) for loans in self._loans)
+
+    # ----- QAbstractItemModel ----------------------------------------------------------------
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, _TOP)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or index.internalId() == _TOP:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, COL_NAME, _TOP)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._lenders)
+        if parent.internalId() == _TOP and parent.column() == COL_NAME:
+            return len(self._loans[parent.row()])
+        return 0
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                COL_NAME: self.tr("Lender / loan"),
+                COL_OWED: self.tr("Owed today"),
+                COL_STATUS: self.tr("Status"),
+            }.get(section)
+        if role == Qt.ItemDataRole.TextAlignmentRole and section == COL_OWED:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == _TOP:
+            return self._lender_data(self._lenders[index.row()], index, role)
+        summary = self._loans[index.internalId() - 1][index.row()]
+        return self._loan_data(summary, index.column(), role)
+
+    def _lender_data(self, lender: Lender, index: AnyIndex, role: int) -> Any:
+        column = index.column()
+        if role == KIND_ROLE:
+            return "lender"
+        if role == LENDER_ID_ROLE:
+            return lender.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == COL_NAME:
+                return lender.name
+            if column == COL_STATUS:
+                count = len(self._loans[index.row()])
+                if count == 1:
+                    return self.tr("1 loan")
+                return self.tr("%1 loans").replace("%1", str(count))
+            return None
+        if role == Qt.ItemDataRole.FontRole and column == COL_NAME:
+            return self._bold
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_STATUS:
+            return QBrush(QColor(MUTED))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            parts = [lender.name]
+            if lender.phone:
+                parts.append(self.tr("Phone: %1").replace("%1", lender.phone))
+            if lender.hours:
+                parts.append(self.tr("Hours: %1").replace("%1", lender.hours))
+            return "\n".join(parts)
+        return None
+
+    def _loan_data(self, summary: LoanSummary, column: int, role: int) -> Any:
+        if role == KIND_ROLE:
+            return "loan"
+        if role == LOAN_ID_ROLE:
+            return summary.loan_id
+        if role == LENDER_ID_ROLE:
+            return summary.lender_id
+        if role == STATUS_ROLE:
+            return summary.status
+        if role == DAYS_OVERDUE_ROLE:
+            return summary.days_overdue
+        if role == SUMMARY_ROLE:
+            return summary
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == COL_NAME:
+                return summary.loan_name
+            if column == COL_OWED:
+                return format_amount(summary.owed_today, summary.currency, self.locale)
+            if column == COL_STATUS:
+                return status_text(summary)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_OWED:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and column == COL_OWED:
+            return self._amount_font
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_OWED:
+            if summary.status in ("overdue", "agreement_missed"):
+                return QBrush(QColor(ERROR))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = self.tr("%1 owed today (%2)").replace(
+                "%1", format_amount(summary.owed_today, summary.currency, self.locale, symbol=True)
+            )
+            text = text.replace("%2", status_text(summary))
+            if summary.next_due is not None:
+                text += "\n" + self.tr("Next due %1").replace("%1", summary.next_due.isoformat())
+            return text
+        return None
+
+
+class BadgeDelegate(QStyledItemDelegate):
+    """Paints a loan's status as a small rounded pill, coloured by status."""
+
+    PAD_X = 8
+    PAD_Y = 2
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        status = index.data(STATUS_ROLE)
+        if status is None:  # a lender row: plain text
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        background, foreground = BADGE_COLOURS.get(str(status), BADGE_COLOURS["settled"])
+        metrics = opt.fontMetrics
+        width = metrics.horizontalAdvance(text) + 2 * self.PAD_X
+        height = metrics.height() + 2 * self.PAD_Y
+        rect = QRect(
+            opt.rect.left() + 4,
+            opt.rect.center().y() - height // 2 + 1,
+            min(width, opt.rect.width() - 8),
+            height,
+        )
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(background))
+        painter.drawRoundedRect(rect, height / 2, height / 2)
+        painter.setPen(QColor(foreground))
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        if index.data(STATUS_ROLE) is None:
+            return hint
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        metrics = option.fontMetrics
+        width = metrics.horizontalAdvance(text) + 2 * self.PAD_X + 8
+        height = metrics.height() + 2 * self.PAD_Y + 8
+        return QSize(max(hint.width(), width), max(hint.height(), height))
+
+
+class SidebarView(QTreeView):
+    """The tree of lenders and loans, columns sized for reading at a glance."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sidebar")
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setIndentation(14)
+        self.setUniformRowHeights(False)
+        self.setAllColumnsShowFocus(True)
+        self.setItemDelegateForColumn(COL_STATUS, BadgeDelegate(self))
+        self.header().setStretchLastSection(False)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        header = self.header()
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_OWED, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        if model is not None:
+            model.modelReset.connect(self.expandAll)
