@@ -1,0 +1,82 @@
+"""The one font the PDF reports print with, registered once and embedded, and text made printable.
+
+WenQuanYi Micro Hei (bundled under resources/fonts) covers Latin and Chinese, so a lender called
+借呗 prints the same on any machine; characters it lacks (most emoji) become a visible box instead
+of an invisible .notdef glyph that breaks text extraction.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from pathlib import Path
+
+from ashore.errors import DataError
+from ashore.resources import resource_path
+
+FONT = "AshoreSans"
+FONT_FILE = ("fonts", "wqy-microhei.ttc")
+MISSING = "□"
+
+
+def font_path() -> Path:
+    """Where the bundled font lives (a checkout's resources/ or the frozen bundle's)."""
+    return resource_path(*FONT_FILE)
+
+
+@functools.cache
+def register_fonts() -> str:
+    """Register the font with reportlab (once per process) and return its name."""
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    path = font_path()
+    if not path.is_file():
+        raise DataError(f"{path}: the report font is missing; reinstall Ashore")
+    pdfmetrics.registerFont(TTFont(FONT, str(path), subfontIndex=0))
+    # Paragraph markup maps <b>/<i> through the family; with one face they all resolve to it.
+    for bold in (0, 1):
+        for italic in (0, 1):
+            addMapping(FONT, bold, italic, FONT)
+    return FONT
+
+
+@functools.cache
+def _covered() -> frozenset[int]:
+    from reportlab.pdfbase import pdfmetrics
+
+    face = pdfmetrics.getFont(register_fonts()).face
+    return frozenset(face.charToGlyph)
+
+
+def printable(value: str) -> str:
+    """``value`` with every character the font cannot draw replaced or dropped.
+
+    A newline or tab becomes a space; controls, joiners, variation selectors, combining marks and
+    skin-tone modifiers the font lacks are dropped; any other missing character becomes one box (a
+    run of them, like an emoji sequence, one box in all).
+    """
+    covered = _covered()
+    out: list[str] = []
+    boxed = False  # the last character written was a box standing for missing ones
+    for ch in value:
+        code = ord(ch)
+        if ch in "\r\n\t":
+            out.append(" ")
+            boxed = False
+        elif (
+            unicodedata.category(ch) in ("Cc", "Cf", "Cs")
+            or 0xFE00 <= code <= 0xFE0F
+            or 0x1F3FB <= code <= 0x1F3FF
+        ):
+            continue  # invisible: controls, joiners, variation selectors, skin tones
+        elif code in covered:
+            out.append(ch)
+            boxed = False
+        elif unicodedata.category(ch) in ("Mn", "Me"):
+            continue  # a combining mark the font lacks: keep the base letter alone
+        elif not boxed:
+            out.append(MISSING)
+            boxed = True
+    return "".join(out)

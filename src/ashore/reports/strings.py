@@ -1,0 +1,139 @@
+"""The fixed words of the printed reports in English and Simplified Chinese.
+
+The reports run without Qt, so they keep their own small dictionary instead of Qt's translations.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+_TEXT: dict[str, tuple[str, str]] = {
+    # key: (en, zh_CN)
+    "title": ("Repayment calendar", "还款日历"),
+    "made": ("Made {when}", "生成于 {when}"),
+    "period": ("{first} to {last}", "{first} 至 {last}"),
+    "loans": ("Loans and the plan in force", "各笔借款及当前还款计划"),
+    "lender": ("Lender", "平台"),
+    "loan": ("Loan", "借款"),
+    "plan": ("Plan in force", "当前计划"),
+    "left_to_pay": ("Left to pay", "剩余应还"),
+    "ends": ("Last payment", "最后还款日"),
+    "total": ("Total", "合计"),
+    "no_loans": ("No loans chosen.", "未选择任何借款。"),
+    "by_month": ("To pay each month", "每月应还"),
+    "month": ("Month", "月份"),
+    "payments": ("Payments", "笔数"),
+    "due_total": ("Total due", "应还合计"),
+    "paid_so_far": ("Paid", "已还"),
+    "still_to_pay": ("Still to pay", "尚需还款"),
+    "budget": ("Monthly budget: {amount}", "每月预算：{amount}"),
+    "no_budget": ("No monthly budget set.", "未设置每月预算。"),
+    "vs_budget": ("Budget", "预算"),
+    "over_budget": ("▲ over by {amount}", "▲ 超出 {amount}"),
+    "within_budget": ("within", "未超出"),
+    "over_budget_note": (
+        "Months marked ▲ ask for more than the budget.",
+        "标有 ▲ 的月份应还金额超出预算。",
+    ),
+    "amounts_in": ("Amounts in {currency}.", "金额单位：{currency}。"),
+    "month_total": ("This month: {amount}", "本月应还：{amount}"),
+    "month_paid": ("Paid: {amount}", "已还：{amount}"),
+    "month_left": ("Still to pay this month: {amount}", "本月尚需还款：{amount}"),
+    "left_after": (
+        "Left to pay after this month: {amount}",
+        "本月之后剩余应还：{amount}",
+    ),
+    "count_payments": ("{n} payments", "共 {n} 笔"),
+    "count_payment": ("1 payment", "共 1 笔"),
+    "no_payments_month": ("Nothing due this month.", "本月无应还款项。"),
+    "more": ("+{n} more (see list)", "另有 {n} 笔（见清单）"),
+    "day_total": ("Day {amount}", "当日 {amount}"),
+    "legend_due": ("due", "待还"),
+    "legend_paid": ("paid", "已还"),
+    "legend_partly": ("partly paid", "部分已还"),
+    "legend_overdue": ("overdue", "已逾期"),
+    "legend_today": ("today", "今天"),
+    "legend_weekend": ("weekend", "周末"),
+    "list_title": ("Every payment, in date order", "全部还款明细（按日期）"),
+    "list_hint": (
+        "Tick the box by hand when you have paid.",
+        "还款后请在方框内手动打勾。",
+    ),
+    "date": ("Date", "日期"),
+    "amount": ("Amount", "金额"),
+    "status": ("Status", "状态"),
+    "tick": ("Done", "已办"),
+    "no_payments": ("No payments in these months.", "所选月份内没有还款。"),
+    "page": ("Page {page} of {pages}", "第 {page} 页，共 {pages} 页"),
+    "footer": ("Ashore repayment calendar", "Ashore 还款日历"),
+    "status_paid": ("paid", "已还"),
+    "status_partly_paid": ("partly paid ({paid})", "部分已还（{paid}）"),
+    "status_due": ("due", "待还"),
+    "status_overdue": ("OVERDUE", "已逾期"),
+    "ics_summary": (
+        "Pay {amount} {currency}: {lender} · {loan}",
+        "还款 {amount} {currency}：{lender} · {loan}",
+    ),
+    "ics_reminder": ("In 3 days: {summary}", "3 天后：{summary}"),
+    "ics_description": (
+        "Lender: {lender}\nLoan: {loan}\nAmount: {amount} {currency}\n"
+        "Status when exported: {status}",
+        "平台：{lender}\n借款：{loan}\n金额：{amount} {currency}\n导出时状态：{status}",
+    ),
+    "ics_name": ("Ashore repayments", "Ashore 还款"),
+}
+
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_MONTHS_EN_SHORT = tuple(m[:3] for m in _MONTHS_EN)
+_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+_WEEKDAYS_ZH_SHORT = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+
+
+def text(key: str, lang: str, **values: object) -> str:
+    """The fixed string ``key`` in ``lang`` ("en" or "zh_CN"), with ``values`` filled in."""
+    en, zh = _TEXT[key]
+    template = zh if lang == "zh_CN" else en
+    return template.format(**values) if values else template
+
+
+def month_name(year: int, month: int, lang: str) -> str:
+    """ "March 2027" / "2027年3月"."""
+    if lang == "zh_CN":
+        return f"{year}年{month}月"
+    return f"{_MONTHS_EN[month - 1]} {year}"
+
+
+def month_short(year: int, month: int, lang: str) -> str:
+    """ "Mar 2027" / "2027年3月": for tables."""
+    if lang == "zh_CN":
+        return f"{year}年{month}月"
+    return f"{_MONTHS_EN_SHORT[month - 1]} {year}"
+
+
+def weekday_name(weekday: int, lang: str) -> str:
+    """The name of ``weekday`` (0 = Monday) for a calendar's column heads."""
+    return _WEEKDAYS_ZH[weekday] if lang == "zh_CN" else _WEEKDAYS_EN[weekday]
+
+
+def weekday_short(weekday: int, lang: str) -> str:
+    """ "Mon" / "周一"."""
+    return _WEEKDAYS_ZH_SHORT[weekday] if lang == "zh_CN" else _WEEKDAYS_EN[weekday][:3]
+
+
+def date_text(day: date, lang: str) -> str:
+    """A due date as printed in the list: ISO date and weekday, e.g. "2027-03-15 Mon"."""
+    return f"{day.isoformat()} {weekday_short(day.weekday(), lang)}"
