@@ -1,0 +1,223 @@
+"""Whether this machine can play and record call recordings, and how long a recording lasts.
+
+Qt-free at import: QtMultimedia is loaded inside the functions that need it, so the command line,
+the services and the window's start-up pay nothing for it until audio is really wanted.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+import wave
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+# How long the Qt fallback of probe_duration_ms waits for the backend to read a file's header.
+QT_PROBE_TIMEOUT_MS = 5000
+
+
+def probe_duration_ms(path: Path | str) -> int | None:
+    """The length of the recording at ``path`` in whole milliseconds (half-up), or None if unknown.
+
+    WAV is measured from its header alone (no Qt, exact to the sample). Other formats ask
+    QtMultimedia; that waits up to ``QT_PROBE_TIMEOUT_MS`` in a local event loop, so call it from
+    the command line or a worker, not from a widget (a widget has AudioPlayer.durationKnown).
+    """
+    path = Path(path)
+    if not path.is_file():
+        return None
+    frames_rate = _wav_frames_and_rate(path)
+    if frames_rate is not None:
+        frames, rate = frames_rate
+        return _ms_half_up(frames, rate)
+    return _qt_duration_ms(path)
+
+
+def audio_backend_status() -> tuple[bool, str]:
+    """``(True, what works)`` when QMediaPlayer can open files here, else ``(False, why not)``.
+
+    Never raises. Needs no QApplication: without any Qt application it makes a QCoreApplication
+    for the look and shuts it down again, so a QApplication can still be created afterwards.
+    """
+    try:
+        from PySide6 import QtMultimedia  # noqa: F401  (the import is the first check)
+    except ImportError as exc:
+        return False, import_failure_reason(exc)
+    try:
+        with _core_application():
+            return _backend_report()
+    except Exception as exc:  # a broken backend must not take the caller down with it
+        return False, f"QtMultimedia failed while probing: {exc}"
+
+
+def _ms_half_up(frames: int, rate: int) -> int:
+    # Integer arithmetic: frames * 1000 / rate rounded half-up, never through float.
+    return (frames * 2000 + rate) // (2 * rate)
+
+
+def _wav_frames_and_rate(path: Path) -> tuple[int, int] | None:
+    """(sample frames, sample rate) of a RIFF/WAVE file, or None if it is not one we can read."""
+    try:
+        with wave.open(str(path), "rb") as wav:
+            rate = wav.getframerate()
+            if rate > 0:
+                return wav.getnframes(), rate
+    except (wave.Error, EOFError, OSError):
+        pass
+    # Python 3.11's wave reads plain PCM only; float and WAVE_FORMAT_EXTENSIBLE files (common from
+    # phone recorders) still say their length in the fmt and data chunks.
+    return _riff_frames_and_rate(path)
+
+
+def _riff_frames_and_rate(path: Path) -> tuple[int, int] | None:
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(12)
+            if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
+                return None
+            rate = block_align = 0
+            while True:
+                chunk = stream.read(8)
+                if len(chunk) < 8:
+                    return None
+                name, size = chunk[:4], struct.unpack("<I", chunk[4:])[0]
+                if name == b"fmt ":
+                    fmt = stream.read(size)
+                    if len(fmt) < 16:
+                        return None
+                    rate = struct.unpack("<I", fmt[4:8])[0]
+                    block_align = struct.unpack("<H", fmt[12:14])[0]
+                    if size % 2:
+                        stream.seek(1, os.SEEK_CUR)
+                elif name == b"data":
+                    if rate <= 0 or block_align <= 0:
+                        return None
+                    # A recorder killed mid-call may leave the size unwritten: trust the file.
+                    available = path.stat().st_size - stream.tell()
+                    if size in (0, 0xFFFFFFFF) or size > available:
+                        size = available
+                    return size // block_align, rate
+                else:
+                    stream.seek(size + (size % 2), os.SEEK_CUR)
+    except OSError:
+        return None
+
+
+def import_failure_reason(exc: ImportError) -> str:
+    text = str(exc)
+    if isinstance(exc, ModuleNotFoundError) and "QtMultimedia" in text:
+        return "QtMultimedia is not installed (it comes with the PySide6-Addons package)"
+    if "libpulse" in text:
+        return (
+            "QtMultimedia cannot load: the PulseAudio client library is missing (install libpulse0)"
+        )
+    return f"QtMultimedia cannot load: {text}"
+
+
+@contextmanager
+def _core_application() -> Iterator[None]:
+    """Make sure a Qt application exists while QtMultimedia is asked (it refuses otherwise)."""
+    from PySide6.QtCore import QCoreApplication
+
+    if QCoreApplication.instance() is not None:
+        yield
+        return
+    app = QCoreApplication([])
+    try:
+        yield
+    finally:
+        # shutdown() destroys the instance now, so the caller may still make its QApplication.
+        app.shutdown()
+
+
+def _backend_names() -> list[str]:
+    from PySide6.QtCore import QLibraryInfo
+
+    chosen = os.environ.get("QT_MEDIA_BACKEND", "").strip()
+    if chosen:
+        return [chosen]
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "multimedia"
+    names = []
+    for plugin in sorted(folder.glob("*mediaplugin*")):
+        stem = plugin.name.split(".")[0]
+        names.append(stem.removeprefix("lib").removesuffix("mediaplugin"))
+    return names
+
+
+def _backend_report() -> tuple[bool, str]:
+    from PySide6.QtMultimedia import QMediaDevices, QMediaFormat
+
+    backends = _backend_names()
+    decode = QMediaFormat().supportedAudioCodecs(QMediaFormat.ConversionMode.Decode)
+    if not decode:
+        where = ", ".join(backends) if backends else "none found"
+        return False, f"no QtMultimedia backend can decode audio (backend plugins: {where})"
+    # The codecs call recordings come in (DOMAIN.md "evidence"); AMR has no QMediaFormat name and
+    # shows itself only when a file is tried.
+    wanted = ("Wave", "AAC", "MP3", "FLAC", "Opus", "Vorbis")
+    names = {QMediaFormat.audioCodecName(codec) for codec in decode}
+    can = [name for name in wanted if name in names]
+    cannot = [name for name in wanted if name not in names]
+    parts = [f"{'/'.join(backends) or 'default'} backend", "decodes " + ", ".join(can)]
+    if cannot:
+        parts.append("cannot decode " + ", ".join(cannot))
+    outputs = QMediaDevices.audioOutputs()
+    if outputs:
+        parts.append(f"plays to {outputs[0].description()}")
+    else:
+        parts.append("no audio output device (files load, playback is silent)")
+    inputs = QMediaDevices.audioInputs()
+    if inputs:
+        parts.append(f"records from {inputs[0].description()}")
+    else:
+        parts.append("no microphone found (recording is off)")
+    return True, "; ".join(parts)
+
+
+def _qt_duration_ms(path: Path) -> int | None:
+    """The duration QMediaPlayer reads from the file's header, or None (no backend, unreadable)."""
+    try:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtMultimedia import QMediaPlayer
+    except ImportError:
+        return None
+    with _core_application():
+        player = QMediaPlayer()
+        try:
+            player.setSource(QUrl.fromLocalFile(str(path.resolve())))
+            ms = _wait_for_duration(player)
+        finally:
+            player.setSource(QUrl())
+            # Destroy it while its application still exists; its decoder threads end with it.
+            del player
+    return ms if ms > 0 else None
+
+
+def _wait_for_duration(player: Any) -> int:
+    """Spin a local event loop until ``player`` has read its source (or failed, or timed out)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtMultimedia import QMediaPlayer
+
+    status = QMediaPlayer.MediaStatus
+    done = (status.LoadedMedia, status.BufferedMedia, status.InvalidMedia)
+    if player.mediaStatus() in done:
+        return int(player.duration())
+    loop = QEventLoop()
+    timer = QTimer(singleShot=True, interval=QT_PROBE_TIMEOUT_MS)
+    timer.timeout.connect(loop.quit)
+
+    def on_status(new: QMediaPlayer.MediaStatus) -> None:
+        if new in done:
+            loop.quit()
+
+    player.mediaStatusChanged.connect(on_status)
+    player.errorOccurred.connect(loop.quit)
+    timer.start()
+    if player.mediaStatus() not in done:
+        loop.exec()
+    timer.stop()
+    player.mediaStatusChanged.disconnect(on_status)
+    player.errorOccurred.disconnect(loop.quit)
+    return int(player.duration())
