@@ -1,0 +1,440 @@
+"""The matplotlib side of the negotiation chart: figure, axes, artists, styles and fonts.
+
+Imported only by ``NegotiationChart.__init__``, so importing ``ashore.ui.chart`` stays light.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Collection, Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import matplotlib
+import numpy as np
+from matplotlib import dates as mdates
+from matplotlib import font_manager
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg, NavigationToolbar2QT
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.ticker import FuncFormatter
+
+if TYPE_CHECKING:
+    from matplotlib.backend_bases import Event
+    from matplotlib.collections import FillBetweenPolyCollection
+    from PySide6.QtWidgets import QWidget
+
+    from ashore.ui.chart import Marker, MonthlyBar, Series
+
+__all__ = ["ChartPlot", "cjk_font_family"]
+
+# Okabe-Ito and Paul Tol colours: told apart with the common colour-vision deficiencies. Each
+# proposal also gets its own line style and marker, so a grey print still separates them.
+STATUS_QUO = "#8b1a1a"
+ORIGINAL = "#7a7a7a"
+AGREEMENT = "#0072b2"
+PROPOSALS = ("#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#999933", "#332288")
+LINESTYLES = ("-", "--", "-.", (0, (1, 1.5)))
+MARKERS = ("o", "s", "^", "D", "v", "P")
+PAYMENT = "#1b7837"
+CLAIM = "#762a83"
+OVER_BUDGET = "#d55e00"
+TEXT = "#1f2a33"
+MUTED = "#5f6b76"
+GRID = "#e3e7eb"
+
+# Print size of an export (inches, 16:10 like the window), independent of the window's size.
+EXPORT_SIZE = (11.0, 6.875)
+PNG_DPI = 200
+
+# Families with Chinese glyphs that are common on Linux, Windows and macOS, best first.
+_CJK_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Hiragino Sans GB",
+    "SimHei",
+    "Droid Sans Fallback",
+    "Arial Unicode MS",
+)
+_fonts_ready = False
+
+
+def cjk_font_family() -> str | None:
+    """The first installed font family that has Chinese glyphs, or None."""
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    return next((family for family in _CJK_FAMILIES if family in installed), None)
+
+
+def _setup_fonts() -> None:
+    # matplotlib falls back glyph by glyph along the family list (3.6+): Latin from DejaVu Sans,
+    # Chinese from the CJK family. Set once, on the process's rcParams: the chart is the only
+    # matplotlib user in Ashore.
+    global _fonts_ready
+    if _fonts_ready:
+        return
+    _fonts_ready = True
+    family = cjk_font_family()
+    if family is not None:
+        # Fallback runs along font.family itself (a generic "sans-serif" resolves to one font).
+        matplotlib.rcParams["font.family"] = ["DejaVu Sans", family]
+    else:
+        # Without a CJK font the labels still draw (as boxes); don't let it fail or spam the log.
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font")
+    matplotlib.rcParams["axes.unicode_minus"] = False  # U+2212 is missing from some CJK fonts
+
+
+class _Style:
+    def __init__(self, colour: str, width: float, linestyle: Any, marker: str, zorder: float):
+        self.colour, self.width, self.linestyle = colour, width, linestyle
+        self.marker, self.zorder = marker, zorder
+
+
+class ChartPlot:
+    """Two axes sharing the date axis: amount owed (top), monthly payment and budget (bottom)."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        *,
+        texts: Mapping[str, str],
+        tick_label: Callable[[float], str],
+        on_hover: Callable[[float], None],
+        on_legend_toggle: Callable[[str], None],
+    ):
+        _setup_fonts()
+        self._texts = dict(texts)
+        self._on_hover = on_hover
+        self._on_legend_toggle = on_legend_toggle
+
+        self.figure = Figure(figsize=(10, 6.25), layout="constrained", facecolor="white")
+        self.figure.get_layout_engine().set(h_pad=0.06, w_pad=0.08)  # type: ignore[call-arg]
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setParent(parent)
+        # The toolbar's own coordinate read-out would print float amounts; ours is exact.
+        self.toolbar = NavigationToolbar2QT(self.canvas, parent, coordinates=False)
+
+        grid = self.figure.add_gridspec(2, 1, height_ratios=(3, 1))
+        self.owed_axes = self.figure.add_subplot(grid[0])
+        self.monthly_axes = self.figure.add_subplot(grid[1], sharex=self.owed_axes)
+        money = FuncFormatter(lambda value, _pos: tick_label(value))
+        for axes, title in ((self.owed_axes, texts["owed"]), (self.monthly_axes, texts["monthly"])):
+            self._dress(axes)
+            axes.yaxis.set_major_formatter(money)
+            axes.set_ylabel(title, color=MUTED, fontsize=10)
+            axes.format_coord = lambda _x, _y: ""
+        locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
+        self.owed_axes.xaxis.set_major_locator(locator)
+        self.owed_axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        self.owed_axes.tick_params(axis="x", labelbottom=False)
+
+        self._lines: dict[str, Line2D] = {}
+        self._kinds: dict[str, str] = {}
+        self._monthly_lines: dict[str, Line2D] = {}
+        self._over_budget: dict[str, FillBetweenPolyCollection] = {}
+        self._slots: dict[str, int] = {}
+        self._legend_keys: dict[Any, str] = {}
+        self._hidden: set[str] = set()
+
+        self._today_line = self.owed_axes.axvline(0, color=TEXT, linewidth=1, linestyle=":")
+        self._today_line_low = self.monthly_axes.axvline(0, color=TEXT, linewidth=1, linestyle=":")
+        self._today_text = self.owed_axes.text(
+            0, 1, " " + texts["today"], transform=self.owed_axes.get_xaxis_transform(),
+            va="top", ha="left", fontsize=9, color=TEXT,
+        )  # fmt: skip
+        for artist in (self._today_line, self._today_line_low, self._today_text):
+            artist.set_visible(False)
+        self._payments = self.owed_axes.plot(
+            [], [], linestyle="none", marker="o", markersize=6, color=PAYMENT,
+            markeredgecolor="white", markeredgewidth=0.8, zorder=6, label=texts["payments"],
+        )[0]  # fmt: skip
+        self._claims = self.owed_axes.plot(
+            [], [], linestyle="none", marker="X", markersize=8, color=CLAIM,
+            markeredgecolor="white", markeredgewidth=0.6, zorder=6, label=texts["claims"],
+        )[0]  # fmt: skip
+        self._budget = self.monthly_axes.axhline(
+            0, color=TEXT, linewidth=1.1, linestyle=(0, (5, 3)), zorder=4, visible=False
+        )
+        self._budget_text = self.monthly_axes.text(
+            1, 0, "", transform=self.monthly_axes.get_yaxis_transform(), ha="right", va="bottom",
+            fontsize=9, color=TEXT, visible=False,
+        )  # fmt: skip
+
+        self.canvas.mpl_connect("motion_notify_event", self._motion)
+        self.canvas.mpl_connect("pick_event", self._pick)
+
+    @staticmethod
+    def _dress(axes: Any) -> None:
+        axes.set_facecolor("white")
+        axes.grid(True, color=GRID, linewidth=0.6)
+        axes.set_axisbelow(True)
+        for side in ("top", "right"):
+            axes.spines[side].set_visible(False)
+        for side in ("left", "bottom"):
+            axes.spines[side].set_color("#9aa5ae")
+        axes.tick_params(colors=MUTED, labelsize=9, labelcolor=TEXT)
+
+    # ----- styles ----------------------------------------------------------------------------
+
+    def _slot(self, key: str) -> int:
+        # A plan keeps its colour while it stays on the chart; a new plan takes the first free one.
+        if key not in self._slots:
+            taken = set(self._slots.values())
+            self._slots[key] = next(i for i in range(len(taken) + 1) if i not in taken)
+        return self._slots[key]
+
+    def _style(self, key: str, kind: str) -> _Style:
+        if kind == "status_quo":
+            return _Style(STATUS_QUO, 2.2, "-", "", 3)
+        if kind == "original":
+            return _Style(ORIGINAL, 1.4, "--", "", 2)
+        if kind == "agreement":
+            return _Style(AGREEMENT, 3.2, "-", "", 5)
+        slot = self._slot(key)
+        return _Style(
+            PROPOSALS[slot % len(PROPOSALS)],
+            1.6,
+            LINESTYLES[slot % len(LINESTYLES)],
+            MARKERS[slot % len(MARKERS)],
+            4,
+        )
+
+    def colour(self, key: str) -> str:
+        """The colour of the line (or monthly plan) of ``key``."""
+        line = self._lines.get(key) or self._monthly_lines.get(key)
+        return str(line.get_color()) if line is not None else TEXT
+
+    @staticmethod
+    def marker_colour(claim: bool) -> str:
+        return CLAIM if claim else PAYMENT
+
+    @staticmethod
+    def _apply(line: Line2D, style: _Style, points: int) -> None:
+        line.set_color(style.colour)
+        line.set_linewidth(style.width)
+        line.set_linestyle(style.linestyle)
+        line.set_marker(style.marker or "None")
+        line.set_markersize(4.5)
+        line.set_markevery(max(1, points // 12))
+        line.set_zorder(style.zorder)
+
+    # ----- data ------------------------------------------------------------------------------
+
+    def update(
+        self,
+        *,
+        lines: Sequence[Series],
+        today: date,
+        payments: Sequence[Marker],
+        claims: Sequence[Marker],
+        monthly: Sequence[MonthlyBar],
+        month_ends: Mapping[str, date | None],
+        budget: Decimal | None,
+        budget_text: str,
+        legend_labels: Mapping[str, str],
+        hidden: Collection[str],
+    ) -> None:
+        """Bring the artists in line with the data: update kept keys, add new, remove vanished."""
+        self._hidden = set(hidden)
+        for key in set(self._lines) - {series.key for series in lines}:
+            self._lines.pop(key).remove()
+            self._kinds.pop(key, None)
+        for key in set(self._monthly_lines) - {bar.key for bar in monthly}:
+            self._monthly_lines.pop(key).remove()
+            self._over_budget.pop(key).remove()
+        for key in set(self._slots) - set(self._lines) - set(self._monthly_lines):
+            if key not in {s.key for s in lines} and key not in {b.key for b in monthly}:
+                del self._slots[key]
+
+        for series in lines:
+            # Floats only for the artist's coordinates; the exact values stay with the widget.
+            x = mdates.date2num([day for day, _ in series.points]) if series.points else []
+            y = [float(amount) for _, amount in series.points]
+            line = self._lines.get(series.key)
+            if line is None:
+                line = self.owed_axes.plot(x, y)[0]
+                self._lines[series.key] = line
+            else:
+                line.set_data(x, y)
+            line.set_drawstyle(
+                "steps-post" if series.kind in ("proposal", "agreement") else "default"
+            )
+            if self._kinds.get(series.key) != series.kind:
+                self._apply(line, self._style(series.key, series.kind), len(y))
+                self._kinds[series.key] = series.kind
+            line.set_label(series.label)
+            line.set_visible(series.key not in self._hidden)
+
+        kinds = {series.key: series.kind for series in lines}
+        budget_y = float(budget) if budget is not None else None
+        for bar in monthly:
+            x, y = self._month_steps(bar, month_ends[bar.key])
+            line = self._monthly_lines.get(bar.key)
+            if line is None:
+                line = self.monthly_axes.plot(x, y, drawstyle="steps-post")[0]
+                self._monthly_lines[bar.key] = line
+                self._over_budget[bar.key] = self.monthly_axes.fill_between(
+                    x, 0, 0, step="post", color=OVER_BUDGET, alpha=0.22, hatch="////",
+                    linewidth=0, zorder=1,
+                )  # fmt: skip
+            else:
+                line.set_data(x, y)
+            style = self._style(bar.key, kinds.get(bar.key, "proposal"))
+            self._apply(line, style, 0)
+            line.set_marker("None")
+            line.set_linewidth(max(1.4, style.width - 0.6))
+            fill = self._over_budget[bar.key]
+            if budget_y is None or not len(x):
+                fill.set_visible(False)
+            else:
+                # Zero-height where under budget: the hatched area is exactly the months over it.
+                fill.set_data(x, budget_y, np.maximum(y, budget_y))
+                fill.set_visible(bar.key not in self._hidden)
+            line.set_label(bar.label)
+            line.set_visible(bar.key not in self._hidden)
+
+        self._set_markers(self._payments, payments)
+        self._set_markers(self._claims, claims)
+        today_x = float(mdates.date2num(today))
+        for artist in (self._today_line, self._today_line_low):
+            artist.set_xdata([today_x, today_x])
+            artist.set_visible(True)
+        self._today_text.set_x(today_x)
+        self._today_text.set_visible(True)
+        if budget_y is None:
+            self._budget.set_visible(False)
+            self._budget_text.set_visible(False)
+        else:
+            self._budget.set_ydata([budget_y, budget_y])
+            self._budget.set_visible(True)
+            self._budget_text.set_y(budget_y)
+            self._budget_text.set_text(budget_text)
+            self._budget_text.set_visible(True)
+        self._legend(legend_labels, payments=bool(payments), claims=bool(claims))
+        self.rescale()
+
+    @staticmethod
+    def _month_steps(bar: MonthlyBar, end: date | None) -> tuple[np.ndarray, np.ndarray]:
+        # Each month's payment holds until the next month: the step starts and ends at zero.
+        if not bar.months or end is None:
+            return np.array([]), np.array([])
+        days = [bar.months[0][0], *(day for day, _ in bar.months), end]
+        amounts = [0.0, *(float(amount) for _, amount in bar.months), 0.0]
+        return mdates.date2num(days), np.array(amounts)
+
+    @staticmethod
+    def _set_markers(line: Line2D, markers: Sequence[Marker]) -> None:
+        line.set_data(
+            mdates.date2num([marker.day for marker in markers]) if markers else [],
+            [float(marker.amount) for marker in markers],
+        )
+        line.set_visible(bool(markers))
+
+    def _legend(self, labels: Mapping[str, str], *, payments: bool, claims: bool) -> None:
+        handles: list[Any] = list(self._lines.values())
+        texts = [labels.get(key, line.get_label()) for key, line in self._lines.items()]
+        if payments:
+            handles.append(self._payments)
+            texts.append(self._texts["payments"])
+        if claims:
+            handles.append(self._claims)
+            texts.append(self._texts["claims"])
+        old = self.owed_axes.get_legend()
+        if old is not None:
+            old.remove()
+        self._legend_keys = {}
+        if not handles:
+            return
+        # Not mode="expand": with constrained layout it collapses the axes after a savefig at
+        # another dpi (matplotlib 3.11).
+        legend = self.owed_axes.legend(
+            handles, texts, loc="lower left", bbox_to_anchor=(0, 1.01), ncols=min(3, len(handles)),
+            frameon=False, fontsize=9, handlelength=3.2, borderaxespad=0.2, columnspacing=2.4,
+        )  # fmt: skip
+        keys = list(self._lines)
+        for index, (handle, text) in enumerate(
+            zip(legend.legend_handles, legend.get_texts(), strict=False)
+        ):
+            if index >= len(keys) or handle is None:
+                continue
+            handle.set_picker(6)
+            text.set_picker(True)
+            self._legend_keys[handle] = keys[index]
+            self._legend_keys[text] = keys[index]
+            self._fade(handle, text, keys[index] in self._hidden)
+
+    @staticmethod
+    def _fade(handle: Any, text: Any, hidden: bool) -> None:
+        handle.set_alpha(0.25 if hidden else 1.0)
+        text.set_alpha(0.4 if hidden else 1.0)
+
+    def rescale(self) -> None:
+        """Fit the axes to the visible data (owed from zero up) and ask for a redraw."""
+        for axes in (self.owed_axes, self.monthly_axes):
+            axes.relim(visible_only=True)
+            axes.autoscale_view()
+            low, high = axes.get_ybound()
+            axes.set_ybound(min(0.0, low), high)
+        self.canvas.draw_idle()
+
+    def set_visible(self, key: str, visible: bool) -> None:
+        """Show or hide the artists of ``key`` and fade its legend entry."""
+        if visible:
+            self._hidden.discard(key)
+        else:
+            self._hidden.add(key)
+        for artist in (self._lines.get(key), self._monthly_lines.get(key)):
+            if artist is not None:
+                artist.set_visible(visible)
+        fill = self._over_budget.get(key)
+        if fill is not None:
+            fill.set_visible(visible and self._budget.get_visible())
+        pairs: dict[str, list[Any]] = {}
+        for artist, owner in self._legend_keys.items():
+            pairs.setdefault(owner, []).append(artist)
+        if key in pairs and len(pairs[key]) == 2:
+            handle, text = pairs[key]
+            self._fade(handle, text, not visible)
+        self.rescale()
+
+    def line(self, key: str) -> Line2D:
+        return self._lines[key]
+
+    def monthly_line(self, key: str) -> Line2D:
+        return self._monthly_lines[key]
+
+    def over_budget(self, key: str) -> FillBetweenPolyCollection:
+        return self._over_budget[key]
+
+    # ----- events and export -----------------------------------------------------------------
+
+    def _motion(self, event: Event) -> None:
+        xdata = getattr(event, "xdata", None)
+        if (
+            getattr(event, "inaxes", None) in (self.owed_axes, self.monthly_axes)
+            and xdata is not None
+        ):
+            self._on_hover(float(xdata))
+
+    def _pick(self, event: Event) -> None:
+        key = self._legend_keys.get(getattr(event, "artist", None))
+        if key is not None:
+            self._on_legend_toggle(key)
+
+    def export(self, path: Path, *, fmt: str) -> None:
+        """Save at print size: PNG at 200 dpi, SVG as vectors. The window's figure size is kept."""
+        size = self.figure.get_size_inches().copy()
+        self.figure.set_size_inches(EXPORT_SIZE, forward=False)
+        try:
+            self.figure.savefig(
+                path, format=fmt, dpi=PNG_DPI if fmt == "png" else 100, facecolor="white"
+            )
+        finally:
+            self.figure.set_size_inches(size, forward=False)
+            self.canvas.draw_idle()
