@@ -1,0 +1,147 @@
+"""The money engine: pure functions over plain frozen values, exact to the minor unit.
+
+Money is ``Decimal`` rounded half-up to the currency's minor unit at every stored step; a total is
+the exact sum of its rounded parts (DOMAIN.md "Conventions"). Nothing here touches Qt, the
+database, or any part of Ashore but ``ashore.money``.
+
+Public API (all re-exported here):
+
+Terms (``terms``): ``LoanTerms``, ``Fee``, ``OverdueRules``, ``Payment``, ``Installment``,
+``FinanceError`` (a ValueError whose message starts with the parameter's name),
+``ALLOCATION_PARTS``, ``LOAN_METHODS``.
+
+Schedules (``schedule``): ``schedule(terms) -> list[Installment]``,
+``due_dates(first_due, count)``, ``annuity_payment(principal, monthly_rate, count, currency)``,
+``annuity_rows(...)``, ``borrowed_on(terms)``.
+
+State (``state``): ``loan_state(terms, payments, as_of, rows=None) -> LoanState``,
+``owed_on(terms, payments, as_of, rows=None) -> Owed``, ``InstallmentState``.
+
+Projection (``projection``): ``projection(terms, payments, start, end, rows=None) -> list[Owed]``,
+``growth(terms, payments, as_of, rows=None) -> Growth``, ``projection_csv_rows(rows, currency)``,
+``PROJECTION_CSV_HEADER``.
+
+Proposals (``proposals``): plans ``Reamortize``, ``ReducedInstallment``, ``FeeWaiver``,
+``LumpSum``, ``Deferral``, ``Custom``; ``Waivers``; ``ProposalTerms(start, plan, waive)``;
+``propose(terms, payments, proposal, rows=None) -> ProposalPlan``,
+``plan_proposal(owed, proposal, currency)``, ``proposal_base(owed, waive, currency)``,
+``plan_from_params(method, params) -> Plan``, ``ProposalBase``, ``PROPOSAL_METHODS``.
+
+Comparison (``compare``): ``compare(terms, payments, today, horizon, proposals, *,
+monthly_budget, claims, rows) -> Comparison``, ``check_claim(...) -> ClaimCheck``,
+``summarize(label, payments, ...) -> OptionSummary``.
+
+Calendar (``calendar``): ``effective_plan(original, agreement) -> tuple[PlanInstallment, ...]``,
+``repayment_calendar(loans, first_month, months, today) -> RepaymentCalendar``,
+``loan_calendar_entries(loan, today)``, ``CalendarLoan``, ``CalendarEntry``.
+"""
+
+from __future__ import annotations
+
+from .calendar import (
+    CalendarEntry,
+    CalendarLoan,
+    CalendarStatus,
+    PlanInstallment,
+    RepaymentCalendar,
+    effective_plan,
+    loan_calendar_entries,
+    repayment_calendar,
+)
+from .compare import ClaimCheck, Comparison, OptionSummary, check_claim, compare, summarize
+from .projection import (
+    PROJECTION_CSV_HEADER,
+    Growth,
+    growth,
+    projection,
+    projection_csv_rows,
+)
+from .proposals import (
+    PROPOSAL_METHODS,
+    Custom,
+    Deferral,
+    FeeWaiver,
+    LumpSum,
+    Plan,
+    ProposalBase,
+    ProposalPlan,
+    ProposalTerms,
+    Reamortize,
+    ReducedInstallment,
+    Waivers,
+    plan_from_params,
+    plan_proposal,
+    proposal_base,
+    propose,
+)
+from .schedule import annuity_payment, annuity_rows, borrowed_on, due_dates, schedule
+from .state import InstallmentState, InstallmentStatus, LoanState, Owed, loan_state, owed_on
+from .terms import (
+    ALLOCATION_PARTS,
+    LOAN_METHODS,
+    Fee,
+    FinanceError,
+    Installment,
+    LoanMethod,
+    LoanTerms,
+    OverdueRules,
+    Payment,
+)
+
+__all__ = [
+    "ALLOCATION_PARTS",
+    "LOAN_METHODS",
+    "PROJECTION_CSV_HEADER",
+    "PROPOSAL_METHODS",
+    "CalendarEntry",
+    "CalendarLoan",
+    "CalendarStatus",
+    "ClaimCheck",
+    "Comparison",
+    "Custom",
+    "Deferral",
+    "Fee",
+    "FeeWaiver",
+    "FinanceError",
+    "Growth",
+    "Installment",
+    "InstallmentState",
+    "InstallmentStatus",
+    "LoanMethod",
+    "LoanState",
+    "LoanTerms",
+    "LumpSum",
+    "OptionSummary",
+    "OverdueRules",
+    "Owed",
+    "Payment",
+    "Plan",
+    "PlanInstallment",
+    "ProposalBase",
+    "ProposalPlan",
+    "ProposalTerms",
+    "Reamortize",
+    "ReducedInstallment",
+    "RepaymentCalendar",
+    "Waivers",
+    "annuity_payment",
+    "annuity_rows",
+    "borrowed_on",
+    "check_claim",
+    "compare",
+    "due_dates",
+    "effective_plan",
+    "growth",
+    "loan_calendar_entries",
+    "loan_state",
+    "owed_on",
+    "plan_from_params",
+    "plan_proposal",
+    "projection",
+    "projection_csv_rows",
+    "proposal_base",
+    "propose",
+    "repayment_calendar",
+    "schedule",
+    "summarize",
+]

@@ -24,10 +24,13 @@ def due_dates(first_due: date, count: int) -> list[date]:
     Counting from first_due (not from the previous date) keeps the day: Jan 31 → Feb 28/29 →
     Mar 31, never drifting to the 28th.
     """
-    return [first_due + relativedelta(months=k) for k in range(count)]
+    dates: list[date] = [first_due + relativedelta(months=k) for k in range(count)]
+    return dates
 
 
-def annuity_payment(principal: Decimal, monthly_rate: Decimal, count: int, currency: str) -> Decimal:
+def annuity_payment(
+    principal: Decimal, monthly_rate: Decimal, count: int, currency: str
+) -> Decimal:
     """A = P·i / (1 − (1 + i)^−n) rounded half-up to the minor unit; A = round(P / n) when i = 0.
 
     Computed in Decimal with 40 digits so the rounding happens only once, at the end.
@@ -63,7 +66,7 @@ def annuity_rows(
             # Tiny loans can round A above what is left; never take more than the balance.
             part = min(max(amount - interest, ZERO), balance)
         balance -= part
-        fee = fees[k] if k < len(fees) else ZERO
+        fee = fees[k] if k < len(fees) else round_money(ZERO, currency)
         rows.append(Installment(k + 1, due, part, interest, fee, part + interest + fee, balance))
     return rows
 
@@ -73,8 +76,11 @@ def borrowed_on(terms: LoanTerms) -> date:
     if terms.method == "bullet":
         if terms.term_unit == "day":
             return terms.first_due - timedelta(days=terms.term_count)
-        return terms.first_due - relativedelta(months=terms.term_count)
-    return terms.first_due - relativedelta(months=1)
+        months = terms.term_count
+    else:
+        months = 1
+    earlier: date = terms.first_due - relativedelta(months=months)
+    return earlier
 
 
 def _fee_parts(terms: LoanTerms, count: int) -> tuple[Decimal, ...]:

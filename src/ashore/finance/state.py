@@ -46,7 +46,7 @@ class Owed:
 
     ``overdue``: unpaid parts of installments past their grace (and accelerated principal);
     ``due``: unpaid parts of installments due by ``as_of`` but still within their grace;
-    ``interest``: the unpaid interest inside ``overdue`` + ``due`` (what an interest waiver acts on);
+    ``interest``: the unpaid interest inside ``overdue`` + ``due`` (what an interest waiver uses);
     ``penalty`` and ``late_fees`` as of ``as_of``; ``not_yet_due``: principal of installments due
     later (0 after acceleration). ``total`` = overdue + due + penalty + late_fees + not_yet_due.
     """
@@ -360,13 +360,18 @@ class _Ledger:
             days = (day - item.due).days if status == "overdue" else 0
             if status == "overdue" and (oldest_overdue is None or item.due < oldest_overdue):
                 oldest_overdue = item.due
-            money = (item.row.payment, item.paid, item.principal, item.interest, item.fees)
-            money += (penalty, late)
+            r = self.cur
             states.append(
                 InstallmentState(
                     item.row.number,
                     item.row.due,
-                    *(round_money(x, self.cur) for x in money),
+                    round_money(item.row.payment, r),
+                    round_money(item.paid, r),
+                    round_money(item.principal, r),
+                    round_money(item.interest, r),
+                    round_money(item.fees, r),
+                    round_money(penalty, r),
+                    round_money(late, r),
                     status,
                     days,
                     item.accelerated,

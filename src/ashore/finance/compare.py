@@ -1,0 +1,187 @@
+"""Side by side: doing nothing, keeping the original schedule, and each proposal; and claim checks.
+
+Every option is reduced to dated payments from today on, then summed per calendar month.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from ashore.money import ZERO, round_money
+
+from .proposals import ProposalPlan
+from .schedule import schedule as build_schedule
+from .state import _Ledger
+from .terms import FinanceError, Installment, LoanTerms, Payment
+
+__all__ = ["ClaimCheck", "Comparison", "OptionSummary", "check_claim", "compare", "summarize"]
+
+
+@dataclass(frozen=True, slots=True)
+class OptionSummary:
+    """One option of a comparison, from today on.
+
+    ``monthly``: ((year, month), total) for each month with a payment, in order. ``largest_monthly``
+    and ``median_monthly`` are over those months (the median of an even count is the mean of the
+    two middle months, rounded). ``saving``: the status quo's total_paid − this total_paid.
+    ``months_over_budget``: months whose total is above the budget (0 when no budget is given).
+    """
+
+    label: str
+    total_paid: Decimal
+    saving: Decimal
+    largest_monthly: Decimal
+    median_monthly: Decimal
+    end_date: date
+    months_over_budget: int
+    monthly: tuple[tuple[tuple[int, int], Decimal], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimCheck:
+    """A lender's claimed balance against ours on the same day: difference = claimed − ours
+    (positive: the lender asks for more than we compute)."""
+
+    on: date
+    claimed: Decimal
+    ours: Decimal
+    difference: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The options of one loan: status quo, original schedule, then each proposal in order."""
+
+    today: date
+    horizon: date
+    status_quo: OptionSummary
+    original: OptionSummary
+    proposals: tuple[OptionSummary, ...]
+    claims: tuple[ClaimCheck, ...]
+
+    @property
+    def options(self) -> tuple[OptionSummary, ...]:
+        """All options, status quo first."""
+        return (self.status_quo, self.original, *self.proposals)
+
+
+def summarize(
+    label: str,
+    payments: Iterable[tuple[date, Decimal]],
+    *,
+    baseline: Decimal | None = None,
+    monthly_budget: Decimal | None = None,
+    currency: str = "CNY",
+) -> OptionSummary:
+    """Summarise dated payments: totals, per-month figures, months over budget, saving."""
+    months: dict[tuple[int, int], Decimal] = {}
+    end: date | None = None
+    for day, amount in payments:
+        if amount <= 0:
+            continue
+        key = (day.year, day.month)
+        months[key] = months.get(key, ZERO) + amount
+        end = day if end is None or day > end else end
+    if end is None:
+        raise FinanceError(f"{label}: has no payment to compare")
+    monthly = tuple(sorted(months.items()))
+    values = [v for _k, v in monthly]
+    total = sum(values, ZERO)
+    over = sum(1 for v in values if monthly_budget is not None and v > monthly_budget)
+    return OptionSummary(
+        label,
+        total,
+        (baseline - total) if baseline is not None else ZERO,
+        max(values),
+        round_money(statistics.median(values), currency),
+        end,
+        over,
+        monthly,
+    )
+
+
+def _keep_original(ledger: _Ledger, today: date) -> list[tuple[date, Decimal]]:
+    """Catch up today on all that is due (with charges), then pay each later installment."""
+    owed = ledger.owed(today)
+    flows = [(today, owed.total - owed.not_yet_due)]
+    for item in ledger.items:
+        if item.due > today and item.unpaid() > 0:
+            flows.append((item.due, item.unpaid()))
+    return flows
+
+
+def compare(
+    terms: LoanTerms,
+    payments: Iterable[Payment],
+    today: date,
+    horizon: date,
+    proposals: Sequence[tuple[str, ProposalPlan]] = (),
+    *,
+    monthly_budget: Decimal | None = None,
+    claims: Sequence[tuple[date, Decimal]] = (),
+    rows: Sequence[Installment] | None = None,
+) -> Comparison:
+    """Compare the options for one loan from ``today`` on (payments after today are ignored).
+
+    Status quo: pay nothing until ``horizon``, then everything owed then, in one go. Original: pay
+    all that is due today (with its penalty and late fees), then each later installment as
+    scheduled. Proposals: their installment tables as worked out (label, plan). Claims: (date,
+    claimed amount) pairs checked against our owed figure on that date.
+    """
+    if horizon < today:
+        raise FinanceError("horizon: must not be before today")
+    schedule_rows = list(rows) if rows is not None else build_schedule(terms)
+    kept = [p for p in payments if p.date <= today]
+    ledger = _Ledger(terms, schedule_rows, kept)
+    ledger.advance(today)
+    original_flows = _keep_original(ledger, today)
+    ledger.advance(horizon)
+    quo_total = ledger.owed(horizon).total
+    cur = terms.currency
+    status_quo = summarize(
+        "status_quo",
+        [(horizon, quo_total)],
+        baseline=quo_total,
+        monthly_budget=monthly_budget,
+        currency=cur,
+    )
+    original = summarize(
+        "original",
+        original_flows,
+        baseline=quo_total,
+        monthly_budget=monthly_budget,
+        currency=cur,
+    )
+    summaries = tuple(
+        summarize(
+            label,
+            [(r.due, r.payment) for r in plan.installments],
+            baseline=quo_total,
+            monthly_budget=monthly_budget,
+            currency=cur,
+        )
+        for label, plan in proposals
+    )
+    checks = tuple(
+        check_claim(terms, payments, on, claimed, schedule_rows) for on, claimed in claims
+    )
+    return Comparison(today, horizon, status_quo, original, summaries, checks)
+
+
+def check_claim(
+    terms: LoanTerms,
+    payments: Iterable[Payment],
+    on: date,
+    claimed: Decimal,
+    rows: Sequence[Installment] | None = None,
+) -> ClaimCheck:
+    """The lender's claimed amount on ``on`` against what we compute owed that day."""
+    kept = [p for p in payments if p.date <= on]
+    ledger = _Ledger(terms, rows if rows is not None else build_schedule(terms), kept)
+    ledger.advance(on)
+    ours = ledger.owed(on).total
+    return ClaimCheck(on, claimed, ours, claimed - ours)
