@@ -260,6 +260,13 @@ class _Calendar:
         self.lang = data.lang
         self.styles = _Styles(font)
         self.by_month = {ym: month_entries(data.entries, *ym) for ym in data.months}
+        # Unpaid installments due before the first month printed: the most urgent of all, so the
+        # summary names them and the list starts with them.
+        start = date(*data.months[0], 1)
+        self.earlier = sorted(
+            (e for e in data.entries if e.due < start and e.status != "paid"),
+            key=lambda e: (e.due, e.lender, e.loan, e.loan_id),
+        )
         self.left_total = sum_amounts([loan.left_to_pay for loan in data.loans])
 
     def money(self, value: Decimal) -> str:
@@ -298,8 +305,40 @@ class _Calendar:
                 st.muted,
             ),
             Spacer(1, 4),
-            _para(text("loans", lang), st.h2),
         ]
+        if self.earlier:
+            first_month = month_name(*first, lang)
+            amount = self.money(sum_amounts([e.unpaid for e in self.earlier]))
+            warning = Table(
+                [
+                    [
+                        _para(
+                            text(
+                                "earlier_note",
+                                lang,
+                                n=len(self.earlier),
+                                month=first_month,
+                                amount=amount,
+                            ),
+                            st.body,
+                        )
+                    ]
+                ],
+                colWidths=[self.frame_width],
+            )
+            warning.setStyle(
+                TableStyle(
+                    [
+                        ("BOX", (0, 0), (-1, -1), 1.2, INK),
+                        ("BACKGROUND", (0, 0), (-1, -1), WEEKEND_SHADE),
+                        ("FONTNAME", (0, 0), (-1, -1), self.font),
+                        ("TOPPADDING", (0, 0), (-1, -1), 5),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                    ]
+                )
+            )
+            story += [Spacer(1, 4), warning]
+        story.append(_para(text("loans", lang), st.h2))
         if data.loans:
             rows: list[list[Any]] = [
                 [_para(text(k, lang), st.head) for k in ("lender", "loan", "plan")]
@@ -412,10 +451,12 @@ class _Calendar:
             _para(text("list_hint", lang), st.muted),
             Spacer(1, 5),
         ]
-        entries = [e for ym in self.data.months for e in self.by_month[ym]]
-        if not entries:
+        # the unpaid ones from before the first month open the list: they are the most urgent
+        groups = [self.earlier] + [self.by_month[ym] for ym in self.data.months]
+        if not any(groups):
             story.append(_para(text("no_payments", lang), st.body))
             return story
+        widths = _widths(self.frame_width, (0.07, 0.17, 0.2, 0.24, 0.14, 0.18))
         rows: list[list[Any]] = [
             [
                 _para(text("tick", lang), st.head),
@@ -426,24 +467,21 @@ class _Calendar:
                 _para(text("status", lang), st.head),
             ]
         ]
+        # One table whose heads repeat on every page; a heavier rule starts each month (a month
+        # heading row could be left alone at the foot of a page, and the dates say the month).
         extra: list[tuple[Any, ...]] = []
-        for ym in self.data.months:
-            month = self.by_month[ym]
+        for month in groups:
             if not month:
                 continue
-            row = len(rows)
-            rows.append([_para(month_name(*ym, lang), st.head), "", "", "", "", ""])
-            extra += [
-                ("SPAN", (0, row), (-1, row)),
-                ("BACKGROUND", (0, row), (-1, row), WEEKEND_SHADE),
-            ]
+            if len(rows) > 1:
+                extra.append(("LINEABOVE", (0, len(rows)), (-1, len(rows)), 1.0, INK))
             for entry in month:
                 status = self.status_text(entry)
                 if entry.status == "overdue":
                     status = "! " + status
                 rows.append(
                     [
-                        Mark("paid" if entry.status == "paid" else "due"),
+                        Mark("paid" if entry.status == "paid" else "due", 10),
                         _para(date_text(entry.due, lang), st.cell),
                         _para(entry.lender, st.cell, LIST_NAME_LIMIT),
                         _para(entry.loan, st.cell, LIST_NAME_LIMIT),
@@ -451,7 +489,6 @@ class _Calendar:
                         _para(status, st.cell),
                     ]
                 )
-        widths = _widths(self.frame_width, (0.07, 0.17, 0.2, 0.24, 0.14, 0.18))
         table = Table(rows, colWidths=widths, repeatRows=1)
         table.setStyle(_table_style(self.font, extra))
         story.append(table)

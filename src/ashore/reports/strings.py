@@ -19,6 +19,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     "left_to_pay": ("Left to pay", "剩余应还"),
     "ends": ("Last payment", "最后还款日"),
     "total": ("Total", "合计"),
+    "earlier_note": (
+        "! Unpaid from before {month}: {n} payment(s), {amount} in all. Pay these first; "
+        "they open the list at the end.",
+        "！{month}之前尚有 {n} 笔未还清，共 {amount}。请优先还款；明细见末尾清单开头。",
+    ),
     "no_loans": ("No loans chosen.", "未选择任何借款。"),
     "by_month": ("To pay each month", "每月应还"),
     "month": ("Month", "月份"),
