@@ -1,0 +1,616 @@
+"""The JSON exchange file of INTERFACES.md: ``read_book`` parses one, ``write_book`` writes one.
+
+Reading checks the shape and the types and names the field path of anything wrong (``loans[2].
+principal: "12,000" is not a decimal amount``); the values themselves are checked by
+``ashore.validation`` when the book is imported. Writing is deterministic: sorted keys, records in a
+fixed order, so two exports differ only in ``exported_at``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import tempfile
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ashore.errors import InputError
+from ashore.money import Rate
+from ashore.records import (
+    ALLOCATION_PARTS,
+    Attachment,
+    Book,
+    CallNote,
+    Claim,
+    Fee,
+    Lender,
+    Loan,
+    NoteRevision,
+    OverdueRules,
+    Payment,
+    Proposal,
+    StatusChange,
+    Waive,
+)
+from ashore.store.codec import decimal_text, decode_params, encode_params
+from ashore.store.codec import read_date as _date
+from ashore.store.codec import read_decimal as _decimal
+from ashore.store.codec import read_int as _int
+from ashore.store.evidence import EvidenceStore, sha256_of
+
+FORMAT = "ashore"
+VERSION = 1
+
+_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})")
+
+_KIND_BY_SUFFIX = {
+    **dict.fromkeys(("wav", "mp3", "m4a", "aac", "amr", "ogg", "opus", "flac"), "audio"),
+    **dict.fromkeys(("png", "jpg", "jpeg", "gif", "webp", "heic", "bmp"), "image"),
+    **dict.fromkeys(("pdf", "txt", "doc", "docx", "odt", "rtf", "html"), "document"),
+}
+
+
+def kind_of(name: str) -> str:
+    """The evidence kind a file name suggests (audio, image, document, other)."""
+    return _KIND_BY_SUFFIX.get(name.rsplit(".", 1)[-1].lower() if "." in name else "", "other")
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+def _object(
+    raw: object, path: str, required: tuple[str, ...], optional: tuple[str, ...]
+) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise InputError(f"{path or 'file'}: must be a JSON object")
+    prefix = f"{path}." if path else ""
+    for key in raw:
+        if key not in required and key not in optional:
+            raise InputError(f"{prefix}{key}: unknown field")
+    for key in required:
+        if key not in raw:
+            raise InputError(f"{prefix}{key}: missing")
+    return raw
+
+
+def _list(raw: object, path: str) -> list[Any]:
+    if not isinstance(raw, list):
+        raise InputError(f"{path}: must be a list")
+    return raw
+
+
+def _str(raw: object, path: str) -> str:
+    if not isinstance(raw, str):
+        raise InputError(f"{path}: {raw!r} is not text")
+    return raw
+
+
+def _time(raw: object, path: str) -> datetime:
+    if not isinstance(raw, str) or not _TIME.fullmatch(raw):
+        raise InputError(f"{path}: {raw!r} is not a time with offset (2026-11-20T10:15:00+08:00)")
+    try:
+        return datetime.fromisoformat(raw)
+    except ValueError:
+        raise InputError(f'{path}: "{raw}" is not a time that exists') from None
+
+
+def _opt(data: dict[str, Any], key: str, path: str, read: Any, default: Any) -> Any:
+    value = data.get(key)
+    if value is None:
+        return default
+    return read(value, f"{path}.{key}")
+
+
+def _rate(raw: object, path: str) -> Rate:
+    data = _object(raw, path, ("value", "per"), ("day_count",))
+    value = _decimal(data["value"], f"{path}.value", "a decimal rate")
+    per = data["per"]
+    if per not in ("year", "month", "day"):
+        raise InputError(f"{path}.per: {per!r} is not one of year, month, day")
+    day_count = _opt(data, "day_count", path, _int, 360)
+    if day_count not in (360, 365):
+        raise InputError(f"{path}.day_count: {day_count} must be 360 or 365")
+    if value < 0:
+        raise InputError(f"{path}.value: must not be negative")
+    if value > 100:
+        raise InputError(f"{path}.value: {value} is not a plausible rate (0.18 is 18 %)")
+    return Rate(value, per, day_count)
+
+
+def _lender(raw: object, path: str) -> Lender:
+    data = _object(raw, path, ("id", "name"), ("phone", "notes", "hours", "website"))
+    return Lender(
+        id=_str(data["id"], f"{path}.id"),
+        name=_str(data["name"], f"{path}.name"),
+        phone=_opt(data, "phone", path, _str, ""),
+        notes=_opt(data, "notes", path, _str, ""),
+        hours=_opt(data, "hours", path, _str, ""),
+        website=_opt(data, "website", path, _str, ""),
+    )
+
+
+def _overdue(raw: object, path: str) -> OverdueRules:
+    data = _object(
+        raw,
+        path,
+        (),
+        (
+            "penalty_rate",
+            "penalty_base",
+            "late_fee",
+            "grace_days",
+            "accelerates_after_days",
+            "allocation",
+        ),
+    )
+    allocation: tuple[str, ...] = ALLOCATION_PARTS
+    if data.get("allocation") is not None:
+        parts = _list(data["allocation"], f"{path}.allocation")
+        allocation = tuple(_str(p, f"{path}.allocation[{i}]") for i, p in enumerate(parts))
+    return OverdueRules(
+        penalty_rate=_opt(data, "penalty_rate", path, _rate, None),
+        penalty_base=_opt(data, "penalty_base", path, _str, "overdue_amount"),
+        late_fee=_opt(data, "late_fee", path, _decimal, Decimal("0")),
+        grace_days=_opt(data, "grace_days", path, _int, 0),
+        accelerates_after_days=_opt(data, "accelerates_after_days", path, _int, None),
+        allocation=allocation,
+    )
+
+
+def _fee(raw: object, path: str) -> Fee:
+    data = _object(raw, path, ("amount",), ("name", "per"))
+    return Fee(
+        name=_opt(data, "name", path, _str, ""),
+        amount=_decimal(data["amount"], f"{path}.amount"),
+        per=_opt(data, "per", path, _str, "installment"),
+    )
+
+
+def _payment(raw: object, path: str) -> Payment:
+    data = _object(raw, path, ("date", "amount"), ("note", "method", "reference"))
+    return Payment(
+        date=_date(data["date"], f"{path}.date"),
+        amount=_decimal(data["amount"], f"{path}.amount"),
+        note=_opt(data, "note", path, _str, ""),
+        method=_opt(data, "method", path, _str, ""),
+        reference=_opt(data, "reference", path, _str, ""),
+    )
+
+
+def _claim(raw: object, path: str) -> Claim:
+    data = _object(raw, path, ("date", "amount"), ("source", "note"))
+    return Claim(
+        date=_date(data["date"], f"{path}.date"),
+        amount=_decimal(data["amount"], f"{path}.amount"),
+        source=_opt(data, "source", path, _str, ""),
+        note=_opt(data, "note", path, _str, ""),
+    )
+
+
+def _waive(raw: object, path: str) -> Waive:
+    data = _object(raw, path, (), ("penalty", "late_fees", "interest"))
+    zero = Decimal("0")
+    return Waive(
+        penalty=_opt(data, "penalty", path, _decimal, zero),
+        late_fees=_opt(data, "late_fees", path, _decimal, zero),
+        interest=_opt(data, "interest", path, _decimal, zero),
+    )
+
+
+def _status_change(raw: object, path: str) -> StatusChange:
+    data = _object(raw, path, ("at", "status"), ("note",))
+    return StatusChange(
+        at=_time(data["at"], f"{path}.at"),
+        status=_str(data["status"], f"{path}.status"),
+        note=_opt(data, "note", path, _str, ""),
+    )
+
+
+def _proposal(raw: object, path: str) -> Proposal:
+    data = _object(
+        raw, path, ("id", "method", "start", "params"), ("name", "status", "waive", "history")
+    )
+    method = _str(data["method"], f"{path}.method")
+    return Proposal(
+        id=_str(data["id"], f"{path}.id"),
+        name=_opt(data, "name", path, _str, ""),
+        method=method,
+        start=_date(data["start"], f"{path}.start"),
+        params=decode_params(method, data["params"], f"{path}.params"),
+        status=_opt(data, "status", path, _str, "draft"),
+        waive=_opt(data, "waive", path, _waive, Waive()),
+        history=[
+            _status_change(item, f"{path}.history[{i}]")
+            for i, item in enumerate(_opt(data, "history", path, _list, []))
+        ],
+    )
+
+
+def _attachment(raw: object, path: str, base: Path) -> Attachment:
+    data = _object(
+        raw, path, ("path",), ("sha256", "name", "kind", "size", "imported_at", "duration_ms")
+    )
+    relative = _str(data["path"], f"{path}.path")
+    if not relative or Path(relative).is_absolute():
+        raise InputError(f"{path}.path: {relative!r} must be relative to the JSON file's folder")
+    source = (base / relative).resolve()
+    if not source.is_file():
+        raise InputError(f"{path}.path: {relative}: no such file next to the JSON file")
+    sha = _opt(data, "sha256", path, _str, "")
+    if sha and not re.fullmatch(r"[0-9a-f]{64}", sha):
+        raise InputError(f"{path}.sha256: {sha!r} is not a SHA-256 (64 lowercase hex digits)")
+    name = _opt(data, "name", path, _str, "") or source.name
+    return Attachment(
+        sha256=sha,
+        name=name,
+        kind=_opt(data, "kind", path, _str, kind_of(name)),
+        size=source.stat().st_size,
+        imported_at=_opt(data, "imported_at", path, _time, None),
+        duration_ms=_opt(data, "duration_ms", path, _int, None),
+        path=str(source),
+    )
+
+
+_NOTE_TEXTS = ("counterpart", "text", "outcome", "promises")
+
+
+def _revision(raw: object, path: str) -> NoteRevision:
+    data = _object(raw, path, ("revised_at", "occurred_at"), ("channel", "follow_up", *_NOTE_TEXTS))
+    return NoteRevision(
+        revised_at=_time(data["revised_at"], f"{path}.revised_at"),
+        occurred_at=_time(data["occurred_at"], f"{path}.occurred_at"),
+        channel=_opt(data, "channel", path, _str, "phone"),
+        counterpart=_opt(data, "counterpart", path, _str, ""),
+        text=_opt(data, "text", path, _str, ""),
+        outcome=_opt(data, "outcome", path, _str, ""),
+        promises=_opt(data, "promises", path, _str, ""),
+        follow_up=_opt(data, "follow_up", path, _date, None),
+    )
+
+
+def _note(raw: object, path: str, base: Path) -> CallNote:
+    data = _object(
+        raw,
+        path,
+        ("id", "occurred_at", "logged_at"),
+        (
+            "channel",
+            "follow_up",
+            "attachments",
+            "revisions",
+            "deleted_at",
+            "deleted_reason",
+            *_NOTE_TEXTS,
+        ),
+    )
+    return CallNote(
+        id=_str(data["id"], f"{path}.id"),
+        occurred_at=_time(data["occurred_at"], f"{path}.occurred_at"),
+        logged_at=_time(data["logged_at"], f"{path}.logged_at"),
+        channel=_opt(data, "channel", path, _str, "phone"),
+        counterpart=_opt(data, "counterpart", path, _str, ""),
+        text=_opt(data, "text", path, _str, ""),
+        outcome=_opt(data, "outcome", path, _str, ""),
+        promises=_opt(data, "promises", path, _str, ""),
+        follow_up=_opt(data, "follow_up", path, _date, None),
+        attachments=[
+            _attachment(item, f"{path}.attachments[{i}]", base)
+            for i, item in enumerate(_opt(data, "attachments", path, _list, []))
+        ],
+        revisions=[
+            _revision(item, f"{path}.revisions[{i}]")
+            for i, item in enumerate(_opt(data, "revisions", path, _list, []))
+        ],
+        deleted_at=_opt(data, "deleted_at", path, _time, None),
+        deleted_reason=_opt(data, "deleted_reason", path, _str, ""),
+    )
+
+
+_LOAN_OPTIONAL = (
+    "currency",
+    "reference",
+    "fees",
+    "overdue",
+    "payments",
+    "claims",
+    "proposals",
+    "notes",
+)
+
+
+def _loan(raw: object, path: str, currency: str, base: Path) -> Loan:
+    data = _object(
+        raw,
+        path,
+        ("id", "lender", "name", "principal", "rate", "method", "term", "first_due"),
+        _LOAN_OPTIONAL,
+    )
+    term = _object(data["term"], f"{path}.term", ("count", "unit"), ())
+
+    def items(key: str) -> list[tuple[Any, str]]:
+        values = _opt(data, key, path, _list, [])
+        return [(item, f"{path}.{key}[{i}]") for i, item in enumerate(values)]
+
+    return Loan(
+        id=_str(data["id"], f"{path}.id"),
+        lender=_str(data["lender"], f"{path}.lender"),
+        name=_str(data["name"], f"{path}.name"),
+        principal=_decimal(data["principal"], f"{path}.principal"),
+        rate=_rate(data["rate"], f"{path}.rate"),
+        method=_str(data["method"], f"{path}.method"),
+        term_count=_int(term["count"], f"{path}.term.count"),
+        term_unit=_str(term["unit"], f"{path}.term.unit"),
+        first_due=_date(data["first_due"], f"{path}.first_due"),
+        currency=_opt(data, "currency", path, _str, currency),
+        reference=_opt(data, "reference", path, _str, ""),
+        fees=[_fee(item, where) for item, where in items("fees")],
+        overdue=_opt(data, "overdue", path, _overdue, OverdueRules()),
+        payments=[_payment(item, where) for item, where in items("payments")],
+        claims=[_claim(item, where) for item, where in items("claims")],
+        proposals=[_proposal(item, where) for item, where in items("proposals")],
+        notes=[_note(item, where, base) for item, where in items("notes")],
+    )
+
+
+def parse_book(data: object, base: Path) -> Book:
+    """A Book from the decoded JSON; attachment paths are resolved against ``base``."""
+    top = _object(
+        data,
+        "",
+        ("format", "version"),
+        ("currency", "lenders", "loans", "exported_at", "monthly_budget"),
+    )
+    if top["format"] != FORMAT:
+        raise InputError(f'format: {top["format"]!r} is not "{FORMAT}"')
+    if top["version"] != VERSION or isinstance(top["version"], bool):
+        raise InputError(f"version: {top['version']!r} is not a version this Ashore reads (1)")
+    if top.get("exported_at") is not None:
+        _time(top["exported_at"], "exported_at")
+    currency = _opt(top, "currency", "", _str, "CNY")
+    return Book(
+        currency=currency,
+        lenders=[
+            _lender(item, f"lenders[{i}]")
+            for i, item in enumerate(_opt(top, "lenders", "", _list, []))
+        ],
+        loans=[
+            _loan(item, f"loans[{i}]", currency, base)
+            for i, item in enumerate(_opt(top, "loans", "", _list, []))
+        ],
+        monthly_budget=_opt(top, "monthly_budget", "", _decimal, None),
+    )
+
+
+def read_book(path: Path) -> Book:
+    """Read an exchange file; InputError naming the file, line or field path of what is wrong."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not a JSON file") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: is not UTF-8 text") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read: {error.strerror}") from None
+    try:
+        data = json.loads(text, parse_float=BareNumber, parse_constant=BareNumber)
+    except json.JSONDecodeError as error:
+        raise InputError(
+            f"{path}: line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"
+        ) from None
+    return parse_book(data, path.resolve().parent)
+
+
+class BareNumber:
+    """A JSON number with a fraction (or NaN): kept as its text so it never becomes a float.
+
+    Amounts must be decimal strings, so the field that holds one reports it with its path.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+
+def _t(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _d(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _rate_json(rate: Rate | None) -> dict[str, Any] | None:
+    if rate is None:
+        return None
+    return {"value": decimal_text(rate.value), "per": rate.per, "day_count": rate.day_count}
+
+
+def _safe_name(name: str) -> str:
+    cleaned = re.sub(r"[\\/\x00-\x1f:*?\"<>|]", "_", name).strip(" .")
+    return cleaned or "file"
+
+
+def _attachment_json(
+    attachment: Attachment, store: EvidenceStore | None, folder: Path
+) -> dict[str, Any]:
+    relative = attachment.path
+    if store is not None:
+        relative = f"evidence/{attachment.sha256[:16]}-{_safe_name(attachment.name)}"
+        target = folder / relative
+        if not (target.is_file() and sha256_of(target) == attachment.sha256):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with store.open(attachment.sha256) as src, target.open("wb") as dst:
+                shutil.copyfileobj(src, dst)
+    return {
+        "path": relative,
+        "sha256": attachment.sha256,
+        "name": attachment.name,
+        "kind": attachment.kind,
+        "size": attachment.size,
+        "imported_at": _t(attachment.imported_at),
+        "duration_ms": attachment.duration_ms,
+    }
+
+
+def _note_json(note: CallNote, store: EvidenceStore | None, folder: Path) -> dict[str, Any]:
+    return {
+        "id": note.id,
+        "occurred_at": _t(note.occurred_at),
+        "logged_at": _t(note.logged_at),
+        "channel": note.channel,
+        "counterpart": note.counterpart,
+        "text": note.text,
+        "outcome": note.outcome,
+        "promises": note.promises,
+        "follow_up": _d(note.follow_up),
+        "attachments": [_attachment_json(a, store, folder) for a in note.attachments],
+        "revisions": [
+            {
+                "revised_at": _t(r.revised_at),
+                "occurred_at": _t(r.occurred_at),
+                "channel": r.channel,
+                "counterpart": r.counterpart,
+                "text": r.text,
+                "outcome": r.outcome,
+                "promises": r.promises,
+                "follow_up": _d(r.follow_up),
+            }
+            for r in note.revisions
+        ],
+        "deleted_at": _t(note.deleted_at),
+        "deleted_reason": note.deleted_reason,
+    }
+
+
+def _loan_json(loan: Loan, store: EvidenceStore | None, folder: Path) -> dict[str, Any]:
+    rules = loan.overdue
+    return {
+        "id": loan.id,
+        "lender": loan.lender,
+        "name": loan.name,
+        "currency": loan.currency,
+        "reference": loan.reference,
+        "principal": decimal_text(loan.principal),
+        "rate": _rate_json(loan.rate),
+        "method": loan.method,
+        "term": {"count": loan.term_count, "unit": loan.term_unit},
+        "first_due": loan.first_due.isoformat(),
+        "fees": [
+            {"name": f.name, "amount": decimal_text(f.amount), "per": f.per} for f in loan.fees
+        ],
+        "overdue": {
+            "penalty_rate": _rate_json(rules.penalty_rate),
+            "penalty_base": rules.penalty_base,
+            "late_fee": decimal_text(rules.late_fee),
+            "grace_days": rules.grace_days,
+            "accelerates_after_days": rules.accelerates_after_days,
+            "allocation": list(rules.allocation),
+        },
+        "payments": [
+            {
+                "date": p.date.isoformat(),
+                "amount": decimal_text(p.amount),
+                "note": p.note,
+                "method": p.method,
+                "reference": p.reference,
+            }
+            for p in loan.payments
+        ],
+        "claims": [
+            {
+                "date": c.date.isoformat(),
+                "amount": decimal_text(c.amount),
+                "source": c.source,
+                "note": c.note,
+            }
+            for c in loan.claims
+        ],
+        "proposals": [
+            {
+                "id": p.id,
+                "name": p.name,
+                "status": p.status,
+                "method": p.method,
+                "start": p.start.isoformat(),
+                "params": encode_params(p.method, p.params),
+                "waive": {
+                    "penalty": decimal_text(p.waive.penalty),
+                    "late_fees": decimal_text(p.waive.late_fees),
+                    "interest": decimal_text(p.waive.interest),
+                },
+                "history": [
+                    {"at": _t(h.at), "status": h.status, "note": h.note} for h in p.history
+                ],
+            }
+            for p in loan.proposals
+        ],
+        "notes": [_note_json(n, store, folder) for n in loan.notes],
+    }
+
+
+def book_json(
+    book: Book,
+    store: EvidenceStore | None = None,
+    folder: Path | None = None,
+    exported_at: datetime | None = None,
+) -> dict[str, Any]:
+    """The JSON object of ``book``; attachment files are copied from ``store`` into ``folder``."""
+    where = folder or Path(".")
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": _t(exported_at or datetime.now().astimezone().replace(microsecond=0)),
+        "currency": book.currency,
+        "monthly_budget": (
+            decimal_text(book.monthly_budget) if book.monthly_budget is not None else None
+        ),
+        "lenders": [
+            {
+                "id": lender.id,
+                "name": lender.name,
+                "phone": lender.phone,
+                "notes": lender.notes,
+                "hours": lender.hours,
+                "website": lender.website,
+            }
+            for lender in book.lenders
+        ],
+        "loans": [_loan_json(loan, store, where) for loan in book.loans],
+    }
+
+
+def write_book(book: Book, path: Path, store: EvidenceStore | None = None) -> None:
+    """Write ``book`` to ``path`` atomically; with ``store`` its files go to ``evidence/``."""
+    path = Path(path)
+    folder = path.resolve().parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(
+            book_json(book, store, folder), ensure_ascii=False, indent=2, sort_keys=True
+        )
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text + "\n")
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except PermissionError as error:
+        raise InputError(f"{error.filename or path}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder; give a file name") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot be written: {error.strerror}") from None

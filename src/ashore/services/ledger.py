@@ -1,0 +1,279 @@
+"""``Ledger``: lenders and loans kept, changed, deleted and restored, all or nothing.
+
+Every method opens its own transaction and returns fresh records, so the caller may edit what it
+got freely; nothing is written until a ``save_*`` call, which validates first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ashore.errors import InputError
+from ashore.paths import DataDir
+from ashore.records import Book, Lender, Loan
+from ashore.store import Database
+from ashore.store.mapping import (
+    all_loan_rows,
+    lender_record,
+    loan_record,
+    write_lender,
+    write_loan,
+)
+from ashore.store.models import LenderRow, LoanRow, NoteRow, ProposalRow, SettingRow
+from ashore.validation import check_book, check_lender, check_loan
+
+BUDGET_KEY = "monthly_budget"
+CURRENCY_KEY = "currency"
+
+
+class Ledger:
+    """What the user keeps, as the window and the commands see it."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @classmethod
+    def open(cls, data: DataDir) -> Ledger:
+        """Open (create or migrate) the data dir's database."""
+        return cls(Database.open(data))
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- lenders -----------------------------------------------------------------------------
+
+    def is_empty(self) -> bool:
+        with self.db.reading() as session:
+            lenders = session.scalar(select(func.count()).select_from(LenderRow)) or 0
+            loans = session.scalar(select(func.count()).select_from(LoanRow)) or 0
+            return lenders == 0 and loans == 0
+
+    def lenders(self) -> list[Lender]:
+        """Every lender, by name."""
+        with self.db.reading() as session:
+            rows = session.scalars(select(LenderRow).order_by(LenderRow.name, LenderRow.id))
+            return [lender_record(row) for row in rows]
+
+    def lender(self, lender_id: str) -> Lender:
+        with self.db.reading() as session:
+            row = session.get(LenderRow, lender_id)
+            if row is None:
+                raise InputError(f"lender: {lender_id!r} is not a known lender id")
+            return lender_record(row)
+
+    def save_lender(self, lender: Lender) -> None:
+        """Insert or update the lender with ``lender.id``."""
+        check_lender(lender)
+        with self.db.transaction() as session:
+            write_lender(session, lender)
+
+    def delete_lender(self, lender_id: str) -> None:
+        """Delete a lender that has no loans; InputError while it still has some."""
+        with self.db.transaction() as session:
+            row = session.get(LenderRow, lender_id)
+            if row is None:
+                raise InputError(f"lender: {lender_id!r} is not a known lender id")
+            count = session.scalar(
+                select(func.count()).select_from(LoanRow).where(LoanRow.lender_id == lender_id)
+            )
+            if count:
+                raise InputError(
+                    f"lender: {row.name} still has {count} loan(s); delete or move them first"
+                )
+            session.delete(row)
+
+    # --- loans -------------------------------------------------------------------------------
+
+    def loans(self) -> list[Loan]:
+        """Every loan in full, ordered by lender name, then loan name."""
+        with self.db.reading() as session:
+            return [loan_record(row) for row in all_loan_rows(session)]
+
+    def loan(self, loan_id: str) -> Loan:
+        with self.db.reading() as session:
+            row = session.get(LoanRow, loan_id)
+            if row is None:
+                raise InputError(f"loan: {loan_id!r} is not a known loan id")
+            return loan_record(row)
+
+    def save_loan(self, loan: Loan) -> None:
+        """Insert or update the loan with ``loan.id``, with all its payments, proposals, notes…"""
+        with self.db.transaction() as session:
+            check_loan(loan, self._lender_ids(session))
+            write_loan(session, self.db.evidence, loan)
+
+    def delete_loan(self, loan_id: str) -> Loan:
+        """Delete a loan and everything on it; returns the full record so it can be restored."""
+        with self.db.transaction() as session:
+            row = session.get(LoanRow, loan_id)
+            if row is None:
+                raise InputError(f"loan: {loan_id!r} is not a known loan id")
+            record = loan_record(row)
+            session.delete(row)
+            return record
+
+    def restore_loan(self, loan: Loan) -> None:
+        """Put a deleted loan back as it was, with the same ids (the undo of ``delete_loan``)."""
+        with self.db.transaction() as session:
+            if session.get(LoanRow, loan.id) is not None:
+                raise InputError(f"loan.id: {loan.id!r} already exists")
+            check_loan(loan, self._lender_ids(session))
+            write_loan(session, self.db.evidence, loan)
+
+    def new_id(self, prefix: str) -> str:
+        """A fresh id like ``loan-3``: unused by any lender, loan, proposal or note."""
+        if not re.fullmatch(r"[A-Za-z0-9_.-]+", prefix):
+            raise InputError(f"prefix: {prefix!r} may hold only letters, digits, '-', '_', '.'")
+        with self.db.reading() as session:
+            used: set[str] = set()
+            for column in (LenderRow.id, LoanRow.id, ProposalRow.id, NoteRow.id):
+                used.update(session.scalars(select(column).where(column.like(f"{prefix}-%"))))
+        number = 1
+        while f"{prefix}-{number}" in used:
+            number += 1
+        return f"{prefix}-{number}"
+
+    # --- settings ----------------------------------------------------------------------------
+
+    def monthly_budget(self) -> Decimal | None:
+        with self.db.reading() as session:
+            row = session.get(SettingRow, BUDGET_KEY)
+            return Decimal(row.value) if row is not None and row.value else None
+
+    def set_monthly_budget(self, amount: Decimal | None) -> None:
+        from ashore.validation import check_amount
+
+        if amount is not None:
+            check_amount(amount, "monthly_budget", self._currency_or_default())
+        with self.db.transaction() as session:
+            _set_setting(session, BUDGET_KEY, None if amount is None else f"{amount:f}")
+
+    # --- the exchange ------------------------------------------------------------------------
+
+    def load_sample(self) -> None:
+        """Add the sample book (3 loans from 2 lenders) shipped in resources/sample/."""
+        from ashore.exchange import read_book
+        from ashore.resources import resource_path
+
+        self.import_book(read_book(resource_path("sample", "sample.json")))
+
+    def import_book(self, book: Book) -> None:
+        """Add a whole book in one transaction: all or nothing.
+
+        Lenders already kept under the same id must match exactly; loan ids must be new. Attachment
+        files named by ``path`` (absolute, as ``read_book`` leaves them) are copied into the
+        evidence store; files it newly stored are removed again if the import fails.
+        """
+        added: list[str] = []
+        try:
+            with self.db.transaction() as session:
+                existing = self._lender_ids(session)
+                check_book(book, existing)
+                for i, lender in enumerate(book.lenders):
+                    row = session.get(LenderRow, lender.id)
+                    if row is not None and lender_record(row) != lender:
+                        raise InputError(
+                            f"lenders[{i}].id: {lender.id!r} already exists with other details"
+                        )
+                    if row is None:
+                        write_lender(session, lender)
+                session.flush()
+                for i, loan in enumerate(book.loans):
+                    if session.get(LoanRow, loan.id) is not None:
+                        raise InputError(f"loans[{i}].id: {loan.id!r} already exists")
+                    stored = self._store_attachments(loan, f"loans[{i}]", added)
+                    write_loan(session, self.db.evidence, stored, f"loans[{i}]")
+                if book.monthly_budget is not None:
+                    _set_setting(session, BUDGET_KEY, f"{book.monthly_budget:f}")
+                if session.get(SettingRow, CURRENCY_KEY) is None:
+                    _set_setting(session, CURRENCY_KEY, book.currency)
+        except BaseException:
+            for sha in added:
+                self.db.evidence.path_for(sha).unlink(missing_ok=True)
+            raise
+
+    def export_book(self) -> Book:
+        """Everything kept, lenders and loans ordered by id (so two exports are the same)."""
+        with self.db.reading() as session:
+            lenders = [
+                lender_record(row)
+                for row in session.scalars(select(LenderRow).order_by(LenderRow.id))
+            ]
+            loans = [
+                loan_record(row) for row in session.scalars(select(LoanRow).order_by(LoanRow.id))
+            ]
+            currency = session.get(SettingRow, CURRENCY_KEY)
+            budget = session.get(SettingRow, BUDGET_KEY)
+            return Book(
+                currency=currency.value if currency is not None else _common_currency(loans),
+                lenders=lenders,
+                loans=loans,
+                monthly_budget=Decimal(budget.value)
+                if budget is not None and budget.value
+                else None,
+            )
+
+    # --- helpers -----------------------------------------------------------------------------
+
+    def _lender_ids(self, session: Session) -> set[str]:
+        return set(session.scalars(select(LenderRow.id)))
+
+    def _currency_or_default(self) -> str:
+        with self.db.reading() as session:
+            row = session.get(SettingRow, CURRENCY_KEY)
+            return row.value if row is not None else "CNY"
+
+    def _store_attachments(self, loan: Loan, path: str, added: list[str]) -> Loan:
+        """The loan with every attachment's file in the evidence store (``path`` cleared)."""
+        store = self.db.evidence
+        notes = []
+        for i, note in enumerate(loan.notes):
+            attachments = []
+            for j, attachment in enumerate(note.attachments):
+                if not attachment.path:
+                    attachments.append(attachment)
+                    continue
+                where = f"{path}.notes[{i}].attachments[{j}]"
+                source = Path(attachment.path)
+                if not source.is_file():
+                    raise InputError(f"{where}.path: {attachment.path}: no such file")
+                sha, created = store.add(source)
+                if created:
+                    added.append(sha)
+                if attachment.sha256 and sha != attachment.sha256:
+                    raise InputError(
+                        f"{where}.sha256: the file {attachment.path} hashes to {sha}, "
+                        f"not {attachment.sha256}"
+                    )
+                attachments.append(
+                    replace(attachment, sha256=sha, size=source.stat().st_size, path="")
+                )
+            notes.append(replace(note, attachments=attachments))
+        return replace(loan, notes=notes)
+
+
+def _set_setting(session: Session, key: str, value: str | None) -> None:
+    row = session.get(SettingRow, key)
+    if value is None:
+        if row is not None:
+            session.delete(row)
+        return
+    if row is None:
+        session.add(SettingRow(key=key, value=value))
+    else:
+        row.value = value
+
+
+def _common_currency(loans: list[Loan]) -> str:
+    counts: dict[str, int] = {}
+    for loan in loans:
+        counts[loan.currency] = counts.get(loan.currency, 0) + 1
+    if not counts:
+        return "CNY"
+    return max(sorted(counts), key=lambda code: counts[code])

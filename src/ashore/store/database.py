@@ -1,0 +1,265 @@
+"""Open the database: create or migrate it (after a backup), refuse a newer one, set the pragmas.
+
+``Database.open(data)`` is the one way in. It tells "the world went wrong" (a newer, damaged, locked
+or unwritable database, a full disk) apart from bugs by raising ``DataError`` with a way out.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from ashore.errors import DataError
+from ashore.paths import DataDir
+from ashore.store.evidence import EvidenceStore
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config(connection: Any = None, url: str | None = None) -> Config:
+    """An Alembic config built in code: no alembic.ini is needed at run time (or in the bundle)."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if url:
+        cfg.set_main_option("sqlalchemy.url", url)
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:  # pragma: no cover - the package always ships its revisions
+        raise RuntimeError("no migrations found in the package")
+    return head
+
+
+def known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Take transactions into our own hands (see _on_begin), so BEGIN covers DDL and DML alike.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _on_begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
+def make_engine(path: Path) -> Engine:
+    """An engine on one SQLite file: foreign keys on, WAL and a busy timeout on every connection."""
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def upgrade(engine: Engine, target: str = "head") -> None:
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), target)
+
+
+def downgrade(engine: Engine, target: str = "base") -> None:
+    with engine.begin() as connection:
+        command.downgrade(alembic_config(connection), target)
+
+
+def data_error(error: BaseException, path: Path) -> DataError | None:
+    """The DataError saying what went wrong in the world; None when ``error`` looks like a bug."""
+    message = str(getattr(error, "orig", error) or error).lower()
+    where = path.parent / "backups"
+    if "locked" in message or "busy" in message:
+        return DataError(
+            f"{path}: the database is locked by another program (is Ashore already open?); "
+            "close it and try again"
+        )
+    if "full" in message:
+        return DataError(f"{path}: the disk is full; free some space and try again")
+    if "not a database" in message or "malformed" in message or "corrupt" in message:
+        return DataError(
+            f"{path}: the database is damaged; put a backup back with `ashore restore FILE` "
+            f"(automatic copies are in {where})"
+        )
+    if "readonly" in message or "read-only" in message or "unable to open" in message:
+        return DataError(f"{path}: the database cannot be written; check the folder's permissions")
+    if "disk i/o" in message:
+        return DataError(f"{path}: the disk reported an error; check it and try again")
+    return None
+
+
+def _inspect(path: Path) -> tuple[str | None, bool]:
+    """The file's Alembic revision and whether it holds any table, read without changing a byte."""
+    # immutable=1 opens no journal or WAL files at all; a left-over -wal (after a crash) still
+    # holds data, so then read it normally but read-only.
+    wal = path.with_name(path.name + "-wal")
+    mode = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+    try:
+        con = sqlite3.connect(f"{path.as_uri()}?{mode}", uri=True)
+    except sqlite3.Error as error:
+        raise data_error(error, path) or DataError(f"{path}: cannot be opened: {error}") from None
+    try:
+        tables = {
+            row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        revision = None
+        if "alembic_version" in tables:
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+        return revision, bool(tables)
+    except sqlite3.Error as error:
+        raise data_error(error, path) or DataError(f"{path}: cannot be read: {error}") from None
+    finally:
+        con.close()
+
+
+def backup_file(source: Path, target: Path) -> None:
+    """A consistent copy of the database ``source`` at ``target`` (sqlite3 backup), mode 0600."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.close(fd)
+    src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+            # The copy is a plain single file: no -wal beside it to lose.
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    os.chmod(target, 0o600)
+
+
+def timestamp() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+
+
+class Database:
+    """An open database of one data dir, with its evidence store."""
+
+    def __init__(self, engine: Engine, data: DataDir) -> None:
+        self.engine = engine
+        self.data = data
+        self.path = data.database
+        self.evidence = EvidenceStore(data.evidence)
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, data: DataDir) -> Database:
+        """Open the data dir's database, creating it or migrating it to the newest schema.
+
+        A database behind the newest schema is copied to ``data.backups`` first. One written by a
+        newer Ashore (an unknown revision) is refused with DataError and left exactly as it is.
+        """
+        try:
+            data.ensure()
+        except OSError as error:
+            raise DataError(
+                f"{data.root}: cannot create the data folder: {error.strerror}"
+            ) from None
+        path = data.database
+        head = head_revision()
+        if path.exists() and path.stat().st_size > 0:
+            revision, has_tables = _inspect(path)
+            if revision is None and has_tables:
+                raise DataError(
+                    f"{path}: this is not an Ashore database (no schema version); "
+                    "move it away or use another --data-dir"
+                )
+            if revision is not None and revision not in known_revisions():
+                raise DataError(
+                    f"{path}: the database was written by a newer version of Ashore "
+                    f"(schema {revision}); update Ashore to open it. It was left unchanged"
+                )
+            if revision is not None and revision != head:
+                backup_file(path, data.backups / f"ashore-{timestamp()}-before-{head}.sqlite3")
+        else:
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+                os.close(fd)
+            except OSError as error:
+                raise DataError(f"{path}: cannot create the database: {error.strerror}") from None
+        os.chmod(path, 0o600)
+        engine = make_engine(path)
+        try:
+            upgrade(engine, "head")
+        except DBAPIError as error:
+            engine.dispose()
+            raise data_error(error, path) or DataError(f"{path}: cannot migrate: {error}") from None
+        return cls(engine, data)
+
+    def revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(text("SELECT version_num FROM alembic_version")).fetchone()
+            return str(row[0]) if row else None
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session inside one transaction: committed when the block ends, rolled back on error."""
+        session = self._sessions()
+        try:
+            with session.begin():
+                yield session
+        except DBAPIError as error:
+            known = data_error(error, self.path)
+            if known is not None:
+                raise known from error
+            raise
+        finally:
+            session.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for reads only (rolled back at the end)."""
+        session = self._sessions()
+        try:
+            yield session
+        except DBAPIError as error:
+            known = data_error(error, self.path)
+            if known is not None:
+                raise known from error
+            raise
+        finally:
+            session.rollback()
+            session.close()
+
+    def integrity_problems(self) -> list[str]:
+        """What ``integrity_check`` and ``foreign_key_check`` find; empty when all is well."""
+        problems: list[str] = []
+        with self.engine.connect() as conn:
+            for (line,) in conn.exec_driver_sql("PRAGMA integrity_check"):
+                if line != "ok":
+                    problems.append(f"database: {line}")
+            for row in conn.exec_driver_sql("PRAGMA foreign_key_check"):
+                problems.append(
+                    f"database: table {row[0]} row {row[1]} points at a missing {row[2]}"
+                )
+        return problems
+
+    def backup_to(self, target: Path) -> None:
+        """A consistent snapshot of the database at ``target`` while it stays open."""
+        backup_file(self.path, target)
+
+    def close(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,117 @@
+"""The evidence file store: each file kept byte for byte under its SHA-256, read-only, stored once.
+
+Layout: ``<root>/<sha256[:2]>/<sha256>``. A file is hashed while it is copied to a temporary file
+beside its final place, then renamed, so a crash never leaves a half-written file under a real hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import BinaryIO
+
+from ashore.errors import DataError, InputError
+
+CHUNK = 1024 * 1024
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def sha256_of(path: Path) -> str:
+    """The SHA-256 (hex) of a file, read in chunks so a 300 MB recording never sits in memory."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def is_sha256(text: str) -> bool:
+    return bool(_SHA256.fullmatch(text))
+
+
+class EvidenceStore:
+    """The files under ``root`` (the data dir's ``evidence/``)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path_for(self, sha256: str) -> Path:
+        if not is_sha256(sha256):
+            raise InputError(f"sha256: {sha256!r} is not a SHA-256 (64 lowercase hex digits)")
+        return self.root / sha256[:2] / sha256
+
+    def has(self, sha256: str) -> bool:
+        return self.path_for(sha256).is_file()
+
+    def put_file(self, source: Path) -> str:
+        """Copy ``source`` into the store (once per content) and return its SHA-256."""
+        return self.add(source)[0]
+
+    def add(self, source: Path) -> tuple[str, bool]:
+        """Like ``put_file``, also telling whether the content was new to the store."""
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            os.chmod(self.root, 0o700)
+            digest = hashlib.sha256()
+            fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.root)
+            tmp = Path(tmp_name)
+            try:
+                with source.open("rb") as src, os.fdopen(fd, "wb") as dst:
+                    while chunk := src.read(CHUNK):
+                        digest.update(chunk)
+                        dst.write(chunk)
+                    dst.flush()
+                    os.fsync(dst.fileno())
+                sha = digest.hexdigest()
+                final = self.path_for(sha)
+                if final.is_file() and sha256_of(final) == sha:
+                    tmp.unlink()
+                    return sha, False
+                existed = final.exists()
+                final.parent.mkdir(exist_ok=True)
+                os.chmod(final.parent, 0o700)
+                os.chmod(tmp, 0o400)
+                # A damaged earlier copy (read-only) is replaced by the good one.
+                os.replace(tmp, final)
+                return sha, not existed
+            finally:
+                if tmp.exists():
+                    tmp.unlink()
+        except FileNotFoundError:
+            raise InputError(f"{source}: no such file") from None
+        except IsADirectoryError:
+            raise InputError(f"{source}: is a folder, not a file") from None
+        except PermissionError as error:
+            raise DataError(f"{error.filename or source}: permission denied") from None
+        except OSError as error:
+            raise DataError(f"cannot store {source} in {self.root}: {error.strerror}") from None
+
+    def open(self, sha256: str) -> BinaryIO:
+        """The stored file for reading; DataError when it is missing."""
+        path = self.path_for(sha256)
+        try:
+            return path.open("rb")
+        except FileNotFoundError:
+            raise DataError(f"evidence {sha256}: the stored file is missing") from None
+
+    def verify(self, sha256: str) -> str | None:
+        """None when the stored file matches its hash, else what is wrong with it."""
+        path = self.path_for(sha256)
+        if not path.is_file():
+            return "the stored file is missing"
+        try:
+            actual = sha256_of(path)
+        except OSError as error:
+            return f"cannot be read: {error.strerror}"
+        if actual != sha256:
+            return f"content changed (now hashes to {actual})"
+        return None
+
+    def stored(self) -> list[str]:
+        """Every hash that has a file in the store, sorted."""
+        if not self.root.is_dir():
+            return []
+        return sorted(p.name for p in self.root.glob("??/*") if p.is_file() and is_sha256(p.name))
