@@ -156,7 +156,7 @@ def draw_mark(canv: Canvas, status: str, x: float, y: float, size: float) -> Non
     canv.restoreState()
 
 
-class Mark(Flowable):
+class Mark(Flowable):  # type: ignore[misc]  # reportlab ships no types
     """A status mark as a table cell (the hand-tick box of the list pages)."""
 
     def __init__(self, status: str, size: float = 9) -> None:
@@ -177,7 +177,7 @@ class Mark(Flowable):
 def _numbered_canvas(footer: str, lang: str, font: str) -> type[Canvas]:
     """A Canvas class that holds pages back until the end, to print "Page X of Y" on each."""
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs["initialFontName"] = font  # never a standard (unembedded) font, not even unused
             super().__init__(*args, **kwargs)
@@ -514,7 +514,7 @@ def _widths(total: float, shares: Sequence[float]) -> list[float]:
 # ---------------------------------------------------------------------------- month page
 
 
-class MonthPage(Flowable):
+class MonthPage(Flowable):  # type: ignore[misc]
     """One month as a grid of weeks, filling the whole frame of its page."""
 
     def __init__(self, cal: _Calendar, ym: tuple[int, int], width: float, height: float) -> None:
