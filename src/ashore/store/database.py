@@ -107,7 +107,7 @@ def data_error(error: BaseException, path: Path) -> DataError | None:
     return None
 
 
-def _inspect(path: Path) -> tuple[str | None, bool]:
+def inspect_file(path: Path) -> tuple[str | None, bool]:
     """The file's Alembic revision and whether it holds any table, read without changing a byte."""
     # immutable=1 opens no journal or WAL files at all; a left-over -wal (after a crash) still
     # holds data, so then read it normally but read-only.
@@ -181,7 +181,7 @@ class Database:
         path = data.database
         head = head_revision()
         if path.exists() and path.stat().st_size > 0:
-            revision, has_tables = _inspect(path)
+            revision, has_tables = inspect_file(path)
             if revision is None and has_tables:
                 raise DataError(
                     f"{path}: this is not an Ashore database (no schema version); "

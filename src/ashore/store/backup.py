@@ -1,0 +1,222 @@
+"""Backups of a whole data dir as one zip, and putting one back, all or nothing.
+
+A backup holds a consistent snapshot of the database (sqlite3's backup API, taken while it may be
+open), every evidence file under ``evidence/<aa>/<sha256>``, and ``MANIFEST.json`` with each
+member's SHA-256, so a damaged or foreign zip is refused before anything is touched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ashore.errors import DataError, InputError
+from ashore.paths import DataDir
+from ashore.store.database import Database, inspect_file, known_revisions, timestamp
+from ashore.store.evidence import CHUNK, is_sha256
+
+DB_MEMBER = "ashore.sqlite3"
+MANIFEST = "MANIFEST.json"
+BACKUP_FORMAT = "ashore-backup"
+
+
+@dataclass(frozen=True)
+class BackupSummary:
+    path: Path
+    files: int
+    size: int
+
+
+def _copy_into_zip(archive: zipfile.ZipFile, source: Path, name: str) -> str:
+    """Stream ``source`` into the zip as ``name`` and return its SHA-256."""
+    digest = hashlib.sha256()
+    with source.open("rb") as src, archive.open(name, "w", force_zip64=True) as dst:
+        while chunk := src.read(CHUNK):
+            digest.update(chunk)
+            dst.write(chunk)
+    return digest.hexdigest()
+
+
+def write_backup(db: Database, out: Path) -> BackupSummary:
+    """Write a backup of ``db``'s data dir to ``out`` (atomically, mode 0600)."""
+    out = Path(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            with tempfile.TemporaryDirectory(prefix="ashore-backup-") as work:
+                snapshot = Path(work) / DB_MEMBER
+                db.backup_to(snapshot)
+                members: dict[str, str] = {}
+                with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+                    members[DB_MEMBER] = _copy_into_zip(archive, snapshot, DB_MEMBER)
+                    for sha in db.evidence.stored():
+                        name = f"evidence/{sha[:2]}/{sha}"
+                        members[name] = _copy_into_zip(archive, db.evidence.path_for(sha), name)
+                    manifest = {
+                        "format": BACKUP_FORMAT,
+                        "version": 1,
+                        "created_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+                        "revision": db.revision(),
+                        "members": members,
+                    }
+                    archive.writestr(MANIFEST, json.dumps(manifest, indent=2, sort_keys=True))
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, out)
+        finally:
+            tmp.unlink(missing_ok=True)
+    except PermissionError as error:
+        raise InputError(f"{error.filename or out}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{out}: is a folder; give a file name") from None
+    except OSError as error:
+        raise DataError(f"{out}: cannot write the backup: {error.strerror}") from None
+    return BackupSummary(out, len(members) - 1, out.stat().st_size)
+
+
+def _read_manifest(archive: zipfile.ZipFile, source: Path) -> dict[str, str]:
+    try:
+        manifest = json.loads(archive.read(MANIFEST))
+    except KeyError:
+        raise InputError(f"{source}: not an Ashore backup (no {MANIFEST})") from None
+    except ValueError:
+        raise InputError(f"{source}: {MANIFEST} is not valid JSON") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != BACKUP_FORMAT:
+        raise InputError(f"{source}: not an Ashore backup ({MANIFEST} has another format)")
+    members = manifest.get("members")
+    if not isinstance(members, dict) or DB_MEMBER not in members:
+        raise InputError(f"{source}: the backup holds no database")
+    return {str(k): str(v) for k, v in members.items()}
+
+
+def _extract_checked(source: Path, staging: Path) -> None:
+    """Unpack the backup into ``staging``, checking every member against the manifest."""
+    try:
+        archive = zipfile.ZipFile(source)
+    except FileNotFoundError:
+        raise InputError(f"{source}: no such file") from None
+    except (zipfile.BadZipFile, IsADirectoryError):
+        raise InputError(f"{source}: not an Ashore backup (not a zip file)") from None
+    with archive:
+        members = _read_manifest(archive, source)
+        names = set(archive.namelist()) - {MANIFEST}
+        if names != set(members):
+            raise InputError(f"{source}: the backup's files do not match its manifest")
+        for name, expected in sorted(members.items()):
+            parts = name.split("/")
+            ok_evidence = (
+                len(parts) == 3
+                and parts[0] == "evidence"
+                and is_sha256(parts[2])
+                and parts[1] == parts[2][:2]
+                and expected == parts[2]
+            )
+            if name != DB_MEMBER and not ok_evidence:
+                raise InputError(f"{source}: unexpected member {name!r}")
+            target = staging.joinpath(*parts)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            digest = hashlib.sha256()
+            try:
+                with archive.open(name) as src, target.open("wb") as dst:
+                    while chunk := src.read(CHUNK):
+                        digest.update(chunk)
+                        dst.write(chunk)
+            except (zipfile.BadZipFile, OSError) as error:
+                raise InputError(f"{source}: {name} cannot be read: {error}") from None
+            if digest.hexdigest() != expected:
+                raise InputError(f"{source}: {name} is damaged (hash mismatch)")
+            os.chmod(target, 0o600 if name == DB_MEMBER else 0o400)
+    revision, _tables = inspect_file(staging / DB_MEMBER)
+    if revision is None or revision not in known_revisions():
+        raise DataError(
+            f"{source}: the backup's database has schema {revision!r}, which this Ashore "
+            "does not know; update Ashore to restore it"
+        )
+
+
+def restore_backup(data: DataDir, source: Path) -> Path | None:
+    """Replace the data dir's database and evidence with the backup's, all or nothing.
+
+    The current data is first saved as a backup in ``data.backups``; that file is returned (None
+    when there was no data yet). The database is migrated on its next open, as any older one.
+    """
+    data.ensure()
+    stamp = timestamp()
+    staging = data.root / f".restore-{stamp}"
+    aside = data.root / f".replaced-{stamp}"
+    safety: Path | None = None
+    try:
+        staging.mkdir(mode=0o700)
+        _extract_checked(Path(source), staging)
+        if data.database.exists() and data.database.stat().st_size > 0:
+            db = Database.open(data)
+            try:
+                safety = write_backup(db, data.backups / f"ashore-before-restore-{stamp}.zip").path
+            finally:
+                db.close()
+        _swap(data, staging, aside)
+    finally:
+        for folder in (staging, aside):
+            if folder.exists():
+                _remove_tree(folder)
+    return safety
+
+
+def _live_paths(data: DataDir) -> list[Path]:
+    db = data.database
+    return [
+        db,
+        db.with_name(db.name + "-wal"),
+        db.with_name(db.name + "-shm"),
+        data.evidence,
+    ]
+
+
+def _swap(data: DataDir, staging: Path, aside: Path) -> None:
+    """Move the live files aside and the staged ones in; on any failure put the live ones back."""
+    aside.mkdir(mode=0o700)
+    moved: list[tuple[Path, Path]] = []
+    placed: list[Path] = []
+    try:
+        for live in _live_paths(data):
+            if live.exists():
+                target = aside / live.name
+                os.replace(live, target)
+                moved.append((target, live))
+        new_db = staging / DB_MEMBER
+        os.replace(new_db, data.database)
+        placed.append(data.database)
+        new_evidence = staging / "evidence"
+        if not new_evidence.exists():
+            new_evidence.mkdir(mode=0o700)
+        os.replace(new_evidence, data.evidence)
+        placed.append(data.evidence)
+        os.chmod(data.evidence, 0o700)
+    except OSError as error:
+        for path in placed:
+            if path.is_dir():
+                _remove_tree(path)
+            else:
+                path.unlink(missing_ok=True)
+        for held, live in reversed(moved):
+            os.replace(held, live)
+        raise DataError(f"{data.root}: cannot put the backup in place: {error.strerror}") from None
+
+
+def _remove_tree(folder: Path) -> None:
+    # Evidence files are read-only; make them writable so the tree can go.
+    for path in folder.rglob("*"):
+        if path.is_file():
+            os.chmod(path, 0o600)
+        elif path.is_dir():
+            os.chmod(path, 0o700)
+    shutil.rmtree(folder, ignore_errors=True)
