@@ -109,7 +109,8 @@ def schedule(terms: LoanTerms) -> list[Installment]:
             interest = round_money(terms.principal * terms.rate.monthly() * terms.term_count, cur)
         fee = _fee_parts(terms, 1)[0]
         p = terms.principal
-        return [Installment(1, terms.first_due, p, interest, fee, p + interest + fee, ZERO)]
+        zero = round_money(ZERO, cur)
+        return [Installment(1, terms.first_due, p, interest, fee, p + interest + fee, zero)]
 
     n = terms.term_count
     i = terms.rate.monthly()
@@ -131,6 +132,6 @@ def _linear_rows(terms: LoanTerms, i: Decimal, fees: tuple[Decimal, ...]) -> Ite
         elif terms.method == "equal_principal":
             part = min(equal_part, balance)
         else:  # interest_first
-            part = ZERO
+            part = round_money(ZERO, cur)
         balance -= part
         yield Installment(k + 1, due, part, interest, fees[k], part + interest + fees[k], balance)

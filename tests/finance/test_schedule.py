@@ -1,0 +1,126 @@
+"""Original schedules: each method, edge cases, due dates across month ends."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from ashore.finance import (
+    Fee,
+    FinanceError,
+    LoanTerms,
+    annuity_payment,
+    borrowed_on,
+    due_dates,
+    schedule,
+)
+from ashore.money import Rate
+
+from .helpers import D
+
+
+def table(terms: LoanTerms) -> list[tuple[str, str, str, str, str]]:
+    return [
+        (str(r.payment), str(r.principal), str(r.interest), str(r.fees), str(r.balance_after))
+        for r in schedule(terms)
+    ]
+
+
+def test_zero_rate_equal_installment_last_takes_the_remainder() -> None:
+    terms = LoanTerms(D("1000.00"), Rate(D("0")), "equal_installment", 3, date(2026, 1, 10))
+    assert table(terms) == [
+        ("333.33", "333.33", "0.00", "0.00", "666.67"),
+        ("333.33", "333.33", "0.00", "0.00", "333.34"),
+        ("333.34", "333.34", "0.00", "0.00", "0.00"),
+    ]
+
+
+def test_one_period() -> None:
+    terms = LoanTerms(D("1000.00"), Rate(D("0.12")), "equal_installment", 1, date(2026, 1, 10))
+    assert table(terms) == [("1010.00", "1000.00", "10.00", "0.00", "0.00")]
+    assert annuity_payment(D("1000.00"), D("0.01"), 1, "CNY") == D("1010.00")
+
+
+def test_equal_principal() -> None:
+    terms = LoanTerms(D("1000.00"), Rate(D("0.12")), "equal_principal", 3, date(2026, 1, 10))
+    assert table(terms) == [
+        ("343.33", "333.33", "10.00", "0.00", "666.67"),
+        ("340.00", "333.33", "6.67", "0.00", "333.34"),
+        ("336.67", "333.34", "3.33", "0.00", "0.00"),
+    ]
+
+
+def test_interest_first() -> None:
+    terms = LoanTerms(
+        D("1000.00"), Rate(D("0.01"), "month"), "interest_first", 3, date(2026, 1, 10)
+    )
+    assert table(terms) == [
+        ("10.00", "0.00", "10.00", "0.00", "1000.00"),
+        ("10.00", "0.00", "10.00", "0.00", "1000.00"),
+        ("1010.00", "1000.00", "10.00", "0.00", "0.00"),
+    ]
+
+
+def test_bullet_of_14_days_at_a_daily_rate() -> None:
+    terms = LoanTerms(
+        D("1234.56"), Rate(D("0.0005"), "day"), "bullet", 14, date(2026, 3, 15), term_unit="day"
+    )
+    # 1234.56 × 0.0005 × 14 = 8.64192
+    assert table(terms) == [("1243.20", "1234.56", "8.64", "0.00", "0.00")]
+    assert schedule(terms)[0].due == date(2026, 3, 15)
+    assert borrowed_on(terms) == date(2026, 3, 1)
+
+
+def test_fees_per_installment_and_once() -> None:
+    fees = (Fee("service", D("20.00")), Fee("opening", D("50.00"), "once"))
+    terms = LoanTerms(
+        D("1000.00"), Rate(D("0")), "equal_principal", 2, date(2026, 1, 10), fees=fees
+    )
+    assert table(terms) == [
+        ("570.00", "500.00", "0.00", "70.00", "500.00"),
+        ("520.00", "500.00", "0.00", "20.00", "0.00"),
+    ]
+
+
+def test_due_on_the_31st_across_february_in_a_leap_year() -> None:
+    assert due_dates(date(2028, 1, 31), 4) == [
+        date(2028, 1, 31),
+        date(2028, 2, 29),
+        date(2028, 3, 31),
+        date(2028, 4, 30),
+    ]
+
+
+def test_due_on_the_31st_across_february_in_a_common_year() -> None:
+    terms = LoanTerms(D("1000.00"), Rate(D("0")), "equal_installment", 4, date(2027, 1, 31))
+    assert [r.due for r in schedule(terms)] == [
+        date(2027, 1, 31),
+        date(2027, 2, 28),
+        date(2027, 3, 31),
+        date(2027, 4, 30),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"principal": D("0")}, "principal: must be more than zero"),
+        ({"principal": D("10.005")}, "principal:"),
+        ({"term_count": 0}, "term.count:"),
+        ({"term_unit": "day"}, "term.unit: only a bullet loan"),
+        ({"allocation": ("fees", "fees", "interest", "principal")}, "allocation:"),
+    ],
+)
+def test_bad_terms_are_refused(kwargs: dict[str, object], message: str) -> None:
+    base: dict[str, object] = {
+        "principal": D("100.00"),
+        "rate": Rate(D("0.1")),
+        "method": "equal_installment",
+        "term_count": 3,
+        "first_due": date(2026, 1, 1),
+    }
+    base.update(kwargs)
+    with pytest.raises(FinanceError, match="^" + re.escape(message)):
+        LoanTerms(**base)  # type: ignore[arg-type]
