@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -148,3 +148,22 @@ def ask_lender(parent: QWidget | None) -> LenderDetails | None:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.details()
+
+
+def about(parent: QWidget | None, version: str, folder: Path) -> None:
+    """Version, where the data lives, and a button that opens that folder."""
+    box = QMessageBox(parent)
+    box.setWindowTitle(_tr("About Ashore"))
+    box.setIconPixmap(parent.windowIcon().pixmap(64, 64) if parent is not None else QPixmap())
+    box.setText(_tr("<b>Ashore {version}</b>").format(version=version))
+    box.setInformativeText(
+        _tr(
+            "Negotiate overdue online loans, keep the evidence, and pay the new plan on time.\n\n"
+            "Your data lives in:\n{folder}"
+        ).format(folder=folder)
+    )
+    open_button = box.addButton(_tr("Open data folder"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    if box.clickedButton() is open_button:
+        open_folder(folder)

@@ -1,0 +1,154 @@
+"""Start the desktop app: the QApplication, the Ledger on the data dir, the window, and a bug
+handler that logs a traceback under the data dir and shows one short dialog instead."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ashore import __version__
+from ashore.context import Context
+from ashore.errors import AshoreError, DataError
+from ashore.money import AmountError
+from ashore.paths import APP_ID, APP_NAME, DataDir
+from ashore.resources import resource_path
+from ashore.ui import dialogs
+from ashore.ui.style import apply_theme
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+
+
+def app_icon() -> QIcon:
+    """The app icon from resources/icons (every PNG size there); an empty icon when absent."""
+    icon = QIcon()
+    folder = resource_path("icons", "hicolor")
+    if folder.is_dir():
+        for png in sorted(folder.glob(f"*/apps/{APP_ID}.png")):
+            icon.addFile(str(png))
+    return icon
+
+
+def open_settings(data: DataDir) -> QSettings:
+    """Window settings in an INI file inside the data dir, never the user's real config."""
+    return QSettings(str(data.settings), QSettings.Format.IniFormat)
+
+
+def configure_application(app: QApplication) -> None:
+    """Names, id, version, icon and look; also used by the self-test."""
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    icon = app_icon()
+    if not icon.isNull():
+        app.setWindowIcon(icon)
+    apply_theme(app)
+
+
+def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
+    """Load Ashore's and Qt's translations for ``lang`` when shipped; English needs none."""
+    loaded: list[QTranslator] = []
+    if lang == "en":
+        return loaded
+    folder = resource_path("translations")
+    for name in (f"ashore_{lang}", f"qtbase_{lang}"):
+        translator = QTranslator(app)
+        if translator.load(name, str(folder)):
+            app.installTranslator(translator)
+            loaded.append(translator)
+    QLocale.setDefault(QLocale(lang))
+    return loaded
+
+
+def write_bug_log(
+    logs: Path, kind: type[BaseException], error: BaseException, tb: TracebackType | None
+) -> Path | None:
+    """Append the traceback to ``logs/errors.log``; its path, or None if it cannot be written."""
+    try:
+        logs.mkdir(parents=True, exist_ok=True)
+        log = logs / "errors.log"
+        with log.open("a", encoding="utf-8") as fh:
+            fh.write(f"--- {datetime.now().isoformat(timespec='seconds')} Ashore {__version__}\n")
+            fh.write("".join(traceback.format_exception(kind, error, tb)))
+        return log
+    except OSError:
+        return None
+
+
+class BugHandler:
+    """``sys.excepthook`` for the window: log the traceback, show a short dialog, keep running.
+
+    An error the user can act on (AshoreError, AmountError) that escaped a handler is shown as its
+    message; anything else is a bug and points at the log.
+    """
+
+    def __init__(self, data: DataDir, parent: Callable[[], QWidget | None]) -> None:
+        self.data = data
+        self.parent = parent
+        self.previous: ExceptHook | None = None
+        self._showing = False
+
+    def __call__(
+        self, kind: type[BaseException], error: BaseException, tb: TracebackType | None
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        log = write_bug_log(self.data.logs, kind, error, tb)
+        if self._showing:  # an error while the dialog is up: logged, not stacked
+            return
+        self._showing = True
+        try:
+            if isinstance(error, AshoreError | AmountError):
+                dialogs.error(self.parent(), str(error))
+            else:
+                dialogs.bug(self.parent(), f"{kind.__name__}: {error}", log)
+        finally:
+            self._showing = False
+
+    def install(self) -> None:
+        self.previous = sys.excepthook
+        sys.excepthook = self
+
+    def uninstall(self) -> None:
+        if sys.excepthook is self and self.previous is not None:
+            sys.excepthook = self.previous
+
+
+def run_app(ctx: Context) -> int:
+    """Open the window on ``ctx.data`` and run until it closes; the exit code."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    configure_application(app)
+    install_translations(app, ctx.lang)
+
+    from ashore.services import Ledger
+
+    try:
+        ledger = Ledger.open(ctx.data)
+    except DataError as problem:
+        dialogs.fatal_data_error(None, str(problem), ctx.data.root)
+        return 1
+
+    from ashore.ui.main_window import MainWindow
+
+    window = MainWindow(ledger, ctx, open_settings(ctx.data))
+    handler = BugHandler(ctx.data, lambda: window)
+    handler.install()
+    try:
+        window.show()
+        # Shown first, filled right after: the frame appears before the data is read.
+        QTimer.singleShot(0, window.load)
+        return int(app.exec())
+    finally:
+        handler.uninstall()
+        ledger.close()

@@ -1,0 +1,109 @@
+"""File menu actions that move data in and out: Import…, Export ▸ JSON…, Backup….
+
+Each asks for a path through ``ashore.ui.dialogs`` and hands the work to the exchange module or
+the services; errors come back as one message naming the file or field path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
+
+from ashore.context import Context
+from ashore.errors import DataError, InputError
+from ashore.money import AmountError
+from ashore.ui import dialogs
+
+if TYPE_CHECKING:
+    from ashore.services import Ledger
+
+
+class FileActions(QObject):
+    """The actions and what they do; ``reloaded`` is called after an import changed the data."""
+
+    def __init__(
+        self, window: QWidget, ledger: Ledger, ctx: Context, reloaded: Callable[[], None]
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ledger = ledger
+        self.ctx = ctx
+        self.reloaded = reloaded
+        self.import_action = QAction(self.tr("&Import…"), window)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.import_file)
+        self.export_json_action = QAction(self.tr("&JSON…"), window)
+        self.export_json_action.setToolTip(self.tr("Everything, in the Ashore exchange format"))
+        self.export_json_action.triggered.connect(self.export_json)
+
+    def add_to(self, menu: QMenu) -> None:
+        menu.addAction(self.import_action)
+        export = menu.addMenu(self.tr("&Export"))
+        export.addAction(self.export_json_action)
+
+    def import_file(self) -> Path | None:
+        """Ask for an exchange file and add its contents, all or nothing."""
+        path = dialogs.get_open_path(
+            self.window,
+            self.tr("Import"),
+            self.tr("Ashore exchange files (*.json);;All files (*)"),
+        )
+        if path is None:
+            return None
+        from ashore.exchange import read_book
+
+        try:
+            book = read_book(path)
+            self.ledger.import_book(book)
+        except (InputError, AmountError, DataError) as problem:
+            dialogs.error(
+                self.window,
+                self.tr("Nothing was imported from %1:\n\n%2")
+                .replace("%1", path.name)
+                .replace("%2", str(problem)),
+                self.tr("Import failed"),
+            )
+            return None
+        self.reloaded()
+        dialogs.info(
+            self.window,
+            self.tr("Imported %1 lenders and %2 loans from %3.")
+            .replace("%1", str(len(book.lenders)))
+            .replace("%2", str(len(book.loans)))
+            .replace("%3", path.name),
+            self.tr("Import"),
+        )
+        return path
+
+    def export_json(self) -> Path | None:
+        """Write everything, losslessly, with the evidence files beside the JSON."""
+        suggested = str(Path.home() / f"ashore-{self.ctx.today.isoformat()}.json")
+        path = dialogs.get_save_path(
+            self.window,
+            self.tr("Export as JSON"),
+            self.tr("Ashore exchange files (*.json)"),
+            suggested,
+        )
+        if path is None:
+            return None
+        if path.suffix == "":
+            path = path.with_suffix(".json")
+        from ashore.exchange import write_book
+
+        try:
+            write_book(self.ledger.export_book(), path, self.ledger.db.evidence)
+        except (InputError, DataError) as problem:
+            dialogs.error(self.window, str(problem), self.tr("Export failed"))
+            return None
+        stamp = datetime.now().strftime("%H:%M")
+        message = self.tr("Exported to %1 at %2.").replace("%1", str(path)).replace("%2", stamp)
+        status = getattr(self.window, "statusBar", None)
+        if callable(status):
+            status().showMessage(message, 6000)
+        return path

@@ -1,0 +1,436 @@
+"""The main window: the sidebar of lenders and loans on the left, the open page on the right,
+menus, undo/redo, and the window state remembered between runs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ashore import __version__
+from ashore.context import Context
+from ashore.errors import DataError, InputError
+from ashore.money import AmountError
+from ashore.records import Lender, Loan, LoanSummary
+from ashore.ui import dialogs
+from ashore.ui.file_actions import FileActions
+from ashore.ui.loan_form import LoanForm
+from ashore.ui.pages import LenderPage, LoanPage, NothingSelectedPage, WelcomePage
+from ashore.ui.sidebar import KIND_ROLE, LENDER_ID_ROLE, LOAN_ID_ROLE, SidebarModel, SidebarView
+from ashore.ui.style import MARGIN
+from ashore.ui.undo import (
+    DeleteLenderCommand,
+    DeleteLoanCommand,
+    SaveLenderCommand,
+    SaveLoanCommand,
+)
+
+if TYPE_CHECKING:
+    from ashore.services import Ledger
+
+GEOMETRY_KEY = "window/geometry"
+STATE_KEY = "window/state"
+SPLITTER_KEY = "window/splitter"
+LAST_LOAN_KEY = "window/last_loan"
+
+
+def babel_locale(lang: str) -> str:
+    """The babel locale for the interface language ("zh_CN" or "en")."""
+    return "zh_CN" if lang.startswith("zh") else "en"
+
+
+class MainWindow(QMainWindow):
+    """Everything the user sees. Takes the Ledger, the context and the settings it uses."""
+
+    def __init__(
+        self, ledger: Ledger, ctx: Context, settings: QSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self.ctx = ctx
+        self.settings = settings
+        self.locale = babel_locale(ctx.lang)
+        self.undo_stack = QUndoStack(self)
+        self._lenders: list[Lender] = []
+        self._summaries: dict[str, LoanSummary] = {}
+        self._selecting = False
+        # what the right side shows: ("welcome"|"none"|"new"|"loan"|"lender", id)
+        self.showing: tuple[str, str] = ("none", "")
+
+        self.setWindowTitle(self.tr("Ashore"))
+        self.setObjectName("mainWindow")
+        self._build()
+        self.file_actions = FileActions(self, ledger, ctx, self.reload_and_show_first)
+        self._build_menus()
+        self._restore_window()
+
+    # ----- building --------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+
+        panel = QWidget()
+        panel.setObjectName("sidebarPanel")
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(0, MARGIN, 0, 0)
+        column.setSpacing(8)
+        title = QLabel(self.tr("Your loans"))
+        title.setObjectName("sidebarTitle")
+        title.setContentsMargins(MARGIN, 0, MARGIN, 0)
+        self.model = SidebarModel(self.locale, self)
+        self.sidebar = SidebarView()
+        self.sidebar.setModel(self.model)
+        self.sidebar.selectionModel().currentRowChanged.connect(self._on_sidebar_current)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(MARGIN, 0, MARGIN, MARGIN)
+        self.new_loan_button = QPushButton(self.tr("New loan"))
+        self.new_loan_button.setObjectName("primary")
+        self.new_loan_button.clicked.connect(lambda: self.new_loan())
+        buttons.addWidget(self.new_loan_button)
+        buttons.addStretch(1)
+        column.addWidget(title)
+        column.addWidget(self.sidebar, 1)
+        column.addLayout(buttons)
+        panel.setMinimumWidth(300)
+
+        self.pages = QStackedWidget()
+        self.welcome = WelcomePage()
+        self.nothing = NothingSelectedPage()
+        self.form = LoanForm(locale=self.locale)
+        self.loan_page = LoanPage(self.form)
+        self.lender_page = LenderPage()
+        for page in (self.welcome, self.nothing, self.loan_page, self.lender_page):
+            self.pages.addWidget(page)
+
+        self.splitter.addWidget(panel)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([400, 880])
+        self.setCentralWidget(self.splitter)
+
+        self.today_label = QLabel(self.tr("Today: %1").replace("%1", self.ctx.today.isoformat()))
+        self.today_label.setObjectName("hint")
+        self.statusBar().addPermanentWidget(self.today_label)
+
+        self.welcome.addLoanRequested.connect(lambda: self.new_loan(guided=True))
+        self.welcome.sampleRequested.connect(self.load_sample)
+        self.form.saveRequested.connect(self.save_loan)
+        self.form.deleteRequested.connect(self.delete_loan)
+        self.form.newLenderRequested.connect(self.add_lender)
+        self.lender_page.saveRequested.connect(self.save_lender)
+        self.lender_page.deleteRequested.connect(self.delete_lender)
+        self.lender_page.newLoanRequested.connect(lambda lender_id: self.new_loan(lender_id))
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.new_loan_action = QAction(self.tr("&New Loan"), self)
+        self.new_loan_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_loan_action.triggered.connect(lambda: self.new_loan())
+        file_menu.addAction(self.new_loan_action)
+        file_menu.addSeparator()
+        self.file_actions.add_to(file_menu)
+        file_menu.addSeparator()
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.about_action = QAction(self.tr("&About Ashore"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(
+            lambda: dialogs.about(self, __version__, self.ctx.data.root)
+        )
+        help_menu.addAction(self.about_action)
+
+    # ----- window state ----------------------------------------------------------------------
+    def _restore_window(self) -> None:
+        geometry = self.settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self.settings.value(STATE_KEY)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        splitter = self.settings.value(SPLITTER_KEY)
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+    def save_window_state(self) -> None:
+        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.settings.setValue(STATE_KEY, self.saveState())
+        self.settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+        kind, item = self.showing
+        self.settings.setValue(LAST_LOAN_KEY, item if kind == "loan" else "")
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_window_state()
+        super().closeEvent(event)
+
+    # ----- filling ---------------------------------------------------------------------------
+    def load(self) -> None:
+        """Fill the window after it is shown: the sidebar, then the last open loan if any."""
+        self.reload()
+        last = str(self.settings.value(LAST_LOAN_KEY, "") or "")
+        if last and last in self._summaries:
+            self.open_loan(last)
+        else:
+            self.show_default()
+
+    def reload(self) -> None:
+        """Read lenders and loan summaries again and refresh the sidebar and the lender list."""
+        self._lenders = self.ledger.lenders()
+        summaries = self.ledger.summaries(self.ctx.today)
+        self._summaries = {summary.loan_id: summary for summary in summaries}
+        self._selecting = True
+        try:
+            self.model.set_data(self._lenders, summaries)
+        finally:
+            self._selecting = False
+        self.form.set_lenders(self._lenders)
+        self._select_in_sidebar()
+
+    def reload_and_show_first(self) -> None:
+        self.reload()
+        self.show_default()
+
+    def show_default(self) -> None:
+        """The welcome page on an empty data dir, else the hint to pick a loan."""
+        if not self._lenders and not self._summaries:
+            self.showing = ("welcome", "")
+            self.pages.setCurrentWidget(self.welcome)
+        else:
+            self.showing = ("none", "")
+            self.pages.setCurrentWidget(self.nothing)
+        self._select_in_sidebar()
+
+    def _select_in_sidebar(self) -> None:
+        kind, item = self.showing
+        if kind == "loan":
+            index = self.model.loan_index(item)
+        elif kind == "lender":
+            index = self.model.lender_index(item)
+        else:
+            index = QModelIndex()
+        self._selecting = True
+        try:
+            selection = self.sidebar.selectionModel()
+            if index.isValid():
+                selection.setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.sidebar.scrollTo(index)
+            else:
+                selection.clearSelection()
+                selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.Clear)
+        finally:
+            self._selecting = False
+
+    def _on_sidebar_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._selecting or not current.isValid():
+            return
+        if current.data(KIND_ROLE) == "loan":
+            self.open_loan(str(current.data(LOAN_ID_ROLE)))
+        else:
+            self.open_lender(str(current.data(LENDER_ID_ROLE)))
+
+    # ----- pages -----------------------------------------------------------------------------
+    def open_loan(self, loan_id: str) -> None:
+        try:
+            loan = self.ledger.loan(loan_id)
+        except InputError:
+            self.show_default()
+            return
+        self.showing = ("loan", loan_id)
+        self.form.set_guided(False)
+        self.form.set_loan(loan)
+        self.loan_page.show_loan(
+            loan.name, self._lender_name(loan.lender), self._summaries.get(loan_id)
+        )
+        self.pages.setCurrentWidget(self.loan_page)
+        self._select_in_sidebar()
+
+    def open_lender(self, lender_id: str) -> None:
+        lender = next((item for item in self._lenders if item.id == lender_id), None)
+        if lender is None:
+            self.show_default()
+            return
+        self.showing = ("lender", lender_id)
+        count = sum(1 for summary in self._summaries.values() if summary.lender_id == lender_id)
+        self.lender_page.set_lender(lender, count)
+        self.pages.setCurrentWidget(self.lender_page)
+        self._select_in_sidebar()
+
+    def new_loan(self, lender_id: str | None = None, guided: bool = False) -> None:
+        """The empty form; ``guided`` shows a short hint per section (the first loan)."""
+        self.showing = ("new", lender_id or "")
+        self.form.set_guided(guided or not self._summaries)
+        self.form.set_loan(None, lender_id=lender_id)
+        self.loan_page.show_new()
+        self.pages.setCurrentWidget(self.loan_page)
+        self._select_in_sidebar()
+        self.form.name.setFocus()
+
+    def _lender_name(self, lender_id: str) -> str:
+        for lender in self._lenders:
+            if lender.id == lender_id:
+                return lender.name
+        return lender_id
+
+    # ----- changes (each one undoable) -------------------------------------------------------
+    def _after_undo(self, kind: str, item: str) -> None:
+        """Called by undo commands after they changed the Ledger."""
+        self.reload()
+        if kind == "loan":
+            self.open_loan(item)
+        elif kind == "lender" and self.model.lender_index(item).isValid():
+            self.open_lender(item)
+        else:
+            self.show_default()
+
+    def save_loan(self, loan: Loan) -> None:
+        before = self.form.original
+        if not loan.id:
+            loan.id = self.ledger.new_id("loan")
+        try:
+            self.ledger.save_loan(loan)
+        except (InputError, AmountError) as problem:
+            self.form.show_save_error(str(problem))
+            return
+        except DataError as problem:
+            dialogs.error(self, str(problem))
+            return
+        text = (self.tr("Add loan “%1”") if before is None else self.tr("Edit loan “%1”")).replace(
+            "%1", loan.name
+        )
+        self.undo_stack.push(SaveLoanCommand(self.ledger, self._after_undo, before, loan, text))
+        self.reload()
+        self.open_loan(loan.id)
+        self.statusBar().showMessage(self.tr("Saved “%1”.").replace("%1", loan.name), 4000)
+
+    def delete_loan(self, loan_id: str) -> None:
+        name = self.form.original.name if self.form.original is not None else loan_id
+        if not dialogs.confirm(
+            self,
+            self.tr("Delete loan"),
+            self.tr(
+                "Delete “%1” with its payments, proposals and notes? "
+                "You can undo this with Edit ▸ Undo until you close Ashore."
+            ).replace("%1", name),
+            self.tr("Delete"),
+        ):
+            return
+        try:
+            removed = self.ledger.delete_loan(loan_id)
+        except (InputError, DataError) as problem:
+            dialogs.error(self, str(problem))
+            return
+        text = self.tr("Delete loan “%1”").replace("%1", removed.name)
+        self.undo_stack.push(DeleteLoanCommand(self.ledger, self._after_undo, removed, text))
+        self.reload()
+        self.show_default()
+        self.statusBar().showMessage(
+            self.tr("Deleted “%1”. Ctrl+Z brings it back.").replace("%1", removed.name), 6000
+        )
+
+    def add_lender(self) -> None:
+        """ "New lender…" in the form: ask, save, and choose the new lender in the form."""
+        details = dialogs.ask_lender(self)
+        if details is None:
+            return
+        lender = Lender(
+            id=self.ledger.new_id("lender"),
+            name=details.name,
+            phone=details.phone,
+            hours=details.hours,
+        )
+        try:
+            self.ledger.save_lender(lender)
+        except (InputError, DataError) as problem:
+            dialogs.error(self, str(problem))
+            return
+        text = self.tr("Add lender “%1”").replace("%1", lender.name)
+        self.undo_stack.push(SaveLenderCommand(self.ledger, self._after_undo, None, lender, text))
+        self._selecting = True
+        try:
+            self._lenders = self.ledger.lenders()
+            self.model.set_data(self._lenders, list(self._summaries.values()))
+        finally:
+            self._selecting = False
+        self.form.set_lenders(self._lenders, select=lender.id)
+
+    def save_lender(self, lender: Lender) -> None:
+        before = next((item for item in self._lenders if item.id == lender.id), None)
+        try:
+            self.ledger.save_lender(lender)
+        except (InputError, AmountError) as problem:
+            self.lender_page.show_save_error(str(problem))
+            return
+        except DataError as problem:
+            dialogs.error(self, str(problem))
+            return
+        text = self.tr("Edit lender “%1”").replace("%1", lender.name)
+        self.undo_stack.push(SaveLenderCommand(self.ledger, self._after_undo, before, lender, text))
+        self.reload()
+        self.open_lender(lender.id)
+        self.statusBar().showMessage(self.tr("Saved “%1”.").replace("%1", lender.name), 4000)
+
+    def delete_lender(self, lender_id: str) -> None:
+        lender = next((item for item in self._lenders if item.id == lender_id), None)
+        if lender is None:
+            return
+        if not dialogs.confirm(
+            self,
+            self.tr("Delete lender"),
+            self.tr("Delete the lender “%1”?").replace("%1", lender.name),
+            self.tr("Delete"),
+        ):
+            return
+        try:
+            self.ledger.delete_lender(lender_id)
+        except (InputError, DataError) as problem:
+            dialogs.error(self, str(problem))
+            return
+        text = self.tr("Delete lender “%1”").replace("%1", lender.name)
+        self.undo_stack.push(DeleteLenderCommand(self.ledger, self._after_undo, lender, text))
+        self.reload()
+        self.show_default()
+
+    def load_sample(self) -> None:
+        try:
+            self.ledger.load_sample()
+        except (InputError, DataError, AmountError) as problem:
+            dialogs.error(self, str(problem))
+            return
+        self.reload()
+        self.show_default()
+        self.statusBar().showMessage(
+            self.tr("The sample is loaded: pick a loan on the left."), 6000
+        )

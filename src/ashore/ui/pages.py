@@ -1,0 +1,302 @@
+"""The pages on the right of the window: a loan (title + tabs), a lender, the welcome page, and the
+hint shown when nothing is selected."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ashore.errors import InputError
+from ashore.records import Lender, LoanSummary
+from ashore.ui.fields import CheckedLineEdit, user_message
+from ashore.ui.loan_form import LoanForm
+from ashore.ui.sidebar import status_text
+from ashore.ui.style import BADGE_COLOURS, MARGIN, SPACING, title_font
+
+
+class Badge(QLabel):
+    """A status as a small rounded pill (the same colours as in the sidebar)."""
+
+    def set_status(self, status: str | None, text: str) -> None:
+        if not status:
+            self.setVisible(False)
+            return
+        background, foreground = BADGE_COLOURS.get(status, BADGE_COLOURS["settled"])
+        self.setText(text)
+        self.setStyleSheet(
+            f"background: {background}; color: {foreground}; border-radius: 10px;"
+            " padding: 2px 10px; font-weight: 600;"
+        )
+        self.setVisible(True)
+
+
+class PageHeader(QWidget):
+    """A clear title (loan name), a subtitle (lender) and a status badge."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN + 2, MARGIN, MARGIN + 2, 4)
+        layout.setSpacing(2)
+        top = QHBoxLayout()
+        top.setSpacing(SPACING)
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.title.setFont(title_font(self.font()))
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.badge = Badge()
+        self.badge.setVisible(False)
+        top.addWidget(self.title)
+        top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addStretch(1)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("pageSubtitle")
+        layout.addLayout(top)
+        layout.addWidget(self.subtitle)
+
+    def set_text(self, title: str, subtitle: str = "") -> None:
+        self.title.setText(title)
+        self.subtitle.setText(subtitle)
+        self.subtitle.setVisible(bool(subtitle))
+
+
+class LoanPage(QWidget):
+    """One loan: its title, and tabs. The first tab is "Details" (the form); later features add
+    theirs with ``add_tab``."""
+
+    def __init__(self, form: LoanForm, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.form = form
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.header = PageHeader()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        layout.addWidget(self.header)
+        layout.addWidget(self.tabs, 1)
+        self.add_tab(form, self.tr("Details"))
+
+    def add_tab(self, widget: QWidget, title: str) -> int:
+        """Add a tab after the existing ones; returns its index."""
+        return self.tabs.addTab(widget, title)
+
+    def show_new(self, lender_name: str = "") -> None:
+        self.header.set_text(
+            self.tr("New loan"),
+            self.tr("Fill in what the contract or the app says, then save."),
+        )
+        self.header.badge.set_status(None, "")
+        self.tabs.setCurrentIndex(0)
+
+    def show_loan(self, name: str, lender_name: str, summary: LoanSummary | None) -> None:
+        self.header.set_text(name, lender_name)
+        if summary is None:
+            self.header.badge.set_status(None, "")
+        else:
+            self.header.badge.set_status(summary.status, status_text(summary))
+
+
+class LenderPage(QWidget):
+    """Edit a lender's name and contact details, or delete it when it has no loans."""
+
+    saveRequested = Signal(object)  # Lender
+    deleteRequested = Signal(str)
+    newLoanRequested = Signal(str)  # lender id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.original: Lender | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.header = PageHeader()
+        layout.addWidget(self.header)
+        body = QVBoxLayout()
+        body.setContentsMargins(MARGIN, 4, MARGIN, MARGIN)
+        body.setSpacing(SPACING)
+        box = QGroupBox(self.tr("Contact"))
+        box.setMaximumWidth(760)
+        form = QFormLayout(box)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        form.setHorizontalSpacing(14)
+        form.setVerticalSpacing(8)
+
+        def required(text: str) -> str:
+            if not text.strip():
+                raise InputError("name: required")
+            return text.strip()
+
+        self.name = CheckedLineEdit(required)
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText(self.tr("customer service number"))
+        self.hours = QLineEdit()
+        self.hours.setPlaceholderText(self.tr("e.g. 9:00–21:00 every day"))
+        self.website = QLineEdit()
+        self.website.setPlaceholderText(self.tr("app name or web address"))
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText(self.tr("anything worth remembering about this lender"))
+        self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Phone"), self.phone)
+        form.addRow(self.tr("Hours"), self.hours)
+        form.addRow(self.tr("App or website"), self.website)
+        form.addRow(self.tr("Notes"), self.notes)
+        body.addWidget(box)
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+        body.addWidget(self.banner)
+        body.addStretch(1)
+        layout.addLayout(body, 1)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(MARGIN, 10, MARGIN, 12)
+        bar.setSpacing(SPACING)
+        self.delete_button = QPushButton(self.tr("Delete lender…"))
+        self.delete_button.setObjectName("danger")
+        self.new_loan_button = QPushButton(self.tr("Add a loan from this lender"))
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setObjectName("primary")
+        bar.addWidget(self.delete_button)
+        bar.addStretch(1)
+        bar.addWidget(self.new_loan_button)
+        bar.addWidget(self.save_button)
+        layout.addLayout(bar)
+
+        self.name.changed.connect(self._update)
+        self.save_button.clicked.connect(self._on_save)
+        self.delete_button.clicked.connect(
+            lambda: self.original and self.deleteRequested.emit(self.original.id)
+        )
+        self.new_loan_button.clicked.connect(
+            lambda: self.original and self.newLoanRequested.emit(self.original.id)
+        )
+
+    def set_lender(self, lender: Lender, loan_count: int) -> None:
+        self.original = lender
+        self.header.set_text(lender.name, self._count_text(loan_count))
+        self.name.setText(lender.name)
+        self.phone.setText(lender.phone)
+        self.hours.setText(lender.hours)
+        self.website.setText(lender.website)
+        self.notes.setPlainText(lender.notes)
+        self.banner.setVisible(False)
+        self.delete_button.setEnabled(loan_count == 0)
+        self.delete_button.setToolTip(
+            "" if loan_count == 0 else self.tr("Delete or move its loans first")
+        )
+        self._update()
+
+    def _count_text(self, count: int) -> str:
+        if count == 1:
+            return self.tr("1 loan")
+        return self.tr("%1 loans").replace("%1", str(count))
+
+    def _update(self) -> None:
+        self.save_button.setEnabled(self.name.valid)
+
+    def _on_save(self) -> None:
+        if self.original is None or not self.name.valid:
+            return
+        self.saveRequested.emit(
+            dataclasses.replace(
+                self.original,
+                name=self.name.value,
+                phone=self.phone.text().strip(),
+                hours=self.hours.text().strip(),
+                website=self.website.text().strip(),
+                notes=self.notes.toPlainText().strip(),
+            )
+        )
+
+    def show_save_error(self, message: str) -> None:
+        text = user_message(InputError(message))
+        if message.split(":", 1)[0].strip().endswith("name"):
+            self.name.show_error(text)
+        else:
+            self.banner.setText(text)
+            self.banner.setVisible(True)
+
+
+class WelcomePage(QWidget):
+    """The first screen on an empty data dir: add a first loan, or look around in a sample."""
+
+    addLoanRequested = Signal()
+    sampleRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcome")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(32, 32, 32, 32)
+        outer.addStretch(1)
+        column = QVBoxLayout()
+        column.setSpacing(14)
+        title = QLabel(self.tr("Welcome to Ashore"))
+        title.setObjectName("pageTitle")
+        title.setFont(title_font(self.font(), 1.9))
+        text = QLabel(
+            self.tr(
+                "Ashore keeps every loan you are behind on in one place: what you owe each lender "
+                "today and how fast it grows, what each offer would cost you, what was said on "
+                "every call, and what to pay on which day.\n\n"
+                "Your data stays on this computer."
+            )
+        )
+        text.setWordWrap(True)
+        text.setObjectName("pageSubtitle")
+        text.setMaximumWidth(560)
+        self.add_button = QPushButton(self.tr("Add your first loan"))
+        self.add_button.setObjectName("primary")
+        self.sample_button = QPushButton(self.tr("Open a sample to look around"))
+        buttons = QHBoxLayout()
+        buttons.setSpacing(SPACING)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.sample_button)
+        buttons.addStretch(1)
+        column.addWidget(title)
+        column.addWidget(text)
+        column.addSpacing(6)
+        column.addLayout(buttons)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addLayout(column)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+        self.add_button.clicked.connect(self.addLoanRequested)
+        self.sample_button.clicked.connect(self.sampleRequested)
+
+
+class NothingSelectedPage(QWidget):
+    """Shown when loans exist but none is open."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        layout = QVBoxLayout(self)
+        label = QLabel(self.tr("Choose a loan on the left, or add a new one."))
+        label.setObjectName("hint")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(label)
+
+
+def error_text(error: Exception) -> str:
+    """A service error as one line for a banner or dialog."""
+    return user_message(error)
