@@ -14,7 +14,7 @@ from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
-from ashore.money import ZERO
+from ashore.money import ZERO, round_money
 
 from .proposals import ProposalPlan
 from .schedule import schedule as build_schedule
@@ -141,7 +141,7 @@ def loan_calendar_entries(loan: CalendarLoan, today: date) -> list[CalendarEntry
             status: CalendarStatus = s.status
             remaining = s.owed
             if cutoff is not None and today >= cutoff and s.status != "paid":
-                status, remaining = "replaced", ZERO
+                status, remaining = "replaced", round_money(ZERO, loan.terms.currency)
             entries.append(
                 CalendarEntry(
                     loan.loan_id,

@@ -1,0 +1,90 @@
+"""Comparison of status quo, original schedule and proposals; claim checks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ashore.finance import (
+    FinanceError,
+    ProposalTerms,
+    Reamortize,
+    Waivers,
+    check_claim,
+    compare,
+    propose,
+    summarize,
+)
+
+from .helpers import D, worked_payments, worked_terms
+
+
+def test_compare_the_worked_example() -> None:
+    terms, payments = worked_terms(), worked_payments()
+    waived = Waivers(D("1"), D("1"))
+    plan = propose(terms, payments, ProposalTerms(date(2026, 12, 15), Reamortize(24), waived))
+    result = compare(
+        terms,
+        payments,
+        date(2026, 11, 28),
+        date(2027, 11, 28),
+        [("24 months, penalty waived", plan)],
+        monthly_budget=D("1000.00"),
+        claims=[(date(2026, 11, 20), D("9830.55"))],
+    )
+    quo, original, (proposal,) = result.status_quo, result.original, result.proposals
+    # Nothing paid until 2027-11-28: 8801.31 overdue + 1866.43 penalty + 400.00 late fees.
+    assert quo.total_paid == D("11067.74")
+    assert (quo.saving, quo.end_date, quo.months_over_budget) == (D("0"), date(2027, 11, 28), 1)
+
+    # Catch up today (9348.71 − 2151.81), then the last two installments as scheduled.
+    assert original.monthly == (
+        ((2026, 11), D("7196.90")),
+        ((2026, 12), D("1100.16")),
+        ((2027, 1), D("1100.19")),
+    )
+    assert original.total_paid == D("9397.25")
+    assert original.saving == D("1670.49")
+    assert (original.largest_monthly, original.median_monthly) == (D("7196.90"), D("1100.19"))
+    assert (original.end_date, original.months_over_budget) == (date(2027, 1, 15), 3)
+
+    assert proposal.label == "24 months, penalty waived"
+    assert proposal.total_paid == D("8785.05")
+    assert proposal.saving == D("2282.69")
+    assert (proposal.largest_monthly, proposal.median_monthly) == (D("366.13"), D("366.04"))
+    assert (proposal.end_date, proposal.months_over_budget) == (date(2028, 12, 15), 0)
+    assert [o.label for o in result.options] == ["status_quo", "original", proposal.label]
+
+    # Ours on 2026-11-20: 6600.96 + 269.54 penalty + 300.00 + 2151.81 = 9322.31.
+    (claim,) = result.claims
+    assert (claim.ours, claim.difference) == (D("9322.31"), D("508.24"))
+
+
+def test_months_over_budget_and_even_median() -> None:
+    flows = [
+        (date(2026, 1, 5), D("100.00")),
+        (date(2026, 1, 20), D("150.00")),
+        (date(2026, 2, 5), D("200.00")),
+        (date(2026, 3, 5), D("120.00")),
+        (date(2026, 4, 5), D("101.00")),
+    ]
+    s = summarize("x", flows, baseline=D("1000.00"), monthly_budget=D("150.00"))
+    # Months: 250.00, 200.00, 120.00, 101.00; median (200 + 120) / 2.
+    assert s.monthly[0] == ((2026, 1), D("250.00"))
+    assert (s.total_paid, s.saving, s.median_monthly, s.months_over_budget) == (
+        D("671.00"),
+        D("329.00"),
+        D("160.00"),
+        2,
+    )
+
+
+def test_claim_check_on_its_own() -> None:
+    check = check_claim(worked_terms(), worked_payments(), date(2026, 11, 28), D("9300.00"))
+    assert (check.ours, check.difference) == (D("9348.71"), D("-48.71"))
+
+
+def test_horizon_before_today_is_refused() -> None:
+    with pytest.raises(FinanceError, match=r"^horizon:"):
+        compare(worked_terms(), [], date(2026, 5, 1), date(2026, 4, 1))
