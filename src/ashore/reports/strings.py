@@ -24,6 +24,15 @@ _TEXT: dict[str, tuple[str, str]] = {
         "they open the list at the end.",
         "！{month}之前尚有 {n} 笔未还清，共 {amount}。请优先还款；明细见末尾清单开头。",
     ),
+    "plan_original": ("Original schedule", "原还款计划"),
+    "plan_agreement": (
+        "Agreement from {start}: {count} × {amount}",
+        "协议自 {start} 起：{count} × {amount}",
+    ),
+    "plan_agreement_varied": (
+        "Agreement from {start}: {count} payments",
+        "协议自 {start} 起：共 {count} 期",
+    ),
     "no_loans": ("No loans chosen.", "未选择任何借款。"),
     "by_month": ("To pay each month", "每月应还"),
     "month": ("Month", "月份"),

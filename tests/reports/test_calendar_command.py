@@ -1,0 +1,123 @@
+"""``ashore export calendar`` / ``export ics`` on the sample book: the plan in force of each loan,
+the agreement replacing the original schedule, loan and month choice, and clean failures."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import icalendar
+import pytest
+from pypdf import PdfReader
+
+from ashore.cli import main
+from ashore.paths import DataDir
+from ashore.services import Ledger
+
+
+@pytest.fixture
+def book(tmp_path: Path) -> Path:
+    """A data dir holding the sample book (借呗 Jiebei and 360借条, three loans)."""
+    folder = tmp_path / "data"
+    ledger = Ledger.open(DataDir(folder))
+    try:
+        ledger.load_sample()
+    finally:
+        ledger.close()
+    return folder
+
+
+def _run(folder: Path, *args: str) -> int:
+    return main(["--data-dir", str(folder), "--today", "2026-11-28", *args])
+
+
+def _pages(path: Path) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(path).pages]
+
+
+def test_calendar_of_the_sample_book(book: Path, tmp_path: Path) -> None:
+    out = tmp_path / "calendar.pdf"
+    assert _run(book, "export", "calendar", "--out", str(out), "--paper", "Letter") == 0
+    pages = _pages(out)
+    assert len(pages) >= 14
+    summary = pages[0]
+    assert "借呗 Jiebei" in summary and "360借条 Jietiao" in summary
+    assert "November 2026 to October 2027" in summary
+    # 借呗 January (DOMAIN.md's worked example): 1,100.16 on the 15th, the last 1,100.19 in January
+    nov, jan = pages[1], pages[3]
+    assert "November 2026" in nov and "1,100.16" in nov
+    assert "January 2027" in jan and "1,100.19" in jan
+    listing = "\n".join(pages[13:])
+    assert re.search(r"2026-11-15 Sun\s+借呗 Jiebei\s+借呗 January\s+1,100.16\s+! OVERDUE", listing)
+    assert "2026-05-15" not in listing  # paid before the period: not repeated
+    assert "2026-06-15 Mon" in listing  # unpaid before the period: listed first
+    box = PdfReader(out).pages[0].mediabox
+    assert round(float(box.width)) == 612
+
+
+def test_an_accepted_proposal_replaces_the_schedule(book: Path, tmp_path: Path) -> None:
+    ledger = Ledger.open(DataDir(book))
+    try:
+        loan = ledger.loan("jb-2026-01")
+        loan.proposals[0].status = "accepted"
+        ledger.save_loan(loan)
+    finally:
+        ledger.close()
+    out = tmp_path / "agreement.pdf"
+    assert _run(book, "export", "calendar", "--out", str(out), "--loan", "jb-2026-01") == 0
+    pages = _pages(out)
+    summary = re.sub(r"\s+", " ", pages[0])
+    assert "Agreement from 2026-12-15: 24 ×" in summary
+    assert "360借条" not in summary  # only the chosen loan
+    assert "1,100.19" not in "".join(pages)  # the original last installment is gone
+    ics = tmp_path / "agreement.ics"
+    assert _run(book, "export", "ics", "--out", str(ics), "--loan", "jb-2026-01") == 0
+    events = icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+    agreement = [e for e in events if ".agreement-p1." in str(e["UID"])]
+    # November's original installment, then the agreement's from 2027-01-15 (first due a month
+    # after the start) to October 2027
+    assert len(agreement) == 10
+    assert len(events) == 11
+
+
+def test_ics_export_is_stable(book: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "a.ics", tmp_path / "b.ics"
+    assert (
+        _run(book, "export", "ics", "--out", str(first), "--from", "2026-12", "--months", "3") == 0
+    )
+    assert (
+        _run(book, "export", "ics", "--out", str(second), "--from", "2026-12", "--months", "3") == 0
+    )
+    uids = [
+        [str(e["UID"]) for e in icalendar.Calendar.from_ical(p.read_bytes()).walk("VEVENT")]
+        for p in (first, second)
+    ]
+    assert uids[0] == uids[1]
+    assert len(uids[0]) == 5  # 借呗 Dec, Jan; 360借条 24 months Dec, Jan, Feb
+    dates = sorted(
+        e.decoded("DTSTART")
+        for e in icalendar.Calendar.from_ical(first.read_bytes()).walk("VEVENT")
+    )
+    assert str(dates[0]) == "2026-12-10" and str(dates[-1]) == "2027-02-10"
+
+
+def test_chinese_calendar(book: Path, tmp_path: Path) -> None:
+    out = tmp_path / "zh.pdf"
+    assert (
+        _run(book, "--lang", "zh_CN", "export", "calendar", "--out", str(out), "--months", "2") == 0
+    )
+    pages = _pages(out)
+    assert "还款日历" in pages[0] and "原还款计划" in pages[0] and "借呗 Jiebei" in pages[0]
+    assert "2026年11月" in pages[1] and "星期一" in pages[1]
+
+
+def test_failures_say_what_and_leave_nothing(
+    book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "x.pdf"
+    assert _run(book, "export", "calendar", "--out", str(out), "--loan", "nope") == 1
+    assert capsys.readouterr().err == "ashore: --loan: 'nope' is not a known loan id\n"
+    missing = tmp_path / "no" / "x.ics"
+    assert _run(book, "export", "ics", "--out", str(missing)) == 1
+    assert capsys.readouterr().err.startswith("ashore: --out: the folder ")
+    assert not out.exists() and list(tmp_path.glob(".*.tmp")) == []
