@@ -290,3 +290,13 @@ def test_bad_entry_is_refused() -> None:
         CalendarEntry(date(2027, 1, 1), "L", "l", "id", 12.5, "due")  # type: ignore[arg-type]
     with pytest.raises(InputError, match=r"^entry.status: 'late' is not one of"):
         CalendarEntry(date(2027, 1, 1), "L", "l", "id", Decimal("1"), "late")  # type: ignore[arg-type]
+
+
+def test_fixed_date_holidays_are_named(en_pdf: Path, zh_pdf: Path) -> None:
+    data = sample_calendar()
+    jan = 1 + data.months.index((2027, 1))
+    oct_ = 1 + data.months.index((2027, 10))
+    assert "New Year's Day" in _pages(en_pdf)[jan]
+    assert "New Year's Day" not in _pages(en_pdf)[oct_]
+    assert _pages(zh_pdf)[oct_].count("国庆节") == 3
+    assert "元旦" in _pages(zh_pdf)[jan]

@@ -37,7 +37,14 @@ from reportlab.platypus import (
 from ashore.money import format_amount
 from ashore.reports.data import CalendarData, CalendarEntry, month_entries, sum_amounts
 from ashore.reports.fonts import printable, register_fonts
-from ashore.reports.strings import date_text, month_name, month_short, text, weekday_name
+from ashore.reports.strings import (
+    date_text,
+    holiday,
+    month_name,
+    month_short,
+    text,
+    weekday_name,
+)
 
 MARGIN_X = 15 * mm
 MARGIN_TOP = 14 * mm
@@ -604,9 +611,16 @@ class MonthPage(Flowable):  # type: ignore[misc]
         in_month = day.month == self.month
         if not in_month:
             return
-        if day.weekday() >= 5:
+        holiday_name = holiday(day, cal.lang)
+        if day.weekday() >= 5 or holiday_name:
             canv.setFillColor(WEEKEND_SHADE)
             canv.rect(x, y, w, h, stroke=0, fill=1)
+        if holiday_name:
+            canv.setFillColor(MUTED)
+            canv.setFont(font, 6.5)
+            canv.drawRightString(
+                x + w - CELL_PAD, y + h - 10.5, fit(holiday_name, font, 6.5, w - 24)
+            )
         pad = CELL_PAD
         # day number, circled when it is today
         canv.setFillColor(INK)

@@ -67,7 +67,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "legend_partly": ("partly paid", "部分已还"),
     "legend_overdue": ("overdue", "已逾期"),
     "legend_today": ("today", "今天"),
-    "legend_weekend": ("weekend", "周末"),
+    "legend_weekend": ("weekend or holiday", "周末或节假日"),
     "list_title": ("Every payment, in date order", "全部还款明细（按日期）"),
     "list_hint": (
         "Tick the box by hand when you have paid.",
@@ -115,6 +115,27 @@ _MONTHS_EN_SHORT = tuple(m[:3] for m in _MONTHS_EN)
 _WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 _WEEKDAYS_ZH_SHORT = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+
+
+# Public holidays on a fixed date (month, day): shaded like weekends in the month grid. Holidays
+# that move with the moon or the week (Spring Festival, Easter, Thanksgiving) are left out rather
+# than guessed.
+_HOLIDAYS: dict[str, dict[tuple[int, int], str]] = {
+    "en": {(1, 1): "New Year's Day", (12, 25): "Christmas Day"},
+    "zh_CN": {
+        (1, 1): "元旦",
+        (5, 1): "劳动节",
+        (5, 2): "劳动节",
+        (10, 1): "国庆节",
+        (10, 2): "国庆节",
+        (10, 3): "国庆节",
+    },
+}
+
+
+def holiday(day: date, lang: str) -> str | None:
+    """The name of the fixed-date public holiday on ``day`` in ``lang``'s country, if any."""
+    return _HOLIDAYS.get(lang, {}).get((day.month, day.day))
 
 
 def text(key: str, lang: str, **values: object) -> str:
