@@ -195,7 +195,7 @@ class Ledger:
                     _set_setting(session, CURRENCY_KEY, book.currency)
         except BaseException:
             for sha in added:
-                self.db.evidence.path_for(sha).unlink(missing_ok=True)
+                self.db.evidence.discard(sha)
             raise
 
     def export_book(self) -> Book:

@@ -89,6 +89,15 @@ class EvidenceStore:
         except OSError as error:
             raise DataError(f"cannot store {source} in {self.root}: {error.strerror}") from None
 
+    def discard(self, sha256: str) -> None:
+        """Remove a stored file (and its folder when empty): only for undoing a failed import."""
+        path = self.path_for(sha256)
+        path.unlink(missing_ok=True)
+        try:
+            path.parent.rmdir()
+        except OSError:
+            pass  # other files share the folder, or it was never made
+
     def open(self, sha256: str) -> BinaryIO:
         """The stored file for reading; DataError when it is missing."""
         path = self.path_for(sha256)
