@@ -108,12 +108,10 @@ def _riff_frames_and_rate(path: Path) -> tuple[int, int] | None:
 def import_failure_reason(exc: ImportError) -> str:
     text = str(exc)
     if isinstance(exc, ModuleNotFoundError) and "QtMultimedia" in text:
-        return "QtMultimedia is not installed (it comes with the PySide6-Addons package)"
+        return "QtMultimedia is not installed (package PySide6-Addons)"
     if "libpulse" in text:
-        return (
-            "QtMultimedia cannot load: the PulseAudio client library is missing (install libpulse0)"
-        )
-    return f"QtMultimedia cannot load: {text}"
+        return "QtMultimedia needs libpulse0, which is not installed"
+    return f"QtMultimedia cannot load ({text})"
 
 
 @contextmanager

@@ -72,8 +72,7 @@ class AudioPlayer(QWidget):
         for label in (self.position_label, self.duration_label):
             label.setFont(tabular(label.font()))
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            # Room for "0:00:00" so a long call does not push the slider around.
-            label.setMinimumWidth(label.fontMetrics().horizontalAdvance("0:00:00") + 2)
+        self._fit_time_labels(0)
         self.duration_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.position_label.setToolTip(self.tr("Position"))
         self.duration_label.setToolTip(self.tr("Length of the recording"))
@@ -104,7 +103,7 @@ class AudioPlayer(QWidget):
         self.volume_slider = QSlider(Qt.Orientation.Horizontal, self)
         self.volume_slider.setRange(0, 100)
         self.volume_slider.setValue(100)
-        self.volume_slider.setFixedWidth(72)
+        self.volume_slider.setFixedWidth(56)
         self.volume_slider.setToolTip(self.tr("Volume"))
         self.volume_slider.setAccessibleName(self.tr("Volume"))
         self.volume_slider.valueChanged.connect(self._on_volume)
@@ -112,7 +111,8 @@ class AudioPlayer(QWidget):
         self.problem = ProblemRow(self.tr("Open in system player"), self)
         self.problem.actionClicked.connect(self.open_externally)
 
-        controls = QHBoxLayout()
+        self.controls = QWidget(self)
+        controls = QHBoxLayout(self.controls)
         controls.setContentsMargins(0, 0, 0, 0)
         controls.addWidget(self.play_button)
         controls.addWidget(self.position_label)
@@ -125,7 +125,7 @@ class AudioPlayer(QWidget):
         controls.addWidget(self.volume_slider)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(controls)
+        layout.addWidget(self.controls)
         layout.addWidget(self.problem)
         self._set_controls_enabled(False)
 
@@ -136,23 +136,22 @@ class AudioPlayer(QWidget):
         self._path = Path(path)
         self._duration = 0
         self.problem.clear()
+        self.controls.show()
         self.setToolTip(self._path.name)
         self._show_position(0)
         self.duration_label.setText(format_ms(0))
         self._set_slider_range(0)
         self._set_controls_enabled(False)
         if not self._path.is_file():
-            self._fail(
-                self.tr("Cannot play {name}: the file is missing.").format(name=self._path.name)
-            )
+            self._fail(self.tr("Cannot play: {name} is missing.").format(name=self._path.name))
             return
         try:
             player = self._ensure_player()
         except MultimediaUnavailable as exc:
-            self._fail(self.tr("Cannot play recordings here: {reason}.").format(reason=exc))
+            self._fail(self.tr("No audio playback here: {reason}.").format(reason=exc))
             return
         if not player.isAvailable():
-            self._fail(self.tr("Cannot play recordings here: no audio backend is available."))
+            self._fail(self.tr("No audio playback here: no audio backend."))
             return
         player.setSource(QUrl.fromLocalFile(str(self._path.resolve())))
 
@@ -223,8 +222,8 @@ class AudioPlayer(QWidget):
         if self._player is not None:
             return self._player
         multimedia = load_multimedia()
-        player = multimedia.QMediaPlayer(self)
-        output = multimedia.QAudioOutput(self)
+        player: QMediaPlayer = multimedia.QMediaPlayer(self)
+        output: QAudioOutput = multimedia.QAudioOutput(self)
         output.setVolume(self.volume_slider.value() / 100)
         player.setAudioOutput(output)
         player.setPlaybackRate(self.speed_box.currentData())
@@ -240,6 +239,7 @@ class AudioPlayer(QWidget):
         if ms <= 0 or ms == self._duration:
             return
         self._duration = ms
+        self._fit_time_labels(ms)
         self.duration_label.setText(format_ms(ms))
         self._set_slider_range(ms)
         self._set_controls_enabled(True)
@@ -266,19 +266,28 @@ class AudioPlayer(QWidget):
         name = self._path.name if self._path is not None else ""
         kind = type(error)
         if error == kind.FormatError:
-            message = self.tr("Cannot play {name} here: its format is not supported.")
+            message = self.tr("Cannot play this format here ({suffix}).")
         elif error == kind.ResourceError:
-            message = self.tr("Cannot play {name}: the file cannot be opened.")
+            message = self.tr("Cannot open {name}.")
         else:
             message = self.tr("Cannot play {name}: {reason}.")
-        self._fail(message.format(name=name, reason=text.rstrip(".")))
+        suffix = self._path.suffix.lower() if self._path is not None else ""
+        self._fail(message.format(name=name, suffix=suffix or name, reason=text.rstrip(".")))
 
     def _fail(self, message: str) -> None:
+        # The controls can do nothing for this file: the one line and its way out take the row.
+        self.controls.hide()
         self._set_controls_enabled(False)
         self.problem.show_problem(message, with_action=self._path is not None)
         self.failed.emit(message)
 
     # -- the controls -------------------------------------------------------------------------
+
+    def _fit_time_labels(self, duration: int) -> None:
+        # Wide enough for the longest time this file can show, so the slider never jumps.
+        sample = format_ms(duration).translate(str.maketrans("0123456789", "8888888888"))
+        for label in (self.position_label, self.duration_label):
+            label.setMinimumWidth(label.fontMetrics().horizontalAdvance(sample) + 2)
 
     def _set_controls_enabled(self, enabled: bool) -> None:
         for widget in (self.play_button, self.seek_slider):

@@ -12,6 +12,18 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSt
 
 from ashore.audio_probe import import_failure_reason
 
+# What QtMultimedia prints about the machine rather than about our code, as regexes for pytest-qt's
+# qt_log_ignore (tests run with qt_log_level_fail=WARNING). Any test that builds these widgets on a
+# machine without a sound server (CI, offscreen) sees them:
+QTMULTIMEDIA_ENVIRONMENT_WARNINGS: tuple[str, ...] = (
+    # On first load the symbol resolver looks for optional PipeWire and VA-API (GPU decoding)
+    # libraries; without them it uses PulseAudio and software decoding, which is all we need.
+    r"^Couldn't (load|resolve) [\w.()\- ]+ (library|symbols)$",
+    # No sound server running: no output or input devices; files still load, playback is silent.
+    r"^PulseAudioService: pa_context_connect\(\) failed$",
+    r"^No audio device detected$",
+)
+
 
 class MultimediaUnavailable(Exception):
     """QtMultimedia cannot be loaded here; ``str()`` says why in one line."""

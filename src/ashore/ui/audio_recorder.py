@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QObject, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
 
@@ -65,14 +65,17 @@ def recording_format() -> RecordingFormat | None:
     return None
 
 
-def _red_dot(diameter: int) -> QPixmap:
-    pixmap = QPixmap(QSize(diameter, diameter))
+def _red_dot(diameter: int, canvas: int = 0) -> QPixmap:
+    """A red disc of ``diameter`` px, centred on a transparent square of ``canvas`` px."""
+    size = max(canvas, diameter)
+    pixmap = QPixmap(QSize(size, size))
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor(RECORDING_RED))
-    painter.drawEllipse(0, 0, diameter, diameter)
+    offset = (size - diameter) / 2
+    painter.drawEllipse(QRectF(offset, offset, diameter, diameter))
     painter.end()
     return pixmap
 
@@ -97,7 +100,10 @@ class CallRecorder(QWidget):
 
         style = self.style()
         dot = _red_dot(self.fontMetrics().height() * 2 // 3)
-        self.record_button = QPushButton(QIcon(dot), self.tr("Record"), self)
+        self.record_button = QPushButton(self.tr("Record"), self)
+        # The icon's own square leaves the same gap before the text as the media icons do.
+        icon_size = self.record_button.iconSize().width()
+        self.record_button.setIcon(QIcon(_red_dot(icon_size * 5 // 8, icon_size)))
         self.record_button.clicked.connect(self.start)
         self.stop_button = QPushButton(
             style.standardIcon(QStyle.StandardPixmap.SP_MediaStop), self.tr("Stop"), self

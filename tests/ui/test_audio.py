@@ -1,0 +1,417 @@
+"""The call-recording player and recorder: duration, play/pause/seek/speed, the plain failure line
+with its way out, the recorder without a microphone, and the Qt-free probe."""
+
+from __future__ import annotations
+
+import math
+import os
+import struct
+import subprocess
+import sys
+import threading
+import wave
+from pathlib import Path
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QUrl
+from PySide6.QtGui import QDesktopServices
+
+from ashore import audio_probe
+from ashore.audio_probe import audio_backend_status, import_failure_reason, probe_duration_ms
+from ashore.ui import audio, audio_recorder
+from ashore.ui.audio import SPEEDS, AudioPlayer, CallRecorder
+from ashore.ui.audio_common import (
+    QTMULTIMEDIA_ENVIRONMENT_WARNINGS,
+    MultimediaUnavailable,
+    format_ms,
+)
+
+# QtMultimedia warns about the machine (optional PipeWire/VA-API libraries absent, no sound
+# server), not about our code, and pytest runs with qt_log_level_fail=WARNING; those messages, and
+# the offscreen platform's size-hint notice, are ignored here test by test. Each test carries the
+# mark itself: tests/ui/conftest.py adds its own qt_log_ignore to every item, and pytest-qt reads
+# only the closest mark, so a module-level pytestmark would lose to it.
+environment_noise = pytest.mark.qt_log_ignore(
+    *QTMULTIMEDIA_ENVIRONMENT_WARNINGS, "does not support propagateSizeHints"
+)
+# The backend's own words when it is handed a file it cannot read (the tests that do it on purpose).
+unreadable_too = pytest.mark.qt_log_ignore(
+    *QTMULTIMEDIA_ENVIRONMENT_WARNINGS, r"^Could not open media\. FFmpeg error description: "
+)
+
+RATE = 8000
+SECONDS = 2.5
+
+
+def write_wav(path: Path, frames: int, rate: int = RATE) -> Path:
+    """A mono 16-bit 440 Hz sine of ``frames`` samples."""
+    samples = (int(8000 * math.sin(2 * math.pi * 440 * i / rate)) for i in range(frames))
+    with wave.open(str(path), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(rate)
+        wav.writeframes(b"".join(struct.pack("<h", s) for s in samples))
+    return path
+
+
+def write_float_wav(path: Path, frames: int, rate: int) -> Path:
+    """A 32-bit float WAV (format 3), which Python 3.11's wave module refuses to read."""
+    data = struct.pack(f"<{frames}f", *([0.25] * frames))
+    fmt = struct.pack("<HHIIHH", 3, 1, rate, rate * 4, 4, 32)
+    body = b"WAVE" + b"fmt " + struct.pack("<I", len(fmt)) + fmt
+    body += b"data" + struct.pack("<I", len(data)) + data
+    path.write_bytes(b"RIFF" + struct.pack("<I", len(body)) + body)
+    return path
+
+
+@pytest.fixture
+def wav(tmp_path: Path) -> Path:
+    return write_wav(tmp_path / "call-1120.wav", int(SECONDS * RATE))
+
+
+@pytest.fixture
+def player(qtbot: Any) -> Any:
+    widget = AudioPlayer()
+    qtbot.addWidget(widget)
+    yield widget
+    # Destroy the media player (and its decoder threads) before the next test starts.
+    widget.release()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def need_backend() -> None:
+    ok, why = audio_backend_status()
+    if not ok:
+        pytest.skip(f"QMediaPlayer cannot work here: {why}")
+
+
+def load_and_wait(qtbot: Any, player: AudioPlayer, path: Path) -> int:
+    with qtbot.waitSignal(player.durationKnown, timeout=10_000) as blocker:
+        player.load(path)
+    return int(blocker.args[0])
+
+
+# -- the Qt-free probe ------------------------------------------------------------------------
+
+
+def test_probe_duration_of_wav_is_exact_to_the_ms(tmp_path: Path, wav: Path) -> None:
+    assert probe_duration_ms(wav) == 2500
+    # frames * 1000 / rate, rounded half-up: 1543.125 -> 1543, 1000.5 -> 1001, 999.875 -> 1000
+    assert probe_duration_ms(write_wav(tmp_path / "a.wav", 12345)) == 1543
+    assert probe_duration_ms(write_wav(tmp_path / "b.wav", 8004)) == 1001
+    assert probe_duration_ms(write_wav(tmp_path / "c.wav", 7999)) == 1000
+    assert probe_duration_ms(write_wav(tmp_path / "empty.wav", 0)) == 0
+
+
+def test_probe_duration_reads_float_wav_without_the_wave_module(tmp_path: Path) -> None:
+    path = write_float_wav(tmp_path / "float.wav", frames=24_000, rate=16_000)
+    with pytest.raises(wave.Error):
+        wave.open(str(path), "rb")
+    assert probe_duration_ms(path) == 1500
+
+
+def test_probe_duration_of_nothing_is_none(tmp_path: Path) -> None:
+    assert probe_duration_ms(tmp_path / "missing.wav") is None
+    assert probe_duration_ms(tmp_path) is None
+
+
+@unreadable_too
+def test_probe_duration_of_garbage_is_none(qapp: Any, tmp_path: Path) -> None:
+    garbage = tmp_path / "call.amr"
+    garbage.write_bytes(b"\x00not audio\xff" * 200)
+    assert probe_duration_ms(garbage) is None
+
+
+@environment_noise
+def test_probe_duration_falls_back_to_the_qt_backend(qapp: Any, wav: Path) -> None:
+    need_backend()
+    # The fallback for non-WAV formats, asked directly: it reads the same header through Qt.
+    ms = audio_probe._qt_duration_ms(wav)
+    assert ms is not None
+    assert abs(ms - 2500) <= 50
+
+
+@environment_noise
+def test_backend_status_is_a_reason_either_way(qapp: Any) -> None:
+    ok, why = audio_backend_status()
+    assert isinstance(ok, bool)
+    assert why
+    if ok:
+        assert "backend" in why and "decodes" in why
+
+
+def test_import_failure_reasons_are_plain() -> None:
+    pulse = ImportError("libpulse.so.0: cannot open shared object file: No such file or directory")
+    assert import_failure_reason(pulse) == "QtMultimedia needs libpulse0, which is not installed"
+    missing = ModuleNotFoundError("No module named 'PySide6.QtMultimedia'")
+    assert "PySide6-Addons" in import_failure_reason(missing)
+
+
+def run_python(code: str) -> str:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_importing_the_widgets_does_not_import_qtmultimedia() -> None:
+    out = run_python(
+        "import sys, ashore.ui.audio, ashore.audio_probe\n"
+        "print('PySide6.QtMultimedia' in sys.modules)"
+    )
+    assert out == "False"
+
+
+def test_backend_status_without_qtmultimedia_says_so_and_needs_no_app() -> None:
+    # As on a machine where QtMultimedia cannot be imported at all: the probe reports, not raises.
+    out = run_python(
+        "import sys\n"
+        "sys.modules['PySide6.QtMultimedia'] = None\n"
+        "from ashore.audio_probe import audio_backend_status\n"
+        "print(audio_backend_status())"
+    )
+    assert out == "(False, 'QtMultimedia is not installed (package PySide6-Addons)')"
+
+
+def test_backend_status_leaves_room_for_a_qapplication() -> None:
+    # The self-test probes before it builds the window: the probe's own QCoreApplication must go.
+    out = run_python(
+        "from ashore.audio_probe import audio_backend_status\n"
+        "ok, why = audio_backend_status()\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "print(type(app).__name__, isinstance(ok, bool), bool(why))"
+    )
+    assert out.splitlines()[-1] == "QApplication True True"
+
+
+def test_format_ms() -> None:
+    assert [format_ms(ms) for ms in (0, 999, 59_999, 61_000, 600_000)] == [
+        "0:00",
+        "0:00",
+        "0:59",
+        "1:01",
+        "10:00",
+    ]
+    assert format_ms(3_600_000) == "1:00:00"
+    assert format_ms(3_725_000) == "1:02:05"
+    assert format_ms(-5) == "0:00"
+
+
+# -- the player -------------------------------------------------------------------------------
+
+
+@environment_noise
+def test_player_reports_the_duration(qtbot: Any, player: AudioPlayer, wav: Path) -> None:
+    need_backend()
+    assert player.duration_ms() == 0
+    ms = load_and_wait(qtbot, player, wav)
+    assert abs(ms - 2500) <= 50
+    assert player.duration_ms() == ms
+    assert player.duration_label.text() == "0:02"
+    assert player.seek_slider.maximum() == ms
+    assert player.play_button.isEnabled()
+    assert player.problem.isHidden()
+
+
+@environment_noise
+def test_play_pause_seek_and_speed(qtbot: Any, player: AudioPlayer, wav: Path) -> None:
+    need_backend()
+    load_and_wait(qtbot, player, wav)
+    assert player.play_button.text() == "Play"
+
+    player.play_button.click()
+    qtbot.waitUntil(player.is_playing, timeout=5000)
+    assert player.play_button.text() == "Pause"
+
+    player.play_button.click()
+    qtbot.waitUntil(lambda: not player.is_playing(), timeout=5000)
+    assert player.play_button.text() == "Play"
+
+    player.seek(2000)
+    assert player.position_label.text() == "0:02"
+    assert player.seek_slider.value() == 2000
+    qtbot.waitUntil(lambda: abs(player.position_ms() - 2000) <= 50, timeout=5000)
+
+    # Moving the bar (as a click or a key does) seeks the player too.
+    player.seek_slider.setValue(1000)
+    assert player.position_label.text() == "0:01"
+    qtbot.waitUntil(lambda: abs(player.position_ms() - 1000) <= 50, timeout=5000)
+
+    assert player.playback_rate() == 1.0
+    player.set_speed(1.5)
+    assert player.playback_rate() == 1.5
+    assert player.speed_box.currentData() == 1.5
+    player.speed_box.setCurrentIndex(SPEEDS.index(0.75))
+    assert player.playback_rate() == 0.75
+    with pytest.raises(ValueError, match="speed"):
+        player.set_speed(3.0)
+
+
+@environment_noise
+def test_speed_chosen_before_loading_is_kept(qtbot: Any, player: AudioPlayer, wav: Path) -> None:
+    need_backend()
+    player.set_speed(2.0)
+    load_and_wait(qtbot, player, wav)
+    assert player.playback_rate() == 2.0
+    assert [player.speed_box.itemData(i) for i in range(player.speed_box.count())] == list(SPEEDS)
+
+
+def opened_urls(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
+    urls: list[QUrl] = []
+
+    def fake_open(url: QUrl) -> bool:
+        urls.append(url)
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(fake_open))
+    return urls
+
+
+@environment_noise
+def test_missing_file_says_so_and_offers_the_system_player(
+    qtbot: Any, player: AudioPlayer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    urls = opened_urls(monkeypatch)
+    missing = tmp_path / "call-0101.m4a"
+    with qtbot.waitSignal(player.failed, timeout=5000) as blocker:
+        player.load(missing)
+    assert blocker.args == ["Cannot play: call-0101.m4a is missing."]
+    assert player.problem.message.full_text() == "Cannot play: call-0101.m4a is missing."
+    assert player.problem.isVisibleTo(player)
+    assert player.problem.button.isVisibleTo(player)
+    assert player.problem.button.text() == "Open in system player"
+    assert not player.controls.isVisibleTo(player)
+    assert player.duration_ms() == 0
+
+    player.problem.button.click()
+    assert urls == [QUrl.fromLocalFile(str(missing))]
+
+
+@unreadable_too
+def test_garbage_file_says_so_and_offers_the_system_player(
+    qtbot: Any, player: AudioPlayer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    urls = opened_urls(monkeypatch)
+    garbage = tmp_path / "call-0102.amr"
+    garbage.write_bytes(b"\x00not audio\xff" * 200)
+    with qtbot.waitSignal(player.failed, timeout=10_000) as blocker:
+        player.load(garbage)
+    ok, _ = audio_backend_status()
+    if ok:
+        assert blocker.args == ["Cannot play this format here (.amr)."]
+    else:
+        assert blocker.args[0].startswith("No audio playback here: ")
+    assert player.problem.isVisibleTo(player)
+    assert not player.play_button.isEnabled()
+
+    player.problem.button.click()
+    assert urls == [QUrl.fromLocalFile(str(garbage))]
+
+
+@environment_noise
+def test_no_backend_says_why_and_the_widget_still_works(
+    qtbot: Any, player: AudioPlayer, wav: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_multimedia() -> Any:
+        raise MultimediaUnavailable("QtMultimedia needs libpulse0, which is not installed")
+
+    monkeypatch.setattr(audio, "load_multimedia", no_multimedia)
+    urls = opened_urls(monkeypatch)
+    with qtbot.waitSignal(player.failed) as blocker:
+        player.load(wav)
+    assert blocker.args == [
+        "No audio playback here: QtMultimedia needs libpulse0, which is not installed."
+    ]
+    assert player.problem.isVisibleTo(player)
+    player.problem.button.click()
+    assert urls == [QUrl.fromLocalFile(str(wav))]
+    player.play()  # nothing to play: a no-op, not a crash
+    player.set_speed(1.25)
+    assert not player.is_playing()
+
+
+def tasks() -> int:
+    return len(os.listdir("/proc/self/task"))
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads through /proc")
+@environment_noise
+def test_release_leaves_no_player_and_no_thread(qtbot: Any, wav: Path) -> None:
+    need_backend()
+    python_threads = set(threading.enumerate())
+
+    def one_round() -> Any:
+        widget = AudioPlayer()
+        qtbot.addWidget(widget)
+        load_and_wait(qtbot, widget, wav)
+        widget.play()
+        qtbot.waitUntil(widget.is_playing, timeout=5000)
+        media_player = widget._player
+        widget.release()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        return media_player
+
+    # The first round starts QtMultimedia's process-wide service threads; they stay, by design.
+    one_round()
+    baseline = tasks()
+    media_player = one_round()
+    assert not shiboken6.isValid(media_player)
+    qtbot.waitUntil(lambda: tasks() <= baseline, timeout=5000)
+    assert set(threading.enumerate()) == python_threads
+
+
+# -- the recorder -----------------------------------------------------------------------------
+
+
+class FakeMicrophone:
+    def description(self) -> str:
+        return "Test microphone"
+
+
+@environment_noise
+def test_recorder_without_microphone_says_why(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(audio_recorder, "audio_inputs", lambda: [])
+    recorder = CallRecorder(tmp_path / "recordings")
+    qtbot.addWidget(recorder)
+    assert not recorder.record_button.isEnabled()
+    assert not recorder.stop_button.isEnabled()
+    assert not recorder.indicator.isVisibleTo(recorder)
+    reason = recorder.record_button.toolTip()
+    assert recorder.status_label.full_text() == reason
+    if audio_backend_status()[0]:
+        assert reason == "No microphone found"
+    else:
+        assert reason.startswith("Recording is not possible here: ")
+    recorder.start()  # a stray call does nothing
+    assert not recorder.is_recording()
+    assert not (tmp_path / "recordings").exists()
+
+
+@environment_noise
+def test_recorder_with_a_microphone_is_ready(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    need_backend()
+    devices: list[Any] = []
+    monkeypatch.setattr(audio_recorder, "audio_inputs", lambda: list(devices))
+    recorder = CallRecorder(tmp_path)
+    qtbot.addWidget(recorder)
+    assert not recorder.record_button.isEnabled()
+
+    devices.append(FakeMicrophone())  # plugged in: QMediaDevices.audioInputsChanged says so
+    recorder.refresh_devices()
+    assert recorder.record_button.isEnabled()
+    assert recorder.record_button.toolTip() == "Record the call from Test microphone"
+    chosen = audio_recorder.recording_format()
+    assert chosen is not None
+    assert chosen.suffix in {"m4a", "ogg", "wav"}
+    assert recorder.status_label.full_text() == (
+        f"Microphone: Test microphone; saves {chosen.label}"
+    )
