@@ -219,6 +219,17 @@ def test_player_reports_the_duration(qtbot: Any, player: AudioPlayer, wav: Path)
 
 
 @environment_noise
+def test_loading_again_reports_again(qtbot: Any, player: AudioPlayer, tmp_path: Path) -> None:
+    need_backend()
+    longer = write_wav(tmp_path / "longer.wav", 4 * RATE)
+    short = write_wav(tmp_path / "short.wav", RATE)
+    assert abs(load_and_wait(qtbot, player, longer) - 4000) <= 50
+    assert abs(load_and_wait(qtbot, player, short) - 1000) <= 50
+    assert player.duration_label.text() == "0:01"
+    assert abs(load_and_wait(qtbot, player, short) - 1000) <= 50
+
+
+@environment_noise
 def test_play_pause_seek_and_speed(qtbot: Any, player: AudioPlayer, wav: Path) -> None:
     need_backend()
     load_and_wait(qtbot, player, wav)

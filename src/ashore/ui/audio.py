@@ -153,6 +153,8 @@ class AudioPlayer(QWidget):
         if not player.isAvailable():
             self._fail(self.tr("No audio playback here: no audio backend."))
             return
+        # Clear first: the same file loaded again (after a failure, say) must be read again.
+        player.setSource(QUrl())
         player.setSource(QUrl.fromLocalFile(str(self._path.resolve())))
 
     def path(self) -> Path | None:
