@@ -12,6 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from ashore.errors import InputError
@@ -300,3 +302,26 @@ def test_fixed_date_holidays_are_named(en_pdf: Path, zh_pdf: Path) -> None:
     assert "New Year's Day" not in _pages(en_pdf)[oct_]
     assert _pages(zh_pdf)[oct_].count("国庆节") == 3
     assert "元旦" in _pages(zh_pdf)[jan]
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(names=st.lists(st.text(max_size=80), min_size=1, max_size=4))
+def test_any_names_render(tmp_path: Path, names: list[str]) -> None:
+    entries = [
+        CalendarEntry(date(2027, 5, 3), name, name[::-1], f"id{i}", Decimal("1.00"), "overdue")
+        for i, name in enumerate(names)
+    ]
+    loans = [CalendarLoan(name, name, name, Decimal("1.00"), None) for name in names]
+    data = CalendarData(
+        entries=entries,
+        loans=loans,
+        months=[(2027, 5)],
+        today=date(2027, 5, 3),
+        generated_at=datetime(2027, 5, 1, tzinfo=UTC),
+        lang="zh_CN",
+    )
+    path = tmp_path / "any.pdf"
+    write_calendar_pdf(data, path)
+    assert len(PdfReader(path).pages) == 3

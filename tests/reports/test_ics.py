@@ -122,3 +122,18 @@ def test_local_time_stamp_is_written_in_utc(tmp_path: Path) -> None:
     assert cal.walk("VEVENT") == []
     with pytest.raises(InputError, match=r"^generated_at: needs a time zone"):
         write_ics([], path, generated_at=datetime(2026, 11, 29, 17, 30))
+
+
+def test_any_typed_name_gives_a_valid_file(tmp_path: Path) -> None:
+    names = ["a\ud800b", "tab\there", "nul\x00", "emoji 😀👨‍👩‍👧", "\r\nline"]
+    entries = [
+        CalendarEntry(date(2027, 3, 1 + i), name, name, f"id{i}", Decimal("5.00"), "due")
+        for i, name in enumerate(names)
+    ]
+    path = tmp_path / "odd.ics"
+    write_ics(entries, path, generated_at=STAMP)
+    summaries = [str(e["SUMMARY"]) for e in _events(path)]
+    assert summaries[0] == "Pay 5.00 CNY: a\ufffdb · a\ufffdb"
+    assert summaries[1] == "Pay 5.00 CNY: tabhere · tabhere"
+    assert summaries[3] == "Pay 5.00 CNY: emoji 😀👨‍👩‍👧 · emoji 😀👨‍👩‍👧"
+    assert summaries[4] == "Pay 5.00 CNY: \nline · \nline"

@@ -1,8 +1,9 @@
 """``ashore export calendar`` and ``ashore export ics``: the plan in force of each loan, as a
 printable PDF calendar or as events for calendar apps.
 
-The loans come from the Ledger; what is due when, and how each installment stands today, from
-``finance.calendar`` (an accepted proposal replaces the original schedule from its start).
+The loans come from the Ledger, through ``services.plans`` (the one bridge to the money engine);
+what is due when, and how each installment stands today, from ``finance.calendar`` (an accepted
+proposal replaces the original schedule from its start).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from ashore.records import Loan, Proposal
 from ashore.reports import CalendarData, CalendarEntry, CalendarLoan, write_calendar_pdf, write_ics
 from ashore.reports.data import Lang, Paper
 from ashore.reports.strings import text
-from ashore.services import Ledger
+from ashore.services import Ledger, plans
 
 DEFAULT_MONTHS = 12
 # Where Letter paper and Sunday-first calendars are the custom (the rest of the world: A4, Monday).
@@ -112,15 +113,15 @@ def _collect(args: argparse.Namespace, ctx: Context) -> _Collected:
     summaries: list[CalendarLoan] = []
     for loan in chosen:
         lender = lenders.get(loan.lender, loan.lender)
-        agreement_record, agreement = _agreement(loan)
-        plan_id = f"agreement-{agreement_record.id}" if agreement_record else ""
         try:
-            rows = finance.loan_calendar_entries(
-                finance.CalendarLoan(loan.id, loan.name, _terms(loan), _payments(loan), agreement),
-                ctx.today,
-            )
+            found = plans.agreement(loan)
+            rows = finance.loan_calendar_entries(plans.calendar_loan(loan), ctx.today)
+        except InputError as error:
+            raise InputError(f"loans[{loan.id}].{error}") from None
         except finance.FinanceError as error:
             raise InputError(f"loans[{loan.id}]: {error}") from None
+        agreement_record, agreement = found if found else (None, None)
+        plan_id = f"agreement-{agreement_record.id}" if agreement_record else ""
         in_force = [r for r in rows if r.status != "replaced"]
         for row in in_force:
             entries.append(
@@ -165,52 +166,6 @@ def _choose(loans: list[Loan], wanted: list[str]) -> list[Loan]:
         if loan_id not in by_id:
             raise InputError(f"--loan: {loan_id!r} is not a known loan id")
     return [by_id[loan_id] for loan_id in dict.fromkeys(wanted)]
-
-
-def _terms(loan: Loan) -> finance.LoanTerms:
-    rules = loan.overdue
-    return finance.LoanTerms(
-        principal=loan.principal,
-        rate=loan.rate,
-        method=loan.method,  # type: ignore[arg-type]
-        term_count=loan.term_count,
-        first_due=loan.first_due,
-        term_unit=loan.term_unit,  # type: ignore[arg-type]
-        fees=tuple(finance.Fee(f.name, f.amount, f.per) for f in loan.fees),  # type: ignore[arg-type]
-        overdue=finance.OverdueRules(
-            penalty_rate=rules.penalty_rate,
-            penalty_base=rules.penalty_base,  # type: ignore[arg-type]
-            late_fee=rules.late_fee,
-            grace_days=rules.grace_days,
-            accelerates_after_days=rules.accelerates_after_days,
-        ),
-        allocation=tuple(rules.allocation),
-        currency=loan.currency,
-    )
-
-
-def _payments(loan: Loan) -> tuple[finance.Payment, ...]:
-    return tuple(finance.Payment(p.date, p.amount) for p in loan.payments if p.amount > 0)
-
-
-def _agreement(loan: Loan) -> tuple[Proposal | None, finance.ProposalPlan | None]:
-    """The accepted proposal in force (the latest to start), worked out; or none."""
-    accepted = [p for p in loan.proposals if p.status == "accepted"]
-    if not accepted:
-        return None, None
-    record = max(accepted, key=lambda p: p.start)
-    try:
-        terms = finance.ProposalTerms(
-            start=record.start,
-            plan=finance.plan_from_params(record.method, record.params),
-            waive=finance.Waivers(
-                record.waive.penalty, record.waive.late_fees, record.waive.interest
-            ),
-        )
-        plan = finance.propose(_terms(loan), _payments(loan), terms)
-    except finance.FinanceError as error:
-        raise InputError(f"loans[{loan.id}].proposals[{record.id}]: {error}") from None
-    return record, plan
 
 
 def _plan_text(

@@ -25,7 +25,16 @@ REMINDER = "-P2DT15H"
 
 
 def escape_text(value: str) -> str:
-    """RFC 5545 TEXT escaping: backslash, semicolon, comma and newlines."""
+    """RFC 5545 TEXT escaping: backslash, semicolon, comma and newlines.
+
+    Control characters other than newline are dropped and a lone surrogate (which UTF-8 cannot
+    encode) becomes U+FFFD, so no name a user typed can break the file.
+    """
+    value = "".join(
+        "\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch
+        for ch in value
+        if ch in "\r\n" or (ord(ch) >= 0x20 and ord(ch) != 0x7F)
+    )
     value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     return value.replace("\n", "\\n")
