@@ -275,6 +275,7 @@ class _Calendar:
             key=lambda e: (e.due, e.lender, e.loan, e.loan_id),
         )
         self.left_total = sum_amounts([loan.left_to_pay for loan in data.loans])
+        self.frame_width = 0.0  # set by story(), once the page size is known
 
     def money(self, value: Decimal) -> str:
         return format_amount(value, self.data.currency, self.lang)
@@ -503,8 +504,6 @@ class _Calendar:
 
     # -- assembly -----------------------------------------------------------------------------
 
-    frame_width: float = 0.0
-
     def story(self, frame_width: float, frame_height: float) -> list[Flowable]:
         self.frame_width = frame_width
         story = self.summary()
@@ -702,8 +701,7 @@ class MonthPage(Flowable):  # type: ignore[misc]
         budget = cal.data.budget
         if budget is not None:
             if month_total > budget:
-                verdict = "▲ " + text("over_budget", lang, amount=cal.money(month_total - budget))
-                verdict = verdict.replace("▲ ▲", "▲")
+                verdict = text("over_budget", lang, amount=cal.money(month_total - budget))
             else:
                 verdict = text("within_budget", lang)
             canv.setFillColor(INK if month_total > budget else MUTED)
