@@ -1,4 +1,4 @@
-"""``ashore self-test`` as a user (and the packaged bundle) runs it: a separate process, no screen."""
+"""``ashore self-test`` as a user (and the packaged bundle) runs it: its own process, no screen."""
 
 from __future__ import annotations
 
