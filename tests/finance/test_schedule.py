@@ -40,7 +40,7 @@ def test_zero_rate_equal_installment_last_takes_the_remainder() -> None:
 def test_one_period() -> None:
     terms = LoanTerms(D("1000.00"), Rate(D("0.12")), "equal_installment", 1, date(2026, 1, 10))
     assert table(terms) == [("1010.00", "1000.00", "10.00", "0.00", "0.00")]
-    assert annuity_payment(D("1000.00"), D("0.01"), 1, "CNY") == D("1010.00")
+    assert annuity_payment(D("1000.00"), D("0.12"), 1, "CNY") == D("1010.00")
 
 
 def test_equal_principal() -> None:

@@ -11,7 +11,7 @@ Terms (``terms``): ``LoanTerms``, ``Fee``, ``OverdueRules``, ``Payment``, ``Inst
 ``ALLOCATION_PARTS``, ``LOAN_METHODS``.
 
 Schedules (``schedule``): ``schedule(terms) -> list[Installment]``,
-``due_dates(first_due, count)``, ``annuity_payment(principal, monthly_rate, count, currency)``,
+``due_dates(first_due, count)``, ``annuity_payment(principal, annual_rate, count, currency)``,
 ``annuity_rows(...)``, ``borrowed_on(terms)``.
 
 State (``state``): ``loan_state(terms, payments, as_of, rows=None) -> LoanState``,

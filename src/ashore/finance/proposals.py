@@ -282,19 +282,19 @@ def plan_proposal(owed: Owed, proposal: ProposalTerms, currency: str = "CNY") ->
         first = plan.first_due or start + relativedelta(months=1)
         if first <= start:
             raise FinanceError("first_due: must be after the start date")
-        i = plan.annual_rate / 12
+        rate = plan.annual_rate
         if isinstance(plan, Reamortize):
-            rows = annuity_rows(p, i, plan.months, first, currency)
+            rows = annuity_rows(p, rate, plan.months, first, currency)
         elif isinstance(plan, ReducedInstallment):
-            rows = _fixed_amount_rows(p, i, plan.amount, first, currency)
+            rows = _fixed_amount_rows(p, rate, plan.amount, first, currency)
         else:
             balance = p
             if plan.interest_during == "accrue":
                 for _ in range(plan.holiday_months):
-                    balance += round_money(balance * i, currency)
+                    balance += round_money(balance * rate / 12, currency)
             capitalized = balance - p
             after = first + relativedelta(months=plan.holiday_months)
-            rows = annuity_rows(balance, i, plan.months_after, after, currency)
+            rows = annuity_rows(balance, rate, plan.months_after, after, currency)
     total = sum((r.payment for r in rows), ZERO)
     interest = sum((r.interest for r in rows), ZERO) + capitalized
     forgiven = rows[-1].balance_after
@@ -312,9 +312,9 @@ def plan_proposal(owed: Owed, proposal: ProposalTerms, currency: str = "CNY") ->
 
 
 def _fixed_amount_rows(
-    principal: Decimal, i: Decimal, amount: Decimal, first: date, currency: str
+    principal: Decimal, rate: Decimal, amount: Decimal, first: date, currency: str
 ) -> list[Installment]:
-    first_interest = round_money(principal * i, currency)
+    first_interest = round_money(principal * rate / 12, currency)
     if amount <= first_interest and principal > 0:
         minimum = first_interest + minor_unit(currency)
         raise FinanceError(f"amount: must be at least {minimum:f} to cover the monthly interest")
@@ -326,7 +326,7 @@ def _fixed_amount_rows(
         if k >= MAX_MONTHS:
             raise FinanceError(f"amount: too small, the plan would run over {MAX_MONTHS} months")
         due = first + relativedelta(months=k)
-        interest = round_money(balance * i, currency)
+        interest = round_money(balance * rate / 12, currency)
         part = min(amount - interest, balance)
         balance -= part
         k += 1

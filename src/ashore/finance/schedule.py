@@ -13,7 +13,7 @@ from dateutil.relativedelta import relativedelta
 
 from ashore.money import ZERO, round_money
 
-from .terms import Installment, LoanTerms
+from .terms import Installment, LoanTerms, per_day, per_month
 
 __all__ = ["annuity_payment", "annuity_rows", "borrowed_on", "due_dates", "schedule"]
 
@@ -29,37 +29,40 @@ def due_dates(first_due: date, count: int) -> list[date]:
 
 
 def annuity_payment(
-    principal: Decimal, monthly_rate: Decimal, count: int, currency: str
+    principal: Decimal, annual_rate: Decimal, count: int, currency: str = "CNY"
 ) -> Decimal:
-    """A = P·i / (1 − (1 + i)^−n) rounded half-up to the minor unit; A = round(P / n) when i = 0.
+    """A = P·i / (1 − (1 + i)^−n) with i = annual_rate / 12, rounded half-up to the minor unit;
+    A = round(P / n) when the rate is 0.
 
     Computed in Decimal with 40 digits so the rounding happens only once, at the end.
     """
     with localcontext() as ctx:
         ctx.prec = 40
-        if monthly_rate == 0:
+        i = annual_rate / 12
+        if i == 0:
             exact = principal / count
         else:
-            exact = principal * monthly_rate / (1 - (1 + monthly_rate) ** -count)
+            exact = principal * i / (1 - (1 + i) ** -count)
     return round_money(exact, currency)
 
 
 def annuity_rows(
     principal: Decimal,
-    monthly_rate: Decimal,
+    annual_rate: Decimal,
     count: int,
     first_due: date,
     currency: str,
     *,
     fees: tuple[Decimal, ...] = (),
 ) -> list[Installment]:
-    """Equal installments: interest = round(balance·i), principal = A − interest; the last row pays
-    the whole remaining balance plus its interest. ``fees[k]`` (if given) is added to row k+1."""
-    amount = annuity_payment(principal, monthly_rate, count, currency)
+    """Equal installments at i = annual_rate / 12: interest = round(balance × annual_rate / 12),
+    principal = A − interest; the last row pays the whole remaining balance plus its interest.
+    ``fees[k]`` (if given) is added to row k+1."""
+    amount = annuity_payment(principal, annual_rate, count, currency)
     rows = []
     balance = principal
     for k, due in enumerate(due_dates(first_due, count)):
-        interest = round_money(balance * monthly_rate, currency)
+        interest = round_money(balance * annual_rate / 12, currency)
         if k == count - 1:
             part = balance
         else:
@@ -103,30 +106,30 @@ def schedule(terms: LoanTerms) -> list[Installment]:
     """
     cur = terms.currency
     if terms.method == "bullet":
-        if terms.term_unit == "day":
-            interest = round_money(terms.principal * terms.rate.daily() * terms.term_count, cur)
-        else:
-            interest = round_money(terms.principal * terms.rate.monthly() * terms.term_count, cur)
+        num, div = per_day(terms.rate) if terms.term_unit == "day" else per_month(terms.rate)
+        interest = round_money(terms.principal * num * terms.term_count / div, cur)
         fee = _fee_parts(terms, 1)[0]
         p = terms.principal
         zero = round_money(ZERO, cur)
         return [Installment(1, terms.first_due, p, interest, fee, p + interest + fee, zero)]
 
     n = terms.term_count
-    i = terms.rate.monthly()
+    annual = terms.rate.annual()
     fees = _fee_parts(terms, n)
     if terms.method == "equal_installment":
-        return annuity_rows(terms.principal, i, n, terms.first_due, cur, fees=fees)
-    return list(_linear_rows(terms, i, fees))
+        return annuity_rows(terms.principal, annual, n, terms.first_due, cur, fees=fees)
+    return list(_linear_rows(terms, annual, fees))
 
 
-def _linear_rows(terms: LoanTerms, i: Decimal, fees: tuple[Decimal, ...]) -> Iterator[Installment]:
+def _linear_rows(
+    terms: LoanTerms, annual: Decimal, fees: tuple[Decimal, ...]
+) -> Iterator[Installment]:
     n = terms.term_count
     cur = terms.currency
     equal_part = round_money(terms.principal / n, cur)
     balance = terms.principal
     for k, due in enumerate(due_dates(terms.first_due, n)):
-        interest = round_money(balance * i, cur)
+        interest = round_money(balance * annual / 12, cur)
         if k == n - 1:
             part = balance
         elif terms.method == "equal_principal":

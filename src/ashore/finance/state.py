@@ -33,7 +33,7 @@ from typing import Literal
 from ashore.money import ZERO, round_money
 
 from .schedule import schedule as build_schedule
-from .terms import Installment, LoanTerms, Payment
+from .terms import Installment, LoanTerms, Payment, per_day
 
 __all__ = ["InstallmentState", "InstallmentStatus", "LoanState", "Owed", "loan_state", "owed_on"]
 
@@ -148,7 +148,7 @@ class _Item:
         self.missed = False
         self.accelerated = False
         self.paid = ZERO
-        self.pen_acc = ZERO  # exact, unrounded penalty accrued up to pen_from
+        self.pen_acc = ZERO  # Σ base × days × rate numerator up to pen_from (exact, undivided)
         self.pen_from = row.due
         self.pen_paid = ZERO
         self.pen_base0 = row.payment  # the amount a charges cap is measured on
@@ -164,8 +164,9 @@ class _Ledger:
         self.terms = terms
         self.rules = terms.overdue
         self.cur = terms.currency
-        self.daily = self.rules.penalty_rate.daily() if self.rules.penalty_rate else None
-        self.cap_daily = self.rules.charges_cap.daily() if self.rules.charges_cap else None
+        # Rates as (numerator, divisor): accrue base × days × numerator, divide once when rounding.
+        self.daily = per_day(self.rules.penalty_rate) if self.rules.penalty_rate else None
+        self.cap_daily = per_day(self.rules.charges_cap) if self.rules.charges_cap else None
         self.items = [_Item(r) for r in sorted(rows, key=lambda r: (r.due, r.number))]
         self.payments = sorted(payments, key=lambda p: p.date)
         self.next_payment = 0
@@ -244,7 +245,7 @@ class _Ledger:
     def _accrue(self, item: _Item, day: date) -> None:
         if self.daily is None or day <= item.pen_from:
             return
-        item.pen_acc += self._base(item) * self.daily * (day - item.pen_from).days
+        item.pen_acc += self._base(item) * self.daily[0] * (day - item.pen_from).days
         item.pen_from = day
 
     def _charges(self, item: _Item, day: date) -> tuple[Decimal, Decimal]:
@@ -255,11 +256,12 @@ class _Ledger:
         if self.daily is not None:
             exact = item.pen_acc
             if day > item.pen_from:
-                exact += self._base(item) * self.daily * (day - item.pen_from).days
-            penalty = round_money(exact, self.cur)
+                exact += self._base(item) * self.daily[0] * (day - item.pen_from).days
+            penalty = round_money(exact / self.daily[1], self.cur)
         late = item.late_fee
         if self.cap_daily is not None:
-            limit = round_money(item.pen_base0 * self.cap_daily * (day - item.due).days, self.cur)
+            num, div = self.cap_daily
+            limit = round_money(item.pen_base0 * num * (day - item.due).days / div, self.cur)
             penalty = min(penalty, limit)
             late = min(late, limit - penalty)
         return penalty, late

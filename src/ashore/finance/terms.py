@@ -38,6 +38,24 @@ MAX_TERM_MONTHS = 600
 MAX_TERM_DAYS = 3660
 
 
+def per_day(rate: Rate) -> tuple[Decimal, int]:
+    """The daily rate as (numerator, divisor): multiply amounts by the numerator and divide last,
+    so that a result that is exact in decimals (37.50 × 0.0016 / 12 = 0.005) stays exact and
+    rounds the way a person rounds it, instead of losing the half cent to 0.000133… digits."""
+    if rate.per == "day":
+        return rate.value, 1
+    if rate.per == "year":
+        return rate.value, rate.day_count
+    return rate.value * 12, rate.day_count
+
+
+def per_month(rate: Rate) -> tuple[Decimal, int]:
+    """The monthly rate i = annual / 12 as (numerator, divisor), as ``per_day``."""
+    if rate.per == "month":
+        return rate.value, 1
+    return rate.annual(), 12
+
+
 class FinanceError(ValueError):
     """Input the engine cannot compute with; the message starts with the parameter's name."""
 
