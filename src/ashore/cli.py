@@ -1,8 +1,8 @@
-"""The ``ashore`` command: parse the arguments, open the window or run one command, set the exit code.
+"""The ``ashore`` command: parse the arguments, open the window or run one command, exit.
 
 Exit codes (INTERFACES.md): 0 done; 1 the input or the data is wrong (one line on stderr naming what
-and where, never a traceback); 2 wrong usage. Each command lives in ``ashore.commands.<module>`` and is
-imported only when called, so ``ashore --version`` and the window's start-up pay for nothing else.
+and where, never a traceback); 2 wrong usage. Each command lives in ``ashore.commands.<module>``
+and is imported only when called, so ``ashore --version`` and start-up pay for nothing else.
 """
 
 from __future__ import annotations
@@ -170,7 +170,7 @@ def _resolve(spec: str) -> Callable[[argparse.Namespace, Context], int]:
 
 
 def _log_bug(ctx: Context | None) -> Path | None:
-    """Write the current exception's traceback to the data dir's log; return the file, if written."""
+    """Write the current traceback to the data dir's log; return the file, if written."""
     if ctx is None:
         return None
     try:

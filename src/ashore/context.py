@@ -1,4 +1,5 @@
-"""What every command and the window run with: the data dir, the date taken as today, the language."""
+"""What each command and the window run with: the data dir, the date taken as today, the language.
+"""
 
 from __future__ import annotations
 

@@ -32,7 +32,7 @@ __all__ = [
 ZERO = Decimal("0")
 CENT = Decimal("0.01")
 
-# ISO 4217 exponents for the currencies a borrower of online loans is likely to meet; the rest use 2.
+# ISO 4217 exponents for currencies a borrower of online loans may meet; the rest use 2.
 _EXPONENTS = {"JPY": 0, "KRW": 0, "VND": 0, "IDR": 2, "CLP": 0, "ISK": 0, "KWD": 3, "BHD": 3}
 
 RateUnit = Literal["year", "month", "day"]
@@ -106,8 +106,8 @@ def parse_amount(
     """Parse an amount as a person types it and return it rounded to the minor unit.
 
     Accepts grouping with commas, spaces or apostrophes ("12,000", "12 000.50"), full-width digits,
-    and a currency sign ("¥12,000"). A comma followed by exactly one or two digits at the end is read
-    as a decimal comma ("12,5"). Refuses anything else with an AmountError whose message names
+    and a currency sign ("¥12,000"). A comma followed by exactly one or two digits at the end is
+    read as a decimal comma ("12,5"). Refuses anything else with an AmountError whose message names
     ``field`` and says what is wrong; refuses more decimals than the currency has.
     """
     original = text
@@ -147,7 +147,7 @@ def parse_amount(
 
 
 def parse_rate_percent(text: str, *, field: str = "rate") -> Decimal:
-    """Parse a rate typed in percent ("18", "0.05 %", "１８％") and return it as a fraction (0.18)."""
+    """Parse a rate typed in percent ("18", "0.05 %", "１８％"); return it as a fraction (0.18)."""
     if not isinstance(text, str) or not text.strip():
         raise AmountError(f"{field}: a rate is required")
     cleaned = _normalise(text).replace("%", "").strip()
@@ -202,7 +202,7 @@ class Rate:
         return self.annual() / self.day_count
 
     def percent_text(self) -> str:
-        """"18 % a year", "0.05 % a day": the quote as a person reads it."""
+        """ "18 % a year", "0.05 % a day": the quote as a person reads it."""
         pct = (self.value * 100).normalize()
         text = f"{pct:f}"
         return f"{text} % a {self.per}"

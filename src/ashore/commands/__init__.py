@@ -1,1 +1,1 @@
-"""One module per group of ``ashore`` commands; ``ashore.cli`` imports each only when it is called."""
+"""One module per group of ``ashore`` commands; ``ashore.cli`` imports each when it is called."""
