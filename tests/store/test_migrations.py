@@ -13,9 +13,12 @@ from sqlalchemy import inspect
 
 from ashore.errors import DataError
 from ashore.paths import DataDir
+from ashore.services import Ledger
 from ashore.store import Database
 from ashore.store import database as database_module
 from ashore.store.database import downgrade, head_revision, make_engine, upgrade
+
+from .books import lender, loan
 
 TABLES = {
     "lenders",
@@ -142,12 +145,19 @@ def test_older_database_is_copied_before_migrating(
         "import sqlalchemy as sa\nfrom alembic import op\n\n"
         'revision = "0002"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n\n'
         "def upgrade():\n"
-        '    op.create_table("later", sa.Column("x", sa.Integer, primary_key=True))\n\n'
+        '    op.create_table("later", sa.Column("x", sa.Integer, primary_key=True))\n'
+        # Batch mode rebuilds the table on SQLite: with foreign keys on, dropping the old
+        # table would cascade into every loan's payments.
+        '    with op.batch_alter_table("loans", recreate="always") as batch:\n'
+        '        batch.add_column(sa.Column("colour", sa.String, nullable=True))\n\n'
         "def downgrade():\n"
         '    op.drop_table("later")\n',
         encoding="utf-8",
     )
-    Database.open(data_dir).close()  # at 0001
+    ledger = Ledger.open(data_dir)  # at 0001
+    ledger.save_lender(lender())
+    ledger.save_loan(loan())
+    ledger.close()
     before = _sha(data_dir.database)
     monkeypatch.setattr(database_module, "MIGRATIONS", scripts)
     db = Database.open(data_dir)
@@ -162,4 +172,9 @@ def test_older_database_is_copied_before_migrating(
     assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     con.close()
     assert "later" in _tables(data_dir.database)
+    ledger = Ledger.open(data_dir)
+    try:
+        assert ledger.loan("loan-1") == loan()
+    finally:
+        ledger.close()
     assert _sha(data_dir.database) != before

@@ -77,14 +77,37 @@ def make_engine(path: Path, busy_timeout_ms: int = 5000) -> Engine:
     return engine
 
 
+def _migrate(engine: Engine, run: Any) -> None:
+    """Run ``run(config)`` with foreign keys off, then check them (SQLite's way to change schemas).
+
+    Batch mode rebuilds a table by copying it and dropping the old one; with foreign keys on, that
+    drop would cascade into every child row (a loan's payments, notes, …). The pragma only takes
+    effect outside a transaction, so it is set on the raw connection before BEGIN.
+    """
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                run(alembic_config(connection))
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    # Raising rolls the whole migration back.
+                    raise DataError(
+                        f"the migration would leave {len(broken)} row(s) pointing at nothing "
+                        f"(first in table {broken[0][0]}); the database was left as it was"
+                    )
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
 def upgrade(engine: Engine, target: str = "head") -> None:
-    with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), target)
+    _migrate(engine, lambda cfg: command.upgrade(cfg, target))
 
 
 def downgrade(engine: Engine, target: str = "base") -> None:
-    with engine.begin() as connection:
-        command.downgrade(alembic_config(connection), target)
+    _migrate(engine, lambda cfg: command.downgrade(cfg, target))
 
 
 def data_error(error: BaseException, path: Path) -> DataError | None:
@@ -210,6 +233,9 @@ class Database:
         except DBAPIError as error:
             engine.dispose()
             raise data_error(error, path) or DataError(f"{path}: cannot migrate: {error}") from None
+        except BaseException:
+            engine.dispose()
+            raise
         return cls(engine, data)
 
     def revision(self) -> str | None:
