@@ -106,6 +106,33 @@ def test_set_data_with_the_same_keys_reuses_the_artists(chart: NegotiationChart)
     assert chart.line_data("ream")[1, 1] == 8848.71  # the new figures reached the same artist
 
 
+def test_an_update_in_the_same_frame_repaints_only_the_data_and_matches_a_full_draw(
+    chart: NegotiationChart,
+) -> None:
+    import numpy as np
+
+    fill(chart)
+    chart.canvas.draw()
+    chart.canvas.draw()  # the very first draw's text antialiasing differs a little from later ones
+    full_draws, blits = chart.plot.full_draws, chart.plot.blits
+    # The plan's balance changes within the same limits, ticks and legend: only the data is
+    # repainted.
+    chart.set_data(
+        lines=[status_quo(), plan(first=Decimal("600.00"))],
+        today=TODAY,
+        monthly=[monthly()],
+        budget=Decimal("1500.00"),
+    )
+    assert (chart.plot.full_draws, chart.plot.blits) == (full_draws, blits + 1)
+    blitted = np.asarray(chart.canvas.buffer_rgba()).copy()
+    chart.canvas.draw()
+    assert chart.plot.full_draws == full_draws + 1
+    assert np.array_equal(blitted, np.asarray(chart.canvas.buffer_rgba()))
+    # A change of the frame (a larger amount moves the y axis) asks for a full draw instead.
+    chart.set_data(lines=[status_quo(), plan(), plan("big", kind="proposal")], today=TODAY)
+    assert chart.plot.blits == blits + 1
+
+
 def test_a_new_key_adds_a_line_and_a_vanished_key_removes_it(chart: NegotiationChart) -> None:
     fill(chart)
     gone = chart.plot.line("ream")
@@ -199,6 +226,9 @@ def test_export_writes_a_png_at_print_size_and_an_svg(
     assert (width, height) == (2200, 1375)  # 11 × 6.875 inches at 200 dpi
     root = ET.parse(tmp_path / "chart.SVG").getroot()
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    # The data lines are in the file too (on screen they are painted apart from the figure).
+    ids = {element.get("id") for element in root.iter()}
+    assert {"line-status_quo", "line-ream", "monthly-ream"} <= ids
     with pytest.raises(InputError, match=r"^path: 'chart.pdf' must end in .png or .svg"):
         chart.export(tmp_path / "chart.pdf")
 

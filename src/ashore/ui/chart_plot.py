@@ -6,7 +6,8 @@ Imported only by ``NegotiationChart.__init__``, so importing ``ashore.ui.chart``
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -18,6 +19,7 @@ from matplotlib import dates as mdates
 from matplotlib import font_manager
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg, NavigationToolbar2QT
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 
@@ -90,6 +92,39 @@ def _setup_fonts() -> None:
     matplotlib.rcParams["axes.unicode_minus"] = False  # U+2212 is missing from some CJK fonts
 
 
+class _SteadyLayout(ConstrainedLayoutEngine):
+    """Constrained layout that runs again only when what it measures can have changed.
+
+    Laying out costs about as much as drawing. Its result depends only on the figure's size and dpi
+    and on the extents of the decorations (tick labels, axis labels, legend); when a plan's data
+    changes but the tick labels and the legend read the same, the positions it found still hold.
+    """
+
+    def __init__(self, chart: ChartPlot, **kwargs: Any):
+        super().__init__(**kwargs)
+        self._chart = chart
+        self._last: object = None
+
+    def execute(self, fig: Any) -> Any:
+        key = self._chart.layout_key()
+        if key == self._last:
+            return None
+        self._last = key
+        return super().execute(fig)
+
+
+class _Toolbar(NavigationToolbar2QT):
+    """The standard toolbar, whose "save" also draws the data lines (blitted otherwise)."""
+
+    def __init__(self, canvas: FigureCanvasQTAgg, parent: QWidget, plot: ChartPlot):
+        super().__init__(canvas, parent, coordinates=False)
+        self._plot = plot
+
+    def save_figure(self, *args: Any) -> Any:
+        with self._plot.data_in_figure():
+            return super().save_figure(*args)
+
+
 class _Style:
     def __init__(self, colour: str, width: float, linestyle: Any, marker: str, zorder: float):
         self.colour, self.width, self.linestyle = colour, width, linestyle
@@ -113,17 +148,34 @@ class ChartPlot:
         self._on_hover = on_hover
         self._on_legend_toggle = on_legend_toggle
 
-        self.figure = Figure(figsize=(10, 6.25), layout="constrained", facecolor="white")
-        self.figure.get_layout_engine().set(h_pad=0.06, w_pad=0.08)  # type: ignore[call-arg]
+        self.figure = Figure(figsize=(10, 6.25), facecolor="white")
+        self.figure.set_layout_engine(_SteadyLayout(self, h_pad=0.06, w_pad=0.08))
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setParent(parent)
         # The toolbar's own coordinate read-out would print float amounts; ours is exact.
-        self.toolbar = NavigationToolbar2QT(self.canvas, parent, coordinates=False)
+        self.toolbar = _Toolbar(self.canvas, parent, self)
+        # Data artists are "animated": a full draw paints everything else, keeps it as the
+        # background, then paints the data on top. When new data leaves the frame as it was
+        # (limits, ticks, legend), an update restores that background and repaints only the data.
+        self._background: Any = None
+        self._drawn_frame: object = None
+        self._exporting = False
+        self.full_draws = 0
+        self.blits = 0
 
         grid = self.figure.add_gridspec(2, 1, height_ratios=(3, 1))
         self.owed_axes = self.figure.add_subplot(grid[0])
         self.monthly_axes = self.figure.add_subplot(grid[1], sharex=self.owed_axes)
-        money = FuncFormatter(lambda value, _pos: tick_label(value))
+        labels: dict[float, str] = {}
+
+        def money_tick(value: float, _pos: int | None) -> str:
+            # Cached: babel's formatting is slow, and the same few tick values come back each draw.
+            text = labels.get(value)
+            if text is None:
+                text = labels[value] = tick_label(value)
+            return text
+
+        money = FuncFormatter(money_tick)
         for axes, title in ((self.owed_axes, texts["owed"]), (self.monthly_axes, texts["monthly"])):
             self._dress(axes)
             axes.yaxis.set_major_formatter(money)
@@ -140,6 +192,7 @@ class ChartPlot:
         self._over_budget: dict[str, FillBetweenPolyCollection] = {}
         self._slots: dict[str, int] = {}
         self._legend_keys: dict[Any, str] = {}
+        self._legend_state: object = None
         self._hidden: set[str] = set()
 
         self._today_line = self.owed_axes.axvline(0, color=TEXT, linewidth=1, linestyle=":")
@@ -153,10 +206,12 @@ class ChartPlot:
         self._payments = self.owed_axes.plot(
             [], [], linestyle="none", marker="o", markersize=6, color=PAYMENT,
             markeredgecolor="white", markeredgewidth=0.8, zorder=6, label=texts["payments"],
+            animated=True,
         )[0]  # fmt: skip
         self._claims = self.owed_axes.plot(
             [], [], linestyle="none", marker="X", markersize=8, color=CLAIM,
             markeredgecolor="white", markeredgewidth=0.6, zorder=6, label=texts["claims"],
+            animated=True,
         )[0]  # fmt: skip
         self._budget = self.monthly_axes.axhline(
             0, color=TEXT, linewidth=1.1, linestyle=(0, (5, 3)), zorder=4, visible=False
@@ -167,6 +222,7 @@ class ChartPlot:
         )  # fmt: skip
 
         self.canvas.mpl_connect("motion_notify_event", self._motion)
+        self.canvas.mpl_connect("draw_event", self._drawn)
         self.canvas.mpl_connect("pick_event", self._pick)
 
     @staticmethod
@@ -258,7 +314,7 @@ class ChartPlot:
             y = [float(amount) for _, amount in series.points]
             line = self._lines.get(series.key)
             if line is None:
-                line = self.owed_axes.plot(x, y)[0]
+                line = self.owed_axes.plot(x, y, animated=True, gid=f"line-{series.key}")[0]
                 self._lines[series.key] = line
             else:
                 line.set_data(x, y)
@@ -277,11 +333,13 @@ class ChartPlot:
             x, y = self._month_steps(bar, month_ends[bar.key])
             line = self._monthly_lines.get(bar.key)
             if line is None:
-                line = self.monthly_axes.plot(x, y, drawstyle="steps-post")[0]
+                line = self.monthly_axes.plot(
+                    x, y, drawstyle="steps-post", animated=True, gid=f"monthly-{bar.key}"
+                )[0]
                 self._monthly_lines[bar.key] = line
                 self._over_budget[bar.key] = self.monthly_axes.fill_between(
                     x, 0, 0, step="post", color=OVER_BUDGET, alpha=0.22, hatch="////",
-                    linewidth=0, zorder=1,
+                    linewidth=0, zorder=1, animated=True,
                 )  # fmt: skip
             else:
                 line.set_data(x, y)
@@ -295,7 +353,8 @@ class ChartPlot:
             else:
                 # Zero-height where under budget: the hatched area is exactly the months over it.
                 fill.set_data(x, budget_y, np.maximum(y, budget_y))
-                fill.set_visible(bar.key not in self._hidden)
+                # A plan never over budget has nothing to hatch: skip drawing its empty polygon.
+                fill.set_visible(bar.key not in self._hidden and bool((y > budget_y).any()))
             line.set_label(bar.label)
             line.set_visible(bar.key not in self._hidden)
 
@@ -345,7 +404,13 @@ class ChartPlot:
         if claims:
             handles.append(self._claims)
             texts.append(self._texts["claims"])
+        state = (tuple(map(id, handles)), tuple(texts))
         old = self.owed_axes.get_legend()
+        if state == self._legend_state and old is not None:
+            for (handle, text), key in zip(self._legend_pairs(), self._lines, strict=False):
+                self._fade(handle, text, key in self._hidden)
+            return  # same entries: the legend on the axes still says it all
+        self._legend_state = state
         if old is not None:
             old.remove()
         self._legend_keys = {}
@@ -369,6 +434,28 @@ class ChartPlot:
             self._legend_keys[text] = keys[index]
             self._fade(handle, text, keys[index] in self._hidden)
 
+    def _legend_pairs(self) -> list[tuple[Any, Any]]:
+        pairs: dict[str, list[Any]] = {}
+        for artist, owner in self._legend_keys.items():
+            pairs.setdefault(owner, []).append(artist)
+        return [(pair[0], pair[1]) for pair in pairs.values() if len(pair) == 2]
+
+    def layout_key(self) -> object:
+        """What the layout depends on: size, dpi, the tick labels and the legend's entries."""
+        ticks = []
+        for axes in (self.owed_axes, self.monthly_axes):
+            locs = axes.yaxis.get_major_locator()()
+            ticks.append(tuple(axes.yaxis.get_major_formatter().format_ticks(locs)))
+        legend = self.owed_axes.get_legend()
+        return (
+            tuple(self.figure.bbox.size),
+            self.figure.dpi,
+            tuple(ticks),
+            # The date labels' size changes only with the span shown.
+            tuple(np.round(self.owed_axes.get_xlim(), 0)),
+            None if legend is None else id(legend),
+        )
+
     @staticmethod
     def _fade(handle: Any, text: Any, hidden: bool) -> None:
         handle.set_alpha(0.25 if hidden else 1.0)
@@ -379,9 +466,70 @@ class ChartPlot:
         for axes in (self.owed_axes, self.monthly_axes):
             axes.relim(visible_only=True)
             axes.autoscale_view()
-            low, high = axes.get_ybound()
-            axes.set_ybound(min(0.0, low), high)
-        self.canvas.draw_idle()
+            high = axes.get_ybound()[1]
+            if axes.dataLim.y0 >= 0 and high > 0:
+                # Amounts are read against zero; a little room below keeps a zero line visible.
+                axes.set_ybound(-0.03 * high, high)
+        self.refresh()
+
+    # ----- drawing ---------------------------------------------------------------------------
+
+    def _data_artists(self) -> list[Any]:
+        artists: list[Any] = [*self._lines.values(), *self._monthly_lines.values()]
+        artists += [*self._over_budget.values(), self._payments, self._claims]
+        return sorted(artists, key=lambda artist: artist.get_zorder())
+
+    def _frame(self) -> object:
+        """Everything drawn around the data: when it is unchanged, the background still holds."""
+        return (
+            self.layout_key(),
+            # Rounded far below a pixel: autoscaling the same data again may differ in the last bit.
+            tuple(np.round(self.owed_axes.viewLim.extents, 4)),
+            tuple(np.round(self.monthly_axes.viewLim.extents, 4)),
+            self._legend_state,
+            frozenset(self._hidden),
+            self._budget.get_visible(),
+            tuple(self._budget.get_ydata()),
+            self._budget_text.get_text(),
+            tuple(self._today_line.get_xdata()),
+        )
+
+    def _drawn(self, _event: Any) -> None:
+        # A full draw just painted everything but the data: keep it, then paint the data on top.
+        if self._exporting:
+            return
+        self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        self._drawn_frame = self._frame()
+        for artist in self._data_artists():
+            self.figure.draw_artist(artist)
+        self.full_draws += 1
+
+    def refresh(self) -> None:
+        """Show the current data: repaint only the data when the frame is unchanged, else redraw."""
+        if self._background is None or self._frame() != self._drawn_frame:
+            self.canvas.draw_idle()
+            return
+        self.canvas.restore_region(self._background)
+        for artist in self._data_artists():
+            self.figure.draw_artist(artist)
+        self.canvas.blit(self.figure.bbox)
+        self.blits += 1
+
+    @contextmanager
+    def data_in_figure(self) -> Iterator[None]:
+        """While saving: the data artists drawn as ordinary ones (savefig skips animated)."""
+        artists = self._data_artists()
+        self._exporting = True
+        for artist in artists:
+            artist.set_animated(False)
+        try:
+            yield
+        finally:
+            for artist in artists:
+                artist.set_animated(True)
+            self._exporting = False
+            self._background = None  # the canvas may hold a print-size render now
+            self.canvas.draw_idle()
 
     def set_visible(self, key: str, visible: bool) -> None:
         """Show or hide the artists of ``key`` and fade its legend entry."""
@@ -394,13 +542,11 @@ class ChartPlot:
                 artist.set_visible(visible)
         fill = self._over_budget.get(key)
         if fill is not None:
-            fill.set_visible(visible and self._budget.get_visible())
-        pairs: dict[str, list[Any]] = {}
-        for artist, owner in self._legend_keys.items():
-            pairs.setdefault(owner, []).append(artist)
-        if key in pairs and len(pairs[key]) == 2:
-            handle, text = pairs[key]
-            self._fade(handle, text, not visible)
+            over = self._monthly_lines[key].get_ydata().max(initial=0) > self._budget.get_ydata()[0]
+            fill.set_visible(visible and self._budget.get_visible() and bool(over))
+        for handle, text in self._legend_pairs():
+            if self._legend_keys[handle] == key:
+                self._fade(handle, text, not visible)
         self.rescale()
 
     def line(self, key: str) -> Line2D:
@@ -432,9 +578,10 @@ class ChartPlot:
         size = self.figure.get_size_inches().copy()
         self.figure.set_size_inches(EXPORT_SIZE, forward=False)
         try:
-            self.figure.savefig(
-                path, format=fmt, dpi=PNG_DPI if fmt == "png" else 100, facecolor="white"
-            )
+            with self.data_in_figure():
+                self.figure.savefig(
+                    path, format=fmt, dpi=PNG_DPI if fmt == "png" else 100, facecolor="white"
+                )
         finally:
             self.figure.set_size_inches(size, forward=False)
             self.canvas.draw_idle()

@@ -1,0 +1,164 @@
+"""How long the negotiation chart takes to show a changed proposal, against a bare matplotlib draw.
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/chart.py [--rounds N]
+Prints the median update-to-drawn time of the widget (6 proposals x 60 months + a 365-day status
+quo), the median bare draw of the same lines on the same canvas, and their ratio (aim: < 1.5x).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from datetime import date, timedelta
+from decimal import Decimal
+
+from dateutil.relativedelta import relativedelta
+from PySide6.QtWidgets import QApplication
+
+from ashore.money import round_money
+from ashore.ui.chart import MonthlyBar, NegotiationChart, Series
+
+TODAY = date(2026, 11, 28)
+OWED = Decimal("9348.71")
+PROPOSALS = 6
+MONTHS = 60
+
+
+def status_quo() -> Series:
+    step = Decimal("6600.96") * Decimal("0.0005")
+    points = [(TODAY + timedelta(days=n), round_money(OWED + step * n)) for n in range(365)]
+    return Series("status_quo", "If nothing is paid", points, "status_quo")
+
+
+def proposal(index: int, payment: Decimal) -> tuple[Series, MonthlyBar]:
+    """A 60-month plan paying ``payment`` a month (last month: the rest), at 0 %."""
+    balance = OWED
+    points = [(TODAY, balance)]
+    months = []
+    for k in range(MONTHS):
+        due = date(2026, 12, 15 + index) + relativedelta(months=k)
+        pay = min(payment, balance) if k < MONTHS - 1 else balance
+        balance -= pay
+        points.append((due, balance))
+        months.append((due, pay))
+    label = f"Plan {index + 1}"
+    kind = "agreement" if index == 0 else "proposal"
+    return Series(f"p{index}", label, points, kind), MonthlyBar(f"p{index}", label, months)
+
+
+def dataset(changed: Decimal) -> dict[str, object]:
+    lines: list[Series] = [status_quo()]
+    bars: list[MonthlyBar] = []
+    for index in range(PROPOSALS):
+        payment = changed if index == 2 else Decimal(150 + 10 * index)
+        series, bar = proposal(index, payment)
+        lines.append(series)
+        bars.append(bar)
+    return {"lines": lines, "today": TODAY, "monthly": bars, "budget": Decimal("1500.00")}
+
+
+def frames(chart: NegotiationChart) -> int:
+    """Frames put on the canvas so far: full draws plus data-only repaints (blits)."""
+    return chart.plot.full_draws + chart.plot.blits
+
+
+def widget_round(app: QApplication, chart: NegotiationChart, data: dict[str, object]) -> float:
+    """From set_data with one proposal changed to the new frame on the canvas.
+
+    set_data either repaints the data at once (blit) or asks for draw_idle; Qt events are processed
+    until a frame has been put on the canvas, which covers both.
+    """
+    before = frames(chart)
+    start = time.perf_counter()
+    chart.set_data(**data)  # type: ignore[arg-type]
+    while frames(chart) == before:
+        app.processEvents()
+    return time.perf_counter() - start
+
+
+def full_round(app: QApplication, chart: NegotiationChart) -> float:
+    """One forced full draw of the widget's figure (what an update costs when the frame changes)."""
+    start = time.perf_counter()
+    chart.canvas.draw()  # type: ignore[attr-defined]
+    app.processEvents()
+    return time.perf_counter() - start
+
+
+class BareFigure:
+    """The same Line2D (same data, drawstyles) as the widget in a plain Figure, on its canvas."""
+
+    def __init__(self, chart: NegotiationChart):
+        from matplotlib.figure import Figure
+
+        self.canvas = chart.canvas
+        self.own = self.canvas.figure  # type: ignore[attr-defined]
+        self.figure = Figure(figsize=self.own.get_size_inches(), dpi=self.own.dpi)
+        top = self.figure.add_subplot(211)
+        low = self.figure.add_subplot(212, sharex=top)
+        self.axes = (top, low)
+        self.count = 0
+        for line in chart.plot.owed_axes.lines + chart.plot.monthly_axes.lines:
+            axes = top if line.axes is chart.plot.owed_axes else low
+            x, y = line.get_data()
+            axes.plot(x, y, drawstyle=line.get_drawstyle())
+            self.count += 1
+
+    def draw(self) -> float:
+        """Time one canvas.draw() of the bare figure, then give the canvas back to the widget."""
+        self.canvas.figure = self.figure  # type: ignore[attr-defined]
+        self.figure.set_canvas(self.canvas)  # type: ignore[arg-type]
+        try:
+            for axes in self.axes:
+                axes.lines[0].set_ydata(axes.lines[0].get_ydata())  # stale, like an update
+            start = time.perf_counter()
+            self.canvas.draw()  # type: ignore[attr-defined]
+            return time.perf_counter() - start
+        finally:
+            self.canvas.figure = self.own  # type: ignore[attr-defined]
+            self.own.set_canvas(self.canvas)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=40)
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication(sys.argv)
+    chart = NegotiationChart()
+    chart.resize(1280, 800)
+    chart.show()
+    app.processEvents()
+    chart.set_data(**dataset(Decimal("300")))  # type: ignore[arg-type]
+    chart.canvas.draw()
+    app.processEvents()
+    bare_figure = BareFigure(chart)
+    bare_figure.draw()  # warm-up: the first draw fills font and text caches
+    updates, bare, full = [], [], []
+    blitted = 0
+    # Interleaved, so that load from elsewhere on the machine touches all three alike.
+    for n in range(args.rounds):
+        blits = chart.plot.blits
+        updates.append(widget_round(app, chart, dataset(Decimal(200 + (n % 7) * 25))))
+        blitted += chart.plot.blits - blits
+        full.append(full_round(app, chart))
+        bare.append(bare_figure.draw())
+    full_ms = statistics.median(full) * 1000
+    widget_ms = statistics.median(updates) * 1000
+    bare_ms = statistics.median(bare) * 1000
+    size = chart.canvas.size()
+    print(
+        f"canvas {size.width()}x{size.height()} px, {args.rounds} rounds, "
+        f"{bare_figure.count} Line2D"
+    )
+    print(f"widget update (set_data, one proposal changed -> drawn): median {widget_ms:.1f} ms")
+    print(f"bare matplotlib draw of the same lines:                 median {bare_ms:.1f} ms")
+    print(f"ratio: {widget_ms / bare_ms:.2f}x (aim: under 1.5x)")
+    print(
+        f"  ({blitted} of {args.rounds} updates repainted only the data; a forced full draw of "
+        f"the widget: median {full_ms:.1f} ms = {full_ms / bare_ms:.2f}x the bare draw)"
+    )
+
+
+if __name__ == "__main__":
+    main()
