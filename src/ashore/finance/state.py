@@ -27,10 +27,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
-from ashore.money import ZERO, round_money
+from ashore.money import ZERO, minor_unit, round_money
 
 from .schedule import schedule as build_schedule
 from .terms import Installment, LoanTerms, Payment, per_day
@@ -164,6 +164,7 @@ class _Ledger:
         self.terms = terms
         self.rules = terms.overdue
         self.cur = terms.currency
+        self.quantum = minor_unit(terms.currency)
         # Rates as (numerator, divisor): accrue base × days × numerator, divide once when rounding.
         self.daily = per_day(self.rules.penalty_rate) if self.rules.penalty_rate else None
         self.cap_daily = per_day(self.rules.charges_cap) if self.rules.charges_cap else None
@@ -257,16 +258,23 @@ class _Ledger:
             exact = item.pen_acc
             if day > item.pen_from:
                 exact += self._base(item) * self.daily[0] * (day - item.pen_from).days
-            penalty = round_money(exact / self.daily[1], self.cur)
+            penalty = self._round(exact / self.daily[1])
         late = item.late_fee
         if self.cap_daily is not None:
             num, div = self.cap_daily
-            limit = round_money(item.pen_base0 * num * (day - item.due).days / div, self.cur)
+            limit = self._round(item.pen_base0 * num * (day - item.due).days / div)
             penalty = min(penalty, limit)
             late = min(late, limit - penalty)
         return penalty, late
 
+    def _round(self, value: Decimal) -> Decimal:
+        # money.round_money with the quantum looked up once: the daily projection rounds each
+        # overdue installment's penalty every day, and the lookup would double that cost.
+        return value.quantize(self.quantum, rounding=ROUND_HALF_UP)
+
     def _owed_charges(self, item: _Item, day: date) -> tuple[Decimal, Decimal]:
+        if not item.missed:
+            return ZERO, ZERO
         penalty, late = self._charges(item, day)
         return max(penalty - item.pen_paid, ZERO), max(late - item.late_fee_paid, ZERO)
 
@@ -322,23 +330,48 @@ class _Ledger:
 
     # ----- reading ------------------------------------------------------------------------------
     def owed(self, day: date) -> Owed:
-        """The owed breakdown on ``day`` (call ``advance(day)`` first)."""
+        """The owed breakdown on ``day`` (call ``advance(day)`` first).
+
+        The daily projection calls this once a day, so the common case (a penalty rate, no cap)
+        is computed inline; it gives the same figures as ``_owed_charges``.
+        """
         overdue = due = interest = penalty = late = not_yet = ZERO
+        grace = self.rules.grace_days
+        by_principal = self.rules.penalty_base == "overdue_principal"
+        quantum = self.quantum
+        inline = self.daily is not None and self.cap_daily is None
+        num, div = self.daily if self.daily is not None else (ZERO, 1)
         for item in self.items:
-            if item.due <= day:
-                if item.accelerated or (day - item.due).days > self.rules.grace_days:
-                    overdue += item.unpaid()
-                else:
-                    due += item.unpaid()
-                interest += item.interest
-            else:
+            if item.due > day:
+                # Not yet due, so never missed: only its unpaid principal counts.
                 not_yet += item.principal
-            p, fee = self._owed_charges(item, day)
-            penalty += p
-            late += fee
+                continue
+            unpaid = item.fees + item.interest + item.principal
+            if unpaid:
+                if item.accelerated or (day - item.due).days > grace:
+                    overdue += unpaid
+                else:
+                    due += unpaid
+                interest += item.interest
+            if not item.missed:
+                continue
+            if inline:
+                exact = item.pen_acc
+                if day > item.pen_from:
+                    base = item.principal if by_principal else unpaid
+                    exact += base * num * (day - item.pen_from).days
+                charged = (exact / div if div != 1 else exact).quantize(quantum, ROUND_HALF_UP)
+                if charged > item.pen_paid:
+                    penalty += charged - item.pen_paid
+                if item.late_fee > item.late_fee_paid:
+                    late += item.late_fee - item.late_fee_paid
+            else:
+                p, fee = self._owed_charges(item, day)
+                penalty += p
+                late += fee
         total = overdue + due + penalty + late + not_yet
-        parts = (overdue, due, interest, penalty, late, not_yet, total)
-        return Owed(day, *(round_money(x, self.cur) for x in parts))
+        r = self._round
+        return Owed(day, r(overdue), r(due), r(interest), r(penalty), r(late), r(not_yet), r(total))
 
     def snapshot(self, day: date) -> LoanState:
         """The full state on ``day`` (call ``advance(day)`` first)."""
