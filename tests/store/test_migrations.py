@@ -67,6 +67,10 @@ def test_upgrade_downgrade_upgrade(tmp_path: Path) -> None:
     engine.dispose()
 
 
+def test_schema_head_is_alembics_head() -> None:
+    assert database_module.SCHEMA_HEAD == head_revision()
+
+
 def test_open_creates_private_dir_and_file(data_dir: DataDir) -> None:
     db = Database.open(data_dir)
     try:
@@ -160,6 +164,7 @@ def test_older_database_is_copied_before_migrating(
     ledger.close()
     before = _sha(data_dir.database)
     monkeypatch.setattr(database_module, "MIGRATIONS", scripts)
+    monkeypatch.setattr(database_module, "SCHEMA_HEAD", "0002")
     db = Database.open(data_dir)
     try:
         assert db.revision() == "0002"

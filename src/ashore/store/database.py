@@ -12,11 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -25,11 +22,20 @@ from ashore.errors import DataError
 from ashore.paths import DataDir
 from ashore.store.evidence import EvidenceStore
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+# The newest revision in migrations/versions (a test holds it equal to Alembic's head). A database
+# already there opens without importing Alembic at all, which saves start-up about 0.4 s.
+SCHEMA_HEAD = "0001"
 
 
 def alembic_config(connection: Any = None, url: str | None = None) -> Config:
     """An Alembic config built in code: no alembic.ini is needed at run time (or in the bundle)."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     if url:
@@ -40,6 +46,8 @@ def alembic_config(connection: Any = None, url: str | None = None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     if head is None:  # pragma: no cover - the package always ships its revisions
         raise RuntimeError("no migrations found in the package")
@@ -47,6 +55,8 @@ def head_revision() -> str:
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     return {rev.revision for rev in script.walk_revisions()}
 
@@ -103,10 +113,14 @@ def _migrate(engine: Engine, run: Any) -> None:
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:
+    from alembic import command
+
     _migrate(engine, lambda cfg: command.upgrade(cfg, target))
 
 
 def downgrade(engine: Engine, target: str = "base") -> None:
+    from alembic import command
+
     _migrate(engine, lambda cfg: command.downgrade(cfg, target))
 
 
@@ -140,7 +154,7 @@ def inspect_file(path: Path) -> tuple[str | None, bool]:
     wal = path.with_name(path.name + "-wal")
     mode = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
     try:
-        con = sqlite3.connect(f"{path.as_uri()}?{mode}", uri=True)
+        con = sqlite3.connect(f"{path.absolute().as_uri()}?{mode}", uri=True)
     except sqlite3.Error as error:
         raise data_error(error, path) or DataError(f"{path}: cannot be opened: {error}") from None
     try:
@@ -163,7 +177,7 @@ def backup_file(source: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.close(fd)
-    src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
+    src = sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(target)
         try:
@@ -205,9 +219,12 @@ class Database:
                 f"{data.root}: cannot create the data folder: {error.strerror}"
             ) from None
         path = data.database
-        head = head_revision()
         if path.exists() and path.stat().st_size > 0:
             revision, has_tables = inspect_file(path)
+            if revision == SCHEMA_HEAD:
+                os.chmod(path, 0o600)
+                return cls(make_engine(path), data)
+            head = head_revision()
             if revision is None and has_tables:
                 raise DataError(
                     f"{path}: this is not an Ashore database (no schema version); "
