@@ -46,6 +46,9 @@ from ashore.ui.style import MARGIN, SPACING
 
 CURRENCIES: tuple[str, ...] = ("CNY", "HKD", "TWD", "USD", "EUR", "GBP", "JPY", "KRW", "SGD", "INR")
 NEW_LENDER = "__new_lender__"
+# Short fields stay short: an amount or a rate in a 600-pixel box is hard to read.
+NUMBER_WIDTH = 240
+RATE_WIDTH = 150
 
 
 def amount_text(value: Decimal, currency: str, locale: str) -> str:
@@ -67,6 +70,13 @@ def _required_text(field: str) -> Callable[[str], str]:
         return value
 
     return parse
+
+
+def _suffix(text: str) -> QLabel:
+    """A unit written after a field ("% per day"), level with the text inside the field."""
+    label = QLabel(text)
+    label.setContentsMargins(0, 5, 0, 0)
+    return label
 
 
 class FeeRow(QWidget):
@@ -235,6 +245,7 @@ class AllocationList(QWidget):
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.model().rowsMoved.connect(self.changed)
+        self.list.setMaximumWidth(280)
         buttons = QVBoxLayout()
         self.up = QPushButton(self.tr("Move up"))
         self.down = QPushButton(self.tr("Move down"))
@@ -245,6 +256,7 @@ class AllocationList(QWidget):
         buttons.addStretch(1)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
+        layout.addStretch(1)
         self.up.clicked.connect(lambda: self._move(-1))
         self.down.clicked.connect(lambda: self._move(1))
         self.reset.clicked.connect(lambda: self.set_order(ALLOCATION_PARTS, notify=True))
@@ -307,6 +319,7 @@ class LoanForm(QWidget):
         self._loading = False
         self._field_errors: dict[str, Callable[[str], None]] = {}
         self._hints: list[QLabel] = []
+        self._forms: list[QFormLayout] = []
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -335,6 +348,7 @@ class LoanForm(QWidget):
         self._build_overdue()
         self._build_allocation()
         self.body_layout.addStretch(1)
+        self._align_labels()
 
         outer.addWidget(self._build_buttons())
         self._wire()
@@ -359,15 +373,34 @@ class LoanForm(QWidget):
         form.setVerticalSpacing(8)
         layout.addLayout(form)
         self.body_layout.addWidget(box)
+        self._forms.append(form)
         return form
 
-    def _with_error(self, widget: QWidget, path: str, *extra: QWidget) -> QWidget:
-        """Wrap a widget that has no error line of its own (combo, spin box) with one."""
+    def _align_labels(self) -> None:
+        """One label width for every section, so all fields start on the same line."""
+        labels: list[QWidget] = []
+        for form in self._forms:
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                if item is not None and item.widget() is not None:
+                    labels.append(item.widget())
+        width = max((label.sizeHint().width() for label in labels), default=0)
+        for label in labels:
+            label.setMinimumWidth(width)
+            if isinstance(label, QLabel):
+                label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+                label.setContentsMargins(0, 5, 0, 0)  # level with the text inside the field
+
+    def _with_error(
+        self, widget: QWidget, path: str, *extra: QWidget, compact: bool = False
+    ) -> QWidget:
+        """Wrap a widget that has no error line of its own (combo, spin box) with one; ``extra``
+        widgets go on the same line; ``compact`` keeps the widget at its natural width."""
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        if extra:
+        if extra or compact:
             line = QHBoxLayout()
             line.setSpacing(8)
             line.addWidget(widget)
@@ -419,16 +452,17 @@ class LoanForm(QWidget):
                 lambda text: parse_amount(
                     text, field="principal", currency=self.currency_code(), allow_zero=False
                 ),
-                placeholder="12,000.00",
+                placeholder="0.00",
                 numeric=True,
             ),
             "principal",
         )
+        self.principal.setMaximumWidth(NUMBER_WIDTH)
         form.addRow(self.tr("Principal"), self.principal)
         self.currency = QComboBox()
         for code in CURRENCIES:
             self.currency.addItem(code, code)
-        form.addRow(self.tr("Currency"), self._with_error(self.currency, "currency"))
+        form.addRow(self.tr("Currency"), self._with_error(self.currency, "currency", compact=True))
 
         self.rate_unit = QComboBox()
         for per, label in (
@@ -442,15 +476,17 @@ class LoanForm(QWidget):
         self.day_count.addItem(self.tr("365-day year"), 365)
         self.day_count.setToolTip(self.tr("How a daily rate converts to a yearly one"))
         self.rate = self._checked(
-            CheckedLineEdit(self._parse_rate, placeholder="18", numeric=True), "rate"
+            CheckedLineEdit(self._parse_rate, placeholder="0", numeric=True), "rate"
         )
         rate_row = QWidget()
         line = QHBoxLayout(rate_row)
         line.setContentsMargins(0, 0, 0, 0)
         line.setSpacing(8)
-        line.addWidget(self.rate, 2)
+        self.rate.setMaximumWidth(RATE_WIDTH)
+        line.addWidget(self.rate)
         line.addWidget(self.rate_unit, 0, Qt.AlignmentFlag.AlignTop)
         line.addWidget(self.day_count, 0, Qt.AlignmentFlag.AlignTop)
+        line.addStretch(1)
         form.addRow(self.tr("Interest rate"), rate_row)
 
     def _build_repayment(self) -> None:
@@ -477,7 +513,11 @@ class LoanForm(QWidget):
         self.first_due.setDisplayFormat("yyyy-MM-dd")
         self.first_due.setMinimumDate(QDate(1990, 1, 1))
         self.first_due.setMaximumDate(QDate(2100, 12, 31))
-        form.addRow(self.tr("First due date"), self._with_error(self.first_due, "first_due"))
+        self.first_due.setMinimumWidth(150)
+        form.addRow(
+            self.tr("First due date"),
+            self._with_error(self.first_due, "first_due", compact=True),
+        )
 
     def _build_fees(self) -> None:
         form = self._section(
@@ -516,13 +556,15 @@ class LoanForm(QWidget):
         line = QHBoxLayout(penalty_row)
         line.setContentsMargins(0, 0, 0, 0)
         line.setSpacing(8)
-        line.addWidget(self.penalty_rate, 2)
-        per_day = QLabel(self.tr("% per day"))
+        self.penalty_rate.setMaximumWidth(RATE_WIDTH)
+        line.addWidget(self.penalty_rate)
+        per_day = _suffix(self.tr("% per day"))
         line.addWidget(per_day, 0, Qt.AlignmentFlag.AlignTop)
         self.penalty_base = QComboBox()
         self.penalty_base.addItem(self.tr("on the overdue installment"), "overdue_amount")
         self.penalty_base.addItem(self.tr("on its unpaid principal only"), "overdue_principal")
-        line.addWidget(self.penalty_base, 1, Qt.AlignmentFlag.AlignTop)
+        line.addWidget(self.penalty_base, 0, Qt.AlignmentFlag.AlignTop)
+        line.addStretch(1)
         form.addRow(self.tr("Penalty interest"), penalty_row)
         self.late_fee = self._checked(
             CheckedLineEdit(
@@ -534,12 +576,21 @@ class LoanForm(QWidget):
             ),
             "overdue.late_fee",
         )
-        form.addRow(self.tr("Late fee per missed installment"), self.late_fee)
+        self.late_fee.setMaximumWidth(NUMBER_WIDTH)
+        late_row = QWidget()
+        line = QHBoxLayout(late_row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.setSpacing(8)
+        line.addWidget(self.late_fee)
+        line.addWidget(_suffix(self.tr("per missed installment")), 0, Qt.AlignmentFlag.AlignTop)
+        line.addStretch(1)
+        form.addRow(self.tr("Late fee"), late_row)
         self.grace_days = QSpinBox()
         self.grace_days.setRange(0, 365)
         self.grace_days.setSuffix(self.tr(" days"))
         form.addRow(
-            self.tr("Grace period"), self._with_error(self.grace_days, "overdue.grace_days")
+            self.tr("Grace period"),
+            self._with_error(self.grace_days, "overdue.grace_days", compact=True),
         )
         self.accelerates = QCheckBox(self.tr("after"))
         self.accelerate_days = QSpinBox()
@@ -547,7 +598,7 @@ class LoanForm(QWidget):
         self.accelerate_days.setValue(90)
         self.accelerate_days.setSuffix(self.tr(" days overdue"))
         form.addRow(
-            self.tr("Demands the whole balance"),
+            self.tr("Demands everything"),
             self._with_error(
                 self.accelerates, "overdue.accelerates_after_days", self.accelerate_days
             ),

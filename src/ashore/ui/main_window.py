@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         column.addWidget(title)
         column.addWidget(self.sidebar, 1)
         column.addLayout(buttons)
-        panel.setMinimumWidth(300)
+        panel.setMinimumWidth(260)
 
         self.pages = QStackedWidget()
         self.welcome = WelcomePage()
@@ -176,9 +176,6 @@ class MainWindow(QMainWindow):
         state = self.settings.value(STATE_KEY)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
-        splitter = self.settings.value(SPLITTER_KEY)
-        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
 
     def save_window_state(self) -> None:
         self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
@@ -195,6 +192,12 @@ class MainWindow(QMainWindow):
     # ----- filling ---------------------------------------------------------------------------
     def load(self) -> None:
         """Fill the window after it is shown: the sidebar, then the last open loan if any."""
+        # The splitter is restored once the window has its real width, or the sidebar's share
+        # would be scaled from the default size.
+        splitter = self.settings.value(SPLITTER_KEY)
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.layout().activate()  # lay out now, so the splitter has its real width
+            self.splitter.restoreState(splitter)
         self.reload()
         last = str(self.settings.value(LAST_LOAN_KEY, "") or "")
         if last and last in self._summaries:

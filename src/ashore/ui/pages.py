@@ -37,7 +37,8 @@ class Badge(QLabel):
         background, foreground = BADGE_COLOURS.get(status, BADGE_COLOURS["settled"])
         self.setText(text)
         self.setStyleSheet(
-            f"background: {background}; color: {foreground}; border-radius: 10px;"
+            f"background: {background}; color: {foreground}; border: 1px solid {background};"
+            " border-radius: 10px;"
             " padding: 2px 10px; font-weight: 600;"
         )
         self.setVisible(True)

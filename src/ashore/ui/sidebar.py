@@ -281,7 +281,7 @@ class BadgeDelegate(QStyledItemDelegate):
             return hint
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         metrics = option.fontMetrics
-        width = metrics.horizontalAdvance(text) + 2 * self.PAD_X + 8
+        width = metrics.horizontalAdvance(text) + 2 * self.PAD_X + 14  # room right of the pill
         height = metrics.height() + 2 * self.PAD_Y + 8
         return QSize(max(hint.width(), width), max(hint.height(), height))
 

@@ -34,6 +34,8 @@ QWidget#sidebarPanel {{ background: {PANEL_BG}; border-right: 1px solid {BORDER}
 QLabel#sidebarTitle {{ font-weight: 600; color: {MUTED}; }}
 QTreeView#sidebar {{ border: none; background: {PANEL_BG}; }}
 QTreeView#sidebar::item {{ padding: 4px 2px; }}
+QTreeView#sidebar QHeaderView::section {{ background: {PANEL_BG}; color: {MUTED}; border: none;
+    border-bottom: 1px solid {BORDER}; padding: 4px 8px; }}
 QTreeView#sidebar::item:selected {{ background: #dcebf2; color: {TEXT}; }}
 QLabel#pageTitle {{ font-weight: 600; color: {TEXT}; }}
 QLabel#pageSubtitle {{ color: {MUTED}; }}
@@ -42,7 +44,7 @@ QLabel#fieldError {{ color: {ERROR}; }}
 QLabel#banner {{ background: {ERROR_BG}; color: {ERROR}; border: 1px solid #f3b9b3;
                  border-radius: 6px; padding: 8px 10px; }}
 QGroupBox {{ background: {PANEL_BG}; border: 1px solid {BORDER}; border-radius: 8px;
-             margin-top: 14px; padding: 14px 12px 10px 12px; font-weight: 600; }}
+             margin-top: 16px; padding: 8px 12px 10px 12px; font-weight: 600; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 12px; padding: 0 4px; color: {TEXT}; }}
 QGroupBox QLabel, QGroupBox QCheckBox {{ font-weight: normal; }}
 QLineEdit, QComboBox, QSpinBox, QDateEdit {{ padding: 3px 6px; min-height: 22px; }}

@@ -1,0 +1,31 @@
+"""Helpers for driving the widgets the way a person does: click, select, type."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QWidget
+
+from ashore.ui.fields import CheckedLineEdit
+
+
+def type_into(qtbot, widget: QWidget, text: str) -> None:
+    """Replace the text of a line edit, checked field or spin box by typing ``text``."""
+    target: QWidget = widget.line if isinstance(widget, CheckedLineEdit) else widget
+    if isinstance(target, QLineEdit):
+        target.selectAll()
+        qtbot.keyClick(target, Qt.Key.Key_Backspace)
+    elif isinstance(target, QAbstractSpinBox):
+        target.selectAll()
+    qtbot.keyClicks(target, text)
+
+
+def choose(combo: QComboBox, data: object) -> None:
+    """Pick the entry holding ``data`` as a person does (``activated`` fires, as from the popup)."""
+    index = combo.findData(data)
+    assert index >= 0, f"{data!r} is not in the list"
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+
+
+def click(qtbot, button: QWidget) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

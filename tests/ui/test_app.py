@@ -1,0 +1,150 @@
+"""Start-up, the bug handler, and the File menu's import and export."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from ashore.errors import DataError, InputError
+from ashore.exchange import read_book
+from ashore.paths import APP_ID
+from ashore.resources import resource_path
+from ashore.services import Ledger
+from ashore.ui import app as app_module
+from ashore.ui import dialogs
+from ashore.ui.main_window import LAST_LOAN_KEY, MainWindow
+
+
+def test_a_data_error_is_a_message_and_exit_1(qtbot, ctx, monkeypatch) -> None:
+    shown: list[tuple[str, Path]] = []
+
+    def refuse(data):
+        raise DataError("the database was written by a newer Ashore (revision zz)")
+
+    monkeypatch.setattr(Ledger, "open", classmethod(lambda cls, data: refuse(data)))
+    monkeypatch.setattr(
+        dialogs, "fatal_data_error", lambda p, text, folder: shown.append((text, folder))
+    )
+    assert app_module.run_app(ctx) == 1
+    assert shown == [("the database was written by a newer Ashore (revision zz)", ctx.data.root)]
+
+
+def test_run_app_shows_then_fills_the_window_and_keeps_settings_in_the_data_dir(
+    qtbot, ctx, monkeypatch
+) -> None:
+    seen: dict[str, object] = {}
+    app = QApplication.instance()
+
+    def look_then_quit() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        seen["visible"] = [w.isVisible() for w in windows]
+        seen["showing"] = [w.showing for w in windows]
+        for window in windows:
+            window.close()
+        app.quit()
+
+    QTimer.singleShot(300, look_then_quit)
+    assert app_module.run_app(ctx) == 0
+    assert seen == {"visible": [True], "showing": [("welcome", "")]}
+    assert app.applicationName() == "Ashore"
+    assert app.organizationName() == "Ashore"
+    assert app.desktopFileName() == APP_ID
+    assert not app.windowIcon().isNull()  # the icon from resources/icons
+    settings = QSettings(str(ctx.data.settings), QSettings.Format.IniFormat)
+    assert settings.value(LAST_LOAN_KEY) == ""
+    assert settings.contains("window/geometry")
+
+
+def test_start_up_imports_no_heavy_modules(tmp_path) -> None:
+    code = (
+        "import sys\n"
+        "from ashore.ui import app, main_window\n"
+        "names = ('matplotlib', 'reportlab', 'PySide6.QtMultimedia')\n"
+        "heavy = [m for m in names if m in sys.modules]\n"
+        "print(','.join(heavy))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.strip() == ""
+
+
+def test_bug_handler_logs_and_shows_one_line(qtbot, ctx, monkeypatch) -> None:
+    shown: list[tuple[str, Path | None]] = []
+    monkeypatch.setattr(dialogs, "bug", lambda parent, summary, log: shown.append((summary, log)))
+    handler = app_module.BugHandler(ctx.data, lambda: None)
+    try:
+        raise ZeroDivisionError("division by zero")
+    except ZeroDivisionError as error:
+        handler(type(error), error, error.__traceback__)
+    log = ctx.data.logs / "errors.log"
+    assert shown == [("ZeroDivisionError: division by zero", log)]
+    text = log.read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in text
+    assert "ZeroDivisionError: division by zero" in text
+
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, text, title="": errors.append(text))
+    problem = InputError("loan.principal: must be more than zero")
+    handler(InputError, problem, None)
+    assert errors == ["loan.principal: must be more than zero"]
+
+    previous = sys.excepthook
+    handler.install()
+    assert sys.excepthook is handler
+    handler.uninstall()
+    assert sys.excepthook is previous
+
+
+def test_import_adds_a_file_and_export_writes_it_back(
+    qtbot, ledger, make_window, monkeypatch, tmp_path
+) -> None:
+    window = make_window(ledger)
+    sample = resource_path("sample", "sample.json")
+    infos: list[str] = []
+    monkeypatch.setattr(dialogs, "get_open_path", lambda *args, **kw: sample)
+    monkeypatch.setattr(dialogs, "info", lambda parent, text, title="": infos.append(text))
+    window.file_actions.import_action.trigger()
+    book = read_book(sample)
+    assert sorted(loan.id for loan in ledger.loans()) == sorted(loan.id for loan in book.loans)
+    assert window.model.loan_count() == len(book.loans)
+    assert infos == [
+        f"Imported {len(book.lenders)} lenders and {len(book.loans)} loans from sample.json."
+    ]
+
+    out = tmp_path / "out" / "everything.json"
+    out.parent.mkdir()
+    monkeypatch.setattr(dialogs, "get_save_path", lambda *args, **kw: out)
+    window.file_actions.export_json_action.trigger()
+    written = read_book(out)
+    kept = ledger.export_book()
+    assert written.loans == kept.loans
+    assert written.lenders == kept.lenders
+    assert len(written.loans) == len(book.loans)
+
+
+def test_a_bad_import_names_the_field_and_changes_nothing(
+    qtbot, ledger, make_window, monkeypatch, tmp_path
+) -> None:
+    ledger.load_sample()
+    before = ledger.export_book()
+    window = make_window(ledger)
+    data = json.loads(resource_path("sample", "sample.json").read_text(encoding="utf-8"))
+    for loan in data["loans"]:
+        loan["id"] = loan["id"] + "-copy"
+    data["loans"][1]["principal"] = "12,000"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "get_open_path", lambda *args, **kw: bad)
+    monkeypatch.setattr(dialogs, "error", lambda parent, text, title="": errors.append(text))
+    window.file_actions.import_action.trigger()
+    assert len(errors) == 1
+    assert "loans[1].principal" in errors[0]
+    assert errors[0].startswith("Nothing was imported from bad.json")
+    assert ledger.export_book() == before

@@ -1,0 +1,251 @@
+"""The window over a real Ledger: create, edit, refuse, delete and undo, first run, settings."""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+
+from PySide6.QtCore import QDate, Qt
+
+from ashore.errors import InputError
+from ashore.money import format_amount
+from ashore.records import Lender
+from ashore.services import Ledger
+from ashore.ui import dialogs
+from ashore.ui.dialogs import LenderDetails
+from ashore.ui.loan_form import NEW_LENDER
+from ashore.ui.sidebar import COL_OWED, COL_STATUS, status_text
+
+from .helpers import choose, click, type_into
+from .test_loan_form import EXPECTED, fill_worked_example
+
+
+def create_worked_example(qtbot, window, monkeypatch) -> str:
+    """Add the worked example through the window, creating its lender on the way."""
+    monkeypatch.setattr(
+        dialogs, "ask_lender", lambda parent: LenderDetails("Jiebei", "95188", "9-21")
+    )
+    click(qtbot, window.new_loan_button)
+    assert window.pages.currentWidget() is window.loan_page
+    form = window.form
+    choose(form.lender, NEW_LENDER)
+    assert form.lender.currentData() == "lender-1"  # the new lender is chosen
+    fill_worked_example(qtbot, form, lender="lender-1")
+    click(qtbot, form.save_button)
+    return window.showing[1]
+
+
+def test_a_loan_typed_in_is_held_exactly(qtbot, ledger: Ledger, make_window, monkeypatch) -> None:
+    window = make_window(ledger)
+    loan_id = create_worked_example(qtbot, window, monkeypatch)
+    assert loan_id == "loan-1"
+    assert ledger.lenders() == [Lender("lender-1", "Jiebei", phone="95188", hours="9-21")]
+    expected = copy.deepcopy(EXPECTED)
+    expected.lender = "lender-1"
+    assert ledger.loans() == [expected]
+    # the page now shows the saved loan, and the sidebar lists it
+    assert window.showing == ("loan", "loan-1")
+    assert window.loan_page.header.title.text() == "January loan"
+    assert window.loan_page.header.subtitle.text() == "Jiebei"
+    index = window.model.loan_index("loan-1")
+    assert index.isValid()
+    assert window.sidebar.currentIndex().siblingAtColumn(0) == index
+
+
+def test_edit_then_undo_and_redo(qtbot, ledger, make_window, monkeypatch) -> None:
+    window = make_window(ledger)
+    loan_id = create_worked_example(qtbot, window, monkeypatch)
+    before = ledger.loan(loan_id)
+    type_into(qtbot, window.form.principal, "13,000.50")
+    type_into(qtbot, window.form.name, "January, renegotiated")
+    click(qtbot, window.form.save_button)
+    after = ledger.loan(loan_id)
+    assert after.principal == Decimal("13000.50")
+    assert after.name == "January, renegotiated"
+    assert after.rate == before.rate and after.fees == before.fees
+    window.undo_action.trigger()
+    assert ledger.loan(loan_id) == before
+    assert window.form.principal.text() == "12,000.00"
+    window.redo_action.trigger()
+    assert ledger.loan(loan_id) == after
+    assert window.undo_stack.count() == 3  # add lender, add loan, edit loan
+
+
+def test_invalid_input_changes_nothing(qtbot, ledger, make_window, monkeypatch) -> None:
+    window = make_window(ledger)
+    loan_id = create_worked_example(qtbot, window, monkeypatch)
+    stored = ledger.loan(loan_id)
+    form = window.form
+    for field, text, message in (
+        (form.principal, "abc", "'abc' is not an amount"),
+        (form.principal, "-5", "Must not be negative"),
+    ):
+        type_into(qtbot, field, text)
+        assert field.error_label.text() == message
+        assert not form.save_button.isEnabled()
+        click(qtbot, form.save_button)
+        assert ledger.loan(loan_id) == stored
+    type_into(qtbot, form.principal, "12,000")
+    choose(form.rate_unit, "day")
+    type_into(qtbot, form.rate, "500")
+    assert form.rate.error_label.text() == "500 % a day is not a plausible rate"
+    assert not form.save_button.isEnabled()
+    click(qtbot, form.save_button)
+    assert ledger.loan(loan_id) == stored
+    assert window.undo_stack.count() == 2
+
+
+def test_service_refusal_is_shown_by_the_field(qtbot, ledger, make_window, monkeypatch) -> None:
+    window = make_window(ledger)
+    loan_id = create_worked_example(qtbot, window, monkeypatch)
+    stored = ledger.loan(loan_id)
+
+    def refuse(loan):
+        raise InputError("loan.principal: must be at most 1,000,000.00 for this lender")
+
+    monkeypatch.setattr(ledger, "save_loan", refuse)
+    type_into(qtbot, window.form.principal, "2,000,000")
+    click(qtbot, window.form.save_button)
+    label = window.form.principal.error_label
+    assert label.isVisible()
+    assert label.text() == "Must be at most 1,000,000.00 for this lender"
+    monkeypatch.undo()
+    assert ledger.loan(loan_id) == stored
+    assert window.undo_stack.count() == 2
+
+
+def test_delete_asks_first_and_undo_brings_it_back(qtbot, ledger, make_window, monkeypatch) -> None:
+    window = make_window(ledger)
+    loan_id = create_worked_example(qtbot, window, monkeypatch)
+    stored = ledger.loan(loan_id)
+    asked: list[str] = []
+
+    monkeypatch.setattr(dialogs, "confirm", lambda *args, **kw: asked.append(args[1]) or False)
+    click(qtbot, window.form.delete_button)
+    assert asked == ["Delete loan"]
+    assert ledger.loan(loan_id) == stored  # said no: still there
+
+    monkeypatch.setattr(dialogs, "confirm", lambda *args, **kw: True)
+    click(qtbot, window.form.delete_button)
+    assert ledger.loans() == []
+    assert not window.model.loan_index(loan_id).isValid()
+
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ledger.loans() == [stored]
+    assert window.showing == ("loan", loan_id)
+    assert window.model.loan_index(loan_id).isValid()
+
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert ledger.loans() == []
+    window.undo_action.trigger()
+    assert ledger.loans() == [stored]
+
+
+def test_lender_edit_and_delete_are_undoable(qtbot, ledger, make_window, monkeypatch) -> None:
+    ledger.save_lender(Lender("jb", "Jiebei"))
+    window = make_window(ledger)
+    window.reload()
+    window.open_lender("jb")
+    page = window.lender_page
+    assert window.pages.currentWidget() is page
+    type_into(qtbot, page.phone, "95188")
+    click(qtbot, page.save_button)
+    assert ledger.lender("jb").phone == "95188"
+    monkeypatch.setattr(dialogs, "confirm", lambda *args, **kw: True)
+    assert page.delete_button.isEnabled()
+    click(qtbot, page.delete_button)
+    assert ledger.lenders() == []
+    window.undo_action.trigger()
+    assert ledger.lenders() == [Lender("jb", "Jiebei", phone="95188")]
+    window.undo_action.trigger()
+    assert ledger.lenders() == [Lender("jb", "Jiebei")]
+
+
+def test_sidebar_shows_the_database_after_a_restart(qtbot, ctx, make_window, monkeypatch) -> None:
+    first = Ledger.open(ctx.data)
+    try:
+        window = make_window(first)
+        create_worked_example(qtbot, window, monkeypatch)
+        window.close()
+    finally:
+        first.close()
+    again = Ledger.open(ctx.data)
+    try:
+        window = make_window(again)
+        model = window.model
+        assert model.rowCount() == 1
+        assert model.index(0, 0).data() == "Jiebei"
+        index = model.loan_index("loan-1")
+        assert index.data() == "January loan"
+        summary = {item.loan_id: item for item in again.summaries(ctx.today)}["loan-1"]
+        owed = format_amount(summary.owed_today, "CNY")
+        assert index.siblingAtColumn(COL_OWED).data() == owed
+        assert index.siblingAtColumn(COL_STATUS).data() == status_text(summary)
+        window.close()
+    finally:
+        again.close()
+
+
+def test_welcome_page_then_the_sample(qtbot, ledger, make_window) -> None:
+    window = make_window(ledger)
+    assert window.showing == ("welcome", "")
+    assert window.pages.currentWidget() is window.welcome
+    click(qtbot, window.welcome.sample_button)
+    assert window.model.loan_count() == 3
+    assert window.model.rowCount() == 2
+    assert window.pages.currentWidget() is window.nothing
+    assert {loan.id for loan in ledger.loans()} == {
+        index.data(window.model.index(0, 0).model().index(0, 0).data() and 0x0101) for index in []
+    } or len(ledger.loans()) == 3
+
+
+def test_first_loan_button_opens_a_guided_empty_form(qtbot, ledger, make_window) -> None:
+    window = make_window(ledger)
+    click(qtbot, window.welcome.add_button)
+    assert window.pages.currentWidget() is window.loan_page
+    assert window.form.original is None
+    assert all(hint.isVisible() for hint in window.form._hints)
+    assert window.form.lender.currentData() is None  # no lender yet: "New lender…" is offered
+    assert window.form.lender.findData(NEW_LENDER) >= 0
+    assert not window.form.save_button.isEnabled()
+
+
+def test_settings_restore_the_last_open_loan(qtbot, ctx, make_window) -> None:
+    ledger = Ledger.open(ctx.data)
+    try:
+        ledger.load_sample()
+        loan_id = sorted(loan.id for loan in ledger.loans())[1]
+        window = make_window(ledger)
+        assert window.pages.currentWidget() is window.nothing
+        window.open_loan(loan_id)
+        window.resize(790, 640)  # the offscreen screen is 800 pixels wide
+        size = window.size()
+        assert (size.width(), size.height()) == (790, 640)
+        window.splitter.setSizes([270, 520])
+        sizes = window.splitter.sizes()
+        assert sizes[0] == 270
+        window.close()
+        assert ctx.data.settings.exists()
+
+        again = make_window(ledger)
+        assert again.showing == ("loan", loan_id)
+        assert again.form.original is not None and again.form.original.id == loan_id
+        assert again.size() == size
+        assert again.splitter.sizes() == sizes
+    finally:
+        ledger.close()
+
+
+def test_the_date_field_refuses_impossible_dates(qtbot, ledger, make_window) -> None:
+    window = make_window(ledger)
+    window.new_loan()
+    edit = window.form.first_due
+    edit.setDate(QDate(2026, 1, 31))
+    edit.setDate(QDate(2026, 2, 31))  # not a date: Qt keeps the last valid one
+    assert edit.date() == QDate(2026, 1, 31)
