@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import struct
+import tempfile
 import wave
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +17,9 @@ from typing import Any
 
 # How long the Qt fallback of probe_duration_ms waits for the backend to read a file's header.
 QT_PROBE_TIMEOUT_MS = 5000
+# The silent WAV audio_backend_status asks the player to open: a quarter second at 8 kHz.
+PROBE_RATE = 8000
+PROBE_FRAMES = 2000
 
 
 def probe_duration_ms(path: Path | str) -> int | None:
@@ -38,8 +42,10 @@ def probe_duration_ms(path: Path | str) -> int | None:
 def audio_backend_status() -> tuple[bool, str]:
     """``(True, what works)`` when QMediaPlayer can open files here, else ``(False, why not)``.
 
-    Never raises. Needs no QApplication: without any Qt application it makes a QCoreApplication
-    for the look and shuts it down again, so a QApplication can still be created afterwards.
+    It asks QMediaPlayer to read a short silent WAV (a fraction of a second; at most
+    ``QT_PROBE_TIMEOUT_MS`` in a local event loop) and lists the audio devices. Never raises.
+    Needs no QApplication: without any Qt application it makes a QCoreApplication for the look
+    and shuts it down again, so a QApplication can still be created afterwards.
     """
     try:
         from PySide6 import QtMultimedia  # noqa: F401  (the import is the first check)
@@ -145,22 +151,27 @@ def _backend_names() -> list[str]:
 
 
 def _backend_report() -> tuple[bool, str]:
-    from PySide6.QtMultimedia import QMediaDevices, QMediaFormat
+    from PySide6.QtMultimedia import QMediaDevices
 
-    backends = _backend_names()
-    decode = QMediaFormat().supportedAudioCodecs(QMediaFormat.ConversionMode.Decode)
-    if not decode:
-        where = ", ".join(backends) if backends else "none found"
-        return False, f"no QtMultimedia backend can decode audio (backend plugins: {where})"
-    # The codecs call recordings come in (DOMAIN.md "evidence"); AMR has no QMediaFormat name and
-    # shows itself only when a file is tried.
-    wanted = ("Wave", "AAC", "MP3", "FLAC", "Opus", "Vorbis")
-    names = {QMediaFormat.audioCodecName(codec) for codec in decode}
-    can = [name for name in wanted if name in names]
-    cannot = [name for name in wanted if name not in names]
-    parts = [f"{'/'.join(backends) or 'default'} backend", "decodes " + ", ".join(can)]
-    if cannot:
-        parts.append("cannot decode " + ", ".join(cannot))
+    backend = "/".join(_backend_names()) or "default"
+    # Ask the player itself: QMediaFormat's list of decodable codecs is not the truth (with the
+    # FFmpeg backend it leaves out MP3 and Opus, which play), so a real file is the only sure test.
+    with tempfile.TemporaryDirectory(prefix="ashore-audio-probe-") as folder:
+        sample = Path(folder) / "probe.wav"
+        with wave.open(str(sample), "wb") as wav:
+            wav.setnchannels(1)
+            wav.setsampwidth(2)
+            wav.setframerate(PROBE_RATE)
+            wav.writeframes(b"\0\0" * PROBE_FRAMES)
+        measured = _qt_duration_ms(sample)
+    expected = _ms_half_up(PROBE_FRAMES, PROBE_RATE)
+    if measured is None or abs(measured - expected) > 50:
+        seen = "nothing" if measured is None else f"{measured} ms"
+        return False, (
+            f"QMediaPlayer ({backend} backend) could not read a {expected} ms test WAV "
+            f"(it reported {seen})"
+        )
+    parts = [f"{backend} backend read a {expected} ms test WAV as {measured} ms"]
     outputs = QMediaDevices.audioOutputs()
     if outputs:
         parts.append(f"plays to {outputs[0].description()}")
