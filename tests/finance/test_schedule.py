@@ -15,6 +15,7 @@ from ashore.finance import (
     borrowed_on,
     due_dates,
     schedule,
+    schedule_csv_rows,
 )
 from ashore.money import Rate
 
@@ -124,3 +125,15 @@ def test_bad_terms_are_refused(kwargs: dict[str, object], message: str) -> None:
     base.update(kwargs)
     with pytest.raises(FinanceError, match="^" + re.escape(message)):
         LoanTerms(**base)  # type: ignore[arg-type]
+
+
+def test_schedule_csv_rows() -> None:
+    terms = LoanTerms(D("1000.00"), Rate(D("0")), "equal_installment", 3, date(2026, 1, 31))
+    assert schedule_csv_rows(schedule(terms))[1] == [
+        "2026-02-28",
+        "333.33",
+        "333.33",
+        "0.00",
+        "0.00",
+        "333.34",
+    ]

@@ -12,7 +12,8 @@ Terms (``terms``): ``LoanTerms``, ``Fee``, ``OverdueRules``, ``Payment``, ``Inst
 
 Schedules (``schedule``): ``schedule(terms) -> list[Installment]``,
 ``due_dates(first_due, count)``, ``annuity_payment(principal, annual_rate, count, currency)``,
-``annuity_rows(...)``, ``borrowed_on(terms)``.
+``annuity_rows(...)``, ``borrowed_on(terms)``, ``schedule_csv_rows(rows, currency)``,
+``SCHEDULE_CSV_HEADER``.
 
 State (``state``): ``loan_state(terms, payments, as_of, rows=None) -> LoanState``,
 ``owed_on(terms, payments, as_of, rows=None) -> Owed``, ``InstallmentState``.
@@ -74,7 +75,15 @@ from .proposals import (
     proposal_base,
     propose,
 )
-from .schedule import annuity_payment, annuity_rows, borrowed_on, due_dates, schedule
+from .schedule import (
+    SCHEDULE_CSV_HEADER,
+    annuity_payment,
+    annuity_rows,
+    borrowed_on,
+    due_dates,
+    schedule,
+    schedule_csv_rows,
+)
 from .state import InstallmentState, InstallmentStatus, LoanState, Owed, loan_state, owed_on
 from .terms import (
     ALLOCATION_PARTS,
@@ -93,6 +102,7 @@ __all__ = [
     "LOAN_METHODS",
     "PROJECTION_CSV_HEADER",
     "PROPOSAL_METHODS",
+    "SCHEDULE_CSV_HEADER",
     "CalendarEntry",
     "CalendarLoan",
     "CalendarStatus",
@@ -143,5 +153,6 @@ __all__ = [
     "propose",
     "repayment_calendar",
     "schedule",
+    "schedule_csv_rows",
     "summarize",
 ]

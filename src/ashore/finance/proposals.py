@@ -17,7 +17,7 @@ from dateutil.relativedelta import relativedelta
 
 from ashore.money import ZERO, minor_unit, round_money
 
-from .schedule import annuity_rows, due_dates
+from .schedule import annuity_rows
 from .state import Owed, owed_on
 from .terms import FinanceError, Installment, LoanTerms, Payment
 
@@ -461,10 +461,3 @@ def plan_from_params(method: str, params: Mapping[str, Any]) -> Plan:
         except FinanceError as error:
             raise FinanceError(f"installments[{k}].{error}") from None
     return Custom(tuple(pairs))
-
-
-def custom_due_dates(
-    first_due: date, amounts: Sequence[Decimal]
-) -> tuple[tuple[date, Decimal], ...]:
-    """Convenience for a custom plan of monthly amounts from ``first_due``."""
-    return tuple(zip(due_dates(first_due, len(amounts)), amounts, strict=True))

@@ -5,17 +5,34 @@ Every stored step is rounded half-up to the minor unit; principal parts always a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from decimal import Decimal, localcontext
 
 from dateutil.relativedelta import relativedelta
 
-from ashore.money import ZERO, round_money
+from ashore.money import ZERO, format_plain, round_money
 
 from .terms import Installment, LoanTerms, per_day, per_month
 
-__all__ = ["annuity_payment", "annuity_rows", "borrowed_on", "due_dates", "schedule"]
+__all__ = [
+    "SCHEDULE_CSV_HEADER",
+    "annuity_payment",
+    "annuity_rows",
+    "borrowed_on",
+    "due_dates",
+    "schedule",
+    "schedule_csv_rows",
+]
+
+SCHEDULE_CSV_HEADER: tuple[str, ...] = (
+    "due",
+    "payment",
+    "principal",
+    "interest",
+    "fees",
+    "balance",
+)
 
 
 def due_dates(first_due: date, count: int) -> list[date]:
@@ -138,3 +155,19 @@ def _linear_rows(
             part = round_money(ZERO, cur)
         balance -= part
         yield Installment(k + 1, due, part, interest, fees[k], part + interest + fees[k], balance)
+
+
+def schedule_csv_rows(rows: Iterable[Installment], currency: str = "CNY") -> list[list[str]]:
+    """The rows of ``ashore export schedule`` (header ``SCHEDULE_CSV_HEADER`` not included):
+    due, payment, principal, interest, fees, balance, amounts as plain decimal text."""
+    return [
+        [
+            r.due.isoformat(),
+            format_plain(r.payment, currency),
+            format_plain(r.principal, currency),
+            format_plain(r.interest, currency),
+            format_plain(r.fees, currency),
+            format_plain(r.balance_after, currency),
+        ]
+        for r in rows
+    ]
