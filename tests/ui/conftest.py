@@ -3,40 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date
 
 import pytest
 
 from ashore.context import Context
-from ashore.records import LoanSummary
 from ashore.services import Ledger
-
-
-def _principal_summaries(self: Ledger, today: date) -> list[LoanSummary]:
-    """Stand-in for ``Ledger.summaries`` until the services provide it: the stored values only."""
-    names = {lender.id: lender.name for lender in self.lenders()}
-    return [
-        LoanSummary(
-            loan_id=loan.id,
-            lender_id=loan.lender,
-            lender_name=names.get(loan.lender, loan.lender),
-            loan_name=loan.name,
-            currency=loan.currency,
-            principal=loan.principal,
-            owed_today=loan.principal,
-            overdue_amount=loan.principal * 0,
-            days_overdue=0,
-            growth_per_day=loan.principal * 0,
-            status="current",
-        )
-        for loan in self.loans()
-    ]
-
-
-@pytest.fixture(autouse=True)
-def _summaries_available(monkeypatch: pytest.MonkeyPatch) -> None:
-    if not hasattr(Ledger, "summaries"):
-        monkeypatch.setattr(Ledger, "summaries", _principal_summaries, raising=False)
 
 
 @pytest.fixture

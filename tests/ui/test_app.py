@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
@@ -148,3 +149,21 @@ def test_a_bad_import_names_the_field_and_changes_nothing(
     assert "loans[1].principal" in errors[0]
     assert errors[0].startswith("Nothing was imported from bad.json")
     assert ledger.export_book() == before
+
+
+def test_backup_writes_a_zip_of_everything(
+    qtbot, ledger, make_window, monkeypatch, tmp_path
+) -> None:
+    ledger.load_sample()
+    window = make_window(ledger)
+    out = tmp_path / "safe" / "backup"
+    infos: list[str] = []
+    monkeypatch.setattr(dialogs, "get_save_path", lambda *args, **kw: out)
+    monkeypatch.setattr(dialogs, "info", lambda parent, text, title="": infos.append(text))
+    assert window.file_actions.backup() == out.with_suffix(".zip")
+    with zipfile.ZipFile(out.with_suffix(".zip")) as archive:
+        names = set(archive.namelist())
+    assert {"ashore.sqlite3", "MANIFEST.json"} <= names
+    assert len(infos) == 1 and str(out.with_suffix(".zip")) in infos[0]
+    menu_texts = [action.text() for action in window.menuBar().actions()[0].menu().actions()]
+    assert "&Backup…" in menu_texts and "&Import…" in menu_texts

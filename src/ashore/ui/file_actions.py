@@ -41,11 +41,18 @@ class FileActions(QObject):
         self.export_json_action = QAction(self.tr("&JSON…"), window)
         self.export_json_action.setToolTip(self.tr("Everything, in the Ashore exchange format"))
         self.export_json_action.triggered.connect(self.export_json)
+        self.backup_action = QAction(self.tr("&Backup…"), window)
+        self.backup_action.setToolTip(
+            self.tr("A copy of everything (database and evidence files) in one zip file")
+        )
+        self.backup_action.triggered.connect(self.backup)
 
     def add_to(self, menu: QMenu) -> None:
         menu.addAction(self.import_action)
         export = menu.addMenu(self.tr("&Export"))
         export.addAction(self.export_json_action)
+        menu.addSeparator()
+        menu.addAction(self.backup_action)
 
     def import_file(self) -> Path | None:
         """Ask for an exchange file and add its contents, all or nothing."""
@@ -107,3 +114,35 @@ class FileActions(QObject):
         if callable(status):
             status().showMessage(message, 6000)
         return path
+
+    def backup(self) -> Path | None:
+        """Write a consistent copy of the database and the evidence files to a zip."""
+        suggested = str(Path.home() / f"ashore-backup-{self.ctx.today.isoformat()}.zip")
+        path = dialogs.get_save_path(
+            self.window,
+            self.tr("Back up everything"),
+            self.tr("Ashore backups (*.zip)"),
+            suggested,
+        )
+        if path is None:
+            return None
+        if path.suffix == "":
+            path = path.with_suffix(".zip")
+        from ashore.store.backup import write_backup
+
+        try:
+            summary = write_backup(self.ledger.db, path)
+        except (InputError, DataError) as problem:
+            dialogs.error(self.window, str(problem), self.tr("Backup failed"))
+            return None
+        dialogs.info(
+            self.window,
+            self.tr(
+                "Backed up the database and %1 evidence files to %2.\n\n"
+                "Keep it somewhere safe, away from this computer."
+            )
+            .replace("%1", str(summary.files))
+            .replace("%2", str(summary.path)),
+            self.tr("Backup"),
+        )
+        return summary.path
