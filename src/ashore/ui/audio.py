@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ashore.errors import InputError
 from ashore.ui.audio_common import (
     MultimediaUnavailable,
     ProblemRow,
@@ -184,7 +185,10 @@ class AudioPlayer(QWidget):
             self._player.pause()
 
     def toggle(self) -> None:
-        self.pause() if self.is_playing() else self.play()
+        if self.is_playing():
+            self.pause()
+        else:
+            self.play()
 
     def seek(self, ms: int) -> None:
         """Move to ``ms`` (clamped to the recording); the position label follows at once."""
@@ -197,7 +201,8 @@ class AudioPlayer(QWidget):
         """Play at ``rate`` (one of SPEEDS)."""
         index = self.speed_box.findData(rate)
         if index < 0:
-            raise ValueError(f"speed: {rate} is not one of {SPEEDS}")
+            offered = ", ".join(f"{speed:g}" for speed in SPEEDS)
+            raise InputError(f"speed: {rate:g} is not one of {offered}")
         self.speed_box.setCurrentIndex(index)
 
     def open_externally(self) -> None:

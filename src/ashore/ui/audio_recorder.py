@@ -44,8 +44,12 @@ class RecordingFormat(NamedTuple):
 
 
 def audio_inputs() -> list[QAudioDevice]:
-    """The microphones Qt sees now (one place, so tests can pretend there are none or some)."""
-    return list(load_multimedia().QMediaDevices.audioInputs())
+    """The microphones Qt sees now, the system's default first (one place, so tests can pretend
+    there are none or some)."""
+    devices = load_multimedia().QMediaDevices
+    inputs = list(devices.audioInputs())
+    default_id = devices.defaultAudioInput().id()
+    return sorted(inputs, key=lambda device: device.id() != default_id)
 
 
 def recording_format() -> RecordingFormat | None:
