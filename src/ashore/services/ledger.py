@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,12 +17,13 @@ from sqlalchemy.orm import Session
 
 from ashore.errors import InputError
 from ashore.paths import DataDir
-from ashore.records import Book, Lender, Loan
+from ashore.records import Book, Lender, Loan, LoanSummary
 from ashore.store import Database
 from ashore.store.mapping import (
     all_loan_rows,
     lender_record,
     loan_record,
+    loan_rows_by_id,
     write_lender,
     write_loan,
 )
@@ -205,9 +207,7 @@ class Ledger:
                 lender_record(row)
                 for row in session.scalars(select(LenderRow).order_by(LenderRow.id))
             ]
-            loans = [
-                loan_record(row) for row in session.scalars(select(LoanRow).order_by(LoanRow.id))
-            ]
+            loans = [loan_record(row) for row in loan_rows_by_id(session)]
             currency = session.get(SettingRow, CURRENCY_KEY)
             budget = session.get(SettingRow, BUDGET_KEY)
             return Book(
@@ -218,6 +218,14 @@ class Ledger:
                 if budget is not None and budget.value
                 else None,
             )
+
+    # --- where each loan stands ---------------------------------------------------------------
+
+    def summaries(self, today: date) -> list[LoanSummary]:
+        """One line per loan, in sidebar order, with where it stands on ``today``."""
+        from ashore.services.plans import summarize_all  # the money engine, only when asked
+
+        return summarize_all(self.loans(), self.lenders(), today)
 
     # --- helpers -----------------------------------------------------------------------------
 

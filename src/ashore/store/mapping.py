@@ -10,7 +10,7 @@ import json
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from ashore.errors import InputError
 from ashore.money import Rate
@@ -334,11 +334,28 @@ def chain_problems(row: LoanRow) -> list[str]:
     return problems
 
 
+# Load a loan's children in one query per kind for all loans at once, not one per loan.
+LOAN_CHILDREN = (
+    selectinload(LoanRow.fees),
+    selectinload(LoanRow.payments),
+    selectinload(LoanRow.claims),
+    selectinload(LoanRow.proposals).selectinload(ProposalRow.history),
+    selectinload(LoanRow.notes).selectinload(NoteRow.revisions),
+    selectinload(LoanRow.notes).selectinload(NoteRow.attachments),
+)
+
+
 def all_loan_rows(session: Session) -> list[LoanRow]:
-    """Every loan, ordered by lender name, then loan name, then id."""
+    """Every loan with its children, ordered by lender name, then loan name, then id."""
     stmt = (
         select(LoanRow)
         .join(LenderRow, LoanRow.lender_id == LenderRow.id)
         .order_by(LenderRow.name, LoanRow.name, LoanRow.id)
+        .options(*LOAN_CHILDREN)
     )
     return list(session.scalars(stmt))
+
+
+def loan_rows_by_id(session: Session) -> list[LoanRow]:
+    """Every loan with its children, ordered by id (the export's order)."""
+    return list(session.scalars(select(LoanRow).order_by(LoanRow.id).options(*LOAN_CHILDREN)))
