@@ -116,7 +116,7 @@ def _check_points(points: object, field: str) -> list[tuple[date, Decimal]]:
     return checked
 
 
-def _check_keys(items: Sequence[Series] | Sequence[MonthlyBar], field: str) -> None:
+def _check_keys(items: Sequence[Series | MonthlyBar], field: str) -> None:
     seen: set[str] = set()
     for index, item in enumerate(items):
         if not isinstance(item.key, str) or not item.key:
@@ -165,11 +165,11 @@ class NegotiationChart(QWidget):
                 "owed": self.tr("Owed"),
                 "monthly": self.tr("Monthly payment"),
                 "today": self.tr("today"),
-                "over_budget": self.tr("over budget"),
                 "payments": self.tr("payments made"),
                 "claims": self.tr("lender claims"),
             },
             tick_label=self._tick_label,
+            locale=locale,
             on_hover=self._hover,
             on_legend_toggle=self._toggle_from_legend,
         )
@@ -177,6 +177,7 @@ class NegotiationChart(QWidget):
         self._label.setObjectName("chartReadout")
         self._label.setTextFormat(Qt.TextFormat.RichText)
         self._label.setWordWrap(True)
+        self._label.setContentsMargins(8, 2, 8, 2)
         # Two lines reserved, so the canvas does not jump as the read-out grows and shrinks.
         self._label.setMinimumHeight(2 * self._label.fontMetrics().lineSpacing() + 6)
         self._label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -285,7 +286,9 @@ class NegotiationChart(QWidget):
         """The (x, y) coordinates the line of ``key`` is drawn with (matplotlib date numbers)."""
         if key not in self._exact:
             raise InputError(f"key: {key!r} is not a line of this chart")
-        return self._plot.line(key).get_xydata()
+        import numpy as np
+
+        return np.asarray(self._plot.line(key).get_xydata())
 
     @property
     def canvas(self) -> QWidget:

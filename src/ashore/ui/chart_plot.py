@@ -38,7 +38,7 @@ STATUS_QUO = "#8b1a1a"
 ORIGINAL = "#7a7a7a"
 AGREEMENT = "#0072b2"
 PROPOSALS = ("#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#999933", "#332288")
-LINESTYLES = ("-", "--", "-.", (0, (1, 1.5)))
+LINESTYLES = ("-", "-.", (0, (1, 1.5)), (0, (6, 2, 1, 2, 1, 2)))  # never plain "--": the original
 MARKERS = ("o", "s", "^", "D", "v", "P")
 PAYMENT = "#1b7837"
 CLAIM = "#762a83"
@@ -92,6 +92,18 @@ def _setup_fonts() -> None:
     matplotlib.rcParams["axes.unicode_minus"] = False  # U+2212 is missing from some CJK fonts
 
 
+def _date_formatter(locator: Any, locale: str) -> mdates.ConciseDateFormatter:
+    # strftime's month names follow the process's C locale, not the app's language: Chinese
+    # readers get numeric months with 年/月/日 instead of "Jul".
+    if not locale.lower().startswith("zh"):
+        return mdates.ConciseDateFormatter(locator)
+    formats = ["%Y年", "%m月", "%d日", "%H:%M", "%H:%M", "%S.%f"]
+    offsets = ["", "%Y年", "%Y年%m月", "%Y年%m月%d日", "%Y年%m月%d日", "%Y年%m月%d日 %H:%M"]
+    return mdates.ConciseDateFormatter(
+        locator, formats=formats, zero_formats=["", *formats[:-1]], offset_formats=offsets
+    )
+
+
 class _SteadyLayout(ConstrainedLayoutEngine):
     """Constrained layout that runs again only when what it measures can have changed.
 
@@ -140,6 +152,7 @@ class ChartPlot:
         *,
         texts: Mapping[str, str],
         tick_label: Callable[[float], str],
+        locale: str = "en",
         on_hover: Callable[[float], None],
         on_legend_toggle: Callable[[str], None],
     ):
@@ -183,7 +196,7 @@ class ChartPlot:
             axes.format_coord = lambda _x, _y: ""
         locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
         self.owed_axes.xaxis.set_major_locator(locator)
-        self.owed_axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        self.owed_axes.xaxis.set_major_formatter(_date_formatter(locator, locale))
         self.owed_axes.tick_params(axis="x", labelbottom=False)
 
         self._lines: dict[str, Line2D] = {}
@@ -318,9 +331,9 @@ class ChartPlot:
                 self._lines[series.key] = line
             else:
                 line.set_data(x, y)
-            line.set_drawstyle(
-                "steps-post" if series.kind in ("proposal", "agreement") else "default"
-            )
+            # A balance holds from one due date to the next, as the read-out looks it up; the
+            # status quo has a point a day and reads better as a smooth line.
+            line.set_drawstyle("default" if series.kind == "status_quo" else "steps-post")
             if self._kinds.get(series.key) != series.kind:
                 self._apply(line, self._style(series.key, series.kind), len(y))
                 self._kinds[series.key] = series.kind
@@ -346,7 +359,8 @@ class ChartPlot:
             style = self._style(bar.key, kinds.get(bar.key, "proposal"))
             self._apply(line, style, 0)
             line.set_marker("None")
-            line.set_linewidth(max(1.4, style.width - 0.6))
+            # Thinner than above: plans of similar monthly amounts run close together here.
+            line.set_linewidth(2.2 if style.width > 2 else 1.4)
             fill = self._over_budget[bar.key]
             if budget_y is None or not len(x):
                 fill.set_visible(False)
