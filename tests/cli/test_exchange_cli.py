@@ -94,7 +94,12 @@ def _set(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
 _DELETE = object()
 _FAKE = "0" * 64
 
-WRONG: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
+WRONG: list[tuple[str, Callable[[dict[str, Any]], Any], str]] = [
+    (
+        "bad JSON",
+        lambda d: json.dumps(d, indent=1).replace('"version": 1,', '"version": 1,,'),
+        "book.json: line 3, column 15: not valid JSON",
+    ),
     ("missing field", _set("loans[1].principal", _DELETE), "loans[1].principal: missing"),
     ("unknown field", _set("loans[0].colour", "red"), "loans[0].colour: unknown field"),
     ("negative amount", _set("loans[2].principal", "-5.00"), "loans[2].principal: must not be"),
@@ -132,7 +137,7 @@ def test_wrong_input_exits_1_and_changes_nothing(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     what: str,
-    change: Callable[[dict[str, Any]], None],
+    change: Callable[[dict[str, Any]], Any],
     message: str,
 ) -> None:
     # Data already there, so "unchanged" means something: the sample under other ids.
@@ -143,8 +148,9 @@ def test_wrong_input_exits_1_and_changes_nothing(
         loan["id"] = "new-" + loan["id"]
     path = book_folder(tmp_path / "bad", data)
     data = json.loads(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    raw = change(data)
+    text = raw if isinstance(raw, str) else json.dumps(data, ensure_ascii=False, indent=1)
+    path.write_text(text, encoding="utf-8")
     capsys.readouterr()
     assert _run(data_dir, "import", str(path)) == 1
     err = capsys.readouterr().err
