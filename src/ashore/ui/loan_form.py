@@ -79,6 +79,25 @@ def _suffix(text: str) -> QLabel:
     return label
 
 
+def _field_row(field: CheckedLineEdit, *extras: QWidget) -> QWidget:
+    """A short checked field with units or choices after it on one line, and the field's error
+    message under the whole line, so it has room and does not wrap in a narrow column."""
+    row = QWidget()
+    column = QVBoxLayout(row)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    line = QHBoxLayout()
+    line.setSpacing(8)
+    line.addWidget(field, 0, Qt.AlignmentFlag.AlignTop)
+    for extra in extras:
+        line.addWidget(extra, 0, Qt.AlignmentFlag.AlignTop)
+    line.addStretch(1)
+    column.addLayout(line)
+    field.layout().removeWidget(field.error_label)
+    column.addWidget(field.error_label)
+    return row
+
+
 class FeeRow(QWidget):
     """One fee: name, amount, and whether it is charged with every installment or once."""
 
@@ -478,16 +497,8 @@ class LoanForm(QWidget):
         self.rate = self._checked(
             CheckedLineEdit(self._parse_rate, placeholder="0", numeric=True), "rate"
         )
-        rate_row = QWidget()
-        line = QHBoxLayout(rate_row)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.setSpacing(8)
         self.rate.setMaximumWidth(RATE_WIDTH)
-        line.addWidget(self.rate)
-        line.addWidget(self.rate_unit, 0, Qt.AlignmentFlag.AlignTop)
-        line.addWidget(self.day_count, 0, Qt.AlignmentFlag.AlignTop)
-        line.addStretch(1)
-        form.addRow(self.tr("Interest rate"), rate_row)
+        form.addRow(self.tr("Interest rate"), _field_row(self.rate, self.rate_unit, self.day_count))
 
     def _build_repayment(self) -> None:
         form = self._section(
@@ -552,20 +563,14 @@ class LoanForm(QWidget):
             CheckedLineEdit(self._parse_penalty, required=False, placeholder="0.05", numeric=True),
             "overdue.penalty_rate",
         )
-        penalty_row = QWidget()
-        line = QHBoxLayout(penalty_row)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.setSpacing(8)
         self.penalty_rate.setMaximumWidth(RATE_WIDTH)
-        line.addWidget(self.penalty_rate)
-        per_day = _suffix(self.tr("% per day"))
-        line.addWidget(per_day, 0, Qt.AlignmentFlag.AlignTop)
         self.penalty_base = QComboBox()
         self.penalty_base.addItem(self.tr("on the overdue installment"), "overdue_amount")
         self.penalty_base.addItem(self.tr("on its unpaid principal only"), "overdue_principal")
-        line.addWidget(self.penalty_base, 0, Qt.AlignmentFlag.AlignTop)
-        line.addStretch(1)
-        form.addRow(self.tr("Penalty interest"), penalty_row)
+        form.addRow(
+            self.tr("Penalty interest"),
+            _field_row(self.penalty_rate, _suffix(self.tr("% per day")), self.penalty_base),
+        )
         self.late_fee = self._checked(
             CheckedLineEdit(
                 lambda text: parse_amount(text, field="late_fee", currency=self.currency_code()),
@@ -577,14 +582,10 @@ class LoanForm(QWidget):
             "overdue.late_fee",
         )
         self.late_fee.setMaximumWidth(NUMBER_WIDTH)
-        late_row = QWidget()
-        line = QHBoxLayout(late_row)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.setSpacing(8)
-        line.addWidget(self.late_fee)
-        line.addWidget(_suffix(self.tr("per missed installment")), 0, Qt.AlignmentFlag.AlignTop)
-        line.addStretch(1)
-        form.addRow(self.tr("Late fee"), late_row)
+        form.addRow(
+            self.tr("Late fee"),
+            _field_row(self.late_fee, _suffix(self.tr("per missed installment"))),
+        )
         self.grace_days = QSpinBox()
         self.grace_days.setRange(0, 365)
         self.grace_days.setSuffix(self.tr(" days"))

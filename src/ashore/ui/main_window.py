@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([400, 880])
+        self.splitter.setSizes([450, 830])
         self.setCentralWidget(self.splitter)
 
         self.today_label = QLabel(self.tr("Today: %1").replace("%1", self.ctx.today.isoformat()))

@@ -50,11 +50,17 @@ QGroupBox QLabel, QGroupBox QCheckBox {{ font-weight: normal; }}
 QLineEdit, QComboBox, QSpinBox, QDateEdit {{ padding: 3px 6px; min-height: 22px; }}
 QLineEdit[invalid="true"] {{ border: 1px solid {ERROR}; border-radius: 3px;
                              background: #fff8f7; }}
+QPushButton {{ background: #ffffff; color: {TEXT}; border: 1px solid #c3ccd4; border-radius: 5px;
+               padding: 5px 14px; }}
+QPushButton:hover {{ background: #eef3f6; border-color: #9fb3c2; }}
+QPushButton:pressed {{ background: #dde8ee; }}
+QPushButton:disabled {{ color: #9aa5ae; border-color: #dde2e6; }}
 QPushButton#primary {{ background: {ACCENT}; color: white; border: 1px solid {ACCENT_DARK};
                        border-radius: 5px; padding: 6px 18px; font-weight: 600; }}
 QPushButton#primary:hover {{ background: {ACCENT_DARK}; }}
 QPushButton#primary:disabled {{ background: #9bb7c4; border-color: #9bb7c4; color: #eef3f5; }}
 QPushButton#danger {{ color: {ERROR}; }}
+QPushButton#danger:disabled {{ color: #d9a5a1; }}
 QTabWidget::pane {{ border: none; }}
 QScrollArea {{ border: none; background: transparent; }}
 QWidget#formBody {{ background: transparent; }}
