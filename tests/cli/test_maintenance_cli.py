@@ -155,3 +155,21 @@ def test_restore_of_a_damaged_backup_changes_nothing(
     assert _run(filled, "restore", str(tmp_path / "not.zip")) == 1
     assert "not an Ashore backup" in capsys.readouterr().err
     assert dump(filled) == before
+
+
+def test_a_damaged_file_is_backed_up_as_it_is_and_comes_back_named(
+    filled: DataDir, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stored = _stored_file(filled)
+    stored.chmod(0o600)
+    stored.write_bytes(b"overwritten by something")
+    archive = tmp_path / "backup.zip"
+    capsys.readouterr()
+    assert _run(filled, "backup", "--out", str(archive)) == 0
+    assert f"warning: evidence {stored.name} does not match its hash" in capsys.readouterr().out
+    stored.unlink()
+    assert _run(filled, "restore", str(archive)) == 0
+    assert stored.read_bytes() == b"overwritten by something"
+    capsys.readouterr()
+    assert _run(filled, "verify") == 1
+    assert f"evidence {stored.name} (call-1120.m4a): content changed" in capsys.readouterr().out
