@@ -65,7 +65,7 @@ def _render_with_qt(size: int, out: Path) -> None:
     painter = QPainter(image)
     QSvgRenderer(str(SVG)).render(painter)
     painter.end()
-    if not image.save(str(out), "PNG"):
+    if not image.save(str(out), b"PNG"):
         raise SystemExit(f"build: could not write {out}")
 
 
@@ -132,7 +132,13 @@ def run_pyinstaller() -> Path:
         check=True,
         cwd=ROOT,
     )
-    return DIST / "Ashore"
+    folder = DIST / "Ashore"
+    if sys.platform == "linux":
+        # so a user with only the release archive can add Ashore to their menu
+        installer = folder / "install-linux.sh"
+        shutil.copy2(ROOT / "packaging" / "install-linux.sh", installer)
+        installer.chmod(0o755)
+    return folder
 
 
 def platform_tag() -> str:
@@ -146,11 +152,11 @@ def make_archive(folder: Path) -> Path:
     """dist/Ashore-<version>-<os>-<arch>.tar.gz (a .zip on Windows and macOS), one top folder."""
     base = DIST / f"Ashore-{version()}-{platform_tag()}"
     if sys.platform == "linux":
-        archive = base.with_suffix(".tar.gz")
+        archive = base.parent / f"{base.name}.tar.gz"
         with tarfile.open(archive, "w:gz", compresslevel=6) as tar:
             tar.add(folder, arcname=folder.name)
         return archive
-    archive = base.with_suffix(".zip")
+    archive = base.parent / f"{base.name}.zip"
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
         for path in sorted(folder.rglob("*")):
             zf.write(path, Path(folder.name) / path.relative_to(folder))
