@@ -183,3 +183,28 @@ def test_older_database_is_copied_before_migrating(
     finally:
         ledger.close()
     assert _sha(data_dir.database) != before
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("database is locked", "locked by another program"),
+        ("database or disk is full", "the disk is full"),
+        ("file is not a database", "damaged"),
+        ("database disk image is malformed", "damaged"),
+        ("attempt to write a readonly database", "cannot be written"),
+        ("disk I/O error", "the disk reported an error"),
+    ],
+)
+def test_world_errors_become_data_errors(tmp_path: Path, message: str, expected: str) -> None:
+    from ashore.store.database import data_error
+
+    error = data_error(sqlite3.OperationalError(message), tmp_path / "ashore.sqlite3")
+    assert isinstance(error, DataError)
+    assert str(error).startswith(str(tmp_path / "ashore.sqlite3")) and expected in str(error)
+
+
+def test_a_bug_is_not_a_data_error(tmp_path: Path) -> None:
+    from ashore.store.database import data_error
+
+    assert data_error(sqlite3.OperationalError("no such column: colour"), tmp_path) is None

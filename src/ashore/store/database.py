@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -87,7 +87,7 @@ def make_engine(path: Path, busy_timeout_ms: int = 5000) -> Engine:
     return engine
 
 
-def _migrate(engine: Engine, run: Any) -> None:
+def _migrate(engine: Engine, run: Callable[[Config], None]) -> None:
     """Run ``run(config)`` with foreign keys off, then check them (SQLite's way to change schemas).
 
     Batch mode rebuilds a table by copying it and dropping the old one; with foreign keys on, that
