@@ -1,0 +1,1 @@
+"""Tests of the data commands run through ``ashore.cli.main`` and the installed ``ashore``."""
