@@ -1,5 +1,4 @@
-"""What each command and the window run with: the data dir, the date taken as today, the language.
-"""
+"""What each command and the window run with: the data dir, the date taken as today, the language."""
 
 from __future__ import annotations
 
