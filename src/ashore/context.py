@@ -1,4 +1,4 @@
-"""What each command and the window run with: the data dir, the date taken as today, the language."""
+"""What each command and the window run with: data dir, the day taken as today, language."""
 
 from __future__ import annotations
 
