@@ -122,6 +122,7 @@ class _Item:
 
     __slots__ = (
         "accelerated",
+        "closed_on",
         "due",
         "fees",
         "interest",
@@ -152,6 +153,7 @@ class _Item:
         self.pen_from = row.due
         self.pen_paid = ZERO
         self.pen_base0 = row.payment  # the amount a charges cap is measured on
+        self.closed_on: date | None = None  # the day its last scheduled part was paid
 
     def unpaid(self) -> Decimal:
         return self.fees + self.interest + self.principal
@@ -262,7 +264,9 @@ class _Ledger:
         late = item.late_fee
         if self.cap_daily is not None:
             num, div = self.cap_daily
-            limit = self._round(item.pen_base0 * num * (day - item.due).days / div)
+            # Lateness ends when the installment is paid: the ceiling stops rising that day.
+            until = min(day, item.closed_on) if item.closed_on is not None else day
+            limit = self._round(item.pen_base0 * num * (until - item.due).days / div)
             penalty = min(penalty, limit)
             late = min(late, limit - penalty)
         return penalty, late
@@ -295,6 +299,7 @@ class _Ledger:
                 for it in future:
                     it.paid += it.principal
                     it.principal = it.interest = it.fees = ZERO
+                    it.closed_on = day
                 left -= ahead
             else:
                 for it in future:
@@ -326,6 +331,8 @@ class _Ledger:
                 item.principal -= take
             item.paid += take
             left -= take
+        if item.closed_on is None and item.unpaid() == 0:
+            item.closed_on = day
         return left
 
     # ----- reading ------------------------------------------------------------------------------

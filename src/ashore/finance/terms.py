@@ -88,7 +88,10 @@ class OverdueRules:
     than this many days past its due date, all remaining principal is due at once.
     ``charges_cap``: an optional legal ceiling on penalty plus late fee, as a yearly rate: for one
     installment, penalty + late fee as of a day never exceed round(installment amount × cap daily
-    rate × days since due) (some laws cap the total yearly cost of lateness).
+    rate × days since due), the days stopping when the installment is fully paid (some laws cap
+    the yearly cost of lateness). The late fee gives way first: the penalty up to the ceiling, then
+    the late fee in what is left. For an accelerated installment the amount is its principal and
+    the days count from the acceleration.
     """
 
     penalty_rate: Rate | None = None
