@@ -142,3 +142,60 @@ def test_charges_cap_limits_penalty_plus_late_fee() -> None:
     assert (june.penalty, june.late_fee) == (D("91.31"), D("30.44"))
     # November: limit 9.53 after 13 days.
     assert (november.penalty, november.late_fee) == (D("7.15"), D("2.38"))
+
+
+def test_partial_payment_inside_the_grace_then_late() -> None:
+    terms = two_halves(grace_days=3, late_fee=D("30.00"))
+    state = loan_state(terms, [Payment(date(2026, 1, 12), D("200.00"))], date(2026, 1, 20))
+    # Still 300.00 unpaid when the grace ended (01-14): missed. Penalty from the due date:
+    # 2 days on 500.00 (1.00) + 8 days on 300.00 (2.40).
+    first = state.installments[0]
+    assert (first.status, first.penalty, first.late_fee) == ("overdue", D("3.40"), D("30.00"))
+    assert state.owed.total == D("833.40")
+
+
+def test_acceleration_comes_before_that_days_payment() -> None:
+    terms = LoanTerms(
+        D("1000.00"),
+        Rate(D("0.12")),
+        "equal_principal",
+        4,
+        date(2026, 1, 10),
+        overdue=OverdueRules(penalty_rate=DAILY, late_fee=D("10.00"), accelerates_after_days=30),
+    )
+    state = loan_state(terms, [Payment(date(2026, 2, 10), D("300.00"))], date(2026, 2, 10))
+    assert state.accelerated_on == date(2026, 2, 10)
+    first, second = state.installments[:2]
+    # 10.00 late fee + 8.06 penalty (31 days on 260.00) + 260.00 settle the first; 21.94 is left
+    # for the second, due today: 7.50 interest, then 14.44 principal.
+    assert (first.status, first.paid) == ("paid", D("278.06"))
+    assert (second.status, second.unpaid_interest, second.unpaid_principal) == (
+        "partly_paid",
+        D("0.00"),
+        D("235.56"),
+    )
+    assert (state.owed.due, state.owed.overdue, state.owed.total) == (
+        D("235.56"),
+        D("500.00"),
+        D("735.56"),
+    )
+
+
+def test_bullet_loan_overdue() -> None:
+    terms = LoanTerms(
+        D("1234.56"),
+        Rate(D("0.0005"), "day"),
+        "bullet",
+        14,
+        date(2026, 3, 15),
+        term_unit="day",
+        overdue=OverdueRules(penalty_rate=Rate(D("0.0005"), "day"), late_fee=D("20.00")),
+    )
+    owed = owed_on(terms, [], date(2026, 3, 25))
+    # 1243.20 × 0.05 % × 10 days = 6.216
+    assert (owed.overdue, owed.penalty, owed.late_fees, owed.total) == (
+        D("1243.20"),
+        D("6.22"),
+        D("20.00"),
+        D("1269.42"),
+    )
