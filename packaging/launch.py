@@ -142,7 +142,8 @@ class _Tee:
 
     def __init__(self, inner: TextIO) -> None:
         self._inner = inner
-        self.text: list[str] = []
+        # the tail only: a long session's warnings must not pile up in memory
+        self.text: deque[str] = deque(maxlen=200)
 
     def write(self, data: str) -> int:
         self.text.append(data)
@@ -162,14 +163,20 @@ def _install_fatal_handler(argv: Sequence[str]) -> None:
     moment the reason can be kept. Other messages are printed as Qt would; the last few are kept
     because they name the missing library ("libxcb-cursor0 is needed ...").
     """
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    from PySide6.QtCore import (
+        QMessageLogContext,
+        QtMsgType,
+        qFormatLogMessage,
+        qInstallMessageHandler,
+    )
 
     recent: deque[str] = deque(maxlen=8)
 
-    def handler(mode: QtMsgType, context: object, message: str) -> None:
+    def handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
         if mode != QtMsgType.QtFatalMsg:
-            recent.append(message)
-            sys.stderr.write(message + "\n")
+            line = qFormatLogMessage(mode, context, message)  # as Qt's own handler prints it
+            recent.append(line)
+            sys.stderr.write(line + "\n")
             return
         details = "\n".join([*recent, message])
         if sys.platform.startswith("linux"):

@@ -97,6 +97,27 @@ def test_bundle_self_test_passes(bundle: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, report
 
 
+def test_bundle_opens_the_window_and_keeps_running(bundle: Path, tmp_path: Path) -> None:
+    # The double-click path (no command): the window's own imports are not all in the self-test.
+    data = tmp_path / "data"
+    proc = subprocess.Popen(
+        [str(EXE), "--data-dir", str(data)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_bundle_env(),
+    )
+    try:
+        with pytest.raises(subprocess.TimeoutExpired):
+            proc.wait(timeout=15)
+    finally:
+        proc.terminate()
+        _out, err = proc.communicate(timeout=30)
+    assert not (data / "logs" / "startup.log").exists(), err
+    assert not (data / "logs" / "errors.log").exists(), err
+    assert data.is_dir()  # the app made its data dir on start
+
+
 def test_bundle_contents(bundle: Path) -> None:
     internal = bundle / "_internal"
     # alembic runs the migrations from files, so they must be there as .py files
