@@ -47,6 +47,9 @@ def test_state_on_2026_11_28() -> None:
     assert state.days_overdue == 166
     assert state.surplus == D("0.00")
     assert state.paid_total == D("4400.64")
+    upcoming = state.next_installment
+    assert upcoming is not None
+    assert (upcoming.number, upcoming.due, upcoming.owed) == (11, date(2026, 12, 15), D("1100.16"))
 
     owed = state.owed
     assert owed.overdue == D("6600.96")

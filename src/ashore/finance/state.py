@@ -100,7 +100,8 @@ class LoanState:
     """A loan on ``as_of``: each installment, what is owed, the surplus, days overdue.
 
     ``days_overdue``: days since the oldest unpaid due date, while that installment is overdue
-    (0 when nothing is overdue). ``surplus``: money paid beyond everything owed, never lost.
+    (0 when nothing is overdue). ``paid_total``: all payments up to ``as_of``. ``surplus``: money
+    paid beyond everything owed, never lost. ``accelerated_on``: the day all principal fell due.
     """
 
     as_of: date
@@ -115,6 +116,15 @@ class LoanState:
     def overdue_count(self) -> int:
         """How many installments are overdue."""
         return sum(1 for s in self.installments if s.status == "overdue")
+
+    @property
+    def next_installment(self) -> InstallmentState | None:
+        """The first installment still to pay that is not overdue (due today or later, or in its
+        grace), or None: what the sidebar shows as "next due" (``owed`` is what is left of it)."""
+        for s in self.installments:
+            if s.status in ("due", "partly_paid"):
+                return s
+        return None
 
 
 class _Item:
