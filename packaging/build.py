@@ -65,7 +65,7 @@ def _render_with_qt(size: int, out: Path) -> None:
     painter = QPainter(image)
     QSvgRenderer(str(SVG)).render(painter)
     painter.end()
-    if not image.save(str(out), b"PNG"):
+    if not image.save(str(out)):  # the format follows the .png suffix
         raise SystemExit(f"build: could not write {out}")
 
 

@@ -3,6 +3,7 @@ uninstalls cleanly, reports start-up failures, and its desktop metadata validate
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shutil
@@ -11,6 +12,7 @@ import sys
 import tarfile
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -210,6 +212,46 @@ def test_launcher_logs_a_qt_that_cannot_load(tmp_path: Path) -> None:
     )
     assert version.returncode == 0
     assert version.stdout.strip() == f"Ashore {__version__}"
+
+
+def _build_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("ashore_build", PACKAGING / "build.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_icon_pngs_are_the_svg_rendered(tmp_path: Path) -> None:
+    from PIL import Image, ImageChops, ImageStat
+
+    build = _build_module()
+    for size in ICON_SIZES:
+        committed = Image.open(build.png_path(size)).convert("RGBA")
+        assert committed.size == (size, size)
+        # the corners are outside the rounded tile, the middle is the picture
+        assert committed.getpixel((0, 0))[3] == 0
+        assert committed.getpixel((size // 2, size // 2))[3] == 255
+    # the committed 64 px PNG matches a fresh rendering of the SVG (an edited SVG needs new PNGs)
+    fresh = tmp_path / "64.png"
+    render = build._render_with_rsvg if shutil.which("rsvg-convert") else build._render_with_qt
+    render(64, fresh)
+    diff = ImageChops.difference(
+        Image.open(fresh).convert("RGBA"), Image.open(build.png_path(64)).convert("RGBA")
+    )
+    # librsvg and Qt differ only in anti-aliased edges (mean 0.4); a changed colour or shape is more
+    mean = sum(ImageStat.Stat(diff).mean) / 4
+    assert mean <= 2, "resources/icons PNGs are stale: run packaging/build.py --force-icons"
+
+
+def test_ico_and_icns_hold_every_size(tmp_path: Path) -> None:
+    from PIL import Image
+
+    build = _build_module()
+    with Image.open(build.make_ico(tmp_path / "a.ico")) as ico:
+        assert set(ico.info["sizes"]) == {(s, s) for s in build.ICO_SIZES}
+    with Image.open(build.make_icns(tmp_path / "a.icns")) as icns:
+        assert {(w, h) for w, h, _scale in icns.info["sizes"]} >= {(16, 16), (256, 256), (512, 512)}
 
 
 def _validate_desktop(path: Path) -> None:
