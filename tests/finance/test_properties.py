@@ -9,17 +9,26 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import pairwise
 
 import numpy_financial as npf
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ashore.finance import (
+    Deferral,
+    FinanceError,
     LoanTerms,
     OverdueRules,
+    Owed,
     Payment,
+    ProposalTerms,
+    Reamortize,
+    ReducedInstallment,
+    Waivers,
     loan_state,
     owed_on,
+    plan_proposal,
     projection,
     schedule,
 )
@@ -179,3 +188,56 @@ def test_ledger_never_loses_money(
     days = projection(terms, payments, as_of, as_of + timedelta(days=45))
     for row in days[::9]:
         assert row == owed_on(terms, [p for p in payments if p.date <= as_of], row.as_of)
+
+
+shares = st.integers(min_value=0, max_value=100).map(lambda p: Decimal(p) / 100)
+plans = st.one_of(
+    st.builds(Reamortize, st.integers(min_value=1, max_value=60), annual_rates),
+    st.builds(
+        ReducedInstallment,
+        st.integers(min_value=100, max_value=5_000_000).map(lambda c: Decimal(c) / 100),
+        annual_rates,
+    ),
+    st.builds(
+        Deferral,
+        st.integers(min_value=1, max_value=12),
+        st.integers(min_value=1, max_value=48),
+        st.sampled_from(["accrue", "freeze"]),
+        annual_rates,
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(principals, principals, principals, shares, shares, shares, plans)
+def test_proposal_tables_add_up(
+    overdue: Decimal,
+    penalty: Decimal,
+    not_yet_due: Decimal,
+    waive_penalty: Decimal,
+    waive_late: Decimal,
+    waive_interest: Decimal,
+    plan: Reamortize | ReducedInstallment | Deferral,
+) -> None:
+    start = date(2026, 12, 15)
+    interest = (overdue / 7).quantize(CENT)
+    late = Decimal("50.00")
+    total = overdue + penalty + late + not_yet_due
+    owed = Owed(start, overdue, Decimal("0.00"), interest, penalty, late, not_yet_due, total)
+    proposal = ProposalTerms(start, plan, Waivers(waive_penalty, waive_late, waive_interest))
+    try:
+        result = plan_proposal(owed, proposal)
+    except FinanceError as error:
+        assert isinstance(plan, ReducedInstallment)
+        assert str(error).startswith("amount: ")
+        return
+    base = result.base
+    assert base.amount == total - base.waived_total
+    assert base.waived_penalty <= penalty and base.waived_interest <= interest
+    rows = result.installments
+    assert sum(r.principal for r in rows) == base.amount + result.capitalized_interest
+    assert result.total_paid == base.amount - result.forgiven + result.total_interest
+    assert result.forgiven == 0
+    assert all(r.balance_after >= 0 and r.principal >= 0 for r in rows)
+    assert all(a.due < b.due for a, b in pairwise(rows))
+    assert result.end_date == rows[-1].due
