@@ -1,0 +1,200 @@
+"""The hardship letter: a template filled from the stored facts (English or Chinese), and the PDF of
+whatever text the user finally approved, printed literally (markup-looking text is not obeyed).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape
+
+from ashore.money import format_amount
+from ashore.reports.fonts import printable, register_fonts
+
+if TYPE_CHECKING:
+    from ashore.services.guide import LetterData, PlanSummary
+
+_REASONS: dict[str, tuple[str, str]] = {
+    "job_loss": ("I lost my job", "我失去了工作"),
+    "illness": ("I fell seriously ill", "我生了重病"),
+    "family_event": ("a serious event hit my family", "家中发生了重大变故"),
+    "income_drop": ("my income fell sharply", "我的收入大幅下降"),
+    "disaster": ("a disaster struck my home", "我遭遇了灾害"),
+    "other": ("things outside my control happened", "发生了我无法控制的情况"),
+}
+_DOCUMENTS: dict[str, tuple[str, str]] = {
+    "unemployment_proof": ("Proof of unemployment", "失业证明"),
+    "medical_records": ("Medical records", "病历及医疗证明"),
+    "income_statement": ("Income statement", "收入证明"),
+    "other": ("Supporting document", "其他证明材料"),
+}
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "zh_CN" else pair[0]
+
+
+def _day(value: date, lang: str) -> str:
+    if lang == "zh_CN":
+        return f"{value.year}年{value.month}月{value.day}日"
+    return f"{value.day} {value.strftime('%B')} {value.year}"
+
+
+def plan_lines(plan: PlanSummary, currency: str, lang: str) -> list[str]:
+    """The plan in two or three lines: count × amount, first and last dates, total."""
+    locale = "zh_CN" if lang == "zh_CN" else "en"
+
+    def money(value: object) -> str:
+        return format_amount(value, currency, locale)  # type: ignore[arg-type]
+
+    zh = lang == "zh_CN"
+    if plan.count == 1:
+        line = (
+            f"于{_day(plan.last_due, lang)}前一次性还款 {money(plan.total)} {currency}"
+            if zh
+            else f"One payment of {money(plan.total)} {currency} by {_day(plan.last_due, lang)}"
+        )
+        lines = [line]
+    else:
+        if zh:
+            lines = [
+                f"分 {plan.count} 期，每期 {money(plan.amount)} {currency}",
+                f"首期 {_day(plan.first_due, lang)}，末期 {_day(plan.last_due, lang)}",
+            ]
+        else:
+            lines = [
+                f"{plan.count} monthly payments of {money(plan.amount)} {currency}",
+                f"First payment {_day(plan.first_due, lang)}, last payment "
+                f"{_day(plan.last_due, lang)}",
+            ]
+        if plan.last_amount != plan.amount:
+            lines.append(
+                f"末期金额 {money(plan.last_amount)} {currency}"
+                if zh
+                else f"The last payment is {money(plan.last_amount)} {currency}"
+            )
+    waived = []
+    if plan.waive_penalty:
+        waived.append("罚息" if zh else "the penalty interest")
+    if plan.waive_late_fees:
+        waived.append("滞纳金" if zh else "the late fees")
+    if plan.waive_interest:
+        waived.append("利息" if zh else "the interest")
+    total = (
+        f"合计还款 {money(plan.total)} {currency}"
+        if zh
+        else f"Total to repay: {money(plan.total)} {currency}"
+    )
+    if waived:
+        total += f"（减免{'、'.join(waived)}）" if zh else f" (with {' and '.join(waived)} waived)"
+    lines.append(total)
+    return lines
+
+
+def letter_text(data: LetterData, lang: str = "en") -> str:
+    """The letter filled from ``data`` in ``lang`` ("en" or "zh_CN"), ready to edit or paste."""
+    locale = "zh_CN" if lang == "zh_CN" else "en"
+    cur = data.currency
+
+    def money(value: object) -> str:
+        return f"{format_amount(value, cur, locale)} {cur}"  # type: ignore[arg-type]
+
+    b = data.borrower
+    ref = data.reference or data.loan_id
+    reason = _pick(_REASONS.get(data.reason, _REASONS["other"]), lang)
+    plan = [f"  • {line}" for line in plan_lines(data.plan, cur, lang)]
+    docs = [
+        f"  • {_pick(_DOCUMENTS.get(d.kind, _DOCUMENTS['other']), lang)}: {d.name}"
+        f" (SHA-256 {d.sha256[:16]}…)"
+        for d in data.documents
+    ]
+    contact = [line for line in (b.name, *b.address.splitlines(), b.phone, b.email) if line]
+    start = _day(data.plan.start, lang)
+    if lang == "zh_CN":
+        parts = [
+            "\n".join(contact),
+            _day(data.today, lang),
+            f"致：{data.lender_name} 客服中心\n"
+            f"事由：借款“{data.loan_name}”（编号 {ref}）困难协商还款申请",
+            f"{data.lender_name} 客服中心：",
+            f"您好！我是借款“{data.loan_name}”（编号 {ref}）的借款人。由于{reason}，"
+            f"我未能按时还款，目前已逾期 {data.days_overdue} 天。截至{_day(data.today, lang)}，"
+            f"按合同计算应还 {money(data.owed)}，其中罚息 {money(data.penalty)}，"
+            f"滞纳金 {money(data.late_fees)}。",
+            data.reason_text.strip(),
+            "我有诚意还清这笔欠款，只是暂时遇到困难。恳请贵司同意以下还款方案：\n"
+            + "\n".join(plan),
+            "这是我每月能够稳定承担的金额，我会严格按期还款。",
+            ("随信附上以下证明材料：\n" + "\n".join(docs)) if docs else "",
+            f"如蒙同意，请以书面形式（短信、邮件或 App 消息）确认新的还款金额和日期，"
+            f"确认自{start}起停止计收罚息，并告知征信记录将如何更新。",
+            "感谢您的理解与帮助。",
+            "此致\n敬礼\n\n" + "\n".join(x for x in (b.name, b.phone) if x),
+        ]
+    else:
+        parts = [
+            "\n".join(contact),
+            _day(data.today, lang),
+            f"To: {data.lender_name}, customer service\n"
+            f"Re: loan “{data.loan_name}” (reference {ref}), request for a hardship repayment "
+            "plan",
+            f"Dear {data.lender_name} customer service team,",
+            f"I am writing about my loan “{data.loan_name}” (reference {ref}). Because {reason}, "
+            f"I could not keep up the payments, and the loan is now {data.days_overdue} days "
+            f"overdue. As of {_day(data.today, lang)} your terms put what I owe at "
+            f"{money(data.owed)}, including {money(data.penalty)} of penalty interest and "
+            f"{money(data.late_fees)} of late fees.",
+            data.reason_text.strip(),
+            "I want to repay this debt in full; my difficulty is temporary. I am asking you to "
+            "agree to the following plan:\n" + "\n".join(plan),
+            "This is what I can pay every month without falling behind again, and I will keep "
+            "to every date.",
+            ("I enclose:\n" + "\n".join(docs)) if docs else "",
+            f"If you agree, please confirm the new amounts and dates in writing (SMS, e-mail or "
+            f"an app message), confirm that penalty interest stops from {start}, and tell me how "
+            "my credit record will be updated.",
+            "Thank you for considering my request.",
+            "Yours sincerely,\n\n" + "\n".join(x for x in (b.name, b.phone) if x),
+        ]
+    return "\n\n".join(part for part in parts if part.strip()) + "\n"
+
+
+def write_letter_pdf(text: str, path: Path, *, title: str = "Letter") -> None:
+    """Print ``text`` as a one-column letter on A4: blank lines part paragraphs, line breaks stay.
+
+    Every line is made printable with the embedded font and escaped, so ``<b>`` or ``</para>`` in
+    the user's words print as written.
+    """
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    font = register_fonts()
+    style = ParagraphStyle("letter", fontName=font, fontSize=11, leading=16, spaceAfter=0)
+    story: list[object] = []
+    for block in text.replace("\r\n", "\n").split("\n\n"):
+        lines = [escape(printable(line)) for line in block.split("\n")]
+        if not any(line.strip() for line in lines):
+            continue
+        # Keep the writer's indents: leading spaces would be collapsed by the paragraph.
+        markup = "<br/>".join(
+            "&nbsp;" * (len(line) - len(line.lstrip(" "))) + line.lstrip(" ") for line in lines
+        )
+        story.append(Paragraph(markup, style))
+        story.append(Spacer(1, 9))
+    if not story:
+        story.append(Paragraph("", style))
+    doc = SimpleDocTemplate(
+        str(path),
+        pagesize=A4,
+        leftMargin=25 * mm,
+        rightMargin=25 * mm,
+        topMargin=25 * mm,
+        bottomMargin=25 * mm,
+        title=printable(title),
+        author="",
+        creator="Ashore",
+    )
+    doc.build(story)  # type: ignore[arg-type]

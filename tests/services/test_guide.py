@@ -1,0 +1,310 @@
+"""The negotiation guide: the stage follows the data, the call card carries the engine's figures,
+and warnings and reminders appear on the right days."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from ashore import finance
+from ashore.context import Context
+from ashore.errors import InputError
+from ashore.exchange import read_book
+from ashore.records import CallNote, Loan, Payment, Proposal, Waive
+from ashore.resources import resource_path
+from ashore.services import Ledger, plans
+from ashore.services import guide as g
+
+CST = timezone(timedelta(hours=8))
+D = Decimal
+
+
+def sample_loan(loan_id: str = "jb-2026-01") -> Loan:
+    book = read_book(resource_path("sample", "sample.json"))
+    return copy.deepcopy(next(loan for loan in book.loans if loan.id == loan_id))
+
+
+def note(note_id: str, day: date, follow_up: date | None = None) -> CallNote:
+    at = datetime(day.year, day.month, day.day, 10, 0, tzinfo=CST)
+    return CallNote(id=note_id, occurred_at=at, logged_at=at, text="called", follow_up=follow_up)
+
+
+def agreed_rows(loan: Loan, proposal_id: str = "p1") -> tuple[finance.Installment, ...]:
+    proposal = next(p for p in loan.proposals if p.id == proposal_id)
+    return plans.work_out(loan, proposal).installments
+
+
+@pytest.fixture
+def ledger(ctx: Context) -> Ledger:
+    opened = Ledger.open(ctx.data)
+    opened.load_sample()
+    yield opened
+    opened.close()
+
+
+def test_the_stage_moves_through_every_step_as_the_data_changes() -> None:
+    loan = sample_loan()
+    loan.proposals = []
+    loan.notes = []
+    guide = g.LoanGuide(loan.id)
+    today = date(2026, 11, 28)
+
+    def key(day: date = today) -> str:
+        return g.stage(loan, day, guide).key
+
+    assert key() == "not_started"
+    assert g.stage(loan, today, guide).next_step == g.NEXT_STEPS["not_started"]
+    guide.reason = "job_loss"
+    assert key() == "preparing"
+    loan.notes.append(note("n1", date(2026, 11, 20), follow_up=date(2026, 11, 27)))
+    assert key() == "in_contact"
+    p1 = Proposal(
+        "p1",
+        "24 months",
+        "reamortize",
+        date(2026, 12, 15),
+        {"months": 24, "annual_rate": D("0")},
+        "draft",
+        Waive(D("1"), D("1"), D("0")),
+    )
+    loan.proposals.append(p1)
+    assert key() == "in_contact"  # a draft is not yet an offer
+    p1.status = "proposed"
+    assert key() == "offer"
+    p1.status = "countered"
+    assert key() == "offer"
+    p1.status = "accepted"
+    assert key() == "agreed"
+    rows = agreed_rows(loan)
+    loan.payments.append(Payment(rows[0].due, rows[0].payment))
+    assert key(date(2027, 1, 10)) == "agreed"  # not yet made on that day
+    assert key(date(2027, 1, 20)) == "repaying"
+    for row in rows[1:]:
+        loan.payments.append(Payment(row.due, row.payment))
+    end = rows[-1].due
+    assert key(end - timedelta(days=40)) == "repaying"
+    assert key(end) == "settled"
+    assert g.stage(loan, end, guide).step == g.STAGES.index("settled")
+    guide.credit_checks.append(g.CreditCheck(end + timedelta(days=30), "cleared"))
+    assert key(end + timedelta(days=29)) == "settled"
+    assert key(end + timedelta(days=30)) == "credit_checked"
+
+
+def test_a_missed_agreed_payment_says_so_in_the_next_step() -> None:
+    loan = sample_loan()
+    loan.proposals[0].status = "accepted"
+    found = g.stage(loan, date(2027, 1, 20))
+    assert (found.key, found.next_key) == ("agreed", "missed")
+
+
+def test_a_loan_paid_on_time_needs_no_negotiation() -> None:
+    loan = sample_loan()
+    loan.notes, loan.proposals = [], []
+    found = g.stage(loan, date(2026, 3, 1))
+    assert found.key == "not_started"
+    assert found.next_key == "current"
+
+
+def test_stages_of_the_sample(ledger: Ledger) -> None:
+    found = g.stages(ledger, date(2026, 11, 28))
+    assert {k: v.key for k, v in found.items()} == {
+        "jb-2026-01": "offer",  # p1 proposed
+        "jt360-bullet-0901": "preparing",  # a draft proposal
+        "jt360-2025-11": "not_started",
+    }
+
+
+def test_the_call_card_carries_the_worked_example(ledger: Ledger) -> None:
+    guide = g.load_guide(ledger, "jb-2026-01")
+    guide.reason, guide.reason_text, guide.ask = "job_loss", "Laid off in May.", "p1"
+    g.save_guide(ledger, guide)
+    ledger.set_monthly_budget(D("1500.00"))
+    card = g.call_card(ledger, "jb-2026-01", date(2026, 11, 28))
+    # DOMAIN.md's worked example, figure by figure
+    assert (card.owed, card.overdue, card.penalty, card.late_fees, card.not_yet_due) == (
+        D("9348.71"),
+        D("6600.96"),
+        D("295.94"),
+        D("300.00"),
+        D("2151.81"),
+    )
+    assert card.overdue_count == 6
+    assert card.days_overdue == (date(2026, 11, 28) - date(2026, 6, 15)).days
+    loan = ledger.loan("jb-2026-01")
+    rows = agreed_rows(loan)
+    assert card.ask is not None
+    assert (card.ask.count, card.ask.amount, card.ask.first_due, card.ask.last_due) == (
+        24,
+        rows[0].payment,
+        date(2027, 1, 15),
+        date(2028, 12, 15),
+    )
+    assert card.ask.total == sum(r.payment for r in rows)
+    assert card.affordable == D("1500.00")
+    assert card.reason_text == "Laid off in May."
+    assert card.lender_phone == "95188"
+
+
+def test_the_guide_refuses_what_does_not_fit_the_loan(ledger: Ledger) -> None:
+    with pytest.raises(InputError, match=r"^guide\.ask: 'p9'"):
+        g.save_guide(ledger, g.LoanGuide("jb-2026-01", ask="p9"))
+    with pytest.raises(InputError, match=r"^guide\.reason: 'bored'"):
+        g.save_guide(ledger, g.LoanGuide("jb-2026-01", reason="bored"))
+    with pytest.raises(InputError, match=r"^loan: 'nope'"):
+        g.save_guide(ledger, g.LoanGuide("nope"))
+
+
+def test_checklist_ticks(ledger: Ledger, tmp_path: Path) -> None:
+    loan = ledger.loan("jb-2026-01")
+    lender = ledger.lender("jb")
+    empty = g.checklist(loan, lender, g.LoanGuide(loan.id), None)
+    assert [(i.key, i.done) for i in empty] == [
+        ("reason", False),
+        ("budget", False),
+        ("ask", False),
+        ("documents", False),
+        ("contact", True),  # the sample lender has a phone and hours
+    ]
+    proof = tmp_path / "unemployment.pdf"
+    proof.write_bytes(b"%PDF-1.4 proof of unemployment")
+    doc = g.attach_document(ledger, loan.id, proof, "unemployment_proof")
+    assert ledger.db.evidence.has(doc.sha256)
+    import hashlib
+
+    assert doc.sha256 == hashlib.sha256(proof.read_bytes()).hexdigest()
+    guide = g.load_guide(ledger, loan.id)
+    guide.reason, guide.reason_text, guide.ask = "illness", "In hospital since June.", "p1"
+    g.save_guide(ledger, guide)
+    ticked = g.checklist(ledger.loan(loan.id), lender, g.load_guide(ledger, loan.id), D("900"))
+    assert all(item.done for item in ticked)
+    assert g.load_guide(ledger, loan.id).documents == [doc]
+
+
+def test_borrower_profile_is_kept_once(ledger: Ledger) -> None:
+    assert g.load_borrower(ledger) == g.Borrower()
+    g.save_borrower(ledger, g.Borrower("王小明", "138 0000 0000", "北京市\n朝阳区 1 号"))
+    assert g.load_borrower(ledger).address == "北京市\n朝阳区 1 号"
+
+
+# ----------------------------------------------------------------------------- warnings
+
+
+def kinds(ledger: Ledger, day: date, loan_id: str = "jb-2026-01") -> list[tuple[str, str]]:
+    return [(w.kind, w.level) for w in g.warnings(ledger, day) if w.loan_id == loan_id]
+
+
+def test_follow_up_reminder_then_warning_until_a_note_is_written(ledger: Ledger) -> None:
+    # the sample's note of 2026-11-20 asks for a follow-up on 2026-11-27
+    assert kinds(ledger, date(2026, 11, 26)) == []
+    assert kinds(ledger, date(2026, 11, 27)) == [("follow_up", "info")]
+    assert kinds(ledger, date(2026, 11, 28)) == [("follow_up", "warning")]
+    text = next(w.text for w in g.warnings(ledger, date(2026, 11, 30)))
+    assert "2026-11-27" in text and "3 day(s)" in text
+    loan = ledger.loan("jb-2026-01")
+    loan.notes.append(note("n2", date(2026, 11, 29)))
+    ledger.save_loan(loan)
+    assert kinds(ledger, date(2026, 11, 30)) == []
+
+
+def test_budget_warning_counts_the_agreements_on_other_loans(ledger: Ledger) -> None:
+    need = agreed_rows(ledger.loan("jb-2026-01"))[0].payment  # 366.04 a month
+    day = date(2026, 11, 26)
+    ledger.set_monthly_budget(need - D("0.01"))
+    assert kinds(ledger, day) == [("budget", "warning")]
+    ledger.set_monthly_budget(need)
+    assert kinds(ledger, day) == []
+    other = ledger.loan("jt360-2025-11")
+    other.proposals.append(
+        Proposal(
+            "p3",
+            "12 months",
+            "reamortize",
+            date(2026, 12, 10),
+            {"months": 12, "annual_rate": D("0")},
+            "accepted",
+        )
+    )
+    ledger.save_loan(other)
+    elsewhere = agreed_rows(other, "p3")[0].payment
+    ledger.set_monthly_budget(need + elsewhere)
+    assert kinds(ledger, day) == []
+    ledger.set_monthly_budget(need + elsewhere - D("0.01"))
+    [warning] = [
+        w for w in g.warnings(ledger, day) if w.kind == "budget" and w.loan_id == "jb-2026-01"
+    ]
+    assert f"{need + elsewhere:,.2f}" in warning.text and "0.01 over" in warning.text
+
+
+def test_due_soon_warning_three_days_ahead_until_paid(ledger: Ledger) -> None:
+    loan = ledger.loan("jb-2026-01")
+    loan.proposals[0].status = "accepted"
+    loan.notes = []
+    ledger.save_loan(loan)
+    first = agreed_rows(loan)[0]
+    assert first.due == date(2027, 1, 15)
+    assert kinds(ledger, date(2027, 1, 11)) == []
+    assert kinds(ledger, date(2027, 1, 12)) == [("due_soon", "urgent")]
+    assert "today" in g.warnings(ledger, date(2027, 1, 15))[0].text
+    assert kinds(ledger, date(2027, 1, 16)) == []  # past due: the sidebar says "missed"
+    loan.payments.append(Payment(date(2027, 1, 13), first.payment))
+    ledger.save_loan(loan)
+    assert kinds(ledger, date(2027, 1, 14)) == []
+
+
+def test_credit_check_reminder_after_the_last_agreed_payment(ledger: Ledger) -> None:
+    loan = ledger.loan("jb-2026-01")
+    loan.proposals[0].status = "accepted"
+    loan.notes = []
+    rows = agreed_rows(loan)
+    loan.payments += [Payment(r.due, r.payment) for r in rows[:-1]]
+    ledger.save_loan(loan)
+    last = rows[-1].due
+    assert ("credit_check", "info") not in kinds(ledger, last + timedelta(days=5))
+    loan.payments.append(Payment(last, rows[-1].payment))
+    ledger.save_loan(loan)
+    assert ("credit_check", "info") not in kinds(ledger, last - timedelta(days=1))
+    assert kinds(ledger, last) == [("credit_check", "info")]
+    g.record_credit_check(ledger, loan.id, last + timedelta(days=20), "cleared", "all clear")
+    assert kinds(ledger, last + timedelta(days=19)) == [("credit_check", "info")]
+    assert kinds(ledger, last + timedelta(days=20)) == []
+    assert g.stages(ledger, last + timedelta(days=20))[loan.id].key == "credit_checked"
+
+
+def test_after_the_call_outcome_and_status_in_one_step(ledger: Ledger) -> None:
+    at = datetime(2026, 11, 28, 9, 30, tzinfo=CST)
+    note_id = g.start_call_note(ledger, "jb-2026-01", at)
+    loan = ledger.loan("jb-2026-01")
+    assert next(n for n in loan.notes if n.id == note_id).occurred_at == at
+    g.record_outcome(
+        ledger,
+        "jb-2026-01",
+        g.Outcome(
+            note_id,
+            at,
+            "agent 0815",
+            "asked again",
+            "they accept 24 months",
+            "SMS confirmation by Monday",
+            date(2026, 11, 30),
+            "p1",
+            "accepted",
+        ),
+    )
+    loan = ledger.loan("jb-2026-01")
+    written = next(n for n in loan.notes if n.id == note_id)
+    assert (written.outcome, written.follow_up) == ("they accept 24 months", date(2026, 11, 30))
+    assert loan.proposals[0].status == "accepted"
+    assert loan.proposals[0].history[-1].status == "accepted"
+    assert g.stages(ledger, date(2026, 11, 28))["jb-2026-01"].key == "agreed"
+    # the follow-up is now a reminder on its day
+    assert kinds(ledger, date(2026, 11, 30)) == [("follow_up", "info")]
+    with pytest.raises(InputError, match=r"^proposal: 'p9'"):
+        g.record_outcome(
+            ledger,
+            "jb-2026-01",
+            g.Outcome("", at, "", "", "", "", None, "p9", "accepted"),
+        )
