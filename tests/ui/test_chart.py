@@ -17,6 +17,7 @@ from ashore.ui.chart import Marker, MonthlyBar, NegotiationChart, Series
 
 TODAY = date(2026, 11, 28)
 OWED = Decimal("9348.71")
+JANUARY = Decimal("8936.34")  # the default plan's January payment: the top of the monthly axis
 
 
 def status_quo(days: int = 30) -> Series:
@@ -115,15 +116,18 @@ def test_an_update_in_the_same_frame_repaints_only_the_data_and_matches_a_full_d
     chart.canvas.draw()
     chart.canvas.draw()  # the very first draw's text antialiasing differs a little from later ones
     full_draws, blits = chart.plot.full_draws, chart.plot.blits
-    # The plan's balance changes within the same limits, ticks and legend: only the data is
-    # repainted.
+    # The plan changes within the same limits and ticks (its total, in the legend, changes too):
+    # only the data and the legend are repainted.
+    december, january = date(2026, 12, 15), date(2027, 1, 15)
     chart.set_data(
         lines=[status_quo(), plan(first=Decimal("600.00"))],
         today=TODAY,
-        monthly=[monthly()],
+        monthly=[MonthlyBar("ream", "Plan ream", [(december, Decimal("600")), (january, JANUARY)])],
         budget=Decimal("1500.00"),
     )
     assert (chart.plot.full_draws, chart.plot.blits) == (full_draws, blits + 1)
+    legend = [text.get_text() for text in chart.plot.owed_axes.get_legend().get_texts()]
+    assert "Plan ream · 9,536.34 in total" in legend
     blitted = np.asarray(chart.canvas.buffer_rgba()).copy()
     chart.canvas.draw()
     assert chart.plot.full_draws == full_draws + 1

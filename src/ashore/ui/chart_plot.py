@@ -5,6 +5,7 @@ Imported only by ``NegotiationChart.__init__``, so importing ``ashore.ui.chart``
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -22,6 +23,7 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
+from matplotlib.transforms import Bbox
 
 if TYPE_CHECKING:
     from matplotlib.backend_bases import Event
@@ -66,6 +68,7 @@ _CJK_FAMILIES = (
     "Arial Unicode MS",
 )
 _fonts_ready = False
+_DIGIT = re.compile(r"\d")
 
 
 def cjk_font_family() -> str | None:
@@ -171,6 +174,10 @@ class ChartPlot:
         # background, then paints the data on top. When new data leaves the frame as it was
         # (limits, ticks, legend), an update restores that background and repaints only the data.
         self._background: Any = None
+        self._with_legend: Any = None
+        self._legend_pixels: Any = None
+        self._legend_key: object = None
+        self._legend_painted: tuple[str, ...] = ()
         self._drawn_frame: object = None
         self._exporting = False
         self.full_draws = 0
@@ -205,7 +212,7 @@ class ChartPlot:
         self._over_budget: dict[str, FillBetweenPolyCollection] = {}
         self._slots: dict[str, int] = {}
         self._legend_keys: dict[Any, str] = {}
-        self._legend_state: object = None
+        self._legend_entries: object = None
         self._hidden: set[str] = set()
 
         self._today_line = self.owed_axes.axvline(0, color=TEXT, linewidth=1, linestyle=":")
@@ -418,13 +425,17 @@ class ChartPlot:
         if claims:
             handles.append(self._claims)
             texts.append(self._texts["claims"])
-        state = (tuple(map(id, handles)), tuple(texts))
+        # The entries are the artists and their styles; the texts (with totals) may change alone.
+        entries = (tuple(map(id, handles)), tuple(self._kinds.get(key) for key in self._lines))
         old = self.owed_axes.get_legend()
-        if state == self._legend_state and old is not None:
+        if entries == self._legend_entries and old is not None:
+            for text, new in zip(old.get_texts(), texts, strict=True):
+                if text.get_text() != new:
+                    text.set_text(new)
             for (handle, text), key in zip(self._legend_pairs(), self._lines, strict=False):
                 self._fade(handle, text, key in self._hidden)
-            return  # same entries: the legend on the axes still says it all
-        self._legend_state = state
+            return
+        self._legend_entries = entries
         if old is not None:
             old.remove()
         self._legend_keys = {}
@@ -436,6 +447,8 @@ class ChartPlot:
             handles, texts, loc="lower left", bbox_to_anchor=(0, 1.01), ncols=min(3, len(handles)),
             frameon=False, fontsize=9, handlelength=3.2, borderaxespad=0.2, columnspacing=2.4,
         )  # fmt: skip
+        # Drawn with the data (its totals change with the plans); the layout still measures it.
+        legend.set_animated(True)
         keys = list(self._lines)
         for index, (handle, text) in enumerate(
             zip(legend.legend_handles, legend.get_texts(), strict=False)
@@ -455,19 +468,31 @@ class ChartPlot:
         return [(pair[0], pair[1]) for pair in pairs.values() if len(pair) == 2]
 
     def layout_key(self) -> object:
-        """What the layout depends on: size, dpi, the tick labels and the legend's entries."""
+        """What the layout depends on: size, dpi, the widths of the tick labels, the legend's size.
+
+        Digits have one width in the fonts used (tabular figures), so "6,000" and "8,000" take the
+        same room: only the shapes of the y labels count, and a rescale from 6,000 to 8,000 keeps
+        the layout.
+        """
         ticks = []
         for axes in (self.owed_axes, self.monthly_axes):
-            locs = axes.yaxis.get_major_locator()()
-            ticks.append(tuple(axes.yaxis.get_major_formatter().format_ticks(locs)))
+            low, high = sorted(axes.get_ylim())
+            span = (high - low) * 1e-9  # as matplotlib does: ticks outside the view are not drawn
+            locs = [v for v in axes.yaxis.get_major_locator()() if low - span <= v <= high + span]
+            labels = axes.yaxis.get_major_formatter().format_ticks(locs)
+            ticks.append(frozenset(_DIGIT.sub("0", label) for label in labels))
         legend = self.owed_axes.get_legend()
+        extent = None
+        if legend is not None:
+            box = legend.get_window_extent(self.figure._get_renderer())  # type: ignore[attr-defined]
+            extent = (round(box.width), round(box.height))
         return (
             tuple(self.figure.bbox.size),
             self.figure.dpi,
             tuple(ticks),
             # The date labels' size changes only with the span shown.
             tuple(np.round(self.owed_axes.get_xlim(), 0)),
-            None if legend is None else id(legend),
+            extent,
         )
 
     @staticmethod
@@ -493,6 +518,30 @@ class ChartPlot:
         artists += [*self._over_budget.values(), self._payments, self._claims]
         return sorted(artists, key=lambda artist: artist.get_zorder())
 
+    def _legend_texts(self) -> tuple[str, ...]:
+        legend = self.owed_axes.get_legend()
+        return () if legend is None else tuple(text.get_text() for text in legend.get_texts())
+
+    def _paint_legend(self) -> None:
+        # The legend sits above the axes, clear of the (clipped) data, so it can be painted on the
+        # background before the data and kept with it until its texts change.
+        legend = self.owed_axes.get_legend()
+        if legend is not None:
+            # Laying out and drawing the legend costs about a third of a full draw, and most full
+            # draws (a rescale, a pan) leave it as it was: then its pixels are put back instead.
+            box = legend.get_window_extent(self.figure._get_renderer())  # type: ignore[attr-defined]
+            box = Bbox.from_extents(box.x0 - 2, box.y0 - 2, box.x1 + 2, box.y1 + 2)
+            alphas = tuple(handle.get_alpha() for handle in legend.legend_handles if handle)
+            key = (self._legend_texts(), alphas, tuple(np.round(box.bounds, 3)), self.figure.dpi)
+            if key == self._legend_key:
+                self.canvas.restore_region(self._legend_pixels)
+            else:
+                self.figure.draw_artist(legend)
+                self._legend_pixels = self.canvas.copy_from_bbox(box)
+                self._legend_key = key
+        self._with_legend = self.canvas.copy_from_bbox(self.figure.bbox)
+        self._legend_painted = self._legend_texts()
+
     def _frame(self) -> object:
         """Everything drawn around the data: when it is unchanged, the background still holds."""
         return (
@@ -500,7 +549,7 @@ class ChartPlot:
             # Rounded far below a pixel: autoscaling the same data again may differ in the last bit.
             tuple(np.round(self.owed_axes.viewLim.extents, 4)),
             tuple(np.round(self.monthly_axes.viewLim.extents, 4)),
-            self._legend_state,
+            self._legend_entries,
             frozenset(self._hidden),
             self._budget.get_visible(),
             tuple(self._budget.get_ydata()),
@@ -514,6 +563,7 @@ class ChartPlot:
             return
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
         self._drawn_frame = self._frame()
+        self._paint_legend()
         for artist in self._data_artists():
             self.figure.draw_artist(artist)
         self.full_draws += 1
@@ -523,7 +573,11 @@ class ChartPlot:
         if self._background is None or self._frame() != self._drawn_frame:
             self.canvas.draw_idle()
             return
-        self.canvas.restore_region(self._background)
+        if self._legend_texts() == self._legend_painted:
+            self.canvas.restore_region(self._with_legend)
+        else:  # a plan's total changed: repaint the legend once, then keep it again
+            self.canvas.restore_region(self._background)
+            self._paint_legend()
         for artist in self._data_artists():
             self.figure.draw_artist(artist)
         self.canvas.blit(self.figure.bbox)
@@ -533,6 +587,9 @@ class ChartPlot:
     def data_in_figure(self) -> Iterator[None]:
         """While saving: the data artists drawn as ordinary ones (savefig skips animated)."""
         artists = self._data_artists()
+        legend = self.owed_axes.get_legend()
+        if legend is not None:
+            artists.append(legend)
         self._exporting = True
         for artist in artists:
             artist.set_animated(False)
@@ -543,6 +600,7 @@ class ChartPlot:
                 artist.set_animated(True)
             self._exporting = False
             self._background = None  # the canvas may hold a print-size render now
+            self._legend_key = None
             self.canvas.draw_idle()
 
     def set_visible(self, key: str, visible: bool) -> None:
