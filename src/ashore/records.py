@@ -175,6 +175,21 @@ class CallNote:
 
 
 @dataclass
+class NoteEvent:
+    """One entry of a loan's append-only note chain (see ``ashore.store.chain``).
+
+    ``body`` is the note's full state after the event as canonical JSON text, hashed as it is.
+    """
+
+    note: str  # the note's id
+    kind: str  # "created", "revised", "deleted" or "attached"
+    at: datetime
+    body: str
+    prev_hash: str
+    hash: str
+
+
+@dataclass
 class Loan:
     id: str
     lender: str  # the lender's id
@@ -193,6 +208,9 @@ class Loan:
     claims: list[Claim] = field(default_factory=list)
     proposals: list[Proposal] = field(default_factory=list)
     notes: list[CallNote] = field(default_factory=list)
+    # The notes' hash chain as stored; not part of a loan's value (two equal loans may differ in
+    # how their notes came to be), so it is left out of comparisons.
+    note_chain: list[NoteEvent] = field(default_factory=list, compare=False)
 
 
 @dataclass

@@ -1,7 +1,9 @@
-"""The hash chain over a loan's call notes: each hash covers its note and the previous hash.
+"""The hash chain over a loan's call notes: an append-only list of events, chained by hash.
 
-Any change made behind the app's back (a text edited in the database, a note removed or reordered)
-breaks the chain at that note, and ``ashore verify`` names it.
+Every change made through Ashore (a note created, revised, deleted with a reason, a file attached)
+appends one event holding the note's full state after it; earlier hashes are never rewritten. Any
+change made behind the app's back (a text edited in the database, a note or event removed or
+reordered) no longer matches the chain, and ``ashore verify`` names the note.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from ashore.records import CallNote
+from ashore.records import CallNote, NoteEvent
 
 GENESIS = "0" * 64
 
@@ -62,12 +64,66 @@ def note_hash(prev_hash: str, loan_id: str, note: CallNote) -> str:
     return hashlib.sha256(f"{prev_hash}\n{body}".encode()).hexdigest()
 
 
-def chain(loan_id: str, notes: list[CallNote]) -> list[tuple[str, str]]:
-    """(prev_hash, hash) for each note in order, starting from the all-zero hash."""
-    out: list[tuple[str, str]] = []
+EVENT_KINDS: tuple[str, ...] = ("created", "revised", "deleted", "attached")
+
+
+def note_body(loan_id: str, note: CallNote) -> str:
+    """The canonical JSON text of a note's full state: what an event's ``body`` holds."""
+    return json.dumps(note_content(loan_id, note), sort_keys=True, ensure_ascii=False)
+
+
+def event_hash(
+    prev_hash: str, loan_id: str, position: int, note_id: str, kind: str, at: datetime, body: str
+) -> str:
+    """SHA-256 over the previous hash, the event's head and the note's state after it."""
+    head = {
+        "loan": loan_id,
+        "position": position,
+        "note": note_id,
+        "kind": kind,
+        "at": at.isoformat(),
+    }
+    line = json.dumps(head, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(f"{prev_hash}\n{line}\n{body}".encode()).hexdigest()
+
+
+def append_event(
+    events: list[NoteEvent], loan_id: str, note: CallNote, kind: str, at: datetime
+) -> NoteEvent:
+    """Append to ``events`` the event ``kind`` leaving ``note`` as it is now; returns it."""
+    prev = events[-1].hash if events else GENESIS
+    body = note_body(loan_id, note)
+    digest = event_hash(prev, loan_id, len(events), note.id, kind, at, body)
+    event = NoteEvent(note=note.id, kind=kind, at=at, body=body, prev_hash=prev, hash=digest)
+    events.append(event)
+    return event
+
+
+def chain_breaks(loan_id: str, events: list[NoteEvent]) -> list[tuple[int, str]]:
+    """(position, what is wrong) for every event that does not hold in the chain."""
+    problems: list[tuple[int, str]] = []
     prev = GENESIS
-    for note in notes:
-        digest = note_hash(prev, loan_id, note)
-        out.append((prev, digest))
-        prev = digest
+    for position, event in enumerate(events):
+        if event.prev_hash != prev:
+            problems.append((position, "an entry before it was removed, moved or changed"))
+        elif event.kind not in EVENT_KINDS:
+            problems.append((position, f"unknown event kind {event.kind!r}"))
+        elif event.hash != event_hash(
+            prev, loan_id, position, event.note, event.kind, event.at, event.body
+        ):
+            problems.append((position, "its recorded history was changed (hash mismatch)"))
+        prev = event.hash
+    return problems
+
+
+def heads(events: list[NoteEvent]) -> dict[str, NoteEvent]:
+    """Each note's latest event."""
+    return {event.note: event for event in events}
+
+
+def anchors(events: list[NoteEvent]) -> dict[str, str]:
+    """Each note's first event's hash: what the next note row links to."""
+    out: dict[str, str] = {}
+    for event in events:
+        out.setdefault(event.note, event.hash)
     return out

@@ -1,7 +1,9 @@
 """Turn database rows into the plain records of ``ashore.records`` and write records back as rows.
 
-Writing a loan replaces its children (fees, payments, claims, proposals, notes) with the record's,
-and recomputes the note hash chain over the notes in their order.
+Writing a loan replaces its children (fees, payments, claims, proposals) with the record's. Notes
+are append-only: a new loan takes the record's notes with their chain; on an existing loan a note
+that differs from every state it ever had is written through ``write_note``, which appends an event
+to the chain; notes missing from the record, or in an earlier state, are kept as stored.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from ashore.records import (
     Fee,
     Lender,
     Loan,
+    NoteEvent,
     NoteRevision,
     OverdueRules,
     Payment,
@@ -28,7 +31,14 @@ from ashore.records import (
     StatusChange,
     Waive,
 )
-from ashore.store.chain import GENESIS, chain, note_hash
+from ashore.store.chain import (
+    GENESIS,
+    anchors,
+    append_event,
+    chain_breaks,
+    heads,
+    note_body,
+)
 from ashore.store.codec import decode_params, encode_params
 from ashore.store.evidence import EvidenceStore
 from ashore.store.models import (
@@ -37,6 +47,7 @@ from ashore.store.models import (
     FeeRow,
     LenderRow,
     LoanRow,
+    NoteEventRow,
     NoteEvidenceRow,
     NoteRevisionRow,
     NoteRow,
@@ -171,6 +182,18 @@ def loan_record(row: LoanRow) -> Loan:
             for p in row.proposals
         ],
         notes=[note_record(n) for n in row.notes],
+        note_chain=[event_record(e) for e in row.note_events],
+    )
+
+
+def event_record(row: NoteEventRow) -> NoteEvent:
+    return NoteEvent(
+        note=row.note_id,
+        kind=row.kind,
+        at=row.at,
+        body=row.body,
+        prev_hash=row.prev_hash,
+        hash=row.hash,
     )
 
 
@@ -198,6 +221,7 @@ def _evidence_row(
 def write_loan(session: Session, store: EvidenceStore, loan: Loan, path: str = "loan") -> LoanRow:
     """Insert or update ``loan`` and replace all its children with the record's."""
     row = session.get(LoanRow, loan.id)
+    fresh = row is None
     if row is None:
         row = LoanRow(id=loan.id)
         session.add(row)
@@ -207,7 +231,6 @@ def write_loan(session: Session, store: EvidenceStore, loan: Loan, path: str = "
         row.payments.clear()
         row.claims.clear()
         row.proposals.clear()
-        row.notes.clear()
         session.flush()
     row.lender_id = loan.lender
     row.name = loan.name
@@ -267,70 +290,218 @@ def write_loan(session: Session, store: EvidenceStore, loan: Loan, path: str = "
         )
         for i, p in enumerate(loan.proposals)
     ]
-    hashes = chain(loan.id, loan.notes)
-    notes: list[NoteRow] = []
-    for i, (note, (prev_hash, digest)) in enumerate(zip(loan.notes, hashes, strict=True)):
-        note_row = NoteRow(
-            position=i,
-            id=note.id,
-            occurred_at=note.occurred_at,
-            logged_at=note.logged_at,
-            channel=note.channel,
-            counterpart=note.counterpart,
-            text=note.text,
-            outcome=note.outcome,
-            promises=note.promises,
-            follow_up=note.follow_up,
-            deleted_at=note.deleted_at,
-            deleted_reason=note.deleted_reason,
-            prev_hash=prev_hash,
-            hash=digest,
-            revisions=[
-                NoteRevisionRow(
-                    position=j,
-                    revised_at=r.revised_at,
-                    occurred_at=r.occurred_at,
-                    channel=r.channel,
-                    counterpart=r.counterpart,
-                    text=r.text,
-                    outcome=r.outcome,
-                    promises=r.promises,
-                    follow_up=r.follow_up,
-                )
-                for j, r in enumerate(note.revisions)
-            ],
-        )
-        for j, attachment in enumerate(note.attachments):
-            where = f"{path}.notes[{i}].attachments[{j}]"
-            file_row = _evidence_row(session, store, attachment, where)
-            note_row.attachments.append(
-                NoteEvidenceRow(
-                    position=j,
-                    sha256=attachment.sha256,
-                    name=attachment.name,
-                    kind=attachment.kind,
-                    file=file_row,
-                )
-            )
-        notes.append(note_row)
-    row.notes = notes
+    if fresh:
+        _write_new_notes(session, store, row, loan, path)
+    else:
+        stored = {n.id: n for n in row.notes}
+        past = {(e.note_id, e.body) for e in row.note_events}
+        for i, note in enumerate(loan.notes):
+            where = f"{path}.notes[{i}]"
+            if note.id not in stored:
+                write_note(session, store, row, note, "created", now(), where)
+                continue
+            body = note_body(loan.id, note)
+            if (note.id, body) in past:
+                # As stored now, or an earlier state from a stale copy (the loan form keeps the
+                # notes it loaded): never wind a note back.
+                continue
+            kind = change_kind(note_record(stored[note.id]), note)
+            write_note(session, store, row, note, kind, now(), where)
     return row
 
 
+def change_kind(old: CallNote, new: CallNote) -> str:
+    """The event that turns ``old`` into ``new``: deleted, attached or revised."""
+    if new.deleted_at is not None and old.deleted_at is None:
+        return "deleted"
+    same_content = (
+        old.occurred_at,
+        old.channel,
+        old.counterpart,
+        old.text,
+        old.outcome,
+        old.promises,
+        old.follow_up,
+        old.revisions,
+    ) == (
+        new.occurred_at,
+        new.channel,
+        new.counterpart,
+        new.text,
+        new.outcome,
+        new.promises,
+        new.follow_up,
+        new.revisions,
+    )
+    return "attached" if same_content and old.attachments != new.attachments else "revised"
+
+
+def _fill_note(
+    session: Session, store: EvidenceStore, note_row: NoteRow, note: CallNote, path: str
+) -> None:
+    """Make ``note_row`` hold ``note`` (its revisions and attachment links included)."""
+    note_row.occurred_at = note.occurred_at
+    note_row.logged_at = note.logged_at
+    note_row.channel = note.channel
+    note_row.counterpart = note.counterpart
+    note_row.text = note.text
+    note_row.outcome = note.outcome
+    note_row.promises = note.promises
+    note_row.follow_up = note.follow_up
+    note_row.deleted_at = note.deleted_at
+    note_row.deleted_reason = note.deleted_reason
+    note_row.revisions = [
+        NoteRevisionRow(
+            position=j,
+            revised_at=r.revised_at,
+            occurred_at=r.occurred_at,
+            channel=r.channel,
+            counterpart=r.counterpart,
+            text=r.text,
+            outcome=r.outcome,
+            promises=r.promises,
+            follow_up=r.follow_up,
+        )
+        for j, r in enumerate(note.revisions)
+    ]
+    links: list[NoteEvidenceRow] = []
+    for j, attachment in enumerate(note.attachments):
+        file_row = _evidence_row(session, store, attachment, f"{path}.attachments[{j}]")
+        links.append(
+            NoteEvidenceRow(
+                position=j,
+                sha256=attachment.sha256,
+                name=attachment.name,
+                kind=attachment.kind,
+                file=file_row,
+            )
+        )
+    note_row.attachments = links
+
+
+def _add_event(row: LoanRow, event: NoteEvent) -> None:
+    row.note_events.append(
+        NoteEventRow(
+            position=len(row.note_events),
+            note_id=event.note,
+            kind=event.kind,
+            at=event.at,
+            body=event.body,
+            prev_hash=event.prev_hash,
+            hash=event.hash,
+        )
+    )
+
+
+def write_note(
+    session: Session,
+    store: EvidenceStore,
+    row: LoanRow,
+    note: CallNote,
+    kind: str,
+    at: datetime,
+    path: str = "note",
+) -> NoteEvent:
+    """Store ``note`` on the loan ``row`` as it is now and append the event ``kind`` for it.
+
+    A note not yet on the loan is added after the others; an existing one is updated in place.
+    Earlier events are never touched.
+    """
+    events = [event_record(e) for e in row.note_events]
+    first_event = {e.note for e in events}
+    note_row = next((n for n in row.notes if n.id == note.id), None)
+    if note_row is None:
+        previous = anchors(events).get(row.notes[-1].id, GENESIS) if row.notes else GENESIS
+        note_row = NoteRow(id=note.id, position=len(row.notes), prev_hash=previous, hash=GENESIS)
+        row.notes.append(note_row)
+    elif note.id not in first_event:  # pragma: no cover - every stored note has its events
+        raise InputError(f"{path}: note {note.id!r} has no entry in the chain")
+    _fill_note(session, store, note_row, note, path)
+    event = append_event(events, row.id, note, kind, at)
+    _add_event(row, event)
+    note_row.hash = event.hash
+    return event
+
+
+def _write_new_notes(
+    session: Session, store: EvidenceStore, row: LoanRow, loan: Loan, path: str
+) -> None:
+    """A new loan's notes: the record's chain as given (checked first), then events for notes
+    the chain does not cover yet (a hand-written exchange file has no chain)."""
+    events = list(loan.note_chain)
+    for position, what in chain_breaks(loan.id, events):
+        raise InputError(f"{path}.note_chain[{position}]: {what}")
+    latest = heads(events)
+    ids = {note.id for note in loan.notes}
+    for note_id in latest:
+        if note_id not in ids:
+            raise InputError(f"{path}.note_chain: names note {note_id!r}, which the loan lacks")
+    for i, note in enumerate(loan.notes):
+        head = latest.get(note.id)
+        if head is not None and head.body != note_body(loan.id, note):
+            raise InputError(
+                f"{path}.notes[{i}]: does not match its last entry in note_chain "
+                "(changed after it was recorded)"
+            )
+    first = anchors(events)
+    note_rows: list[NoteRow] = []
+    previous = GENESIS
+    for i, note in enumerate(loan.notes):
+        note_row = NoteRow(id=note.id, position=i, prev_hash=previous, hash=GENESIS)
+        _fill_note(session, store, note_row, note, f"{path}.notes[{i}]")
+        if note.id not in latest:
+            event = append_event(events, loan.id, note, "created", now())
+            first[note.id] = event.hash
+            latest[note.id] = event
+        note_row.hash = latest[note.id].hash
+        previous = first[note.id]
+        note_rows.append(note_row)
+    row.notes = note_rows
+    row.note_events = []
+    for event in events:
+        _add_event(row, event)
+
+
 def chain_problems(row: LoanRow) -> list[str]:
-    """One line per note whose stored hashes do not match its content or its predecessor.
+    """One line per note whose chain does not hold: an event changed, removed or moved, a note
+    row that no longer matches its latest event, or a note row removed or moved.
 
     Each link is checked against the stored hash before it, so one changed note is named alone.
     """
-    problems: list[str] = []
+    where = f"loan {row.id}"
+    events = [event_record(e) for e in row.note_events]
+    problems = [
+        f"{where}: note {events[position].note}: {what}"
+        for position, what in chain_breaks(row.id, events)
+    ]
+    latest = heads(events)
+    first = anchors(events)
     expected_prev = GENESIS
+    moved = False
     for note_row in row.notes:
-        where = f"loan {row.id}: note {note_row.id}"
-        if note_row.prev_hash != expected_prev:
-            problems.append(f"{where}: the chain is broken before it (a note was removed or moved)")
-        elif note_row.hash != note_hash(note_row.prev_hash, row.id, note_record(note_row)):
-            problems.append(f"{where}: its content was changed outside Ashore (hash mismatch)")
-        expected_prev = note_row.hash
+        head = latest.get(note_row.id)
+        if head is None:
+            problems.append(f"{where}: note {note_row.id}: not in the chain (added outside Ashore)")
+        elif note_row.prev_hash != expected_prev:
+            moved = True
+            problems.append(
+                f"{where}: note {note_row.id}: the chain is broken before it "
+                "(a note was removed or moved)"
+            )
+        elif note_row.hash != head.hash or head.body != note_body(row.id, note_record(note_row)):
+            problems.append(
+                f"{where}: note {note_row.id}: its content was changed outside Ashore "
+                "(hash mismatch)"
+            )
+        expected_prev = first.get(note_row.id, note_row.prev_hash)
+    present = {n.id for n in row.notes}
+    if not moved:  # a removed note in the middle is already named by the break after it
+        for note_id in latest:
+            if note_id not in present:
+                problems.append(
+                    f"{where}: note {note_id}: removed outside Ashore (its entries are still "
+                    "in the chain)"
+                )
     return problems
 
 
@@ -342,6 +513,7 @@ LOAN_CHILDREN = (
     selectinload(LoanRow.proposals).selectinload(ProposalRow.history),
     selectinload(LoanRow.notes).selectinload(NoteRow.revisions),
     selectinload(LoanRow.notes).selectinload(NoteRow.attachments),
+    selectinload(LoanRow.note_events),
 )
 
 

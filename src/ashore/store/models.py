@@ -82,6 +82,9 @@ class LoanRow(Base):
     notes: Mapped[list[NoteRow]] = relationship(
         order_by="NoteRow.position", cascade="all, delete-orphan", passive_deletes=True
     )
+    note_events: Mapped[list[NoteEventRow]] = relationship(
+        order_by="NoteEventRow.position", cascade="all, delete-orphan", passive_deletes=True
+    )
 
 
 class FeeRow(Base):
@@ -157,7 +160,12 @@ class StatusChangeRow(Base):
 
 
 class NoteRow(Base):
-    """One call note; ``prev_hash``/``hash`` chain the notes of a loan in ``position`` order."""
+    """One call note as it stands now.
+
+    ``hash`` is the hash of the note's latest event in ``note_events``; ``prev_hash`` is the hash
+    of the previous note's first event (all zeros for the first note), so a note row removed or
+    moved behind the app's back is named at the note after it.
+    """
 
     __tablename__ = "call_notes"
     __table_args__ = (UniqueConstraint("loan_id", "id", name="uq_call_notes_loan_id_id"),)
@@ -185,6 +193,29 @@ class NoteRow(Base):
     attachments: Mapped[list[NoteEvidenceRow]] = relationship(
         order_by="NoteEvidenceRow.position", cascade="all, delete-orphan", passive_deletes=True
     )
+
+
+class NoteEventRow(Base):
+    """One entry of a loan's append-only note chain: created, revised, deleted or attached.
+
+    ``body`` is the note's full state after the event as canonical JSON; ``hash`` is the SHA-256
+    over ``prev_hash``, the event's head (loan, position, note, kind, at) and ``body``.
+    """
+
+    __tablename__ = "note_events"
+    __table_args__ = (
+        UniqueConstraint("loan_id", "position", name="uq_note_events_loan_id_position"),
+    )
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True)
+    loan_id: Mapped[str] = mapped_column(ForeignKey("loans.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    note_id: Mapped[str] = mapped_column(String)
+    kind: Mapped[str] = mapped_column(String)
+    at: Mapped[datetime] = mapped_column(AwareDateTime)
+    body: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
 
 
 class NoteRevisionRow(Base):
