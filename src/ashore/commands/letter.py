@@ -30,6 +30,6 @@ def run_export_letter(args: argparse.Namespace, ctx: Context) -> int:
         ledger.close()
     body = letter_text(data, lang)
     title = f"{data.lender_name} — {data.loan_name}"
-    _write_atomically(args.out, lambda temp: write_letter_pdf(body, temp, title=title))
+    _write_atomically(args.out, lambda temp: write_letter_pdf(body, temp, title=title, lang=lang))
     print(f"wrote {args.out}: letter to {data.lender_name} asking for “{data.plan.name}”")
     return 0

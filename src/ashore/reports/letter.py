@@ -160,7 +160,7 @@ def letter_text(data: LetterData, lang: str = "en") -> str:
     return "\n\n".join(part for part in parts if part.strip()) + "\n"
 
 
-def write_letter_pdf(text: str, path: Path, *, title: str = "Letter") -> None:
+def write_letter_pdf(text: str, path: Path, *, title: str = "Letter", lang: str = "en") -> None:
     """Print ``text`` as a one-column letter on A4: blank lines part paragraphs, line breaks stay.
 
     Every line is made printable with the embedded font and escaped, so ``<b>`` or ``</para>`` in
@@ -172,7 +172,9 @@ def write_letter_pdf(text: str, path: Path, *, title: str = "Letter") -> None:
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
     font = register_fonts()
-    style = ParagraphStyle("letter", fontName=font, fontSize=11, leading=16, spaceAfter=0)
+    # Chinese text has no spaces to break at: let lines break between any two characters.
+    wrap = "CJK" if lang == "zh_CN" else None
+    style = ParagraphStyle("letter", fontName=font, fontSize=11, leading=16, wordWrap=wrap)
     story: list[object] = []
     for block in text.replace("\r\n", "\n").split("\n\n"):
         lines = [escape(printable(line)) for line in block.split("\n")]

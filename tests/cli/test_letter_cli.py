@@ -1,0 +1,54 @@
+"""``ashore export letter``: the PDF from stored data; unknown ids exit 1 naming the option."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from ashore.cli import main
+from ashore.resources import resource_path
+
+SAMPLE = resource_path("sample", "sample.json")
+
+
+@pytest.fixture
+def loaded(tmp_path: Path) -> list[str]:
+    data = ["--data-dir", str(tmp_path / "data"), "--today", "2026-11-28"]
+    assert main([*data, "import", str(SAMPLE)]) == 0
+    return data
+
+
+def test_export_letter_writes_the_pdf(loaded: list[str], tmp_path: Path, capsys) -> None:
+    out = tmp_path / "letter.pdf"
+    args = ["export", "letter", "--loan", "jb-2026-01", "--proposal", "p1", "--out", str(out)]
+    assert main([*loaded, *args]) == 0
+    text = "".join("".join(p.extract_text().split()) for p in PdfReader(out).pages)
+    assert "9,348.71CNY" in text
+    assert "24monthlypaymentsof366.04CNY" in text
+    assert "wrote" in capsys.readouterr().out
+
+
+def test_export_letter_in_chinese(loaded: list[str], tmp_path: Path) -> None:
+    out = tmp_path / "letter.pdf"
+    args = ["export", "letter", "--loan", "jb-2026-01", "--proposal", "p1", "--out", str(out)]
+    assert main([*loaded, "--lang", "zh_CN", *args]) == 0
+    text = "".join("".join(p.extract_text().split()) for p in PdfReader(out).pages)
+    assert "分24期" in text
+
+
+@pytest.mark.parametrize(
+    ("loan", "proposal", "start"),
+    [("nope", "p1", "--loan: 'nope'"), ("jb-2026-01", "p9", "--proposal: 'p9'")],
+)
+def test_unknown_ids_exit_1_naming_the_field(
+    loaded: list[str], tmp_path: Path, capsys, loan: str, proposal: str, start: str
+) -> None:
+    out = tmp_path / "letter.pdf"
+    args = ["export", "letter", "--loan", loan, "--proposal", proposal, "--out", str(out)]
+    assert main([*loaded, *args]) == 1
+    err = capsys.readouterr().err.strip()
+    assert start in err
+    assert "\n" not in err
+    assert not out.exists()
