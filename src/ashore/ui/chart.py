@@ -218,6 +218,7 @@ class NegotiationChart(QWidget):
             exact[series.key] = _ExactSteps(points)
         _check_keys(lines, "lines")
         monthly_exact: dict[str, _ExactSteps] = {}
+        month_ends: dict[str, date | None] = {}
         for index, bar in enumerate(monthly):
             if not isinstance(bar, MonthlyBar):
                 raise InputError(f"monthly[{index}]: {bar!r} is not a MonthlyBar")
@@ -226,6 +227,7 @@ class NegotiationChart(QWidget):
             # The last month's payment holds until the day before the next month would start.
             until = date.fromordinal(end.toordinal() - 1) if end is not None else None
             monthly_exact[bar.key] = _ExactSteps(months, until=until)
+            month_ends[bar.key] = end
         _check_keys(monthly, "monthly")
         for field, markers in (("payments", payments), ("claims", claims)):
             for index, marker in enumerate(markers):
@@ -247,7 +249,7 @@ class NegotiationChart(QWidget):
             payments=self._payments,
             claims=self._claims,
             monthly=monthly,
-            month_ends={bar.key: _month_ends(bar) for bar in monthly},
+            month_ends=month_ends,
             budget=budget,
             budget_text=self.tr("budget %1").replace("%1", self._money(budget))
             if budget is not None
@@ -423,10 +425,6 @@ class NegotiationChart(QWidget):
 
     def _hint(self) -> str:
         return _escape(self.tr("Move the pointer over the chart to read the exact figures."))
-
-
-def _month_ends(bar: MonthlyBar) -> date | None:
-    return _add_month(bar.months[-1][0]) if bar.months else None
 
 
 def _escape(text: str) -> str:

@@ -192,6 +192,8 @@ class ChartPlot:
             # Cached: babel's formatting is slow, and the same few tick values come back each draw.
             text = labels.get(value)
             if text is None:
+                if len(labels) > 1000:  # zooming and panning make new values without end
+                    labels.clear()
                 text = labels[value] = tick_label(value)
             return text
 
@@ -219,7 +221,7 @@ class ChartPlot:
         self._today_line_low = self.monthly_axes.axvline(0, color=TEXT, linewidth=1, linestyle=":")
         self._today_text = self.owed_axes.text(
             0, 1, " " + texts["today"], transform=self.owed_axes.get_xaxis_transform(),
-            va="top", ha="left", fontsize=9, color=TEXT,
+            va="top", ha="left", fontsize=9, color=TEXT, clip_on=True,
         )  # fmt: skip
         for artist in (self._today_line, self._today_line_low, self._today_text):
             artist.set_visible(False)
@@ -291,13 +293,12 @@ class ChartPlot:
         return CLAIM if claim else PAYMENT
 
     @staticmethod
-    def _apply(line: Line2D, style: _Style, points: int) -> None:
+    def _apply(line: Line2D, style: _Style) -> None:
         line.set_color(style.colour)
         line.set_linewidth(style.width)
         line.set_linestyle(style.linestyle)
         line.set_marker(style.marker or "None")
         line.set_markersize(4.5)
-        line.set_markevery(max(1, points // 12))
         line.set_zorder(style.zorder)
 
     # ----- data ------------------------------------------------------------------------------
@@ -342,8 +343,9 @@ class ChartPlot:
             # status quo has a point a day and reads better as a smooth line.
             line.set_drawstyle("default" if series.kind == "status_quo" else "steps-post")
             if self._kinds.get(series.key) != series.kind:
-                self._apply(line, self._style(series.key, series.kind), len(y))
+                self._apply(line, self._style(series.key, series.kind))
                 self._kinds[series.key] = series.kind
+            line.set_markevery(max(1, len(y) // 12))  # a dozen markers tell the lines apart
             line.set_label(series.label)
             line.set_visible(series.key not in self._hidden)
 
@@ -364,7 +366,7 @@ class ChartPlot:
             else:
                 line.set_data(x, y)
             style = self._style(bar.key, kinds.get(bar.key, "proposal"))
-            self._apply(line, style, 0)
+            self._apply(line, style)
             line.set_marker("None")
             # Thinner than above: plans of similar monthly amounts run close together here.
             line.set_linewidth(2.2 if style.width > 2 else 1.4)
