@@ -29,6 +29,7 @@ from ashore.records import (
     Fee,
     Lender,
     Loan,
+    NoteEvent,
     NoteRevision,
     OverdueRules,
     Payment,
@@ -319,7 +320,20 @@ _LOAN_OPTIONAL = (
     "claims",
     "proposals",
     "notes",
+    "note_chain",
 )
+
+
+def _note_event(raw: object, path: str) -> NoteEvent:
+    data = _object(raw, path, ("note", "kind", "at", "body", "prev_hash", "hash"), ())
+    return NoteEvent(
+        note=_str(data["note"], f"{path}.note"),
+        kind=_str(data["kind"], f"{path}.kind"),
+        at=_time(data["at"], f"{path}.at"),
+        body=_str(data["body"], f"{path}.body"),
+        prev_hash=_str(data["prev_hash"], f"{path}.prev_hash"),
+        hash=_str(data["hash"], f"{path}.hash"),
+    )
 
 
 def _loan(raw: object, path: str, currency: str, base: Path) -> Loan:
@@ -353,6 +367,8 @@ def _loan(raw: object, path: str, currency: str, base: Path) -> Loan:
         claims=[_claim(item, where) for item, where in items("claims")],
         proposals=[_proposal(item, where) for item, where in items("proposals")],
         notes=[_note(item, where, base) for item, where in items("notes")],
+        # Checked against the notes when the loan is stored (ashore.store.mapping).
+        note_chain=[_note_event(item, where) for item, where in items("note_chain")],
     )
 
 
@@ -557,6 +573,17 @@ def _loan_json(loan: Loan, store: EvidenceStore | None, folder: Path) -> dict[st
             for p in loan.proposals
         ],
         "notes": [_note_json(n, store, folder) for n in loan.notes],
+        "note_chain": [
+            {
+                "note": e.note,
+                "kind": e.kind,
+                "at": _t(e.at),
+                "body": e.body,
+                "prev_hash": e.prev_hash,
+                "hash": e.hash,
+            }
+            for e in loan.note_chain
+        ],
     }
 
 

@@ -1,0 +1,413 @@
+"""Call notes: write, revise, delete with a reason, attach evidence files, list follow-ups.
+
+Every change appends one event to the loan's note chain (``ashore.store.chain``), so a legitimate
+edit never rewrites an earlier hash while a change behind the app's back shows up in ``verify``.
+Files are hashed and copied in chunks with a progress callback and a cancel check, so a worker
+thread can run the copy of a 300 MB recording and stop it cleanly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ashore.errors import DataError, InputError
+from ashore.records import Attachment, CallNote, Loan, NoteEvent, NoteRevision
+from ashore.services.ledger import Ledger
+from ashore.store import Database
+from ashore.store.evidence import CHUNK, EvidenceStore, sha256_of
+from ashore.store.mapping import (
+    chain_problems,
+    event_record,
+    loan_record,
+    note_record,
+    now,
+    write_note,
+)
+from ashore.store.models import EvidenceFileRow, LoanRow, NoteRow
+from ashore.validation import check_note
+
+AUDIO_SUFFIXES = frozenset({".wav", ".mp3", ".m4a", ".aac", ".amr", ".ogg", ".opus", ".flac"})
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp"})
+DOCUMENT_SUFFIXES = frozenset({".pdf"})
+ATTACHABLE = AUDIO_SUFFIXES | IMAGE_SUFFIXES | DOCUMENT_SUFFIXES
+
+Progress = Callable[[int, int], None]  # (bytes done, bytes in all)
+
+
+class Cancelled(Exception):
+    """The user stopped an attach; nothing was stored."""
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A follow-up date promised on a note that is not deleted."""
+
+    loan_id: str
+    note_id: str
+    due: date
+    text: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """A file copied into the evidence store, not linked to a note yet."""
+
+    sha256: str
+    name: str
+    kind: str
+    size: int
+    duration_ms: int | None
+    new: bool  # the store did not hold this content before
+
+
+def evidence_kind(name: str) -> str:
+    """audio, image or document by the file's suffix; ``other`` for anything else."""
+    suffix = Path(name).suffix.lower()
+    if suffix in AUDIO_SUFFIXES:
+        return "audio"
+    if suffix in IMAGE_SUFFIXES:
+        return "image"
+    if suffix in DOCUMENT_SUFFIXES:
+        return "document"
+    return "other"
+
+
+def _database(source: Ledger | Database) -> Database:
+    return source.db if isinstance(source, Ledger) else source
+
+
+def follow_ups(source: Ledger | Database, today: date) -> list[FollowUp]:
+    """Every follow-up of a live note (not deleted), soonest first; ``overdue`` when before today.
+
+    Only a note's latest follow-up counts; one on a later note of the same loan does not cancel it.
+    """
+    db = _database(source)
+    with db.reading() as session:
+        rows = session.scalars(
+            select(NoteRow)
+            .where(NoteRow.follow_up.is_not(None), NoteRow.deleted_at.is_(None))
+            .order_by(NoteRow.follow_up, NoteRow.loan_id, NoteRow.position)
+        )
+        out = []
+        for row in rows:
+            assert row.follow_up is not None
+            text = row.promises or row.outcome or row.text
+            out.append(
+                FollowUp(
+                    loan_id=row.loan_id,
+                    note_id=row.id,
+                    due=row.follow_up,
+                    text=text.strip().splitlines()[0] if text.strip() else "",
+                    overdue=row.follow_up < today,
+                )
+            )
+        return out
+
+
+def store_file(
+    store: EvidenceStore,
+    source: Path,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> tuple[str, bool]:
+    """Hash and copy ``source`` into ``store`` in chunks: (sha256, newly stored).
+
+    ``progress(done, total)`` follows each chunk; when ``cancelled()`` turns true the temporary
+    copy is removed and ``Cancelled`` raised, so nothing half-written is ever left behind.
+    """
+    try:
+        total = source.stat().st_size
+        store.root.mkdir(parents=True, exist_ok=True)
+        os.chmod(store.root, 0o700)
+        digest = hashlib.sha256()
+        fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=store.root)
+        tmp = Path(tmp_name)
+        try:
+            done = 0
+            with source.open("rb") as src, os.fdopen(fd, "wb") as dst:
+                while chunk := src.read(CHUNK):
+                    if cancelled is not None and cancelled():
+                        raise Cancelled(str(source))
+                    digest.update(chunk)
+                    dst.write(chunk)
+                    done += len(chunk)
+                    if progress is not None:
+                        progress(done, total)
+                dst.flush()
+                os.fsync(dst.fileno())
+            if cancelled is not None and cancelled():
+                raise Cancelled(str(source))
+            sha = digest.hexdigest()
+            final = store.path_for(sha)
+            if final.is_file() and sha256_of(final) == sha:
+                return sha, False
+            existed = final.exists()
+            final.parent.mkdir(exist_ok=True)
+            os.chmod(final.parent, 0o700)
+            os.chmod(tmp, 0o400)  # kept read-only: the app never changes an original
+            os.replace(tmp, final)
+            return sha, not existed
+        finally:
+            tmp.unlink(missing_ok=True)
+    except FileNotFoundError:
+        raise InputError(f"file: {source}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"file: {source}: is a folder, not a file") from None
+    except PermissionError as error:
+        raise DataError(f"{error.filename or source}: permission denied") from None
+    except OSError as error:
+        raise DataError(f"cannot store {source} in {store.root}: {error.strerror}") from None
+
+
+class Notes:
+    """The call notes of every loan, as the notes pane and the commands see them."""
+
+    def __init__(self, source: Ledger | Database) -> None:
+        self.db = _database(source)
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def notes(self, loan_id: str) -> list[CallNote]:
+        """The loan's notes in the order they were written (deleted ones as tombstones)."""
+        return self.loan(loan_id).notes
+
+    def loan(self, loan_id: str) -> Loan:
+        with self.db.reading() as session:
+            return loan_record(self._loan_row(session, loan_id))
+
+    def lender_notes(self, lender_id: str) -> list[tuple[Loan, CallNote]]:
+        """Every note on the lender's loans, newest contact first."""
+        with self.db.reading() as session:
+            rows = session.scalars(
+                select(LoanRow).where(LoanRow.lender_id == lender_id).order_by(LoanRow.id)
+            )
+            pairs = [(loan, note) for loan in map(loan_record, rows) for note in loan.notes]
+        pairs.sort(key=lambda pair: (pair[1].occurred_at, pair[1].logged_at), reverse=True)
+        return pairs
+
+    def chain(self, loan_id: str) -> list[NoteEvent]:
+        with self.db.reading() as session:
+            return [event_record(e) for e in self._loan_row(session, loan_id).note_events]
+
+    def problems(self, loan_id: str) -> list[str]:
+        """What ``ashore verify`` would say about this loan's notes; empty when they hold."""
+        with self.db.reading() as session:
+            return chain_problems(self._loan_row(session, loan_id))
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def add(
+        self,
+        loan_id: str,
+        *,
+        occurred_at: datetime | None = None,
+        channel: str = "phone",
+        counterpart: str = "",
+        text: str = "",
+        outcome: str = "",
+        promises: str = "",
+        follow_up: date | None = None,
+        note_id: str | None = None,
+    ) -> CallNote:
+        """A new note; ``logged_at`` is now, set here and never editable."""
+        logged = now()
+        note = CallNote(
+            id=note_id or self._new_note_id(),
+            occurred_at=occurred_at or logged,
+            logged_at=logged,
+            channel=channel,
+            counterpart=counterpart.strip(),
+            text=text.strip(),
+            outcome=outcome.strip(),
+            promises=promises.strip(),
+            follow_up=follow_up,
+        )
+        _check(note)
+        with self.db.transaction() as session:
+            row = self._loan_row(session, loan_id)
+            if any(n.id == note.id for n in row.notes):
+                raise InputError(f"note.id: {note.id!r} already exists on loan {loan_id}")
+            write_note(session, self.db.evidence, row, note, "created", logged)
+        return note
+
+    def revise(
+        self,
+        loan_id: str,
+        note_id: str,
+        *,
+        occurred_at: datetime | None = None,
+        channel: str | None = None,
+        counterpart: str | None = None,
+        text: str | None = None,
+        outcome: str | None = None,
+        promises: str | None = None,
+        follow_up: date | str | None = "keep",
+    ) -> CallNote:
+        """Change a note's content; the version it had is kept as a revision with the time."""
+        with self.db.transaction() as session:
+            row = self._loan_row(session, loan_id)
+            old = self._note(row, note_id)
+            if old.deleted_at is not None:
+                raise InputError(f"note {note_id}: is deleted; a deleted note cannot be edited")
+            at = now()
+            new = replace(
+                old,
+                occurred_at=occurred_at if occurred_at is not None else old.occurred_at,
+                channel=channel if channel is not None else old.channel,
+                counterpart=counterpart.strip() if counterpart is not None else old.counterpart,
+                text=text.strip() if text is not None else old.text,
+                outcome=outcome.strip() if outcome is not None else old.outcome,
+                promises=promises.strip() if promises is not None else old.promises,
+                follow_up=old.follow_up if isinstance(follow_up, str) else follow_up,
+            )
+            if _content(new) == _content(old):
+                return old  # nothing changed: no revision, no event
+            new.revisions = [
+                *old.revisions,
+                NoteRevision(
+                    revised_at=at,
+                    occurred_at=old.occurred_at,
+                    channel=old.channel,
+                    counterpart=old.counterpart,
+                    text=old.text,
+                    outcome=old.outcome,
+                    promises=old.promises,
+                    follow_up=old.follow_up,
+                ),
+            ]
+            _check(new)
+            write_note(session, self.db.evidence, row, new, "revised", at)
+            return new
+
+    def delete(self, loan_id: str, note_id: str, reason: str) -> CallNote:
+        """Leave a tombstone: the note stays, marked deleted with the time and ``reason``."""
+        if not reason.strip():
+            raise InputError("reason: say why the note is deleted")
+        with self.db.transaction() as session:
+            row = self._loan_row(session, loan_id)
+            old = self._note(row, note_id)
+            if old.deleted_at is not None:
+                raise InputError(f"note {note_id}: is already deleted")
+            at = now()
+            new = replace(old, deleted_at=at, deleted_reason=reason.strip())
+            write_note(session, self.db.evidence, row, new, "deleted", at)
+            return new
+
+    def store(
+        self,
+        source: Path,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> StoredFile:
+        """Copy a file into the evidence store (the slow part; safe in a worker thread)."""
+        from ashore.audio_probe import probe_duration_ms
+
+        source = Path(source)
+        sha, new = store_file(self.db.evidence, source, progress, cancelled)
+        kind = evidence_kind(source.name)
+        duration = None
+        if kind == "audio":
+            try:
+                duration = probe_duration_ms(self.db.evidence.path_for(sha))
+            except Exception:  # an unreadable recording is still evidence; length unknown
+                duration = None
+        return StoredFile(
+            sha256=sha,
+            name=source.name,
+            kind=kind,
+            size=source.stat().st_size,
+            duration_ms=duration,
+            new=new,
+        )
+
+    def link(self, loan_id: str, note_id: str, stored: StoredFile) -> Attachment:
+        """Attach a stored file to a note (an ``attached`` event); the same file once per note."""
+        try:
+            with self.db.transaction() as session:
+                row = self._loan_row(session, loan_id)
+                old = self._note(row, note_id)
+                if old.deleted_at is not None:
+                    raise InputError(f"note {note_id}: is deleted; nothing can be attached")
+                if any(a.sha256 == stored.sha256 for a in old.attachments):
+                    raise InputError(f"file: {stored.name} is already attached to note {note_id}")
+                file_row = session.get(EvidenceFileRow, stored.sha256)
+                at = now()
+                attachment = Attachment(
+                    sha256=stored.sha256,
+                    name=stored.name,
+                    kind=stored.kind,
+                    size=stored.size,
+                    imported_at=file_row.imported_at if file_row is not None else at,
+                    duration_ms=(
+                        file_row.duration_ms if file_row is not None else stored.duration_ms
+                    ),
+                )
+                new = replace(old, attachments=[*old.attachments, attachment])
+                write_note(session, self.db.evidence, row, new, "attached", at)
+                return attachment
+        except BaseException:
+            if stored.new:
+                self.db.evidence.discard(stored.sha256)  # no row points at it: leave no file
+            raise
+
+    def attach(
+        self,
+        loan_id: str,
+        note_id: str,
+        source: Path,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Attachment:
+        """Copy ``source`` into the store and attach it to the note, all or nothing."""
+        with self.db.reading() as session:
+            self._note(self._loan_row(session, loan_id), note_id)  # fail before the copy
+        return self.link(loan_id, note_id, self.store(source, progress, cancelled))
+
+    def file_path(self, sha256: str) -> Path:
+        return self.db.evidence.path_for(sha256)
+
+    # --- helpers -----------------------------------------------------------------------------
+
+    def _loan_row(self, session: Session, loan_id: str) -> LoanRow:
+        row = session.get(LoanRow, loan_id)
+        if row is None:
+            raise InputError(f"loan: {loan_id!r} is not a known loan id")
+        return row
+
+    def _note(self, row: LoanRow, note_id: str) -> CallNote:
+        for note_row in row.notes:
+            if note_row.id == note_id:
+                return note_record(note_row)
+        raise InputError(f"note: {note_id!r} is not a note of loan {row.id}")
+
+    def _new_note_id(self) -> str:
+        return Ledger(self.db).new_id("note")
+
+
+def _content(note: CallNote) -> tuple[object, ...]:
+    return (
+        note.occurred_at,
+        note.channel,
+        note.counterpart,
+        note.text,
+        note.outcome,
+        note.promises,
+        note.follow_up,
+    )
+
+
+def _check(note: CallNote) -> None:
+    check_note(note, "note")
+    # A minute's slack for clocks; a call noted before it happened is a typo in the time.
+    if (note.occurred_at - note.logged_at).total_seconds() > 60:
+        raise InputError("note.occurred_at: is after the note was written; pick the call's time")
