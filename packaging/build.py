@@ -141,6 +141,11 @@ def run_pyinstaller() -> Path:
     return folder
 
 
+def folder_size(folder: Path) -> int:
+    """Bytes in the folder's files (symlinks counted once, as links)."""
+    return sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() or p.is_symlink())
+
+
 def platform_tag() -> str:
     names = {"linux": "linux", "win32": "windows", "darwin": "macos"}
     system = names.get(sys.platform, sys.platform)
@@ -178,7 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.icons_only:
         return 0
     folder = run_pyinstaller()
-    print(f"build: bundle in {folder.relative_to(ROOT)}")
+    size_mb = folder_size(folder) / 1e6
+    print(f"build: bundle in {folder.relative_to(ROOT)} ({size_mb:.0f} MB)")
     if not args.no_archive:
         archive = make_archive(folder)
         size_mb = archive.stat().st_size / 1e6
