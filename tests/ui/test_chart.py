@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from ashore.errors import InputError
 from ashore.ui.chart import Marker, MonthlyBar, NegotiationChart, Series
@@ -205,9 +206,15 @@ def test_hover_shows_the_exact_decimal_figures_of_the_visible_lines(
     chart.canvas.draw()
     axes = chart.plot.owed_axes
     x_px, y_px = axes.transData.transform((date2num(TODAY + timedelta(days=3)), 9000.0))
+    blits = chart.plot.blits
     MouseEvent("motion_notify_event", chart.canvas, x_px, y_px)._process()
     assert "If nothing is paid 9,358.61" in chart.readout_text()
-    assert "9,358.61" in chart.findChild(type(chart._label), "chartReadout").text()
+    assert "9,358.61" in chart.findChild(QLabel, "chartReadout").text()
+    # The cursor moves with a repaint of the data layer only, and leaves with the pointer.
+    assert chart.plot.cursor_x == pytest.approx(date2num(TODAY + timedelta(days=3)))
+    assert chart.plot.blits == blits + 1
+    MouseEvent("motion_notify_event", chart.canvas, 1, 1)._process()
+    assert chart.plot.cursor_x is None
 
 
 def test_money_axis_labels_are_formatted_amounts(chart: NegotiationChart) -> None:
@@ -222,6 +229,8 @@ def test_export_writes_a_png_at_print_size_and_an_svg(
     chart: NegotiationChart, tmp_path: Path
 ) -> None:
     fill(chart, claims=[Marker(TODAY, Decimal("9612.40"), "95188")])
+    chart.canvas.draw()
+    chart.plot.show_cursor(chart.line_data("ream")[1, 0])  # the pointer is over the chart
     chart.export(tmp_path / "chart.png")
     chart.export(tmp_path / "chart.SVG")
     png = (tmp_path / "chart.png").read_bytes()
@@ -233,6 +242,7 @@ def test_export_writes_a_png_at_print_size_and_an_svg(
     # The data lines are in the file too (on screen they are painted apart from the figure).
     ids = {element.get("id") for element in root.iter()}
     assert {"line-status_quo", "line-ream", "monthly-ream"} <= ids
+    assert "cursor" not in ids  # the mouse position is not part of a saved chart
     with pytest.raises(InputError, match=r"^path: 'chart.pdf' must end in .png or .svg"):
         chart.export(tmp_path / "chart.pdf")
 

@@ -129,14 +129,14 @@ class _SteadyLayout(ConstrainedLayoutEngine):
 
 
 class _Toolbar(NavigationToolbar2QT):
-    """The standard toolbar, whose "save" also draws the data lines (blitted otherwise)."""
+    """The standard toolbar, whose "save" leaves the cursor out and keeps the blit state sound."""
 
     def __init__(self, canvas: FigureCanvasQTAgg, parent: QWidget, plot: ChartPlot):
         super().__init__(canvas, parent, coordinates=False)
         self._plot = plot
 
     def save_figure(self, *args: Any) -> Any:
-        with self._plot.data_in_figure():
+        with self._plot.saving():
             return super().save_figure(*args)
 
 
@@ -242,6 +242,16 @@ class ChartPlot:
             1, 0, "", transform=self.monthly_axes.get_yaxis_transform(), ha="right", va="bottom",
             fontsize=9, color=TEXT, visible=False,
         )  # fmt: skip
+
+        # A thin vertical cursor where the read-out reads; not an axes line, so never in relim.
+        self._cursors = []
+        for axes in (self.owed_axes, self.monthly_axes):
+            cursor = Line2D(
+                [0, 0], [0, 1], transform=axes.get_xaxis_transform(), color=MUTED,
+                linewidth=0.8, zorder=7, animated=True, visible=False, gid="cursor",
+            )  # fmt: skip
+            axes.add_artist(cursor)
+            self._cursors.append(cursor)
 
         self.canvas.mpl_connect("motion_notify_event", self._motion)
         self.canvas.mpl_connect("draw_event", self._drawn)
@@ -517,7 +527,7 @@ class ChartPlot:
 
     def _data_artists(self) -> list[Any]:
         artists: list[Any] = [*self._lines.values(), *self._monthly_lines.values()]
-        artists += [*self._over_budget.values(), self._payments, self._claims]
+        artists += [*self._over_budget.values(), self._payments, self._claims, *self._cursors]
         return sorted(artists, key=lambda artist: artist.get_zorder())
 
     def _legend_texts(self) -> tuple[str, ...]:
@@ -586,20 +596,20 @@ class ChartPlot:
         self.blits += 1
 
     @contextmanager
-    def data_in_figure(self) -> Iterator[None]:
-        """While saving: the data artists drawn as ordinary ones (savefig skips animated)."""
-        artists = self._data_artists()
-        legend = self.owed_axes.get_legend()
-        if legend is not None:
-            artists.append(legend)
+    def saving(self) -> Iterator[None]:
+        """While a file is written: no cursor in it, and no background kept from its renders.
+
+        (matplotlib draws animated artists too when saving, so the data needs nothing more.)
+        """
+        shown = [cursor.get_visible() for cursor in self._cursors]
+        for cursor in self._cursors:
+            cursor.set_visible(False)
         self._exporting = True
-        for artist in artists:
-            artist.set_animated(False)
         try:
             yield
         finally:
-            for artist in artists:
-                artist.set_animated(True)
+            for cursor, visible in zip(self._cursors, shown, strict=True):
+                cursor.set_visible(visible)
             self._exporting = False
             self._background = None  # the canvas may hold a print-size render now
             self._legend_key = None
@@ -636,11 +646,27 @@ class ChartPlot:
 
     def _motion(self, event: Event) -> None:
         xdata = getattr(event, "xdata", None)
-        if (
-            getattr(event, "inaxes", None) in (self.owed_axes, self.monthly_axes)
-            and xdata is not None
-        ):
+        inside = getattr(event, "inaxes", None) in (self.owed_axes, self.monthly_axes)
+        if inside and xdata is not None:
             self._on_hover(float(xdata))
+            self.show_cursor(float(xdata))
+        elif self._cursors[0].get_visible():
+            self.show_cursor(None)
+
+    @property
+    def cursor_x(self) -> float | None:
+        """Where the read-out's cursor stands (a date number), or None when it is hidden."""
+        cursor = self._cursors[0]
+        return float(cursor.get_xdata()[0]) if cursor.get_visible() else None  # type: ignore[index]
+
+    def show_cursor(self, x: float | None) -> None:
+        """Draw the read-out's vertical cursor at date number ``x`` (None: hide it)."""
+        for cursor in self._cursors:
+            cursor.set_visible(x is not None)
+            if x is not None:
+                cursor.set_xdata([x, x])
+        if self._background is not None:  # before the first draw there is nothing to move on
+            self.refresh()
 
     def _pick(self, event: Event) -> None:
         key = self._legend_keys.get(getattr(event, "artist", None))
@@ -652,7 +678,7 @@ class ChartPlot:
         size = self.figure.get_size_inches().copy()
         self.figure.set_size_inches(EXPORT_SIZE, forward=False)
         try:
-            with self.data_in_figure():
+            with self.saving():
                 self.figure.savefig(
                     path, format=fmt, dpi=PNG_DPI if fmt == "png" else 100, facecolor="white"
                 )
