@@ -114,8 +114,12 @@ def main() -> None:
     build(chart)
     chart.show()
     app.processEvents()
-    chart.hover_at(float(__import__("matplotlib.dates").dates.date2num(date(2027, 3, 3))))
+    from matplotlib.dates import date2num
+
     chart.canvas.draw()
+    x = float(date2num(date(2027, 3, 3)))
+    chart.hover_at(x)  # as if the pointer rested on 3 March 2027
+    chart.plot.show_cursor(x)
     app.processEvents()
     chart.export(out / "chart.png")
     chart.export(out / "chart.svg")
