@@ -1,5 +1,8 @@
-"""Call notes: revisions, tombstones and the append-only chain hold; tampering is named; attaching
-copies bytes once and a cancelled copy leaves nothing; follow-ups; json and migration carry it all."""
+"""Call notes: revisions, tombstones and the append-only chain hold; tampering is named.
+
+Attaching copies bytes once and a cancelled copy leaves nothing; follow-ups; the JSON exchange
+and the migration carry it all.
+"""
 
 from __future__ import annotations
 
