@@ -193,8 +193,14 @@ def test_borrower_profile_is_kept_once(ledger: Ledger) -> None:
 # ----------------------------------------------------------------------------- warnings
 
 
-def kinds(ledger: Ledger, day: date, loan_id: str = "jb-2026-01") -> list[tuple[str, str]]:
-    return [(w.kind, w.level) for w in g.warnings(ledger, day) if w.loan_id == loan_id]
+def kinds(
+    ledger: Ledger, day: date, loan_id: str = "jb-2026-01", only: str = ""
+) -> list[tuple[str, str]]:
+    return [
+        (w.kind, w.level)
+        for w in g.warnings(ledger, day)
+        if w.loan_id == loan_id and (not only or w.kind == only)
+    ]
 
 
 def test_follow_up_reminder_then_warning_until_a_note_is_written(ledger: Ledger) -> None:
@@ -242,36 +248,52 @@ def test_budget_warning_counts_the_agreements_on_other_loans(ledger: Ledger) -> 
 def test_due_soon_warning_three_days_ahead_until_paid(ledger: Ledger) -> None:
     loan = ledger.loan("jb-2026-01")
     loan.proposals[0].status = "accepted"
-    loan.notes = []
     ledger.save_loan(loan)
     first = agreed_rows(loan)[0]
     assert first.due == date(2027, 1, 15)
-    assert kinds(ledger, date(2027, 1, 11)) == []
-    assert kinds(ledger, date(2027, 1, 12)) == [("due_soon", "urgent")]
-    assert "today" in g.warnings(ledger, date(2027, 1, 15))[0].text
-    assert kinds(ledger, date(2027, 1, 16)) == []  # past due: the sidebar says "missed"
+
+    def due_soon(day: date) -> list[tuple[str, str]]:
+        return kinds(ledger, day, only="due_soon")
+
+    assert due_soon(date(2027, 1, 11)) == []
+    assert due_soon(date(2027, 1, 12)) == [("due_soon", "urgent")]
+    [today] = [w for w in g.warnings(ledger, date(2027, 1, 15)) if w.kind == "due_soon"]
+    assert "today" in today.text and "366.04" in today.text
+    assert due_soon(date(2027, 1, 16)) == []  # past due: the sidebar says "missed"
     loan.payments.append(Payment(date(2027, 1, 13), first.payment))
     ledger.save_loan(loan)
-    assert kinds(ledger, date(2027, 1, 14)) == []
+    assert due_soon(date(2027, 1, 14)) == []
 
 
 def test_credit_check_reminder_after_the_last_agreed_payment(ledger: Ledger) -> None:
     loan = ledger.loan("jb-2026-01")
     loan.proposals[0].status = "accepted"
-    loan.notes = []
     rows = agreed_rows(loan)
     loan.payments += [Payment(r.due, r.payment) for r in rows[:-1]]
     ledger.save_loan(loan)
     last = rows[-1].due
-    assert ("credit_check", "info") not in kinds(ledger, last + timedelta(days=5))
+
+    def credit(day: date) -> list[tuple[str, str]]:
+        return kinds(ledger, day, only="credit_check")
+
+    assert credit(last + timedelta(days=5)) == []
     loan.payments.append(Payment(last, rows[-1].payment))
     ledger.save_loan(loan)
-    assert ("credit_check", "info") not in kinds(ledger, last - timedelta(days=1))
-    assert kinds(ledger, last) == [("credit_check", "info")]
+    assert credit(last - timedelta(days=1)) == []
+    assert credit(last) == [("credit_check", "info")]
     g.record_credit_check(ledger, loan.id, last + timedelta(days=20), "cleared", "all clear")
-    assert kinds(ledger, last + timedelta(days=19)) == [("credit_check", "info")]
-    assert kinds(ledger, last + timedelta(days=20)) == []
+    assert credit(last + timedelta(days=19)) == [("credit_check", "info")]
+    assert credit(last + timedelta(days=20)) == []
     assert g.stages(ledger, last + timedelta(days=20))[loan.id].key == "credit_checked"
+
+
+def test_a_status_answer_after_the_follow_up_date_counts_as_contact(ledger: Ledger) -> None:
+    from ashore.services.workspace import Workspace
+
+    assert kinds(ledger, date(2026, 11, 28), only="follow_up") == [("follow_up", "warning")]
+    at = datetime(2026, 11, 28, 9, 0, tzinfo=CST)
+    Workspace(ledger).change_status("jb-2026-01", "p1", "countered", "they offer 18 months", at)
+    assert kinds(ledger, date(2026, 11, 29), only="follow_up") == []
 
 
 def test_after_the_call_outcome_and_status_in_one_step(ledger: Ledger) -> None:

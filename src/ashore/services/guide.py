@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ashore.errors import InputError
 from ashore.money import ZERO
-from ashore.records import CallNote, Lender, Loan, LoanSummary, Proposal, StatusChange
+from ashore.records import CallNote, Lender, Loan, LoanSummary, Proposal
 from ashore.services import plans
 
 if TYPE_CHECKING:
@@ -323,36 +323,37 @@ def save_borrower(ledger: Ledger, borrower: Borrower) -> None:
 
 
 def attach_document(ledger: Ledger, loan_id: str, source: Path, kind: str) -> GuideDocument:
-    """Store ``source`` byte for byte in the evidence store and list it on the loan's checklist."""
+    """Store ``source`` byte for byte in the evidence store (through the notes service, in
+    chunks) and list it on the loan's checklist with its SHA-256."""
+    from ashore.services.notes import Notes
     from ashore.store.mapping import now
     from ashore.store.models import EvidenceFileRow
 
     if kind not in DOCUMENT_KINDS:
         raise InputError(f"kind: {kind!r} is not one of {', '.join(DOCUMENT_KINDS)}")
+    ledger.loan(loan_id)  # the loan must exist before anything is copied
     guide = load_guide(ledger, loan_id)
-    ledger.loan(loan_id)  # the loan must exist
-    sha, created = ledger.db.evidence.add(Path(source))
-    size = Path(source).stat().st_size
+    stored = Notes(ledger).store(Path(source))
     try:
         with ledger.db.transaction() as session:
             # A row, so that verify and backup see the file like any note attachment.
-            if session.get(EvidenceFileRow, sha) is None:
+            if session.get(EvidenceFileRow, stored.sha256) is None:
                 session.add(
                     EvidenceFileRow(
-                        sha256=sha,
-                        original_name=Path(source).name,
-                        size=size,
-                        kind="document",
+                        sha256=stored.sha256,
+                        original_name=stored.name,
+                        size=stored.size,
+                        kind=stored.kind,
                         imported_at=now(),
-                        duration_ms=None,
+                        duration_ms=stored.duration_ms,
                     )
                 )
     except BaseException:
-        if created:
-            ledger.db.evidence.discard(sha)
+        if stored.new:
+            ledger.db.evidence.discard(stored.sha256)
         raise
-    doc = GuideDocument(kind=kind, sha256=sha, name=Path(source).name, size=size)
-    if not any(d.sha256 == sha and d.kind == kind for d in guide.documents):
+    doc = GuideDocument(kind=kind, sha256=stored.sha256, name=stored.name, size=stored.size)
+    if not any(d.sha256 == doc.sha256 and d.kind == kind for d in guide.documents):
         guide.documents.append(doc)
         save_guide(ledger, guide)
     return doc
@@ -730,7 +731,9 @@ def _follow_up_warnings(loan: Loan, today: date) -> list[Warning]:
     follow_up = last.follow_up
     assert follow_up is not None
     since = [n for n in notes if n.occurred_at.date() >= follow_up]
-    if since:
+    # a status the lender gave since (accepted, countered…) is an answer too
+    answered = any(h.at.date() >= follow_up for p in loan.proposals for h in p.history)
+    if since or answered:
         return []
     if follow_up < today:
         days = (today - follow_up).days
@@ -810,13 +813,9 @@ def _credit_check_warnings(loan: Loan, guide: LoanGuide, today: date) -> list[Wa
 
 def start_call_note(ledger: Ledger, loan_id: str, at: datetime, channel: str = "phone") -> str:
     """A new call note on the loan with the call's time filled in; returns its id."""
-    from ashore.store.mapping import now
+    from ashore.services.notes import Notes
 
-    loan = ledger.loan(loan_id)
-    note_id = ledger.new_id("note")
-    loan.notes.append(CallNote(id=note_id, occurred_at=at, logged_at=now(), channel=channel))
-    ledger.save_loan(loan)
-    return note_id
+    return Notes(ledger).add(loan_id, occurred_at=at, channel=channel).id
 
 
 @dataclass(frozen=True)
@@ -837,14 +836,18 @@ class Outcome:
 def record_outcome(ledger: Ledger, loan_id: str, outcome: Outcome) -> str:
     """Write the call's outcome into its note and the proposal's new status, all at once.
 
-    Returns the note's id. An existing note that already has content keeps its earlier version
-    as a revision, so nothing said before is lost.
+    Returns the note's id. An existing note (the one the call card started) is revised through
+    the notes service, so its earlier version stays in the chain; ``note_id`` "" adds a new one.
+    The status is checked before anything is written.
     """
-    from ashore.records import PROPOSAL_STATUSES, NoteRevision
+    from ashore.records import PROPOSAL_STATUSES
+    from ashore.services.notes import Notes
+    from ashore.services.workspace import NEXT_STATUSES, Workspace
     from ashore.store.mapping import now
 
     loan = ledger.loan(loan_id)
     stamp = now()
+    change_status = False
     if outcome.proposal_id:
         proposal = next((p for p in loan.proposals if p.id == outcome.proposal_id), None)
         if proposal is None:
@@ -852,45 +855,19 @@ def record_outcome(ledger: Ledger, loan_id: str, outcome: Outcome) -> str:
         if outcome.status not in PROPOSAL_STATUSES:
             raise InputError(f"status: {outcome.status!r} is not a proposal status")
         if proposal.status != outcome.status:
-            proposal.status = outcome.status
-            proposal.history.append(StatusChange(stamp, outcome.status, outcome.outcome[:200]))
+            allowed = NEXT_STATUSES.get(proposal.status, ())
+            if outcome.status not in allowed:
+                raise InputError(
+                    f"status: a {proposal.status} proposal cannot become {outcome.status}"
+                )
+            change_status = True
     if outcome.follow_up is not None and outcome.follow_up < outcome.occurred_at.date():
         raise InputError("follow_up: the follow-up date is before the call")
-    note_id = outcome.note_id
-    existing = next((n for n in loan.notes if n.id == note_id), None) if note_id else None
-    if note_id and existing is None:
-        raise InputError(f"note: {note_id!r} is not a note of this loan")
-    if existing is None:
-        note_id = ledger.new_id("note")
-        loan.notes.append(
-            CallNote(
-                id=note_id,
-                occurred_at=outcome.occurred_at,
-                logged_at=stamp,
-                counterpart=outcome.counterpart,
-                text=outcome.text,
-                outcome=outcome.outcome,
-                promises=outcome.promises,
-                follow_up=outcome.follow_up,
-            )
-        )
-    else:
-        if existing.text or existing.outcome or existing.promises or existing.counterpart:
-            existing.revisions.append(
-                NoteRevision(
-                    revised_at=stamp,
-                    occurred_at=existing.occurred_at,
-                    channel=existing.channel,
-                    counterpart=existing.counterpart,
-                    text=existing.text,
-                    outcome=existing.outcome,
-                    promises=existing.promises,
-                    follow_up=existing.follow_up,
-                )
-            )
-        index = loan.notes.index(existing)
-        loan.notes[index] = replace(
-            existing,
+    notes = Notes(ledger)
+    if outcome.note_id:
+        notes.revise(
+            loan_id,
+            outcome.note_id,
             occurred_at=outcome.occurred_at,
             counterpart=outcome.counterpart,
             text=outcome.text,
@@ -898,7 +875,22 @@ def record_outcome(ledger: Ledger, loan_id: str, outcome: Outcome) -> str:
             promises=outcome.promises,
             follow_up=outcome.follow_up,
         )
-    ledger.save_loan(loan)
+        note_id = outcome.note_id
+    else:
+        note_id = notes.add(
+            loan_id,
+            occurred_at=outcome.occurred_at,
+            counterpart=outcome.counterpart,
+            text=outcome.text,
+            outcome=outcome.outcome,
+            promises=outcome.promises,
+            follow_up=outcome.follow_up,
+        ).id
+    if change_status:
+        # The workspace keeps one agreement in force and writes the status history.
+        Workspace(ledger).change_status(
+            loan_id, outcome.proposal_id, outcome.status, outcome.outcome[:200], stamp
+        )
     return note_id
 
 
