@@ -54,6 +54,7 @@ __all__ = [
     "balance_points",
     "dashboard",
     "loan_chart",
+    "monthly_points",
     "overview",
     "payment_warnings",
 ]
@@ -472,6 +473,11 @@ def _monthly(rows: Iterable[tuple[date, Decimal]]) -> tuple[Point, ...]:
     return tuple(sorted(months.items()))
 
 
+def monthly_points(plan: finance.ProposalPlan) -> tuple[Point, ...]:
+    """The plan's payments per calendar month (first of the month, total)."""
+    return _monthly((r.due, r.payment) for r in plan.installments)
+
+
 def _original_points(loan: Loan, today: date, end: date) -> tuple[Point, ...]:
     """Keeping the original schedule: everything due is paid today, then each installment on its
     date; the line is the principal still owed."""
@@ -543,9 +549,7 @@ def loan_chart(
         kind = "agreement" if proposal.status == "accepted" else "proposal"
         label = proposal.name or proposal.id
         lines.append(Line(proposal.id, label, kind, balance_points(plan)))
-        monthly.append(
-            MonthlyLine(proposal.id, label, _monthly((r.due, r.payment) for r in plan.installments))
-        )
+        monthly.append(MonthlyLine(proposal.id, label, monthly_points(plan)))
     payments = tuple(
         (p.date, p.amount, p.method or p.reference) for p in sorted(loan.payments, key=_by_date)
     )

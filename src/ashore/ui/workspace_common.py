@@ -1,0 +1,248 @@
+"""What the workspace tabs share: words for methods and statuses, date and money fields, money
+text, a plain table model base, and feeding the negotiation chart from the services' plain data."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+
+from ashore.errors import InputError
+from ashore.money import format_amount, parse_amount
+from ashore.services.workspace import ChartData
+from ashore.ui import dialogs
+from ashore.ui.chart import Marker, MonthlyBar, NegotiationChart, Series
+from ashore.ui.fields import CheckedLineEdit
+from ashore.ui.style import tabular_font
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("workspace", text)
+
+
+def method_names() -> dict[str, str]:
+    """The negotiation methods in the user's words."""
+    return {
+        "reamortize": _tr("Spread over more months"),
+        "reduced_installment": _tr("Smaller monthly payment"),
+        "fee_waiver": _tr("Waive fees, pay once"),
+        "lump_sum": _tr("Settle with one payment"),
+        "deferral": _tr("Payment holiday, then installments"),
+        "custom": _tr("The lender's own list"),
+    }
+
+
+def status_names() -> dict[str, str]:
+    """Proposal statuses in the user's words."""
+    return {
+        "draft": _tr("Draft"),
+        "proposed": _tr("Proposed"),
+        "countered": _tr("Countered"),
+        "accepted": _tr("Accepted"),
+        "rejected": _tr("Rejected"),
+        "withdrawn": _tr("Withdrawn"),
+    }
+
+
+def entry_status_names() -> dict[str, str]:
+    """Installment statuses on the Payments tab."""
+    return {
+        "paid": _tr("Paid"),
+        "partly_paid": _tr("Partly paid"),
+        "due": _tr("Due"),
+        "overdue": _tr("Overdue"),
+        "replaced": _tr("Replaced by the agreement"),
+    }
+
+
+def money_text(amount: Decimal | None, currency: str, locale: str) -> str:
+    return "" if amount is None else format_amount(amount, currency, locale)
+
+
+def signed_money(amount: Decimal, currency: str, locale: str) -> str:
+    """An amount with an explicit + for a positive difference."""
+    text = format_amount(amount, currency, locale)
+    return f"+{text}" if amount > 0 else text
+
+
+def date_text(day: date | None, locale: str) -> str:
+    if day is None:
+        return ""
+    from babel.dates import format_date
+
+    return str(format_date(day, format="medium", locale=locale))
+
+
+def parse_day(text: str, field: str = "date") -> date:
+    """A date typed as YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(f"{field}: {text.strip()!r} is not a date (YYYY-MM-DD)") from None
+
+
+def date_field(required: bool = True) -> CheckedLineEdit:
+    field = CheckedLineEdit(parse_day, required=required, placeholder="YYYY-MM-DD")
+    field.setMaximumWidth(160)
+    return field
+
+
+def amount_field(currency: str, *, required: bool = True, positive: bool = True) -> CheckedLineEdit:
+    def parse(text: str) -> Decimal:
+        value = parse_amount(text, currency=currency, allow_zero=not positive)
+        return value
+
+    field = CheckedLineEdit(parse, required=required, numeric=True, placeholder="0.00")
+    field.setMaximumWidth(200)
+    return field
+
+
+class PlainTableModel(QAbstractTableModel):
+    """A read-only table over a list of rows; subclasses say the columns and each cell's text.
+
+    Numbers are right-aligned in a tabular font so the digits line up.
+    """
+
+    columns: tuple[str, ...] = ()
+    numeric: frozenset[int] = frozenset()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+        self._font = tabular_font()
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            return self.header(section)
+        return None
+
+    def header(self, column: int) -> str:
+        return self.columns[column]
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole:
+            return self.font(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(row, column)
+        return None
+
+    def text(self, row: Any, column: int) -> str:
+        raise NotImplementedError
+
+    def font(self, row: Any, column: int) -> QFont | None:
+        return self._font if column in self.numeric else None
+
+    def tooltip(self, row: Any, column: int) -> str | None:
+        return None
+
+
+def table_view(model: QAbstractTableModel, object_name: str = "") -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    if object_name:
+        view.setObjectName(object_name)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    view.verticalHeader().setVisible(False)
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return view
+
+
+def line_label(key: str, kind: str, label: str) -> str:
+    """The translated name of a line the services leave unnamed."""
+    names = {
+        "status_quo": _tr("If nothing is paid"),
+        "original": _tr("Original schedule"),
+        "agreements": _tr("With the agreements kept"),
+        "plans": _tr("Plans in force"),
+    }
+    if label:
+        return label + (_tr(" (agreement)") if kind == "agreement" else "")
+    return names.get(key, key)
+
+
+def show_on_chart(chart: NegotiationChart, data: ChartData, hidden: Collection[str] = ()) -> None:
+    """Give the chart the plain figures of ``data``; keys in ``hidden`` stay hidden."""
+    chart.set_data(
+        lines=[
+            Series(line.key, line_label(line.key, line.kind, line.label), line.points, line.kind)  # type: ignore[arg-type]
+            for line in data.lines
+            if line.points
+        ],
+        today=data.today,
+        payments=[Marker(day, amount, text) for day, amount, text in data.payments],
+        claims=[Marker(day, amount, text) for day, amount, text in data.claims],
+        monthly=[
+            MonthlyBar(bar.key, line_label(bar.key, "", bar.label), bar.months)
+            for bar in data.monthly
+            if bar.months
+        ],
+        budget=data.budget,
+    )
+    for key in hidden:
+        if chart.is_visible(key):
+            try:
+                chart.set_visible(key, False)
+            except InputError:
+                pass  # the key is no longer a line of this chart
+
+
+def export_chart(parent: QWidget, chart: NegotiationChart, suggested: str) -> Path | None:
+    """Ask where to save the chart (PNG or SVG) and write it there."""
+    path = dialogs.get_save_path(
+        parent,
+        _tr("Export chart"),
+        _tr("PNG image (*.png);;SVG drawing (*.svg)"),
+        suggested,
+    )
+    if path is None:
+        return None
+    if path.suffix.lower() not in (".png", ".svg"):
+        path = path.with_suffix(".png")
+    try:
+        chart.export(path)
+    except (InputError, OSError) as problem:
+        dialogs.error(parent, str(problem))
+        return None
+    return path
