@@ -1,0 +1,410 @@
+"""The evidence bundle of one loan: a PDF call log, the original files and a SHA256SUMS manifest.
+
+The zip holds ``call-log.pdf``, ``files/<original name>`` (byte for byte from the evidence store)
+and ``SHA256SUMS`` in the form ``sha256sum -c`` reads, paths relative to the zip's root. It is
+written to a temporary file beside the target and renamed, so a failed export leaves nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from ashore.errors import DataError, InputError
+from ashore.records import Attachment, CallNote, Lender, Loan, NoteEvent
+from ashore.reports.fonts import printable, register_fonts
+from ashore.store.evidence import EvidenceStore
+
+PDF_NAME = "call-log.pdf"
+SUMS_NAME = "SHA256SUMS"
+
+_TEXT: dict[str, tuple[str, str]] = {
+    "title": ("Call log", "沟通记录"),
+    "made": ("Made {when}", "生成于 {when}"),
+    "about": (
+        "{n} note(s). Every entry is chained by SHA-256 to the one before; the files are the "
+        "originals, listed with their SHA-256 in SHA256SUMS (check with: sha256sum -c SHA256SUMS).",
+        "共 {n} 条记录。每一条都以 SHA-256 与前一条相连；文件均为原件，其 SHA-256 列于 "
+        "SHA256SUMS（校验：sha256sum -c SHA256SUMS）。",
+    ),
+    "head": ("Last chain hash", "链末哈希"),
+    "note": ("Note {id}", "记录 {id}"),
+    "occurred": ("Contact at", "沟通时间"),
+    "logged": ("Written at", "记录时间"),
+    "channel": ("Channel", "方式"),
+    "who": ("With", "对方"),
+    "text": ("What was said", "内容"),
+    "outcome": ("Outcome", "结果"),
+    "promises": ("Promises", "承诺"),
+    "follow_up": ("Follow-up", "跟进日期"),
+    "files": ("Files", "附件"),
+    "hash": ("Entry hash", "记录哈希"),
+    "revision": ("Before {when}", "{when} 之前的版本"),
+    "deleted": ("DELETED {when}: {reason}", "已删除 {when}：{reason}"),
+    "chain": ("The chain", "哈希链"),
+    "kind": ("Event", "事件"),
+    "at": ("At", "时间"),
+    "none": ("(none)", "（无）"),
+    "footer": ("Ashore evidence bundle", "Ashore 证据包"),
+    "page": ("Page {page} of {pages}", "第 {page} 页，共 {pages} 页"),
+}
+
+_CHANNELS: dict[str, tuple[str, str]] = {
+    "phone": ("phone", "电话"),
+    "app_chat": ("app chat", "应用内聊天"),
+    "sms": ("SMS", "短信"),
+    "email": ("email", "电子邮件"),
+    "in_person": ("in person", "当面"),
+    "letter": ("letter", "信件"),
+    "other": ("other", "其他"),
+}
+
+_KINDS: dict[str, tuple[str, str]] = {
+    "created": ("created", "创建"),
+    "revised": ("revised", "修改"),
+    "deleted": ("deleted", "删除"),
+    "attached": ("file attached", "添加附件"),
+}
+
+
+def _t(key: str, lang: str, **values: object) -> str:
+    en, zh = _TEXT[key]
+    return (zh if lang == "zh_CN" else en).format(**values)
+
+
+def _pick(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
+    en, zh = table.get(key, (key, key))
+    return zh if lang == "zh_CN" else en
+
+
+def _when(value: datetime | None) -> str:
+    """A time as it was recorded, with its UTC offset (evidence keeps the offset)."""
+    return value.isoformat(sep=" ", timespec="seconds") if value is not None else ""
+
+
+def _bytes(size: int) -> str:
+    kb = size / 1024
+    if kb < 1:
+        return f"{size} B"
+    if kb < 1024:
+        return f"{kb:.1f} KB · {size:,} B"
+    return f"{kb / 1024:.1f} MB · {size:,} B"
+
+
+def _duration(ms: int | None) -> str:
+    if ms is None:
+        return ""
+    seconds = ms // 1000
+    return f" · {seconds // 60}:{seconds % 60:02d}"
+
+
+@dataclass(frozen=True)
+class BundleSummary:
+    path: Path
+    notes: int
+    files: int
+
+
+def safe_name(name: str) -> str:
+    """A file name safe to put under files/: no folders, controls, backslashes or leading dots."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    base = re.sub(r"[\x00-\x1f\x7f:*?\"<>|]", "_", base).strip(" .")
+    return base or "file"
+
+
+def bundle_names(attachments: list[Attachment]) -> dict[str, str]:
+    """sha256 -> path inside the zip (files/...): one per content, names made unique."""
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for attachment in attachments:
+        if attachment.sha256 in out:
+            continue
+        name = safe_name(attachment.name)
+        stem, dot, suffix = name.rpartition(".")
+        if not dot:
+            stem, suffix = name, ""
+        candidate, n = name, 2
+        while candidate.lower() in taken:
+            candidate = f"{stem} ({n}).{suffix}" if suffix else f"{stem} ({n})"
+            n += 1
+        taken.add(candidate.lower())
+        out[attachment.sha256] = f"files/{candidate}"
+    return out
+
+
+# --------------------------------------------------------------------------------- the PDF
+
+
+def call_log_pdf(
+    loan: Loan, lender: Lender, chain: list[NoteEvent], lang: str, made: datetime
+) -> bytes:
+    """The call log of ``loan`` as PDF bytes: every note with both times and its history."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import (
+        KeepTogether,
+        Paragraph,
+        SimpleDocTemplate,
+        Spacer,
+        Table,
+        TableStyle,
+    )
+
+    font = register_fonts()
+    ink = colors.black
+    muted = colors.Color(0.35, 0.35, 0.35)
+    rule = colors.Color(0.7, 0.7, 0.7)
+    base = ParagraphStyle("base", fontName=font, fontSize=9, leading=12, textColor=ink)
+    small = ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5, textColor=muted)
+    label = ParagraphStyle("label", parent=base, fontSize=8, leading=11, textColor=muted)
+    title = ParagraphStyle("title", parent=base, fontSize=18, leading=23)
+    h2 = ParagraphStyle("h2", parent=base, fontSize=11, leading=15, spaceBefore=8, spaceAfter=3)
+    struck = ParagraphStyle("struck", parent=base, textColor=muted)
+
+    def para(value: str, style: ParagraphStyle = base) -> Paragraph:
+        # Escaped, so text that looks like markup (<b>&amp;) prints exactly as typed.
+        return Paragraph(escape(printable(value)), style)
+
+    def lines(value: str, style: ParagraphStyle = base) -> Paragraph:
+        parts = [escape(printable(line)) for line in value.splitlines()] or [""]
+        return Paragraph("<br/>".join(parts), style)
+
+    width = A4[0] - 36 * mm
+    head_hash = chain[-1].hash if chain else "0" * 64
+    story: list[Any] = [
+        para(f"{_t('title', lang)} — {lender.name} · {loan.name}", title),
+        para(f"{loan.id} · {_t('made', lang, when=_when(made))}", label),
+        Spacer(1, 4),
+        para(_t("about", lang, n=len(loan.notes)), base),
+        para(f"{_t('head', lang)}: {head_hash}", small),
+        Spacer(1, 6),
+    ]
+    heads = {e.note: e for e in chain}
+    style = TableStyle(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.25, rule),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
+    )
+    for note in sorted(loan.notes, key=lambda n: (n.occurred_at, n.logged_at)):
+        story.extend(
+            _note_block(
+                note,
+                heads.get(note.id),
+                lang,
+                para,
+                lines,
+                label,
+                small,
+                struck,
+                style,
+                width,
+                h2,
+                KeepTogether,
+                Table,
+            )
+        )
+    story.append(para(_t("chain", lang), h2))
+    rows = [
+        [
+            para("#", label),
+            para(_t("at", lang), label),
+            para(_t("kind", lang), label),
+            para("prev → hash", label),
+        ]
+    ]
+    for position, event in enumerate(chain):
+        rows.append(
+            [
+                para(str(position), small),
+                para(_when(event.at), small),
+                para(f"{event.note} · {_pick(_KINDS, event.kind, lang)}", small),
+                # Hex digits only: nothing to escape.
+                Paragraph(f"{event.prev_hash}<br/>{event.hash}", small),
+            ]
+        )
+    table = Table(rows, colWidths=[8 * mm, 34 * mm, 34 * mm, width - 76 * mm], repeatRows=1)
+    table.setStyle(style)
+    story.append(table)
+
+    footer = f"{_t('footer', lang)} · {loan.id} · {_t('made', lang, when=_when(made))}"
+
+    class Numbered(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs["initialFontName"] = font  # never an unembedded standard font
+            super().__init__(*args, **kwargs)
+            self._held: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._held.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            for number, state in enumerate(self._held, start=1):
+                self.__dict__.update(state)
+                self.saveState()
+                self.setFont(font, 7.5)
+                self.setFillColor(muted)
+                self.drawString(18 * mm, 10 * mm, printable(footer))
+                self.drawRightString(
+                    A4[0] - 18 * mm,
+                    10 * mm,
+                    _t("page", lang, page=number, pages=len(self._held)),
+                )
+                self.restoreState()
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=16 * mm,
+        bottomMargin=18 * mm,
+        title=printable(f"{_t('title', lang)} — {loan.name}"),
+        author="Ashore",
+        creator="Ashore",
+        invariant=1,
+        initialFontName=font,
+    )
+    doc.build(story, canvasmaker=Numbered)
+    return out.getvalue()
+
+
+def _note_block(
+    note: CallNote,
+    head: NoteEvent | None,
+    lang: str,
+    para: Any,
+    lines: Any,
+    label: Any,
+    small: Any,
+    struck: Any,
+    style: Any,
+    width: float,
+    h2: Any,
+    keep: Any,
+    table_cls: Any,
+) -> list[Any]:
+    from reportlab.lib.units import mm
+
+    title = f"{_t('note', lang, id=note.id)} · {_when(note.occurred_at)}"
+    if note.deleted_at is not None:
+        title += " · " + _t(
+            "deleted", lang, when=_when(note.deleted_at), reason=note.deleted_reason
+        )
+    body_style = struck if note.deleted_at is not None else None
+    rows = [
+        (_t("occurred", lang), _when(note.occurred_at)),
+        (_t("logged", lang), _when(note.logged_at)),
+        (_t("channel", lang), _pick(_CHANNELS, note.channel, lang)),
+        (_t("who", lang), note.counterpart),
+        (_t("text", lang), note.text),
+        (_t("outcome", lang), note.outcome),
+        (_t("promises", lang), note.promises),
+        (_t("follow_up", lang), note.follow_up.isoformat() if note.follow_up else ""),
+    ]
+    data = [
+        [para(name, label), lines(value, body_style) if body_style else lines(value)]
+        for name, value in rows
+    ]
+    files = [
+        f"{a.name} · {_bytes(a.size)}{_duration(a.duration_ms)}\nSHA-256 {a.sha256}"
+        for a in note.attachments
+    ]
+    data.append(
+        [para(_t("files", lang), label), lines("\n".join(files) if files else _t("none", lang))]
+    )
+    for revision in reversed(note.revisions):
+        old = [
+            f"{_t('occurred', lang)}: {_when(revision.occurred_at)} · "
+            f"{_pick(_CHANNELS, revision.channel, lang)} · {revision.counterpart}",
+            f"{_t('text', lang)}: {revision.text}",
+            f"{_t('outcome', lang)}: {revision.outcome}",
+            f"{_t('promises', lang)}: {revision.promises}",
+            f"{_t('follow_up', lang)}: "
+            + (revision.follow_up.isoformat() if revision.follow_up else ""),
+        ]
+        data.append(
+            [
+                para(_t("revision", lang, when=_when(revision.revised_at)), label),
+                lines("\n".join(old), small),
+            ]
+        )
+    data.append([para(_t("hash", lang), label), para(head.hash if head else "—", small)])
+    table = table_cls(data, colWidths=[30 * mm, width - 30 * mm])
+    table.setStyle(style)
+    return [keep([para(title, h2), table])]
+
+
+# --------------------------------------------------------------------------------- the zip
+
+
+def write_evidence_bundle(
+    loan: Loan,
+    lender: Lender,
+    chain: list[NoteEvent],
+    store: EvidenceStore,
+    out: Path,
+    lang: str = "en",
+    made: datetime | None = None,
+) -> BundleSummary:
+    """Write the loan's evidence zip to ``out`` atomically; DataError when a file is damaged."""
+    made = made or datetime.now().astimezone().replace(microsecond=0)
+    attachments = [a for note in loan.notes for a in note.attachments]
+    names = bundle_names(attachments)
+    for sha in names:
+        problem = store.verify(sha)
+        if problem is not None:
+            raise DataError(
+                f"evidence {sha}: {problem}; run `ashore verify` (the bundle was not written)"
+            )
+    pdf = call_log_pdf(loan, lender, chain, lang, made)
+    out = Path(out)
+    folder = out.resolve().parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", dir=folder)
+    except OSError as error:
+        raise InputError(f"--out: {out}: cannot be written: {error.strerror}") from None
+    tmp = Path(tmp_name)
+    try:
+        sums: list[str] = [f"{hashlib.sha256(pdf).hexdigest()}  {PDF_NAME}"]
+        with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr(PDF_NAME, pdf)
+            for sha, inner in names.items():
+                digest = hashlib.sha256()
+                with store.open(sha) as src, zf.open(inner, "w", force_zip64=True) as dst:
+                    while chunk := src.read(1024 * 1024):
+                        digest.update(chunk)
+                        dst.write(chunk)
+                if digest.hexdigest() != sha:  # changed while we copied it
+                    raise DataError(f"evidence {sha}: changed while it was being exported")
+                sums.append(f"{sha}  {inner}")
+            zf.writestr(SUMS_NAME, "\n".join(sums) + "\n")
+        os.replace(tmp, out)
+    except IsADirectoryError:
+        raise InputError(f"--out: {out} is a folder; give a file name") from None
+    except PermissionError as error:
+        raise InputError(f"--out: {error.filename or out}: permission denied") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    return BundleSummary(path=out, notes=len(loan.notes), files=len(names))
