@@ -120,6 +120,56 @@ def test_bundle_opens_the_window_and_keeps_running(bundle: Path, tmp_path: Path)
     assert data.is_dir()  # the app made its data dir on start
 
 
+@pytest.fixture
+def x_display() -> Iterator[str]:
+    """A virtual X server (Xvfb) for the real desktop path: the xcb plugin and the system's libs."""
+    if shutil.which("Xvfb") is None:
+        pytest.skip("Xvfb not installed (apt-get install xvfb)")
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    try:
+        with os.fdopen(read) as pipe:
+            number = pipe.readline().strip()  # Xvfb writes its display number once it is ready
+        assert number, "Xvfb did not start"
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@linux_only
+def test_bundle_window_on_x11(bundle: Path, tmp_path: Path, x_display: str) -> None:
+    data = tmp_path / "data"
+    env = _bundle_env(QT_QPA_PLATFORM="xcb", DISPLAY=x_display)
+    env.pop("WAYLAND_DISPLAY", None)
+    proc = subprocess.Popen(
+        [str(EXE), "--data-dir", str(data)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        with pytest.raises(subprocess.TimeoutExpired):
+            proc.wait(timeout=15)
+        if shutil.which("xwininfo"):
+            tree = subprocess.run(
+                ["xwininfo", "-root", "-tree"], capture_output=True, text=True, env=env, timeout=30
+            ).stdout
+            # the desktop entry's StartupWMClass=Ashore matches the window's WM_CLASS
+            assert '("Ashore" "Ashore")' in tree, tree
+    finally:
+        proc.terminate()
+        _out, err = proc.communicate(timeout=30)
+    assert not (data / "logs" / "startup.log").exists(), err
+
+
 def test_bundle_contents(bundle: Path) -> None:
     internal = bundle / "_internal"
     # alembic runs the migrations from files, so they must be there as .py files
