@@ -102,6 +102,8 @@ class BareFigure:
         self.axes = (top, low)
         self.count = 0
         for line in chart.plot.owed_axes.lines + chart.plot.monthly_axes.lines:
+            if line.get_gid() == "cursor":  # the hover cursor: hidden, not part of the chart
+                continue
             axes = top if line.axes is chart.plot.owed_axes else low
             x, y = line.get_data()
             axes.plot(x, y, drawstyle=line.get_drawstyle())

@@ -514,6 +514,9 @@ class ChartPlot:
 
     def rescale(self) -> None:
         """Fit the axes to the visible data (owed from zero up) and ask for a redraw."""
+        shown = [cursor.get_visible() for cursor in self._cursors]
+        for cursor in self._cursors:
+            cursor.set_visible(False)  # the pointer's position must not widen the axes
         for axes in (self.owed_axes, self.monthly_axes):
             axes.relim(visible_only=True)
             axes.autoscale_view()
@@ -521,6 +524,8 @@ class ChartPlot:
             if axes.dataLim.y0 >= 0 and high > 0:
                 # Amounts are read against zero; a little room below keeps a zero line visible.
                 axes.set_ybound(-0.03 * high, high)
+        for cursor, visible in zip(self._cursors, shown, strict=True):
+            cursor.set_visible(visible)
         self.refresh()
 
     # ----- drawing ---------------------------------------------------------------------------
@@ -554,6 +559,36 @@ class ChartPlot:
         self._with_legend = self.canvas.copy_from_bbox(self.figure.bbox)
         self._legend_painted = self._legend_texts()
 
+    @staticmethod
+    def _same_shapes(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
+        # Digits have one width (tabular figures): "9,348.71" and "9,536.34" take the same room.
+        return len(old) == len(new) and all(
+            _DIGIT.sub("0", a) == _DIGIT.sub("0", b) for a, b in zip(old, new, strict=True)
+        )
+
+    def _repaint_legend_texts(self, texts: tuple[str, ...]) -> None:
+        """Repaint only the legend texts that changed (a plan's total), in place.
+
+        Same shapes mean the same widths, so the legend's layout holds: each changed text gets
+        the background without the legend put back under it, then is drawn anew.
+        """
+        legend = self.owed_axes.get_legend()
+        assert legend is not None  # texts differ, so there is a legend
+        renderer = self.figure._get_renderer()  # type: ignore[attr-defined]
+        height = self.figure.bbox.height
+        for text, old, new in zip(legend.get_texts(), self._legend_painted, texts, strict=True):
+            if old == new:
+                continue
+            box = text.get_window_extent(renderer)
+            # Agg reads a partial bbox in the buffer's rows counted from the top, and xy as an
+            # offset: (0, 0) puts the piece of the whole-figure background back where it was.
+            extents = (box.x0 - 2, height - box.y1 - 2, box.x1 + 2, height - box.y0 + 2)
+            self.canvas.restore_region(self._background, bbox=extents, xy=(0, 0))
+            self.figure.draw_artist(text)
+        self._with_legend = self.canvas.copy_from_bbox(self.figure.bbox)
+        self._legend_painted = texts
+        self._legend_key = None  # the kept legend pixels show the old texts
+
     def _frame(self) -> object:
         """Everything drawn around the data: when it is unchanged, the background still holds."""
         return (
@@ -585,9 +620,13 @@ class ChartPlot:
         if self._background is None or self._frame() != self._drawn_frame:
             self.canvas.draw_idle()
             return
-        if self._legend_texts() == self._legend_painted:
+        texts = self._legend_texts()
+        if texts == self._legend_painted:
             self.canvas.restore_region(self._with_legend)
-        else:  # a plan's total changed: repaint the legend once, then keep it again
+        elif self._same_shapes(self._legend_painted, texts):
+            self.canvas.restore_region(self._with_legend)
+            self._repaint_legend_texts(texts)
+        else:  # the legend's entries changed size: lay it out and paint it again
             self.canvas.restore_region(self._background)
             self._paint_legend()
         for artist in self._data_artists():
