@@ -83,19 +83,21 @@ def _version() -> str:
 
 def write_startup_log(argv: Sequence[str], summary: str, details: str) -> Path | None:
     """Append one dated entry to the startup log; return its path, or None if nothing could be
-    written (read-only home, full disk): the caller still prints the message."""
-    path = startup_log_path(argv)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as log:
-            stamp = datetime.now().isoformat(timespec="seconds")
-            log.write(f"--- {stamp} Ashore {_version()} on {sys.platform}\n")
-            log.write(f"arguments: {list(argv)!r}\n{summary}\n")
-            if details:
-                log.write(details.rstrip("\n") + "\n")
-        return path
-    except OSError:
-        return None
+    written anywhere: the caller still prints the message."""
+    fallback = Path(tempfile.gettempdir()) / "Ashore-startup.log"
+    for path in (startup_log_path(argv), fallback):  # the temp dir when the data dir is unusable
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("a", encoding="utf-8") as log:
+                stamp = datetime.now().isoformat(timespec="seconds")
+                log.write(f"--- {stamp} Ashore {_version()} on {sys.platform}\n")
+                log.write(f"arguments: {list(argv)!r}\n{summary}\n")
+                if details:
+                    log.write(details.rstrip("\n") + "\n")
+            return path
+        except OSError:
+            continue
+    return None
 
 
 def report_startup_failure(
@@ -223,9 +225,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         sys.stderr = tee._inner
     if code != 0:
-        said = "".join(tee.text).strip() or f"it stopped with exit code {code}"
-        last = said.splitlines()[-1].removeprefix("ashore: ")
-        report_startup_failure(args, last, said, dialog=True, echo=False)
+        said = "".join(tee.text).strip()
+        errors = [line for line in said.splitlines() if line.startswith("ashore: ")]
+        if errors:
+            # cli reported an error on stderr only, which nobody sees after a double-click
+            summary = errors[-1].removeprefix("ashore: ")
+            report_startup_failure(args, summary, said, dialog=True, echo=False)
+        else:
+            # the window itself already told the user (e.g. the data cannot be opened)
+            write_startup_log(args, f"the app stopped with exit code {code}", said)
     return code
 
 

@@ -170,6 +170,33 @@ def test_bundle_window_on_x11(bundle: Path, tmp_path: Path, x_display: str) -> N
     assert not (data / "logs" / "startup.log").exists(), err
 
 
+@linux_only
+def test_bundle_shows_why_it_did_not_start(bundle: Path, tmp_path: Path, x_display: str) -> None:
+    # A double-click start that fails (here: a bad --today): a message box, not silence.
+    data = tmp_path / "data"
+    env = _bundle_env(QT_QPA_PLATFORM="xcb", DISPLAY=x_display)
+    proc = subprocess.Popen(
+        [str(EXE), "--data-dir", str(data), "--today", "2026-13-45"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        with pytest.raises(subprocess.TimeoutExpired):
+            proc.wait(timeout=10)  # the message box waits for the user
+        log = data / "logs" / "startup.log"
+        assert "'2026-13-45' is not a date" in log.read_text(encoding="utf-8")
+        if shutil.which("xwininfo"):
+            tree = subprocess.run(
+                ["xwininfo", "-root", "-tree"], capture_output=True, text=True, env=env, timeout=30
+            ).stdout
+            assert '"Ashore": ("Ashore" "Ashore")' in tree, tree
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=30)
+
+
 def test_bundle_contents(bundle: Path) -> None:
     internal = bundle / "_internal"
     # alembic runs the migrations from files, so they must be there as .py files
@@ -302,6 +329,22 @@ def test_ico_and_icns_hold_every_size(tmp_path: Path) -> None:
         assert set(ico.info["sizes"]) == {(s, s) for s in build.ICO_SIZES}
     with Image.open(build.make_icns(tmp_path / "a.icns")) as icns:
         assert {(w, h) for w, h, _scale in icns.info["sizes"]} >= {(16, 16), (256, 256), (512, 512)}
+
+
+def test_launcher_logs_a_failed_start(tmp_path: Path) -> None:
+    # Offscreen nobody could click a message box, so the log and stderr carry the reason.
+    data = tmp_path / "data"
+    result = subprocess.run(
+        [sys.executable, str(PACKAGING / "launch.py"), "--data-dir", str(data), "--today", "x"],
+        capture_output=True,
+        text=True,
+        env=_bundle_env(PYTHONPATH=str(ROOT / "src")),
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "--today: 'x' is not a date" in result.stderr
+    log = (data / "logs" / "startup.log").read_text(encoding="utf-8")
+    assert "--today: 'x' is not a date (YYYY-MM-DD)" in log
 
 
 def _validate_desktop(path: Path) -> None:
