@@ -32,10 +32,17 @@ from ashore.records import (
     StatusChange,
 )
 from ashore.services import plans
-from ashore.services.ledger import Ledger
+from ashore.services.ledger import CURRENCY_KEY, Ledger
 from ashore.store.codec import encode_params
 from ashore.store.mapping import loan_record, now
-from ashore.store.models import ClaimRow, LoanRow, PaymentRow, ProposalRow, StatusChangeRow
+from ashore.store.models import (
+    ClaimRow,
+    LoanRow,
+    PaymentRow,
+    ProposalRow,
+    SettingRow,
+    StatusChangeRow,
+)
 from ashore.validation import check_amount, check_proposal
 
 __all__ = [
@@ -273,6 +280,12 @@ class Workspace:
 
     def monthly_budget(self) -> Decimal | None:
         return self.ledger.monthly_budget()
+
+    def currency(self) -> str:
+        """The book's currency (what the dashboard totals are in)."""
+        with self.db.reading() as session:
+            row = session.get(SettingRow, CURRENCY_KEY)
+            return row.value if row is not None else "CNY"
 
     def set_monthly_budget(self, amount: Decimal | None) -> None:
         """What the user can pay all lenders together each month (income − essential costs)."""

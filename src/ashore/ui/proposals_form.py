@@ -231,7 +231,7 @@ class ProposalForm(QWidget):
                 fields["months"] = self._months_field("months")
                 form.addRow(self.tr("Months"), fields["months"])
             else:
-                fields["amount"] = amount_field(self.currency)
+                fields["amount"] = amount_field(lambda: self.currency)
                 form.addRow(self.tr("Amount a month"), fields["amount"])
             fields["annual_rate"] = self._rate_field()
             form.addRow(self.tr("Yearly interest (%)"), fields["annual_rate"])
@@ -245,7 +245,7 @@ class ProposalForm(QWidget):
             mode.addItem(self.tr("an amount"), "amount")
             mode.addItem(self.tr("a discount on what is owed"), "discount")
             fields["mode"] = mode
-            fields["amount"] = amount_field(self.currency)
+            fields["amount"] = amount_field(lambda: self.currency)
             fields["discount"] = CheckedLineEdit(
                 lambda text: _lump_discount(text), numeric=True, placeholder="30"
             )

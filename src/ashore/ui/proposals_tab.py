@@ -146,6 +146,7 @@ class ProposalsTab(QWidget):
         self.chart_column = chart_column
         self.chart_currency = currency
         self.chart = NegotiationChart(currency=currency, locale=self.babel)
+        self.chart.setMinimumSize(360, 260)
         chart_column.addWidget(self.chart, 1)
         export_row = QHBoxLayout()
         export_row.addStretch(1)
@@ -329,6 +330,7 @@ class ProposalsTab(QWidget):
             return
         old = self.chart
         self.chart = NegotiationChart(currency=currency, locale=self.babel)
+        self.chart.setMinimumSize(360, 260)
         self.chart_column.replaceWidget(old, self.chart)
         old.deleteLater()
         self.chart_currency = currency

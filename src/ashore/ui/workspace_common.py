@@ -3,7 +3,8 @@ text, a plain table model base, and feeding the negotiation chart from the servi
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+import warnings
+from collections.abc import Callable, Collection, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -101,10 +102,14 @@ def date_field(required: bool = True) -> CheckedLineEdit:
     return field
 
 
-def amount_field(currency: str, *, required: bool = True, positive: bool = True) -> CheckedLineEdit:
+def amount_field(
+    currency: str | Callable[[], str], *, required: bool = True, positive: bool = True
+) -> CheckedLineEdit:
+    """An amount typed as people type it; ``currency`` may be a function (the loan shown)."""
+
     def parse(text: str) -> Decimal:
-        value = parse_amount(text, currency=currency, allow_zero=not positive)
-        return value
+        code = currency() if callable(currency) else currency
+        return parse_amount(text, currency=code, allow_zero=not positive)
 
     field = CheckedLineEdit(parse, required=required, numeric=True, placeholder="0.00")
     field.setMaximumWidth(200)
@@ -204,6 +209,20 @@ def line_label(key: str, kind: str, label: str) -> str:
 
 def show_on_chart(chart: NegotiationChart, data: ChartData, hidden: Collection[str] = ()) -> None:
     """Give the chart the plain figures of ``data``; keys in ``hidden`` stay hidden."""
+    # A chart in a tab not shown yet has no real size; matplotlib then says its layout could not
+    # be applied. It lays out again when the tab is shown, so the warning says nothing here.
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="constrained_layout not applied")
+        _set_chart_data(chart, data)
+    for key in hidden:
+        if chart.is_visible(key):
+            try:
+                chart.set_visible(key, False)
+            except InputError:
+                pass  # the key is no longer a line of this chart
+
+
+def _set_chart_data(chart: NegotiationChart, data: ChartData) -> None:
     chart.set_data(
         lines=[
             Series(line.key, line_label(line.key, line.kind, line.label), line.points, line.kind)  # type: ignore[arg-type]
@@ -220,12 +239,6 @@ def show_on_chart(chart: NegotiationChart, data: ChartData, hidden: Collection[s
         ],
         budget=data.budget,
     )
-    for key in hidden:
-        if chart.is_visible(key):
-            try:
-                chart.set_visible(key, False)
-            except InputError:
-                pass  # the key is no longer a line of this chart
 
 
 def export_chart(parent: QWidget, chart: NegotiationChart, suggested: str) -> Path | None:

@@ -1,0 +1,283 @@
+"""The Overview tab: what one loan costs today at a glance — the owed figure large, its parts in a
+grid, how fast it grows, the lender's latest claim against ours, the next step, and the chart."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ashore.context import Context
+from ashore.records import Lender, Loan
+from ashore.services import workspace as ws
+from ashore.ui.chart import NegotiationChart
+from ashore.ui.style import BORDER, ERROR, MARGIN, MUTED, PANEL_BG, TEXT, tabular_font, title_font
+from ashore.ui.workspace_common import (
+    date_text,
+    export_chart,
+    money_text,
+    show_on_chart,
+    signed_money,
+)
+
+CARD_STYLE = (
+    f"QFrame#card {{ background: {PANEL_BG}; border: 1px solid {BORDER}; border-radius: 8px; }}"
+    f" QLabel#caption {{ color: {MUTED}; }}"
+    f" QLabel#figure {{ color: {TEXT}; }}"
+    f" QLabel#bigFigure {{ color: {TEXT}; }}"
+    f" QLabel#alarm {{ color: {ERROR}; font-weight: 600; }}"
+)
+
+
+def card() -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setObjectName("card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(16, 12, 16, 12)
+    layout.setSpacing(4)
+    return frame, layout
+
+
+def caption(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("caption")
+    return label
+
+
+def figure_font(base: QFont) -> QFont:
+    """Bold tabular digits a little larger than the text: the figures of a card."""
+    font = tabular_font(base)
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+    font.setBold(True)
+    return font
+
+
+class Figure(QWidget):
+    """A caption over an amount, the amount right-aligned in tabular digits."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        self.caption = caption(text)
+        self.value = QLabel()
+        self.value.setObjectName("figure")
+        self.value.setFont(figure_font(self.font()))
+        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.value)
+
+    def set_value(self, text: str) -> None:
+        self.value.setText(text)
+
+
+class OverviewTab(QWidget):
+    """One loan on ``ctx.today``; ``set_loan`` fills it."""
+
+    def __init__(
+        self, workspace: ws.Workspace, ctx: Context, locale: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.setStyleSheet(CARD_STYLE)
+        self.workspace = workspace
+        self.ctx = ctx
+        self.babel = locale
+        self.loan: Loan | None = None
+        self.data: ws.LoanOverview | None = None
+        self.chart_data: ws.ChartData | None = None
+        self.currency = "CNY"
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, 8, MARGIN, MARGIN)
+        layout.setSpacing(10)
+
+        row = QHBoxLayout()
+        row.setSpacing(10)
+        owed_card, owed = card()
+        self.owed_caption = caption(self.tr("Owed today if nothing more is paid"))
+        self.owed_value = QLabel()
+        self.owed_value.setObjectName("bigFigure")
+        big = title_font(tabular_font(self.font()), 2.1)
+        self.owed_value.setFont(big)
+        self.owed_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.growth = QLabel()
+        self.growth.setObjectName("alarm")
+        self.growth.setWordWrap(True)
+        owed.addWidget(self.owed_caption)
+        owed.addWidget(self.owed_value)
+        owed.addWidget(self.growth)
+        owed.addSpacing(6)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        grid.setVerticalSpacing(8)
+        self.parts = {
+            "overdue": Figure(self.tr("Installments unpaid")),
+            "penalty": Figure(self.tr("Penalty interest")),
+            "late_fees": Figure(self.tr("Late fees")),
+            "not_yet_due": Figure(self.tr("Not yet due")),
+            "days": Figure(self.tr("Days overdue")),
+            "per_month": Figure(self.tr("Added in 30 days")),
+        }
+        for i, figure in enumerate(self.parts.values()):
+            grid.addWidget(figure, i // 3, i % 3)
+        owed.addLayout(grid)
+        owed.addStretch(1)
+        row.addWidget(owed_card, 3)
+
+        side = QVBoxLayout()
+        side.setSpacing(10)
+        claim_card, claim = card()
+        claim.addWidget(caption(self.tr("The lender's latest claim")))
+        self.claim_value = QLabel()
+        self.claim_value.setObjectName("figure")
+        self.claim_value.setFont(figure_font(self.font()))
+        self.claim_detail = QLabel()
+        self.claim_detail.setWordWrap(True)
+        claim.addWidget(self.claim_value)
+        claim.addWidget(self.claim_detail)
+        side.addWidget(claim_card)
+        next_card, nxt = card()
+        nxt.addWidget(caption(self.tr("Next step")))
+        self.next_text = QLabel()
+        self.next_text.setWordWrap(True)
+        self.next_text.setTextFormat(Qt.TextFormat.RichText)
+        nxt.addWidget(self.next_text)
+        side.addWidget(next_card)
+        side.addStretch(1)
+        row.addLayout(side, 2)
+        layout.addLayout(row)
+
+        self.chart = NegotiationChart(currency=self.currency, locale=self.babel)
+        self.chart.setMinimumHeight(300)
+        layout.addWidget(self.chart, 1)
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        self.export_button = QPushButton(self.tr("Export chart…"))
+        bar.addWidget(self.export_button)
+        layout.addLayout(bar)
+        self.export_button.clicked.connect(
+            lambda: export_chart(self, self.chart, f"{self.loan.id if self.loan else 'loan'}.png")
+        )
+
+    def _money(self, amount: Decimal | None) -> str:
+        return money_text(amount, self.currency, self.babel)
+
+    def set_loan(self, loan: Loan, lender: Lender | None) -> None:
+        """Work the loan's figures out for today and show them."""
+        self.loan = loan
+        if loan.currency != self.currency:
+            old = self.chart
+            self.chart = NegotiationChart(currency=loan.currency, locale=self.babel)
+            self.chart.setMinimumHeight(300)
+            self.layout().replaceWidget(old, self.chart)
+            old.deleteLater()
+        self.currency = loan.currency
+        today = self.ctx.today
+        data = ws.overview(loan, lender, today)
+        self.data = data
+        self.owed_value.setText(f"{self._money(data.total)} {loan.currency}")
+        owed = data.owed
+        if owed is not None:
+            self.owed_caption.setText(self.tr("Owed today if nothing more is paid"))
+            if data.per_day > 0:
+                self.growth.setText(
+                    self.tr("Grows by %1 a day, %2 a month, while nothing is paid.")
+                    .replace("%1", self._money(data.per_day))
+                    .replace("%2", self._money(data.per_month))
+                )
+            else:
+                self.growth.setText("")
+            values = {
+                "overdue": self._money(owed.overdue + owed.due),
+                "penalty": self._money(owed.penalty),
+                "late_fees": self._money(owed.late_fees),
+                "not_yet_due": self._money(owed.not_yet_due),
+                "days": str(data.days_overdue),
+                "per_month": self._money(data.per_month),
+            }
+            for key, figure in self.parts.items():
+                figure.setVisible(True)
+                figure.set_value(values[key])
+        else:
+            name = data.agreement.name if data.agreement is not None else ""
+            self.owed_caption.setText(
+                self.tr("Left to pay under the agreement “%1”").replace("%1", name)
+            )
+            missed = data.overdue > 0
+            self.growth.setText(
+                self.tr(
+                    "%1 of it is missed. A second default usually voids the agreement: pay it now."
+                ).replace("%1", self._money(data.overdue))
+                if missed
+                else ""
+            )
+            for key, figure in self.parts.items():
+                figure.setVisible(key in ("overdue", "days"))
+            self.parts["overdue"].set_value(self._money(data.overdue))
+            self.parts["days"].set_value(str(data.days_overdue))
+        self._show_claim(data)
+        self._show_next(data)
+        self.chart_data = ws.loan_chart(loan, today, self.workspace.monthly_budget())
+        show_on_chart(self.chart, self.chart_data)
+
+    def _show_claim(self, data: ws.LoanOverview) -> None:
+        check = data.claim
+        if check is None:
+            self.claim_value.setText("—")
+            self.claim_detail.setText(
+                self.tr("None recorded. Note what the lender says you owe on the Payments tab.")
+            )
+            return
+        self.claim_value.setText(self._money(check.claimed))
+        source = f" · {data.claim_source}" if data.claim_source else ""
+        if check.difference > 0:
+            verdict = self.tr("%1 more than we compute: ask them to explain it.")
+        elif check.difference < 0:
+            verdict = self.tr("%1 less than we compute.")
+        else:
+            verdict = self.tr("The same as we compute%1.")
+        verdict = verdict.replace(
+            "%1",
+            signed_money(check.difference, self.currency, self.babel) if check.difference else "",
+        )
+        self.claim_detail.setText(
+            self.tr("On %1%2. Ours that day: %3.\n%4")
+            .replace("%1", date_text(check.on, self.babel))
+            .replace("%2", source)
+            .replace("%3", self._money(check.ours))
+            .replace("%4", verdict)
+        )
+
+    def _show_next(self, data: ws.LoanOverview) -> None:
+        lines = []
+        if data.next_due is not None:
+            lines.append(
+                self.tr("Pay <b>%1</b> by <b>%2</b>.")
+                .replace("%1", self._money(data.next_amount))
+                .replace("%2", date_text(data.next_due, self.babel))
+            )
+        elif data.total > 0:
+            lines.append(self.tr("Nothing is scheduled: everything owed is due now."))
+        else:
+            lines.append(self.tr("Nothing is owed."))
+        if data.follow_up is not None:
+            late = data.follow_up < self.ctx.today
+            text = (
+                self.tr("Follow-up with the lender was due on %1.")
+                if late
+                else self.tr("Follow up with the lender on %1.")
+            )
+            lines.append(text.replace("%1", date_text(data.follow_up, self.babel)))
+        self.next_text.setText("<br>".join(lines))
