@@ -1,0 +1,260 @@
+"""The notes pane: Ctrl+N, save, edit (history), delete (tombstone), drop to attach, cancel a
+large copy, the broken-record banner, the lender-wide view and playback inside a note."""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+import struct
+import wave
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from ashore.audio_probe import audio_backend_status
+from ashore.context import Context
+from ashore.services import Ledger
+from ashore.services.notes import Notes
+from ashore.ui import notes_dialogs
+from ashore.ui.audio_common import QTMULTIMEDIA_ENVIRONMENT_WARNINGS
+from ashore.ui.notes_pane import NoteCard, NotesPane
+
+LOAN = "jb-2026-01"
+# See tests/ui/test_audio.py: QtMultimedia's words about the machine, not about our code.
+noise = pytest.mark.qt_log_ignore(
+    *QTMULTIMEDIA_ENVIRONMENT_WARNINGS, "does not support propagateSizeHints"
+)
+
+
+def write_wav(path: Path, seconds: float = 1.5, rate: int = 8000) -> Path:
+    frames = int(seconds * rate)
+    samples = (int(8000 * math.sin(2 * math.pi * 440 * i / rate)) for i in range(frames))
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(b"".join(struct.pack("<h", s) for s in samples))
+    return path
+
+
+@pytest.fixture
+def pane(qtbot: Any, ledger: Ledger, ctx: Context) -> Iterator[NotesPane]:
+    ledger.load_sample()
+    widget = NotesPane(ledger, ctx.today)
+    qtbot.addWidget(widget)
+    widget.resize(900, 700)
+    widget.set_loan(LOAN)
+    widget.show()
+    yield widget
+    widget.shutdown()
+
+
+def _card(pane: NotesPane, note_id: str) -> NoteCard:
+    return next(card for card in pane.cards if card.note.id == note_id)
+
+
+def _write_note(qtbot: Any, pane: NotesPane, text: str) -> str:
+    qtbot.keyClick(pane, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(pane.editor.text, text)
+    before = {n.id for n in pane.notes.notes(LOAN)}
+    qtbot.mouseClick(pane.editor.save_button, Qt.MouseButton.LeftButton)
+    (new,) = [n for n in pane.notes.notes(LOAN) if n.id not in before]
+    return new.id
+
+
+@noise
+def test_ctrl_n_opens_a_note_at_now_with_the_cursor_in_the_text(
+    qtbot: Any, pane: NotesPane
+) -> None:
+    pane.activateWindow()
+    qtbot.waitUntil(pane.isActiveWindow, timeout=3000)
+    assert pane.editor.isHidden()
+    qtbot.keyClick(pane, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert pane.editor.isVisible()
+    shown = pane.editor.occurred_at()
+    assert abs((shown - datetime.now().astimezone()).total_seconds()) < 120
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is pane.editor.text, timeout=3000)
+    qtbot.keyClicks(pane.editor.text, "asked for 24 months")
+    qtbot.mouseClick(pane.editor.save_button, Qt.MouseButton.LeftButton)
+    assert pane.editor.isHidden()
+    newest = pane.cards[0]
+    assert newest.note.text == "asked for 24 months"
+    assert abs((newest.note.occurred_at - datetime.now().astimezone()).total_seconds()) < 120
+    assert newest.text.text() == "asked for 24 months"
+    # Written-at is the app's, not the editor's: there is no field for it.
+    assert newest.note.logged_at >= newest.note.occurred_at
+
+
+@noise
+def test_an_empty_note_is_not_saved(qtbot: Any, pane: NotesPane) -> None:
+    count = len(pane.notes.notes(LOAN))
+    qtbot.keyClick(pane, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.mouseClick(pane.editor.save_button, Qt.MouseButton.LeftButton)
+    assert not pane.editor.error.isHidden()
+    assert len(pane.notes.notes(LOAN)) == count
+
+
+@noise
+def test_edit_shows_history_and_delete_leaves_a_tombstone(
+    qtbot: Any, pane: NotesPane, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note_id = _write_note(qtbot, pane, "they said 12 months")
+    qtbot.mouseClick(_card(pane, note_id).edit_button, Qt.MouseButton.LeftButton)
+    assert pane.editor.text.toPlainText() == "they said 12 months"
+    pane.editor.text.selectAll()
+    qtbot.keyClicks(pane.editor.text, "they said 24 months")
+    qtbot.mouseClick(pane.editor.save_button, Qt.MouseButton.LeftButton)
+    card = _card(pane, note_id)
+    assert card.text.text() == "they said 24 months"
+    assert "edited 1×" in card.meta.text()
+    assert card.history.isHidden()
+    card.history_button.click()
+    assert not card.history.isHidden()
+    assert "they said 12 months" in card.history.findChildren(type(card.text))[0].text()
+
+    asked: list[str] = []
+
+    def reason(_parent: object, what: str) -> str:
+        asked.append(what)
+        return "wrong loan"
+
+    monkeypatch.setattr(notes_dialogs, "ask_delete_reason", reason)
+    qtbot.mouseClick(card.delete_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1
+    card = _card(pane, note_id)
+    assert card.property("deleted") is True
+    assert "Reason: wrong loan" in card.tombstone.text()
+    assert card.text.font().strikeOut()
+    assert card.edit_button.isHidden() and card.delete_button.isHidden()
+    assert not pane.banner.isVisible()  # legitimate changes keep the chain whole
+
+
+@noise
+def test_cancelled_reason_deletes_nothing(
+    qtbot: Any, pane: NotesPane, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    note_id = _write_note(qtbot, pane, "keep me")
+    monkeypatch.setattr(notes_dialogs, "ask_delete_reason", lambda _p, _w: None)
+    qtbot.mouseClick(_card(pane, note_id).delete_button, Qt.MouseButton.LeftButton)
+    assert _card(pane, note_id).note.deleted_at is None
+
+
+@noise
+def test_dropping_a_file_on_a_note_attaches_it(qtbot: Any, pane: NotesPane, tmp_path: Path) -> None:
+    note_id = _write_note(qtbot, pane, "call with recording")
+    source = write_wav(tmp_path / "call-1128.wav")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(source))])
+    card = _card(pane, note_id)
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    card.dropEvent(event)
+    assert pane.is_busy() or pane.notes.notes(LOAN)
+    qtbot.waitUntil(lambda: not pane.is_busy(), timeout=10_000)
+    (note,) = [n for n in pane.notes.notes(LOAN) if n.id == note_id]
+    assert [a.name for a in note.attachments] == ["call-1128.wav"]
+    assert pane.notes.file_path(note.attachments[0].sha256).read_bytes() == source.read_bytes()
+    assert note.attachments[0].duration_ms == 1500
+    card = _card(pane, note_id)
+    assert len(card.players) == 1
+    assert pane.progress_box.isHidden()
+
+
+@noise
+def test_a_cancelled_large_attach_leaves_no_file_no_row_no_thread(
+    qtbot: Any, pane: NotesPane, tmp_path: Path
+) -> None:
+    note_id = _write_note(qtbot, pane, "a long call")
+    big = tmp_path / "long-call.wav"
+    with big.open("wb") as fh:
+        for i in range(50):
+            fh.write(bytes([i % 251]) * (1024 * 1024))
+    pane.attach_files(LOAN, note_id, [big])
+    worker = pane.worker
+    assert worker is not None
+    assert pane.progress_box.isVisible()
+    seen: list[int] = []
+    worker.progress.connect(lambda done, _total: (seen.append(done), pane.cancel_attach()))
+    qtbot.waitUntil(lambda: not pane.is_busy(), timeout=20_000)
+    assert seen, "the copy reported progress before it was cancelled"
+    assert worker.isFinished() and not worker.isRunning()
+    assert not [p for p in pane.notes.db.evidence.root.rglob("*") if p.is_file()]
+    (note,) = [n for n in pane.notes.notes(LOAN) if n.id == note_id]
+    assert note.attachments == []
+    assert "nothing was stored" in pane.progress_label.text()
+
+
+@noise
+def test_a_note_changed_in_the_database_shows_the_banner(
+    qtbot: Any, pane: NotesPane, ctx: Context
+) -> None:
+    note_id = _write_note(qtbot, pane, "they agreed")
+    assert pane.banner.isHidden()
+    con = sqlite3.connect(ctx.data.database)
+    with con:
+        con.execute("UPDATE call_notes SET text = 'they refused' WHERE id = ?", (note_id,))
+    con.close()
+    pane.refresh()
+    assert pane.banner.isVisible()
+    assert f"note {note_id}" in pane.banner.text()
+    assert "changed outside Ashore" in pane.banner.text()
+    assert _card(pane, note_id).property("broken") is True
+    assert "Broken record" in _card(pane, note_id).broken.text()
+
+
+@noise
+def test_the_lender_view_lists_every_loans_notes(
+    qtbot: Any, pane: NotesPane, ledger: Ledger
+) -> None:
+    notes = Notes(ledger)
+    mine = notes.add(LOAN, text="on the January loan")
+    loan = ledger.loan(LOAN)
+    pane.set_lender(loan.lender)
+    assert pane.new_button.isHidden()
+    texts = [card.note.text for card in pane.cards]
+    assert "on the January loan" in texts
+    assert {card.loan_id for card in pane.cards} <= {
+        x.id for x in ledger.loans() if x.lender == loan.lender
+    }
+    # Newest contact first.
+    times = [card.note.occurred_at for card in pane.cards]
+    assert times == sorted(times, reverse=True)
+    assert _card(pane, mine.id).note.follow_up is None
+
+
+@noise
+def test_follow_up_chip_marks_overdue(qtbot: Any, pane: NotesPane) -> None:
+    notes = pane.notes
+    late = notes.add(LOAN, text="call back", follow_up=date(2026, 11, 1))
+    pane.refresh()
+    chip = _card(pane, late.id).follow_chip
+    assert chip.property("overdue") is True
+    assert "overdue" in chip.text()
+
+
+@noise
+def test_playback_inside_the_note(qtbot: Any, pane: NotesPane, tmp_path: Path) -> None:
+    ok, why = audio_backend_status()
+    if not ok:
+        pytest.skip(f"QMediaPlayer cannot work here: {why}")
+    note = pane.notes.add(LOAN, text="recorded")
+    pane.notes.attach(LOAN, note.id, write_wav(tmp_path / "rec.wav", seconds=2.0))
+    pane.refresh()
+    (player,) = _card(pane, note.id).players
+    qtbot.waitUntil(lambda: player.duration_ms() > 0, timeout=10_000)
+    assert abs(player.duration_ms() - 2000) <= 50
+    player.play_button.click()
+    qtbot.waitUntil(player.is_playing, timeout=5000)
+    qtbot.waitUntil(lambda: player.position_ms() > 0, timeout=5000)
+    player.pause()
