@@ -543,21 +543,32 @@ class ChartPlot:
         # The legend sits above the axes, clear of the (clipped) data, so it can be painted on the
         # background before the data and kept with it until its texts change.
         legend = self.owed_axes.get_legend()
+        texts = self._legend_texts()
         if legend is not None:
             # Laying out and drawing the legend costs about a third of a full draw, and most full
-            # draws (a rescale, a pan) leave it as it was: then its pixels are put back instead.
+            # draws (a rescale, a pan) leave it as it was, or change only a total in it: then its
+            # pixels are put back, and only the changed texts are painted again.
             box = legend.get_window_extent(self.figure._get_renderer())  # type: ignore[attr-defined]
             box = Bbox.from_extents(box.x0 - 2, box.y0 - 2, box.x1 + 2, box.y1 + 2)
             alphas = tuple(handle.get_alpha() for handle in legend.legend_handles if handle)
-            key = (self._legend_texts(), alphas, tuple(np.round(box.bounds, 3)), self.figure.dpi)
-            if key == self._legend_key:
+            place = (alphas, tuple(np.round(box.bounds, 3)), self.figure.dpi)
+            cached = self._legend_key
+            if isinstance(cached, tuple) and cached[1] == place and cached[0] == texts:
                 self.canvas.restore_region(self._legend_pixels)
+            elif (
+                isinstance(cached, tuple)
+                and cached[1] == place
+                and self._same_shapes(cached[0], texts)
+            ):
+                self.canvas.restore_region(self._legend_pixels)
+                self._repaint_texts(cached[0], texts)
+                self._legend_pixels = self.canvas.copy_from_bbox(box)
             else:
                 self.figure.draw_artist(legend)
                 self._legend_pixels = self.canvas.copy_from_bbox(box)
-                self._legend_key = key
+            self._legend_key = (texts, place)
         self._with_legend = self.canvas.copy_from_bbox(self.figure.bbox)
-        self._legend_painted = self._legend_texts()
+        self._legend_painted = texts
 
     @staticmethod
     def _same_shapes(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
@@ -566,8 +577,8 @@ class ChartPlot:
             _DIGIT.sub("0", a) == _DIGIT.sub("0", b) for a, b in zip(old, new, strict=True)
         )
 
-    def _repaint_legend_texts(self, texts: tuple[str, ...]) -> None:
-        """Repaint only the legend texts that changed (a plan's total), in place.
+    def _repaint_texts(self, old: tuple[str, ...], new: tuple[str, ...]) -> None:
+        """Repaint, in place, the legend texts that changed (a plan's total) from ``old``.
 
         Same shapes mean the same widths, so the legend's layout holds: each changed text gets
         the background without the legend put back under it, then is drawn anew.
@@ -576,8 +587,8 @@ class ChartPlot:
         assert legend is not None  # texts differ, so there is a legend
         renderer = self.figure._get_renderer()  # type: ignore[attr-defined]
         height = self.figure.bbox.height
-        for text, old, new in zip(legend.get_texts(), self._legend_painted, texts, strict=True):
-            if old == new:
+        for text, before, after in zip(legend.get_texts(), old, new, strict=True):
+            if before == after:
                 continue
             box = text.get_window_extent(renderer)
             # Agg reads a partial bbox in the buffer's rows counted from the top, and xy as an
@@ -585,9 +596,6 @@ class ChartPlot:
             extents = (box.x0 - 2, height - box.y1 - 2, box.x1 + 2, height - box.y0 + 2)
             self.canvas.restore_region(self._background, bbox=extents, xy=(0, 0))
             self.figure.draw_artist(text)
-        self._with_legend = self.canvas.copy_from_bbox(self.figure.bbox)
-        self._legend_painted = texts
-        self._legend_key = None  # the kept legend pixels show the old texts
 
     def _frame(self) -> object:
         """Everything drawn around the data: when it is unchanged, the background still holds."""
@@ -625,7 +633,10 @@ class ChartPlot:
             self.canvas.restore_region(self._with_legend)
         elif self._same_shapes(self._legend_painted, texts):
             self.canvas.restore_region(self._with_legend)
-            self._repaint_legend_texts(texts)
+            self._repaint_texts(self._legend_painted, texts)
+            self._with_legend = self.canvas.copy_from_bbox(self.figure.bbox)
+            self._legend_painted = texts
+            self._legend_key = None  # the kept legend pixels show the old texts
         else:  # the legend's entries changed size: lay it out and paint it again
             self.canvas.restore_region(self._background)
             self._paint_legend()
