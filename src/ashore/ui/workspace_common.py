@@ -13,7 +13,9 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -207,10 +209,43 @@ def line_label(key: str, kind: str, label: str) -> str:
     return names.get(key, key)
 
 
+class _PendingChart(QObject):
+    """Holds the figures of a chart not shown yet and gives them to it when it is shown.
+
+    A chart in a tab that is not open has no real size: drawing it would be wasted work, and
+    matplotlib would complain that its layout collapsed.
+    """
+
+    def __init__(self, chart: NegotiationChart) -> None:
+        super().__init__(chart)
+        self.chart = chart
+        self.pending: tuple[ChartData, Collection[str]] | None = None
+        chart.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and self.pending is not None:
+            data, hidden = self.pending
+            self.pending = None
+            _apply(self.chart, data, hidden)
+        return False
+
+
 def show_on_chart(chart: NegotiationChart, data: ChartData, hidden: Collection[str] = ()) -> None:
-    """Give the chart the plain figures of ``data``; keys in ``hidden`` stay hidden."""
-    # A chart in a tab not shown yet has no real size; matplotlib then says its layout could not
-    # be applied. It lays out again when the tab is shown, so the warning says nothing here.
+    """Give the chart the plain figures of ``data`` (now, or when it is first shown); keys in
+    ``hidden`` stay hidden."""
+    holder = chart.findChild(_PendingChart)
+    if holder is None:
+        holder = _PendingChart(chart)
+    if chart.isVisible():
+        holder.pending = None
+        _apply(chart, data, hidden)
+    else:
+        holder.pending = (data, tuple(hidden))
+
+
+def _apply(chart: NegotiationChart, data: ChartData, hidden: Collection[str]) -> None:
+    # Being shown, the chart may still be laid out at a tiny size for a moment; matplotlib's
+    # "layout not applied" then says nothing: it lays out again at the real size.
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="constrained_layout not applied")
         _set_chart_data(chart, data)
