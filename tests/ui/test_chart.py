@@ -310,6 +310,17 @@ def test_chinese_labels_render_with_a_cjk_font(chart: NegotiationChart, tmp_path
     assert (tmp_path / "zh.png").stat().st_size > 10_000
 
 
+def test_the_bundled_cjk_font_is_there_for_machines_without_one(chart: NegotiationChart) -> None:
+    from matplotlib import font_manager
+
+    from ashore.ui.chart_plot import bundled_cjk_family
+
+    family = bundled_cjk_family()
+    assert family == "WenQuanYi Micro Hei"
+    found = font_manager.fontManager.findfont(family, fallback_to_default=False)
+    assert found.endswith(".ttc")
+
+
 @pytest.mark.parametrize(
     ("lines", "message"),
     [

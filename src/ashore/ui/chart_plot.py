@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from ashore.ui.chart import Marker, MonthlyBar, Series
 
-__all__ = ["ChartPlot", "cjk_font_family"]
+__all__ = ["ChartPlot", "bundled_cjk_family", "cjk_font_family"]
 
 # Okabe-Ito and Paul Tol colours: told apart with the common colour-vision deficiencies. Each
 # proposal also gets its own line style and marker, so a grey print still separates them.
@@ -77,6 +77,20 @@ def cjk_font_family() -> str | None:
     return next((family for family in _CJK_FAMILIES if family in installed), None)
 
 
+def bundled_cjk_family() -> str | None:
+    """Add the CJK font Ashore ships (resources/fonts, as the PDF reports use) to matplotlib.
+
+    Returns its family name, or None when the file is missing (a broken install).
+    """
+    from ashore.resources import resource_path
+
+    path = resource_path("fonts", "wqy-microhei.ttc")
+    if not path.is_file():
+        return None
+    font_manager.fontManager.addfont(str(path))
+    return str(font_manager.get_font(str(path)).family_name)
+
+
 def _setup_fonts() -> None:
     # matplotlib falls back glyph by glyph along the family list (3.6+): Latin from DejaVu Sans,
     # Chinese from the CJK family. Set once, on the process's rcParams: the chart is the only
@@ -85,7 +99,7 @@ def _setup_fonts() -> None:
     if _fonts_ready:
         return
     _fonts_ready = True
-    family = cjk_font_family()
+    family = cjk_font_family() or bundled_cjk_family()
     if family is not None:
         # Fallback runs along font.family itself (a generic "sans-serif" resolves to one font).
         matplotlib.rcParams["font.family"] = ["DejaVu Sans", family]
