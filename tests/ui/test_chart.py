@@ -256,6 +256,18 @@ def test_hover_shows_the_exact_decimal_figures_of_the_visible_lines(
     assert chart.plot.cursor_x is None
 
 
+def test_a_chart_too_small_to_lay_out_draws_without_warnings(chart: NegotiationChart) -> None:
+    figure = chart.plot.figure
+    figure.set_size_inches(0.6, 0.4)  # a canvas of 60 x 40 px, e.g. in a tab not shown yet
+    fill(chart)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        chart.canvas.draw()
+    figure.set_size_inches(10, 6.25)
+    chart.canvas.draw()
+    assert chart.plot.owed_axes.get_position().width > 0.8  # laid out once there is room
+
+
 def test_money_axis_labels_are_formatted_amounts(chart: NegotiationChart) -> None:
     fill(chart)
     formatter = chart.plot.owed_axes.yaxis.get_major_formatter()

@@ -139,7 +139,11 @@ class _SteadyLayout(ConstrainedLayoutEngine):
         if key == self._last:
             return None
         self._last = key
-        return super().execute(fig)
+        with warnings.catch_warnings():
+            # A chart not shown yet (or squeezed to nothing) has no room for its decorations;
+            # matplotlib then leaves the axes as they are, and lays out at the real size later.
+            warnings.filterwarnings("ignore", message="constrained_layout not applied")
+            return super().execute(fig)
 
 
 class _Toolbar(NavigationToolbar2QT):
