@@ -1,0 +1,190 @@
+"""The Payments tab: recording a payment changes the installments' status, a near due date and a
+missed agreed installment raise the banner, and a claim shows its difference from our figure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+
+from ashore import finance
+from ashore.context import Context
+from ashore.records import Proposal
+from ashore.services import Ledger, plans
+from ashore.services import workspace as ws
+from ashore.ui.payments_models import ClaimsModel, PaymentsModel, PlanEntriesModel
+from ashore.ui.payments_tab import PaymentsTab
+
+from .helpers import click, type_into
+
+JB = "jb-2026-01"
+TODAY = date(2026, 11, 28)
+
+
+@pytest.fixture
+def sample(ctx: Context) -> Iterator[Ledger]:
+    ledger = Ledger.open(ctx.data)
+    ledger.load_sample()
+    yield ledger
+    ledger.close()
+
+
+def make_tab(qtbot, ledger: Ledger, ctx: Context) -> PaymentsTab:
+    tab = PaymentsTab(ws.Workspace(ledger), ctx, "en")
+    qtbot.addWidget(tab)
+    tab.resize(900, 700)
+    tab.show()
+    return tab
+
+
+def agree(ledger: Ledger, start: date = date(2026, 11, 20)) -> Proposal:
+    """Accept a 12-month plan for the worked-example loan starting on ``start``."""
+    space = ws.Workspace(ledger)
+    proposal = Proposal(
+        "p9", "12 months", "reamortize", start, {"months": 12, "annual_rate": Decimal(0)}
+    )
+    space.save_proposal(JB, proposal)
+    space.change_status(JB, "p9", "proposed")
+    space.change_status(JB, "p9", "accepted")
+    return next(p for p in ledger.loan(JB).proposals if p.id == "p9")
+
+
+def statuses(tab: PaymentsTab) -> list[tuple[str, str, str]]:
+    model = tab.entries_model
+    return [
+        (
+            str(model.index(r, PlanEntriesModel.DUE).data()),
+            str(model.index(r, PlanEntriesModel.SOURCE).data()),
+            str(model.index(r, PlanEntriesModel.STATUS).data()),
+        )
+        for r in range(model.rowCount())
+    ]
+
+
+def test_installments_show_their_status_and_an_overdue_banner(qtbot, sample, ctx) -> None:
+    tab = make_tab(qtbot, sample, ctx)
+    tab.set_loan(sample.loan(JB))
+    rows = statuses(tab)
+    assert rows[:4] == [(f"2026-0{m}-15", "original", "Paid") for m in (2, 3, 4, 5)]
+    assert [s for _, _, s in rows[4:10]] == ["Overdue"] * 6
+    assert [s for _, _, s in rows[10:]] == ["Due", "Due"]
+    # The still-owed column carries the penalty and late fee (June: 1,100.16 + 91.31 + 50).
+    assert tab.entries_model.index(4, PlanEntriesModel.REMAINING).data() == "1,241.47"
+    assert tab.banner.isVisible()
+    assert tab.banner_text().startswith("⚠ 6 installment(s) are overdue, the oldest 1,241.47")
+
+
+def test_recording_a_payment_pays_the_oldest_installment(qtbot, sample, ctx) -> None:
+    tab = make_tab(qtbot, sample, ctx)
+    tab.set_loan(sample.loan(JB))
+    changed: list[str] = []
+    tab.loanChanged.connect(changed.append)
+    assert not tab.record_button.isEnabled()
+    type_into(qtbot, tab.amount, "abc")
+    assert tab.amount.error_label.text() != "" and not tab.record_button.isEnabled()
+    type_into(qtbot, tab.amount, "1,241.47")
+    type_into(qtbot, tab.method, "Alipay")
+    type_into(qtbot, tab.reference, "2026112800123")
+    click(qtbot, tab.record_button)
+    loan = sample.loan(JB)
+    assert loan.payments[-1].amount == Decimal("1241.47")
+    assert (loan.payments[-1].method, loan.payments[-1].reference) == ("Alipay", "2026112800123")
+    assert loan.payments[-1].date == TODAY
+    assert changed == [JB]
+    assert statuses(tab)[4] == ("2026-06-15", "original", "Paid")
+    assert statuses(tab)[5][2] == "Overdue"
+    assert tab.payments_model.index(0, PaymentsModel.AMOUNT).data() == "1,241.47"
+    state = finance.loan_state(plans.loan_terms(loan), plans.loan_payments(loan), TODAY)
+    assert state.installments[4].status == "paid"
+
+
+def test_deleting_a_payment_asks_and_removes_it(qtbot, sample, ctx, dialog_log) -> None:
+    tab = make_tab(qtbot, sample, ctx)
+    tab.set_loan(sample.loan(JB))
+    tab.payments_view.selectRow(0)  # newest first: 2026-05-15
+    click(qtbot, tab.delete_button)
+    assert [name for name, _ in dialog_log] == ["confirm"]
+    assert [p.date for p in sample.loan(JB).payments] == [
+        date(2026, 2, 15),
+        date(2026, 3, 15),
+        date(2026, 4, 15),
+    ]
+    assert statuses(tab)[3] == ("2026-05-15", "original", "Overdue")
+
+
+def test_a_due_date_within_three_days_warns(qtbot, sample, data_dir) -> None:
+    proposal = agree(sample)
+    first = plans.work_out(sample.loan(JB), proposal).installments[0]
+    assert first.due == date(2026, 12, 20)
+    ctx = Context(data=data_dir, today=date(2026, 12, 17))
+    tab = make_tab(qtbot, sample, ctx)
+    tab.set_loan(sample.loan(JB))
+    assert tab.banner.isVisible()
+    assert tab.banner_text() == (
+        f"⏰ {first.payment:,} is due on Dec 20, 2026, in 3 day(s). Pay on time to keep the plan."
+    )
+    assert [s for _, src, s in statuses(tab) if src == "agreement"][:2] == ["Due", "Due"]
+    early = make_tab(qtbot, sample, Context(data=data_dir, today=date(2026, 12, 16)))
+    early.set_loan(sample.loan(JB))
+    assert not early.banner.isVisible()
+
+
+def test_a_missed_agreed_installment_shouts(qtbot, sample, data_dir) -> None:
+    proposal = agree(sample)
+    loan = sample.loan(JB)
+    plan = plans.work_out(loan, proposal)
+    ctx = Context(data=data_dir, today=date(2026, 12, 22))
+    tab = make_tab(qtbot, sample, ctx)
+    tab.set_loan(loan)
+    first = plan.installments[0]
+    assert tab.banner.isVisible()
+    assert tab.banner_text().startswith(
+        f"⚠ You missed the agreed installment of {first.payment:,} due Dec 20, 2026 (2 days ago)."
+    )
+    assert "A second default usually voids the agreement" in tab.banner_text()
+    assert ("2026-12-20", "agreement", "Overdue") in statuses(tab)
+    assert plans.summarize(loan, None, ctx.today).status == "agreement_missed"
+    # Paying it clears the shout.
+    type_into(qtbot, tab.amount, str(first.payment))
+    click(qtbot, tab.record_button)
+    assert not tab.banner.isVisible() or not tab.banner_text().startswith("⚠")
+    assert ("2026-12-20", "agreement", "Paid") in statuses(tab)
+
+
+def test_a_claim_shows_the_difference_from_our_figure(qtbot, sample, ctx) -> None:
+    tab = make_tab(qtbot, sample, ctx)
+    tab.set_loan(sample.loan(JB))
+    panel = tab.claims
+    model = panel.model
+    loan = sample.loan(JB)
+    check = finance.check_claim(
+        plans.loan_terms(loan), plans.loan_payments(loan), date(2026, 11, 20), Decimal("9830.55")
+    )
+    assert model.index(0, ClaimsModel.OURS).data() == f"{check.ours:,}"
+    assert model.index(0, ClaimsModel.DIFFERENCE).data() == f"+{check.difference:,}"
+    type_into(qtbot, panel.day, "2026-11-28")
+    type_into(qtbot, panel.amount, "9000")
+    type_into(qtbot, panel.source, "app screen")
+    click(qtbot, panel.add_button)
+    assert sample.loan(JB).claims[-1].amount == Decimal("9000.00")
+    assert model.rowCount() == 2
+    assert model.index(0, ClaimsModel.DATE).data() == "2026-11-28"
+    assert model.index(0, ClaimsModel.OURS).data() == "9,348.71"
+    assert model.index(0, ClaimsModel.DIFFERENCE).data() == "-348.71"
+    assert model.index(0, ClaimsModel.SOURCE).data() == "app screen"
+    tip = model.index(1, ClaimsModel.DIFFERENCE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "asks for more" in tip
+
+
+def test_models_pass_the_model_tester(qtmodeltester, qtbot, sample, ctx) -> None:
+    agree(sample)
+    tab = make_tab(qtbot, sample, ctx)
+    tab.set_loan(sample.loan(JB))
+    for model in (tab.entries_model, tab.payments_model, tab.claims.model):
+        assert model.rowCount() > 0
+        qtmodeltester.check(model, force_py=True)
+    empty = PlanEntriesModel("CNY", "en")
+    qtmodeltester.check(empty, force_py=True)
