@@ -1,0 +1,121 @@
+"""The dashboard: totals of all loans, the next 30 days, the monthly budget set in place, the chart
+of the status quo against the agreements, and how the window shows it (no loan selected, Ctrl+D)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from ashore.context import Context
+from ashore.services import Ledger
+from ashore.services import workspace as ws
+from ashore.ui.dashboard import Dashboard, FollowUpModel, UpcomingModel
+
+from .helpers import click, type_into
+
+TODAY = date(2026, 11, 28)
+
+
+@pytest.fixture
+def sample(ctx: Context) -> Iterator[Ledger]:
+    ledger = Ledger.open(ctx.data)
+    ledger.load_sample()
+    yield ledger
+    ledger.close()
+
+
+@pytest.fixture
+def board(qtbot, sample: Ledger, ctx: Context) -> Dashboard:
+    widget = Dashboard(ws.Workspace(sample), ctx, "en")
+    qtbot.addWidget(widget)
+    widget.resize(1000, 720)
+    widget.show()
+    widget.refresh()
+    return widget
+
+
+def test_totals_and_the_next_thirty_days(qtbot, board, sample) -> None:
+    summaries = sample.summaries(TODAY)
+    total = sum((s.owed_today for s in summaries), Decimal(0))
+    per_day = sum((s.growth_per_day for s in summaries), Decimal(0))
+    assert board.total.text() == f"{total:,} CNY"
+    assert board.growth.text() == f"Grows by {per_day:,} a day while nothing is paid."
+    model = board.upcoming_model
+    rows = [
+        [model.index(r, c).data() for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+    assert ["2026-12-15", "借呗 January", "借呗 Jiebei", "1,100.16", "Due"] in rows
+    # The accelerated 24-month loan: everything is overdue now, and listed as such.
+    assert ["2026-12-10", "360借条 24 months", "360借条 Jietiao"] in [row[:3] for row in rows]
+    assert all(row[4] == "Overdue" or "2026-11-28" <= row[0] <= "2026-12-28" for row in rows)
+    assert [row[0] for row in rows] == sorted(row[0] for row in rows)
+    qtbot.waitUntil(lambda: "status_quo" in board.chart._exact, timeout=2000)
+    assert board.chart.line_data("status_quo")[0, 1] == float(total)
+
+
+def test_the_budget_is_set_here(qtbot, board, sample) -> None:
+    assert board.budget_line.text() == "Set a budget to see which months are too heavy."
+    type_into(qtbot, board.budget, "1,500")
+    click(qtbot, board.save_budget)
+    assert sample.monthly_budget() == Decimal("1500.00")
+    assert board.budget.text() == "1500.00"
+    this_month = board.data.this_month if board.data else Decimal(0)
+    if this_month > Decimal("1500"):
+        assert board.budget_line.text() == (
+            f"{this_month - Decimal('1500.00'):,} over the budget of 1,500.00."
+        )
+    else:
+        assert board.budget_line.text() == "Within the budget of 1,500.00."
+    type_into(qtbot, board.budget, "-3")
+    click(qtbot, board.save_budget)
+    assert board.budget_error.text() != ""
+    assert sample.monthly_budget() == Decimal("1500.00")
+    type_into(qtbot, board.budget, "")
+    click(qtbot, board.save_budget)
+    assert sample.monthly_budget() is None
+
+
+def test_the_agreements_line_appears_once_one_is_accepted(qtbot, board, sample) -> None:
+    ws.Workspace(sample).change_status("jb-2026-01", "p1", "accepted")
+    board.refresh()
+    qtbot.waitUntil(lambda: "agreements" in board.chart._exact, timeout=2000)
+    agreed = board.chart.line_data("agreements")
+    quo = board.chart.line_data("status_quo")
+    assert agreed.shape == quo.shape
+    assert agreed[-1, 1] < quo[-1, 1]
+
+
+def test_follow_ups_from_call_notes(board, sample) -> None:
+    from ashore.services.notes import follow_ups
+
+    expected = follow_ups(sample, TODAY)
+    model = board.follow_model
+    assert model.rowCount() == len(expected) > 0
+    first = expected[0]
+    assert model.index(0, FollowUpModel.DUE).data() == (
+        f"{first.due.isoformat()}{' (late)' if first.overdue else ''}"
+    )
+    assert model.index(0, FollowUpModel.LOAN).data() == "借呗 January"
+
+
+def test_models_pass_the_model_tester(qtmodeltester, board) -> None:
+    for model in (board.upcoming_model, board.follow_model):
+        qtmodeltester.check(model, force_py=True)
+    qtmodeltester.check(UpcomingModel("CNY", "en"), force_py=True)
+
+
+def test_the_window_shows_the_dashboard_when_no_loan_is_open(qtbot, sample, make_window) -> None:
+    window = make_window(sample)
+    window.open_loan("jb-2026-01")
+    window.dashboard_action.trigger()
+    assert window.pages.currentWidget() is window.nothing
+    assert window.dashboard.isVisible()
+    total = sum((s.owed_today for s in sample.summaries(TODAY)), Decimal(0))
+    assert window.dashboard.total.text() == f"{total:,} CNY"
+    assert window.dashboard_action.shortcut().toString() == "Ctrl+D"
+    window.dashboard.openLoan.emit("jt360-2025-11")
+    assert window.showing == ("loan", "jt360-2025-11")

@@ -1,0 +1,128 @@
+"""The Overview tab: the worked example's figures, the claim against ours, the next step, the
+chart's lines from the money engine, the agreement view, and the window's loan tabs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from matplotlib.dates import date2num
+
+from ashore import finance
+from ashore.context import Context
+from ashore.records import Proposal
+from ashore.services import Ledger, plans
+from ashore.services import workspace as ws
+from ashore.ui import dialogs
+from ashore.ui.overview import OverviewTab
+
+from .helpers import click
+
+JB = "jb-2026-01"
+TODAY = date(2026, 11, 28)
+
+
+@pytest.fixture
+def sample(ctx: Context) -> Iterator[Ledger]:
+    ledger = Ledger.open(ctx.data)
+    ledger.load_sample()
+    yield ledger
+    ledger.close()
+
+
+@pytest.fixture
+def tab(qtbot, sample: Ledger, ctx: Context) -> OverviewTab:
+    widget = OverviewTab(ws.Workspace(sample), ctx, "en")
+    qtbot.addWidget(widget)
+    widget.resize(900, 760)
+    widget.show()
+    loan = sample.loan(JB)
+    widget.set_loan(loan, next(x for x in sample.lenders() if x.id == loan.lender))
+    return widget
+
+
+def test_the_worked_example_at_a_glance(tab) -> None:
+    assert tab.owed_value.text() == "9,348.71 CNY"
+    parts = {key: figure.value.text() for key, figure in tab.parts.items()}
+    assert parts == {
+        "overdue": "6,600.96",
+        "penalty": "295.94",
+        "late_fees": "300.00",
+        "not_yet_due": "2,151.81",
+        "days": "166",
+        "per_month": "188.45",
+    }
+    assert tab.growth.text() == "Grows by 3.30 a day, 188.45 a month, while nothing is paid."
+    assert tab.claim_value.text() == "9,830.55"
+    assert "Ours that day: 9,322.31." in tab.claim_detail.text()
+    assert "+508.24 more than we compute" in tab.claim_detail.text()
+    assert "Pay <b>1,100.16</b> by <b>Dec 15, 2026</b>." in tab.next_text.text()
+
+
+def test_the_chart_draws_the_engines_lines(qtbot, tab, sample) -> None:
+    qtbot.waitUntil(lambda: "status_quo" in tab.chart._exact, timeout=2000)
+    loan = sample.loan(JB)
+    quo = tab.chart.line_data("status_quo")
+    assert quo[0, 0] == date2num(TODAY) and quo[0, 1] == 9348.71
+    end = date.fromordinal(int(quo[-1, 0]) + date(1970, 1, 1).toordinal())
+    projection = finance.projection(plans.loan_terms(loan), plans.loan_payments(loan), TODAY, end)
+    assert list(quo[:, 1]) == [float(o.total) for o in projection]
+    plan = plans.work_out(loan, loan.proposals[0])
+    p1 = tab.chart.line_data("p1")
+    assert list(p1[:, 1]) == [float(a) for _, a in ws.balance_points(plan)]
+    original = tab.chart.line_data("original")
+    assert original[1, 1] == 2151.81
+
+
+def test_export_writes_a_png(qtbot, tab, tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "overview"
+    monkeypatch.setattr(dialogs, "get_save_path", lambda *args: target)
+    qtbot.waitUntil(lambda: "status_quo" in tab.chart._exact, timeout=2000)
+    click(qtbot, tab.export_button)
+    assert target.with_suffix(".png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_under_an_agreement_the_overview_shows_what_is_left(qtbot, sample, data_dir) -> None:
+    space = ws.Workspace(sample)
+    start = date(2026, 11, 20)
+    space.save_proposal(
+        JB,
+        Proposal("p9", "12 months", "reamortize", start, {"months": 12, "annual_rate": Decimal(0)}),
+    )
+    space.change_status(JB, "p9", "proposed")
+    space.change_status(JB, "p9", "accepted")
+    loan = sample.loan(JB)
+    plan = plans.work_out(loan, next(p for p in loan.proposals if p.id == "p9"))
+    later = Context(data=data_dir, today=date(2026, 12, 22))  # the first agreed one is missed
+    tab = OverviewTab(space, later, "en")
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.set_loan(loan, None)
+    assert tab.owed_caption.text() == "Left to pay under the agreement “12 months”"
+    assert tab.owed_value.text() == f"{plan.total_paid:,} CNY"
+    assert tab.growth.text().startswith(f"{plan.installments[0].payment:,} of it is missed.")
+    assert not tab.parts["penalty"].isVisible()
+    assert tab.parts["overdue"].value.text() == f"{plan.installments[0].payment:,}"
+    qtbot.waitUntil(lambda: "p9" in tab.chart._exact, timeout=2000)
+    assert tab.chart.plot.line("p9") is not None
+
+
+def test_the_window_has_the_workspace_tabs_and_refreshes_after_a_write(
+    qtbot, sample, make_window
+) -> None:
+    window = make_window(sample)
+    window.open_loan(JB)
+    titles = [window.loan_page.tabs.tabText(i) for i in range(window.loan_page.tabs.count())]
+    assert {"Details", "Overview", "Proposals", "Payments"} <= set(titles)
+    window.loan_page.tabs.setCurrentWidget(window.payments_tab)
+    tab = window.payments_tab
+    tab.amount.setText("9348.71")
+    click(qtbot, tab.record_button)
+    # Paid in full today: the sidebar says settled, and the form keeps the new payment.
+    assert window._summaries[JB].status == "settled"
+    assert window.form.original is not None
+    assert window.form.original.payments[-1].amount == Decimal("9348.71")
+    assert window.overview_tab.owed_value.text() == "0.00 CNY"
