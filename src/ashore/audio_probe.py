@@ -205,28 +205,21 @@ def _qt_duration_ms(path: Path) -> int | None:
 
 
 def _wait_for_duration(player: Any) -> int:
-    """Spin a local event loop until ``player`` has read its source (or failed, or timed out)."""
-    from PySide6.QtCore import QEventLoop, QTimer
+    """Handle Qt events until ``player`` has read its source (or failed, or timed out)."""
+    from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QTimer
     from PySide6.QtMultimedia import QMediaPlayer
 
     status = QMediaPlayer.MediaStatus
     done = (status.LoadedMedia, status.BufferedMedia, status.InvalidMedia)
-    if player.mediaStatus() in done:
-        return int(player.duration())
-    loop = QEventLoop()
-    timer = QTimer(singleShot=True, interval=QT_PROBE_TIMEOUT_MS)
-    timer.timeout.connect(loop.quit)
-
-    def on_status(new: QMediaPlayer.MediaStatus) -> None:
-        if new in done:
-            loop.quit()
-
-    player.mediaStatusChanged.connect(on_status)
-    player.errorOccurred.connect(loop.quit)
-    timer.start()
-    if player.mediaStatus() not in done:
-        loop.exec()
-    timer.stop()
-    player.mediaStatusChanged.disconnect(on_status)
-    player.errorOccurred.disconnect(loop.quit)
+    deadline = QDeadlineTimer(QT_PROBE_TIMEOUT_MS)
+    # processEvents, not a QEventLoop: a nested loop returns at once when the application has been
+    # told to quit outside exec() (a window closed after its loop ended), and the load would be
+    # cancelled; processEvents runs regardless. The ticking timer wakes the wait to check the time.
+    ticker = QTimer(interval=50)
+    ticker.start()
+    try:
+        while player.mediaStatus() not in done and not deadline.hasExpired():
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    finally:
+        ticker.stop()
     return int(player.duration())

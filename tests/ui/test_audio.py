@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from ashore import audio_probe
@@ -66,6 +66,22 @@ def write_float_wav(path: Path, frames: int, rate: int) -> Path:
     body += b"data" + struct.pack("<I", len(data)) + data
     path.write_bytes(b"RIFF" + struct.pack("<I", len(body)) + body)
     return path
+
+
+@pytest.fixture(autouse=True)
+def _nested_event_loops_run(qapp: Any) -> None:
+    """Undo a quit that landed outside the application's exec().
+
+    A test that runs QApplication.exec() and quits while a window is closing (tests/ui/test_app.py
+    runs the whole app) leaves the last-window Quit event in the queue; handled after exec() has
+    returned, it sets Qt's "quit now" flag for good, and every nested QEventLoop - each
+    qtbot.waitSignal - then returns at once. One short exec() clears the flag.
+    """
+    probe = QEventLoop()
+    QTimer.singleShot(0, lambda: probe.quit())
+    if probe.exec() == -1:
+        QTimer.singleShot(0, qapp.quit)
+        qapp.exec()
 
 
 @pytest.fixture
