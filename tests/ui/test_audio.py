@@ -520,3 +520,34 @@ def test_recorder_with_a_microphone_is_ready(
     assert recorder.status_label.full_text() == (
         f"Microphone: Test microphone; saves {chosen.label}"
     )
+
+
+@pytest.mark.qt_log_ignore(
+    *QTMULTIMEDIA_ENVIRONMENT_WARNINGS,
+    r"^Stream initialization error: ",
+    r"^Failed to start recording engine$",
+)
+def test_recording_that_cannot_start_says_why_and_leaves_no_file(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    need_backend()
+    from PySide6.QtMultimedia import QAudioDevice
+
+    # A null device: the backend accepts the session, then fails to open the input.
+    monkeypatch.setattr(audio_recorder, "audio_inputs", lambda: [QAudioDevice()])
+    folder = tmp_path / "recordings"
+    recorder = CallRecorder(folder)
+    qtbot.addWidget(recorder)
+    assert recorder.record_button.isEnabled()
+    finished: list[Path] = []
+    recorder.recorded.connect(finished.append)
+    with qtbot.waitSignal(recorder.failed, timeout=5000) as blocker:
+        recorder.record_button.click()
+    assert blocker.args[0].startswith("Recording failed: ")
+    qtbot.waitUntil(lambda: not recorder.is_recording(), timeout=5000)
+    assert recorder.status_label.full_text() == blocker.args[0]
+    assert not recorder.indicator.isVisibleTo(recorder)
+    assert not recorder.stop_button.isEnabled()
+    assert recorder.record_button.isEnabled()  # the user may try again
+    assert finished == []
+    assert list(folder.iterdir()) == []  # the empty file the backend made is gone

@@ -255,13 +255,15 @@ class CallRecorder(QWidget):
             self._finish()
 
     def _on_error(self, error: object, text: str) -> None:
-        self._report(self.tr("Recording failed: {reason}").format(reason=text))
+        message = self.tr("Recording failed: {reason}").format(reason=text)
         recorder = self._recorder
         if (
             recorder is not None
             and recorder.recorderState() == type(recorder).RecorderState.StoppedState
         ):
             self._finish()
+        # After _finish, so the reason stays on screen instead of the ready line.
+        self._report(message)
 
     def _finish(self) -> None:
         """The recorder has stopped: hand over what it wrote (even a cut-short call is evidence)."""
@@ -269,9 +271,14 @@ class CallRecorder(QWidget):
             return
         target = self._actual_location() or self._target
         self._teardown()
-        if target is not None and target.is_file() and target.stat().st_size > 0:
-            self.status_label.set_full_text(self.tr("Saved {name}").format(name=target.name))
-            self.recorded.emit(target)
+        if target is None or not target.is_file():
+            return
+        if target.stat().st_size == 0:
+            # The backend made the file but never wrote to it: nothing to keep as evidence.
+            target.unlink(missing_ok=True)
+            return
+        self.status_label.set_full_text(self.tr("Saved {name}").format(name=target.name))
+        self.recorded.emit(target)
 
     def _actual_location(self) -> Path | None:
         if self._recorder is None:
