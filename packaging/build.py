@@ -134,6 +134,7 @@ def run_pyinstaller() -> Path:
     )
     folder = DIST / "Ashore"
     if sys.platform == "linux":
+        strip_libpython(folder)
         # so a user with only the release archive can add Ashore to their menu
         installer = folder / "install-linux.sh"
         shutil.copy2(ROOT / "packaging" / "install-linux.sh", installer)
@@ -144,6 +145,16 @@ def run_pyinstaller() -> Path:
 def folder_size(folder: Path) -> int:
     """Bytes in the folder's files (symlinks counted once, as links)."""
     return sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() or p.is_symlink())
+
+
+def strip_libpython(folder: Path) -> None:
+    """Drop libpython's debug symbols (23 MB -> 6 MB). Only libpython: stripping the wheels'
+    libraries (patched by auditwheel/patchelf) breaks them, so PyInstaller's strip stays off."""
+    if shutil.which("strip") is None:
+        return
+    for lib in (folder / "_internal").glob("libpython3*.so*"):
+        if lib.is_file() and not lib.is_symlink():
+            subprocess.run(["strip", "--strip-debug", "--strip-unneeded", str(lib)], check=True)
 
 
 def platform_tag() -> str:
