@@ -9,6 +9,10 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "packaging" / "screenshots" / "main-window.png"
@@ -17,7 +21,18 @@ SIZE = (1280, 720)
 TODAY = date(2026, 11, 28)
 
 
-def render(out: Path, lang: str = "en") -> Path:
+def _show_tab(window: QWidget, title: str) -> None:
+    """Bring the first tab called ``title`` to the front, if the window has one."""
+    from PySide6.QtWidgets import QTabWidget
+
+    for tabs in window.findChildren(QTabWidget):
+        for index in range(tabs.count()):
+            if tabs.tabText(index).replace("&", "") == title:
+                tabs.setCurrentIndex(index)
+                return
+
+
+def render(out: Path, lang: str = "en", tab: str = "") -> Path:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -44,6 +59,8 @@ def render(out: Path, lang: str = "en") -> Path:
             loans = ledger.export_book().loans
             if loans:
                 window.open_loan(max(loans, key=lambda loan: loan.term_count).id)
+                if tab:
+                    _show_tab(window, tab)
             for _ in range(5):  # let layouts and the chart settle
                 app.processEvents()
             image = window.grab()
@@ -62,8 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--lang", choices=("en", "zh_CN"), default="en")
+    parser.add_argument("--tab", default="", help="the loan page's tab to show, e.g. Overview")
     args = parser.parse_args(argv)
-    print(f"screenshot: wrote {render(args.out, args.lang)}")
+    print(f"screenshot: wrote {render(args.out, args.lang, args.tab)}")
     return 0
 
 
