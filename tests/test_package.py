@@ -10,7 +10,8 @@ import shutil
 import subprocess
 import sys
 import tarfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -160,6 +161,25 @@ def x_display() -> Iterator[str]:
         server.wait(timeout=30)
 
 
+def _x_windows(env: dict[str, str]) -> str:
+    """The X server's window tree (names and WM_CLASS), or "" without xwininfo."""
+    if shutil.which("xwininfo") is None:
+        return ""
+    tree = subprocess.run(
+        ["xwininfo", "-root", "-tree"], capture_output=True, text=True, env=env, timeout=30
+    )
+    return tree.stdout
+
+
+def _wait_for(condition: Callable[[], bool], proc: subprocess.Popen[str], seconds: float) -> None:
+    """Poll until ``condition`` holds while ``proc`` keeps running (a loaded CI machine is slow)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert proc.poll() is None, f"the app exited with {proc.returncode}"
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.5)
+
+
 @linux_only
 def test_bundle_window_on_x11(bundle: Path, tmp_path: Path, x_display: str) -> None:
     data = tmp_path / "data"
@@ -173,14 +193,11 @@ def test_bundle_window_on_x11(bundle: Path, tmp_path: Path, x_display: str) -> N
         env=env,
     )
     try:
-        with pytest.raises(subprocess.TimeoutExpired):
-            proc.wait(timeout=15)
         if shutil.which("xwininfo"):
-            tree = subprocess.run(
-                ["xwininfo", "-root", "-tree"], capture_output=True, text=True, env=env, timeout=30
-            ).stdout
             # the desktop entry's StartupWMClass=Ashore matches the window's WM_CLASS
-            assert '("Ashore" "Ashore")' in tree, tree
+            _wait_for(lambda: '("Ashore" "Ashore")' in _x_windows(env), proc, 90)
+        with pytest.raises(subprocess.TimeoutExpired):
+            proc.wait(timeout=10)  # and it stays open
     finally:
         proc.terminate()
         _out, err = proc.communicate(timeout=30)
@@ -191,6 +208,7 @@ def test_bundle_window_on_x11(bundle: Path, tmp_path: Path, x_display: str) -> N
 def test_bundle_shows_why_it_did_not_start(bundle: Path, tmp_path: Path, x_display: str) -> None:
     # A double-click start that fails (here: a bad --today): a message box, not silence.
     data = tmp_path / "data"
+    log = data / "logs" / "startup.log"
     env = _bundle_env(QT_QPA_PLATFORM="xcb", DISPLAY=x_display)
     proc = subprocess.Popen(
         [str(EXE), "--data-dir", str(data), "--today", "2026-13-45"],
@@ -200,15 +218,12 @@ def test_bundle_shows_why_it_did_not_start(bundle: Path, tmp_path: Path, x_displ
         env=env,
     )
     try:
-        with pytest.raises(subprocess.TimeoutExpired):
-            proc.wait(timeout=10)  # the message box waits for the user
-        log = data / "logs" / "startup.log"
+        _wait_for(log.exists, proc, 90)  # written before the message box opens
         assert "'2026-13-45' is not a date" in log.read_text(encoding="utf-8")
         if shutil.which("xwininfo"):
-            tree = subprocess.run(
-                ["xwininfo", "-root", "-tree"], capture_output=True, text=True, env=env, timeout=30
-            ).stdout
-            assert '"Ashore": ("Ashore" "Ashore")' in tree, tree
+            _wait_for(lambda: '"Ashore": ("Ashore" "Ashore")' in _x_windows(env), proc, 60)
+        with pytest.raises(subprocess.TimeoutExpired):
+            proc.wait(timeout=3)  # the message box waits for the user
     finally:
         proc.terminate()
         proc.communicate(timeout=30)
