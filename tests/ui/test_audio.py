@@ -277,6 +277,9 @@ def test_play_pause_seek_and_speed(qtbot: Any, player: AudioPlayer, wav: Path) -
     assert player.speed_box.currentData() == 1.5
     player.speed_box.setCurrentIndex(SPEEDS.index(0.75))
     assert player.playback_rate() == 0.75
+    player.volume_slider.setValue(40)
+    assert player._output is not None
+    assert abs(player._output.volume() - 0.4) < 1e-6
     with pytest.raises(InputError, match=r"^speed: 3 is not one of 0\.75, 1, 1\.25, 1\.5, 2$"):
         player.set_speed(3.0)
     assert player.playback_rate() == 0.75
