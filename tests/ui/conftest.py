@@ -18,8 +18,47 @@ def ledger(ctx: Context) -> Iterator[Ledger]:
 
 
 @pytest.fixture
-def make_window(qtbot, ctx: Context) -> Iterator[Callable[[Ledger], object]]:
-    """Build (and at the end close) main windows over a Ledger, as the app does at start."""
+def dialog_log(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, tuple[object, ...]]]:
+    """Every function of ashore.ui.dialogs answers without a real dialog and is recorded here:
+    confirm says yes, questions are cancelled; a test patches one again to answer otherwise."""
+    from ashore.ui import dialogs
+
+    log: list[tuple[str, tuple[object, ...]]] = []
+    answers: dict[str, object] = {
+        "confirm": True,
+        "error": None,
+        "info": None,
+        "bug": None,
+        "fatal_data_error": None,
+        "get_open_path": None,
+        "get_save_path": None,
+        "ask_lender": None,
+        "about": None,
+        "open_folder": True,
+    }
+
+    def recorder(name: str, answer: object) -> Callable[..., object]:
+        def record(*args: object, **kwargs: object) -> object:
+            log.append((name, args[1:]))
+            return answer
+
+        return record
+
+    for name, answer in answers.items():
+        monkeypatch.setattr(dialogs, name, recorder(name, answer))
+    return log
+
+
+@pytest.fixture
+def make_window(
+    qtbot, ctx: Context, dialog_log, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Callable[[Ledger], object]]:
+    """Build (and at the end close) main windows over a Ledger, as the app does at start.
+
+    The windows are closed here, while ``dialogs`` is still patched: a window left with unsaved
+    edits asks before closing, and that question must never reach a real dialog.
+    """
+    from ashore.ui import dialogs
     from ashore.ui.app import open_settings
     from ashore.ui.main_window import MainWindow
 
@@ -27,15 +66,17 @@ def make_window(qtbot, ctx: Context) -> Iterator[Callable[[Ledger], object]]:
 
     def make(ledger: Ledger) -> MainWindow:
         window = MainWindow(ledger, ctx, open_settings(ctx.data))
-        qtbot.addWidget(window)
         window.show()
         window.load()
         built.append(window)
         return window
 
     yield make
+    monkeypatch.setattr(dialogs, "confirm", lambda *args, **kwargs: True)
     for window in built:
         window.close()
+        window.deleteLater()
+    qtbot.wait(1)  # let the deferred deletes run before the Ledger closes
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

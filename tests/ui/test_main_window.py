@@ -249,3 +249,43 @@ def test_the_date_field_refuses_impossible_dates(qtbot, ledger, make_window) -> 
     edit.setDate(QDate(2026, 1, 31))
     edit.setDate(QDate(2026, 2, 31))  # not a date: Qt keeps the last valid one
     assert edit.date() == QDate(2026, 1, 31)
+
+
+def test_unsaved_changes_are_not_lost_silently(qtbot, ledger, make_window, monkeypatch) -> None:
+    ledger.load_sample()
+    window = make_window(ledger)
+    first, second = sorted(loan.id for loan in ledger.loans())[:2]
+    window.open_loan(first)
+    assert not window.form.is_dirty()
+    type_into(qtbot, window.form.name, "Changed but not saved")
+    assert window.form.is_dirty()
+    answers: list[str] = []
+    monkeypatch.setattr(
+        dialogs, "confirm", lambda parent, title, text, action="": answers.append(text) or False
+    )
+    window.sidebar.setCurrentIndex(window.model.loan_index(second))
+    assert answers == ["Discard the changes to “Changed but not saved”?"]
+    assert window.showing == ("loan", first)  # kept: the user said no
+    assert window.form.name.text() == "Changed but not saved"
+    # and the sidebar goes back to the loan still open
+    qtbot.wait(50)  # the selection is put back once the click has been handled
+    assert window.sidebar.currentIndex().siblingAtColumn(0) == window.model.loan_index(first)
+    click(qtbot, window.new_loan_button)
+    assert window.showing == ("loan", first)
+    monkeypatch.setattr(dialogs, "confirm", lambda *args, **kw: True)
+    window.sidebar.setCurrentIndex(window.model.loan_index(second))
+    assert window.showing == ("loan", second)
+    assert ledger.loan(first).name != "Changed but not saved"
+
+
+def test_ctrl_s_saves(qtbot, ledger, make_window) -> None:
+    ledger.load_sample()
+    window = make_window(ledger)
+    loan_id = sorted(loan.id for loan in ledger.loans())[0]
+    window.open_loan(loan_id)
+    type_into(qtbot, window.form.reference, "HT-77")
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert ledger.loan(loan_id).reference == "HT-77"
+    assert not window.form.is_dirty()

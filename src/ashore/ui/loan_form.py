@@ -722,6 +722,10 @@ class LoanForm(QWidget):
             self.status.setText(self.tr("Check: %1").replace("%1", ", ".join(problems)))
         self.validityChanged.emit(valid)
 
+    def save(self) -> None:
+        """Ask for the loan to be saved (the Save button, File ▸ Save); nothing if invalid."""
+        self._on_save()
+
     def _on_save(self) -> None:
         if not self.is_valid():
             return
@@ -864,6 +868,21 @@ class LoanForm(QWidget):
 
     def is_valid(self) -> bool:
         return not self.problems()
+
+    def is_dirty(self) -> bool:
+        """Whether the form holds something the Ledger does not (an edit, or a half-typed loan)."""
+        if self.original is None:
+            typed = (self.name, self.principal, self.rate, self.penalty_rate, self.late_fee)
+            return any(field.text().strip() for field in typed) or bool(self.fees.rows)
+        if not self.is_valid():
+            return True
+        original = dataclasses.replace(
+            self.original,
+            overdue=dataclasses.replace(
+                self.original.overdue, allocation=tuple(self.original.overdue.allocation)
+            ),
+        )
+        return self.loan_value(original.id) != original
 
     def loan_value(self, loan_id: str) -> Loan:
         """The loan the form holds, with ``loan_id``; keeps what the form does not edit
