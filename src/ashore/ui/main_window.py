@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -38,6 +38,11 @@ from ashore.ui.undo import (
 
 if TYPE_CHECKING:
     from ashore.services import Ledger
+    from ashore.services.workspace import Workspace
+    from ashore.ui.dashboard import Dashboard
+    from ashore.ui.overview import OverviewTab
+    from ashore.ui.payments_tab import PaymentsTab
+    from ashore.ui.proposals_tab import ProposalsTab
 
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
@@ -162,6 +167,12 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
 
+        view_menu = bar.addMenu(self.tr("&View"))
+        self.dashboard_action = QAction(self.tr("&Dashboard"), self)
+        self.dashboard_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.dashboard_action.triggered.connect(self.show_dashboard)
+        view_menu.addAction(self.dashboard_action)
+
         help_menu = bar.addMenu(self.tr("&Help"))
         self.about_action = QAction(self.tr("&About Ashore"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -249,6 +260,8 @@ class MainWindow(QMainWindow):
         else:
             self.showing = ("none", "")
             self.pages.setCurrentWidget(self.nothing)
+            # The window appears first; the dashboard (charts, every loan worked out) then fills.
+            QTimer.singleShot(0, self._fill_dashboard)
         self._select_in_sidebar()
 
     def _select_in_sidebar(self) -> None:
@@ -300,6 +313,7 @@ class MainWindow(QMainWindow):
             loan.name, self._lender_name(loan.lender), self._summaries.get(loan_id)
         )
         self.pages.setCurrentWidget(self.loan_page)
+        self._show_workspace(loan)
         self._select_in_sidebar()
 
     def open_lender(self, lender_id: str) -> None:
@@ -468,3 +482,87 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("The sample is loaded: pick a loan on the left."), 6000
         )
+
+    # ----- the negotiation workspace (tabs of a loan, dashboard of all) ----------------------
+    def _ensure_workspace(self) -> Workspace:
+        """Build the workspace tabs the first time they are needed (they import matplotlib)."""
+        workspace: Workspace | None = getattr(self, "workspace", None)
+        if workspace is not None:
+            return workspace
+        from ashore.services.workspace import Workspace
+        from ashore.ui.dashboard import Dashboard
+        from ashore.ui.overview import OverviewTab
+        from ashore.ui.payments_tab import PaymentsTab
+        from ashore.ui.proposals_tab import ProposalsTab
+
+        workspace = Workspace(self.ledger)
+        self.overview_tab: OverviewTab = OverviewTab(workspace, self.ctx, self.locale)
+        self.proposals_tab: ProposalsTab = ProposalsTab(workspace, self.ctx, self.locale)
+        self.payments_tab: PaymentsTab = PaymentsTab(workspace, self.ctx, self.locale)
+        self.loan_page.add_tab(self.overview_tab, self.tr("Overview"))
+        self.loan_page.add_tab(self.proposals_tab, self.tr("Proposals"))
+        self.loan_page.add_tab(self.payments_tab, self.tr("Payments"))
+        self.proposals_tab.loanChanged.connect(self._on_workspace_changed)
+        self.payments_tab.loanChanged.connect(self._on_workspace_changed)
+        # "Nothing selected" shows the dashboard of all loans in place of its hint.
+        self.dashboard: Dashboard = Dashboard(workspace, self.ctx, self.locale)
+        for hint in self.nothing.findChildren(QLabel):
+            hint.setVisible(False)
+        self.nothing.layout().setContentsMargins(0, 0, 0, 0)
+        self.nothing.layout().addWidget(self.dashboard)
+        self.dashboard.openLoan.connect(self.open_loan)
+        self.dashboard.budgetChanged.connect(self.reload)
+        self.workspace = workspace  # last: a failure above leaves no half-built workspace
+        return workspace
+
+    def _show_workspace(self, loan: Loan) -> None:
+        self._ensure_workspace()
+        lender = next((item for item in self._lenders if item.id == loan.lender), None)
+        self.overview_tab.set_loan(loan, lender)
+        self.proposals_tab.set_loan(loan)
+        self.payments_tab.set_loan(loan)
+
+    def _on_workspace_changed(self, loan_id: str) -> None:
+        """A proposal, payment or claim was written: the sidebar, header and tabs follow."""
+        from dataclasses import replace
+
+        self.reload()
+        if self.showing != ("loan", loan_id):
+            return
+        try:
+            loan = self.ledger.loan(loan_id)
+        except (InputError, DataError) as problem:
+            dialogs.error(self, str(problem))
+            return
+        if self.form.is_dirty() and self.form.original is not None:
+            # Keep the unsaved contract edits, but save them over the new children, not stale ones.
+            self.form.original = replace(
+                self.form.original,
+                payments=loan.payments,
+                claims=loan.claims,
+                proposals=loan.proposals,
+                notes=loan.notes,
+            )
+        else:
+            self.form.set_loan(loan)
+        self.loan_page.show_loan(
+            loan.name, self._lender_name(loan.lender), self._summaries.get(loan_id)
+        )
+        self._show_workspace(loan)
+
+    def _fill_dashboard(self) -> None:
+        if self.pages.currentWidget() is not self.nothing or not self._summaries:
+            return
+        self._ensure_workspace()
+        self.dashboard.refresh()
+
+    def show_dashboard(self) -> None:
+        """View ▸ Dashboard: all loans at once (the page shown when no loan is selected)."""
+        # Unsaved contract edits are asked about first (when the window has that question).
+        may_leave = getattr(self, "may_leave_page", None)
+        if not self._summaries or (may_leave is not None and not may_leave()):
+            return
+        self.showing = ("none", "")
+        self.pages.setCurrentWidget(self.nothing)
+        self._select_in_sidebar()
+        self._fill_dashboard()
