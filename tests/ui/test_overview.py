@@ -117,7 +117,7 @@ def test_the_window_has_the_workspace_tabs_and_refreshes_after_a_write(
     window.open_loan(JB)
     titles = [window.loan_page.tabs.tabText(i) for i in range(window.loan_page.tabs.count())]
     assert {"Details", "Overview", "Proposals", "Payments"} <= set(titles)
-    window.loan_page.tabs.setCurrentWidget(window.payments_tab)
+    window.loan_page.tabs.setCurrentIndex(titles.index("Payments"))
     tab = window.payments_tab
     tab.amount.setText("9348.71")
     click(qtbot, tab.record_button)

@@ -196,6 +196,12 @@ class Dashboard(QWidget):
             lambda index: self.openLoan.emit(self.follow_model.row_at(index.row()).loan_id)
         )
         self.export_button.clicked.connect(lambda: export_chart(self, self.chart, "all-loans.png"))
+        # The focus enters the dashboard only by a click: were it handed here when a page closes,
+        # it would move on to the sidebar when a loan opens, and the sidebar would then select
+        # its first row (a lender) over the loan being opened.
+        for child in self.findChildren(QWidget):
+            if child.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                child.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
     def refresh(self) -> None:
         """Read every loan again and show where they stand on ``ctx.today``."""

@@ -494,14 +494,15 @@ class MainWindow(QMainWindow):
         from ashore.ui.overview import OverviewTab
         from ashore.ui.payments_tab import PaymentsTab
         from ashore.ui.proposals_tab import ProposalsTab
+        from ashore.ui.workspace_common import scrolling
 
         workspace = Workspace(self.ledger)
         self.overview_tab: OverviewTab = OverviewTab(workspace, self.ctx, self.locale)
         self.proposals_tab: ProposalsTab = ProposalsTab(workspace, self.ctx, self.locale)
         self.payments_tab: PaymentsTab = PaymentsTab(workspace, self.ctx, self.locale)
-        self.loan_page.add_tab(self.overview_tab, self.tr("Overview"))
-        self.loan_page.add_tab(self.proposals_tab, self.tr("Proposals"))
-        self.loan_page.add_tab(self.payments_tab, self.tr("Payments"))
+        self.loan_page.add_tab(scrolling(self.overview_tab), self.tr("Overview"))
+        self.loan_page.add_tab(scrolling(self.proposals_tab), self.tr("Proposals"))
+        self.loan_page.add_tab(scrolling(self.payments_tab), self.tr("Payments"))
         self.proposals_tab.loanChanged.connect(self._on_workspace_changed)
         self.payments_tab.loanChanged.connect(self._on_workspace_changed)
         # "Nothing selected" shows the dashboard of all loans in place of its hint.
@@ -509,7 +510,7 @@ class MainWindow(QMainWindow):
         for hint in self.nothing.findChildren(QLabel):
             hint.setVisible(False)
         self.nothing.layout().setContentsMargins(0, 0, 0, 0)
-        self.nothing.layout().addWidget(self.dashboard)
+        self.nothing.layout().addWidget(scrolling(self.dashboard))
         self.dashboard.openLoan.connect(self.open_loan)
         self.dashboard.budgetChanged.connect(self.reload)
         self.workspace = workspace  # last: a failure above leaves no half-built workspace

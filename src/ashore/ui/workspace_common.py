@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QScrollArea, QTableView, QWidget
 
 from ashore.errors import InputError
 from ashore.money import format_amount, parse_amount
@@ -178,6 +178,17 @@ class PlainTableModel(QAbstractTableModel):
 
     def tooltip(self, row: Any, column: int) -> str | None:
         return None
+
+
+def scrolling(widget: QWidget) -> QScrollArea:
+    """``widget`` in a scroll area: a tab keeps its layout in a small window and scrolls."""
+    area = QScrollArea()
+    area.setObjectName("tabScroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields inside take the focus, not the frame
+    area.setWidget(widget)
+    return area
 
 
 def table_view(model: QAbstractTableModel, object_name: str = "") -> QTableView:
