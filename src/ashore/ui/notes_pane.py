@@ -581,6 +581,10 @@ class NotesPane(QWidget):
         outer.setContentsMargins(MARGIN, 8, MARGIN, 0)
         outer.setSpacing(8)
 
+        self.title = QLabel(self.tr("Every note on this lender's loans, newest first"))
+        self.title.setObjectName("noteWhen")
+        self.title.hide()
+        outer.addWidget(self.title)
         self.banner = QLabel()
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
@@ -598,18 +602,12 @@ class NotesPane(QWidget):
         )
         self.new_button.clicked.connect(self.new_note)
         bar.addWidget(self.new_button)
+        # The recorder loads QtMultimedia, so it is made when a loan's notes are first shown,
+        # not when the window starts.
+        self._recordings = recordings
         self.recorder: QWidget | None = None
-        if recordings is not None:
-            from ashore.ui.audio_recorder import CallRecorder
-
-            recorder = CallRecorder(recordings, self, prefix="call")
-            recorder.setToolTip(self.tr("Record a call into a new note"))
-            recorder.recorded.connect(self._on_recorded)
-            recorder.record_button.setText(self.tr("Record call"))
-            bar.addWidget(recorder, 1)
-            self.recorder = recorder
-        else:
-            bar.addStretch(1)
+        self._bar = bar
+        bar.addStretch(1)
         self.hint = QLabel(self.tr("Drop recordings, screenshots or PDFs on a note to attach"))
         self.hint.setObjectName("hint")
         bar.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -662,15 +660,32 @@ class NotesPane(QWidget):
         if loan_id != self.loan_id:
             self.close_editor()
         self.loan_id, self.lender_id = loan_id, None
+        self.title.setVisible(False)
         self.new_button.setVisible(True)
+        self.hint.setVisible(True)
+        self._ensure_recorder()
         if self.recorder is not None:
             self.recorder.setVisible(True)
         self.refresh()
 
+    def _ensure_recorder(self) -> None:
+        if self.recorder is not None or self._recordings is None:
+            return
+        from ashore.ui.audio_recorder import CallRecorder
+
+        recorder = CallRecorder(self._recordings, self, prefix="call")
+        recorder.setToolTip(self.tr("Record a call into a new note"))
+        recorder.recorded.connect(self._on_recorded)
+        recorder.record_button.setText(self.tr("Record call"))
+        self._bar.insertWidget(1, recorder, 1)
+        self.recorder = recorder
+
     def set_lender(self, lender_id: str) -> None:
         self.close_editor()
         self.loan_id, self.lender_id = None, lender_id
+        self.title.setVisible(True)
         self.new_button.setVisible(False)
+        self.hint.setVisible(False)
         if self.recorder is not None:
             self.recorder.setVisible(False)
         self.refresh()
