@@ -26,6 +26,7 @@ from ashore.records import Lender, Loan, LoanSummary
 from ashore.ui import dialogs
 from ashore.ui.file_actions import FileActions
 from ashore.ui.loan_form import LoanForm
+from ashore.ui.notes_window import install_notes
 from ashore.ui.pages import LenderPage, LoanPage, NothingSelectedPage, WelcomePage
 from ashore.ui.sidebar import KIND_ROLE, LENDER_ID_ROLE, LOAN_ID_ROLE, SidebarModel, SidebarView
 from ashore.ui.style import MARGIN
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self._build()
         self.file_actions = FileActions(self, ledger, ctx, self.reload_and_show_first)
         self._build_menus()
+        self.notes_hookup = install_notes(self)  # Notes tab, lender notes, Export ▸ Evidence
         self._restore_window()
 
     # ----- building --------------------------------------------------------------------------
