@@ -1,0 +1,94 @@
+"""The notes in the main window: the loan's Notes tab follows the open loan, Ctrl+N there writes a
+note (not a loan), a lender's page lists its loans' notes, and File ▸ Export ▸ Evidence bundle…
+writes the zip for the open loan."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from ashore.services import Ledger
+from ashore.services.notes import Notes
+from ashore.ui import notes_dialogs
+from ashore.ui.audio_common import QTMULTIMEDIA_ENVIRONMENT_WARNINGS
+
+LOAN = "jb-2026-01"
+noise = pytest.mark.qt_log_ignore(
+    *QTMULTIMEDIA_ENVIRONMENT_WARNINGS, "does not support propagateSizeHints"
+)
+
+
+@noise
+def test_notes_tab_follows_the_open_loan_and_ctrl_n_writes_a_note(
+    qtbot: Any, ledger: Ledger, make_window: Any
+) -> None:
+    ledger.load_sample()
+    Notes(ledger).add(LOAN, text="first call about January")
+    window = make_window(ledger)
+    hookup = window.notes_hookup
+    window.open_loan(LOAN)
+    tabs = window.loan_page.tabs
+    assert tabs.tabText(hookup.tab_index) == "Notes"
+    tabs.setCurrentIndex(hookup.tab_index)
+    pane = hookup.pane
+    assert pane.loan_id == LOAN
+    assert pane.cards[0].note.text == "first call about January"  # newest first
+    assert {c.loan_id for c in pane.cards} == {LOAN}
+
+    other = next(loan.id for loan in ledger.loans() if loan.id != LOAN)
+    window.open_loan(other)
+    assert pane.loan_id == other
+    assert [c.note.id for c in pane.cards] == [
+        n.id for n in sorted(ledger.loan(other).notes, key=lambda n: n.occurred_at, reverse=True)
+    ]
+
+    loans_before = len(ledger.loans())
+    # The key goes through the shortcut machinery (ShortcutOverride first), where the window's
+    # File ▸ New Loan also listens for Ctrl+N.
+    qtbot.keyClick(pane.new_button, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert pane.editor.isVisible()
+    assert window.showing == ("loan", other)  # not the empty new-loan form
+    qtbot.keyClicks(pane.editor.text, "called about the bullet loan")
+    qtbot.mouseClick(pane.editor.save_button, Qt.MouseButton.LeftButton)
+    assert Notes(ledger).notes(other)[-1].text == "called about the bullet loan"
+    assert len(ledger.loans()) == loans_before
+
+
+@noise
+def test_lender_page_lists_its_loans_notes(qtbot: Any, ledger: Ledger, make_window: Any) -> None:
+    ledger.load_sample()
+    note = Notes(ledger).add(LOAN, text="lender-wide view")
+    window = make_window(ledger)
+    lender = ledger.loan(LOAN).lender
+    window.open_lender(lender)
+    pane = window.notes_hookup.lender_pane
+    assert pane.lender_id == lender
+    assert note.id in [c.note.id for c in pane.cards]
+
+
+@noise
+def test_export_evidence_bundle_from_the_menu(
+    qtbot: Any, ledger: Ledger, make_window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ledger.load_sample()
+    Notes(ledger).add(LOAN, text="for the bundle")
+    window = make_window(ledger)
+    action = window.notes_hookup.export_action
+    window.open_loan(LOAN)
+    assert action.isEnabled()
+    target = tmp_path / "bundle.zip"
+    monkeypatch.setattr(notes_dialogs, "get_bundle_path", lambda _parent, _name: target)
+    action.trigger()
+    with zipfile.ZipFile(target) as zf:
+        assert {"call-log.pdf", "SHA256SUMS"} <= set(zf.namelist())
+    assert "bundle.zip" in window.statusBar().currentMessage()
+    menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
+    assert any(action in sub.actions() for m in menus for sub in _submenus(m))
+
+
+def _submenus(menu: Any) -> list[Any]:
+    return [a.menu() for a in menu.actions() if a.menu() is not None]
