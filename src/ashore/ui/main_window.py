@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Ashore"))
         self.setObjectName("mainWindow")
         self._build()
-        self.file_actions = FileActions(self, ledger, ctx, self.reload_and_show_first)
+        self.file_actions = FileActions(self, ledger, ctx, self._after_import)
         self._build_menus()
         self.notes_hookup = install_notes(self)  # Notes tab, lender notes, Export ▸ Evidence
         self._restore_window()
@@ -249,6 +249,10 @@ class MainWindow(QMainWindow):
             self._selecting = False
         self.form.set_lenders(self._lenders)
         self._select_in_sidebar()
+
+    def _after_import(self) -> None:
+        self.undo_stack.clear()  # the data changed outside the undo history
+        self.reload_and_show_first()
 
     def reload_and_show_first(self) -> None:
         self.reload()
@@ -479,6 +483,7 @@ class MainWindow(QMainWindow):
         except (InputError, DataError, AmountError) as problem:
             dialogs.error(self, str(problem))
             return
+        self.undo_stack.clear()  # the data changed outside the undo history
         self.reload()
         self.show_default()
         self.statusBar().showMessage(
