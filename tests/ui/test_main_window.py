@@ -213,6 +213,7 @@ def test_first_loan_button_opens_a_guided_empty_form(qtbot, ledger, make_window)
     assert window.form.original is None
     assert all(hint.isVisible() for hint in window.form._hints)
     assert window.form.lender.currentData() is None  # no lender yet: "New lender…" is offered
+    assert window.form.lender.placeholderText() == "Choose a lender, or add a new one"
     assert window.form.lender.findData(NEW_LENDER) >= 0
     assert not window.form.save_button.isEnabled()
 
@@ -231,8 +232,9 @@ def test_settings_restore_the_last_open_loan(qtbot, ctx, make_window, monkeypatc
         window.open_loan(loan_id)
         window.move(7, 9)
         window.resize(max(window.minimumSizeHint().width(), 790), 640)
-        width = window.splitter.width()
-        window.splitter.setSizes([300, width - 300])
+        qtbot.wait(1)
+        width = window.splitter.width() - window.splitter.handleWidth()
+        window.splitter.setSizes([270, width - 270])
         qtbot.wait(1)
         geometry, splitter, sizes = (
             window.saveGeometry(),
@@ -311,3 +313,12 @@ def test_ctrl_s_saves(qtbot, ledger, make_window) -> None:
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert ledger.loan(loan_id).reference == "HT-77"
     assert not window.form.is_dirty()
+
+
+def test_loading_the_sample_starts_a_new_undo_history(qtbot, ledger, make_window, monkeypatch):
+    window = make_window(ledger)
+    create_worked_example(qtbot, window, monkeypatch)
+    assert window.undo_stack.count() == 2
+    window.load_sample()
+    assert window.undo_stack.count() == 0  # undoing across an import could not hold
+    assert window.model.loan_count() == 4

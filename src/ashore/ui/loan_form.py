@@ -448,6 +448,7 @@ class LoanForm(QWidget):
         )
         self.lender = QComboBox()
         self.lender.setMinimumContentsLength(18)
+        self.lender.setPlaceholderText(self.tr("Choose a lender, or add a new one"))
         form.addRow(self.tr("Lender"), self._with_error(self.lender, "lender"))
         self.name = self._checked(
             CheckedLineEdit(_required_text("name"), placeholder=self.tr("e.g. January loan")),
