@@ -291,8 +291,15 @@ def test_dashboard_totals_and_the_next_thirty_days(ledger, space) -> None:
         for u in board.upcoming
     )
     assert [u.due for u in board.upcoming] == sorted(u.due for u in board.upcoming)
-    # jt360 24 months: its December installment is due within 30 days.
-    assert any(u.loan_id == "jt360-2025-11" and u.due == date(2026, 12, 10) for u in board.upcoming)
+    # Each loan's arrears are one line: its oldest due date, all of it, how many installments.
+    late = {u.loan_id: u for u in board.upcoming if u.status == "overdue"}
+    assert set(late) == {JB, "jt360-2025-11", "jt360-bullet-0901"}
+    jb_late = [e for e in ws.plan_entries(ledger.loan(JB), TODAY) if e.status == "overdue"]
+    assert (late[JB].due, late[JB].count) == (date(2026, 6, 15), 6)
+    assert late[JB].remaining == sum((e.remaining for e in jb_late), Decimal(0))
+    assert [(u.loan_id, u.due, u.remaining) for u in board.upcoming if u.status == "due"] == [
+        (JB, date(2026, 12, 15), Decimal("1100.16"))
+    ]
     assert len(board.chart.lines) == 1  # no agreement yet
     space.change_status(JB, "p1", "accepted")
     board = ws.dashboard(ledger.loans(), ledger.lenders(), TODAY, None)

@@ -49,10 +49,14 @@ def test_totals_and_the_next_thirty_days(qtbot, board, sample) -> None:
         for r in range(model.rowCount())
     ]
     assert ["2026-12-15", "借呗 January", "借呗 Jiebei", "1,100.16", "Due"] in rows
-    # The accelerated 24-month loan: everything is overdue now, and listed as such.
-    assert ["2026-12-10", "360借条 24 months", "360借条 Jietiao"] in [row[:3] for row in rows]
-    assert all(row[4] == "Overdue" or "2026-11-28" <= row[0] <= "2026-12-28" for row in rows)
+    # Arrears are one line per loan: the accelerated 24-month loan is all overdue now.
+    late = [row for row in rows if row[1] == "360借条 24 months"]
+    assert len(late) == 1 and late[0][0] == "2026-03-10" and late[0][4].endswith(" overdue")
+    assert all(
+        "overdue" in row[4].lower() or "2026-11-28" <= row[0] <= "2026-12-28" for row in rows
+    )
     assert [row[0] for row in rows] == sorted(row[0] for row in rows)
+    assert len(rows) == 4  # three loans in arrears, one installment due in the next 30 days
     qtbot.waitUntil(lambda: "status_quo" in board.chart._exact, timeout=2000)
     assert board.chart.line_data("status_quo")[0, 1] == float(total)
 

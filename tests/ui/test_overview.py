@@ -59,7 +59,10 @@ def test_the_worked_example_at_a_glance(tab) -> None:
     assert tab.claim_value.text() == "9,830.55"
     assert "Ours that day: 9,322.31." in tab.claim_detail.text()
     assert "+508.24 more than we compute" in tab.claim_detail.text()
-    assert "Pay <b>1,100.16</b> by <b>Dec 15, 2026</b>." in tab.next_text.text()
+    assert tab.next_text.text().startswith(
+        "<b>6,600.96</b> is overdue (166 days): pay it, or agree a plan on Proposals."
+    )
+    assert "Next due: <b>1,100.16</b> on <b>Dec 15, 2026</b>." in tab.next_text.text()
 
 
 def test_the_chart_draws_the_engines_lines(qtbot, tab, sample) -> None:

@@ -606,7 +606,8 @@ def comparison(
 
 @dataclass(frozen=True)
 class UpcomingPayment:
-    """One installment to pay soon (or already late) on the dashboard."""
+    """What to pay soon on one loan: one installment due in the next days, or all of the loan's
+    overdue installments together (``due``: the oldest, ``count``: how many)."""
 
     loan_id: str
     loan_name: str
@@ -615,6 +616,7 @@ class UpcomingPayment:
     remaining: Decimal
     status: str
     source: str
+    count: int = 1
 
 
 @dataclass(frozen=True)
@@ -668,17 +670,28 @@ def dashboard(
         if found is not None:
             agreements[loan.id] = found[1]
             ends.append(found[1].end_date)
-        for e in plans.standing(loan, today).entries:
-            if e.remaining > 0 and (e.status == "overdue" or today <= e.due <= until):
+        lender_name = names.get(loan.lender, loan.lender)
+        entries = plans.standing(loan, today).entries
+        late = [e for e in entries if e.remaining > 0 and e.status == "overdue"]
+        if late:
+            # Months of arrears would crowd out what is due next: one line per loan says it all.
+            upcoming.append(
+                UpcomingPayment(
+                    loan.id,
+                    loan.name,
+                    lender_name,
+                    min(e.due for e in late),
+                    sum((e.remaining for e in late), ZERO),
+                    "overdue",
+                    late[-1].source,
+                    len(late),
+                )
+            )
+        for e in entries:
+            if e.remaining > 0 and e.status != "overdue" and today <= e.due <= until:
                 upcoming.append(
                     UpcomingPayment(
-                        loan.id,
-                        loan.name,
-                        names.get(loan.lender, loan.lender),
-                        e.due,
-                        e.remaining,
-                        e.status,
-                        e.source,
+                        loan.id, loan.name, lender_name, e.due, e.remaining, e.status, e.source
                     )
                 )
             if e.due >= today.replace(day=1) and e.status != "replaced":

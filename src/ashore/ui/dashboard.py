@@ -66,7 +66,13 @@ class UpcomingModel(PlainTableModel):
             return item.lender_name
         if column == self.AMOUNT:
             return money_text(item.remaining, self.currency, self.babel)
+        if item.status == "overdue" and item.count > 1:
+            return self.tr("%1 overdue").replace("%1", str(item.count))
         return entry_status_names().get(item.status, item.status)
+
+    def tooltip(self, row: Any, column: int) -> str | None:
+        item: ws.UpcomingPayment = row
+        return item.lender_name if column == self.LOAN else None
 
 
 class FollowUpModel(PlainTableModel):
@@ -164,6 +170,8 @@ class Dashboard(QWidget):
         lists.setDocumentMode(True)
         self.upcoming_model = UpcomingModel(self.currency, locale, self)
         self.upcoming_view = table_view(self.upcoming_model, "upcoming")
+        # Loan names usually say the lender; the lender stays in the model for the tooltip.
+        self.upcoming_view.setColumnHidden(UpcomingModel.LENDER, True)
         lists.addTab(self.upcoming_view, self.tr("To pay, next 30 days"))
         self.follow_model = FollowUpModel(locale, self)
         self.follow_view = table_view(self.follow_model, "followUps")
@@ -182,9 +190,9 @@ class Dashboard(QWidget):
         export_row.addWidget(self.export_button)
         chart_column.addLayout(export_row)
         splitter.addWidget(chart_box)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([380, 560])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([420, 400])
         layout.addWidget(splitter, 1)
 
         self.save_budget.clicked.connect(self.set_budget)

@@ -262,9 +262,15 @@ class OverviewTab(QWidget):
 
     def _show_next(self, data: ws.LoanOverview) -> None:
         lines = []
+        if data.owed is not None and data.overdue > 0:
+            lines.append(
+                self.tr("<b>%1</b> is overdue (%2 days): pay it, or agree a plan on Proposals.")
+                .replace("%1", self._money(data.overdue))
+                .replace("%2", str(data.days_overdue))
+            )
         if data.next_due is not None:
             lines.append(
-                self.tr("Pay <b>%1</b> by <b>%2</b>.")
+                self.tr("Next due: <b>%1</b> on <b>%2</b>.")
                 .replace("%1", self._money(data.next_amount))
                 .replace("%2", date_text(data.next_due, self.babel))
             )

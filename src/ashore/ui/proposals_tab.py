@@ -9,7 +9,8 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -46,6 +47,7 @@ from ashore.ui.style import MARGIN, SPACING
 from ashore.ui.workspace_common import (
     date_field,
     export_chart,
+    scrolling,
     show_on_chart,
     status_names,
     table_view,
@@ -95,7 +97,7 @@ class ProposalsTab(QWidget):
             ProposalListModel.NAME, QHeaderView.ResizeMode.Stretch
         )
         self.list_view.setToolTip(self.tr("Tick a proposal to show it on the chart."))
-        self.list_view.setFixedHeight(self.fontMetrics().lineSpacing() * 6 + 16)
+        self.list_view.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
         row.addWidget(self.list_view, 1)
         buttons = QVBoxLayout()
         buttons.setSpacing(6)
@@ -135,10 +137,11 @@ class ProposalsTab(QWidget):
         self.comparison_view.verticalHeader().setVisible(True)
         self.comparison_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.comparison_view.setSelectionMode(self.comparison_view.SelectionMode.NoSelection)
-        compare_column.addWidget(self.comparison_view, 1)
+        compare_column.addWidget(self.comparison_view)
         legend = QLabel(self.tr("★ marks the best value of each row. Figures count from today."))
         legend.setObjectName("hint")
         compare_column.addWidget(legend)
+        compare_column.addStretch(1)
         self.views.addTab(compare_page, self.tr("Comparison"))
         chart_page = QWidget()
         chart_column = QVBoxLayout(chart_page)
@@ -146,7 +149,7 @@ class ProposalsTab(QWidget):
         self.chart_column = chart_column
         self.chart_currency = currency
         self.chart = NegotiationChart(currency=currency, locale=self.babel)
-        self.chart.setMinimumSize(360, 260)
+        self.chart.setMinimumSize(360, 150)
         chart_column.addWidget(self.chart, 1)
         export_row = QHBoxLayout()
         export_row.addStretch(1)
@@ -154,11 +157,13 @@ class ProposalsTab(QWidget):
         export_row.addWidget(self.export_button)
         chart_column.addLayout(export_row)
         self.views.addTab(chart_page, self.tr("Chart"))
-        self.views.addTab(self._status_page(), self.tr("Status and history"))
+        self.views.addTab(scrolling(self._status_page()), self.tr("Status and history"))
         splitter.addWidget(self.views)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([420, 240])
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.splitter = splitter
+        self._sized = False  # True once the user has moved the divider
+        splitter.splitterMoved.connect(lambda *_: setattr(self, "_sized", True))
 
         self.list_view.selectionModel().currentRowChanged.connect(self._on_current)
         self.list_model.visibilityChanged.connect(self._on_visibility)
@@ -316,7 +321,32 @@ class ProposalsTab(QWidget):
                 p.name or (self.tr("New proposal") if p.id == NEW_KEY else p.id) for p in order
             ]
             self.comparison_model.set_comparison(result, names)
+        self._fit_comparison()
         self.last_update_ms = (time.perf_counter() - began) * 1000 + self.form.last_compute_ms
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._sized:
+            # The layout gives the splitter its new height after this event: fit it then.
+            QTimer.singleShot(0, self._fit_splitter)
+
+    def _fit_splitter(self) -> None:
+        """Until the user moves the divider, the form gets what it needs, the views the rest."""
+        total = sum(self.splitter.sizes())
+        if self._sized or total < 200:
+            return
+        wanted = self.list_view.height() + self.form.sizeHint().height() + 24
+        top = min(wanted, total * 3 // 5)
+        self.splitter.setSizes([top, total - top])
+
+    def _fit_comparison(self) -> None:
+        """The comparison is a few rows: the table is as tall as they are, no taller."""
+        view = self.comparison_view
+        view.resizeRowsToContents()
+        rows = view.verticalHeader().length()
+        view.setFixedHeight(
+            rows + view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+        )
 
     def _on_visibility(self, key: str, shown: bool) -> None:
         try:
@@ -330,7 +360,7 @@ class ProposalsTab(QWidget):
             return
         old = self.chart
         self.chart = NegotiationChart(currency=currency, locale=self.babel)
-        self.chart.setMinimumSize(360, 260)
+        self.chart.setMinimumSize(360, 150)
         self.chart_column.replaceWidget(old, self.chart)
         old.deleteLater()
         self.chart_currency = currency

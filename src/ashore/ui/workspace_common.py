@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QScrollArea, QTableView, QWidget
 
 from ashore.errors import InputError
@@ -180,11 +180,31 @@ class PlainTableModel(QAbstractTableModel):
         return None
 
 
+class _FitScroll(QScrollArea):
+    """A scroll area that gives its widget exactly the room shown, never less than its minimum.
+
+    ``widgetResizable`` would ask a layout with wrapping labels for its height at that width
+    (height-for-width), which counts the charts at their preferred size and scrolls needlessly.
+    """
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        widget = self.widget()
+        if widget is None:
+            return
+        minimum = widget.minimumSizeHint().expandedTo(widget.minimumSize())
+        room = self.viewport().size()
+        widget.resize(max(room.width(), minimum.width()), max(room.height(), minimum.height()))
+
+
 def scrolling(widget: QWidget) -> QScrollArea:
     """``widget`` in a scroll area: a tab keeps its layout in a small window and scrolls."""
-    area = QScrollArea()
+    area = _FitScroll()
     area.setObjectName("tabScroll")
-    area.setWidgetResizable(True)
+    area.setWidgetResizable(False)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields inside take the focus, not the frame
     area.setWidget(widget)
