@@ -156,7 +156,7 @@ class ProposalsTab(QWidget):
         self.export_button = QPushButton(self.tr("Export chart…"))
         export_row.addWidget(self.export_button)
         chart_column.addLayout(export_row)
-        self.views.addTab(chart_page, self.tr("Chart"))
+        self.chart_index = self.views.addTab(chart_page, self.tr("Chart"))
         self.views.addTab(scrolling(self._status_page()), self.tr("Status and history"))
         splitter.addWidget(self.views)
         splitter.setStretchFactor(0, 3)
@@ -164,6 +164,7 @@ class ProposalsTab(QWidget):
         self.splitter = splitter
         self._sized = False  # True once the user has moved the divider
         splitter.splitterMoved.connect(lambda *_: setattr(self, "_sized", True))
+        self.views.currentChanged.connect(lambda _index: self._fit_splitter())
 
         self.list_view.selectionModel().currentRowChanged.connect(self._on_current)
         self.list_model.visibilityChanged.connect(self._on_visibility)
@@ -337,6 +338,9 @@ class ProposalsTab(QWidget):
             return
         wanted = self.list_view.height() + self.form.sizeHint().height() + 24
         top = min(wanted, total * 3 // 5)
+        if self.views.currentIndex() == self.chart_index:
+            # A chart needs height to be read: the form scrolls meanwhile.
+            top = min(top, total * 2 // 5)
         self.splitter.setSizes([top, total - top])
 
     def _fit_comparison(self) -> None:
