@@ -93,7 +93,9 @@ def _field_row(field: CheckedLineEdit, *extras: QWidget) -> QWidget:
         line.addWidget(extra, 0, Qt.AlignmentFlag.AlignTop)
     line.addStretch(1)
     column.addLayout(line)
-    field.layout().removeWidget(field.error_label)
+    inner = field.layout()
+    if inner is not None:
+        inner.removeWidget(field.error_label)
     column.addWidget(field.error_label)
     return row
 
@@ -333,7 +335,9 @@ class LoanForm(QWidget):
 
     def __init__(self, *, locale: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.locale = locale
+        # Not ``self.locale``: that would hide QWidget.locale().
+        self.amount_locale = locale
+        self._last_lender_index = -1
         self.original: Loan | None = None
         self._loading = False
         self._field_errors: dict[str, Callable[[str], None]] = {}
@@ -401,8 +405,9 @@ class LoanForm(QWidget):
         for form in self._forms:
             for row in range(form.rowCount()):
                 item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-                if item is not None and item.widget() is not None:
-                    labels.append(item.widget())
+                label = item.widget() if item is not None else None
+                if label is not None:
+                    labels.append(label)
         width = max((label.sizeHint().width() for label in labels), default=0)
         for label in labels:
             label.setMinimumWidth(width)
@@ -799,7 +804,7 @@ class LoanForm(QWidget):
         self.term_count.setValue(12)
         self.term_unit.setCurrentIndex(0)
         self.first_due.setDate(QDate.currentDate().addMonths(1))
-        self.fees.set_fees([], self.locale)
+        self.fees.set_fees([], self.amount_locale)
         self.penalty_rate.setText("")
         self.penalty_base.setCurrentIndex(0)
         self.late_fee.setText("")
@@ -820,7 +825,7 @@ class LoanForm(QWidget):
         self.name.setText(loan.name)
         self.reference.setText(loan.reference)
         self._select(self.currency, loan.currency)
-        self.principal.setText(amount_text(loan.principal, loan.currency, self.locale))
+        self.principal.setText(amount_text(loan.principal, loan.currency, self.amount_locale))
         self._select(self.rate_unit, loan.rate.per)
         self._select(self.day_count, loan.rate.day_count)
         self.rate.setText(percent_text(loan.rate.value))
@@ -828,14 +833,14 @@ class LoanForm(QWidget):
         self.term_unit.setCurrentIndex(max(0, self.term_unit.findData(loan.term_unit)))
         self.term_count.setValue(loan.term_count)
         self.first_due.setDate(QDate(loan.first_due.year, loan.first_due.month, loan.first_due.day))
-        self.fees.set_fees(loan.fees, self.locale)
+        self.fees.set_fees(loan.fees, self.amount_locale)
         rules = loan.overdue
         self.penalty_rate.setText(
             percent_text(rules.penalty_rate.daily()) if rules.penalty_rate is not None else ""
         )
         self._select(self.penalty_base, rules.penalty_base)
         self.late_fee.setText(
-            amount_text(rules.late_fee, loan.currency, self.locale) if rules.late_fee else ""
+            amount_text(rules.late_fee, loan.currency, self.amount_locale) if rules.late_fee else ""
         )
         self.grace_days.setValue(rules.grace_days)
         self.accelerates.setChecked(rules.accelerates_after_days is not None)
