@@ -201,6 +201,8 @@ def test_a_note_changed_in_the_database_shows_the_banner(
 ) -> None:
     note_id = _write_note(qtbot, pane, "they agreed")
     assert pane.banner.isHidden()
+    assert pane.hint.text().startswith("✓ Record intact")
+    assert pane.notes.chain(LOAN)[-1].hash[:10] in pane.hint.text()
     con = sqlite3.connect(ctx.data.database)
     with con:
         con.execute("UPDATE call_notes SET text = 'they refused' WHERE id = ?", (note_id,))
@@ -209,6 +211,7 @@ def test_a_note_changed_in_the_database_shows_the_banner(
     assert pane.banner.isVisible()
     assert f"note {note_id}" in pane.banner.text()
     assert "changed outside Ashore" in pane.banner.text()
+    assert pane.hint.text() == ""
     assert _card(pane, note_id).property("broken") is True
     assert "Broken record" in _card(pane, note_id).broken.text()
 

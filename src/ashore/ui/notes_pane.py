@@ -60,6 +60,7 @@ QLabel#noteFollowUp {{ background: #fff4dc; color: #7a4d00; border-radius: 8px;
                       padding: 1px 8px; }}
 QLabel#noteFollowUp[overdue="true"] {{ background: {ERROR_BG}; color: {ERROR}; }}
 QLabel#tombstone {{ color: {ERROR}; }}
+QLabel#intact {{ color: #1e6b40; }}
 QLabel#brokenNote {{ color: {ERROR}; font-weight: 600; }}
 QLabel#fileName {{ color: {TEXT}; }}
 QFrame#noteEditor {{ background: #ffffff; border: 1px solid {ACCENT}; border-radius: 8px; }}
@@ -67,7 +68,7 @@ QFrame#history {{ background: #f7f8f9; border-left: 3px solid {BORDER}; }}
 QToolButton#thumb {{ border: 1px solid {BORDER}; border-radius: 4px; background: #fafafa; }}
 """
 
-THUMB_W, THUMB_H = 200, 130
+THUMB_W, THUMB_H = 240, 180
 _NOTE_IN_PROBLEM = re.compile(r"^loan (?P<loan>\S+): note (?P<note>\S+): (?P<what>.*)$")
 
 
@@ -88,14 +89,27 @@ def channel_text(channel: str) -> str:
 
 
 def _local(value: datetime) -> datetime:
-    """A stored time shown in this computer's zone, the way the user reads a clock."""
+    """A time the app set (written, revised, deleted), shown in this computer's zone."""
     return value.astimezone()
 
 
+def _offset_text(value: datetime) -> str:
+    """``UTC+8`` style, for a time recorded in another zone than this computer's."""
+    offset = value.utcoffset()
+    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+    sign = "+" if minutes >= 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
 def when_text(value: datetime, locale: QLocale) -> str:
-    local = _local(value)
-    day = locale.toString(QDate(local.year, local.month, local.day), "ddd d MMM yyyy")
-    return f"{day} · {local:%H:%M}"
+    """When a call happened, as the user recorded it (in its own zone, which is named when it is
+    not this computer's), so the card reads the same as the exported log."""
+    day = locale.toString(QDate(value.year, value.month, value.day), "ddd d MMM yyyy")
+    text = f"{day} · {value:%H:%M}"
+    if value.utcoffset() != datetime.now().astimezone().utcoffset():
+        text += f" ({_offset_text(value)})"
+    return text
 
 
 def size_text(size: int) -> str:
@@ -239,6 +253,9 @@ class NoteEditor(QFrame):
             return self._shown_occurred[1]
         value = shown.toPython()
         assert isinstance(value, datetime)
+        if self._shown_occurred is not None:
+            # A changed time keeps the zone the call was recorded in.
+            return value.replace(tzinfo=self._shown_occurred[1].tzinfo)
         return value.astimezone()
 
     def follow_up(self) -> date | None:
@@ -252,7 +269,7 @@ class NoteEditor(QFrame):
         self.error.show()
 
     def _set_occurred(self, value: datetime) -> None:
-        local = _local(value)
+        local = value  # as recorded; an unchanged field keeps the original (offset and all)
         shown = QDateTime(
             QDate(local.year, local.month, local.day),
             QTime(local.hour, local.minute, local.second),
@@ -608,8 +625,10 @@ class NotesPane(QWidget):
         self.recorder: QWidget | None = None
         self._bar = bar
         bar.addStretch(1)
-        self.hint = QLabel(self.tr("Drop recordings, screenshots or PDFs on a note to attach"))
-        self.hint.setObjectName("hint")
+        # Says the record holds (or the banner says it does not): what a lender will ask.
+        self.hint = QLabel()
+        self.hint.setObjectName("intact")
+        self.hint.setToolTip(self.tr("Drop recordings, screenshots or PDFs on a note to attach"))
         bar.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         outer.addLayout(bar)
 
@@ -649,6 +668,8 @@ class NotesPane(QWidget):
         self.timeline = QScrollArea()
         self.timeline.setWidgetResizable(True)
         self.timeline.setFrameShape(QFrame.Shape.NoFrame)
+        # Cards wrap their text to the width; a sideways scroll bar would only hide the buttons.
+        self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.timeline.setWidget(self.list_widget)
         self.timeline.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.list_widget.setObjectName("page")
@@ -685,7 +706,6 @@ class NotesPane(QWidget):
         self.loan_id, self.lender_id = None, lender_id
         self.title.setVisible(True)
         self.new_button.setVisible(False)
-        self.hint.setVisible(False)
         if self.recorder is not None:
             self.recorder.setVisible(False)
         self.refresh()
@@ -747,6 +767,31 @@ class NotesPane(QWidget):
             else self.tr("No notes on this lender's loans yet.")
         )
         self._show_banner()
+        self._show_intact(entries)
+
+    def _show_intact(self, entries: list[tuple[Loan, CallNote]]) -> None:
+        if self.problems or not entries:
+            self.hint.clear()
+            return
+        if self.loan_id is not None:
+            chain = self.notes.chain(self.loan_id)
+            head = chain[-1].hash if chain else ""
+            self.hint.setText(
+                self.tr("✓ Record intact · {n} notes · {e} chained entries · last {h}…").format(
+                    n=len(entries), e=len(chain), h=head[:10]
+                )
+            )
+            self.hint.setToolTip(
+                self.tr(
+                    "Every note, edit and deletion is chained by SHA-256; last hash:\n{h}\n"
+                    "Drop recordings, screenshots or PDFs on a note to attach them."
+                ).format(h=head)
+            )
+        else:
+            loans = len({loan.id for loan, _ in entries})
+            self.hint.setText(
+                self.tr("✓ Record intact · {n} notes · {k} loan(s)").format(n=len(entries), k=loans)
+            )
 
     def _loan_ids(self) -> set[str]:
         return {self.loan_id} if self.loan_id is not None else set()
