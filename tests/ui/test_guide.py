@@ -1,0 +1,193 @@
+"""The guide in the window: the call card shows the engine's figures in big type on top, the
+tab's stage and checklist follow the data, the after-call dialog records note and status at once,
+and the letter editor prints what the user wrote."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMenu
+
+from ashore import finance
+from ashore.context import Context
+from ashore.money import format_amount
+from ashore.services import Ledger, plans
+from ashore.services import guide as svc
+from ashore.ui import guide_tab
+from ashore.ui.guide_after import AfterCallDialog
+from ashore.ui.guide_card import CallCardWindow
+from ashore.ui.guide_letter import LetterEditor
+
+from .helpers import choose, click, type_into
+
+LOAN = "jb-2026-01"
+
+
+@pytest.fixture
+def sample(ledger: Ledger) -> Ledger:
+    ledger.load_sample()
+    guide = svc.load_guide(ledger, LOAN)
+    guide.reason, guide.reason_text, guide.ask = "job_loss", "Laid off in May <b>2026</b>.", "p1"
+    svc.save_guide(ledger, guide)
+    ledger.set_monthly_budget(Decimal("800.00"))
+    return ledger
+
+
+def label(widget, name: str) -> str:
+    found = widget.findChild(QLabel, name)
+    assert found is not None, name
+    return found.text()
+
+
+def test_the_call_card_shows_what_the_engine_computes(qtbot, sample: Ledger, ctx: Context):
+    loan = sample.loan(LOAN)
+    terms, payments = plans.loan_terms(loan), plans.loan_payments(loan)
+    owed = finance.owed_on(terms, payments, ctx.today)
+    rows = plans.work_out(loan, loan.proposals[0]).installments
+    card = svc.call_card(sample, LOAN, ctx.today)
+    window = CallCardWindow(card, "en", lambda _loan: "n-x")
+    qtbot.addWidget(window)
+    assert window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+
+    def fmt(value: Decimal) -> str:
+        return format_amount(value, "CNY", "en")
+
+    assert label(window, "owedValue") == f"{fmt(owed.total)} CNY" == "9,348.71 CNY"
+    assert fmt(owed.penalty) in label(window, "penaltyValue")
+    assert fmt(owed.late_fees) in label(window, "lateFeesValue")
+    assert fmt(owed.overdue) in label(window, "overdueValue")
+    growth = finance.growth(terms, payments, ctx.today).per_day
+    assert fmt(growth) in label(window, "growthValue")
+    assert label(window, "askValue").startswith(f"24 months × {fmt(rows[0].payment)} a month")
+    assert "penalty waived" in label(window, "askValue")
+    total = sum((r.payment for r in rows), Decimal(0))
+    assert fmt(total) in label(window, "askTotalValue")
+    assert label(window, "affordValue") == "800.00 CNY"
+    # the user's words are shown as typed, never as markup
+    assert "Laid off in May <b>2026</b>" in label(window, "reasonValue")
+    owed_label = window.findChild(QLabel, "owedValue")
+    assert owed_label.font().pointSizeF() >= 1.8 * window.font().pointSizeF()
+
+
+@pytest.mark.qt_log_ignore("does not support (raise|propagateSizeHints)")  # offscreen: no stacking
+def test_start_a_note_then_record_the_outcome(
+    qtbot, make_window, sample: Ledger, ctx: Context, monkeypatch
+):
+    window = make_window(sample)
+    window.open_loan(LOAN)
+    controller = window.guide
+    card = controller.open_call_card()
+    assert card is not None and card.isVisible()
+    before = datetime.now().astimezone() - timedelta(seconds=2)
+    click(qtbot, card.start_button)
+    assert card.note_id and not card.start_button.isEnabled()
+    loan = sample.loan(LOAN)
+    note = next(n for n in loan.notes if n.id == card.note_id)
+    assert before <= note.occurred_at <= datetime.now().astimezone()
+
+    def answer(dialog):
+        assert isinstance(dialog, AfterCallDialog)
+        assert dialog.note is not None and dialog.note.id == card.note_id
+        type_into(qtbot, dialog.who, "agent 0815")
+        dialog.outcome.setText("they accept 24 months")
+        dialog.has_follow_up.setChecked(True)
+        choose(dialog.proposal, "p1")
+        choose(dialog.status, "accepted")
+        dialog.save()
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    monkeypatch.setattr(guide_tab, "run_dialog", answer)
+    click(qtbot, card.after_button)
+    loan = sample.loan(LOAN)
+    note = next(n for n in loan.notes if n.id == card.note_id)
+    assert (note.counterpart, note.outcome) == ("agent 0815", "they accept 24 months")
+    assert note.follow_up == note.occurred_at.date() + timedelta(days=7)
+    assert loan.proposals[0].status == "accepted"
+    assert svc.stages(sample, ctx.today)[LOAN].key == "agreed"
+    assert controller.tab.stage is not None and controller.tab.stage.key == "agreed"
+    card.close()
+
+
+def test_the_after_call_dialog_refuses_a_move_the_status_cannot_make(qtbot, sample: Ledger) -> None:
+    loan = sample.loan(LOAN)
+    loan.proposals[0].status = "rejected"
+    sample.save_loan(loan)
+    dialog = AfterCallDialog(sample, sample.loan(LOAN), None, "p1")
+    qtbot.addWidget(dialog)
+    # a rejected proposal may only go back to draft
+    assert [dialog.status.itemData(i) for i in range(dialog.status.count())] == [
+        "rejected",
+        "draft",
+    ]
+
+
+def test_the_tab_follows_the_data(qtbot, make_window, sample: Ledger, ctx: Context, dialog_log):
+    window = make_window(sample)
+    window.open_loan(LOAN)
+    controller = window.guide
+    window.loan_page.tabs.setCurrentIndex(controller.tab_index)
+    tab = controller.tab
+    assert tab.stage_title.text() == "Step 4 of 8: Offer on the table"
+    assert tab.next_step.text().startswith("Next: Wait for the answer")
+    # the sample's follow-up of 2026-11-27 has passed on 2026-11-28 with no note since
+    assert tab.findChild(QLabel, "warning_follow_up") is not None
+    assert tab.ticks["reason"].text() == "✓"
+    assert tab.ticks["documents"].text() == "○"
+
+    window.open_loan("jt360-2025-11")
+    qtbot.waitUntil(lambda: tab.loan is not None and tab.loan.id == "jt360-2025-11")
+    assert tab.stage_title.text() == "Step 1 of 8: Not started"
+    choose(tab.reason, "illness")
+    tab.reason_text.setPlainText("In hospital since June.")
+    type_into(qtbot, tab.budget, "300")
+    click(qtbot, tab.save_button)
+    assert svc.load_guide(sample, "jt360-2025-11").reason == "illness"
+    assert sample.monthly_budget() == Decimal("300")
+    assert tab.stage_title.text() == "Step 2 of 8: Preparing"
+    assert tab.ticks["budget"].text() == "✓"
+
+
+def test_the_window_offers_the_call_card_and_the_letter(qtbot, make_window, sample: Ledger):
+    window = make_window(sample)
+    controller = window.guide
+    assert controller.call_card_action.shortcut().toString() == "Ctrl+K"
+    menus = {a.text(): a.menu() for a in window.menuBar().actions()}
+    negotiate = menus["&Negotiate"]
+    assert isinstance(negotiate, QMenu)
+    assert controller.call_card_action in negotiate.actions()
+    exports = [
+        inner.menu()
+        for action in window.menuBar().actions()
+        if isinstance(action.menu(), QMenu)
+        for inner in action.menu().actions()
+        if isinstance(inner.menu(), QMenu) and inner.menu().title() == "&Export"
+    ]
+    assert exports and controller.letter_action in exports[0].actions()
+    assert window.loan_page.tabs.tabText(controller.tab_index) == "Guide"
+
+
+def test_the_letter_editor_prints_what_was_written(
+    qtbot, sample: Ledger, ctx: Context, tmp_path: Path, monkeypatch
+) -> None:
+    from ashore.ui import dialogs
+
+    editor = LetterEditor(sample, sample.loan(LOAN), ctx.today, "en")
+    qtbot.addWidget(editor)
+    text = editor.editor.toPlainText()
+    assert "9,348.71 CNY" in text and "24 monthly payments of 366.04 CNY" in text
+    editor.editor.setPlainText(text + "\nP.S. </para> &amp; <b>x</b> 谢谢")
+    out = tmp_path / "letter.pdf"
+    monkeypatch.setattr(dialogs, "get_save_path", lambda *args: out)
+    click(qtbot, editor.pdf_button)
+    printed = "".join("".join(p.extract_text().split()) for p in PdfReader(out).pages)
+    assert "P.S.</para>&amp;<b>x</b>谢谢" in printed
+    assert "9,348.71CNY" in printed
+    # switching the language fills in the Chinese template (the user had edited: asked first)
+    monkeypatch.setattr(dialogs, "confirm", lambda *args: True)
+    choose(editor.language, "zh_CN")
+    assert "分 24 期" in editor.editor.toPlainText()
