@@ -25,6 +25,7 @@ from ashore.money import AmountError
 from ashore.records import Lender, Loan, LoanSummary
 from ashore.ui import dialogs
 from ashore.ui.file_actions import FileActions
+from ashore.ui.guide_tab import install_guide
 from ashore.ui.loan_form import LoanForm
 from ashore.ui.notes_window import install_notes
 from ashore.ui.pages import LenderPage, LoanPage, NothingSelectedPage, WelcomePage
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self._build()
         self.file_actions = FileActions(self, ledger, ctx, self._after_import)
         self._build_menus()
+        self.guide = install_guide(self)  # Guide tab, Negotiate menu, Ctrl+K call card
         self.notes_hookup = install_notes(self)  # Notes tab, lender notes, Export ▸ Evidence
         self._restore_window()
 
