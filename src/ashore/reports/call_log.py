@@ -388,18 +388,26 @@ def write_evidence_bundle(
     tmp = Path(tmp_name)
     try:
         sums: list[str] = [f"{hashlib.sha256(pdf).hexdigest()}  {PDF_NAME}"]
+
+        def entry(name: str) -> zipfile.ZipInfo:
+            # Dated at the export (not 1980) and read-only when unpacked, like the store's copy.
+            info = zipfile.ZipInfo(name, date_time=made.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = (0o100444) << 16
+            return info
+
         with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
-            zf.writestr(PDF_NAME, pdf)
+            zf.writestr(entry(PDF_NAME), pdf)
             for sha, inner in names.items():
                 digest = hashlib.sha256()
-                with store.open(sha) as src, zf.open(inner, "w", force_zip64=True) as dst:
+                with store.open(sha) as src, zf.open(entry(inner), "w", force_zip64=True) as dst:
                     while chunk := src.read(1024 * 1024):
                         digest.update(chunk)
                         dst.write(chunk)
                 if digest.hexdigest() != sha:  # changed while we copied it
                     raise DataError(f"evidence {sha}: changed while it was being exported")
                 sums.append(f"{sha}  {inner}")
-            zf.writestr(SUMS_NAME, "\n".join(sums) + "\n")
+            zf.writestr(entry(SUMS_NAME), "\n".join(sums) + "\n")
         os.replace(tmp, out)
     except IsADirectoryError:
         raise InputError(f"--out: {out} is a folder; give a file name") from None
