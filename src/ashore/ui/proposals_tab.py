@@ -235,7 +235,7 @@ class ProposalsTab(QWidget):
         if row >= 0:
             self._select_row(row)
         else:
-            self.new_proposal()
+            self._new_draft()  # no focus taken: the tab may not even be shown
 
     def _select_row(self, row: int) -> None:
         index = self.list_model.index(row, 0)
@@ -258,13 +258,16 @@ class ProposalsTab(QWidget):
         self._show_status(proposal)
 
     def new_proposal(self) -> None:
-        """An empty draft in the form (saved only when the user saves it)."""
+        """An empty draft in the form (saved only when the user saves it), ready to type."""
+        self._new_draft()
+        self.form.name.setFocus()
+
+    def _new_draft(self) -> None:
         self.list_view.selectionModel().clearSelection()
         self.list_view.selectionModel().setCurrentIndex(
             QModelIndex(), QItemSelectionModel.SelectionFlag.Clear
         )
         self._edit(None)
-        self.form.name.setFocus()
 
     def _show_status(self, proposal: Proposal | None) -> None:
         names = status_names()
