@@ -221,6 +221,11 @@ class Book:
     lenders: list[Lender] = field(default_factory=list)
     loans: list[Loan] = field(default_factory=list)
     monthly_budget: Decimal | None = None
+    # Who writes the letters (name, phone, address, email), kept once; None when never given.
+    borrower: dict[str, str] | None = None
+    # Per loan id: the negotiation checklist in the exchange file's form (``services.guide``
+    # gives it meaning); a document's "path" is where its file lies, as for attachments.
+    guides: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
