@@ -168,6 +168,10 @@ def test_dropping_a_file_on_a_note_attaches_it(qtbot: Any, pane: NotesPane, tmp_
     assert note.attachments[0].duration_ms == 1500
     card = _card(pane, note_id)
     assert len(card.players) == 1
+    # The player (and "open in the system's player") sees the original name and bytes.
+    played = card.players[0].path()
+    assert played is not None and played.name == "call-1128.wav"
+    assert played.read_bytes() == source.read_bytes()
     assert pane.progress_box.isHidden()
 
 

@@ -10,6 +10,7 @@ matches its hash.
 from __future__ import annotations
 
 import re
+import tempfile
 from collections import deque
 from datetime import date, datetime
 from pathlib import Path
@@ -130,6 +131,27 @@ def duration_text(ms: int | None) -> str:
 def _repolish(widget: QWidget) -> None:
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+def viewable_path(notes: Notes, attachment: Attachment) -> Path:
+    """The stored file under its original name, for players and the desktop to recognise.
+
+    The store keeps files under their hash with no suffix; a link named like the original (in
+    the temp folder) lets the system's player pick the right program. Where links cannot be made,
+    the stored file itself.
+    """
+    stored = notes.file_path(attachment.sha256)
+    folder = Path(tempfile.gettempdir()) / "ashore-view" / attachment.sha256[:16]
+    link = folder / (Path(attachment.name).name or "file")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if link.is_symlink() and link.resolve() == stored.resolve():
+            return link
+        link.unlink(missing_ok=True)
+        link.symlink_to(stored)
+    except OSError:
+        return stored
+    return link
 
 
 def dropped_paths(event: QDropEvent | QDragEnterEvent) -> list[Path]:
@@ -475,7 +497,7 @@ class NoteCard(QFrame):
             layout.addWidget(self.history)
 
     def _thumbnail(self, attachment: Attachment, notes: Notes) -> QWidget:
-        path = notes.file_path(attachment.sha256)
+        path = viewable_path(notes, attachment)
         button = QToolButton()
         button.setObjectName("thumb")
         pixmap = QPixmap(str(path))
@@ -506,7 +528,7 @@ class NoteCard(QFrame):
         return holder
 
     def _file_row(self, attachment: Attachment, notes: Notes) -> QWidget:
-        path = notes.file_path(attachment.sha256)
+        path = viewable_path(notes, attachment)
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 2, 0, 2)
@@ -593,6 +615,7 @@ class NotesPane(QWidget):
         self._queue: deque[tuple[str, str, Path, bool]] = deque()
         self.worker: AttachThread | None = None
         self._current: tuple[str, str, Path, bool] | None = None
+        self._editing_loan: str | None = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(MARGIN, 8, MARGIN, 0)
@@ -862,7 +885,7 @@ class NotesPane(QWidget):
                     return
                 self.notes.add(self.loan_id, **values)  # type: ignore[arg-type]
             else:
-                loan_id = getattr(self, "_editing_loan", self.loan_id)
+                loan_id = self._editing_loan or self.loan_id
                 assert loan_id is not None
                 self.notes.revise(loan_id, editor.editing.id, **values)  # type: ignore[arg-type]
         except AshoreError as error:
