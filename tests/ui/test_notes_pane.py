@@ -265,3 +265,26 @@ def test_playback_inside_the_note(qtbot: Any, pane: NotesPane, tmp_path: Path) -
     qtbot.waitUntil(player.is_playing, timeout=5000)
     qtbot.waitUntil(lambda: player.position_ms() > 0, timeout=5000)
     player.pause()
+
+
+@noise
+def test_a_compressed_recording_is_measured_in_the_worker(
+    qtbot: Any, pane: NotesPane, tmp_path: Path
+) -> None:
+    import base64
+
+    from ui.test_audio import ONE_SECOND_MP3
+
+    ok, why = audio_backend_status()
+    if not ok:
+        pytest.skip(f"QMediaPlayer cannot work here: {why}")
+    note_id = _write_note(qtbot, pane, "call recorded by the phone app")
+    source = tmp_path / "call.mp3"
+    source.write_bytes(base64.b64decode(ONE_SECOND_MP3))
+    pane.attach_files(LOAN, note_id, [source])
+    qtbot.waitUntil(lambda: not pane.is_busy(), timeout=15_000)
+    (note,) = [n for n in pane.notes.notes(LOAN) if n.id == note_id]
+    (attachment,) = note.attachments
+    assert attachment.kind == "audio"
+    # MP3 frames pad the end: about a second, as the backend reads it.
+    assert attachment.duration_ms is not None and 900 <= attachment.duration_ms <= 1300
