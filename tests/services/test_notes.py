@@ -298,3 +298,15 @@ def test_migration_from_0001_chains_the_existing_notes(ledger: Ledger) -> None:
     assert [e.kind for e in Notes(ledger).chain(LOAN)] == ["created"] * len(
         Notes(ledger).notes(LOAN)
     )
+
+
+def test_delete_and_undo_of_a_loan_keep_its_chain(ledger: Ledger, tmp_path: Path) -> None:
+    notes = Notes(ledger)
+    note = notes.add(LOAN, text="before the loan was deleted")
+    notes.revise(LOAN, note.id, text="revised before the loan was deleted")
+    notes.attach(LOAN, note.id, _wav(tmp_path / "r.wav"))
+    chain = notes.chain(LOAN)
+    removed = ledger.delete_loan(LOAN)
+    ledger.restore_loan(removed)
+    assert notes.chain(LOAN) == chain
+    assert _problems(ledger) == []
