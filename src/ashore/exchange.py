@@ -257,6 +257,8 @@ def _attachment(raw: object, path: str, base: Path) -> Attachment:
 
 
 _NOTE_TEXTS = ("counterpart", "text", "outcome", "promises")
+_BORROWER_FIELDS = ("name", "phone", "address", "email")
+_GUIDE_TEXTS = ("reason", "reason_text", "ask", "fallback")
 
 
 def _revision(raw: object, path: str) -> NoteRevision:
@@ -312,6 +314,7 @@ def _note(raw: object, path: str, base: Path) -> CallNote:
 
 
 _LOAN_OPTIONAL = (
+    "guide",
     "currency",
     "reference",
     "fees",
@@ -372,13 +375,55 @@ def _loan(raw: object, path: str, currency: str, base: Path) -> Loan:
     )
 
 
+def _borrower(raw: object, path: str) -> dict[str, str]:
+    data = _object(raw, path, (), _BORROWER_FIELDS)
+    return {key: _opt(data, key, path, _str, "") for key in _BORROWER_FIELDS}
+
+
+def _guide(raw: object, path: str, base: Path) -> dict[str, Any]:
+    """A loan's negotiation checklist; document paths resolved like attachments' (the meaning
+    of reason, ask and result is checked against the loan when it is stored)."""
+    data = _object(raw, path, (), (*_GUIDE_TEXTS, "documents", "credit_checks"))
+    documents = []
+    for i, item in enumerate(_opt(data, "documents", path, _list, [])):
+        where = f"{path}.documents[{i}]"
+        doc = _object(item, where, ("path", "kind"), ("sha256", "name", "size"))
+        attachment = _attachment(
+            {k: doc[k] for k in ("path", "sha256", "name") if k in doc}, where, base
+        )
+        documents.append(
+            {
+                "kind": _str(doc["kind"], f"{where}.kind"),
+                "sha256": attachment.sha256,
+                "name": attachment.name,
+                "size": attachment.size,
+                "path": attachment.path,
+            }
+        )
+    checks = []
+    for i, item in enumerate(_opt(data, "credit_checks", path, _list, [])):
+        where = f"{path}.credit_checks[{i}]"
+        check = _object(item, where, ("checked_on", "result"), ("note",))
+        checks.append(
+            {
+                "checked_on": _date(check["checked_on"], f"{where}.checked_on").isoformat(),
+                "result": _str(check["result"], f"{where}.result"),
+                "note": _opt(check, "note", where, _str, ""),
+            }
+        )
+    guide: dict[str, Any] = {key: _opt(data, key, path, _str, "") for key in _GUIDE_TEXTS}
+    guide["documents"] = documents
+    guide["credit_checks"] = checks
+    return guide
+
+
 def parse_book(data: object, base: Path) -> Book:
     """A Book from the decoded JSON; attachment paths are resolved against ``base``."""
     top = _object(
         data,
         "",
         ("format", "version"),
-        ("currency", "lenders", "loans", "exported_at", "monthly_budget"),
+        ("currency", "lenders", "loans", "exported_at", "monthly_budget", "borrower"),
     )
     if top["format"] != FORMAT:
         raise InputError(f'format: {top["format"]!r} is not "{FORMAT}"')
@@ -387,16 +432,20 @@ def parse_book(data: object, base: Path) -> Book:
     if top.get("exported_at") is not None:
         _time(top["exported_at"], "exported_at")
     currency = _opt(top, "currency", "", _str, "CNY")
+    raw_loans = _opt(top, "loans", "", _list, [])
+    guides = {}
+    for i, item in enumerate(raw_loans):
+        if isinstance(item, dict) and item.get("guide") is not None and "id" in item:
+            guides[str(item["id"])] = _guide(item["guide"], f"loans[{i}].guide", base)
     return Book(
+        borrower=_opt(top, "borrower", "", _borrower, None),
+        guides=guides,
         currency=currency,
         lenders=[
             _lender(item, f"lenders[{i}]")
             for i, item in enumerate(_opt(top, "lenders", "", _list, []))
         ],
-        loans=[
-            _loan(item, f"loans[{i}]", currency, base)
-            for i, item in enumerate(_opt(top, "loans", "", _list, []))
-        ],
+        loans=[_loan(item, f"loans[{i}]", currency, base) for i, item in enumerate(raw_loans)],
         monthly_budget=_opt(top, "monthly_budget", "", _decimal, None),
     )
 
@@ -614,8 +663,40 @@ def book_json(
             }
             for lender in book.lenders
         ],
-        "loans": [_loan_json(loan, store, where) for loan in book.loans],
+        "loans": [_with_guide(book, loan, store, where) for loan in book.loans],
+        **({"borrower": dict(book.borrower)} if book.borrower is not None else {}),
     }
+
+
+def _with_guide(
+    book: Book, loan: Loan, store: EvidenceStore | None, folder: Path
+) -> dict[str, Any]:
+    """The loan's JSON with its optional ``guide`` (documents written like attachments)."""
+    data = _loan_json(loan, store, folder)
+    guide = book.guides.get(loan.id)
+    if guide is None:
+        return data
+    documents = []
+    for doc in guide.get("documents", []):
+        attachment = Attachment(
+            sha256=doc["sha256"], name=doc["name"], kind="document", path=doc.get("path", "")
+        )
+        written = _attachment_json(attachment, store, folder)
+        documents.append(
+            {
+                "path": written["path"],
+                "kind": doc["kind"],
+                "sha256": doc["sha256"],
+                "name": doc["name"],
+                "size": doc.get("size", 0),
+            }
+        )
+    data["guide"] = {
+        **{key: guide.get(key, "") for key in _GUIDE_TEXTS},
+        "documents": documents,
+        "credit_checks": [dict(check) for check in guide.get("credit_checks", [])],
+    }
+    return data
 
 
 def write_book(book: Book, path: Path, store: EvidenceStore | None = None) -> None:
