@@ -191,6 +191,9 @@ class Ledger:
                         raise InputError(f"loans[{i}].id: {loan.id!r} already exists")
                     stored = self._store_attachments(loan, f"loans[{i}]", added)
                     write_loan(session, self.db.evidence, stored, f"loans[{i}]")
+                from ashore.services.guide import import_guides  # the optional guide objects
+
+                import_guides(session, self.db.evidence, book, added)
                 if book.monthly_budget is not None:
                     _set_setting(session, BUDGET_KEY, f"{book.monthly_budget:f}")
                 if session.get(SettingRow, CURRENCY_KEY) is None:
@@ -210,7 +213,12 @@ class Ledger:
             loans = [loan_record(row) for row in loan_rows_by_id(session)]
             currency = session.get(SettingRow, CURRENCY_KEY)
             budget = session.get(SettingRow, BUDGET_KEY)
+            from ashore.services.guide import export_guides  # the optional guide objects
+
+            borrower, guides = export_guides(session, (loan.id for loan in loans))
             return Book(
+                borrower=borrower,
+                guides=guides,
                 currency=currency.value if currency is not None else _common_currency(loans),
                 lenders=lenders,
                 loans=loans,
