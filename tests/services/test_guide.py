@@ -330,3 +330,73 @@ def test_after_the_call_outcome_and_status_in_one_step(ledger: Ledger) -> None:
             "jb-2026-01",
             g.Outcome("", at, "", "", "", "", None, "p9", "accepted"),
         )
+
+
+# ----------------------------------------------------------------------------- the exchange file
+
+
+def test_export_json_carries_the_guide_and_the_borrower(ledger: Ledger, tmp_path: Path) -> None:
+    import json
+
+    from ashore.exchange import write_book
+    from ashore.paths import DataDir
+
+    proof = tmp_path / "病历.pdf"
+    proof.write_bytes(b"%PDF hospital papers")
+    doc = g.attach_document(ledger, "jb-2026-01", proof, "medical_records")
+    guide = g.load_guide(ledger, "jb-2026-01")
+    guide.reason, guide.reason_text, guide.ask = "illness", "In hospital <b>since</b> June.", "p1"
+    guide.credit_checks.append(g.CreditCheck(date(2029, 1, 20), "cleared", "all clear"))
+    g.save_guide(ledger, guide)
+    g.save_borrower(ledger, g.Borrower("王小明", "138", "北京\n朝阳", "w@example.org"))
+
+    out = tmp_path / "out" / "book.json"
+    write_book(ledger.export_book(), out, ledger.db.evidence)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["borrower"]["address"] == "北京\n朝阳"
+    written = data["loans"][0]["guide"]
+    assert written["documents"][0]["sha256"] == doc.sha256
+    assert (out.parent / written["documents"][0]["path"]).read_bytes() == proof.read_bytes()
+    assert "guide" not in data["loans"][1]  # a loan without a checklist has no guide object
+
+    other = Ledger.open(DataDir(tmp_path / "other"))
+    try:
+        other.import_book(read_book(out))
+        assert g.load_guide(other, "jb-2026-01") == g.load_guide(ledger, "jb-2026-01")
+        assert g.load_borrower(other) == g.load_borrower(ledger)
+        assert other.db.evidence.has(doc.sha256)
+        again = tmp_path / "again" / "book.json"
+        write_book(other.export_book(), again, other.db.evidence)
+        first, second = json.loads(out.read_text()), json.loads(again.read_text())
+        first.pop("exported_at"), second.pop("exported_at")
+        assert first == second
+    finally:
+        other.close()
+
+
+def test_a_wrong_guide_in_the_file_is_refused_with_its_path(ledger: Ledger, tmp_path: Path) -> None:
+    import json
+
+    from ashore.exchange import write_book
+    from ashore.paths import DataDir
+
+    guide = g.load_guide(ledger, "jb-2026-01")
+    guide.ask = "p1"
+    g.save_guide(ledger, guide)
+    out = tmp_path / "book.json"
+    write_book(ledger.export_book(), out, ledger.db.evidence)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    index = next(i for i, loan in enumerate(data["loans"]) if loan["id"] == "jb-2026-01")
+    data["loans"][index]["guide"]["ask"] = "p404"
+    out.write_text(json.dumps(data), encoding="utf-8")
+    other = Ledger.open(DataDir(tmp_path / "other"))
+    try:
+        with pytest.raises(InputError, match=rf"^loans\[{index}\]\.guide\.ask: 'p404'"):
+            other.import_book(read_book(out))
+        assert other.is_empty()  # all or nothing
+        data["loans"][index]["guide"]["colour"] = "red"
+        out.write_text(json.dumps(data), encoding="utf-8")
+        with pytest.raises(InputError, match=rf"^loans\[{index}\]\.guide\.colour: unknown field"):
+            read_book(out)
+    finally:
+        other.close()

@@ -22,7 +22,11 @@ from ashore.records import CallNote, Lender, Loan, LoanSummary, Proposal
 from ashore.services import plans
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ashore.records import Book
     from ashore.services.ledger import Ledger
+    from ashore.store.evidence import EvidenceStore
 
 HARDSHIP_REASONS: tuple[str, ...] = (
     "job_loss",
@@ -270,28 +274,28 @@ def save_guide(ledger: Ledger, guide: LoanGuide) -> None:
     _set_setting(ledger, GUIDE_PREFIX + guide.loan_id, json.dumps(guide_to_json(guide)))
 
 
-def check_guide(guide: LoanGuide, loan: Loan) -> None:
-    """InputError naming the field when the checklist does not fit the loan."""
+def check_guide(guide: LoanGuide, loan: Loan, where: str = "guide") -> None:
+    """InputError naming the field (under ``where``) when the checklist does not fit the loan."""
     if guide.reason and guide.reason not in HARDSHIP_REASONS:
         raise InputError(
-            f"guide.reason: {guide.reason!r} is not one of {', '.join(HARDSHIP_REASONS)}"
+            f"{where}.reason: {guide.reason!r} is not one of {', '.join(HARDSHIP_REASONS)}"
         )
     if len(guide.reason_text) > 2000:
-        raise InputError("guide.reason_text: keep it under 2000 characters")
+        raise InputError(f"{where}.reason_text: keep it under 2000 characters")
     ids = {p.id for p in loan.proposals}
     for name in ("ask", "fallback"):
         value = getattr(guide, name)
         if value and value not in ids:
-            raise InputError(f"guide.{name}: {value!r} is not a proposal of loan {loan.id!r}")
+            raise InputError(f"{where}.{name}: {value!r} is not a proposal of loan {loan.id!r}")
     if guide.ask and guide.ask == guide.fallback:
-        raise InputError("guide.fallback: choose another proposal than the one you ask for")
+        raise InputError(f"{where}.fallback: choose another proposal than the one you ask for")
     for i, doc in enumerate(guide.documents):
         if doc.kind not in DOCUMENT_KINDS:
-            raise InputError(f"guide.documents[{i}].kind: {doc.kind!r} is not a document kind")
+            raise InputError(f"{where}.documents[{i}].kind: {doc.kind!r} is not a document kind")
     for i, check in enumerate(guide.credit_checks):
         if check.result not in CREDIT_RESULTS:
             raise InputError(
-                f"guide.credit_checks[{i}].result: {check.result!r} is not one of "
+                f"{where}.credit_checks[{i}].result: {check.result!r} is not one of "
                 f"{', '.join(CREDIT_RESULTS)}"
             )
 
@@ -403,6 +407,85 @@ def guide_from_json(loan_id: str, data: dict[str, Any]) -> LoanGuide:
             for c in data.get("credit_checks", [])
         ],
     )
+
+
+def import_guides(session: Session, store: EvidenceStore, book: Book, added: list[str]) -> None:
+    """Keep the book's checklists and borrower profile (inside the import's transaction).
+
+    Document files named by ``path`` are copied into the evidence store (their SHA-256 checked
+    when given) and listed in ``added`` so a failed import can remove them again.
+    """
+    from ashore.store.mapping import now
+    from ashore.store.models import EvidenceFileRow
+
+    by_id = {loan.id: (i, loan) for i, loan in enumerate(book.loans)}
+    for loan_id, data in book.guides.items():
+        i, loan = by_id[loan_id]
+        where = f"loans[{i}].guide"
+        documents = []
+        for j, doc in enumerate(data.get("documents", [])):
+            at = f"{where}.documents[{j}]"
+            sha = str(doc.get("sha256", ""))
+            if doc.get("path"):
+                source = Path(doc["path"])
+                found, created = store.add(source)
+                if created:
+                    added.append(found)
+                if sha and found != sha:
+                    raise InputError(f"{at}.sha256: the file {source} hashes to {found}, not {sha}")
+                sha = found
+            elif not store.has(sha):
+                raise InputError(f"{at}.sha256: no file with this hash is in the evidence store")
+            if session.get(EvidenceFileRow, sha) is None:
+                session.add(
+                    EvidenceFileRow(
+                        sha256=sha,
+                        original_name=str(doc.get("name", "")),
+                        size=store.path_for(sha).stat().st_size,
+                        kind="document",
+                        imported_at=now(),
+                        duration_ms=None,
+                    )
+                )
+            documents.append({**doc, "sha256": sha})
+        guide = guide_from_json(loan_id, {**data, "documents": documents})
+        check_guide(guide, loan, where)
+        _put(session, GUIDE_PREFIX + loan_id, json.dumps(guide_to_json(guide), ensure_ascii=False))
+    if book.borrower is not None:
+        _put(session, BORROWER_KEY, json.dumps(book.borrower, ensure_ascii=False))
+
+
+def export_guides(
+    session: Session, loan_ids: Iterable[str]
+) -> tuple[dict[str, str] | None, dict[str, dict[str, Any]]]:
+    """The kept borrower profile and the checklists of ``loan_ids`` (exchange form)."""
+    from sqlalchemy import select
+
+    from ashore.store.models import SettingRow
+
+    wanted = set(loan_ids)
+    guides: dict[str, dict[str, Any]] = {}
+    rows = session.scalars(select(SettingRow).where(SettingRow.key.like(GUIDE_PREFIX + "%")))
+    for row in rows:
+        loan_id = row.key[len(GUIDE_PREFIX) :]
+        if loan_id in wanted:
+            guides[loan_id] = guide_to_json(guide_from_json(loan_id, json.loads(row.value)))
+    borrower_row = session.get(SettingRow, BORROWER_KEY)
+    borrower = None
+    if borrower_row is not None:
+        raw = json.loads(borrower_row.value)
+        borrower = {key: str(raw.get(key, "")) for key in ("name", "phone", "address", "email")}
+    return borrower, dict(sorted(guides.items()))
+
+
+def _put(session: Session, key: str, value: str) -> None:
+    from ashore.store.models import SettingRow
+
+    row = session.get(SettingRow, key)
+    if row is None:
+        session.add(SettingRow(key=key, value=value))
+    else:
+        row.value = value
 
 
 def _get_setting(ledger: Ledger, key: str) -> str | None:
