@@ -144,108 +144,175 @@ def bundle_names(attachments: list[Attachment]) -> dict[str, str]:
 # --------------------------------------------------------------------------------- the PDF
 
 
+class _Printer:
+    """The styles of the log and the pieces it is made of (reportlab imported by the caller)."""
+
+    def __init__(self, lang: str, font: str, width: float) -> None:
+        from reportlab.lib import colors
+        from reportlab.lib.styles import ParagraphStyle
+        from reportlab.platypus import TableStyle
+
+        self.lang = lang
+        self.width = width
+        self.muted = colors.Color(0.35, 0.35, 0.35)
+        self.base = ParagraphStyle(
+            "base", fontName=font, fontSize=9, leading=12, textColor=colors.black
+        )
+        self.small = ParagraphStyle(
+            "small", parent=self.base, fontSize=7.5, leading=9.5, textColor=self.muted
+        )
+        self.label = ParagraphStyle(
+            "label", parent=self.base, fontSize=8, leading=11, textColor=self.muted
+        )
+        self.title = ParagraphStyle("title", parent=self.base, fontSize=18, leading=23)
+        self.h2 = ParagraphStyle(
+            "h2", parent=self.base, fontSize=11, leading=15, spaceBefore=8, spaceAfter=3
+        )
+        self.struck = ParagraphStyle("struck", parent=self.base, textColor=self.muted)
+        self.table_style = TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.Color(0.7, 0.7, 0.7)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+
+    def para(self, value: str, style: Any = None) -> Any:
+        from reportlab.platypus import Paragraph
+
+        # Escaped, so text that looks like markup (<b>&amp;) prints exactly as typed.
+        return Paragraph(escape(printable(value)), style or self.base)
+
+    def lines(self, value: str, style: Any = None) -> Any:
+        from reportlab.platypus import Paragraph
+
+        parts = [escape(printable(line)) for line in value.splitlines()] or [""]
+        return Paragraph("<br/>".join(parts), style or self.base)
+
+    def note(self, note: CallNote, head: NoteEvent | None) -> Any:
+        """One note: its fields, files, earlier versions, tombstone and hash, kept on one page."""
+        from reportlab.lib.units import mm
+        from reportlab.platypus import KeepTogether, Table
+
+        lang = self.lang
+        title = f"{_t('note', lang, id=note.id)} · {_when(note.occurred_at)}"
+        body = self.base
+        if note.deleted_at is not None:
+            title += " · " + _t(
+                "deleted", lang, when=_when(note.deleted_at), reason=note.deleted_reason
+            )
+            body = self.struck
+        rows = [
+            (_t("occurred", lang), _when(note.occurred_at)),
+            (_t("logged", lang), _when(note.logged_at)),
+            (_t("channel", lang), _pick(_CHANNELS, note.channel, lang)),
+            (_t("who", lang), note.counterpart),
+            (_t("text", lang), note.text),
+            (_t("outcome", lang), note.outcome),
+            (_t("promises", lang), note.promises),
+            (_t("follow_up", lang), note.follow_up.isoformat() if note.follow_up else ""),
+        ]
+        data = [[self.para(name, self.label), self.lines(value, body)] for name, value in rows]
+        files = [
+            f"{a.name} · {_bytes(a.size)}{_duration(a.duration_ms)}\nSHA-256 {a.sha256}"
+            for a in note.attachments
+        ]
+        data.append(
+            [
+                self.para(_t("files", lang), self.label),
+                self.lines("\n".join(files) if files else _t("none", lang)),
+            ]
+        )
+        for revision in reversed(note.revisions):
+            old = [
+                f"{_t('occurred', lang)}: {_when(revision.occurred_at)} · "
+                f"{_pick(_CHANNELS, revision.channel, lang)} · {revision.counterpart}",
+                f"{_t('text', lang)}: {revision.text}",
+                f"{_t('outcome', lang)}: {revision.outcome}",
+                f"{_t('promises', lang)}: {revision.promises}",
+                f"{_t('follow_up', lang)}: "
+                + (revision.follow_up.isoformat() if revision.follow_up else ""),
+            ]
+            data.append(
+                [
+                    self.para(_t("revision", lang, when=_when(revision.revised_at)), self.label),
+                    self.lines("\n".join(old), self.small),
+                ]
+            )
+        data.append(
+            [
+                self.para(_t("hash", lang), self.label),
+                self.para(head.hash if head else "—", self.small),
+            ]
+        )
+        table = Table(data, colWidths=[30 * mm, self.width - 30 * mm])
+        table.setStyle(self.table_style)
+        return KeepTogether([self.para(title, self.h2), table])
+
+    def chain(self, chain: list[NoteEvent]) -> list[Any]:
+        from reportlab.lib.units import mm
+        from reportlab.platypus import Paragraph, Table
+
+        lang = self.lang
+        rows = [
+            [
+                self.para("#", self.label),
+                self.para(_t("at", lang), self.label),
+                self.para(_t("kind", lang), self.label),
+                self.para("prev → hash", self.label),
+            ]
+        ]
+        for position, event in enumerate(chain):
+            rows.append(
+                [
+                    self.para(str(position), self.small),
+                    self.para(_when(event.at), self.small),
+                    self.para(f"{event.note} · {_pick(_KINDS, event.kind, lang)}", self.small),
+                    # Hex digits only: nothing to escape.
+                    Paragraph(f"{event.prev_hash}<br/>{event.hash}", self.small),
+                ]
+            )
+        table = Table(
+            rows, colWidths=[8 * mm, 34 * mm, 34 * mm, self.width - 76 * mm], repeatRows=1
+        )
+        table.setStyle(self.table_style)
+        return [self.para(_t("chain", lang), self.h2), table]
+
+
 def call_log_pdf(
     loan: Loan, lender: Lender, chain: list[NoteEvent], lang: str, made: datetime
 ) -> bytes:
     """The call log of ``loan`` as PDF bytes: every note with both times and its history."""
-    from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
-    from reportlab.platypus import (
-        KeepTogether,
-        Paragraph,
-        SimpleDocTemplate,
-        Spacer,
-        Table,
-        TableStyle,
-    )
+    from reportlab.platypus import SimpleDocTemplate, Spacer
 
     font = register_fonts()
-    ink = colors.black
-    muted = colors.Color(0.35, 0.35, 0.35)
-    rule = colors.Color(0.7, 0.7, 0.7)
-    base = ParagraphStyle("base", fontName=font, fontSize=9, leading=12, textColor=ink)
-    small = ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5, textColor=muted)
-    label = ParagraphStyle("label", parent=base, fontSize=8, leading=11, textColor=muted)
-    title = ParagraphStyle("title", parent=base, fontSize=18, leading=23)
-    h2 = ParagraphStyle("h2", parent=base, fontSize=11, leading=15, spaceBefore=8, spaceAfter=3)
-    struck = ParagraphStyle("struck", parent=base, textColor=muted)
-
-    def para(value: str, style: ParagraphStyle = base) -> Paragraph:
-        # Escaped, so text that looks like markup (<b>&amp;) prints exactly as typed.
-        return Paragraph(escape(printable(value)), style)
-
-    def lines(value: str, style: ParagraphStyle = base) -> Paragraph:
-        parts = [escape(printable(line)) for line in value.splitlines()] or [""]
-        return Paragraph("<br/>".join(parts), style)
-
-    width = A4[0] - 36 * mm
+    log = _Printer(lang, font, A4[0] - 36 * mm)
     head_hash = chain[-1].hash if chain else "0" * 64
     story: list[Any] = [
-        para(f"{_t('title', lang)} — {lender.name} · {loan.name}", title),
-        para(f"{loan.id} · {_t('made', lang, when=_when(made))}", label),
+        log.para(f"{_t('title', lang)} — {lender.name} · {loan.name}", log.title),
+        log.para(f"{loan.id} · {_t('made', lang, when=_when(made))}", log.label),
         Spacer(1, 4),
-        para(_t("about", lang, n=len(loan.notes)), base),
-        para(f"{_t('head', lang)}: {head_hash}", small),
+        log.para(_t("about", lang, n=len(loan.notes))),
+        log.para(f"{_t('head', lang)}: {head_hash}", log.small),
         Spacer(1, 6),
     ]
     heads = {e.note: e for e in chain}
-    style = TableStyle(
-        [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.25, rule),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ]
-    )
     for note in sorted(loan.notes, key=lambda n: (n.occurred_at, n.logged_at)):
-        story.extend(
-            _note_block(
-                note,
-                heads.get(note.id),
-                lang,
-                para,
-                lines,
-                label,
-                small,
-                struck,
-                style,
-                width,
-                h2,
-                KeepTogether,
-                Table,
-            )
-        )
-    story.append(para(_t("chain", lang), h2))
-    rows = [
-        [
-            para("#", label),
-            para(_t("at", lang), label),
-            para(_t("kind", lang), label),
-            para("prev → hash", label),
-        ]
-    ]
-    for position, event in enumerate(chain):
-        rows.append(
-            [
-                para(str(position), small),
-                para(_when(event.at), small),
-                para(f"{event.note} · {_pick(_KINDS, event.kind, lang)}", small),
-                # Hex digits only: nothing to escape.
-                Paragraph(f"{event.prev_hash}<br/>{event.hash}", small),
-            ]
-        )
-    table = Table(rows, colWidths=[8 * mm, 34 * mm, 34 * mm, width - 76 * mm], repeatRows=1)
-    table.setStyle(style)
-    story.append(table)
+        story.append(log.note(note, heads.get(note.id)))
+    story.extend(log.chain(chain))
 
     footer = f"{_t('footer', lang)} · {loan.id} · {_t('made', lang, when=_when(made))}"
+    muted = log.muted
 
     class Numbered(Canvas):  # type: ignore[misc]
+        """Holds pages back to print "Page X of Y" on each."""
+
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs["initialFontName"] = font  # never an unembedded standard font
             super().__init__(*args, **kwargs)
@@ -271,9 +338,9 @@ def call_log_pdf(
                 Canvas.showPage(self)
             Canvas.save(self)
 
-    out = io.BytesIO()
+    buffer = io.BytesIO()
     doc = SimpleDocTemplate(
-        out,
+        buffer,
         pagesize=A4,
         leftMargin=18 * mm,
         rightMargin=18 * mm,
@@ -286,73 +353,7 @@ def call_log_pdf(
         initialFontName=font,
     )
     doc.build(story, canvasmaker=Numbered)
-    return out.getvalue()
-
-
-def _note_block(
-    note: CallNote,
-    head: NoteEvent | None,
-    lang: str,
-    para: Any,
-    lines: Any,
-    label: Any,
-    small: Any,
-    struck: Any,
-    style: Any,
-    width: float,
-    h2: Any,
-    keep: Any,
-    table_cls: Any,
-) -> list[Any]:
-    from reportlab.lib.units import mm
-
-    title = f"{_t('note', lang, id=note.id)} · {_when(note.occurred_at)}"
-    if note.deleted_at is not None:
-        title += " · " + _t(
-            "deleted", lang, when=_when(note.deleted_at), reason=note.deleted_reason
-        )
-    body_style = struck if note.deleted_at is not None else None
-    rows = [
-        (_t("occurred", lang), _when(note.occurred_at)),
-        (_t("logged", lang), _when(note.logged_at)),
-        (_t("channel", lang), _pick(_CHANNELS, note.channel, lang)),
-        (_t("who", lang), note.counterpart),
-        (_t("text", lang), note.text),
-        (_t("outcome", lang), note.outcome),
-        (_t("promises", lang), note.promises),
-        (_t("follow_up", lang), note.follow_up.isoformat() if note.follow_up else ""),
-    ]
-    data = [
-        [para(name, label), lines(value, body_style) if body_style else lines(value)]
-        for name, value in rows
-    ]
-    files = [
-        f"{a.name} · {_bytes(a.size)}{_duration(a.duration_ms)}\nSHA-256 {a.sha256}"
-        for a in note.attachments
-    ]
-    data.append(
-        [para(_t("files", lang), label), lines("\n".join(files) if files else _t("none", lang))]
-    )
-    for revision in reversed(note.revisions):
-        old = [
-            f"{_t('occurred', lang)}: {_when(revision.occurred_at)} · "
-            f"{_pick(_CHANNELS, revision.channel, lang)} · {revision.counterpart}",
-            f"{_t('text', lang)}: {revision.text}",
-            f"{_t('outcome', lang)}: {revision.outcome}",
-            f"{_t('promises', lang)}: {revision.promises}",
-            f"{_t('follow_up', lang)}: "
-            + (revision.follow_up.isoformat() if revision.follow_up else ""),
-        ]
-        data.append(
-            [
-                para(_t("revision", lang, when=_when(revision.revised_at)), label),
-                lines("\n".join(old), small),
-            ]
-        )
-    data.append([para(_t("hash", lang), label), para(head.hash if head else "—", small)])
-    table = table_cls(data, colWidths=[30 * mm, width - 30 * mm])
-    table.setStyle(style)
-    return [keep([para(title, h2), table])]
+    return buffer.getvalue()
 
 
 # --------------------------------------------------------------------------------- the zip
