@@ -144,10 +144,13 @@ def test_older_database_is_copied_before_migrating(
     # A second revision in a copy of the migrations stands for the next release's schema.
     scripts = tmp_path / "migrations"
     shutil.copytree(database_module.MIGRATIONS, scripts)
-    (scripts / "versions" / "0002_test_next.py").write_text(
+    head = database_module.SCHEMA_HEAD
+    later = f"{int(head) + 1:04d}"
+    (scripts / "versions" / f"{later}_test_next.py").write_text(
         '"""A later schema for this test."""\n'
         "import sqlalchemy as sa\nfrom alembic import op\n\n"
-        'revision = "0002"\ndown_revision = "0001"\nbranch_labels = None\ndepends_on = None\n\n'
+        f'revision = "{later}"\ndown_revision = "{head}"\n'
+        "branch_labels = None\ndepends_on = None\n\n"
         "def upgrade():\n"
         '    op.create_table("later", sa.Column("x", sa.Integer, primary_key=True))\n'
         # Batch mode rebuilds the table on SQLite: with foreign keys on, dropping the old
@@ -158,23 +161,23 @@ def test_older_database_is_copied_before_migrating(
         '    op.drop_table("later")\n',
         encoding="utf-8",
     )
-    ledger = Ledger.open(data_dir)  # at 0001
+    ledger = Ledger.open(data_dir)  # at today's head
     ledger.save_lender(lender())
     ledger.save_loan(loan())
     ledger.close()
     before = _sha(data_dir.database)
     monkeypatch.setattr(database_module, "MIGRATIONS", scripts)
-    monkeypatch.setattr(database_module, "SCHEMA_HEAD", "0002")
+    monkeypatch.setattr(database_module, "SCHEMA_HEAD", later)
     db = Database.open(data_dir)
     try:
-        assert db.revision() == "0002"
+        assert db.revision() == later
     finally:
         db.close()
     copies = list(data_dir.backups.iterdir())
     assert len(copies) == 1
     assert stat.S_IMODE(copies[0].stat().st_mode) == 0o600
     con = sqlite3.connect(copies[0])
-    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (head,)
     con.close()
     assert "later" in _tables(data_dir.database)
     ledger = Ledger.open(data_dir)
