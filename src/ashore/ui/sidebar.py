@@ -46,6 +46,7 @@ LENDER_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 4  # LoanSummary.status
 DAYS_OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 5
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 6  # the LoanSummary itself
+STAGE_ROLE = Qt.ItemDataRole.UserRole + 7  # the negotiation stage's words, set by the guide
 
 # internalId of a top-level (lender) index; a loan's index carries its lender's row + 1.
 _TOP = 0
@@ -81,6 +82,8 @@ class SidebarModel(QAbstractItemModel):
         self._bold = QFont()
         self._bold.setWeight(QFont.Weight.DemiBold)
         self._amount_font = tabular_font(QFont())
+        # loan id -> (stage title, next step), from ashore.services.guide via the Guide controller
+        self.stages: dict[str, tuple[str, str]] = {}
 
     # ----- feeding ---------------------------------------------------------------------------
     def set_data(self, lenders: list[Lender], summaries: list[LoanSummary]) -> None:
@@ -212,6 +215,8 @@ class SidebarModel(QAbstractItemModel):
             return summary.days_overdue
         if role == SUMMARY_ROLE:
             return summary
+        if role == STAGE_ROLE:
+            return self.stages.get(summary.loan_id, ("", ""))[0]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_NAME:
                 return summary.loan_name
@@ -233,6 +238,10 @@ class SidebarModel(QAbstractItemModel):
             text = text.replace("%2", status_text(summary))
             if summary.next_due is not None:
                 text += "\n" + self.tr("Next due %1").replace("%1", summary.next_due.isoformat())
+            if summary.loan_id in self.stages:
+                title, step = self.stages[summary.loan_id]
+                line = self.tr("Negotiation: %1. Next: %2").replace("%1", title)
+                text += "\n" + line.replace("%2", step)
             return text
         return None
 
