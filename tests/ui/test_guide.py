@@ -191,3 +191,14 @@ def test_the_letter_editor_prints_what_was_written(
     monkeypatch.setattr(dialogs, "confirm", lambda *args: True)
     choose(editor.language, "zh_CN")
     assert "分 24 期" in editor.editor.toPlainText()
+
+
+def test_the_sidebar_names_each_loans_stage(qtbot, make_window, sample: Ledger) -> None:
+    from ashore.ui.sidebar import STAGE_ROLE
+
+    window = make_window(sample)
+    index = window.model.loan_index(LOAN)
+    assert index.data(STAGE_ROLE) == "Offer on the table"
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Negotiation: Offer on the table. Next: Wait for the answer" in tip
+    assert window.model.loan_index("jt360-2025-11").data(STAGE_ROLE) == "Not started"

@@ -636,6 +636,7 @@ class GuideController(QObject):
         window.loan_page.tabs.currentChanged.connect(self._on_tab)
         window.sidebar.selectionModel().currentRowChanged.connect(self._on_loan_changed)
         window.model.modelReset.connect(self._on_loan_changed)
+        window.model.modelReset.connect(self._on_stages)
 
     def add_menus(self) -> None:
         """A Negotiate menu before Help, and Export ▸ Hardship letter…"""
@@ -669,6 +670,17 @@ class GuideController(QObject):
     def _on_tab(self, index: int) -> None:
         if index == self.tab_index and self._stale:
             self.refresh()
+
+    def _on_stages(self) -> None:
+        """The sidebar's tooltips name each loan's stage and next step."""
+        titles, steps = stage_titles(), next_steps()
+        try:
+            found = svc.stages(self.window.ledger, self.ctx.today)
+        except (InputError, DataError):
+            return  # a loan that cannot be worked out shows its own error on its page
+        self.window.model.stages = {
+            loan_id: (titles[st.key], steps[st.next_key]) for loan_id, st in found.items()
+        }
 
     def _on_loan_changed(self, *_args: object) -> None:
         self._stale = True
