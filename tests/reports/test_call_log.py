@@ -1,0 +1,97 @@
+"""The evidence bundle's pieces: safe, unique file names; the PDF text holds a note as typed."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+
+from pypdf import PdfReader
+
+from ashore.money import Rate
+from ashore.records import Attachment, CallNote, Lender, Loan, NoteEvent, NoteRevision
+from ashore.reports.call_log import bundle_names, call_log_pdf, safe_name
+from ashore.store.chain import append_event
+
+CST = timezone(timedelta(hours=8))
+
+
+def _att(sha: str, name: str) -> Attachment:
+    return Attachment(sha256=sha * 64, name=name, kind="audio", size=10)
+
+
+def test_names_stay_inside_files_and_are_unique() -> None:
+    names = bundle_names(
+        [
+            _att("a", "../../etc/passwd"),
+            _att("b", "passwd"),
+            _att("c", "C:\\Users\\me\\call.m4a"),
+            _att("d", "CALL.m4a"),
+            _att("a", "same content, other name.m4a"),  # stored once
+            _att("e", "line\nbreak.wav"),
+            _att("f", "..."),
+        ]
+    )
+    assert names == {
+        "a" * 64: "files/passwd",
+        "b" * 64: "files/passwd (2)",
+        "c" * 64: "files/call.m4a",
+        "d" * 64: "files/CALL (2).m4a",
+        "e" * 64: "files/line_break.wav",
+        "f" * 64: "files/file",
+    }
+    assert safe_name(" .hidden ") == "hidden"
+
+
+def test_pdf_prints_text_literally_with_history_and_tombstone() -> None:
+    at = datetime(2026, 11, 20, 10, 15, tzinfo=CST)
+    note = CallNote(
+        id="n1",
+        occurred_at=at,
+        logged_at=at + timedelta(minutes=25),
+        counterpart="agent <i>0231</i>",
+        text="他说：<b>&amp; 全部减免</b>",
+        outcome="will review",
+        revisions=[
+            NoteRevision(
+                revised_at=at + timedelta(hours=1),
+                occurred_at=at,
+                channel="phone",
+                counterpart="agent",
+                text="first version of the words",
+                outcome="",
+                promises="",
+                follow_up=None,
+            )
+        ],
+        deleted_at=at + timedelta(days=1),
+        deleted_reason="wrong loan & wrong day",
+    )
+    loan = Loan(
+        id="jb-1",
+        lender="jb",
+        name="借呗 January",
+        principal=Decimal("12000.00"),
+        rate=Rate(Decimal("0.18"), "year"),
+        method="equal_installment",
+        term_count=12,
+        term_unit="month",
+        first_due=at.date(),
+        notes=[note],
+    )
+    chain: list[NoteEvent] = []
+    append_event(chain, loan.id, note, "created", at)
+    pdf = call_log_pdf(loan, Lender("jb", "借呗"), chain, "zh_CN", at)
+    text = "".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages)
+    flat = "".join(text.split())
+    for expected in (
+        "他说：<b>&amp;全部减免</b>",
+        "agent<i>0231</i>",
+        "firstversionofthewords",
+        "wrongloan&wrongday",
+        chain[0].hash,
+        "2026-11-2010:15:00+08:00",
+        "2026-11-2010:40:00+08:00",
+        "沟通记录",
+    ):
+        assert expected in flat, expected
