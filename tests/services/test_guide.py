@@ -400,3 +400,13 @@ def test_a_wrong_guide_in_the_file_is_refused_with_its_path(ledger: Ledger, tmp_
             read_book(out)
     finally:
         other.close()
+
+
+def test_a_one_off_settlement_over_budget_says_at_once(ledger: Ledger) -> None:
+    ledger.set_monthly_budget(D("1000.00"))
+    [warning] = [
+        w for w in g.warnings(ledger, date(2026, 11, 28)) if w.loan_id == "jt360-bullet-0901"
+    ]
+    assert warning.kind == "budget"
+    assert "needs 2,800.00 at once by 2026-12-10" in warning.text
+    assert "1,800.00 over your monthly budget of 1,000.00" in warning.text

@@ -796,7 +796,13 @@ def _budget_warnings(
                 Warning(
                     "warning",
                     loan.id,
-                    f"{loan.name}: “{proposal.name}” needs {summary.amount:,.2f} a month; with "
+                    f"{loan.name}: “{proposal.name}” needs {summary.amount:,.2f} "
+                    + (
+                        "a month"
+                        if summary.count > 1
+                        else f"at once by {summary.last_due.isoformat()}"
+                    )
+                    + "; with "
                     f"{committed:,.2f} agreed on other loans that is {need:,.2f}, "
                     f"{need - budget:,.2f} over your monthly budget of {budget:,.2f}.",
                     "budget",
