@@ -213,7 +213,7 @@ def test_a_note_changed_in_the_database_shows_the_banner(
     con.close()
     pane.refresh()
     assert pane.banner.isVisible()
-    assert f"note {note_id}" in pane.banner.text()
+    assert "the note of " in pane.banner.text() and f"({note_id})" in pane.banner.text()
     assert "changed outside Ashore" in pane.banner.text()
     assert pane.hint.text() == ""
     assert _card(pane, note_id).property("broken") is True

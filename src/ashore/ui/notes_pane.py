@@ -789,7 +789,7 @@ class NotesPane(QWidget):
             if self.loan_id is not None
             else self.tr("No notes on this lender's loans yet.")
         )
-        self._show_banner()
+        self._show_banner(entries)
         self._show_intact(entries)
 
     def _show_intact(self, entries: list[tuple[Loan, CallNote]]) -> None:
@@ -835,12 +835,21 @@ class NotesPane(QWidget):
                     out.append(f"evidence {attachment.name}: its size changed")
         return out
 
-    def _show_banner(self) -> None:
+    def _show_banner(self, entries: list[tuple[Loan, CallNote]]) -> None:
         if not self.problems:
             self.banner.hide()
             return
+        when = {(loan.id, note.id): note.occurred_at for loan, note in entries}
         lines = [self.tr("Broken record — changed outside Ashore since it was written:")]
-        lines += [f"• {line}" for line in self.problems[:6]]
+        for line in self.problems[:6]:
+            match = _NOTE_IN_PROBLEM.match(line)
+            at = when.get((match["loan"], match["note"])) if match else None
+            if match and at is not None:
+                # Name the note the way the user knows it (its call), and by id for verify.
+                line = self.tr("the note of {when} ({note}): {what}").format(
+                    when=when_text(at, QLocale()), note=match["note"], what=match["what"]
+                )
+            lines.append(f"• {line}")
         if len(self.problems) > 6:
             lines.append(self.tr("…and {n} more").format(n=len(self.problems) - 6))
         lines.append(self.tr("Run “ashore verify” for the full list; keep your backups."))
