@@ -57,6 +57,11 @@ def test_notes_tab_follows_the_open_loan_and_ctrl_n_writes_a_note(
     assert Notes(ledger).notes(other)[-1].text == "called about the bullet loan"
     assert len(ledger.loans()) == loans_before
 
+    window.new_loan()  # an unsaved loan has no notes: the tab shows none of the last loan's
+    tabs.setCurrentIndex(hookup.tab_index)
+    assert pane.loan_id is None and pane.cards == []
+    assert pane.new_button.isHidden()
+
 
 @noise
 def test_lender_page_lists_its_loans_notes(qtbot: Any, ledger: Ledger, make_window: Any) -> None:

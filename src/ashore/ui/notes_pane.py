@@ -724,6 +724,16 @@ class NotesPane(QWidget):
         self._bar.insertWidget(1, recorder, 1)
         self.recorder = recorder
 
+    def clear(self) -> None:
+        """Show nothing (a loan not saved yet has no notes)."""
+        self.close_editor()
+        self.loan_id = self.lender_id = None
+        self.new_button.setVisible(False)
+        if self.recorder is not None:
+            self.recorder.setVisible(False)
+        self.refresh()
+        self.empty.setText(self.tr("Save the loan first; then its calls can be noted here."))
+
     def set_lender(self, lender_id: str) -> None:
         self.close_editor()
         self.loan_id, self.lender_id = None, lender_id

@@ -76,8 +76,11 @@ class NotesHookup(QObject):
         kind, ident = self.window.showing
         self.export_action.setEnabled(kind == "loan")
         want: tuple[str, str] | None = None
-        if kind == "loan" and self.window.loan_page.tabs.currentIndex() == self.tab_index:
+        on_tab = self.window.loan_page.tabs.currentIndex() == self.tab_index
+        if kind == "loan" and on_tab:
             want = ("loan", ident)
+        elif kind == "new" and on_tab:
+            want = ("new", "")
         elif kind == "lender" and self.window.pages.currentWidget() is self.window.lender_page:
             want = ("lender", ident)
         if want is None or want == self._shown:
@@ -85,6 +88,8 @@ class NotesHookup(QObject):
         self._shown = want
         if want[0] == "loan":
             self.pane.set_loan(want[1])
+        elif want[0] == "new":
+            self.pane.clear()
         else:
             self.lender_pane.set_lender(want[1])
 
