@@ -502,7 +502,8 @@ def _original_points(loan: Loan, today: date, end: date) -> tuple[Point, ...]:
     if balance != state.owed.total:
         points.append((today + timedelta(days=1), balance))
     for item in sorted(state.installments, key=lambda s: s.due):
-        if item.due <= today or item.due > end or item.unpaid_principal == 0:
+        # An accelerated installment is already due (inside ``owed.overdue``), whatever its date.
+        if item.due <= today or item.due > end or item.unpaid_principal == 0 or item.accelerated:
             continue
         balance -= item.unpaid_principal
         if item.due > points[-1][0]:

@@ -163,7 +163,10 @@ class NegotiationChart(QWidget):
             self,
             texts={
                 "owed": self.tr("Owed"),
-                "monthly": self.tr("Monthly payment"),
+                "monthly": self.tr("Per month"),
+                "no_monthly": self.tr(
+                    "Add a proposal to see what it asks each month against your budget"
+                ),
                 "today": self.tr("today"),
                 "payments": self.tr("payments made"),
                 "claims": self.tr("lender claims"),

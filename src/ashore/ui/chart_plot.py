@@ -185,6 +185,7 @@ class ChartPlot:
         self.figure = Figure(figsize=(10, 6.25), facecolor="white")
         self.figure.set_layout_engine(_SteadyLayout(self, h_pad=0.06, w_pad=0.08))
         self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.mpl_connect("resize_event", self._refit_legend)
         self.canvas.setParent(parent)
         # The toolbar's own coordinate read-out would print float amounts; ours is exact.
         self.toolbar = _Toolbar(self.canvas, parent, self)
@@ -237,6 +238,13 @@ class ChartPlot:
 
         self._today_line = self.owed_axes.axvline(0, color=TEXT, linewidth=1, linestyle=":")
         self._today_line_low = self.monthly_axes.axvline(0, color=TEXT, linewidth=1, linestyle=":")
+        # With no plan to show, the lower panel says what would appear there instead of an
+        # empty 0–0.05 axis.
+        self._monthly_empty = self.monthly_axes.text(
+            0.5, 0.5, texts.get("no_monthly", ""), transform=self.monthly_axes.transAxes,
+            ha="center", va="center", color=MUTED, fontsize=9, visible=False,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 2},
+        )  # fmt: skip
         self._today_text = self.owed_axes.text(
             0, 1, " " + texts["today"], transform=self.owed_axes.get_xaxis_transform(),
             va="top", ha="left", fontsize=9, color=TEXT, clip_on=True,
@@ -379,6 +387,9 @@ class ChartPlot:
 
         kinds = {series.key: series.kind for series in lines}
         budget_y = float(budget) if budget is not None else None
+        empty = not monthly and budget is None
+        self._monthly_empty.set_visible(empty)
+        self.monthly_axes.tick_params(axis="y", labelleft=not empty)
         for bar in monthly:
             x, y = self._month_steps(bar, month_ends[bar.key])
             line = self._monthly_lines.get(bar.key)
@@ -447,6 +458,7 @@ class ChartPlot:
         line.set_visible(bool(markers))
 
     def _legend(self, labels: Mapping[str, str], *, payments: bool, claims: bool) -> None:
+        self._legend_args = (labels, payments, claims)
         handles: list[Any] = list(self._lines.values())
         texts = [labels.get(key, line.get_label()) for key, line in self._lines.items()]
         if payments:
@@ -456,7 +468,12 @@ class ChartPlot:
             handles.append(self._claims)
             texts.append(self._texts["claims"])
         # The entries are the artists and their styles; the texts (with totals) may change alone.
-        entries = (tuple(map(id, handles)), tuple(self._kinds.get(key) for key in self._lines))
+        ncols = self._legend_columns(texts)
+        entries = (
+            tuple(map(id, handles)),
+            tuple(self._kinds.get(key) for key in self._lines),
+            ncols,
+        )
         old = self.owed_axes.get_legend()
         if entries == self._legend_entries and old is not None:
             for text, new in zip(old.get_texts(), texts, strict=True):
@@ -474,7 +491,7 @@ class ChartPlot:
         # Not mode="expand": with constrained layout it collapses the axes after a savefig at
         # another dpi (matplotlib 3.11).
         legend = self.owed_axes.legend(
-            handles, texts, loc="lower left", bbox_to_anchor=(0, 1.01), ncols=min(3, len(handles)),
+            handles, texts, loc="lower left", bbox_to_anchor=(0, 1.01), ncols=ncols,
             frameon=False, fontsize=9, handlelength=3.2, borderaxespad=0.2, columnspacing=2.4,
         )  # fmt: skip
         # Drawn with the data (its totals change with the plans); the layout still measures it.
@@ -490,6 +507,28 @@ class ChartPlot:
             self._legend_keys[handle] = keys[index]
             self._legend_keys[text] = keys[index]
             self._fade(handle, text, keys[index] in self._hidden)
+
+    def _refit_legend(self, _event: object = None) -> None:
+        """On a resize, lay the legend out again when another number of columns fits."""
+        args = getattr(self, "_legend_args", None)
+        legend = self.owed_axes.get_legend()
+        if args is None or legend is None:
+            return
+        texts = [text.get_text() for text in legend.get_texts()]
+        if self._legend_columns(texts) != legend._ncols:
+            labels, payments, claims = args
+            self._legend(labels, payments=payments, claims=claims)
+
+    def _legend_columns(self, texts: list[str]) -> int:
+        """As many legend columns (up to 3) as fit the figure's width, so a narrow chart's legend
+        never grows wider than the chart and squeezes the plot."""
+        if not texts:
+            return 1
+        width_px = self.figure.get_figwidth() * self.figure.dpi
+        # ~9 pt text: about 6.5 px a character at 100 dpi, plus the handle and the column gap.
+        scale = self.figure.dpi / 100
+        widest = max(len(text) for text in texts) * 6.5 * scale + 70 * scale
+        return max(1, min(3, len(texts), int(width_px // widest)))
 
     def _legend_pairs(self) -> list[tuple[Any, Any]]:
         pairs: dict[str, list[Any]] = {}
