@@ -314,3 +314,16 @@ def test_dashboard_totals_and_the_next_thirty_days(ledger, space) -> None:
     )
     jb_agreed = plan.installments[0].balance_after
     assert agreed[day] == quo[day] - jb_quo.total + jb_agreed
+
+
+def test_original_schedule_line_after_acceleration_never_goes_below_zero(ledger) -> None:
+    # The 24-month loan accelerated after 90 days overdue: everything is due now, so keeping the
+    # original schedule means paying it all today, and the line drops to zero, never below.
+    loan = ledger.loan("jt360-2025-11")
+    chart = ws.loan_chart(loan, TODAY, None)
+    original = next(line for line in chart.lines if line.key == "original")
+    owed = plans.standing(loan, TODAY).owed
+    assert owed is not None and owed.not_yet_due == Decimal("0.00")
+    assert original.points[0] == (TODAY, owed.total)
+    assert original.points[-1] == (TODAY + timedelta(days=1), Decimal("0.00"))
+    assert min(amount for _, amount in original.points) == Decimal("0.00")
