@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("dialogs", text)
+    return QCoreApplication.translate("", text)  # lupdate files these under ""
 
 
 def confirm(parent: QWidget | None, title: str, text: str, action: str = "") -> bool:

@@ -37,7 +37,7 @@ def status_names() -> dict[str, str]:
     """The proposal statuses as the dialog shows them."""
 
     def tr(text: str) -> str:
-        return QCoreApplication.translate("guide", text)
+        return QCoreApplication.translate("", text)  # lupdate files these under ""
 
     return {
         "draft": tr("draft"),

@@ -38,7 +38,7 @@ QPushButton#primary {{ background: {ACCENT}; color: white; border-radius: 6px;
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("guide", text)
+    return QCoreApplication.translate("", text)  # lupdate files these under ""
 
 
 def reason_text(reason: str) -> str:

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("guide", text)
+    return QCoreApplication.translate("", text)  # lupdate files these under ""
 
 
 def stage_titles() -> dict[str, str]:

@@ -315,7 +315,7 @@ def method_labels() -> dict[str, str]:
     from PySide6.QtCore import QCoreApplication
 
     def tr(text: str) -> str:
-        return QCoreApplication.translate("LoanForm", text)
+        return QCoreApplication.translate("", text)  # lupdate files these under ""
 
     return {
         "equal_installment": tr("Equal installments: the same payment every month"),

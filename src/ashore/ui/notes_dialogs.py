@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("notes_dialogs", text)
+    return QCoreApplication.translate("", text)  # lupdate files these under ""
 
 
 def ask_delete_reason(parent: QWidget | None, what: str) -> str | None:

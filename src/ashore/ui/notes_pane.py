@@ -75,7 +75,7 @@ _NOTE_IN_PROBLEM = re.compile(r"^loan (?P<loan>\S+): note (?P<note>\S+): (?P<wha
 
 def channel_text(channel: str) -> str:
     def tr(text: str) -> str:
-        return QCoreApplication.translate("NotesPane", text)
+        return QCoreApplication.translate("", text)  # lupdate files these under ""
 
     names = {
         "phone": tr("Phone"),

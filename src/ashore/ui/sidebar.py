@@ -56,7 +56,7 @@ def status_text(summary: LoanSummary) -> str:
     """The words on the badge: "Current", "Overdue 12 days", "Agreement", "Settled"."""
 
     def tr(text: str) -> str:
-        return QCoreApplication.translate("SidebarModel", text)
+        return QCoreApplication.translate("", text)  # lupdate files these under ""
 
     if summary.status == "overdue":
         if summary.days_overdue == 1:

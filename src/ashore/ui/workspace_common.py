@@ -34,7 +34,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("workspace", text)
+    return QCoreApplication.translate("", text)  # lupdate files these under ""
 
 
 def method_names() -> dict[str, str]:
