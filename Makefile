@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test check lint typecheck layers test-package package clean self-test
+.PHONY: run test check lint typecheck layers test-package package clean self-test translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,14 @@ test-package: $(VENV)/.package-installed
 
 package: $(VENV)/.package-installed
 	$(BIN)/python packaging/build.py
+
+# Re-extract the interface's strings into the .ts (kept: translations; dropped: vanished ones) and
+# compile the .qm the app loads. `_tr` is the module-level helper several ui modules use.
+TS := resources/translations/ashore_zh_CN.ts
+translations: $(VENV)/.run-installed
+	$(BIN)/pyside6-lupdate -tr-function-alias tr+=_tr -no-obsolete -locations relative \
+		$(sort $(wildcard src/ashore/ui/*.py)) -ts $(TS)
+	$(BIN)/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache
