@@ -1,0 +1,3557 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../src/ashore/ui/dialogs.py" line="+33"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+5"/>
+        <location line="+24"/>
+        <source>Ashore</source>
+        <translation>Ashore</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Ashore cannot open your data</source>
+        <translation>Ashore 无法打开你的数据</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your data lives in {folder}. Nothing was changed. You can open the folder, move the file aside or restore a backup, then start Ashore again.</source>
+        <translation>你的数据保存在 {folder}，没有做任何改动。你可以打开该文件夹，把文件移到别处或恢复一个备份，然后重新启动 Ashore。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+106"/>
+        <source>Open data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <location line="-105"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Something went wrong inside Ashore: {summary}</source>
+        <translation>Ashore 内部出错：{summary}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The details were written to {log}.</source>
+        <translation>详细信息已写入 {log}。</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>About Ashore</source>
+        <translation>关于 Ashore</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Ashore {version}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Ashore {version}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Negotiate overdue online loans, keep the evidence, and pay the new plan on time.
+
+Your data lives in:
+{folder}</source>
+        <translation>协商逾期网贷，保存证据，按新的还款计划按时还款。
+
+你的数据保存在：
+{folder}</translation>
+    </message>
+    <message>
+        <location filename="../../src/ashore/ui/guide_after.py" line="+43"/>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>proposed to the lender</source>
+        <translation>已向出借方提出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the lender countered</source>
+        <translation>出借方提出了反方案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accepted — the agreement</source>
+        <translation>已接受——即协议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../src/ashore/ui/guide_card.py" line="+47"/>
+        <source>I lost my job</source>
+        <translation>我失业了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I fell seriously ill</source>
+        <translation>我得了重病</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A serious event hit my family</source>
+        <translation>我家里发生了重大变故</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>My income fell sharply</source>
+        <translation>我的收入大幅下降</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A disaster struck my home</source>
+        <translation>我家遭遇了灾害</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something outside my control happened</source>
+        <translation>发生了我无法控制的情况</translation>
+    </message>
+    <message>
+        <location filename="../../src/ashore/ui/guide_tab.py" line="+55"/>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preparing</source>
+        <translation>准备中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In contact</source>
+        <translation>已联系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offer on the table</source>
+        <translation>方案已提出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreed</source>
+        <translation>已达成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repaying</source>
+        <translation>还款中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../src/ashore/ui/sidebar.py" line="+69"/>
+        <source>Settled</source>
+        <translation>已结清</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit record checked</source>
+        <translation>已核查征信</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose why you fell behind and what you can pay each month.</source>
+        <translation>选择逾期的原因，以及你每月能还多少。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish the checklist, then call the lender with the call card open.</source>
+        <translation>完成清单，然后打开通话卡片给出借方打电话。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put a concrete plan to the lender: choose a proposal and mark it proposed.</source>
+        <translation>向出借方提出具体方案：选择一个方案并标记为“已提出”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wait for the answer; on the follow-up date call again and ask for it in writing.</source>
+        <translation>等待答复；到跟进日期再打电话，并要求书面确认。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Make the first agreed payment on time; a second default can void the agreement.</source>
+        <translation>按时还上协议的第一期；再次违约可能导致协议作废。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pay every agreed installment on its date, and keep the receipts.</source>
+        <translation>每一期都按约定日期还款，并保留还款凭证。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check your credit report shows the overdue cleared, and record what it says.</source>
+        <translation>查看征信报告是否显示逾期已结清，并记录结果。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Done: keep the agreement, the receipts and the report in a safe place.</source>
+        <translation>完成：把协议、还款凭证和征信报告妥善保存。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This loan is paid on time; keep it that way.</source>
+        <translation>这笔借款按时还款，请继续保持。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An agreed payment was missed: pay it now and call the lender before they do.</source>
+        <translation>错过了一期约定还款：请立即还上，并在出借方联系你之前主动致电。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Job loss</source>
+        <translation>失业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Illness</source>
+        <translation>疾病</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family event</source>
+        <translation>家庭变故</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Income drop</source>
+        <translation>收入下降</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disaster</source>
+        <translation>灾害</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../src/ashore/ui/notes_pane.py" line="+87"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unemployment proof</source>
+        <translation>失业证明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medical records</source>
+        <translation>病历</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Income statement</source>
+        <translation>收入证明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other document</source>
+        <translation>其他文件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Overdue cleared</source>
+        <translation>逾期已结清</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still shows overdue</source>
+        <translation>仍显示逾期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not updated yet</source>
+        <translation>尚未更新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something else</source>
+        <translation>其他情况</translation>
+    </message>
+    <message>
+        <location filename="../../src/ashore/ui/loan_form.py" line="+321"/>
+        <source>Equal installments: the same payment every month</source>
+        <translation>等额本息：每月还款额相同</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Equal principal: payments fall month by month</source>
+        <translation>等额本金：每月还款额逐月递减</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interest first: interest monthly, principal at the end</source>
+        <translation>先息后本：每月还息，到期还本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All at the end: principal and interest in one payment</source>
+        <translation>到期一次性还本付息</translation>
+    </message>
+    <message>
+        <location filename="../../src/ashore/ui/notes_dialogs.py" line="+21"/>
+        <source>Delete note</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The note stays in the record, marked deleted with your reason.
+Why delete {what}?</source>
+        <translation>该记录仍会保留在档案中，标记为已删除并附上你的理由。
+为什么删除{what}？</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Attach evidence</source>
+        <translation>添加证据</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Evidence (*.wav *.mp3 *.m4a *.aac *.amr *.ogg *.opus *.flac *.png *.jpg *.jpeg *.gif *.webp *.bmp *.pdf);;All files (*)</source>
+        <translation>证据 (*.wav *.mp3 *.m4a *.aac *.amr *.ogg *.opus *.flac *.png *.jpg *.jpeg *.gif *.webp *.bmp *.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export evidence bundle</source>
+        <translation>导出证据包</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Zip archive (*.zip)</source>
+        <translation>Zip 压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../src/ashore/ui/notes_pane.py" line="-6"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>App chat</source>
+        <translation>App 在线客服</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letter</source>
+        <translation>信件</translation>
+    </message>
+    <message>
+        <location filename="../../src/ashore/ui/sidebar.py" line="-6"/>
+        <source>Overdue 1 day</source>
+        <translation>逾期 1 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue %1 days</source>
+        <translation>逾期 %1 天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Current</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement</source>
+        <translation>协议中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement missed</source>
+        <translation>协议违约</translation>
+    </message>
+    <message>
+        <location filename="../../src/ashore/ui/workspace_common.py" line="+43"/>
+        <source>Spread over more months</source>
+        <translation>延长分期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Smaller monthly payment</source>
+        <translation>降低月供</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waive fees, pay once</source>
+        <translation>减免费用，一次性结清</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settle with one payment</source>
+        <translation>一次性结清</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment holiday, then installments</source>
+        <translation>先延期还款，再分期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The lender&apos;s own list</source>
+        <translation>出借方自己的计划</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proposed</source>
+        <translation>已提出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Countered</source>
+        <translation>对方还价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Paid</source>
+        <translation>已还</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partly paid</source>
+        <translation>部分已还</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due</source>
+        <translation>待还</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replaced by the agreement</source>
+        <translation>已被协议取代</translation>
+    </message>
+    <message>
+        <location line="+162"/>
+        <source>If nothing is paid</source>
+        <translation>如果一直不还</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Original schedule</source>
+        <translation>原还款计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With the agreements kept</source>
+        <translation>按协议履行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plans in force</source>
+        <translation>生效中的计划</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (agreement)</source>
+        <translation>（协议）</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>AfterCallDialog</name>
+    <message>
+        <location filename="../../src/ashore/ui/guide_after.py" line="+21"/>
+        <source>After the call — %1</source>
+        <translation>通话之后——%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Write it down now, while you remember: who you spoke to, what they said, and what happens next.</source>
+        <translation>趁还记得，现在就记下来：和谁通的话，对方说了什么，接下来怎么办。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>agent name or number</source>
+        <translation>客服姓名或工号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>what you said and what they said</source>
+        <translation>你说了什么，对方说了什么</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. they accept 24 months from 15 December</source>
+        <translation>例如：对方同意从 12 月 15 日起分 24 期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>what each side promised, with dates</source>
+        <translation>双方各自承诺了什么，以及日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow up on</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>— no change to a proposal —</source>
+        <translation>— 不更改方案 —</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation>对方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was said</source>
+        <translation>通话内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promises</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proposal</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It is now</source>
+        <translation>现在改为</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1 (unchanged)</source>
+        <translation>%1（不变）</translation>
+    </message>
+</context>
+<context>
+    <name>AllocationList</name>
+    <message>
+        <location filename="../../src/ashore/ui/loan_form.py" line="-53"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Usual order</source>
+        <translation>常见顺序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fees, then penalty, then interest, then principal</source>
+        <translation>先费用，再罚息，再利息，最后本金</translation>
+    </message>
+</context>
+<context>
+    <name>AudioPlayer</name>
+    <message>
+        <location filename="../../src/ashore/ui/audio.py" line="+61"/>
+        <location line="+5"/>
+        <location line="+197"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location line="-197"/>
+        <location line="+197"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="-185"/>
+        <source>Position</source>
+        <translation>播放位置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length of the recording</source>
+        <translation>录音时长</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Seek</source>
+        <translation>跳转</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>Playback speed</source>
+        <translation>播放速度</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{rate}×</source>
+        <translation>{rate}×</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+1"/>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open in system player</source>
+        <translation>用系统播放器打开</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Cannot play: {name} is missing.</source>
+        <translation>无法播放：找不到 {name}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No audio playback here: {reason}.</source>
+        <translation>此处无法播放音频：{reason}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No audio playback here: no audio backend.</source>
+        <translation>此处无法播放音频：没有音频后端。</translation>
+    </message>
+    <message>
+        <location line="+121"/>
+        <source>Cannot play this format here ({suffix}).</source>
+        <translation>此处无法播放该格式（{suffix}）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot open {name}.</source>
+        <translation>无法打开 {name}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot play {name}: {reason}.</source>
+        <translation>无法播放 {name}：{reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>CallCardWindow</name>
+    <message>
+        <location filename="../../src/ashore/ui/guide_card.py" line="+28"/>
+        <source>Call card — %1</source>
+        <translation>通话卡片——%1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Start a call note now</source>
+        <translation>现在开始记录通话</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>After the call…</source>
+        <translation>通话之后…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>one payment of %1 by %2</source>
+        <translation>%2 前一次性还款 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 months × %2 a month, %3 to %4</source>
+        <translation>分 %1 期，每月 %2，%3 至 %4</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>penalty waived</source>
+        <translation>减免罚息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>late fees waived</source>
+        <translation>减免滞纳金</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>interest waived</source>
+        <translation>减免利息</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Calling %1</source>
+        <translation>致电 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Loan: %1</source>
+        <translation>借款：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What I owe today</source>
+        <translation>我今天的欠款</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Under the agreement in force: what is left of it.</source>
+        <translation>按生效中的协议：剩余未还的部分。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 payments overdue for %2 days: %3</source>
+        <translation>%1 期逾期 %2 天：%3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Penalty interest so far: %1</source>
+        <translation>目前罚息：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Late fees: %1</source>
+        <translation>滞纳金：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not yet due: %1</source>
+        <translation>未到期：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It grows by %1 every day I don&apos;t pay.</source>
+        <translation>我每天不还，就会增加 %1。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Why I fell behind</source>
+        <translation>我逾期的原因</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(not written yet — say it in one sentence)</source>
+        <translation>（还没写——用一句话说明）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>I want to pay. This difficulty is temporary.</source>
+        <translation>我愿意还款，目前的困难只是暂时的。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What I can pay each month</source>
+        <translation>我每月能还多少</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(no monthly budget set)</source>
+        <translation>（未设置每月预算）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>My budget is %1; %2 already goes to other agreements.</source>
+        <translation>我的预算是 %1，其中 %2 已用于其他协议。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What I ask for</source>
+        <translation>我的请求</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(choose the proposal to ask for on the Guide tab)</source>
+        <translation>（请在“指南”标签页选择要提出的方案）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Total %1, starting %2.</source>
+        <translation>共计 %1，从 %2 开始。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This is more than I can pay each month.</source>
+        <translation>这超出了我每月能还的金额。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>If they say no</source>
+        <translation>如果对方拒绝</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ask what they can offer, and ask them to stop the penalty while they decide.</source>
+        <translation>询问对方能给什么方案，并请求在对方考虑期间停止计算罚息。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Before I hang up, I confirm</source>
+        <translation>挂电话前，我要确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the agreed date</source>
+        <translation>约定日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>☐ The new amount and every date, sent to me in writing.</source>
+        <translation>☐ 新的金额和每个日期，以书面形式发给我。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>☐ The penalty stops from %1.</source>
+        <translation>☐ 从 %1 起停止计算罚息。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>☐ Whether my credit report will be updated, and when.</source>
+        <translation>☐ 我的征信报告是否会更新，何时更新。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>☐ The agent&apos;s name or number, and the time of this call.</source>
+        <translation>☐ 客服的姓名或工号，以及本次通话的时间。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Call note started.</source>
+        <translation>已开始记录通话。</translation>
+    </message>
+</context>
+<context>
+    <name>CallRecorder</name>
+    <message>
+        <location filename="../../src/ashore/ui/audio_recorder.py" line="+107"/>
+        <source>Record</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+1"/>
+        <source>Recording</source>
+        <translation>录音中</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Time recorded</source>
+        <translation>已录时长</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+29"/>
+        <source>Recording is not possible here: {reason}.</source>
+        <translation>此处无法录音：{reason}。</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Recording is not possible here: no audio encoder.</source>
+        <translation>此处无法录音：没有音频编码器。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+18"/>
+        <source>No microphone found</source>
+        <translation>未找到麦克风</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Record the call from {device}</source>
+        <translation>从 {device} 录制通话</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Microphone: {device}; saves {format}</source>
+        <translation>麦克风：{device}；保存为 {format}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot record into {folder}: {reason}</source>
+        <translation>无法录音到 {folder}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Recording to {name}</source>
+        <translation>正在录音到 {name}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Recording failed: {reason}</source>
+        <translation>录音失败：{reason}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Saved {name}</source>
+        <translation>已保存 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckedLineEdit</name>
+    <message>
+        <location filename="../../src/ashore/ui/fields.py" line="+113"/>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsModel</name>
+    <message>
+        <location filename="../../src/ashore/ui/payments_models.py" line="+124"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>They say</source>
+        <translation>对方声称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>We compute</source>
+        <translation>我们计算</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The lender asks for more than the contract gives: ask how they got it.</source>
+        <translation>出借方要求的金额超过合同约定：请询问对方是怎么算出来的。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The lender asks for less than we compute.</source>
+        <translation>出借方要求的金额少于我们的计算。</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsPanel</name>
+    <message>
+        <location filename="../../src/ashore/ui/claims_panel.py" line="+36"/>
+        <source>What the lender says you owe</source>
+        <translation>出借方声称的欠款</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>SMS, app screen, call with agent 0231…</source>
+        <translation>短信、App 截图、与 0231 号客服通话…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>They say</source>
+        <translation>对方声称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add claim</source>
+        <translation>添加记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Delete claim</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the claim of %1?</source>
+        <translation>删除 %1 的这条记录？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonModel</name>
+    <message>
+        <location filename="../../src/ashore/ui/proposals_models.py" line="+179"/>
+        <source>Total paid</source>
+        <translation>还款总额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saving against doing nothing</source>
+        <translation>相比不还款节省</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Largest monthly payment</source>
+        <translation>最高月供</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Typical monthly payment</source>
+        <translation>一般月供</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid off by</source>
+        <translation>还清日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Months over budget</source>
+        <translation>超出预算的月数</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Doing nothing</source>
+        <translation>不还款</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Original schedule</source>
+        <translation>原还款计划</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Doing nothing never pays the loan off; the debt keeps growing.</source>
+        <translation>不还款就永远还不清，欠款会一直增加。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The best value of this row</source>
+        <translation>本行最优值</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../src/ashore/ui/dashboard.py" line="+118"/>
+        <source>All loans</source>
+        <translation>全部借款</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Owed today, all loans</source>
+        <translation>今日欠款（全部借款）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The plans ask this month</source>
+        <translation>本月计划应还</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Monthly budget (income − essential costs)</source>
+        <translation>每月预算（收入 − 必要开支）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set</source>
+        <translation>设定</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>To pay, next 30 days</source>
+        <translation>未来 30 天应还</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+84"/>
+        <source>Follow-ups</source>
+        <translation>待跟进</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>Export chart…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1 loans · today %2</source>
+        <translation>%1 笔借款 · 今天 %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Grows by %1 a day while nothing is paid.</source>
+        <translation>不还款时每天增加 %1。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Set a budget to see which months are too heavy.</source>
+        <translation>设置预算，就能看出哪些月份负担过重。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 over the budget of %2.</source>
+        <translation>超出预算 %2 共 %1。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Within the budget of %1.</source>
+        <translation>在预算 %1 以内。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Follow-ups (%1)</source>
+        <translation>待跟进（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>FeeRow</name>
+    <message>
+        <location filename="../../src/ashore/ui/loan_form.py" line="-158"/>
+        <source>e.g. service fee</source>
+        <translation>例如：服务费</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove this fee</source>
+        <translation>移除这项费用</translation>
+    </message>
+</context>
+<context>
+    <name>FeeTable</name>
+    <message>
+        <location line="+50"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charged</source>
+        <translation>收取方式</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No fees.</source>
+        <translation>没有费用。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add fee</source>
+        <translation>添加费用</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <location filename="../../src/ashore/ui/file_actions.py" line="+38"/>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;JSON…</source>
+        <translation>&amp;JSON…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everything, in the Ashore exchange format</source>
+        <translation>全部数据，Ashore 交换格式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Backup…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A copy of everything (database and evidence files) in one zip file</source>
+        <translation>把全部内容（数据库和证据文件）复制到一个 zip 文件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+26"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Ashore exchange files (*.json);;All files (*)</source>
+        <translation>Ashore 交换文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nothing was imported from %1:
+
+%2</source>
+        <translation>没有从 %1 导入任何内容：
+
+%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Imported %1 lenders and %2 loans from %3.</source>
+        <translation>已从 %3 导入 %1 个出借方和 %2 笔借款。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Export as JSON</source>
+        <translation>导出为 JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ashore exchange files (*.json)</source>
+        <translation>Ashore 交换文件 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported to %1 at %2.</source>
+        <translation>已于 %2 导出到 %1。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Back up everything</source>
+        <translation>备份全部数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ashore backups (*.zip)</source>
+        <translation>Ashore 备份 (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Backed up the database and %1 evidence files to %2.
+
+Keep it somewhere safe, away from this computer.</source>
+        <translation>已将数据库和 %1 个证据文件备份到 %2。
+
+请把它保存在安全的地方，不要只放在这台电脑上。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpModel</name>
+    <message>
+        <location filename="../../src/ashore/ui/dashboard.py" line="-174"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loan</source>
+        <translation>借款</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> (late)</source>
+        <translation>（逾期）</translation>
+    </message>
+</context>
+<context>
+    <name>GuideController</name>
+    <message>
+        <location filename="../../src/ashore/ui/guide_tab.py" line="+497"/>
+        <source>Guide</source>
+        <translation>指南</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Call Card</source>
+        <translation>通话卡片(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The numbers and words for a call, on top</source>
+        <translation>通话要用的数字和话术，置顶显示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;After the Call…</source>
+        <translation>通话之后(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Hardship Letter…</source>
+        <translation>困难说明信(&amp;H)…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Negotiate</source>
+        <translation>协商(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <location line="+40"/>
+        <location line="+20"/>
+        <source>Open a loan first.</source>
+        <translation>请先打开一笔借款。</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Call note started at %1.</source>
+        <translation>已于 %1 开始记录通话。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The call is written down.</source>
+        <translation>通话已记录。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Add a proposal first: the letter asks the lender for one.</source>
+        <translation>请先添加一个方案：说明信要向出借方提出方案。</translation>
+    </message>
+</context>
+<context>
+    <name>GuideTab</name>
+    <message>
+        <location line="-563"/>
+        <source>Open the call card</source>
+        <translation>打开通话卡片</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>After the call…</source>
+        <translation>通话之后…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hardship letter…</source>
+        <translation>困难说明信…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Before you call</source>
+        <translation>打电话之前</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>In one or two sentences, in your own words: what happened, and since when.</source>
+        <translation>用你自己的话，一两句说明：发生了什么，从什么时候开始。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Why you fell behind</source>
+        <translation>逾期原因</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. 1500.00</source>
+        <translation>例如：1500.00</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a month, for all your loans together</source>
+        <translation>每月，所有借款合计</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What you can pay</source>
+        <translation>你能还多少</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>If they say no:</source>
+        <translation>如果对方拒绝：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What you ask for</source>
+        <translation>你的请求</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Attach…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Proof</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lender&apos;s phone and hours</source>
+        <translation>出借方电话和服务时间</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save checklist</source>
+        <translation>保存清单</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>About you (for letters, kept once for all loans)</source>
+        <translation>你的信息（用于信件，所有借款共用）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save profile</source>
+        <translation>保存个人信息</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Credit report</source>
+        <translation>征信报告</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>what the report says</source>
+        <translation>报告显示的内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record check</source>
+        <translation>记录核查结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked on</source>
+        <translation>核查日期</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Step %1 of %2: %3</source>
+        <translation>第 %1 步，共 %2 步：%3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Next: %1</source>
+        <translation>下一步：%1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>— choose a proposal —</source>
+        <translation>— 选择一个方案 —</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>— none —</source>
+        <translation>— 无 —</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add the phone number and hours on the lender&apos;s page.</source>
+        <translation>请在出借方页面填写电话和服务时间。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The agreement is paid. Check your credit report (it can take a month to update) and record what it shows.</source>
+        <translation>协议已还清。请查看征信报告（可能需要一个月才会更新），并记录显示的内容。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>When the last agreed payment is made, check your credit report here.</source>
+        <translation>还完协议的最后一期后，在这里核查征信报告。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Attach a supporting document</source>
+        <translation>添加证明文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents and pictures (*.pdf *.png *.jpg *.jpeg);;All files (*)</source>
+        <translation>文档和图片 (*.pdf *.png *.jpg *.jpeg);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../src/ashore/ui/proposals_models.py" line="+16"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>InstallmentTableModel</name>
+    <message>
+        <location line="-147"/>
+        <source>Due</source>
+        <translation>待还</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment</source>
+        <translation>还款额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interest</source>
+        <translation>利息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Balance after</source>
+        <translation>还款后余额</translation>
+    </message>
+</context>
+<context>
+    <name>LenderDialog</name>
+    <message>
+        <location filename="../../src/ashore/ui/dialogs.py" line="-52"/>
+        <source>New lender</source>
+        <translation>新出借方</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The platform or bank you borrowed from.</source>
+        <translation>你借款的平台或银行。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. Jiebei</source>
+        <translation>例如：借呗</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>customer service number</source>
+        <translation>客服电话</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. 9:00–21:00 every day</source>
+        <translation>例如：每天 9:00–21:00</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours</source>
+        <translation>服务时间</translation>
+    </message>
+</context>
+<context>
+    <name>LenderPage</name>
+    <message>
+        <location filename="../../src/ashore/ui/pages.py" line="+173"/>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>customer service number</source>
+        <translation>客服电话</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. 9:00–21:00 every day</source>
+        <translation>例如：每天 9:00–21:00</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>app name or web address</source>
+        <translation>App 名称或网址</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>anything worth remembering about this lender</source>
+        <translation>关于这个出借方值得记下的事</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours</source>
+        <translation>服务时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>App or website</source>
+        <translation>App 或网站</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Delete lender…</source>
+        <translation>删除出借方…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a loan from this lender</source>
+        <translation>添加该出借方的借款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Delete or move its loans first</source>
+        <translation>请先删除或移走它名下的借款</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1 loan</source>
+        <translation>1 笔借款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 loans</source>
+        <translation>%1 笔借款</translation>
+    </message>
+</context>
+<context>
+    <name>LetterEditor</name>
+    <message>
+        <location filename="../../src/ashore/ui/guide_letter.py" line="+50"/>
+        <source>Hardship letter — %1</source>
+        <translation>困难说明信——%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Ask for</source>
+        <translation>请求方案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Filled in from your loan, your checklist and your profile. Change anything you like: the PDF prints exactly this text.</source>
+        <translation>根据你的借款、清单和个人信息自动填写。你可以随意修改：PDF 会按这里的文字原样打印。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+30"/>
+        <source>Fill in again</source>
+        <translation>重新填写</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Copy as text</source>
+        <translation>复制为文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Replace your changes to the letter with a fresh copy?</source>
+        <translation>用新生成的内容替换你对信件的修改？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Copied. Paste it into the lender&apos;s app chat.</source>
+        <translation>已复制，可粘贴到出借方 App 的在线客服里。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save the letter</source>
+        <translation>保存信件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>LoanForm</name>
+    <message>
+        <location filename="../../src/ashore/ui/loan_form.py" line="-36"/>
+        <source>with every installment</source>
+        <translation>每期收取</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>once</source>
+        <translation>一次性收取</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <location line="+294"/>
+        <source>Fees</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <location line="-293"/>
+        <location line="+329"/>
+        <source>Penalty interest</source>
+        <translation>罚息</translation>
+    </message>
+    <message>
+        <location line="-328"/>
+        <source>Interest</source>
+        <translation>利息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+236"/>
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>Lender and loan</source>
+        <translation>出借方与借款</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pick the app or bank you borrowed from, and give the loan a name you recognise, such as the month you took it. The reference is the contract number, if any.</source>
+        <translation>选择你借款的 App 或银行，并给这笔借款起一个你认得出的名字，比如借款的月份。编号填合同号（如有）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose a lender, or add a new one</source>
+        <translation>选择出借方，或添加新的出借方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lender</source>
+        <translation>出借方</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. January loan</source>
+        <translation>例如：一月的借款</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loan name</source>
+        <translation>借款名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>contract or order number (optional)</source>
+        <translation>合同号或订单号（可选）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Amount and rate</source>
+        <translation>金额与利率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The amount you borrowed, and the interest rate exactly as the contract quotes it: per year, per month or per day (a daily rate like 0.05 % is common in loan apps).</source>
+        <translation>借款金额，以及合同上写明的利率：年利率、月利率或日利率（借款 App 常见 0.05% 这样的日利率）。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>% per year</source>
+        <translation>%（年）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>% per month</source>
+        <translation>%（月）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+82"/>
+        <source>% per day</source>
+        <translation>%（日）</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <source>360-day year</source>
+        <translation>一年按 360 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>365-day year</source>
+        <translation>一年按 365 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How a daily rate converts to a yearly one</source>
+        <translation>日利率如何换算成年利率</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Interest rate</source>
+        <translation>利率</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Repayment</source>
+        <translation>还款方式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How the loan is paid back, for how long, and when the first payment is due. Short app loans that are paid in one go are “all at the end”.</source>
+        <translation>借款怎么还、还多久、第一期什么时候到期。一次性还清的短期 App 借款选“到期一次性还本付息”。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>months</source>
+        <translation>个月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>First due date</source>
+        <translation>首期还款日</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Service or membership fees the app adds: charged with every installment, or once. Leave this empty if there are none.</source>
+        <translation>App 额外收取的服务费或会员费：每期收取或一次性收取。没有就留空。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>When a payment is late</source>
+        <translation>逾期规则</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The contract&apos;s penalty for late payment: a daily penalty rate, a fixed late fee per missed installment, the grace days, and when the lender may demand everything.</source>
+        <translation>合同中的逾期处罚：每日罚息利率、每期逾期的固定滞纳金、宽限期天数，以及出借方何时可以要求提前到期（全部还清）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>on the overdue installment</source>
+        <translation>按逾期当期金额计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on its unpaid principal only</source>
+        <translation>仅按未还本金计</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Late fee</source>
+        <translation>滞纳金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>per missed installment</source>
+        <translation>每逾期一期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Grace period</source>
+        <translation>宽限期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>after</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> days overdue</source>
+        <translation> 天后</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Demands everything</source>
+        <translation>提前到期</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>How a payment is applied</source>
+        <translation>还款冲抵顺序</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Most lenders take a payment for fees first, then penalty, interest, and principal last. If your contract says otherwise, reorder the list.</source>
+        <translation>大多数出借方先冲抵费用，再冲抵罚息、利息，最后是本金。如果你的合同另有约定，请调整顺序。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Delete loan…</source>
+        <translation>删除借款…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+146"/>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <location line="-145"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Check: %1</source>
+        <translation>请检查：%1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>New lender…</source>
+        <translation>新出借方…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>lender</source>
+        <translation>出借方</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>loan name</source>
+        <translation>借款名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>interest rate</source>
+        <translation>利率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>penalty interest</source>
+        <translation>罚息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>late fee</source>
+        <translation>滞纳金</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>fees</source>
+        <translation>费用</translation>
+    </message>
+</context>
+<context>
+    <name>LoanPage</name>
+    <message>
+        <location filename="../../src/ashore/ui/pages.py" line="-151"/>
+        <source>Overview</source>
+        <translation>概况</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Proposals</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Payments</source>
+        <translation>还款</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>New loan</source>
+        <translation>新借款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in what the contract or the app says, then save.</source>
+        <translation>按照合同或 App 上的信息填写，然后保存。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/ashore/ui/main_window.py" line="+78"/>
+        <source>Ashore</source>
+        <translation>Ashore</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Your loans</source>
+        <translation>你的借款</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New loan</source>
+        <translation>新借款</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Today: %1</source>
+        <translation>今天：%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New Loan</source>
+        <translation>新建借款(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Save Loan</source>
+        <translation>保存借款(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dashboard</source>
+        <translation>总览(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Ashore</source>
+        <translation>关于 Ashore(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>the new loan</source>
+        <translation>新借款</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard the changes to “%1”?</source>
+        <translation>放弃对“%1”的修改？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <location line="+163"/>
+        <source>Add loan “%1”</source>
+        <translation>添加借款“%1”</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit loan “%1”</source>
+        <translation>编辑借款“%1”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+67"/>
+        <source>Saved “%1”.</source>
+        <translation>已保存“%1”。</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <source>Delete loan</source>
+        <translation>删除借款</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete “%1” with its payments, proposals and notes? You can undo this with Edit ▸ Undo until you close Ashore.</source>
+        <translation>删除“%1”及其还款、方案和记录？在关闭 Ashore 之前，可以用 编辑 ▸ 撤销 恢复。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+66"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>Delete loan “%1”</source>
+        <translation>删除借款“%1”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Deleted “%1”. Ctrl+Z brings it back.</source>
+        <translation>已删除“%1”。按 Ctrl+Z 可恢复。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Add lender “%1”</source>
+        <translation>添加出借方“%1”</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Edit lender “%1”</source>
+        <translation>编辑出借方“%1”</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Delete lender</source>
+        <translation>删除出借方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the lender “%1”?</source>
+        <translation>删除出借方“%1”？</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delete lender “%1”</source>
+        <translation>删除出借方“%1”</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The sample is loaded: pick a loan on the left.</source>
+        <translation>示例数据已载入：请在左侧选择一笔借款。</translation>
+    </message>
+</context>
+<context>
+    <name>NegotiationChart</name>
+    <message>
+        <location filename="../../src/ashore/ui/chart.py" line="+165"/>
+        <source>Owed</source>
+        <translation>欠款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per month</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a proposal to see what it asks each month against your budget</source>
+        <translation>添加一个方案，就能对照预算看到它每月要还多少</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>payments made</source>
+        <translation>已还款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lender claims</source>
+        <translation>出借方声称</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>budget %1</source>
+        <translation>预算 %1</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>paid</source>
+        <translation>已还</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>claimed</source>
+        <translation>对方声称</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 a month</source>
+        <translation>每月 %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>nothing shown on this day</source>
+        <translation>这一天没有数据</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>%1 · %2 in total</source>
+        <translation>%1 · 共计 %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 · %2 today</source>
+        <translation>%1 · 今天 %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Move the pointer over the chart to read the exact figures.</source>
+        <translation>把鼠标移到图表上可查看具体数字。</translation>
+    </message>
+</context>
+<context>
+    <name>NoteCard</name>
+    <message>
+        <location filename="../../src/ashore/ui/notes_pane.py" line="+269"/>
+        <source>on {loan}</source>
+        <translation>（{loan}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attach…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attach recordings, screenshots or PDFs</source>
+        <translation>添加录音、截图或 PDF</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Written {when}</source>
+        <translation>写于 {when}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>edited {n}×, last {when}</source>
+        <translation>已编辑 {n} 次，最近一次 {when}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Broken record: {what}</source>
+        <translation>记录已损坏：{what}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Deleted {when}. Reason: {reason}</source>
+        <translation>已于 {when} 删除。理由：{reason}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(no text)</source>
+        <translation>（无内容）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promises</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{day} — overdue</source>
+        <translation>{day}——已过期</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Show history ({n} earlier version(s))</source>
+        <translation>显示历史（{n} 个早期版本）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Until {when}:</source>
+        <translation>截至 {when}：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Outcome: {text}</source>
+        <translation>结果：{text}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Promises: {text}</source>
+        <translation>承诺：{text}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow-up: {day}</source>
+        <translation>跟进：{day}</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Recording {name}</source>
+        <translation>录音 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <location line="-371"/>
+        <source>agent name or number, department</source>
+        <translation>客服姓名或工号、部门</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What was said, in your own words</source>
+        <translation>用你自己的话写下通话内容</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. they will review the request</source>
+        <translation>例如：对方会审核申请</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>who promised what, by when (either side)</source>
+        <translation>谁承诺了什么、何时完成（双方都算）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow up on</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save note</source>
+        <translation>保存记录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Call at</source>
+        <translation>通话时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With</source>
+        <translation>对方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Said</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Promises</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>New note</source>
+        <translation>新记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Written-at time is set when you save</source>
+        <translation>保存时自动记下书写时间</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Edit note — the current version is kept in its history</source>
+        <translation>编辑记录——当前版本会保留在历史中</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Written {when}</source>
+        <translation>写于 {when}</translation>
+    </message>
+</context>
+<context>
+    <name>NotesHookup</name>
+    <message>
+        <location filename="../../src/ashore/ui/notes_window.py" line="+32"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Evidence bundle…</source>
+        <translation>证据包(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The open loan&apos;s call log (PDF), its original files and SHA256SUMS, as a zip</source>
+        <translation>当前借款的通话记录（PDF）、原始文件和 SHA256SUMS，打包为 zip</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Evidence bundle written to {path}: {notes} note(s), {files} file(s).</source>
+        <translation>证据包已写入 {path}：{notes} 条记录，{files} 个文件。</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPane</name>
+    <message>
+        <location filename="../../src/ashore/ui/notes_pane.py" line="+364"/>
+        <source>Every note on this lender&apos;s loans, newest first</source>
+        <translation>该出借方所有借款的记录，最新的在前</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>New note</source>
+        <translation>新记录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write down a call or message now ({key})</source>
+        <translation>现在记下一次通话或消息（{key}）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Drop recordings, screenshots or PDFs on a note to attach</source>
+        <translation>把录音、截图或 PDF 拖到记录上即可添加附件</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Record a call into a new note</source>
+        <translation>录制通话并存入新记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record call</source>
+        <translation>通话录音</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save the loan first; then its calls can be noted here.</source>
+        <translation>请先保存借款，之后才能在这里记录通话。</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>No notes yet. After every call or message, press Ctrl+N and write down when it was, who you spoke to, what was said and promised. Attach the recording or a screenshot: a dated record is what holds up later.</source>
+        <translation>还没有记录。每次通话或收到消息后，按 Ctrl+N 记下时间、对方是谁、说了什么、承诺了什么。附上录音或截图：带日期的记录日后才站得住脚。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No notes on this lender&apos;s loans yet.</source>
+        <translation>该出借方的借款还没有记录。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>✓ Record intact · {n} notes · {e} chained entries · last {h}…</source>
+        <translation>✓ 记录完整 · {n} 条记录 · {e} 个链式条目 · 最新 {h}…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Every note, edit and deletion is chained by SHA-256; last hash:
+{h}
+Drop recordings, screenshots or PDFs on a note to attach them.</source>
+        <translation>每条记录、每次编辑和删除都用 SHA-256 串联；最新哈希：
+{h}
+把录音、截图或 PDF 拖到记录上即可添加附件。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>✓ Record intact · {n} notes · {k} loan(s)</source>
+        <translation>✓ 记录完整 · {n} 条记录 · {k} 笔借款</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Broken record — changed outside Ashore since it was written:</source>
+        <translation>记录已损坏——写入后曾在 Ashore 之外被改动：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the note of {when} ({note}): {what}</source>
+        <translation>{when} 的记录（{note}）：{what}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>…and {n} more</source>
+        <translation>……另有 {n} 处</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run “ashore verify” for the full list; keep your backups.</source>
+        <translation>运行“ashore verify”查看完整列表；请保留好备份。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Write what was said before saving.</source>
+        <translation>保存前请写下通话内容。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the note of {when}</source>
+        <translation>{when} 的记录</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Copying {name}…</source>
+        <translation>正在复制 {name}…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Cancelled: nothing was stored.</source>
+        <translation>已取消：没有保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Recorded call</source>
+        <translation>通话录音</translation>
+    </message>
+</context>
+<context>
+    <name>NothingSelectedPage</name>
+    <message>
+        <location filename="../../src/ashore/ui/pages.py" line="+196"/>
+        <source>Choose a loan on the left, or add a new one.</source>
+        <translation>请在左侧选择一笔借款，或添加新借款。</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <location filename="../../src/ashore/ui/overview.py" line="+109"/>
+        <location line="+84"/>
+        <source>Owed today if nothing more is paid</source>
+        <translation>今日欠款（如不再还款）</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>Installments unpaid</source>
+        <translation>未还期数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Penalty interest</source>
+        <translation>罚息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late fees</source>
+        <translation>滞纳金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added in 30 days</source>
+        <translation>30 天内新增</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The lender&apos;s latest claim</source>
+        <translation>出借方最新声称的金额</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Export chart…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Grows by %1 a day, %2 a month, while nothing is paid.</source>
+        <translation>不还款时每天增加 %1，每月增加 %2。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Left to pay under the agreement “%1”</source>
+        <translation>协议“%1”下剩余应还</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 of it is missed. A second default usually voids the agreement: pay it now.</source>
+        <translation>其中 %1 已逾期。再次违约通常会导致协议作废：请立即还款。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>None recorded. Note what the lender says you owe on the Payments tab.</source>
+        <translation>暂无记录。请在“还款”标签页记下出借方声称的欠款。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 more than we compute: ask them to explain it.</source>
+        <translation>比我们计算的多 %1：请对方解释。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 less than we compute.</source>
+        <translation>比我们计算的少 %1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The same as we compute%1.</source>
+        <translation>与我们的计算一致%1。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>On %1%2. Ours that day: %3.
+%4</source>
+        <translation>%1%2。我们当天的计算：%3。
+%4</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; is overdue (%2 days): pay it, or agree a plan on Proposals.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 已逾期（%2 天）：请还款，或在“方案”中协商还款计划。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Next due: &lt;b&gt;%1&lt;/b&gt; on &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation>下次应还：&lt;b&gt;%2&lt;/b&gt; 还 &lt;b&gt;%1&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing is scheduled: everything owed is due now.</source>
+        <translation>没有还款计划：所有欠款现在都已到期。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing is owed.</source>
+        <translation>没有欠款。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Follow-up with the lender was due on %1.</source>
+        <translation>原定 %1 跟进出借方，已过期。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow up with the lender on %1.</source>
+        <translation>请于 %1 跟进出借方。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsModel</name>
+    <message>
+        <location filename="../../src/ashore/ui/payments_models.py" line="-64"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reference</source>
+        <translation>编号</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsTab</name>
+    <message>
+        <location filename="../../src/ashore/ui/payments_tab.py" line="+64"/>
+        <source>Record a payment</source>
+        <translation>记录一笔还款</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Alipay, bank transfer, in the app…</source>
+        <translation>支付宝、银行转账、App 内还款…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>transaction number</source>
+        <translation>交易流水号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record payment</source>
+        <translation>记录还款</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paid on</source>
+        <translation>还款日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Installments of the plan in force</source>
+        <translation>生效计划的各期</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Payments made</source>
+        <translation>已还款项</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Delete payment…</source>
+        <translation>删除还款…</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>⚠ You missed the agreed installment of %1 due %2 (%3 days ago). A second default usually voids the agreement: pay it now and tell the lender.</source>
+        <translation>⚠ 你错过了 %2 到期的约定还款 %1（%3 天前）。再次违约通常会导致协议作废：请立即还款并告知出借方。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>⚠ %4 installment(s) are overdue, the oldest %1 since %2 (%3 days): penalty and late fees grow every day.</source>
+        <translation>⚠ 有 %4 期逾期，最早一期 %1 自 %2 起逾期（%3 天）：罚息和滞纳金每天都在增加。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>⏰ %1 is due today (%2).</source>
+        <translation>⏰ 今天（%2）应还 %1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>⏰ %1 is due on %2, in %3 day(s). Pay on time to keep the plan.</source>
+        <translation>⏰ %2（%3 天后）应还 %1。请按时还款以保持计划。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Next: %1 due %2.</source>
+        <translation>下一期：%2 应还 %1。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Delete payment</source>
+        <translation>删除还款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the payment of %1 on %2?</source>
+        <translation>删除 %2 的还款 %1？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEntriesModel</name>
+    <message>
+        <location filename="../../src/ashore/ui/payments_models.py" line="-46"/>
+        <source>Due</source>
+        <translation>待还</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>已还</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still owed</source>
+        <translation>仍欠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>agreement</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>original</source>
+        <translation>原计划</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalForm</name>
+    <message>
+        <location filename="../../src/ashore/ui/proposals_form.py" line="+103"/>
+        <source>e.g. 24 months, penalty waived</source>
+        <translation>例如：分 24 期，减免罚息</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Takes effect on</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Penalty waived (%)</source>
+        <translation>罚息减免（%）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late fees waived (%)</source>
+        <translation>滞纳金减免（%）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interest waived (%)</source>
+        <translation>利息减免（%）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save proposal</source>
+        <translation>保存方案</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Months</source>
+        <translation>期数（月）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Amount a month</source>
+        <translation>每月金额</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+36"/>
+        <source>Yearly interest (%)</source>
+        <translation>年利率（%）</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>First due (optional)</source>
+        <translation>首期还款日（可选）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+15"/>
+        <source>Pay by</source>
+        <translation>还款方式</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>an amount</source>
+        <translation>固定金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a discount on what is owed</source>
+        <translation>按欠款打折</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Settle with</source>
+        <translation>结清金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discount (%)</source>
+        <translation>折扣（%）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>frozen</source>
+        <translation>停止计息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>keeps accruing</source>
+        <translation>继续计息</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Holiday months</source>
+        <translation>延期月数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interest meanwhile</source>
+        <translation>延期期间利息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Then months of</source>
+        <translation>之后分期月数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Holiday starts (optional)</source>
+        <translation>延期开始日（可选）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>One per line: date and amount
+2026-12-15 500.00</source>
+        <translation>每行一笔：日期和金额
+2026-12-15 500.00</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Installments</source>
+        <translation>分期</translation>
+    </message>
+    <message>
+        <location line="+196"/>
+        <source>Starts from %1 owed on that day</source>
+        <translation>以当天欠款 %1 为起点</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> (%1 waived)</source>
+        <translation>（减免 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalListModel</name>
+    <message>
+        <location filename="../../src/ashore/ui/proposals_models.py" line="-99"/>
+        <source>Proposal</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monthly</source>
+        <translation>月供</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total to pay</source>
+        <translation>应还总额</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>cannot be worked out</source>
+        <translation>无法计算</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalsTab</name>
+    <message>
+        <location filename="../../src/ashore/ui/proposals_tab.py" line="+99"/>
+        <source>Tick a proposal to show it on the chart.</source>
+        <translation>勾选一个方案即可在图表上显示。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Installments</source>
+        <translation>分期</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>★ marks the best value of each row. Figures count from today.</source>
+        <translation>★ 标出每行的最优值。数字从今天算起。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Comparison</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export chart…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status and history</source>
+        <translation>状态与历史</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Record what happened</source>
+        <translation>记录进展</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>e.g. agent 0231, by phone</source>
+        <translation>例如：0231 号客服，电话</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>what was said or offered</source>
+        <translation>对方说了什么或给了什么方案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New status</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With / to whom</source>
+        <translation>对方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Save the proposal first; it starts as a draft.</source>
+        <translation>请先保存方案，它会以草稿开始。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“%1” is %2.</source>
+        <translation>“%1”当前状态：%2。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+13"/>
+        <source>New proposal</source>
+        <translation>新方案</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Delete proposal</source>
+        <translation>删除方案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the proposal “%1” and its history?</source>
+        <translation>删除方案“%1”及其历史？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Replace the agreement</source>
+        <translation>替换协议</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” is the agreement in force. Accepting “%2” withdraws it, and from its start date “%2” replaces the schedule everywhere.</source>
+        <translation>“%1”是当前生效的协议。接受“%2”会撤回它，并从“%2”的开始日期起全面取代原还款计划。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>on %1</source>
+        <translation>于 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarModel</name>
+    <message>
+        <location filename="../../src/ashore/ui/sidebar.py" line="+88"/>
+        <source>Lender / loan</source>
+        <translation>出借方 / 借款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owed today</source>
+        <translation>今日欠款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>1 loan</source>
+        <translation>1 笔借款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 loans</source>
+        <translation>%1 笔借款</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Phone: %1</source>
+        <translation>电话：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hours: %1</source>
+        <translation>服务时间：%1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 owed today (%2)</source>
+        <translation>今日欠款 %1（%2）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Next due %1</source>
+        <translation>下次还款 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Negotiation: %1. Next: %2</source>
+        <translation>协商进度：%1。下一步：%2</translation>
+    </message>
+</context>
+<context>
+    <name>UpcomingModel</name>
+    <message>
+        <location filename="../../src/ashore/ui/dashboard.py" line="-39"/>
+        <source>Due</source>
+        <translation>待还</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loan</source>
+        <translation>借款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lender</source>
+        <translation>出借方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To pay</source>
+        <translation>应还</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 overdue</source>
+        <translation>%1 期逾期</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../src/ashore/ui/pages.py" line="-43"/>
+        <source>Welcome to Ashore</source>
+        <translation>欢迎使用 Ashore</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ashore keeps every loan you are behind on in one place: what you owe each lender today and how fast it grows, what each offer would cost you, what was said on every call, and what to pay on which day.
+
+Your data stays on this computer.</source>
+        <translation>Ashore 把你所有逾期的借款集中在一处：今天欠每个出借方多少、增长得有多快、每个方案要花多少钱、每次通话说了什么，以及哪天该还多少。
+
+你的数据只保存在这台电脑上。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add your first loan</source>
+        <translation>添加第一笔借款</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a sample to look around</source>
+        <translation>打开示例看看</translation>
+    </message>
+</context>
+<context>
+    <name>self.window.file_actions</name>
+    <message>
+        <location filename="../../src/ashore/ui/guide_tab.py" line="+101"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+</context>
+</TS>
