@@ -32,7 +32,13 @@ def _show_tab(window: QWidget, title: str) -> None:
                 return
 
 
-def render(out: Path, lang: str = "en", tab: str = "") -> Path:
+def render(
+    out: Path,
+    lang: str = "en",
+    tab: str = "",
+    size: tuple[int, int] = SIZE,
+    dashboard: bool = False,
+) -> Path:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -52,12 +58,14 @@ def render(out: Path, lang: str = "en", tab: str = "") -> Path:
         try:
             ledger.load_sample()
             window = MainWindow(ledger, ctx, open_settings(data))
-            window.resize(*SIZE)
+            window.resize(*size)
             window.show()
             window.load()
             # the longest loan: its page has the most to show (schedule, chart, proposals)
             loans = ledger.export_book().loans
-            if loans:
+            if dashboard:
+                window.show_dashboard()
+            elif loans:
                 window.open_loan(max(loans, key=lambda loan: loan.term_count).id)
                 if tab:
                     _show_tab(window, tab)
@@ -80,8 +88,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--lang", choices=("en", "zh_CN"), default="en")
     parser.add_argument("--tab", default="", help="the loan page's tab to show, e.g. Overview")
+    parser.add_argument("--size", default="", help="the window's size, e.g. 1280x800")
+    parser.add_argument("--dashboard", action="store_true", help="show all loans, not one")
     args = parser.parse_args(argv)
-    print(f"screenshot: wrote {render(args.out, args.lang, args.tab)}")
+    size = SIZE
+    if args.size:
+        width, _, height = args.size.partition("x")
+        if not (width.isdigit() and height.isdigit()):
+            parser.error("--size: expected WIDTHxHEIGHT, e.g. 1280x800")
+        size = (int(width), int(height))
+    written = render(args.out, args.lang, args.tab, size, args.dashboard)
+    print(f"screenshot: wrote {written}")
     return 0
 
 

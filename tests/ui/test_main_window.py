@@ -33,6 +33,10 @@ def create_worked_example(qtbot, window, monkeypatch) -> str:
     assert form.lender.currentData() == "lender-1"  # the new lender is chosen
     fill_worked_example(qtbot, form, lender="lender-1")
     click(qtbot, form.save_button)
+    # the saved loan opens on Overview; the tests go on editing it where a user would: Details
+    tabs = window.loan_page.tabs
+    assert tabs.tabText(tabs.currentIndex()) == "Overview"
+    tabs.setCurrentIndex(window.loan_page.tab_index("Details"))
     return window.showing[1]
 
 

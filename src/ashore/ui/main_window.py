@@ -80,8 +80,9 @@ class MainWindow(QMainWindow):
         self._build()
         self.file_actions = FileActions(self, ledger, ctx, self._after_import)
         self._build_menus()
-        self.guide = install_guide(self)  # Guide tab, Negotiate menu, Ctrl+K call card
         self.notes_hookup = install_notes(self)  # Notes tab, lender notes, Export ▸ Evidence
+        self.guide = install_guide(self)  # Guide tab, Negotiate menu, Ctrl+K call card
+        self.loan_page.add_details()  # the form's tab comes last, after Notes and Guide
         self._restore_window()
 
     # ----- building --------------------------------------------------------------------------
@@ -509,9 +510,9 @@ class MainWindow(QMainWindow):
         self.overview_tab: OverviewTab = OverviewTab(workspace, self.ctx, self.locale)
         self.proposals_tab: ProposalsTab = ProposalsTab(workspace, self.ctx, self.locale)
         self.payments_tab: PaymentsTab = PaymentsTab(workspace, self.ctx, self.locale)
-        self.loan_page.add_tab(scrolling(self.overview_tab), self.tr("Overview"))
-        self.loan_page.add_tab(scrolling(self.proposals_tab), self.tr("Proposals"))
-        self.loan_page.add_tab(scrolling(self.payments_tab), self.tr("Payments"))
+        self.loan_page.fill("overview", scrolling(self.overview_tab))
+        self.loan_page.fill("proposals", scrolling(self.proposals_tab))
+        self.loan_page.fill("payments", scrolling(self.payments_tab))
         self.proposals_tab.loanChanged.connect(self._on_workspace_changed)
         self.payments_tab.loanChanged.connect(self._on_workspace_changed)
         # "Nothing selected" shows the dashboard of all loans in place of its hint.

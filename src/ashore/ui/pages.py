@@ -75,8 +75,11 @@ class PageHeader(QWidget):
 
 
 class LoanPage(QWidget):
-    """One loan: its title, and tabs. The first tab is "Details" (the form); later features add
-    theirs with ``add_tab``."""
+    """One loan: its title, and tabs in the order a user works through them: Overview, Proposals,
+    Payments (places kept from the start and filled by ``fill``), then what features add with
+    ``add_tab`` (Notes, Guide), and "Details" (the form) last, added by ``add_details``."""
+
+    WORKSPACE = ("overview", "proposals", "payments")
 
     def __init__(self, form: LoanForm, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,21 +93,58 @@ class LoanPage(QWidget):
         self.tabs.setDocumentMode(True)
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
-        self.add_tab(form, self.tr("Details"))
+        # The workspace tabs import matplotlib, so they are built when a loan is first opened;
+        # their places exist from the start so that every later tab's index never moves.
+        self.slots: dict[str, QWidget] = {}
+        titles = (self.tr("Overview"), self.tr("Proposals"), self.tr("Payments"))
+        for key, title in zip(self.WORKSPACE, titles, strict=True):
+            slot = QWidget()
+            slot_layout = QVBoxLayout(slot)
+            slot_layout.setContentsMargins(0, 0, 0, 0)
+            self.slots[key] = slot
+            self.tabs.addTab(slot, title)
+        self.mode = ""  # "new" or "loan"
+        # the tab last chosen on a saved loan this session; a loan opens on it (Overview first)
+        self.loan_tab: QWidget = self.slots["overview"]
+        self.tabs.currentChanged.connect(self._remember_tab)
 
     def add_tab(self, widget: QWidget, title: str) -> int:
         """Add a tab after the existing ones; returns its index."""
         return self.tabs.addTab(widget, title)
 
+    def add_details(self) -> int:
+        """The loan form's tab, last: after every feature has added its own."""
+        return self.tabs.addTab(self.form, self.tr("Details"))
+
+    def fill(self, key: str, widget: QWidget) -> None:
+        """Put the built workspace tab ``key`` ("overview", "proposals", "payments") in place."""
+        self.slots[key].layout().addWidget(widget)
+
+    def tab_index(self, title: str) -> int:
+        """The index of the tab called ``title`` (translated, without "&"), or -1."""
+        for index in range(self.tabs.count()):
+            if self.tabs.tabText(index).replace("&", "") == title:
+                return index
+        return -1
+
+    def _remember_tab(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if self.mode == "loan" and widget is not None:
+            self.loan_tab = widget
+
     def show_new(self, lender_name: str = "") -> None:
+        self.mode = "new"
         self.header.set_text(
             self.tr("New loan"),
             self.tr("Fill in what the contract or the app says, then save."),
         )
         self.header.badge.set_status(None, "")
-        self.tabs.setCurrentIndex(0)
+        self.tabs.setCurrentWidget(self.form)
 
     def show_loan(self, name: str, lender_name: str, summary: LoanSummary | None) -> None:
+        if self.mode != "loan":  # from a new loan or the first time: the session's loan tab
+            self.mode = "loan"
+            self.tabs.setCurrentWidget(self.loan_tab)
         self.header.set_text(name, lender_name)
         if summary is None:
             self.header.badge.set_status(None, "")
