@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -53,15 +53,40 @@ def configure_application(app: QApplication) -> None:
     apply_theme(app)
 
 
+def translation_files(lang: str) -> list[Path]:
+    """The .qm files for ``lang``, in the order they are installed: Qt's (qtbase: standard buttons
+    and dialogs; qtmultimedia: player and recorder errors), then Ashore's own last, because the
+    translator installed last is asked first.
+
+    Only files that exist are listed; English is the source language and needs none.
+    """
+    if lang == "en":
+        return []
+    found: list[Path] = []
+    qt_folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    for module in ("qtbase", "qtmultimedia"):
+        # A bundle may carry Qt's files beside Ashore's instead of in Qt's own folder.
+        name = f"{module}_{lang}.qm"
+        found.append(qt_folder / name)
+        found.append(resource_path("translations", name))
+    found.append(resource_path("translations", f"ashore_{lang}.qm"))
+    files: list[Path] = []
+    for path in found:
+        # one file per module: Qt's own folder wins over a bundled copy
+        if path.is_file() and not any(known.name == path.name for known in files):
+            files.append(path)
+    return files
+
+
 def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
-    """Load Ashore's and Qt's translations for ``lang`` when shipped; English needs none."""
+    """Install the translators for ``lang`` (see translation_files) and make ``lang`` the default
+    QLocale for Qt's own widgets; the translators installed, which the caller may remove again."""
     loaded: list[QTranslator] = []
     if lang == "en":
         return loaded
-    folder = resource_path("translations")
-    for name in (f"ashore_{lang}", f"qtbase_{lang}"):
+    for path in translation_files(lang):
         translator = QTranslator(app)
-        if translator.load(name, str(folder)):
+        if translator.load(str(path)):
             app.installTranslator(translator)
             loaded.append(translator)
     QLocale.setDefault(QLocale(lang))
