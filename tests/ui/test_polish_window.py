@@ -63,3 +63,43 @@ def test_a_loan_opens_on_overview_and_a_new_loan_on_details(qtbot, sample, make_
     window.new_loan()
     window.open_loan(JB)
     assert current_title(window) == "Payments"
+
+
+def test_all_loans_row_shows_the_total_and_opens_the_dashboard(qtbot, sample, make_window) -> None:
+    from decimal import Decimal
+
+    window = make_window(sample)
+    summaries = sample.summaries(window.ctx.today)
+    total = sum((summary.owed_today for summary in summaries), Decimal(0))
+    assert total == Decimal("32853.07")
+    assert window.all_loans.label.text() == "All loans"
+    assert window.all_loans.total.text() == "32,853.07 CNY"
+    window.open_loan(JB)
+    assert not window.all_loans.isChecked()
+    click(qtbot, window.all_loans)
+    assert window.pages.currentWidget() is window.nothing
+    assert window.showing == ("none", "")
+    assert window.all_loans.isChecked()
+    assert not window.sidebar.selectionModel().hasSelection()
+    window.open_loan(JB)
+    assert not window.all_loans.isChecked()
+
+
+def test_each_loan_shows_its_negotiation_stage_on_a_second_line(qtbot, sample, make_window) -> None:
+    from ashore.services import guide
+    from ashore.ui.sidebar import STAGE_ROLE
+
+    window = make_window(sample)
+    stages = guide.stages(sample, window.ctx.today)
+    assert {key: stage.title for key, stage in stages.items()} == {
+        "jb-2026-01": "Offer on the table",
+        "jt360-2025-11": "Not started",
+        "jt360-bullet-0901": "Preparing",
+    }
+    for loan_id, stage in stages.items():
+        index = window.model.loan_index(loan_id)
+        assert index.data(STAGE_ROLE) == stage.title
+    loan_row = window.sidebar.visualRect(window.model.loan_index(JB))
+    lender_row = window.sidebar.visualRect(window.model.lender_index(sample.loan(JB).lender))
+    # two lines of text, not one squeezed into a one-line row
+    assert loan_row.height() >= lender_row.height() + window.sidebar.fontMetrics().height() // 2

@@ -29,7 +29,14 @@ from ashore.ui.guide_tab import install_guide
 from ashore.ui.loan_form import LoanForm
 from ashore.ui.notes_window import install_notes
 from ashore.ui.pages import LenderPage, LoanPage, NothingSelectedPage, WelcomePage
-from ashore.ui.sidebar import KIND_ROLE, LENDER_ID_ROLE, LOAN_ID_ROLE, SidebarModel, SidebarView
+from ashore.ui.sidebar import (
+    KIND_ROLE,
+    LENDER_ID_ROLE,
+    LOAN_ID_ROLE,
+    AllLoansRow,
+    SidebarModel,
+    SidebarView,
+)
 from ashore.ui.style import MARGIN
 from ashore.ui.undo import (
     DeleteLenderCommand,
@@ -110,7 +117,10 @@ class MainWindow(QMainWindow):
         self.new_loan_button.clicked.connect(self.ask_new_loan)
         buttons.addWidget(self.new_loan_button)
         buttons.addStretch(1)
+        self.all_loans = AllLoansRow(self.locale)
+        self.all_loans.clicked.connect(self._on_all_loans)
         column.addWidget(title)
+        column.addWidget(self.all_loans)
         column.addWidget(self.sidebar, 1)
         column.addLayout(buttons)
         panel.setMinimumWidth(260)
@@ -250,6 +260,9 @@ class MainWindow(QMainWindow):
             self.model.set_data(self._lenders, summaries)
         finally:
             self._selecting = False
+        # the guide filled in the stages while the model reset: their second lines need height
+        self.sidebar.doItemsLayout()
+        self.all_loans.set_summaries(summaries)
         self.form.set_lenders(self._lenders)
         self._select_in_sidebar()
 
@@ -275,6 +288,8 @@ class MainWindow(QMainWindow):
 
     def _select_in_sidebar(self) -> None:
         kind, item = self.showing
+        # "All loans" reads as selected while the dashboard is the page shown
+        self.all_loans.setChecked(kind == "none")
         if kind == "loan":
             index = self.model.loan_index(item)
         elif kind == "lender":
@@ -296,6 +311,10 @@ class MainWindow(QMainWindow):
                 selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.Clear)
         finally:
             self._selecting = False
+
+    def _on_all_loans(self) -> None:
+        self.show_dashboard()
+        self._select_in_sidebar()  # stays unchecked when the dashboard was not shown
 
     def _on_sidebar_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._selecting or not current.isValid():

@@ -1,12 +1,14 @@
 """The sidebar: lenders, and under each its loans with what is owed today and a status badge.
 
 ``SidebarModel`` is a standalone Qt item model fed with plain values (lenders and LoanSummary
-lines); ``BadgeDelegate`` paints the status as a small rounded pill; ``SidebarView`` puts them
-together.
+lines); ``BadgeDelegate`` paints the status as a small rounded pill, ``NameDelegate`` a loan's
+negotiation stage as a small second line; ``SidebarView`` puts them together. ``AllLoansRow`` is
+the row above them that opens the dashboard and shows the total owed.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
@@ -18,10 +20,13 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
+    QLabel,
+    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -31,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from ashore.money import format_amount
 from ashore.records import Lender, LoanSummary
-from ashore.ui.style import BADGE_COLOURS, ERROR, MUTED, tabular_font
+from ashore.ui.style import BADGE_COLOURS, ERROR, MUTED, tabular_font, title_font
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -295,6 +300,111 @@ class BadgeDelegate(QStyledItemDelegate):
         return QSize(max(hint.width(), width), max(hint.height(), height))
 
 
+class NameDelegate(QStyledItemDelegate):
+    """A loan's name with its negotiation stage under it, small and muted (none: one line)."""
+
+    GAP = 1
+
+    def _stage(self, index: AnyIndex) -> str:
+        if index.data(KIND_ROLE) != "loan":
+            return ""
+        return str(index.data(STAGE_ROLE) or "")
+
+    def _small(self, font: QFont) -> QFont:
+        small = QFont(font)
+        if font.pointSizeF() > 0:
+            small.setPointSizeF(font.pointSizeF() * 0.86)
+        return small
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        stage = self._stage(index)
+        if not stage:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        name = opt.text
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:  # the background and selection, without text
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        small = self._small(opt.font)
+        name_height = opt.fontMetrics.height()
+        stage_metrics = QFontMetrics(small)
+        total = name_height + self.GAP + stage_metrics.height()
+        left = opt.rect.left() + 4
+        width = opt.rect.width() - 8
+        top = opt.rect.center().y() - total // 2 + 1
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(QColor(opt.palette.color(opt.palette.ColorRole.Text)))
+        elided = opt.fontMetrics.elidedText(name, Qt.TextElideMode.ElideRight, width)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        painter.drawText(QRect(left, top, width, name_height), flags, elided)
+        painter.setFont(small)
+        painter.setPen(QColor(MUTED))
+        elided = stage_metrics.elidedText(stage, Qt.TextElideMode.ElideRight, width)
+        stage_top = top + name_height + self.GAP
+        painter.drawText(QRect(left, stage_top, width, stage_metrics.height()), flags, elided)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        stage = self._stage(index)
+        if not stage:
+            return hint
+        small = QFontMetrics(self._small(option.font))
+        height = option.fontMetrics.height() + self.GAP + small.height() + 10
+        return QSize(hint.width(), max(hint.height(), height))
+
+
+def total_text(summaries: list[LoanSummary], locale: str) -> str:
+    """What all loans owe today, one amount per currency ("12,345.67 CNY")."""
+    totals: dict[str, Decimal] = {}
+    for summary in summaries:
+        totals[summary.currency] = totals.get(summary.currency, Decimal(0)) + summary.owed_today
+    return " + ".join(
+        f"{format_amount(amount, currency, locale)} {currency}"
+        for currency, amount in sorted(totals.items())
+    )
+
+
+class AllLoansRow(QPushButton):
+    """The row above the lenders: "All loans" and the total owed; a click opens the dashboard.
+
+    Checked while the dashboard is the page shown, so it reads like the sidebar's selection.
+    """
+
+    def __init__(self, locale: str = "en", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("allLoans")
+        self.locale = locale
+        self.setCheckable(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(
+            self.tr("Every loan at once: what to pay and what needs attention (Ctrl+D)")
+        )
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 10, 6)
+        self.label = QLabel(self.tr("All loans"))
+        self.label.setFont(title_font(self.font(), 1.0))
+        self.total = QLabel()
+        self.total.setObjectName("allLoansTotal")
+        self.total.setFont(tabular_font(self.font()))
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        for label in (self.label, self.total):
+            # clicks go to the button underneath
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            row.addWidget(label)
+        row.setStretch(0, 1)
+        self.setMinimumHeight(self.fontMetrics().height() * 2 + 6)
+
+    def set_summaries(self, summaries: list[LoanSummary]) -> None:
+        self.total.setText(total_text(summaries, self.locale))
+        self.setEnabled(bool(summaries))
+
+
 class SidebarView(QTreeView):
     """The tree of lenders and loans, columns sized for reading at a glance."""
 
@@ -308,6 +418,7 @@ class SidebarView(QTreeView):
         self.setUniformRowHeights(False)
         self.setAllColumnsShowFocus(True)
         self.setItemDelegateForColumn(COL_STATUS, BadgeDelegate(self))
+        self.setItemDelegateForColumn(COL_NAME, NameDelegate(self))
         self.header().setStretchLastSection(False)
 
     def setModel(self, model: QAbstractItemModel | None) -> None:

@@ -37,6 +37,11 @@ QTreeView#sidebar::item {{ padding: 4px 2px; }}
 QTreeView#sidebar QHeaderView::section {{ background: {PANEL_BG}; color: {MUTED}; border: none;
     border-bottom: 1px solid {BORDER}; padding: 4px 8px; }}
 QTreeView#sidebar::item:selected {{ background: #dcebf2; color: {TEXT}; }}
+QPushButton#allLoans {{ background: {PANEL_BG}; border: none; border-radius: 0;
+    border-bottom: 1px solid {BORDER}; padding: 0; text-align: left; }}
+QPushButton#allLoans:hover {{ background: #eef3f6; }}
+QPushButton#allLoans:checked {{ background: #dcebf2; }}
+QLabel#allLoansTotal {{ color: {TEXT}; }}
 QLabel#pageTitle {{ font-weight: 600; color: {TEXT}; }}
 QLabel#pageSubtitle {{ color: {MUTED}; }}
 QLabel#hint {{ color: {MUTED}; }}
