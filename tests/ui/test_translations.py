@@ -1,0 +1,183 @@
+"""The Chinese interface: the committed .ts is complete and matches the sources, the .qm is its
+current compilation, and a window started with ``--lang zh_CN`` reads Chinese (English without)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from ashore.context import Context
+from ashore.resources import resource_path
+from ashore.services import Ledger
+from ashore.ui.app import install_translations, translation_files
+
+REPO = Path(__file__).resolve().parents[2]
+TS = resource_path("translations", "ashore_zh_CN.ts")
+QM = resource_path("translations", "ashore_zh_CN.qm")
+BIN = Path(sys.executable).parent
+PLACEHOLDER = re.compile(r"%\d|\{\w*\}")
+ACCELERATOR = re.compile(r"&(?!&)(\w)")
+
+
+def messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
+    """(context, source, translation element) for every message of a .ts file."""
+    found = []
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            found.append((name, message.findtext("source") or "", translation))
+    return found
+
+
+def tool(name: str) -> Path:
+    path = BIN / name
+    if not path.exists():
+        pytest.skip(f"{name} is not installed beside this Python")
+    return path
+
+
+# ----- the files ------------------------------------------------------------------------------
+def test_every_message_is_translated_and_keeps_its_placeholders() -> None:
+    found = messages(TS)
+    assert len(found) > 500  # the whole interface, not a handful
+    for context, source, translation in found:
+        where = f"{context}: {source!r}"
+        assert translation.get("type") is None, f"{where} is {translation.get('type')}"
+        text = translation.text or ""
+        assert text.strip(), f"{where} has no translation"
+        assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(source)), where
+        if ACCELERATOR.search(source):
+            assert ACCELERATOR.search(text), f"{where} lost its keyboard accelerator"
+        if source.strip() != source:  # a suffix such as " days" keeps its leading space
+            assert text[:1].isspace() == source[:1].isspace() or text[:1] in "（", where
+    # the same-text spot checks a reader would make
+    table = {(context, source): translation.text for context, source, translation in found}
+    assert table[("MainWindow", "&File")] == "文件(&F)"
+    assert table[("LoanForm", "Penalty interest")] == "罚息"
+    assert table[("LoanForm", "Grace period")] == "宽限期"
+    assert table[("", "Overdue %1 days")]  # a module-level helper's string == "逾期 %1 天"
+
+
+def test_the_compiled_qm_is_current(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.qm"
+    subprocess.run(
+        [str(tool("pyside6-lrelease")), str(TS), "-qm", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
+    assert fresh.read_bytes() == QM.read_bytes(), "run `make translations` and commit the .qm"
+
+
+def test_the_ts_holds_every_string_of_the_interface_and_no_more(tmp_path: Path) -> None:
+    """lupdate over today's sources (as `make translations` runs it) adds and drops nothing."""
+    copy = tmp_path / "ashore_zh_CN.ts"
+    shutil.copy(TS, copy)
+    sources = sorted(str(path) for path in (REPO / "src" / "ashore" / "ui").glob("*.py"))
+    options = ["-tr-function-alias", "tr+=_tr", "-no-obsolete", "-locations", "none"]
+    subprocess.run(
+        [str(tool("pyside6-lupdate")), *options, *sources, "-ts", str(copy)],
+        check=True,
+        capture_output=True,
+    )
+    new = [(c, s) for c, s, t in messages(copy) if t.get("type") is not None]
+    assert new == [], "strings without a translation: translate them, then `make translations`"
+    assert len(messages(copy)) == len(messages(TS)), "strings gone from the code are still in .ts"
+
+
+# ----- the window -----------------------------------------------------------------------------
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[list[object]]:
+    """Ashore's and Qt's Chinese installed for one test, and taken out again after it."""
+    before = QLocale()
+    installed = install_translations(qapp, "zh_CN")
+    yield installed
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(before)
+
+
+def build_window(qtbot, ctx: Context, ledger: Ledger, monkeypatch: pytest.MonkeyPatch):
+    from ashore.ui import dialogs
+    from ashore.ui.app import open_settings
+    from ashore.ui.main_window import MainWindow
+
+    # closing at the end must never ask through a real dialog
+    monkeypatch.setattr(dialogs, "confirm", lambda *args, **kwargs: True)
+    window = MainWindow(ledger, ctx, open_settings(ctx.data))
+    qtbot.addWidget(window)
+    window.show()
+    window.load()
+    return window
+
+
+def window_texts(qtbot, window) -> dict[str, object]:
+    from PySide6.QtWidgets import QLabel
+
+    title = window.findChild(QLabel, "sidebarTitle")
+    window.load_sample()
+    loan = window.ledger.loans()[0]
+    window.open_loan(loan.id)
+    tabs = window.loan_page.tabs
+    window.form.name.line.selectAll()
+    qtbot.keyClick(window.form.name.line, Qt.Key.Key_Backspace)  # an emptied required field
+    return {
+        "menus": [action.text() for action in window.menuBar().actions()],
+        "sidebar": title.text(),
+        "tabs": [tabs.tabText(index) for index in range(tabs.count())],
+        "required": window.form.name.error_label.text(),
+        "new_loan": window.new_loan_button.text(),
+    }
+
+
+def test_translation_files_are_qt_s_then_ashore_s() -> None:
+    files = translation_files("zh_CN")
+    assert [path.name for path in files][-1] == "ashore_zh_CN.qm"
+    assert "qtbase_zh_CN.qm" in [path.name for path in files]
+    assert translation_files("en") == []
+
+
+def test_the_window_reads_chinese_with_lang_zh_cn(
+    qtbot, ctx: Context, ledger: Ledger, chinese, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert len(chinese) == 3  # qtbase, qtmultimedia, Ashore
+    window = build_window(qtbot, replace(ctx, lang="zh_CN"), ledger, monkeypatch)
+    texts = window_texts(qtbot, window)
+    assert texts["menus"][:3] == ["文件(&F)", "编辑(&E)", "查看(&V)"]
+    assert texts["menus"][-1] == "帮助(&H)"
+    assert "协商(&N)" in texts["menus"]
+    assert texts["sidebar"] == "你的借款"
+    assert texts["new_loan"] == "新借款"
+    assert texts["tabs"][:3] == ["概况", "方案", "还款"]
+    assert "详情" in texts["tabs"] and "指南" in texts["tabs"]
+    assert texts["required"] == "必填"
+    # Qt's own standard buttons come from qtbase_zh_CN
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+    assert QLocale().name() == "zh_CN"
+
+
+def test_the_window_stays_english_with_lang_en(
+    qtbot, ctx: Context, ledger: Ledger, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert install_translations(qapp, "en") == []
+    window = build_window(qtbot, ctx, ledger, monkeypatch)
+    texts = window_texts(qtbot, window)
+    assert texts["menus"][:3] == ["&File", "&Edit", "&View"]
+    assert texts["menus"][-1] == "&Help"
+    assert texts["sidebar"] == "Your loans"
+    assert texts["tabs"][:3] == ["Overview", "Proposals", "Payments"]
+    assert texts["required"] == "Required"
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
