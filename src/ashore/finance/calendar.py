@@ -7,7 +7,7 @@ An accepted proposal (the agreement) replaces the original schedule from its sta
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Literal
@@ -136,25 +136,48 @@ def loan_calendar_entries(loan: CalendarLoan, today: date) -> list[CalendarEntry
         before = [p for p in loan.payments if cutoff is None or p.date < cutoff]
         state = loan_state(loan.terms, before, as_of, rows)
         by_number = {s.number: s for s in state.installments}
+        accelerated: CalendarEntry | None = None  # the one entry that collects the demand
         for row in originals:
             s = by_number[row.number]
             status: CalendarStatus = s.status
             remaining = s.owed
             if cutoff is not None and today >= cutoff and s.status != "paid":
                 status, remaining = "replaced", round_money(ZERO, loan.terms.currency)
+            # After acceleration the rest of the principal is one demand, due on the acceleration
+            # day: the calendar shows it there once, not on dates that no longer hold.
+            due, amount = row.due, row.payment
+            if s.accelerated and state.accelerated_on is not None:
+                due, amount = state.accelerated_on, row.principal
+                # Joined with the entry already on that day (the demand so far, or an installment
+                # that fell due the same day), so a loan has at most one entry a day.
+                if entries and entries[-1].loan_id == loan.loan_id and entries[-1].due == due:
+                    accelerated = entries[-1]
+                if accelerated is not None:
+                    accelerated = replace(
+                        accelerated,
+                        amount=accelerated.amount + amount,
+                        paid=accelerated.paid + s.paid,
+                        remaining=accelerated.remaining + remaining,
+                        # accelerated principal is overdue at once; a paid demand stays paid
+                        status="overdue" if accelerated.remaining + remaining > 0 else status,
+                    )
+                    entries[-1] = accelerated
+                    continue
             entries.append(
                 CalendarEntry(
                     loan.loan_id,
                     loan.name,
                     "original",
                     row.number,
-                    row.due,
-                    row.payment,
+                    due,
+                    amount,
                     s.paid,
                     remaining,
                     status,
                 )
             )
+            if s.accelerated and state.accelerated_on is not None:
+                accelerated = entries[-1]
     if agreement is not None:
         pool = sum((p.amount for p in loan.payments if agreement.start <= p.date <= today), ZERO)
         for row in agreement.installments:
