@@ -159,7 +159,7 @@ Your data lives in:
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/ashore/ui/sidebar.py" line="+69"/>
+        <location filename="../../src/ashore/ui/sidebar.py" line="+74"/>
         <source>Settled</source>
         <translation>已结清</translation>
     </message>
@@ -608,6 +608,19 @@ Why delete {what}?</source>
         <location line="+29"/>
         <source>%1 (unchanged)</source>
         <translation>%1（不变）</translation>
+    </message>
+</context>
+<context>
+    <name>AllLoansRow</name>
+    <message>
+        <location filename="../../src/ashore/ui/sidebar.py" line="+313"/>
+        <source>Every loan at once: what to pay and what needs attention (Ctrl+D)</source>
+        <translation>一次看全部借款：要还什么、什么需要处理（Ctrl+D）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All loans</source>
+        <translation>全部借款</translation>
     </message>
 </context>
 <context>
@@ -1125,7 +1138,7 @@ Why delete {what}?</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/ashore/ui/dashboard.py" line="+118"/>
+        <location filename="../../src/ashore/ui/dashboard.py" line="+173"/>
         <source>All loans</source>
         <translation>全部借款</translation>
     </message>
@@ -1150,23 +1163,39 @@ Why delete {what}?</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+11"/>
+        <location line="+161"/>
+        <source>Needs attention</source>
+        <translation>需要处理</translation>
+    </message>
+    <message>
+        <location line="-148"/>
+        <source>Click a line to open its loan</source>
+        <translation>点击一行即可打开对应借款</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing needs attention today.</source>
+        <translation>今天没有需要处理的事项。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>To pay, next 30 days</source>
         <translation>未来 30 天应还</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+84"/>
+        <location line="+4"/>
+        <location line="+137"/>
         <source>Follow-ups</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-126"/>
         <source>Export chart…</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+42"/>
         <source>%1 loans · today %2</source>
         <translation>%1 笔借款 · 今天 %2</translation>
     </message>
@@ -1191,7 +1220,42 @@ Why delete {what}?</source>
         <translation>在预算 %1 以内。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
+        <source>Missed</source>
+        <translation>已违约</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow up</source>
+        <translation>待跟进</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Over budget</source>
+        <translation>超出预算</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit report</source>
+        <translation>征信报告</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: an agreed payment is late since %2 (%3 to pay); pay it and call the lender before the agreement is cancelled.</source>
+        <translation>%1：一期约定还款自 %2 起逾期（应还 %3）；请立即还款，并在协议被取消前致电出借方。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Needs attention (%1)</source>
+        <translation>需要处理（%1）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Follow-ups (%1)</source>
         <translation>待跟进（%1）</translation>
     </message>
@@ -1362,7 +1426,7 @@ Keep it somewhere safe, away from this computer.</source>
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../src/ashore/ui/dashboard.py" line="-174"/>
+        <location filename="../../src/ashore/ui/dashboard.py" line="-285"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -1497,7 +1561,7 @@ Keep it somewhere safe, away from this computer.</source>
     <message>
         <location line="+4"/>
         <source>Document</source>
-        <translation>文件</translation>
+        <translation>材料</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1537,7 +1601,7 @@ Keep it somewhere safe, away from this computer.</source>
     <message>
         <location line="+8"/>
         <source>Name</source>
-        <translation>名称</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1648,7 +1712,7 @@ Keep it somewhere safe, away from this computer.</source>
     <message>
         <location line="-147"/>
         <source>Due</source>
-        <translation>待还</translation>
+        <translation>到期日</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2215,7 +2279,7 @@ Keep it somewhere safe, away from this computer.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/ashore/ui/main_window.py" line="+78"/>
+        <location filename="../../src/ashore/ui/main_window.py" line="+85"/>
         <source>Ashore</source>
         <translation>Ashore</translation>
     </message>
@@ -2230,7 +2294,7 @@ Keep it somewhere safe, away from this computer.</source>
         <translation>新借款</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Today: %1</source>
         <translation>今天：%1</translation>
     </message>
@@ -2310,7 +2374,7 @@ Keep it somewhere safe, away from this computer.</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+172"/>
         <source>Add loan “%1”</source>
         <translation>添加借款“%1”</translation>
     </message>
@@ -2651,7 +2715,7 @@ Keep it somewhere safe, away from this computer.</source>
     <message>
         <location filename="../../src/ashore/ui/notes_window.py" line="+32"/>
         <source>Notes</source>
-        <translation>备注</translation>
+        <translation>沟通记录</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -3051,7 +3115,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     <message>
         <location filename="../../src/ashore/ui/payments_models.py" line="-46"/>
         <source>Due</source>
-        <translation>待还</translation>
+        <translation>到期日</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3161,7 +3225,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <location line="+3"/>
         <location line="+15"/>
         <source>Pay by</source>
-        <translation>还款方式</translation>
+        <translation>还款截止日</translation>
     </message>
     <message>
         <location line="-12"/>
@@ -3176,7 +3240,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     <message>
         <location line="+8"/>
         <source>Settle with</source>
-        <translation>结清金额</translation>
+        <translation>结清方式</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3349,7 +3413,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     <message>
         <location line="+1"/>
         <source>Record</source>
-        <translation>录音</translation>
+        <translation>记录</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3436,7 +3500,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>SidebarModel</name>
     <message>
-        <location filename="../../src/ashore/ui/sidebar.py" line="+88"/>
+        <location filename="../../src/ashore/ui/sidebar.py" line="-229"/>
         <source>Lender / loan</source>
         <translation>出借方 / 借款</translation>
     </message>
@@ -3489,9 +3553,9 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>UpcomingModel</name>
     <message>
-        <location filename="../../src/ashore/ui/dashboard.py" line="-39"/>
+        <location filename="../../src/ashore/ui/dashboard.py" line="-47"/>
         <source>Due</source>
-        <translation>待还</translation>
+        <translation>到期日</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3505,18 +3569,23 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>To pay</source>
-        <translation>应还</translation>
+        <source>Amount</source>
+        <translation>金额</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+16"/>
+        <source>%1 installments overdue</source>
+        <translation>%1 期逾期</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 installments unpaid since %2, %3 in all</source>
+        <translation>自 %2 起有 %1 期未还，共 %3</translation>
+    </message>
+    <message>
+        <location line="-22"/>
         <source>Status</source>
         <translation>状态</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>%1 overdue</source>
-        <translation>%1 期逾期</translation>
     </message>
 </context>
 <context>
