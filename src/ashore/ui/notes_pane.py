@@ -106,7 +106,9 @@ def _offset_text(value: datetime) -> str:
 def when_text(value: datetime, locale: QLocale) -> str:
     """When a call happened, as the user recorded it (in its own zone, which is named when it is
     not this computer's), so the card reads the same as the exported log."""
-    day = locale.toString(QDate(value.year, value.month, value.day), "ddd d MMM yyyy")
+    # the date pattern is translated: Chinese reads "2026年11月20日 周五"
+    pattern = QCoreApplication.translate("", "ddd d MMM yyyy")
+    day = locale.toString(QDate(value.year, value.month, value.day), pattern)
     text = f"{day} · {value:%H:%M}"
     if value.utcoffset() != datetime.now().astimezone().utcoffset():
         text += f" ({_offset_text(value)})"
