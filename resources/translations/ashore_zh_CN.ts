@@ -377,6 +377,11 @@ Why delete {what}?</source>
         <translation>信件</translation>
     </message>
     <message>
+        <location line="+24"/>
+        <source>ddd d MMM yyyy</source>
+        <translation>yyyy年M月d日 ddd</translation>
+    </message>
+    <message>
         <location filename="../../src/ashore/ui/sidebar.py" line="-6"/>
         <source>Overdue 1 day</source>
         <translation>逾期 1 天</translation>
@@ -1138,7 +1143,7 @@ Why delete {what}?</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/ashore/ui/dashboard.py" line="+173"/>
+        <location filename="../../src/ashore/ui/dashboard.py" line="+175"/>
         <source>All loans</source>
         <translation>全部借款</translation>
     </message>
@@ -1174,7 +1179,7 @@ Why delete {what}?</source>
         <translation>点击一行即可打开对应借款</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Nothing needs attention today.</source>
         <translation>今天没有需要处理的事项。</translation>
     </message>
@@ -1185,12 +1190,12 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+137"/>
+        <location line="+168"/>
         <source>Follow-ups</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-157"/>
         <source>Export chart…</source>
         <translation>导出图表…</translation>
     </message>
@@ -1220,7 +1225,7 @@ Why delete {what}?</source>
         <translation>在预算 %1 以内。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Missed</source>
         <translation>已违约</translation>
     </message>
@@ -1250,12 +1255,12 @@ Why delete {what}?</source>
         <translation>%1：一期约定还款自 %2 起逾期（应还 %3）；请立即还款，并在协议被取消前致电出借方。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Needs attention (%1)</source>
         <translation>需要处理（%1）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+40"/>
         <source>Follow-ups (%1)</source>
         <translation>待跟进（%1）</translation>
     </message>
@@ -1426,7 +1431,7 @@ Keep it somewhere safe, away from this computer.</source>
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../src/ashore/ui/dashboard.py" line="-285"/>
+        <location filename="../../src/ashore/ui/dashboard.py" line="-314"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -2294,7 +2299,7 @@ Keep it somewhere safe, away from this computer.</source>
         <translation>新借款</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Today: %1</source>
         <translation>今天：%1</translation>
     </message>
@@ -2522,7 +2527,7 @@ Keep it somewhere safe, away from this computer.</source>
 <context>
     <name>NoteCard</name>
     <message>
-        <location filename="../../src/ashore/ui/notes_pane.py" line="+269"/>
+        <location filename="../../src/ashore/ui/notes_pane.py" line="+247"/>
         <source>on {loan}</source>
         <translation>（{loan}）</translation>
     </message>
@@ -2589,7 +2594,7 @@ Keep it somewhere safe, away from this computer.</source>
     <message>
         <location line="+5"/>
         <source>{day} — overdue</source>
-        <translation>{day}——已过期</translation>
+        <translation>{day}（已过期）</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -3553,7 +3558,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>UpcomingModel</name>
     <message>
-        <location filename="../../src/ashore/ui/dashboard.py" line="-47"/>
+        <location filename="../../src/ashore/ui/dashboard.py" line="-49"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
@@ -3573,8 +3578,13 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>%1 installments overdue</source>
+        <location line="+8"/>
+        <source>since %1</source>
+        <translation>%1 起</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 overdue</source>
         <translation>%1 期逾期</translation>
     </message>
     <message>
@@ -3583,7 +3593,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>自 %2 起有 %1 期未还，共 %3</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-24"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
