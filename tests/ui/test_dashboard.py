@@ -51,11 +51,15 @@ def test_totals_and_the_next_thirty_days(qtbot, board, sample) -> None:
     assert ["2026-12-15", "借呗 January", "借呗 Jiebei", "1,100.16", "Due"] in rows
     # Arrears are one line per loan: the accelerated 24-month loan is all overdue now.
     late = [row for row in rows if row[1] == "360借条 24 months"]
-    assert len(late) == 1 and late[0][0] == "2026-03-10" and late[0][4].endswith(" overdue")
+    # labelled: the Due column says "since" the oldest, the status how many are overdue
+    assert late == [
+        ["since 2026-03-10", "360借条 24 months", "360借条 Jietiao", "20,197.16", "4 overdue"]
+    ]
     assert all(
         "overdue" in row[4].lower() or "2026-11-28" <= row[0] <= "2026-12-28" for row in rows
     )
-    assert [row[0] for row in rows] == sorted(row[0] for row in rows)
+    due = [row[0].removeprefix("since ") for row in rows]
+    assert due == sorted(due)
     assert len(rows) == 4  # three loans in arrears, one installment due in the next 30 days
     qtbot.waitUntil(lambda: "status_quo" in board.chart._exact, timeout=2000)
     assert board.chart.line_data("status_quo")[0, 1] == float(total)

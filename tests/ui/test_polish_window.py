@@ -4,8 +4,10 @@ row and stages, and the dashboard's "Needs attention" list (sample data, today 2
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 import pytest
+from PySide6.QtCore import Qt
 
 from ashore.context import Context
 from ashore.services import Ledger
@@ -103,3 +105,69 @@ def test_each_loan_shows_its_negotiation_stage_on_a_second_line(qtbot, sample, m
     lender_row = window.sidebar.visualRect(window.model.lender_index(sample.loan(JB).lender))
     # two lines of text, not one squeezed into a one-line row
     assert loan_row.height() >= lender_row.height() + window.sidebar.fontMetrics().height() // 2
+
+
+def test_needs_attention_most_urgent_first_and_a_click_opens_the_loan(
+    qtbot, sample, make_window
+) -> None:
+    from datetime import date
+
+    from ashore.services import guide
+    from ashore.services import workspace as ws
+    from ashore.ui.dashboard import needs_attention
+
+    window = make_window(sample)
+    window.show_dashboard()
+    board = window.dashboard
+    expected = guide.warnings(sample, window.ctx.today)
+    assert [item.text for item in board.items] == [w.text for w in expected]
+    assert board.attention.count() == len(expected) == 1
+    assert board.attention.item(0).text().startswith("Follow up · 借呗 January: the follow-up")
+    # the order of kinds: missed agreements, due soon, follow-ups, budget, credit report
+    fake = [
+        guide.Warning("info", "c", "credit", "credit_check", date(2026, 11, 1)),
+        guide.Warning("warning", "b", "budget", "budget"),
+        guide.Warning("warning", "f", "follow", "follow_up", date(2026, 11, 20)),
+        guide.Warning("urgent", "d", "due", "due_soon", date(2026, 11, 30)),
+    ]
+    late = ws.UpcomingPayment(
+        "m", "M", "L", date(2026, 10, 1), Decimal("5"), "overdue", "agreement"
+    )
+    original = ws.UpcomingPayment("o", "O", "L", date(2026, 9, 1), Decimal("5"), "overdue", "loan")
+    ordered = needs_attention([original, late], fake, date(2026, 11, 28))
+    assert [item.kind for item in ordered] == [
+        "missed",
+        "due_soon",
+        "follow_up",
+        "budget",
+        "credit_check",
+    ]
+    assert [item.loan_id for item in ordered] == ["m", "d", "f", "b", "c"]
+    # a click on a line opens its loan
+    rect = board.attention.visualItemRect(board.attention.item(0))
+    qtbot.mouseClick(board.attention.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.showing == ("loan", JB)
+
+
+def test_the_tables_show_every_column_at_1280_by_800(qtbot, sample, make_window) -> None:
+    window = make_window(sample)
+    window.resize(1280, 800)
+    window.show_dashboard()
+    qtbot.wait(20)
+    view = window.dashboard.upcoming_view
+    model = view.model()
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)] == [
+        "Due",
+        "Loan",
+        "Lender",
+        "Amount",
+        "Status",
+    ]
+    assert all(not view.isColumnHidden(c) for c in range(5))
+    assert not view.horizontalScrollBar().isVisible()
+    needed = [view.sizeHintForColumn(c) for c in range(5)]
+    shown = [view.columnWidth(c) for c in range(5)]
+    assert all(s >= n for s, n in zip(shown, needed, strict=True)), (shown, needed)
+    assert sum(shown) <= view.viewport().width()
+    align = model.index(0, 3).data(Qt.ItemDataRole.TextAlignmentRole)
+    assert int(align) & int(Qt.AlignmentFlag.AlignRight)

@@ -1,16 +1,22 @@
-"""The dashboard over all loans: total owed today and how fast it grows, what to pay in the next
-30 days, follow-ups promised on calls, the monthly budget, and a chart of the total owed if nothing
-is paid against the agreements kept, with the monthly total against the budget."""
+"""The dashboard over all loans: total owed today and how fast it grows, what needs attention
+(most urgent first), what to pay in the next 30 days, follow-ups promised on calls, the monthly
+budget, and a chart of the total owed if nothing is paid against the agreements kept."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -25,7 +31,14 @@ from ashore.services import workspace as ws
 from ashore.ui.chart import NegotiationChart
 from ashore.ui.fields import ErrorLabel, user_message
 from ashore.ui.overview import CARD_STYLE, Figure, caption, card
-from ashore.ui.style import MARGIN, SPACING, tabular_font, title_font
+from ashore.ui.style import (
+    BADGE_COLOURS,
+    MARGIN,
+    SPACING,
+    fit_columns,
+    tabular_font,
+    title_font,
+)
 from ashore.ui.workspace_common import (
     PlainTableModel,
     amount_field,
@@ -52,13 +65,15 @@ class UpcomingModel(PlainTableModel):
             self.tr("Due"),
             self.tr("Loan"),
             self.tr("Lender"),
-            self.tr("To pay"),
+            self.tr("Amount"),
             self.tr("Status"),
         )
 
     def text(self, row: Any, column: int) -> str:
         item: ws.UpcomingPayment = row
         if column == self.DUE:
+            if item.status == "overdue":  # all the loan's arrears, from the oldest
+                return self.tr("since %1").replace("%1", item.due.isoformat())
             return item.due.isoformat()
         if column == self.LOAN:
             return item.loan_name
@@ -67,11 +82,19 @@ class UpcomingModel(PlainTableModel):
         if column == self.AMOUNT:
             return money_text(item.remaining, self.currency, self.babel)
         if item.status == "overdue" and item.count > 1:
+            # one line for all the loan's arrears: say it is several, the oldest first
             return self.tr("%1 overdue").replace("%1", str(item.count))
         return entry_status_names().get(item.status, item.status)
 
     def tooltip(self, row: Any, column: int) -> str | None:
         item: ws.UpcomingPayment = row
+        if item.status == "overdue" and item.count > 1:
+            return (
+                self.tr("%1 installments unpaid since %2, %3 in all")
+                .replace("%1", str(item.count))
+                .replace("%2", item.due.isoformat())
+                .replace("%3", money_text(item.remaining, self.currency, self.babel))
+            )
         return item.lender_name if column == self.LOAN else None
 
 
@@ -95,6 +118,39 @@ class FollowUpModel(PlainTableModel):
         return str(row.text)
 
 
+# The order of "Needs attention": money already late first, then what falls due in days, then
+# promises to call back, then plans that do not fit the budget, and the credit report last.
+ATTENTION_ORDER = ("missed", "due_soon", "follow_up", "budget", "credit_check")
+
+
+@dataclass(frozen=True)
+class Attention:
+    """One line of "Needs attention": what kind, which loan, the words, and the day it is about."""
+
+    kind: str
+    loan_id: str
+    text: str
+    on: date | None = None
+
+
+def needs_attention(
+    upcoming: list[ws.UpcomingPayment], warnings: list[Any], today: date
+) -> list[Attention]:
+    """Missed agreed payments (from the dashboard's arrears) and the guide's warnings, most urgent
+    first: by kind in ATTENTION_ORDER, then the earliest day."""
+    found: list[Attention] = []
+    for item in upcoming:
+        if item.status == "overdue" and item.source == "agreement":
+            found.append(Attention("missed", item.loan_id, "", item.due))
+    for warning in warnings:
+        found.append(Attention(warning.kind, warning.loan_id, warning.text, warning.on))
+    rank = {kind: index for index, kind in enumerate(ATTENTION_ORDER)}
+    return sorted(
+        found,
+        key=lambda item: (rank.get(item.kind, len(rank)), item.on or today, item.loan_id),
+    )
+
+
 class Dashboard(QWidget):
     """All loans at once; ``openLoan(id)`` when a row is double-clicked, ``budgetChanged``."""
 
@@ -111,6 +167,7 @@ class Dashboard(QWidget):
         self.ctx = ctx
         self.babel = locale
         self.data: ws.Dashboard | None = None
+        self.items: list[Attention] = []  # the "Needs attention" lines, as listed
         self.currency = "CNY"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN + 2, MARGIN, MARGIN + 2, MARGIN)
@@ -164,6 +221,27 @@ class Dashboard(QWidget):
         figures.addWidget(budget_card, 2)
         layout.addLayout(figures)
 
+        attention_card, attention = card()
+        self.attention_title = caption(self.tr("Needs attention"))
+        attention.addWidget(self.attention_title)
+        self.attention = QListWidget()
+        self.attention.setObjectName("attention")
+        self.attention.setWordWrap(True)
+        self.attention.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.attention.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.attention.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.attention.setStyleSheet(
+            "QListWidget#attention { border: none; background: transparent; }"
+            " QListWidget#attention::item { padding: 3px 2px; }"
+        )
+        self.attention.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.attention.setToolTip(self.tr("Click a line to open its loan"))
+        attention.addWidget(self.attention)
+        self.calm = QLabel(self.tr("Nothing needs attention today."))
+        self.calm.setObjectName("hint")
+        attention.addWidget(self.calm)
+        layout.addWidget(attention_card)
+
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         lists = QTabWidget()
@@ -171,10 +249,11 @@ class Dashboard(QWidget):
         self.upcoming_model = UpcomingModel(self.currency, locale, self)
         self.upcoming_view = table_view(self.upcoming_model, "upcoming")
         # Loan names usually say the lender; the lender stays in the model for the tooltip.
-        self.upcoming_view.setColumnHidden(UpcomingModel.LENDER, True)
+        fit_columns(self.upcoming_view, UpcomingModel.LOAN)
         lists.addTab(self.upcoming_view, self.tr("To pay, next 30 days"))
         self.follow_model = FollowUpModel(locale, self)
         self.follow_view = table_view(self.follow_model, "followUps")
+        fit_columns(self.follow_view, FollowUpModel.TEXT)
         lists.addTab(self.follow_view, self.tr("Follow-ups"))
         self.lists = lists
         splitter.addWidget(lists)
@@ -182,7 +261,7 @@ class Dashboard(QWidget):
         chart_column = QVBoxLayout(chart_box)
         chart_column.setContentsMargins(0, 0, 0, 0)
         self.chart = NegotiationChart(currency=self.currency, locale=locale)
-        self.chart.setMinimumSize(360, 280)
+        self.chart.setMinimumSize(300, 280)
         chart_column.addWidget(self.chart, 1)
         export_row = QHBoxLayout()
         export_row.addStretch(1)
@@ -190,15 +269,20 @@ class Dashboard(QWidget):
         export_row.addWidget(self.export_button)
         chart_column.addLayout(export_row)
         splitter.addWidget(chart_box)
-        splitter.setStretchFactor(0, 1)
+        # the table's five columns keep their width; the chart takes what is left
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([420, 400])
+        lists.setMinimumWidth(self.fontMetrics().averageCharWidth() * 62)
+        splitter.setSizes([500, 380])
         layout.addWidget(splitter, 1)
 
         self.save_budget.clicked.connect(self.set_budget)
         self.budget.line.returnPressed.connect(self.set_budget)
         self.upcoming_view.doubleClicked.connect(
             lambda index: self.openLoan.emit(self.upcoming_model.row_at(index.row()).loan_id)
+        )
+        self.attention.itemClicked.connect(
+            lambda item: self.openLoan.emit(str(item.data(Qt.ItemDataRole.UserRole)))
         )
         self.follow_view.doubleClicked.connect(
             lambda index: self.openLoan.emit(self.follow_model.row_at(index.row()).loan_id)
@@ -249,8 +333,85 @@ class Dashboard(QWidget):
         self.budget.setText(format_plain(budget, currency) if budget is not None else "")
         self.budget_error.show_message("")
         self.upcoming_model.set_rows(data.upcoming)
+        self._fit_upcoming()
+        self._show_attention(data.upcoming, {loan.id: loan.name for loan in loans})
         self._show_follow_ups(loans)
         show_on_chart(self.chart, data.chart)
+
+    def _show_attention(self, upcoming: list[ws.UpcomingPayment], names: dict[str, str]) -> None:
+        from ashore.services import guide
+
+        try:
+            warnings = guide.warnings(self.workspace.ledger, self.ctx.today)
+        except (InputError, DataError):
+            warnings = []  # a loan that cannot be worked out shows its own error on its page
+        items = needs_attention(upcoming, warnings, self.ctx.today)
+        self.items = items
+        labels = {
+            "missed": self.tr("Missed"),
+            "due_soon": self.tr("Due soon"),
+            "follow_up": self.tr("Follow up"),
+            "budget": self.tr("Over budget"),
+            "credit_check": self.tr("Credit report"),
+        }
+        late = {item.loan_id: item for item in upcoming if item.status == "overdue"}
+        self.attention.clear()
+        for item in items:
+            if item.kind == "missed":
+                arrears = late[item.loan_id]
+                text = (
+                    self.tr(
+                        "%1: an agreed payment is late since %2 (%3 to pay); pay it and call "
+                        "the lender before the agreement is cancelled."
+                    )
+                    .replace("%1", names.get(item.loan_id, item.loan_id))
+                    .replace("%2", item.on.isoformat() if item.on else "")
+                    .replace("%3", self._money(arrears.remaining))
+                )
+            else:
+                text = item.text
+            line = QListWidgetItem(f"{labels.get(item.kind, item.kind)} · {text}")
+            line.setData(Qt.ItemDataRole.UserRole, item.loan_id)
+            urgent = item.kind in ("missed", "due_soon")
+            colour = BADGE_COLOURS["overdue"][1] if urgent else None
+            if colour is not None:
+                line.setForeground(QBrush(QColor(colour)))
+            self.attention.addItem(line)
+        self._fit_attention()
+        self.attention.setVisible(bool(items))
+        self.calm.setVisible(not items)
+        self.attention_title.setText(
+            self.tr("Needs attention (%1)").replace("%1", str(len(items)))
+            if items
+            else self.tr("Needs attention")
+        )
+
+    def _fit_upcoming(self) -> None:
+        """The lists are at least as wide as the table's five columns need: all stay in sight."""
+        view = self.upcoming_view
+        header = view.horizontalHeader()
+        needed = sum(
+            max(view.sizeHintForColumn(column), header.sectionSizeHint(column))
+            for column in range(self.upcoming_model.columnCount())
+        )
+        scrollbar = view.verticalScrollBar().sizeHint().width()
+        self.lists.setMinimumWidth(needed + 2 * view.frameWidth() + scrollbar + 4)
+
+    def _fit_attention(self) -> None:
+        """As tall as its lines (wrapped to the card's width), at most about six lines."""
+        metrics = self.attention.fontMetrics()
+        width = max(self.attention.viewport().width(), self.width() - 80, 300) - 12
+        height = 4
+        for row in range(self.attention.count()):
+            text = self.attention.item(row).text()
+            lines = max(1, -(-metrics.horizontalAdvance(text) // width))
+            height += lines * metrics.lineSpacing() + 8
+        self.attention.setFixedHeight(min(height, metrics.lineSpacing() * 6 + 40))
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self.attention.count():
+            self._fit_attention()
 
     def _show_follow_ups(self, loans: list[Any]) -> None:
         from ashore.services.notes import follow_ups

@@ -138,7 +138,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([450, 830])
+        # the sidebar as wide as its three columns need; the pages get the rest
+        self.splitter.setSizes([400, 880])
         self.setCentralWidget(self.splitter)
 
         self.today_label = QLabel(self.tr("Today: %1").replace("%1", self.ctx.today.isoformat()))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QWidget
 
 # One place for the colours, so the sidebar badges, the form and the banners agree.
 ACCENT = "#2f6f8f"
@@ -117,3 +118,24 @@ def set_invalid(widget: QWidget, invalid: bool) -> None:
     # A dynamic property change needs a re-polish before the stylesheet sees it.
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+def fit_columns(view: QAbstractItemView, stretch: int, fixed: dict[int, int] | None = None) -> None:
+    """Columns sized to their contents, ``stretch`` taking what is left, and no horizontal
+    scrollbar: every column stays in sight (a long text is elided in the stretched column).
+
+    ``fixed`` gives columns a set width in characters of the view's font (long free text)."""
+    header = getattr(view, "horizontalHeader", None)
+    header = header() if callable(header) else getattr(view, "header", lambda: None)()
+    if not isinstance(header, QHeaderView):
+        return
+    header.setStretchLastSection(False)
+    for column in range(header.count()):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    for column, chars in (fixed or {}).items():
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, view.fontMetrics().averageCharWidth() * chars + 16)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setMinimumSectionSize(40)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
