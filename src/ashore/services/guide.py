@@ -156,6 +156,11 @@ class Warning:
     text: str
     kind: str = ""  # "budget", "follow_up", "due_soon", "credit_check"
     on: date | None = None
+    # ``text`` is English; ``message`` names its wording and ``args`` hold the values it was
+    # built from (loan name, amounts, dates, days), so the window can say it in its language.
+    message: str = ""
+    args: tuple[object, ...] = ()
+    currency: str = "CNY"
 
 
 @dataclass(frozen=True)
@@ -806,6 +811,18 @@ def _budget_warnings(
                     f"{committed:,.2f} agreed on other loans that is {need:,.2f}, "
                     f"{need - budget:,.2f} over your monthly budget of {budget:,.2f}.",
                     "budget",
+                    message="budget_monthly" if summary.count > 1 else "budget_once",
+                    args=(
+                        loan.name,
+                        proposal.name,
+                        summary.amount,
+                        summary.last_due,
+                        committed,
+                        need,
+                        need - budget,
+                        budget,
+                    ),
+                    currency=loan.currency,
                 )
             )
     return out
@@ -834,6 +851,8 @@ def _follow_up_warnings(loan: Loan, today: date) -> list[Warning]:
                 "with no note since; call the lender again.",
                 "follow_up",
                 follow_up,
+                message="follow_up_passed",
+                args=(loan.name, follow_up, days),
             )
         ]
     if follow_up == today:
@@ -844,6 +863,8 @@ def _follow_up_warnings(loan: Loan, today: date) -> list[Warning]:
                 f"{loan.name}: follow up with the lender today.",
                 "follow_up",
                 follow_up,
+                message="follow_up_today",
+                args=(loan.name,),
             )
         ]
     return []
@@ -870,6 +891,9 @@ def _due_soon_warnings(loan: Loan, today: date) -> list[Warning]:
                     f"{loan.name}: agreed payment of {entry.remaining:,.2f} is due {when}.",
                     "due_soon",
                     entry.due,
+                    message="due_today" if days == 0 else "due_in",
+                    args=(loan.name, entry.remaining, days, entry.due),
+                    currency=loan.currency,
                 )
             )
     return out
@@ -893,6 +917,8 @@ def _credit_check_warnings(loan: Loan, guide: LoanGuide, today: date) -> list[Wa
             "Check your credit report shows the overdue cleared, and record what it says.",
             "credit_check",
             last_paid,
+            message="credit_check",
+            args=(loan.name, last_paid),
         )
     ]
 

@@ -30,6 +30,7 @@ from ashore.money import AmountError, format_plain
 from ashore.services import workspace as ws
 from ashore.ui.chart import NegotiationChart
 from ashore.ui.fields import ErrorLabel, user_message
+from ashore.ui.messages import warning_text
 from ashore.ui.overview import CARD_STYLE, Figure, caption, card
 from ashore.ui.style import (
     BADGE_COLOURS,
@@ -134,7 +135,7 @@ class Attention:
 
 
 def needs_attention(
-    upcoming: list[ws.UpcomingPayment], warnings: list[Any], today: date
+    upcoming: list[ws.UpcomingPayment], warnings: list[Any], today: date, locale: str = "en"
 ) -> list[Attention]:
     """Missed agreed payments (from the dashboard's arrears) and the guide's warnings, most urgent
     first: by kind in ATTENTION_ORDER, then the earliest day."""
@@ -143,7 +144,8 @@ def needs_attention(
         if item.status == "overdue" and item.source == "agreement":
             found.append(Attention("missed", item.loan_id, "", item.due))
     for warning in warnings:
-        found.append(Attention(warning.kind, warning.loan_id, warning.text, warning.on))
+        text = warning_text(warning, locale)  # in the interface's language
+        found.append(Attention(warning.kind, warning.loan_id, text, warning.on))
     rank = {kind: index for index, kind in enumerate(ATTENTION_ORDER)}
     return sorted(
         found,
@@ -345,7 +347,7 @@ class Dashboard(QWidget):
             warnings = guide.warnings(self.workspace.ledger, self.ctx.today)
         except (InputError, DataError):
             warnings = []  # a loan that cannot be worked out shows its own error on its page
-        items = needs_attention(upcoming, warnings, self.ctx.today)
+        items = needs_attention(upcoming, warnings, self.ctx.today, self.babel)
         self.items = items
         labels = {
             "missed": self.tr("Missed"),

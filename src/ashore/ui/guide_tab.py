@@ -37,6 +37,7 @@ from ashore.records import Lender, Loan
 from ashore.services import guide as svc
 from ashore.ui import dialogs
 from ashore.ui.fields import CheckedLineEdit, user_message
+from ashore.ui.messages import warning_text
 from ashore.ui.style import ACCENT, BORDER, ERROR, MARGIN, MUTED, SPACING, title_font
 
 if TYPE_CHECKING:
@@ -426,7 +427,7 @@ class GuideTab(QWidget):
         for warning in svc.warnings(self.ledger, self.today):
             if warning.loan_id != self.loan.id:
                 continue
-            label = QLabel(warning.text)
+            label = QLabel(warning_text(warning, self.locale))
             label.setObjectName(f"warning_{warning.kind}")
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
