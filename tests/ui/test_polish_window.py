@@ -171,3 +171,39 @@ def test_the_tables_show_every_column_at_1280_by_800(qtbot, sample, make_window)
     assert sum(shown) <= view.viewport().width()
     align = model.index(0, 3).data(Qt.ItemDataRole.TextAlignmentRole)
     assert int(align) & int(Qt.AlignmentFlag.AlignRight)
+
+
+def columns_fit(view) -> bool:
+    """Every column at least as wide as its contents and header, all inside the viewport."""
+    header = view.horizontalHeader()
+    count = view.model().columnCount()
+    widths = [view.columnWidth(c) for c in range(count)]
+    needed = [max(view.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(count)]
+    return (
+        all(w >= n - 1 for w, n in zip(widths, needed, strict=True))
+        and sum(widths) <= view.viewport().width()
+        and not view.horizontalScrollBar().isVisible()
+    )
+
+
+def test_payments_tab_layout_at_1280_by_800(qtbot, sample, make_window) -> None:
+    window = make_window(sample)
+    window.resize(1280, 800)
+    window.open_loan("jt360-2025-11")
+    window.loan_page.tabs.setCurrentIndex(window.loan_page.tab_index("Payments"))
+    qtbot.wait(20)
+    tab = window.payments_tab
+    entries = tab.entries_view
+    assert entries.model().rowCount() == 7
+    assert columns_fit(entries)
+    assert entries.viewport().height() >= 10 * entries.rowHeight(0)
+    # the two forms side by side under the installments, each with its list under it
+    record = tab.record_button.parentWidget()
+    claims = tab.claims
+    assert record.y() == claims.y() and record.x() < claims.x()
+    assert record.y() > entries.parentWidget().y()
+    made = tab.payments_view.parentWidget()
+    assert made.x() == record.x() and made.y() > record.y()
+    assert claims.list_box.x() == claims.x() and claims.list_box.y() > claims.y()
+    assert columns_fit(tab.payments_view)
+    assert columns_fit(tab.claims.view)

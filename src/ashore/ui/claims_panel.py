@@ -21,6 +21,7 @@ from ashore.services import workspace as ws
 from ashore.ui import dialogs
 from ashore.ui.fields import ErrorLabel, user_message
 from ashore.ui.payments_models import ClaimsModel
+from ashore.ui.style import fit_columns
 from ashore.ui.workspace_common import amount_field, date_field, table_view
 
 
@@ -56,17 +57,26 @@ class ClaimsPanel(QGroupBox):
         layout.addLayout(form)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add claim"))
-        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button = QPushButton(self.tr("Delete claim…"))
         self.delete_button.setObjectName("danger")
-        buttons.addWidget(self.add_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.add_button)
         layout.addLayout(buttons)
         self.error = ErrorLabel()
         layout.addWidget(self.error)
+        layout.addStretch(1)
+        # The list of claims lives in a box of its own, which the Payments tab puts under this
+        # form, beside the payments made, so the two lists line up.
+        self.list_box = QGroupBox(self.tr("Claims recorded"))
+        list_layout = QVBoxLayout(self.list_box)
         self.model = ClaimsModel("CNY", locale, self)
         self.view = table_view(self.model, "claims")
-        layout.addWidget(self.view, 1)
+        fit_columns(self.view, ClaimsModel.SOURCE)
+        list_layout.addWidget(self.view, 1)
+        under = QHBoxLayout()
+        under.addStretch(1)
+        under.addWidget(self.delete_button)
+        list_layout.addLayout(under)
         self.add_button.clicked.connect(self.add)
         self.delete_button.clicked.connect(self.delete)
         self.day.changed.connect(self._update)

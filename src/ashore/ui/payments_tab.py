@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -24,7 +25,7 @@ from ashore.ui import dialogs
 from ashore.ui.claims_panel import ClaimsPanel
 from ashore.ui.fields import ErrorLabel, user_message
 from ashore.ui.payments_models import PaymentsModel, PlanEntriesModel
-from ashore.ui.style import MARGIN, SPACING
+from ashore.ui.style import MARGIN, SPACING, fit_columns, spread_columns, table_height
 from ashore.ui.workspace_common import amount_field, date_field, date_text, money_text, table_view
 
 BANNER_STYLE = {
@@ -59,8 +60,20 @@ class PaymentsTab(QWidget):
         self.banner.setVisible(False)
         layout.addWidget(self.banner)
 
-        top = QHBoxLayout()
-        top.setSpacing(SPACING)
+        # The installments are what the user reads first: the whole width, ten rows or more.
+        plan_box = QGroupBox(self.tr("Installments of the plan in force"))
+        plan_column = QVBoxLayout(plan_box)
+        self.entries_model = PlanEntriesModel("CNY", locale, self)
+        self.entries_view = table_view(self.entries_model, "planEntries")
+        spread_columns(self.entries_view)
+        self.entries_view.setMinimumHeight(table_height(self.entries_view, 10))
+        plan_column.addWidget(self.entries_view)
+        layout.addWidget(plan_box, 3)
+
+        # Below: the two forms side by side, and under each the list it adds to.
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(SPACING)
+        grid.setVerticalSpacing(SPACING)
         record = QGroupBox(self.tr("Record a payment"))
         form = QFormLayout(record)
         form.setHorizontalSpacing(12)
@@ -79,24 +92,21 @@ class PaymentsTab(QWidget):
         form.addRow(self.tr("Amount"), self.amount)
         form.addRow(self.tr("How"), self.method)
         form.addRow(self.tr("Reference"), self.reference)
-        form.addRow("", self.record_button)
-        form.addRow("", self.error)
-        record.setFixedWidth(330)
-        top.addWidget(record)
-        plan_box = QGroupBox(self.tr("Installments of the plan in force"))
-        plan_column = QVBoxLayout(plan_box)
-        self.entries_model = PlanEntriesModel("CNY", locale, self)
-        self.entries_view = table_view(self.entries_model, "planEntries")
-        plan_column.addWidget(self.entries_view)
-        top.addWidget(plan_box, 1)
-        layout.addLayout(top, 3)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.record_button)
+        form.addRow(buttons)
+        form.addRow(self.error)
+        self.claims = ClaimsPanel(workspace, ctx, locale)
+        grid.addWidget(record, 0, 0)
+        grid.addWidget(self.claims, 0, 1)
 
-        bottom = QHBoxLayout()
-        bottom.setSpacing(SPACING)
         made = QGroupBox(self.tr("Payments made"))
         made_column = QVBoxLayout(made)
         self.payments_model = PaymentsModel("CNY", locale, self)
         self.payments_view = table_view(self.payments_model, "payments")
+        fit_columns(self.payments_view, PaymentsModel.REFERENCE)
+        self.payments_view.setMinimumHeight(table_height(self.payments_view, 4))
         made_column.addWidget(self.payments_view, 1)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -104,10 +114,12 @@ class PaymentsTab(QWidget):
         self.delete_button.setObjectName("danger")
         row.addWidget(self.delete_button)
         made_column.addLayout(row)
-        bottom.addWidget(made, 1)
-        self.claims = ClaimsPanel(workspace, ctx, locale)
-        bottom.addWidget(self.claims, 1)
-        layout.addLayout(bottom, 2)
+        grid.addWidget(made, 1, 0)
+        grid.addWidget(self.claims.list_box, 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(1, 1)
+        layout.addLayout(grid, 2)
 
         self.record_button.clicked.connect(self.record)
         self.delete_button.clicked.connect(self.delete)

@@ -139,3 +139,24 @@ def fit_columns(view: QAbstractItemView, stretch: int, fixed: dict[int, int] | N
     header.setMinimumSectionSize(40)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+
+def spread_columns(view: QAbstractItemView) -> None:
+    """Every column shares the width evenly (a table of short dates, amounts and statuses that
+    is the main element of its page), no horizontal scrollbar."""
+    header = getattr(view, "horizontalHeader", None)
+    if not callable(header):
+        return
+    found = header()
+    found.setStretchLastSection(False)
+    found.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+
+def table_height(view: QAbstractItemView, rows: int) -> int:
+    """The height that shows the header and ``rows`` rows of ``view``."""
+    vertical = getattr(view, "verticalHeader", None)
+    row = vertical().defaultSectionSize() if callable(vertical) else view.sizeHintForRow(0)
+    header = getattr(view, "horizontalHeader", None)
+    head = header().sizeHint().height() if callable(header) else 0
+    return head + rows * row + 2 * 2 + 2
