@@ -128,7 +128,7 @@ Your data lives in:
         <translation>发生了我无法控制的情况</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/guide_tab.py" line="+55"/>
+        <location filename="../../src/ashore/ui/guide_tab.py" line="+56"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
@@ -1037,7 +1037,7 @@ Why delete {what}?</source>
 <context>
     <name>ClaimsPanel</name>
     <message>
-        <location filename="../../src/ashore/ui/claims_panel.py" line="+36"/>
+        <location filename="../../src/ashore/ui/claims_panel.py" line="+37"/>
         <source>What the lender says you owe</source>
         <translation>出借方声称的欠款</translation>
     </message>
@@ -1068,11 +1068,16 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Delete…</source>
-        <translation>删除…</translation>
+        <source>Delete claim…</source>
+        <translation>删除记录…</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+10"/>
+        <source>Claims recorded</source>
+        <translation>已记录的对方金额</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Delete claim</source>
         <translation>删除记录</translation>
     </message>
@@ -1143,7 +1148,7 @@ Why delete {what}?</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/ashore/ui/dashboard.py" line="+175"/>
+        <location filename="../../src/ashore/ui/dashboard.py" line="+177"/>
         <source>All loans</source>
         <translation>全部借款</translation>
     </message>
@@ -1190,12 +1195,12 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+168"/>
+        <location line="+166"/>
         <source>Follow-ups</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-155"/>
         <source>Export chart…</source>
         <translation>导出图表…</translation>
     </message>
@@ -1260,7 +1265,7 @@ Why delete {what}?</source>
         <translation>需要处理（%1）</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+38"/>
         <source>Follow-ups (%1)</source>
         <translation>待跟进（%1）</translation>
     </message>
@@ -1431,7 +1436,7 @@ Keep it somewhere safe, away from this computer.</source>
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../src/ashore/ui/dashboard.py" line="-314"/>
+        <location filename="../../src/ashore/ui/dashboard.py" line="-313"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -3020,7 +3025,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/payments_tab.py" line="+64"/>
+        <location filename="../../src/ashore/ui/payments_tab.py" line="+77"/>
         <source>Record a payment</source>
         <translation>记录一笔还款</translation>
     </message>
@@ -3060,22 +3065,22 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-30"/>
         <source>Installments of the plan in force</source>
         <translation>生效计划的各期</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+40"/>
         <source>Payments made</source>
         <translation>已还款项</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Delete payment…</source>
         <translation>删除还款…</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>⚠ You missed the agreed installment of %1 due %2 (%3 days ago). A second default usually voids the agreement: pay it now and tell the lender.</source>
         <translation>⚠ 你错过了 %2 到期的约定还款 %1（%3 天前）。再次违约通常会导致协议作废：请立即还款并告知出借方。</translation>
     </message>
@@ -3596,6 +3601,44 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <location line="-24"/>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>Warning</name>
+    <message>
+        <location filename="../../src/ashore/ui/messages.py" line="+19"/>
+        <source>%1: the follow-up of %2 passed %3 day(s) ago with no note since; call the lender again.</source>
+        <translation>%1：跟进日期 %2 已过去 %3 天，之后没有任何记录；请再次致电出借方。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: follow up with the lender today.</source>
+        <translation>%1：今天请跟进出借方。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: agreed payment of %2 is due today.</source>
+        <translation>%1：约定还款 %2 今天到期。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: agreed payment of %2 is due in %3 day(s), on %4.</source>
+        <translation>%1：约定还款 %2 将在 %3 天后（%4）到期。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: the agreement is paid off (last payment %2). Check your credit report shows the overdue cleared, and record what it says.</source>
+        <translation>%1：协议已还清（最后一笔还款 %2）。请查看征信报告是否显示逾期已结清，并记录结果。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: “%2” needs %3 a month; with %5 agreed on other loans that is %6, %7 over your monthly budget of %8.</source>
+        <translation>%1：“%2”每月需还 %3；加上其他借款已约定的 %5，共 %6，超出每月预算 %8 达 %7。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: “%2” needs %3 at once by %4; with %5 agreed on other loans that is %6, %7 over your monthly budget of %8.</source>
+        <translation>%1：“%2”需在 %4 前一次性还 %3；加上其他借款已约定的 %5，共 %6，超出每月预算 %8 达 %7。</translation>
     </message>
 </context>
 <context>

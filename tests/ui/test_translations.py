@@ -10,6 +10,8 @@ import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -181,3 +183,46 @@ def test_the_window_stays_english_with_lang_en(
     assert texts["required"] == "Required"
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
+
+
+def test_guide_warnings_are_worded_in_the_interface_language(
+    ctx: Context, ledger: Ledger, qapp: QApplication
+) -> None:
+    from ashore.services import guide
+    from ashore.ui.messages import warning_text
+
+    ledger.load_sample()
+    found = guide.warnings(ledger, ctx.today)
+    passed = [w for w in found if w.message == "follow_up_passed"]
+    assert len(passed) == 1  # 借呗 January: the follow-up of 2026-11-27 went by without a note
+    assert all(warning_text(w, "en") == w.text for w in found)  # English reads as before
+    due = guide.Warning(
+        "urgent",
+        "x",
+        "English",
+        "due_soon",
+        None,
+        "due_in",
+        ("借呗 January", Decimal("1100.16"), 3),
+    )
+    due = replace(due, args=(*due.args, date(2026, 12, 1)))
+    assert (
+        warning_text(due, "en")
+        == "借呗 January: agreed payment of 1,100.16 is due in 3 day(s), on 2026-12-01."
+    )
+    before = QLocale()
+    installed = install_translations(qapp, "zh_CN")
+    try:
+        assert warning_text(passed[0], "zh_CN") == (
+            "借呗 January：跟进日期 2026-11-27 已过去 1 天，之后没有任何记录；请再次致电出借方。"
+        )
+        assert (
+            warning_text(due, "zh_CN")
+            == "借呗 January：约定还款 1,100.16 将在 3 天后（2026-12-01）到期。"
+        )
+        unknown = replace(due, message="")
+        assert warning_text(unknown, "zh_CN") == "English"  # no wording known: its own text
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(before)
