@@ -38,6 +38,7 @@ def render(
     tab: str = "",
     size: tuple[int, int] = SIZE,
     dashboard: bool = False,
+    loan: str = "",
 ) -> Path:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
@@ -66,7 +67,8 @@ def render(
             if dashboard:
                 window.show_dashboard()
             elif loans:
-                window.open_loan(max(loans, key=lambda loan: loan.term_count).id)
+                longest = max(loans, key=lambda item: item.term_count).id
+                window.open_loan(loan or longest)
                 if tab:
                     _show_tab(window, tab)
             for _ in range(5):  # let layouts and the chart settle
@@ -90,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tab", default="", help="the loan page's tab to show, e.g. Overview")
     parser.add_argument("--size", default="", help="the window's size, e.g. 1280x800")
     parser.add_argument("--dashboard", action="store_true", help="show all loans, not one")
+    parser.add_argument("--loan", default="", help="the sample loan's id (default: the longest)")
     args = parser.parse_args(argv)
     size = SIZE
     if args.size:
@@ -97,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         if not (width.isdigit() and height.isdigit()):
             parser.error("--size: expected WIDTHxHEIGHT, e.g. 1280x800")
         size = (int(width), int(height))
-    written = render(args.out, args.lang, args.tab, size, args.dashboard)
+    written = render(args.out, args.lang, args.tab, size, args.dashboard, args.loan)
     print(f"screenshot: wrote {written}")
     return 0
 

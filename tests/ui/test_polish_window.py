@@ -207,3 +207,30 @@ def test_payments_tab_layout_at_1280_by_800(qtbot, sample, make_window) -> None:
     assert claims.list_box.x() == claims.x() and claims.list_box.y() > claims.y()
     assert columns_fit(tab.payments_view)
     assert columns_fit(tab.claims.view)
+
+
+def test_proposals_tab_columns_fit_and_only_the_name_stretches(qtbot, sample, make_window) -> None:
+    from PySide6.QtWidgets import QHeaderView
+
+    from ashore.ui.proposals_models import ProposalListModel
+
+    window = make_window(sample)
+    window.resize(1280, 800)
+    window.open_loan(JB)
+    window.loan_page.tabs.setCurrentIndex(window.loan_page.tab_index("Proposals"))
+    qtbot.wait(20)
+    tab = window.proposals_tab
+    header = tab.list_view.horizontalHeader()
+    stretched = [
+        c
+        for c in range(tab.list_model.columnCount())
+        if header.sectionResizeMode(c) == QHeaderView.ResizeMode.Stretch
+    ]
+    assert stretched == [ProposalListModel.NAME]
+    assert not header.stretchLastSection()
+    assert tab.list_model.rowCount() >= 1
+    assert columns_fit(tab.list_view)
+    assert columns_fit(tab.table_view)
+    # the installments share the width: no column is more than twice another
+    widths = [tab.table_view.columnWidth(c) for c in range(tab.table_model.columnCount())]
+    assert max(widths) <= 2 * min(widths), widths

@@ -43,7 +43,7 @@ from ashore.ui.proposals_models import (
     InstallmentTableModel,
     ProposalListModel,
 )
-from ashore.ui.style import MARGIN, SPACING
+from ashore.ui.style import MARGIN, SPACING, fit_columns, spread_columns
 from ashore.ui.workspace_common import (
     date_field,
     export_chart,
@@ -93,9 +93,8 @@ class ProposalsTab(QWidget):
         row.setSpacing(SPACING)
         self.list_model = ProposalListModel(currency, self.babel, self)
         self.list_view = table_view(self.list_model, "proposalList")
-        self.list_view.horizontalHeader().setSectionResizeMode(
-            ProposalListModel.NAME, QHeaderView.ResizeMode.Stretch
-        )
+        # the name takes the room left; the figures are as wide as they need, all in sight
+        fit_columns(self.list_view, ProposalListModel.NAME)
         self.list_view.setToolTip(self.tr("Tick a proposal to show it on the chart."))
         self.list_view.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
         row.addWidget(self.list_view, 1)
@@ -128,6 +127,7 @@ class ProposalsTab(QWidget):
         self.views.setDocumentMode(True)
         self.table_model = InstallmentTableModel(currency, self.babel, self)
         self.table_view = table_view(self.table_model, "installmentTable")
+        spread_columns(self.table_view)  # five short columns share the width
         self.views.addTab(self.table_view, self.tr("Installments"))
         compare_page = QWidget()
         compare_column = QVBoxLayout(compare_page)
@@ -207,6 +207,7 @@ class ProposalsTab(QWidget):
         column.addWidget(box)
         self.history_model = HistoryModel(self.babel, self)
         self.history_view = table_view(self.history_model, "history")
+        fit_columns(self.history_view, HistoryModel.NOTE)
         column.addWidget(QLabel(self.tr("History")))
         column.addWidget(self.history_view, 1)
         self.record_button.clicked.connect(self.record_status)
