@@ -19,6 +19,7 @@ from ashore.errors import InputError
 from ashore.paths import DataDir
 from ashore.records import Book, Lender, Loan, LoanSummary
 from ashore.store import Database
+from ashore.store.backup import BackupSummary
 from ashore.store.mapping import (
     all_loan_rows,
     lender_record,
@@ -111,7 +112,10 @@ class Ledger:
             write_loan(session, self.db.evidence, loan)
 
     def delete_loan(self, loan_id: str) -> Loan:
-        """Delete a loan and everything on it; returns the full record so it can be restored."""
+        """Delete a loan and everything on it; returns the full record so it can be restored.
+
+        Its guide checklist (the ``guide:<loan id>`` setting) stays, so that ``restore_loan``
+        brings it back with the loan; ``new_id`` never hands that id out again meanwhile."""
         with self.db.transaction() as session:
             row = session.get(LoanRow, loan_id)
             if row is None:
@@ -129,17 +133,56 @@ class Ledger:
             write_loan(session, self.db.evidence, loan)
 
     def new_id(self, prefix: str) -> str:
-        """A fresh id like ``loan-3``: unused by any lender, loan, proposal or note."""
+        """A fresh id like ``loan-3``: unused by any lender, loan, proposal or note, and not the id
+        of a deleted loan whose guide checklist is still kept (a new loan must not inherit it)."""
+        from ashore.services.guide import GUIDE_PREFIX
+
         if not re.fullmatch(r"[A-Za-z0-9_.-]+", prefix):
             raise InputError(f"prefix: {prefix!r} may hold only letters, digits, '-', '_', '.'")
         with self.db.reading() as session:
             used: set[str] = set()
             for column in (LenderRow.id, LoanRow.id, ProposalRow.id, NoteRow.id):
                 used.update(session.scalars(select(column).where(column.like(f"{prefix}-%"))))
+            kept = session.scalars(
+                select(SettingRow.key).where(SettingRow.key.like(f"{GUIDE_PREFIX}{prefix}-%"))
+            )
+            used.update(key.removeprefix(GUIDE_PREFIX) for key in kept)
         number = 1
         while f"{prefix}-{number}" in used:
             number += 1
         return f"{prefix}-{number}"
+
+    # --- files: exchange export, backup, restore ------------------------------------------
+
+    def export_json(self, path: Path) -> None:
+        """Write everything to ``path`` in the exchange format, the evidence files beside it."""
+        from ashore.exchange import write_book
+
+        write_book(self.export_book(), path, self.db.evidence)
+
+    def backup(self, path: Path) -> BackupSummary:
+        """A consistent copy of the database and every evidence file, as one zip at ``path``."""
+        from ashore.store.backup import write_backup
+
+        return write_backup(self.db, path)
+
+    def restore(self, source: Path) -> Path | None:
+        """Replace all the data with the backup at ``source``, all or nothing.
+
+        The database is closed meanwhile and open again afterwards: on the restored data, or on
+        the untouched data when the backup is refused (InputError/DataError). The data replaced
+        is first saved as a backup; its path is returned (None when there was no data yet).
+        """
+        from ashore.store.backup import restore_backup
+
+        data = self.db.data
+        self.db.close()
+        try:
+            safety = restore_backup(data, source)
+        finally:
+            # Opening migrates a backup made by an older Ashore, like any older database.
+            self.db = Database.open(data)
+        return safety
 
     # --- settings ----------------------------------------------------------------------------
 
