@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidg
 
 from ashore.errors import InputError
 from ashore.money import AmountError
+from ashore.ui.messages import input_error_text
 from ashore.ui.style import set_invalid, tabular_font
 
 # "loan.principal: must be more than zero" -> "must be more than zero": the field is obvious on
@@ -19,9 +20,10 @@ _PATH_PREFIX = re.compile(r"^[\w.\[\]]+:\s+")
 
 
 def user_message(error: Exception) -> str:
-    """The message of an input error without its leading field path."""
+    """The message of an input error without its leading field path, translated when a form
+    can cause it."""
     text = str(error)
-    stripped = _PATH_PREFIX.sub("", text, count=1)
+    stripped = input_error_text(_PATH_PREFIX.sub("", text, count=1))  # in the interface's language
     return stripped[:1].upper() + stripped[1:] if stripped else text
 
 
