@@ -1,7 +1,8 @@
-"""File menu actions that move data in and out: Import…, Export ▸ JSON…, Backup….
+"""File menu actions that move data in and out: Import…, Export ▸ JSON…, Backup…, Restore from
+backup….
 
-Each asks for a path through ``ashore.ui.dialogs`` and hands the work to the exchange module or
-the services; errors come back as one message naming the file or field path.
+Each asks for a path through ``ashore.ui.dialogs`` and hands the work to the Ledger (the window
+never touches the store); errors come back as one message naming the file or field path.
 """
 
 from __future__ import annotations
@@ -46,6 +47,11 @@ class FileActions(QObject):
             self.tr("A copy of everything (database and evidence files) in one zip file")
         )
         self.backup_action.triggered.connect(self.backup)
+        self.restore_action = QAction(self.tr("&Restore from Backup…"), window)
+        self.restore_action.setToolTip(
+            self.tr("Replace everything with a backup; what is here now is backed up first")
+        )
+        self.restore_action.triggered.connect(self.restore)
 
     def add_to(self, menu: QMenu) -> None:
         menu.addAction(self.import_action)
@@ -53,6 +59,7 @@ class FileActions(QObject):
         export.addAction(self.export_json_action)
         menu.addSeparator()
         menu.addAction(self.backup_action)
+        menu.addAction(self.restore_action)
 
     def import_file(self) -> Path | None:
         """Ask for an exchange file and add its contents, all or nothing."""
@@ -101,10 +108,8 @@ class FileActions(QObject):
             return None
         if path.suffix == "":
             path = path.with_suffix(".json")
-        from ashore.exchange import write_book
-
         try:
-            write_book(self.ledger.export_book(), path, self.ledger.db.evidence)
+            self.ledger.export_json(path)
         except (InputError, DataError) as problem:
             dialogs.error(self.window, str(problem), self.tr("Export failed"))
             return None
@@ -128,10 +133,8 @@ class FileActions(QObject):
             return None
         if path.suffix == "":
             path = path.with_suffix(".zip")
-        from ashore.store.backup import write_backup
-
         try:
-            summary = write_backup(self.ledger.db, path)
+            summary = self.ledger.backup(path)
         except (InputError, DataError) as problem:
             dialogs.error(self.window, str(problem), self.tr("Backup failed"))
             return None
@@ -146,3 +149,51 @@ class FileActions(QObject):
             self.tr("Backup"),
         )
         return summary.path
+
+    def restore(self) -> Path | None:
+        """Replace all the data with a backup, after asking; the data replaced is backed up first.
+
+        The Ledger closes its database, the backup is put in place all or nothing, the database
+        opens again and the window reloads. A refused backup changes nothing."""
+        may_leave = getattr(self.window, "may_leave_page", None)
+        if callable(may_leave) and not may_leave():  # unsaved edits would be lost
+            return None
+        path = dialogs.get_open_path(
+            self.window, self.tr("Restore from backup"), self.tr("Ashore backups (*.zip)")
+        )
+        if path is None:
+            return None
+        if not dialogs.confirm(
+            self.window,
+            self.tr("Restore from backup"),
+            self.tr(
+                "Replace everything in Ashore with the backup %1?\n\n"
+                "What is here now is saved as a backup first, so nothing is lost."
+            ).replace("%1", path.name),
+            self.tr("Restore"),
+        ):
+            return None
+        try:
+            safety = self.ledger.restore(path)
+        except (InputError, AmountError, DataError) as problem:
+            self.reloaded()  # the data is as it was; the window reads it again all the same
+            dialogs.error(
+                self.window,
+                self.tr("Nothing was restored from %1:\n\n%2")
+                .replace("%1", path.name)
+                .replace("%2", str(problem)),
+                self.tr("Restore failed"),
+            )
+            return None
+        self.reloaded()
+        kept = (
+            self.tr("\n\nWhat was here before is saved in %1.").replace("%1", str(safety))
+            if safety is not None
+            else ""
+        )
+        dialogs.info(
+            self.window,
+            self.tr("Restored from %1.").replace("%1", path.name) + kept,
+            self.tr("Restore"),
+        )
+        return path

@@ -1,0 +1,69 @@
+"""File ▸ Backup… and File ▸ Restore from Backup… through the window: the data comes back, what
+it replaced is kept, a refused backup changes nothing, and the window reads the data again."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ashore.context import Context
+from ashore.services import Ledger
+from ashore.ui import dialogs
+
+
+@pytest.fixture
+def sample(ctx: Context) -> Iterator[Ledger]:
+    ledger = Ledger.open(ctx.data)
+    ledger.load_sample()
+    yield ledger
+    ledger.close()
+
+
+def test_backup_then_restore_through_the_window(
+    qtbot, sample, make_window, dialog_log, monkeypatch, tmp_path: Path
+) -> None:
+    window = make_window(sample)
+    titles = [action.text() for action in window.menuBar().actions()[0].menu().actions()]
+    assert "&Restore from Backup…" in titles
+    before = sample.export_book()
+    zip_path = tmp_path / "saved.zip"
+    monkeypatch.setattr(dialogs, "get_save_path", lambda *args, **kw: zip_path)
+    assert window.file_actions.backup() == zip_path
+    window.open_loan("jb-2026-01")
+    window.delete_loan("jb-2026-01")
+    assert window.model.loan_count() == 2
+    assert window.undo_stack.count() == 1
+
+    monkeypatch.setattr(dialogs, "get_open_path", lambda *args, **kw: zip_path)
+    assert window.file_actions.restore() == zip_path
+    assert sample.export_book() == before
+    assert window.model.loan_count() == 3
+    assert window.undo_stack.count() == 0  # the undo history was about the data replaced
+    assert window.showing == ("none", "")
+    name, args = dialog_log[-1]
+    assert name == "info"
+    assert "Restored from saved.zip." in str(args[0])
+    assert "ashore-before-restore-" in str(args[0])  # what it replaced is kept
+
+
+def test_a_refused_or_cancelled_restore_changes_nothing(
+    qtbot, sample, make_window, dialog_log, monkeypatch, tmp_path: Path
+) -> None:
+    window = make_window(sample)
+    before = sample.export_book()
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"not a zip")
+    monkeypatch.setattr(dialogs, "get_open_path", lambda *args, **kw: bad)
+    assert window.file_actions.restore() is None
+    name, args = dialog_log[-1]
+    assert name == "error"
+    assert str(args[0]).startswith("Nothing was restored from bad.zip:")
+    assert "not an Ashore backup" in str(args[0])
+    assert sample.export_book() == before
+    assert window.model.loan_count() == 3
+    # the user says no: not even the file is read
+    monkeypatch.setattr(dialogs, "confirm", lambda *args, **kw: False)
+    assert window.file_actions.restore() is None
+    assert dialog_log[-1][0] == "error"
