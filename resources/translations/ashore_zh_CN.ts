@@ -991,7 +991,7 @@ Why delete {what}?</source>
 <context>
     <name>CheckedLineEdit</name>
     <message>
-        <location filename="../../src/ashore/ui/fields.py" line="+113"/>
+        <location filename="../../src/ashore/ui/fields.py" line="+115"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
@@ -1324,7 +1324,7 @@ Why delete {what}?</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../src/ashore/ui/file_actions.py" line="+38"/>
+        <location filename="../../src/ashore/ui/file_actions.py" line="+39"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
@@ -1349,12 +1349,22 @@ Why delete {what}?</source>
         <translation>把全部内容（数据库和证据文件）复制到一个 zip 文件</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>&amp;Restore from Backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace everything with a backup; what is here now is backed up first</source>
+        <translation>用备份替换全部数据；现有数据会先备份</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <location line="+26"/>
         <source>Import</source>
         <translation>导入</translation>
@@ -1394,7 +1404,7 @@ Why delete {what}?</source>
         <translation>Ashore 交换文件 (*.json)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -1410,11 +1420,12 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+33"/>
         <source>Ashore backups (*.zip)</source>
         <translation>Ashore 备份 (*.zip)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-23"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
@@ -1431,6 +1442,55 @@ Keep it somewhere safe, away from this computer.</source>
         <location line="+5"/>
         <source>Backup</source>
         <translation>备份</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+6"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace everything in Ashore with the backup %1?
+
+What is here now is saved as a backup first, so nothing is lost.</source>
+        <translation>用备份 %1 替换 Ashore 中的全部数据？
+
+现有数据会先保存为备份，不会丢失。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+24"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Nothing was restored from %1:
+
+%2</source>
+        <translation>没有从 %1 恢复任何内容：
+
+%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore failed</source>
+        <translation>恢复失败</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>
+
+What was here before is saved in %1.</source>
+        <translation>
+
+之前的数据已保存在 %1。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restored from %1.</source>
+        <translation>已从 %1 恢复。</translation>
     </message>
 </context>
 <context>
@@ -1718,9 +1778,132 @@ Keep it somewhere safe, away from this computer.</source>
     </message>
 </context>
 <context>
+    <name>InputError</name>
+    <message>
+        <location filename="../../src/ashore/ui/messages.py" line="+88"/>
+        <source>%1 % a day is not a plausible rate</source>
+        <translation>日利率 %1% 不合理</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not a plausible rate (a fraction: 0.18 is 18 %)</source>
+        <translation>%1 不是合理的利率（用小数表示：0.18 即 18%）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not a plausible rate</source>
+        <translation>%1 不是合理的利率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not an amount</source>
+        <translation>%1 不是有效金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not a percentage</source>
+        <translation>%1 不是有效的百分比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not a date</source>
+        <translation>%1 不是有效日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not a whole number</source>
+        <translation>%1 不是整数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is too large</source>
+        <translation>%1 太大了</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 has more decimals than %2 allows</source>
+        <translation>%1 的小数位数超过了 %2 允许的位数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 amounts have at most %2 decimals</source>
+        <translation>%1 金额最多 %2 位小数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an amount is required</source>
+        <translation>请填写金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a rate is required</source>
+        <translation>请填写利率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be more than zero</source>
+        <translation>必须大于零</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be at least %1</source>
+        <translation>不能小于 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>keep it under %1 characters</source>
+        <translation>请控制在 %1 个字符以内</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must list at least one installment</source>
+        <translation>至少要列出一期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>give either amount or discount (exactly one)</source>
+        <translation>金额和折扣只能填一个（必须填且只填一个）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>days are only for a bullet loan; use month</source>
+        <translation>按天计期只适用于到期一次性还本付息的借款；请选“个月”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the follow-up date is before the call</source>
+        <translation>跟进日期早于通话时间</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>is after the note was written; pick the call&apos;s time</source>
+        <translation>晚于记录的书写时间；请选择通话发生的时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>say why the note is deleted</source>
+        <translation>请说明删除这条记录的原因</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>choose another proposal than the one you ask for</source>
+        <translation>请选择与请求方案不同的另一个方案</translation>
+    </message>
+</context>
+<context>
     <name>InstallmentTableModel</name>
     <message>
-        <location line="-147"/>
+        <location filename="../../src/ashore/ui/proposals_models.py" line="-147"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
@@ -3356,7 +3539,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals_tab.py" line="+99"/>
+        <location filename="../../src/ashore/ui/proposals_tab.py" line="+98"/>
         <source>Tick a proposal to show it on the chart.</source>
         <translation>勾选一个方案即可在图表上显示。</translation>
     </message>
@@ -3376,7 +3559,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Installments</source>
         <translation>分期</translation>
     </message>
@@ -3446,7 +3629,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
@@ -3606,7 +3789,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>Warning</name>
     <message>
-        <location filename="../../src/ashore/ui/messages.py" line="+19"/>
+        <location filename="../../src/ashore/ui/messages.py" line="-116"/>
         <source>%1: the follow-up of %2 passed %3 day(s) ago with no note since; call the lender again.</source>
         <translation>%1：跟进日期 %2 已过去 %3 天，之后没有任何记录；请再次致电出借方。</translation>
     </message>

@@ -132,6 +132,9 @@ def window_texts(qtbot, window) -> dict[str, object]:
     loan = window.ledger.loans()[0]
     window.open_loan(loan.id)
     tabs = window.loan_page.tabs
+    principal = window.form.principal.line
+    principal.selectAll()
+    qtbot.keyClicks(principal, "abc")  # not an amount: the core's error, worded for the window
     window.form.name.line.selectAll()
     qtbot.keyClick(window.form.name.line, Qt.Key.Key_Backspace)  # an emptied required field
     return {
@@ -139,6 +142,7 @@ def window_texts(qtbot, window) -> dict[str, object]:
         "sidebar": title.text(),
         "tabs": [tabs.tabText(index) for index in range(tabs.count())],
         "required": window.form.name.error_label.text(),
+        "not_amount": window.form.principal.error_label.text(),
         "new_loan": window.new_loan_button.text(),
     }
 
@@ -164,6 +168,7 @@ def test_the_window_reads_chinese_with_lang_zh_cn(
     assert texts["tabs"][:3] == ["概况", "方案", "还款"]
     assert "详情" in texts["tabs"] and "指南" in texts["tabs"]
     assert texts["required"] == "必填"
+    assert texts["not_amount"] == "'abc' 不是有效金额"
     # Qt's own standard buttons come from qtbase_zh_CN
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
@@ -181,6 +186,7 @@ def test_the_window_stays_english_with_lang_en(
     assert texts["sidebar"] == "Your loans"
     assert texts["tabs"][:3] == ["Overview", "Proposals", "Payments"]
     assert texts["required"] == "Required"
+    assert texts["not_amount"] == "'abc' is not an amount"
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
 
@@ -222,6 +228,44 @@ def test_guide_warnings_are_worded_in_the_interface_language(
         )
         unknown = replace(due, message="")
         assert warning_text(unknown, "zh_CN") == "English"  # no wording known: its own text
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(before)
+
+
+@pytest.mark.parametrize(
+    ("error", "english", "chinese"),
+    [
+        ("loan.principal: 'abc' is not an amount", "'abc' is not an amount", "'abc' 不是有效金额"),
+        (
+            "rate: 500 % a day is not a plausible rate",
+            "500 % a day is not a plausible rate",
+            "日利率 500% 不合理",
+        ),
+        (
+            "amount: CNY amounts have at most 2 decimals",
+            "CNY amounts have at most 2 decimals",
+            "CNY 金额最多 2 位小数",
+        ),
+        (
+            "loan.principal: must be at most 1,000,000.00 for this lender",
+            "Must be at most 1,000,000.00 for this lender",
+            "Must be at most 1,000,000.00 for this lender",
+        ),  # not a form's own: left as it is
+    ],
+)
+def test_input_errors_are_worded_in_the_interface_language(
+    qapp: QApplication, error: str, english: str, chinese: str
+) -> None:
+    from ashore.errors import InputError
+    from ashore.ui.fields import user_message
+
+    assert user_message(InputError(error)) == english
+    before = QLocale()
+    installed = install_translations(qapp, "zh_CN")
+    try:
+        assert user_message(InputError(error)) == chinese
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)
