@@ -90,3 +90,22 @@ def test_a_refused_restore_leaves_the_data_and_the_ledger_open(
         ledger.restore(bad)
     assert ledger.export_book() == before
     ledger.set_monthly_budget(None)  # still writable
+
+
+def test_import_json_reads_back_what_export_json_wrote(
+    ledger: Ledger, data_dir: DataDir, tmp_path: Path
+) -> None:
+    ledger.load_sample()
+    before = ledger.export_book()
+    out = tmp_path / "all.json"
+    ledger.export_json(out)
+    other = Ledger.open(DataDir(tmp_path / "other").ensure())
+    try:
+        book = other.import_json(out)
+        assert [item.id for item in book.loans] == [item.id for item in before.loans]
+        assert other.export_book() == before
+        with pytest.raises(InputError):
+            other.import_json(out)  # the same ids again: refused, nothing added
+        assert other.export_book() == before
+    finally:
+        other.close()

@@ -154,6 +154,14 @@ class Ledger:
 
     # --- files: exchange export, backup, restore ------------------------------------------
 
+    def import_json(self, path: Path) -> Book:
+        """Add everything in the exchange file at ``path``, all or nothing; returns what it held."""
+        from ashore.exchange import read_book
+
+        book = read_book(path)
+        self.import_book(book)
+        return book
+
     def export_json(self, path: Path) -> None:
         """Write everything to ``path`` in the exchange format, the evidence files beside it."""
         from ashore.exchange import write_book

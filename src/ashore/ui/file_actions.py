@@ -70,11 +70,8 @@ class FileActions(QObject):
         )
         if path is None:
             return None
-        from ashore.exchange import read_book
-
         try:
-            book = read_book(path)
-            self.ledger.import_book(book)
+            book = self.ledger.import_json(path)
         except (InputError, AmountError, DataError) as problem:
             dialogs.error(
                 self.window,
