@@ -1173,13 +1173,13 @@ Why delete {what}?</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+161"/>
+        <location line="+15"/>
+        <location line="+154"/>
         <source>Needs attention</source>
         <translation>需要处理</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-141"/>
         <source>Click a line to open its loan</source>
         <translation>点击一行即可打开对应借款</translation>
     </message>
@@ -1189,23 +1189,23 @@ Why delete {what}?</source>
         <translation>今天没有需要处理的事项。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>To pay, next 30 days</source>
         <translation>未来 30 天应还</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+166"/>
+        <location line="+145"/>
         <source>Follow-ups</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-131"/>
         <source>Export chart…</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+35"/>
         <source>%1 loans · today %2</source>
         <translation>%1 笔借款 · 今天 %2</translation>
     </message>
@@ -1260,12 +1260,12 @@ Why delete {what}?</source>
         <translation>%1：一期约定还款自 %2 起逾期（应还 %3）；请立即还款，并在协议被取消前致电出借方。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Needs attention (%1)</source>
         <translation>需要处理（%1）</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+22"/>
         <source>Follow-ups (%1)</source>
         <translation>待跟进（%1）</translation>
     </message>
@@ -1365,17 +1365,17 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+26"/>
+        <location line="+23"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-22"/>
         <source>Ashore exchange files (*.json);;All files (*)</source>
         <translation>Ashore 交换文件 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>Nothing was imported from %1:
 
 %2</source>
@@ -1496,7 +1496,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../src/ashore/ui/dashboard.py" line="-313"/>
+        <location filename="../../src/ashore/ui/dashboard.py" line="-294"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
