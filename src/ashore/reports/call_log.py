@@ -390,10 +390,10 @@ def write_evidence_bundle(
     try:
         sums: list[str] = [f"{hashlib.sha256(pdf).hexdigest()}  {PDF_NAME}"]
 
-        def entry(name: str) -> zipfile.ZipInfo:
+        def entry(name: str, compress: int = zipfile.ZIP_DEFLATED) -> zipfile.ZipInfo:
             # Dated at the export (not 1980) and read-only when unpacked, like the store's copy.
             info = zipfile.ZipInfo(name, date_time=made.timetuple()[:6])
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = compress
             info.external_attr = (0o100444) << 16
             return info
 
@@ -401,7 +401,15 @@ def write_evidence_bundle(
             zf.writestr(entry(PDF_NAME), pdf)
             for sha, inner in names.items():
                 digest = hashlib.sha256()
-                with store.open(sha) as src, zf.open(entry(inner), "w", force_zip64=True) as dst:
+                with (
+                    store.open(sha) as src,
+                    zf.open(
+                        # Recordings and screenshots are compressed already: store them as they are.
+                        entry(inner, zipfile.ZIP_STORED),
+                        "w",
+                        force_zip64=True,
+                    ) as dst,
+                ):
                     while chunk := src.read(1024 * 1024):
                         digest.update(chunk)
                         dst.write(chunk)
