@@ -171,6 +171,13 @@ def test_the_tables_show_every_column_at_1280_by_800(qtbot, sample, make_window)
     assert sum(shown) <= view.viewport().width()
     align = model.index(0, 3).data(Qt.ItemDataRole.TextAlignmentRole)
     assert int(align) & int(Qt.AlignmentFlag.AlignRight)
+    # "Needs attention" beside the table, the chart across the width below both (its legend and
+    # months need the width)
+    board = window.dashboard
+    attention = board.attention.parentWidget()
+    assert attention.y() == board.lists.y() and attention.x() < board.lists.x()
+    assert board.chart.y() > board.lists.y() + board.lists.height() - 1
+    assert board.chart.width() >= attention.width() + board.lists.width()
 
 
 def columns_fit(view) -> bool:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,6 +36,7 @@ from ashore.ui.style import (
     MARGIN,
     SPACING,
     fit_columns,
+    table_height,
     tabular_font,
     title_font,
 )
@@ -223,6 +223,10 @@ class Dashboard(QWidget):
         figures.addWidget(budget_card, 2)
         layout.addLayout(figures)
 
+        # What needs doing (left) beside what to pay (right); the chart below takes the width,
+        # which its legend and the months need more than the height.
+        middle = QHBoxLayout()
+        middle.setSpacing(SPACING)
         attention_card, attention = card()
         self.attention_title = caption(self.tr("Needs attention"))
         attention.addWidget(self.attention_title)
@@ -234,49 +238,43 @@ class Dashboard(QWidget):
         self.attention.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.attention.setStyleSheet(
             "QListWidget#attention { border: none; background: transparent; }"
-            " QListWidget#attention::item { padding: 3px 2px; }"
+            " QListWidget#attention::item { padding: 4px 0px; }"
         )
         self.attention.setCursor(Qt.CursorShape.PointingHandCursor)
         self.attention.setToolTip(self.tr("Click a line to open its loan"))
-        attention.addWidget(self.attention)
+        attention.addWidget(self.attention, 1)
         self.calm = QLabel(self.tr("Nothing needs attention today."))
         self.calm.setObjectName("hint")
         attention.addWidget(self.calm)
-        layout.addWidget(attention_card)
+        attention.addStretch(0)
+        middle.addWidget(attention_card, 2)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
         lists = QTabWidget()
         lists.setDocumentMode(True)
         self.upcoming_model = UpcomingModel(self.currency, locale, self)
         self.upcoming_view = table_view(self.upcoming_model, "upcoming")
-        # Loan names usually say the lender; the lender stays in the model for the tooltip.
         fit_columns(self.upcoming_view, UpcomingModel.LOAN)
         lists.addTab(self.upcoming_view, self.tr("To pay, next 30 days"))
         self.follow_model = FollowUpModel(locale, self)
         self.follow_view = table_view(self.follow_model, "followUps")
         fit_columns(self.follow_view, FollowUpModel.TEXT)
         lists.addTab(self.follow_view, self.tr("Follow-ups"))
+        # five rows in sight, more scroll
+        lists.setFixedHeight(
+            table_height(self.upcoming_view, 5) + lists.tabBar().sizeHint().height() + 4
+        )
         self.lists = lists
-        splitter.addWidget(lists)
-        chart_box = QWidget()
-        chart_column = QVBoxLayout(chart_box)
-        chart_column.setContentsMargins(0, 0, 0, 0)
+        middle.addWidget(lists, 3)
+        layout.addLayout(middle)
+
         self.chart = NegotiationChart(currency=self.currency, locale=locale)
-        self.chart.setMinimumSize(300, 280)
-        chart_column.addWidget(self.chart, 1)
+        self.chart.setMinimumSize(360, 300)
+        layout.addWidget(self.chart, 1)
         export_row = QHBoxLayout()
         export_row.addStretch(1)
         self.export_button = QPushButton(self.tr("Export chart…"))
         export_row.addWidget(self.export_button)
-        chart_column.addLayout(export_row)
-        splitter.addWidget(chart_box)
-        # the table's five columns keep their width; the chart takes what is left
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        lists.setMinimumWidth(self.fontMetrics().averageCharWidth() * 62)
-        splitter.setSizes([500, 380])
-        layout.addWidget(splitter, 1)
+        layout.addLayout(export_row)
 
         self.save_budget.clicked.connect(self.set_budget)
         self.budget.line.returnPressed.connect(self.set_budget)
@@ -379,7 +377,6 @@ class Dashboard(QWidget):
             if colour is not None:
                 line.setForeground(QBrush(QColor(colour)))
             self.attention.addItem(line)
-        self._fit_attention()
         self.attention.setVisible(bool(items))
         self.calm.setVisible(not items)
         self.attention_title.setText(
@@ -398,22 +395,6 @@ class Dashboard(QWidget):
         )
         scrollbar = view.verticalScrollBar().sizeHint().width()
         self.lists.setMinimumWidth(needed + 2 * view.frameWidth() + scrollbar + 4)
-
-    def _fit_attention(self) -> None:
-        """As tall as its lines (wrapped to the card's width), at most about six lines."""
-        metrics = self.attention.fontMetrics()
-        width = max(self.attention.viewport().width(), self.width() - 80, 300) - 12
-        height = 4
-        for row in range(self.attention.count()):
-            text = self.attention.item(row).text()
-            lines = max(1, -(-metrics.horizontalAdvance(text) // width))
-            height += lines * metrics.lineSpacing() + 8
-        self.attention.setFixedHeight(min(height, metrics.lineSpacing() * 6 + 40))
-
-    def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
-        if self.attention.count():
-            self._fit_attention()
 
     def _show_follow_ups(self, loans: list[Any]) -> None:
         from ashore.services.notes import follow_ups

@@ -403,6 +403,9 @@ class AllLoansRow(QPushButton):
     def set_summaries(self, summaries: list[LoanSummary]) -> None:
         self.total.setText(total_text(summaries, self.locale))
         self.setEnabled(bool(summaries))
+        layout = self.layout()
+        if layout is not None:  # at once: the window may be busy building the dashboard next
+            layout.activate()
 
 
 class SidebarView(QTreeView):
