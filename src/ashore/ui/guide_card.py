@@ -214,9 +214,13 @@ class CallCardWindow(QWidget):
 
         self._head(self.tr("Why I fell behind"))
         reason = reason_text(c.reason)
-        story = ". ".join(x.rstrip(".") for x in (reason, c.reason_text.strip()) if x)
+        # sentences joined with the language's full stop ("。" in Chinese, no space after it)
+        parts = [x.rstrip(".。") for x in (reason, c.reason_text.strip()) if x]
+        story = self.tr(". ").join(parts)
         self.reason_label = self._line(
-            (story + ".") if story else self.tr("(not written yet — say it in one sentence)"),
+            (story + self.tr("."))
+            if story
+            else self.tr("(not written yet — say it in one sentence)"),
             "reasonValue",
         )
         self._line(self.tr("I want to pay. This difficulty is temporary."))

@@ -487,7 +487,7 @@ class ProposalForm(QWidget):
             text += self.tr(" (%1 waived)").replace(
                 "%1", format_amount(base.waived_total, self.currency, self.babel)
             )
-        self.base_label.setText(text + ".")
+        self.base_label.setText(text + self.tr("."))  # the full stop: "。" in Chinese
 
     def _on_save(self) -> None:
         self.recompute()
