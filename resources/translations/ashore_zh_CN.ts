@@ -828,6 +828,16 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>. </source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>.</source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>(not written yet — say it in one sentence)</source>
         <translation>（还没写——用一句话说明）</translation>
     </message>
@@ -2934,7 +2944,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NotesPane</name>
     <message>
-        <location filename="../../src/ashore/ui/notes_pane.py" line="+364"/>
+        <location filename="../../src/ashore/ui/notes_pane.py" line="+365"/>
         <source>Every note on this lender&apos;s loans, newest first</source>
         <translation>该出借方所有借款的记录，最新的在前</translation>
     </message>
@@ -3038,7 +3048,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>正在复制 {name}…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Cancelled: nothing was stored.</source>
         <translation>已取消：没有保存任何内容。</translation>
     </message>
@@ -3496,6 +3506,11 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <location line="+4"/>
         <source> (%1 waived)</source>
         <translation>（减免 %1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>.</source>
+        <translation>。</translation>
     </message>
 </context>
 <context>
