@@ -288,3 +288,25 @@ def test_a_compressed_recording_is_measured_in_the_worker(
     assert attachment.kind == "audio"
     # MP3 frames pad the end: about a second, as the backend reads it.
     assert attachment.duration_ms is not None and 900 <= attachment.duration_ms <= 1300
+
+
+@noise
+def test_closing_the_pane_mid_copy_joins_the_thread_and_stores_nothing(
+    qtbot: Any, pane: NotesPane, tmp_path: Path
+) -> None:
+    note_id = _write_note(qtbot, pane, "closing while copying")
+    big = tmp_path / "long.wav"
+    with big.open("wb") as fh:
+        for i in range(50):
+            fh.write(bytes([i % 7]) * (1024 * 1024))
+    pane.attach_files(LOAN, note_id, [big, big])  # a second one waits in the queue
+    worker = pane.worker
+    assert worker is not None
+    qtbot.waitUntil(lambda: pane.progress.value() > 0, timeout=10_000)
+    pane.close()  # closeEvent -> shutdown: cancel, then join
+    assert worker.isFinished()
+    assert pane.worker is None and not pane.is_busy()
+    qtbot.wait(50)  # a signal queued by the finished thread changes nothing now
+    assert not [p for p in pane.notes.db.evidence.root.rglob("*") if p.is_file()]
+    (note,) = [n for n in pane.notes.notes(LOAN) if n.id == note_id]
+    assert note.attachments == []

@@ -618,6 +618,7 @@ class NotesPane(QWidget):
         self.worker: AttachThread | None = None
         self._current: tuple[str, str, Path, bool] | None = None
         self._editing_loan: str | None = None
+        self._closed = False  # after shutdown nothing more is linked
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(MARGIN, 8, MARGIN, 0)
@@ -981,6 +982,8 @@ class NotesPane(QWidget):
         self.progress_box.hide()
 
     def _on_stored(self, stored: StoredFile) -> None:
+        if self._closed:
+            return  # shutdown already removed the copy nothing will point at
         self._finish_worker()
         assert self._current is not None
         loan_id, note_id, path, remove = self._current
@@ -1040,9 +1043,13 @@ class NotesPane(QWidget):
     def shutdown(self) -> None:
         """Cancel any copy, join its thread and stop the players (the pane is going away)."""
         self.cancel_attach()
+        self._closed = True
         worker, self.worker = self.worker, None
         if worker is not None:
             worker.wait()
+            if worker.result is not None and worker.result.new:
+                # Copied just before the cancel: no note will link it, so it must not stay.
+                self.notes.db.evidence.discard(worker.result.sha256)
         for card in self.cards:
             card.release()
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QThread, Signal
 
 from ashore.errors import AshoreError
-from ashore.services.notes import Cancelled, Notes
+from ashore.services.notes import Cancelled, Notes, StoredFile
 
 
 class AttachThread(QThread):
@@ -29,6 +29,7 @@ class AttachThread(QThread):
         self.source = Path(source)
         self.note_id = note_id
         self._stop = threading.Event()
+        self.result: StoredFile | None = None  # set before ``stored`` is emitted
 
     def cancel(self) -> None:
         """Ask the copy to stop at the next chunk (thread-safe)."""
@@ -57,4 +58,5 @@ class AttachThread(QThread):
                     self.notes.db.evidence.discard(result.sha256)
                 self.cancelled.emit()
             else:
+                self.result = result
                 self.stored.emit(result)
