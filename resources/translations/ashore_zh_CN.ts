@@ -1984,7 +1984,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LenderPage</name>
     <message>
-        <location filename="../../src/ashore/ui/pages.py" line="+173"/>
+        <location filename="../../src/ashore/ui/pages.py" line="+184"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
@@ -2449,7 +2449,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LoanPage</name>
     <message>
-        <location filename="../../src/ashore/ui/pages.py" line="-151"/>
+        <location filename="../../src/ashore/ui/pages.py" line="-162"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
@@ -2477,6 +2477,11 @@ What was here before is saved in %1.</source>
         <location line="+1"/>
         <source>Fill in what the contract or the app says, then save.</source>
         <translation>按照合同或 App 上的信息填写，然后保存。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save the loan first</source>
+        <translation>请先保存借款</translation>
     </message>
 </context>
 <context>
@@ -3061,7 +3066,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>NothingSelectedPage</name>
     <message>
-        <location filename="../../src/ashore/ui/pages.py" line="+196"/>
+        <location filename="../../src/ashore/ui/pages.py" line="+194"/>
         <source>Choose a loan on the left, or add a new one.</source>
         <translation>请在左侧选择一笔借款，或添加新借款。</translation>
     </message>
