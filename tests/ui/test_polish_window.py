@@ -55,8 +55,12 @@ def test_a_loan_opens_on_overview_and_a_new_loan_on_details(qtbot, sample, make_
     click(qtbot, window.new_loan_button)
     assert current_title(window) == "Details"
     assert window.loan_page.tabs.currentWidget() is window.form
+    # an unsaved loan has nothing to show on the other tabs (they would show the last loan's)
+    tabs = window.loan_page.tabs
+    assert [tabs.isTabEnabled(i) for i in range(tabs.count())] == [False] * 5 + [True]
     window.open_loan(JB)
     assert current_title(window) == "Overview"
+    assert all(tabs.isTabEnabled(i) for i in range(tabs.count()))
     # the tab chosen on a loan is kept for the next loan in this session
     window.loan_page.tabs.setCurrentIndex(window.loan_page.tab_index("Payments"))
     other = next(loan.id for loan in sample.loans() if loan.id != JB)
@@ -241,3 +245,12 @@ def test_proposals_tab_columns_fit_and_only_the_name_stretches(qtbot, sample, ma
     # the installments share the width: no column is more than twice another
     widths = [tab.table_view.columnWidth(c) for c in range(tab.table_model.columnCount())]
     assert max(widths) <= 2 * min(widths), widths
+
+
+def test_all_loans_row_waits_for_a_first_loan(qtbot, ledger, make_window) -> None:
+    window = make_window(ledger)
+    assert window.pages.currentWidget() is window.welcome
+    assert window.all_loans.isHidden()
+    window.load_sample()
+    assert not window.all_loans.isHidden()
+    assert window.all_loans.total.text() == "32,853.07 CNY"

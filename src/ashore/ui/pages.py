@@ -140,10 +140,21 @@ class LoanPage(QWidget):
         )
         self.header.badge.set_status(None, "")
         self.tabs.setCurrentWidget(self.form)
+        # The other tabs are about a saved loan: until this one is saved they would show the last
+        # loan's figures, so they wait.
+        self._enable_tabs(False)
+
+    def _enable_tabs(self, enabled: bool) -> None:
+        for index in range(self.tabs.count()):
+            if self.tabs.widget(index) is self.form:
+                continue
+            self.tabs.setTabEnabled(index, enabled)
+            self.tabs.setTabToolTip(index, "" if enabled else self.tr("Save the loan first"))
 
     def show_loan(self, name: str, lender_name: str, summary: LoanSummary | None) -> None:
         if self.mode != "loan":  # from a new loan or the first time: the session's loan tab
             self.mode = "loan"
+            self._enable_tabs(True)
             self.tabs.setCurrentWidget(self.loan_tab)
         self.header.set_text(name, lender_name)
         if summary is None:

@@ -402,7 +402,7 @@ class AllLoansRow(QPushButton):
 
     def set_summaries(self, summaries: list[LoanSummary]) -> None:
         self.total.setText(total_text(summaries, self.locale))
-        self.setEnabled(bool(summaries))
+        self.setVisible(bool(summaries))  # an empty data dir has no "all" to show
         layout = self.layout()
         if layout is not None:  # at once: the window may be busy building the dashboard next
             layout.activate()
