@@ -83,7 +83,12 @@ class NotesHookup(QObject):
             want = ("new", "")
         elif kind == "lender" and self.window.pages.currentWidget() is self.window.lender_page:
             want = ("lender", ident)
-        if want is None or want == self._shown:
+        if want is None:
+            # Out of sight: forget what was shown, so coming back reads the data again (it may
+            # have changed meanwhile: a restore, an import, a loan deleted and brought back).
+            self._shown = None
+            return
+        if want == self._shown:
             return
         self._shown = want
         if want[0] == "loan":
