@@ -4,6 +4,7 @@ it replaced is kept, a refused backup changes nothing, and the window reads the 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from ashore.context import Context
 from ashore.services import Ledger
 from ashore.ui import dialogs
+from ashore.ui.audio_common import QTMULTIMEDIA_ENVIRONMENT_WARNINGS
 
 
 @pytest.fixture
@@ -67,3 +69,43 @@ def test_a_refused_or_cancelled_restore_changes_nothing(
     monkeypatch.setattr(dialogs, "confirm", lambda *args, **kw: False)
     assert window.file_actions.restore() is None
     assert dialog_log[-1][0] == "error"
+
+
+@pytest.mark.qt_log_ignore(
+    *QTMULTIMEDIA_ENVIRONMENT_WARNINGS, "does not support propagateSizeHints"
+)
+def test_notes_tab_shows_the_restored_notes_not_the_ones_before(
+    qtbot, sample, make_window, dialog_log, monkeypatch, tmp_path: Path
+) -> None:
+    from datetime import datetime
+
+    from ashore.services.notes import Notes
+
+    window = make_window(sample)
+    zip_path = tmp_path / "saved.zip"
+    monkeypatch.setattr(dialogs, "get_save_path", lambda *args, **kw: zip_path)
+    assert window.file_actions.backup() == zip_path
+    notes = Notes(sample)
+    before = len(notes.notes("jb-2026-01"))
+    notes.add(
+        "jb-2026-01",
+        occurred_at=datetime(2026, 11, 28, 10, 0, tzinfo=UTC),
+        channel="phone",
+        counterpart="agent 7",
+        text="written after the backup",
+        outcome="",
+        promises="",
+        follow_up=None,
+    )
+    window.open_loan("jb-2026-01")
+    tabs = window.loan_page.tabs
+    tabs.setCurrentIndex(window.loan_page.tab_index("Notes"))
+    pane = window.notes_hookup.pane
+    assert len(pane.cards) == before + 1
+
+    monkeypatch.setattr(dialogs, "get_open_path", lambda *args, **kw: zip_path)
+    assert window.file_actions.restore() == zip_path
+    window.open_loan("jb-2026-01")
+    tabs.setCurrentIndex(window.loan_page.tab_index("Notes"))
+    assert len(Notes(sample).notes("jb-2026-01")) == before
+    assert len(pane.cards) == before  # the note written after the backup is gone from the tab too
