@@ -2936,7 +2936,7 @@ What was here before is saved in %1.</source>
         <translation>当前借款的通话记录（PDF）、原始文件和 SHA256SUMS，打包为 zip</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+81"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
