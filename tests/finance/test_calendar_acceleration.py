@@ -18,7 +18,8 @@ from ashore.money import Rate
 
 def test_accelerated_installments_are_one_entry_due_on_the_acceleration_day() -> None:
     # 12,000 over 12 months, equal principal (1,000 a month) at 0 %, first due 2026-01-10; nothing
-    # paid; the whole balance is demanded once an installment is more than 30 days overdue (2026-02-10).
+    # paid; the whole balance is demanded once an installment is more than 30 days overdue
+    # (2026-02-10).
     terms = LoanTerms(
         principal=Decimal("12000.00"),
         rate=Rate(Decimal("0")),
