@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from ashore.errors import InputError
+from ashore.finance.terms import MAX_TERM_DAYS, MAX_TERM_MONTHS
 from ashore.money import RATE_UNITS, Rate, minor_unit
 from ashore.records import (
     ALLOCATION_PARTS,
@@ -96,9 +97,17 @@ def _int(value: object, path: str, minimum: int) -> None:
         raise InputError(f"{path}: must be at least {minimum}")
 
 
+# Dates outside these years are typing slips, and date arithmetic near year 9999 overflows.
+_FIRST_YEAR, _LAST_YEAR = 1970, 2200
+
+
 def _date(value: object, path: str) -> None:
     if not isinstance(value, date) or isinstance(value, datetime):
         raise InputError(f"{path}: {value!r} is not a date")
+    if not _FIRST_YEAR <= value.year <= _LAST_YEAR:
+        raise InputError(
+            f"{path}: {value.isoformat()} is not between {_FIRST_YEAR} and {_LAST_YEAR}"
+        )
 
 
 def _time(value: object, path: str) -> None:
@@ -229,6 +238,9 @@ def check_loan(loan: Loan, lender_ids: Collection[str], path: str = "loan") -> N
     _choice(loan.method, LOAN_METHODS, f"{path}.method")
     _int(loan.term_count, f"{path}.term.count", 1)
     _choice(loan.term_unit, ("month", "day"), f"{path}.term.unit")
+    most = MAX_TERM_DAYS if loan.term_unit == "day" else MAX_TERM_MONTHS
+    if loan.term_count > most:
+        raise InputError(f"{path}.term.count: must be at most {most} {loan.term_unit}s")
     if loan.term_unit == "day" and loan.method != "bullet":
         raise InputError(f"{path}.term.unit: days are only for a bullet loan; use month")
     _date(loan.first_due, f"{path}.first_due")

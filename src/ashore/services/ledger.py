@@ -228,6 +228,7 @@ class Ledger:
             with self.db.transaction() as session:
                 existing = self._lender_ids(session)
                 check_book(book, existing)
+                _check_computable(book)
                 for i, lender in enumerate(book.lenders):
                     row = session.get(LenderRow, lender.id)
                     if row is not None and lender_record(row) != lender:
@@ -344,3 +345,22 @@ def _common_currency(loans: list[Loan]) -> str:
     if not counts:
         return "CNY"
     return max(sorted(counts), key=lambda code: counts[code])
+
+
+def _check_computable(book: Book) -> None:
+    """Refuse, naming the field, a loan or proposal the money engine cannot work out: once stored,
+    it would break every screen and export that adds the loans up."""
+    from ashore import finance
+    from ashore.services import plans
+
+    for i, loan in enumerate(book.loans):
+        try:
+            finance.schedule(plans.loan_terms(loan))
+        except finance.FinanceError as error:
+            raise InputError(f"loans[{i}].{error}") from None
+        for j, proposal in enumerate(loan.proposals):
+            try:
+                plans.work_out(loan, proposal)
+            except InputError as error:
+                detail = str(error).split(".params.", 1)[-1]
+                raise InputError(f"loans[{i}].proposals[{j}].params.{detail}") from None

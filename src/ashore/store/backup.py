@@ -165,11 +165,18 @@ def restore_backup(data: DataDir, source: Path) -> Path | None:
         staging.mkdir(mode=0o700)
         _extract_checked(Path(source), staging)
         if data.database.exists() and data.database.stat().st_size > 0:
-            db = Database.open(data)
             try:
-                safety = write_backup(db, data.backups / f"ashore-before-restore-{stamp}.zip").path
-            finally:
-                db.close()
+                db = Database.open(data)
+            except DataError:
+                # Damaged, locked out by a newer schema, …: exactly when a restore is needed. Keep
+                # the raw files as they are, then put the backup back.
+                safety = _keep_raw_database(data, stamp)
+            else:
+                try:
+                    name = f"ashore-before-restore-{stamp}.zip"
+                    safety = write_backup(db, data.backups / name).path
+                finally:
+                    db.close()
         _swap(data, staging, aside)
     finally:
         for folder in (staging, aside):
@@ -186,6 +193,18 @@ def _live_paths(data: DataDir) -> list[Path]:
         db.with_name(db.name + "-shm"),
         data.evidence,
     ]
+
+
+def _keep_raw_database(data: DataDir, stamp: str) -> Path:
+    """Copy the database files that cannot be opened, byte for byte, into ``data.backups``."""
+    kept = data.backups / f"ashore-unreadable-{stamp}"
+    kept.mkdir(mode=0o700, parents=True)
+    for suffix in ("", "-wal", "-shm"):
+        source = data.database.with_name(data.database.name + suffix)
+        if source.exists():
+            shutil.copy2(source, kept / source.name)
+            os.chmod(kept / source.name, 0o600)
+    return kept
 
 
 def _swap(data: DataDir, staging: Path, aside: Path) -> None:

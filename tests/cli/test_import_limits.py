@@ -1,0 +1,50 @@
+"""An import is refused, naming the field, when the money engine could not work a loan out:
+stored, such a loan would break every screen and export that adds the loans up."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ashore.cli import main
+from ashore.resources import resource_path
+
+
+def _sample() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(resource_path("sample", "sample.json").read_text("utf-8"))
+    return data
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda d: d["loans"][0]["term"].update(count=601),
+            "loans[0].term.count: must be at most 600 months",
+        ),
+        (lambda d: d["loans"][0].update(first_due="9999-06-15"), "loans[0].first_due: 9999-06-15"),
+        (
+            lambda d: d["loans"][0]["proposals"][0].update(
+                method="reduced_installment", params={"amount": "10.00", "annual_rate": "0.5"}
+            ),
+            "loans[0].proposals[0].params.amount: must be at least",
+        ),
+    ],
+)
+def test_uncomputable_loans_are_refused_and_nothing_changes(
+    tmp_path: Path, change: Any, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _sample()
+    change(data)
+    source = tmp_path / "book.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    home = ["--data-dir", str(tmp_path / "data")]
+    assert main([*home, "import", str(source)]) == 1
+    err = capsys.readouterr().err
+    assert message in err, err
+    out = tmp_path / "after.json"
+    assert main([*home, "export", "json", "--out", str(out)]) == 0
+    assert json.loads(out.read_text("utf-8"))["loans"] == []
