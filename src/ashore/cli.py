@@ -68,9 +68,11 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def _month(text: str) -> str:
     try:
-        datetime.strptime(text, "%Y-%m")
+        month = datetime.strptime(text, "%Y-%m")
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a month (YYYY-MM)") from None
+    if not 1970 <= month.year <= 2200:
+        raise argparse.ArgumentTypeError(f"{text!r} is not between 1970 and 2200")
     return text
 
 

@@ -45,9 +45,12 @@ def resolve_today(option: str | None = None) -> date:
     if not text:
         return date.today()
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise InputError(f"--today: {text!r} is not a date (YYYY-MM-DD)") from None
+    if not 1970 <= day.year <= 2200:
+        raise InputError(f"--today: {day.isoformat()} is not between 1970 and 2200")
+    return day
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ stored, such a loan would break every screen and export that adds the loans up."
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import Any
@@ -48,3 +49,31 @@ def test_uncomputable_loans_are_refused_and_nothing_changes(
     out = tmp_path / "after.json"
     assert main([*home, "export", "json", "--out", str(out)]) == 0
     assert json.loads(out.read_text("utf-8"))["loans"] == []
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (
+            ["--today", "9999-12-31", "verify"],
+            1,
+            "--today: 9999-12-31 is not between 1970 and 2200",
+        ),
+        (
+            ["export", "ics", "--out", "x.ics", "--from", "9999-12"],
+            2,
+            "'9999-12' is not between 1970 and 2200",
+        ),
+    ],
+)
+def test_far_dates_are_refused_not_crashed_on(
+    tmp_path: Path, args: list[str], code: int, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) if code == 2 else contextlib.nullcontext() as exited:
+        result = main(["--data-dir", str(tmp_path / "data"), *args])
+    if code == 2:
+        assert exited.value.code == 2
+    else:
+        assert result == 1
+    err = capsys.readouterr().err
+    assert message in err and "internal error" not in err
