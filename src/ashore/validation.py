@@ -211,7 +211,11 @@ def check_note(note: CallNote, path: str) -> None:
         _time(note.deleted_at, f"{path}.deleted_at")
     for i, attachment in enumerate(note.attachments):
         where = f"{path}.attachments[{i}]"
-        if not isinstance(attachment.sha256, str) or not is_sha256(attachment.sha256):
+        # On import a file given by path may leave its hash out: it is hashed as it is stored.
+        given_by_path = attachment.sha256 == "" and bool(attachment.path)
+        if not given_by_path and (
+            not isinstance(attachment.sha256, str) or not is_sha256(attachment.sha256)
+        ):
             raise InputError(f"{where}.sha256: {attachment.sha256!r} is not a SHA-256")
         _text(attachment.name, f"{where}.name")
         _choice(attachment.kind, EVIDENCE_KINDS, f"{where}.kind")

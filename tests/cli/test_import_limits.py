@@ -77,3 +77,28 @@ def test_far_dates_are_refused_not_crashed_on(
         assert result == 1
     err = capsys.readouterr().err
     assert message in err and "internal error" not in err
+
+
+def test_an_attachment_given_by_path_alone_is_hashed_on_import(tmp_path: Path) -> None:
+    import hashlib
+
+    data = _sample()
+    (tmp_path / "evidence").mkdir()
+    recording = tmp_path / "evidence" / "call.m4a"
+    recording.write_bytes(b"\x00\x01 a recording \xff" * 100)
+    note_loan = next(loan for loan in data["loans"] if loan["notes"])
+    note_loan["notes"][0].setdefault("attachments", []).append(
+        {"path": "evidence/call.m4a", "kind": "audio", "name": "call.m4a"}
+    )
+    source = tmp_path / "book.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    home = ["--data-dir", str(tmp_path / "data")]
+    assert main([*home, "import", str(source)]) == 0
+    out = tmp_path / "out" / "book.json"
+    out.parent.mkdir()
+    assert main([*home, "export", "json", "--out", str(out)]) == 0
+    exported = json.loads(out.read_text("utf-8"))
+    loan = next(loan for loan in exported["loans"] if loan["id"] == note_loan["id"])
+    attachment = loan["notes"][0]["attachments"][-1]
+    assert attachment["sha256"] == hashlib.sha256(recording.read_bytes()).hexdigest()
+    assert (out.parent / attachment["path"]).read_bytes() == recording.read_bytes()
