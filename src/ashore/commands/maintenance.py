@@ -55,6 +55,8 @@ def run_backup(args: argparse.Namespace, ctx: Context) -> int:
         print(
             f"warning: evidence {sha} does not match its hash; copied as it is (see ashore verify)"
         )
+    for sha in summary.missing:
+        print(f"warning: evidence {sha} is missing from the store and is not in the backup")
     print(f"backed up the database and {summary.files} file(s) to {summary.path}")
     return 0
 

@@ -17,10 +17,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import select
+
 from ashore.errors import DataError, InputError
 from ashore.paths import DataDir
 from ashore.store.database import Database, inspect_file, known_revisions, timestamp
 from ashore.store.evidence import CHUNK, is_sha256
+from ashore.store.models import EvidenceFileRow
 
 DB_MEMBER = "ashore.sqlite3"
 MANIFEST = "MANIFEST.json"
@@ -35,6 +38,8 @@ class BackupSummary:
     # Stored files whose content no longer matches their hash: copied as they are, so that the
     # backup holds what the data dir holds, and named so the user can run ``ashore verify``.
     damaged: tuple[str, ...] = ()
+    # Files the notes refer to that are not in the store at all: the backup cannot hold them.
+    missing: tuple[str, ...] = ()
 
 
 def _copy_into_zip(archive: zipfile.ZipFile, source: Path, name: str) -> str:
@@ -50,6 +55,12 @@ def _copy_into_zip(archive: zipfile.ZipFile, source: Path, name: str) -> str:
 def write_backup(db: Database, out: Path) -> BackupSummary:
     """Write a backup of ``db``'s data dir to ``out`` (atomically, mode 0600)."""
     out = Path(out)
+    target = out.resolve()
+    if target.is_relative_to(db.data.root.resolve()) and not target.is_relative_to(
+        db.data.backups.resolve()
+    ):
+        # a backup written into the data dir could replace the live database or a stored file
+        raise InputError(f"--out: {out} is inside the data dir; save the backup somewhere else")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
@@ -86,7 +97,10 @@ def write_backup(db: Database, out: Path) -> BackupSummary:
         raise InputError(f"{out}: is a folder; give a file name") from None
     except OSError as error:
         raise DataError(f"{out}: cannot write the backup: {error.strerror}") from None
-    return BackupSummary(out, len(members) - 1, out.stat().st_size, tuple(damaged))
+    with db.reading() as session:
+        referenced = set(session.scalars(select(EvidenceFileRow.sha256)))
+    missing = tuple(sorted(sha for sha in referenced if f"evidence/{sha[:2]}/{sha}" not in members))
+    return BackupSummary(out, len(members) - 1, out.stat().st_size, tuple(damaged), missing)
 
 
 def _read_manifest(archive: zipfile.ZipFile, source: Path) -> dict[str, str]:
