@@ -52,3 +52,21 @@ def test_unknown_ids_exit_1_naming_the_field(
     assert start in err
     assert "\n" not in err
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "once", "monthly"),
+    [
+        ("en", "the sum I can raise at once", "every month"),
+        ("zh_CN", "一次性还款金额", "每月能够"),
+    ],
+)
+def test_a_one_off_settlement_is_not_called_a_monthly_payment(
+    loaded: list[str], tmp_path: Path, lang: str, once: str, monthly: str
+) -> None:
+    out = tmp_path / f"settle-{lang}.pdf"
+    args = ["--lang", lang, "export", "letter", "--loan", "jt360-bullet-0901", "--proposal", "p2"]
+    assert main([*loaded, *args, "--out", str(out)]) == 0
+    text = "".join(page.extract_text() for page in PdfReader(out).pages).replace("\n", " ")
+    assert once in text
+    assert monthly not in text

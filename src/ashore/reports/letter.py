@@ -125,7 +125,9 @@ def letter_text(data: LetterData, lang: str = "en") -> str:
             data.reason_text.strip(),
             "我有诚意还清这笔欠款，只是暂时遇到困难。恳请贵司同意以下还款方案：\n"
             + "\n".join(plan),
-            "这是我每月能够稳定承担的金额，我会严格按期还款。",
+            "这是我每月能够稳定承担的金额，我会严格按期还款。"
+            if data.plan.count > 1
+            else "这是我能够筹措到的一次性还款金额，我会在约定日期前还清。",
             ("随信附上以下证明材料：\n" + "\n".join(docs)) if docs else "",
             f"如蒙同意，请以书面形式（短信、邮件或 App 消息）确认新的还款金额和日期，"
             f"确认自{start}起停止计收罚息，并告知征信记录将如何更新。",
@@ -149,7 +151,9 @@ def letter_text(data: LetterData, lang: str = "en") -> str:
             "I want to repay this debt in full; my difficulty is temporary. I am asking you to "
             "agree to the following plan:\n" + "\n".join(plan),
             "This is what I can pay every month without falling behind again, and I will keep "
-            "to every date.",
+            "to every date."
+            if data.plan.count > 1
+            else "This is the sum I can raise at once, and I will pay it by that date.",
             ("I enclose:\n" + "\n".join(docs)) if docs else "",
             f"If you agree, please confirm the new amounts and dates in writing (SMS, e-mail or "
             f"an app message), confirm that penalty interest stops from {start}, and tell me how "
