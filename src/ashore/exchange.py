@@ -703,11 +703,25 @@ def write_book(book: Book, path: Path, store: EvidenceStore | None = None) -> No
     """Write ``book`` to ``path`` atomically; with ``store`` its files go to ``evidence/``."""
     path = Path(path)
     folder = path.resolve().parent
+    evidence = folder / "evidence"
+    had_folder, had_evidence = folder.exists(), evidence.exists()
+    before = {p for p in evidence.rglob("*") if p.is_file()} if had_evidence else set()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(
-            book_json(book, store, folder), ensure_ascii=False, indent=2, sort_keys=True
-        )
+        try:
+            text = json.dumps(
+                book_json(book, store, folder), ensure_ascii=False, indent=2, sort_keys=True
+            )
+        except BaseException:
+            # A failed export changes nothing: remove the files it had copied so far.
+            if evidence.exists():
+                for added in {p for p in evidence.rglob("*") if p.is_file()} - before:
+                    added.unlink(missing_ok=True)
+                if not had_evidence:
+                    shutil.rmtree(evidence, ignore_errors=True)
+            if not had_folder:
+                shutil.rmtree(folder, ignore_errors=True)
+            raise
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -102,3 +102,30 @@ def test_an_attachment_given_by_path_alone_is_hashed_on_import(tmp_path: Path) -
     attachment = loan["notes"][0]["attachments"][-1]
     assert attachment["sha256"] == hashlib.sha256(recording.read_bytes()).hexdigest()
     assert (out.parent / attachment["path"]).read_bytes() == recording.read_bytes()
+
+
+def test_a_failed_export_json_leaves_no_copied_files(tmp_path: Path) -> None:
+    data = _sample()
+    note_loan = next(loan for loan in data["loans"] if loan["notes"])
+    attachments = note_loan["notes"][0].setdefault("attachments", [])
+    for name, content in (("a.png", b"first file"), ("b.png", b"second file")):
+        (tmp_path / name).write_bytes(content)
+        attachments.append({"path": name, "kind": "image", "name": name})
+    source = tmp_path / "book.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    home = ["--data-dir", str(tmp_path / "data")]
+    assert main([*home, "import", str(source)]) == 0
+    import hashlib
+
+    lost = hashlib.sha256(b"second file").hexdigest()
+    stored = tmp_path / "data" / "evidence" / lost[:2] / lost
+    stored.parent.chmod(0o700)
+    stored.unlink()
+    existing = tmp_path / "out-existing"
+    existing.mkdir()
+    for out in (tmp_path / "out-new" / "book.json", existing / "book.json"):
+        assert main([*home, "export", "json", "--out", str(out)]) == 1
+        assert not out.exists()
+        assert not (out.parent / "evidence").exists()
+    assert not (tmp_path / "out-new").exists()
+    assert list(existing.iterdir()) == []
