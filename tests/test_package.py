@@ -66,7 +66,8 @@ def bundle() -> Path:
             timeout=1800,
         )
         assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
-    assert EXE.is_file() and os.access(EXE, os.X_OK)
+    assert EXE.is_file()
+    assert os.access(EXE, os.X_OK)
     return BUNDLE
 
 
@@ -325,7 +326,8 @@ def test_launcher_logs_a_qt_that_cannot_load(tmp_path: Path) -> None:
 
 def _build_module() -> ModuleType:
     spec = importlib.util.spec_from_file_location("ashore_build", PACKAGING / "build.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -384,7 +386,8 @@ def _validate_desktop(path: Path) -> None:
     if tool is None:
         pytest.skip("desktop-file-validate not installed (apt-get install desktop-file-utils)")
     result = subprocess.run([tool, str(path)], capture_output=True, text=True)
-    assert result.returncode == 0 and "error" not in result.stdout, result.stdout + result.stderr
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "error" not in result.stdout, result.stdout + result.stderr
 
 
 def test_desktop_file_validates() -> None:
@@ -409,10 +412,10 @@ def test_metainfo_validates() -> None:
 
 
 @pytest.fixture
-def home(tmp_path: Path) -> Iterator[Path]:
+def home(tmp_path: Path) -> Path:
     home = tmp_path / "home"
     home.mkdir()
-    yield home
+    return home
 
 
 def _installed_files(home: Path) -> list[Path]:

@@ -13,7 +13,7 @@ import wave
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 # How long the Qt fallback of probe_duration_ms waits for the backend to read a file's header.
 QT_PROBE_TIMEOUT_MS = 5000
@@ -54,7 +54,9 @@ def audio_backend_status() -> tuple[bool, str]:
     try:
         with _core_application():
             return _backend_report()
-    except Exception as exc:  # a broken backend must not take the caller down with it
+    # A broken backend must not take the caller down with it: whatever a native plugin raises
+    # becomes the reason shown, which is this function's whole job.
+    except Exception as exc:  # noqa: BLE001
         return False, f"QtMultimedia failed while probing: {exc}"
 
 
@@ -83,32 +85,37 @@ def _riff_frames_and_rate(path: Path) -> tuple[int, int] | None:
             head = stream.read(12)
             if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
                 return None
-            rate = block_align = 0
-            while True:
-                chunk = stream.read(8)
-                if len(chunk) < 8:
-                    return None
-                name, size = chunk[:4], struct.unpack("<I", chunk[4:])[0]
-                if name == b"fmt ":
-                    fmt = stream.read(size)
-                    if len(fmt) < 16:
-                        return None
-                    rate = struct.unpack("<I", fmt[4:8])[0]
-                    block_align = struct.unpack("<H", fmt[12:14])[0]
-                    if size % 2:
-                        stream.seek(1, os.SEEK_CUR)
-                elif name == b"data":
-                    if rate <= 0 or block_align <= 0:
-                        return None
-                    # A recorder killed mid-call may leave the size unwritten: trust the file.
-                    available = path.stat().st_size - stream.tell()
-                    if size in (0, 0xFFFFFFFF) or size > available:
-                        size = available
-                    return size // block_align, rate
-                else:
-                    stream.seek(size + (size % 2), os.SEEK_CUR)
+            return _riff_chunks(path, stream)
     except OSError:
         return None
+
+
+def _riff_chunks(path: Path, stream: BinaryIO) -> tuple[int, int] | None:
+    """Walk the chunks after the RIFF header: the frames of ``data`` at the ``fmt `` rate."""
+    rate = block_align = 0
+    while True:
+        chunk = stream.read(8)
+        if len(chunk) < 8:
+            return None
+        name, size = chunk[:4], struct.unpack("<I", chunk[4:])[0]
+        if name == b"fmt ":
+            fmt = stream.read(size)
+            if len(fmt) < 16:
+                return None
+            rate = struct.unpack("<I", fmt[4:8])[0]
+            block_align = struct.unpack("<H", fmt[12:14])[0]
+            if size % 2:
+                stream.seek(1, os.SEEK_CUR)
+        elif name == b"data":
+            if rate <= 0 or block_align <= 0:
+                return None
+            # A recorder killed mid-call may leave the size unwritten: trust the file.
+            available = path.stat().st_size - stream.tell()
+            if size in (0, 0xFFFFFFFF) or size > available:
+                size = available
+            return size // block_align, rate
+        else:
+            stream.seek(size + (size % 2), os.SEEK_CUR)
 
 
 def import_failure_reason(exc: ImportError) -> str:

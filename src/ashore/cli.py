@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ashore import __version__
+from ashore.clock import Clock
 from ashore.context import LANGUAGES, Context
 from ashore.errors import AshoreError
 from ashore.money import AmountError
@@ -179,7 +180,8 @@ def _log_bug(ctx: Context | None) -> Path | None:
         ctx.data.ensure()
         log = ctx.data.logs / "errors.log"
         with log.open("a", encoding="utf-8") as fh:
-            fh.write(f"--- {datetime.now().isoformat(timespec='seconds')} Ashore {__version__}\n")
+            stamp = ctx.clock.now().isoformat(timespec="seconds")
+            fh.write(f"--- {stamp} Ashore {__version__}\n")
             fh.write(traceback.format_exc())
         return log
     except OSError:
@@ -191,10 +193,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     ctx: Context | None = None
     try:
-        today = resolve_today(getattr(args, "today", None))
+        day = resolve_today(getattr(args, "today", None))
         ctx = Context(
             data=DataDir(resolve_data_dir(getattr(args, "data_dir", None))),
-            today=today,
+            clock=Clock() if day is None else Clock.on(day),
             lang=getattr(args, "lang", None) or _default_lang(),
         )
         name = _command_name(args)
@@ -209,7 +211,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("ashore: interrupted; nothing was changed", file=sys.stderr)
         return 1
-    except Exception as error:  # a bug: log it, say so in one line, never show the traceback
+    # A bug: log it, say so in one line, never show the traceback (the one place that must catch
+    # everything, so that no traceback reaches a user).
+    except Exception as error:  # noqa: BLE001
         log = _log_bug(ctx)
         where = f" (details in {log})" if log else ""
         print(f"ashore: internal error: {type(error).__name__}: {error}{where}", file=sys.stderr)

@@ -642,12 +642,15 @@ def book_json(
     folder: Path | None = None,
     exported_at: datetime | None = None,
 ) -> dict[str, Any]:
-    """The JSON object of ``book``; attachment files are copied from ``store`` into ``folder``."""
+    """The JSON object of ``book``; attachment files are copied from ``store`` into ``folder``.
+
+    ``exported_at`` (the context's clock, to the second) is the only field that differs between
+    two exports of the same data; None writes null."""
     where = folder or Path(".")
     return {
         "format": FORMAT,
         "version": VERSION,
-        "exported_at": _t(exported_at or datetime.now().astimezone().replace(microsecond=0)),
+        "exported_at": _t(exported_at.replace(microsecond=0) if exported_at is not None else None),
         "currency": book.currency,
         "monthly_budget": (
             decimal_text(book.monthly_budget) if book.monthly_budget is not None else None
@@ -699,7 +702,12 @@ def _with_guide(
     return data
 
 
-def write_book(book: Book, path: Path, store: EvidenceStore | None = None) -> None:
+def write_book(
+    book: Book,
+    path: Path,
+    store: EvidenceStore | None = None,
+    exported_at: datetime | None = None,
+) -> None:
     """Write ``book`` to ``path`` atomically; with ``store`` its files go to ``evidence/``."""
     path = Path(path)
     folder = path.resolve().parent
@@ -710,7 +718,10 @@ def write_book(book: Book, path: Path, store: EvidenceStore | None = None) -> No
         folder.mkdir(parents=True, exist_ok=True)
         try:
             text = json.dumps(
-                book_json(book, store, folder), ensure_ascii=False, indent=2, sort_keys=True
+                book_json(book, store, folder, exported_at),
+                ensure_ascii=False,
+                indent=2,
+                sort_keys=True,
             )
         except BaseException:
             # A failed export changes nothing: remove the files it had copied so far.

@@ -36,14 +36,14 @@ def resolve_data_dir(option: str | os.PathLike[str] | None = None) -> Path:
     return default_data_dir()
 
 
-def resolve_today(option: str | None = None) -> date:
-    """The date the app takes as today: ``--today``, else ``$ASHORE_TODAY``, else the clock.
+def resolve_today(option: str | None = None) -> date | None:
+    """The date the app takes as today: ``--today``, else ``$ASHORE_TODAY``; None: the clock's.
 
     Raises InputError with a readable message for a malformed or impossible date.
     """
     text = option or os.environ.get(ENV_TODAY)
     if not text:
-        return date.today()
+        return None
     try:
         day = date.fromisoformat(text.strip())
     except ValueError:

@@ -154,8 +154,10 @@ def test_wrong_input_exits_1_and_changes_nothing(
     capsys.readouterr()
     assert _run(data_dir, "import", str(path)) == 1
     err = capsys.readouterr().err
-    assert err.startswith("ashore: ") and message in err, err
-    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith("ashore: "), err
+    assert message in err, err
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
     assert dump(data_dir) == before
 
 
@@ -182,7 +184,8 @@ def test_bad_json_names_the_line(
     path.write_text('{\n  "format": "ashore",\n  "version": 1,,\n}\n', encoding="utf-8")
     assert _run(data_dir, "import", str(path)) == 1
     err = capsys.readouterr().err
-    assert f"{path}: line 3, column" in err and "not valid JSON" in err
+    assert f"{path}: line 3, column" in err
+    assert "not valid JSON" in err
     assert not data_dir.database.exists()  # a bad file never even opens the database
 
 
@@ -242,6 +245,7 @@ def test_installed_command_round_trip(tmp_path: Path) -> None:
         text=True,
         timeout=120,
     )
-    assert bad.returncode == 1 and "none.json: no such file" in bad.stderr
+    assert bad.returncode == 1
+    assert "none.json: no such file" in bad.stderr
     usage = subprocess.run([str(ashore), "import"], capture_output=True, text=True, timeout=120)
     assert usage.returncode == 2

@@ -102,4 +102,5 @@ def test_wrong_input_exits_1_with_the_field(
     assert main([*loaded, *args]) == 1
     err = capsys.readouterr().err
     assert message in err
-    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.count("\n") == 1
+    assert "Traceback" not in err

@@ -42,8 +42,10 @@ def test_effective_plan_replaces_the_original_from_the_start() -> None:
     assert loan.agreement is not None
     plan = effective_plan(schedule(loan.terms), loan.agreement)
     assert len(plan) == 10 + 24
-    assert plan[9].source == "original" and plan[9].due == date(2026, 11, 15)
-    assert plan[10].source == "agreement" and plan[10].due == date(2027, 1, 15)
+    assert plan[9].source == "original"
+    assert plan[9].due == date(2026, 11, 15)
+    assert plan[10].source == "agreement"
+    assert plan[10].due == date(2027, 1, 15)
     assert plan[10].amount == D("366.04")
     assert len(effective_plan(schedule(loan.terms), None)) == 12
 

@@ -225,15 +225,20 @@ def test_proposal_tables_add_up(
     total = overdue + penalty + late + not_yet_due
     owed = Owed(start, overdue, Decimal("0.00"), interest, penalty, late, not_yet_due, total)
     proposal = ProposalTerms(start, plan, Waivers(waive_penalty, waive_late, waive_interest))
+    refused: FinanceError | None = None
     try:
         result = plan_proposal(owed, proposal)
     except FinanceError as error:
+        refused = error
+    if refused is not None:
+        # only a fixed installment that cannot even pay the interest is refused, by its amount
         assert isinstance(plan, ReducedInstallment)
-        assert str(error).startswith("amount: ")
+        assert str(refused).startswith("amount: ")
         return
     base = result.base
     assert base.amount == total - base.waived_total
-    assert base.waived_penalty <= penalty and base.waived_interest <= interest
+    assert base.waived_penalty <= penalty
+    assert base.waived_interest <= interest
     rows = result.installments
     assert sum(r.principal for r in rows) == base.amount + result.capitalized_interest
     assert result.total_paid == base.amount - result.forgiven + result.total_interest

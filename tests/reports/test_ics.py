@@ -37,7 +37,8 @@ def test_one_event_per_installment_on_its_day(tmp_path: Path) -> None:
         assert event.decoded("DTEND") == entry.due + timedelta(days=1)
         summary = str(event["SUMMARY"])
         assert f"{entry.amount:,.2f} CNY" in summary
-        assert entry.lender in summary and entry.loan in summary
+        assert entry.lender in summary
+        assert entry.loan in summary
         assert event.decoded("DTSTAMP") == STAMP
         alarms = event.walk("VALARM")
         if entry.status == "paid":

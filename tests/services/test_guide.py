@@ -209,7 +209,8 @@ def test_follow_up_reminder_then_warning_until_a_note_is_written(ledger: Ledger)
     assert kinds(ledger, date(2026, 11, 27)) == [("follow_up", "info")]
     assert kinds(ledger, date(2026, 11, 28)) == [("follow_up", "warning")]
     text = next(w.text for w in g.warnings(ledger, date(2026, 11, 30)))
-    assert "2026-11-27" in text and "3 day(s)" in text
+    assert "2026-11-27" in text
+    assert "3 day(s)" in text
     loan = ledger.loan("jb-2026-01")
     loan.notes.append(note("n2", date(2026, 11, 29)))
     ledger.save_loan(loan)
@@ -242,7 +243,8 @@ def test_budget_warning_counts_the_agreements_on_other_loans(ledger: Ledger) -> 
     [warning] = [
         w for w in g.warnings(ledger, day) if w.kind == "budget" and w.loan_id == "jb-2026-01"
     ]
-    assert f"{need + elsewhere:,.2f}" in warning.text and "0.01 over" in warning.text
+    assert f"{need + elsewhere:,.2f}" in warning.text
+    assert "0.01 over" in warning.text
 
 
 def test_due_soon_warning_three_days_ahead_until_paid(ledger: Ledger) -> None:
@@ -258,7 +260,8 @@ def test_due_soon_warning_three_days_ahead_until_paid(ledger: Ledger) -> None:
     assert due_soon(date(2027, 1, 11)) == []
     assert due_soon(date(2027, 1, 12)) == [("due_soon", "urgent")]
     [today] = [w for w in g.warnings(ledger, date(2027, 1, 15)) if w.kind == "due_soon"]
-    assert "today" in today.text and "366.04" in today.text
+    assert "today" in today.text
+    assert "366.04" in today.text
     assert due_soon(date(2027, 1, 16)) == []  # past due: the sidebar says "missed"
     loan.payments.append(Payment(date(2027, 1, 13), first.payment))
     ledger.save_loan(loan)

@@ -184,7 +184,8 @@ def test_load_sample_holds_the_worked_example(ledger: Ledger) -> None:
     assert len(ledger.lenders()) == 2
     worked = ledger.loan("jb-2026-01")
     assert worked.principal == Decimal("12000.00")
-    assert worked.rate.value == Decimal("0.18") and worked.rate.per == "year"
+    assert worked.rate.value == Decimal("0.18")
+    assert worked.rate.per == "year"
     assert (worked.method, worked.term_count, worked.first_due) == (
         "equal_installment",
         12,
@@ -213,4 +214,5 @@ def test_import_book_is_all_or_nothing(ledger: Ledger, data_dir: DataDir) -> Non
     assert ledger.loan("new-1") == good
     assert ledger.monthly_budget() == Decimal("2000")
     exported = ledger.export_book()
-    assert exported.loans == [good] and exported.lenders == [lender()]
+    assert exported.loans == [good]
+    assert exported.lenders == [lender()]

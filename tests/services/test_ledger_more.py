@@ -73,7 +73,8 @@ def test_backup_then_restore_brings_back_the_data_and_keeps_what_it_replaced(
     safety = ledger.restore(summary.path)
     # the same Ledger, open again, on the restored data
     assert ledger.export_book() == before
-    assert safety is not None and safety.parent == data_dir.backups
+    assert safety is not None
+    assert safety.parent == data_dir.backups
     # what was replaced (no loans) was saved first
     with zipfile.ZipFile(safety) as archive:
         assert archive.namelist()

@@ -162,7 +162,8 @@ def test_attach_copies_bytes_once_read_only(ledger: Ledger, tmp_path: Path) -> N
     assert os.stat(stored).st_mode & 0o222 == 0  # kept read-only
     assert [p for p in ledger.db.evidence.root.rglob("*") if p.is_file()] == [stored]
     assert first.duration_ms == 500
-    assert first.kind == "audio" and first.size == source.stat().st_size
+    assert first.kind == "audio"
+    assert first.size == source.stat().st_size
     assert seen[-1] == (source.stat().st_size, source.stat().st_size)
     assert [x.name for x in notes.notes(LOAN)[-1].attachments] == ["call-1125.wav"]
     assert _problems(ledger) == []

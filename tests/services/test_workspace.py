@@ -110,7 +110,8 @@ def test_duplicate_and_delete(ledger, space) -> None:
         original.params,
         original.start,
     )
-    assert again.status == "draft" and again.name == "copy of p1"
+    assert again.status == "draft"
+    assert again.name == "copy of p1"
     removed = space.delete_proposal(JB, "p1")
     assert removed.id == "p1"
     assert [p.id for p in ledger.loan(JB).proposals] == [copy.id]
@@ -166,7 +167,8 @@ def test_payments_and_claims_are_added_and_deleted_alone(ledger, space) -> None:
     assert loan.payments[index] == Payment(
         date(2026, 11, 25), Decimal("500.00"), "", "Alipay", "T-1"
     )
-    assert loan.proposals == before.proposals and loan.claims == before.claims
+    assert loan.proposals == before.proposals
+    assert loan.claims == before.claims
     with pytest.raises(InputError, match=r"^payment\.amount: must be more than zero"):
         space.add_payment(JB, Payment(TODAY, Decimal("0")))
     with pytest.raises(InputError, match=r"^payment\.amount: 1\.005 has more decimals"):
@@ -243,7 +245,9 @@ def test_a_missed_agreed_installment_is_the_loudest_warning(ledger, space) -> No
     )
     later = first_due + timedelta(days=2)
     missed = ws.payment_warnings(ws.plan_entries(loan, later), later)
-    assert missed[0].kind == "missed" and missed[0].due == first_due and missed[0].days == 2
+    assert missed[0].kind == "missed"
+    assert missed[0].due == first_due
+    assert missed[0].days == 2
     assert plans.summarize(loan, None, later).status == "agreement_missed"
 
 
@@ -266,7 +270,8 @@ def test_chart_lines_follow_the_money_engine(ledger) -> None:
     monthly = {bar.key: bar for bar in data.monthly}
     assert monthly["p1"].months[0] == (date(2027, 1, 1), plan.installments[0].payment)
     assert data.claims == ((date(2026, 11, 20), Decimal("9830.55"), "SMS"),)
-    assert len(data.payments) == 4 and data.budget == Decimal("2000.00")
+    assert len(data.payments) == 4
+    assert data.budget == Decimal("2000.00")
 
 
 def test_comparison_takes_plans_being_edited(ledger) -> None:
@@ -323,7 +328,8 @@ def test_original_schedule_line_after_acceleration_never_goes_below_zero(ledger)
     chart = ws.loan_chart(loan, TODAY, None)
     original = next(line for line in chart.lines if line.key == "original")
     owed = plans.standing(loan, TODAY).owed
-    assert owed is not None and owed.not_yet_due == Decimal("0.00")
+    assert owed is not None
+    assert owed.not_yet_due == Decimal("0.00")
     assert original.points[0] == (TODAY, owed.total)
     assert original.points[-1] == (TODAY + timedelta(days=1), Decimal("0.00"))
     assert min(amount for _, amount in original.points) == Decimal("0.00")

@@ -86,7 +86,8 @@ def test_write_then_read_gives_the_same_records(tmp_path: Path) -> None:
     out = tmp_path / "out" / "book.json"
     write_book(book, out, store)
     raw = out.read_text(encoding="utf-8")
-    assert '"principal": "12000.00"' in raw and '"value": "0.0005"' in raw
+    assert '"principal": "12000.00"' in raw
+    assert '"value": "0.0005"' in raw
     back = read_book(out)
     attachment = back.loans[0].notes[0].attachments[0]
     assert Path(attachment.path) == (out.parent / "evidence" / f"{sha[:16]}-call.m4a").resolve()

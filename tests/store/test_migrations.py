@@ -127,11 +127,15 @@ def test_locked_database_is_a_data_error(data_dir: DataDir) -> None:
     holder.execute("BEGIN EXCLUSIVE")
     engine = make_engine(data_dir.database, busy_timeout_ms=50)
     db = Database(engine, data_dir)
-    try:
-        with pytest.raises(DataError, match="locked"), db.transaction() as session:
-            from ashore.store.models import SettingRow
+    from ashore.store.models import SettingRow
 
+    def write() -> None:
+        with db.transaction() as session:
             session.add(SettingRow(key="k", value="v"))
+
+    try:
+        with pytest.raises(DataError, match="locked"):
+            write()
     finally:
         db.close()
         holder.execute("ROLLBACK")
@@ -204,7 +208,8 @@ def test_world_errors_become_data_errors(tmp_path: Path, message: str, expected:
 
     error = data_error(sqlite3.OperationalError(message), tmp_path / "ashore.sqlite3")
     assert isinstance(error, DataError)
-    assert str(error).startswith(str(tmp_path / "ashore.sqlite3")) and expected in str(error)
+    assert str(error).startswith(str(tmp_path / "ashore.sqlite3"))
+    assert expected in str(error)
 
 
 def test_a_bug_is_not_a_data_error(tmp_path: Path) -> None:

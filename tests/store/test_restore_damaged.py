@@ -29,7 +29,8 @@ def test_restore_replaces_a_damaged_database_and_keeps_it(
     assert "ashore-unreadable-" in capsys.readouterr().out
     assert main([*home, "verify"]) == 0
     kept = list((data / "backups").glob("ashore-unreadable-*/ashore.sqlite3"))
-    assert len(kept) == 1 and kept[0].read_bytes() == garbage
+    assert len(kept) == 1
+    assert kept[0].read_bytes() == garbage
     out = tmp_path / "after.json"
     assert main([*home, "export", "json", "--out", str(out)]) == 0
     assert '"jb-2026-01"' in out.read_text("utf-8")

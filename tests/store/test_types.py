@@ -29,7 +29,8 @@ def test_cents_sum_exactly_after_a_round_trip(data_dir: DataDir) -> None:
     total = sum((p.amount for p in back.payments), Decimal(0))
     assert total == Decimal("10.00")
     assert str(total) == "10.00"
-    assert back.principal == Decimal("0.10") and str(back.principal) == "0.10"
+    assert back.principal == Decimal("0.10")
+    assert str(back.principal) == "0.10"
     assert back.overdue.penalty_rate is not None
     assert str(back.overdue.penalty_rate.value) == "0.0005"
 

@@ -5,14 +5,31 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtCore import QEventLoop, QTimer
 
 from ashore.context import Context
 from ashore.services import Ledger
 
 
+@pytest.fixture(autouse=True)
+def _nested_event_loops_run(qapp) -> None:
+    """Undo a quit that landed outside the application's exec().
+
+    A test that runs QApplication.exec() and quits while a window is closing (tests/ui/test_app.py
+    runs the whole app) leaves the last-window Quit event in the queue; handled after exec() has
+    returned, it sets Qt's "quit now" flag for good, and every nested QEventLoop - each
+    qtbot.waitSignal - then returns at once. One short exec() clears the flag.
+    """
+    probe = QEventLoop()
+    QTimer.singleShot(0, lambda: probe.quit())
+    if probe.exec() == -1:
+        QTimer.singleShot(0, qapp.quit)
+        qapp.exec()
+
+
 @pytest.fixture
 def ledger(ctx: Context) -> Iterator[Ledger]:
-    opened = Ledger.open(ctx.data)
+    opened = Ledger.open(ctx.data, ctx.clock)
     yield opened
     opened.close()
 

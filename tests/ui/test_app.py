@@ -27,7 +27,7 @@ def test_a_data_error_is_a_message_and_exit_1(qtbot, ctx, monkeypatch) -> None:
     def refuse(data):
         raise DataError("the database was written by a newer Ashore (revision zz)")
 
-    monkeypatch.setattr(Ledger, "open", classmethod(lambda cls, data: refuse(data)))
+    monkeypatch.setattr(Ledger, "open", classmethod(lambda cls, data, clock=None: refuse(data)))
     monkeypatch.setattr(
         dialogs, "fatal_data_error", lambda p, text, folder: shown.append((text, folder))
     )
@@ -78,7 +78,7 @@ def test_start_up_imports_no_heavy_modules(tmp_path) -> None:
 def test_bug_handler_logs_and_shows_one_line(qtbot, ctx, monkeypatch) -> None:
     shown: list[tuple[str, Path | None]] = []
     monkeypatch.setattr(dialogs, "bug", lambda parent, summary, log: shown.append((summary, log)))
-    handler = app_module.BugHandler(ctx.data, lambda: None)
+    handler = app_module.BugHandler(ctx.data, lambda: None, ctx.clock)
     try:
         raise ZeroDivisionError("division by zero")
     except ZeroDivisionError as error:
@@ -88,6 +88,8 @@ def test_bug_handler_logs_and_shows_one_line(qtbot, ctx, monkeypatch) -> None:
     text = log.read_text(encoding="utf-8")
     assert "Traceback (most recent call last)" in text
     assert "ZeroDivisionError: division by zero" in text
+    # stamped by the context's clock
+    assert text.startswith(f"--- {ctx.clock.now():%Y-%m-%dT%H:}")
 
     errors: list[str] = []
     monkeypatch.setattr(dialogs, "error", lambda parent, text, title="": errors.append(text))
@@ -164,6 +166,8 @@ def test_backup_writes_a_zip_of_everything(
     with zipfile.ZipFile(out.with_suffix(".zip")) as archive:
         names = set(archive.namelist())
     assert {"ashore.sqlite3", "MANIFEST.json"} <= names
-    assert len(infos) == 1 and str(out.with_suffix(".zip")) in infos[0]
+    assert len(infos) == 1
+    assert str(out.with_suffix(".zip")) in infos[0]
     menu_texts = [action.text() for action in window.menuBar().actions()[0].menu().actions()]
-    assert "&Backup…" in menu_texts and "&Import…" in menu_texts
+    assert "&Backup…" in menu_texts
+    assert "&Import…" in menu_texts

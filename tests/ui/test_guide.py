@@ -82,17 +82,20 @@ def test_start_a_note_then_record_the_outcome(
     window.open_loan(LOAN)
     controller = window.guide
     card = controller.open_call_card()
-    assert card is not None and card.isVisible()
+    assert card is not None
+    assert card.isVisible()
     before = datetime.now().astimezone() - timedelta(seconds=2)
     click(qtbot, card.start_button)
-    assert card.note_id and not card.start_button.isEnabled()
+    assert card.note_id
+    assert not card.start_button.isEnabled()
     loan = sample.loan(LOAN)
     note = next(n for n in loan.notes if n.id == card.note_id)
     assert before <= note.occurred_at <= datetime.now().astimezone()
 
     def answer(dialog):
         assert isinstance(dialog, AfterCallDialog)
-        assert dialog.note is not None and dialog.note.id == card.note_id
+        assert dialog.note is not None
+        assert dialog.note.id == card.note_id
         type_into(qtbot, dialog.who, "agent 0815")
         dialog.outcome.setText("they accept 24 months")
         dialog.has_follow_up.setChecked(True)
@@ -109,7 +112,8 @@ def test_start_a_note_then_record_the_outcome(
     assert note.follow_up == note.occurred_at.date() + timedelta(days=7)
     assert loan.proposals[0].status == "accepted"
     assert svc.stages(sample, ctx.today)[LOAN].key == "agreed"
-    assert controller.tab.stage is not None and controller.tab.stage.key == "agreed"
+    assert controller.tab.stage is not None
+    assert controller.tab.stage.key == "agreed"
     card.close()
 
 
@@ -167,7 +171,8 @@ def test_the_window_offers_the_call_card_and_the_letter(qtbot, make_window, samp
         for inner in action.menu().actions()
         if isinstance(inner.menu(), QMenu) and inner.menu().title() == "&Export"
     ]
-    assert exports and controller.letter_action in exports[0].actions()
+    assert exports
+    assert controller.letter_action in exports[0].actions()
     assert window.loan_page.tabs.tabText(controller.tab_index) == "Guide"
 
 
@@ -179,7 +184,8 @@ def test_the_letter_editor_prints_what_was_written(
     editor = LetterEditor(sample, sample.loan(LOAN), ctx.today, "en")
     qtbot.addWidget(editor)
     text = editor.editor.toPlainText()
-    assert "9,348.71 CNY" in text and "24 monthly payments of 366.04 CNY" in text
+    assert "9,348.71 CNY" in text
+    assert "24 monthly payments of 366.04 CNY" in text
     editor.editor.setPlainText(text + "\nP.S. </para> &amp; <b>x</b> 谢谢")
     out = tmp_path / "letter.pdf"
     monkeypatch.setattr(dialogs, "get_save_path", lambda *args: out)

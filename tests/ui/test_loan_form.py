@@ -19,7 +19,7 @@ LENDERS = [Lender("jb", "Jiebei"), Lender("wl", "Weilidai")]
 
 @pytest.fixture
 def form(qtbot) -> LoanForm:
-    widget = LoanForm()
+    widget = LoanForm(today=date(2026, 11, 28))
     qtbot.addWidget(widget)
     widget.set_lenders(LENDERS)
     widget.set_loan(None)

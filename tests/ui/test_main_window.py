@@ -67,7 +67,8 @@ def test_edit_then_undo_and_redo(qtbot, ledger, make_window, monkeypatch) -> Non
     after = ledger.loan(loan_id)
     assert after.principal == Decimal("13000.50")
     assert after.name == "January, renegotiated"
-    assert after.rate == before.rate and after.fees == before.fees
+    assert after.rate == before.rate
+    assert after.fees == before.fees
     window.undo_action.trigger()
     assert ledger.loan(loan_id) == before
     assert window.form.principal.text() == "12,000.00"
@@ -260,7 +261,8 @@ def test_settings_restore_the_last_open_loan(qtbot, ctx, make_window, monkeypatc
         again = make_window(ledger)
         assert restored == [bytes(geometry.data())]
         assert again.showing == ("loan", loan_id)
-        assert again.form.original is not None and again.form.original.id == loan_id
+        assert again.form.original is not None
+        assert again.form.original.id == loan_id
         # The offscreen screen is 800 pixels wide: a wider window is fitted onto it, so the
         # exact sizes can be compared only when the window fits.
         if window.width() <= again.screen().availableGeometry().width():

@@ -131,7 +131,8 @@ def test_edit_shows_history_and_delete_leaves_a_tombstone(
     assert card.property("deleted") is True
     assert "Reason: wrong loan" in card.tombstone.text()
     assert card.text.font().strikeOut()
-    assert card.edit_button.isHidden() and card.delete_button.isHidden()
+    assert card.edit_button.isHidden()
+    assert card.delete_button.isHidden()
     assert not pane.banner.isVisible()  # legitimate changes keep the chain whole
 
 
@@ -170,7 +171,8 @@ def test_dropping_a_file_on_a_note_attaches_it(qtbot: Any, pane: NotesPane, tmp_
     assert len(card.players) == 1
     # The player (and "open in the system's player") sees the original name and bytes.
     played = card.players[0].path()
-    assert played is not None and played.name == "call-1128.wav"
+    assert played is not None
+    assert played.name == "call-1128.wav"
     assert played.read_bytes() == source.read_bytes()
     assert pane.progress_box.isHidden()
 
@@ -192,7 +194,8 @@ def test_a_cancelled_large_attach_leaves_no_file_no_row_no_thread(
     worker.progress.connect(lambda done, _total: (seen.append(done), pane.cancel_attach()))
     qtbot.waitUntil(lambda: not pane.is_busy(), timeout=20_000)
     assert seen, "the copy reported progress before it was cancelled"
-    assert worker.isFinished() and not worker.isRunning()
+    assert worker.isFinished()
+    assert not worker.isRunning()
     assert not [p for p in pane.notes.db.evidence.root.rglob("*") if p.is_file()]
     (note,) = [n for n in pane.notes.notes(LOAN) if n.id == note_id]
     assert note.attachments == []
@@ -213,7 +216,8 @@ def test_a_note_changed_in_the_database_shows_the_banner(
     con.close()
     pane.refresh()
     assert pane.banner.isVisible()
-    assert "the note of " in pane.banner.text() and f"({note_id})" in pane.banner.text()
+    assert "the note of " in pane.banner.text()
+    assert f"({note_id})" in pane.banner.text()
     assert "changed outside Ashore" in pane.banner.text()
     assert pane.hint.text() == ""
     assert _card(pane, note_id).property("broken") is True
@@ -287,7 +291,8 @@ def test_a_compressed_recording_is_measured_in_the_worker(
     (attachment,) = note.attachments
     assert attachment.kind == "audio"
     # MP3 frames pad the end: about a second, as the backend reads it.
-    assert attachment.duration_ms is not None and 900 <= attachment.duration_ms <= 1300
+    assert attachment.duration_ms is not None
+    assert 900 <= attachment.duration_ms <= 1300
 
 
 @noise
@@ -305,7 +310,8 @@ def test_closing_the_pane_mid_copy_joins_the_thread_and_stores_nothing(
     qtbot.waitUntil(lambda: pane.progress.value() > 0, timeout=10_000)
     pane.close()  # closeEvent -> shutdown: cancel, then join
     assert worker.isFinished()
-    assert pane.worker is None and not pane.is_busy()
+    assert pane.worker is None
+    assert not pane.is_busy()
     qtbot.wait(50)  # a signal queued by the finished thread changes nothing now
     assert not [p for p in pane.notes.db.evidence.root.rglob("*") if p.is_file()]
     (note,) = [n for n in pane.notes.notes(LOAN) if n.id == note_id]

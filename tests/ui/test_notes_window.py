@@ -59,7 +59,8 @@ def test_notes_tab_follows_the_open_loan_and_ctrl_n_writes_a_note(
 
     window.new_loan()  # an unsaved loan has no notes: the tab shows none of the last loan's
     tabs.setCurrentIndex(hookup.tab_index)
-    assert pane.loan_id is None and pane.cards == []
+    assert pane.loan_id is None
+    assert pane.cards == []
     assert pane.new_button.isHidden()
 
 

@@ -69,7 +69,8 @@ def test_the_chart_draws_the_engines_lines(qtbot, tab, sample) -> None:
     qtbot.waitUntil(lambda: "status_quo" in tab.chart._exact, timeout=2000)
     loan = sample.loan(JB)
     quo = tab.chart.line_data("status_quo")
-    assert quo[0, 0] == date2num(TODAY) and quo[0, 1] == 9348.71
+    assert quo[0, 0] == date2num(TODAY)
+    assert quo[0, 1] == 9348.71
     end = date.fromordinal(int(quo[-1, 0]) + date(1970, 1, 1).toordinal())
     projection = finance.projection(plans.loan_terms(loan), plans.loan_payments(loan), TODAY, end)
     assert list(quo[:, 1]) == [float(o.total) for o in projection]

@@ -179,7 +179,8 @@ def test_the_tables_show_every_column_at_1280_by_800(qtbot, sample, make_window)
     # months need the width)
     board = window.dashboard
     attention = board.attention.parentWidget()
-    assert attention.y() == board.lists.y() and attention.x() < board.lists.x()
+    assert attention.y() == board.lists.y()
+    assert attention.x() < board.lists.x()
     assert board.chart.y() > board.lists.y() + board.lists.height() - 1
     assert board.chart.width() >= attention.width() + board.lists.width()
 
@@ -211,11 +212,14 @@ def test_payments_tab_layout_at_1280_by_800(qtbot, sample, make_window) -> None:
     # the two forms side by side under the installments, each with its list under it
     record = tab.record_button.parentWidget()
     claims = tab.claims
-    assert record.y() == claims.y() and record.x() < claims.x()
+    assert record.y() == claims.y()
+    assert record.x() < claims.x()
     assert record.y() > entries.parentWidget().y()
     made = tab.payments_view.parentWidget()
-    assert made.x() == record.x() and made.y() > record.y()
-    assert claims.list_box.x() == claims.x() and claims.list_box.y() > claims.y()
+    assert made.x() == record.x()
+    assert made.y() > record.y()
+    assert claims.list_box.x() == claims.x()
+    assert claims.list_box.y() > claims.y()
     assert columns_fit(tab.payments_view)
     assert columns_fit(tab.claims.view)
 

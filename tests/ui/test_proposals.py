@@ -110,7 +110,8 @@ def test_a_typed_proposal_gives_the_engines_table_and_chart_line(qtbot, tab, sam
 
     click(qtbot, form.save_button)
     saved = [p for p in sample.loan(JB).proposals if p.name == "12 months at 6 %"]
-    assert len(saved) == 1 and saved[0].status == "draft"
+    assert len(saved) == 1
+    assert saved[0].status == "draft"
     assert saved[0].params == {"months": 12, "annual_rate": Decimal("0.06")}
     assert saved[0].waive.penalty == Decimal("1")
     assert tab.list_model.rowCount() == 2
@@ -165,7 +166,8 @@ def test_a_typing_slip_is_named_under_its_field(qtbot, tab) -> None:
     type_into(qtbot, tab.form.start, "2026-02-30")
     assert "is not a date" in tab.form.start.error_label.text()
     settle(qtbot, tab)
-    assert tab.form.plan is None and not tab.form.save_button.isEnabled()
+    assert tab.form.plan is None
+    assert not tab.form.save_button.isEnabled()
 
 
 def test_each_method_shows_only_its_fields(qtbot, tab) -> None:
@@ -189,7 +191,8 @@ def test_each_method_shows_only_its_fields(qtbot, tab) -> None:
     choose(form.method, "lump_sum")
     lump = form.fields["lump_sum"]
     choose(lump["mode"], "discount")
-    assert not lump["amount"].isVisible() and lump["discount"].isVisible()
+    assert not lump["amount"].isVisible()
+    assert lump["discount"].isVisible()
 
 
 def test_a_custom_list_and_a_deferral_are_worked_out(qtbot, tab, sample) -> None:

@@ -166,7 +166,8 @@ def test_the_window_reads_chinese_with_lang_zh_cn(
     assert texts["sidebar"] == "你的借款"
     assert texts["new_loan"] == "新借款"
     assert texts["tabs"][:3] == ["概况", "方案", "还款"]
-    assert "详情" in texts["tabs"] and "指南" in texts["tabs"]
+    assert "详情" in texts["tabs"]
+    assert "指南" in texts["tabs"]
     assert texts["required"] == "必填"
     assert texts["not_amount"] == "'abc' 不是有效金额"
     # Qt's own standard buttons come from qtbase_zh_CN

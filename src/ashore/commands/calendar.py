@@ -12,7 +12,7 @@ import argparse
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -44,7 +44,7 @@ def run_export_calendar(args: argparse.Namespace, ctx: Context) -> int:
         loans=book.loans,
         months=book.months,
         today=ctx.today,
-        generated_at=datetime.now().astimezone(),
+        generated_at=ctx.clock.now(),
         budget=book.budget,
         currency=book.currency,
         lang=lang,
@@ -63,7 +63,7 @@ def run_export_ics(args: argparse.Namespace, ctx: Context) -> int:
     months = set(book.months)
     entries = [e for e in book.entries if (e.due.year, e.due.month) in months]
     lang = "zh_CN" if ctx.lang == "zh_CN" else "en"
-    stamp = datetime.now(UTC)
+    stamp = ctx.clock.now()
     _write_atomically(
         args.out,
         lambda temp: write_ics(
@@ -93,7 +93,7 @@ def _collect(args: argparse.Namespace, ctx: Context) -> _Collected:
         ((first + relativedelta(months=k)).year, (first + relativedelta(months=k)).month)
         for k in range(count)
     ]
-    ledger = Ledger.open(ctx.data)
+    ledger = Ledger.open(ctx.data, ctx.clock)
     try:
         lenders = {lender.id: lender.name for lender in ledger.lenders()}
         loans = ledger.loans()

@@ -12,7 +12,7 @@ from ashore.services.notes import Notes
 
 def run_export_evidence(args: argparse.Namespace, ctx: Context) -> int:
     """Write the bundle; exit 1 naming the problem when the loan is unknown or a file is damaged."""
-    ledger = Ledger.open(ctx.data)
+    ledger = Ledger.open(ctx.data, ctx.clock)
     try:
         notes = Notes(ledger)
         loan = ledger.loan(args.loan)
@@ -23,6 +23,7 @@ def run_export_evidence(args: argparse.Namespace, ctx: Context) -> int:
             ledger.db.evidence,
             args.out,
             "zh_CN" if ctx.lang == "zh_CN" else "en",
+            made=ctx.clock.now(),
         )
     finally:
         ledger.close()

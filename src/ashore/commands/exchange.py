@@ -13,7 +13,7 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
     """Add the file's contents in one transaction; nothing changes when anything is wrong."""
     # Read and check the whole file before the database is even opened.
     book = read_book(args.file)
-    ledger = Ledger.open(ctx.data)
+    ledger = Ledger.open(ctx.data, ctx.clock)
     try:
         ledger.import_book(book)
     finally:
@@ -28,10 +28,10 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
 
 def run_export_json(args: argparse.Namespace, ctx: Context) -> int:
     """Write everything to one exchange file, the evidence files beside it under evidence/."""
-    ledger = Ledger.open(ctx.data)
+    ledger = Ledger.open(ctx.data, ctx.clock)
     try:
         book = ledger.export_book()
-        write_book(book, args.out, ledger.db.evidence)
+        write_book(book, args.out, ledger.db.evidence, ctx.clock.now())
     finally:
         ledger.close()
     files = sum(len(note.attachments) for loan in book.loans for note in loan.notes)

@@ -32,7 +32,7 @@ def find_problems(db: Database) -> tuple[list[str], int, int]:
 
 def run_verify(args: argparse.Namespace, ctx: Context) -> int:
     """Exit 0 when the database, every stored file and every note chain hold; else 1."""
-    db = Database.open(ctx.data)
+    db = Database.open(ctx.data, ctx.clock)
     try:
         problems, files, notes = find_problems(db)
     finally:
@@ -46,7 +46,7 @@ def run_verify(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_backup(args: argparse.Namespace, ctx: Context) -> int:
-    db = Database.open(ctx.data)
+    db = Database.open(ctx.data, ctx.clock)
     try:
         summary = write_backup(db, args.out)
     finally:
@@ -62,9 +62,9 @@ def run_backup(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_restore(args: argparse.Namespace, ctx: Context) -> int:
-    safety = restore_backup(ctx.data, args.file)
+    safety = restore_backup(ctx.data, args.file, ctx.clock)
     # Opening once migrates a backup made by an older Ashore, so the next start is quick.
-    Database.open(ctx.data).close()
+    Database.open(ctx.data, ctx.clock).close()
     kept = f"; the data it replaced is saved in {safety}" if safety else ""
     print(f"restored {args.file}{kept}")
     return 0

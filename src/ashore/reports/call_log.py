@@ -310,7 +310,7 @@ def call_log_pdf(
     footer = f"{_t('footer', lang)} · {loan.id} · {_t('made', lang, when=_when(made))}"
     muted = log.muted
 
-    class Numbered(Canvas):  # type: ignore[misc]
+    class Numbered(Canvas):
         """Holds pages back to print "Page X of Y" on each."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -320,7 +320,8 @@ def call_log_pdf(
 
         def showPage(self) -> None:
             self._held.append(dict(self.__dict__))
-            self._startPage()
+            # the stubs omit it; reportlab's own "page X of Y" recipe calls it
+            self._startPage()  # type: ignore[attr-defined]
 
         def save(self) -> None:
             for number, state in enumerate(self._held, start=1):
@@ -366,10 +367,13 @@ def write_evidence_bundle(
     store: EvidenceStore,
     out: Path,
     lang: str = "en",
-    made: datetime | None = None,
+    *,
+    made: datetime,
 ) -> BundleSummary:
-    """Write the loan's evidence zip to ``out`` atomically; DataError when a file is damaged."""
-    made = made or datetime.now().astimezone().replace(microsecond=0)
+    """Write the loan's evidence zip to ``out`` atomically; DataError when a file is damaged.
+
+    ``made``: when it was made (the context's clock), printed in the log and kept in the zip."""
+    made = made.replace(microsecond=0)
     attachments = [a for note in loan.notes for a in note.attachments]
     names = bundle_names(attachments)
     for sha in names:

@@ -46,8 +46,10 @@ def register_fonts() -> str:
 def _covered() -> frozenset[int]:
     from reportlab.pdfbase import pdfmetrics
 
-    face = pdfmetrics.getFont(register_fonts()).face
-    return frozenset(face.charToGlyph)
+    font = pdfmetrics.getFont(register_fonts())
+    # a TrueType font (the bundled one) knows which characters it has glyphs for
+    face = getattr(font, "face", None)
+    return frozenset(getattr(face, "charToGlyph", {}))
 
 
 def printable(value: str) -> str:

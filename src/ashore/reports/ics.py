@@ -150,7 +150,7 @@ def write_ics(
     entries: Iterable[CalendarEntry],
     path: Path,
     *,
-    generated_at: datetime | None = None,
+    generated_at: datetime,
     lang: str = "en",
     currency: str = "CNY",
 ) -> None:
@@ -158,8 +158,7 @@ def write_ics(
 
     Paid installments are kept (the calendar shows the whole plan) but carry no reminder.
     """
-    moment = generated_at if generated_at is not None else datetime.now(UTC)
-    data = ics_text(entries, generated_at=moment, lang=lang, currency=currency)
+    data = ics_text(entries, generated_at=generated_at, lang=lang, currency=currency)
     # newline="" keeps the CRLF line ends RFC 5545 requires on every platform.
     with Path(path).open("w", encoding="utf-8", newline="") as fh:
         fh.write(data)

@@ -353,7 +353,7 @@ def attach_document(ledger: Ledger, loan_id: str, source: Path, kind: str) -> Gu
                         original_name=stored.name,
                         size=stored.size,
                         kind=stored.kind,
-                        imported_at=now(),
+                        imported_at=now(session),
                         duration_ms=stored.duration_ms,
                     )
                 )
@@ -448,7 +448,7 @@ def import_guides(session: Session, store: EvidenceStore, book: Book, added: lis
                         original_name=str(doc.get("name", "")),
                         size=store.path_for(sha).stat().st_size,
                         kind="document",
-                        imported_at=now(),
+                        imported_at=now(session),
                         duration_ms=None,
                     )
                 )
@@ -958,10 +958,9 @@ def record_outcome(ledger: Ledger, loan_id: str, outcome: Outcome) -> str:
     from ashore.records import PROPOSAL_STATUSES
     from ashore.services.notes import Notes
     from ashore.services.workspace import NEXT_STATUSES, Workspace
-    from ashore.store.mapping import now
 
     loan = ledger.loan(loan_id)
-    stamp = now()
+    stamp = ledger.db.clock.now()
     change_status = False
     if outcome.proposal_id:
         proposal = next((p for p in loan.proposals if p.id == outcome.proposal_id), None)

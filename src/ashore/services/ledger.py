@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ashore.clock import Clock
 from ashore.errors import InputError
 from ashore.paths import DataDir
 from ashore.records import Book, Lender, Loan, LoanSummary
@@ -42,9 +43,9 @@ class Ledger:
         self.db = db
 
     @classmethod
-    def open(cls, data: DataDir) -> Ledger:
-        """Open (create or migrate) the data dir's database."""
-        return cls(Database.open(data))
+    def open(cls, data: DataDir, clock: Clock | None = None) -> Ledger:
+        """Open (create or migrate) the data dir's database; ``clock`` stamps what is written."""
+        return cls(Database.open(data, clock))
 
     def close(self) -> None:
         self.db.close()
@@ -166,7 +167,7 @@ class Ledger:
         """Write everything to ``path`` in the exchange format, the evidence files beside it."""
         from ashore.exchange import write_book
 
-        write_book(self.export_book(), path, self.db.evidence)
+        write_book(self.export_book(), path, self.db.evidence, self.db.clock.now())
 
     def backup(self, path: Path) -> BackupSummary:
         """A consistent copy of the database and every evidence file, as one zip at ``path``."""
@@ -186,10 +187,10 @@ class Ledger:
         data = self.db.data
         self.db.close()
         try:
-            safety = restore_backup(data, source)
+            safety = restore_backup(data, source, self.db.clock)
         finally:
             # Opening migrates a backup made by an older Ashore, like any older database.
-            self.db = Database.open(data)
+            self.db = Database.open(data, self.db.clock)
         return safety
 
     # --- settings ----------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import struct
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -29,7 +30,6 @@ from ashore.store.mapping import (
     event_record,
     loan_record,
     note_record,
-    now,
     write_note,
 )
 from ashore.store.models import EvidenceFileRow, LoanRow, NoteRow
@@ -220,7 +220,7 @@ class Notes:
         note_id: str | None = None,
     ) -> CallNote:
         """A new note; ``logged_at`` is now, set here and never editable."""
-        logged = now()
+        logged = self.db.clock.now()
         note = CallNote(
             id=note_id or self._new_note_id(),
             occurred_at=occurred_at or logged,
@@ -259,7 +259,7 @@ class Notes:
             old = self._note(row, note_id)
             if old.deleted_at is not None:
                 raise InputError(f"note {note_id}: is deleted; a deleted note cannot be edited")
-            at = now()
+            at = self.db.clock.now()
             new = replace(
                 old,
                 occurred_at=occurred_at if occurred_at is not None else old.occurred_at,
@@ -298,7 +298,7 @@ class Notes:
             old = self._note(row, note_id)
             if old.deleted_at is not None:
                 raise InputError(f"note {note_id}: is already deleted")
-            at = now()
+            at = self.db.clock.now()
             new = replace(old, deleted_at=at, deleted_reason=reason.strip())
             write_note(session, self.db.evidence, row, new, "deleted", at)
             return new
@@ -319,8 +319,8 @@ class Notes:
         if kind == "audio":
             try:
                 duration = probe_duration_ms(self.db.evidence.path_for(sha))
-            except Exception:  # an unreadable recording is still evidence; length unknown
-                duration = None
+            except (OSError, ValueError, RuntimeError, ImportError, struct.error):
+                duration = None  # an unreadable recording is still evidence; length unknown
         return StoredFile(
             sha256=sha,
             name=source.name,
@@ -341,7 +341,7 @@ class Notes:
                 if any(a.sha256 == stored.sha256 for a in old.attachments):
                     raise InputError(f"file: {stored.name} is already attached to note {note_id}")
                 file_row = session.get(EvidenceFileRow, stored.sha256)
-                at = now()
+                at = self.db.clock.now()
                 attachment = Attachment(
                     sha256=stored.sha256,
                     name=stored.name,

@@ -14,14 +14,14 @@ import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
 
+from ashore.clock import Clock
 from ashore.errors import DataError, InputError
 from ashore.paths import DataDir
-from ashore.store.database import Database, inspect_file, known_revisions, timestamp
+from ashore.store.database import Database, inspect_file, known_revisions
 from ashore.store.evidence import CHUNK, is_sha256
 from ashore.store.models import EvidenceFileRow
 
@@ -82,7 +82,7 @@ def write_backup(db: Database, out: Path) -> BackupSummary:
                     manifest = {
                         "format": BACKUP_FORMAT,
                         "version": 1,
-                        "created_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+                        "created_at": db.clock.now().isoformat(timespec="seconds"),
                         "revision": db.revision(),
                         "members": members,
                     }
@@ -164,14 +164,15 @@ def _extract_checked(source: Path, staging: Path) -> None:
         )
 
 
-def restore_backup(data: DataDir, source: Path) -> Path | None:
+def restore_backup(data: DataDir, source: Path, clock: Clock | None = None) -> Path | None:
     """Replace the data dir's database and evidence with the backup's, all or nothing.
 
     The current data is first saved as a backup in ``data.backups``; that file is returned (None
     when there was no data yet). The database is migrated on its next open, as any older one.
     """
     data.ensure()
-    stamp = timestamp()
+    clock = clock if clock is not None else Clock()
+    stamp = clock.stamp()
     staging = data.root / f".restore-{stamp}"
     aside = data.root / f".replaced-{stamp}"
     safety: Path | None = None
@@ -180,7 +181,7 @@ def restore_backup(data: DataDir, source: Path) -> Path | None:
         _extract_checked(Path(source), staging)
         if data.database.exists() and data.database.stat().st_size > 0:
             try:
-                db = Database.open(data)
+                db = Database.open(data, clock)
             except DataError:
                 # Damaged, locked out by a newer schema, …: exactly when a restore is needed. Keep
                 # the raw files as they are, then put the backup back.

@@ -10,7 +10,6 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +17,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ashore.clock import Clock
 from ashore.errors import DataError
 from ashore.paths import DataDir
 from ashore.store.evidence import EvidenceStore
@@ -191,23 +191,23 @@ def backup_file(source: Path, target: Path) -> None:
     os.chmod(target, 0o600)
 
 
-def timestamp() -> str:
-    return datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-
-
 class Database:
     """An open database of one data dir, with its evidence store."""
 
-    def __init__(self, engine: Engine, data: DataDir) -> None:
+    def __init__(self, engine: Engine, data: DataDir, clock: Clock | None = None) -> None:
         self.engine = engine
         self.data = data
+        #: what every time written through this database is stamped with (the context's clock)
+        self.clock = clock if clock is not None else Clock()
         self.path = data.database
         self.evidence = EvidenceStore(data.evidence)
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._sessions = sessionmaker(engine, expire_on_commit=False, info={"clock": self.clock})
 
     @classmethod
-    def open(cls, data: DataDir) -> Database:
+    def open(cls, data: DataDir, clock: Clock | None = None) -> Database:
         """Open the data dir's database, creating it or migrating it to the newest schema.
+
+        ``clock`` (the context's) stamps every time written; without one, the machine's.
 
         A database behind the newest schema is copied to ``data.backups`` first. One written by a
         newer Ashore (an unknown revision) is refused with DataError and left exactly as it is.
@@ -223,7 +223,7 @@ class Database:
             revision, has_tables = inspect_file(path)
             if revision == SCHEMA_HEAD:
                 os.chmod(path, 0o600)
-                return cls(make_engine(path), data)
+                return cls(make_engine(path), data, clock)
             head = head_revision()
             if revision is None and has_tables:
                 raise DataError(
@@ -236,7 +236,8 @@ class Database:
                     f"(schema {revision}); update Ashore to open it. It was left unchanged"
                 )
             if revision is not None and revision != head:
-                backup_file(path, data.backups / f"ashore-{timestamp()}-before-{head}.sqlite3")
+                stamp = (clock or Clock()).stamp()
+                backup_file(path, data.backups / f"ashore-{stamp}-before-{head}.sqlite3")
         else:
             try:
                 fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
@@ -253,7 +254,7 @@ class Database:
         except BaseException:
             engine.dispose()
             raise
-        return cls(engine, data)
+        return cls(engine, data, clock)
 
     def revision(self) -> str | None:
         with self.engine.connect() as conn:

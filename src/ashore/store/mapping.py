@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from ashore.clock import Clock
 from ashore.errors import InputError
 from ashore.money import Rate
 from ashore.records import (
@@ -57,9 +58,12 @@ from ashore.store.models import (
 )
 
 
-def now() -> datetime:
-    """The current local time with its UTC offset (how every time is stored)."""
-    return datetime.now().astimezone()
+def now(session: Session) -> datetime:
+    """Now by the clock of the database this session belongs to (how every time is stamped)."""
+    clock = session.info.get("clock")
+    if not isinstance(clock, Clock):
+        raise LookupError("this session was not opened by a Database: it has no clock")
+    return clock.now()
 
 
 def lender_record(row: LenderRow) -> Lender:
@@ -211,7 +215,7 @@ def _evidence_row(
         original_name=attachment.name,
         size=store.path_for(attachment.sha256).stat().st_size,
         kind=attachment.kind,
-        imported_at=attachment.imported_at or now(),
+        imported_at=attachment.imported_at or now(session),
         duration_ms=attachment.duration_ms,
     )
     session.add(row)
@@ -298,7 +302,7 @@ def write_loan(session: Session, store: EvidenceStore, loan: Loan, path: str = "
         for i, note in enumerate(loan.notes):
             where = f"{path}.notes[{i}]"
             if note.id not in stored:
-                write_note(session, store, row, note, "created", now(), where)
+                write_note(session, store, row, note, "created", now(session), where)
                 continue
             body = note_body(loan.id, note)
             if (note.id, body) in past:
@@ -306,7 +310,7 @@ def write_loan(session: Session, store: EvidenceStore, loan: Loan, path: str = "
                 # notes it loaded): never wind a note back.
                 continue
             kind = change_kind(note_record(stored[note.id]), note)
-            write_note(session, store, row, note, kind, now(), where)
+            write_note(session, store, row, note, kind, now(session), where)
     return row
 
 
@@ -450,7 +454,7 @@ def _write_new_notes(
         note_row = NoteRow(id=note.id, position=i, prev_hash=previous, hash=GENESIS)
         _fill_note(session, store, note_row, note, f"{path}.notes[{i}]")
         if note.id not in latest:
-            event = append_event(events, loan.id, note, "created", now())
+            event = append_event(events, loan.id, note, "created", now(session))
             first[note.id] = event.hash
             latest[note.id] = event
         note_row.hash = latest[note.id].hash

@@ -6,7 +6,6 @@ from __future__ import annotations
 import sys
 import traceback
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
@@ -15,6 +14,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ashore import __version__
+from ashore.clock import Clock
 from ashore.context import Context
 from ashore.errors import AshoreError, DataError
 from ashore.money import AmountError
@@ -94,14 +94,18 @@ def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
 
 
 def write_bug_log(
-    logs: Path, kind: type[BaseException], error: BaseException, tb: TracebackType | None
+    logs: Path,
+    kind: type[BaseException],
+    error: BaseException,
+    tb: TracebackType | None,
+    clock: Clock,
 ) -> Path | None:
     """Append the traceback to ``logs/errors.log``; its path, or None if it cannot be written."""
     try:
         logs.mkdir(parents=True, exist_ok=True)
         log = logs / "errors.log"
         with log.open("a", encoding="utf-8") as fh:
-            fh.write(f"--- {datetime.now().isoformat(timespec='seconds')} Ashore {__version__}\n")
+            fh.write(f"--- {clock.now().isoformat(timespec='seconds')} Ashore {__version__}\n")
             fh.write("".join(traceback.format_exception(kind, error, tb)))
         return log
     except OSError:
@@ -115,8 +119,9 @@ class BugHandler:
     message; anything else is a bug and points at the log.
     """
 
-    def __init__(self, data: DataDir, parent: Callable[[], QWidget | None]) -> None:
+    def __init__(self, data: DataDir, parent: Callable[[], QWidget | None], clock: Clock) -> None:
         self.data = data
+        self.clock = clock
         self.parent = parent
         self.previous: ExceptHook | None = None
         self._showing = False
@@ -127,7 +132,7 @@ class BugHandler:
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
             return
-        log = write_bug_log(self.data.logs, kind, error, tb)
+        log = write_bug_log(self.data.logs, kind, error, tb, self.clock)
         if self._showing:  # an error while the dialog is up: logged, not stacked
             return
         self._showing = True
@@ -159,7 +164,7 @@ def run_app(ctx: Context) -> int:
     from ashore.services import Ledger
 
     try:
-        ledger = Ledger.open(ctx.data)
+        ledger = Ledger.open(ctx.data, ctx.clock)
     except DataError as problem:
         dialogs.fatal_data_error(None, str(problem), ctx.data.root)
         return 1
@@ -167,7 +172,7 @@ def run_app(ctx: Context) -> int:
     from ashore.ui.main_window import MainWindow
 
     window = MainWindow(ledger, ctx, open_settings(ctx.data))
-    handler = BugHandler(ctx.data, lambda: window)
+    handler = BugHandler(ctx.data, lambda: window, ctx.clock)
     handler.install()
     try:
         window.show()

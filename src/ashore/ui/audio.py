@@ -211,11 +211,25 @@ class AudioPlayer(QWidget):
             open_in_system_player(self._path)
 
     def release(self) -> None:
-        """Stop and destroy the media player now (its decoder threads end with it)."""
+        """Stop and destroy the media player now (its decoder threads end with it).
+
+        In an order that leaves the backend nothing to wait for: no Python slot is called any
+        more (the signals are cut first), playback stops, the audio output is detached before it
+        goes (FFmpeg's audio renderer otherwise still feeds a sink being destroyed), and the
+        source is cleared so the demuxer thread ends before the player object is deleted."""
         player, output = self._player, self._output
         self._player = self._output = None
         if player is not None:
+            for signal in (
+                player.durationChanged,
+                player.positionChanged,
+                player.playbackStateChanged,
+                player.mediaStatusChanged,
+                player.errorOccurred,
+            ):
+                signal.disconnect()
             player.stop()
+            player.setAudioOutput(None)
             player.setSource(QUrl())
             player.setParent(None)
             player.deleteLater()

@@ -6,7 +6,6 @@ this module is imported.
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -14,6 +13,7 @@ from PySide6.QtCore import QObject, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
 
+from ashore.clock import Clock
 from ashore.ui.audio_common import (
     ElidedLabel,
     MultimediaUnavailable,
@@ -90,9 +90,17 @@ class CallRecorder(QWidget):
     recorded = Signal(Path)
     failed = Signal(str)
 
-    def __init__(self, folder: Path, parent: QWidget | None = None, prefix: str = "call") -> None:
-        """Recordings go to ``folder`` as ``<prefix>-YYYYMMDD-HHMMSS.<suffix>``."""
+    def __init__(
+        self,
+        folder: Path,
+        parent: QWidget | None = None,
+        prefix: str = "call",
+        clock: Clock | None = None,
+    ) -> None:
+        """Recordings go to ``folder`` as ``<prefix>-YYYYMMDD-HHMMSS.<suffix>``, stamped by
+        ``clock`` (the context's)."""
         super().__init__(parent)
+        self._clock = clock if clock is not None else Clock()
         self._folder = Path(folder)
         self._prefix = prefix
         self._format: RecordingFormat | None = None
@@ -207,7 +215,7 @@ class CallRecorder(QWidget):
                 )
             )
             return
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = self._clock.now().strftime("%Y%m%d-%H%M%S")
         target = self._folder / f"{self._prefix}-{stamp}.{self._format.suffix}"
         counter = 1
         while target.exists():  # two recordings in one second must not overwrite each other

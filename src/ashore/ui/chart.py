@@ -195,7 +195,8 @@ class NegotiationChart(QWidget):
 
     # ----- public API ------------------------------------------------------------------------
 
-    def set_data(
+    # Complexity over 10 on purpose: one pass over the chart lines: add, update or drop each.
+    def set_data(  # noqa: C901
         self,
         *,
         lines: Sequence[Series],

@@ -8,7 +8,6 @@ never touches the store); errors come back as one message naming the file or fie
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -110,7 +109,7 @@ class FileActions(QObject):
         except (InputError, DataError) as problem:
             dialogs.error(self.window, str(problem), self.tr("Export failed"))
             return None
-        stamp = datetime.now().strftime("%H:%M")
+        stamp = self.ctx.clock.now().strftime("%H:%M")
         message = self.tr("Exported to %1 at %2.").replace("%1", str(path)).replace("%2", stamp)
         status = getattr(self.window, "statusBar", None)
         if callable(status):

@@ -82,9 +82,10 @@ class AfterCallDialog(QDialog):
         self.when = QDateTimeEdit()
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
-        start = note.occurred_at if note is not None else datetime.now().astimezone()
+        start = note.occurred_at if note is not None else ledger.db.clock.now()
         self.when.setDateTime(QDateTime(start.replace(tzinfo=None)))
         self._offset = start.utcoffset()
+        self._zone = start.tzinfo
         self.who = QLineEdit(note.counterpart if note else "")
         self.who.setPlaceholderText(self.tr("agent name or number"))
         self.said = QPlainTextEdit(note.text if note else "")
@@ -158,7 +159,7 @@ class AfterCallDialog(QDialog):
         """What the fields say, as the service takes it."""
         when = self.when.dateTime().toPython()
         assert isinstance(when, datetime)
-        occurred = when.replace(tzinfo=datetime.now().astimezone().tzinfo)
+        occurred = when.replace(tzinfo=self._zone)
         if self.note is not None:
             occurred = when.replace(tzinfo=self.note.occurred_at.tzinfo)
         follow = self.follow_up.date().toPython() if self.has_follow_up.isChecked() else None

@@ -6,7 +6,7 @@ main window."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, QTimer
@@ -742,14 +742,16 @@ class GuideController(QObject):
     def start_note(self, loan_id: str) -> str | None:
         try:
             note_id = svc.start_call_note(
-                self.window.ledger, loan_id, datetime.now().astimezone().replace(microsecond=0)
+                self.window.ledger, loan_id, self.window.ctx.clock.now().replace(microsecond=0)
             )
         except (InputError, DataError) as problem:
             dialogs.error(self.window, user_message(problem))
             return None
         self.started[loan_id] = note_id
         self.window.statusBar().showMessage(
-            self.tr("Call note started at %1.").replace("%1", datetime.now().strftime("%H:%M")),
+            self.tr("Call note started at %1.").replace(
+                "%1", self.window.ctx.clock.now().strftime("%H:%M")
+            ),
             6000,
         )
         self._after_change()

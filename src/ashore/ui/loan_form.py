@@ -333,8 +333,10 @@ class LoanForm(QWidget):
     newLenderRequested = Signal()
     validityChanged = Signal(bool)
 
-    def __init__(self, *, locale: str = "en", parent: QWidget | None = None) -> None:
+    def __init__(self, *, today: date, locale: str = "en", parent: QWidget | None = None) -> None:
+        """``today``: the context's day (a new loan's first due date defaults to a month later)."""
         super().__init__(parent)
+        self.today = today
         # Not ``self.locale``: that would hide QWidget.locale().
         self.amount_locale = locale
         self._last_lender_index = -1
@@ -803,7 +805,7 @@ class LoanForm(QWidget):
         self.method.setCurrentIndex(0)
         self.term_count.setValue(12)
         self.term_unit.setCurrentIndex(0)
-        self.first_due.setDate(QDate.currentDate().addMonths(1))
+        self.first_due.setDate(QDate(self.today).addMonths(1))
         self.fees.set_fees([], self.amount_locale)
         self.penalty_rate.setText("")
         self.penalty_base.setCurrentIndex(0)

@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.welcome = WelcomePage()
         self.nothing = NothingSelectedPage()
-        self.form = LoanForm(locale=self.locale)
+        self.form = LoanForm(today=self.ctx.today, locale=self.locale)
         self.loan_page = LoanPage(self.form)
         self.lender_page = LenderPage()
         for page in (self.welcome, self.nothing, self.loan_page, self.lender_page):

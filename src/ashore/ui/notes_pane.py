@@ -110,7 +110,8 @@ def when_text(value: datetime, locale: QLocale) -> str:
     pattern = QCoreApplication.translate("", "ddd d MMM yyyy")
     day = locale.toString(QDate(value.year, value.month, value.day), pattern)
     text = f"{day} · {value:%H:%M}"
-    if value.utcoffset() != datetime.now().astimezone().utcoffset():
+    # this computer's zone on that day (a summer-time change does not make it "another" zone)
+    if value.utcoffset() != value.astimezone().utcoffset():
         text += f" ({_offset_text(value)})"
     return text
 
@@ -316,7 +317,9 @@ class NoteCard(QFrame):
     attachRequested = Signal(str, str)
     filesDropped = Signal(str, str, list)  # loan id, note id, [Path]
 
-    def __init__(
+    # Complexity over 10 on purpose: builds the pane's widgets in reading order; splitting it would
+    # scatter the layout.
+    def __init__(  # noqa: C901
         self,
         loan: Loan,
         note: CallNote,
@@ -720,7 +723,7 @@ class NotesPane(QWidget):
             return
         from ashore.ui.audio_recorder import CallRecorder
 
-        recorder = CallRecorder(self._recordings, self, prefix="call")
+        recorder = CallRecorder(self._recordings, self, prefix="call", clock=self.notes.db.clock)
         recorder.setToolTip(self.tr("Record a call into a new note"))
         recorder.recorded.connect(self._on_recorded)
         recorder.record_button.setText(self.tr("Record call"))
@@ -875,7 +878,7 @@ class NotesPane(QWidget):
         """Open the editor on a new note at the current time, the cursor in the text."""
         if self.loan_id is None:
             return
-        self.editor.start_new(datetime.now().astimezone(), self.today)
+        self.editor.start_new(self.notes.db.clock.now(), self.today)
         self.timeline.verticalScrollBar().setValue(0)
 
     def edit_note(self, loan_id: str, note_id: str) -> None:

@@ -122,6 +122,7 @@ class NotesHookup(QObject):
                 ledger.db.evidence,
                 path,
                 lang,
+                made=self.window.ctx.clock.now(),
             )
         except AshoreError as error:
             dialogs.error(self.window, user_message(error), self.tr("Export failed"))
