@@ -276,11 +276,12 @@ def test_play_pause_seek_and_speed(qtbot: Any, player: AudioPlayer, wav: Path) -
     qtbot.waitUntil(lambda: abs(player.position_ms() - 1000) <= 50, timeout=5000)
 
     assert player.playback_rate() == 1.0
+    # the player follows the chosen speed through the event loop (calls into it are queued)
     player.set_speed(1.5)
-    assert player.playback_rate() == 1.5
     assert player.speed_box.currentData() == 1.5
+    qtbot.waitUntil(lambda: player.playback_rate() == 1.5, timeout=2000)
     player.speed_box.setCurrentIndex(SPEEDS.index(0.75))
-    assert player.playback_rate() == 0.75
+    qtbot.waitUntil(lambda: player.playback_rate() == 0.75, timeout=2000)
     player.volume_slider.setValue(40)
     assert player._output is not None
     assert abs(player._output.volume() - 0.4) < 1e-6

@@ -2,6 +2,15 @@
 
 QtMultimedia is imported when the first file is loaded, never at import, so the window's start-up
 does not pay for it; where it cannot work the widget says why and offers the system's own player.
+
+Every call that drives the media player (play, pause, stop, seek, speed, source) is queued and
+made by Qt's event loop, not from Python. FFmpeg's audio-renderer thread destroys its objects
+whenever playback stops or the source changes; while it does, it holds a signal lock and asks for
+Python's GIL (the audio output it was connected to is a Python-made object). A call made from
+Python holds the GIL and, inside the backend, waits for that lock: the window froze for good
+(seen here as `QObject::disconnect` in the main thread against `Sbk_GetPyOverride` in
+`QFFmpeg::AudioRenderer`). Queued, the call runs in C++ while Python waits in the event loop
+without the GIL, so the renderer finishes and lets go.
 """
 
 from __future__ import annotations
@@ -9,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, QUrl, Signal
+from PySide6.QtCore import Q_ARG, QLocale, QMetaObject, Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -155,8 +164,8 @@ class AudioPlayer(QWidget):
             self._fail(self.tr("No audio playback here: no audio backend."))
             return
         # Clear first: the same file loaded again (after a failure, say) must be read again.
-        player.setSource(QUrl())
-        player.setSource(QUrl.fromLocalFile(str(self._path.resolve())))
+        self._later("setSource", Q_ARG("QUrl", QUrl()))
+        self._later("setSource", Q_ARG("QUrl", QUrl.fromLocalFile(str(self._path.resolve()))))
 
     def path(self) -> Path | None:
         return self._path
@@ -177,12 +186,11 @@ class AudioPlayer(QWidget):
         return self._player.playbackRate() if self._player is not None else 1.0
 
     def play(self) -> None:
-        if self._player is not None and self._player.source().isValid():
-            self._player.play()
+        if self._player is not None and self._path is not None:
+            self._later("play")
 
     def pause(self) -> None:
-        if self._player is not None:
-            self._player.pause()
+        self._later("pause")
 
     def toggle(self) -> None:
         if self.is_playing():
@@ -193,8 +201,7 @@ class AudioPlayer(QWidget):
     def seek(self, ms: int) -> None:
         """Move to ``ms`` (clamped to the recording); the position label follows at once."""
         ms = max(0, min(ms, self._duration)) if self._duration else max(ms, 0)
-        if self._player is not None:
-            self._player.setPosition(ms)
+        self._later("setPosition", Q_ARG("qint64", ms))
         self._show_position(ms)
 
     def set_speed(self, rate: float) -> None:
@@ -211,31 +218,19 @@ class AudioPlayer(QWidget):
             open_in_system_player(self._path)
 
     def release(self) -> None:
-        """Stop and destroy the media player now (its decoder threads end with it).
-
-        In an order that leaves the backend nothing to wait for: no Python slot is called any
-        more (the signals are cut first), playback stops, the audio output is detached before it
-        goes (FFmpeg's audio renderer otherwise still feeds a sink being destroyed), and the
-        source is cleared so the demuxer thread ends before the player object is deleted."""
+        """Stop the media player and let the event loop destroy it (its decoder threads end
+        with it). Nothing here calls into the backend from Python (see the module's docstring):
+        stop and the cleared source are queued, then the player and its output are deleted by
+        the event loop in that order, after them."""
         player, output = self._player, self._output
-        self._player = self._output = None
         if player is not None:
-            for signal in (
-                player.durationChanged,
-                player.positionChanged,
-                player.playbackStateChanged,
-                player.mediaStatusChanged,
-                player.errorOccurred,
-            ):
-                signal.disconnect()
-            player.stop()
-            player.setAudioOutput(None)
-            player.setSource(QUrl())
-            player.setParent(None)
-            player.deleteLater()
-        if output is not None:
-            output.setParent(None)
-            output.deleteLater()
+            self._later("stop")
+            self._later("setSource", Q_ARG("QUrl", QUrl()))
+        self._player = self._output = None
+        for owned in (player, output):
+            if owned is not None:
+                owned.setParent(None)
+                owned.deleteLater()
 
     # -- the player ---------------------------------------------------------------------------
 
@@ -333,16 +328,20 @@ class AudioPlayer(QWidget):
         if self._syncing:
             return
         self.position_label.setText(format_ms(value))
-        if not self.seek_slider.isSliderDown() and self._player is not None:
-            self._player.setPosition(value)  # a click or a key on the bar: go there now
+        if not self.seek_slider.isSliderDown():
+            self._later("setPosition", Q_ARG("qint64", value))  # a click or a key on the bar
 
     def _on_slider_released(self) -> None:
-        if self._player is not None:
-            self._player.setPosition(self.seek_slider.value())
+        self._later("setPosition", Q_ARG("qint64", self.seek_slider.value()))
 
     def _on_speed_index(self, index: int) -> None:
+        self._later("setPlaybackRate", Q_ARG("double", self.speed_box.itemData(index)))
+
+    def _later(self, slot: str, *args: object) -> None:
+        """Queue a call of the player's ``slot``: the event loop makes it, in C++, without the
+        GIL (see the module's docstring); calls run in the order they were queued."""
         if self._player is not None:
-            self._player.setPlaybackRate(self.speed_box.itemData(index))
+            QMetaObject.invokeMethod(self._player, slot, Qt.ConnectionType.QueuedConnection, *args)
 
     def _on_volume(self, value: int) -> None:
         if self._output is not None:
