@@ -1,0 +1,138 @@
+"""Time ``ashore import``, ``export json`` and ``verify`` on a heavy user's data against bare
+baselines, in the same run, interleaved, medians; with each command's peak memory.
+
+Baselines (what the same work costs with nothing of Ashore): import = ``json.load`` + ``sqlite3``
+inserts of every loan, proposal and note as rows; export = read those rows back + ``json.dump``;
+verify = ``PRAGMA integrity_check`` + a SHA-256 chain over every note. Each command runs as a
+fresh process, as a user runs it.
+Run: ``.venv/bin/python benchmarks/data_commands.py [--loans 30 300 3000] [--rounds 3]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from heavy_data import heavy_book  # noqa: E402  (the generator beside this script)
+
+ASHORE = Path(sys.executable).with_name("ashore")
+
+BARE_IMPORT = r"""
+import json, sqlite3, sys
+book = json.load(open(sys.argv[1], encoding="utf-8"))
+db = sqlite3.connect(sys.argv[2])
+db.execute("create table loans (id text primary key, body text)")
+db.execute("create table proposals (loan text, id text, body text)")
+db.execute("create table notes (loan text, id text, body text)")
+with db:
+    for loan in book["loans"]:
+        db.execute("insert into loans values (?, ?)", (loan["id"], json.dumps(loan["principal"])))
+        db.executemany("insert into proposals values (?, ?, ?)",
+                       [(loan["id"], p["id"], json.dumps(p)) for p in loan["proposals"]])
+        db.executemany("insert into notes values (?, ?, ?)",
+                       [(loan["id"], n["id"], json.dumps(n)) for n in loan["notes"]])
+"""
+BARE_EXPORT = r"""
+import json, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+def rows(table, loan):
+    query = f"select body from {table} where loan = ?"
+    return [json.loads(b) for (b,) in db.execute(query, (loan,))]
+out = {"loans": [{"id": i, "proposals": rows("proposals", i), "notes": rows("notes", i)}
+                 for (i,) in db.execute("select id from loans order by id")]}
+json.dump(out, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False, indent=2)
+"""
+BARE_VERIFY = r"""
+import hashlib, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
+prev = "0" * 64
+for (loan, body) in db.execute("select loan, body from notes order by loan, id"):
+    prev = hashlib.sha256((prev + loan + body).encode()).hexdigest()
+"""
+
+
+def run(args: list[str]) -> tuple[float, float]:
+    """Seconds and peak memory (MB, this child's own maximum resident size) of one process."""
+    start = time.perf_counter()
+    child = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"{' '.join(args[:6])}… failed: {child.stderr.read().decode()[-400:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def measure(loans: int, notes: int, rounds: int) -> None:
+    work = Path(tempfile.mkdtemp(prefix="ashore-bench-"))
+    try:
+        source = work / "heavy.json"
+        source.write_text(json.dumps(heavy_book(loans, notes), ensure_ascii=False), "utf-8")
+        times: dict[str, list[float]] = {}
+        peaks: dict[str, float] = {}
+        env_today = ["--today", "2026-11-28"]
+        for r in range(rounds):
+            data, bare = work / f"data-{r}", work / f"bare-{r}.sqlite3"
+            pairs = {
+                "import": (
+                    [str(ASHORE), "--data-dir", str(data), *env_today, "import", str(source)],
+                    [sys.executable, "-c", BARE_IMPORT, str(source), str(bare)],
+                ),
+                "export json": (
+                    [
+                        str(ASHORE),
+                        "--data-dir",
+                        str(data),
+                        *env_today,
+                        "export",
+                        "json",
+                        "--out",
+                        str(work / f"out-{r}" / "all.json"),
+                    ],
+                    [sys.executable, "-c", BARE_EXPORT, str(bare), str(work / f"bare-{r}.json")],
+                ),
+                "verify": (
+                    [str(ASHORE), "--data-dir", str(data), *env_today, "verify"],
+                    [sys.executable, "-c", BARE_VERIFY, str(bare)],
+                ),
+            }
+            for name, (ours, base) in pairs.items():  # interleaved: ours, then its baseline
+                seconds, peak = run(ours)
+                times.setdefault(name, []).append(seconds)
+                peaks[name] = max(peaks.get(name, 0.0), peak)
+                seconds, _ = run(base)
+                times.setdefault(name + " (bare)", []).append(seconds)
+        print(f"\n{loans} loans, {notes} notes, {rounds} rounds (medians)")
+        print(f"{'what':<14}{'Ashore':>10}{'bare':>10}{'ratio':>8}{'peak MB':>10}")
+        for name in ("import", "export json", "verify"):
+            ours = statistics.median(times[name])
+            base = statistics.median(times[name + " (bare)"])
+            print(f"{name:<14}{ours:>9.2f}s{base:>9.2f}s{ours / base:>7.1f}×{peaks[name]:>10.0f}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--loans", type=int, nargs="+", default=[30, 300])
+    parser.add_argument("--notes-per-loan", type=int, default=67)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    for loans in args.loans:
+        measure(loans, loans * args.notes_per_loan, args.rounds)
+
+
+if __name__ == "__main__":
+    main()
