@@ -20,12 +20,15 @@ from ashore.clock import Clock
 from ashore.context import Context
 from ashore.paths import DataDir
 
+pytest_plugins = ["pytester"]
+
 # The moment every test starts at, whatever the machine's clock says: the worked example's day,
 # 2026-11-28, at 12:00 UTC (that day in every zone from UTC-11 to UTC+11). The clock ticks on from
 # there, so waits and timeouts still work.
 PINNED = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
-# How long a thread a test started may take to end after the test, before it counts as left over.
-THREAD_GRACE_S = 5.0
+# How long a thread a test started may take to end after the test, before it counts as left over
+# (tests/test_stray_threads.py shortens it to see the check fail quickly).
+THREAD_GRACE_S = float(os.environ.get("ASHORE_TEST_THREAD_GRACE_S", "5"))
 
 
 @pytest.fixture(autouse=True)
