@@ -34,6 +34,8 @@ db = sqlite3.connect(sys.argv[2])
 db.execute("create table loans (id text primary key, body text)")
 db.execute("create table proposals (loan text, id text, body text)")
 db.execute("create table notes (loan text, id text, body text)")
+db.execute("create index notes_loan on notes (loan)")
+db.execute("create index proposals_loan on proposals (loan)")
 with db:
     for loan in book["loans"]:
         db.execute("insert into loans values (?, ?)", (loan["id"], json.dumps(loan["principal"])))
