@@ -21,6 +21,7 @@ __all__ = [
     "annuity_rows",
     "borrowed_on",
     "due_dates",
+    "period_days",
     "schedule",
     "schedule_csv_rows",
 ]
@@ -92,15 +93,9 @@ def annuity_rows(
 
 
 def borrowed_on(terms: LoanTerms) -> date:
-    """The day the money was lent: first_due − term for a bullet loan, else one month before it."""
-    if terms.method == "bullet":
-        if terms.term_unit == "day":
-            return terms.first_due - timedelta(days=terms.term_count)
-        months = terms.term_count
-    else:
-        months = 1
-    earlier: date = terms.first_due - relativedelta(months=months)
-    return earlier
+    """The day the money was lent (``LoanTerms.start_date``): ``start`` when the loan gives it,
+    else first_due − term for a bullet loan, else one month before it."""
+    return terms.start_date()
 
 
 def _fee_parts(terms: LoanTerms, count: int) -> tuple[Decimal, ...]:
@@ -112,6 +107,19 @@ def _fee_parts(terms: LoanTerms, count: int) -> tuple[Decimal, ...]:
     )
 
 
+def period_days(terms: LoanTerms) -> list[int]:
+    """Calendar days of each period: from the previous due date (the first: from the start) to
+    this due date, counting the first day and not the last."""
+    if terms.method == "bullet":
+        return [(terms.first_due - terms.start_date()).days]
+    previous = terms.start_date()
+    days = []
+    for due in due_dates(terms.first_due, terms.term_count):
+        days.append((due - previous).days)
+        previous = due
+    return days
+
+
 def schedule(terms: LoanTerms) -> list[Installment]:
     """The original repayment table of a loan, one row per installment.
 
@@ -119,21 +127,33 @@ def schedule(terms: LoanTerms) -> list[Installment]:
     row takes the remainder, interest round(balance·i). interest_first: interest round(P·i) each
     month, all principal with the last row. bullet: one row due on first_due; interest =
     round(P × daily rate × days) for a term in days, round(P × monthly rate × months) for months.
-    Fees per installment go with every row, a "once" fee with the first.
+    Fees per installment go with every row, a "once" fee with the first; an upfront fee with none
+    (it was kept back from the money paid out).
+
+    ``interest="daily"`` (按日计息): each period's interest is round(balance × daily rate × days),
+    days from ``period_days`` (a bullet loan: from the start to the due date). Equal installment
+    keeps the payment A of the monthly rate i = daily rate × day count / 12; each principal part
+    is A − that period's interest and the last row pays the whole remaining balance plus its
+    interest, so the principal parts still add up to P exactly.
     """
     cur = terms.currency
+    daily = terms.interest == "daily"
     if terms.method == "bullet":
-        num, div = per_day(terms.rate) if terms.term_unit == "day" else per_month(terms.rate)
-        interest = round_money(terms.principal * num * terms.term_count / div, cur)
-        fee = _fee_parts(terms, 1)[0]
         p = terms.principal
+        if daily:
+            num, div = per_day(terms.rate)
+            interest = round_money(p * num * period_days(terms)[0] / div, cur)
+        else:
+            num, div = per_day(terms.rate) if terms.term_unit == "day" else per_month(terms.rate)
+            interest = round_money(p * num * terms.term_count / div, cur)
+        fee = _fee_parts(terms, 1)[0]
         zero = round_money(ZERO, cur)
         return [Installment(1, terms.first_due, p, interest, fee, p + interest + fee, zero)]
 
     n = terms.term_count
     annual = terms.rate.annual()
     fees = _fee_parts(terms, n)
-    if terms.method == "equal_installment":
+    if terms.method == "equal_installment" and not daily:
         return annuity_rows(terms.principal, annual, n, terms.first_due, cur, fees=fees)
     return list(_linear_rows(terms, annual, fees))
 
@@ -141,16 +161,27 @@ def schedule(terms: LoanTerms) -> list[Installment]:
 def _linear_rows(
     terms: LoanTerms, annual: Decimal, fees: tuple[Decimal, ...]
 ) -> Iterator[Installment]:
+    """equal_principal and interest_first rows (either interest rule), and equal installment rows
+    under the daily rule."""
     n = terms.term_count
     cur = terms.currency
     equal_part = round_money(terms.principal / n, cur)
+    amount = annuity_payment(terms.principal, annual, n, cur)
+    daily = terms.interest == "daily"
+    num, div = per_day(terms.rate)
+    days = period_days(terms) if daily else []
     balance = terms.principal
     for k, due in enumerate(due_dates(terms.first_due, n)):
-        interest = round_money(balance * annual / 12, cur)
+        if daily:
+            interest = round_money(balance * num * days[k] / div, cur)
+        else:
+            interest = round_money(balance * annual / 12, cur)
         if k == n - 1:
             part = balance
         elif terms.method == "equal_principal":
             part = min(equal_part, balance)
+        elif terms.method == "equal_installment":
+            part = min(max(amount - interest, ZERO), balance)
         else:  # interest_first
             part = round_money(ZERO, cur)
         balance -= part

@@ -132,6 +132,7 @@ class _Item:
 
     __slots__ = (
         "accelerated",
+        "ci_acc",
         "closed_on",
         "due",
         "fees",
@@ -161,6 +162,7 @@ class _Item:
         self.paid = ZERO
         self.pen_acc = ZERO  # Σ base × days × rate numerator up to pen_from (exact, undivided)
         self.pen_from = row.due
+        self.ci_acc = ZERO  # Σ unpaid principal × days × contract rate numerator, as pen_acc
         self.pen_paid = ZERO
         self.pen_base0 = row.payment  # the amount a charges cap is measured on
         self.closed_on: date | None = None  # the day its last scheduled part was paid
@@ -178,7 +180,11 @@ class _Ledger:
         self.cur = terms.currency
         self.quantum = minor_unit(terms.currency)
         # Rates as (numerator, divisor): accrue base × days × numerator, divide once when rounding.
-        self.daily = per_day(self.rules.penalty_rate) if self.rules.penalty_rate else None
+        self.daily = _penalty_daily(terms)
+        # The contract's own daily interest running on overdue principal, when the loan says so.
+        self.contract_daily = (
+            per_day(terms.rate) if self.rules.contract_interest_continues else None
+        )
         self.cap_daily = per_day(self.rules.charges_cap) if self.rules.charges_cap else None
         self.items = [_Item(r) for r in sorted(rows, key=lambda r: (r.due, r.number))]
         self.payments = sorted(payments, key=lambda p: p.date)
@@ -256,10 +262,23 @@ class _Ledger:
         return item.unpaid()
 
     def _accrue(self, item: _Item, day: date) -> None:
-        if self.daily is None or day <= item.pen_from:
+        if day <= item.pen_from:
             return
-        item.pen_acc += self._base(item) * self.daily[0] * (day - item.pen_from).days
+        days = (day - item.pen_from).days
+        if self.daily is not None:
+            item.pen_acc += self._base(item) * self.daily[0] * days
+        if self.contract_daily is not None:
+            item.ci_acc += item.principal * self.contract_daily[0] * days
         item.pen_from = day
+
+    def _continuing_interest(self, item: _Item, day: date) -> Decimal:
+        """The contract's interest run on the item's unpaid principal since its due date."""
+        if self.contract_daily is None:
+            return ZERO
+        exact = item.ci_acc
+        if day > item.pen_from:
+            exact += item.principal * self.contract_daily[0] * (day - item.pen_from).days
+        return self._round(exact / self.contract_daily[1])
 
     def _charges(self, item: _Item, day: date) -> tuple[Decimal, Decimal]:
         """Penalty and late fee charged so far (paid or not), capped if the loan has a cap."""
@@ -271,6 +290,7 @@ class _Ledger:
             if day > item.pen_from:
                 exact += self._base(item) * self.daily[0] * (day - item.pen_from).days
             penalty = self._round(exact / self.daily[1])
+        penalty += self._continuing_interest(item, day)
         late = item.late_fee
         if self.cap_daily is not None:
             num, div = self.cap_daily
@@ -356,7 +376,9 @@ class _Ledger:
         grace = self.rules.grace_days
         by_principal = self.rules.penalty_base == "overdue_principal"
         quantum = self.quantum
-        inline = self.daily is not None and self.cap_daily is None
+        inline = (
+            self.daily is not None and self.cap_daily is None and self.contract_daily is None
+        )
         num, div = self.daily if self.daily is not None else (ZERO, 1)
         for item in self.items:
             if item.due > day:
@@ -439,6 +461,16 @@ class _Ledger:
             days_overdue,
             self.accelerated_on,
         )
+
+
+def _penalty_daily(terms: LoanTerms) -> tuple[Decimal, int] | None:
+    """The penalty's daily rate as (numerator, divisor): the contract's daily rate × the multiple
+    when the loan quotes it so (``times_contract``), else the quoted penalty rate."""
+    rules = terms.overdue
+    if rules.penalty_times_contract is not None:
+        num, div = per_day(terms.rate)
+        return num * rules.penalty_times_contract, div
+    return per_day(rules.penalty_rate) if rules.penalty_rate else None
 
 
 def loan_state(

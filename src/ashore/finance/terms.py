@@ -6,9 +6,11 @@ All amounts are ``decimal.Decimal`` in the loan's currency; rates are ``money.Ra
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Literal
+
+from dateutil.relativedelta import relativedelta
 
 from ashore.money import ZERO, Rate, minor_unit
 
@@ -18,6 +20,7 @@ __all__ = [
     "Fee",
     "FinanceError",
     "Installment",
+    "InterestRule",
     "LoanMethod",
     "LoanTerms",
     "OverdueRules",
@@ -26,7 +29,8 @@ __all__ = [
 
 LoanMethod = Literal["equal_installment", "equal_principal", "interest_first", "bullet"]
 LOAN_METHODS: tuple[str, ...] = ("equal_installment", "equal_principal", "interest_first", "bullet")
-FeePer = Literal["installment", "once"]
+FeePer = Literal["installment", "once", "upfront"]
+InterestRule = Literal["monthly", "daily"]
 PenaltyBase = Literal["overdue_amount", "overdue_principal"]
 
 # The parts a payment settles within one installment, in the default order of DOMAIN.md.
@@ -36,6 +40,7 @@ ALLOCATION_PARTS: tuple[str, ...] = ("fees", "penalty", "interest", "principal")
 # Longer than any consumer loan; stops a typing slip from building a 10,000-row table.
 MAX_TERM_MONTHS = 600
 MAX_TERM_DAYS = 3660
+MAX_PENALTY_TIMES = Decimal("10")
 
 
 def per_day(rate: Rate) -> tuple[Decimal, int]:
@@ -62,16 +67,18 @@ class FinanceError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Fee:
-    """A fee of the loan: ``amount`` with each installment (``per="installment"``) or once,
-    charged with the first installment (``per="once"``)."""
+    """A fee of the loan: ``amount`` with each installment (``per="installment"``), once,
+    charged with the first installment (``per="once"``), or kept back from the money paid out
+    (``per="upfront"``, 砍头息: the borrower receives principal − upfront fees, while the schedule
+    stays the contract's; such a fee is in no installment)."""
 
     name: str
     amount: Decimal
     per: FeePer = "installment"
 
     def __post_init__(self) -> None:
-        if self.per not in ("installment", "once"):
-            raise FinanceError(f"fees.per: {self.per!r} is not installment or once")
+        if self.per not in ("installment", "once", "upfront"):
+            raise FinanceError(f"fees.per: {self.per!r} is not installment, once or upfront")
         if self.amount < 0:
             raise FinanceError("fees.amount: must not be negative")
 
@@ -92,6 +99,12 @@ class OverdueRules:
     the yearly cost of lateness). The late fee gives way first: the penalty up to the ceiling, then
     the late fee in what is left. For an accelerated installment the amount is its principal and
     the days count from the acceleration.
+    ``penalty_times_contract``: when set (罚息 at 1.5 times: ``Decimal("1.5")``), the penalty's daily
+    rate is the contract's daily rate × this multiple, and ``penalty_rate`` is ignored.
+    ``contract_interest_continues``: the contract's own daily interest keeps running on the unpaid
+    principal of each missed installment from its due date (accelerated: from the acceleration),
+    round(unpaid principal × contract daily rate × days), on top of the penalty. It is charged,
+    paid and waived as part of the penalty (the lender's app shows it among the overdue charges).
     """
 
     penalty_rate: Rate | None = None
@@ -100,8 +113,16 @@ class OverdueRules:
     grace_days: int = 0
     accelerates_after_days: int | None = None
     charges_cap: Rate | None = None
+    penalty_times_contract: Decimal | None = None
+    contract_interest_continues: bool = False
 
     def __post_init__(self) -> None:
+        if self.penalty_times_contract is not None and not (
+            ZERO < self.penalty_times_contract <= MAX_PENALTY_TIMES
+        ):
+            raise FinanceError(
+                f"penalty_rate.times_contract: must be more than 0 and at most {MAX_PENALTY_TIMES}"
+            )
         if self.penalty_base not in ("overdue_amount", "overdue_principal"):
             raise FinanceError(
                 f"penalty_base: {self.penalty_base!r} is not overdue_amount or overdue_principal"
@@ -122,6 +143,12 @@ class LoanTerms:
     once, on ``first_due``, and was borrowed ``term_count`` days before it). ``allocation`` is the
     order in which a payment settles the parts of one installment. ``currency`` gives the minor
     unit every amount is rounded to (half-up).
+
+    ``start``: the day the money was paid out; None means the default of DOMAIN.md (one month
+    before ``first_due``; a bullet loan: ``term_count`` days, or months, before it), see
+    ``start_date``. ``interest``: ``monthly`` (each period round(balance × i)) or ``daily``
+    (按日计息: round(balance × daily rate × days of the period), see ``schedule``).
+    ``prepayment_fee``: the share of the principal not yet due a lender charges to settle early.
     """
 
     principal: Decimal
@@ -134,8 +161,17 @@ class LoanTerms:
     overdue: OverdueRules = field(default_factory=OverdueRules)
     allocation: tuple[str, ...] = ALLOCATION_PARTS
     currency: str = "CNY"
+    start: date | None = None
+    interest: InterestRule = "monthly"
+    prepayment_fee: Decimal = ZERO
 
     def __post_init__(self) -> None:
+        if self.interest not in ("monthly", "daily"):
+            raise FinanceError(f"interest: {self.interest!r} is not monthly or daily")
+        if not ZERO <= self.prepayment_fee <= 1:
+            raise FinanceError("prepayment_fee: must be a share between 0 and 1")
+        if self.start is not None and self.start >= self.first_due:
+            raise FinanceError("start: must be before the first due date")
         if self.method not in LOAN_METHODS:
             raise FinanceError(f"method: {self.method!r} is not one of {', '.join(LOAN_METHODS)}")
         if self.principal <= 0:
@@ -153,6 +189,31 @@ class LoanTerms:
             raise FinanceError(
                 "allocation: must name each of fees, penalty, interest, principal once"
             )
+        if self.upfront_fees() >= self.principal:
+            raise FinanceError("fees: the upfront fees must leave some money paid out")
+
+    def start_date(self) -> date:
+        """The day the money was paid out: ``start``, or one month before ``first_due`` (a bullet
+        loan: its term before it, in days or months)."""
+        if self.start is not None:
+            return self.start
+        if self.method == "bullet":
+            if self.term_unit == "day":
+                return self.first_due - timedelta(days=self.term_count)
+            months = self.term_count
+        else:
+            months = 1
+        earlier: date = self.first_due - relativedelta(months=months)
+        return earlier
+
+    def upfront_fees(self) -> Decimal:
+        """The fees kept back from the money paid out (``per="upfront"``)."""
+        return sum((f.amount for f in self.fees if f.per == "upfront"), ZERO)
+
+    def received(self) -> Decimal:
+        """The money the borrower actually received: principal − upfront fees (Chinese law, Civil
+        Code art. 670, counts the loan as this amount)."""
+        return self.principal - self.upfront_fees()
 
 
 @dataclass(frozen=True, slots=True)
