@@ -33,6 +33,9 @@ _COMMANDS: dict[str, str] = {
     "export ics": "ashore.commands.calendar:run_export_ics",
     "export evidence": "ashore.commands.evidence:run_export_evidence",
     "export letter": "ashore.commands.letter:run_export_letter",
+    "export summary": "ashore.commands.costs:run_export_summary",
+    "lpr list": "ashore.commands.costs:run_lpr_list",
+    "lpr add": "ashore.commands.costs:run_lpr_add",
     "verify": "ashore.commands.maintenance:run_verify",
     "backup": "ashore.commands.maintenance:run_backup",
     "restore": "ashore.commands.maintenance:run_restore",
@@ -145,6 +148,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
     _common(p)
 
+    p = kinds.add_parser("summary", help="every loan's figures as of --today, as JSON")
+    p.add_argument("--loan", action="append", dest="loans", metavar="ID", default=[])
+    p.add_argument("--out", type=Path, metavar="FILE.json")
+    _common(p)
+
+    lpr = sub.add_parser("lpr", help="the one-year LPR table behind the 4 × LPR line")
+    _common(lpr)
+    lpr_kinds = lpr.add_subparsers(dest="kind", metavar="ACTION", parser_class=_Parser)
+    lpr_kinds.required = True
+    p = lpr_kinds.add_parser("list", help="the values in force, shipped and added")
+    _common(p)
+    p = lpr_kinds.add_parser("add", help="add a value published later: lpr add 2026-08-20 2.90")
+    p.add_argument("since", metavar="YYYY-MM-DD")
+    p.add_argument("percent", metavar="PERCENT")
+    _common(p)
+
     p = sub.add_parser("verify", help="check the database, every stored file and every note chain")
     _common(p)
 
@@ -161,8 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _command_name(args: argparse.Namespace) -> str | None:
     if args.command is None:
         return None
-    if args.command == "export":
-        return f"export {args.kind}"
+    if args.command in ("export", "lpr"):
+        return f"{args.command} {args.kind}"
     return str(args.command)
 
 

@@ -134,6 +134,21 @@ def _lender(raw: object, path: str) -> Lender:
     )
 
 
+def _bool(raw: object, path: str) -> bool:
+    if not isinstance(raw, bool):
+        raise InputError(f"{path}: {raw!r} is not true or false")
+    return raw
+
+
+def _penalty_rate(raw: object, path: str) -> Rate | Decimal:
+    """A quoted penalty rate, or ``{"times_contract": "1.5"}``: a multiple of the contract rate."""
+    if isinstance(raw, dict) and "times_contract" in raw:
+        data = _object(raw, path, ("times_contract",), ())
+        times: Decimal = _decimal(data["times_contract"], f"{path}.times_contract")
+        return times
+    return _rate(raw, path)
+
+
 def _overdue(raw: object, path: str) -> OverdueRules:
     data = _object(
         raw,
@@ -146,14 +161,20 @@ def _overdue(raw: object, path: str) -> OverdueRules:
             "grace_days",
             "accelerates_after_days",
             "allocation",
+            "contract_interest_continues",
         ),
     )
     allocation: tuple[str, ...] = ALLOCATION_PARTS
     if data.get("allocation") is not None:
         parts = _list(data["allocation"], f"{path}.allocation")
         allocation = tuple(_str(p, f"{path}.allocation[{i}]") for i, p in enumerate(parts))
+    penalty = _opt(data, "penalty_rate", path, _penalty_rate, None)
     return OverdueRules(
-        penalty_rate=_opt(data, "penalty_rate", path, _rate, None),
+        penalty_rate=penalty if isinstance(penalty, Rate) else None,
+        penalty_times_contract=penalty if isinstance(penalty, Decimal) else None,
+        contract_interest_continues=_opt(
+            data, "contract_interest_continues", path, _bool, False
+        ),
         penalty_base=_opt(data, "penalty_base", path, _str, "overdue_amount"),
         late_fee=_opt(data, "late_fee", path, _decimal, Decimal("0")),
         grace_days=_opt(data, "grace_days", path, _int, 0),
@@ -315,6 +336,9 @@ def _note(raw: object, path: str, base: Path) -> CallNote:
 
 _LOAN_OPTIONAL = (
     "guide",
+    "start",
+    "interest",
+    "prepayment_fee",
     "currency",
     "reference",
     "fees",
@@ -372,6 +396,9 @@ def _loan(raw: object, path: str, currency: str, base: Path) -> Loan:
         notes=[_note(item, where, base) for item, where in items("notes")],
         # Checked against the notes when the loan is stored (ashore.store.mapping).
         note_chain=[_note_event(item, where) for item, where in items("note_chain")],
+        start=_opt(data, "start", path, _date, None),
+        interest=_opt(data, "interest", path, _str, "monthly"),
+        prepayment_fee=_opt(data, "prepayment_fee", path, _decimal, Decimal("0")),
     )
 
 
@@ -559,9 +586,28 @@ def _note_json(note: CallNote, store: EvidenceStore | None, folder: Path) -> dic
     }
 
 
+def _conventions_json(loan: Loan, data: dict[str, Any]) -> dict[str, Any]:
+    """Add the lender's conventions (INTERFACES.md "Additions (second wave)") where they differ
+    from the defaults, so a file without them exports exactly as before."""
+    rules = loan.overdue
+    if loan.start is not None:
+        data["start"] = loan.start.isoformat()
+    if loan.interest != "monthly":
+        data["interest"] = loan.interest
+    if loan.prepayment_fee != 0:
+        data["prepayment_fee"] = decimal_text(loan.prepayment_fee)
+    if rules.penalty_times_contract is not None:
+        data["overdue"]["penalty_rate"] = {
+            "times_contract": decimal_text(rules.penalty_times_contract)
+        }
+    if rules.contract_interest_continues:
+        data["overdue"]["contract_interest_continues"] = True
+    return data
+
+
 def _loan_json(loan: Loan, store: EvidenceStore | None, folder: Path) -> dict[str, Any]:
     rules = loan.overdue
-    return {
+    data = {
         "id": loan.id,
         "lender": loan.lender,
         "name": loan.name,
@@ -634,6 +680,7 @@ def _loan_json(loan: Loan, store: EvidenceStore | None, folder: Path) -> dict[st
             for e in loan.note_chain
         ],
     }
+    return _conventions_json(loan, data)
 
 
 def book_json(

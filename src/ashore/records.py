@@ -18,8 +18,9 @@ LoanMethod = Literal["equal_installment", "equal_principal", "interest_first", "
 LOAN_METHODS: tuple[str, ...] = ("equal_installment", "equal_principal", "interest_first", "bullet")
 
 TermUnit = Literal["month", "day"]
-FeePer = Literal["installment", "once"]
-FEE_PERS: tuple[str, ...] = ("installment", "once")
+FeePer = Literal["installment", "once", "upfront"]
+FEE_PERS: tuple[str, ...] = ("installment", "once", "upfront")
+INTEREST_RULES: tuple[str, ...] = ("monthly", "daily")
 PenaltyBase = Literal["overdue_amount", "overdue_principal"]
 PENALTY_BASES: tuple[str, ...] = ("overdue_amount", "overdue_principal")
 
@@ -62,7 +63,7 @@ class Lender:
 class Fee:
     name: str
     amount: Decimal
-    per: str = "installment"  # FeePer
+    per: str = "installment"  # FeePer; "upfront": kept back from the money paid out
 
 
 @dataclass
@@ -76,6 +77,10 @@ class OverdueRules:
     accelerates_after_days: int | None = None
     # The order in which a payment settles the parts of an installment.
     allocation: tuple[str, ...] = ALLOCATION_PARTS
+    # Penalty at this multiple of the contract's daily rate ({"times_contract": "1.5"}), instead
+    # of ``penalty_rate``; and the contract's interest running on overdue principal too.
+    penalty_times_contract: Decimal | None = None
+    contract_interest_continues: bool = False
 
 
 @dataclass
@@ -211,6 +216,11 @@ class Loan:
     # The notes' hash chain as stored; not part of a loan's value (two equal loans may differ in
     # how their notes came to be), so it is left out of comparisons.
     note_chain: list[NoteEvent] = field(default_factory=list, compare=False)
+    # The lender's conventions (DOMAIN.md "What a lender's own app shows"); the defaults keep the
+    # figures of a loan that does not give them. ``start`` None: one month before first_due.
+    start: date | None = None
+    interest: str = "monthly"  # "monthly" | "daily" (按日计息)
+    prepayment_fee: Decimal = ZERO  # share of the principal not yet due charged to settle early
 
 
 @dataclass

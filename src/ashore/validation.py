@@ -21,6 +21,7 @@ from ashore.records import (
     CHANNELS,
     EVIDENCE_KINDS,
     FEE_PERS,
+    INTEREST_RULES,
     LOAN_METHODS,
     PENALTY_BASES,
     PROPOSAL_STATUSES,
@@ -251,6 +252,15 @@ def check_loan(loan: Loan, lender_ids: Collection[str], path: str = "loan") -> N
     if loan.term_unit == "day" and loan.method != "bullet":
         raise InputError(f"{path}.term.unit: days are only for a bullet loan; use month")
     _date(loan.first_due, f"{path}.first_due")
+    if loan.start is not None:
+        _date(loan.start, f"{path}.start")
+        if loan.start >= loan.first_due:
+            raise InputError(f"{path}.start: must be before the first due date {loan.first_due}")
+    _choice(loan.interest, INTEREST_RULES, f"{path}.interest")
+    check_share(loan.prepayment_fee, f"{path}.prepayment_fee")
+    upfront = sum((f.amount for f in loan.fees if f.per == "upfront"), Decimal(0))
+    if upfront >= loan.principal:
+        raise InputError(f"{path}.fees: the upfront fees must be less than the principal")
     _text(loan.reference, f"{path}.reference", required=False)
     for i, fee in enumerate(loan.fees):
         _text(fee.name, f"{path}.fees[{i}].name", required=False)
@@ -259,6 +269,15 @@ def check_loan(loan: Loan, lender_ids: Collection[str], path: str = "loan") -> N
     rules = loan.overdue
     if rules.penalty_rate is not None:
         check_rate(rules.penalty_rate, f"{path}.overdue.penalty_rate")
+    times = rules.penalty_times_contract
+    if times is not None and (
+        not isinstance(times, Decimal) or not times.is_finite() or not 0 < times <= 10
+    ):
+        raise InputError(
+            f"{path}.overdue.penalty_rate.times_contract: must be more than 0 and at most 10"
+        )
+    if not isinstance(rules.contract_interest_continues, bool):
+        raise InputError(f"{path}.overdue.contract_interest_continues: must be true or false")
     _choice(rules.penalty_base, PENALTY_BASES, f"{path}.overdue.penalty_base")
     check_amount(rules.late_fee, f"{path}.overdue.late_fee", currency)
     _int(rules.grace_days, f"{path}.overdue.grace_days", 0)

@@ -6,6 +6,7 @@ got freely; nothing is written until a ``save_*`` call, which validates first.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 from datetime import date
@@ -33,6 +34,7 @@ from ashore.store.models import LenderRow, LoanRow, NoteRow, ProposalRow, Settin
 from ashore.validation import check_book, check_lender, check_loan
 
 BUDGET_KEY = "monthly_budget"
+LPR_KEY = "lpr_added"  # JSON {"YYYY-MM-DD": "0.0300"}: LPR values the user added
 CURRENCY_KEY = "currency"
 
 
@@ -207,6 +209,26 @@ class Ledger:
             check_amount(amount, "monthly_budget", self._currency_or_default())
         with self.db.transaction() as session:
             _set_setting(session, BUDGET_KEY, None if amount is None else f"{amount:f}")
+
+    def added_lpr(self) -> dict[date, Decimal]:
+        """The one-year LPR values the user added to the shipped table ({since: fraction})."""
+        with self.db.reading() as session:
+            row = session.get(SettingRow, LPR_KEY)
+            raw = json.loads(row.value) if row is not None and row.value else {}
+        return {date.fromisoformat(k): Decimal(v) for k, v in raw.items()}
+
+    def add_lpr(self, since: date, rate: Decimal) -> None:
+        """Add (or correct) the one-year LPR in force from ``since`` (a fraction, 0.03 = 3 %);
+        it joins the shipped table for every line worked out from then on."""
+        if not Decimal("0") < rate < Decimal("1"):
+            raise InputError(f"rate: {rate:f} is not a yearly rate between 0 and 100 %")
+        if not 1990 <= since.year <= 2200:
+            raise InputError(f"since: {since} is not between 1990 and 2200")
+        values = self.added_lpr()
+        values[since] = rate
+        text = json.dumps({k.isoformat(): f"{v:f}" for k, v in sorted(values.items())})
+        with self.db.transaction() as session:
+            _set_setting(session, LPR_KEY, text)
 
     # --- the exchange ------------------------------------------------------------------------
 

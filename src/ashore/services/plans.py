@@ -33,9 +33,14 @@ def loan_terms(loan: Loan) -> finance.LoanTerms:
             late_fee=rules.late_fee,
             grace_days=rules.grace_days,
             accelerates_after_days=rules.accelerates_after_days,
+            penalty_times_contract=rules.penalty_times_contract,
+            contract_interest_continues=rules.contract_interest_continues,
         ),
         allocation=tuple(rules.allocation),
         currency=loan.currency,
+        start=loan.start,
+        interest=loan.interest,  # type: ignore[arg-type]
+        prepayment_fee=loan.prepayment_fee,
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -158,7 +159,12 @@ def loan_record(row: LoanRow) -> Loan:
             grace_days=row.grace_days,
             accelerates_after_days=row.accelerates_after_days,
             allocation=tuple(part for part in row.allocation.split(",") if part),
+            penalty_times_contract=row.penalty_times_contract,
+            contract_interest_continues=bool(row.contract_interest_continues),
         ),
+        start=row.start,
+        interest=row.interest or "monthly",
+        prepayment_fee=row.prepayment_fee if row.prepayment_fee is not None else Decimal("0"),
         payments=[
             Payment(
                 date=p.date, amount=p.amount, note=p.note, method=p.method, reference=p.reference
@@ -257,6 +263,11 @@ def write_loan(session: Session, store: EvidenceStore, loan: Loan, path: str = "
     row.grace_days = rules.grace_days
     row.accelerates_after_days = rules.accelerates_after_days
     row.allocation = ",".join(rules.allocation)
+    row.penalty_times_contract = rules.penalty_times_contract
+    row.contract_interest_continues = rules.contract_interest_continues
+    row.start = loan.start
+    row.interest = loan.interest
+    row.prepayment_fee = loan.prepayment_fee
     row.fees = [
         FeeRow(position=i, name=f.name, amount=f.amount, per=f.per) for i, f in enumerate(loan.fees)
     ]

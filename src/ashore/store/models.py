@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Date, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from ashore.store.types import AwareDateTime, DecimalText
@@ -66,6 +66,12 @@ class LoanRow(Base):
     accelerates_after_days: Mapped[int | None] = mapped_column(Integer, nullable=True)
     # The payment allocation order, e.g. "fees,penalty,interest,principal".
     allocation: Mapped[str] = mapped_column(String)
+    # The lender's conventions (migration 0004); the defaults are the figures of before.
+    start: Mapped[date | None] = mapped_column(Date, nullable=True)
+    interest: Mapped[str] = mapped_column(String, default="monthly")
+    prepayment_fee: Mapped[Decimal] = mapped_column(DecimalText, default=Decimal("0"))
+    penalty_times_contract: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
+    contract_interest_continues: Mapped[bool] = mapped_column(Boolean, default=False)
 
     fees: Mapped[list[FeeRow]] = relationship(
         order_by="FeeRow.position", cascade="all, delete-orphan", passive_deletes=True
