@@ -172,9 +172,7 @@ def _overdue(raw: object, path: str) -> OverdueRules:
     return OverdueRules(
         penalty_rate=penalty if isinstance(penalty, Rate) else None,
         penalty_times_contract=penalty if isinstance(penalty, Decimal) else None,
-        contract_interest_continues=_opt(
-            data, "contract_interest_continues", path, _bool, False
-        ),
+        contract_interest_continues=_opt(data, "contract_interest_continues", path, _bool, False),
         penalty_base=_opt(data, "penalty_base", path, _str, "overdue_amount"),
         late_fee=_opt(data, "late_fee", path, _decimal, Decimal("0")),
         grace_days=_opt(data, "grace_days", path, _int, 0),

@@ -15,7 +15,6 @@ from ashore.finance import (
     Fee,
     FinanceError,
     LoanTerms,
-    OverdueRules,
     loan_state,
     owed_on,
     payoff,
@@ -42,7 +41,13 @@ def weilidai(method: str = "equal_principal", **kw: object) -> LoanTerms:
 
 def test_weilidai_daily_interest_equal_principal() -> None:
     rows = schedule(weilidai())
-    assert [r.interest for r in rows] == [D("77.50"), D("60.00"), D("46.50"), D("31.00"), D("15.00")]
+    assert [r.interest for r in rows] == [
+        D("77.50"),
+        D("60.00"),
+        D("46.50"),
+        D("31.00"),
+        D("15.00"),
+    ]
     assert sum(r.interest for r in rows) == D("230.00")
     assert [r.payment for r in rows] == [
         D("1077.50"),
@@ -55,7 +60,9 @@ def test_weilidai_daily_interest_equal_principal() -> None:
 
 
 def test_jiebei_daily_rate_times_30() -> None:
-    terms = LoanTerms(D("1000.00"), Rate(D("0.0004"), "day"), "equal_principal", 12, date(2026, 6, 1))
+    terms = LoanTerms(
+        D("1000.00"), Rate(D("0.0004"), "day"), "equal_principal", 12, date(2026, 6, 1)
+    )
     rows = schedule(terms)
     assert rows[0].payment == D("95.33")
     assert rows[1].payment == D("94.33")
@@ -221,5 +228,7 @@ def test_payoff_with_a_prepayment_fee_and_daily_interest() -> None:
 def test_payoff_before_the_first_due_date_counts_from_start_monthly() -> None:
     result = payoff(worked_terms(), [], date(2026, 1, 30))
     # From 2026-01-15 (the default start) to 01-30: 15 of 31 days of 180.00.
-    assert result.accrued_interest == (D("12000") * D("0.015") * 15 / 31).quantize(D("0.01"), ROUND_HALF_UP)
+    assert result.accrued_interest == (D("12000") * D("0.015") * 15 / 31).quantize(
+        D("0.01"), ROUND_HALF_UP
+    )
     assert result.total == D("12000.00") + result.accrued_interest

@@ -54,6 +54,7 @@ from .calendar import (
     loan_calendar_entries,
     repayment_calendar,
 )
+from .compare import ClaimCheck, Comparison, OptionSummary, check_claim, compare, summarize
 from .cost import (
     LINE_24,
     LINE_36,
@@ -71,7 +72,6 @@ from .cost import (
     rate_lines,
     yearly_cost,
 )
-from .compare import ClaimCheck, Comparison, OptionSummary, check_claim, compare, summarize
 from .projection import (
     PROJECTION_CSV_HEADER,
     Growth,

@@ -6,7 +6,7 @@ Every stored step is rounded half-up to the minor unit; principal parts always a
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal, localcontext
 
 from dateutil.relativedelta import relativedelta

@@ -376,9 +376,7 @@ class _Ledger:
         grace = self.rules.grace_days
         by_principal = self.rules.penalty_base == "overdue_principal"
         quantum = self.quantum
-        inline = (
-            self.daily is not None and self.cap_daily is None and self.contract_daily is None
-        )
+        inline = self.daily is not None and self.cap_daily is None and self.contract_daily is None
         num, div = self.daily if self.daily is not None else (ZERO, 1)
         for item in self.items:
             if item.due > day:

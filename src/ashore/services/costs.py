@@ -119,7 +119,9 @@ def _proposal_figures(loan: Loan, proposal: Proposal) -> ProposalFigures:
         plan = work_out(loan, proposal)
         cost = finance.proposal_cost(plan)
     except (InputError, finance.FinanceError):
-        return ProposalFigures(proposal.id, proposal.status, None, None, None, None, None, None, None)
+        return ProposalFigures(
+            proposal.id, proposal.status, None, None, None, None, None, None, None
+        )
     rows = plan.installments
     return ProposalFigures(
         proposal.id,
