@@ -1,5 +1,5 @@
-"""DOMAIN.md "The true yearly cost (APR) and the legal lines": APR by IRR, the effective yearly rate,
-bullet loans, proposals, the LPR table's lines and the cost of lateness."""
+"""DOMAIN.md "The true yearly cost (APR) and the legal lines": APR by IRR, the effective yearly
+rate, bullet loans, proposals, the LPR table's lines and the cost of lateness."""
 
 from __future__ import annotations
 

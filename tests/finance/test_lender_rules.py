@@ -111,7 +111,7 @@ def test_daily_first_period_runs_from_start() -> None:
         start=date(2026, 5, 11), interest="daily",
     )  # fmt: skip
     assert schedule(later)[0].interest == D("52.50")  # 21 days: May 11 → Jun 1
-    with pytest.raises(FinanceError, match="^start:"):
+    with pytest.raises(FinanceError, match=r"^start:"):
         LoanTerms(D("5000.00"), Rate(D("0.0005"), "day"), "equal_principal", 5,
                   date(2026, 6, 1), start=date(2026, 6, 1))  # fmt: skip
 
@@ -180,7 +180,7 @@ def test_upfront_fee_is_kept_back_not_scheduled() -> None:
     rows = schedule(terms)
     assert all(r.fees == 0 for r in rows)
     assert sum(r.principal for r in rows) == D("10000.00")
-    with pytest.raises(FinanceError, match="^fees:"):
+    with pytest.raises(FinanceError, match=r"^fees:"):
         LoanTerms(D("100.00"), Rate(D("0.18")), "equal_installment", 12, date(2026, 2, 15),
                   fees=(Fee("all", D("100.00"), "upfront"),))  # fmt: skip
 

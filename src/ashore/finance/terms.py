@@ -99,7 +99,7 @@ class OverdueRules:
     the yearly cost of lateness). The late fee gives way first: the penalty up to the ceiling, then
     the late fee in what is left. For an accelerated installment the amount is its principal and
     the days count from the acceleration.
-    ``penalty_times_contract``: when set (罚息 at 1.5 times: ``Decimal("1.5")``), the penalty's daily
+    ``penalty_times_contract``: when set (罚息 at 1.5 times: ``Decimal("1.5")``), the daily
     rate is the contract's daily rate × this multiple, and ``penalty_rate`` is ignored.
     ``contract_interest_continues``: the contract's own daily interest keeps running on the unpaid
     principal of each missed installment from its due date (accelerated: from the acceleration),

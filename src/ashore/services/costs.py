@@ -232,7 +232,7 @@ def _lines_json(lines: finance.RateLines | None) -> dict[str, Any]:
 
 
 def _lateness_json(f: LoanFigures) -> dict[str, Any] | None:
-    """The cost of lateness as a yearly rate and the lines it crosses (an addition to the format)."""
+    """The cost of lateness as a yearly rate and the lines it crosses (added to the format)."""
     if f.lateness is None or f.lateness_lines is None:
         return None
     return {"rate": rate_text(f.lateness), "lines": list(f.lateness_lines.crossed)}
