@@ -3074,13 +3074,28 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../src/ashore/ui/overview.py" line="+109"/>
-        <location line="+84"/>
+        <location filename="../../src/ashore/ui/overview.py" line="+51"/>
+        <source>%1 % a year</source>
+        <translation>年利率 %1 %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 % a month</source>
+        <translation>月利率 %1 %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 % a day</source>
+        <translation>日利率 %1 %</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <location line="+92"/>
         <source>Owed today if nothing more is paid</source>
         <translation>今日欠款（如不再还款）</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-75"/>
         <source>Installments unpaid</source>
         <translation>未还期数</translation>
     </message>
@@ -3120,7 +3135,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+7"/>
+        <source>The true yearly cost</source>
+        <translation>真实年化成本</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Export chart…</source>
         <translation>导出图表…</translation>
     </message>
@@ -3140,7 +3160,37 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>其中 %1 已逾期。再次违约通常会导致协议作废：请立即还款。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+27"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; a year by the IRR method, fees included (quoted: %2).</source>
+        <translation>按 IRR 方法计算（含各项费用）年化 &lt;b&gt;%1&lt;/b&gt;（标称：%2）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>To settle in full today: &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>今天提前结清需要：&lt;b&gt;%1&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 was kept back when the money was paid out: you received %2, and the law counts the loan as that amount (Civil Code art. 670).</source>
+        <translation>放款时预先扣除了 %1（砍头息）：您实际收到 %2，法律按实际收到的金额认定借款本金（《民法典》第六百七十条）。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Above %1, four times the LPR when the loan began: courts do not support interest, penalty and fees above it for private lending. Say so in the call and ask for what is above it to be waived.</source>
+        <translation>超过 %1，即借款开始时一年期 LPR 的四倍：对民间借贷，法院不支持超过此线的利息、罚息和费用。在通话中指出这一点，并要求减免超出部分。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Above 24 %: regulators expect licensed consumer lenders to keep the whole cost below it. Ask the lender to bring the cost under it.</source>
+        <translation>超过 24 %：监管要求持牌消费金融机构的综合融资成本不超过此线。请要求贷款方将成本降到此线以下。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Above 36 %: interest above this line was never protected. Name it in the call and in your letter.</source>
+        <translation>超过 36 %：超过此线的利息从未受法律保护。请在通话和信函中明确提出。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>None recorded. Note what the lender says you owe on the Payments tab.</source>
         <translation>暂无记录。请在“还款”标签页记下出借方声称的欠款。</translation>
     </message>

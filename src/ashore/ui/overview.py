@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,8 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from ashore.context import Context
+from ashore.errors import InputError
+from ashore.finance import FinanceError, RateLines
+from ashore.money import Rate
 from ashore.records import Lender, Loan
 from ashore.services import workspace as ws
+from ashore.services.costs import loan_figures, lpr_table
 from ashore.ui.chart import NegotiationChart
 from ashore.ui.style import BORDER, ERROR, MARGIN, MUTED, PANEL_BG, TEXT, tabular_font, title_font
 from ashore.ui.workspace_common import (
@@ -29,6 +33,28 @@ from ashore.ui.workspace_common import (
     show_on_chart,
     signed_money,
 )
+
+
+def percent_text(rate: Decimal, locale: str) -> str:
+    """A fraction as a percentage with two decimals, per locale ("13.03 %")."""
+    from babel.numbers import format_decimal  # lazy, as money.format_amount
+
+    value = (rate * 100).quantize(Decimal("0.01"))
+    return f"{format_decimal(value, format='#,##0.00', locale=locale)} %"
+
+
+def rate_quote(rate: Rate, locale: str) -> str:
+    """The quoted rate in percent with its unit, through translation."""
+    from babel.numbers import format_decimal
+
+    pct = format_decimal((rate.value * 100).normalize(), format="#,##0.####", locale=locale)
+    units = {
+        "year": QCoreApplication.translate("OverviewTab", "%1 % a year"),
+        "month": QCoreApplication.translate("OverviewTab", "%1 % a month"),
+        "day": QCoreApplication.translate("OverviewTab", "%1 % a day"),
+    }
+    return units[rate.per].replace("%1", str(pct))
+
 
 CARD_STYLE = (
     f"QFrame#card {{ background: {PANEL_BG}; border: 1px solid {BORDER}; border-radius: 8px; }}"
@@ -155,6 +181,14 @@ class OverviewTab(QWidget):
         self.next_text.setTextFormat(Qt.TextFormat.RichText)
         nxt.addWidget(self.next_text)
         side.addWidget(next_card)
+        cost_card, cost = card()
+        cost.addWidget(caption(self.tr("The true yearly cost")))
+        self.cost_text = QLabel()
+        self.cost_text.setWordWrap(True)
+        self.cost_text.setTextFormat(Qt.TextFormat.RichText)
+        self.cost_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        cost.addWidget(self.cost_text)
+        side.addWidget(cost_card)
         side.addStretch(1)
         row.addLayout(side, 2)
         layout.addLayout(row)
@@ -229,8 +263,69 @@ class OverviewTab(QWidget):
             self.parts["days"].set_value(str(data.days_overdue))
         self._show_claim(data)
         self._show_next(data)
+        self._show_cost(loan)
         self.chart_data = ws.loan_chart(loan, today, self.workspace.monthly_budget())
         show_on_chart(self.chart, self.chart_data)
+
+    def _show_cost(self, loan: Loan) -> None:
+        """APR beside the quoted rate, what settling today costs, the money received, and each
+        reference line crossed with who it applies to and how to use it in the call."""
+        try:
+            table = lpr_table(self.workspace.ledger.added_lpr())
+            fig = loan_figures(loan, self.ctx.today, table)
+        except (InputError, FinanceError):
+            self.cost_text.setText("")
+            return
+        lines: list[str] = []
+        if fig.cost is not None:
+            lines.append(
+                self.tr("<b>%1</b> a year by the IRR method, fees included (quoted: %2).")
+                .replace("%1", percent_text(fig.cost.apr, self.babel))
+                .replace("%2", rate_quote(loan.rate, self.babel))
+            )
+        lines.append(
+            self.tr("To settle in full today: <b>%1</b>.").replace(
+                "%1", self._money(fig.payoff_today)
+            )
+        )
+        if fig.upfront_fees > 0:
+            lines.append(
+                self.tr(
+                    "%1 was kept back when the money was paid out: you received %2, and the law "
+                    "counts the loan as that amount (Civil Code art. 670)."
+                )
+                .replace("%1", self._money(fig.upfront_fees))
+                .replace("%2", self._money(fig.received))
+            )
+        if fig.lines is not None:
+            lines.extend(f"• {text}" for text in self._line_sentences(fig.lines))
+        self.cost_text.setText("<br>".join(lines))
+
+    def _line_sentences(self, crossed: RateLines) -> list[str]:
+        out: list[str] = []
+        if crossed.over_lpr4 and crossed.lpr4 is not None:
+            out.append(
+                self.tr(
+                    "Above %1, four times the LPR when the loan began: courts do not support "
+                    "interest, penalty and fees above it for private lending. Say so in the call "
+                    "and ask for what is above it to be waived."
+                ).replace("%1", percent_text(crossed.lpr4, self.babel))
+            )
+        if crossed.over_24:
+            out.append(
+                self.tr(
+                    "Above 24 %: regulators expect licensed consumer lenders to keep the whole "
+                    "cost below it. Ask the lender to bring the cost under it."
+                )
+            )
+        if crossed.over_36:
+            out.append(
+                self.tr(
+                    "Above 36 %: interest above this line was never protected. Name it in the "
+                    "call and in your letter."
+                )
+            )
+        return out
 
     def _show_claim(self, data: ws.LoanOverview) -> None:
         check = data.claim
