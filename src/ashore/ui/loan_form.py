@@ -32,7 +32,15 @@ from PySide6.QtWidgets import (
 )
 
 from ashore.errors import InputError
-from ashore.money import ZERO, AmountError, Rate, format_amount, parse_amount, parse_rate_percent
+from ashore.money import (
+    ZERO,
+    AmountError,
+    Rate,
+    format_amount,
+    parse_amount,
+    parse_rate_percent,
+    round_money,
+)
 from ashore.records import (
     ALLOCATION_PARTS,
     FEE_PERS,
@@ -42,6 +50,7 @@ from ashore.records import (
     OverdueRules,
 )
 from ashore.ui.fields import CheckedLineEdit, ErrorLabel, user_message
+from ashore.ui.loan_presets import PRESETS, preset_label
 from ashore.ui.style import MARGIN, SPACING
 
 CURRENCIES: tuple[str, ...] = ("CNY", "HKD", "TWD", "USD", "EUR", "GBP", "JPY", "KRW", "SGD", "INR")
@@ -153,6 +162,7 @@ def fee_per_label(per: str) -> str:
     labels = {
         "installment": QCoreApplication.translate("LoanForm", "with every installment"),
         "once": QCoreApplication.translate("LoanForm", "once"),
+        "upfront": QCoreApplication.translate("LoanForm", "kept back when the money was paid out"),
     }
     return labels.get(per, per)
 
@@ -371,6 +381,7 @@ class LoanForm(QWidget):
         self._build_repayment()
         self._build_fees()
         self._build_overdue()
+        self._build_rules()
         self._build_allocation()
         self.body_layout.addStretch(1)
         self._align_labels()
@@ -613,6 +624,112 @@ class LoanForm(QWidget):
             ),
         )
 
+    def _build_rules(self) -> None:
+        form = self._section(
+            self.tr("The lender's own rules"),
+            self.tr(
+                "How this lender counts, so that every figure matches its app line by line. Pick "
+                "a platform to start from, then change what your contract says differently."
+            ),
+        )
+        self.preset = QComboBox()
+        self.preset.addItem(self.tr("Choose a platform's usual rules…"), "")
+        for preset in PRESETS:
+            self.preset.addItem(preset_label(preset.key), preset.key)
+        form.addRow(self.tr("Start from"), self._with_error(self.preset, "preset", compact=True))
+        self.daily_interest = QCheckBox(
+            self.tr("Interest by actual days (按日计息): each month's interest counts its days")
+        )
+        form.addRow(self.tr("Interest"), self._with_error(self.daily_interest, "interest"))
+        self.has_start = QCheckBox(self.tr("paid out on"))
+        self.start = QDateEdit()
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat("yyyy-MM-dd")
+        self.start.setMinimumDate(QDate(1990, 1, 1))
+        self.start.setMaximumDate(QDate(2100, 12, 31))
+        self.start.setMinimumWidth(150)
+        self.start.setToolTip(self.tr("Unticked: one month before the first due date"))
+        form.addRow(
+            self.tr("Money received"), self._with_error(self.has_start, "start", self.start)
+        )
+        self.times_contract = QCheckBox(self.tr("Penalty"))
+        self.times = self._checked(
+            CheckedLineEdit(self._parse_times, placeholder="1.5", numeric=True),
+            "overdue.penalty_rate.times_contract",
+        )
+        self.times.setMaximumWidth(RATE_WIDTH // 2)
+        self.times.setText("1.5")
+        times_row = QWidget()
+        times_line = QHBoxLayout(times_row)
+        times_line.setContentsMargins(0, 0, 0, 0)
+        times_line.setSpacing(8)
+        times_line.addWidget(self.times_contract, 0, Qt.AlignmentFlag.AlignTop)
+        times_line.addWidget(
+            _field_row(
+                self.times,
+                _suffix(self.tr("× the normal rate (instead of the penalty per day above)")),
+            ),
+            1,
+        )
+        form.addRow(self.tr("Penalty rate"), times_row)
+        self.continues = QCheckBox(
+            self.tr("The normal interest keeps running on overdue principal, beside the penalty")
+        )
+        form.addRow("", self._with_error(self.continues, "overdue.contract_interest_continues"))
+        self.prepayment = self._checked(
+            CheckedLineEdit(
+                lambda text: parse_rate_percent(text, field="prepayment_fee"),
+                required=False,
+                empty_value=ZERO,
+                placeholder="0",
+                numeric=True,
+            ),
+            "prepayment_fee",
+        )
+        self.prepayment.setMaximumWidth(RATE_WIDTH)
+        form.addRow(
+            self.tr("Settling early"),
+            _field_row(self.prepayment, _suffix(self.tr("% of the principal left, as a fee"))),
+        )
+
+    def _parse_times(self, text: str) -> Decimal:
+        value = (
+            parse_rate_percent(text, field="overdue.penalty_rate.times_contract") * 100
+        ).normalize()
+        if not Decimal(0) < value <= 10:
+            raise AmountError(
+                "overdue.penalty_rate.times_contract: must be more than 0 and at most 10"
+            )
+        return value
+
+    def _apply_preset(self, index: int) -> None:
+        key = self.preset.itemData(index)
+        found = [p for p in PRESETS if p.key == key]
+        if not found:
+            return
+        preset = found[0]
+        self._select(self.rate_unit, preset.rate_per)
+        self._select(self.method, preset.method)
+        self._select(self.term_unit, preset.term_unit)
+        self.term_count.setValue(preset.term_count)
+        if preset.rate is not None:
+            self.rate.setText(percent_text(preset.rate))
+        self.daily_interest.setChecked(preset.interest == "daily")
+        self.times_contract.setChecked(preset.penalty_times_contract is not None)
+        if preset.penalty_times_contract is not None:
+            self.times.setText(f"{preset.penalty_times_contract:f}")
+        if preset.penalty_rate_per_day is not None:
+            self.penalty_rate.setText(percent_text(preset.penalty_rate_per_day))
+        self._select(self.penalty_base, preset.penalty_base)
+        self.continues.setChecked(preset.contract_interest_continues)
+        if preset.monthly_fee_share is not None:
+            principal = self.principal.value
+            amount = ZERO if principal is None else principal * preset.monthly_fee_share
+            fee = Fee(self.tr("installment fee"), round_money(amount, self.currency_code()))
+            self.fees.set_fees([*self.fees.fees(), fee], self.amount_locale)
+        self._sync_enabled()
+        self._on_change()
+
     def _build_allocation(self) -> None:
         form = self._section(
             self.tr("How a payment is applied"),
@@ -663,6 +780,12 @@ class LoanForm(QWidget):
         self.penalty_base.currentIndexChanged.connect(self._on_change)
         self.first_due.dateChanged.connect(self._on_change)
         self.accelerates.toggled.connect(self._on_accelerates)
+        self.preset.activated.connect(self._apply_preset)
+        for box in (self.daily_interest, self.has_start, self.times_contract, self.continues):
+            box.toggled.connect(self._on_rules)
+        self.start.dateChanged.connect(self._on_change)
+        self.times.changed.connect(self._on_change)
+        self.prepayment.changed.connect(self._on_change)
         self.save_button.clicked.connect(self._on_save)
         self.discard_button.clicked.connect(lambda: self.set_loan(self.original))
         self.delete_button.clicked.connect(self._on_delete)
@@ -711,6 +834,10 @@ class LoanForm(QWidget):
         if not bullet:
             self.term_unit.setCurrentIndex(self.term_unit.findData("month"))
         self.term_unit.setEnabled(bullet)
+        self._on_change()
+
+    def _on_rules(self) -> None:
+        self._sync_enabled()
         self._on_change()
 
     def _on_accelerates(self, on: bool) -> None:
@@ -814,6 +941,14 @@ class LoanForm(QWidget):
         self.accelerates.setChecked(False)
         self.accelerate_days.setValue(90)
         self.allocation.set_order(ALLOCATION_PARTS)
+        self.preset.setCurrentIndex(0)
+        self.daily_interest.setChecked(False)
+        self.has_start.setChecked(False)
+        self.start.setDate(self.first_due.date().addMonths(-1))
+        self.times_contract.setChecked(False)
+        self.times.setText("1.5")
+        self.continues.setChecked(False)
+        self.prepayment.setText("")
         self._sync_enabled()
 
     def _select_lender(self, lender_id: str) -> None:
@@ -849,6 +984,18 @@ class LoanForm(QWidget):
         if rules.accelerates_after_days is not None:
             self.accelerate_days.setValue(rules.accelerates_after_days)
         self.allocation.set_order(tuple(rules.allocation))
+        self.preset.setCurrentIndex(0)
+        self.daily_interest.setChecked(loan.interest == "daily")
+        self.has_start.setChecked(loan.start is not None)
+        shown = loan.start or loan.first_due
+        self.start.setDate(QDate(shown.year, shown.month, shown.day))
+        if loan.start is None:
+            self.start.setDate(self.first_due.date().addMonths(-1))
+        self.times_contract.setChecked(rules.penalty_times_contract is not None)
+        times = rules.penalty_times_contract
+        self.times.setText(f"{times.normalize():f}" if times is not None else "1.5")
+        self.continues.setChecked(rules.contract_interest_continues)
+        self.prepayment.setText(percent_text(loan.prepayment_fee) if loan.prepayment_fee else "")
         self._sync_enabled()
 
     def _sync_enabled(self) -> None:
@@ -856,6 +1003,9 @@ class LoanForm(QWidget):
         self.term_unit.setEnabled(bullet)
         self.day_count.setEnabled(self.rate_unit.currentData() == "day")
         self.accelerate_days.setEnabled(self.accelerates.isChecked())
+        self.start.setEnabled(self.has_start.isChecked())
+        self.times.setEnabled(self.times_contract.isChecked())
+        self.penalty_rate.setEnabled(not self.times_contract.isChecked())
 
     def problems(self) -> list[str]:
         """The labels of the fields that hold something unusable (empty when all is well)."""
@@ -868,8 +1018,11 @@ class LoanForm(QWidget):
             (self.rate, self.tr("interest rate")),
             (self.penalty_rate, self.tr("penalty interest")),
             (self.late_fee, self.tr("late fee")),
+            (self.prepayment, self.tr("settling early")),
         )
         problems.extend(label for field, label in checks if not field.valid)
+        if self.times_contract.isChecked() and not self.times.valid:
+            problems.append(self.tr("penalty rate"))
         if not self.fees.valid:
             problems.append(self.tr("fees"))
         return problems
@@ -909,7 +1062,10 @@ class LoanForm(QWidget):
                 self.accelerate_days.value() if self.accelerates.isChecked() else None
             ),
             allocation=self.allocation.order(),
+            penalty_times_contract=self.times.value if self.times_contract.isChecked() else None,
+            contract_interest_continues=self.continues.isChecked(),
         )
+        start = self.start.date()
         values = {
             "id": loan_id,
             "lender": str(self.lender.currentData()),
@@ -924,6 +1080,13 @@ class LoanForm(QWidget):
             "reference": self.reference.text().strip(),
             "fees": self.fees.fees(),
             "overdue": rules,
+            "interest": "daily" if self.daily_interest.isChecked() else "monthly",
+            "start": (
+                date(start.year(), start.month(), start.day())
+                if self.has_start.isChecked()
+                else None
+            ),
+            "prepayment_fee": self.prepayment.value if self.prepayment.value is not None else ZERO,
         }
         if self.original is not None:
             return dataclasses.replace(self.original, **values)
