@@ -155,6 +155,14 @@ class InstallmentTableModel(PlainTableModel):
         return money_text(value, self.currency, self.babel)
 
 
+def apr_text(rate: Decimal, locale: str) -> str:
+    """A yearly rate (a fraction) as a percentage with two decimals, per locale."""
+    from babel.numbers import format_decimal  # lazy: babel's data load is slow
+
+    value = (rate * 100).quantize(Decimal("0.01"))
+    return f"{format_decimal(value, format='#,##0.00', locale=locale)} %"
+
+
 def _best(values: Sequence[Decimal | int | date], higher: bool) -> set[int]:
     if not values:
         return set()
@@ -166,7 +174,7 @@ class ComparisonModel(PlainTableModel):
     """Options side by side (columns: doing nothing, the original schedule, each proposal) and
     one row per measure; the best value of each row is bold and starred (not colour alone)."""
 
-    TOTAL, SAVING, LARGEST, TYPICAL, END, OVER = range(6)
+    TOTAL, SAVING, LARGEST, TYPICAL, END, OVER, APR = range(7)
 
     def __init__(self, currency: str, locale: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -175,6 +183,7 @@ class ComparisonModel(PlainTableModel):
         self._options: list[finance.OptionSummary] = []
         self._names: list[str] = []
         self._best: list[set[int]] = []
+        self._aprs: list[Decimal | None] = []
         self._measures = (
             self.tr("Total paid"),
             self.tr("Saving against doing nothing"),
@@ -182,11 +191,19 @@ class ComparisonModel(PlainTableModel):
             self.tr("Typical monthly payment"),
             self.tr("Paid off by"),
             self.tr("Months over budget"),
+            self.tr("True yearly cost (APR)"),
         )
 
-    def set_comparison(self, comparison: finance.Comparison | None, names: Sequence[str]) -> None:
-        """``names``: the column titles of the proposals, in the comparison's order."""
+    def set_comparison(
+        self,
+        comparison: finance.Comparison | None,
+        names: Sequence[str],
+        aprs: Sequence[Decimal | None] = (),
+    ) -> None:
+        """``names``: the column titles of the proposals, in the comparison's order; ``aprs``:
+        each option's true yearly cost (None where there is none, as for doing nothing)."""
         self.beginResetModel()
+        self._aprs = list(aprs)
         if comparison is None:
             self._options, self._names = [], []
         else:
@@ -206,12 +223,20 @@ class ComparisonModel(PlainTableModel):
             lambda o: o.end_date,
             lambda o: o.months_over_budget,
         )
+        if measure == self.APR:
+            return [
+                self._aprs[i] if i < len(self._aprs) else None for i in range(len(self._options))
+            ]
         return [getters[measure](o) for o in self._options]
 
     def _best_of(self, measure: int) -> set[int]:
         if len(self._options) < 2:
             return set()
         values = self._values(measure)
+        if measure == self.APR:
+            known = [(i, v) for i, v in enumerate(values) if v is not None]
+            low = min((v for _i, v in known), default=None)
+            return {i for i, v in known if v == low} if len(known) > 1 else set()
         if measure == self.SAVING:
             # Doing nothing is the baseline (saving 0), not an option that saves.
             best = _best(values[1:], higher=True)
@@ -252,6 +277,8 @@ class ComparisonModel(PlainTableModel):
             shown = "—" if option == 0 else date_text(value, self.babel)
         elif row == self.OVER:
             shown = str(value)
+        elif row == self.APR:
+            shown = "—" if value is None else apr_text(value, self.babel)
         else:
             shown = money_text(value, self.currency, self.babel)
         return f"{BEST_MARK} {shown}" if self.is_best(row, column) else shown

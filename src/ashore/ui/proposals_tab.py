@@ -33,6 +33,7 @@ from ashore.errors import DataError, InputError
 from ashore.money import AmountError
 from ashore.records import Loan, Proposal
 from ashore.services import workspace as ws
+from ashore.services.plans import loan_terms, work_out
 from ashore.ui import dialogs
 from ashore.ui.chart import NegotiationChart
 from ashore.ui.fields import ErrorLabel, user_message
@@ -325,9 +326,28 @@ class ProposalsTab(QWidget):
             names = [
                 p.name or (self.tr("New proposal") if p.id == NEW_KEY else p.id) for p in order
             ]
-            self.comparison_model.set_comparison(result, names)
+            self.comparison_model.set_comparison(result, names, self._aprs(order, extra))
         self._fit_comparison()
         self.last_update_ms = (time.perf_counter() - began) * 1000 + self.form.last_compute_ms
+
+    def _aprs(
+        self, order: list[Proposal], extra: list[tuple[Proposal, finance.ProposalPlan]]
+    ) -> list[Decimal | None]:
+        """The true yearly cost of each option: none for doing nothing, the loan's, each plan's."""
+        assert self.loan is not None
+        plans = {record.id: plan for record, plan in extra}
+        result: list[Decimal | None] = [None]
+        try:
+            result.append(finance.loan_cost(loan_terms(self.loan)).apr)
+        except finance.FinanceError:
+            result.append(None)
+        for proposal in order:
+            try:
+                plan = plans.get(proposal.id) or work_out(self.loan, proposal)
+                result.append(finance.proposal_cost(plan).apr)
+            except (InputError, finance.FinanceError):
+                result.append(None)
+        return result
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
