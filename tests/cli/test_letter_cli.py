@@ -70,3 +70,14 @@ def test_a_one_off_settlement_is_not_called_a_monthly_payment(
     text = "".join(page.extract_text() for page in PdfReader(out).pages).replace("\n", " ")
     assert once in text
     assert monthly not in text
+
+
+def test_the_letter_cites_the_line_the_loan_crosses(loaded: list[str], tmp_path: Path) -> None:
+    out = tmp_path / "letter.pdf"
+    args = ["export", "letter", "--loan", "jb-2026-01", "--proposal", "p1", "--out", str(out)]
+    assert main([*loaded, *args]) == 0
+    text = "".join("".join(p.extract_text().split()) for p in PdfReader(out).pages)
+    # 18 % a year from 2026-01-15: above 4 × the 3.00 % LPR, below 24 % and 36 %.
+    assert "theyearlycostofthisloanis18.00%" in text
+    assert "above12.00%,fourtimestheone-yearLPR" in text
+    assert "36%" not in text

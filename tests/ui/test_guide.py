@@ -72,6 +72,11 @@ def test_the_call_card_shows_what_the_engine_computes(qtbot, sample: Ledger, ctx
     assert "Laid off in May <b>2026</b>" in label(window, "reasonValue")
     owed_label = window.findChild(QLabel, "owedValue")
     assert owed_label.font().pointSizeF() >= 1.8 * window.font().pointSizeF()
+    # 18 % a year from 2026-01-15 crosses only 4 × the 3.00 % LPR: the card says so.
+    assert label(window, "costValue") == (
+        "Its true yearly cost is 18.00 %, fees included. Courts do not uphold more than "
+        "12.00 % (4 × LPR): ask to waive the rest."
+    )
 
 
 @pytest.mark.qt_log_ignore("does not support (raise|propagateSizeHints)")  # offscreen: no stacking

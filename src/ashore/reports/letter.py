@@ -5,6 +5,7 @@ whatever text the user finally approved, printed literally (markup-looking text 
 from __future__ import annotations
 
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
@@ -13,6 +14,7 @@ from ashore.money import format_amount
 from ashore.reports.fonts import printable, register_fonts
 
 if TYPE_CHECKING:
+    from ashore.finance import RateLines
     from ashore.services.guide import LetterData, PlanSummary
 
 _REASONS: dict[str, tuple[str, str]] = {
@@ -92,6 +94,45 @@ def plan_lines(plan: PlanSummary, currency: str, lang: str) -> list[str]:
     return lines
 
 
+def _percent(rate: Decimal) -> str:
+    return f"{(rate * 100).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):f} %"
+
+
+def cost_sentence(lines: RateLines | None, lang: str = "en") -> str:
+    """One sentence citing the lines the loan's true yearly cost crosses ("" when none is):
+    "the yearly cost of this loan is 38.80 %, above the 36 % line"."""
+    if lines is None or not lines.crossed:
+        return ""
+    apr = _percent(lines.rate)
+    zh = lang == "zh_CN"
+    cited: list[str] = []
+    if lines.over_36:
+        cited.append(
+            "超过了 36 % 这条从未受法律保护的利率红线"
+            if zh
+            else "above the 36 % line, beyond which interest has never been protected"
+        )
+    elif lines.over_24:
+        cited.append(
+            "超过了监管要求持牌机构综合融资成本不超过 24 % 的标准"
+            if zh
+            else "above the 24 % that regulators expect of licensed lenders' total cost"
+        )
+    if lines.over_lpr4 and lines.lpr4 is not None:
+        four = _percent(lines.lpr4)
+        cited.append(
+            f"也超过了借款时一年期 LPR 四倍（{four}）这一法院支持的上限"
+            if zh
+            else f"and above {four}, four times the one-year LPR when the loan began, the most "
+            "that courts uphold"
+        )
+    if zh:
+        return f"按 IRR 方法并计入各项费用，这笔借款的年化成本为 {apr}，" + "，".join(cited) + "。"
+    return f"By the IRR method, fees included, the yearly cost of this loan is {apr}, " + (
+        " ".join(cited) + "."
+    )
+
+
 def letter_text(data: LetterData, lang: str = "en") -> str:
     """The letter filled from ``data`` in ``lang`` ("en" or "zh_CN"), ready to edit or paste."""
     locale = "zh_CN" if lang == "zh_CN" else "en"
@@ -121,7 +162,7 @@ def letter_text(data: LetterData, lang: str = "en") -> str:
             f"您好！我是借款“{data.loan_name}”（编号 {ref}）的借款人。由于{reason}，"
             f"我未能按时还款，目前已逾期 {data.days_overdue} 天。截至{_day(data.today, lang)}，"
             f"按合同计算应还 {money(data.owed)}，其中罚息 {money(data.penalty)}，"
-            f"滞纳金 {money(data.late_fees)}。",
+            f"滞纳金 {money(data.late_fees)}。" + cost_sentence(data.lines, lang),
             data.reason_text.strip(),
             "我有诚意还清这笔欠款，只是暂时遇到困难。恳请贵司同意以下还款方案：\n"
             + "\n".join(plan),
@@ -146,7 +187,8 @@ def letter_text(data: LetterData, lang: str = "en") -> str:
             f"I could not keep up the payments, and the loan is now {data.days_overdue} days "
             f"overdue. As of {_day(data.today, lang)} your terms put what I owe at "
             f"{money(data.owed)}, including {money(data.penalty)} of penalty interest and "
-            f"{money(data.late_fees)} of late fees.",
+            f"{money(data.late_fees)} of late fees."
+            + (" " + cost_sentence(data.lines, lang) if cost_sentence(data.lines, lang) else ""),
             data.reason_text.strip(),
             "I want to repay this debt in full; my difficulty is temporary. I am asking you to "
             "agree to the following plan:\n" + "\n".join(plan),

@@ -38,6 +38,7 @@ __all__ = [
     "LoanFigures",
     "ProposalFigures",
     "loan_figures",
+    "loan_lines",
     "lpr_table",
     "rate_text",
     "shipped_lpr",
@@ -209,6 +210,19 @@ def loan_figures(
         if_agreement_fails=None,
         **base,  # type: ignore[arg-type]
     )
+
+
+def loan_lines(
+    loan: Loan, lpr: Iterable[finance.LprEntry] | None = None
+) -> finance.RateLines | None:
+    """The loan's true yearly cost held against the lines (None when it has no yearly cost)."""
+    table = tuple(lpr) if lpr is not None else lpr_table()
+    terms = loan_terms(loan)
+    try:
+        cost = finance.loan_cost(terms)
+    except finance.FinanceError:
+        return None
+    return finance.rate_lines(cost.apr, terms.start_date(), table)
 
 
 def rate_text(rate: Decimal | None) -> str | None:

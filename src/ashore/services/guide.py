@@ -16,10 +16,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ashore import finance
 from ashore.errors import InputError
 from ashore.money import ZERO
 from ashore.records import CallNote, Lender, Loan, LoanSummary, Proposal
 from ashore.services import plans
+from ashore.services.costs import loan_lines, lpr_table
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -224,6 +226,8 @@ class CallCard:
     affordable: Decimal | None  # budget less what agreements on other loans take each month
     ask: PlanSummary | None
     fallback: PlanSummary | None
+    # The loan's true yearly cost against the reference lines, to cite where one is crossed.
+    lines: finance.RateLines | None = None
 
 
 @dataclass(frozen=True)
@@ -247,6 +251,8 @@ class LetterData:
     reason_text: str
     plan: PlanSummary
     documents: tuple[GuideDocument, ...]
+    # The loan's true yearly cost against the reference lines, to cite where one is crossed.
+    lines: finance.RateLines | None = None
 
 
 # ----------------------------------------------------------------------------- storage
@@ -667,7 +673,8 @@ def call_card(ledger: Ledger, loan_id: str, today: date) -> CallCard:
     lender = next((x for x in ledger.lenders() if x.id == loan.lender), None)
     guide = load_guide(ledger, loan_id)
     budget = ledger.monthly_budget()
-    return make_call_card(loan, lender, guide, budget, loans, today)
+    lpr = lpr_table(ledger.added_lpr())
+    return make_call_card(loan, lender, guide, budget, loans, today, lpr)
 
 
 def make_call_card(
@@ -677,6 +684,7 @@ def make_call_card(
     budget: Decimal | None,
     loans: Iterable[Loan],
     today: date,
+    lpr: Iterable[finance.LprEntry] | None = None,
 ) -> CallCard:
     st = plans.standing(loan, today)
     state = st.state
@@ -714,6 +722,7 @@ def make_call_card(
         affordable=None if budget is None else max(budget - committed, ZERO),
         ask=ask,
         fallback=fallback,
+        lines=loan_lines(loan, lpr),
     )
 
 
@@ -753,6 +762,7 @@ def letter_data(ledger: Ledger, loan_id: str, proposal_id: str, today: date) -> 
         reason_text=guide.reason_text,
         plan=plan_summary(loan, proposal),
         documents=tuple(guide.documents),
+        lines=loan_lines(loan, lpr_table(ledger.added_lpr())),
     )
 
 

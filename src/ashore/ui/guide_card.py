@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ashore.finance import RateLines
 from ashore.money import format_amount
 from ashore.services.guide import CallCard, PlanSummary
 from ashore.ui.style import ACCENT, BORDER, ERROR, MUTED, TEXT, tabular_font
@@ -168,6 +169,23 @@ class CallCardWindow(QWidget):
         return ", ".join([text, *waived])
 
     # ----- content ---------------------------------------------------------------------------
+    def _cost_text(self, lines: RateLines) -> str:
+        """The lines this loan's true yearly cost crosses, in words to say on the call."""
+        apr = f"{(lines.rate * 100).quantize(Decimal('0.01')):f} %"
+        said = [self.tr("Its true yearly cost is %1, fees included.").replace("%1", apr)]
+        if lines.over_36:
+            said.append(self.tr("That is above 36 %: interest above it was never protected."))
+        elif lines.over_24:
+            said.append(self.tr("That is above the 24 % regulators expect of licensed lenders."))
+        if lines.over_lpr4 and lines.lpr4 is not None:
+            four = f"{(lines.lpr4 * 100).quantize(Decimal('0.01')):f} %"
+            said.append(
+                self.tr(
+                    "Courts do not uphold more than %1 (4 × LPR): ask to waive the rest."
+                ).replace("%1", four)
+            )
+        return " ".join(said)
+
     def _fill(self) -> None:
         c = self.card
         contact = " · ".join(x for x in (c.lender_phone, c.lender_hours) if x)
@@ -211,6 +229,10 @@ class CallCardWindow(QWidget):
                 ),
                 "growthValue",
             )
+
+        if c.lines is not None and c.lines.crossed:
+            self.cost_label = self._line(self._cost_text(c.lines), "costValue")
+            self.cost_label.setWordWrap(True)
 
         self._head(self.tr("Why I fell behind"))
         reason = reason_text(c.reason)
