@@ -98,7 +98,7 @@ Your data lives in:
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/guide_card.py" line="+47"/>
+        <location filename="../../src/ashore/ui/guide_card.py" line="+48"/>
         <source>I lost my job</source>
         <translation>我失业了</translation>
     </message>
@@ -295,7 +295,7 @@ Your data lives in:
         <translation>其他情况</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/loan_form.py" line="+321"/>
+        <location filename="../../src/ashore/ui/loan_form.py" line="+331"/>
         <source>Equal installments: the same payment every month</source>
         <translation>等额本息：每月还款额相同</translation>
     </message>
@@ -777,7 +777,27 @@ Why delete {what}?</source>
         <translation>减免利息</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
+        <source>Its true yearly cost is %1, fees included.</source>
+        <translation>这笔借款含各项费用的真实年化成本为 %1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That is above 36 %: interest above it was never protected.</source>
+        <translation>超过了 36 %：超过此线的利息从未受法律保护。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That is above the 24 % regulators expect of licensed lenders.</source>
+        <translation>超过了监管对持牌机构 24 % 综合成本的要求。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Courts do not uphold more than %1 (4 × LPR): ask to waive the rest.</source>
+        <translation>法院不支持超过 %1（LPR 的四倍）的部分：请要求减免超出部分。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Calling %1</source>
         <translation>致电 %1</translation>
     </message>
@@ -822,7 +842,7 @@ Why delete {what}?</source>
         <translation>我每天不还，就会增加 %1。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Why I fell behind</source>
         <translation>我逾期的原因</translation>
     </message>
@@ -1105,7 +1125,7 @@ Why delete {what}?</source>
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals_models.py" line="+179"/>
+        <location filename="../../src/ashore/ui/proposals_models.py" line="+188"/>
         <source>Total paid</source>
         <translation>还款总额</translation>
     </message>
@@ -1135,7 +1155,12 @@ Why delete {what}?</source>
         <translation>超出预算的月数</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>True yearly cost (APR)</source>
+        <translation>真实年化成本（APR）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Doing nothing</source>
         <translation>不还款</translation>
     </message>
@@ -1145,7 +1170,7 @@ Why delete {what}?</source>
         <translation>原还款计划</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+86"/>
         <source>Doing nothing never pays the loan off; the debt keeps growing.</source>
         <translation>不还款就永远还不清，欠款会一直增加。</translation>
     </message>
@@ -1283,7 +1308,7 @@ Why delete {what}?</source>
 <context>
     <name>FeeRow</name>
     <message>
-        <location filename="../../src/ashore/ui/loan_form.py" line="-158"/>
+        <location filename="../../src/ashore/ui/loan_form.py" line="-159"/>
         <source>e.g. service fee</source>
         <translation>例如：服务费</translation>
     </message>
@@ -1301,7 +1326,7 @@ Why delete {what}?</source>
 <context>
     <name>FeeTable</name>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -1913,7 +1938,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>InstallmentTableModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals_models.py" line="-147"/>
+        <location filename="../../src/ashore/ui/proposals_models.py" line="-174"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
@@ -2146,7 +2171,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LoanForm</name>
     <message>
-        <location filename="../../src/ashore/ui/loan_form.py" line="-36"/>
+        <location filename="../../src/ashore/ui/loan_form.py" line="-37"/>
         <source>with every installment</source>
         <translation>每期收取</translation>
     </message>
@@ -2156,25 +2181,31 @@ What was here before is saved in %1.</source>
         <translation>一次性收取</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>kept back when the money was paid out</source>
+        <translation>放款时预先扣除（砍头息）</translation>
+    </message>
+    <message>
         <location line="+92"/>
-        <location line="+294"/>
+        <location line="+295"/>
         <source>Fees</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location line="-293"/>
-        <location line="+329"/>
+        <location line="-294"/>
+        <location line="+330"/>
         <source>Penalty interest</source>
         <translation>罚息</translation>
     </message>
     <message>
-        <location line="-328"/>
+        <location line="-329"/>
+        <location line="+382"/>
         <source>Interest</source>
         <translation>利息</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+236"/>
+        <location line="-381"/>
+        <location line="+237"/>
         <source>Principal</source>
         <translation>本金</translation>
     </message>
@@ -2366,6 +2397,81 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+8"/>
+        <source>The lender&apos;s own rules</source>
+        <translation>贷款方自己的计算规则</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How this lender counts, so that every figure matches its app line by line. Pick a platform to start from, then change what your contract says differently.</source>
+        <translation>贷款方如何计算，让每一个数字都和它的 App 逐行对得上。先选一个平台作为起点，再按您的合同修改不同之处。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a platform&apos;s usual rules…</source>
+        <translation>选择一个平台的常见规则…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start from</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Interest by actual days (按日计息): each month&apos;s interest counts its days</source>
+        <translation>按实际天数计息（按日计息）：每期利息按该期的天数计算</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>paid out on</source>
+        <translation>放款日期</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unticked: one month before the first due date</source>
+        <translation>不勾选：按首个还款日前一个月计算</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Money received</source>
+        <translation>放款</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Penalty</source>
+        <translation>罚息</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>× the normal rate (instead of the penalty per day above)</source>
+        <translation>× 正常利率（代替上面的每日罚息利率）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Penalty rate</source>
+        <translation>罚息利率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The normal interest keeps running on overdue principal, beside the penalty</source>
+        <translation>逾期本金在罚息之外继续按正常利率计息</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Settling early</source>
+        <translation>提前结清</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>% of the principal left, as a fee</source>
+        <translation>% 剩余本金，作为手续费</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>installment fee</source>
+        <translation>分期手续费</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>How a payment is applied</source>
         <translation>还款冲抵顺序</translation>
     </message>
@@ -2386,17 +2492,17 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+146"/>
+        <location line="+156"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-155"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+102"/>
         <source>Check: %1</source>
         <translation>请检查：%1</translation>
     </message>
@@ -2411,7 +2517,7 @@ What was here before is saved in %1.</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+104"/>
         <source>lender</source>
         <translation>出借方</translation>
     </message>
@@ -2441,9 +2547,39 @@ What was here before is saved in %1.</source>
         <translation>滞纳金</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>settling early</source>
+        <translation>提前结清</translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>penalty rate</source>
+        <translation>罚息利率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>fees</source>
         <translation>费用</translation>
+    </message>
+    <message>
+        <location filename="../../src/ashore/ui/loan_presets.py" line="+81"/>
+        <source>Alipay Jiebei (借呗)</source>
+        <translation>支付宝借呗</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeBank Weilidai (微粒贷)</source>
+        <translation>微众银行微粒贷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit-card installment</source>
+        <translation>信用卡分期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Short loan paid back in one go</source>
+        <translation>到期一次还本付息的短期借款</translation>
     </message>
 </context>
 <context>
@@ -3074,7 +3210,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../src/ashore/ui/overview.py" line="+51"/>
+        <location filename="../../src/ashore/ui/overview.py" line="+52"/>
         <source>%1 % a year</source>
         <translation>年利率 %1 %</translation>
     </message>
@@ -3609,7 +3745,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals_tab.py" line="+98"/>
+        <location filename="../../src/ashore/ui/proposals_tab.py" line="+99"/>
         <source>Tick a proposal to show it on the chart.</source>
         <translation>勾选一个方案即可在图表上显示。</translation>
     </message>
@@ -3720,7 +3856,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>新方案</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+99"/>
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
