@@ -1,4 +1,4 @@
-"""The hardship letter cites the reference lines a loan's true yearly cost crosses, and only those."""
+"""The hardship letter cites the lines a loan's true yearly cost crosses, and only those."""
 
 from __future__ import annotations
 

@@ -166,12 +166,7 @@ class LoanTerms:
     prepayment_fee: Decimal = ZERO
 
     def __post_init__(self) -> None:
-        if self.interest not in ("monthly", "daily"):
-            raise FinanceError(f"interest: {self.interest!r} is not monthly or daily")
-        if not ZERO <= self.prepayment_fee <= 1:
-            raise FinanceError("prepayment_fee: must be a share between 0 and 1")
-        if self.start is not None and self.start >= self.first_due:
-            raise FinanceError("start: must be before the first due date")
+        self._check_conventions()
         if self.method not in LOAN_METHODS:
             raise FinanceError(f"method: {self.method!r} is not one of {', '.join(LOAN_METHODS)}")
         if self.principal <= 0:
@@ -191,6 +186,14 @@ class LoanTerms:
             )
         if self.upfront_fees() >= self.principal:
             raise FinanceError("fees: the upfront fees must leave some money paid out")
+
+    def _check_conventions(self) -> None:
+        if self.interest not in ("monthly", "daily"):
+            raise FinanceError(f"interest: {self.interest!r} is not monthly or daily")
+        if not ZERO <= self.prepayment_fee <= 1:
+            raise FinanceError("prepayment_fee: must be a share between 0 and 1")
+        if self.start is not None and self.start >= self.first_due:
+            raise FinanceError("start: must be before the first due date")
 
     def start_date(self) -> date:
         """The day the money was paid out: ``start``, or one month before ``first_due`` (a bullet
