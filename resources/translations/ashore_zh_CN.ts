@@ -540,7 +540,7 @@ Why delete {what}?</source>
         <translation>趁还记得，现在就记下来：和谁通的话，对方说了什么，接下来怎么办。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>agent name or number</source>
         <translation>客服姓名或工号</translation>
     </message>
@@ -618,7 +618,7 @@ Why delete {what}?</source>
 <context>
     <name>AllLoansRow</name>
     <message>
-        <location filename="../../src/ashore/ui/sidebar.py" line="+313"/>
+        <location filename="../../src/ashore/ui/sidebar.py" line="+317"/>
         <source>Every loan at once: what to pay and what needs attention (Ctrl+D)</source>
         <translation>一次看全部借款：要还什么、什么需要处理（Ctrl+D）</translation>
     </message>
@@ -656,18 +656,18 @@ Why delete {what}?</source>
     <message>
         <location filename="../../src/ashore/ui/audio.py" line="+61"/>
         <location line="+5"/>
-        <location line="+197"/>
+        <location line="+211"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-197"/>
-        <location line="+197"/>
+        <location line="-211"/>
+        <location line="+211"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-199"/>
         <source>Position</source>
         <translation>播放位置</translation>
     </message>
@@ -719,7 +719,7 @@ Why delete {what}?</source>
         <translation>此处无法播放音频：没有音频后端。</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+135"/>
         <source>Cannot play this format here ({suffix}).</source>
         <translation>此处无法播放该格式（{suffix}）。</translation>
     </message>
@@ -950,7 +950,7 @@ Why delete {what}?</source>
 <context>
     <name>CallRecorder</name>
     <message>
-        <location filename="../../src/ashore/ui/audio_recorder.py" line="+107"/>
+        <location filename="../../src/ashore/ui/audio_recorder.py" line="+115"/>
         <source>Record</source>
         <translation>录音</translation>
     </message>
@@ -1359,7 +1359,7 @@ Why delete {what}?</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../src/ashore/ui/file_actions.py" line="+39"/>
+        <location filename="../../src/ashore/ui/file_actions.py" line="+38"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
@@ -1585,18 +1585,18 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+78"/>
-        <location line="+40"/>
+        <location line="+42"/>
         <location line="+20"/>
         <source>Open a loan first.</source>
         <translation>请先打开一笔借款。</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-33"/>
         <source>Call note started at %1.</source>
         <translation>已于 %1 开始记录通话。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>The call is written down.</source>
         <translation>通话已记录。</translation>
     </message>
@@ -1609,7 +1609,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>GuideTab</name>
     <message>
-        <location line="-563"/>
+        <location line="-565"/>
         <source>Open the call card</source>
         <translation>打开通话卡片</translation>
     </message>
@@ -2187,25 +2187,25 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+92"/>
-        <location line="+295"/>
+        <location line="+297"/>
         <source>Fees</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location line="-294"/>
-        <location line="+330"/>
+        <location line="-296"/>
+        <location line="+332"/>
         <source>Penalty interest</source>
         <translation>罚息</translation>
     </message>
     <message>
-        <location line="-329"/>
-        <location line="+382"/>
+        <location line="-331"/>
+        <location line="+384"/>
         <source>Interest</source>
         <translation>利息</translation>
     </message>
     <message>
-        <location line="-381"/>
-        <location line="+237"/>
+        <location line="-383"/>
+        <location line="+239"/>
         <source>Principal</source>
         <translation>本金</translation>
     </message>
@@ -2823,7 +2823,7 @@ What was here before is saved in %1.</source>
         <translation>出借方声称</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>budget %1</source>
         <translation>预算 %1</translation>
     </message>
@@ -2866,7 +2866,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NoteCard</name>
     <message>
-        <location filename="../../src/ashore/ui/notes_pane.py" line="+247"/>
+        <location filename="../../src/ashore/ui/notes_pane.py" line="+250"/>
         <source>on {loan}</source>
         <translation>（{loan}）</translation>
     </message>
@@ -2974,7 +2974,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NoteEditor</name>
     <message>
-        <location line="-371"/>
+        <location line="-373"/>
         <source>agent name or number, department</source>
         <translation>客服姓名或工号、部门</translation>
     </message>
@@ -3072,7 +3072,7 @@ What was here before is saved in %1.</source>
         <translation>当前借款的通话记录（PDF）、原始文件和 SHA256SUMS，打包为 zip</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -3085,7 +3085,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NotesPane</name>
     <message>
-        <location filename="../../src/ashore/ui/notes_pane.py" line="+365"/>
+        <location filename="../../src/ashore/ui/notes_pane.py" line="+367"/>
         <source>Every note on this lender&apos;s loans, newest first</source>
         <translation>该出借方所有借款的记录，最新的在前</translation>
     </message>
@@ -3311,7 +3311,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>放款时预先扣除了 %1（砍头息）：您实际收到 %2，法律按实际收到的金额认定借款本金（《民法典》第六百七十条）。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
+        <source>Being late costs %1 a year in penalty and late fees, above the lines too: ask for them to be waived.</source>
+        <translation>逾期的罚息和滞纳金折合年化 %1，同样超过了上述红线：请要求减免。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Above %1, four times the LPR when the loan began: courts do not support interest, penalty and fees above it for private lending. Say so in the call and ask for what is above it to be waived.</source>
         <translation>超过 %1，即借款开始时一年期 LPR 的四倍：对民间借贷，法院不支持超过此线的利息、罚息和费用。在通话中指出这一点，并要求减免超出部分。</translation>
     </message>
@@ -3689,7 +3694,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>分期</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+198"/>
         <source>Starts from %1 owed on that day</source>
         <translation>以当天欠款 %1 为起点</translation>
     </message>
@@ -3899,7 +3904,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>SidebarModel</name>
     <message>
-        <location filename="../../src/ashore/ui/sidebar.py" line="-229"/>
+        <location filename="../../src/ashore/ui/sidebar.py" line="-233"/>
         <source>Lender / loan</source>
         <translation>出借方 / 借款</translation>
     </message>
@@ -3914,7 +3919,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>1 loan</source>
         <translation>1 笔借款</translation>
     </message>
@@ -3934,7 +3939,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>服务时间：%1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>%1 owed today (%2)</source>
         <translation>今日欠款 %1（%2）</translation>
     </message>

@@ -49,6 +49,7 @@ def test_weilidai_preset_gives_the_lenders_table(qtbot, form: LoanForm) -> None:
     assert loan.start == date(2026, 5, 1)
     assert loan.rate == Rate(D("0.0005"), "day")
     assert loan.overdue.penalty_times_contract == D("1.5")
+    assert loan.overdue.penalty_rate is None  # the multiple replaces a quoted penalty rate
     assert loan.overdue.contract_interest_continues is True
     rows = finance.schedule(loan_terms(loan))
     assert [r.interest for r in rows] == [

@@ -1053,6 +1053,8 @@ class LoanForm(QWidget):
         kept = self.original.overdue.penalty_rate if self.original is not None else None
         if kept is not None and penalty is not None and kept.daily() == penalty.daily():
             penalty = kept  # unchanged: keep the quote as the contract gave it (e.g. per year)
+        if self.times_contract.isChecked():
+            penalty = None  # the multiple replaces the quoted rate (as in the exchange file)
         rules = OverdueRules(
             penalty_rate=penalty,
             penalty_base=str(self.penalty_base.currentData()),

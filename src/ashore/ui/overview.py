@@ -299,6 +299,14 @@ class OverviewTab(QWidget):
             )
         if fig.lines is not None:
             lines.extend(f"• {text}" for text in self._line_sentences(fig.lines))
+        late = fig.lateness_lines
+        if fig.lateness is not None and late is not None and late.over_24:
+            lines.append(
+                self.tr(
+                    "Being late costs %1 a year in penalty and late fees, above the lines too: "
+                    "ask for them to be waived."
+                ).replace("%1", percent_text(fig.lateness, self.babel))
+            )
         self.cost_text.setText("<br>".join(lines))
 
     def _line_sentences(self, crossed: RateLines) -> list[str]:
