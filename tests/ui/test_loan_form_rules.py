@@ -22,7 +22,7 @@ D = Decimal
 
 @pytest.fixture
 def form(qtbot) -> LoanForm:
-    widget = LoanForm()
+    widget = LoanForm(today=date(2026, 11, 28))
     qtbot.addWidget(widget)
     widget.set_lenders([Lender("wb", "WeBank")])
     widget.set_loan(None)
