@@ -264,3 +264,26 @@ def test_lpr_added_value_moves_the_line(
     assert _run(data_dir, "lpr", "add", "2026-13-01", "2.9") == 1
     assert _run(data_dir, "lpr", "add", "2026-09-15", "abc") == 1
     assert "percent:" in capsys.readouterr().err
+
+
+def test_projection_follows_the_penalty_multiple(
+    data_dir: DataDir, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    times = dict(
+        WORKED,
+        payments=[],
+        proposals=[],
+        overdue={
+            "penalty_rate": {"times_contract": "1.5"},
+            "penalty_base": "overdue_principal",
+            "late_fee": "50.00",
+        },
+    )
+    _import(data_dir, tmp_path, times)
+    capsys.readouterr()
+    args = ["--today", "2026-03-17", "export", "projection", "--loan", "jb-2026-01"]
+    assert _run(data_dir, *args, "--until", "2026-03-17") == 0
+    lines = capsys.readouterr().out.splitlines()
+    # February's installment 30 days late: 920.16 × 0.18 / 360 × 1.5 × 30 = 20.70; March's
+    # 2 days: 933.96 × 0.00075 × 2 = 1.40; two late fees; 12,000 − 920.16 − 933.96 not yet due.
+    assert lines[1] == "2026-03-17,12468.30,2200.32,22.10,100.00,10145.88"
