@@ -37,7 +37,13 @@ from ashore.records import (
     StatusChange,
     Waive,
 )
-from ashore.store.codec import decimal_text, decode_params, encode_params
+from ashore.store.codec import (
+    decimal_text,
+    decode_agreed,
+    decode_params,
+    encode_agreed,
+    encode_params,
+)
 from ashore.store.codec import read_date as _date
 from ashore.store.codec import read_decimal as _decimal
 from ashore.store.codec import read_int as _int
@@ -232,7 +238,10 @@ def _status_change(raw: object, path: str) -> StatusChange:
 
 def _proposal(raw: object, path: str) -> Proposal:
     data = _object(
-        raw, path, ("id", "method", "start", "params"), ("name", "status", "waive", "history")
+        raw,
+        path,
+        ("id", "method", "start", "params"),
+        ("name", "status", "waive", "history", "agreed"),
     )
     method = _str(data["method"], f"{path}.method")
     return Proposal(
@@ -247,6 +256,7 @@ def _proposal(raw: object, path: str) -> Proposal:
             _status_change(item, f"{path}.history[{i}]")
             for i, item in enumerate(_opt(data, "history", path, _list, []))
         ],
+        agreed=_opt(data, "agreed", path, decode_agreed, None),
     )
 
 
@@ -662,6 +672,7 @@ def _loan_json(loan: Loan, store: EvidenceStore | None, folder: Path) -> dict[st
                 "history": [
                     {"at": _t(h.at), "status": h.status, "note": h.note} for h in p.history
                 ],
+                **({} if p.agreed is None else {"agreed": encode_agreed(p.agreed)}),
             }
             for p in loan.proposals
         ],

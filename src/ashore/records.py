@@ -117,6 +117,26 @@ class StatusChange:
 
 
 @dataclass
+class AgreedInstallment:
+    """One installment of an agreement as it was agreed: its due date, amount and (when known)
+    the principal part of it."""
+
+    due: date
+    amount: Decimal
+    principal: Decimal | None = None
+
+
+@dataclass
+class Agreed:
+    """What was agreed when a proposal was accepted (INTERFACES.md ``agreed``): the day, and the
+    installment table fixed on that day. Nothing later recomputes it (DOMAIN.md "A plan in force
+    is a contract")."""
+
+    on: date
+    installments: list[AgreedInstallment] = field(default_factory=list)
+
+
+@dataclass
 class Proposal:
     """A negotiated plan for one loan. ``params`` holds parsed values per method (INTERFACES.md):
 
@@ -135,6 +155,8 @@ class Proposal:
     status: str = "draft"
     waive: Waive = field(default_factory=Waive)
     history: list[StatusChange] = field(default_factory=list)
+    # Written when the proposal is accepted; kept after it is withdrawn (what was agreed then).
+    agreed: Agreed | None = None
 
 
 @dataclass
@@ -255,3 +277,9 @@ class LoanSummary:
     status: str  # "current", "overdue", "agreement", "agreement_missed", "settled"
     next_due: date | None = None
     next_amount: Decimal | None = None
+    # Beside "owed today", never mixed in (services.plans.Figures): every unpaid installment of the
+    # plan in force with its interest, to settle today, and the original contract's figure while
+    # an agreement is in force (None without one).
+    left_to_pay_plan: Decimal = ZERO
+    payoff_today: Decimal = ZERO
+    if_agreement_fails: Decimal | None = None

@@ -150,7 +150,11 @@ def test_an_accepted_proposal_becomes_the_plan_everywhere(ledger, space) -> None
     agreed = [e for e in entries if e.source == "agreement"]
     assert [e.due for e in agreed] == [r.due for r in plan.installments]
     assert [e.amount for e in agreed] == [r.payment for r in plan.installments]
-    assert summary.owed_today == plan.total_paid
+    # Owed today under an agreement: nothing of it is due yet, so its principal (no future
+    # interest); all of it with its interest is what is left to pay under the plan.
+    assert summary.owed_today == plan.base.amount == Decimal("9052.77")
+    assert summary.left_to_pay_plan == plan.total_paid
+    assert summary.if_agreement_fails == Decimal("9348.71")
     assert summary.next_due == plan.installments[0].due == date(2026, 12, 20)
     # Unpaid original installments before the start moved into the agreement.
     assert {e.status for e in entries if e.source == "original" and e.paid == 0} == {"replaced"}

@@ -34,6 +34,7 @@ __all__ = [
     "Reamortize",
     "ReducedInstallment",
     "Waivers",
+    "agreed_plan",
     "plan_from_params",
     "plan_proposal",
     "proposal_base",
@@ -309,6 +310,43 @@ def plan_proposal(owed: Owed, proposal: ProposalTerms, currency: str = "CNY") ->
         interest,
         capitalized,
         forgiven,
+        rows[-1].due,
+    )
+
+
+def agreed_plan(
+    base: ProposalBase,
+    method: str,
+    start: date,
+    table: Sequence[tuple[date, Decimal, Decimal | None]],
+    currency: str = "CNY",
+) -> ProposalPlan:
+    """A plan as it was agreed: the (due, amount, principal) table kept as it is, never re-spread.
+
+    ``base`` is what the plan starts from; a missing principal part is the amount up to what is
+    left of the base, the rest interest (as for a custom plan). What the table leaves of the base
+    unpaid is ``forgiven`` (a settlement for less).
+    """
+    if not table:
+        raise FinanceError("installments: at least one is needed")
+    ordered = sorted(table, key=lambda row: row[0])
+    balance = base.amount
+    zero = round_money(ZERO, currency)
+    rows: list[Installment] = []
+    for k, (due, raw, given) in enumerate(ordered):
+        pay = round_money(raw, currency)
+        part = min(pay, max(balance, ZERO)) if given is None else round_money(given, currency)
+        balance -= part
+        rows.append(Installment(k + 1, due, part, pay - part, zero, pay, max(balance, zero)))
+    return ProposalPlan(
+        method,
+        start,
+        base,
+        tuple(rows),
+        sum((r.payment for r in rows), ZERO),
+        sum((r.interest for r in rows), ZERO),
+        ZERO,
+        max(balance, zero),
         rows[-1].due,
     )
 

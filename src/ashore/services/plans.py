@@ -6,14 +6,15 @@ Every screen, export and report that needs a figure for a loan goes through here
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from ashore import finance
 from ashore.errors import InputError
-from ashore.money import ZERO
-from ashore.records import Lender, Loan, LoanSummary, Proposal
+from ashore.money import ZERO, round_money
+from ashore.records import Agreed, AgreedInstallment, Lender, Loan, LoanSummary, Proposal
 
 
 def loan_terms(loan: Loan) -> finance.LoanTerms:
@@ -65,24 +66,55 @@ def proposal_terms(proposal: Proposal) -> finance.ProposalTerms:
 
 
 def work_out(loan: Loan, proposal: Proposal) -> finance.ProposalPlan:
-    """The proposal's starting amount and installment table for this loan.
+    """The proposal's starting amount and installment table for this loan, worked out from its
+    parameters. What it starts from counts the payments made before its start date (a payment on
+    or after that day pays the plan's installments).
 
     Raises InputError naming the proposal when its parameters cannot make a plan (for example a
     reduced installment below the monthly interest).
     """
+    before = tuple(p for p in loan_payments(loan) if p.date < proposal.start)
     try:
-        return finance.propose(loan_terms(loan), loan_payments(loan), proposal_terms(proposal))
+        return finance.propose(loan_terms(loan), before, proposal_terms(proposal))
     except finance.FinanceError as error:
         raise InputError(f"proposals[{proposal.id}].params.{error}") from None
 
 
+def agreed_terms(plan: finance.ProposalPlan, on: date) -> Agreed:
+    """What is kept as agreed when a proposal is accepted on ``on``: its table as it is that day."""
+    return Agreed(
+        on,
+        [AgreedInstallment(r.due, r.payment, r.principal) for r in plan.installments],
+    )
+
+
+def plan_in_force(loan: Loan, proposal: Proposal) -> finance.ProposalPlan:
+    """The plan of a proposal: the table agreed on acceptance when there is one (never worked
+    out again), else the one its parameters give."""
+    if proposal.agreed is None:
+        return work_out(loan, proposal)
+    table = [(r.due, r.amount, r.principal) for r in proposal.agreed.installments]
+    try:
+        base = work_out(loan, proposal).base
+    except InputError:
+        # Payments entered later for days before the start may leave nothing to start from;
+        # the agreed table stands all the same, starting from what it repays.
+        owed = finance.Owed(proposal.start, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO)
+        repaid = sum((r.principal or r.amount for r in proposal.agreed.installments), ZERO)
+        base = finance.ProposalBase(owed, ZERO, ZERO, ZERO, repaid)
+    try:
+        return finance.agreed_plan(base, proposal.method, proposal.start, table, loan.currency)
+    except finance.FinanceError as error:
+        raise InputError(f"proposals[{proposal.id}].agreed.{error}") from None
+
+
 def agreement(loan: Loan) -> tuple[Proposal, finance.ProposalPlan] | None:
-    """The accepted proposal in force (the latest to start) with its plan, or None."""
+    """The accepted proposal in force (the latest to start) with its agreed plan, or None."""
     accepted = [p for p in loan.proposals if p.status == "accepted"]
     if not accepted:
         return None
     record = max(accepted, key=lambda p: (p.start, p.id))
-    return record, work_out(loan, record)
+    return record, plan_in_force(loan, record)
 
 
 def calendar_loan(loan: Loan) -> finance.CalendarLoan:
@@ -98,6 +130,34 @@ def calendar_loan(loan: Loan) -> finance.CalendarLoan:
 
 
 @dataclass(frozen=True)
+class Figures:
+    """The one set of figures every screen, export and report shows for a loan on a day.
+
+    ``owed_today`` (DOMAIN.md "A plan in force is a contract"): under the original contract, what
+    is owed if nothing more is paid; under an agreement in force, its unpaid installments due by
+    today + its principal not yet due (no future interest). Beside it, never mixed in:
+    ``left_to_pay_plan`` (every unpaid installment of the plan in force, interest included),
+    ``payoff_today`` (to settle today) and ``if_agreement_fails`` (the original contract's figure,
+    None without an agreement in force). ``overdue``: unpaid parts past their due date (and grace)
+    — the missed installments under an agreement; ``penalty``/``late_fees`` as of today (0 under an
+    agreement); ``not_yet_due``: principal not yet due. ``plan``: "original" or
+    "agreement:<proposal id>".
+    """
+
+    as_of: date
+    currency: str
+    plan: str
+    owed_today: Decimal
+    overdue: Decimal
+    penalty: Decimal
+    late_fees: Decimal
+    not_yet_due: Decimal
+    left_to_pay_plan: Decimal
+    payoff_today: Decimal
+    if_agreement_fails: Decimal | None
+
+
+@dataclass(frozen=True)
 class Standing:
     """Where one loan stands on a day, before it is joined with its lender's name."""
 
@@ -106,10 +166,78 @@ class Standing:
     growth: finance.Growth | None
     entries: tuple[finance.CalendarEntry, ...]
     agreement: Proposal | None
+    figures: Figures
+    plan: finance.ProposalPlan | None = None  # the agreement's plan, when there is one
+
+
+def _accrued(principal: Decimal, rate: Decimal, since: date, until: date, today: date) -> Decimal:
+    """Interest accrued on ``principal`` from ``since`` to ``today`` within the period ending
+    ``until``: the period's interest at the monthly rate ``rate``, pro rata by days."""
+    days = (today - since).days
+    period = (until - since).days
+    if principal <= 0 or days <= 0 or period <= 0:
+        return ZERO
+    return principal * rate * min(days, period) / period
+
+
+def _contract_payoff(terms: finance.LoanTerms, state: finance.LoanState, today: date) -> Decimal:
+    """To settle the original contract today: what is owed + the interest accrued since the last
+    due date (or the day it was lent) on the principal not yet due (DOMAIN.md "payoff")."""
+    owed = state.owed
+    ahead = [s.due for s in state.installments if s.due > today and not s.accelerated]
+    if owed.not_yet_due <= 0 or not ahead:
+        return owed.total
+    nxt = min(ahead)
+    passed = [s.due for s in state.installments if s.due <= today]
+    since = max(passed) if passed else finance.borrowed_on(terms)
+    if terms.method == "bullet" and terms.term_unit == "day":
+        accrued = owed.not_yet_due * terms.rate.daily() * max((today - since).days, 0)
+    else:
+        accrued = _accrued(owed.not_yet_due, terms.rate.monthly(), since, nxt, today)
+    return owed.total + round_money(accrued, terms.currency)
+
+
+def _agreement_figures(
+    entries: Sequence[finance.CalendarEntry],
+    plan: finance.ProposalPlan,
+    today: date,
+    currency: str,
+) -> tuple[Decimal, Decimal, Decimal, Decimal, Decimal]:
+    """(owed today, missed, principal not yet due, left to pay, to settle today) under the
+    agreement: payments pay interest before principal within an installment."""
+    rows = {r.number: r for r in plan.installments}
+    due_now = missed = not_yet = left = accrued = ZERO
+    previous = plan.start
+    accrual_done = False
+    for e in sorted((e for e in entries if e.source == "agreement"), key=lambda e: e.due):
+        row = rows[e.number]
+        left += e.remaining
+        if e.due <= today:
+            due_now += e.remaining
+            if e.status == "overdue":
+                missed += e.remaining
+            previous = e.due
+            continue
+        principal_left = min(row.principal, e.remaining)
+        not_yet += principal_left
+        if not accrual_done:
+            # The interest of the running period, earned up to today, is owed to settle today.
+            interest_left = e.remaining - principal_left
+            days, period = (today - previous).days, (e.due - previous).days
+            if period > 0 and days > 0:
+                accrued = interest_left * min(days, period) / period
+            accrual_done = True
+    owed = due_now + not_yet
+    return owed, missed, not_yet, left, owed + round_money(accrued, currency)
+
+
+def _plan_left(entries: Sequence[finance.CalendarEntry]) -> Decimal:
+    return sum((e.remaining for e in entries), ZERO)
 
 
 def standing(loan: Loan, today: date) -> Standing:
-    """The loan's state today, its growth if nothing is paid, and its plan-in-force entries."""
+    """The loan's state today, its growth if nothing is paid, its plan-in-force entries and the
+    one set of figures (``Figures``) every screen shows."""
     terms = loan_terms(loan)
     payments = loan_payments(loan)
     rows = finance.schedule(terms)
@@ -124,15 +252,51 @@ def standing(loan: Loan, today: date) -> Standing:
         rows=tuple(rows),
     )
     entries = tuple(finance.loan_calendar_entries(cal, today))
+    cur = loan.currency
     if found and found[0].start <= today:
-        return Standing(None, state, None, entries, found[0])
+        owed, missed, not_yet, left, payoff = _agreement_figures(entries, found[1], today, cur)
+        figures = Figures(
+            today,
+            cur,
+            f"agreement:{found[0].id}",
+            round_money(owed, cur),
+            round_money(missed, cur),
+            round_money(ZERO, cur),
+            round_money(ZERO, cur),
+            round_money(not_yet, cur),
+            round_money(left, cur),
+            round_money(payoff, cur),
+            state.owed.total,
+        )
+        return Standing(None, state, None, entries, found[0], figures, found[1])
+    o = state.owed
+    figures = Figures(
+        today,
+        cur,
+        "original",
+        o.total,
+        o.overdue,
+        o.penalty,
+        o.late_fees,
+        o.not_yet_due,
+        round_money(_plan_left(entries), cur),
+        _contract_payoff(terms, state, today),
+        None,
+    )
     return Standing(
         state.owed,
         state,
         finance.growth(terms, payments, today, rows),
         entries,
         found[0] if found else None,
+        figures,
+        found[1] if found else None,
     )
+
+
+def figures(loan: Loan, today: date) -> Figures:
+    """The loan's figures on ``today``: the one "owed today" and what is shown beside it."""
+    return standing(loan, today).figures
 
 
 def summarize(loan: Loan, lender: Lender | None, today: date) -> LoanSummary:
@@ -140,25 +304,21 @@ def summarize(loan: Loan, lender: Lender | None, today: date) -> LoanSummary:
     st = standing(loan, today)
     upcoming = [e for e in st.entries if e.remaining > 0 and e.due >= today]
     nxt = min(upcoming, key=lambda e: e.due) if upcoming else None
+    fig = st.figures
     if st.owed is not None:
-        owed_today = st.owed.total
-        overdue_amount = st.owed.overdue
         days_overdue = st.state.days_overdue
         per_day = st.growth.per_day if st.growth else ZERO
-        if owed_today == 0:
+        if fig.owed_today == 0:
             status = "settled"
         elif days_overdue > 0:
             status = "overdue"
         else:
             status = "current"
     else:
-        agreed = [e for e in st.entries if e.source == "agreement"]
-        owed_today = sum((e.remaining for e in agreed), ZERO)
-        missed = [e for e in agreed if e.status == "overdue"]
-        overdue_amount = sum((e.remaining for e in missed), ZERO)
+        missed = [e for e in st.entries if e.source == "agreement" and e.status == "overdue"]
         days_overdue = (today - min(e.due for e in missed)).days if missed else 0
         per_day = ZERO
-        if owed_today == 0:
+        if fig.left_to_pay_plan == 0:
             status = "settled"
         elif missed:
             status = "agreement_missed"
@@ -171,13 +331,16 @@ def summarize(loan: Loan, lender: Lender | None, today: date) -> LoanSummary:
         loan_name=loan.name,
         currency=loan.currency,
         principal=loan.principal,
-        owed_today=owed_today,
-        overdue_amount=overdue_amount,
+        owed_today=fig.owed_today,
+        overdue_amount=fig.overdue,
         days_overdue=days_overdue,
         growth_per_day=per_day,
         status=status,
         next_due=nxt.due if nxt else None,
         next_amount=nxt.remaining if nxt else None,
+        left_to_pay_plan=fig.left_to_pay_plan,
+        payoff_today=fig.payoff_today,
+        if_agreement_fails=fig.if_agreement_fails,
     )
 
 

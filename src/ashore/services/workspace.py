@@ -33,7 +33,7 @@ from ashore.records import (
 )
 from ashore.services import plans
 from ashore.services.ledger import CURRENCY_KEY, Ledger
-from ashore.store.codec import encode_params
+from ashore.store.codec import encode_agreed, encode_params
 from ashore.store.mapping import loan_record, now
 from ashore.store.models import (
     ClaimRow,
@@ -123,6 +123,8 @@ class Workspace:
             if existing is None and proposal.status != "draft":
                 raise InputError("proposal.status: a new proposal starts as a draft")
             kept = proposal
+            if existing is not None and existing.status == "accepted":
+                _keep_agreed_terms(next(p for p in loan.proposals if p.id == proposal.id), proposal)
             if existing is not None:
                 kept = replace(
                     proposal,
@@ -206,6 +208,11 @@ class Workspace:
                             other, "withdrawn", f"superseded by {prow.name or prow.id}", when
                         )
                         superseded.append(other.id)
+            if status == "accepted":
+                # The contract: the table as it stands today is kept, and nothing re-spreads it.
+                record = next(p for p in loan_record(row).proposals if p.id == proposal_id)
+                agreed = plans.agreed_terms(plans.work_out(loan_record(row), record), when.date())
+                prow.agreed = json.dumps(encode_agreed(agreed), sort_keys=True)
             _append_status(prow, status, note.strip(), when)
             return superseded
 
@@ -290,6 +297,16 @@ class Workspace:
     def set_monthly_budget(self, amount: Decimal | None) -> None:
         """What the user can pay all lenders together each month (income − essential costs)."""
         self.ledger.set_monthly_budget(amount)
+
+
+def _keep_agreed_terms(stored: Proposal, edited: Proposal) -> None:
+    """An accepted proposal is a contract: its name may change, its terms may not."""
+    for name in ("method", "start", "params", "waive"):
+        if getattr(stored, name) != getattr(edited, name):
+            raise InputError(
+                f"proposal.{name}: an accepted proposal is the agreement and cannot change;"
+                " duplicate it to negotiate a new plan"
+            )
 
 
 def _append_status(prow: ProposalRow, status: str, note: str, at: datetime) -> None:

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from ashore.errors import InputError
+from ashore.records import Agreed, AgreedInstallment
 
 # For each method: the parameters it takes and how each is read. "?" marks an optional one.
 PARAM_KINDS: dict[str, dict[str, str]] = {
@@ -138,3 +139,47 @@ def encode_params(method: str, params: dict[str, Any]) -> dict[str, Any]:
         else:
             out[key] = value
     return out
+
+
+def decode_agreed(raw: object, path: str) -> Agreed:
+    """Parse an accepted proposal's ``agreed`` object (INTERFACES.md, second wave), verbatim."""
+    if not isinstance(raw, dict):
+        raise InputError(f"{path}: must be an object with on and installments")
+    for extra in set(raw) - {"on", "installments"}:
+        raise InputError(f"{path}.{extra}: unknown field")
+    for need in ("on", "installments"):
+        if need not in raw:
+            raise InputError(f"{path}.{need}: missing")
+    items = raw["installments"]
+    if not isinstance(items, list) or not items:
+        raise InputError(f"{path}.installments: must be a list of at least one installment")
+    rows: list[AgreedInstallment] = []
+    for i, item in enumerate(items):
+        at = f"{path}.installments[{i}]"
+        if not isinstance(item, dict):
+            raise InputError(f"{at}: must be an object with due and amount")
+        for extra in set(item) - {"due", "amount", "principal"}:
+            raise InputError(f"{at}.{extra}: unknown field")
+        for need in ("due", "amount"):
+            if need not in item:
+                raise InputError(f"{at}.{need}: missing")
+        principal = item.get("principal")
+        rows.append(
+            AgreedInstallment(
+                read_date(item["due"], f"{at}.due"),
+                read_decimal(item["amount"], f"{at}.amount"),
+                None if principal is None else read_decimal(principal, f"{at}.principal"),
+            )
+        )
+    return Agreed(read_date(raw["on"], f"{path}.on"), rows)
+
+
+def encode_agreed(agreed: Agreed) -> dict[str, Any]:
+    """The JSON form of what was agreed (``principal`` left out where it is not known)."""
+    rows: list[dict[str, str]] = []
+    for row in agreed.installments:
+        item = {"due": row.due.isoformat(), "amount": decimal_text(row.amount)}
+        if row.principal is not None:
+            item["principal"] = decimal_text(row.principal)
+        rows.append(item)
+    return {"on": agreed.on.isoformat(), "installments": rows}

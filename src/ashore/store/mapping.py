@@ -41,7 +41,7 @@ from ashore.store.chain import (
     heads,
     note_body,
 )
-from ashore.store.codec import decode_params, encode_params
+from ashore.store.codec import decode_agreed, decode_params, encode_agreed, encode_params
 from ashore.store.evidence import EvidenceStore
 from ashore.store.models import (
     ClaimRow,
@@ -188,6 +188,9 @@ def loan_record(row: LoanRow) -> Loan:
                     interest=p.waive_interest,
                 ),
                 history=[StatusChange(at=h.at, status=h.status, note=h.note) for h in p.history],
+                agreed=None
+                if p.agreed is None
+                else decode_agreed(json.loads(p.agreed), f"proposal {p.id}.agreed"),
             )
             for p in row.proposals
         ],
@@ -298,6 +301,9 @@ def write_loan(session: Session, store: EvidenceStore, loan: Loan, path: str = "
             waive_penalty=p.waive.penalty,
             waive_late_fees=p.waive.late_fees,
             waive_interest=p.waive.interest,
+            agreed=None
+            if p.agreed is None
+            else json.dumps(encode_agreed(p.agreed), sort_keys=True),
             history=[
                 StatusChangeRow(position=j, at=h.at, status=h.status, note=h.note)
                 for j, h in enumerate(p.history)

@@ -146,6 +146,8 @@ class ProposalRow(Base):
     waive_penalty: Mapped[Decimal] = mapped_column(DecimalText)
     waive_late_fees: Mapped[Decimal] = mapped_column(DecimalText)
     waive_interest: Mapped[Decimal] = mapped_column(DecimalText)
+    # What was agreed on acceptance, in the exchange file's JSON form; NULL before (0005).
+    agreed: Mapped[str | None] = mapped_column(Text, nullable=True, default=None)
 
     history: Mapped[list[StatusChangeRow]] = relationship(
         order_by="StatusChangeRow.position", cascade="all, delete-orphan", passive_deletes=True
