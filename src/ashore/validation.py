@@ -199,6 +199,18 @@ def check_proposal(proposal: Proposal, path: str, currency: str = "CNY") -> None
     for i, change in enumerate(proposal.history):
         _time(change.at, f"{path}.history[{i}].at")
         _choice(change.status, PROPOSAL_STATUSES, f"{path}.history[{i}].status")
+    if proposal.agreed is not None:
+        _date(proposal.agreed.on, f"{path}.agreed.on")
+        if not proposal.agreed.installments:
+            raise InputError(f"{path}.agreed.installments: at least one installment is needed")
+        for i, row in enumerate(proposal.agreed.installments):
+            where = f"{path}.agreed.installments[{i}]"
+            _date(row.due, f"{where}.due")
+            check_amount(row.amount, f"{where}.amount", currency, positive=True)
+            if row.principal is not None:
+                check_amount(row.principal, f"{where}.principal", currency)
+                if row.principal > row.amount:
+                    raise InputError(f"{where}.principal: is more than the installment's amount")
 
 
 def check_note(note: CallNote, path: str) -> None:

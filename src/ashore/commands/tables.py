@@ -20,7 +20,7 @@ from ashore.errors import InputError
 from ashore.money import format_plain
 from ashore.records import Loan
 from ashore.services import Ledger
-from ashore.services.plans import loan_payments, loan_terms, work_out
+from ashore.services.plans import loan_payments, loan_terms, plan_in_force
 
 SCHEDULE_HEADER = ("due", "payment", "principal", "interest", "fees", "balance")
 
@@ -31,7 +31,7 @@ def run_export_schedule(args: argparse.Namespace, ctx: Context) -> int:
         matches = [p for p in loan.proposals if p.id == args.proposal]
         if not matches:
             raise InputError(f"--proposal: {args.proposal!r} is not a proposal of loan {loan.id!r}")
-        rows = work_out(loan, matches[0]).installments
+        rows = plan_in_force(loan, matches[0]).installments
     else:
         try:
             rows = tuple(finance.schedule(loan_terms(loan)))

@@ -622,7 +622,7 @@ def checklist(
 
 def plan_summary(loan: Loan, proposal: Proposal) -> PlanSummary:
     """The proposal's plan for this loan in a few figures (InputError if it cannot be made)."""
-    plan = plans.work_out(loan, proposal)
+    plan = plans.plan_in_force(loan, proposal)
     rows = plan.installments
     amount = rows[0].payment if len(rows) == 1 else max(r.payment for r in rows[:-1])
     return PlanSummary(

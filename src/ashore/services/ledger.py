@@ -383,7 +383,8 @@ def _check_computable(book: Book) -> None:
             raise InputError(f"loans[{i}].{error}") from None
         for j, proposal in enumerate(loan.proposals):
             try:
-                plans.work_out(loan, proposal)
+                plans.plan_in_force(loan, proposal)
             except InputError as error:
-                detail = str(error).split(".params.", 1)[-1]
-                raise InputError(f"loans[{i}].proposals[{j}].params.{detail}") from None
+                part = ".agreed." if ".agreed." in str(error) else ".params."
+                detail = str(error).split(part, 1)[-1]
+                raise InputError(f"loans[{i}].proposals[{j}]{part}{detail}") from None

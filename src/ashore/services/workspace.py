@@ -161,6 +161,7 @@ class Workspace:
             status="draft",
             params=dict(source.params),
             history=[],
+            agreed=None,
         )
         return self.save_proposal(loan_id, copy)
 
@@ -550,7 +551,7 @@ def worked_out(loan: Loan) -> list[tuple[Proposal, finance.ProposalPlan | None, 
     out: list[tuple[Proposal, finance.ProposalPlan | None, str]] = []
     for proposal in loan.proposals:
         try:
-            out.append((proposal, plans.work_out(loan, proposal), ""))
+            out.append((proposal, plans.plan_in_force(loan, proposal), ""))
         except InputError as error:
             out.append((proposal, None, str(error)))
     return out

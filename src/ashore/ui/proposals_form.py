@@ -422,6 +422,7 @@ class ProposalForm(QWidget):
             status=base.status if base is not None else "draft",
             waive=Waive(self.waive_penalty.value, self.waive_late.value, self.waive_interest.value),
             history=list(base.history) if base is not None else [],
+            agreed=base.agreed if base is not None else None,
         )
 
     # ----- working it out ----------------------------------------------------------------------
@@ -446,7 +447,10 @@ class ProposalForm(QWidget):
         proposal = self.proposal()
         if proposal is not None and self.loan is not None:
             try:
-                self.plan = plans.work_out(self.loan, replace(proposal, id=proposal.id or "new"))
+                # An agreement shows the table agreed on acceptance, not one worked out again.
+                self.plan = plans.plan_in_force(
+                    self.loan, replace(proposal, id=proposal.id or "new")
+                )
             except InputError as problem:
                 self.problem = str(problem)
                 self._show_plan_error(self.problem)
