@@ -124,10 +124,18 @@ def test_needs_attention_most_urgent_first_and_a_click_opens_the_loan(
     window.show_dashboard()
     board = window.dashboard
     expected = guide.warnings(sample, window.ctx.today)
-    assert [item.text for item in board.items] == [w.text for w in expected]
-    assert board.attention.count() == len(expected) == 1
-    assert board.attention.item(0).text().startswith("Follow up · 借呗 January: the follow-up")
-    # the order of kinds: missed agreements, due soon, follow-ups, budget, credit report
+    # every overdue loan first (all three of the sample are), then the guide's warnings
+    overdue = [s for s in sample.summaries(window.ctx.today) if s.status == "overdue"]
+    assert len(overdue) == 3
+    assert [item.kind for item in board.items] == ["overdue"] * 3 + ["follow_up"]
+    assert {item.loan_id for item in board.items[:3]} == {s.loan_id for s in overdue}
+    assert [item.text for item in board.items[3:]] == [w.text for w in expected]
+    assert board.attention.count() == 3 + len(expected) == 4
+    assert board.attention.item(0).text().startswith("Overdue · ")
+    oldest = min(overdue, key=lambda s: -s.days_overdue)
+    assert f"({oldest.days_overdue} days)" in board.attention.item(0).text()
+    assert board.attention.item(3).text().startswith("Follow up · 借呗 January: the follow-up")
+    # the order of kinds: missed agreements, overdue loans, due soon, follow-ups, budget, credit
     fake = [
         guide.Warning("info", "c", "credit", "credit_check", date(2026, 11, 1)),
         guide.Warning("warning", "b", "budget", "budget"),
@@ -141,16 +149,17 @@ def test_needs_attention_most_urgent_first_and_a_click_opens_the_loan(
     ordered = needs_attention([original, late], fake, date(2026, 11, 28))
     assert [item.kind for item in ordered] == [
         "missed",
+        "overdue",
         "due_soon",
         "follow_up",
         "budget",
         "credit_check",
     ]
-    assert [item.loan_id for item in ordered] == ["m", "d", "f", "b", "c"]
+    assert [item.loan_id for item in ordered] == ["m", "o", "d", "f", "b", "c"]
     # a click on a line opens its loan
     rect = board.attention.visualItemRect(board.attention.item(0))
     qtbot.mouseClick(board.attention.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.showing == ("loan", JB)
+    assert window.showing == ("loan", board.items[0].loan_id)
 
 
 def test_the_tables_show_every_column_at_1280_by_800(qtbot, sample, make_window) -> None:

@@ -84,6 +84,9 @@ MAX_HORIZON_MONTHS = 36
 Point = tuple[date, Decimal]
 
 
+# Proposals still in play: drawn on the chart (rejected and withdrawn ones are history).
+_LIVE = ("draft", "proposed", "countered", "accepted")
+
 # ----- writes --------------------------------------------------------------------------------
 
 
@@ -354,6 +357,7 @@ class LoanOverview:
     next_amount: Decimal | None
     follow_up: date | None
     agreement: Proposal | None
+    figures: plans.Figures
 
 
 def _latest_follow_up(loan: Loan, today: date) -> date | None:
@@ -394,6 +398,7 @@ def overview(loan: Loan, lender: Lender | None, today: date) -> LoanOverview:
         next_amount=summary.next_amount,
         follow_up=_latest_follow_up(loan, today),
         agreement=st.agreement,
+        figures=st.figures,
     )
 
 
@@ -489,11 +494,36 @@ class ChartData:
 
 def balance_points(plan: finance.ProposalPlan) -> tuple[Point, ...]:
     """The plan's remaining balance as it is paid down: its base on the start day, then the
-    balance after each installment (one point a day, the day's last balance)."""
+    balance after each installment (one point a day, the day's last balance). A plan paid to its
+    end owes nothing: what a settlement forgives is not owed, so the line ends at zero."""
     by_day: dict[date, Decimal] = {plan.start: plan.base.amount}
-    for row in sorted(plan.installments, key=lambda r: (r.due, r.number)):
-        by_day[row.due] = row.balance_after
+    rows = sorted(plan.installments, key=lambda r: (r.due, r.number))
+    for row in rows:
+        by_day[row.due] = row.balance_after - plan.forgiven
+    if rows:
+        by_day[rows[-1].due] = ZERO
     return tuple(sorted(by_day.items()))
+
+
+def agreement_points(st: plans.Standing, today: date) -> tuple[Point, ...]:
+    """The agreement in force kept from today: owed today (its figure, as every screen shows
+    it), then its principal not yet due, lowered by each installment's unpaid principal on its
+    due date, down to zero."""
+    fig = st.figures
+    points: list[Point] = [(today, fig.owed_today)]
+    balance = fig.not_yet_due
+    if balance != fig.owed_today:
+        points.append((today + timedelta(days=1), balance))
+    rows = {r.number: r for r in st.plan.installments} if st.plan is not None else {}
+    for e in sorted(st.entries, key=lambda e: e.due):
+        if e.source != "agreement" or e.due <= today or e.remaining <= 0:
+            continue
+        balance -= min(rows[e.number].principal, e.remaining) if e.number in rows else ZERO
+        if e.due > points[-1][0]:
+            points.append((e.due, max(balance, ZERO)))
+        else:
+            points[-1] = (points[-1][0], max(balance, ZERO))
+    return tuple(points)
 
 
 def _monthly(rows: Iterable[tuple[date, Decimal]]) -> tuple[Point, ...]:
@@ -568,9 +598,15 @@ def loan_chart(
     being edited, drawn beside (or instead of, by id) the saved ones."""
     replaced = {p.id for p, _ in extra}
     found: list[tuple[Proposal, finance.ProposalPlan]] = [
-        (p, plan) for p, plan, _ in worked_out(loan) if plan is not None and p.id not in replaced
+        (p, plan)
+        for p, plan, _ in worked_out(loan)
+        if plan is not None and p.id not in replaced and p.status in _LIVE
     ]
     found.extend(extra)
+    st = plans.standing(loan, today)
+    if st.agreement is not None:
+        # Once agreed, the agreement is the plan: open drafts no longer compete with it.
+        found = [(p, plan) for p, plan in found if p.status == "accepted" or p.id in replaced]
     end = chart_horizon(today, (plan.end_date for _, plan in found))
     lines = [
         Line("status_quo", "", "status_quo", _status_quo_points(loan, today, end)),
@@ -580,7 +616,10 @@ def loan_chart(
     for proposal, plan in found:
         kind = "agreement" if proposal.status == "accepted" else "proposal"
         label = proposal.name or proposal.id
-        lines.append(Line(proposal.id, label, kind, balance_points(plan)))
+        points = balance_points(plan)
+        if kind == "agreement" and st.plan is not None and plan.start <= today:
+            points = agreement_points(st, today)  # the payments made count
+        lines.append(Line(proposal.id, label, kind, points))
         monthly.append(MonthlyLine(proposal.id, label, monthly_points(plan)))
     payments = tuple(
         (p.date, p.amount, p.method or p.reference) for p in sorted(loan.payments, key=_by_date)
@@ -650,7 +689,7 @@ class Dashboard:
     upcoming: tuple[UpcomingPayment, ...]
     chart: ChartData
     budget: Decimal | None
-    this_month: Decimal  # what the plans in force ask in the current calendar month
+    this_month: Decimal  # to pay by the end of this month across lenders, arrears included
 
 
 class _Steps:
@@ -685,6 +724,9 @@ def dashboard(  # noqa: C901
     in_force: list[tuple[date, Decimal]] = []
     agreements: dict[str, finance.ProposalPlan] = {}
     ends: list[date] = []
+    # This month across lenders: what falls due by its end and is unpaid, arrears included.
+    month_end = today.replace(day=1) + relativedelta(months=1)
+    to_pay = ZERO
     for loan in counted:
         found = plans.agreement(loan)
         if found is not None:
@@ -716,9 +758,14 @@ def dashboard(  # noqa: C901
                 )
             if e.due >= today.replace(day=1) and e.status != "replaced":
                 in_force.append((e.due, e.amount))
+            if e.due < month_end and e.status != "replaced":
+                to_pay += e.remaining
     end = chart_horizon(today, ends)
     quo_by_loan = {loan.id: _Steps(_status_quo_points(loan, today, end)) for loan in counted}
     agreed_by_loan = {key: _Steps(balance_points(plan)) for key, plan in agreements.items()}
+    for loan in counted:
+        if loan.id in agreements and agreements[loan.id].start <= today:
+            agreed_by_loan[loan.id] = _Steps(agreement_points(plans.standing(loan, today), today))
     days = [today + timedelta(days=k) for k in range((end - today).days + 1)]
     quo_total: list[Point] = []
     agreed_total: list[Point] = []
@@ -739,8 +786,7 @@ def dashboard(  # noqa: C901
         lines.append(Line("agreements", "", "agreement", tuple(agreed_total)))
     monthly_points = _monthly(in_force)
     monthly = (MonthlyLine("plans", "", monthly_points),) if monthly_points else ()
-    key = today.replace(day=1)
-    this_month = next((amount for day, amount in monthly_points if day == key), ZERO)
+    this_month = round_money(to_pay, currency)
     chart = ChartData(today, tuple(lines), monthly, (), (), budget)
     upcoming.sort(key=lambda u: (u.due, u.loan_name))
     return Dashboard(

@@ -119,9 +119,10 @@ class FollowUpModel(PlainTableModel):
         return str(row.text)
 
 
-# The order of "Needs attention": money already late first, then what falls due in days, then
+# The order of "Needs attention": money already late first (missed agreed installments, then
+# overdue loans), then what falls due in days, then
 # promises to call back, then plans that do not fit the budget, and the credit report last.
-ATTENTION_ORDER = ("missed", "due_soon", "follow_up", "budget", "credit_check")
+ATTENTION_ORDER = ("missed", "overdue", "due_soon", "follow_up", "budget", "credit_check")
 
 
 @dataclass(frozen=True)
@@ -137,12 +138,14 @@ class Attention:
 def needs_attention(
     upcoming: list[ws.UpcomingPayment], warnings: list[Any], today: date, locale: str = "en"
 ) -> list[Attention]:
-    """Missed agreed payments (from the dashboard's arrears) and the guide's warnings, most urgent
+    """Missed agreed payments and overdue loans (the dashboard's arrears) and the guide's
+    warnings, most urgent
     first: by kind in ATTENTION_ORDER, then the earliest day."""
     found: list[Attention] = []
     for item in upcoming:
-        if item.status == "overdue" and item.source == "agreement":
-            found.append(Attention("missed", item.loan_id, "", item.due))
+        if item.status == "overdue":
+            kind = "missed" if item.source == "agreement" else "overdue"
+            found.append(Attention(kind, item.loan_id, "", item.due))
     for warning in warnings:
         text = warning_text(warning, locale)  # in the interface's language
         found.append(Attention(warning.kind, warning.loan_id, text, warning.on))
@@ -201,7 +204,7 @@ class Dashboard(QWidget):
         owed.addStretch(1)
         figures.addWidget(owed_card, 3)
         month_card, month = card()
-        self.this_month = Figure(self.tr("The plans ask this month"))
+        self.this_month = Figure(self.tr("To pay this month, arrears included"))
         self.budget_line = QLabel()
         self.budget_line.setWordWrap(True)
         month.addWidget(self.this_month)
@@ -349,6 +352,7 @@ class Dashboard(QWidget):
         self.items = items
         labels = {
             "missed": self.tr("Missed"),
+            "overdue": self.tr("Overdue"),
             "due_soon": self.tr("Due soon"),
             "follow_up": self.tr("Follow up"),
             "budget": self.tr("Over budget"),
@@ -368,11 +372,20 @@ class Dashboard(QWidget):
                     .replace("%2", item.on.isoformat() if item.on else "")
                     .replace("%3", self._money(arrears.remaining))
                 )
+            elif item.kind == "overdue":
+                arrears = late[item.loan_id]
+                text = (
+                    self.tr("%1: %2 overdue since %3 (%4 days); pay it or agree a plan.")
+                    .replace("%1", names.get(item.loan_id, item.loan_id))
+                    .replace("%2", self._money(arrears.remaining))
+                    .replace("%3", date_text(item.on, self.babel) if item.on else "")
+                    .replace("%4", str((self.ctx.today - item.on).days if item.on else 0))
+                )
             else:
                 text = item.text
             line = QListWidgetItem(f"{labels.get(item.kind, item.kind)} · {text}")
             line.setData(Qt.ItemDataRole.UserRole, item.loan_id)
-            urgent = item.kind in ("missed", "due_soon")
+            urgent = item.kind in ("missed", "overdue", "due_soon")
             colour = BADGE_COLOURS["overdue"][1] if urgent else None
             if colour is not None:
                 line.setForeground(QBrush(QColor(colour)))

@@ -155,6 +155,10 @@ class OverviewTab(QWidget):
             "not_yet_due": Figure(self.tr("Not yet due")),
             "days": Figure(self.tr("Days overdue")),
             "per_month": Figure(self.tr("Added in 30 days")),
+            # Beside "owed today", never added to it (DOMAIN.md "A plan in force is a contract").
+            "left_to_pay": Figure(self.tr("Left to pay under the plan")),
+            "payoff": Figure(self.tr("To settle today")),
+            "if_fails": Figure(self.tr("If the agreement fails")),
         }
         for i, figure in enumerate(self.parts.values()):
             grid.addWidget(figure, i // 3, i % 3)
@@ -223,6 +227,12 @@ class OverviewTab(QWidget):
         self.data = data
         self.owed_value.setText(f"{self._money(data.total)} {loan.currency}")
         owed = data.owed
+        fig = data.figures
+        beside = {
+            "left_to_pay": self._money(fig.left_to_pay_plan),
+            "payoff": self._money(fig.payoff_today),
+            "if_fails": self._money(fig.if_agreement_fails),
+        }
         if owed is not None:
             self.owed_caption.setText(self.tr("Owed today if nothing more is paid"))
             if data.per_day > 0:
@@ -240,14 +250,15 @@ class OverviewTab(QWidget):
                 "not_yet_due": self._money(owed.not_yet_due),
                 "days": str(data.days_overdue),
                 "per_month": self._money(data.per_month),
+                **beside,
             }
             for key, figure in self.parts.items():
-                figure.setVisible(True)
+                figure.setVisible(key != "if_fails")
                 figure.set_value(values[key])
         else:
             name = data.agreement.name if data.agreement is not None else ""
             self.owed_caption.setText(
-                self.tr("Left to pay under the agreement “%1”").replace("%1", name)
+                self.tr("Owed today under the agreement “%1”").replace("%1", name)
             )
             missed = data.overdue > 0
             self.growth.setText(
@@ -257,10 +268,16 @@ class OverviewTab(QWidget):
                 if missed
                 else ""
             )
+            values = {
+                "overdue": self._money(data.overdue),
+                "not_yet_due": self._money(fig.not_yet_due),
+                "days": str(data.days_overdue),
+                **beside,
+            }
             for key, figure in self.parts.items():
-                figure.setVisible(key in ("overdue", "days"))
-            self.parts["overdue"].set_value(self._money(data.overdue))
-            self.parts["days"].set_value(str(data.days_overdue))
+                figure.setVisible(key in values)
+                if key in values:
+                    figure.set_value(values[key])
         self._show_claim(data)
         self._show_next(data)
         self._show_cost(loan)
