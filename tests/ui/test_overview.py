@@ -54,7 +54,12 @@ def test_the_worked_example_at_a_glance(tab) -> None:
         "not_yet_due": "2,151.81",
         "days": "166",
         "per_month": "188.45",
+        # beside it: 6,600.96 + 295.94 + 300.00 due now + the last two installments in full
+        "left_to_pay": "9,397.25",
+        "payoff": "9,362.70",  # DOMAIN.md "payoff"
+        "if_fails": "",
     }
+    assert not tab.parts["if_fails"].isVisible()
     assert tab.growth.text() == "Grows by 3.30 a day, 188.45 a month, while nothing is paid."
     assert tab.claim_value.text() == "9,830.55"
     assert "Ours that day: 9,322.31." in tab.claim_detail.text()
@@ -105,8 +110,11 @@ def test_under_an_agreement_the_overview_shows_what_is_left(qtbot, sample, data_
     qtbot.addWidget(tab)
     tab.show()
     tab.set_loan(loan, None)
-    assert tab.owed_caption.text() == "Left to pay under the agreement “12 months”"
-    assert tab.owed_value.text() == f"{plan.total_paid:,} CNY"
+    assert tab.owed_caption.text() == "Owed today under the agreement “12 months”"
+    # at 0 % the missed installment + the principal not yet due is all it started from
+    assert tab.owed_value.text() == f"{plan.base.amount:,} CNY"
+    assert tab.parts["left_to_pay"].value.text() == f"{plan.total_paid:,}"
+    assert tab.parts["if_fails"].isVisible()
     assert tab.growth.text().startswith(f"{plan.installments[0].payment:,} of it is missed.")
     assert not tab.parts["penalty"].isVisible()
     assert tab.parts["overdue"].value.text() == f"{plan.installments[0].payment:,}"
