@@ -66,7 +66,7 @@ def shown_everywhere(window, ledger: Ledger, ctx: Context) -> dict[str, Decimal]
         chart = window.overview_tab.chart_data
         assert chart is not None
         agreement = [line for line in chart.lines if line.kind == "agreement"]
-        drawn = agreement[0] if agreement else next(l for l in chart.lines if l.key == "original")
+        drawn = agreement[0] if agreement else next(x for x in chart.lines if x.key == "original")
         assert drawn.points[0] == (ctx.today, owed)
         assert drawn.points[-1][1] == 0 or not agreement  # a plan kept to its end owes nothing
     return figures
