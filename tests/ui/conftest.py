@@ -50,6 +50,7 @@ def dialog_log(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, tuple[object,
         "get_open_path": None,
         "get_save_path": None,
         "ask_lender": None,
+        "ask_calendar": None,
         "about": None,
         "open_folder": True,
     }

@@ -3,8 +3,11 @@ blocks (a test never runs ``exec()`` on a real dialog)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices, QPixmap
@@ -19,6 +22,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from ashore.ui.calendar_export import CalendarChoice
 
 
 def _tr(text: str) -> str:
@@ -148,6 +154,22 @@ def ask_lender(parent: QWidget | None) -> LenderDetails | None:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.details()
+
+
+def ask_calendar(
+    parent: QWidget | None,
+    title: str,
+    loans: Sequence[tuple[str, str]],
+    first: date,
+    months: int,
+) -> CalendarChoice | None:
+    """Ask for the months and the loans (id, name) of a calendar export; None when cancelled."""
+    from ashore.ui.calendar_export import CalendarDialog
+
+    dialog = CalendarDialog(title, loans, first, months, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.choice()
 
 
 def about(parent: QWidget | None, version: str, folder: Path) -> None:

@@ -51,11 +51,16 @@ class FileActions(QObject):
             self.tr("Replace everything with a backup; what is here now is backed up first")
         )
         self.restore_action.triggered.connect(self.restore)
+        from ashore.ui.calendar_export import CalendarExport
+
+        self.calendar = CalendarExport(window, ledger, ctx)
 
     def add_to(self, menu: QMenu) -> None:
         menu.addAction(self.import_action)
         export = menu.addMenu(self.tr("&Export"))
         export.addAction(self.export_json_action)
+        export.addAction(self.calendar.pdf_action)
+        export.addAction(self.calendar.ics_action)
         menu.addSeparator()
         menu.addAction(self.backup_action)
         menu.addAction(self.restore_action)

@@ -1,0 +1,225 @@
+"""The repayment calendar and the .ics file of the plans in force, as ``ashore export calendar``
+and ``ashore export ics`` write them and the window's File ▸ Export writes them: one code path,
+so both give the same output.
+
+The loans come from the Ledger through ``services.plans`` (an accepted proposal's agreed table
+replaces the original schedule from its start); what is due when, and how each installment
+stands today, from ``finance.calendar``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from dateutil.relativedelta import relativedelta
+
+from ashore import finance
+from ashore.errors import InputError
+from ashore.finance.calendar import MAX_CALENDAR_MONTHS
+from ashore.money import format_amount
+from ashore.records import Loan, Proposal
+from ashore.reports import CalendarData, CalendarEntry, CalendarLoan, write_calendar_pdf, write_ics
+from ashore.reports.data import Lang, Paper
+from ashore.reports.strings import text
+from ashore.services import plans
+from ashore.services.ledger import Ledger
+
+DEFAULT_MONTHS = 12
+# Where Letter paper and Sunday-first calendars are the custom (the rest of the world: A4, Monday).
+_LETTER_REGIONS = ("US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR")
+
+
+@dataclass(frozen=True)
+class CalendarBook:
+    """What a calendar shows: every installment of the chosen loans' plans in force, the loans'
+    lines, the months to show, the budget and the one currency."""
+
+    entries: list[CalendarEntry]
+    loans: list[CalendarLoan]
+    months: list[tuple[int, int]]
+    budget: Decimal | None
+    currency: str
+
+    def shown(self) -> list[CalendarEntry]:
+        """The installments due in the months shown."""
+        months = set(self.months)
+        return [e for e in self.entries if (e.due.year, e.due.month) in months]
+
+
+def months_from(first: date, count: int, option: str = "--months") -> list[tuple[int, int]]:
+    """``count`` calendar months from ``first``'s month, as (year, month)."""
+    if not 1 <= count <= MAX_CALENDAR_MONTHS:
+        raise InputError(f"{option}: {count} is not from 1 to {MAX_CALENDAR_MONTHS}")
+    start = first.replace(day=1)
+    return [
+        ((start + relativedelta(months=k)).year, (start + relativedelta(months=k)).month)
+        for k in range(count)
+    ]
+
+
+def collect(
+    ledger: Ledger,
+    today: date,
+    months: list[tuple[int, int]],
+    loan_ids: Sequence[str] = (),
+    lang: str = "en",
+    option: str = "--loan",
+) -> CalendarBook:
+    """Read the chosen loans (all when none is named) and work out their plans in force."""
+    lenders = {lender.id: lender.name for lender in ledger.lenders()}
+    chosen = _choose(ledger.loans(), list(loan_ids), option)
+    currencies = sorted({loan.currency for loan in chosen})
+    if len(currencies) > 1:
+        raise InputError(
+            f"{option}: the loans are in {', '.join(currencies)}; a calendar adds amounts up, so "
+            "choose the loans of one currency"
+        )
+    currency = currencies[0] if currencies else "CNY"
+    entries: list[CalendarEntry] = []
+    summaries: list[CalendarLoan] = []
+    for loan in chosen:
+        lender = lenders.get(loan.lender, loan.lender)
+        loan_entries, line = _loan_calendar(loan, lender, today, lang, currency)
+        entries.extend(loan_entries)
+        summaries.append(line)
+    return CalendarBook(entries, summaries, months, ledger.monthly_budget(), currency)
+
+
+def _loan_calendar(
+    loan: Loan, lender: str, today: date, lang: str, currency: str
+) -> tuple[list[CalendarEntry], CalendarLoan]:
+    try:
+        found = plans.agreement(loan)
+        rows = finance.loan_calendar_entries(plans.calendar_loan(loan), today)
+    except InputError as error:
+        raise InputError(f"loans[{loan.id}].{error}") from None
+    except finance.FinanceError as error:
+        raise InputError(f"loans[{loan.id}]: {error}") from None
+    agreement_record, agreement = found if found else (None, None)
+    plan_id = f"agreement-{agreement_record.id}" if agreement_record else ""
+    in_force = [r for r in rows if r.status != "replaced"]
+    entries = [
+        CalendarEntry(
+            due=row.due,
+            lender=lender,
+            loan=loan.name,
+            loan_id=loan.id,
+            amount=row.amount,
+            status=row.status,  # type: ignore[arg-type]  # "replaced" filtered out
+            paid=min(row.paid, row.amount),
+            plan_id=plan_id if row.source == "agreement" else "",
+        )
+        for row in in_force
+    ]
+    line = CalendarLoan(
+        lender=lender,
+        loan=loan.name,
+        plan=_plan_text(agreement_record, agreement, lang, currency),
+        left_to_pay=sum((r.remaining for r in in_force), Decimal("0")),
+        end_date=max((r.due for r in in_force), default=None),
+        loan_id=loan.id,
+    )
+    return entries, line
+
+
+def _choose(loans: list[Loan], wanted: list[str], option: str) -> list[Loan]:
+    if not wanted:
+        return loans
+    by_id = {loan.id: loan for loan in loans}
+    for loan_id in wanted:
+        if loan_id not in by_id:
+            raise InputError(f"{option}: {loan_id!r} is not a known loan id")
+    return [by_id[loan_id] for loan_id in dict.fromkeys(wanted)]
+
+
+def _plan_text(
+    record: Proposal | None, plan: finance.ProposalPlan | None, lang: str, currency: str
+) -> str:
+    if record is None or plan is None:
+        return text("plan_original", lang)
+    rows = plan.installments
+    start = record.start.isoformat()
+    amounts = {r.payment for r in rows[:-1]} if len(rows) > 1 else {rows[0].payment}
+    if len(amounts) == 1:
+        amount = format_amount(rows[0].payment, currency, lang)
+        line = text("plan_agreement", lang, start=start, count=len(rows), amount=amount)
+    else:
+        line = text("plan_agreement_varied", lang, start=start, count=len(rows))
+    return f"{line} ({record.name})" if record.name else line
+
+
+def letter_region() -> bool:
+    """Whether the user's locale settings name a region that prints on Letter paper."""
+    for name in ("LC_PAPER", "LC_ALL", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            region = value.split(".")[0].partition("_")[2].upper()
+            return region in _LETTER_REGIONS
+    return False
+
+
+def calendar_data(
+    book: CalendarBook,
+    today: date,
+    generated_at: datetime,
+    lang: str,
+    paper: Paper | None = None,
+) -> CalendarData:
+    """The PDF's data: paper and first weekday from the locale unless ``paper`` is given."""
+    language: Lang = "zh_CN" if lang == "zh_CN" else "en"
+    chosen: Paper = paper or ("Letter" if letter_region() else "A4")
+    return CalendarData(
+        entries=book.entries,
+        loans=book.loans,
+        months=book.months,
+        today=today,
+        generated_at=generated_at,
+        budget=book.budget,
+        currency=book.currency,
+        lang=language,
+        paper=chosen,
+        week_starts_monday=language == "zh_CN" or not letter_region(),
+    )
+
+
+def write_pdf(data: CalendarData, path: Path, option: str = "--out") -> None:
+    """Write the PDF calendar, all or nothing."""
+    write_atomically(path, lambda temp: write_calendar_pdf(data, temp), option)
+
+
+def write_ics_file(
+    book: CalendarBook, path: Path, generated_at: datetime, lang: str, option: str = "--out"
+) -> int:
+    """Write one all-day event per installment due in the months shown; returns how many."""
+    entries = book.shown()
+    language = "zh_CN" if lang == "zh_CN" else "en"
+    write_atomically(
+        path,
+        lambda temp: write_ics(
+            entries, temp, generated_at=generated_at, lang=language, currency=book.currency
+        ),
+        option,
+    )
+    return len(entries)
+
+
+def write_atomically(path: Path, write: Callable[[Path], None], option: str = "--out") -> None:
+    """Write through a temporary file beside ``path`` and move it into place at the end, so a
+    failed export leaves no half-written file and keeps any earlier one."""
+    path = Path(path).expanduser()
+    folder = path.resolve().parent
+    if not folder.is_dir():
+        raise InputError(f"{option}: the folder {folder} does not exist")
+    temp = folder / f".{path.name}.{os.getpid()}.tmp"
+    try:
+        write(temp)
+        os.replace(temp, path)
+    except OSError as error:
+        raise InputError(f"{option}: cannot write {path}: {error.strerror or error}") from None
+    finally:
+        temp.unlink(missing_ok=True)

@@ -1,0 +1,94 @@
+"""File ▸ Export ▸ Repayment calendar (PDF)… and Calendar file (.ics)…: the months and loans
+asked for (dialogs patched, no real dialog), then the same files as the command line."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from PySide6.QtWidgets import QProgressDialog
+from pypdf import PdfReader
+
+from ashore.commands.calendar import run_export_ics
+from ashore.context import Context
+from ashore.services import Ledger
+from ashore.ui import dialogs
+from ashore.ui.calendar_export import CalendarChoice
+
+JB = "jb-2026-01"
+
+
+@pytest.fixture
+def sample(ctx: Context) -> Iterator[Ledger]:
+    opened = Ledger.open(ctx.data)
+    opened.load_sample()
+    yield opened
+    opened.close()
+
+
+def export_menu(window) -> list[str]:
+    file_menu = next(a.menu() for a in window.menuBar().actions() if a.menu() is not None)
+    export = next(a.menu() for a in file_menu.actions() if a.menu() is not None)
+    return [a.text() for a in export.actions() if a.text()]
+
+
+def answer(monkeypatch, choice: CalendarChoice, path: Path) -> None:
+    monkeypatch.setattr(dialogs, "ask_calendar", lambda *args, **kwargs: choice)
+    monkeypatch.setattr(dialogs, "get_save_path", lambda *args, **kwargs: path)
+
+
+def test_the_export_menu_offers_both_calendars(qtbot, sample, make_window) -> None:
+    window = make_window(sample)
+    names = export_menu(window)
+    assert "Repayment &calendar (PDF)…" in names
+    assert "Calendar &file (.ics)…" in names
+
+
+def test_the_menu_writes_a_pdf_calendar(qtbot, sample, make_window, monkeypatch, tmp_path) -> None:
+    window = make_window(sample)
+    out = tmp_path / "plan"  # no suffix given: .pdf is added
+    answer(monkeypatch, CalendarChoice(date(2026, 11, 1), 6, (JB,)), out)
+    written = window.file_actions.calendar.export_pdf()
+    assert written == tmp_path / "plan.pdf"
+    reader = PdfReader(str(written))
+    body = "\n".join(page.extract_text() for page in reader.pages)
+    assert "1,100.16" in body  # the worked example's installment
+    assert "2026" in body and "2027" in body
+    # the progress bar of a long calendar is gone once the file is written
+    progress = window.findChild(QProgressDialog, "calendarProgress")
+    assert progress is None or not progress.isVisible()
+
+
+def test_the_menu_writes_the_same_ics_as_the_command_line(
+    qtbot, sample, ctx, make_window, monkeypatch, tmp_path
+) -> None:
+    window = make_window(sample)
+    out = tmp_path / "dates.ics"
+    answer(monkeypatch, CalendarChoice(date(2026, 12, 1), 3, (JB,)), out)
+    assert window.file_actions.calendar.export_ics() == out
+    cli = tmp_path / "cli.ics"
+    args = argparse.Namespace(out=cli, from_month="2026-12", months=3, loans=[JB], paper=None)
+    assert run_export_ics(args, ctx) == 0
+
+    def events(path: Path) -> list[tuple[str, str, str]]:
+        parsed = Calendar.from_ical(path.read_bytes())
+        return [
+            (str(e.get("uid")), str(e.decoded("dtstart")), str(e.get("summary")))
+            for e in parsed.walk("VEVENT")
+        ]
+
+    ours = events(out)
+    assert ours == events(cli)
+    # December and January of the worked example (February 2027 is past its end)
+    assert [day for _, day, _ in ours] == ["2026-12-15", "2027-01-15"]
+
+
+def test_a_cancelled_choice_writes_nothing(qtbot, sample, make_window, tmp_path) -> None:
+    window = make_window(sample)  # the fixture's ask_calendar answers None (cancelled)
+    assert window.file_actions.calendar.export_pdf() is None
+    assert window.file_actions.calendar.export_ics() is None
+    assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob("*.ics")) == []
