@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtWidgets import QProgressDialog
 from pypdf import PdfReader
+from PySide6.QtWidgets import QProgressDialog
 
 from ashore.commands.calendar import run_export_ics
 from ashore.context import Context
