@@ -174,12 +174,10 @@ class CalendarExport(QObject):
         choice, path = asked
         try:
             book = self._book(choice)
-        except InputError as problem:
-            dialogs.error(self.window, str(problem), self.tr("Export failed"))
-            return None
+        except InputError as error:
+            return self._done(path, str(error))
         data = cal.calendar_data(book, self.ctx.today, self.ctx.clock.now(), self.ctx.lang)
-        problem = self._run(lambda: cal.write_pdf(data, path, "file"), choice.months)
-        return self._done(path, problem)
+        return self._done(path, self._run(lambda: cal.write_pdf(data, path, "file"), choice.months))
 
     def export_ics(self) -> Path | None:
         """Ask for the months, the loans and a file; write the .ics events there."""
@@ -191,8 +189,8 @@ class CalendarExport(QObject):
         try:
             book = self._book(choice)
             cal.write_ics_file(book, path, self.ctx.clock.now(), self.ctx.lang, "file")
-        except InputError as problem:
-            return self._done(path, str(problem))
+        except InputError as error:
+            return self._done(path, str(error))
         return self._done(path, "")
 
     def _run(self, write: Callable[[], None], months: int) -> str:
