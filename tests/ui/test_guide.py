@@ -150,7 +150,7 @@ def test_the_tab_follows_the_data(qtbot, make_window, sample: Ledger, ctx: Conte
 
     window.open_loan("jt360-2025-11")
     qtbot.waitUntil(lambda: tab.loan is not None and tab.loan.id == "jt360-2025-11")
-    assert tab.stage_title.text() == "Step 1 of 8: Not started"
+    assert tab.stage_title.text() == "Step 1 of 8: No negotiation yet"
     choose(tab.reason, "illness")
     tab.reason_text.setPlainText("In hospital since June.")
     type_into(qtbot, tab.budget, "300")
@@ -212,4 +212,4 @@ def test_the_sidebar_names_each_loans_stage(qtbot, make_window, sample: Ledger) 
     assert index.data(STAGE_ROLE) == "Offer on the table"
     tip = index.data(Qt.ItemDataRole.ToolTipRole)
     assert "Negotiation: Offer on the table. Next: Wait for the answer" in tip
-    assert window.model.loan_index("jt360-2025-11").data(STAGE_ROLE) == "Not started"
+    assert window.model.loan_index("jt360-2025-11").data(STAGE_ROLE) == "No negotiation yet"

@@ -99,7 +99,7 @@ def test_each_loan_shows_its_negotiation_stage_on_a_second_line(qtbot, sample, m
     stages = guide.stages(sample, window.ctx.today)
     assert {key: stage.title for key, stage in stages.items()} == {
         "jb-2026-01": "Offer on the table",
-        "jt360-2025-11": "Not started",
+        "jt360-2025-11": "No negotiation yet",
         "jt360-bullet-0901": "Preparing",
     }
     for loan_id, stage in stages.items():

@@ -56,7 +56,7 @@ STAGES: tuple[str, ...] = (
     "credit_checked",
 )
 STAGE_TITLES: dict[str, str] = {
-    "not_started": "Not started",
+    "not_started": "No negotiation yet",
     "preparing": "Preparing",
     "in_contact": "In contact",
     "offer": "Offer on the table",

@@ -608,10 +608,10 @@ def loan_chart(
         # Once agreed, the agreement is the plan: open drafts no longer compete with it.
         found = [(p, plan) for p, plan in found if p.status == "accepted" or p.id in replaced]
     end = chart_horizon(today, (plan.end_date for _, plan in found))
-    lines = [
-        Line("status_quo", "", "status_quo", _status_quo_points(loan, today, end)),
-        Line("original", "", "original", _original_points(loan, today, end)),
-    ]
+    lines = [Line("status_quo", "", "status_quo", _status_quo_points(loan, today, end))]
+    if st.agreement is None or st.agreement.start > today:
+        # Under an agreement the original schedule is no longer a plan anyone pays.
+        lines.append(Line("original", "", "original", _original_points(loan, today, end)))
     monthly: list[MonthlyLine] = []
     for proposal, plan in found:
         kind = "agreement" if proposal.status == "accepted" else "proposal"

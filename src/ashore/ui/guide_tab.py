@@ -53,7 +53,7 @@ def _tr(text: str) -> str:
 
 def stage_titles() -> dict[str, str]:
     return {
-        "not_started": _tr("Not started"),
+        "not_started": _tr("No negotiation yet"),
         "preparing": _tr("Preparing"),
         "in_contact": _tr("In contact"),
         "offer": _tr("Offer on the table"),

@@ -149,7 +149,7 @@ class OverviewTab(QWidget):
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(8)
         self.parts = {
-            "overdue": Figure(self.tr("Installments unpaid")),
+            "overdue": Figure(self.tr("Due and unpaid")),
             "penalty": Figure(self.tr("Penalty interest")),
             "late_fees": Figure(self.tr("Late fees")),
             "not_yet_due": Figure(self.tr("Not yet due")),
@@ -235,6 +235,7 @@ class OverviewTab(QWidget):
         }
         if owed is not None:
             self.owed_caption.setText(self.tr("Owed today if nothing more is paid"))
+            self.parts["overdue"].caption.setText(self.tr("Due and unpaid"))
             if data.per_day > 0:
                 self.growth.setText(
                     self.tr("Grows by %1 a day, %2 a month, while nothing is paid.")
@@ -261,6 +262,7 @@ class OverviewTab(QWidget):
                 self.tr("Owed today under the agreement “%1”").replace("%1", name)
             )
             missed = data.overdue > 0
+            self.parts["overdue"].caption.setText(self.tr("Agreed installments missed"))
             self.growth.setText(
                 self.tr(
                     "%1 of it is missed. A second default usually voids the agreement: pay it now."
