@@ -74,7 +74,8 @@ def test_acceptance_writes_the_agreed_table(ledger: Ledger, space: ws.Workspace)
     rows = proposal.agreed.installments
     assert len(rows) == 24
     assert [r.amount for r in rows[:-1]] == [monthly] * 23
-    assert rows[0].due == date(2026, 12, 28) and rows[-1].due == date(2028, 11, 28)
+    assert rows[0].due == date(2026, 12, 28)
+    assert rows[-1].due == date(2028, 11, 28)
     assert sum((r.principal or Decimal(0) for r in rows), Decimal(0)) == base
     assert rows[0].principal == monthly - (base * Decimal("0.015")).quantize(CENT, ROUND_HALF_UP)
 
@@ -145,7 +146,8 @@ def test_late_payment_is_missed_until_paid_and_the_table_stays(
     assert (missed.status, missed.days_overdue) == ("agreement_missed", 8)
     # owed today: the missed installment + the principal not yet due (no future interest)
     assert missed.owed_today == Decimal("9052.77") + Decimal("135.79")
-    assert missed.if_agreement_fails is not None and missed.if_agreement_fails > missed.owed_today
+    assert missed.if_agreement_fails is not None
+    assert missed.if_agreement_fails > missed.owed_today
     space.add_payment(JB, Payment(date(2027, 1, 5), Decimal("451.95")))
     paid = plans.summarize(ledger.loan(JB), None, date(2027, 1, 5))
     assert paid.status == "agreement"

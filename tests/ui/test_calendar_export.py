@@ -57,7 +57,8 @@ def test_the_menu_writes_a_pdf_calendar(qtbot, sample, make_window, monkeypatch,
     reader = PdfReader(str(written))
     body = "\n".join(page.extract_text() for page in reader.pages)
     assert "1,100.16" in body  # the worked example's installment
-    assert "2026" in body and "2027" in body
+    assert "2026" in body
+    assert "2027" in body
     # the progress bar of a long calendar is gone once the file is written
     progress = window.findChild(QProgressDialog, "calendarProgress")
     assert progress is None or not progress.isVisible()
@@ -91,4 +92,5 @@ def test_a_cancelled_choice_writes_nothing(qtbot, sample, make_window, tmp_path)
     window = make_window(sample)  # the fixture's ask_calendar answers None (cancelled)
     assert window.file_actions.calendar.export_pdf() is None
     assert window.file_actions.calendar.export_ics() is None
-    assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob("*.ics")) == []
+    assert list(tmp_path.glob("*.pdf")) == []
+    assert list(tmp_path.glob("*.ics")) == []

@@ -153,25 +153,24 @@ def decode_agreed(raw: object, path: str) -> Agreed:
     items = raw["installments"]
     if not isinstance(items, list) or not items:
         raise InputError(f"{path}.installments: must be a list of at least one installment")
-    rows: list[AgreedInstallment] = []
-    for i, item in enumerate(items):
-        at = f"{path}.installments[{i}]"
-        if not isinstance(item, dict):
-            raise InputError(f"{at}: must be an object with due and amount")
-        for extra in set(item) - {"due", "amount", "principal"}:
-            raise InputError(f"{at}.{extra}: unknown field")
-        for need in ("due", "amount"):
-            if need not in item:
-                raise InputError(f"{at}.{need}: missing")
-        principal = item.get("principal")
-        rows.append(
-            AgreedInstallment(
-                read_date(item["due"], f"{at}.due"),
-                read_decimal(item["amount"], f"{at}.amount"),
-                None if principal is None else read_decimal(principal, f"{at}.principal"),
-            )
-        )
+    rows = [_agreed_row(item, f"{path}.installments[{i}]") for i, item in enumerate(items)]
     return Agreed(read_date(raw["on"], f"{path}.on"), rows)
+
+
+def _agreed_row(item: object, at: str) -> AgreedInstallment:
+    if not isinstance(item, dict):
+        raise InputError(f"{at}: must be an object with due and amount")
+    for extra in set(item) - {"due", "amount", "principal"}:
+        raise InputError(f"{at}.{extra}: unknown field")
+    for need in ("due", "amount"):
+        if need not in item:
+            raise InputError(f"{at}.{need}: missing")
+    principal = item.get("principal")
+    return AgreedInstallment(
+        read_date(item["due"], f"{at}.due"),
+        read_decimal(item["amount"], f"{at}.amount"),
+        None if principal is None else read_decimal(principal, f"{at}.principal"),
+    )
 
 
 def encode_agreed(agreed: Agreed) -> dict[str, Any]:

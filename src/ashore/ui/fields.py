@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ashore.errors import InputError
 from ashore.money import AmountError
@@ -17,6 +28,80 @@ from ashore.ui.style import set_invalid, tabular_font
 # "loan.principal: must be more than zero" -> "must be more than zero": the field is obvious on
 # screen, the path is for files and the command line.
 _PATH_PREFIX = re.compile(r"^[\w.\[\]]+:\s+")
+
+
+_TYPED_DATE = re.compile(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*")
+
+
+def typed_date(text: str) -> date | None:
+    """The date in ``text`` typed whole (2026-02-05, 2026-2-5, 2026/02/05, 2026年2月5日), or None
+    when it is not one, or not a day that exists."""
+    found = _TYPED_DATE.fullmatch(text)
+    if found is None:
+        return None
+    try:
+        return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+    except ValueError:
+        return None
+
+
+class DateEdit(QDateEdit):
+    """A date field that takes a date typed whole, in any of ``typed_date``'s forms, year
+    included; the calendar pops up for picking. Shown as YYYY-MM-DD."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setCalendarPopup(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Typed text is read as a whole when the field is left, not section by section.
+        self.setKeyboardTracking(False)
+        self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
+
+    def validate(self, text: str, pos: int) -> object:
+        found = typed_date(text)
+        if found is not None:
+            if self.minimumDate().toPython() <= found <= self.maximumDate().toPython():
+                return QValidator.State.Acceptable, text, pos
+            return QValidator.State.Intermediate, text, pos
+        if re.fullmatch(r"[\d\s\-/.年月日]*", text):
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Invalid, text, pos
+
+    def dateTimeFromText(self, text: str) -> QDateTime:
+        found = typed_date(text)
+        if found is None:
+            return self.dateTime()
+        return QDateTime(QDate(found.year, found.month, found.day), self.time())
+
+    def textFromDateTime(self, value: QDateTime) -> str:
+        return value.date().toString("yyyy-MM-dd")
+
+    def fixup(self, text: str) -> str:
+        found = typed_date(text)
+        return found.isoformat() if found is not None else self.date().toString("yyyy-MM-dd")
+
+
+class WheelGuard(QObject):
+    """The mouse wheel over a combo box or spin box that does not have the focus scrolls the page
+    instead of changing the value (a long form scrolled past a field must not change it)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.Wheel:
+            return False
+        if isinstance(watched, (QComboBox, QAbstractSpinBox)) and not watched.hasFocus():
+            parent = watched.parentWidget()
+            if parent is not None:
+                QCoreApplication.sendEvent(parent, event)
+            return True
+        return False
+
+
+def guard_wheel(app: QCoreApplication, owner: QObject) -> WheelGuard:
+    """Install the wheel guard for the whole application, for as long as ``owner`` lives."""
+    guard = WheelGuard(owner)
+    app.installEventFilter(guard)
+    return guard
 
 
 def user_message(error: Exception) -> str:

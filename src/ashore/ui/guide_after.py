@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -27,7 +26,7 @@ from ashore.errors import DataError, InputError
 from ashore.records import CallNote, Loan
 from ashore.services.guide import Outcome, record_outcome
 from ashore.services.workspace import NEXT_STATUSES
-from ashore.ui.fields import user_message
+from ashore.ui.fields import DateEdit, user_message
 
 if TYPE_CHECKING:
     from ashore.services.ledger import Ledger
@@ -97,7 +96,7 @@ class AfterCallDialog(QDialog):
         self.promises.setPlaceholderText(self.tr("what each side promised, with dates"))
         follow = QHBoxLayout()
         self.has_follow_up = QCheckBox(self.tr("Follow up on"))
-        self.follow_up = QDateEdit()
+        self.follow_up = DateEdit()
         self.follow_up.setCalendarPopup(True)
         self.follow_up.setDisplayFormat("yyyy-MM-dd")
         self.follow_up.setDate(QDate(start.date()).addDays(7))

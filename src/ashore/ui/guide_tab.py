@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -36,7 +35,7 @@ from ashore.money import AmountError, format_amount, format_plain, parse_amount
 from ashore.records import Lender, Loan
 from ashore.services import guide as svc
 from ashore.ui import dialogs
-from ashore.ui.fields import CheckedLineEdit, user_message
+from ashore.ui.fields import CheckedLineEdit, DateEdit, user_message
 from ashore.ui.messages import warning_text
 from ashore.ui.style import ACCENT, BORDER, ERROR, MARGIN, MUTED, SPACING, title_font
 
@@ -372,7 +371,7 @@ class GuideTab(QWidget):
         self.credit_list.setTextFormat(Qt.TextFormat.PlainText)
         column.addWidget(self.credit_list)
         line = QHBoxLayout()
-        self.credit_date = QDateEdit()
+        self.credit_date = DateEdit()
         self.credit_date.setCalendarPopup(True)
         self.credit_date.setDisplayFormat("yyyy-MM-dd")
         self.credit_date.setDate(QDate(self.today))

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -49,7 +48,7 @@ from ashore.records import (
     Loan,
     OverdueRules,
 )
-from ashore.ui.fields import CheckedLineEdit, ErrorLabel, user_message
+from ashore.ui.fields import CheckedLineEdit, DateEdit, ErrorLabel, user_message
 from ashore.ui.loan_presets import PRESETS, preset_label
 from ashore.ui.style import MARGIN, SPACING
 
@@ -538,7 +537,7 @@ class LoanForm(QWidget):
         self.term_unit.addItem(self.tr("months"), "month")
         self.term_unit.addItem(self.tr("days"), "day")
         form.addRow(self.tr("Term"), self._with_error(self.term_count, "term", self.term_unit))
-        self.first_due = QDateEdit()
+        self.first_due = DateEdit()
         self.first_due.setCalendarPopup(True)
         self.first_due.setDisplayFormat("yyyy-MM-dd")
         self.first_due.setMinimumDate(QDate(1990, 1, 1))

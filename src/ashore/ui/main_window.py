@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -71,6 +79,11 @@ class MainWindow(QMainWindow):
         self, ledger: Ledger, ctx: Context, settings: QSettings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        app = QCoreApplication.instance()
+        if app is not None:
+            from ashore.ui.fields import guard_wheel
+
+            self.wheel_guard = guard_wheel(app, self)
         self.ledger = ledger
         self.ctx = ctx
         self.settings = settings

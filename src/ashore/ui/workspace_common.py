@@ -91,11 +91,14 @@ def date_text(day: date | None, locale: str) -> str:
 
 
 def parse_day(text: str, field: str = "date") -> date:
-    """A date typed as YYYY-MM-DD."""
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise InputError(f"{field}: {text.strip()!r} is not a date (YYYY-MM-DD)") from None
+    """A date typed whole, as people type it: 2026-02-05, 2026-2-5, 2026/02/05, 2026.2.5 or
+    2026年2月5日 (year, month, day)."""
+    from ashore.ui.fields import typed_date
+
+    found = typed_date(text)
+    if found is None:
+        raise InputError(f"{field}: {text.strip()!r} is not a date (YYYY-MM-DD)")
+    return found
 
 
 def date_field(required: bool = True) -> CheckedLineEdit:
