@@ -19,6 +19,7 @@ from pypdf import PdfReader
 from ashore.errors import InputError
 from ashore.reports import CalendarData, CalendarEntry, CalendarLoan, write_calendar_pdf
 from ashore.reports.sample import sample_calendar
+from ashore.reports.strings import holiday
 
 
 def _pages(path: Path) -> list[str]:
@@ -301,14 +302,28 @@ def test_bad_entry_is_refused() -> None:
         CalendarEntry(date(2027, 1, 1), "L", "l", "id", Decimal("1"), "late")  # type: ignore[arg-type]
 
 
-def test_fixed_date_holidays_are_named(en_pdf: Path, zh_pdf: Path) -> None:
+def test_chinas_holidays_are_named_spring_festival_included(en_pdf: Path, zh_pdf: Path) -> None:
+    # a yuan calendar marks the lenders' own days off: China's, lunar dates included
     data = sample_calendar()
-    jan = 1 + data.months.index((2027, 1))
-    oct_ = 1 + data.months.index((2027, 10))
-    assert "New Year's Day" in _pages(en_pdf)[jan]
-    assert "New Year's Day" not in _pages(en_pdf)[oct_]
-    assert _pages(zh_pdf)[oct_].count("国庆节") == 3
-    assert "元旦" in _pages(zh_pdf)[jan]
+    assert data.country == "CN"
+    page = {ym: 1 + data.months.index(ym) for ym in data.months}
+    en, zh = _pages(en_pdf), _pages(zh_pdf)
+    assert "New Year's Day" in en[page[(2027, 1)]]
+    assert "New Year's Day" not in en[page[(2027, 10)]]
+    assert "元旦" in zh[page[(2027, 1)]]
+    assert "国庆节" in zh[page[(2027, 10)]]
+    # Spring Festival 2027 falls on February 6 (a lunar date no fixed list could hold)
+    assert "春节" in zh[page[(2027, 2)]]
+    assert "Spring" in en[page[(2027, 2)]]
+    # and Christmas is not a day off in China
+    assert "Christmas" not in en[page[(2026, 12)]]
+
+
+def test_no_country_marks_no_holiday() -> None:
+    assert holiday(date(2027, 2, 6), "zh_CN", "CN") == "春节"
+    assert holiday(date(2026, 12, 25), "en", "US") == "Christmas Day"
+    assert holiday(date(2026, 12, 25), "en", "CN") is None
+    assert holiday(date(2027, 1, 1), "en", "") is None
 
 
 @settings(

@@ -12,7 +12,7 @@ import pytest
 
 from ashore.errors import InputError
 from ashore.reports import CalendarEntry, write_ics
-from ashore.reports.ics import event_uid, fold
+from ashore.reports.ics import event_uid
 from ashore.reports.sample import sample_calendar
 
 STAMP = datetime(2026, 11, 29, 9, 30, tzinfo=UTC)
@@ -108,11 +108,14 @@ def test_escaping_round_trips(tmp_path: Path) -> None:
     assert str(_events(path)[0]["SUMMARY"]) == f"Pay 1.00 CNY: {name} · x"
 
 
-def test_fold_counts_octets() -> None:
-    line = "SUMMARY:" + "é" * 80
-    folded = fold(line).split("\r\n")
-    assert all(len(part.encode()) <= 75 for part in folded)
-    assert "".join(p[1:] if i else p for i, p in enumerate(folded)) == line
+def test_lines_fold_at_75_octets(tmp_path: Path) -> None:
+    name = "é" * 80
+    entries = [CalendarEntry(date(2027, 3, 1), name, "x", "id", Decimal("1.00"), "due")]
+    path = tmp_path / "fold.ics"
+    write_ics(entries, path, generated_at=STAMP)
+    raw = path.read_bytes()
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    assert name in str(_events(path)[0]["SUMMARY"])
 
 
 def test_local_time_stamp_is_written_in_utc(tmp_path: Path) -> None:

@@ -614,7 +614,7 @@ class MonthPage(Flowable):
         in_month = day.month == self.month
         if not in_month:
             return
-        holiday_name = holiday(day, cal.lang)
+        holiday_name = holiday(day, cal.lang, cal.data.country)
         if day.weekday() >= 5 or holiday_name:
             canv.setFillColor(WEEKEND_SHADE)
             canv.rect(x, y, w, h, stroke=0, fill=1)

@@ -88,6 +88,8 @@ class CalendarData:
     lang: Lang = "en"
     paper: Paper = "A4"
     week_starts_monday: bool = True
+    # Whose public holidays are shaded (ISO code, "CN" for CNY loans); "" shades none.
+    country: str = ""
 
     # Complexity over 10 on purpose: one check per field of the calendar input, in field order.
     def __post_init__(self) -> None:  # noqa: C901

@@ -1,8 +1,8 @@
 """The due dates as an iCalendar file (RFC 5545) for phone and desktop calendar apps.
 
-Written by hand, so it needs nothing at run time: one all-day event per installment with a
-reminder three days before, and UIDs that stay the same from one export to the next, so importing
-again updates the events instead of doubling them.
+Written with the ``icalendar`` package (escaping, folding at 75 octets, CRLF): one all-day event
+per installment with a reminder three days before, and UIDs that stay the same from one export
+to the next, so importing again updates the events instead of doubling them.
 """
 
 from __future__ import annotations
@@ -21,41 +21,18 @@ PRODID = "-//Ashore//Ashore repayment calendar//EN"
 UID_DOMAIN = "ashore.invalid"
 # Three days before the due date, at 09:00 local time: an all-day event starts at 00:00, and a
 # reminder in the middle of the night is one nobody sees.
-REMINDER = "-P2DT15H"
+REMINDER = -timedelta(days=2, hours=15)
 
 
-def escape_text(value: str) -> str:
-    """RFC 5545 TEXT escaping: backslash, semicolon, comma and newlines.
-
-    Control characters other than newline are dropped and a lone surrogate (which UTF-8 cannot
-    encode) becomes U+FFFD, so no name a user typed can break the file.
-    """
+def clean_text(value: str) -> str:
+    """What a user typed, made safe for a calendar file: control characters other than newline
+    are dropped and a lone surrogate (which UTF-8 cannot encode) becomes U+FFFD."""
     value = "".join(
         "\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch
         for ch in value
         if ch in "\r\n" or (ord(ch) >= 0x20 and ord(ch) != 0x7F)
     )
-    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return value.replace("\n", "\\n")
-
-
-def fold(line: str) -> str:
-    """Fold one content line into pieces of at most 75 octets, never inside a UTF-8 character."""
-    pieces: list[str] = []
-    current = ""
-    size = 0
-    limit = 75
-    for ch in line:
-        width = len(ch.encode("utf-8"))
-        if size + width > limit:
-            pieces.append(current)
-            current, size = " ", 1  # a continuation line starts with one space, counted
-            limit = 75
-        current += ch
-        size += width
-    pieces.append(current)
-    return "\r\n".join(pieces)
+    return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def event_uid(entry: CalendarEntry) -> str:
@@ -65,10 +42,10 @@ def event_uid(entry: CalendarEntry) -> str:
     return f"{loan}.{plan}.{entry.due:%Y%m%d}@{UID_DOMAIN}"
 
 
-def _stamp(moment: datetime) -> str:
+def _stamp(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         raise InputError("generated_at: needs a time zone (an aware datetime)")
-    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return moment.astimezone(UTC).replace(microsecond=0)
 
 
 def _status_text(entry: CalendarEntry, lang: str, currency: str) -> str:
@@ -85,15 +62,15 @@ def ics_text(
     currency: str = "CNY",
 ) -> str:
     """The whole calendar as one string with CRLF line ends (what :func:`write_ics` writes)."""
+    from icalendar import Alarm, Calendar, Event  # lazy: only an export needs it
+
     stamp = _stamp(generated_at)
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape_text(text('ics_name', lang))}",
-    ]
+    cal = Calendar()
+    cal.add("version", "2.0")
+    cal.add("prodid", PRODID)
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", text("ics_name", lang))
     seen: dict[str, int] = {}
     ordered = sorted(entries, key=lambda e: (e.due, e.lender, e.loan, e.loan_id, e.plan_id))
     for entry in ordered:
@@ -105,45 +82,33 @@ def ics_text(
         else:
             seen[uid] = 1
         amount = format_amount(entry.amount, currency, lang)
-        summary = text(
-            "ics_summary",
-            lang,
-            amount=amount,
-            currency=currency,
-            lender=entry.lender,
-            loan=entry.loan,
-        )
+        names = {"lender": clean_text(entry.lender), "loan": clean_text(entry.loan)}
+        summary = text("ics_summary", lang, amount=amount, currency=currency, **names)
         description = text(
             "ics_description",
             lang,
-            lender=entry.lender,
-            loan=entry.loan,
             amount=amount,
             currency=currency,
             status=_status_text(entry, lang, currency),
+            **names,
         )
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{uid}",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{entry.due:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{entry.due + timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{escape_text(summary)}",
-            f"DESCRIPTION:{escape_text(description)}",
-            "TRANSP:TRANSPARENT",
-            "CATEGORIES:Ashore",
-        ]
+        event = Event()
+        event.add("uid", uid)
+        event.add("dtstamp", stamp)
+        event.add("dtstart", entry.due)
+        event.add("dtend", entry.due + timedelta(days=1))
+        event.add("summary", summary)
+        event.add("description", description)
+        event.add("transp", "TRANSPARENT")
+        event.add("categories", ["Ashore"])
         if entry.status != "paid":
-            lines += [
-                "BEGIN:VALARM",
-                "ACTION:DISPLAY",
-                f"DESCRIPTION:{escape_text(text('ics_reminder', lang, summary=summary))}",
-                f"TRIGGER:{REMINDER}",
-                "END:VALARM",
-            ]
-        lines.append("END:VEVENT")
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", text("ics_reminder", lang, summary=summary))
+            alarm.add("trigger", REMINDER)
+            event.add_component(alarm)
+        cal.add_component(event)
+    return str(cal.to_ical().decode("utf-8"))
 
 
 def write_ics(

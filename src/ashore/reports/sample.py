@@ -135,4 +135,5 @@ def sample_calendar(lang: Lang = "en", paper: Paper = "A4", today: date = TODAY)
         lang=lang,
         paper=paper,
         week_starts_monday=True,
+        country="CN",
     )

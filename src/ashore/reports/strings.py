@@ -6,6 +6,7 @@ The reports run without Qt, so they keep their own small dictionary instead of Q
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 _TEXT: dict[str, tuple[str, str]] = {
     # key: (en, zh_CN)
@@ -117,25 +118,33 @@ _WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五",
 _WEEKDAYS_ZH_SHORT = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 
 
-# Public holidays on a fixed date (month, day): shaded like weekends in the month grid. Holidays
-# that move with the moon or the week (Spring Festival, Easter, Thanksgiving) are left out rather
-# than guessed.
-_HOLIDAYS: dict[str, dict[tuple[int, int], str]] = {
-    "en": {(1, 1): "New Year's Day", (12, 25): "Christmas Day"},
-    "zh_CN": {
-        (1, 1): "元旦",
-        (5, 1): "劳动节",
-        (5, 2): "劳动节",
-        (10, 1): "国庆节",
-        (10, 2): "国庆节",
-        (10, 3): "国庆节",
-    },
-}
+# Public holidays come from the ``holidays`` package (lunar dates such as the Spring Festival
+# included), in the calendar's language where the package has it.
+_HOLIDAY_LANGS = {"en": "en_US", "zh_CN": "zh_CN"}
 
 
-def holiday(day: date, lang: str) -> str | None:
-    """The name of the fixed-date public holiday on ``day`` in ``lang``'s country, if any."""
-    return _HOLIDAYS.get(lang, {}).get((day.month, day.day))
+@lru_cache(maxsize=64)
+def _holidays_of(country: str, year: int, lang: str) -> dict[date, str]:
+    import holidays  # lazy: its country data loads on first use
+
+    try:
+        found = holidays.country_holidays(country, years=year)
+    except NotImplementedError:
+        return {}
+    wanted = _HOLIDAY_LANGS.get(lang, "en_US")
+    if wanted in found.supported_languages:
+        found = holidays.country_holidays(country, years=year, language=wanted)
+    elif "en_US" in found.supported_languages:
+        found = holidays.country_holidays(country, years=year, language="en_US")
+    return {day: str(name) for day, name in found.items()}
+
+
+def holiday(day: date, lang: str, country: str = "") -> str | None:
+    """The name of the public holiday on ``day`` in ``country`` (ISO code, e.g. "CN"), in
+    ``lang`` where known; None on a working day or without a country."""
+    if not country:
+        return None
+    return _holidays_of(country.upper(), day.year, lang).get(day)
 
 
 def text(key: str, lang: str, **values: object) -> str:

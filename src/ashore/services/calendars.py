@@ -153,14 +153,26 @@ def _plan_text(
     return f"{line} ({record.name})" if record.name else line
 
 
-def letter_region() -> bool:
-    """Whether the user's locale settings name a region that prints on Letter paper."""
-    for name in ("LC_PAPER", "LC_ALL", "LANG"):
+def locale_region(names: Sequence[str] = ("LC_PAPER", "LC_ALL", "LANG")) -> str:
+    """The region the user's locale settings name ("US" of en_US.UTF-8), or ""."""
+    for name in names:
         value = os.environ.get(name, "")
         if value:
-            region = value.split(".")[0].partition("_")[2].upper()
-            return region in _LETTER_REGIONS
-    return False
+            return value.split(".")[0].partition("_")[2].upper()
+    return ""
+
+
+def letter_region() -> bool:
+    """Whether the user's locale settings name a region that prints on Letter paper."""
+    return locale_region() in _LETTER_REGIONS
+
+
+def holiday_country(currency: str) -> str:
+    """Whose public holidays the calendar marks: China's for yuan loans (the lenders' own days
+    off, Spring Festival included), else the country of the user's locale."""
+    if currency == "CNY":
+        return "CN"
+    return locale_region(("LC_TIME", "LC_ALL", "LANG"))
 
 
 def calendar_data(
@@ -184,6 +196,7 @@ def calendar_data(
         lang=language,
         paper=chosen,
         week_starts_monday=language == "zh_CN" or not letter_region(),
+        country=holiday_country(book.currency),
     )
 
 
