@@ -15,6 +15,7 @@ from ashore.context import Context
 from ashore.records import Proposal
 from ashore.services import Ledger, plans
 from ashore.services import workspace as ws
+from ashore.ui import dialogs
 from ashore.ui.payments_models import ClaimsModel, PaymentsModel, PlanEntriesModel
 from ashore.ui.payments_tab import PaymentsTab
 
@@ -189,3 +190,36 @@ def test_models_pass_the_model_tester(qtmodeltester, qtbot, sample, ctx) -> None
         qtmodeltester.check(model, force_py=True)
     empty = PlanEntriesModel("CNY", "en")
     qtmodeltester.check(empty, force_py=True)
+
+
+@pytest.mark.parametrize(
+    ("day", "amount", "doubt"),
+    [
+        ("2027-04-28", "100.00", "It is dated 2027-04-28, 151 days from today."),
+        ("2026-11-28", "100000.00", "It is more than the 9,362.70 owed to settle the loan."),
+    ],
+)
+def test_a_payment_ahead_of_today_or_above_what_is_owed_asks_first(
+    qtbot, sample, ctx, dialog_log, monkeypatch, day, amount, doubt
+) -> None:
+    tab = make_tab(qtbot, sample, ctx)
+    tab.set_loan(sample.loan(JB))
+    before = list(sample.loan(JB).payments)
+    monkeypatch.setattr(
+        dialogs,
+        "confirm",
+        lambda *args, **kwargs: dialog_log.append(("confirm", args[1:])) or False,
+    )
+    type_into(qtbot, tab.day, day)
+    type_into(qtbot, tab.amount, amount)
+    click(qtbot, tab.record_button)
+    assert [name for name, _ in dialog_log] == ["confirm"]
+    assert doubt in str(dialog_log[0][1][1])
+    assert sample.loan(JB).payments == before  # answered no: nothing recorded
+    # an ordinary payment today asks nothing
+    dialog_log.clear()
+    type_into(qtbot, tab.day, TODAY.isoformat())
+    type_into(qtbot, tab.amount, "100.00")
+    click(qtbot, tab.record_button)
+    assert dialog_log == []
+    assert len(sample.loan(JB).payments) == len(before) + 1

@@ -214,12 +214,48 @@ class PaymentsTab(QWidget):
             method=self.method.text().strip(),
             reference=self.reference.text().strip(),
         )
+        if not self._confirm_unusual(payment):
+            return
         try:
             self.workspace.add_payment(self.loan.id, payment)
         except (InputError, DataError) as problem:
             self.error.show_message(user_message(problem))
             return
         self._after_write()
+
+    def _confirm_unusual(self, payment: Payment) -> bool:
+        """Ask before recording a payment dated ahead of today or above what is owed: both are
+        usually a typing slip, and the figures of every screen would follow it."""
+        assert self.loan is not None
+        from ashore.services import plans
+
+        fig = plans.figures(self.loan, self.ctx.today)
+        owed = fig.payoff_today if fig.if_agreement_fails is None else fig.left_to_pay_plan
+        doubts: list[str] = []
+        if payment.date > self.ctx.today:
+            doubts.append(
+                self.tr("It is dated %1, %2 days from today.")
+                .replace("%1", payment.date.isoformat())
+                .replace("%2", str((payment.date - self.ctx.today).days))
+            )
+        if payment.amount > owed:
+            doubts.append(
+                self.tr("It is more than the %1 owed to settle the loan.").replace(
+                    "%1", money_text(owed, self.loan.currency, self.babel)
+                )
+            )
+        if not doubts:
+            return True
+        return dialogs.confirm(
+            self,
+            self.tr("Record this payment?"),
+            self.tr("Record a payment of %1?").replace(
+                "%1", money_text(payment.amount, self.loan.currency, self.babel)
+            )
+            + "\n\n"
+            + "\n".join(doubts),
+            self.tr("Record it"),
+        )
 
     def delete(self) -> None:
         rows = self.payments_view.selectionModel().selectedRows()
