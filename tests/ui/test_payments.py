@@ -75,7 +75,7 @@ def test_installments_show_their_status_and_an_overdue_banner(qtbot, sample, ctx
     # The still-owed column carries the penalty and late fee (June: 1,100.16 + 91.31 + 50).
     assert tab.entries_model.index(4, PlanEntriesModel.REMAINING).data() == "1,241.47"
     assert tab.banner.isVisible()
-    assert tab.banner_text().startswith("⚠ 6 installment(s) are overdue, the oldest 1,241.47")
+    assert tab.banner_text().startswith("⚠ 6 installments are overdue, the oldest 1,241.47")
 
 
 def test_recording_a_payment_pays_the_oldest_installment(qtbot, sample, ctx) -> None:
@@ -126,7 +126,7 @@ def test_a_due_date_within_three_days_warns(qtbot, sample, data_dir) -> None:
     tab.set_loan(sample.loan(JB))
     assert tab.banner.isVisible()
     assert tab.banner_text() == (
-        f"⏰ {first.payment:,} is due on Dec 20, 2026, in 3 day(s). Pay on time to keep the plan."
+        f"⏰ {first.payment:,} is due on Dec 20, 2026, in 3 days. Pay on time to keep the plan."
     )
     assert [s for _, src, s in statuses(tab) if src == "agreement"][:2] == ["Due", "Due"]
     early = make_tab(qtbot, sample, Context(data=data_dir, today=date(2026, 12, 16)))

@@ -815,9 +815,14 @@ class NotesPane(QWidget):
         if self.loan_id is not None:
             chain = self.notes.chain(self.loan_id)
             head = chain[-1].hash if chain else ""
+            count = (
+                self.tr("1 note")
+                if len(entries) == 1
+                else self.tr("{n} notes").format(n=len(entries))
+            )
             self.hint.setText(
-                self.tr("✓ Record intact · {n} notes · {e} chained entries · last {h}…").format(
-                    n=len(entries), e=len(chain), h=head[:10]
+                self.tr("✓ Record intact · {notes} · {e} chained entries · last {h}…").format(
+                    notes=count, e=len(chain), h=head[:10]
                 )
             )
             self.hint.setToolTip(
@@ -828,8 +833,14 @@ class NotesPane(QWidget):
             )
         else:
             loans = len({loan.id for loan, _ in entries})
+            count = (
+                self.tr("1 note")
+                if len(entries) == 1
+                else self.tr("{n} notes").format(n=len(entries))
+            )
+            where = self.tr("1 loan") if loans == 1 else self.tr("{k} loans").format(k=loans)
             self.hint.setText(
-                self.tr("✓ Record intact · {n} notes · {k} loan(s)").format(n=len(entries), k=loans)
+                self.tr("✓ Record intact · {notes} · {loans}").format(notes=count, loans=where)
             )
 
     def _loan_ids(self) -> set[str]:

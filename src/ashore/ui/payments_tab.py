@@ -169,16 +169,25 @@ class PaymentsTab(QWidget):
             style = "alarm"
         elif first.kind == "overdue":
             count = sum(1 for w in self.warnings if w.kind == "overdue")
-            text = self.tr(
-                "⚠ %4 installment(s) are overdue, the oldest %1 since %2 (%3 days): "
-                "penalty and late fees grow every day."
+            text = (
+                self.tr(
+                    "⚠ %4 installments are overdue, the oldest %1 since %2 (%3 days): "
+                    "penalty and late fees grow every day."
+                )
+                if count > 1
+                else self.tr(
+                    "⚠ An installment of %1 is overdue since %2 (%3 days): "
+                    "penalty and late fees grow every day."
+                )
             ).replace("%4", str(count))
             style = "alarm"
         else:
             text = (
                 self.tr("⏰ %1 is due today (%2).")
                 if first.days == 0
-                else self.tr("⏰ %1 is due on %2, in %3 day(s). Pay on time to keep the plan.")
+                else self.tr("⏰ %1 is due tomorrow (%2). Pay on time to keep the plan.")
+                if first.days == 1
+                else self.tr("⏰ %1 is due on %2, in %3 days. Pay on time to keep the plan.")
             )
             style = "warn"
         text = text.replace("%1", money).replace("%2", day).replace("%3", str(first.days))
