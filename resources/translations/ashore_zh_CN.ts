@@ -3805,7 +3805,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>记录进展</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>e.g. agent 0231, by phone</source>
         <translation>例如：0231 号客服，电话</translation>
     </message>
@@ -3853,6 +3853,11 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <location line="+5"/>
         <source>“%1” is %2.</source>
         <translation>“%1”当前状态：%2。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>— it stands (choose only if it ended) —</source>
+        <translation>— 协议有效（仅在协议终止时选择）—</translation>
     </message>
     <message>
         <location line="+30"/>

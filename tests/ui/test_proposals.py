@@ -295,6 +295,14 @@ def test_status_workflow_from_draft_to_the_agreement(qtbot, tab, sample, dialog_
     plan = plans.work_out(loan, next(p for p in loan.proposals if p.id == "p9"))
     assert [(e.due, e.amount) for e in agreed] == [(r.due, r.payment) for r in plan.installments]
     assert not any(name == "confirm" for name, _ in dialog_log)
+    # The agreement stands: the picker does not jump to "Withdrawn", nothing can be recorded
+    # until the user chooses it
+    assert tab.next_status.currentData() == ""
+    assert [tab.next_status.itemData(i) for i in range(tab.next_status.count())] == [
+        "",
+        "withdrawn",
+    ]
+    assert not tab.record_button.isEnabled()
 
     # Accepting another asks first, then withdraws the old agreement.
     tab._select_row(tab.list_model.row_of("p1"))

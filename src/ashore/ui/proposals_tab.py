@@ -191,6 +191,7 @@ class ProposalsTab(QWidget):
         form.setHorizontalSpacing(12)
         self.next_status = QComboBox()
         self.next_status.setObjectName("nextStatus")
+        self.next_status.currentIndexChanged.connect(lambda _index: self._status_chosen())
         self.status_day = date_field()
         self.status_who = QLineEdit()
         self.status_who.setPlaceholderText(self.tr("e.g. agent 0231, by phone"))
@@ -285,13 +286,20 @@ class ProposalsTab(QWidget):
             .replace("%1", proposal.name or proposal.id)
             .replace("%2", names.get(proposal.status, proposal.status).lower())
         )
+        if proposal.status == "accepted":
+            # The agreement stands unless the user says otherwise: withdrawing it is never the
+            # choice already made for them.
+            self.next_status.addItem(self.tr("— it stands (choose only if it ended) —"), "")
         for status in ws.NEXT_STATUSES.get(proposal.status, ()):
             self.next_status.addItem(names[status], status)
         self.status_day.setText(self.ctx.today.isoformat())
         self.status_who.clear()
         self.status_note.clear()
-        self.record_button.setEnabled(self.next_status.count() > 0)
+        self._status_chosen()
         self.history_model.set_history(proposal.history)
+
+    def _status_chosen(self) -> None:
+        self.record_button.setEnabled(bool(self.next_status.currentData()))
 
     # ----- live plan ---------------------------------------------------------------------------
     def _editing_key(self) -> str:
