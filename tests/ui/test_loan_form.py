@@ -202,3 +202,25 @@ def test_service_errors_land_next_to_their_field_or_in_the_banner(qtbot, form) -
     form.show_save_error("database: disk full")
     assert form.banner.isVisible()
     assert form.banner.text() == "Disk full"
+
+
+def test_a_rate_far_outside_what_lenders_charge_asks_before_saving(
+    qtbot, form: LoanForm, dialog_log, monkeypatch
+) -> None:
+    from ashore.ui import dialogs
+
+    fill_worked_example(qtbot, form)
+    type_into(qtbot, form.rate, "5000")  # 5,000 % a year: a slipped decimal point
+    monkeypatch.setattr(
+        dialogs, "confirm", lambda *args, **kwargs: dialog_log.append(("confirm", args)) or False
+    )
+    with qtbot.assertNotEmitted(form.saveRequested):
+        click(qtbot, form.save_button)
+    assert [name for name, _ in dialog_log] == ["confirm"]
+    assert "5000 % a year" in str(dialog_log[0][1][2])
+    # the lender's usual 18 % saves without a question
+    dialog_log.clear()
+    type_into(qtbot, form.rate, "18")
+    with qtbot.waitSignal(form.saveRequested):
+        click(qtbot, form.save_button)
+    assert dialog_log == []

@@ -52,6 +52,11 @@ from ashore.ui.fields import CheckedLineEdit, DateEdit, ErrorLabel, user_message
 from ashore.ui.loan_presets import PRESETS, preset_label
 from ashore.ui.style import MARGIN, SPACING
 
+# A yearly rate above this (100 %) or a fee above this share of the principal each installment is
+# far outside what lenders charge: saving it asks first.
+UNUSUAL_YEARLY_RATE = Decimal(1)
+UNUSUAL_FEE_SHARE = Decimal("0.1")
+
 CURRENCIES: tuple[str, ...] = ("CNY", "HKD", "TWD", "USD", "EUR", "GBP", "JPY", "KRW", "SGD", "INR")
 NEW_LENDER = "__new_lender__"
 # Short fields stay short: an amount or a rate in a 600-pixel box is hard to read.
@@ -864,7 +869,39 @@ class LoanForm(QWidget):
         if not self.is_valid():
             return
         loan_id = self.original.id if self.original is not None else ""
-        self.saveRequested.emit(self.loan_value(loan_id))
+        loan = self.loan_value(loan_id)
+        if not self._confirm_unusual(loan):
+            return
+        self.saveRequested.emit(loan)
+
+    def _confirm_unusual(self, loan: Loan) -> bool:
+        """Ask before saving a rate or a fee far outside what lenders charge (a slip of a decimal
+        point makes every figure wrong)."""
+        from ashore.ui import dialogs
+
+        doubts: list[str] = []
+        yearly = loan.rate.annual()
+        if yearly > UNUSUAL_YEARLY_RATE:
+            doubts.append(
+                self.tr(
+                    "The rate is %1 % a year; lenders charge up to about 36 % (the legal line)."
+                ).replace("%1", f"{(yearly * 100).normalize():f}")
+            )
+        fees = sum((f.amount for f in loan.fees if f.per == "installment"), Decimal(0))
+        if loan.principal > 0 and fees > loan.principal * UNUSUAL_FEE_SHARE:
+            doubts.append(
+                self.tr("The fee of %1 an installment is over a tenth of the principal.").replace(
+                    "%1", f"{fees:f}"
+                )
+            )
+        if not doubts:
+            return True
+        return dialogs.confirm(
+            self,
+            self.tr("Save this loan?"),
+            "\n\n".join([*doubts, self.tr("Save it as it is?")]),
+            self.tr("Save"),
+        )
 
     def _on_delete(self) -> None:
         if self.original is not None:
