@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import warnings
+import zlib
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -297,10 +298,16 @@ class ChartPlot:
     # ----- styles ----------------------------------------------------------------------------
 
     def _slot(self, key: str) -> int:
-        # A plan keeps its colour while it stays on the chart; a new plan takes the first free one.
+        # A plan keeps its colour for its life: the colour follows from its id (the same in every
+        # run, whatever the order plans are drawn in); only when another plan shown holds that
+        # colour does it take the next free one.
         if key not in self._slots:
             taken = set(self._slots.values())
-            self._slots[key] = next(i for i in range(len(taken) + 1) if i not in taken)
+            count = len(PROPOSALS)
+            preferred = zlib.crc32(key.encode("utf-8")) % count
+            candidates = [(preferred + k) % count for k in range(count)]
+            candidates += [count + k for k in range(len(taken) + 1)]  # then a new line style
+            self._slots[key] = next(slot for slot in candidates if slot not in taken)
         return self._slots[key]
 
     def _style(self, key: str, kind: str) -> _Style:
