@@ -136,6 +136,7 @@ class InstallmentTableModel(PlainTableModel):
         super().__init__(parent)
         self.currency = currency
         self.babel = locale
+        self.forgiven = Decimal(0)
         self.columns = (
             self.tr("Due"),
             self.tr("Payment"),
@@ -144,14 +145,19 @@ class InstallmentTableModel(PlainTableModel):
             self.tr("Balance after"),
         )
 
-    def set_installments(self, rows: Sequence[finance.Installment]) -> None:
+    def set_installments(
+        self, rows: Sequence[finance.Installment], forgiven: Decimal = Decimal(0)
+    ) -> None:
+        # What a settlement forgives is not owed: the balance after its last payment is zero.
+        self.forgiven = forgiven
         self.set_rows(rows)
 
     def text(self, row: Any, column: int) -> str:
         item: finance.Installment = row
         if column == self.DUE:
             return item.due.isoformat()
-        value = (item.payment, item.principal, item.interest, item.balance_after)[column - 1]
+        balance = item.balance_after - self.forgiven
+        value = (item.payment, item.principal, item.interest, balance)[column - 1]
         return money_text(value, self.currency, self.babel)
 
 

@@ -308,7 +308,10 @@ class ProposalsTab(QWidget):
     def _on_plan(self, plan: finance.ProposalPlan | None) -> None:
         """The form worked a plan out: table, chart and comparison follow."""
         began = time.perf_counter()
-        self.table_model.set_installments(plan.installments if plan is not None else [])
+        if plan is not None:
+            self.table_model.set_installments(plan.installments, plan.forgiven)
+        else:
+            self.table_model.set_installments([])
         if self.loan is None or self._base_chart is None:
             return
         key = self._editing_key()
