@@ -31,6 +31,7 @@ from ashore.errors import DataError, InputError
 from ashore.finance.calendar import MAX_CALENDAR_MONTHS
 from ashore.services import calendars as cal
 from ashore.ui import dialogs
+from ashore.ui.fields import guard_wheel
 
 if TYPE_CHECKING:
     from ashore.services import Ledger
@@ -71,8 +72,6 @@ class CalendarDialog(QDialog):
         self.months.setRange(1, MAX_CALENDAR_MONTHS)
         self.months.setValue(months)
         self.months.setSuffix(self.tr(" months"))
-        for field in (self.first, self.months):
-            field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # no wheel change without focus
         form.addRow(self.tr("From"), self.first)
         form.addRow(self.tr("For"), self.months)
         layout.addLayout(form)
@@ -93,6 +92,7 @@ class CalendarDialog(QDialog):
         layout.addWidget(self.buttons)
         self.loans.itemChanged.connect(self._update)
         self._update()
+        guard_wheel(self)
 
     def chosen_ids(self) -> tuple[str, ...]:
         items = (self.loans.item(i) for i in range(self.loans.count()))

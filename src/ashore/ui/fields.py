@@ -84,24 +84,40 @@ class DateEdit(QDateEdit):
 
 class WheelGuard(QObject):
     """The mouse wheel over a combo box or spin box that does not have the focus scrolls the page
-    instead of changing the value (a long form scrolled past a field must not change it)."""
+    instead of changing the value (a long form scrolled past a field must not change it).
+
+    Installed on each field (``guard_wheel``), not on the application: an application-wide
+    filter written in Python is called for objects half destroyed, and that crashes PySide."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.Wheel:
+        if event.type() != QEvent.Type.Wheel or not isinstance(watched, QWidget):
             return False
-        if isinstance(watched, (QComboBox, QAbstractSpinBox)) and not watched.hasFocus():
-            parent = watched.parentWidget()
-            if parent is not None:
-                QCoreApplication.sendEvent(parent, event)
-            return True
-        return False
+        if watched.hasFocus():
+            return False
+        parent = watched.parentWidget()
+        if parent is not None:
+            QCoreApplication.sendEvent(parent, event)
+        return True
 
 
-def guard_wheel(app: QCoreApplication, owner: QObject) -> WheelGuard:
-    """Install the wheel guard for the whole application, for as long as ``owner`` lives."""
-    guard = WheelGuard(owner)
-    app.installEventFilter(guard)
-    return guard
+def guard_wheel(root: QWidget) -> None:
+    """Guard every combo box and spin box under ``root`` (and ``root`` itself) from the wheel
+    while it has no focus; a click or Tab gives it the focus."""
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    found = app.findChild(WheelGuard, "wheelGuard")
+    guard = found if isinstance(found, WheelGuard) else WheelGuard(app)
+    guard.setObjectName("wheelGuard")
+    fields: list[QWidget] = [*root.findChildren(QComboBox), *root.findChildren(QAbstractSpinBox)]
+    if isinstance(root, (QComboBox, QAbstractSpinBox)):
+        fields.append(root)
+    for field in fields:
+        if field.property("wheelGuarded"):
+            continue
+        field.setProperty("wheelGuarded", True)
+        field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        field.installEventFilter(guard)
 
 
 def user_message(error: Exception) -> str:

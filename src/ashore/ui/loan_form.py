@@ -48,7 +48,7 @@ from ashore.records import (
     Loan,
     OverdueRules,
 )
-from ashore.ui.fields import CheckedLineEdit, DateEdit, ErrorLabel, user_message
+from ashore.ui.fields import CheckedLineEdit, DateEdit, ErrorLabel, guard_wheel, user_message
 from ashore.ui.loan_presets import PRESETS, preset_label
 from ashore.ui.style import MARGIN, SPACING
 
@@ -220,6 +220,7 @@ class FeeTable(QWidget):
         row.removeRequested.connect(self.remove_row)
         self.rows.append(row)
         self.rows_box.addWidget(row)
+        guard_wheel(row)
         self._update_empty()
         self.changed.emit()
         return row

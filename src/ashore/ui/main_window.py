@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QByteArray,
-    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QSettings,
@@ -32,6 +31,7 @@ from ashore.errors import DataError, InputError
 from ashore.money import AmountError
 from ashore.records import Lender, Loan, LoanSummary
 from ashore.ui import dialogs
+from ashore.ui.fields import guard_wheel
 from ashore.ui.file_actions import FileActions
 from ashore.ui.guide_tab import install_guide
 from ashore.ui.loan_form import LoanForm
@@ -79,11 +79,6 @@ class MainWindow(QMainWindow):
         self, ledger: Ledger, ctx: Context, settings: QSettings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        app = QCoreApplication.instance()
-        if app is not None:
-            from ashore.ui.fields import guard_wheel
-
-            self.wheel_guard = guard_wheel(app, self)
         self.ledger = ledger
         self.ctx = ctx
         self.settings = settings
@@ -104,6 +99,7 @@ class MainWindow(QMainWindow):
         self.guide = install_guide(self)  # Guide tab, Negotiate menu, Ctrl+K call card
         self.loan_page.add_details()  # the form's tab comes last, after Notes and Guide
         self._restore_window()
+        guard_wheel(self)  # no value changes under a wheel scrolling past a field
 
     # ----- building --------------------------------------------------------------------------
     def _build(self) -> None:
