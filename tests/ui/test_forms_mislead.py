@@ -61,7 +61,6 @@ def test_the_wheel_over_unfocused_fields_changes_nothing(qtbot, sample, make_win
     assert form.first_due.date() == due
     # with the focus in it, the wheel is the user's choice and does change the value
     window.activateWindow()
-    QApplication.setActiveWindow(window)
     form.term_count.setFocus()
     qtbot.waitUntil(form.term_count.hasFocus)
     wheel(form.term_count, 1)
