@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/ashore/ui/dialogs.py" line="+33"/>
+        <location filename="../../src/ashore/ui/dialogs.py" line="+39"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -27,12 +27,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+106"/>
+        <location line="+122"/>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location line="-105"/>
+        <location line="-121"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -47,7 +47,7 @@
         <translation>详细信息已写入 {log}。</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+102"/>
         <source>About Ashore</source>
         <translation>关于 Ashore</translation>
     </message>
@@ -68,7 +68,7 @@ Your data lives in:
 {folder}</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/guide_after.py" line="+43"/>
+        <location filename="../../src/ashore/ui/guide_after.py" line="+42"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
@@ -128,9 +128,9 @@ Your data lives in:
         <translation>发生了我无法控制的情况</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/guide_tab.py" line="+56"/>
-        <source>Not started</source>
-        <translation>未开始</translation>
+        <location filename="../../src/ashore/ui/guide_tab.py" line="+55"/>
+        <source>No negotiation yet</source>
+        <translation>尚未协商</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -295,7 +295,7 @@ Your data lives in:
         <translation>其他情况</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/loan_form.py" line="+331"/>
+        <location filename="../../src/ashore/ui/loan_form.py" line="+336"/>
         <source>Equal installments: the same payment every month</source>
         <translation>等额本息：每月还款额相同</translation>
     </message>
@@ -492,7 +492,7 @@ Why delete {what}?</source>
         <translation>已被协议取代</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+165"/>
         <source>If nothing is paid</source>
         <translation>如果一直不还</translation>
     </message>
@@ -654,20 +654,20 @@ Why delete {what}?</source>
 <context>
     <name>AudioPlayer</name>
     <message>
-        <location filename="../../src/ashore/ui/audio.py" line="+61"/>
+        <location filename="../../src/ashore/ui/audio.py" line="+70"/>
         <location line="+5"/>
-        <location line="+211"/>
+        <location line="+197"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-211"/>
-        <location line="+211"/>
+        <location line="-197"/>
+        <location line="+197"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-185"/>
         <source>Position</source>
         <translation>播放位置</translation>
     </message>
@@ -719,7 +719,7 @@ Why delete {what}?</source>
         <translation>此处无法播放音频：没有音频后端。</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+121"/>
         <source>Cannot play this format here ({suffix}).</source>
         <translation>此处无法播放该格式（{suffix}）。</translation>
     </message>
@@ -732,6 +732,92 @@ Why delete {what}?</source>
         <location line="+2"/>
         <source>Cannot play {name}: {reason}.</source>
         <translation>无法播放 {name}：{reason}。</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarDialog</name>
+    <message>
+        <location filename="../../src/ashore/ui/calendar_export.py" line="+74"/>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>起始月份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For</source>
+        <translation>月数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loans to include</source>
+        <translation>包含的借款</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarExport</name>
+    <message>
+        <location line="+61"/>
+        <source>Repayment &amp;calendar (PDF)…</source>
+        <translation>还款日历（PDF）(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A printable calendar of what to pay on which day</source>
+        <translation>可打印的日历：哪天还多少</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Calendar &amp;file (.ics)…</source>
+        <translation>日历文件（.ics）(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The due dates for a calendar app (phone, Outlook, Google Calendar)</source>
+        <translation>供日历应用使用的还款日（手机、Outlook、Google 日历）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There is no loan to put in a calendar yet.</source>
+        <translation>还没有可放入日历的借款。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Export the repayment calendar</source>
+        <translation>导出还款日历</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Export a calendar file</source>
+        <translation>导出日历文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calendar files (*.ics)</source>
+        <translation>日历文件 (*.ics)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Writing the calendar of %1 months…</source>
+        <translation>正在生成 %1 个月的日历…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported to %1 at %2.</source>
+        <translation>已于 %2 导出到 %1。</translation>
     </message>
 </context>
 <context>
@@ -1021,7 +1107,7 @@ Why delete {what}?</source>
 <context>
     <name>CheckedLineEdit</name>
     <message>
-        <location filename="../../src/ashore/ui/fields.py" line="+115"/>
+        <location filename="../../src/ashore/ui/fields.py" line="+216"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
@@ -1125,7 +1211,7 @@ Why delete {what}?</source>
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals_models.py" line="+188"/>
+        <location filename="../../src/ashore/ui/proposals_models.py" line="+194"/>
         <source>Total paid</source>
         <translation>还款总额</translation>
     </message>
@@ -1183,7 +1269,7 @@ Why delete {what}?</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/ashore/ui/dashboard.py" line="+177"/>
+        <location filename="../../src/ashore/ui/dashboard.py" line="+180"/>
         <source>All loans</source>
         <translation>全部借款</translation>
     </message>
@@ -1194,8 +1280,8 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+12"/>
-        <source>The plans ask this month</source>
-        <translation>本月计划应还</translation>
+        <source>To pay this month, arrears included</source>
+        <translation>本月应还（含逾期欠款）</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1209,12 +1295,12 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+154"/>
+        <location line="+164"/>
         <source>Needs attention</source>
         <translation>需要处理</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-151"/>
         <source>Click a line to open its loan</source>
         <translation>点击一行即可打开对应借款</translation>
     </message>
@@ -1230,12 +1316,12 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+145"/>
+        <location line="+155"/>
         <source>Follow-ups</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-141"/>
         <source>Export chart…</source>
         <translation>导出图表…</translation>
     </message>
@@ -1271,6 +1357,11 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Due soon</source>
         <translation>即将到期</translation>
     </message>
@@ -1295,7 +1386,12 @@ Why delete {what}?</source>
         <translation>%1：一期约定还款自 %2 起逾期（应还 %3）；请立即还款，并在协议被取消前致电出借方。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+10"/>
+        <source>%1: %2 overdue since %3 (%4 days); pay it or agree a plan.</source>
+        <translation>%1：自 %3 起逾期 %2（%4 天）；请还款或协商还款计划。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Needs attention (%1)</source>
         <translation>需要处理（%1）</translation>
     </message>
@@ -1308,7 +1404,7 @@ Why delete {what}?</source>
 <context>
     <name>FeeRow</name>
     <message>
-        <location filename="../../src/ashore/ui/loan_form.py" line="-159"/>
+        <location filename="../../src/ashore/ui/loan_form.py" line="-160"/>
         <source>e.g. service fee</source>
         <translation>例如：服务费</translation>
     </message>
@@ -1394,12 +1490,12 @@ Why delete {what}?</source>
         <translation>用备份替换全部数据；现有数据会先备份</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <location line="+23"/>
         <source>Import</source>
         <translation>导入</translation>
@@ -1531,7 +1627,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../src/ashore/ui/dashboard.py" line="-294"/>
+        <location filename="../../src/ashore/ui/dashboard.py" line="-307"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -1938,7 +2034,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>InstallmentTableModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals_models.py" line="-174"/>
+        <location filename="../../src/ashore/ui/proposals_models.py" line="-179"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
@@ -1966,7 +2062,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LenderDialog</name>
     <message>
-        <location filename="../../src/ashore/ui/dialogs.py" line="-52"/>
+        <location filename="../../src/ashore/ui/dialogs.py" line="-68"/>
         <source>New lender</source>
         <translation>新出借方</translation>
     </message>
@@ -2186,7 +2282,7 @@ What was here before is saved in %1.</source>
         <translation>放款时预先扣除（砍头息）</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+93"/>
         <location line="+297"/>
         <source>Fees</source>
         <translation>费用</translation>
@@ -2492,22 +2588,43 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+156"/>
+        <location line="+188"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-187"/>
+        <location line="+144"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="-42"/>
         <source>Check: %1</source>
         <translation>请检查：%1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+26"/>
+        <source>The rate is %1 % a year; lenders charge up to about 36 % (the legal line).</source>
+        <translation>年利率为 %1 %；出借方收取的利率一般不超过约 36 %（法律红线）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The fee of %1 an installment is over a tenth of the principal.</source>
+        <translation>每期 %1 的费用超过了本金的十分之一。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save this loan?</source>
+        <translation>保存这笔借款？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save it as it is?</source>
+        <translation>仍按此保存？</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>New lender…</source>
         <translation>新出借方…</translation>
     </message>
@@ -2623,12 +2740,12 @@ What was here before is saved in %1.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/ashore/ui/main_window.py" line="+85"/>
+        <location filename="../../src/ashore/ui/main_window.py" line="+93"/>
         <source>Ashore</source>
         <translation>Ashore</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Your loans</source>
         <translation>你的借款</translation>
     </message>
@@ -3136,11 +3253,38 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+13"/>
-        <source>✓ Record intact · {n} notes · {e} chained entries · last {h}…</source>
-        <translation>✓ 记录完整 · {n} 条记录 · {e} 个链式条目 · 最新 {h}…</translation>
+        <location line="+18"/>
+        <source>1 note</source>
+        <translation>1 条记录</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-16"/>
+        <location line="+18"/>
+        <source>{n} notes</source>
+        <translation>{n} 条记录</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>✓ Record intact · {notes} · {e} chained entries · last {h}…</source>
+        <translation>✓ 记录完整 · {notes} · {e} 个链式条目 · 最新 {h}…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>1 loan</source>
+        <translation>1 笔借款</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{k} loans</source>
+        <translation>{k} 笔借款</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✓ Record intact · {notes} · {loans}</source>
+        <translation>✓ 记录完整 · {notes} · {loans}</translation>
+    </message>
+    <message>
+        <location line="-13"/>
         <source>Every note, edit and deletion is chained by SHA-256; last hash:
 {h}
 Drop recordings, screenshots or PDFs on a note to attach them.</source>
@@ -3149,12 +3293,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 把录音、截图或 PDF 拖到记录上即可添加附件。</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>✓ Record intact · {n} notes · {k} loan(s)</source>
-        <translation>✓ 记录完整 · {n} 条记录 · {k} 笔借款</translation>
-    </message>
-    <message>
-        <location line="+27"/>
+        <location line="+40"/>
         <source>Broken record — changed outside Ashore since it was written:</source>
         <translation>记录已损坏——写入后曾在 Ashore 之外被改动：</translation>
     </message>
@@ -3226,17 +3365,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="+81"/>
-        <location line="+92"/>
+        <location line="+102"/>
         <source>Owed today if nothing more is paid</source>
         <translation>今日欠款（如不再还款）</translation>
     </message>
     <message>
-        <location line="-75"/>
-        <source>Installments unpaid</source>
-        <translation>未还期数</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-84"/>
         <source>Penalty interest</source>
         <translation>罚息</translation>
     </message>
@@ -3261,7 +3395,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>30 天内新增</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>The lender&apos;s latest claim</source>
         <translation>出借方最新声称的金额</translation>
     </message>
@@ -3281,22 +3415,48 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+36"/>
         <source>Grows by %1 a day, %2 a month, while nothing is paid.</source>
         <translation>不还款时每天增加 %1，每月增加 %2。</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Left to pay under the agreement “%1”</source>
-        <translation>协议“%1”下剩余应还</translation>
+        <location line="-89"/>
+        <location line="+86"/>
+        <source>Due and unpaid</source>
+        <translation>已到期未还金额</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-79"/>
+        <source>Left to pay under the plan</source>
+        <translation>按计划还需还款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To settle today</source>
+        <translation>今日结清需还</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>If the agreement fails</source>
+        <translation>协议失效时应还</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Owed today under the agreement “%1”</source>
+        <translation>按协议“%1”今日应还</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Agreed installments missed</source>
+        <translation>协议逾期未还金额</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 of it is missed. A second default usually voids the agreement: pay it now.</source>
         <translation>其中 %1 已逾期。再次违约通常会导致协议作废：请立即还款。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>&lt;b&gt;%1&lt;/b&gt; a year by the IRR method, fees included (quoted: %2).</source>
         <translation>按 IRR 方法计算（含各项费用）年化 &lt;b&gt;%1&lt;/b&gt;（标称：%2）。</translation>
     </message>
@@ -3454,7 +3614,27 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="+80"/>
+        <source>⚠ %4 installments are overdue, the oldest %1 since %2 (%3 days): penalty and late fees grow every day.</source>
+        <translation>⚠ 有 %4 期逾期，最早一期 %1 自 %2 起逾期（%3 天）：罚息和滞纳金每天都在增加。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>⚠ An installment of %1 is overdue since %2 (%3 days): penalty and late fees grow every day.</source>
+        <translation>⚠ 有一期 %1 自 %2 起逾期（%3 天）：罚息和滞纳金每天都在增加。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>⏰ %1 is due tomorrow (%2). Pay on time to keep the plan.</source>
+        <translation>⏰ 明天（%2）应还 %1。请按时还款以保持计划。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>⏰ %1 is due on %2, in %3 days. Pay on time to keep the plan.</source>
+        <translation>⏰ %2（%3 天后）应还 %1。请按时还款以保持计划。</translation>
+    </message>
+    <message>
+        <location line="-126"/>
         <source>Installments of the plan in force</source>
         <translation>生效计划的各期</translation>
     </message>
@@ -3474,27 +3654,42 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>⚠ 你错过了 %2 到期的约定还款 %1（%3 天前）。再次违约通常会导致协议作废：请立即还款并告知出借方。</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>⚠ %4 installment(s) are overdue, the oldest %1 since %2 (%3 days): penalty and late fees grow every day.</source>
-        <translation>⚠ 有 %4 期逾期，最早一期 %1 自 %2 起逾期（%3 天）：罚息和滞纳金每天都在增加。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+20"/>
         <source>⏰ %1 is due today (%2).</source>
         <translation>⏰ 今天（%2）应还 %1。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>⏰ %1 is due on %2, in %3 day(s). Pay on time to keep the plan.</source>
-        <translation>⏰ %2（%3 天后）应还 %1。请按时还款以保持计划。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Next: %1 due %2.</source>
         <translation>下一期：%2 应还 %1。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+50"/>
+        <source>It is dated %1, %2 days from today.</source>
+        <translation>还款日期为 %1，比今天晚 %2 天。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>It is more than the %1 owed to settle the loan.</source>
+        <translation>超过了结清这笔借款所需的 %1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Record this payment?</source>
+        <translation>记录这笔还款？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record a payment of %1?</source>
+        <translation>记录一笔 %1 的还款？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Record it</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Delete payment</source>
         <translation>删除还款</translation>
     </message>
@@ -3694,7 +3889,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>分期</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+202"/>
         <source>Starts from %1 owed on that day</source>
         <translation>以当天欠款 %1 为起点</translation>
     </message>
@@ -3712,7 +3907,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalListModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals_models.py" line="-99"/>
+        <location filename="../../src/ashore/ui/proposals_models.py" line="-100"/>
         <source>Proposal</source>
         <translation>方案</translation>
     </message>
@@ -3860,7 +4055,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>— 协议有效（仅在协议终止时选择）—</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <location line="+13"/>
         <source>New proposal</source>
         <translation>新方案</translation>

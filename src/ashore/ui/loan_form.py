@@ -647,7 +647,7 @@ class LoanForm(QWidget):
         )
         form.addRow(self.tr("Interest"), self._with_error(self.daily_interest, "interest"))
         self.has_start = QCheckBox(self.tr("paid out on"))
-        self.start = QDateEdit()
+        self.start = DateEdit()
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("yyyy-MM-dd")
         self.start.setMinimumDate(QDate(1990, 1, 1))
