@@ -29,10 +29,10 @@ from typing import Any
 
 from ashore import finance
 from ashore.errors import InputError
-from ashore.money import ZERO, format_plain
+from ashore.money import format_plain
 from ashore.records import Loan, Proposal
 from ashore.resources import resource_path
-from ashore.services.plans import loan_terms, standing, work_out
+from ashore.services.plans import loan_terms, plan_in_force, standing
 
 __all__ = [
     "LoanFigures",
@@ -117,7 +117,7 @@ class LoanFigures:
 
 def _proposal_figures(loan: Loan, proposal: Proposal) -> ProposalFigures:
     try:
-        plan = work_out(loan, proposal)
+        plan = plan_in_force(loan, proposal)  # an agreement: its agreed table
         cost = finance.proposal_cost(plan)
     except (InputError, finance.FinanceError):
         return ProposalFigures(
@@ -169,45 +169,21 @@ def loan_figures(
         "lateness_lines": lateness_lines,
         "proposals": proposals,
     }
-    if st.owed is None and st.agreement is not None:
-        agreed = [e for e in st.entries if e.source == "agreement"]
-        plan_rows = work_out(loan, st.agreement).installments
-        principal = {r.number: r.principal for r in plan_rows}
-        due_now = sum((e.remaining for e in agreed if e.due <= today), ZERO)
-        overdue = sum((e.remaining for e in agreed if e.status == "overdue"), ZERO)
-        later = sum(
-            (min(principal.get(e.number, ZERO), e.remaining) for e in agreed if e.due > today),
-            ZERO,
-        )
-        owed = due_now + later
-        zero = owed - owed
-        return LoanFigures(
-            plan=f"agreement:{st.agreement.id}",
-            owed_today=owed,
-            overdue=overdue,
-            penalty=zero,
-            late_fees=zero,
-            not_yet_due=later,
-            payoff_today=owed,
-            accrued_interest=zero,
-            prepayment_fee=zero,
-            left_to_pay_plan=sum((e.remaining for e in agreed), ZERO),
-            if_agreement_fails=original.total,
-            **base,  # type: ignore[arg-type]
-        )
-    payoff = finance.payoff_from(terms, original, rows)
+    fig = st.figures  # the one "owed today" and its companions, as every screen shows them
+    zero = fig.owed_today - fig.owed_today
+    payoff = finance.payoff_from(terms, original, rows) if st.owed is not None else None
     return LoanFigures(
-        plan="original",
-        owed_today=original.total,
-        overdue=original.overdue,
-        penalty=original.penalty,
-        late_fees=original.late_fees,
-        not_yet_due=original.not_yet_due,
-        payoff_today=payoff.total,
-        accrued_interest=payoff.accrued_interest,
-        prepayment_fee=payoff.prepayment_fee,
-        left_to_pay_plan=sum((s.owed for s in st.state.installments), ZERO),
-        if_agreement_fails=None,
+        plan=fig.plan,
+        owed_today=fig.owed_today,
+        overdue=fig.overdue,
+        penalty=fig.penalty,
+        late_fees=fig.late_fees,
+        not_yet_due=fig.not_yet_due,
+        payoff_today=fig.payoff_today,
+        accrued_interest=payoff.accrued_interest if payoff is not None else zero,
+        prepayment_fee=payoff.prepayment_fee if payoff is not None else zero,
+        left_to_pay_plan=fig.left_to_pay_plan,
+        if_agreement_fails=fig.if_agreement_fails,
         **base,  # type: ignore[arg-type]
     )
 

@@ -170,31 +170,12 @@ class Standing:
     plan: finance.ProposalPlan | None = None  # the agreement's plan, when there is one
 
 
-def _accrued(principal: Decimal, rate: Decimal, since: date, until: date, today: date) -> Decimal:
-    """Interest accrued on ``principal`` from ``since`` to ``today`` within the period ending
-    ``until``: the period's interest at the monthly rate ``rate``, pro rata by days."""
-    days = (today - since).days
-    period = (until - since).days
-    if principal <= 0 or days <= 0 or period <= 0:
-        return ZERO
-    return principal * rate * min(days, period) / period
-
-
-def _contract_payoff(terms: finance.LoanTerms, state: finance.LoanState, today: date) -> Decimal:
-    """To settle the original contract today: what is owed + the interest accrued since the last
-    due date (or the day it was lent) on the principal not yet due (DOMAIN.md "payoff")."""
-    owed = state.owed
-    ahead = [s.due for s in state.installments if s.due > today and not s.accelerated]
-    if owed.not_yet_due <= 0 or not ahead:
-        return owed.total
-    nxt = min(ahead)
-    passed = [s.due for s in state.installments if s.due <= today]
-    since = max(passed) if passed else finance.borrowed_on(terms)
-    if terms.method == "bullet" and terms.term_unit == "day":
-        accrued = owed.not_yet_due * terms.rate.daily() * max((today - since).days, 0)
-    else:
-        accrued = _accrued(owed.not_yet_due, terms.rate.monthly(), since, nxt, today)
-    return owed.total + round_money(accrued, terms.currency)
+def _contract_payoff(
+    terms: finance.LoanTerms, state: finance.LoanState, rows: Sequence[finance.Installment]
+) -> finance.Payoff:
+    """To settle the original contract today (DOMAIN.md "payoff": owed + interest accrued since
+    the last due date + the prepayment fee)."""
+    return finance.payoff_from(terms, state.owed, rows)
 
 
 def _agreement_figures(
@@ -280,7 +261,7 @@ def standing(loan: Loan, today: date) -> Standing:
         o.late_fees,
         o.not_yet_due,
         round_money(_plan_left(entries), cur),
-        _contract_payoff(terms, state, today),
+        _contract_payoff(terms, state, rows).total,
         None,
     )
     return Standing(

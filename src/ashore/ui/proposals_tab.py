@@ -33,7 +33,7 @@ from ashore.errors import DataError, InputError
 from ashore.money import AmountError
 from ashore.records import Loan, Proposal
 from ashore.services import workspace as ws
-from ashore.services.plans import loan_terms, work_out
+from ashore.services.plans import loan_terms, plan_in_force
 from ashore.ui import dialogs
 from ashore.ui.chart import NegotiationChart
 from ashore.ui.fields import ErrorLabel, user_message
@@ -354,7 +354,7 @@ class ProposalsTab(QWidget):
             result.append(None)
         for proposal in order:
             try:
-                plan = plans.get(proposal.id) or work_out(self.loan, proposal)
+                plan = plans.get(proposal.id) or plan_in_force(self.loan, proposal)
                 result.append(finance.proposal_cost(plan).apr)
             except (InputError, finance.FinanceError):
                 result.append(None)
