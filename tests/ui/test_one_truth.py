@@ -5,12 +5,15 @@ agreement."""
 
 from __future__ import annotations
 
+import argparse
+import json
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
 
+from ashore.commands.costs import run_export_summary
 from ashore.context import Context
 from ashore.money import format_amount
 from ashore.records import Proposal, Waive
@@ -69,6 +72,17 @@ def shown_everywhere(window, ledger: Ledger, ctx: Context) -> dict[str, Decimal]
         drawn = agreement[0] if agreement else next(x for x in chart.lines if x.key == "original")
         assert drawn.points[0] == (ctx.today, owed)
         assert drawn.points[-1][1] == 0 or not agreement  # a plan kept to its end owes nothing
+    # and `ashore export summary` writes the same figures
+    out = ctx.data.root.parent / "summary.json"
+    args = argparse.Namespace(loans=[], out=out)
+    assert run_export_summary(args, ctx) == 0
+    summary = json.loads(out.read_text(encoding="utf-8"))
+    assert {s["id"]: Decimal(s["owed_today"]) for s in summary["loans"]} == figures
+    for line in summary["loans"]:
+        fig = plans.figures(ledger.loan(line["id"]), ctx.today)
+        assert line["plan"] == fig.plan
+        assert Decimal(line["payoff_today"]) == fig.payoff_today
+        assert Decimal(line["left_to_pay_plan"]) == fig.left_to_pay_plan
     return figures
 
 
