@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -125,7 +126,20 @@ class OverviewTab(QWidget):
         self.data: ws.LoanOverview | None = None
         self.chart_data: ws.ChartData | None = None
         self.currency = "CNY"
-        layout = QVBoxLayout(self)
+        # The page scrolls when the window is too low for every card and the chart at once:
+        # a card's text is never cut off (at 1280x800 the lender's rules, the claim and the next
+        # step need more height than the chart leaves them).
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        body.setObjectName("page")
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(MARGIN, 8, MARGIN, MARGIN)
         layout.setSpacing(10)
 
@@ -164,7 +178,11 @@ class OverviewTab(QWidget):
             grid.addWidget(figure, i // 3, i % 3)
         owed.addLayout(grid)
         owed.addStretch(1)
-        row.addWidget(owed_card, 3)
+        # The figures, then what the loan truly costs under them; the lender's side on the right.
+        left = QVBoxLayout()
+        left.setSpacing(10)
+        left.addWidget(owed_card)
+        row.addLayout(left, 3)
 
         side = QVBoxLayout()
         side.setSpacing(10)
@@ -192,7 +210,8 @@ class OverviewTab(QWidget):
         self.cost_text.setTextFormat(Qt.TextFormat.RichText)
         self.cost_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         cost.addWidget(self.cost_text)
-        side.addWidget(cost_card)
+        left.addWidget(cost_card)
+        left.addStretch(1)
         side.addStretch(1)
         row.addLayout(side, 2)
         layout.addLayout(row)
