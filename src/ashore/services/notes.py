@@ -218,8 +218,17 @@ class Notes:
         promises: str = "",
         follow_up: date | None = None,
         note_id: str | None = None,
+        kind: str = "contact",
+        direction: str = "",
+        from_number: str = "",
+        third_party: str = "",
+        abuse: tuple[str, ...] = (),
     ) -> CallNote:
-        """A new note; ``logged_at`` is now, set here and never editable."""
+        """A new note; ``logged_at`` is now, set here and never editable.
+
+        A collection contact (``kind="collection"``) says who called whom (``direction``), from
+        which number, who else the collector contacted and the abuse heard.
+        """
         logged = self.db.clock.now()
         note = CallNote(
             id=note_id or self._new_note_id(),
@@ -231,6 +240,11 @@ class Notes:
             outcome=outcome.strip(),
             promises=promises.strip(),
             follow_up=follow_up,
+            kind=kind,
+            direction=direction,
+            from_number=from_number.strip(),
+            third_party=third_party.strip(),
+            abuse=tuple(abuse),
         )
         _check(note)
         with self.db.transaction() as session:
@@ -252,6 +266,11 @@ class Notes:
         outcome: str | None = None,
         promises: str | None = None,
         follow_up: date | str | None = "keep",
+        kind: str | None = None,
+        direction: str | None = None,
+        from_number: str | None = None,
+        third_party: str | None = None,
+        abuse: tuple[str, ...] | None = None,
     ) -> CallNote:
         """Change a note's content; the version it had is kept as a revision with the time."""
         with self.db.transaction() as session:
@@ -269,6 +288,11 @@ class Notes:
                 outcome=outcome.strip() if outcome is not None else old.outcome,
                 promises=promises.strip() if promises is not None else old.promises,
                 follow_up=old.follow_up if isinstance(follow_up, str) else follow_up,
+                kind=kind if kind is not None else old.kind,
+                direction=direction if direction is not None else old.direction,
+                from_number=from_number.strip() if from_number is not None else old.from_number,
+                third_party=third_party.strip() if third_party is not None else old.third_party,
+                abuse=tuple(abuse) if abuse is not None else old.abuse,
             )
             if _content(new) == _content(old):
                 return old  # nothing changed: no revision, no event
@@ -283,6 +307,11 @@ class Notes:
                     outcome=old.outcome,
                     promises=old.promises,
                     follow_up=old.follow_up,
+                    kind=old.kind,
+                    direction=old.direction,
+                    from_number=old.from_number,
+                    third_party=old.third_party,
+                    abuse=old.abuse,
                 ),
             ]
             _check(new)
@@ -403,6 +432,11 @@ def _content(note: CallNote) -> tuple[object, ...]:
         note.outcome,
         note.promises,
         note.follow_up,
+        note.kind,
+        note.direction,
+        note.from_number,
+        note.third_party,
+        note.abuse,
     )
 
 
