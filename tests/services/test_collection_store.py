@@ -103,7 +103,7 @@ def test_the_chain_covers_every_collection_field(
     assert find_problems(ledger.db)[0] == []
     con = sqlite3.connect(data_dir.database)
     with con:
-        con.execute(f"UPDATE call_notes SET {column} = ? WHERE id = ?", (value, note_id))  # noqa: S608
+        con.execute(f"UPDATE call_notes SET {column} = ? WHERE id = ?", (value, note_id))
     con.close()
     assert find_problems(ledger.db)[0] == [
         f"loan {LOAN}: note {note_id}: its content was changed outside Ashore (hash mismatch)"
