@@ -195,6 +195,14 @@ class Notes:
         pairs.sort(key=lambda pair: (pair[1].occurred_at, pair[1].logged_at), reverse=True)
         return pairs
 
+    def lender_loans(self, lender_id: str) -> list[Loan]:
+        """Every loan of the lender, by id (what the collection rules count together)."""
+        with self.db.reading() as session:
+            rows = session.scalars(
+                select(LoanRow).where(LoanRow.lender_id == lender_id).order_by(LoanRow.id)
+            )
+            return [loan_record(row) for row in rows]
+
     def chain(self, loan_id: str) -> list[NoteEvent]:
         with self.db.reading() as session:
             return [event_record(e) for e in self._loan_row(session, loan_id).note_events]
