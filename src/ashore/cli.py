@@ -36,6 +36,7 @@ _COMMANDS: dict[str, str] = {
     "export summary": "ashore.commands.costs:run_export_summary",
     "lpr list": "ashore.commands.costs:run_lpr_list",
     "lpr add": "ashore.commands.costs:run_lpr_add",
+    "export complaint": "ashore.commands.complaint:run_export_complaint",
     "verify": "ashore.commands.maintenance:run_verify",
     "backup": "ashore.commands.maintenance:run_backup",
     "restore": "ashore.commands.maintenance:run_restore",
@@ -151,6 +152,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = kinds.add_parser("summary", help="every loan's figures as of --today, as JSON")
     p.add_argument("--loan", action="append", dest="loans", metavar="ID", default=[])
     p.add_argument("--out", type=Path, metavar="FILE.json")
+    _common(p)
+
+    p = kinds.add_parser("complaint", help="a complaint to the regulator about collection")
+    p.add_argument("--loan", required=True, metavar="ID")
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    p.add_argument(
+        "--to",
+        choices=("12378", "12363"),
+        default="12378",
+        help="the financial regulator's hotline (12378, default) or the central bank's (12363)",
+    )
     _common(p)
 
     lpr = sub.add_parser("lpr", help="the one-year LPR table behind the 4 × LPR line")

@@ -64,7 +64,8 @@ def test_collection_fields_are_stored_and_round_trip(ledger: Ledger, tmp_path: P
         "incoming",
         "+86 171 0000 1111",
     )
-    assert stored.abuse == ("threat",) and stored.third_party == ""
+    assert stored.abuse == ("threat",)
+    assert stored.third_party == ""
     # The earlier version keeps what it said.
     assert stored.revisions[0].abuse == ("threat", "impersonation")
     assert stored.revisions[0].third_party == "my employer's front desk"
@@ -72,7 +73,8 @@ def test_collection_fields_are_stored_and_round_trip(ledger: Ledger, tmp_path: P
     out = _export(ledger, tmp_path / "out" / "book.json")
     data = json.loads(out.read_text(encoding="utf-8"))
     written = next(n for n in data["loans"][0]["notes"] if n["id"] == note_id)
-    assert written["kind"] == "collection" and written["abuse"] == ["threat"]
+    assert written["kind"] == "collection"
+    assert written["abuse"] == ["threat"]
     assert written["revisions"][0]["abuse"] == ["threat", "impersonation"]
     other = Ledger.open(DataDir(tmp_path / "other"))
     try:

@@ -56,7 +56,8 @@ def test_quick_entry_of_a_collectors_call_with_its_recording(
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     editor = pane.editor
-    assert editor.isVisible() and editor.collection_check.isChecked()
+    assert editor.isVisible()
+    assert editor.collection_check.isChecked()
     assert editor.collection.isVisible()
     assert editor.collection.direction.currentData() == "incoming"
     assert abs((editor.occurred_at() - datetime.now().astimezone()).total_seconds()) < 120
@@ -81,7 +82,8 @@ def test_quick_entry_of_a_collectors_call_with_its_recording(
     )
     assert [a.name for a in note.attachments] == ["collector.wav"]
     card = next(c for c in pane.cards if c.note.id == note.id)
-    assert "third_party" in _chips(card) and "abuse" in _chips(card)
+    assert "third_party" in _chips(card)
+    assert "abuse" in _chips(card)
     assert "171 0000 1111" in card.collection_line.text()
 
 
