@@ -13,8 +13,8 @@ import pytest
 from pypdf import PdfReader
 
 from ashore.cli import main
-from ashore.commands.complaint import complaint_lang
 from ashore.resources import resource_path
+from ashore.services.complaint import complaint_lang
 
 SAMPLE = resource_path("sample", "sample.json")
 LOAN = "jb-2026-01"

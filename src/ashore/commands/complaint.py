@@ -10,15 +10,7 @@ from ashore.context import Context
 from ashore.errors import InputError
 from ashore.reports.complaint import write_complaint_pdf
 from ashore.services import Ledger
-from ashore.services.complaint import complaint_data
-
-
-def complaint_lang(currency: str, asked: str | None, default: str) -> str:
-    """The complaint's language: ``--lang`` when given, else Chinese for a CNY loan (the
-    regulator reads Chinese), else the interface's."""
-    if asked:
-        return asked
-    return "zh_CN" if currency == "CNY" else default
+from ashore.services.complaint import complaint_data, complaint_lang
 
 
 def run_export_complaint(args: argparse.Namespace, ctx: Context) -> int:

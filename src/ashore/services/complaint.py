@@ -48,6 +48,14 @@ class ComplaintData:
         return [(c.note, a) for c in self.contacts for a in c.note.attachments]
 
 
+def complaint_lang(currency: str, asked: str | None, default: str) -> str:
+    """The complaint's language: ``--lang`` when given, else Chinese for a CNY loan (the
+    regulator reads Chinese), else the interface's."""
+    if asked:
+        return asked
+    return "zh_CN" if currency == "CNY" else default
+
+
 def complaint_data(
     ledger: Ledger, loan_id: str, today: date, to: str = "12378", lang: str = "en"
 ) -> ComplaintData:
