@@ -94,6 +94,11 @@ def _positive_int(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="ashore", description="Ashore: get out of overdue online loans.")
     parser.add_argument("--version", action="version", version=f"Ashore {__version__}")
+    parser.add_argument(
+        "--tray",
+        action="store_true",
+        help="start minimised to the tray (what the start-at-login entry runs)",
+    )
     _common(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -234,7 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if name is None:
             from ashore.ui.app import run_app  # lazy: Qt only when the window is wanted
 
-            return run_app(ctx)
+            return run_app(ctx, tray=bool(getattr(args, "tray", False)))
         return _resolve(_COMMANDS[name])(args, ctx)
     except (AshoreError, AmountError) as error:
         print(f"ashore: {error}", file=sys.stderr)

@@ -78,9 +78,7 @@ def reminders(loans: Iterable[Loan], today: date, zone: tzinfo) -> list[Reminder
         ]
         for kind, due, amount in items:
             for days, at in zip(LEAD_DAYS, notification_times(due, zone), strict=True):
-                out.append(
-                    Reminder(loan.id, loan.name, kind, due, days, at, amount, loan.currency)
-                )
+                out.append(Reminder(loan.id, loan.name, kind, due, days, at, amount, loan.currency))
     out.sort(key=lambda r: (r.at, r.loan_id, r.kind))
     return out
 
