@@ -121,7 +121,8 @@ def collector_summary(note: CallNote) -> str:
     if note.third_party:
         parts.append(_tr("also contacted: {who}").format(who=note.third_party))
     if note.abuse:
-        parts.append(_tr("heard: {what}").format(what=", ".join(map(abuse_text, note.abuse))))
+        joined = _tr(", ").join(map(abuse_text, note.abuse))  # "、" in Chinese
+        parts.append(_tr("heard: {what}").format(what=joined))
     return " · ".join(parts)
 
 

@@ -751,17 +751,19 @@ class NotesPane(QWidget):
         self.recorder: QWidget | None = None
         self._bar = bar
         bar.addStretch(1)
-        # How many rules this lender's collectors broke (all its loans): a complaint's headline.
-        self.breach_count = QLabel()
-        self.breach_count.setObjectName("breachCount")
-        self.breach_count.hide()
-        bar.addWidget(self.breach_count, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         # Says the record holds (or the banner says it does not): what a lender will ask.
         self.hint = QLabel()
         self.hint.setObjectName("intact")
         self.hint.setToolTip(self.tr("Drop recordings, screenshots or PDFs on a note to attach"))
         bar.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         outer.addLayout(bar)
+        # How many rules this lender's collectors broke (all its loans): a complaint's headline.
+        # On its own line, wrapping, so the pane never widens the window.
+        self.breach_count = QLabel()
+        self.breach_count.setObjectName("breachCount")
+        self.breach_count.setWordWrap(True)
+        self.breach_count.hide()
+        outer.addWidget(self.breach_count)
 
         progress_row = QHBoxLayout()
         self.progress_label = QLabel()
