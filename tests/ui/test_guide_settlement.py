@@ -3,7 +3,6 @@ see the day the record clears, and write the dispute letter when the report is w
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,13 +18,13 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
 @pytest.fixture
-def box(qtbot: Any, ledger: Ledger) -> Iterator[SettlementBox]:
+def box(qtbot: Any, ledger: Ledger) -> SettlementBox:
     ledger.load_sample()
     widget = SettlementBox(ledger, date(2027, 3, 1), "en")
     qtbot.addWidget(widget)
     widget.set_loan(ledger.loan(LOAN))
     widget.show()
-    yield widget
+    return widget
 
 
 def test_from_settlement_to_dispute(box: SettlementBox, tmp_path: Path) -> None:

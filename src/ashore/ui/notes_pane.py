@@ -1038,7 +1038,7 @@ class NotesPane(QWidget):
         """A collector is calling: a collection note at the current time, incoming, by phone."""
         if self.loan_id is None:
             return
-        self.editor.start_new(datetime.now().astimezone(), self.today, collector=True)
+        self.editor.start_new(self.notes.db.clock.now(), self.today, collector=True)
         self.timeline.verticalScrollBar().setValue(0)
 
     def edit_note(self, loan_id: str, note_id: str) -> None:

@@ -5,7 +5,7 @@ installment and follow-up, the loudest one for a missed agreed installment, and 
 reminders go to the status bar.
 
 A QTimer checks every minute which reminders' times have come (``services.reminders``), on the
-clock the window runs with (the context's today, with the time of day).
+clock the window runs with (the context's clock).
 """
 
 from __future__ import annotations
@@ -110,14 +110,7 @@ class ReminderTray(QObject):
 
     # ----- the clock and the data ------------------------------------------------------------
     def _window_now(self) -> datetime:
-        clock = getattr(self.window.ctx, "clock", None)
-        if clock is not None:
-            value = clock.now()
-            assert isinstance(value, datetime)
-            return value
-        # The day the window runs on (--today), at this moment's time of day.
-        moment = datetime.now().astimezone()
-        return datetime.combine(self.window.ctx.today, moment.timetz())
+        return self.window.ctx.clock.now()  # --today: that day, at the machine's time of day
 
     def _money(self, amount: object, currency: str) -> str:
         locale = "zh_CN" if self.window.ctx.lang == "zh_CN" else "en"
