@@ -770,6 +770,7 @@ def _loan_json(loan: Loan, store: EvidenceStore | None, folder: Path) -> dict[st
         ],
         **_settlement_json(loan.settlement, store, folder),
     }
+    return _conventions_json(loan, data)
 
 
 def _settlement_json(
@@ -789,7 +790,6 @@ def _settlement_json(
             "credit_report_clean": settlement.credit_report_clean,
         }
     }
-    return _conventions_json(loan, data)
 
 
 def book_json(

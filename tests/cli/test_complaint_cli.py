@@ -180,3 +180,36 @@ def test_unknown_loan_and_bad_hotline(
     with pytest.raises(SystemExit) as stop:
         main([*loaded, "export", "complaint", "--loan", LOAN, "--out", str(out), "--to", "110"])
     assert stop.value.code == 2
+
+
+def test_export_summary_carries_breaches_and_the_credit_record(
+    loaded: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert main([*loaded, "export", "summary", "--loan", LOAN]) == 0
+    (loan,) = json.loads(capsys.readouterr().out)["loans"]
+    assert loan["collection_breaches"] == [
+        {"note": "c1", "rule": "night_call"},
+        {"note": "c4", "rule": "abuse"},
+        {"note": "c5", "rule": "too_many_calls"},
+        {"note": "c5", "rule": "third_party"},
+        {"note": "c5", "rule": "abuse"},
+        {"note": "c6", "rule": "night_call"},
+    ]
+    assert loan["credit_record"] == {"settled_on": None, "clears_on": None}
+
+
+def test_export_summary_credit_record_of_a_settled_loan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    data["loans"][0]["settlement"] = {"settled_on": "2028-02-29"}
+    book = tmp_path / "book.json"
+    book.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    args = ["--data-dir", str(tmp_path / "data"), "--today", "2028-03-01"]
+    assert main([*args, "import", str(book)]) == 0
+    capsys.readouterr()
+    assert main([*args, "export", "summary", "--loan", LOAN]) == 0
+    (loan,) = json.loads(capsys.readouterr().out)["loans"]
+    assert loan["credit_record"] == {"settled_on": "2028-02-29", "clears_on": "2033-02-28"}
+    assert loan["collection_breaches"] == []
