@@ -250,7 +250,7 @@ Your data lives in:
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/ashore/ui/notes_pane.py" line="+87"/>
+        <location filename="../../src/ashore/ui/notes_pane.py" line="+96"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -345,6 +345,36 @@ Why delete {what}?</source>
         <location line="+0"/>
         <source>Zip archive (*.zip)</source>
         <translation>Zip 压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>12378 — the financial regulator (NFRA), for lenders and their collectors</source>
+        <translation>12378 — 国家金融监督管理总局（针对出借机构及其催收）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>12363 — the central bank (PBOC), for credit reporting and payments</source>
+        <translation>12363 — 中国人民银行（针对征信和支付）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Send the complaint to:</source>
+        <translation>投诉提交给：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export complaint</source>
+        <translation>导出投诉书</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../src/ashore/ui/notes_pane.py" line="-6"/>
@@ -525,6 +555,81 @@ Why delete {what}?</source>
         <location line="+1"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../src/ashore/ui/collection_widgets.py" line="+39"/>
+        <source>Night call (22:00–08:00)</source>
+        <translation>夜间催收（22:00–08:00）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More than 3 calls that day</source>
+        <translation>当日催收超过 3 次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacted someone else</source>
+        <translation>联系了第三人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Threats or abuse</source>
+        <translation>威胁或辱骂</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Threat</source>
+        <translation>威胁</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insult</source>
+        <translation>辱骂</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Impersonation (police, court, lawyer)</source>
+        <translation>冒充（公安、法院、律师）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Told others about the debt</source>
+        <translation>向他人泄露债务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other abuse</source>
+        <translation>其他不当言行</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>They contacted me</source>
+        <translation>对方联系我</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I contacted them</source>
+        <translation>我联系对方</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>from {number}</source>
+        <translation>来自 {number}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>also contacted: {who}</source>
+        <translation>还联系了：{who}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>heard: {what}</source>
+        <translation>言行：{what}</translation>
     </message>
 </context>
 <context>
@@ -1209,6 +1314,34 @@ Why delete {what}?</source>
     </message>
 </context>
 <context>
+    <name>CollectionFields</name>
+    <message>
+        <location filename="../../src/ashore/ui/collection_widgets.py" line="-50"/>
+        <source>the number that called, e.g. 171 0000 1111</source>
+        <translation>来电号码，例如 171 0000 1111</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>family, friends, employer they called or messaged; empty if nobody</source>
+        <translation>对方联系过的家人、朋友、单位；没有则留空</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Collector</source>
+        <translation>催收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also contacted</source>
+        <translation>还联系了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Heard</source>
+        <translation>言行</translation>
+    </message>
+</context>
+<context>
     <name>ComparisonModel</name>
     <message>
         <location filename="../../src/ashore/ui/proposals_models.py" line="+194"/>
@@ -1650,7 +1783,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>GuideController</name>
     <message>
-        <location filename="../../src/ashore/ui/guide_tab.py" line="+497"/>
+        <location filename="../../src/ashore/ui/guide_tab.py" line="+502"/>
         <source>Guide</source>
         <translation>指南</translation>
     </message>
@@ -1705,7 +1838,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>GuideTab</name>
     <message>
-        <location line="-565"/>
+        <location line="-570"/>
         <source>Open the call card</source>
         <translation>打开通话卡片</translation>
     </message>
@@ -1720,7 +1853,7 @@ What was here before is saved in %1.</source>
         <translation>困难说明信…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Before you call</source>
         <translation>打电话之前</translation>
     </message>
@@ -1855,7 +1988,7 @@ What was here before is saved in %1.</source>
         <translation>下一步：%1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>— choose a proposal —</source>
         <translation>— 选择一个方案 —</translation>
     </message>
@@ -2745,7 +2878,7 @@ What was here before is saved in %1.</source>
         <translation>Ashore</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Your loans</source>
         <translation>你的借款</translation>
     </message>
@@ -2983,7 +3116,12 @@ What was here before is saved in %1.</source>
 <context>
     <name>NoteCard</name>
     <message>
-        <location filename="../../src/ashore/ui/notes_pane.py" line="+250"/>
+        <location filename="../../src/ashore/ui/notes_pane.py" line="+311"/>
+        <source>Collector</source>
+        <translation>催收</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>on {loan}</source>
         <translation>（{loan}）</translation>
     </message>
@@ -3028,7 +3166,7 @@ What was here before is saved in %1.</source>
         <translation>已于 {when} 删除。理由：{reason}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+17"/>
         <source>(no text)</source>
         <translation>（无内容）</translation>
     </message>
@@ -3091,7 +3229,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NoteEditor</name>
     <message>
-        <location line="-373"/>
+        <location line="-447"/>
         <source>agent name or number, department</source>
         <translation>客服姓名或工号、部门</translation>
     </message>
@@ -3116,7 +3254,22 @@ What was here before is saved in %1.</source>
         <translation>跟进日期</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
+        <source>A debt collector&apos;s contact</source>
+        <translation>催收联系</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ashore checks it against the collection rules (GB/T 45251)</source>
+        <translation>Ashore 会按催收规范（GB/T 45251）逐条核对</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Attach recording…</source>
+        <translation>附上录音…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Save note</source>
         <translation>保存记录</translation>
     </message>
@@ -3151,17 +3304,22 @@ What was here before is saved in %1.</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>New note</source>
         <translation>新记录</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
+        <source>A collector is calling</source>
+        <translation>催收来电</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Written-at time is set when you save</source>
         <translation>保存时自动记下书写时间</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Edit note — the current version is kept in its history</source>
         <translation>编辑记录——当前版本会保留在历史中</translation>
     </message>
@@ -3189,20 +3347,37 @@ What was here before is saved in %1.</source>
         <translation>当前借款的通话记录（PDF）、原始文件和 SHA256SUMS，打包为 zip</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+3"/>
+        <source>&amp;Complaint…</source>
+        <translation>投诉书(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A complaint to the regulator (12378) or the central bank (12363) about the open loan&apos;s collection: every contact, the rule it broke, the recordings&apos; hashes</source>
+        <translation>就当前借款的催收向监管（12378）或央行（12363）投诉：每次联系、所违反的规定、录音的哈希值</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <location line="+32"/>
+        <location line="+4"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-33"/>
         <source>Evidence bundle written to {path}: {notes} note(s), {files} file(s).</source>
         <translation>证据包已写入 {path}：{notes} 条记录，{files} 个文件。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Complaint to {to} written to {path}: {n} contact(s), {k} breach(es).</source>
+        <translation>致 {to} 的投诉书已写入 {path}：{n} 次联系，{k} 项违规。</translation>
     </message>
 </context>
 <context>
     <name>NotesPane</name>
     <message>
-        <location filename="../../src/ashore/ui/notes_pane.py" line="+367"/>
+        <location filename="../../src/ashore/ui/notes_pane.py" line="+414"/>
         <source>Every note on this lender&apos;s loans, newest first</source>
         <translation>该出借方所有借款的记录，最新的在前</translation>
     </message>
@@ -3217,17 +3392,27 @@ What was here before is saved in %1.</source>
         <translation>现在记下一次通话或消息（{key}）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
+        <source>Collector calling</source>
+        <translation>催收来电</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Note a debt collector&apos;s call now, while it rings: the time is filled in ({key})</source>
+        <translation>催收来电时立即记录：时间自动填好（{key}）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Drop recordings, screenshots or PDFs on a note to attach</source>
         <translation>把录音、截图或 PDF 拖到记录上即可添加附件</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Record a call into a new note</source>
         <translation>录制通话并存入新记录</translation>
     </message>
@@ -3237,12 +3422,12 @@ What was here before is saved in %1.</source>
         <translation>通话录音</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Save the loan first; then its calls can be noted here.</source>
         <translation>请先保存借款，之后才能在这里记录通话。</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>No notes yet. After every call or message, press Ctrl+N and write down when it was, who you spoke to, what was said and promised. Attach the recording or a screenshot: a dated record is what holds up later.</source>
         <translation>还没有记录。每次通话或收到消息后，按 Ctrl+N 记下时间、对方是谁、说了什么、承诺了什么。附上录音或截图：带日期的记录日后才站得住脚。</translation>
     </message>
@@ -3250,6 +3435,16 @@ What was here before is saved in %1.</source>
         <location line="+5"/>
         <source>No notes on this lender&apos;s loans yet.</source>
         <translation>该出借方的借款还没有记录。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{lender}&apos;s collectors broke the rules {n} time(s) in {k} contact(s)</source>
+        <translation>{lender}的催收在 {k} 次联系中违规 {n} 项</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Counted over every loan with this lender. File ▸ Export ▸ Complaint… writes them up for the regulator (12378) or the central bank (12363).</source>
+        <translation>统计该出借方的全部借款。“文件 ▸ 导出 ▸ 投诉书…”可整理成投诉，提交监管（12378）或央行（12363）。</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -3313,12 +3508,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>运行“ashore verify”查看完整列表；请保留好备份。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+47"/>
         <source>Write what was said before saving.</source>
         <translation>保存前请写下通话内容。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>the note of {when}</source>
         <translation>{when} 的记录</translation>
     </message>
@@ -4099,6 +4294,222 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <location line="+6"/>
         <source>on %1</source>
         <translation>于 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderTray</name>
+    <message>
+        <location filename="../../src/ashore/ui/reminders_tray.py" line="+53"/>
+        <source>Start at login in the tray</source>
+        <translation>登录时在托盘中启动</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Payment reminders come even when the window is closed</source>
+        <translation>即使关闭窗口也能收到还款提醒</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Open Ashore</source>
+        <translation>打开 Ashore</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ashore</source>
+        <translation>Ashore</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Ashore — no payment due</source>
+        <translation>Ashore — 暂无待还款项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ashore — next payment {amount} on {day} ({loan})</source>
+        <translation>Ashore — 下一笔还款 {amount}，{day}（{loan}）</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Follow up: {loan}</source>
+        <translation>跟进：{loan}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Today you planned to follow up with the lender.</source>
+        <translation>今天是你计划跟进出借方的日子。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In {n} day(s), on {day}, you planned to follow up.</source>
+        <translation>{n} 天后（{day}）是你计划跟进的日子。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Agreed payment: {loan}</source>
+        <translation>约定还款：{loan}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pay {amount} today. The agreement holds only if every payment is on time.</source>
+        <translation>今天请还 {amount}。每期按时还款，协议才有效。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pay {amount} tomorrow ({day}).</source>
+        <translation>明天（{day}）请还 {amount}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pay {amount} in {n} days, on {day}.</source>
+        <translation>{n} 天后（{day}）请还 {amount}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Missed agreed payment: {loan}</source>
+        <translation>错过约定还款：{loan}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{amount} was due on {day} ({n} day(s) ago). Today: pay it, call the lender before they call you, and note the call in Ashore.</source>
+        <translation>{amount} 应于 {day} 还款（已过 {n} 天）。今天：请还上，在对方来电前主动联系出借方，并在 Ashore 中记录通话。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>({n} agreed payments are late.)</source>
+        <translation>（共有 {n} 期约定还款逾期。）</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementBox</name>
+    <message>
+        <location filename="../../src/ashore/ui/guide_settlement.py" line="+48"/>
+        <source>After the last payment</source>
+        <translation>还清之后</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Record settlement</source>
+        <translation>记录结清</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paid off on</source>
+        <translation>结清日期</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ask the lender for a settlement certificate (结清证明). It must state your name and ID number, the contract number, that the balance is zero, and carry the lender&apos;s seal. Keep it: it is what a credit-report dispute rests on.</source>
+        <translation>请向出借方索取结清证明。证明上须写明你的姓名和身份证号、合同编号、余额为零，并加盖出借方公章。请妥善保存：征信异议要以它为依据。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Attach certificate…</source>
+        <translation>附上结清证明…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>shows the loan settled</source>
+        <translation>显示已结清</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>still shows it overdue</source>
+        <translation>仍显示逾期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record report</source>
+        <translation>记录征信</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Credit report of</source>
+        <translation>征信报告日期</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Dispute letter…</source>
+        <translation>异议申请书…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>When the last payment is made, record the day here: Ashore then reminds you of the certificate and the credit report, and shows when the record clears.</source>
+        <translation>还清最后一笔后，在这里记录日期：Ashore 会提醒你索取结清证明、查询征信，并显示不良记录何时消除。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Settled on {day}.</source>
+        <translation>已于 {day} 结清。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The overdue record drops off your credit report on {day} (five years after settling).</source>
+        <translation>逾期记录将于 {day} 从征信报告中消除（结清后五年）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Check your credit report from {day} (the report updates within about a month; two free reports a year from the Credit Reference Center).</source>
+        <translation>请从 {day} 起查询征信报告（报告约一个月内更新；征信中心每年可免费查询两次）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That day has come.</source>
+        <translation>这一天已经到了。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The credit report of {day} shows the loan settled.</source>
+        <translation>{day} 的征信报告显示该借款已结清。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The credit report of {day} still shows the loan overdue.</source>
+        <translation>{day} 的征信报告仍显示该借款逾期。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Certificate: {name} (SHA-256 {sha}…)</source>
+        <translation>结清证明：{name}（SHA-256 {sha}…）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No certificate kept yet.</source>
+        <translation>尚未保存结清证明。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The report is wrong: send the Credit Reference Center a dispute with the certificate. It must answer within 20 days.</source>
+        <translation>征信报告有误：请附上结清证明向征信中心提出异议。征信中心须在 20 日内答复。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Settlement certificate</source>
+        <translation>结清证明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF or picture (*.pdf *.png *.jpg *.jpeg);;All files (*)</source>
+        <translation>PDF 或图片 (*.pdf *.png *.jpg *.jpeg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Dispute letter</source>
+        <translation>异议申请书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Credit report dispute</source>
+        <translation>征信异议申请</translation>
     </message>
 </context>
 <context>

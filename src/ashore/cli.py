@@ -36,6 +36,7 @@ _COMMANDS: dict[str, str] = {
     "export summary": "ashore.commands.costs:run_export_summary",
     "lpr list": "ashore.commands.costs:run_lpr_list",
     "lpr add": "ashore.commands.costs:run_lpr_add",
+    "export complaint": "ashore.commands.complaint:run_export_complaint",
     "verify": "ashore.commands.maintenance:run_verify",
     "backup": "ashore.commands.maintenance:run_backup",
     "restore": "ashore.commands.maintenance:run_restore",
@@ -93,6 +94,11 @@ def _positive_int(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="ashore", description="Ashore: get out of overdue online loans.")
     parser.add_argument("--version", action="version", version=f"Ashore {__version__}")
+    parser.add_argument(
+        "--tray",
+        action="store_true",
+        help="start minimised to the tray (what the start-at-login entry runs)",
+    )
     _common(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -151,6 +157,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = kinds.add_parser("summary", help="every loan's figures as of --today, as JSON")
     p.add_argument("--loan", action="append", dest="loans", metavar="ID", default=[])
     p.add_argument("--out", type=Path, metavar="FILE.json")
+    _common(p)
+
+    p = kinds.add_parser("complaint", help="a complaint to the regulator about collection")
+    p.add_argument("--loan", required=True, metavar="ID")
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    p.add_argument(
+        "--to",
+        choices=("12378", "12363"),
+        default="12378",
+        help="the financial regulator's hotline (12378, default) or the central bank's (12363)",
+    )
     _common(p)
 
     lpr = sub.add_parser("lpr", help="the one-year LPR table behind the 4 × LPR line")
@@ -222,7 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if name is None:
             from ashore.ui.app import run_app  # lazy: Qt only when the window is wanted
 
-            return run_app(ctx)
+            return run_app(ctx, tray=bool(getattr(args, "tray", False)))
         return _resolve(_COMMANDS[name])(args, ctx)
     except (AshoreError, AmountError) as error:
         print(f"ashore: {error}", file=sys.stderr)

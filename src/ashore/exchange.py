@@ -34,6 +34,7 @@ from ashore.records import (
     OverdueRules,
     Payment,
     Proposal,
+    Settlement,
     StatusChange,
     Waive,
 )
@@ -286,12 +287,54 @@ def _attachment(raw: object, path: str, base: Path) -> Attachment:
 
 
 _NOTE_TEXTS = ("counterpart", "text", "outcome", "promises")
+_COLLECTION_FIELDS = ("kind", "direction", "from_number", "third_party", "abuse")
+
+
+def _abuse(raw: object, path: str) -> tuple[str, ...]:
+    return tuple(_str(item, f"{path}[{i}]") for i, item in enumerate(_list(raw, path)))
+
+
+def _collection(data: dict[str, Any], path: str) -> dict[str, Any]:
+    """A note's (or revision's) collection-contact fields; an ordinary contact by default."""
+    kind = _opt(data, "kind", path, _str, "contact")
+    return {
+        "kind": kind,
+        # A collector's contact is taken as incoming (they called) unless the file says so.
+        "direction": _opt(
+            data, "direction", path, _str, "incoming" if kind == "collection" else ""
+        ),
+        "from_number": _opt(data, "from_number", path, _str, ""),
+        "third_party": _opt(data, "third_party", path, _str, ""),
+        "abuse": _opt(data, "abuse", path, _abuse, ()),
+    }
+
+
+def _collection_json(note: CallNote | NoteRevision) -> dict[str, Any]:
+    """The collection fields for the file; none for an ordinary contact (old files unchanged)."""
+    if note.kind == "contact" and not (
+        note.direction or note.from_number or note.third_party or note.abuse
+    ):
+        return {}
+    return {
+        "kind": note.kind,
+        "direction": note.direction,
+        "from_number": note.from_number,
+        "third_party": note.third_party,
+        "abuse": list(note.abuse),
+    }
+
+
 _BORROWER_FIELDS = ("name", "phone", "address", "email")
 _GUIDE_TEXTS = ("reason", "reason_text", "ask", "fallback")
 
 
 def _revision(raw: object, path: str) -> NoteRevision:
-    data = _object(raw, path, ("revised_at", "occurred_at"), ("channel", "follow_up", *_NOTE_TEXTS))
+    data = _object(
+        raw,
+        path,
+        ("revised_at", "occurred_at"),
+        ("channel", "follow_up", *_NOTE_TEXTS, *_COLLECTION_FIELDS),
+    )
     return NoteRevision(
         revised_at=_time(data["revised_at"], f"{path}.revised_at"),
         occurred_at=_time(data["occurred_at"], f"{path}.occurred_at"),
@@ -301,6 +344,7 @@ def _revision(raw: object, path: str) -> NoteRevision:
         outcome=_opt(data, "outcome", path, _str, ""),
         promises=_opt(data, "promises", path, _str, ""),
         follow_up=_opt(data, "follow_up", path, _date, None),
+        **_collection(data, path),
     )
 
 
@@ -317,6 +361,7 @@ def _note(raw: object, path: str, base: Path) -> CallNote:
             "deleted_at",
             "deleted_reason",
             *_NOTE_TEXTS,
+            *_COLLECTION_FIELDS,
         ),
     )
     return CallNote(
@@ -339,6 +384,33 @@ def _note(raw: object, path: str, base: Path) -> CallNote:
         ],
         deleted_at=_opt(data, "deleted_at", path, _time, None),
         deleted_reason=_opt(data, "deleted_reason", path, _str, ""),
+        **_collection(data, path),
+    )
+
+
+def _bool_or_null(raw: object, path: str) -> bool:
+    if not isinstance(raw, bool):
+        raise InputError(f"{path}: {raw!r} is not true, false or null")
+    return raw
+
+
+def _settlement(raw: object, path: str, base: Path) -> Settlement:
+    data = _object(
+        raw,
+        path,
+        ("settled_on",),
+        ("certificate", "credit_report_checked_on", "credit_report_clean"),
+    )
+    certificate = data.get("certificate")
+    return Settlement(
+        settled_on=_date(data["settled_on"], f"{path}.settled_on"),
+        certificate=(
+            _attachment(certificate, f"{path}.certificate", base)
+            if certificate is not None
+            else None
+        ),
+        credit_report_checked_on=_opt(data, "credit_report_checked_on", path, _date, None),
+        credit_report_clean=_opt(data, "credit_report_clean", path, _bool_or_null, None),
     )
 
 
@@ -356,6 +428,7 @@ _LOAN_OPTIONAL = (
     "proposals",
     "notes",
     "note_chain",
+    "settlement",
 )
 
 
@@ -402,6 +475,11 @@ def _loan(raw: object, path: str, currency: str, base: Path) -> Loan:
         claims=[_claim(item, where) for item, where in items("claims")],
         proposals=[_proposal(item, where) for item, where in items("proposals")],
         notes=[_note(item, where, base) for item, where in items("notes")],
+        settlement=(
+            _settlement(data["settlement"], f"{path}.settlement", base)
+            if data.get("settlement") is not None
+            else None
+        ),
         # Checked against the notes when the loan is stored (ashore.store.mapping).
         note_chain=[_note_event(item, where) for item, where in items("note_chain")],
         start=_opt(data, "start", path, _date, None),
@@ -586,11 +664,13 @@ def _note_json(note: CallNote, store: EvidenceStore | None, folder: Path) -> dic
                 "outcome": r.outcome,
                 "promises": r.promises,
                 "follow_up": _d(r.follow_up),
+                **_collection_json(r),
             }
             for r in note.revisions
         ],
         "deleted_at": _t(note.deleted_at),
         "deleted_reason": note.deleted_reason,
+        **_collection_json(note),
     }
 
 
@@ -688,8 +768,28 @@ def _loan_json(loan: Loan, store: EvidenceStore | None, folder: Path) -> dict[st
             }
             for e in loan.note_chain
         ],
+        **_settlement_json(loan.settlement, store, folder),
     }
     return _conventions_json(loan, data)
+
+
+def _settlement_json(
+    settlement: Settlement | None, store: EvidenceStore | None, folder: Path
+) -> dict[str, Any]:
+    """The loan's ``settlement`` for the file; nothing while it runs (old files unchanged)."""
+    if settlement is None:
+        return {}
+    certificate = settlement.certificate
+    return {
+        "settlement": {
+            "settled_on": settlement.settled_on.isoformat(),
+            "certificate": (
+                _attachment_json(certificate, store, folder) if certificate is not None else None
+            ),
+            "credit_report_checked_on": _d(settlement.credit_report_checked_on),
+            "credit_report_clean": settlement.credit_report_clean,
+        }
+    }
 
 
 def book_json(

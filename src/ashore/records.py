@@ -48,6 +48,11 @@ PROPOSAL_STATUSES: tuple[str, ...] = (
 
 EVIDENCE_KINDS: tuple[str, ...] = ("audio", "image", "document", "other")
 
+# A note is an ordinary contact or a collection contact (INTERFACES.md "Additions").
+NOTE_KINDS: tuple[str, ...] = ("contact", "collection")
+DIRECTIONS: tuple[str, ...] = ("incoming", "outgoing")
+ABUSE_KINDS: tuple[str, ...] = ("threat", "insult", "impersonation", "disclosure", "other")
+
 
 @dataclass
 class Lender:
@@ -182,6 +187,11 @@ class NoteRevision:
     outcome: str
     promises: str
     follow_up: date | None
+    kind: str = "contact"
+    direction: str = ""
+    from_number: str = ""
+    third_party: str = ""
+    abuse: tuple[str, ...] = ()
 
 
 @dataclass
@@ -199,6 +209,23 @@ class CallNote:
     revisions: list[NoteRevision] = field(default_factory=list)
     deleted_at: datetime | None = None
     deleted_reason: str = ""
+    # A collection contact (kind "collection"): who called whom, from which number, who else was
+    # contacted, and the abuse heard (threat, insult, impersonation, disclosure, other).
+    kind: str = "contact"
+    direction: str = ""
+    from_number: str = ""
+    third_party: str = ""
+    abuse: tuple[str, ...] = ()
+
+
+@dataclass
+class Settlement:
+    """The loan paid off: the certificate (结清证明) and whether the credit report shows it."""
+
+    settled_on: date
+    certificate: Attachment | None = None
+    credit_report_checked_on: date | None = None
+    credit_report_clean: bool | None = None
 
 
 @dataclass
@@ -235,6 +262,7 @@ class Loan:
     claims: list[Claim] = field(default_factory=list)
     proposals: list[Proposal] = field(default_factory=list)
     notes: list[CallNote] = field(default_factory=list)
+    settlement: Settlement | None = None
     # The notes' hash chain as stored; not part of a loan's value (two equal loans may differ in
     # how their notes came to be), so it is left out of comparisons.
     note_chain: list[NoteEvent] = field(default_factory=list, compare=False)

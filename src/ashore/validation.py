@@ -17,19 +17,25 @@ from ashore.errors import InputError
 from ashore.finance.terms import MAX_TERM_DAYS, MAX_TERM_MONTHS
 from ashore.money import RATE_UNITS, Rate, minor_unit
 from ashore.records import (
+    ABUSE_KINDS,
     ALLOCATION_PARTS,
     CHANNELS,
+    DIRECTIONS,
     EVIDENCE_KINDS,
     FEE_PERS,
     INTEREST_RULES,
     LOAN_METHODS,
+    NOTE_KINDS,
     PENALTY_BASES,
     PROPOSAL_STATUSES,
+    Attachment,
     Book,
     CallNote,
     Lender,
     Loan,
+    NoteRevision,
     Proposal,
+    Settlement,
 )
 from ashore.store.codec import PARAM_KINDS
 from ashore.store.evidence import is_sha256
@@ -213,6 +219,53 @@ def check_proposal(proposal: Proposal, path: str, currency: str = "CNY") -> None
                     raise InputError(f"{where}.principal: is more than the installment's amount")
 
 
+def _check_attachment(attachment: Attachment, where: str) -> None:
+    # On import a file given by path may leave its hash out: it is hashed as it is stored.
+    given_by_path = attachment.sha256 == "" and bool(attachment.path)
+    if not given_by_path and (
+        not isinstance(attachment.sha256, str) or not is_sha256(attachment.sha256)
+    ):
+        raise InputError(f"{where}.sha256: {attachment.sha256!r} is not a SHA-256")
+    _text(attachment.name, f"{where}.name")
+    _choice(attachment.kind, EVIDENCE_KINDS, f"{where}.kind")
+    if attachment.duration_ms is not None:
+        _int(attachment.duration_ms, f"{where}.duration_ms", 0)
+
+
+def check_collection(note: CallNote | NoteRevision, path: str) -> None:
+    """A collection contact's fields: its direction, numbers, third party and abuse kinds."""
+    _choice(note.kind, NOTE_KINDS, f"{path}.kind")
+    if note.kind == "collection":
+        _choice(note.direction, DIRECTIONS, f"{path}.direction")
+    elif note.direction:
+        _choice(note.direction, DIRECTIONS, f"{path}.direction")
+    _text(note.from_number, f"{path}.from_number", required=False)
+    _text(note.third_party, f"{path}.third_party", required=False)
+    for i, kind in enumerate(note.abuse):
+        _choice(kind, ABUSE_KINDS, f"{path}.abuse[{i}]")
+    if len(set(note.abuse)) != len(note.abuse):
+        raise InputError(f"{path}.abuse: lists a kind twice")
+
+
+def check_settlement(settlement: Settlement | None, path: str) -> None:
+    """A loan's settlement: dates that exist, a report checked on or after settling."""
+    if settlement is None:
+        return
+    _date(settlement.settled_on, f"{path}.settled_on")
+    if settlement.certificate is not None:
+        _check_attachment(settlement.certificate, f"{path}.certificate")
+    checked = settlement.credit_report_checked_on
+    if checked is not None:
+        _date(checked, f"{path}.credit_report_checked_on")
+        if checked < settlement.settled_on:
+            raise InputError(f"{path}.credit_report_checked_on: is before settled_on")
+    clean = settlement.credit_report_clean
+    if clean is not None and not isinstance(clean, bool):
+        raise InputError(f"{path}.credit_report_clean: {clean!r} is not true, false or null")
+    if clean is not None and checked is None:
+        raise InputError(f"{path}.credit_report_checked_on: say when the report was checked")
+
+
 def check_note(note: CallNote, path: str) -> None:
     check_id(note.id, f"{path}.id")
     _time(note.occurred_at, f"{path}.occurred_at")
@@ -224,23 +277,15 @@ def check_note(note: CallNote, path: str) -> None:
         _date(note.follow_up, f"{path}.follow_up")
     if note.deleted_at is not None:
         _time(note.deleted_at, f"{path}.deleted_at")
+    check_collection(note, path)
     for i, attachment in enumerate(note.attachments):
-        where = f"{path}.attachments[{i}]"
-        # On import a file given by path may leave its hash out: it is hashed as it is stored.
-        given_by_path = attachment.sha256 == "" and bool(attachment.path)
-        if not given_by_path and (
-            not isinstance(attachment.sha256, str) or not is_sha256(attachment.sha256)
-        ):
-            raise InputError(f"{where}.sha256: {attachment.sha256!r} is not a SHA-256")
-        _text(attachment.name, f"{where}.name")
-        _choice(attachment.kind, EVIDENCE_KINDS, f"{where}.kind")
-        if attachment.duration_ms is not None:
-            _int(attachment.duration_ms, f"{where}.duration_ms", 0)
+        _check_attachment(attachment, f"{path}.attachments[{i}]")
     for i, revision in enumerate(note.revisions):
         where = f"{path}.revisions[{i}]"
         _time(revision.revised_at, f"{where}.revised_at")
         _time(revision.occurred_at, f"{where}.occurred_at")
         _choice(revision.channel, CHANNELS, f"{where}.channel")
+        check_collection(revision, where)
 
 
 # Complexity over 10 on purpose: one check per field of a loan, in the exchange format's order.
@@ -311,6 +356,7 @@ def check_loan(loan: Loan, lender_ids: Collection[str], path: str = "loan") -> N
     _unique((n.id for n in loan.notes), f"{path}.notes", "note")
     for i, note in enumerate(loan.notes):
         check_note(note, f"{path}.notes[{i}]")
+    check_settlement(loan.settlement, f"{path}.settlement")
 
 
 def check_book(book: Book, known_lender_ids: Collection[str] = ()) -> None:

@@ -44,11 +44,15 @@ def test_one_event_per_installment_on_its_day(tmp_path: Path) -> None:
         if entry.status == "paid":
             assert alarms == []
         else:
-            assert len(alarms) == 1
-            trigger = alarms[0].decoded("TRIGGER")
-            # three days before the due date, at 09:00 of that day
-            assert trigger == -timedelta(days=3) + timedelta(hours=9)
-            assert str(alarms[0]["ACTION"]) == "DISPLAY"
+            # three days before, the day before and on the day, each at 09:00
+            assert [alarm.decoded("TRIGGER") for alarm in alarms] == [
+                -timedelta(days=3) + timedelta(hours=9),
+                -timedelta(days=1) + timedelta(hours=9),
+                timedelta(hours=9),
+            ]
+            assert {str(alarm["ACTION"]) for alarm in alarms} == {"DISPLAY"}
+            words = [str(alarm["DESCRIPTION"]).split(":")[0] for alarm in alarms]
+            assert words == ["In 3 days", "Tomorrow", "Today"]
     jb = by_uid["jb-2026-01.p1.20270115@ashore.invalid"]
     assert str(jb["SUMMARY"]) == "Pay 412.50 CNY: 借呗 · 2026年1月借款"
 

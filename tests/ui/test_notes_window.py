@@ -98,3 +98,40 @@ def test_export_evidence_bundle_from_the_menu(
 
 def _submenus(menu: Any) -> list[Any]:
     return [a.menu() for a in menu.actions() if a.menu() is not None]
+
+
+@noise
+def test_export_complaint_from_the_menu(
+    qtbot: Any, ledger: Ledger, make_window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from pypdf import PdfReader
+
+    ledger.load_sample()
+    Notes(ledger).add(
+        LOAN,
+        occurred_at=datetime(2026, 11, 21, 23, 10, tzinfo=timezone(timedelta(hours=8))),
+        kind="collection",
+        direction="incoming",
+        from_number="17100001111",
+        text="pay now",
+    )
+    window = make_window(ledger)
+    action = window.notes_hookup.complaint_action
+    window.open_loan(LOAN)
+    assert action.isEnabled()
+    target = tmp_path / "complaint.pdf"
+    monkeypatch.setattr(notes_dialogs, "ask_complaint", lambda _parent, _name: ("12363", target))
+    action.trigger()
+    text = "".join("".join(p.extract_text().split()) for p in PdfReader(target).pages)
+    assert "12363" in text  # the chosen hotline
+    assert "2026-11-2123:10(UTC+8)" in text
+    assert "在22:00至次日08:00之间催收" in text  # a CNY loan: in Chinese
+    assert "complaint.pdf" in window.statusBar().currentMessage()
+    menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
+    assert any(action in sub.actions() for m in menus for sub in _submenus(m))
+    monkeypatch.setattr(notes_dialogs, "ask_complaint", lambda _parent, _name: None)
+    target.unlink()
+    action.trigger()  # cancelled: nothing written
+    assert not target.exists()

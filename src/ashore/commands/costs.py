@@ -39,7 +39,7 @@ def run_export_summary(args: argparse.Namespace, ctx: Context) -> int:
             raise InputError(f"--loan: {loan_id!r} is not a known loan id")
     chosen = [loan for loan in loans if not wanted or loan.id in wanted]
     try:
-        figures = [loan_figures(loan, ctx.today, table) for loan in chosen]
+        figures = [loan_figures(loan, ctx.today, table, loans) for loan in chosen]
     except finance.FinanceError as error:
         raise InputError(str(error)) from None
     text = json.dumps(summary_json(figures, ctx.today), ensure_ascii=False, indent=2) + "\n"

@@ -1,8 +1,9 @@
 """The due dates as an iCalendar file (RFC 5545) for phone and desktop calendar apps.
 
 Written with the ``icalendar`` package (escaping, folding at 75 octets, CRLF): one all-day event
-per installment with a reminder three days before, and UIDs that stay the same from one export
-to the next, so importing again updates the events instead of doubling them.
+per installment with reminders three days before, the day before and on the day (09:00), and
+UIDs that stay the same from one export to the next, so importing again updates the events
+instead of doubling them.
 """
 
 from __future__ import annotations
@@ -22,6 +23,13 @@ UID_DOMAIN = "ashore.invalid"
 # Three days before the due date, at 09:00 local time: an all-day event starts at 00:00, and a
 # reminder in the middle of the night is one nobody sees.
 REMINDER = -timedelta(days=2, hours=15)
+# The same reminders as the app's tray (ashore.services.reminders): 3 days before, the day before
+# and on the day, each at 09:00, with the words for each.
+REMINDERS: tuple[tuple[timedelta, str], ...] = (
+    (REMINDER, "ics_reminder"),
+    (-timedelta(hours=15), "ics_reminder_1"),
+    (timedelta(hours=9), "ics_reminder_0"),
+)
 
 
 def clean_text(value: str) -> str:
@@ -102,11 +110,12 @@ def ics_text(
         event.add("transp", "TRANSPARENT")
         event.add("categories", ["Ashore"])
         if entry.status != "paid":
-            alarm = Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("description", text("ics_reminder", lang, summary=summary))
-            alarm.add("trigger", REMINDER)
-            event.add_component(alarm)
+            for trigger, words in REMINDERS:
+                alarm = Alarm()
+                alarm.add("action", "DISPLAY")
+                alarm.add("description", text(words, lang, summary=summary))
+                alarm.add("trigger", trigger)
+                event.add_component(alarm)
         cal.add_component(event)
     return str(cal.to_ical().decode("utf-8"))
 

@@ -90,6 +90,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "还款 {amount} {currency}：{lender} · {loan}",
     ),
     "ics_reminder": ("In 3 days: {summary}", "3 天后：{summary}"),
+    "ics_reminder_1": ("Tomorrow: {summary}", "明天：{summary}"),
+    "ics_reminder_0": ("Today: {summary}", "今天：{summary}"),
     "ics_description": (
         "Lender: {lender}\nLoan: {loan}\nAmount: {amount} {currency}\n"
         "Status when exported: {status}",

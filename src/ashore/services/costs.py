@@ -20,8 +20,8 @@ Rules this module adds where DOMAIN.md is silent:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -113,6 +113,11 @@ class LoanFigures:
     lateness: Decimal | None
     lateness_lines: finance.RateLines | None
     proposals: tuple[ProposalFigures, ...]
+    # The collection rules broken (services.collection) and the credit record (services.credit).
+    collection_breaches: tuple[dict[str, str], ...] = ()
+    credit_record: dict[str, str | None] = field(
+        default_factory=lambda: {"settled_on": None, "clears_on": None}
+    )
 
 
 def _proposal_figures(loan: Loan, proposal: Proposal) -> ProposalFigures:
@@ -138,9 +143,16 @@ def _proposal_figures(loan: Loan, proposal: Proposal) -> ProposalFigures:
 
 
 def loan_figures(
-    loan: Loan, today: date, lpr: Iterable[finance.LprEntry] | None = None
+    loan: Loan,
+    today: date,
+    lpr: Iterable[finance.LprEntry] | None = None,
+    others: Sequence[Loan] = (),
 ) -> LoanFigures:
-    """The loan's figures on ``today``; ``lpr`` is the LPR table (default: the shipped one)."""
+    """The loan's figures on ``today``; ``lpr`` is the LPR table (default: the shipped one);
+    ``others``: the user's other loans (a lender's collection contacts count together)."""
+    from ashore.services.collection import collection_breaches
+    from ashore.services.credit import credit_record
+
     table = tuple(lpr) if lpr is not None else lpr_table()
     terms = loan_terms(loan)
     rows = finance.schedule(terms)
@@ -168,6 +180,8 @@ def loan_figures(
         "lateness": lateness,
         "lateness_lines": lateness_lines,
         "proposals": proposals,
+        "collection_breaches": tuple(collection_breaches(loan, others)),
+        "credit_record": credit_record(loan),
     }
     fig = st.figures  # the one "owed today" and its companions, as every screen shows them
     zero = fig.owed_today - fig.owed_today
@@ -270,9 +284,8 @@ def _loan_json(f: LoanFigures) -> dict[str, Any]:
         "lines": _lines_json(f.lines),
         "lateness": _lateness_json(f),
         "proposals": [_proposal_json(p, cur) for p in f.proposals],
-        # Collection rules and the credit record belong to issue 17: nothing recorded yet.
-        "collection_breaches": [],
-        "credit_record": {"settled_on": None, "clears_on": None},
+        "collection_breaches": [dict(b) for b in f.collection_breaches],
+        "credit_record": dict(f.credit_record),
     }
 
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from ashore.clock import Clock
 from ashore.errors import InputError
 from ashore.paths import DataDir
-from ashore.records import Book, Lender, Loan, LoanSummary
+from ashore.records import Attachment, Book, Lender, Loan, LoanSummary
 from ashore.store import Database
 from ashore.store.backup import BackupSummary
 from ashore.store.mapping import (
@@ -322,31 +322,37 @@ class Ledger:
 
     def _store_attachments(self, loan: Loan, path: str, added: list[str]) -> Loan:
         """The loan with every attachment's file in the evidence store (``path`` cleared)."""
-        store = self.db.evidence
         notes = []
         for i, note in enumerate(loan.notes):
-            attachments = []
-            for j, attachment in enumerate(note.attachments):
-                if not attachment.path:
-                    attachments.append(attachment)
-                    continue
-                where = f"{path}.notes[{i}].attachments[{j}]"
-                source = Path(attachment.path)
-                if not source.is_file():
-                    raise InputError(f"{where}.path: {attachment.path}: no such file")
-                sha, created = store.add(source)
-                if created:
-                    added.append(sha)
-                if attachment.sha256 and sha != attachment.sha256:
-                    raise InputError(
-                        f"{where}.sha256: the file {attachment.path} hashes to {sha}, "
-                        f"not {attachment.sha256}"
-                    )
-                attachments.append(
-                    replace(attachment, sha256=sha, size=source.stat().st_size, path="")
-                )
+            attachments = [
+                self._store_attachment(attachment, f"{path}.notes[{i}].attachments[{j}]", added)
+                for j, attachment in enumerate(note.attachments)
+            ]
             notes.append(replace(note, attachments=attachments))
-        return replace(loan, notes=notes)
+        settlement = loan.settlement
+        if settlement is not None and settlement.certificate is not None:
+            certificate = self._store_attachment(
+                settlement.certificate, f"{path}.settlement.certificate", added
+            )
+            settlement = replace(settlement, certificate=certificate)
+        return replace(loan, notes=notes, settlement=settlement)
+
+    def _store_attachment(self, attachment: Attachment, where: str, added: list[str]) -> Attachment:
+        """The attachment with its file in the evidence store, checked against its hash."""
+        if not attachment.path:
+            return attachment
+        source = Path(attachment.path)
+        if not source.is_file():
+            raise InputError(f"{where}.path: {attachment.path}: no such file")
+        sha, created = self.db.evidence.add(source)
+        if created:
+            added.append(sha)
+        if attachment.sha256 and sha != attachment.sha256:
+            raise InputError(
+                f"{where}.sha256: the file {attachment.path} hashes to {sha}, "
+                f"not {attachment.sha256}"
+            )
+        return replace(attachment, sha256=sha, size=source.stat().st_size, path="")
 
 
 def _set_setting(session: Session, key: str, value: str | None) -> None:

@@ -195,6 +195,14 @@ class Notes:
         pairs.sort(key=lambda pair: (pair[1].occurred_at, pair[1].logged_at), reverse=True)
         return pairs
 
+    def lender_loans(self, lender_id: str) -> list[Loan]:
+        """Every loan of the lender, by id (what the collection rules count together)."""
+        with self.db.reading() as session:
+            rows = session.scalars(
+                select(LoanRow).where(LoanRow.lender_id == lender_id).order_by(LoanRow.id)
+            )
+            return [loan_record(row) for row in rows]
+
     def chain(self, loan_id: str) -> list[NoteEvent]:
         with self.db.reading() as session:
             return [event_record(e) for e in self._loan_row(session, loan_id).note_events]
@@ -218,8 +226,17 @@ class Notes:
         promises: str = "",
         follow_up: date | None = None,
         note_id: str | None = None,
+        kind: str = "contact",
+        direction: str = "",
+        from_number: str = "",
+        third_party: str = "",
+        abuse: tuple[str, ...] = (),
     ) -> CallNote:
-        """A new note; ``logged_at`` is now, set here and never editable."""
+        """A new note; ``logged_at`` is now, set here and never editable.
+
+        A collection contact (``kind="collection"``) says who called whom (``direction``), from
+        which number, who else the collector contacted and the abuse heard.
+        """
         logged = self.db.clock.now()
         note = CallNote(
             id=note_id or self._new_note_id(),
@@ -231,6 +248,11 @@ class Notes:
             outcome=outcome.strip(),
             promises=promises.strip(),
             follow_up=follow_up,
+            kind=kind,
+            direction=direction,
+            from_number=from_number.strip(),
+            third_party=third_party.strip(),
+            abuse=tuple(abuse),
         )
         _check(note)
         with self.db.transaction() as session:
@@ -252,6 +274,11 @@ class Notes:
         outcome: str | None = None,
         promises: str | None = None,
         follow_up: date | str | None = "keep",
+        kind: str | None = None,
+        direction: str | None = None,
+        from_number: str | None = None,
+        third_party: str | None = None,
+        abuse: tuple[str, ...] | None = None,
     ) -> CallNote:
         """Change a note's content; the version it had is kept as a revision with the time."""
         with self.db.transaction() as session:
@@ -269,6 +296,11 @@ class Notes:
                 outcome=outcome.strip() if outcome is not None else old.outcome,
                 promises=promises.strip() if promises is not None else old.promises,
                 follow_up=old.follow_up if isinstance(follow_up, str) else follow_up,
+                kind=kind if kind is not None else old.kind,
+                direction=direction if direction is not None else old.direction,
+                from_number=from_number.strip() if from_number is not None else old.from_number,
+                third_party=third_party.strip() if third_party is not None else old.third_party,
+                abuse=tuple(abuse) if abuse is not None else old.abuse,
             )
             if _content(new) == _content(old):
                 return old  # nothing changed: no revision, no event
@@ -283,6 +315,11 @@ class Notes:
                     outcome=old.outcome,
                     promises=old.promises,
                     follow_up=old.follow_up,
+                    kind=old.kind,
+                    direction=old.direction,
+                    from_number=old.from_number,
+                    third_party=old.third_party,
+                    abuse=old.abuse,
                 ),
             ]
             _check(new)
@@ -403,6 +440,11 @@ def _content(note: CallNote) -> tuple[object, ...]:
         note.outcome,
         note.promises,
         note.follow_up,
+        note.kind,
+        note.direction,
+        note.from_number,
+        note.third_party,
+        note.abuse,
     )
 
 

@@ -26,9 +26,28 @@ def _day(value: date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def collection_content(
+    kind: str, direction: str, from_number: str, third_party: str, abuse: tuple[str, ...]
+) -> dict[str, Any]:
+    """The collection-contact fields a hash covers; nothing for an ordinary contact, so every
+    note written before these fields existed keeps the body (and the hash) it had."""
+    if kind == "contact" and not (direction or from_number or third_party or abuse):
+        return {}
+    return {
+        "kind": kind,
+        "direction": direction,
+        "from_number": from_number,
+        "third_party": third_party,
+        "abuse": list(abuse),
+    }
+
+
 def note_content(loan_id: str, note: CallNote) -> dict[str, Any]:
     """Everything a note's hash covers, as plain JSON values."""
     return {
+        **collection_content(
+            note.kind, note.direction, note.from_number, note.third_party, note.abuse
+        ),
         "loan": loan_id,
         "id": note.id,
         "occurred_at": _time(note.occurred_at),
@@ -52,6 +71,7 @@ def note_content(loan_id: str, note: CallNote) -> dict[str, Any]:
                 "outcome": r.outcome,
                 "promises": r.promises,
                 "follow_up": _day(r.follow_up),
+                **collection_content(r.kind, r.direction, r.from_number, r.third_party, r.abuse),
             }
             for r in note.revisions
         ],

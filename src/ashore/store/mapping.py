@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -30,6 +31,7 @@ from ashore.records import (
     OverdueRules,
     Payment,
     Proposal,
+    Settlement,
     StatusChange,
     Waive,
 )
@@ -123,12 +125,72 @@ def note_record(row: NoteRow) -> CallNote:
                 outcome=r.outcome,
                 promises=r.promises,
                 follow_up=r.follow_up,
+                **_collection(r),
             )
             for r in row.revisions
         ],
         deleted_at=row.deleted_at,
         deleted_reason=row.deleted_reason,
+        **_collection(row),
     )
+
+
+def _collection(row: NoteRow | NoteRevisionRow) -> dict[str, Any]:
+    return {
+        "kind": row.kind,
+        "direction": row.direction,
+        "from_number": row.from_number,
+        "third_party": row.third_party,
+        "abuse": tuple(part for part in row.abuse.split(",") if part),
+    }
+
+
+def _fill_collection(row: NoteRow | NoteRevisionRow, note: CallNote | NoteRevision) -> None:
+    row.kind = note.kind
+    row.direction = note.direction
+    row.from_number = note.from_number
+    row.third_party = note.third_party
+    row.abuse = ",".join(note.abuse)
+
+
+def settlement_record(row: LoanRow) -> Settlement | None:
+    if row.settled_on is None:
+        return None
+    certificate = None
+    if row.certificate_sha256 is not None and row.certificate_file is not None:
+        file = row.certificate_file
+        certificate = Attachment(
+            sha256=file.sha256,
+            name=row.certificate_name or file.original_name,
+            kind=file.kind,
+            size=file.size,
+            imported_at=file.imported_at,
+            duration_ms=file.duration_ms,
+        )
+    return Settlement(
+        settled_on=row.settled_on,
+        certificate=certificate,
+        credit_report_checked_on=row.credit_report_checked_on,
+        credit_report_clean=row.credit_report_clean,
+    )
+
+
+def _write_settlement(
+    session: Session, store: EvidenceStore, row: LoanRow, loan: Loan, path: str
+) -> None:
+    settlement = loan.settlement
+    row.settled_on = settlement.settled_on if settlement else None
+    row.credit_report_checked_on = settlement.credit_report_checked_on if settlement else None
+    row.credit_report_clean = settlement.credit_report_clean if settlement else None
+    certificate = settlement.certificate if settlement else None
+    if certificate is None:
+        row.certificate_sha256 = row.certificate_name = None
+        row.certificate_file = None
+        return
+    where = f"{path}.settlement.certificate"
+    row.certificate_file = _evidence_row(session, store, certificate, where)
+    row.certificate_sha256 = certificate.sha256
+    row.certificate_name = certificate.name
 
 
 def loan_record(row: LoanRow) -> Loan:
@@ -195,6 +257,7 @@ def loan_record(row: LoanRow) -> Loan:
             for p in row.proposals
         ],
         notes=[note_record(n) for n in row.notes],
+        settlement=settlement_record(row),
         note_chain=[event_record(e) for e in row.note_events],
     )
 
@@ -311,6 +374,7 @@ def write_loan(session: Session, store: EvidenceStore, loan: Loan, path: str = "
         )
         for i, p in enumerate(loan.proposals)
     ]
+    _write_settlement(session, store, row, loan, path)
     if fresh:
         _write_new_notes(session, store, row, loan, path)
     else:
@@ -344,6 +408,11 @@ def change_kind(old: CallNote, new: CallNote) -> str:
         old.promises,
         old.follow_up,
         old.revisions,
+        old.kind,
+        old.direction,
+        old.from_number,
+        old.third_party,
+        old.abuse,
     ) == (
         new.occurred_at,
         new.channel,
@@ -353,6 +422,11 @@ def change_kind(old: CallNote, new: CallNote) -> str:
         new.promises,
         new.follow_up,
         new.revisions,
+        new.kind,
+        new.direction,
+        new.from_number,
+        new.third_party,
+        new.abuse,
     )
     return "attached" if same_content and old.attachments != new.attachments else "revised"
 
@@ -371,8 +445,10 @@ def _fill_note(
     note_row.follow_up = note.follow_up
     note_row.deleted_at = note.deleted_at
     note_row.deleted_reason = note.deleted_reason
-    note_row.revisions = [
-        NoteRevisionRow(
+    _fill_collection(note_row, note)
+    revisions = []
+    for j, r in enumerate(note.revisions):
+        revision_row = NoteRevisionRow(
             position=j,
             revised_at=r.revised_at,
             occurred_at=r.occurred_at,
@@ -383,8 +459,9 @@ def _fill_note(
             promises=r.promises,
             follow_up=r.follow_up,
         )
-        for j, r in enumerate(note.revisions)
-    ]
+        _fill_collection(revision_row, r)
+        revisions.append(revision_row)
+    note_row.revisions = revisions
     links: list[NoteEvidenceRow] = []
     for j, attachment in enumerate(note.attachments):
         file_row = _evidence_row(session, store, attachment, f"{path}.attachments[{j}]")

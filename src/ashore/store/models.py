@@ -72,6 +72,15 @@ class LoanRow(Base):
     prepayment_fee: Mapped[Decimal] = mapped_column(DecimalText, default=Decimal("0"))
     penalty_times_contract: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True)
     contract_interest_continues: Mapped[bool] = mapped_column(Boolean, default=False)
+    # After the last payment (all null while the loan runs): the settlement certificate is a
+    # stored evidence file.
+    settled_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    certificate_sha256: Mapped[str | None] = mapped_column(
+        ForeignKey("evidence_files.sha256", ondelete="RESTRICT"), nullable=True
+    )
+    certificate_name: Mapped[str | None] = mapped_column(String, nullable=True)
+    credit_report_checked_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    credit_report_clean: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
 
     fees: Mapped[list[FeeRow]] = relationship(
         order_by="FeeRow.position", cascade="all, delete-orphan", passive_deletes=True
@@ -91,6 +100,7 @@ class LoanRow(Base):
     note_events: Mapped[list[NoteEventRow]] = relationship(
         order_by="NoteEventRow.position", cascade="all, delete-orphan", passive_deletes=True
     )
+    certificate_file: Mapped[EvidenceFileRow | None] = relationship(lazy="joined")
 
 
 class FeeRow(Base):
@@ -192,6 +202,12 @@ class NoteRow(Base):
     follow_up: Mapped[date | None] = mapped_column(Date, nullable=True)
     deleted_at: Mapped[datetime | None] = mapped_column(AwareDateTime, nullable=True)
     deleted_reason: Mapped[str] = mapped_column(Text, default="")
+    # A collection contact (kind "collection"); abuse is a comma-separated list.
+    kind: Mapped[str] = mapped_column(String, default="contact", server_default="contact")
+    direction: Mapped[str] = mapped_column(String, default="", server_default="")
+    from_number: Mapped[str] = mapped_column(String, default="", server_default="")
+    third_party: Mapped[str] = mapped_column(Text, default="", server_default="")
+    abuse: Mapped[str] = mapped_column(String, default="", server_default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
 
@@ -242,6 +258,12 @@ class NoteRevisionRow(Base):
     outcome: Mapped[str] = mapped_column(Text, default="")
     promises: Mapped[str] = mapped_column(Text, default="")
     follow_up: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # A collection contact (kind "collection"); abuse is a comma-separated list.
+    kind: Mapped[str] = mapped_column(String, default="contact", server_default="contact")
+    direction: Mapped[str] = mapped_column(String, default="", server_default="")
+    from_number: Mapped[str] = mapped_column(String, default="", server_default="")
+    third_party: Mapped[str] = mapped_column(Text, default="", server_default="")
+    abuse: Mapped[str] = mapped_column(String, default="", server_default="")
 
 
 class EvidenceFileRow(Base):

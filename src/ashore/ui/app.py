@@ -153,8 +153,9 @@ class BugHandler:
             sys.excepthook = self.previous
 
 
-def run_app(ctx: Context) -> int:
-    """Open the window on ``ctx.data`` and run until it closes; the exit code."""
+def run_app(ctx: Context, tray: bool = False) -> int:
+    """Open the window on ``ctx.data`` and run until it closes; the exit code. ``tray``: start
+    minimised to the tray (at login) when the platform has one."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
@@ -175,7 +176,8 @@ def run_app(ctx: Context) -> int:
     handler = BugHandler(ctx.data, lambda: window, ctx.clock)
     handler.install()
     try:
-        window.show()
+        if not (tray and window.reminders.tray is not None):
+            window.show()
         # Shown first, filled right after: the frame appears before the data is read.
         QTimer.singleShot(0, window.load)
         return int(app.exec())

@@ -238,6 +238,10 @@ class GuideTab(QWidget):
         column.addWidget(self._build_checklist())
         column.addWidget(self._build_profile())
         column.addWidget(self._build_credit())
+        from ashore.ui.guide_settlement import SettlementBox
+
+        self.settlement_box = SettlementBox(ledger, today, "zh_CN" if locale == "zh_CN" else "en")
+        column.addWidget(self.settlement_box)
         column.addStretch(1)
 
     # ----- building --------------------------------------------------------------------------
@@ -416,6 +420,7 @@ class GuideTab(QWidget):
         self._fill_checklist()
         self._fill_profile()
         self._fill_credit()
+        self.settlement_box.set_loan(loan)
 
     def _fill_warnings(self) -> None:
         for label in self.warning_labels:

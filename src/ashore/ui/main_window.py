@@ -97,6 +97,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.notes_hookup = install_notes(self)  # Notes tab, lender notes, Export ▸ Evidence
         self.guide = install_guide(self)  # Guide tab, Negotiate menu, Ctrl+K call card
+        from ashore.ui.reminders_tray import install_reminders
+
+        self.reminders = install_reminders(self)  # tray, notifications, start at login
         self.loan_page.add_details()  # the form's tab comes last, after Notes and Guide
         self._restore_window()
         guard_wheel(self)  # no value changes under a wheel scrolling past a field

@@ -51,6 +51,25 @@ def get_bundle_path(parent: QWidget | None, suggested: str) -> Path | None:
     return Path(name) if name else None
 
 
+def ask_complaint(parent: QWidget | None, suggested: str) -> tuple[str, Path] | None:
+    """Which hotline the complaint goes to and where to write it; None when cancelled."""
+    choices = [
+        _tr("12378 — the financial regulator (NFRA), for lenders and their collectors"),
+        _tr("12363 — the central bank (PBOC), for credit reporting and payments"),
+    ]
+    choice, ok = QInputDialog.getItem(
+        parent, _tr("Complaint"), _tr("Send the complaint to:"), choices, 0, False
+    )
+    if not ok:
+        return None
+    name, _ = QFileDialog.getSaveFileName(
+        parent, _tr("Export complaint"), suggested, _tr("PDF document (*.pdf)")
+    )
+    if not name:
+        return None
+    return ("12363" if choice == choices[1] else "12378"), Path(name)
+
+
 def open_file(path: Path) -> bool:
     """Open a stored file with the desktop's own program (a PDF, a full-size screenshot)."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

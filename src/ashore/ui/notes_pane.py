@@ -41,9 +41,16 @@ from PySide6.QtWidgets import (
 from ashore.errors import AshoreError
 from ashore.records import CHANNELS, Attachment, CallNote, Loan
 from ashore.services import Ledger
+from ashore.services.collection import breaches_by_note
 from ashore.services.notes import Notes, StoredFile
 from ashore.ui import notes_dialogs
 from ashore.ui.audio import AudioPlayer
+from ashore.ui.collection_widgets import (
+    COLLECTION_STYLE,
+    CollectionFields,
+    breach_chips,
+    collector_summary,
+)
 from ashore.ui.fields import user_message
 from ashore.ui.notes_worker import AttachThread
 from ashore.ui.style import ACCENT, BORDER, ERROR, ERROR_BG, MARGIN, MUTED, SPACING, TEXT
@@ -67,9 +74,11 @@ QLabel#fileName {{ color: {TEXT}; }}
 QFrame#noteEditor {{ background: #ffffff; border: 1px solid {ACCENT}; border-radius: 8px; }}
 QFrame#history {{ background: #f7f8f9; border-left: 3px solid {BORDER}; }}
 QToolButton#thumb {{ border: 1px solid {BORDER}; border-radius: 4px; background: #fafafa; }}
+QFrame#noteCard[breach="true"] {{ border-left: 4px solid {ERROR}; }}
 """
 
 THUMB_W, THUMB_H = 240, 180
+COLLECTOR_KEY = "Ctrl+Shift+N"
 _NOTE_IN_PROBLEM = re.compile(r"^loan (?P<loan>\S+): note (?P<note>\S+): (?P<what>.*)$")
 
 
@@ -164,6 +173,10 @@ def dropped_paths(event: QDropEvent | QDragEnterEvent) -> list[Path]:
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
+def _is_collector_key(event: QKeyEvent) -> bool:
+    return QKeySequence(event.keyCombination()) == QKeySequence(COLLECTOR_KEY)
+
+
 class NoteEditor(QFrame):
     """Write a new note or change one; the written-at time is shown, never editable."""
 
@@ -202,6 +215,19 @@ class NoteEditor(QFrame):
         self.follow_date.setDisplayFormat("yyyy-MM-dd")
         self.follow_date.setEnabled(False)
         self.follow_check.toggled.connect(self.follow_date.setEnabled)
+        self.collection_check = QCheckBox(self.tr("A debt collector's contact"))
+        self.collection_check.setToolTip(
+            self.tr("Ashore checks it against the collection rules (GB/T 45251)")
+        )
+        self.collection = CollectionFields()
+        self.collection.hide()
+        self.collection_check.toggled.connect(self.collection.setVisible)
+        # Recordings picked before the note is saved; attached to it once it is.
+        self.pending: list[Path] = []
+        self.attach_button = QPushButton(self.tr("Attach recording…"))
+        self.attach_button.clicked.connect(self._pick_pending)
+        self.pending_label = QLabel()
+        self.pending_label.setObjectName("noteLabel")
         self.error = QLabel()
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
@@ -231,6 +257,12 @@ class NoteEditor(QFrame):
         form.addRow(self.tr("Outcome"), self.outcome)
         form.addRow(self.tr("Promises"), self.promises)
         form.addRow("", follow)
+        form.addRow("", self.collection_check)
+        form.addRow("", self.collection)
+        files = QHBoxLayout()
+        files.addWidget(self.attach_button)
+        files.addWidget(self.pending_label, 1)
+        form.addRow("", files)
         buttons = QHBoxLayout()
         buttons.addWidget(self.error, 1)
         buttons.addWidget(self.cancel_button)
@@ -241,10 +273,16 @@ class NoteEditor(QFrame):
         layout.addLayout(form)
         layout.addLayout(buttons)
 
-    def start_new(self, now: datetime, today: date) -> None:
-        """A blank note at ``now``, the cursor in the text."""
+    def start_new(self, now: datetime, today: date, *, collector: bool = False) -> None:
+        """A blank note at ``now``, the cursor in the text; ``collector``: a collector calling
+        now (incoming, by phone), the cursor on their number."""
         self.editing = None
-        self.title.setText(self.tr("New note"))
+        self.title.setText(self.tr("A collector is calling") if collector else self.tr("New note"))
+        self.collection_check.setChecked(collector)
+        self.collection.clear()
+        self.pending = []
+        self.pending_label.clear()
+        self.attach_button.setVisible(True)
         self._set_occurred(now)
         self.written.setText(self.tr("Written-at time is set when you save"))
         self.channel.setCurrentIndex(0)
@@ -254,6 +292,8 @@ class NoteEditor(QFrame):
         self.follow_check.setChecked(False)
         self.follow_date.setDate(QDate(today.year, today.month, today.day).addDays(7))
         self._open()
+        if collector:
+            self.collection.from_number.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def start_edit(self, note: CallNote, today: date) -> None:
         self.editing = note
@@ -267,6 +307,11 @@ class NoteEditor(QFrame):
         self.outcome.setText(note.outcome)
         self.promises.setText(note.promises)
         self.follow_check.setChecked(note.follow_up is not None)
+        self.collection_check.setChecked(note.kind == "collection")
+        self.collection.load(note)
+        self.pending = []
+        self.pending_label.clear()
+        self.attach_button.setVisible(False)  # an existing note takes files on its card
         day = note.follow_up or today
         self.follow_date.setDate(QDate(day.year, day.month, day.day))
         self._open()
@@ -288,6 +333,32 @@ class NoteEditor(QFrame):
             return None
         qd = self.follow_date.date()
         return date(qd.year(), qd.month(), qd.day())
+
+    def collection_values(self) -> dict[str, object]:
+        """The note's kind and collection fields as the notes service takes them."""
+        if not self.collection_check.isChecked():
+            return {
+                "kind": "contact",
+                "direction": "",
+                "from_number": "",
+                "third_party": "",
+                "abuse": (),
+            }
+        fields = self.collection
+        return {
+            "kind": "collection",
+            "direction": str(fields.direction.currentData()),
+            "from_number": fields.from_number.text(),
+            "third_party": fields.third_party.text(),
+            "abuse": fields.chosen_abuse(),
+        }
+
+    def add_pending(self, paths: list[Path]) -> None:
+        self.pending.extend(paths)
+        self.pending_label.setText(", ".join(path.name for path in self.pending))
+
+    def _pick_pending(self) -> None:
+        self.add_pending(notes_dialogs.get_attach_paths(self))
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
@@ -328,9 +399,12 @@ class NoteCard(QFrame):
         problem: str | None,
         show_loan: bool,
         parent: QWidget | None = None,
+        breaches: list[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("noteCard")
+        self.breaches = list(breaches or [])
+        self.setProperty("breach", bool(self.breaches))
         self.loan_id = loan.id
         self.note = note
         self.players: list[AudioPlayer] = []
@@ -352,6 +426,10 @@ class NoteCard(QFrame):
         self.channel.setObjectName("noteChannel")
         head.addWidget(self.when)
         head.addWidget(self.channel)
+        if note.kind == "collection":
+            self.collector = QLabel(self.tr("Collector"))
+            self.collector.setObjectName("collectorChip")
+            head.addWidget(self.collector)
         if note.counterpart:
             who = QLabel(note.counterpart)
             who.setObjectName("noteLabel")
@@ -404,6 +482,15 @@ class NoteCard(QFrame):
             self.tombstone.setObjectName("tombstone")
             self.tombstone.setWordWrap(True)
             layout.addWidget(self.tombstone)
+
+        if note.kind == "collection":
+            self.collection_line = QLabel(collector_summary(note))
+            self.collection_line.setObjectName("noteLabel")
+            self.collection_line.setWordWrap(True)
+            self.collection_line.setTextFormat(Qt.TextFormat.PlainText)
+            layout.addWidget(self.collection_line)
+        if self.breaches:
+            layout.addLayout(breach_chips(self.breaches))
 
         self.text = QLabel(note.text or self.tr("(no text)"))
         self.text.setWordWrap(True)
@@ -609,7 +696,7 @@ class NotesPane(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("page")
-        self.setStyleSheet(CARD_STYLE)
+        self.setStyleSheet(CARD_STYLE + COLLECTION_STYLE)
         self.ledger = ledger
         self.notes = Notes(ledger)
         self.today = today
@@ -648,6 +735,16 @@ class NotesPane(QWidget):
         )
         self.new_button.clicked.connect(self.new_note)
         bar.addWidget(self.new_button)
+        self.collector_button = QPushButton(self.tr("Collector calling"))
+        self.collector_button.setToolTip(
+            self.tr(
+                "Note a debt collector's call now, while it rings: the time is filled in ({key})"
+            ).format(
+                key=QKeySequence(COLLECTOR_KEY).toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+        self.collector_button.clicked.connect(self.new_collector_call)
+        bar.addWidget(self.collector_button)
         # The recorder loads QtMultimedia, so it is made when a loan's notes are first shown,
         # not when the window starts.
         self._recordings = recordings
@@ -660,6 +757,13 @@ class NotesPane(QWidget):
         self.hint.setToolTip(self.tr("Drop recordings, screenshots or PDFs on a note to attach"))
         bar.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         outer.addLayout(bar)
+        # How many rules this lender's collectors broke (all its loans): a complaint's headline.
+        # On its own line, wrapping, so the pane never widens the window.
+        self.breach_count = QLabel()
+        self.breach_count.setObjectName("breachCount")
+        self.breach_count.setWordWrap(True)
+        self.breach_count.hide()
+        outer.addWidget(self.breach_count)
 
         progress_row = QHBoxLayout()
         self.progress_label = QLabel()
@@ -712,6 +816,7 @@ class NotesPane(QWidget):
         self.loan_id, self.lender_id = loan_id, None
         self.title.setVisible(False)
         self.new_button.setVisible(True)
+        self.collector_button.setVisible(True)
         self.hint.setVisible(True)
         self._ensure_recorder()
         if self.recorder is not None:
@@ -735,6 +840,7 @@ class NotesPane(QWidget):
         self.close_editor()
         self.loan_id = self.lender_id = None
         self.new_button.setVisible(False)
+        self.collector_button.setVisible(False)
         if self.recorder is not None:
             self.recorder.setVisible(False)
         self.refresh()
@@ -745,6 +851,7 @@ class NotesPane(QWidget):
         self.loan_id, self.lender_id = None, lender_id
         self.title.setVisible(True)
         self.new_button.setVisible(False)
+        self.collector_button.setVisible(False)
         if self.recorder is not None:
             self.recorder.setVisible(False)
         self.refresh()
@@ -773,8 +880,9 @@ class NotesPane(QWidget):
             loan_ids = sorted({loan.id for loan, _ in entries} | self._loan_ids())
             self.problems = [p for loan_id in loan_ids for p in self.notes.problems(loan_id)]
             self.problems += self._missing_files(entries)
+            breaches = self._breaches(entries)
         except AshoreError as error:
-            entries, self.problems = [], [user_message(error)]
+            entries, self.problems, breaches = [], [user_message(error)], {}
         broken: dict[tuple[str, str], str] = {}
         for line in self.problems:
             match = _NOTE_IN_PROBLEM.match(line)
@@ -788,6 +896,7 @@ class NotesPane(QWidget):
                 self.today,
                 broken.get((loan.id, note.id)),
                 show_loan=self.lender_id is not None,
+                breaches=breaches.get((loan.id, note.id), []),
             )
             card.editRequested.connect(self.edit_note)
             card.deleteRequested.connect(self.delete_note)
@@ -807,6 +916,39 @@ class NotesPane(QWidget):
         )
         self._show_banner(entries)
         self._show_intact(entries)
+        self._show_breach_count(breaches)
+
+    def _lender_of_view(self) -> str | None:
+        if self.lender_id is not None:
+            return self.lender_id
+        if self.loan_id is not None:
+            return self.notes.loan(self.loan_id).lender
+        return None
+
+    def _breaches(self, entries: list[tuple[Loan, CallNote]]) -> dict[tuple[str, str], list[str]]:
+        """The rules each shown contact broke, counted over all the lender's loans."""
+        lender = self._lender_of_view()
+        if lender is None or not any(note.kind == "collection" for _loan, note in entries):
+            return {}
+        return breaches_by_note(self.notes.lender_loans(lender))
+
+    def _show_breach_count(self, breaches: dict[tuple[str, str], list[str]]) -> None:
+        total = sum(len(rules) for rules in breaches.values())
+        self.breach_count.setVisible(total > 0)
+        if total:
+            lender = self._lender_of_view()
+            name = next((x.name for x in self.ledger.lenders() if x.id == lender), lender or "")
+            self.breach_count.setText(
+                self.tr(
+                    "{lender}'s collectors broke the rules {n} time(s) in {k} contact(s)"
+                ).format(lender=name, n=total, k=len(breaches))
+            )
+            self.breach_count.setToolTip(
+                self.tr(
+                    "Counted over every loan with this lender. File ▸ Export ▸ Complaint… writes "
+                    "them up for the regulator (12378) or the central bank (12363)."
+                )
+            )
 
     def _show_intact(self, entries: list[tuple[Loan, CallNote]]) -> None:
         if self.problems or not entries:
@@ -892,6 +1034,13 @@ class NotesPane(QWidget):
         self.editor.start_new(self.notes.db.clock.now(), self.today)
         self.timeline.verticalScrollBar().setValue(0)
 
+    def new_collector_call(self) -> None:
+        """A collector is calling: a collection note at the current time, incoming, by phone."""
+        if self.loan_id is None:
+            return
+        self.editor.start_new(self.notes.db.clock.now(), self.today, collector=True)
+        self.timeline.verticalScrollBar().setValue(0)
+
     def edit_note(self, loan_id: str, note_id: str) -> None:
         note = next(n for n in self.notes.notes(loan_id) if n.id == note_id)
         self._editing_loan = loan_id
@@ -911,15 +1060,17 @@ class NotesPane(QWidget):
             "outcome": editor.outcome.text(),
             "promises": editor.promises.text(),
             "follow_up": editor.follow_up(),
+            **editor.collection_values(),
         }
+        added_id: str | None = None  # a new note, to attach the recordings picked for it
         try:
             if editor.editing is None:
                 if self.loan_id is None:
                     return
-                if not str(values["text"]).strip():
+                if not str(values["text"]).strip() and values["kind"] != "collection":
                     editor.show_error(self.tr("Write what was said before saving."))
                     return
-                self.notes.add(self.loan_id, **values)  # type: ignore[arg-type]
+                added_id = self.notes.add(self.loan_id, **values).id  # type: ignore[arg-type]
             else:
                 loan_id = self._editing_loan or self.loan_id
                 assert loan_id is not None
@@ -927,9 +1078,12 @@ class NotesPane(QWidget):
         except AshoreError as error:
             editor.show_error(user_message(error))
             return
+        pending = list(editor.pending)
         self.close_editor()
         self.refresh()
         self.notesChanged.emit()
+        if added_id is not None and pending and self.loan_id is not None:
+            self.attach_files(self.loan_id, added_id, pending)
 
     def delete_note(self, loan_id: str, note_id: str) -> None:
         note = next(n for n in self.notes.notes(loan_id) if n.id == note_id)
@@ -1042,12 +1196,17 @@ class NotesPane(QWidget):
     def event(self, event: QEvent) -> bool:
         # Ctrl+N inside the pane means "new note", not the window's "new loan".
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if event.matches(QKeySequence.StandardKey.New) and self.loan_id is not None:
+            wanted = event.matches(QKeySequence.StandardKey.New) or _is_collector_key(event)
+            if wanted and self.loan_id is not None:
                 event.accept()
                 return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if _is_collector_key(event) and self.loan_id is not None:
+            self.new_collector_call()
+            event.accept()
+            return
         if event.matches(QKeySequence.StandardKey.New) and self.loan_id is not None:
             self.new_note()
             event.accept()

@@ -46,9 +46,18 @@ class NotesHookup(QObject):
             self.tr("The open loan's call log (PDF), its original files and SHA256SUMS, as a zip")
         )
         self.export_action.triggered.connect(self.export_bundle)
+        self.complaint_action = QAction(self.tr("&Complaint…"), window)
+        self.complaint_action.setToolTip(
+            self.tr(
+                "A complaint to the regulator (12378) or the central bank (12363) about the open "
+                "loan's collection: every contact, the rule it broke, the recordings' hashes"
+            )
+        )
+        self.complaint_action.triggered.connect(self.export_complaint)
         menu = self._export_menu()
         if menu is not None:
             menu.addAction(self.export_action)
+            menu.addAction(self.complaint_action)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -75,6 +84,7 @@ class NotesHookup(QObject):
         """
         kind, ident = self.window.showing
         self.export_action.setEnabled(kind == "loan")
+        self.complaint_action.setEnabled(kind == "loan")
         want: tuple[str, str] | None = None
         on_tab = self.window.loan_page.tabs.currentIndex() == self.tab_index
         if kind == "loan" and on_tab:
@@ -130,6 +140,43 @@ class NotesHookup(QObject):
         self.window.statusBar().showMessage(
             self.tr("Evidence bundle written to {path}: {notes} note(s), {files} file(s).").format(
                 path=summary.path, notes=summary.notes, files=summary.files
+            ),
+            10_000,
+        )
+
+    def export_complaint(self) -> None:
+        from ashore.reports.complaint import write_complaint_pdf
+        from ashore.services.complaint import complaint_data, complaint_lang
+
+        kind, loan_id = self.window.showing
+        if kind != "loan":
+            return
+        ledger = self.window.ledger
+        try:
+            loan = ledger.loan(loan_id)
+        except AshoreError as error:
+            dialogs.error(self.window, user_message(error))
+            return
+        answer = notes_dialogs.ask_complaint(self.window, f"complaint-{loan.id}.pdf")
+        if answer is None:
+            return
+        to, path = answer
+        # Chinese for a CNY loan (the regulator reads Chinese), else the interface's language.
+        lang = complaint_lang(loan.currency, None, self.window.ctx.lang)
+        try:
+            data = complaint_data(ledger, loan.id, self.window.ctx.today, to, lang)
+            write_complaint_pdf(data, path, lang)
+        except AshoreError as error:
+            dialogs.error(self.window, user_message(error), self.tr("Export failed"))
+            return
+        except OSError as error:
+            dialogs.error(
+                self.window, f"{path}: {error.strerror or error}", self.tr("Export failed")
+            )
+            return
+        self.window.statusBar().showMessage(
+            self.tr("Complaint to {to} written to {path}: {n} contact(s), {k} breach(es).").format(
+                to=to, path=path, n=len(data.contacts), k=len(data.breaches)
             ),
             10_000,
         )

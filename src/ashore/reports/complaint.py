@@ -1,0 +1,333 @@
+"""The complaint PDF: a letter to the regulator's hotline (12378) or the central bank's (12363)
+about a lender's collection, in English or Chinese, with a table of every collection contact and
+the rule it broke, and the SHA-256 of every file that backs them. Everything the user typed is
+printed literally (text that looks like markup is not obeyed)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape
+
+from ashore.money import format_amount
+from ashore.reports.fonts import printable, register_fonts
+
+if TYPE_CHECKING:
+    from ashore.services.complaint import ComplaintData
+
+_HOTLINES: dict[str, tuple[str, str]] = {
+    "12378": (
+        "National Financial Regulatory Administration, consumer complaints hotline 12378",
+        "国家金融监督管理总局 12378 金融消费者投诉热线",
+    ),
+    "12363": (
+        "People's Bank of China, financial consumer protection hotline 12363",
+        "中国人民银行 12363 金融消费权益保护咨询投诉电话",
+    ),
+}
+_RULES: dict[str, tuple[str, str]] = {
+    "night_call": ("Contact between 22:00 and 08:00", "在22:00至次日08:00之间催收"),
+    "too_many_calls": ("More than 3 contacts in one day", "同一日催收超过3次"),
+    "third_party": ("Contacted a third party", "联系债务人以外的第三人"),
+    "abuse": ("Threats, insults, impersonation or disclosure", "威胁、辱骂、冒充或泄露债务信息"),
+}
+_ABUSE: dict[str, tuple[str, str]] = {
+    "threat": ("threat", "威胁"),
+    "insult": ("insult", "辱骂"),
+    "impersonation": ("impersonation", "冒充公检法或律师"),
+    "disclosure": ("disclosure of the debt", "向他人泄露债务"),
+    "other": ("other abuse", "其他不当言行"),
+}
+_DIRECTIONS: dict[str, tuple[str, str]] = {
+    "incoming": ("they contacted me", "对方来电/来信"),
+    "outgoing": ("I contacted them", "本人去电"),
+}
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "zh_CN" else pair[0]
+
+
+def _day(value: date, lang: str) -> str:
+    if lang == "zh_CN":
+        return f"{value.year}年{value.month}月{value.day}日"
+    return f"{value.day} {value.strftime('%B')} {value.year}"
+
+
+def contact_time(at: datetime) -> str:
+    """A contact's time as the note carries it (its own offset, never this computer's zone)."""
+    offset = at.utcoffset()
+    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+    sign = "+" if minutes >= 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    zone = f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+    return f"{at:%Y-%m-%d %H:%M} ({zone})"
+
+
+def rule_name(rule: str, lang: str) -> str:
+    return _pick(_RULES.get(rule, (rule, rule)), lang)
+
+
+def _w(lang: str, en: str, zh: str) -> str:
+    return zh if lang == "zh_CN" else en
+
+
+def intro_paragraphs(data: ComplaintData, lang: str) -> list[tuple[str, str]]:
+    """(style, text) blocks before the table: addressee, parties, loan, agreement, the facts."""
+    loan, lender = data.loan, data.lender
+    locale = "zh_CN" if lang == "zh_CN" else "en"
+    counts = {rule: 0 for rule in _RULES}
+    for _contact, rule in data.breaches:
+        counts[rule] = counts.get(rule, 0) + 1
+    who = [
+        line
+        for line in (
+            data.borrower_name,
+            *data.borrower_address.splitlines(),
+            data.borrower_phone,
+            data.borrower_email,
+        )
+        if line.strip()
+    ] or [_w(lang, "(name and contact details: please fill in)", "（姓名及联系方式：请填写）")]
+    blocks: list[tuple[str, str]] = [
+        ("title", _w(lang, "Complaint about debt collection", "关于违规催收的投诉")),
+        ("body", _w(lang, "To: ", "致：") + _pick(_HOTLINES[data.to], lang)),
+        ("body", _w(lang, "Date: ", "日期：") + _day(data.today, lang)),
+        ("head", _w(lang, "Complainant", "投诉人")),
+        ("body", "\n".join(who)),
+        ("head", _w(lang, "Respondent", "被投诉机构")),
+        (
+            "body",
+            lender.name
+            + (_w(lang, f"\nCustomer service: {lender.phone}", f"\n客服电话：{lender.phone}"))
+            * bool(lender.phone)
+            + (f"\n{lender.website}" if lender.website else ""),
+        ),
+        ("head", _w(lang, "The loan", "借款情况")),
+        (
+            "body",
+            _w(
+                lang,
+                f"“{loan.name}”, contract number {loan.reference or loan.id}, principal "
+                f"{format_amount(loan.principal, loan.currency, locale)} {loan.currency}, "
+                f"first payment due {_day(loan.first_due, lang)}.",
+                f"借款“{loan.name}”，合同编号 {loan.reference or loan.id}，本金 "
+                f"{format_amount(loan.principal, loan.currency, locale)} {loan.currency}，"
+                f"首期还款日 {_day(loan.first_due, lang)}。",
+            ),
+        ),
+        ("head", _w(lang, "What was agreed", "协商还款约定")),
+    ]
+    if data.agreed:
+        when = (
+            _w(
+                lang,
+                f"Agreed on {_day(data.agreed_on, lang)}:",
+                f"于{_day(data.agreed_on, lang)}达成：",
+            )
+            if data.agreed_on
+            else _w(lang, "Agreed:", "已达成：")
+        )
+        blocks.append(("body", when + "\n" + "\n".join(f"• {line}" for line in data.agreed)))
+    else:
+        blocks.append(
+            (
+                "body",
+                _w(
+                    lang,
+                    "No repayment agreement has been reached yet; I have asked to negotiate one.",
+                    "目前尚未达成还款协议，本人一直在积极协商还款。",
+                ),
+            )
+        )
+    colon = "：" if lang == "zh_CN" else ": "
+    summary = [f"• {rule_name(rule, lang)}{colon}{n}" for rule, n in counts.items() if n]
+    broke = sum(1 for contact in data.contacts if contact.rules)
+    blocks += [
+        ("head", _w(lang, "What happened", "事实与理由")),
+        (
+            "body",
+            _w(
+                lang,
+                f"{lender.name} or collectors acting for it contacted me {len(data.contacts)} "
+                f"time(s) about this loan. {broke} of these contacts broke the rules on collection "
+                "of the national standard GB/T 45251-2025 (no contact between 22:00 and 08:00, "
+                "at most 3 contacts a day, no contact with third parties, no threats, insults or "
+                f"impersonation), {len(data.breaches)} breach(es) in all:",
+                f"{lender.name}或其委托的催收人员就本笔借款共联系本人 {len(data.contacts)} 次，"
+                f"其中 {broke} 次违反国家标准 GB/T 45251—2025 对催收行为的要求"
+                "（不得在22:00至次日08:00催收、每日催收不超过3次、不得联系第三人、"
+                f"不得威胁、辱骂或冒充他人），共 {len(data.breaches)} 项违规：",
+            )
+            + ("\n" + "\n".join(summary) if summary else ""),
+        ),
+        (
+            "body",
+            _w(
+                lang,
+                "Every contact is listed below with its time (as it happened, in its time zone), "
+                "the number used, what was said and the rule it broke.",
+                "下表列出每次催收的时间（按发生地时区）、来电号码、催收内容及所违反的规定。",
+            ),
+        ),
+    ]
+    return blocks
+
+
+def contact_rows(data: ComplaintData, lang: str) -> list[list[str]]:
+    """The contacts table: a header row, then one row per contact."""
+    rows = [
+        [
+            "#",
+            _w(lang, "Time", "时间"),
+            _w(lang, "Number", "号码"),
+            _w(lang, "What was said", "催收内容"),
+            _w(lang, "Rule broken", "违反的规定"),
+        ]
+    ]
+    for i, contact in enumerate(data.contacts, 1):
+        note = contact.note
+        said = note.text
+        if note.third_party:
+            said += _w(
+                lang, f"\nAlso contacted: {note.third_party}", f"\n联系的第三人：{note.third_party}"
+            )
+        if note.abuse:
+            said += _w(lang, "\nHeard: ", "\n言行：") + ("、" if lang == "zh_CN" else ", ").join(
+                _pick(_ABUSE.get(k, (k, k)), lang) for k in note.abuse
+            )
+        if note.attachments:
+            said += _w(lang, "\nEvidence: ", "\n证据：") + ", ".join(
+                a.name for a in note.attachments
+            )
+        direction = _pick(_DIRECTIONS.get(note.direction, (note.direction,) * 2), lang)
+        rows.append(
+            [
+                str(i),
+                contact_time(note.occurred_at) + f"\n{direction}",
+                note.from_number or note.counterpart,
+                said,
+                "\n".join(rule_name(rule, lang) for rule in contact.rules) or "—",
+            ]
+        )
+    return rows
+
+
+def closing_paragraphs(data: ComplaintData, lang: str) -> list[tuple[str, str]]:
+    lender = data.lender.name
+    return [
+        ("head", _w(lang, "What I ask for", "投诉请求")),
+        (
+            "body",
+            _w(
+                lang,
+                f"1. That {lender} and any collector acting for it be ordered to stop the "
+                "contacts that break the rules above.\n"
+                "2. That the breaches listed be investigated and dealt with as the rules provide.\n"
+                f"3. That {lender} handle this loan through the agreed repayment (where there is "
+                "one) and not through pressure on me or on people around me.",
+                f"一、责令{lender}及其委托的催收机构立即停止上述违规催收行为；\n"
+                "二、对上述违规行为依法调查处理；\n"
+                f"三、督促{lender}按约定的还款方案（如有）处理本笔借款，"
+                "不得向本人及本人亲友施压。",
+            ),
+        ),
+        (
+            "body",
+            _w(
+                lang,
+                "The recordings and screenshots are attached; each file's SHA-256 below lets "
+                "anyone check that it is unchanged.",
+                "相关录音及截图随附提交，下列 SHA-256 值可用于核验文件未被改动。",
+            ),
+        ),
+    ]
+
+
+def evidence_rows(data: ComplaintData, lang: str) -> list[list[str]]:
+    rows = [["#", _w(lang, "File", "文件"), "SHA-256"]]
+    for i, (_note, attachment) in enumerate(data.evidence, 1):
+        rows.append([str(i), attachment.name, attachment.sha256])
+    return rows
+
+
+def _cell(text: str) -> str:
+    return "<br/>".join(escape(printable(line)) for line in text.split("\n"))
+
+
+def write_complaint_pdf(data: ComplaintData, path: Path, lang: str = "en") -> None:
+    """Print the complaint on A4."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    font = register_fonts()
+    wrap = "CJK" if lang == "zh_CN" else None
+    styles = {
+        "title": ParagraphStyle("t", fontName=font, fontSize=16, leading=22, spaceAfter=6),
+        "head": ParagraphStyle("h", fontName=font, fontSize=11.5, leading=16, spaceBefore=6),
+        "body": ParagraphStyle("b", fontName=font, fontSize=10, leading=14.5, wordWrap=wrap),
+    }
+    cell = ParagraphStyle("c", fontName=font, fontSize=8.5, leading=11, wordWrap=wrap)
+    # A hash has no spaces: let it break between any two characters.
+    hash_cell = ParagraphStyle("h64", fontName=font, fontSize=8, leading=10.5, wordWrap="CJK")
+    grid = TableStyle(
+        [
+            ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#8a9199")),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8ecef")),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ]
+    )
+
+    story: list[object] = []
+
+    def blocks(items: list[tuple[str, str]]) -> None:
+        for style, text in items:
+            story.append(Paragraph(_cell(text), styles[style]))
+            story.append(Spacer(1, 4))
+
+    blocks(intro_paragraphs(data, lang))
+    rows = contact_rows(data, lang)
+    table = Table(
+        [[Paragraph(_cell(value), cell) for value in row] for row in rows],
+        colWidths=[8 * mm, 33 * mm, 31 * mm, 57 * mm, 37 * mm],
+        repeatRows=1,
+    )
+    table.setStyle(grid)
+    story.append(table)
+    story.append(Spacer(1, 8))
+    blocks(closing_paragraphs(data, lang))
+    files = evidence_rows(data, lang)
+    if len(files) > 1:
+        evidence = Table(
+            [
+                [
+                    Paragraph(_cell(a), cell),
+                    Paragraph(_cell(b), cell),
+                    Paragraph(_cell(c), hash_cell),
+                ]
+                for a, b, c in files
+            ],
+            colWidths=[8 * mm, 56 * mm, 102 * mm],
+            repeatRows=1,
+        )
+        evidence.setStyle(grid)
+        story.append(evidence)
+        story.append(Spacer(1, 8))
+    sign = [x for x in (data.borrower_name, data.borrower_phone) if x]
+    blocks([("body", _w(lang, "Yours faithfully,", "此致\n敬礼") + "\n\n" + "\n".join(sign))])
+    doc = SimpleDocTemplate(
+        str(path),
+        pagesize=A4,
+        leftMargin=22 * mm,
+        rightMargin=22 * mm,
+        topMargin=20 * mm,
+        bottomMargin=20 * mm,
+        title=printable(_w(lang, "Complaint", "投诉") + f" — {data.lender.name}"),
+        author="",
+        creator="Ashore",
+    )
+    doc.build(story)  # type: ignore[arg-type]

@@ -1,0 +1,106 @@
+"""The facts a complaint to the regulator states about one loan's collection: who complains, about
+which lender and loan, what was agreed, and every collection contact with the rules it broke and
+the files that back it. Read from the store; the PDF is ``ashore.reports.complaint``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ashore.errors import InputError
+from ashore.records import Attachment, CallNote, Lender, Loan
+from ashore.services.collection import breaches_by_note
+from ashore.services.ledger import Ledger
+
+# Who a complaint goes to: the financial regulator's consumer hotline, or the central bank's.
+HOTLINES: tuple[str, ...] = ("12378", "12363")
+
+
+@dataclass(frozen=True)
+class ComplaintContact:
+    """One collection contact as the complaint lists it."""
+
+    note: CallNote
+    rules: tuple[str, ...]  # the rules it broke (services.collection.RULES), maybe none
+
+
+@dataclass(frozen=True)
+class ComplaintData:
+    to: str  # one of HOTLINES
+    today: date
+    borrower_name: str
+    borrower_phone: str
+    borrower_address: str
+    borrower_email: str
+    lender: Lender
+    loan: Loan
+    agreed: tuple[str, ...]  # the accepted plan in a few lines; empty when there is none
+    agreed_on: date | None
+    contacts: tuple[ComplaintContact, ...]  # every collection contact, oldest first
+
+    @property
+    def breaches(self) -> list[tuple[ComplaintContact, str]]:
+        return [(contact, rule) for contact in self.contacts for rule in contact.rules]
+
+    @property
+    def evidence(self) -> list[tuple[CallNote, Attachment]]:
+        """Every file attached to a listed contact, in the contacts' order."""
+        return [(c.note, a) for c in self.contacts for a in c.note.attachments]
+
+
+def complaint_lang(currency: str, asked: str | None, default: str) -> str:
+    """The complaint's language: ``--lang`` when given, else Chinese for a CNY loan (the
+    regulator reads Chinese), else the interface's."""
+    if asked:
+        return asked
+    return "zh_CN" if currency == "CNY" else default
+
+
+def complaint_data(
+    ledger: Ledger, loan_id: str, today: date, to: str = "12378", lang: str = "en"
+) -> ComplaintData:
+    """The complaint's facts for ``loan_id``; contacts from the lender's other loans count towards
+    a day's three calls but only this loan's are listed."""
+    if to not in HOTLINES:
+        raise InputError(f"to: {to!r} is not one of {', '.join(HOTLINES)}")
+    loans = ledger.loans()
+    loan = next((x for x in loans if x.id == loan_id), None)
+    if loan is None:
+        raise InputError(f"loan: {loan_id!r} is not a known loan id")
+    lender = next(x for x in ledger.lenders() if x.id == loan.lender)
+    rules = breaches_by_note([x for x in loans if x.lender == loan.lender])
+    contacts = sorted(
+        (n for n in loan.notes if n.kind == "collection" and n.deleted_at is None),
+        key=lambda n: (n.occurred_at, n.logged_at, n.id),
+    )
+    from ashore.services.guide import _accepted, load_borrower, plan_summary
+
+    borrower = load_borrower(ledger)
+    agreed: tuple[str, ...] = ()
+    agreed_on = None
+    accepted = _accepted(loan)
+    if accepted is not None:
+        from ashore.reports.letter import plan_lines
+
+        try:
+            agreed = tuple(plan_lines(plan_summary(loan, accepted), loan.currency, lang))
+        except InputError:
+            agreed = (accepted.name,)
+        agreed_on = next(
+            (h.at.date() for h in reversed(accepted.history) if h.status == "accepted"), None
+        )
+    return ComplaintData(
+        to=to,
+        today=today,
+        borrower_name=borrower.name,
+        borrower_phone=borrower.phone,
+        borrower_address=borrower.address,
+        borrower_email=borrower.email,
+        lender=lender,
+        loan=loan,
+        agreed=agreed,
+        agreed_on=agreed_on,
+        contacts=tuple(
+            ComplaintContact(note, tuple(rules.get((loan.id, note.id), []))) for note in contacts
+        ),
+    )
