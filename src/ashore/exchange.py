@@ -44,16 +44,31 @@ from ashore.store.codec import (
     decode_params,
     encode_agreed,
     encode_params,
+    shown,
 )
 from ashore.store.codec import read_date as _date
 from ashore.store.codec import read_decimal as _decimal
 from ashore.store.codec import read_int as _int
-from ashore.store.evidence import EvidenceStore, sha256_of
+from ashore.store.evidence import EvidenceStore, regular_file, sha256_of
+from ashore.validation import check_storable
 
 FORMAT = "ashore"
 VERSION = 1
 
-_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})")
+# Limits checked before the JSON is parsed: an exchange file holds text (the evidence files sit
+# beside it), so 64 MB is far more than years of notes; the format nests 8 deep, so 64 levels
+# leave room while a 2,000-deep file never reaches the parser's recursion.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_TEXT = 1_000_000
+# A JSON integer longer than this is kept as text, so that reading it is not slow (or refused
+# by Python's 4,300-digit limit); the field it is in reports it.
+MAX_INT_DIGITS = 18
+
+_TIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
+    r"(Z|[+-][0-9]{2}:[0-9]{2})"
+)
 
 _KIND_BY_SUFFIX = {
     **dict.fromkeys(("wav", "mp3", "m4a", "aac", "amr", "ogg", "opus", "flac"), "audio"),
@@ -78,7 +93,7 @@ def _object(
     prefix = f"{path}." if path else ""
     for key in raw:
         if key not in required and key not in optional:
-            raise InputError(f"{prefix}{key}: unknown field")
+            raise InputError(f"{prefix}{shown(key)[1:-1]}: unknown field")
     for key in required:
         if key not in raw:
             raise InputError(f"{prefix}{key}: missing")
@@ -93,7 +108,10 @@ def _list(raw: object, path: str) -> list[Any]:
 
 def _str(raw: object, path: str) -> str:
     if not isinstance(raw, str):
-        raise InputError(f"{path}: {raw!r} is not text")
+        raise InputError(f"{path}: {shown(raw)} is not text")
+    if len(raw) > MAX_TEXT:
+        raise InputError(f"{path}: is {len(raw):,} characters long (at most {MAX_TEXT:,})")
+    check_storable(raw, path)
     return raw
 
 
@@ -265,12 +283,7 @@ def _attachment(raw: object, path: str, base: Path) -> Attachment:
     data = _object(
         raw, path, ("path",), ("sha256", "name", "kind", "size", "imported_at", "duration_ms")
     )
-    relative = _str(data["path"], f"{path}.path")
-    if not relative or Path(relative).is_absolute():
-        raise InputError(f"{path}.path: {relative!r} must be relative to the JSON file's folder")
-    source = (base / relative).resolve()
-    if not source.is_file():
-        raise InputError(f"{path}.path: {relative}: no such file next to the JSON file")
+    source = contained_file(_str(data["path"], f"{path}.path"), base, f"{path}.path")
     sha = _opt(data, "sha256", path, _str, "")
     if sha and not re.fullmatch(r"[0-9a-f]{64}", sha):
         raise InputError(f"{path}.sha256: {sha!r} is not a SHA-256 (64 lowercase hex digits)")
@@ -284,6 +297,36 @@ def _attachment(raw: object, path: str, base: Path) -> Attachment:
         duration_ms=_opt(data, "duration_ms", path, _int, None),
         path=str(source),
     )
+
+
+_SPECIAL_ROOTS = (Path("/proc"), Path("/sys"), Path("/dev"))
+
+
+def contained_file(relative: str, base: Path, field: str) -> Path:
+    """The regular file ``relative`` names inside the folder ``base``, resolved; InputError naming
+    ``field`` for a path that leaves the folder (``..``, a link pointing out), is absolute, or is
+    no plain file (a device, FIFO, socket, folder or anything under /proc, /sys, /dev)."""
+    if not relative or "\x00" in relative:
+        what = "must not be empty" if not relative else "must not hold a NUL character"
+        raise InputError(f"{field}: {what}")
+    if Path(relative).is_absolute() or relative.startswith("\\"):
+        raise InputError(f"{field}: {shown(relative)} must be relative to the JSON file's folder")
+    folder = Path(os.path.realpath(base))
+    source = Path(os.path.realpath(folder / relative))
+    if not source.is_relative_to(folder):
+        raise InputError(
+            f"{field}: {shown(relative)} leads outside the JSON file's folder "
+            "(files must sit in it or below it; links out of it are not followed)"
+        )
+    if any(source.is_relative_to(root) for root in _SPECIAL_ROOTS):
+        raise InputError(f"{field}: {shown(relative)} is a system file, not evidence")
+    if not os.path.lexists(source):
+        raise InputError(f"{field}: {shown(relative)[1:-1]}: no such file next to the JSON file")
+    if not regular_file(source):
+        raise InputError(
+            f"{field}: {shown(relative)} is not a plain file (a folder, device, FIFO or socket)"
+        )
+    return source
 
 
 _NOTE_TEXTS = ("counterpart", "text", "outcome", "promises")
@@ -567,7 +610,13 @@ def read_book(path: Path) -> Book:
     """Read an exchange file; InputError naming the file, line or field path of what is wrong."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        if regular_file(path) and path.stat().st_size > MAX_FILE_BYTES:
+            raise InputError(f"{path}: is larger than {MAX_FILE_BYTES // 2**20} MB")
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise InputError(f"{path}: is larger than {MAX_FILE_BYTES // 2**20} MB")
+        text = raw.decode("utf-8")
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -576,13 +625,41 @@ def read_book(path: Path) -> Book:
         raise InputError(f"{path}: is not UTF-8 text") from None
     except OSError as error:
         raise InputError(f"{path}: cannot be read: {error.strerror}") from None
+    depth = nesting_depth(text)
+    if depth > MAX_DEPTH:
+        raise InputError(f"{path}: nests {depth} levels deep (an Ashore file needs at most 8)")
     try:
-        data = json.loads(text, parse_float=BareNumber, parse_constant=BareNumber)
+        data = json.loads(
+            text, parse_float=BareNumber, parse_constant=BareNumber, parse_int=_json_int
+        )
     except json.JSONDecodeError as error:
         raise InputError(
             f"{path}: line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"
         ) from None
+    except RecursionError:  # pragma: no cover - nesting_depth refuses such files first
+        raise InputError(f"{path}: nests too deep to read") from None
     return parse_book(data, path.resolve().parent)
+
+
+_STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def nesting_depth(text: str) -> int:
+    """The deepest nesting of arrays and objects in JSON ``text`` (brackets inside strings do not
+    count); read without recursion, so any depth can be measured."""
+    depth = deepest = 0
+    for match in _STRING_OR_BRACKET.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in "]}":
+            depth -= 1
+    return deepest
+
+
+def _json_int(text: str) -> int | BareNumber:
+    return int(text) if len(text.lstrip("-")) <= MAX_INT_DIGITS else BareNumber(text)
 
 
 class BareNumber:
@@ -595,7 +672,7 @@ class BareNumber:
         self.text = text
 
     def __repr__(self) -> str:
-        return self.text
+        return self.text if len(self.text) <= 40 else f"{self.text[:30]}…({len(self.text)} digits)"
 
 
 # --- writing -------------------------------------------------------------------------------------

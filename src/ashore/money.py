@@ -90,8 +90,8 @@ def parse_decimal(text: str, *, field: str = "value") -> Decimal:
     """
     if not isinstance(text, str):
         raise AmountError(f"{field}: {text!r} is not a decimal string")
-    if not re.fullmatch(r"-?\d+(\.\d+)?", text.strip()):
-        raise AmountError(f"{field}: {text!r} is not a decimal amount")
+    if not re.fullmatch(r"-?[0-9]{1,12}(\.[0-9]{1,20})?", text.strip()):
+        raise AmountError(f"{field}: {text[:40]!r} is not a decimal amount (under 10^12)")
     return Decimal(text.strip())
 
 
@@ -121,13 +121,13 @@ def parse_amount(  # noqa: C901
     negative = False
     if text.startswith("-"):
         negative, text = True, text[1:]
-    if re.fullmatch(r"\d+,\d{1,2}", text):  # decimal comma: "12,5" or "12,50"
+    if re.fullmatch(r"[0-9]+,[0-9]{1,2}", text):  # decimal comma: "12,5" or "12,50"
         text = text.replace(",", ".")
-    elif re.fullmatch(r"\d{1,3}(\.\d{3})+,\d{1,2}", text):  # "12.000,50"
+    elif re.fullmatch(r"[0-9]{1,3}(\.[0-9]{3})+,[0-9]{1,2}", text):  # "12.000,50"
         text = text.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", text):  # "12,000.50"
+    elif re.fullmatch(r"[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?", text):  # "12,000.50"
         text = text.replace(",", "")
-    if not re.fullmatch(r"\d+(\.\d+)?|\.\d+", text):
+    if not re.fullmatch(r"[0-9]+(\.[0-9]+)?|\.[0-9]+", text):
         raise AmountError(f"{field}: {original.strip()!r} is not an amount")
     try:
         value = Decimal(text)
@@ -135,6 +135,8 @@ def parse_amount(  # noqa: C901
         raise AmountError(f"{field}: {original.strip()!r} is not an amount") from None
     if negative:
         value = -value
+    if abs(value) >= _MAX_AMOUNT:  # before quantize: 10^26 would overflow its 28 digits
+        raise AmountError(f"{field}: {original.strip()[:40]!r} is too large")
     quantum = minor_unit(currency)
     if value != value.quantize(quantum, rounding=ROUND_HALF_UP):
         places = -quantum.as_tuple().exponent  # type: ignore[operator]
@@ -143,8 +145,6 @@ def parse_amount(  # noqa: C901
         raise AmountError(f"{field}: must not be negative")
     if value == 0 and not allow_zero:
         raise AmountError(f"{field}: must be more than zero")
-    if abs(value) >= _MAX_AMOUNT:
-        raise AmountError(f"{field}: {original.strip()!r} is too large")
     return value.quantize(quantum)
 
 
@@ -153,9 +153,9 @@ def parse_rate_percent(text: str, *, field: str = "rate") -> Decimal:
     if not isinstance(text, str) or not text.strip():
         raise AmountError(f"{field}: a rate is required")
     cleaned = _normalise(text).replace("%", "").strip()
-    if re.fullmatch(r"\d+,\d+", cleaned):
+    if re.fullmatch(r"[0-9]+,[0-9]+", cleaned):
         cleaned = cleaned.replace(",", ".")
-    if not re.fullmatch(r"\d+(\.\d+)?|\.\d+", cleaned):
+    if not re.fullmatch(r"[0-9]+(\.[0-9]+)?|\.[0-9]+", cleaned):
         if cleaned.startswith("-"):
             raise AmountError(f"{field}: must not be negative")
         raise AmountError(f"{field}: {text.strip()!r} is not a percentage")

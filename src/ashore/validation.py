@@ -44,9 +44,29 @@ _CURRENCY = re.compile(r"[A-Z]{3}")
 ONE = Decimal(1)
 
 
+# Amounts stay under 10^12: a larger one is a typing slip, and near 10^26 quantizing to the minor
+# unit overflows Decimal's 28 digits.
+MAX_AMOUNT = Decimal(10) ** 12
+# Days of grace or before acceleration: a century is already more than any contract gives.
+MAX_DAYS = 36500
+
+
+def check_storable(value: str, path: str) -> None:
+    """Text UTF-8 and SQLite can keep: no lone surrogate halves, no NUL characters."""
+    if "\x00" in value:
+        raise InputError(f"{path}: must not hold a NUL character")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(
+            f"{path}: holds a character that is not valid Unicode (a lone surrogate)"
+        ) from None
+
+
 def _text(value: object, path: str, *, required: bool = True) -> None:
     if not isinstance(value, str):
         raise InputError(f"{path}: must be text")
+    check_storable(value, path)
     if required and not value.strip():
         raise InputError(f"{path}: must not be empty")
 
@@ -54,6 +74,8 @@ def _text(value: object, path: str, *, required: bool = True) -> None:
 def check_id(value: object, path: str) -> None:
     _text(value, path)
     assert isinstance(value, str)
+    if len(value) > 200:
+        raise InputError(f"{path}: an id must be at most 200 characters")
     if value != value.strip() or any(ch in value for ch in "\n\r\t/\\"):
         raise InputError(f"{path}: {value!r} is not a usable id (no spaces around, no slashes)")
 
@@ -68,6 +90,8 @@ def check_amount(
         raise InputError(f"{path}: must not be negative")
     if positive and value == 0:
         raise InputError(f"{path}: must be more than zero")
+    if value >= MAX_AMOUNT:
+        raise InputError(f"{path}: {value:f} is too large (must be under 10^12)")
     quantum = minor_unit(currency)
     if value != value.quantize(quantum):
         raise InputError(f"{path}: {value} has more decimals than {currency} allows")
@@ -97,11 +121,13 @@ def check_rate(rate: object, path: str) -> None:
         raise InputError(f"{path}.per: {rate.per!r} is not one of {', '.join(RATE_UNITS)}")
 
 
-def _int(value: object, path: str, minimum: int) -> None:
+def _int(value: object, path: str, minimum: int, maximum: int = 10**9) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InputError(f"{path}: {value!r} is not a whole number")
     if value < minimum:
         raise InputError(f"{path}: must be at least {minimum}")
+    if value > maximum:
+        raise InputError(f"{path}: must be at most {maximum}")
 
 
 # Dates outside these years are typing slips, and date arithmetic near year 9999 overflows.
@@ -166,9 +192,9 @@ def check_params(method: str, params: dict[str, Any], path: str, currency: str =
         if value is None and f"{key}?" in kinds:
             continue
         if key in ("months", "months_after"):
-            _int(value, where, 1)
+            _int(value, where, 1, MAX_TERM_MONTHS)
         elif key == "holiday_months":
-            _int(value, where, 0)
+            _int(value, where, 0, MAX_TERM_MONTHS)
         elif key == "annual_rate":
             check_rate_value(value, where)
         elif key == "amount":
@@ -337,9 +363,9 @@ def check_loan(loan: Loan, lender_ids: Collection[str], path: str = "loan") -> N
         raise InputError(f"{path}.overdue.contract_interest_continues: must be true or false")
     _choice(rules.penalty_base, PENALTY_BASES, f"{path}.overdue.penalty_base")
     check_amount(rules.late_fee, f"{path}.overdue.late_fee", currency)
-    _int(rules.grace_days, f"{path}.overdue.grace_days", 0)
+    _int(rules.grace_days, f"{path}.overdue.grace_days", 0, MAX_DAYS)
     if rules.accelerates_after_days is not None:
-        _int(rules.accelerates_after_days, f"{path}.overdue.accelerates_after_days", 0)
+        _int(rules.accelerates_after_days, f"{path}.overdue.accelerates_after_days", 0, MAX_DAYS)
     if sorted(rules.allocation) != sorted(ALLOCATION_PARTS):
         raise InputError(
             f"{path}.overdue.allocation: must order exactly {', '.join(ALLOCATION_PARTS)}"

@@ -30,7 +30,23 @@ PARAM_KINDS: dict[str, dict[str, str]] = {
     "custom": {"installments": "installments"},
 }
 
-_DECIMAL = re.compile(r"-?\d+(\.\d+)?")
+# ASCII digits only: ``\d`` would also take Arabic-Indic or Devanagari digits ("١٢٠٠٠").
+_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+# Amounts are under 10^12 (a trillion in any currency is a typing slip) and a decimal has at most
+# 20 places: bigger ones would overflow Decimal's 28 digits when quantized to the minor unit.
+MAX_INTEGER_DIGITS = 12
+MAX_FRACTION_DIGITS = 20
+# Whole numbers in the file (months, days, day counts, milliseconds) stay within this.
+MAX_WHOLE = 10**9
+_SHOWN = 40
+
+
+def shown(raw: object) -> str:
+    """``raw`` for a message: its repr, cut short so a hostile megabyte never reaches the screen."""
+    text = repr(raw)
+    return text if len(text) <= _SHOWN else f"{text[: _SHOWN - 5]}…({len(text)} characters)"
 
 
 def decimal_text(value: Decimal) -> str:
@@ -40,21 +56,28 @@ def decimal_text(value: Decimal) -> str:
 
 def read_decimal(raw: object, path: str, what: str = "a decimal amount") -> Decimal:
     if isinstance(raw, bool) or not isinstance(raw, str):
-        raise InputError(f'{path}: {raw!r} is not {what} in quotes (e.g. "12.50")')
+        raise InputError(f'{path}: {shown(raw)} is not {what} in quotes (e.g. "12.50")')
     if not _DECIMAL.fullmatch(raw):
-        raise InputError(f'{path}: "{raw}" is not {what}')
+        raise InputError(f'{path}: "{shown(raw)[1:-1]}" is not {what}')
+    whole, _, fraction = raw.lstrip("-").partition(".")
+    if len(whole.lstrip("0")) > MAX_INTEGER_DIGITS:
+        raise InputError(f"{path}: {shown(raw)} is too large (must be under 10^12)")
+    if len(fraction) > MAX_FRACTION_DIGITS:
+        raise InputError(f"{path}: {shown(raw)} has more than {MAX_FRACTION_DIGITS} decimals")
     return Decimal(raw)
 
 
 def read_int(raw: object, path: str) -> int:
     if isinstance(raw, bool) or not isinstance(raw, int):
-        raise InputError(f"{path}: {raw!r} is not a whole number")
+        raise InputError(f"{path}: {shown(raw)} is not a whole number")
+    if not -MAX_WHOLE <= raw <= MAX_WHOLE:
+        raise InputError(f"{path}: {shown(raw)} is too large (at most {MAX_WHOLE:,})")
     return raw
 
 
 def read_date(raw: object, path: str) -> date:
-    if not isinstance(raw, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
-        raise InputError(f"{path}: {raw!r} is not a date (YYYY-MM-DD)")
+    if not isinstance(raw, str) or not _DATE.fullmatch(raw):
+        raise InputError(f"{path}: {shown(raw)} is not a date (YYYY-MM-DD)")
     try:
         return date.fromisoformat(raw)
     except ValueError:
@@ -65,7 +88,7 @@ def _method_kinds(method: str, path: str) -> dict[str, str]:
     kinds = PARAM_KINDS.get(method)
     if kinds is None:
         known = ", ".join(PARAM_KINDS)
-        raise InputError(f"{path}: {method!r} is not a proposal method (one of {known})")
+        raise InputError(f"{path}: {shown(method)} is not a proposal method (one of {known})")
     return kinds
 
 
@@ -96,7 +119,7 @@ def decode_params(method: str, raw: object, path: str) -> dict[str, Any]:  # noq
         elif kind.startswith("choice:"):
             choices = kind.split(":", 1)[1].split(",")
             if value not in choices:
-                raise InputError(f"{where}: {value!r} is not one of {', '.join(choices)}")
+                raise InputError(f"{where}: {shown(value)} is not one of {', '.join(choices)}")
             params[key] = value
         else:  # installments
             if not isinstance(value, list):

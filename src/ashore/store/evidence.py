@@ -6,9 +6,11 @@ beside its final place, then renamed, so a crash never leaves a half-written fil
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 from typing import BinaryIO
@@ -26,6 +28,29 @@ def sha256_of(path: Path) -> str:
         while chunk := fh.read(CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def regular_file(path: Path) -> bool:
+    """Whether ``path`` is a plain file (links followed): not a folder, device, FIFO or socket."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for reading only if it is a plain file, checked on the open descriptor (a
+    FIFO swapped in after a check neither blocks nor is read)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise IsADirectoryError(errno.EISDIR, "not a plain file", str(path))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def is_sha256(text: str) -> bool:
@@ -59,7 +84,7 @@ class EvidenceStore:
             fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.root)
             tmp = Path(tmp_name)
             try:
-                with source.open("rb") as src, os.fdopen(fd, "wb") as dst:
+                with os.fdopen(fd, "wb") as dst, open_regular(source) as src:
                     while chunk := src.read(CHUNK):
                         digest.update(chunk)
                         dst.write(chunk)
@@ -83,7 +108,9 @@ class EvidenceStore:
         except FileNotFoundError:
             raise InputError(f"{source}: no such file") from None
         except IsADirectoryError:
-            raise InputError(f"{source}: is a folder, not a file") from None
+            raise InputError(f"{source}: is not a plain file") from None
+        except ValueError:  # a NUL character in the path
+            raise InputError(f"{source!r}: is not a usable file name") from None
         except PermissionError as error:
             raise DataError(f"{error.filename or source}: permission denied") from None
         except OSError as error:
