@@ -8,6 +8,7 @@ and is imported only when called, so ``ashore --version`` and start-up pay for n
 from __future__ import annotations
 
 import argparse
+import os
 import importlib
 import sys
 import traceback
@@ -20,7 +21,13 @@ from ashore.clock import Clock
 from ashore.context import LANGUAGES, Context
 from ashore.errors import AshoreError
 from ashore.money import AmountError
-from ashore.paths import DataDir, resolve_data_dir, resolve_today
+from ashore.paths import (
+    DataDir,
+    private_umask,
+    resolve_data_dir,
+    resolve_today,
+    tightened_message,
+)
 
 # command name -> "module:function" taking (args, ctx) and returning an exit code
 _COMMANDS: dict[str, str] = {
@@ -215,9 +222,12 @@ def _log_bug(ctx: Context | None) -> Path | None:
     try:
         ctx.data.ensure()
         log = ctx.data.logs / "errors.log"
-        with log.open("a", encoding="utf-8") as fh:
+        fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "a", encoding="utf-8") as fh:
             stamp = ctx.clock.now().isoformat(timespec="seconds")
-            fh.write(f"--- {stamp} Ashore {__version__}\n")
+            fh.write(f"--- {stamp} Ashore {__version__}
+")
             fh.write(traceback.format_exc())
         return log
     except OSError:
@@ -225,6 +235,17 @@ def _log_bug(ctx: Context | None) -> Path | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    with private_umask():  # every file Ashore writes is the owner's alone, whatever the umask
+        return _main(argv)
+
+
+def _tighten(data: DataDir) -> None:
+    changed = data.tighten()
+    if changed:
+        print(f"ashore: {tightened_message(data.root, changed)}", file=sys.stderr)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     ctx: Context | None = None
@@ -235,6 +256,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             clock=Clock() if day is None else Clock.on(day),
             lang=getattr(args, "lang", None) or _default_lang(),
         )
+        _tighten(ctx.data)
         name = _command_name(args)
         if name is None:
             from ashore.ui.app import run_app  # lazy: Qt only when the window is wanted

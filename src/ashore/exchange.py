@@ -705,9 +705,14 @@ def _attachment_json(
         relative = f"evidence/{attachment.sha256[:16]}-{_safe_name(attachment.name)}"
         target = folder / relative
         if not (target.is_file() and sha256_of(target) == attachment.sha256):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with store.open(attachment.sha256) as src, target.open("wb") as dst:
-                shutil.copyfileobj(src, dst)
+            if not target.parent.exists():
+                target.parent.mkdir(mode=0o700, parents=True)
+                os.chmod(target.parent, 0o700)
+            with store.open(attachment.sha256) as src:
+                fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                os.fchmod(fd, 0o600)  # private whatever the umask: it is the user's evidence
+                with os.fdopen(fd, "wb") as dst:
+                    shutil.copyfileobj(src, dst)
     return {
         "path": relative,
         "sha256": attachment.sha256,
@@ -948,7 +953,9 @@ def write_book(
     had_folder, had_evidence = folder.exists(), evidence.exists()
     before = {p for p in evidence.rglob("*") if p.is_file()} if had_evidence else set()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        if not had_folder:
+            folder.mkdir(mode=0o700, parents=True)
+            os.chmod(folder, 0o700)
         try:
             text = json.dumps(
                 book_json(book, store, folder, exported_at),

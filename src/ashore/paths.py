@@ -7,6 +7,9 @@ command actually needs them.
 from __future__ import annotations
 
 import os
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -86,3 +89,46 @@ class DataDir:
                 folder.mkdir(parents=True, exist_ok=True)
                 os.chmod(folder, 0o700)
         return self
+
+    def tighten(self) -> list[Path]:
+        """Make everything under the data dir private: folders 0700, files without any group or
+        other bits (evidence stays read-only). Returns what was changed; links are not followed.
+
+        A data dir made by hand, copied in, or written under a loose umask may be readable by
+        every user of the machine; its call notes and recordings must not be."""
+        changed: list[Path] = []
+        if not self.root.is_dir():
+            return changed
+        for path in (self.root, *self.root.rglob("*")):
+            try:
+                info = path.lstat()
+            except OSError:
+                continue
+            if stat.S_ISLNK(info.st_mode):
+                continue
+            mode = stat.S_IMODE(info.st_mode)
+            wanted = 0o700 if stat.S_ISDIR(info.st_mode) else mode & 0o700
+            if mode != wanted and (mode & 0o077 or stat.S_ISDIR(info.st_mode)):
+                try:
+                    os.chmod(path, wanted)
+                except OSError:
+                    continue
+                changed.append(path)
+        return changed
+
+
+@contextmanager
+def private_umask() -> Iterator[None]:
+    """While the block runs, new files are 0600 and new folders 0700 whatever the umask was."""
+    previous = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
+def tightened_message(root: Path, changed: list[Path]) -> str:
+    return (
+        f"{root}: {len(changed)} file(s) or folder(s) could be read by other users; "
+        "made them private (owner only)"
+    )

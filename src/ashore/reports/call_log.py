@@ -386,7 +386,7 @@ def write_evidence_bundle(
     out = Path(out)
     folder = out.resolve().parent
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", dir=folder)
     except OSError as error:
         raise InputError(f"--out: {out}: cannot be written: {error.strerror}") from None

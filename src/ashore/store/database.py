@@ -6,6 +6,7 @@ or unwritable database, a full disk) apart from bugs by raising ``DataError`` wi
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -19,11 +20,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ashore.clock import Clock
 from ashore.errors import DataError
-from ashore.paths import DataDir
+from ashore.paths import DataDir, tightened_message
 from ashore.store.evidence import EvidenceStore
 
 if TYPE_CHECKING:
     from alembic.config import Config
+
+_log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -214,10 +217,13 @@ class Database:
         """
         try:
             data.ensure()
+            changed = data.tighten()
         except OSError as error:
             raise DataError(
                 f"{data.root}: cannot create the data folder: {error.strerror}"
             ) from None
+        if changed:
+            _log.warning("%s", tightened_message(data.root, changed))
         path = data.database
         if path.exists() and path.stat().st_size > 0:
             revision, has_tables = inspect_file(path)

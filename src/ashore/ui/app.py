@@ -3,6 +3,7 @@ handler that logs a traceback under the data dir and shows one short dialog inst
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -102,10 +103,13 @@ def write_bug_log(
 ) -> Path | None:
     """Append the traceback to ``logs/errors.log``; its path, or None if it cannot be written."""
     try:
-        logs.mkdir(parents=True, exist_ok=True)
+        logs.mkdir(mode=0o700, parents=True, exist_ok=True)
         log = logs / "errors.log"
-        with log.open("a", encoding="utf-8") as fh:
-            fh.write(f"--- {clock.now().isoformat(timespec='seconds')} Ashore {__version__}\n")
+        fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "a", encoding="utf-8") as fh:
+            fh.write(f"--- {clock.now().isoformat(timespec='seconds')} Ashore {__version__}
+")
             fh.write("".join(traceback.format_exception(kind, error, tb)))
         return log
     except OSError:
