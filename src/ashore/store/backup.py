@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import shutil
+import sqlite3
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -23,6 +24,15 @@ from ashore.errors import DataError, InputError
 from ashore.paths import DataDir
 from ashore.store.database import Database, inspect_file, known_revisions
 from ashore.store.evidence import CHUNK, is_sha256
+from ashore.store.journal import (
+    ACTIVE,
+    ASIDE_PREFIX,
+    STAGING_PREFIX,
+    recover,
+    remove_tree,
+    roll_forward,
+    write_journal,
+)
 from ashore.store.models import EvidenceFileRow
 
 DB_MEMBER = "ashore.sqlite3"
@@ -72,6 +82,10 @@ def write_backup(db: Database, out: Path) -> BackupSummary:
                 db.backup_to(snapshot)
                 members: dict[str, str] = {}
                 damaged: list[str] = []
+                with db.reading() as session:
+                    referenced = set(session.scalars(select(EvidenceFileRow.sha256)))
+                stored = set(db.evidence.stored())
+                missing = tuple(sorted(referenced - stored))
                 with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
                     members[DB_MEMBER] = _copy_into_zip(archive, snapshot, DB_MEMBER)
                     for sha in db.evidence.stored():
@@ -85,6 +99,8 @@ def write_backup(db: Database, out: Path) -> BackupSummary:
                         "created_at": db.clock.now().isoformat(timespec="seconds"),
                         "revision": db.revision(),
                         "members": members,
+                        # named so that a restore can tell them from files a backup lost
+                        "missing": list(missing),
                     }
                     archive.writestr(MANIFEST, json.dumps(manifest, indent=2, sort_keys=True))
             os.chmod(tmp, 0o600)
@@ -97,9 +113,6 @@ def write_backup(db: Database, out: Path) -> BackupSummary:
         raise InputError(f"{out}: is a folder; give a file name") from None
     except OSError as error:
         raise DataError(f"{out}: cannot write the backup: {error.strerror}") from None
-    with db.reading() as session:
-        referenced = set(session.scalars(select(EvidenceFileRow.sha256)))
-    missing = tuple(sorted(sha for sha in referenced if f"evidence/{sha[:2]}/{sha}" not in members))
     return BackupSummary(out, len(members) - 1, out.stat().st_size, tuple(damaged), missing)
 
 
@@ -144,7 +157,7 @@ def _extract_checked(source: Path, staging: Path) -> None:
             if name != DB_MEMBER and not ok_evidence:
                 raise InputError(f"{source}: unexpected member {name!r}")
             target = staging.joinpath(*parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             digest = hashlib.sha256()
             try:
                 with archive.open(name) as src, target.open("wb") as dst:
@@ -156,6 +169,7 @@ def _extract_checked(source: Path, staging: Path) -> None:
             if digest.hexdigest() != expected:
                 raise InputError(f"{source}: {name} is damaged (hash mismatch)")
             os.chmod(target, 0o600 if name == DB_MEMBER else 0o400)
+    (staging / "evidence").mkdir(mode=0o700, exist_ok=True)  # goes live even when empty
     revision, _tables = inspect_file(staging / DB_MEMBER)
     if revision is None or revision not in known_revisions():
         raise DataError(
@@ -167,47 +181,139 @@ def _extract_checked(source: Path, staging: Path) -> None:
 def restore_backup(data: DataDir, source: Path, clock: Clock | None = None) -> Path | None:
     """Replace the data dir's database and evidence with the backup's, all or nothing.
 
-    The current data is first saved as a backup in ``data.backups``; that file is returned (None
-    when there was no data yet). The database is migrated on its next open, as any older one.
+    The backup is unpacked and checked in a staging folder first (every member against the
+    manifest, the database's pages, its schema objects, every file it refers to); the current
+    data is then saved as a backup in ``data.backups`` (that file is returned; None when there was
+    no data yet), and the staged files go live through the restore journal (ashore.store.journal):
+    killed at any point, the next start has either the old data or the new, whole. The database
+    is migrated on its next open, as any older one.
     """
     data.ensure()
+    recover(data)
     clock = clock if clock is not None else Clock()
     stamp = clock.stamp()
-    staging = data.root / f".restore-{stamp}"
-    aside = data.root / f".replaced-{stamp}"
+    staging = data.root / f"{STAGING_PREFIX}{stamp}"
+    aside = data.root / f"{ASIDE_PREFIX}{stamp}"
     safety: Path | None = None
+    decided = False
+    ACTIVE.add(staging)
     try:
         staging.mkdir(mode=0o700)
         _extract_checked(Path(source), staging)
-        if data.database.exists() and data.database.stat().st_size > 0:
-            try:
-                db = Database.open(data, clock)
-            except DataError:
-                # Damaged, locked out by a newer schema, …: exactly when a restore is needed. Keep
-                # the raw files as they are, then put the backup back.
-                safety = _keep_raw_database(data, stamp)
-            else:
-                try:
-                    name = f"ashore-before-restore-{stamp}.zip"
-                    safety = write_backup(db, data.backups / name).path
-                finally:
-                    db.close()
-        _swap(data, staging, aside)
+        check_staged(Path(source), staging)
+        safety = _save_current(data, stamp, clock)
+        try:
+            write_journal(data, staging, aside)
+            decided = True
+            roll_forward(data, staging, aside)
+        except OSError as error:
+            if decided:
+                raise DataError(
+                    f"{data.root}: the backup could not be put fully in place "
+                    f"({error.strerror}); the next start of Ashore finishes it"
+                ) from None
+            raise DataError(
+                f"{data.root}: cannot put the backup in place: {error.strerror}"
+            ) from None
     finally:
-        for folder in (staging, aside):
-            if folder.exists():
-                _remove_tree(folder)
+        ACTIVE.discard(staging)
+        if not decided:
+            remove_tree(staging)
     return safety
 
 
-def _live_paths(data: DataDir) -> list[Path]:
-    db = data.database
-    return [
-        db,
-        db.with_name(db.name + "-wal"),
-        db.with_name(db.name + "-shm"),
-        data.evidence,
-    ]
+def _save_current(data: DataDir, stamp: str, clock: Clock) -> Path | None:
+    """The current data saved in ``data.backups`` before it is replaced (None when there is none)."""
+    if not (data.database.exists() and data.database.stat().st_size > 0):
+        return None
+    try:
+        db = Database.open(data, clock)
+    except DataError:
+        # Damaged, locked out by a newer schema, …: exactly when a restore is needed. Keep the
+        # raw files as they are, then put the backup back.
+        return _keep_raw_database(data, stamp)
+    try:
+        return write_backup(db, data.backups / f"ashore-before-restore-{stamp}.zip").path
+    finally:
+        db.close()
+
+
+def _schema_objects(con: sqlite3.Connection) -> dict[tuple[str, str], str]:
+    rows = con.execute(
+        "SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+    )
+    return {(str(kind), str(name)): " ".join(str(sql).split()) for kind, name, sql in rows}
+
+
+def _reference_schema(revision: str) -> dict[tuple[str, str], str]:
+    """The schema objects a database made by Ashore at ``revision`` holds."""
+    from ashore.store.database import make_engine, upgrade
+
+    with tempfile.TemporaryDirectory(prefix="ashore-schema-") as work:
+        engine = make_engine(Path(work) / "reference.sqlite3")
+        try:
+            upgrade(engine, revision)
+        finally:
+            engine.dispose()
+        con = sqlite3.connect(Path(work) / "reference.sqlite3")
+        try:
+            return _schema_objects(con)
+        finally:
+            con.close()
+
+
+def check_staged(source: Path, staging: Path) -> None:
+    """Refuse a staged backup whose database is damaged, carries triggers, views or tables the
+    schema does not define (a trigger could delete notes on the next import), or refers to
+    evidence the backup does not hold. Nothing live has been touched when this runs."""
+    db_path = staging / DB_MEMBER
+    revision, _tables = inspect_file(db_path)
+    assert revision is not None  # _extract_checked refused a database without one
+    try:
+        con = sqlite3.connect(f"{db_path.absolute().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise InputError(f"{source}: the backup's database cannot be opened: {error}") from None
+    try:
+        lines = [str(row[0]) for row in con.execute("PRAGMA integrity_check")]
+        if lines != ["ok"]:
+            raise InputError(f"{source}: the backup's database is damaged: {lines[0]}")
+        found = _schema_objects(con)
+        shas = [str(row[0]) for row in con.execute("SELECT sha256 FROM evidence_files")]
+    except sqlite3.DatabaseError as error:
+        raise InputError(f"{source}: the backup's database is damaged: {error}") from None
+    finally:
+        con.close()
+    expected = _reference_schema(revision)
+    for key in sorted(set(found) | set(expected)):
+        kind, name = key
+        if key not in expected:
+            raise InputError(
+                f"{source}: the backup's database holds a {kind} {name!r} that Ashore's schema "
+                "does not define; refused (it could change data behind Ashore's back)"
+            )
+        if found.get(key) != expected[key]:
+            raise InputError(
+                f"{source}: the backup's database has {kind} {name!r} missing or changed "
+                "from Ashore's schema; refused"
+            )
+    declared = _declared_missing(source)
+    for sha in shas:
+        path = staging / "evidence" / sha[:2] / sha
+        if not is_sha256(sha):
+            raise InputError(f"{source}: the backup's database names evidence {sha!r}")
+        if not path.is_file() and sha not in declared:
+            raise InputError(
+                f"{source}: evidence {sha} is referred to by the backup's database but is not in "
+                "the backup; refused"
+            )
+
+
+def _declared_missing(source: Path) -> set[str]:
+    """Files the backup's manifest says were already missing when it was made (warned then)."""
+    with zipfile.ZipFile(source) as archive:
+        manifest = json.loads(archive.read(MANIFEST))
+    missing = manifest.get("missing", [])
+    return {str(sha) for sha in missing} if isinstance(missing, list) else set()
 
 
 def _keep_raw_database(data: DataDir, stamp: str) -> Path:
@@ -220,44 +326,3 @@ def _keep_raw_database(data: DataDir, stamp: str) -> Path:
             shutil.copy2(source, kept / source.name)
             os.chmod(kept / source.name, 0o600)
     return kept
-
-
-def _swap(data: DataDir, staging: Path, aside: Path) -> None:
-    """Move the live files aside and the staged ones in; on any failure put the live ones back."""
-    aside.mkdir(mode=0o700)
-    moved: list[tuple[Path, Path]] = []
-    placed: list[Path] = []
-    try:
-        for live in _live_paths(data):
-            if live.exists():
-                target = aside / live.name
-                os.replace(live, target)
-                moved.append((target, live))
-        new_db = staging / DB_MEMBER
-        os.replace(new_db, data.database)
-        placed.append(data.database)
-        new_evidence = staging / "evidence"
-        if not new_evidence.exists():
-            new_evidence.mkdir(mode=0o700)
-        os.replace(new_evidence, data.evidence)
-        placed.append(data.evidence)
-        os.chmod(data.evidence, 0o700)
-    except OSError as error:
-        for path in placed:
-            if path.is_dir():
-                _remove_tree(path)
-            else:
-                path.unlink(missing_ok=True)
-        for held, live in reversed(moved):
-            os.replace(held, live)
-        raise DataError(f"{data.root}: cannot put the backup in place: {error.strerror}") from None
-
-
-def _remove_tree(folder: Path) -> None:
-    # Evidence files are read-only; make them writable so the tree can go.
-    for path in folder.rglob("*"):
-        if path.is_file():
-            os.chmod(path, 0o600)
-        elif path.is_dir():
-            os.chmod(path, 0o700)
-    shutil.rmtree(folder, ignore_errors=True)

@@ -22,6 +22,7 @@ from ashore.clock import Clock
 from ashore.errors import DataError
 from ashore.paths import DataDir, tightened_message
 from ashore.store.evidence import EvidenceStore
+from ashore.store.journal import recover
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -215,6 +216,10 @@ class Database:
         A database behind the newest schema is copied to ``data.backups`` first. One written by a
         newer Ashore (an unknown revision) is refused with DataError and left exactly as it is.
         """
+        # A restore killed halfway is finished (or its copy removed) before anything is opened.
+        recovered = recover(data)
+        if recovered:
+            _log.warning("%s: %s", data.root, recovered)
         try:
             data.ensure()
             changed = data.tighten()
