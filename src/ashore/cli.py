@@ -8,8 +8,8 @@ and is imported only when called, so ``ashore --version`` and start-up pay for n
 from __future__ import annotations
 
 import argparse
-import os
 import importlib
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence

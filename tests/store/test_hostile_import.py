@@ -216,7 +216,11 @@ def _write(tmp_path: Path, change: Change, raw: str | None) -> Path:
     [pytest.param(change, raw, message, id=name) for name, change, raw, message in CASES],
 )
 def test_a_hostile_file_is_refused_naming_the_field_and_nothing_changes(
-    tmp_path: Path, change: Change, raw: str | None, message: str, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    change: Change,
+    raw: str | None,
+    message: str,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     source = _write(tmp_path, change, raw)
     data = tmp_path / "data"

@@ -70,7 +70,10 @@ def _state(data: Path, out: Path) -> tuple[set[str], set[str]]:
 def worlds(tmp_path: Path) -> tuple[Path, Path]:
     """A data dir holding the old data, and a backup of other (new) data."""
     old = tmp_path / "old"
-    assert main(["--data-dir", str(old), "import", str(_book(tmp_path / "a", ("jb-2026-01",), b"A"))]) == 0
+    assert (
+        main(["--data-dir", str(old), "import", str(_book(tmp_path / "a", ("jb-2026-01",), b"A"))])
+        == 0
+    )
     new = tmp_path / "new"
     two = ("jt360-bullet-0901", "jt360-2025-11")
     assert main(["--data-dir", str(new), "import", str(_book(tmp_path / "b", two, b"B"))]) == 0
@@ -116,14 +119,17 @@ def test_a_restore_killed_at_any_rename_leaves_old_or_new_data_whole(
         leftovers = [p.name for p in data.iterdir() if p.name.startswith((".restore", ".replaced"))]
         assert leftovers == [] and not (data / "restore-journal.json").exists(), (n, leftovers)
     capsys.readouterr()
-    print(f"kill points: {calls}, old data kept at {sorted(n for n, o in outcomes.items() if o == 'old')}")
+    kept_old = sorted(n for n, seen in outcomes.items() if seen == "old")
+    print(f"kill points: {calls}, old data kept at {kept_old}")
     # Killed before the journal is written the old data stays; after it, the new one is finished.
     assert set(outcomes.values()) == {"old", "new"}
     first_new = min(n for n, seen in outcomes.items() if seen == "new")
     assert all(seen == "new" for n, seen in outcomes.items() if n >= first_new)
 
 
-def _rewrite_database(backup: Path, out: Path, sql: str | None = None, damage: bool = False) -> None:
+def _rewrite_database(
+    backup: Path, out: Path, sql: str | None = None, damage: bool = False
+) -> None:
     """A copy of ``backup`` whose database is changed by ``sql`` (or a page overwritten), with a
     manifest made to match: the manifest is no defence against a forged backup."""
     import hashlib

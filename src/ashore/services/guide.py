@@ -365,7 +365,9 @@ def attach_document(ledger: Ledger, loan_id: str, source: Path, kind: str) -> Gu
                 )
     except BaseException:
         if stored.new:
-            ledger.db.evidence.discard(stored.sha256)
+            from ashore.store.mapping import discard_unreferenced
+
+            discard_unreferenced(ledger.db, [stored.sha256])
         raise
     doc = GuideDocument(kind=kind, sha256=stored.sha256, name=stored.name, size=stored.size)
     if not any(d.sha256 == doc.sha256 and d.kind == kind for d in guide.documents):

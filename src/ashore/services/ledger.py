@@ -24,6 +24,7 @@ from ashore.store import Database
 from ashore.store.backup import BackupSummary
 from ashore.store.mapping import (
     all_loan_rows,
+    discard_unreferenced,
     lender_record,
     loan_record,
     loan_rows_by_id,
@@ -184,15 +185,19 @@ class Ledger:
         the untouched data when the backup is refused (InputError/DataError). The data replaced
         is first saved as a backup; its path is returned (None when there was no data yet).
         """
+        from ashore.store import lock
         from ashore.store.backup import restore_backup
 
         data = self.db.data
-        self.db.close()
-        try:
-            safety = restore_backup(data, source, self.db.clock)
-        finally:
-            # Opening migrates a backup made by an older Ashore, like any older database.
-            self.db = Database.open(data, self.db.clock)
+        # The lock is kept across the swap: no other window or command slips in between.
+        clock = self.db.clock
+        with lock.holding(data.root):
+            self.db.close()
+            try:
+                safety = restore_backup(data, source, clock)
+            finally:
+                # Opening migrates a backup made by an older Ashore, like any older database.
+                self.db = Database.open(data, clock)
         return safety
 
     # --- settings ----------------------------------------------------------------------------
@@ -274,8 +279,7 @@ class Ledger:
                 if session.get(SettingRow, CURRENCY_KEY) is None:
                     _set_setting(session, CURRENCY_KEY, book.currency)
         except BaseException:
-            for sha in added:
-                self.db.evidence.discard(sha)
+            discard_unreferenced(self.db, added)
             raise
 
     def export_book(self) -> Book:

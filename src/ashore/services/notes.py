@@ -27,6 +27,7 @@ from ashore.store import Database
 from ashore.store.evidence import CHUNK, EvidenceStore, sha256_of
 from ashore.store.mapping import (
     chain_problems,
+    discard_unreferenced,
     event_record,
     loan_record,
     note_record,
@@ -393,8 +394,8 @@ class Notes:
                 write_note(session, self.db.evidence, row, new, "attached", at)
                 return attachment
         except BaseException:
-            if stored.new:
-                self.db.evidence.discard(stored.sha256)  # no row points at it: leave no file
+            if stored.new:  # no committed row points at it: leave no file
+                discard_unreferenced(self.db, [stored.sha256])
             raise
 
     def attach(

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from ashore.clock import Clock
 from ashore.errors import DataError, InputError
 from ashore.paths import DataDir
+from ashore.store import lock
 from ashore.store.database import Database, inspect_file, known_revisions
 from ashore.store.evidence import CHUNK, is_sha256
 from ashore.store.journal import (
@@ -188,9 +189,13 @@ def restore_backup(data: DataDir, source: Path, clock: Clock | None = None) -> P
     killed at any point, the next start has either the old data or the new, whole. The database
     is migrated on its next open, as any older one.
     """
-    data.ensure()
+    with lock.holding(data.root):
+        return _restore_locked(data, Path(source), clock if clock is not None else Clock())
+
+
+def _restore_locked(data: DataDir, source: Path, clock: Clock) -> Path | None:
     recover(data)
-    clock = clock if clock is not None else Clock()
+    data.ensure()
     stamp = clock.stamp()
     staging = data.root / f"{STAGING_PREFIX}{stamp}"
     aside = data.root / f"{ASIDE_PREFIX}{stamp}"
@@ -223,7 +228,7 @@ def restore_backup(data: DataDir, source: Path, clock: Clock | None = None) -> P
 
 
 def _save_current(data: DataDir, stamp: str, clock: Clock) -> Path | None:
-    """The current data saved in ``data.backups`` before it is replaced (None when there is none)."""
+    """The current data saved in ``data.backups`` before it is replaced (None if there is none)."""
     if not (data.database.exists() and data.database.stat().st_size > 0):
         return None
     try:

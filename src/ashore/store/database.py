@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ashore.clock import Clock
 from ashore.errors import DataError
 from ashore.paths import DataDir, tightened_message
+from ashore.store import lock
 from ashore.store.evidence import EvidenceStore
 from ashore.store.journal import recover
 
@@ -206,6 +207,7 @@ class Database:
         self.path = data.database
         self.evidence = EvidenceStore(data.evidence)
         self._sessions = sessionmaker(engine, expire_on_commit=False, info={"clock": self.clock})
+        self._locked = False
 
     @classmethod
     def open(cls, data: DataDir, clock: Clock | None = None) -> Database:
@@ -216,6 +218,17 @@ class Database:
         A database behind the newest schema is copied to ``data.backups`` first. One written by a
         newer Ashore (an unknown revision) is refused with DataError and left exactly as it is.
         """
+        lock.acquire(data.root)  # one writer at a time; given back by close()
+        try:
+            db = cls._open_locked(data)
+        except BaseException:
+            lock.release(data.root)
+            raise
+        db._locked = True
+        return db
+
+    @classmethod
+    def _open_locked(cls, data: DataDir) -> Database:
         # A restore killed halfway is finished (or its copy removed) before anything is opened.
         recovered = recover(data)
         if recovered:
@@ -321,3 +334,6 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._locked:
+            self._locked = False
+            lock.release(self.data.root)

@@ -9,15 +9,17 @@ to the chain; notes missing from the record, or in an earlier state, are kept as
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
 from ashore.clock import Clock
-from ashore.errors import InputError
+from ashore.errors import DataError, InputError
 from ashore.money import Rate
 from ashore.records import (
     Attachment,
@@ -44,6 +46,9 @@ from ashore.store.chain import (
     note_body,
 )
 from ashore.store.codec import decode_agreed, decode_params, encode_agreed, encode_params
+
+if TYPE_CHECKING:
+    from ashore.store.database import Database
 from ashore.store.evidence import EvidenceStore
 from ashore.store.models import (
     ClaimRow,
@@ -629,3 +634,25 @@ def all_loan_rows(session: Session) -> list[LoanRow]:
 def loan_rows_by_id(session: Session) -> list[LoanRow]:
     """Every loan with its children, ordered by id (the export's order)."""
     return list(session.scalars(select(LoanRow).order_by(LoanRow.id).options(*LOAN_CHILDREN)))
+
+
+def discard_unreferenced(db: Database, added: Iterable[str]) -> None:
+    """Undo a failed change's new evidence files, but only those no committed row refers to:
+    another import or window may have committed a note on the same file meanwhile. When the
+    database cannot say, every file stays (``ashore verify`` names an orphan; a file deleted is
+    lost for good)."""
+    shas = list(added)
+    if not shas:
+        return
+    try:
+        with db.reading() as session:
+            used = set(
+                session.scalars(
+                    select(EvidenceFileRow.sha256).where(EvidenceFileRow.sha256.in_(shas))
+                )
+            )
+    except (DataError, SQLAlchemyError):
+        return
+    for sha in shas:
+        if sha not in used:
+            db.evidence.discard(sha)
