@@ -117,7 +117,7 @@ def test_a_failed_import_keeps_a_file_another_import_committed_meanwhile(
         return stored
 
     monkeypatch.setattr(Ledger, "_store_attachments", store_then_let_a_commit)
-    with pytest.raises((InputError, DataError), match="already exists|locked"):
+    with pytest.raises((InputError, DataError), match=r"already exists|locked"):
         ledger.import_book(b_book)
     monkeypatch.undo()
     other.close()
