@@ -226,8 +226,7 @@ def _log_bug(ctx: Context | None) -> Path | None:
         os.fchmod(fd, 0o600)
         with os.fdopen(fd, "a", encoding="utf-8") as fh:
             stamp = ctx.clock.now().isoformat(timespec="seconds")
-            fh.write(f"--- {stamp} Ashore {__version__}
-")
+            fh.write(f"--- {stamp} Ashore {__version__}\n")
             fh.write(traceback.format_exc())
         return log
     except OSError:

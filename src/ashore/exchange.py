@@ -940,6 +940,13 @@ def _with_guide(
     return data
 
 
+def _private_folder(folder: Path, existed: bool) -> None:
+    """Create the export's folder owner-only (0700); one the user already has is left as it is."""
+    if not existed:
+        folder.mkdir(mode=0o700, parents=True)
+        os.chmod(folder, 0o700)
+
+
 def write_book(
     book: Book,
     path: Path,
@@ -953,9 +960,7 @@ def write_book(
     had_folder, had_evidence = folder.exists(), evidence.exists()
     before = {p for p in evidence.rglob("*") if p.is_file()} if had_evidence else set()
     try:
-        if not had_folder:
-            folder.mkdir(mode=0o700, parents=True)
-            os.chmod(folder, 0o700)
+        _private_folder(folder, had_folder)
         try:
             text = json.dumps(
                 book_json(book, store, folder, exported_at),

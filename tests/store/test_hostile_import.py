@@ -226,7 +226,8 @@ def test_a_hostile_file_is_refused_naming_the_field_and_nothing_changes(
     data = tmp_path / "data"
     assert main(["--data-dir", str(data), "import", str(source)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("ashore: ") and err.count("\n") == 1, err
+    assert err.startswith("ashore: "), err
+    assert err.count("\n") == 1, err
     assert message in err, err
     assert "internal error" not in err
     assert not [p for p in (data / "evidence").rglob("*") if p.is_file()]

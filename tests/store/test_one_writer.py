@@ -57,7 +57,8 @@ def test_a_second_process_is_told_the_data_dir_is_open(tmp_path: Path) -> None:
             child = _ashore("--data-dir", str(data), *args)
             assert child.returncode == 1, child.stderr
             assert "Ashore is open on this data dir" in child.stderr
-            assert "close it first" in child.stderr and "internal error" not in child.stderr
+            assert "close it first" in child.stderr
+            assert "internal error" not in child.stderr
         assert window.loans() == []  # the window still works on its own database
     finally:
         window.close()
@@ -82,7 +83,8 @@ def test_two_imports_at_once_never_fail_with_database_is_locked(tmp_path: Path) 
     results = [(proc.wait(timeout=120), proc.communicate()[1]) for proc in procs]
     for code, err in results:
         assert code == 0 or "Ashore is open on this data dir" in err, err
-        assert "locked" not in err and "internal error" not in err
+        assert "locked" not in err
+        assert "internal error" not in err
     out = tmp_path / "out" / "book.json"
     assert main(["--data-dir", str(data), "export", "json", "--out", str(out)]) == 0
     kept = {loan["id"] for loan in json.loads(out.read_text("utf-8"))["loans"]}
@@ -91,7 +93,8 @@ def test_two_imports_at_once_never_fail_with_database_is_locked(tmp_path: Path) 
         for (code, _err), loan_id in zip(results, ("jb-2026-01", "jt360-2025-11"), strict=True)
         if code == 0
     }
-    assert kept == expected and kept
+    assert kept == expected
+    assert kept
 
 
 def test_a_failed_import_keeps_a_file_another_import_committed_meanwhile(

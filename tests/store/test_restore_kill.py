@@ -117,7 +117,8 @@ def test_a_restore_killed_at_any_rename_leaves_old_or_new_data_whole(
         assert state in (old_state, new_state), n
         outcomes[n] = "old" if state == old_state else "new"
         leftovers = [p.name for p in data.iterdir() if p.name.startswith((".restore", ".replaced"))]
-        assert leftovers == [] and not (data / "restore-journal.json").exists(), (n, leftovers)
+        assert leftovers == [], (n, leftovers)
+        assert not (data / "restore-journal.json").exists(), n
     capsys.readouterr()
     kept_old = sorted(n for n, seen in outcomes.items() if seen == "old")
     print(f"kill points: {calls}, old data kept at {kept_old}")
@@ -208,6 +209,7 @@ def test_a_hostile_backup_is_refused_and_nothing_changes(
     capsys.readouterr()
     assert main(["--data-dir", str(old), "restore", str(hostile)]) == 1
     err = capsys.readouterr().err
-    assert message in err and "internal error" not in err, err
+    assert message in err, err
+    assert "internal error" not in err
     assert _state(old, tmp_path / "after.json") == before
     assert not list((old / "backups").glob("ashore-before-restore-*"))

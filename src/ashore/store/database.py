@@ -222,65 +222,13 @@ class Database:
         """
         lock.acquire(data.root)  # one writer at a time; given back by close()
         try:
-            db = cls._open_locked(data)
+            _prepare(data)
+            db = cls(_open_engine(data, clock), data, clock)
         except BaseException:
             lock.release(data.root)
             raise
         db._locked = True
         return db
-
-    @classmethod
-    def _open_locked(cls, data: DataDir) -> Database:
-        # A restore killed halfway is finished (or its copy removed) before anything is opened.
-        recovered = recover(data)
-        if recovered:
-            _log.warning("%s: %s", data.root, recovered)
-        try:
-            data.ensure()
-            changed = data.tighten()
-        except OSError as error:
-            raise DataError(
-                f"{data.root}: cannot create the data folder: {error.strerror}"
-            ) from None
-        if changed:
-            _log.warning("%s", tightened_message(data.root, changed))
-        path = data.database
-        if path.exists() and path.stat().st_size > 0:
-            revision, has_tables = inspect_file(path)
-            if revision == SCHEMA_HEAD:
-                os.chmod(path, 0o600)
-                return cls(make_engine(path), data, clock)
-            head = head_revision()
-            if revision is None and has_tables:
-                raise DataError(
-                    f"{path}: this is not an Ashore database (no schema version); "
-                    "move it away or use another --data-dir"
-                )
-            if revision is not None and revision not in known_revisions():
-                raise DataError(
-                    f"{path}: the database was written by a newer version of Ashore "
-                    f"(schema {revision}); update Ashore to open it. It was left unchanged"
-                )
-            if revision is not None and revision != head:
-                stamp = (clock or Clock()).stamp()
-                backup_file(path, data.backups / f"ashore-{stamp}-before-{head}.sqlite3")
-        else:
-            try:
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
-                os.close(fd)
-            except OSError as error:
-                raise DataError(f"{path}: cannot create the database: {error.strerror}") from None
-        os.chmod(path, 0o600)
-        engine = make_engine(path)
-        try:
-            upgrade(engine, "head")
-        except DBAPIError as error:
-            engine.dispose()
-            raise data_error(error, path) or DataError(f"{path}: cannot migrate: {error}") from None
-        except BaseException:
-            engine.dispose()
-            raise
-        return cls(engine, data, clock)
 
     def revision(self) -> str | None:
         with self.engine.connect() as conn:
@@ -343,3 +291,63 @@ class Database:
         if self._locked:
             self._locked = False
             lock.release(self.data.root)
+
+
+def _prepare(data: DataDir) -> None:
+    """Finish what a killed restore left, create the folders, make everything private."""
+    recovered = recover(data)
+    if recovered:
+        _log.warning("%s: %s", data.root, recovered)
+    try:
+        data.ensure()
+        changed = data.tighten()
+    except OSError as error:
+        raise DataError(f"{data.root}: cannot create the data folder: {error.strerror}") from None
+    if changed:
+        _log.warning("%s", tightened_message(data.root, changed))
+
+
+def _check_revision(path: Path, data: DataDir, clock: Clock | None) -> None:
+    """Refuse a foreign or newer database; copy an older one to the backups before migrating."""
+    revision, has_tables = inspect_file(path)
+    head = head_revision()
+    if revision is None and has_tables:
+        raise DataError(
+            f"{path}: this is not an Ashore database (no schema version); "
+            "move it away or use another --data-dir"
+        )
+    if revision is not None and revision not in known_revisions():
+        raise DataError(
+            f"{path}: the database was written by a newer version of Ashore "
+            f"(schema {revision}); update Ashore to open it. It was left unchanged"
+        )
+    if revision is not None and revision != head:
+        stamp = (clock or Clock()).stamp()
+        backup_file(path, data.backups / f"ashore-{stamp}-before-{head}.sqlite3")
+
+
+def _open_engine(data: DataDir, clock: Clock | None) -> Engine:
+    """An engine on the data dir's database, created or migrated to the newest schema."""
+    path = data.database
+    if path.exists() and path.stat().st_size > 0:
+        if inspect_file(path)[0] == SCHEMA_HEAD:
+            os.chmod(path, 0o600)
+            return make_engine(path)
+        _check_revision(path, data, clock)
+    else:
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+            os.close(fd)
+        except OSError as error:
+            raise DataError(f"{path}: cannot create the database: {error.strerror}") from None
+    os.chmod(path, 0o600)
+    engine = make_engine(path)
+    try:
+        upgrade(engine, "head")
+    except DBAPIError as error:
+        engine.dispose()
+        raise data_error(error, path) or DataError(f"{path}: cannot migrate: {error}") from None
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine

@@ -108,8 +108,7 @@ def write_bug_log(
         fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         os.fchmod(fd, 0o600)
         with os.fdopen(fd, "a", encoding="utf-8") as fh:
-            fh.write(f"--- {clock.now().isoformat(timespec='seconds')} Ashore {__version__}
-")
+            fh.write(f"--- {clock.now().isoformat(timespec='seconds')} Ashore {__version__}\n")
             fh.write("".join(traceback.format_exception(kind, error, tb)))
         return log
     except OSError:
