@@ -472,6 +472,7 @@ _LOAN_OPTIONAL = (
     "notes",
     "note_chain",
     "settlement",
+    "chain_head",
 )
 
 
@@ -500,6 +501,9 @@ def _loan(raw: object, path: str, currency: str, base: Path) -> Loan:
         values = _opt(data, key, path, _list, [])
         return [(item, f"{path}.{key}[{i}]") for i, item in enumerate(values)]
 
+    chain = [_note_event(item, where) for item, where in items("note_chain")]
+    if data.get("chain_head") is not None:
+        _check_chain_head(data["chain_head"], chain, path)
     return Loan(
         id=_str(data["id"], f"{path}.id"),
         lender=_str(data["lender"], f"{path}.lender"),
@@ -524,11 +528,24 @@ def _loan(raw: object, path: str, currency: str, base: Path) -> Loan:
             else None
         ),
         # Checked against the notes when the loan is stored (ashore.store.mapping).
-        note_chain=[_note_event(item, where) for item, where in items("note_chain")],
+        note_chain=chain,
         start=_opt(data, "start", path, _date, None),
         interest=_opt(data, "interest", path, _str, "monthly"),
         prepayment_fee=_opt(data, "prepayment_fee", path, _decimal, Decimal("0")),
     )
+
+
+def _check_chain_head(raw: object, chain: list[NoteEvent], path: str) -> None:
+    """The exported chain head (how many entries, the last one's hash) must match the chain the
+    file holds: a tail cut from the file, with its notes, shows here."""
+    head = _object(raw, f"{path}.chain_head", ("events", "hash"), ())
+    events = _int(head["events"], f"{path}.chain_head.events")
+    last = _str(head["hash"], f"{path}.chain_head.hash")
+    if events != len(chain) or last != (chain[-1].hash if chain else ""):
+        raise InputError(
+            f"{path}.note_chain: holds {len(chain)} entries but chain_head says {events} ending "
+            f"{last[:12] or 'nowhere'} (entries were removed from the file or changed)"
+        )
 
 
 def _borrower(raw: object, path: str) -> dict[str, str]:
@@ -839,6 +856,10 @@ def _loan_json(loan: Loan, store: EvidenceStore | None, folder: Path) -> dict[st
             for p in loan.proposals
         ],
         "notes": [_note_json(n, store, folder) for n in loan.notes],
+        "chain_head": {
+            "events": len(loan.note_chain),
+            "hash": loan.note_chain[-1].hash if loan.note_chain else "",
+        },
         "note_chain": [
             {
                 "note": e.note,

@@ -205,3 +205,22 @@ def test_changes_made_through_ashore_keep_verifying(
         ledger.close()
     capsys.readouterr()
     assert main(["--data-dir", str(data), "verify"]) == 0, capsys.readouterr()
+
+
+def test_an_export_with_its_chain_tail_cut_is_refused_on_import(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "export" / "book.json"
+    assert main(["--data-dir", str(data), "export", "json", "--out", str(out)]) == 0
+    book = json.loads(out.read_text("utf-8"))
+    loan = next(loan for loan in book["loans"] if loan["id"] == LOAN)
+    assert loan["chain_head"] == {"events": 2, "hash": loan["note_chain"][-1]["hash"]}
+    again = tmp_path / "again"
+    assert main(["--data-dir", str(again), "import", str(out)]) == 0  # whole, it goes back in
+    loan["notes"] = loan["notes"][:-1]
+    loan["note_chain"] = loan["note_chain"][:-1]
+    out.write_text(json.dumps(book, ensure_ascii=False), "utf-8")
+    capsys.readouterr()
+    assert main(["--data-dir", str(tmp_path / "cut"), "import", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "note_chain: holds 1 entries but chain_head says 2" in err, err
