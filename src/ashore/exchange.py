@@ -502,7 +502,9 @@ def _loan(raw: object, path: str, currency: str, base: Path) -> Loan:
         return [(item, f"{path}.{key}[{i}]") for i, item in enumerate(values)]
 
     chain = [_note_event(item, where) for item, where in items("note_chain")]
-    if data.get("chain_head") is not None:
+    # A file with no chain at all is read as hand-written (its notes get new entries); one that
+    # has a chain must have all of it.
+    if data.get("chain_head") is not None and chain:
         _check_chain_head(data["chain_head"], chain, path)
     return Loan(
         id=_str(data["id"], f"{path}.id"),
