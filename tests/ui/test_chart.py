@@ -265,7 +265,7 @@ def test_a_chart_too_small_to_lay_out_draws_without_warnings(chart: NegotiationC
         chart.canvas.draw()
     figure.set_size_inches(10, 6.25)
     chart.canvas.draw()
-    assert chart.plot.owed_axes.get_position().width > 0.8  # laid out once there is room
+    assert chart.plot.owed_axes.get_position().width > 0.6  # laid out once there is room
 
 
 def test_money_axis_labels_are_formatted_amounts(chart: NegotiationChart) -> None:
@@ -350,3 +350,42 @@ def test_bad_series_are_refused_with_the_field_path(
 ) -> None:
     with pytest.raises(InputError, match=message):
         chart.set_data(lines=lines, today=TODAY)
+
+
+@pytest.mark.parametrize(("width", "height"), [(850, 420), (1280, 800)])
+def test_with_three_proposals_the_legend_sits_beside_the_plot_uncut(
+    chart: NegotiationChart, width: int, height: int
+) -> None:
+    # Above the plot, the legend of three proposals took seven rows and left the plot ~90 px, and
+    # its right-hand texts were cut ("…in tot").
+    long = "36 months with the penalty halved and late fees dropped"
+    lines = [status_quo(), plan("ream"), plan("freeze"), plan("lump")]
+    lines[3] = Series("lump", long, lines[3].points, "proposal")
+    chart.set_data(
+        lines=lines,
+        today=TODAY,
+        monthly=[monthly("ream"), monthly("freeze"), monthly("lump")],
+        budget=Decimal("1500.00"),
+    )
+    chart.resize(width, height)
+    chart.show()
+    chart.plot.canvas.draw()
+    figure = chart.plot.figure
+    renderer = figure.canvas.get_renderer()
+    canvas_height = figure.bbox.height
+    top = chart.plot.owed_axes.get_window_extent(renderer)
+    bottom = chart.plot.monthly_axes.get_window_extent(renderer)
+    assert (top.y1 - bottom.y0) / canvas_height >= 0.6
+    assert top.height / canvas_height >= 0.4
+    legend = chart.plot.owed_axes.get_legend()
+    texts = legend.get_texts()
+    assert len(texts) == 4
+    assert any("36 months with the penalty" in text.get_text() for text in texts)
+    frame = figure.bbox
+    for text in texts:
+        box = text.get_window_extent(renderer)
+        assert frame.x0 <= box.x0, text.get_text()
+        assert box.x1 <= frame.x1, text.get_text()
+        assert frame.y0 <= box.y0, text.get_text()
+        assert box.y1 <= frame.y1, text.get_text()
+        assert box.x0 >= top.x1  # beside the plot, not over it

@@ -6,6 +6,7 @@ Imported only by ``NegotiationChart.__init__``, so importing ``ashore.ui.chart``
 from __future__ import annotations
 
 import re
+import textwrap
 import warnings
 import zlib
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
@@ -122,6 +123,16 @@ def _date_formatter(locator: Any, locale: str) -> mdates.ConciseDateFormatter:
     )
 
 
+def _wrap(text: str, width: int = 40) -> str:
+    """A legend text on lines of about ``width`` characters, so the list beside the plot stays
+    narrow; a text without spaces (Chinese) breaks anywhere."""
+    if len(text) <= width:
+        return text
+    if " " in text:
+        return textwrap.fill(text, width, break_long_words=False)
+    return "\n".join(text[i : i + width // 2] for i in range(0, len(text), width // 2))
+
+
 class _SteadyLayout(ConstrainedLayoutEngine):
     """Constrained layout that runs again only when what it measures can have changed.
 
@@ -186,7 +197,6 @@ class ChartPlot:
         self.figure = Figure(figsize=(10, 6.25), facecolor="white")
         self.figure.set_layout_engine(_SteadyLayout(self, h_pad=0.06, w_pad=0.08))
         self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.mpl_connect("resize_event", self._refit_legend)
         self.canvas.setParent(parent)
         # The toolbar's own coordinate read-out would print float amounts; ours is exact.
         self.toolbar = _Toolbar(self.canvas, parent, self)
@@ -470,7 +480,7 @@ class ChartPlot:
     def _legend(self, labels: Mapping[str, str], *, payments: bool, claims: bool) -> None:  # noqa: C901
         self._legend_args = (labels, payments, claims)
         handles: list[Any] = list(self._lines.values())
-        texts = [labels.get(key, line.get_label()) for key, line in self._lines.items()]
+        texts = [_wrap(labels.get(key, line.get_label())) for key, line in self._lines.items()]
         if payments:
             handles.append(self._payments)
             texts.append(self._texts["payments"])
@@ -478,7 +488,7 @@ class ChartPlot:
             handles.append(self._claims)
             texts.append(self._texts["claims"])
         # The entries are the artists and their styles; the texts (with totals) may change alone.
-        ncols = self._legend_columns(texts)
+        ncols = 1  # a list beside the plot
         entries = (
             tuple(map(id, handles)),
             tuple(self._kinds.get(key) for key in self._lines),
@@ -498,11 +508,12 @@ class ChartPlot:
         self._legend_keys = {}
         if not handles:
             return
-        # Not mode="expand": with constrained layout it collapses the axes after a savefig at
-        # another dpi (matplotlib 3.11).
+        # A list beside the plot, outside the axes: above it, three proposals took seven rows and
+        # left the plot a strip. Long names wrap, so the list never takes most of the width.
         legend = self.owed_axes.legend(
-            handles, texts, loc="lower left", bbox_to_anchor=(0, 1.01), ncols=ncols,
-            frameon=False, fontsize=9, handlelength=3.2, borderaxespad=0.2, columnspacing=2.4,
+            handles, texts, loc="upper left",
+            bbox_to_anchor=(1.01, 1), ncols=ncols, frameon=False, fontsize=9, handlelength=3.2,
+            borderaxespad=0.2, labelspacing=0.7,
         )  # fmt: skip
         # Drawn with the data (its totals change with the plans); the layout still measures it.
         legend.set_animated(True)
@@ -517,28 +528,6 @@ class ChartPlot:
             self._legend_keys[handle] = keys[index]
             self._legend_keys[text] = keys[index]
             self._fade(handle, text, keys[index] in self._hidden)
-
-    def _refit_legend(self, _event: object = None) -> None:
-        """On a resize, lay the legend out again when another number of columns fits."""
-        args = getattr(self, "_legend_args", None)
-        legend = self.owed_axes.get_legend()
-        if args is None or legend is None:
-            return
-        texts = [text.get_text() for text in legend.get_texts()]
-        if self._legend_columns(texts) != legend._ncols:
-            labels, payments, claims = args
-            self._legend(labels, payments=payments, claims=claims)
-
-    def _legend_columns(self, texts: list[str]) -> int:
-        """As many legend columns (up to 3) as fit the figure's width, so a narrow chart's legend
-        never grows wider than the chart and squeezes the plot."""
-        if not texts:
-            return 1
-        width_px = self.figure.get_figwidth() * self.figure.dpi
-        # ~9 pt text: about 6.5 px a character at 100 dpi, plus the handle and the column gap.
-        scale = self.figure.dpi / 100
-        widest = max(len(text) for text in texts) * 6.5 * scale + 70 * scale
-        return max(1, min(3, len(texts), int(width_px // widest)))
 
     def _legend_pairs(self) -> list[tuple[Any, Any]]:
         pairs: dict[str, list[Any]] = {}
