@@ -97,3 +97,44 @@ def test_what_is_not_a_date_is_not_taken() -> None:
     assert typed_date("2026-02-30") is None
     assert typed_date("5.2.2026") is None
     assert typed_date(" 2026年12月1日 ") == date(2026, 12, 1)
+
+
+def test_an_error_under_a_narrow_field_takes_its_own_room(qtbot) -> None:
+    # A box narrowed to 120 px once squeezed its message onto three lines the form had made no
+    # room for: the text was drawn over the next field.
+    from PySide6.QtWidgets import QFormLayout
+
+    from ashore.ui.fields import CheckedLineEdit
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    form = QFormLayout(page)
+    first = CheckedLineEdit(int, numeric=True)
+    first.setMaximumWidth(120)
+    second = CheckedLineEdit(int, numeric=True)
+    form.addRow("Penalty waived (%)", first)
+    form.addRow("Late fees waived (%)", second)
+    page.resize(700, 300)
+    page.show()
+    first.line.setText("abc")
+    first.line.editingFinished.emit()
+    qtbot.waitUntil(first.error_label.isVisible)
+    QApplication.processEvents()
+    assert first.line.width() <= 120
+    label = first.error_label
+    assert label.heightForWidth(label.width()) <= label.height()
+    bottom = label.mapTo(page, label.rect().bottomLeft()).y()
+    assert bottom < second.mapTo(page, second.rect().topLeft()).y()
+
+
+def test_a_new_form_does_not_open_red(qtbot) -> None:
+    from ashore.ui.fields import CheckedLineEdit
+
+    field = CheckedLineEdit(str)
+    qtbot.addWidget(field)
+    field.show()
+    assert field.error == "Required"  # Save stays off
+    assert not field.error_label.isVisible()
+    field.line.setFocus()
+    field.line.editingFinished.emit()  # the user has been in it and left it empty
+    assert field.error_label.isVisible()

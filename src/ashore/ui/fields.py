@@ -189,6 +189,11 @@ class CheckedLineEdit(QWidget):
         self.line.editingFinished.connect(self._on_edited)
         self.validate()
 
+    def setMaximumWidth(self, width: int) -> None:
+        """Bound the input box, not the message under it: squeezed into a narrow box, a message
+        wrapped onto lines the form had not made room for and was drawn over the next field."""
+        self.line.setMaximumWidth(width)
+
     def _on_edited(self) -> None:
         if not self._touched:
             self._touched = True
