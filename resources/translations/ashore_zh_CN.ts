@@ -759,20 +759,20 @@ Why delete {what}?</source>
 <context>
     <name>AudioPlayer</name>
     <message>
-        <location filename="../../src/ashore/ui/audio.py" line="+70"/>
+        <location filename="../../src/ashore/ui/audio.py" line="+75"/>
         <location line="+5"/>
-        <location line="+197"/>
+        <location line="+209"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-197"/>
-        <location line="+197"/>
+        <location line="-209"/>
+        <location line="+209"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-197"/>
         <source>Position</source>
         <translation>播放位置</translation>
     </message>
@@ -804,12 +804,17 @@ Why delete {what}?</source>
         <translation>音量</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
+        <source>No audio output device here: the recording loads, but plays silently.</source>
+        <translation>这台电脑没有音频输出设备：录音可以载入，但播放时没有声音。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Open in system player</source>
         <translation>用系统播放器打开</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Cannot play: {name} is missing.</source>
         <translation>无法播放：找不到 {name}。</translation>
     </message>
@@ -824,7 +829,7 @@ Why delete {what}?</source>
         <translation>此处无法播放音频：没有音频后端。</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+122"/>
         <source>Cannot play this format here ({suffix}).</source>
         <translation>此处无法播放该格式（{suffix}）。</translation>
     </message>
@@ -1212,7 +1217,7 @@ Why delete {what}?</source>
 <context>
     <name>CheckedLineEdit</name>
     <message>
-        <location filename="../../src/ashore/ui/fields.py" line="+216"/>
+        <location filename="../../src/ashore/ui/fields.py" line="+221"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
@@ -3544,7 +3549,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../src/ashore/ui/overview.py" line="+52"/>
+        <location filename="../../src/ashore/ui/overview.py" line="+53"/>
         <source>%1 % a year</source>
         <translation>年利率 %1 %</translation>
     </message>
@@ -3559,13 +3564,13 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>日利率 %1 %</translation>
     </message>
     <message>
-        <location line="+81"/>
-        <location line="+102"/>
+        <location line="+94"/>
+        <location line="+107"/>
         <source>Owed today if nothing more is paid</source>
         <translation>今日欠款（如不再还款）</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-89"/>
         <source>Penalty interest</source>
         <translation>罚息</translation>
     </message>
@@ -3590,7 +3595,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>30 天内新增</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>The lender&apos;s latest claim</source>
         <translation>出借方最新声称的金额</translation>
     </message>
@@ -3605,7 +3610,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>真实年化成本</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Export chart…</source>
         <translation>导出图表…</translation>
     </message>
@@ -3615,13 +3620,13 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>不还款时每天增加 %1，每月增加 %2。</translation>
     </message>
     <message>
-        <location line="-89"/>
-        <location line="+86"/>
+        <location line="-94"/>
+        <location line="+91"/>
         <source>Due and unpaid</source>
         <translation>已到期未还金额</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-84"/>
         <source>Left to pay under the plan</source>
         <translation>按计划还需还款</translation>
     </message>
@@ -3636,7 +3641,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>协议失效时应还</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+106"/>
         <source>Owed today under the agreement “%1”</source>
         <translation>按协议“%1”今日应还</translation>
     </message>

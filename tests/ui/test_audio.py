@@ -559,3 +559,28 @@ def test_recording_that_cannot_start_says_why_and_leaves_no_file(
     assert recorder.record_button.isEnabled()  # the user may try again
     assert finished == []
     assert list(folder.iterdir()) == []  # the empty file the backend made is gone
+
+
+@pytest.mark.parametrize(("outputs", "said"), [(False, True), (True, False)])
+def test_without_an_audio_output_the_player_says_once_that_it_plays_silently(
+    qtbot: Any,
+    player: AudioPlayer,
+    wav: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    outputs: bool,
+    said: bool,
+) -> None:
+    need_backend()
+    monkeypatch.setattr(audio, "has_audio_output", lambda: outputs)
+    player.show()
+    assert load_and_wait(qtbot, player, wav) > 0  # the file still loads
+    assert player.silent_note.isVisible() is said
+    assert "silently" in player.silent_note.text()
+    assert player.controls.isVisible()
+    assert not player.problem.isVisible()  # a note, not a failure
+
+
+def test_the_machine_s_outputs_decide_the_note(qapp: Any) -> None:
+    from PySide6.QtMultimedia import QMediaDevices
+
+    assert audio.has_audio_output() is bool(QMediaDevices.audioOutputs())

@@ -50,6 +50,11 @@ __all__ = ["SPEEDS", "AudioPlayer", "CallRecorder", "format_ms"]
 SPEEDS: tuple[float, ...] = (0.75, 1.0, 1.25, 1.5, 2.0)
 
 
+def has_audio_output() -> bool:
+    """Whether the machine has a device to play sound on (QtMultimedia imported by now)."""
+    return bool(load_multimedia().QMediaDevices.audioOutputs())
+
+
 class AudioPlayer(QWidget):
     """Play / pause, a seek bar with position and duration, speed and volume for one file."""
 
@@ -118,6 +123,16 @@ class AudioPlayer(QWidget):
         self.volume_slider.setAccessibleName(self.tr("Volume"))
         self.volume_slider.valueChanged.connect(self._on_volume)
 
+        # Said once, quietly, where the machine has no audio output: the file loads and the
+        # controls work, but nothing is heard (a server, a machine without sound card).
+        self.silent_note = QLabel(
+            self.tr("No audio output device here: the recording loads, but plays silently."),
+            self,
+        )
+        self.silent_note.setObjectName("hint")
+        self.silent_note.setWordWrap(True)
+        self.silent_note.hide()
+
         self.problem = ProblemRow(self.tr("Open in system player"), self)
         self.problem.actionClicked.connect(self.open_externally)
 
@@ -136,6 +151,7 @@ class AudioPlayer(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.controls)
+        layout.addWidget(self.silent_note)
         layout.addWidget(self.problem)
         self._set_controls_enabled(False)
 
@@ -163,6 +179,7 @@ class AudioPlayer(QWidget):
         if not player.isAvailable():
             self._fail(self.tr("No audio playback here: no audio backend."))
             return
+        self.silent_note.setVisible(not has_audio_output())
         # Clear first: the same file loaded again (after a failure, say) must be read again.
         self._later("setSource", Q_ARG("QUrl", QUrl()))
         self._later("setSource", Q_ARG("QUrl", QUrl.fromLocalFile(str(self._path.resolve()))))
@@ -293,6 +310,7 @@ class AudioPlayer(QWidget):
     def _fail(self, message: str) -> None:
         # The controls can do nothing for this file: the one line and its way out take the row.
         self.controls.hide()
+        self.silent_note.hide()
         self._set_controls_enabled(False)
         self.problem.show_problem(message, with_action=self._path is not None)
         self.failed.emit(message)
