@@ -43,6 +43,10 @@ def test_a_thread_left_running_fails_its_test(
     pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("ASHORE_TEST_THREAD_GRACE_S", "0.2")
+    # This checks the guard, not the day: without libfaketime (which fakes the monotonic clock,
+    # so a thread's timed join in the child would wait for years when the suite runs under it).
+    for name in ("LD_PRELOAD", "FAKETIME", "FAKETIME_DONT_FAKE_MONOTONIC"):
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     pytester.makeconftest(CONFTEST.read_text(encoding="utf-8"))
     pytester.makepyfile(test_leaves=LEAVES_THREADS)
