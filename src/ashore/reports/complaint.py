@@ -5,13 +5,15 @@ printed literally (text that looks like markup is not obeyed)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from ashore.money import format_amount
 from ashore.reports.fonts import printable, register_fonts
+from ashore.reports.strings import in_lang as _pick
+from ashore.reports.strings import long_date as _day
 
 if TYPE_CHECKING:
     from ashore.services.complaint import ComplaintData
@@ -43,16 +45,6 @@ _DIRECTIONS: dict[str, tuple[str, str]] = {
     "incoming": ("they contacted me", "对方来电/来信"),
     "outgoing": ("I contacted them", "本人去电"),
 }
-
-
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "zh_CN" else pair[0]
-
-
-def _day(value: date, lang: str) -> str:
-    if lang == "zh_CN":
-        return f"{value.year}年{value.month}月{value.day}日"
-    return f"{value.day} {value.strftime('%B')} {value.year}"
 
 
 def contact_time(at: datetime) -> str:

@@ -4,7 +4,6 @@ whatever text the user finally approved, printed literally (markup-looking text 
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,6 +11,8 @@ from xml.sax.saxutils import escape
 
 from ashore.money import format_amount
 from ashore.reports.fonts import printable, register_fonts
+from ashore.reports.strings import in_lang as _pick
+from ashore.reports.strings import long_date as _day
 
 if TYPE_CHECKING:
     from ashore.finance import RateLines
@@ -31,16 +32,6 @@ _DOCUMENTS: dict[str, tuple[str, str]] = {
     "income_statement": ("Income statement", "收入证明"),
     "other": ("Supporting document", "其他证明材料"),
 }
-
-
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "zh_CN" else pair[0]
-
-
-def _day(value: date, lang: str) -> str:
-    if lang == "zh_CN":
-        return f"{value.year}年{value.month}月{value.day}日"
-    return f"{value.day} {value.strftime('%B')} {value.year}"
 
 
 def plan_lines(plan: PlanSummary, currency: str, lang: str) -> list[str]:

@@ -183,3 +183,15 @@ def weekday_short(weekday: int, lang: str) -> str:
 def date_text(day: date, lang: str) -> str:
     """A due date as printed in the list: ISO date and weekday, e.g. "2027-03-15 Mon"."""
     return f"{day.isoformat()} {weekday_short(day.weekday(), lang)}"
+
+
+def in_lang(pair: tuple[str, str], lang: str) -> str:
+    """The Chinese of an (English, Chinese) pair under zh_CN, else the English."""
+    return pair[1] if lang == "zh_CN" else pair[0]
+
+
+def long_date(value: date, lang: str) -> str:
+    """A date written out as in a letter: 2026年11月28日, or 28 November 2026."""
+    if lang == "zh_CN":
+        return f"{value.year}年{value.month}月{value.day}日"
+    return f"{value.day} {value.strftime('%B')} {value.year}"
