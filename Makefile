@@ -55,7 +55,7 @@ package: $(VENV)/.package-installed
 TS := resources/translations/ashore_zh_CN.ts
 translations: $(VENV)/.run-installed
 	$(BIN)/pyside6-lupdate -tr-function-alias tr+=_tr -no-obsolete -locations relative \
-		$(sort $(wildcard src/ashore/ui/*.py)) -ts $(TS)
+		$(sort $(wildcard src/ashore/ui/*.py src/ashore/ui/*/*.py)) -ts $(TS)
 	$(BIN)/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 
 clean:

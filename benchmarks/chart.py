@@ -17,8 +17,8 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 from PySide6.QtWidgets import QApplication
 
-from ashore.money import round_money
-from ashore.ui.chart import MonthlyBar, NegotiationChart, Series
+from ashore.domain.money import round_money
+from ashore.ui.chart.view import MonthlyBar, NegotiationChart, Series
 
 TODAY = date(2026, 11, 28)
 OWED = Decimal("9348.71")

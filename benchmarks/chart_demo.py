@@ -13,8 +13,8 @@ from pathlib import Path
 from dateutil.relativedelta import relativedelta
 from PySide6.QtWidgets import QApplication
 
-from ashore.money import round_money
-from ashore.ui.chart import Marker, MonthlyBar, NegotiationChart, Series
+from ashore.domain.money import round_money
+from ashore.ui.chart.view import Marker, MonthlyBar, NegotiationChart, Series
 
 TODAY = date(2026, 11, 28)
 OWED = Decimal("9348.71")

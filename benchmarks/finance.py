@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
+from ashore.domain.money import Rate
 from ashore.finance import (
     Custom,
     Deferral,
@@ -32,7 +33,6 @@ from ashore.finance import (
     projection,
     schedule,
 )
-from ashore.money import Rate
 
 LOANS = 50
 MONTHS = 60

@@ -1,5 +1,5 @@
-"""The frozen app's entry point: run ``ashore.cli.main``, and never fail silently when started by a
-double-click (no terminal): write why to ``<data dir>/logs/startup.log``, stderr and, if Qt can
+"""The frozen app's entry point: run ``ashore.commands.cli.main``, and never fail silently when
+started by a double-click (no terminal): write why to ``<data dir>/logs/startup.log``, stderr and, if Qt can
 still draw, a message box."""
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def data_dir_option(argv: Sequence[str]) -> str | None:
 def startup_log_path(argv: Sequence[str]) -> Path:
     """``<data dir>/logs/startup.log`` for these arguments (the temp dir if ashore cannot load)."""
     try:
-        from ashore.paths import DataDir, resolve_data_dir
+        from ashore.app.paths import DataDir, resolve_data_dir
 
         return DataDir(resolve_data_dir(data_dir_option(argv))).logs / "startup.log"
     except Exception:  # the package itself is broken: still leave a trace somewhere findable
@@ -196,7 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not opens_window(args):
         # Commands run in a terminal or a script: cli already reports errors on stderr.
-        from ashore.cli import main as cli_main
+        from ashore.commands.cli import main as cli_main
 
         return cli_main(args)
 
@@ -210,7 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
     try:
-        from ashore.cli import main as cli_main
+        from ashore.commands.cli import main as cli_main
     except Exception as error:
         report_startup_failure(
             args, f"the app is incomplete: {error}", traceback.format_exc(), dialog=True

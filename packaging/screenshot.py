@@ -43,8 +43,8 @@ def render(
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from ashore.context import Context
-    from ashore.paths import DataDir
+    from ashore.app.context import Context
+    from ashore.app.paths import DataDir
     from ashore.services import Ledger
     from ashore.ui.app import configure_application, open_settings
     from ashore.ui.main_window import MainWindow

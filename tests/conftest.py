@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 import time_machine
 
-from ashore.clock import Clock
-from ashore.context import Context
-from ashore.paths import DataDir
+from ashore.app.clock import Clock
+from ashore.app.context import Context
+from ashore.app.paths import DataDir
 
 pytest_plugins = ["pytester"]
 

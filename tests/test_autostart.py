@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ashore import autostart
+from ashore.app import autostart
 
 
 def test_off_by_default_written_and_removed() -> None:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ashore.money import (
+from ashore.domain.money import (
     AmountError,
     Rate,
     format_amount,

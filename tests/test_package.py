@@ -18,7 +18,7 @@ from types import ModuleType
 import pytest
 
 from ashore import __version__
-from ashore.paths import APP_ID
+from ashore.app.paths import APP_ID
 
 pytestmark = pytest.mark.package
 

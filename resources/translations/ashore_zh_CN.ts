@@ -68,7 +68,7 @@ Your data lives in:
 {folder}</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/guide_after.py" line="+42"/>
+        <location filename="../../src/ashore/ui/guide/after.py" line="+42"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
@@ -98,7 +98,7 @@ Your data lives in:
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/guide_card.py" line="+48"/>
+        <location filename="../../src/ashore/ui/guide/card.py" line="+48"/>
         <source>I lost my job</source>
         <translation>我失业了</translation>
     </message>
@@ -128,7 +128,7 @@ Your data lives in:
         <translation>发生了我无法控制的情况</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/guide_tab.py" line="+55"/>
+        <location filename="../../src/ashore/ui/guide/tab.py" line="+55"/>
         <source>No negotiation yet</source>
         <translation>尚未协商</translation>
     </message>
@@ -159,7 +159,7 @@ Your data lives in:
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/ashore/ui/sidebar.py" line="+74"/>
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+74"/>
         <source>Settled</source>
         <translation>已结清</translation>
     </message>
@@ -250,7 +250,7 @@ Your data lives in:
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/ashore/ui/notes_pane.py" line="+96"/>
+        <location filename="../../src/ashore/ui/notes/pane.py" line="+96"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -295,7 +295,7 @@ Your data lives in:
         <translation>其他情况</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/loan_form.py" line="+336"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="+342"/>
         <source>Equal installments: the same payment every month</source>
         <translation>等额本息：每月还款额相同</translation>
     </message>
@@ -315,7 +315,7 @@ Your data lives in:
         <translation>到期一次性还本付息</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/notes_dialogs.py" line="+21"/>
+        <location filename="../../src/ashore/ui/notes/dialogs.py" line="+21"/>
         <source>Delete note</source>
         <translation>删除记录</translation>
     </message>
@@ -377,7 +377,7 @@ Why delete {what}?</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/notes_pane.py" line="-6"/>
+        <location filename="../../src/ashore/ui/notes/pane.py" line="-6"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -412,7 +412,7 @@ Why delete {what}?</source>
         <translation>yyyy年M月d日 ddd</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/sidebar.py" line="-6"/>
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="-6"/>
         <source>Overdue 1 day</source>
         <translation>逾期 1 天</translation>
     </message>
@@ -437,7 +437,7 @@ Why delete {what}?</source>
         <translation>协议违约</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/workspace_common.py" line="+43"/>
+        <location filename="../../src/ashore/ui/widgets/workspace.py" line="+43"/>
         <source>Spread over more months</source>
         <translation>延长分期</translation>
     </message>
@@ -557,7 +557,7 @@ Why delete {what}?</source>
         <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/collection_widgets.py" line="+39"/>
+        <location filename="../../src/ashore/ui/notes/collection.py" line="+39"/>
         <source>Night call (22:00–08:00)</source>
         <translation>夜间催收（22:00–08:00）</translation>
     </message>
@@ -635,7 +635,7 @@ Why delete {what}?</source>
 <context>
     <name>AfterCallDialog</name>
     <message>
-        <location filename="../../src/ashore/ui/guide_after.py" line="+21"/>
+        <location filename="../../src/ashore/ui/guide/after.py" line="+21"/>
         <source>After the call — %1</source>
         <translation>通话之后——%1</translation>
     </message>
@@ -723,7 +723,7 @@ Why delete {what}?</source>
 <context>
     <name>AllLoansRow</name>
     <message>
-        <location filename="../../src/ashore/ui/sidebar.py" line="+317"/>
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+317"/>
         <source>Every loan at once: what to pay and what needs attention (Ctrl+D)</source>
         <translation>一次看全部借款：要还什么、什么需要处理（Ctrl+D）</translation>
     </message>
@@ -736,7 +736,7 @@ Why delete {what}?</source>
 <context>
     <name>AllocationList</name>
     <message>
-        <location filename="../../src/ashore/ui/loan_form.py" line="-53"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="-53"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
@@ -759,7 +759,7 @@ Why delete {what}?</source>
 <context>
     <name>AudioPlayer</name>
     <message>
-        <location filename="../../src/ashore/ui/audio.py" line="+75"/>
+        <location filename="../../src/ashore/ui/audio/player.py" line="+75"/>
         <location line="+5"/>
         <location line="+209"/>
         <source>Play</source>
@@ -847,7 +847,7 @@ Why delete {what}?</source>
 <context>
     <name>CalendarDialog</name>
     <message>
-        <location filename="../../src/ashore/ui/calendar_export.py" line="+74"/>
+        <location filename="../../src/ashore/ui/files/calendar.py" line="+74"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
@@ -933,7 +933,7 @@ Why delete {what}?</source>
 <context>
     <name>CallCardWindow</name>
     <message>
-        <location filename="../../src/ashore/ui/guide_card.py" line="+28"/>
+        <location filename="../../src/ashore/ui/guide/card.py" line="+28"/>
         <source>Call card — %1</source>
         <translation>通话卡片——%1</translation>
     </message>
@@ -1146,7 +1146,7 @@ Why delete {what}?</source>
 <context>
     <name>CallRecorder</name>
     <message>
-        <location filename="../../src/ashore/ui/audio_recorder.py" line="+115"/>
+        <location filename="../../src/ashore/ui/audio/recorder.py" line="+115"/>
         <source>Record</source>
         <translation>录音</translation>
     </message>
@@ -1217,7 +1217,7 @@ Why delete {what}?</source>
 <context>
     <name>CheckedLineEdit</name>
     <message>
-        <location filename="../../src/ashore/ui/fields.py" line="+221"/>
+        <location filename="../../src/ashore/ui/widgets/fields.py" line="+221"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
@@ -1225,7 +1225,7 @@ Why delete {what}?</source>
 <context>
     <name>ClaimsModel</name>
     <message>
-        <location filename="../../src/ashore/ui/payments_models.py" line="+124"/>
+        <location filename="../../src/ashore/ui/payments/models.py" line="+124"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1263,7 +1263,7 @@ Why delete {what}?</source>
 <context>
     <name>ClaimsPanel</name>
     <message>
-        <location filename="../../src/ashore/ui/claims_panel.py" line="+37"/>
+        <location filename="../../src/ashore/ui/payments/claims.py" line="+37"/>
         <source>What the lender says you owe</source>
         <translation>出借方声称的欠款</translation>
     </message>
@@ -1321,7 +1321,7 @@ Why delete {what}?</source>
 <context>
     <name>CollectionFields</name>
     <message>
-        <location filename="../../src/ashore/ui/collection_widgets.py" line="-50"/>
+        <location filename="../../src/ashore/ui/notes/collection.py" line="-50"/>
         <source>the number that called, e.g. 171 0000 1111</source>
         <translation>来电号码，例如 171 0000 1111</translation>
     </message>
@@ -1349,7 +1349,7 @@ Why delete {what}?</source>
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals_models.py" line="+194"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="+194"/>
         <source>Total paid</source>
         <translation>还款总额</translation>
     </message>
@@ -1407,7 +1407,7 @@ Why delete {what}?</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/ashore/ui/dashboard.py" line="+180"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+180"/>
         <source>All loans</source>
         <translation>全部借款</translation>
     </message>
@@ -1542,7 +1542,7 @@ Why delete {what}?</source>
 <context>
     <name>FeeRow</name>
     <message>
-        <location filename="../../src/ashore/ui/loan_form.py" line="-160"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="-160"/>
         <source>e.g. service fee</source>
         <translation>例如：服务费</translation>
     </message>
@@ -1593,7 +1593,7 @@ Why delete {what}?</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../src/ashore/ui/file_actions.py" line="+38"/>
+        <location filename="../../src/ashore/ui/files/actions.py" line="+38"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
@@ -1765,7 +1765,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../src/ashore/ui/dashboard.py" line="-307"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-307"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -1788,7 +1788,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>GuideController</name>
     <message>
-        <location filename="../../src/ashore/ui/guide_tab.py" line="+502"/>
+        <location filename="../../src/ashore/ui/guide/tab.py" line="+502"/>
         <source>Guide</source>
         <translation>指南</translation>
     </message>
@@ -2031,7 +2031,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals_models.py" line="+16"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="+16"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -2172,7 +2172,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>InstallmentTableModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals_models.py" line="-179"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="-179"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
@@ -2326,7 +2326,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LetterEditor</name>
     <message>
-        <location filename="../../src/ashore/ui/guide_letter.py" line="+50"/>
+        <location filename="../../src/ashore/ui/guide/letter.py" line="+50"/>
         <source>Hardship letter — %1</source>
         <translation>困难说明信——%1</translation>
     </message>
@@ -2405,7 +2405,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LoanForm</name>
     <message>
-        <location filename="../../src/ashore/ui/loan_form.py" line="-37"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="-37"/>
         <source>with every installment</source>
         <translation>每期收取</translation>
     </message>
@@ -2817,7 +2817,7 @@ What was here before is saved in %1.</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/loan_presets.py" line="+81"/>
+        <location filename="../../src/ashore/ui/loan/presets.py" line="+81"/>
         <source>Alipay Jiebei (借呗)</source>
         <translation>支付宝借呗</translation>
     </message>
@@ -3048,7 +3048,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NegotiationChart</name>
     <message>
-        <location filename="../../src/ashore/ui/chart.py" line="+165"/>
+        <location filename="../../src/ashore/ui/chart/view.py" line="+165"/>
         <source>Owed</source>
         <translation>欠款</translation>
     </message>
@@ -3121,7 +3121,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NoteCard</name>
     <message>
-        <location filename="../../src/ashore/ui/notes_pane.py" line="+311"/>
+        <location filename="../../src/ashore/ui/notes/pane.py" line="+311"/>
         <source>Collector</source>
         <translation>催收</translation>
     </message>
@@ -3337,7 +3337,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NotesHookup</name>
     <message>
-        <location filename="../../src/ashore/ui/notes_window.py" line="+32"/>
+        <location filename="../../src/ashore/ui/notes/window.py" line="+33"/>
         <source>Notes</source>
         <translation>沟通记录</translation>
     </message>
@@ -3382,7 +3382,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NotesPane</name>
     <message>
-        <location filename="../../src/ashore/ui/notes_pane.py" line="+414"/>
+        <location filename="../../src/ashore/ui/notes/pane.py" line="+414"/>
         <source>Every note on this lender&apos;s loans, newest first</source>
         <translation>该出借方所有借款的记录，最新的在前</translation>
     </message>
@@ -3549,7 +3549,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../src/ashore/ui/overview.py" line="+53"/>
+        <location filename="../../src/ashore/ui/loan/overview.py" line="+62"/>
         <source>%1 % a year</source>
         <translation>年利率 %1 %</translation>
     </message>
@@ -3751,7 +3751,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>PaymentsModel</name>
     <message>
-        <location filename="../../src/ashore/ui/payments_models.py" line="-64"/>
+        <location filename="../../src/ashore/ui/payments/models.py" line="-64"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -3774,7 +3774,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/payments_tab.py" line="+77"/>
+        <location filename="../../src/ashore/ui/payments/tab.py" line="+77"/>
         <source>Record a payment</source>
         <translation>记录一笔还款</translation>
     </message>
@@ -3907,7 +3907,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>PlanEntriesModel</name>
     <message>
-        <location filename="../../src/ashore/ui/payments_models.py" line="-46"/>
+        <location filename="../../src/ashore/ui/payments/models.py" line="-46"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
@@ -3950,7 +3950,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalForm</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals_form.py" line="+103"/>
+        <location filename="../../src/ashore/ui/proposals/form.py" line="+103"/>
         <source>e.g. 24 months, penalty waived</source>
         <translation>例如：分 24 期，减免罚息</translation>
     </message>
@@ -4107,7 +4107,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalListModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals_models.py" line="-100"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="-100"/>
         <source>Proposal</source>
         <translation>方案</translation>
     </message>
@@ -4145,7 +4145,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals_tab.py" line="+99"/>
+        <location filename="../../src/ashore/ui/proposals/tab.py" line="+99"/>
         <source>Tick a proposal to show it on the chart.</source>
         <translation>勾选一个方案即可在图表上显示。</translation>
     </message>
@@ -4304,7 +4304,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ReminderTray</name>
     <message>
-        <location filename="../../src/ashore/ui/reminders_tray.py" line="+53"/>
+        <location filename="../../src/ashore/ui/tray.py" line="+53"/>
         <source>Start at login in the tray</source>
         <translation>登录时在托盘中启动</translation>
     </message>
@@ -4392,7 +4392,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>SettlementBox</name>
     <message>
-        <location filename="../../src/ashore/ui/guide_settlement.py" line="+48"/>
+        <location filename="../../src/ashore/ui/guide/settlement.py" line="+48"/>
         <source>After the last payment</source>
         <translation>还清之后</translation>
     </message>
@@ -4520,7 +4520,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>SidebarModel</name>
     <message>
-        <location filename="../../src/ashore/ui/sidebar.py" line="-233"/>
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="-233"/>
         <source>Lender / loan</source>
         <translation>出借方 / 借款</translation>
     </message>
@@ -4573,7 +4573,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>UpcomingModel</name>
     <message>
-        <location filename="../../src/ashore/ui/dashboard.py" line="-49"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-49"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
@@ -4681,7 +4681,7 @@ Your data stays on this computer.</source>
 <context>
     <name>self.window.file_actions</name>
     <message>
-        <location filename="../../src/ashore/ui/guide_tab.py" line="+101"/>
+        <location filename="../../src/ashore/ui/guide/tab.py" line="+101"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>

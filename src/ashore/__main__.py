@@ -2,7 +2,7 @@
 
 import sys
 
-from ashore.cli import main
+from ashore.commands.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,1 +1,2 @@
-"""Tests of the data commands run through ``ashore.cli.main`` and the installed ``ashore``."""
+"""Tests of the data commands run through ``ashore.commands.cli.main`` and the installed
+``ashore``."""

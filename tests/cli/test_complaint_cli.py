@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from ashore.cli import main
-from ashore.resources import resource_path
+from ashore.app.resources import resource_path
+from ashore.commands.cli import main
 from ashore.services.complaint import complaint_lang
 
 SAMPLE = resource_path("sample", "sample.json")

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from ashore.cli import main
-from ashore.paths import DataDir
+from ashore.app.paths import DataDir
+from ashore.commands.cli import main
 from ashore.services import Ledger
 from ashore.services.notes import Notes
 

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from ashore.cli import main
-from ashore.paths import DataDir
+from ashore.app.paths import DataDir
+from ashore.commands.cli import main
 from store.books import AUDIO, book_folder, dump, sample_dict, without_exported_at
 
 

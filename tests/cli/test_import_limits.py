@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from ashore.cli import main
-from ashore.resources import resource_path
+from ashore.app.resources import resource_path
+from ashore.commands.cli import main
 
 
 def _sample() -> dict[str, Any]:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from ashore.cli import main
-from ashore.paths import DataDir
+from ashore.app.paths import DataDir
+from ashore.commands.cli import main
 from ashore.services import Ledger
 from store.books import book_folder, without_exported_at
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from ashore.cli import main
-from ashore.paths import DataDir
+from ashore.app.paths import DataDir
+from ashore.commands.cli import main
 from store.books import without_exported_at
 
 WORKED = {

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ashore.cli import main
-from ashore.resources import resource_path
+from ashore.app.resources import resource_path
+from ashore.commands.cli import main
 
 SAMPLE = resource_path("sample", "sample.json")
 

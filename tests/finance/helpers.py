@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from ashore.domain.money import Rate
 from ashore.finance import LoanTerms, OverdueRules, Payment, schedule
-from ashore.money import Rate
 
 D = Decimal
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ashore.domain.money import Rate
 from ashore.finance import (
     CalendarLoan,
     LoanTerms,
@@ -16,7 +17,6 @@ from ashore.finance import (
     repayment_calendar,
     schedule,
 )
-from ashore.money import Rate
 
 from .helpers import D, worked_payments, worked_terms
 

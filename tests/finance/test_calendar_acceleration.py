@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from ashore.domain.money import Rate
 from ashore.finance import (
     CalendarLoan,
     LoanTerms,
@@ -13,7 +14,6 @@ from ashore.finance import (
     loan_calendar_entries,
     loan_state,
 )
-from ashore.money import Rate
 
 
 def test_accelerated_installments_are_one_entry_due_on_the_acceleration_day() -> None:

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ashore.domain.money import Rate
 from ashore.finance import (
     Fee,
     FinanceError,
@@ -21,7 +22,6 @@ from ashore.finance import (
     period_days,
     schedule,
 )
-from ashore.money import Rate
 
 from .helpers import worked_payments, worked_terms
 

@@ -15,6 +15,7 @@ import numpy_financial as npf
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ashore.domain.money import Rate
 from ashore.finance import (
     Deferral,
     FinanceError,
@@ -32,7 +33,6 @@ from ashore.finance import (
     projection,
     schedule,
 )
-from ashore.money import Rate
 
 CENT = Decimal("0.01")
 

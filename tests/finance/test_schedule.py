@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from ashore.domain.money import Rate
 from ashore.finance import (
     Fee,
     FinanceError,
@@ -17,7 +18,6 @@ from ashore.finance import (
     schedule,
     schedule_csv_rows,
 )
-from ashore.money import Rate
 
 from .helpers import D
 

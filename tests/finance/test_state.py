@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from ashore.domain.money import Rate
 from ashore.finance import LoanTerms, OverdueRules, Payment, loan_state, owed_on
-from ashore.money import Rate
 
 from .helpers import D, worked_payments, worked_terms
 

@@ -10,8 +10,8 @@ import icalendar
 import pytest
 from pypdf import PdfReader
 
-from ashore.cli import main
-from ashore.paths import DataDir
+from ashore.app.paths import DataDir
+from ashore.commands.cli import main
 from ashore.services import Ledger
 
 

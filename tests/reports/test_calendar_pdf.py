@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from ashore.errors import InputError
+from ashore.app.errors import InputError
 from ashore.reports import CalendarData, CalendarEntry, CalendarLoan, write_calendar_pdf
 from ashore.reports.sample import sample_calendar
 from ashore.reports.strings import holiday

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from pypdf import PdfReader
 
-from ashore.money import Rate
-from ashore.records import Attachment, CallNote, Lender, Loan, NoteEvent, NoteRevision
+from ashore.domain.money import Rate
+from ashore.domain.records import Attachment, CallNote, Lender, Loan, NoteEvent, NoteRevision
 from ashore.reports.call_log import bundle_names, call_log_pdf, safe_name
 from ashore.store.chain import append_event
 

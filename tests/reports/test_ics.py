@@ -10,7 +10,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from ashore.errors import InputError
+from ashore.app.errors import InputError
 from ashore.reports import CalendarEntry, write_ics
 from ashore.reports.ics import event_uid
 from ashore.reports.sample import sample_calendar

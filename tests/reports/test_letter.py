@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from ashore.context import Context
-from ashore.money import format_amount
+from ashore.app.context import Context
+from ashore.domain.money import format_amount
 from ashore.reports.letter import letter_text, plan_lines, write_letter_pdf
 from ashore.services import Ledger, plans
 from ashore.services import guide as g

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from ashore.errors import InputError
-from ashore.paths import DataDir
-from ashore.records import Agreed, AgreedInstallment, Payment, Proposal, Waive
+from ashore.app.errors import InputError
+from ashore.app.paths import DataDir
+from ashore.domain.records import Agreed, AgreedInstallment, Payment, Proposal, Waive
 from ashore.services import Ledger, plans
 from ashore.services import workspace as ws
 

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from ashore.records import ABUSE_KINDS, CallNote, Loan, Settlement
+from ashore.domain.records import ABUSE_KINDS, CallNote, Loan, Settlement
 from ashore.services.collection import (
     breaches_by_note,
     collection_breaches,

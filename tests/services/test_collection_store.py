@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from ashore.app.errors import InputError
+from ashore.app.paths import DataDir
 from ashore.commands.maintenance import find_problems
-from ashore.errors import InputError
+from ashore.domain.records import Settlement
 from ashore.exchange import read_book, write_book
-from ashore.paths import DataDir
-from ashore.records import Settlement
 from ashore.services import Ledger
 from ashore.services.notes import Notes
 from ashore.store.database import downgrade, upgrade

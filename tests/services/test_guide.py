@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from ashore import finance
-from ashore.context import Context
-from ashore.errors import InputError
+from ashore.app.context import Context
+from ashore.app.errors import InputError
+from ashore.app.resources import resource_path
+from ashore.domain.records import CallNote, Loan, Payment, Proposal, Waive
 from ashore.exchange import read_book
-from ashore.records import CallNote, Loan, Payment, Proposal, Waive
-from ashore.resources import resource_path
 from ashore.services import Ledger, plans
 from ashore.services import guide as g
 
@@ -341,8 +341,8 @@ def test_after_the_call_outcome_and_status_in_one_step(ledger: Ledger) -> None:
 def test_export_json_carries_the_guide_and_the_borrower(ledger: Ledger, tmp_path: Path) -> None:
     import json
 
+    from ashore.app.paths import DataDir
     from ashore.exchange import write_book
-    from ashore.paths import DataDir
 
     proof = tmp_path / "病历.pdf"
     proof.write_bytes(b"%PDF hospital papers")
@@ -380,8 +380,8 @@ def test_export_json_carries_the_guide_and_the_borrower(ledger: Ledger, tmp_path
 def test_a_wrong_guide_in_the_file_is_refused_with_its_path(ledger: Ledger, tmp_path: Path) -> None:
     import json
 
+    from ashore.app.paths import DataDir
     from ashore.exchange import write_book
-    from ashore.paths import DataDir
 
     guide = g.load_guide(ledger, "jb-2026-01")
     guide.ask = "p1"

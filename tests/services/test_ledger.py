@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from ashore.errors import InputError
-from ashore.paths import DataDir
-from ashore.records import Attachment, Book, Payment
+from ashore.app.errors import InputError
+from ashore.app.paths import DataDir
+from ashore.domain.records import Attachment, Book, Payment
 from ashore.services import Ledger
 from store.books import AUDIO, dump, lender, loan
 

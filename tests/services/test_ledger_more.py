@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from ashore.errors import InputError
-from ashore.paths import DataDir
+from ashore.app.errors import InputError
+from ashore.app.paths import DataDir
 from ashore.services import Ledger
 from ashore.services import guide as svc
 from store.books import lender, loan

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from ashore.app.errors import InputError
+from ashore.app.paths import DataDir
 from ashore.commands.maintenance import find_problems
-from ashore.errors import InputError
 from ashore.exchange import read_book, write_book
-from ashore.paths import DataDir
 from ashore.services import Ledger
 from ashore.services.notes import Cancelled, Notes, follow_ups
 from ashore.store.database import downgrade, upgrade

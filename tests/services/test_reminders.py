@@ -10,8 +10,8 @@ from decimal import Decimal
 
 import pytest
 
-from ashore.paths import DataDir
-from ashore.records import Loan, Payment
+from ashore.app.paths import DataDir
+from ashore.domain.records import Loan, Payment
 from ashore.services import Ledger
 from ashore.services.notes import Notes
 from ashore.services.reminders import due_between, missed, notification_times, reminders

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from ashore.app.errors import InputError
+from ashore.app.paths import DataDir
 from ashore.commands.maintenance import find_problems
-from ashore.errors import InputError
-from ashore.paths import DataDir
 from ashore.services import Ledger
 from ashore.services import settlement as svc
 

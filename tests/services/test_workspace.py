@@ -10,9 +10,9 @@ from decimal import Decimal
 import pytest
 
 from ashore import finance
-from ashore.errors import InputError
-from ashore.paths import DataDir
-from ashore.records import Claim, Payment, Proposal, Waive
+from ashore.app.errors import InputError
+from ashore.app.paths import DataDir
+from ashore.domain.records import Claim, Payment, Proposal, Waive
 from ashore.services import Ledger, plans
 from ashore.services import workspace as ws
 from ashore.store.mapping import loan_rows_by_id

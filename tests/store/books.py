@@ -10,9 +10,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ashore.money import Rate
-from ashore.paths import DataDir
-from ashore.records import (
+from ashore.app.paths import DataDir
+from ashore.app.resources import resource_path
+from ashore.domain.money import Rate
+from ashore.domain.records import (
     CallNote,
     Claim,
     Fee,
@@ -24,7 +25,6 @@ from ashore.records import (
     StatusChange,
     Waive,
 )
-from ashore.resources import resource_path
 
 CST = timezone(timedelta(hours=8))
 AUDIO = b"RIFF\x00\x01fake call recording\xff\x00" * 50

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ashore.errors import InputError
+from ashore.app.errors import InputError
 from ashore.store.evidence import EvidenceStore
 
 

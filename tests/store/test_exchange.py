@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from ashore.errors import InputError
+from ashore.app.errors import InputError
+from ashore.domain.records import Attachment, Book
 from ashore.exchange import read_book, write_book
-from ashore.records import Attachment, Book
 from ashore.store.evidence import EvidenceStore
 
 from .books import AUDIO, lender, loan
@@ -141,7 +141,7 @@ def test_read_errors_name_the_field(tmp_path: Path, change: Any, message: str) -
 
 
 def test_lump_sum_takes_amount_or_discount_not_both(tmp_path: Path) -> None:
-    from ashore.validation import check_book
+    from ashore.domain.validation import check_book
 
     def both(d: dict[str, Any]) -> None:
         d["loans"][0]["proposals"][0].update(

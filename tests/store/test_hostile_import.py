@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from ashore.cli import main
-from ashore.resources import resource_path
+from ashore.app.resources import resource_path
+from ashore.commands.cli import main
 
 Book = dict[str, Any]
 # Changes the sample book (and may create files in the folder given) before it is written.

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect
 
-from ashore.errors import DataError
-from ashore.paths import DataDir
+from ashore.app.errors import DataError
+from ashore.app.paths import DataDir
 from ashore.services import Ledger
 from ashore.store import Database
 from ashore.store import database as database_module

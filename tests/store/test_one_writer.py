@@ -11,17 +11,22 @@ from typing import Any
 
 import pytest
 
-from ashore.cli import main
-from ashore.errors import DataError, InputError
+from ashore.app.errors import DataError, InputError
+from ashore.app.paths import DataDir
+from ashore.app.resources import resource_path
+from ashore.commands.cli import main
 from ashore.exchange import read_book
-from ashore.paths import DataDir
-from ashore.resources import resource_path
 from ashore.services import Ledger
 
 
 def _ashore(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-c", "import sys; from ashore.cli import main; sys.exit(main())", *args],
+        [
+            sys.executable,
+            "-c",
+            "import sys; from ashore.commands.cli import main; sys.exit(main())",
+            *args,
+        ],
         capture_output=True,
         text=True,
         timeout=120,
@@ -70,7 +75,7 @@ def test_two_imports_at_once_never_fail_with_database_is_locked(tmp_path: Path) 
     data = tmp_path / "data"
     first = _book(tmp_path / "a", ("jb-2026-01",), b"first")
     second = _book(tmp_path / "b", ("jt360-2025-11",), b"second")
-    command = "import sys; from ashore.cli import main; sys.exit(main())"
+    command = "import sys; from ashore.commands.cli import main; sys.exit(main())"
     procs = [
         subprocess.Popen(
             [sys.executable, "-c", command, "--data-dir", str(data), "import", str(book)],

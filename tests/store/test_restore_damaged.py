@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ashore.cli import main
-from ashore.resources import resource_path
+from ashore.app.resources import resource_path
+from ashore.commands.cli import main
 
 
 def test_restore_replaces_a_damaged_database_and_keeps_it(

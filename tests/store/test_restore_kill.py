@@ -14,14 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from ashore.cli import main
-from ashore.resources import resource_path
+from ashore.app.resources import resource_path
+from ashore.commands.cli import main
 
 # A child process that SIGKILLs itself at the Nth call of os.replace, os.rename, os.unlink or
 # os.rmdir (0: never), runs ``ashore restore`` and prints how many such calls it made.
 CHILD = """
 import os, signal, sys
-import ashore.cli, ashore.store.backup, ashore.store.journal, ashore.store.database, shutil
+import ashore.commands.cli, ashore.store.backup, ashore.store.journal, ashore.store.database, shutil
 n, calls = int(sys.argv[1]), [0]
 def wrap(fn):
     def inner(*args, **kwargs):
@@ -32,7 +32,7 @@ def wrap(fn):
     return inner
 for name in ("replace", "rename", "unlink", "rmdir"):
     setattr(os, name, wrap(getattr(os, name)))
-code = ashore.cli.main(["--data-dir", sys.argv[2], "restore", sys.argv[3]])
+code = ashore.commands.cli.main(["--data-dir", sys.argv[2], "restore", sys.argv[3]])
 sys.stdout.write(f"CALLS {calls[0]}\\n")
 sys.exit(code)
 """

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from ashore.cli import main
-from ashore.paths import DataDir
-from ashore.resources import resource_path
+from ashore.app.paths import DataDir
+from ashore.app.resources import resource_path
+from ashore.commands.cli import main
 from ashore.store import Database
 from ashore.store.chain import event_hash
 from ashore.store.models import NoteEventRow
@@ -189,7 +189,7 @@ def test_changes_made_through_ashore_keep_verifying(
     from datetime import date
     from decimal import Decimal
 
-    from ashore.records import Payment
+    from ashore.domain.records import Payment
     from ashore.services import Ledger
 
     ledger = Ledger.open(DataDir(data))

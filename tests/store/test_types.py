@@ -9,8 +9,8 @@ from decimal import Decimal
 
 import pytest
 
-from ashore.paths import DataDir
-from ashore.records import Payment
+from ashore.app.paths import DataDir
+from ashore.domain.records import Payment
 from ashore.services import Ledger
 from ashore.store.types import DecimalText
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import QEventLoop, QTimer
 
-from ashore.context import Context
+from ashore.app.context import Context
 from ashore.services import Ledger
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QWidget
 
-from ashore.ui.fields import CheckedLineEdit
+from ashore.ui.widgets.fields import CheckedLineEdit
 
 
 def type_into(qtbot, widget: QWidget, text: str) -> None:

@@ -11,10 +11,10 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from ashore.errors import DataError, InputError
+from ashore.app.errors import DataError, InputError
+from ashore.app.paths import APP_ID
+from ashore.app.resources import resource_path
 from ashore.exchange import read_book
-from ashore.paths import APP_ID
-from ashore.resources import resource_path
 from ashore.services import Ledger
 from ashore.ui import app as app_module
 from ashore.ui import dialogs

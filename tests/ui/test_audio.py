@@ -21,15 +21,16 @@ from PySide6.QtCore import QCoreApplication, QEvent, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from ashore import audio_probe
+from ashore.app.errors import InputError
 from ashore.audio_probe import audio_backend_status, import_failure_reason, probe_duration_ms
-from ashore.errors import InputError
-from ashore.ui import audio, audio_recorder
-from ashore.ui.audio import SPEEDS, AudioPlayer, CallRecorder
-from ashore.ui.audio_common import (
+from ashore.ui.audio import player as audio
+from ashore.ui.audio import recorder as audio_recorder
+from ashore.ui.audio.common import (
     QTMULTIMEDIA_ENVIRONMENT_WARNINGS,
     MultimediaUnavailable,
     format_ms,
 )
+from ashore.ui.audio.player import SPEEDS, AudioPlayer, CallRecorder
 
 # QtMultimedia warns about the machine (optional PipeWire/VA-API libraries absent, no sound
 # server), not about our code, and pytest runs with qt_log_level_fail=WARNING; those messages, and
@@ -182,7 +183,7 @@ def run_python(code: str) -> str:
 
 def test_importing_the_widgets_does_not_import_qtmultimedia() -> None:
     out = run_python(
-        "import sys, ashore.ui.audio, ashore.audio_probe\n"
+        "import sys, ashore.ui.audio.player, ashore.audio_probe\n"
         "print('PySide6.QtMultimedia' in sys.modules)"
     )
     assert out == "False"

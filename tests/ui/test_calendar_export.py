@@ -13,11 +13,11 @@ from icalendar import Calendar
 from pypdf import PdfReader
 from PySide6.QtWidgets import QProgressDialog
 
+from ashore.app.context import Context
 from ashore.commands.calendar import run_export_ics
-from ashore.context import Context
 from ashore.services import Ledger
 from ashore.ui import dialogs
-from ashore.ui.calendar_export import CalendarChoice
+from ashore.ui.files.calendar import CalendarChoice
 
 JB = "jb-2026-01"
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from ashore.errors import InputError
-from ashore.ui.chart import Marker, MonthlyBar, NegotiationChart, Series
+from ashore.app.errors import InputError
+from ashore.ui.chart.view import Marker, MonthlyBar, NegotiationChart, Series
 
 TODAY = date(2026, 11, 28)
 OWED = Decimal("9348.71")
@@ -63,7 +63,7 @@ def fill(chart: NegotiationChart, **extra: object) -> None:
 
 def test_importing_the_chart_module_does_not_import_matplotlib() -> None:
     code = (
-        "import sys; import ashore.ui.chart; "
+        "import sys; import ashore.ui.chart.view; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'matplotlib'))"
     )
     result = subprocess.run(
@@ -309,7 +309,7 @@ def test_months_over_budget_are_filled_up_from_the_budget(chart: NegotiationChar
 
 
 def test_chinese_labels_render_with_a_cjk_font(chart: NegotiationChart, tmp_path: Path) -> None:
-    from ashore.ui.chart_plot import cjk_font_family
+    from ashore.ui.chart.plot import cjk_font_family
 
     if cjk_font_family() is None:
         pytest.skip("no CJK font installed: labels draw as boxes")
@@ -325,7 +325,7 @@ def test_chinese_labels_render_with_a_cjk_font(chart: NegotiationChart, tmp_path
 def test_the_bundled_cjk_font_is_there_for_machines_without_one(chart: NegotiationChart) -> None:
     from matplotlib import font_manager
 
-    from ashore.ui.chart_plot import bundled_cjk_family
+    from ashore.ui.chart.plot import bundled_cjk_family
 
     family = bundled_cjk_family()
     assert family == "WenQuanYi Micro Hei"

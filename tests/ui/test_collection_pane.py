@@ -12,11 +12,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from ashore.context import Context
+from ashore.app.context import Context
 from ashore.services import Ledger
 from ashore.services.notes import Notes
-from ashore.ui import notes_dialogs
-from ashore.ui.notes_pane import NotesPane
+from ashore.ui.notes import dialogs as notes_dialogs
+from ashore.ui.notes.pane import NotesPane
 
 from .test_notes_pane import noise, write_wav
 

@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from ashore import finance
-from ashore.ui.proposals_models import ComparisonModel
+from ashore.ui.proposals.models import ComparisonModel
 from finance.helpers import worked_payments, worked_terms
 
 D = Decimal

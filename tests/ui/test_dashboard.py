@@ -9,10 +9,10 @@ from decimal import Decimal
 
 import pytest
 
-from ashore.context import Context
+from ashore.app.context import Context
 from ashore.services import Ledger
 from ashore.services import workspace as ws
-from ashore.ui.dashboard import Dashboard, FollowUpModel, UpcomingModel
+from ashore.ui.loan.dashboard import Dashboard, FollowUpModel, UpcomingModel
 
 from .helpers import click, type_into
 

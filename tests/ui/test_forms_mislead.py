@@ -11,9 +11,9 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ashore.context import Context
+from ashore.app.context import Context
 from ashore.services import Ledger
-from ashore.ui.fields import DateEdit, typed_date
+from ashore.ui.widgets.fields import DateEdit, typed_date
 
 
 @pytest.fixture
@@ -104,7 +104,7 @@ def test_an_error_under_a_narrow_field_takes_its_own_room(qtbot) -> None:
     # room for: the text was drawn over the next field.
     from PySide6.QtWidgets import QFormLayout
 
-    from ashore.ui.fields import CheckedLineEdit
+    from ashore.ui.widgets.fields import CheckedLineEdit
 
     page = QWidget()
     qtbot.addWidget(page)
@@ -128,7 +128,7 @@ def test_an_error_under_a_narrow_field_takes_its_own_room(qtbot) -> None:
 
 
 def test_a_new_form_does_not_open_red(qtbot) -> None:
-    from ashore.ui.fields import CheckedLineEdit
+    from ashore.ui.widgets.fields import CheckedLineEdit
 
     field = CheckedLineEdit(str)
     qtbot.addWidget(field)

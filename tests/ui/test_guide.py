@@ -14,14 +14,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMenu
 
 from ashore import finance
-from ashore.context import Context
-from ashore.money import format_amount
+from ashore.app.context import Context
+from ashore.domain.money import format_amount
 from ashore.services import Ledger, plans
 from ashore.services import guide as svc
-from ashore.ui import guide_tab
-from ashore.ui.guide_after import AfterCallDialog
-from ashore.ui.guide_card import CallCardWindow
-from ashore.ui.guide_letter import LetterEditor
+from ashore.ui.guide import tab as guide_tab
+from ashore.ui.guide.after import AfterCallDialog
+from ashore.ui.guide.card import CallCardWindow
+from ashore.ui.guide.letter import LetterEditor
 
 from .helpers import choose, click, type_into
 
@@ -205,7 +205,7 @@ def test_the_letter_editor_prints_what_was_written(
 
 
 def test_the_sidebar_names_each_loans_stage(qtbot, make_window, sample: Ledger) -> None:
-    from ashore.ui.sidebar import STAGE_ROLE
+    from ashore.ui.loan.sidebar import STAGE_ROLE
 
     window = make_window(sample)
     index = window.model.loan_index(LOAN)

@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from ashore.services import Ledger
-from ashore.ui.guide_settlement import SettlementBox
+from ashore.ui.guide.settlement import SettlementBox
 
 LOAN = "jb-2026-01"
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")

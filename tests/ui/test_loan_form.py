@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QDate
 
-from ashore.money import Rate
-from ashore.records import Fee, Lender, Loan, OverdueRules, Payment
-from ashore.ui.loan_form import NEW_LENDER, LoanForm
+from ashore.domain.money import Rate
+from ashore.domain.records import Fee, Lender, Loan, OverdueRules, Payment
+from ashore.ui.loan.form import NEW_LENDER, LoanForm
 
 from .helpers import choose, click, type_into
 

@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import QDate
 
 from ashore import finance
-from ashore.money import Rate
-from ashore.records import Fee, Lender, Loan, OverdueRules
+from ashore.domain.money import Rate
+from ashore.domain.records import Fee, Lender, Loan, OverdueRules
 from ashore.services.plans import loan_terms
-from ashore.ui.loan_form import LoanForm
+from ashore.ui.loan.form import LoanForm
 
 from .helpers import type_into
 

@@ -8,14 +8,14 @@ from decimal import Decimal
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMainWindow
 
-from ashore.errors import InputError
-from ashore.money import format_amount
-from ashore.records import Lender
+from ashore.app.errors import InputError
+from ashore.domain.money import format_amount
+from ashore.domain.records import Lender
 from ashore.services import Ledger
 from ashore.ui import dialogs
 from ashore.ui.dialogs import LenderDetails
-from ashore.ui.loan_form import NEW_LENDER
-from ashore.ui.sidebar import COL_OWED, COL_STATUS, status_text
+from ashore.ui.loan.form import NEW_LENDER
+from ashore.ui.loan.sidebar import COL_OWED, COL_STATUS, status_text
 
 from .helpers import choose, click, type_into
 from .test_loan_form import EXPECTED, fill_worked_example

@@ -17,13 +17,13 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
+from ashore.app.context import Context
 from ashore.audio_probe import audio_backend_status
-from ashore.context import Context
 from ashore.services import Ledger
 from ashore.services.notes import Notes
-from ashore.ui import notes_dialogs
-from ashore.ui.audio_common import QTMULTIMEDIA_ENVIRONMENT_WARNINGS
-from ashore.ui.notes_pane import NoteCard, NotesPane
+from ashore.ui.audio.common import QTMULTIMEDIA_ENVIRONMENT_WARNINGS
+from ashore.ui.notes import dialogs as notes_dialogs
+from ashore.ui.notes.pane import NoteCard, NotesPane
 
 LOAN = "jb-2026-01"
 # See tests/ui/test_audio.py: QtMultimedia's words about the machine, not about our code.

@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 
 from ashore.services import Ledger
 from ashore.services.notes import Notes
-from ashore.ui import notes_dialogs
-from ashore.ui.audio_common import QTMULTIMEDIA_ENVIRONMENT_WARNINGS
+from ashore.ui.audio.common import QTMULTIMEDIA_ENVIRONMENT_WARNINGS
+from ashore.ui.notes import dialogs as notes_dialogs
 
 LOAN = "jb-2026-01"
 noise = pytest.mark.qt_log_ignore(

@@ -13,13 +13,13 @@ from decimal import Decimal
 
 import pytest
 
+from ashore.app.context import Context
 from ashore.commands.costs import run_export_summary
-from ashore.context import Context
-from ashore.money import format_amount
-from ashore.records import Proposal, Waive
+from ashore.domain.money import format_amount
+from ashore.domain.records import Proposal, Waive
 from ashore.services import Ledger, plans
 from ashore.services import workspace as ws
-from ashore.ui.sidebar import COL_OWED
+from ashore.ui.loan.sidebar import COL_OWED
 
 JB = "jb-2026-01"  # the worked example, owing 9,348.71 on 2026-11-28
 CST = timezone(timedelta(hours=8))

@@ -12,12 +12,12 @@ import pytest
 from matplotlib.dates import date2num
 
 from ashore import finance
-from ashore.context import Context
-from ashore.records import Proposal
+from ashore.app.context import Context
+from ashore.domain.records import Proposal
 from ashore.services import Ledger, plans
 from ashore.services import workspace as ws
 from ashore.ui import dialogs
-from ashore.ui.overview import OverviewTab
+from ashore.ui.loan.overview import OverviewTab
 
 from .helpers import click
 

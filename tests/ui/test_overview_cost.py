@@ -8,12 +8,12 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from ashore.context import Context
+from ashore.app.context import Context
+from ashore.app.paths import DataDir
 from ashore.exchange import read_book
-from ashore.paths import DataDir
 from ashore.services import Ledger
 from ashore.services.workspace import Workspace
-from ashore.ui.overview import OverviewTab
+from ashore.ui.loan.overview import OverviewTab
 from cli.test_summary_cli import WORKED, _book
 
 

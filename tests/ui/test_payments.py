@@ -11,13 +11,13 @@ import pytest
 from PySide6.QtCore import Qt
 
 from ashore import finance
-from ashore.context import Context
-from ashore.records import Proposal
+from ashore.app.context import Context
+from ashore.domain.records import Proposal
 from ashore.services import Ledger, plans
 from ashore.services import workspace as ws
 from ashore.ui import dialogs
-from ashore.ui.payments_models import ClaimsModel, PaymentsModel, PlanEntriesModel
-from ashore.ui.payments_tab import PaymentsTab
+from ashore.ui.payments.models import ClaimsModel, PaymentsModel, PlanEntriesModel
+from ashore.ui.payments.tab import PaymentsTab
 
 from .helpers import click, type_into
 

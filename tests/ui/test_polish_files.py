@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from ashore.context import Context
+from ashore.app.context import Context
 from ashore.services import Ledger
 from ashore.ui import dialogs
-from ashore.ui.audio_common import QTMULTIMEDIA_ENVIRONMENT_WARNINGS
+from ashore.ui.audio.common import QTMULTIMEDIA_ENVIRONMENT_WARNINGS
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
-from ashore.context import Context
+from ashore.app.context import Context
 from ashore.services import Ledger
 
 from .helpers import click
@@ -93,7 +93,7 @@ def test_all_loans_row_shows_the_total_and_opens_the_dashboard(qtbot, sample, ma
 
 def test_each_loan_shows_its_negotiation_stage_on_a_second_line(qtbot, sample, make_window) -> None:
     from ashore.services import guide
-    from ashore.ui.sidebar import STAGE_ROLE
+    from ashore.ui.loan.sidebar import STAGE_ROLE
 
     window = make_window(sample)
     stages = guide.stages(sample, window.ctx.today)
@@ -118,7 +118,7 @@ def test_needs_attention_most_urgent_first_and_a_click_opens_the_loan(
 
     from ashore.services import guide
     from ashore.services import workspace as ws
-    from ashore.ui.dashboard import needs_attention
+    from ashore.ui.loan.dashboard import needs_attention
 
     window = make_window(sample)
     window.show_dashboard()
@@ -236,7 +236,7 @@ def test_payments_tab_layout_at_1280_by_800(qtbot, sample, make_window) -> None:
 def test_proposals_tab_columns_fit_and_only_the_name_stretches(qtbot, sample, make_window) -> None:
     from PySide6.QtWidgets import QHeaderView
 
-    from ashore.ui.proposals_models import ProposalListModel
+    from ashore.ui.proposals.models import ProposalListModel
 
     window = make_window(sample)
     window.resize(1280, 800)

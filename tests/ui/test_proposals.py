@@ -15,21 +15,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QWidget
 
 from ashore import finance
-from ashore.context import Context
-from ashore.money import format_amount
-from ashore.records import Proposal
+from ashore.app.context import Context
+from ashore.domain.money import format_amount
+from ashore.domain.records import Proposal
 from ashore.services import Ledger, plans
 from ashore.services import workspace as ws
 from ashore.ui import dialogs
-from ashore.ui.fields import CheckedLineEdit
-from ashore.ui.proposals_models import (
+from ashore.ui.proposals.models import (
     BEST_MARK,
     ComparisonModel,
     HistoryModel,
     InstallmentTableModel,
     ProposalListModel,
 )
-from ashore.ui.proposals_tab import NEW_KEY, ProposalsTab
+from ashore.ui.proposals.tab import NEW_KEY, ProposalsTab
+from ashore.ui.widgets.fields import CheckedLineEdit
 
 from .helpers import choose, click, type_into
 

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QSystemTrayIcon
 
-from ashore import autostart
+from ashore.app import autostart
 from ashore.services import Ledger
-from ashore.ui.reminders_tray import ReminderTray
+from ashore.ui.tray import ReminderTray
 
 CST = timezone(timedelta(hours=8))
 LOAN = "jb-2026-01"

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from ashore.records import Lender, LoanSummary
-from ashore.ui.sidebar import (
+from ashore.domain.records import Lender, LoanSummary
+from ashore.ui.loan.sidebar import (
     COL_NAME,
     COL_OWED,
     COL_STATUS,
@@ -17,7 +17,7 @@ from ashore.ui.sidebar import (
     STATUS_ROLE,
     SidebarModel,
 )
-from ashore.ui.style import ERROR
+from ashore.ui.widgets.style import ERROR
 
 
 def summary(

@@ -18,8 +18,8 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from ashore.context import Context
-from ashore.resources import resource_path
+from ashore.app.context import Context
+from ashore.app.resources import resource_path
 from ashore.services import Ledger
 from ashore.ui.app import install_translations, translation_files
 
@@ -259,8 +259,8 @@ def test_guide_warnings_are_worded_in_the_interface_language(
 def test_input_errors_are_worded_in_the_interface_language(
     qapp: QApplication, error: str, english: str, chinese: str
 ) -> None:
-    from ashore.errors import InputError
-    from ashore.ui.fields import user_message
+    from ashore.app.errors import InputError
+    from ashore.ui.widgets.fields import user_message
 
     assert user_message(InputError(error)) == english
     before = QLocale()

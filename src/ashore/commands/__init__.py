@@ -1,1 +1,2 @@
-"""One module per group of ``ashore`` commands; ``ashore.cli`` imports each when it is called."""
+"""One module per group of ``ashore`` commands; ``ashore.commands.cli`` parses the arguments and
+imports each when it is called."""

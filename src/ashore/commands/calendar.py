@@ -9,8 +9,8 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from ashore.context import Context
-from ashore.errors import InputError
+from ashore.app.context import Context
+from ashore.app.errors import InputError
 from ashore.services import Ledger
 from ashore.services import calendars as cal
 

@@ -11,9 +11,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from ashore import finance
-from ashore.context import Context
-from ashore.errors import InputError
-from ashore.money import AmountError, parse_rate_percent
+from ashore.app.context import Context
+from ashore.app.errors import InputError
+from ashore.domain.money import AmountError, parse_rate_percent
 from ashore.services import Ledger
 from ashore.services.costs import loan_figures, lpr_table, shipped_lpr, summary_json
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ashore.context import Context
+from ashore.app.context import Context
 from ashore.reports.call_log import write_evidence_bundle
 from ashore.services import Ledger
 from ashore.services.notes import Notes

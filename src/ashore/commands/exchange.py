@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ashore.context import Context
+from ashore.app.context import Context
 from ashore.exchange import read_book, write_book
 from ashore.services import Ledger
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import argparse
 
+from ashore.app.context import Context
+from ashore.app.errors import InputError
 from ashore.commands.calendar import _write_atomically
-from ashore.context import Context
-from ashore.errors import InputError
 from ashore.reports.letter import letter_text, write_letter_pdf
 from ashore.services import Ledger
 from ashore.services.guide import letter_data

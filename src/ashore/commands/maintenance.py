@@ -6,8 +6,8 @@ import argparse
 
 from sqlalchemy import func, select
 
-from ashore.context import Context
-from ashore.errors import DataError
+from ashore.app.context import Context
+from ashore.app.errors import DataError
 from ashore.store import Database, seal
 from ashore.store.backup import restore_backup, write_backup
 from ashore.store.mapping import chain_problems

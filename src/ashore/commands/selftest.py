@@ -19,8 +19,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from ashore import __version__
-from ashore.context import Context
-from ashore.paths import DataDir
+from ashore.app.context import Context
+from ashore.app.paths import DataDir
 
 # The worked example of DOMAIN.md, which the sample's first loan is: owed on 2026-11-28.
 _EXAMPLE_DAY = date(2026, 11, 28)
@@ -191,7 +191,7 @@ def _check_chart(ctx: Context, temp: Path) -> str:
     from ashore import finance
     from ashore.services import Ledger
     from ashore.services.plans import loan_payments, loan_terms
-    from ashore.ui.chart import NegotiationChart, Series
+    from ashore.ui.chart.view import NegotiationChart, Series
 
     ledger = Ledger.open(ctx.data, ctx.clock)
     try:

@@ -15,10 +15,10 @@ from datetime import date
 from pathlib import Path
 
 from ashore import finance
-from ashore.context import Context
-from ashore.errors import InputError
-from ashore.money import format_plain
-from ashore.records import Loan
+from ashore.app.context import Context
+from ashore.app.errors import InputError
+from ashore.domain.money import format_plain
+from ashore.domain.records import Loan
 from ashore.services import Ledger
 from ashore.services.plans import loan_payments, loan_terms, plan_in_force
 

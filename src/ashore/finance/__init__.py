@@ -2,7 +2,7 @@
 
 Money is ``Decimal`` rounded half-up to the currency's minor unit at every stored step; a total is
 the exact sum of its rounded parts (DOMAIN.md "Conventions"). Nothing here touches Qt, the
-database, or any part of Ashore but ``ashore.money``.
+database, or any part of Ashore but ``ashore.domain.money``.
 
 Public API (all re-exported here):
 

@@ -14,7 +14,7 @@ from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
-from ashore.money import ZERO, round_money
+from ashore.domain.money import ZERO, round_money
 
 from .proposals import ProposalPlan
 from .schedule import schedule as build_schedule

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from ashore.money import ZERO, round_money
+from ashore.domain.money import ZERO, round_money
 
 from .proposals import ProposalPlan
 from .schedule import schedule as build_schedule

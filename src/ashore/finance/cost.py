@@ -32,7 +32,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from dateutil.relativedelta import relativedelta
 
-from ashore.money import ZERO, round_money
+from ashore.domain.money import ZERO, round_money
 
 from .proposals import ProposalPlan
 from .schedule import schedule as build_schedule

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from ashore.money import format_plain
+from ashore.domain.money import format_plain
 
 from .schedule import schedule as build_schedule
 from .state import Owed, _Ledger

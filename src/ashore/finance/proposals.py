@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from dateutil.relativedelta import relativedelta
 
-from ashore.money import ZERO, minor_unit, round_money
+from ashore.domain.money import ZERO, minor_unit, round_money
 
 from .schedule import annuity_rows
 from .state import Owed, owed_on

@@ -11,7 +11,7 @@ from decimal import Decimal, localcontext
 
 from dateutil.relativedelta import relativedelta
 
-from ashore.money import ZERO, format_plain, round_money
+from ashore.domain.money import ZERO, format_plain, round_money
 
 from .terms import Installment, LoanTerms, per_day, per_month
 

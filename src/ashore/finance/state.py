@@ -30,7 +30,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
-from ashore.money import ZERO, minor_unit, round_money
+from ashore.domain.money import ZERO, minor_unit, round_money
 
 from .schedule import schedule as build_schedule
 from .terms import Installment, LoanTerms, Payment, per_day

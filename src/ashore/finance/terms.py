@@ -12,7 +12,7 @@ from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
-from ashore.money import ZERO, Rate, minor_unit
+from ashore.domain.money import ZERO, Rate, minor_unit
 
 __all__ = [
     "ALLOCATION_PARTS",

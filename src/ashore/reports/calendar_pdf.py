@@ -34,7 +34,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ashore.money import format_amount
+from ashore.domain.money import format_amount
 from ashore.reports.data import CalendarData, CalendarEntry, month_entries, sum_amounts
 from ashore.reports.fonts import printable, register_fonts
 from ashore.reports.strings import (

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from ashore.errors import DataError, InputError
-from ashore.records import Attachment, CallNote, Lender, Loan, NoteEvent
+from ashore.app.errors import DataError, InputError
+from ashore.domain.records import Attachment, CallNote, Lender, Loan, NoteEvent
 from ashore.reports.fonts import printable, register_fonts
 from ashore.store.evidence import EvidenceStore
 

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
 
-from ashore.errors import InputError
+from ashore.app.errors import InputError
 
 Status = Literal["paid", "partly_paid", "due", "overdue"]
 STATUSES: tuple[Status, ...] = ("paid", "partly_paid", "due", "overdue")

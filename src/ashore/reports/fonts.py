@@ -11,8 +11,8 @@ import functools
 import unicodedata
 from pathlib import Path
 
-from ashore.errors import DataError
-from ashore.resources import resource_path
+from ashore.app.errors import DataError
+from ashore.app.resources import resource_path
 
 FONT = "AshoreSans"
 FONT_FILE = ("fonts", "wqy-microhei.ttc")

@@ -13,8 +13,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote
 
-from ashore.errors import InputError
-from ashore.money import format_amount
+from ashore.app.errors import InputError
+from ashore.domain.money import format_amount
 from ashore.reports.data import CalendarEntry
 from ashore.reports.strings import text
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-from ashore.money import format_amount
+from ashore.domain.money import format_amount
 from ashore.reports.fonts import printable, register_fonts
 from ashore.reports.strings import in_lang as _pick
 from ashore.reports.strings import long_date as _day

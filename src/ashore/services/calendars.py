@@ -19,10 +19,10 @@ from pathlib import Path
 from dateutil.relativedelta import relativedelta
 
 from ashore import finance
-from ashore.errors import InputError
+from ashore.app.errors import InputError
+from ashore.domain.money import format_amount
+from ashore.domain.records import Loan, Proposal
 from ashore.finance.calendar import MAX_CALENDAR_MONTHS
-from ashore.money import format_amount
-from ashore.records import Loan, Proposal
 from ashore.reports import CalendarData, CalendarEntry, CalendarLoan, write_calendar_pdf, write_ics
 from ashore.reports.data import Lang, Paper
 from ashore.reports.strings import text

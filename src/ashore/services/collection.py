@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from ashore.records import CallNote, Loan
+from ashore.domain.records import CallNote, Loan
 
 RULES: tuple[str, ...] = ("night_call", "too_many_calls", "third_party", "abuse")
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ashore.errors import InputError
-from ashore.records import Attachment, CallNote, Lender, Loan
+from ashore.app.errors import InputError
+from ashore.domain.records import Attachment, CallNote, Lender, Loan
 from ashore.services.collection import breaches_by_note
 from ashore.services.ledger import Ledger
 

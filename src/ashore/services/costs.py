@@ -28,10 +28,10 @@ from functools import lru_cache
 from typing import Any
 
 from ashore import finance
-from ashore.errors import InputError
-from ashore.money import format_plain
-from ashore.records import Loan, Proposal
-from ashore.resources import resource_path
+from ashore.app.errors import InputError
+from ashore.app.resources import resource_path
+from ashore.domain.money import format_plain
+from ashore.domain.records import Loan, Proposal
 from ashore.services.plans import loan_terms, plan_in_force, standing
 
 __all__ = [

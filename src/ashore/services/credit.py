@@ -13,7 +13,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from ashore.records import Loan
+from ashore.domain.records import Loan
 
 RECORD_YEARS = 5
 CHECK_AFTER_MONTHS = 1  # the report updates within a month or so of the last payment

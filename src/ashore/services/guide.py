@@ -17,16 +17,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ashore import finance
-from ashore.errors import InputError
-from ashore.money import ZERO
-from ashore.records import CallNote, Lender, Loan, LoanSummary, Proposal
+from ashore.app.errors import InputError
+from ashore.domain.money import ZERO
+from ashore.domain.records import CallNote, Lender, Loan, LoanSummary, Proposal
 from ashore.services import plans
 from ashore.services.costs import loan_lines, lpr_table
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from ashore.records import Book
+    from ashore.domain.records import Book
     from ashore.services.ledger import Ledger
     from ashore.store.evidence import EvidenceStore
 
@@ -967,7 +967,7 @@ def record_outcome(ledger: Ledger, loan_id: str, outcome: Outcome) -> str:
     the notes service, so its earlier version stays in the chain; ``note_id`` "" adds a new one.
     The status is checked before anything is written.
     """
-    from ashore.records import PROPOSAL_STATUSES
+    from ashore.domain.records import PROPOSAL_STATUSES
     from ashore.services.notes import Notes
     from ashore.services.workspace import NEXT_STATUSES, Workspace
 

@@ -16,10 +16,11 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ashore.clock import Clock
-from ashore.errors import InputError
-from ashore.paths import DataDir
-from ashore.records import Attachment, Book, Lender, Loan, LoanSummary
+from ashore.app.clock import Clock
+from ashore.app.errors import InputError
+from ashore.app.paths import DataDir
+from ashore.domain.records import Attachment, Book, Lender, Loan, LoanSummary
+from ashore.domain.validation import check_book, check_lender, check_loan
 from ashore.store import Database
 from ashore.store.backup import BackupSummary
 from ashore.store.mapping import (
@@ -32,7 +33,6 @@ from ashore.store.mapping import (
     write_loan,
 )
 from ashore.store.models import LenderRow, LoanRow, NoteRow, ProposalRow, SettingRow
-from ashore.validation import check_book, check_lender, check_loan
 
 BUDGET_KEY = "monthly_budget"
 LPR_KEY = "lpr_added"  # JSON {"YYYY-MM-DD": "0.0300"}: LPR values the user added
@@ -208,7 +208,7 @@ class Ledger:
             return Decimal(row.value) if row is not None and row.value else None
 
     def set_monthly_budget(self, amount: Decimal | None) -> None:
-        from ashore.validation import check_amount
+        from ashore.domain.validation import check_amount
 
         if amount is not None:
             check_amount(amount, "monthly_budget", self._currency_or_default())
@@ -239,8 +239,8 @@ class Ledger:
 
     def load_sample(self) -> None:
         """Add the sample book (3 loans from 2 lenders) shipped in resources/sample/."""
+        from ashore.app.resources import resource_path
         from ashore.exchange import read_book
-        from ashore.resources import resource_path
 
         self.import_book(read_book(resource_path("sample", "sample.json")))
 

@@ -20,8 +20,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ashore.errors import DataError, InputError
-from ashore.records import Attachment, CallNote, Loan, NoteEvent, NoteRevision
+from ashore.app.errors import DataError, InputError
+from ashore.domain.records import Attachment, CallNote, Loan, NoteEvent, NoteRevision
+from ashore.domain.validation import check_note
 from ashore.services.ledger import Ledger
 from ashore.store import Database
 from ashore.store.evidence import CHUNK, EvidenceStore, sha256_of
@@ -34,7 +35,6 @@ from ashore.store.mapping import (
     write_note,
 )
 from ashore.store.models import EvidenceFileRow, LoanRow, NoteRow
-from ashore.validation import check_note
 
 AUDIO_SUFFIXES = frozenset({".wav", ".mp3", ".m4a", ".aac", ".amr", ".ogg", ".opus", ".flac"})
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp"})

@@ -12,9 +12,9 @@ from datetime import date
 from decimal import Decimal
 
 from ashore import finance
-from ashore.errors import InputError
-from ashore.money import ZERO, round_money
-from ashore.records import Agreed, AgreedInstallment, Lender, Loan, LoanSummary, Proposal
+from ashore.app.errors import InputError
+from ashore.domain.money import ZERO, round_money
+from ashore.domain.records import Agreed, AgreedInstallment, Lender, Loan, LoanSummary, Proposal
 
 
 def loan_terms(loan: Loan) -> finance.LoanTerms:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
 
-from ashore.records import Loan
+from ashore.domain.records import Loan
 
 LEAD_DAYS: tuple[int, ...] = (3, 1, 0)  # days before the due day a reminder goes out
 REMIND_AT = time(9, 0)  # in the morning, in the user's zone

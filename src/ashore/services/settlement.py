@@ -8,8 +8,8 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from ashore.errors import InputError
-from ashore.records import Attachment, Loan, Settlement
+from ashore.app.errors import InputError
+from ashore.domain.records import Attachment, Loan, Settlement
 from ashore.services.credit import BUREAU_ANSWERS_WITHIN_DAYS, dispute_answer_by
 from ashore.services.ledger import Ledger
 

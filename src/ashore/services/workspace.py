@@ -19,9 +19,9 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy.orm import Session
 
 from ashore import finance
-from ashore.errors import InputError
-from ashore.money import ZERO, round_money
-from ashore.records import (
+from ashore.app.errors import InputError
+from ashore.domain.money import ZERO, round_money
+from ashore.domain.records import (
     PROPOSAL_STATUSES,
     Claim,
     Lender,
@@ -31,6 +31,7 @@ from ashore.records import (
     Proposal,
     StatusChange,
 )
+from ashore.domain.validation import check_amount, check_proposal
 from ashore.services import plans
 from ashore.services.ledger import CURRENCY_KEY, Ledger
 from ashore.store.codec import encode_agreed, encode_params
@@ -43,7 +44,6 @@ from ashore.store.models import (
     SettingRow,
     StatusChangeRow,
 )
-from ashore.validation import check_amount, check_proposal
 
 __all__ = [
     "NEXT_STATUSES",

@@ -19,9 +19,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ashore.clock import Clock
-from ashore.errors import DataError, InputError
-from ashore.paths import DataDir
+from ashore.app.clock import Clock
+from ashore.app.errors import DataError, InputError
+from ashore.app.paths import DataDir
 from ashore.store import lock
 from ashore.store.database import Database, inspect_file, known_revisions
 from ashore.store.evidence import CHUNK, is_sha256

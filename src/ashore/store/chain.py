@@ -13,7 +13,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from ashore.records import CallNote, NoteEvent
+from ashore.domain.records import CallNote, NoteEvent
 
 GENESIS = "0" * 64
 

@@ -11,8 +11,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ashore.errors import InputError
-from ashore.records import Agreed, AgreedInstallment
+from ashore.app.errors import InputError
+from ashore.domain.records import Agreed, AgreedInstallment
 
 # For each method: the parameters it takes and how each is read. "?" marks an optional one.
 PARAM_KINDS: dict[str, dict[str, str]] = {

@@ -18,9 +18,9 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ashore.clock import Clock
-from ashore.errors import DataError
-from ashore.paths import DataDir, tightened_message
+from ashore.app.clock import Clock
+from ashore.app.errors import DataError
+from ashore.app.paths import DataDir, tightened_message
 from ashore.store import lock
 from ashore.store.evidence import EvidenceStore
 from ashore.store.journal import recover

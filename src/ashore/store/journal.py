@@ -16,8 +16,8 @@ import os
 import shutil
 from pathlib import Path
 
-from ashore.errors import DataError
-from ashore.paths import DataDir
+from ashore.app.errors import DataError
+from ashore.app.paths import DataDir
 
 JOURNAL = "restore-journal.json"
 DB_MEMBER = "ashore.sqlite3"

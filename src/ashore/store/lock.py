@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ashore.errors import DataError
+from ashore.app.errors import DataError
 
 LOCK_NAME = "ashore.lock"
 WAIT_SECONDS = 2.0

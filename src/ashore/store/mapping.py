@@ -1,4 +1,5 @@
-"""Turn database rows into the plain records of ``ashore.records`` and write records back as rows.
+"""Turn database rows into the plain records of ``ashore.domain.records``, and records back into
+rows.
 
 Writing a loan replaces its children (fees, payments, claims, proposals) with the record's. Notes
 are append-only: a new loan takes the record's notes with their chain; on an existing loan a note
@@ -18,10 +19,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
-from ashore.clock import Clock
-from ashore.errors import DataError, InputError
-from ashore.money import Rate
-from ashore.records import (
+from ashore.app.clock import Clock
+from ashore.app.errors import DataError, InputError
+from ashore.domain.money import Rate
+from ashore.domain.records import (
     Attachment,
     CallNote,
     Claim,

@@ -15,14 +15,14 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ashore import __version__
-from ashore.clock import Clock
-from ashore.context import Context
-from ashore.errors import AshoreError, DataError
-from ashore.money import AmountError
-from ashore.paths import APP_ID, APP_NAME, DataDir
-from ashore.resources import resource_path
+from ashore.app.clock import Clock
+from ashore.app.context import Context
+from ashore.app.errors import AshoreError, DataError
+from ashore.app.paths import APP_ID, APP_NAME, DataDir
+from ashore.app.resources import resource_path
+from ashore.domain.money import AmountError
 from ashore.ui import dialogs
-from ashore.ui.style import apply_theme
+from ashore.ui.widgets.style import apply_theme
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from ashore.ui.calendar_export import CalendarChoice
+    from ashore.ui.files.calendar import CalendarChoice
 
 
 def _tr(text: str) -> str:
@@ -164,7 +164,7 @@ def ask_calendar(
     months: int,
 ) -> CalendarChoice | None:
     """Ask for the months and the loans (id, name) of a calendar export; None when cancelled."""
-    from ashore.ui.calendar_export import CalendarDialog
+    from ashore.ui.files.calendar import CalendarDialog
 
     dialog = CalendarDialog(title, loans, first, months, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:

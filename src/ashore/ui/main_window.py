@@ -26,18 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from ashore import __version__
-from ashore.context import Context
-from ashore.errors import DataError, InputError
-from ashore.money import AmountError
-from ashore.records import Lender, Loan, LoanSummary
+from ashore.app.context import Context
+from ashore.app.errors import DataError, InputError
+from ashore.domain.money import AmountError
+from ashore.domain.records import Lender, Loan, LoanSummary
 from ashore.ui import dialogs
-from ashore.ui.fields import guard_wheel
-from ashore.ui.file_actions import FileActions
-from ashore.ui.guide_tab import install_guide
-from ashore.ui.loan_form import LoanForm
-from ashore.ui.notes_window import install_notes
-from ashore.ui.pages import LenderPage, LoanPage, NothingSelectedPage, WelcomePage
-from ashore.ui.sidebar import (
+from ashore.ui.files.actions import FileActions
+from ashore.ui.guide.tab import install_guide
+from ashore.ui.loan.form import LoanForm
+from ashore.ui.loan.sidebar import (
     KIND_ROLE,
     LENDER_ID_ROLE,
     LOAN_ID_ROLE,
@@ -45,8 +42,11 @@ from ashore.ui.sidebar import (
     SidebarModel,
     SidebarView,
 )
-from ashore.ui.style import MARGIN
-from ashore.ui.undo import (
+from ashore.ui.notes.window import install_notes
+from ashore.ui.pages import LenderPage, LoanPage, NothingSelectedPage, WelcomePage
+from ashore.ui.widgets.fields import guard_wheel
+from ashore.ui.widgets.style import MARGIN
+from ashore.ui.widgets.undo import (
     DeleteLenderCommand,
     DeleteLoanCommand,
     SaveLenderCommand,
@@ -56,10 +56,10 @@ from ashore.ui.undo import (
 if TYPE_CHECKING:
     from ashore.services import Ledger
     from ashore.services.workspace import Workspace
-    from ashore.ui.dashboard import Dashboard
-    from ashore.ui.overview import OverviewTab
-    from ashore.ui.payments_tab import PaymentsTab
-    from ashore.ui.proposals_tab import ProposalsTab
+    from ashore.ui.loan.dashboard import Dashboard
+    from ashore.ui.loan.overview import OverviewTab
+    from ashore.ui.payments.tab import PaymentsTab
+    from ashore.ui.proposals.tab import ProposalsTab
 
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.notes_hookup = install_notes(self)  # Notes tab, lender notes, Export ▸ Evidence
         self.guide = install_guide(self)  # Guide tab, Negotiate menu, Ctrl+K call card
-        from ashore.ui.reminders_tray import install_reminders
+        from ashore.ui.tray import install_reminders
 
         self.reminders = install_reminders(self)  # tray, notifications, start at login
         self.loan_page.add_details()  # the form's tab comes last, after Notes and Guide
@@ -532,11 +532,11 @@ class MainWindow(QMainWindow):
         if workspace is not None:
             return workspace
         from ashore.services.workspace import Workspace
-        from ashore.ui.dashboard import Dashboard
-        from ashore.ui.overview import OverviewTab
-        from ashore.ui.payments_tab import PaymentsTab
-        from ashore.ui.proposals_tab import ProposalsTab
-        from ashore.ui.workspace_common import scrolling
+        from ashore.ui.loan.dashboard import Dashboard
+        from ashore.ui.loan.overview import OverviewTab
+        from ashore.ui.payments.tab import PaymentsTab
+        from ashore.ui.proposals.tab import ProposalsTab
+        from ashore.ui.widgets.workspace import scrolling
 
         workspace = Workspace(self.ledger)
         self.overview_tab: OverviewTab = OverviewTab(workspace, self.ctx, self.locale)

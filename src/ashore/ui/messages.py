@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from ashore.money import format_amount
+from ashore.domain.money import format_amount
 
 if TYPE_CHECKING:  # only a type here: fields.py imports this module and stays light
     from ashore.services.guide import Warning

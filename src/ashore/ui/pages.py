@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ashore.errors import InputError
-from ashore.records import Lender, LoanSummary
-from ashore.ui.fields import CheckedLineEdit, user_message
-from ashore.ui.loan_form import LoanForm
-from ashore.ui.sidebar import status_text
-from ashore.ui.style import BADGE_COLOURS, MARGIN, SPACING, title_font
+from ashore.app.errors import InputError
+from ashore.domain.records import Lender, LoanSummary
+from ashore.ui.loan.form import LoanForm
+from ashore.ui.loan.sidebar import status_text
+from ashore.ui.widgets.fields import CheckedLineEdit, user_message
+from ashore.ui.widgets.style import BADGE_COLOURS, MARGIN, SPACING, title_font
 
 
 class Badge(QLabel):

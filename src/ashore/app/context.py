@@ -1,0 +1,42 @@
+"""What each command and the window run with: data dir, the clock and the day it calls today,
+language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ashore.app.clock import Clock
+from ashore.app.paths import DataDir
+
+LANGUAGES: tuple[str, ...] = ("en", "zh_CN")
+
+
+@dataclass(frozen=True, init=False)
+class Context:
+    """``today`` is the clock's day when the context was made; ``clock.now()`` stamps every time.
+
+    Built from a bare ``today`` (tests, the self-test) the clock is pinned at noon that day; the
+    command line passes the machine's clock, or ``Clock.on(day)`` for ``--today``."""
+
+    data: DataDir
+    today: date
+    lang: str
+    clock: Clock
+
+    def __init__(
+        self,
+        data: DataDir,
+        today: date | None = None,
+        lang: str = "en",
+        clock: Clock | None = None,
+    ) -> None:
+        if clock is None:
+            if today is None:
+                raise TypeError("Context needs today or a clock")
+            clock = Clock.noon(today)
+        day = clock.today() if today is None else today
+        object.__setattr__(self, "data", data)
+        object.__setattr__(self, "today", day)
+        object.__setattr__(self, "lang", lang)
+        object.__setattr__(self, "clock", clock)

@@ -1,0 +1,1 @@
+"""Recordings: playing, recording, and probing what this machine's audio can do."""

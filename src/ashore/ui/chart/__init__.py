@@ -1,0 +1,1 @@
+"""The figures as a picture: the matplotlib canvas and what it plots."""

@@ -1,0 +1,1 @@
+"""Files the user makes from the window: exports, the calendar, backups."""

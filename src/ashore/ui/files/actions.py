@@ -1,0 +1,200 @@
+"""File menu actions that move data in and out: Import…, Export ▸ JSON…, Backup…, Restore from
+backup….
+
+Each asks for a path through ``ashore.ui.dialogs`` and hands the work to the Ledger (the window
+never touches the store); errors come back as one message naming the file or field path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
+
+from ashore.app.context import Context
+from ashore.app.errors import DataError, InputError
+from ashore.domain.money import AmountError
+from ashore.ui import dialogs
+
+if TYPE_CHECKING:
+    from ashore.services import Ledger
+
+
+class FileActions(QObject):
+    """The actions and what they do; ``reloaded`` is called after an import changed the data."""
+
+    def __init__(
+        self, window: QWidget, ledger: Ledger, ctx: Context, reloaded: Callable[[], None]
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ledger = ledger
+        self.ctx = ctx
+        self.reloaded = reloaded
+        self.import_action = QAction(self.tr("&Import…"), window)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.import_file)
+        self.export_json_action = QAction(self.tr("&JSON…"), window)
+        self.export_json_action.setToolTip(self.tr("Everything, in the Ashore exchange format"))
+        self.export_json_action.triggered.connect(self.export_json)
+        self.backup_action = QAction(self.tr("&Backup…"), window)
+        self.backup_action.setToolTip(
+            self.tr("A copy of everything (database and evidence files) in one zip file")
+        )
+        self.backup_action.triggered.connect(self.backup)
+        self.restore_action = QAction(self.tr("&Restore from Backup…"), window)
+        self.restore_action.setToolTip(
+            self.tr("Replace everything with a backup; what is here now is backed up first")
+        )
+        self.restore_action.triggered.connect(self.restore)
+        from ashore.ui.files.calendar import CalendarExport
+
+        self.calendar = CalendarExport(window, ledger, ctx)
+
+    def add_to(self, menu: QMenu) -> None:
+        menu.addAction(self.import_action)
+        export = menu.addMenu(self.tr("&Export"))
+        export.addAction(self.export_json_action)
+        export.addAction(self.calendar.pdf_action)
+        export.addAction(self.calendar.ics_action)
+        menu.addSeparator()
+        menu.addAction(self.backup_action)
+        menu.addAction(self.restore_action)
+
+    def import_file(self) -> Path | None:
+        """Ask for an exchange file and add its contents, all or nothing."""
+        path = dialogs.get_open_path(
+            self.window,
+            self.tr("Import"),
+            self.tr("Ashore exchange files (*.json);;All files (*)"),
+        )
+        if path is None:
+            return None
+        try:
+            book = self.ledger.import_json(path)
+        except (InputError, AmountError, DataError) as problem:
+            dialogs.error(
+                self.window,
+                self.tr("Nothing was imported from %1:\n\n%2")
+                .replace("%1", path.name)
+                .replace("%2", str(problem)),
+                self.tr("Import failed"),
+            )
+            return None
+        self.reloaded()
+        dialogs.info(
+            self.window,
+            self.tr("Imported %1 lenders and %2 loans from %3.")
+            .replace("%1", str(len(book.lenders)))
+            .replace("%2", str(len(book.loans)))
+            .replace("%3", path.name),
+            self.tr("Import"),
+        )
+        return path
+
+    def export_json(self) -> Path | None:
+        """Write everything, losslessly, with the evidence files beside the JSON."""
+        suggested = str(Path.home() / f"ashore-{self.ctx.today.isoformat()}.json")
+        path = dialogs.get_save_path(
+            self.window,
+            self.tr("Export as JSON"),
+            self.tr("Ashore exchange files (*.json)"),
+            suggested,
+        )
+        if path is None:
+            return None
+        if path.suffix == "":
+            path = path.with_suffix(".json")
+        try:
+            self.ledger.export_json(path)
+        except (InputError, DataError) as problem:
+            dialogs.error(self.window, str(problem), self.tr("Export failed"))
+            return None
+        stamp = self.ctx.clock.now().strftime("%H:%M")
+        message = self.tr("Exported to %1 at %2.").replace("%1", str(path)).replace("%2", stamp)
+        status = getattr(self.window, "statusBar", None)
+        if callable(status):
+            status().showMessage(message, 6000)
+        return path
+
+    def backup(self) -> Path | None:
+        """Write a consistent copy of the database and the evidence files to a zip."""
+        suggested = str(Path.home() / f"ashore-backup-{self.ctx.today.isoformat()}.zip")
+        path = dialogs.get_save_path(
+            self.window,
+            self.tr("Back up everything"),
+            self.tr("Ashore backups (*.zip)"),
+            suggested,
+        )
+        if path is None:
+            return None
+        if path.suffix == "":
+            path = path.with_suffix(".zip")
+        try:
+            summary = self.ledger.backup(path)
+        except (InputError, DataError) as problem:
+            dialogs.error(self.window, str(problem), self.tr("Backup failed"))
+            return None
+        dialogs.info(
+            self.window,
+            self.tr(
+                "Backed up the database and %1 evidence files to %2.\n\n"
+                "Keep it somewhere safe, away from this computer."
+            )
+            .replace("%1", str(summary.files))
+            .replace("%2", str(summary.path)),
+            self.tr("Backup"),
+        )
+        return summary.path
+
+    def restore(self) -> Path | None:
+        """Replace all the data with a backup, after asking; the data replaced is backed up first.
+
+        The Ledger closes its database, the backup is put in place all or nothing, the database
+        opens again and the window reloads. A refused backup changes nothing."""
+        may_leave = getattr(self.window, "may_leave_page", None)
+        if callable(may_leave) and not may_leave():  # unsaved edits would be lost
+            return None
+        path = dialogs.get_open_path(
+            self.window, self.tr("Restore from backup"), self.tr("Ashore backups (*.zip)")
+        )
+        if path is None:
+            return None
+        if not dialogs.confirm(
+            self.window,
+            self.tr("Restore from backup"),
+            self.tr(
+                "Replace everything in Ashore with the backup %1?\n\n"
+                "What is here now is saved as a backup first, so nothing is lost."
+            ).replace("%1", path.name),
+            self.tr("Restore"),
+        ):
+            return None
+        try:
+            safety = self.ledger.restore(path)
+        except (InputError, AmountError, DataError) as problem:
+            self.reloaded()  # the data is as it was; the window reads it again all the same
+            dialogs.error(
+                self.window,
+                self.tr("Nothing was restored from %1:\n\n%2")
+                .replace("%1", path.name)
+                .replace("%2", str(problem)),
+                self.tr("Restore failed"),
+            )
+            return None
+        self.reloaded()
+        kept = (
+            self.tr("\n\nWhat was here before is saved in %1.").replace("%1", str(safety))
+            if safety is not None
+            else ""
+        )
+        dialogs.info(
+            self.window,
+            self.tr("Restored from %1.").replace("%1", path.name) + kept,
+            self.tr("Restore"),
+        )
+        return path

@@ -1,0 +1,234 @@
+"""File ▸ Export ▸ Repayment calendar (PDF)… and Calendar file (.ics)…: the months and the loans
+to include, then the same files as ``ashore export calendar`` / ``ashore export ics``
+(``services.calendars``), a long PDF written in a worker thread behind a progress bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QEventLoop, QObject, Qt, QThread
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressDialog,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ashore.app.context import Context
+from ashore.app.errors import DataError, InputError
+from ashore.finance.calendar import MAX_CALENDAR_MONTHS
+from ashore.services import calendars as cal
+from ashore.ui import dialogs
+from ashore.ui.widgets.fields import guard_wheel
+
+if TYPE_CHECKING:
+    from ashore.services import Ledger
+
+# A PDF of more months than this is written behind a progress bar (about 0.1 s a page).
+LONG_CALENDAR_MONTHS = 3
+
+
+@dataclass(frozen=True)
+class CalendarChoice:
+    """What to put in a calendar: from which month, for how many months, which loans."""
+
+    first: date
+    months: int
+    loan_ids: tuple[str, ...]
+
+
+class CalendarDialog(QDialog):
+    """The months and the loans of a calendar export (every loan ticked at first)."""
+
+    def __init__(
+        self,
+        title: str,
+        loans: Sequence[tuple[str, str]],
+        first: date,
+        months: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        form = QFormLayout()
+        self.first = QDateEdit(QDate(first.year, first.month, 1))
+        self.first.setDisplayFormat("yyyy-MM")
+        self.first.setCalendarPopup(True)
+        self.months = QSpinBox()
+        self.months.setRange(1, MAX_CALENDAR_MONTHS)
+        self.months.setValue(months)
+        self.months.setSuffix(self.tr(" months"))
+        form.addRow(self.tr("From"), self.first)
+        form.addRow(self.tr("For"), self.months)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Loans to include")))
+        self.loans = QListWidget()
+        for loan_id, name in loans:
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, loan_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.loans.addItem(item)
+        layout.addWidget(self.loans)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.loans.itemChanged.connect(self._update)
+        self._update()
+        guard_wheel(self)
+
+    def chosen_ids(self) -> tuple[str, ...]:
+        items = (self.loans.item(i) for i in range(self.loans.count()))
+        return tuple(
+            str(item.data(Qt.ItemDataRole.UserRole))
+            for item in items
+            if item.checkState() == Qt.CheckState.Checked
+        )
+
+    def _update(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.chosen_ids()))
+
+    def choice(self) -> CalendarChoice:
+        picked = self.first.date()
+        return CalendarChoice(
+            date(picked.year(), picked.month(), 1), self.months.value(), self.chosen_ids()
+        )
+
+
+class _Writer(QThread):
+    """Runs one file write off the window's thread; ``problem`` says what went wrong."""
+
+    def __init__(self, write: Callable[[], None]) -> None:
+        super().__init__()
+        self.write = write
+        self.problem = ""
+
+    def run(self) -> None:
+        try:
+            self.write()
+        except (InputError, DataError, OSError) as error:
+            self.problem = str(error)
+
+
+class CalendarExport(QObject):
+    """The two Export actions and what they do."""
+
+    def __init__(self, window: QWidget, ledger: Ledger, ctx: Context) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ledger = ledger
+        self.ctx = ctx
+        self.pdf_action = QAction(self.tr("Repayment &calendar (PDF)…"), window)
+        self.pdf_action.setToolTip(self.tr("A printable calendar of what to pay on which day"))
+        self.pdf_action.triggered.connect(self.export_pdf)
+        self.ics_action = QAction(self.tr("Calendar &file (.ics)…"), window)
+        self.ics_action.setToolTip(
+            self.tr("The due dates for a calendar app (phone, Outlook, Google Calendar)")
+        )
+        self.ics_action.triggered.connect(self.export_ics)
+
+    def _ask(self, title: str, suffix: str, filters: str) -> tuple[CalendarChoice, Path] | None:
+        loans = [(loan.id, loan.name) for loan in self.ledger.loans()]
+        if not loans:
+            dialogs.info(self.window, self.tr("There is no loan to put in a calendar yet."), title)
+            return None
+        choice = dialogs.ask_calendar(self.window, title, loans, self.ctx.today, cal.DEFAULT_MONTHS)
+        if choice is None:
+            return None
+        name = f"ashore-calendar-{choice.first.strftime('%Y-%m')}{suffix}"
+        path = dialogs.get_save_path(self.window, title, filters, str(Path.home() / name))
+        if path is None:
+            return None
+        return choice, path if path.suffix else path.with_suffix(suffix)
+
+    def _book(self, choice: CalendarChoice) -> cal.CalendarBook:
+        months = cal.months_from(choice.first, choice.months, "months")
+        return cal.collect(
+            self.ledger, self.ctx.today, months, choice.loan_ids, self.ctx.lang, "loans"
+        )
+
+    def export_pdf(self) -> Path | None:
+        """Ask for the months, the loans and a file; write the PDF calendar there."""
+        title = self.tr("Export the repayment calendar")
+        asked = self._ask(title, ".pdf", self.tr("PDF files (*.pdf)"))
+        if asked is None:
+            return None
+        choice, path = asked
+        try:
+            book = self._book(choice)
+        except InputError as error:
+            return self._done(path, str(error))
+        data = cal.calendar_data(book, self.ctx.today, self.ctx.clock.now(), self.ctx.lang)
+        return self._done(path, self._run(lambda: cal.write_pdf(data, path, "file"), choice.months))
+
+    def export_ics(self) -> Path | None:
+        """Ask for the months, the loans and a file; write the .ics events there."""
+        title = self.tr("Export a calendar file")
+        asked = self._ask(title, ".ics", self.tr("Calendar files (*.ics)"))
+        if asked is None:
+            return None
+        choice, path = asked
+        try:
+            book = self._book(choice)
+            cal.write_ics_file(book, path, self.ctx.clock.now(), self.ctx.lang, "file")
+        except InputError as error:
+            return self._done(path, str(error))
+        return self._done(path, "")
+
+    def _run(self, write: Callable[[], None], months: int) -> str:
+        """Write in a worker thread, behind a busy progress bar for a long calendar; the window
+        waits (and repaints) until it is done."""
+        worker = _Writer(write)
+        progress: QProgressDialog | None = None
+        if months > LONG_CALENDAR_MONTHS:
+            progress = QProgressDialog(
+                self.tr("Writing the calendar of %1 months…").replace("%1", str(months)),
+                "",
+                0,
+                0,
+                self.window,
+            )
+            progress.setObjectName("calendarProgress")
+            progress.setCancelButton(None)
+            progress.setWindowModality(Qt.WindowModality.WindowModal)
+            progress.setMinimumDuration(0)
+            progress.show()
+        loop = QEventLoop()
+        worker.finished.connect(loop.quit)
+        worker.start()
+        if worker.isRunning():
+            loop.exec()
+        worker.wait()
+        if progress is not None:
+            progress.close()
+            progress.deleteLater()
+        return worker.problem
+
+    def _done(self, path: Path, problem: str) -> Path | None:
+        if problem:
+            dialogs.error(self.window, problem, self.tr("Export failed"))
+            return None
+        stamp = self.ctx.clock.now().strftime("%H:%M")
+        message = self.tr("Exported to %1 at %2.").replace("%1", str(path)).replace("%2", stamp)
+        status = getattr(self.window, "statusBar", None)
+        if callable(status):
+            status().showMessage(message, 6000)
+        return path

@@ -1,0 +1,809 @@
+"""The Guide tab of a loan: where the negotiation stands and the one thing to do next, the
+checklist to prepare the call, the borrower's profile for letters, and the credit-report check;
+plus ``install_guide``, which adds the tab and the Call card / Hardship letter actions to the
+main window."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ashore.app.errors import DataError, InputError
+from ashore.domain.money import AmountError, format_amount, format_plain, parse_amount
+from ashore.domain.records import Lender, Loan
+from ashore.services import guide as svc
+from ashore.ui import dialogs
+from ashore.ui.messages import warning_text
+from ashore.ui.widgets.fields import CheckedLineEdit, DateEdit, user_message
+from ashore.ui.widgets.style import ACCENT, BORDER, ERROR, MARGIN, MUTED, SPACING, title_font
+
+if TYPE_CHECKING:
+    from ashore.app.context import Context
+    from ashore.services.ledger import Ledger
+    from ashore.ui.guide.card import CallCardWindow
+    from ashore.ui.main_window import MainWindow
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # lupdate files these under ""
+
+
+def stage_titles() -> dict[str, str]:
+    return {
+        "not_started": _tr("No negotiation yet"),
+        "preparing": _tr("Preparing"),
+        "in_contact": _tr("In contact"),
+        "offer": _tr("Offer on the table"),
+        "agreed": _tr("Agreed"),
+        "repaying": _tr("Repaying"),
+        "settled": _tr("Settled"),
+        "credit_checked": _tr("Credit record checked"),
+    }
+
+
+def next_steps() -> dict[str, str]:
+    return {
+        "not_started": _tr("Choose why you fell behind and what you can pay each month."),
+        "preparing": _tr("Finish the checklist, then call the lender with the call card open."),
+        "in_contact": _tr(
+            "Put a concrete plan to the lender: choose a proposal and mark it proposed."
+        ),
+        "offer": _tr(
+            "Wait for the answer; on the follow-up date call again and ask for it in writing."
+        ),
+        "agreed": _tr(
+            "Make the first agreed payment on time; a second default can void the agreement."
+        ),
+        "repaying": _tr("Pay every agreed installment on its date, and keep the receipts."),
+        "settled": _tr(
+            "Check your credit report shows the overdue cleared, and record what it says."
+        ),
+        "credit_checked": _tr(
+            "Done: keep the agreement, the receipts and the report in a safe place."
+        ),
+        "current": _tr("This loan is paid on time; keep it that way."),
+        "missed": _tr(
+            "An agreed payment was missed: pay it now and call the lender before they do."
+        ),
+    }
+
+
+def reason_names() -> dict[str, str]:
+    return {
+        "": _tr("— choose —"),
+        "job_loss": _tr("Job loss"),
+        "illness": _tr("Illness"),
+        "family_event": _tr("Family event"),
+        "income_drop": _tr("Income drop"),
+        "disaster": _tr("Disaster"),
+        "other": _tr("Other"),
+    }
+
+
+def document_names() -> dict[str, str]:
+    return {
+        "unemployment_proof": _tr("Unemployment proof"),
+        "medical_records": _tr("Medical records"),
+        "income_statement": _tr("Income statement"),
+        "other": _tr("Other document"),
+    }
+
+
+def credit_result_names() -> dict[str, str]:
+    return {
+        "cleared": _tr("Overdue cleared"),
+        "still_overdue": _tr("Still shows overdue"),
+        "not_updated": _tr("Not updated yet"),
+        "other": _tr("Something else"),
+    }
+
+
+def run_dialog(dialog: QDialog) -> bool:
+    """Show a modal dialog; the one place tests patch so nothing blocks."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+LEVEL_STYLE = {
+    "urgent": f"background: #fde3e0; color: {ERROR}; border: 1px solid #f3b9b3;",
+    "warning": "background: #fdf0dc; color: #8a5300; border: 1px solid #f0d4a8;",
+    "info": "background: #e3edfa; color: #1f5596; border: 1px solid #bcd0ee;",
+}
+
+
+class StageStrip(QWidget):
+    """The eight steps in a row: done ones ticked, the current one filled."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.labels: list[QLabel] = []
+        titles = stage_titles()
+        for key in svc.STAGES:
+            label = QLabel(titles[key])
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            layout.addWidget(label, 1)
+            self.labels.append(label)
+
+    def set_step(self, step: int) -> None:
+        titles = list(stage_titles().values())
+        for i, label in enumerate(self.labels):
+            if i < step:
+                label.setText("✓ " + titles[i])
+                style = f"color: {MUTED}; border: 1px solid {BORDER}; background: #f0f4f6;"
+            elif i == step:
+                label.setText(titles[i])
+                style = f"color: white; background: {ACCENT}; font-weight: 600;"
+            else:
+                label.setText(titles[i])
+                style = f"color: {MUTED}; border: 1px dashed {BORDER};"
+            label.setStyleSheet(style + " border-radius: 6px; padding: 4px 2px;")
+
+
+class GuideTab(QWidget):
+    """The negotiation guide of one loan."""
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        today: date,
+        locale: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.ledger = ledger
+        self.today = today
+        self.locale = locale
+        self.loan: Loan | None = None
+        self.lender: Lender | None = None
+        self.guide = svc.LoanGuide("")
+        self.stage: svc.Stage | None = None
+        # set by the controller: open the call card / after-call dialog / letter editor
+        self.on_call_card = lambda: None
+        self.on_after_call = lambda: None
+        self.on_letter = lambda: None
+        self.on_changed = lambda: None
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        body.setObjectName("formBody")
+        column = QVBoxLayout(body)
+        column.setContentsMargins(MARGIN, 6, MARGIN, MARGIN)
+        column.setSpacing(SPACING)
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+
+        # --- where it stands
+        self.stage_title = QLabel()
+        self.stage_title.setObjectName("stageTitle")
+        self.stage_title.setFont(title_font(self.font(), 1.3))
+        self.next_step = QLabel()
+        self.next_step.setObjectName("nextStep")
+        self.next_step.setWordWrap(True)
+        emphasis = self.next_step.font()
+        if emphasis.pointSizeF() > 0:
+            emphasis.setPointSizeF(emphasis.pointSizeF() * 1.15)
+        self.next_step.setFont(emphasis)
+        self.strip = StageStrip()
+        column.addWidget(self.stage_title)
+        column.addWidget(self.next_step)
+        column.addWidget(self.strip)
+        self.warning_box = QVBoxLayout()
+        self.warning_box.setSpacing(4)
+        column.addLayout(self.warning_box)
+        self.warning_labels: list[QLabel] = []
+
+        actions = QHBoxLayout()
+        self.card_button = QPushButton(self.tr("Open the call card"))
+        self.card_button.setObjectName("primary")
+        self.after_button = QPushButton(self.tr("After the call…"))
+        self.letter_button = QPushButton(self.tr("Hardship letter…"))
+        actions.addWidget(self.card_button)
+        actions.addWidget(self.after_button)
+        actions.addWidget(self.letter_button)
+        actions.addStretch(1)
+        column.addLayout(actions)
+        self.card_button.clicked.connect(lambda: self.on_call_card())
+        self.after_button.clicked.connect(lambda: self.on_after_call())
+        self.letter_button.clicked.connect(lambda: self.on_letter())
+
+        column.addWidget(self._build_checklist())
+        column.addWidget(self._build_profile())
+        column.addWidget(self._build_credit())
+        from ashore.ui.guide.settlement import SettlementBox
+
+        self.settlement_box = SettlementBox(ledger, today, "zh_CN" if locale == "zh_CN" else "en")
+        column.addWidget(self.settlement_box)
+        column.addStretch(1)
+
+    # ----- building --------------------------------------------------------------------------
+    def _tick(self) -> QLabel:
+        label = QLabel()
+        label.setFixedWidth(22)
+        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        return label
+
+    def _build_checklist(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Before you call"))
+        box.setMaximumWidth(820)
+        form = QFormLayout(box)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.ticks: dict[str, QLabel] = {}
+
+        def row(key: str, title: str, widget: QWidget | QHBoxLayout | QVBoxLayout) -> None:
+            tick = self._tick()
+            self.ticks[key] = tick
+            line = QHBoxLayout()
+            line.addWidget(tick)
+            if isinstance(widget, QWidget):
+                line.addWidget(widget, 1)
+            else:
+                line.addLayout(widget, 1)
+            form.addRow(title, line)
+
+        reason = QVBoxLayout()
+        self.reason = QComboBox()
+        for key, name in reason_names().items():
+            self.reason.addItem(name, key)
+        self.reason_text = QPlainTextEdit()
+        self.reason_text.setPlaceholderText(
+            self.tr("In one or two sentences, in your own words: what happened, and since when.")
+        )
+        self.reason_text.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
+        reason.addWidget(self.reason)
+        reason.addWidget(self.reason_text)
+        row("reason", self.tr("Why you fell behind"), reason)
+
+        budget = QHBoxLayout()
+        self.budget = CheckedLineEdit(
+            lambda text: parse_amount(text, field="monthly_budget"),
+            required=False,
+            placeholder=self.tr("e.g. 1500.00"),
+            numeric=True,
+        )
+        budget_hint = QLabel(self.tr("a month, for all your loans together"))
+        budget_hint.setObjectName("hint")
+        budget.addWidget(self.budget)
+        budget.addWidget(budget_hint, 1)
+        row("budget", self.tr("What you can pay"), budget)
+
+        ask = QVBoxLayout()
+        self.ask = QComboBox()
+        self.fallback = QComboBox()
+        ask.addWidget(self.ask)
+        fallback_line = QHBoxLayout()
+        fallback_line.addWidget(QLabel(self.tr("If they say no:")))
+        fallback_line.addWidget(self.fallback, 1)
+        ask.addLayout(fallback_line)
+        row("ask", self.tr("What you ask for"), ask)
+
+        docs = QVBoxLayout()
+        self.documents = QTreeWidget()
+        self.documents.setHeaderLabels([self.tr("Document"), self.tr("File"), self.tr("SHA-256")])
+        self.documents.setRootIsDecorated(False)
+        self.documents.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 16)
+        self.documents.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        attach = QHBoxLayout()
+        self.document_kind = QComboBox()
+        for key, name in document_names().items():
+            self.document_kind.addItem(name, key)
+        self.attach_button = QPushButton(self.tr("Attach…"))
+        attach.addWidget(self.document_kind)
+        attach.addWidget(self.attach_button)
+        attach.addStretch(1)
+        docs.addWidget(self.documents)
+        docs.addLayout(attach)
+        row("documents", self.tr("Proof"), docs)
+
+        self.contact = QLabel()
+        self.contact.setWordWrap(True)
+        row("contact", self.tr("Lender's phone and hours"), self.contact)
+
+        self.checklist_banner = QLabel()
+        self.checklist_banner.setObjectName("banner")
+        self.checklist_banner.setWordWrap(True)
+        self.checklist_banner.setVisible(False)
+        self.save_button = QPushButton(self.tr("Save checklist"))
+        self.save_button.setObjectName("primary")
+        bar = QHBoxLayout()
+        bar.addWidget(self.checklist_banner, 1)
+        bar.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        form.addRow(bar)
+        self.save_button.clicked.connect(self.save_checklist)
+        self.attach_button.clicked.connect(self.attach_document)
+        return box
+
+    def _build_profile(self) -> QGroupBox:
+        box = QGroupBox(self.tr("About you (for letters, kept once for all loans)"))
+        box.setMaximumWidth(820)
+        form = QFormLayout(box)
+        self.borrower_name = QLineEdit()
+        self.borrower_phone = QLineEdit()
+        self.borrower_email = QLineEdit()
+        self.borrower_address = QPlainTextEdit()
+        self.borrower_address.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
+        form.addRow(self.tr("Name"), self.borrower_name)
+        form.addRow(self.tr("Phone"), self.borrower_phone)
+        form.addRow(self.tr("Address"), self.borrower_address)
+        form.addRow(self.tr("E-mail"), self.borrower_email)
+        self.profile_button = QPushButton(self.tr("Save profile"))
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        bar.addWidget(self.profile_button)
+        form.addRow(bar)
+        self.profile_button.clicked.connect(self.save_profile)
+        return box
+
+    def _build_credit(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Credit report"))
+        box.setMaximumWidth(820)
+        column = QVBoxLayout(box)
+        self.credit_hint = QLabel()
+        self.credit_hint.setWordWrap(True)
+        self.credit_hint.setObjectName("hint")
+        column.addWidget(self.credit_hint)
+        self.credit_list = QLabel()
+        self.credit_list.setWordWrap(True)
+        self.credit_list.setTextFormat(Qt.TextFormat.PlainText)
+        column.addWidget(self.credit_list)
+        line = QHBoxLayout()
+        self.credit_date = DateEdit()
+        self.credit_date.setCalendarPopup(True)
+        self.credit_date.setDisplayFormat("yyyy-MM-dd")
+        self.credit_date.setDate(QDate(self.today))
+        self.credit_result = QComboBox()
+        for key, name in credit_result_names().items():
+            self.credit_result.addItem(name, key)
+        self.credit_note = QLineEdit()
+        self.credit_note.setPlaceholderText(self.tr("what the report says"))
+        self.credit_button = QPushButton(self.tr("Record check"))
+        line.addWidget(QLabel(self.tr("Checked on")))
+        line.addWidget(self.credit_date)
+        line.addWidget(self.credit_result)
+        line.addWidget(self.credit_note, 1)
+        line.addWidget(self.credit_button)
+        column.addLayout(line)
+        self.credit_button.clicked.connect(self.record_credit_check)
+        return box
+
+    # ----- filling ---------------------------------------------------------------------------
+    def set_loan(self, loan_id: str) -> None:
+        """Show the guide of ``loan_id`` as stored now."""
+        self.loan = self.ledger.loan(loan_id)
+        self.lender = next((x for x in self.ledger.lenders() if x.id == self.loan.lender), None)
+        self.guide = svc.load_guide(self.ledger, loan_id)
+        self.refresh()
+
+    def refresh(self) -> None:
+        loan = self.loan
+        if loan is None:
+            return
+        self.stage = svc.stage(loan, self.today, self.guide)
+        titles = stage_titles()
+        self.stage_title.setText(
+            self.tr("Step %1 of %2: %3")
+            .replace("%1", str(self.stage.step + 1))
+            .replace("%2", str(len(svc.STAGES)))
+            .replace("%3", titles[self.stage.key])
+        )
+        self.next_step.setText(self.tr("Next: %1").replace("%1", next_steps()[self.stage.next_key]))
+        self.strip.set_step(self.stage.step)
+        self._fill_warnings()
+        self._fill_checklist()
+        self._fill_profile()
+        self._fill_credit()
+        self.settlement_box.set_loan(loan)
+
+    def _fill_warnings(self) -> None:
+        for label in self.warning_labels:
+            self.warning_box.removeWidget(label)
+            label.deleteLater()
+        self.warning_labels = []
+        assert self.loan is not None
+        for warning in svc.warnings(self.ledger, self.today):
+            if warning.loan_id != self.loan.id:
+                continue
+            label = QLabel(warning_text(warning, self.locale))
+            label.setObjectName(f"warning_{warning.kind}")
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setStyleSheet(
+                LEVEL_STYLE.get(warning.level, "") + " border-radius: 6px; padding: 6px 10px;"
+            )
+            self.warning_box.addWidget(label)
+            self.warning_labels.append(label)
+
+    def _fill_checklist(self) -> None:
+        assert self.loan is not None
+        loan, guide = self.loan, self.guide
+        self.reason.setCurrentIndex(max(self.reason.findData(guide.reason), 0))
+        self.reason_text.setPlainText(guide.reason_text)
+        budget = self.ledger.monthly_budget()
+        self.budget.setText(format_plain(budget, loan.currency) if budget else "")
+        for combo, chosen, empty in (
+            (self.ask, guide.ask, self.tr("— choose a proposal —")),
+            (self.fallback, guide.fallback, self.tr("— none —")),
+        ):
+            combo.clear()
+            combo.addItem(empty, "")
+            for p in loan.proposals:
+                combo.addItem(self._proposal_label(p.id), p.id)
+            combo.setCurrentIndex(max(combo.findData(chosen), 0))
+        self.documents.clear()
+        names = document_names()
+        for doc in guide.documents:
+            item = QTreeWidgetItem([names.get(doc.kind, doc.kind), doc.name, doc.sha256])
+            item.setToolTip(2, doc.sha256)
+            self.documents.addTopLevelItem(item)
+        lender = self.lender
+        if lender is not None and (lender.phone or lender.hours):
+            self.contact.setText(" · ".join(x for x in (lender.phone, lender.hours) if x))
+        else:
+            self.contact.setText(self.tr("Add the phone number and hours on the lender's page."))
+        items = svc.checklist(loan, lender, guide, budget)
+        for item in items:
+            self.ticks[item.key].setText("✓" if item.done else "○")
+            self.ticks[item.key].setStyleSheet(
+                f"color: {'#1e6b40' if item.done else MUTED}; font-weight: 700;"
+            )
+        self.checklist_banner.setVisible(False)
+
+    def _proposal_label(self, proposal_id: str) -> str:
+        assert self.loan is not None
+        proposal = next(p for p in self.loan.proposals if p.id == proposal_id)
+        try:
+            summary = svc.plan_summary(self.loan, proposal)
+        except InputError:
+            return proposal.name or proposal.id
+        amount = format_amount(summary.amount, self.loan.currency, self.locale)
+        if summary.count == 1:
+            return f"{proposal.name} — {amount}"
+        return f"{proposal.name} — {summary.count} × {amount}"
+
+    def _fill_profile(self) -> None:
+        borrower = svc.load_borrower(self.ledger)
+        self.borrower_name.setText(borrower.name)
+        self.borrower_phone.setText(borrower.phone)
+        self.borrower_address.setPlainText(borrower.address)
+        self.borrower_email.setText(borrower.email)
+
+    def _fill_credit(self) -> None:
+        assert self.stage is not None
+        names = credit_result_names()
+        checks = self.guide.credit_checks
+        self.credit_list.setText(
+            "\n".join(
+                f"{c.checked_on.isoformat()}: {names.get(c.result, c.result)}"
+                + (f" — {c.note}" if c.note else "")
+                for c in checks
+            )
+        )
+        self.credit_list.setVisible(bool(checks))
+        if self.stage.step >= svc.STAGES.index("settled"):
+            self.credit_hint.setText(
+                self.tr(
+                    "The agreement is paid. Check your credit report (it can take a month to "
+                    "update) and record what it shows."
+                )
+            )
+        else:
+            self.credit_hint.setText(
+                self.tr("When the last agreed payment is made, check your credit report here.")
+            )
+
+    # ----- changes ---------------------------------------------------------------------------
+    def checklist_value(self) -> svc.LoanGuide:
+        return replace(
+            self.guide,
+            reason=str(self.reason.currentData() or ""),
+            reason_text=self.reason_text.toPlainText().strip(),
+            ask=str(self.ask.currentData() or ""),
+            fallback=str(self.fallback.currentData() or ""),
+        )
+
+    def save_checklist(self) -> bool:
+        if self.loan is None:
+            return False
+        if not self.budget.valid:
+            self._banner(self.budget.error)
+            return False
+        try:
+            guide = self.checklist_value()
+            svc.save_guide(self.ledger, guide)
+            budget = self.budget.value
+            if budget != self.ledger.monthly_budget():
+                self.ledger.set_monthly_budget(budget if budget else None)
+        except (InputError, AmountError, DataError) as problem:
+            self._banner(user_message(problem))
+            return False
+        self.guide = guide
+        self.refresh()
+        self.on_changed()
+        return True
+
+    def attach_document(self) -> None:
+        if self.loan is None:
+            return
+        path = dialogs.get_open_path(
+            self,
+            self.tr("Attach a supporting document"),
+            self.tr("Documents and pictures (*.pdf *.png *.jpg *.jpeg);;All files (*)"),
+        )
+        if path is None:
+            return
+        try:
+            svc.attach_document(
+                self.ledger, self.loan.id, path, str(self.document_kind.currentData())
+            )
+        except (InputError, DataError) as problem:
+            self._banner(user_message(problem))
+            return
+        self.guide = svc.load_guide(self.ledger, self.loan.id)
+        self.refresh()
+        self.on_changed()
+
+    def save_profile(self) -> None:
+        try:
+            svc.save_borrower(
+                self.ledger,
+                svc.Borrower(
+                    name=self.borrower_name.text().strip(),
+                    phone=self.borrower_phone.text().strip(),
+                    address=self.borrower_address.toPlainText().strip(),
+                    email=self.borrower_email.text().strip(),
+                ),
+            )
+        except (InputError, DataError) as problem:
+            self._banner(user_message(problem))
+
+    def record_credit_check(self) -> None:
+        if self.loan is None:
+            return
+        checked = self.credit_date.date().toPython()
+        assert isinstance(checked, date)
+        try:
+            self.guide = svc.record_credit_check(
+                self.ledger,
+                self.loan.id,
+                checked,
+                str(self.credit_result.currentData()),
+                self.credit_note.text().strip(),
+            )
+        except (InputError, DataError) as problem:
+            self._banner(user_message(problem))
+            return
+        self.credit_note.clear()
+        self.refresh()
+        self.on_changed()
+
+    def _banner(self, text: str) -> None:
+        self.checklist_banner.setText(text)
+        self.checklist_banner.setVisible(True)
+
+
+class GuideController(QObject):
+    """Joins the Guide tab, the call card, the after-call dialog and the letter editor to the
+    main window: which loan is open, and refreshing the window after a change."""
+
+    def __init__(self, window: MainWindow, ctx: Context) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = ctx
+        self.tab = GuideTab(window.ledger, ctx.today, window.locale)
+        self.tab_index = window.loan_page.add_tab(self.tab, self.tr("Guide"))
+        self.cards: dict[str, CallCardWindow] = {}
+        self.started: dict[str, str] = {}  # loan id -> the note the call card started
+        self._stale = True
+        self.tab.on_call_card = self.open_call_card
+        self.tab.on_after_call = lambda: self.after_call(self.loan_id(), "")
+        self.tab.on_letter = self.open_letter
+        self.tab.on_changed = self._after_change
+
+        self.call_card_action = QAction(self.tr("&Call Card"), window)
+        self.call_card_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.call_card_action.setStatusTip(self.tr("The numbers and words for a call, on top"))
+        self.call_card_action.triggered.connect(self.open_call_card)
+        self.after_call_action = QAction(self.tr("&After the Call…"), window)
+        self.after_call_action.triggered.connect(lambda: self.after_call(self.loan_id(), ""))
+        self.letter_action = QAction(self.tr("&Hardship Letter…"), window)
+        self.letter_action.triggered.connect(self.open_letter)
+        for action in (self.call_card_action, self.after_call_action, self.letter_action):
+            window.addAction(action)  # shortcuts work whatever has the focus
+
+        window.loan_page.tabs.currentChanged.connect(self._on_tab)
+        window.sidebar.selectionModel().currentRowChanged.connect(self._on_loan_changed)
+        window.model.modelReset.connect(self._on_loan_changed)
+        window.model.modelReset.connect(self._on_stages)
+
+    def add_menus(self) -> None:
+        """A Negotiate menu before Help, and Export ▸ Hardship letter…"""
+        bar = self.window.menuBar()
+        menu = QMenu(self.tr("&Negotiate"), bar)
+        menu.addAction(self.call_card_action)
+        menu.addAction(self.after_call_action)
+        menu.addAction(self.letter_action)
+        actions = bar.actions()
+        if actions:
+            bar.insertMenu(actions[-1], menu)
+        else:
+            bar.addMenu(menu)
+        self.menu = menu
+        export_title = self.window.file_actions.tr("&Export")
+        for action in bar.actions():
+            sub = action.menu()
+            if not isinstance(sub, QMenu):
+                continue
+            for inner in sub.actions():
+                found = inner.menu()
+                if isinstance(found, QMenu) and found.title() == export_title:
+                    found.addAction(self.letter_action)
+                    return
+
+    # ----- which loan ------------------------------------------------------------------------
+    def loan_id(self) -> str:
+        kind, item = self.window.showing
+        return item if kind == "loan" else ""
+
+    def _on_tab(self, index: int) -> None:
+        if index == self.tab_index and self._stale:
+            self.refresh()
+
+    def _on_stages(self) -> None:
+        """The sidebar's tooltips name each loan's stage and next step."""
+        titles, steps = stage_titles(), next_steps()
+        try:
+            found = svc.stages(self.window.ledger, self.ctx.today)
+        except (InputError, DataError):
+            return  # a loan that cannot be worked out shows its own error on its page
+        self.window.model.stages = {
+            loan_id: (titles[st.key], steps[st.next_key]) for loan_id, st in found.items()
+        }
+
+    def _on_loan_changed(self, *_args: object) -> None:
+        self._stale = True
+        # after the window has opened the loan the selection points at
+        QTimer.singleShot(0, self._refresh_if_shown)
+
+    def _refresh_if_shown(self) -> None:
+        if self.window.loan_page.tabs.currentIndex() == self.tab_index:
+            self.refresh()
+
+    def refresh(self) -> None:
+        loan_id = self.loan_id()
+        if not loan_id:
+            return
+        try:
+            self.tab.set_loan(loan_id)
+        except InputError:
+            return
+        self._stale = False
+
+    def _after_change(self) -> None:
+        """A change that moves the stage or the proposals: the sidebar and the form see it."""
+        loan_id = self.loan_id()
+        self.window.reload()
+        is_dirty = getattr(self.window.form, "is_dirty", lambda: False)
+        if loan_id and not is_dirty():
+            # the form holds the loan's proposals too: give it the new statuses
+            tab = self.window.loan_page.tabs.currentIndex()
+            self.window.open_loan(loan_id)
+            self.window.loan_page.tabs.setCurrentIndex(tab)
+        self.refresh()
+
+    # ----- the call card ---------------------------------------------------------------------
+    def open_call_card(self) -> CallCardWindow | None:
+        from ashore.ui.guide.card import CallCardWindow
+
+        loan_id = self.loan_id()
+        if not loan_id:
+            self.window.statusBar().showMessage(self.tr("Open a loan first."), 4000)
+            return None
+        try:
+            card = svc.call_card(self.window.ledger, loan_id, self.ctx.today)
+        except (InputError, DataError) as problem:
+            dialogs.error(self.window, user_message(problem))
+            return None
+        old = self.cards.pop(loan_id, None)
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        window = CallCardWindow(
+            card, self.window.locale, self.start_note, self.after_call, self.window
+        )
+        self.cards[loan_id] = window
+        window.show()
+        window.raise_()
+        return window
+
+    def start_note(self, loan_id: str) -> str | None:
+        try:
+            note_id = svc.start_call_note(
+                self.window.ledger, loan_id, self.window.ctx.clock.now().replace(microsecond=0)
+            )
+        except (InputError, DataError) as problem:
+            dialogs.error(self.window, user_message(problem))
+            return None
+        self.started[loan_id] = note_id
+        self.window.statusBar().showMessage(
+            self.tr("Call note started at %1.").replace(
+                "%1", self.window.ctx.clock.now().strftime("%H:%M")
+            ),
+            6000,
+        )
+        self._after_change()
+        return note_id
+
+    # ----- after the call --------------------------------------------------------------------
+    def after_call(self, loan_id: str, note_id: str) -> bool:
+        from ashore.ui.guide.after import AfterCallDialog
+
+        if not loan_id:
+            self.window.statusBar().showMessage(self.tr("Open a loan first."), 4000)
+            return False
+        loan = self.window.ledger.loan(loan_id)
+        note_id = note_id or self.started.get(loan_id, "")
+        note = next((n for n in loan.notes if n.id == note_id), None)
+        ask = svc.load_guide(self.window.ledger, loan_id).ask
+        dialog = AfterCallDialog(self.window.ledger, loan, note, ask, self.window)
+        if not run_dialog(dialog):
+            return False
+        self.started.pop(loan_id, None)
+        self._after_change()
+        self.window.statusBar().showMessage(self.tr("The call is written down."), 6000)
+        return True
+
+    # ----- the letter ------------------------------------------------------------------------
+    def open_letter(self) -> None:
+        from ashore.ui.guide.letter import LetterEditor
+
+        loan_id = self.loan_id()
+        if not loan_id:
+            self.window.statusBar().showMessage(self.tr("Open a loan first."), 4000)
+            return
+        loan = self.window.ledger.loan(loan_id)
+        if not loan.proposals:
+            dialogs.error(
+                self.window,
+                self.tr("Add a proposal first: the letter asks the lender for one."),
+            )
+            return
+        editor = LetterEditor(
+            self.window.ledger, loan, self.ctx.today, self.ctx.lang, parent=self.window
+        )
+        run_dialog(editor)
+
+
+def install_guide(window: MainWindow) -> GuideController:
+    """Add the Guide tab, the Negotiate menu (Call card Ctrl+K, After the call, Hardship letter)
+    and Export ▸ Hardship letter… to ``window``."""
+    controller = GuideController(window, window.ctx)
+    controller.add_menus()
+    return controller

@@ -1,0 +1,1158 @@
+"""The "Details" tab of a loan: every field of the exchange format, checked as it is typed.
+
+The form edits plain values (records.Loan) and never saves by itself: it emits ``saveRequested``
+with the loan it holds, and the window hands that to the Ledger (through an undoable command).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ashore.app.errors import InputError
+from ashore.domain.money import (
+    ZERO,
+    AmountError,
+    Rate,
+    format_amount,
+    parse_amount,
+    parse_rate_percent,
+    round_money,
+)
+from ashore.domain.records import (
+    ALLOCATION_PARTS,
+    FEE_PERS,
+    Fee,
+    Lender,
+    Loan,
+    OverdueRules,
+)
+from ashore.ui.loan.presets import PRESETS, preset_label
+from ashore.ui.widgets.fields import (
+    CheckedLineEdit,
+    DateEdit,
+    ErrorLabel,
+    guard_wheel,
+    user_message,
+)
+from ashore.ui.widgets.style import MARGIN, SPACING
+
+# A yearly rate above this (100 %) or a fee above this share of the principal each installment is
+# far outside what lenders charge: saving it asks first.
+UNUSUAL_YEARLY_RATE = Decimal(1)
+UNUSUAL_FEE_SHARE = Decimal("0.1")
+
+CURRENCIES: tuple[str, ...] = ("CNY", "HKD", "TWD", "USD", "EUR", "GBP", "JPY", "KRW", "SGD", "INR")
+NEW_LENDER = "__new_lender__"
+# Short fields stay short: an amount or a rate in a 600-pixel box is hard to read.
+NUMBER_WIDTH = 240
+RATE_WIDTH = 150
+
+
+def amount_text(value: Decimal, currency: str, locale: str) -> str:
+    """An amount as the form shows it: grouped per locale, which parse_amount reads back."""
+    return format_amount(value, currency, locale)
+
+
+def percent_text(fraction: Decimal) -> str:
+    """0.0005 -> "0.05": a rate as the percentage a person types."""
+    pct = (fraction * 100).normalize()
+    return f"{pct:f}"
+
+
+def _required_text(field: str) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        value = text.strip()
+        if not value:
+            raise InputError(f"{field}: required")
+        return value
+
+    return parse
+
+
+def _suffix(text: str) -> QLabel:
+    """A unit written after a field ("% per day"), level with the text inside the field."""
+    label = QLabel(text)
+    label.setContentsMargins(0, 5, 0, 0)
+    return label
+
+
+def _field_row(field: CheckedLineEdit, *extras: QWidget) -> QWidget:
+    """A short checked field with units or choices after it on one line, and the field's error
+    message under the whole line, so it has room and does not wrap in a narrow column."""
+    row = QWidget()
+    column = QVBoxLayout(row)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    line = QHBoxLayout()
+    line.setSpacing(8)
+    line.addWidget(field, 0, Qt.AlignmentFlag.AlignTop)
+    for extra in extras:
+        line.addWidget(extra, 0, Qt.AlignmentFlag.AlignTop)
+    line.addStretch(1)
+    column.addLayout(line)
+    inner = field.layout()
+    if inner is not None:
+        inner.removeWidget(field.error_label)
+    column.addWidget(field.error_label)
+    return row
+
+
+class FeeRow(QWidget):
+    """One fee: name, amount, and whether it is charged with every installment or once."""
+
+    changed = Signal()
+    removeRequested = Signal(object)
+
+    def __init__(self, currency: Callable[[], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._currency = currency
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        self.name = CheckedLineEdit(
+            _required_text("fee.name"), placeholder=self.tr("e.g. service fee")
+        )
+        self.amount = CheckedLineEdit(
+            lambda text: parse_amount(text, field="fee.amount", currency=self._currency()),
+            placeholder="0.00",
+            numeric=True,
+        )
+        self.per = QComboBox()
+        for per in FEE_PERS:
+            self.per.addItem(fee_per_label(per), per)
+        self.remove = QPushButton(self.tr("Remove"))
+        self.remove.setToolTip(self.tr("Remove this fee"))
+        layout.addWidget(self.name, 3)
+        layout.addWidget(self.amount, 2)
+        layout.addWidget(self.per, 2, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.remove, 0, Qt.AlignmentFlag.AlignTop)
+        self.name.changed.connect(self.changed)
+        self.amount.changed.connect(self.changed)
+        self.per.currentIndexChanged.connect(self.changed)
+        self.remove.clicked.connect(lambda: self.removeRequested.emit(self))
+
+    def set_fee(self, fee: Fee, locale: str) -> None:
+        self.name.setText(fee.name)
+        self.amount.setText(amount_text(fee.amount, self._currency(), locale))
+        self.per.setCurrentIndex(max(0, self.per.findData(fee.per)))
+
+    @property
+    def valid(self) -> bool:
+        return self.name.valid and self.amount.valid
+
+    def fee(self) -> Fee:
+        return Fee(name=self.name.value, amount=self.amount.value, per=self.per.currentData())
+
+
+def fee_per_label(per: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    labels = {
+        "installment": QCoreApplication.translate("LoanForm", "with every installment"),
+        "once": QCoreApplication.translate("LoanForm", "once"),
+        "upfront": QCoreApplication.translate("LoanForm", "kept back when the money was paid out"),
+    }
+    return labels.get(per, per)
+
+
+class FeeTable(QWidget):
+    """The small table of fees: add and remove rows; each row checks itself."""
+
+    changed = Signal()
+
+    def __init__(self, currency: Callable[[], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._currency = currency
+        self.rows: list[FeeRow] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.header = QWidget()
+        header = QHBoxLayout(self.header)
+        header.setContentsMargins(0, 0, 0, 0)
+        header.setSpacing(8)
+        for text, stretch in (
+            (self.tr("Name"), 3),
+            (self.tr("Amount"), 2),
+            (self.tr("Charged"), 2),
+        ):
+            label = QLabel(text)
+            label.setObjectName("hint")
+            header.addWidget(label, stretch)
+        self._remove_width = QPushButton(self.tr("Remove")).sizeHint().width()
+        header.addSpacing(self._remove_width)
+        self.empty = QLabel(self.tr("No fees."))
+        self.empty.setObjectName("hint")
+        self.rows_box = QVBoxLayout()
+        self.rows_box.setSpacing(6)
+        self.add_button = QPushButton(self.tr("Add fee"))
+        layout.addWidget(self.header)
+        layout.addWidget(self.empty)
+        layout.addLayout(self.rows_box)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(lambda: self.add_row())
+        self._update_empty()
+
+    def add_row(self, fee: Fee | None = None, locale: str = "en") -> FeeRow:
+        row = FeeRow(self._currency)
+        if fee is not None:
+            row.set_fee(fee, locale)
+        row.changed.connect(self.changed)
+        row.removeRequested.connect(self.remove_row)
+        self.rows.append(row)
+        self.rows_box.addWidget(row)
+        guard_wheel(row)
+        self._update_empty()
+        self.changed.emit()
+        return row
+
+    def remove_row(self, row: FeeRow) -> None:
+        self.rows.remove(row)
+        self.rows_box.removeWidget(row)
+        row.hide()
+        row.deleteLater()
+        self._update_empty()
+        self.changed.emit()
+
+    def set_fees(self, fees: list[Fee], locale: str) -> None:
+        for row in list(self.rows):
+            self.remove_row(row)
+        for fee in fees:
+            self.add_row(fee, locale)
+
+    def revalidate(self) -> None:
+        for row in self.rows:
+            row.amount.validate()
+
+    def _update_empty(self) -> None:
+        self.empty.setVisible(not self.rows)
+        self.header.setVisible(bool(self.rows))
+
+    @property
+    def valid(self) -> bool:
+        return all(row.valid for row in self.rows)
+
+    def fees(self) -> list[Fee]:
+        return [row.fee() for row in self.rows]
+
+
+def allocation_label(part: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    labels = {
+        "fees": QCoreApplication.translate("LoanForm", "Fees"),
+        "penalty": QCoreApplication.translate("LoanForm", "Penalty interest"),
+        "interest": QCoreApplication.translate("LoanForm", "Interest"),
+        "principal": QCoreApplication.translate("LoanForm", "Principal"),
+    }
+    return labels.get(part, part)
+
+
+class AllocationList(QWidget):
+    """The order in which a payment settles the parts of an installment: drag, or Up / Down."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.list = QListWidget()
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.model().rowsMoved.connect(self.changed)
+        self.list.setMaximumWidth(280)
+        buttons = QVBoxLayout()
+        self.up = QPushButton(self.tr("Move up"))
+        self.down = QPushButton(self.tr("Move down"))
+        self.reset = QPushButton(self.tr("Usual order"))
+        self.reset.setToolTip(self.tr("Fees, then penalty, then interest, then principal"))
+        for button in (self.up, self.down, self.reset):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.up.clicked.connect(lambda: self._move(-1))
+        self.down.clicked.connect(lambda: self._move(1))
+        self.reset.clicked.connect(lambda: self.set_order(ALLOCATION_PARTS, notify=True))
+        self.set_order(ALLOCATION_PARTS)
+
+    def set_order(self, order: tuple[str, ...], notify: bool = False) -> None:
+        self.list.clear()
+        for index, part in enumerate(order, start=1):
+            item = QListWidgetItem(f"{index}.  {allocation_label(part)}")
+            item.setData(Qt.ItemDataRole.UserRole, part)
+            self.list.addItem(item)
+        rows = self.list.count()
+        row_height = self.list.sizeHintForRow(0) if rows else 20
+        self.list.setFixedHeight(row_height * rows + 2 * self.list.frameWidth() + 4)
+        if notify:
+            self.changed.emit()
+
+    def _move(self, step: int) -> None:
+        row = self.list.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.list.count():
+            return
+        order = list(self.order())
+        order[row], order[target] = order[target], order[row]
+        self.set_order(tuple(order), notify=True)
+        self.list.setCurrentRow(target)
+
+    def order(self) -> tuple[str, ...]:
+        return tuple(
+            self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
+        )
+
+
+def method_labels() -> dict[str, str]:
+    from PySide6.QtCore import QCoreApplication
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("", text)  # lupdate files these under ""
+
+    return {
+        "equal_installment": tr("Equal installments: the same payment every month"),
+        "equal_principal": tr("Equal principal: payments fall month by month"),
+        "interest_first": tr("Interest first: interest monthly, principal at the end"),
+        "bullet": tr("All at the end: principal and interest in one payment"),
+    }
+
+
+class LoanForm(QWidget):
+    """Create or edit one loan. Emits ``saveRequested(Loan)``; shows service errors by field."""
+
+    saveRequested = Signal(object)
+    deleteRequested = Signal(str)
+    newLenderRequested = Signal()
+    validityChanged = Signal(bool)
+
+    def __init__(self, *, today: date, locale: str = "en", parent: QWidget | None = None) -> None:
+        """``today``: the context's day (a new loan's first due date defaults to a month later)."""
+        super().__init__(parent)
+        self.today = today
+        # Not ``self.locale``: that would hide QWidget.locale().
+        self.amount_locale = locale
+        self._last_lender_index = -1
+        self.original: Loan | None = None
+        self._loading = False
+        self._field_errors: dict[str, Callable[[str], None]] = {}
+        self._hints: list[QLabel] = []
+        self._forms: list[QFormLayout] = []
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        body.setObjectName("formBody")
+        self.body_layout = QVBoxLayout(body)
+        self.body_layout.setContentsMargins(MARGIN, 4, MARGIN, MARGIN)
+        self.body_layout.setSpacing(SPACING)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+        self.body_layout.addWidget(self.banner)
+
+        self._build_who()
+        self._build_money()
+        self._build_repayment()
+        self._build_fees()
+        self._build_overdue()
+        self._build_rules()
+        self._build_allocation()
+        self.body_layout.addStretch(1)
+        self._align_labels()
+
+        outer.addWidget(self._build_buttons())
+        self._wire()
+        self.set_loan(None)
+
+    # ----- building -------------------------------------------------------------------------
+    def _section(self, title: str, hint: str) -> QFormLayout:
+        box = QGroupBox(title)
+        box.setMaximumWidth(760)
+        layout = QVBoxLayout(box)
+        layout.setSpacing(SPACING)
+        hint_label = QLabel(hint)
+        hint_label.setObjectName("hint")
+        hint_label.setWordWrap(True)
+        hint_label.setVisible(False)
+        self._hints.append(hint_label)
+        layout.addWidget(hint_label)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setHorizontalSpacing(14)
+        form.setVerticalSpacing(8)
+        layout.addLayout(form)
+        self.body_layout.addWidget(box)
+        self._forms.append(form)
+        return form
+
+    def _align_labels(self) -> None:
+        """One label width for every section, so all fields start on the same line."""
+        labels: list[QWidget] = []
+        for form in self._forms:
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                label = item.widget() if item is not None else None
+                if label is not None:
+                    labels.append(label)
+        width = max((label.sizeHint().width() for label in labels), default=0)
+        for label in labels:
+            label.setMinimumWidth(width)
+            if isinstance(label, QLabel):
+                label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+                label.setContentsMargins(0, 5, 0, 0)  # level with the text inside the field
+
+    def _with_error(
+        self, widget: QWidget, path: str, *extra: QWidget, compact: bool = False
+    ) -> QWidget:
+        """Wrap a widget that has no error line of its own (combo, spin box) with one; ``extra``
+        widgets go on the same line; ``compact`` keeps the widget at its natural width."""
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        if extra or compact:
+            line = QHBoxLayout()
+            line.setSpacing(8)
+            line.addWidget(widget)
+            for item in extra:
+                line.addWidget(item)
+            line.addStretch(1)
+            column.addLayout(line)
+        else:
+            column.addWidget(widget)
+        label = ErrorLabel()
+        column.addWidget(label)
+        self._field_errors[path] = label.show_message
+        return holder
+
+    def _checked(self, widget: CheckedLineEdit, path: str) -> CheckedLineEdit:
+        self._field_errors[path] = widget.show_error
+        return widget
+
+    def _build_who(self) -> None:
+        form = self._section(
+            self.tr("Lender and loan"),
+            self.tr(
+                "Pick the app or bank you borrowed from, and give the loan a name you recognise, "
+                "such as the month you took it. The reference is the contract number, if any."
+            ),
+        )
+        self.lender = QComboBox()
+        self.lender.setMinimumContentsLength(18)
+        self.lender.setPlaceholderText(self.tr("Choose a lender, or add a new one"))
+        form.addRow(self.tr("Lender"), self._with_error(self.lender, "lender"))
+        self.name = self._checked(
+            CheckedLineEdit(_required_text("name"), placeholder=self.tr("e.g. January loan")),
+            "name",
+        )
+        form.addRow(self.tr("Loan name"), self.name)
+        self.reference = QLineEdit()
+        self.reference.setPlaceholderText(self.tr("contract or order number (optional)"))
+        form.addRow(self.tr("Reference"), self._with_error(self.reference, "reference"))
+
+    def _build_money(self) -> None:
+        form = self._section(
+            self.tr("Amount and rate"),
+            self.tr(
+                "The amount you borrowed, and the interest rate exactly as the contract quotes it: "
+                "per year, per month or per day (a daily rate like 0.05 % is common in loan apps)."
+            ),
+        )
+        self.principal = self._checked(
+            CheckedLineEdit(
+                lambda text: parse_amount(
+                    text, field="principal", currency=self.currency_code(), allow_zero=False
+                ),
+                placeholder="0.00",
+                numeric=True,
+            ),
+            "principal",
+        )
+        self.principal.setMaximumWidth(NUMBER_WIDTH)
+        form.addRow(self.tr("Principal"), self.principal)
+        self.currency = QComboBox()
+        for code in CURRENCIES:
+            self.currency.addItem(code, code)
+        form.addRow(self.tr("Currency"), self._with_error(self.currency, "currency", compact=True))
+
+        self.rate_unit = QComboBox()
+        for per, label in (
+            ("year", self.tr("% per year")),
+            ("month", self.tr("% per month")),
+            ("day", self.tr("% per day")),
+        ):
+            self.rate_unit.addItem(label, per)
+        self.day_count = QComboBox()
+        self.day_count.addItem(self.tr("360-day year"), 360)
+        self.day_count.addItem(self.tr("365-day year"), 365)
+        self.day_count.setToolTip(self.tr("How a daily rate converts to a yearly one"))
+        self.rate = self._checked(
+            CheckedLineEdit(self._parse_rate, placeholder="0", numeric=True), "rate"
+        )
+        self.rate.setMaximumWidth(RATE_WIDTH)
+        form.addRow(self.tr("Interest rate"), _field_row(self.rate, self.rate_unit, self.day_count))
+
+    def _build_repayment(self) -> None:
+        form = self._section(
+            self.tr("Repayment"),
+            self.tr(
+                "How the loan is paid back, for how long, and when the first payment is due. "
+                "Short app loans that are paid in one go are \u201call at the end\u201d."
+            ),
+        )
+        self.method = QComboBox()
+        for method, label in method_labels().items():
+            self.method.addItem(label, method)
+        form.addRow(self.tr("Method"), self._with_error(self.method, "method"))
+        self.term_count = QSpinBox()
+        self.term_count.setRange(1, 3650)
+        self.term_count.setValue(12)
+        self.term_unit = QComboBox()
+        self.term_unit.addItem(self.tr("months"), "month")
+        self.term_unit.addItem(self.tr("days"), "day")
+        form.addRow(self.tr("Term"), self._with_error(self.term_count, "term", self.term_unit))
+        self.first_due = DateEdit()
+        self.first_due.setCalendarPopup(True)
+        self.first_due.setDisplayFormat("yyyy-MM-dd")
+        self.first_due.setMinimumDate(QDate(1990, 1, 1))
+        self.first_due.setMaximumDate(QDate(2100, 12, 31))
+        self.first_due.setMinimumWidth(150)
+        form.addRow(
+            self.tr("First due date"),
+            self._with_error(self.first_due, "first_due", compact=True),
+        )
+
+    def _build_fees(self) -> None:
+        form = self._section(
+            self.tr("Fees"),
+            self.tr(
+                "Service or membership fees the app adds: charged with every installment, or once. "
+                "Leave this empty if there are none."
+            ),
+        )
+        self.fees = FeeTable(self.currency_code)
+        self._field_errors["fees"] = self._fees_error
+        self.fees_error = ErrorLabel()
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.fees)
+        column.addWidget(self.fees_error)
+        form.addRow(holder)
+
+    def _fees_error(self, text: str) -> None:
+        self.fees_error.show_message(text)
+
+    def _build_overdue(self) -> None:
+        form = self._section(
+            self.tr("When a payment is late"),
+            self.tr(
+                "The contract's penalty for late payment: a daily penalty rate, a fixed late fee "
+                "per missed installment, the grace days, and when the lender may demand everything."
+            ),
+        )
+        self.penalty_rate = self._checked(
+            CheckedLineEdit(self._parse_penalty, required=False, placeholder="0.05", numeric=True),
+            "overdue.penalty_rate",
+        )
+        self.penalty_rate.setMaximumWidth(RATE_WIDTH)
+        self.penalty_base = QComboBox()
+        self.penalty_base.addItem(self.tr("on the overdue installment"), "overdue_amount")
+        self.penalty_base.addItem(self.tr("on its unpaid principal only"), "overdue_principal")
+        form.addRow(
+            self.tr("Penalty interest"),
+            _field_row(self.penalty_rate, _suffix(self.tr("% per day")), self.penalty_base),
+        )
+        self.late_fee = self._checked(
+            CheckedLineEdit(
+                lambda text: parse_amount(text, field="late_fee", currency=self.currency_code()),
+                required=False,
+                empty_value=ZERO,
+                placeholder="0.00",
+                numeric=True,
+            ),
+            "overdue.late_fee",
+        )
+        self.late_fee.setMaximumWidth(NUMBER_WIDTH)
+        form.addRow(
+            self.tr("Late fee"),
+            _field_row(self.late_fee, _suffix(self.tr("per missed installment"))),
+        )
+        self.grace_days = QSpinBox()
+        self.grace_days.setRange(0, 365)
+        self.grace_days.setSuffix(self.tr(" days"))
+        form.addRow(
+            self.tr("Grace period"),
+            self._with_error(self.grace_days, "overdue.grace_days", compact=True),
+        )
+        self.accelerates = QCheckBox(self.tr("after"))
+        self.accelerate_days = QSpinBox()
+        self.accelerate_days.setRange(1, 3650)
+        self.accelerate_days.setValue(90)
+        self.accelerate_days.setSuffix(self.tr(" days overdue"))
+        form.addRow(
+            self.tr("Demands everything"),
+            self._with_error(
+                self.accelerates, "overdue.accelerates_after_days", self.accelerate_days
+            ),
+        )
+
+    def _build_rules(self) -> None:
+        form = self._section(
+            self.tr("The lender's own rules"),
+            self.tr(
+                "How this lender counts, so that every figure matches its app line by line. Pick "
+                "a platform to start from, then change what your contract says differently."
+            ),
+        )
+        self.preset = QComboBox()
+        self.preset.addItem(self.tr("Choose a platform's usual rules…"), "")
+        for preset in PRESETS:
+            self.preset.addItem(preset_label(preset.key), preset.key)
+        form.addRow(self.tr("Start from"), self._with_error(self.preset, "preset", compact=True))
+        self.daily_interest = QCheckBox(
+            self.tr("Interest by actual days (按日计息): each month's interest counts its days")
+        )
+        form.addRow(self.tr("Interest"), self._with_error(self.daily_interest, "interest"))
+        self.has_start = QCheckBox(self.tr("paid out on"))
+        self.start = DateEdit()
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat("yyyy-MM-dd")
+        self.start.setMinimumDate(QDate(1990, 1, 1))
+        self.start.setMaximumDate(QDate(2100, 12, 31))
+        self.start.setMinimumWidth(150)
+        self.start.setToolTip(self.tr("Unticked: one month before the first due date"))
+        form.addRow(
+            self.tr("Money received"), self._with_error(self.has_start, "start", self.start)
+        )
+        self.times_contract = QCheckBox(self.tr("Penalty"))
+        self.times = self._checked(
+            CheckedLineEdit(self._parse_times, placeholder="1.5", numeric=True),
+            "overdue.penalty_rate.times_contract",
+        )
+        self.times.setMaximumWidth(RATE_WIDTH // 2)
+        self.times.setText("1.5")
+        times_row = QWidget()
+        times_line = QHBoxLayout(times_row)
+        times_line.setContentsMargins(0, 0, 0, 0)
+        times_line.setSpacing(8)
+        times_line.addWidget(self.times_contract, 0, Qt.AlignmentFlag.AlignTop)
+        times_line.addWidget(
+            _field_row(
+                self.times,
+                _suffix(self.tr("× the normal rate (instead of the penalty per day above)")),
+            ),
+            1,
+        )
+        form.addRow(self.tr("Penalty rate"), times_row)
+        self.continues = QCheckBox(
+            self.tr("The normal interest keeps running on overdue principal, beside the penalty")
+        )
+        form.addRow("", self._with_error(self.continues, "overdue.contract_interest_continues"))
+        self.prepayment = self._checked(
+            CheckedLineEdit(
+                lambda text: parse_rate_percent(text, field="prepayment_fee"),
+                required=False,
+                empty_value=ZERO,
+                placeholder="0",
+                numeric=True,
+            ),
+            "prepayment_fee",
+        )
+        self.prepayment.setMaximumWidth(RATE_WIDTH)
+        form.addRow(
+            self.tr("Settling early"),
+            _field_row(self.prepayment, _suffix(self.tr("% of the principal left, as a fee"))),
+        )
+
+    def _parse_times(self, text: str) -> Decimal:
+        value = (
+            parse_rate_percent(text, field="overdue.penalty_rate.times_contract") * 100
+        ).normalize()
+        if not Decimal(0) < value <= 10:
+            raise AmountError(
+                "overdue.penalty_rate.times_contract: must be more than 0 and at most 10"
+            )
+        return value
+
+    def _apply_preset(self, index: int) -> None:
+        key = self.preset.itemData(index)
+        found = [p for p in PRESETS if p.key == key]
+        if not found:
+            return
+        preset = found[0]
+        self._select(self.rate_unit, preset.rate_per)
+        self._select(self.method, preset.method)
+        self._select(self.term_unit, preset.term_unit)
+        self.term_count.setValue(preset.term_count)
+        if preset.rate is not None:
+            self.rate.setText(percent_text(preset.rate))
+        self.daily_interest.setChecked(preset.interest == "daily")
+        self.times_contract.setChecked(preset.penalty_times_contract is not None)
+        if preset.penalty_times_contract is not None:
+            self.times.setText(f"{preset.penalty_times_contract:f}")
+        if preset.penalty_rate_per_day is not None:
+            self.penalty_rate.setText(percent_text(preset.penalty_rate_per_day))
+        self._select(self.penalty_base, preset.penalty_base)
+        self.continues.setChecked(preset.contract_interest_continues)
+        if preset.monthly_fee_share is not None:
+            principal = self.principal.value
+            amount = ZERO if principal is None else principal * preset.monthly_fee_share
+            fee = Fee(self.tr("installment fee"), round_money(amount, self.currency_code()))
+            self.fees.set_fees([*self.fees.fees(), fee], self.amount_locale)
+        self._sync_enabled()
+        self._on_change()
+
+    def _build_allocation(self) -> None:
+        form = self._section(
+            self.tr("How a payment is applied"),
+            self.tr(
+                "Most lenders take a payment for fees first, then penalty, interest, and principal "
+                "last. If your contract says otherwise, reorder the list."
+            ),
+        )
+        self.allocation = AllocationList()
+        form.addRow(self.tr("Order"), self._with_error(self.allocation, "overdue.allocation"))
+
+    def _build_buttons(self) -> QWidget:
+        bar = QWidget()
+        bar.setObjectName("buttonBar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(MARGIN, 10, MARGIN, 12)
+        row.setSpacing(SPACING)
+        self.delete_button = QPushButton(self.tr("Delete loan…"))
+        self.delete_button.setObjectName("danger")
+        self.status = QLabel()
+        self.status.setObjectName("hint")
+        self.discard_button = QPushButton(self.tr("Discard changes"))
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setObjectName("primary")
+        self.save_button.setDefault(True)
+        row.addWidget(self.delete_button)
+        row.addStretch(1)
+        row.addWidget(self.status)
+        row.addWidget(self.discard_button)
+        row.addWidget(self.save_button)
+        return bar
+
+    def _wire(self) -> None:
+        for field in (self.name, self.principal, self.rate, self.penalty_rate, self.late_fee):
+            field.changed.connect(self._on_change)
+        self.reference.textChanged.connect(self._on_change)
+        self.fees.changed.connect(self._on_change)
+        self.allocation.changed.connect(self._on_change)
+        self.lender.activated.connect(self._on_lender_chosen)
+        self.lender.currentIndexChanged.connect(self._on_change)
+        self.currency.currentIndexChanged.connect(self._on_currency)
+        self.rate_unit.currentIndexChanged.connect(self._on_rate_unit)
+        self.day_count.currentIndexChanged.connect(self._on_rate_unit)
+        self.method.currentIndexChanged.connect(self._on_method)
+        for spin in (self.term_count, self.grace_days, self.accelerate_days):
+            spin.valueChanged.connect(self._on_change)
+        self.term_unit.currentIndexChanged.connect(self._on_change)
+        self.penalty_base.currentIndexChanged.connect(self._on_change)
+        self.first_due.dateChanged.connect(self._on_change)
+        self.accelerates.toggled.connect(self._on_accelerates)
+        self.preset.activated.connect(self._apply_preset)
+        for box in (self.daily_interest, self.has_start, self.times_contract, self.continues):
+            box.toggled.connect(self._on_rules)
+        self.start.dateChanged.connect(self._on_change)
+        self.times.changed.connect(self._on_change)
+        self.prepayment.changed.connect(self._on_change)
+        self.save_button.clicked.connect(self._on_save)
+        self.discard_button.clicked.connect(lambda: self.set_loan(self.original))
+        self.delete_button.clicked.connect(self._on_delete)
+
+    # ----- parsing ---------------------------------------------------------------------------
+    def currency_code(self) -> str:
+        return str(self.currency.currentData() or "CNY")
+
+    def _parse_rate(self, text: str) -> Rate:
+        value = parse_rate_percent(text, field="rate")
+        return Rate(value, per=self.rate_unit.currentData(), day_count=self.day_count.currentData())
+
+    def _parse_penalty(self, text: str) -> Rate:
+        value = parse_rate_percent(text, field="overdue.penalty_rate")
+        day_count = 360
+        if self.original is not None and self.original.overdue.penalty_rate is not None:
+            day_count = self.original.overdue.penalty_rate.day_count
+        try:
+            return Rate(value, per="day", day_count=day_count)
+        except AmountError:
+            raise AmountError(
+                f"overdue.penalty_rate: {percent_text(value)} % a day is not a plausible rate"
+            ) from None
+
+    # ----- reacting --------------------------------------------------------------------------
+    def _on_lender_chosen(self, index: int) -> None:
+        if self.lender.itemData(index) == NEW_LENDER:
+            self.lender.setCurrentIndex(self._last_lender_index)
+            self.newLenderRequested.emit()
+        else:
+            self._last_lender_index = index
+
+    def _on_currency(self) -> None:
+        for field in (self.principal, self.late_fee):
+            field.validate()
+        self.fees.revalidate()
+        self._on_change()
+
+    def _on_rate_unit(self) -> None:
+        self.day_count.setEnabled(self.rate_unit.currentData() == "day")
+        self.rate.validate()
+        self._on_change()
+
+    def _on_method(self) -> None:
+        bullet = self.method.currentData() == "bullet"
+        if not bullet:
+            self.term_unit.setCurrentIndex(self.term_unit.findData("month"))
+        self.term_unit.setEnabled(bullet)
+        self._on_change()
+
+    def _on_rules(self) -> None:
+        self._sync_enabled()
+        self._on_change()
+
+    def _on_accelerates(self, on: bool) -> None:
+        self.accelerate_days.setEnabled(on)
+        self._on_change()
+
+    def _on_change(self) -> None:
+        if self._loading:
+            return
+        self.banner.setVisible(False)
+        problems = self.problems()
+        valid = not problems
+        self.save_button.setEnabled(valid)
+        if valid:
+            self.status.setText("")
+        else:
+            self.status.setText(self.tr("Check: %1").replace("%1", ", ".join(problems)))
+        self.validityChanged.emit(valid)
+
+    def save(self) -> None:
+        """Ask for the loan to be saved (the Save button, File ▸ Save); nothing if invalid."""
+        self._on_save()
+
+    def _on_save(self) -> None:
+        if not self.is_valid():
+            return
+        loan_id = self.original.id if self.original is not None else ""
+        loan = self.loan_value(loan_id)
+        if not self._confirm_unusual(loan):
+            return
+        self.saveRequested.emit(loan)
+
+    def _confirm_unusual(self, loan: Loan) -> bool:
+        """Ask before saving a rate or a fee far outside what lenders charge (a slip of a decimal
+        point makes every figure wrong)."""
+        from ashore.ui import dialogs
+
+        doubts: list[str] = []
+        yearly = loan.rate.annual()
+        if yearly > UNUSUAL_YEARLY_RATE:
+            doubts.append(
+                self.tr(
+                    "The rate is %1 % a year; lenders charge up to about 36 % (the legal line)."
+                ).replace("%1", f"{(yearly * 100).normalize():f}")
+            )
+        fees = sum((f.amount for f in loan.fees if f.per == "installment"), Decimal(0))
+        if loan.principal > 0 and fees > loan.principal * UNUSUAL_FEE_SHARE:
+            doubts.append(
+                self.tr("The fee of %1 an installment is over a tenth of the principal.").replace(
+                    "%1", f"{fees:f}"
+                )
+            )
+        if not doubts:
+            return True
+        return dialogs.confirm(
+            self,
+            self.tr("Save this loan?"),
+            "\n\n".join([*doubts, self.tr("Save it as it is?")]),
+            self.tr("Save"),
+        )
+
+    def _on_delete(self) -> None:
+        if self.original is not None:
+            self.deleteRequested.emit(self.original.id)
+
+    # ----- public ----------------------------------------------------------------------------
+    def set_lenders(self, lenders: list[Lender], select: str | None = None) -> None:
+        """Fill the lender list; keep the current choice unless ``select`` names another."""
+        current = select or self.lender.currentData()
+        self._loading = True
+        self.lender.clear()
+        for lender in sorted(lenders, key=lambda item: item.name.casefold()):
+            self.lender.addItem(lender.name, lender.id)
+        if lenders:
+            self.lender.insertSeparator(self.lender.count())
+        self.lender.addItem(self.tr("New lender…"), NEW_LENDER)
+        index = self.lender.findData(current) if current else -1
+        if index < 0:
+            index = 0 if lenders else -1
+        self.lender.setCurrentIndex(index)
+        self._last_lender_index = index
+        self._loading = False
+        self._on_change()
+
+    def set_guided(self, guided: bool) -> None:
+        """Show a short hint at the top of each section (first loan)."""
+        for hint in self._hints:
+            hint.setVisible(guided)
+
+    def set_loan(self, loan: Loan | None, *, lender_id: str | None = None) -> None:
+        """Show ``loan`` for editing, or an empty form for a new loan under ``lender_id``."""
+        self.original = loan
+        self._loading = True
+        try:
+            if loan is None:
+                self._clear(lender_id)
+            else:
+                self._fill(loan)
+        finally:
+            self._loading = False
+        self.delete_button.setVisible(loan is not None)
+        self.discard_button.setText(self.tr("Discard changes") if loan else self.tr("Clear"))
+        for show in self._field_errors.values():
+            show("")
+        self._on_change()
+
+    def _select(self, combo: QComboBox, data: object) -> None:
+        index = combo.findData(data)
+        if index < 0 and isinstance(data, str):
+            combo.addItem(data, data)
+            index = combo.findData(data)
+        combo.setCurrentIndex(index)
+
+    def _clear(self, lender_id: str | None) -> None:
+        if lender_id:
+            self._select_lender(lender_id)
+        self.name.setText("")
+        self.reference.setText("")
+        self.principal.setText("")
+        self._select(self.currency, "CNY")
+        self.rate.setText("")
+        self.rate_unit.setCurrentIndex(0)
+        self.day_count.setCurrentIndex(0)
+        self.method.setCurrentIndex(0)
+        self.term_count.setValue(12)
+        self.term_unit.setCurrentIndex(0)
+        self.first_due.setDate(QDate(self.today).addMonths(1))
+        self.fees.set_fees([], self.amount_locale)
+        self.penalty_rate.setText("")
+        self.penalty_base.setCurrentIndex(0)
+        self.late_fee.setText("")
+        self.grace_days.setValue(0)
+        self.accelerates.setChecked(False)
+        self.accelerate_days.setValue(90)
+        self.allocation.set_order(ALLOCATION_PARTS)
+        self.preset.setCurrentIndex(0)
+        self.daily_interest.setChecked(False)
+        self.has_start.setChecked(False)
+        self.start.setDate(self.first_due.date().addMonths(-1))
+        self.times_contract.setChecked(False)
+        self.times.setText("1.5")
+        self.continues.setChecked(False)
+        self.prepayment.setText("")
+        self._sync_enabled()
+
+    def _select_lender(self, lender_id: str) -> None:
+        index = self.lender.findData(lender_id)
+        if index >= 0:
+            self.lender.setCurrentIndex(index)
+            self._last_lender_index = index
+
+    def _fill(self, loan: Loan) -> None:
+        self._select_lender(loan.lender)
+        self.name.setText(loan.name)
+        self.reference.setText(loan.reference)
+        self._select(self.currency, loan.currency)
+        self.principal.setText(amount_text(loan.principal, loan.currency, self.amount_locale))
+        self._select(self.rate_unit, loan.rate.per)
+        self._select(self.day_count, loan.rate.day_count)
+        self.rate.setText(percent_text(loan.rate.value))
+        self._select(self.method, loan.method)
+        self.term_unit.setCurrentIndex(max(0, self.term_unit.findData(loan.term_unit)))
+        self.term_count.setValue(loan.term_count)
+        self.first_due.setDate(QDate(loan.first_due.year, loan.first_due.month, loan.first_due.day))
+        self.fees.set_fees(loan.fees, self.amount_locale)
+        rules = loan.overdue
+        self.penalty_rate.setText(
+            percent_text(rules.penalty_rate.daily()) if rules.penalty_rate is not None else ""
+        )
+        self._select(self.penalty_base, rules.penalty_base)
+        self.late_fee.setText(
+            amount_text(rules.late_fee, loan.currency, self.amount_locale) if rules.late_fee else ""
+        )
+        self.grace_days.setValue(rules.grace_days)
+        self.accelerates.setChecked(rules.accelerates_after_days is not None)
+        if rules.accelerates_after_days is not None:
+            self.accelerate_days.setValue(rules.accelerates_after_days)
+        self.allocation.set_order(tuple(rules.allocation))
+        self.preset.setCurrentIndex(0)
+        self.daily_interest.setChecked(loan.interest == "daily")
+        self.has_start.setChecked(loan.start is not None)
+        shown = loan.start or loan.first_due
+        self.start.setDate(QDate(shown.year, shown.month, shown.day))
+        if loan.start is None:
+            self.start.setDate(self.first_due.date().addMonths(-1))
+        self.times_contract.setChecked(rules.penalty_times_contract is not None)
+        times = rules.penalty_times_contract
+        self.times.setText(f"{times.normalize():f}" if times is not None else "1.5")
+        self.continues.setChecked(rules.contract_interest_continues)
+        self.prepayment.setText(percent_text(loan.prepayment_fee) if loan.prepayment_fee else "")
+        self._sync_enabled()
+
+    def _sync_enabled(self) -> None:
+        bullet = self.method.currentData() == "bullet"
+        self.term_unit.setEnabled(bullet)
+        self.day_count.setEnabled(self.rate_unit.currentData() == "day")
+        self.accelerate_days.setEnabled(self.accelerates.isChecked())
+        self.start.setEnabled(self.has_start.isChecked())
+        self.times.setEnabled(self.times_contract.isChecked())
+        self.penalty_rate.setEnabled(not self.times_contract.isChecked())
+
+    def problems(self) -> list[str]:
+        """The labels of the fields that hold something unusable (empty when all is well)."""
+        problems: list[str] = []
+        if self.lender.currentData() in (None, NEW_LENDER):
+            problems.append(self.tr("lender"))
+        checks = (
+            (self.name, self.tr("loan name")),
+            (self.principal, self.tr("principal")),
+            (self.rate, self.tr("interest rate")),
+            (self.penalty_rate, self.tr("penalty interest")),
+            (self.late_fee, self.tr("late fee")),
+            (self.prepayment, self.tr("settling early")),
+        )
+        problems.extend(label for field, label in checks if not field.valid)
+        if self.times_contract.isChecked() and not self.times.valid:
+            problems.append(self.tr("penalty rate"))
+        if not self.fees.valid:
+            problems.append(self.tr("fees"))
+        return problems
+
+    def is_valid(self) -> bool:
+        return not self.problems()
+
+    def is_dirty(self) -> bool:
+        """Whether the form holds something the Ledger does not (an edit, or a half-typed loan)."""
+        if self.original is None:
+            typed = (self.name, self.principal, self.rate, self.penalty_rate, self.late_fee)
+            return any(field.text().strip() for field in typed) or bool(self.fees.rows)
+        if not self.is_valid():
+            return True
+        original = dataclasses.replace(
+            self.original,
+            overdue=dataclasses.replace(
+                self.original.overdue, allocation=tuple(self.original.overdue.allocation)
+            ),
+        )
+        return self.loan_value(original.id) != original
+
+    def loan_value(self, loan_id: str) -> Loan:
+        """The loan the form holds, with ``loan_id``; keeps what the form does not edit
+        (payments, claims, proposals, notes) from the loan being edited."""
+        qdate = self.first_due.date()
+        penalty: Rate | None = self.penalty_rate.value
+        kept = self.original.overdue.penalty_rate if self.original is not None else None
+        if kept is not None and penalty is not None and kept.daily() == penalty.daily():
+            penalty = kept  # unchanged: keep the quote as the contract gave it (e.g. per year)
+        if self.times_contract.isChecked():
+            penalty = None  # the multiple replaces the quoted rate (as in the exchange file)
+        rules = OverdueRules(
+            penalty_rate=penalty,
+            penalty_base=str(self.penalty_base.currentData()),
+            late_fee=self.late_fee.value if self.late_fee.value is not None else ZERO,
+            grace_days=self.grace_days.value(),
+            accelerates_after_days=(
+                self.accelerate_days.value() if self.accelerates.isChecked() else None
+            ),
+            allocation=self.allocation.order(),
+            penalty_times_contract=self.times.value if self.times_contract.isChecked() else None,
+            contract_interest_continues=self.continues.isChecked(),
+        )
+        start = self.start.date()
+        values = {
+            "id": loan_id,
+            "lender": str(self.lender.currentData()),
+            "name": self.name.value,
+            "principal": self.principal.value,
+            "rate": self.rate.value,
+            "method": str(self.method.currentData()),
+            "term_count": self.term_count.value(),
+            "term_unit": str(self.term_unit.currentData()),
+            "first_due": date(qdate.year(), qdate.month(), qdate.day()),
+            "currency": self.currency_code(),
+            "reference": self.reference.text().strip(),
+            "fees": self.fees.fees(),
+            "overdue": rules,
+            "interest": "daily" if self.daily_interest.isChecked() else "monthly",
+            "start": (
+                date(start.year(), start.month(), start.day())
+                if self.has_start.isChecked()
+                else None
+            ),
+            "prepayment_fee": self.prepayment.value if self.prepayment.value is not None else ZERO,
+        }
+        if self.original is not None:
+            return dataclasses.replace(self.original, **values)
+        return Loan(**values)
+
+    def show_save_error(self, message: str) -> None:
+        """Show an error from the service next to the field it names, else in the banner."""
+        path = message.split(":", 1)[0].strip() if ":" in message else ""
+        for prefix in ("loan.",):
+            if path.startswith(prefix):
+                path = path[len(prefix) :]
+        if path.startswith("loans[") and "]." in path:
+            path = path.split("].", 1)[1]
+        target = None
+        for key in sorted(self._field_errors, key=len, reverse=True):
+            if path == key or path.startswith((key + ".", key + "[")):
+                target = key
+                break
+        text = user_message(InputError(message))
+        if target is None:
+            self.banner.setText(text)
+            self.banner.setVisible(True)
+        else:
+            self._field_errors[target](text)

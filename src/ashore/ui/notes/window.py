@@ -1,0 +1,192 @@
+"""Puts the notes into the main window: a Notes tab on each loan, every note of a lender on its
+page, and File ▸ Export ▸ Evidence bundle… for the open loan.
+
+One call (``install_notes(window)``) wires it all, so the window's own code stays as it is.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QBoxLayout, QMenu
+
+from ashore.app.errors import AshoreError
+from ashore.ui import dialogs
+from ashore.ui.notes import dialogs as notes_dialogs
+from ashore.ui.notes.pane import NotesPane
+from ashore.ui.widgets.fields import user_message
+
+if TYPE_CHECKING:
+    from ashore.ui.main_window import MainWindow
+
+
+class NotesHookup(QObject):
+    """Keeps the loan's Notes tab and the lender's notes on whatever the window shows."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        recordings = window.ctx.data.root / "recordings"
+        self.pane = NotesPane(window.ledger, window.ctx.today, recordings=recordings)
+        self.tab_index = window.loan_page.add_tab(self.pane, self.tr("Notes"))
+        self.lender_pane = NotesPane(window.ledger, window.ctx.today)
+        layout = window.lender_page.layout()
+        if isinstance(layout, QBoxLayout):
+            # Between the contact details and the Save bar, taking most of the height.
+            layout.insertWidget(max(layout.count() - 1, 0), self.lender_pane, 3)
+        self._shown: tuple[str, str] | None = None
+
+        window.loan_page.tabs.currentChanged.connect(lambda _index: self.sync())
+        window.pages.currentChanged.connect(lambda _index: self.sync())
+        window.sidebar.selectionModel().currentRowChanged.connect(self._on_current)
+
+        self.export_action = QAction(self.tr("&Evidence bundle…"), window)
+        self.export_action.setToolTip(
+            self.tr("The open loan's call log (PDF), its original files and SHA256SUMS, as a zip")
+        )
+        self.export_action.triggered.connect(self.export_bundle)
+        self.complaint_action = QAction(self.tr("&Complaint…"), window)
+        self.complaint_action.setToolTip(
+            self.tr(
+                "A complaint to the regulator (12378) or the central bank (12363) about the open "
+                "loan's collection: every contact, the rule it broke, the recordings' hashes"
+            )
+        )
+        self.complaint_action.triggered.connect(self.export_complaint)
+        menu = self._export_menu()
+        if menu is not None:
+            menu.addAction(self.export_action)
+            menu.addAction(self.complaint_action)
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+
+    def _export_menu(self) -> QMenu | None:
+        target = self.window.file_actions.export_json_action
+        for action in self.window.menuBar().actions():
+            menu = action.menu()
+            if not isinstance(menu, QMenu):
+                continue
+            for item in menu.actions():
+                sub = item.menu()
+                if isinstance(sub, QMenu) and target in sub.actions():
+                    return sub
+        return None
+
+    def _on_current(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self.sync()
+
+    def sync(self) -> None:
+        """Show the open loan's notes when its Notes tab is up, the open lender's on its page.
+
+        Only the pane in sight is filled, so switching loans does not load every recording.
+        """
+        kind, ident = self.window.showing
+        self.export_action.setEnabled(kind == "loan")
+        self.complaint_action.setEnabled(kind == "loan")
+        want: tuple[str, str] | None = None
+        on_tab = self.window.loan_page.tabs.currentIndex() == self.tab_index
+        if kind == "loan" and on_tab:
+            want = ("loan", ident)
+        elif kind == "new" and on_tab:
+            want = ("new", "")
+        elif kind == "lender" and self.window.pages.currentWidget() is self.window.lender_page:
+            want = ("lender", ident)
+        if want is None:
+            # Out of sight: forget what was shown, so coming back reads the data again (it may
+            # have changed meanwhile: a restore, an import, a loan deleted and brought back).
+            self._shown = None
+            return
+        if want == self._shown:
+            return
+        self._shown = want
+        if want[0] == "loan":
+            self.pane.set_loan(want[1])
+        elif want[0] == "new":
+            self.pane.clear()
+        else:
+            self.lender_pane.set_lender(want[1])
+
+    def export_bundle(self) -> None:
+        from ashore.reports.call_log import write_evidence_bundle
+
+        kind, loan_id = self.window.showing
+        if kind != "loan":
+            return
+        ledger = self.window.ledger
+        try:
+            loan = ledger.loan(loan_id)
+        except AshoreError as error:
+            dialogs.error(self.window, user_message(error))
+            return
+        path = notes_dialogs.get_bundle_path(self.window, f"evidence-{loan.id}.zip")
+        if path is None:
+            return
+        lang = "zh_CN" if self.window.ctx.lang == "zh_CN" else "en"
+        try:
+            summary = write_evidence_bundle(
+                loan,
+                ledger.lender(loan.lender),
+                self.pane.notes.chain(loan.id),
+                ledger.db.evidence,
+                path,
+                lang,
+                made=self.window.ctx.clock.now(),
+            )
+        except AshoreError as error:
+            dialogs.error(self.window, user_message(error), self.tr("Export failed"))
+            return
+        self.window.statusBar().showMessage(
+            self.tr("Evidence bundle written to {path}: {notes} note(s), {files} file(s).").format(
+                path=summary.path, notes=summary.notes, files=summary.files
+            ),
+            10_000,
+        )
+
+    def export_complaint(self) -> None:
+        from ashore.reports.complaint import write_complaint_pdf
+        from ashore.services.complaint import complaint_data, complaint_lang
+
+        kind, loan_id = self.window.showing
+        if kind != "loan":
+            return
+        ledger = self.window.ledger
+        try:
+            loan = ledger.loan(loan_id)
+        except AshoreError as error:
+            dialogs.error(self.window, user_message(error))
+            return
+        answer = notes_dialogs.ask_complaint(self.window, f"complaint-{loan.id}.pdf")
+        if answer is None:
+            return
+        to, path = answer
+        # Chinese for a CNY loan (the regulator reads Chinese), else the interface's language.
+        lang = complaint_lang(loan.currency, None, self.window.ctx.lang)
+        try:
+            data = complaint_data(ledger, loan.id, self.window.ctx.today, to, lang)
+            write_complaint_pdf(data, path, lang)
+        except AshoreError as error:
+            dialogs.error(self.window, user_message(error), self.tr("Export failed"))
+            return
+        except OSError as error:
+            dialogs.error(
+                self.window, f"{path}: {error.strerror or error}", self.tr("Export failed")
+            )
+            return
+        self.window.statusBar().showMessage(
+            self.tr("Complaint to {to} written to {path}: {n} contact(s), {k} breach(es).").format(
+                to=to, path=path, n=len(data.contacts), k=len(data.breaches)
+            ),
+            10_000,
+        )
+
+    def shutdown(self) -> None:
+        self.pane.shutdown()
+        self.lender_pane.shutdown()
+
+
+def install_notes(window: MainWindow) -> NotesHookup:
+    """Add the notes to ``window`` (after its pages and menus are built)."""
+    return NotesHookup(window)

@@ -1,0 +1,156 @@
+"""Qt item models of the Payments tab: the installments of the plan in force with their status
+today, the payments made, and the lender's claims beside our figure."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QWidget
+
+from ashore import finance
+from ashore.domain.records import Payment
+from ashore.services.workspace import ClaimLine
+from ashore.ui.widgets.style import BADGE_COLOURS
+from ashore.ui.widgets.workspace import (
+    AnyIndex,
+    PlainTableModel,
+    entry_status_names,
+    money_text,
+    signed_money,
+)
+
+# Status -> the badge colours of the sidebar, so "overdue" looks the same everywhere.
+_STATUS_COLOURS = {
+    "paid": BADGE_COLOURS["current"],
+    "partly_paid": BADGE_COLOURS["agreement_missed"],
+    "due": BADGE_COLOURS["settled"],
+    "overdue": BADGE_COLOURS["overdue"],
+    "replaced": BADGE_COLOURS["settled"],
+}
+
+
+class PlanEntriesModel(PlainTableModel):
+    """Each installment of the plan in force: due, from (original/agreement), amount, paid,
+    still owed, status (in words, with the badge colours as a second cue)."""
+
+    DUE, SOURCE, AMOUNT, PAID, REMAINING, STATUS = range(6)
+    numeric = frozenset({AMOUNT, PAID, REMAINING})
+
+    def __init__(self, currency: str, locale: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currency = currency
+        self.babel = locale
+        self.columns = (
+            self.tr("Due"),
+            self.tr("Plan"),
+            self.tr("Amount"),
+            self.tr("Paid"),
+            self.tr("Still owed"),
+            self.tr("Status"),
+        )
+
+    def text(self, row: Any, column: int) -> str:
+        e: finance.CalendarEntry = row
+        if column == self.DUE:
+            return e.due.isoformat()
+        if column == self.SOURCE:
+            return self.tr("agreement") if e.source == "agreement" else self.tr("original")
+        if column == self.STATUS:
+            return entry_status_names().get(e.status, e.status)
+        value = (e.amount, e.paid, e.remaining)[column - self.AMOUNT]
+        return money_text(value, self.currency, self.babel)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and index.column() == self.STATUS and 0 <= index.row() < len(self._rows):
+            status = self._rows[index.row()].status
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(QColor(_STATUS_COLOURS[status][0]))
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(_STATUS_COLOURS[status][1]))
+        return super().data(index, role)
+
+    def font(self, row: Any, column: int) -> QFont | None:
+        if row.status == "overdue" and column in (self.STATUS, self.REMAINING):
+            bold = QFont(self._font)
+            bold.setBold(True)
+            return bold
+        return super().font(row, column)
+
+
+class PaymentsModel(PlainTableModel):
+    """The payments made (rows are (index in the loan, Payment)), newest first."""
+
+    DATE, AMOUNT, METHOD, REFERENCE = range(4)
+    numeric = frozenset({AMOUNT})
+
+    def __init__(self, currency: str, locale: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currency = currency
+        self.babel = locale
+        self.columns = (self.tr("Date"), self.tr("Amount"), self.tr("Method"), self.tr("Reference"))
+
+    def set_payments(self, payments: list[Payment]) -> None:
+        rows = sorted(enumerate(payments), key=lambda item: (item[1].date, item[0]), reverse=True)
+        self.set_rows(rows)
+
+    def index_in_loan(self, row: int) -> int:
+        index: int = self.row_at(row)[0]
+        return index
+
+    def text(self, row: Any, column: int) -> str:
+        payment: Payment = row[1]
+        if column == self.DATE:
+            return payment.date.isoformat()
+        if column == self.AMOUNT:
+            return money_text(payment.amount, self.currency, self.babel)
+        if column == self.METHOD:
+            return payment.method
+        return payment.reference or payment.note
+
+
+class ClaimsModel(PlainTableModel):
+    """The lender's claims, newest first: date, claimed, ours that day, difference, source."""
+
+    DATE, CLAIMED, OURS, DIFFERENCE, SOURCE = range(5)
+    numeric = frozenset({CLAIMED, OURS, DIFFERENCE})
+
+    def __init__(self, currency: str, locale: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currency = currency
+        self.babel = locale
+        self.columns = (
+            self.tr("Date"),
+            self.tr("They say"),
+            self.tr("We compute"),
+            self.tr("Difference"),
+            self.tr("Source"),
+        )
+
+    def set_claims(self, lines: list[ClaimLine]) -> None:
+        self.set_rows(lines)
+
+    def index_in_loan(self, row: int) -> int:
+        line: ClaimLine = self.row_at(row)
+        return line.index
+
+    def text(self, row: Any, column: int) -> str:
+        line: ClaimLine = row
+        if column == self.DATE:
+            return line.claim.date.isoformat()
+        if column == self.CLAIMED:
+            return money_text(line.check.claimed, self.currency, self.babel)
+        if column == self.OURS:
+            return money_text(line.check.ours, self.currency, self.babel)
+        if column == self.DIFFERENCE:
+            return signed_money(line.check.difference, self.currency, self.babel)
+        return line.claim.source
+
+    def tooltip(self, row: Any, column: int) -> str | None:
+        line: ClaimLine = row
+        if column != self.DIFFERENCE or line.check.difference == 0:
+            return None
+        if line.check.difference > 0:
+            return self.tr("The lender asks for more than the contract gives: ask how they got it.")
+        return self.tr("The lender asks for less than we compute.")

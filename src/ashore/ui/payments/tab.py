@@ -1,0 +1,289 @@
+"""The Payments tab: record a payment, see each installment of the plan in force as paid, partly
+paid, due or overdue, a loud banner when a due date is near or an agreed installment was missed,
+and the lender's claims."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ashore.app.context import Context
+from ashore.app.errors import DataError, InputError
+from ashore.domain.records import Loan, Payment
+from ashore.services import workspace as ws
+from ashore.ui import dialogs
+from ashore.ui.payments.claims import ClaimsPanel
+from ashore.ui.payments.models import PaymentsModel, PlanEntriesModel
+from ashore.ui.widgets.fields import ErrorLabel, user_message
+from ashore.ui.widgets.style import MARGIN, SPACING, fit_columns, spread_columns, table_height
+from ashore.ui.widgets.workspace import amount_field, date_field, date_text, money_text, table_view
+
+BANNER_STYLE = {
+    "alarm": "background: #fde3e0; color: #8f1d15; border: 2px solid #d9483b; border-radius: 6px;"
+    " padding: 10px 12px; font-weight: 600;",
+    "warn": "background: #fdf0dc; color: #6b4100; border: 2px solid #e0a040; border-radius: 6px;"
+    " padding: 10px 12px; font-weight: 600;",
+}
+
+
+class PaymentsTab(QWidget):
+    """Payments and claims of one loan; ``loanChanged(id)`` after a write."""
+
+    loanChanged = Signal(str)
+
+    def __init__(
+        self, workspace: ws.Workspace, ctx: Context, locale: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.workspace = workspace
+        self.ctx = ctx
+        self.babel = locale
+        self.loan: Loan | None = None
+        self.warnings: list[ws.PaymentWarning] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, 8, MARGIN, MARGIN)
+        layout.setSpacing(SPACING)
+        self.banner = QLabel()
+        self.banner.setObjectName("paymentBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+        layout.addWidget(self.banner)
+
+        # The installments are what the user reads first: the whole width, ten rows or more.
+        plan_box = QGroupBox(self.tr("Installments of the plan in force"))
+        plan_column = QVBoxLayout(plan_box)
+        self.entries_model = PlanEntriesModel("CNY", locale, self)
+        self.entries_view = table_view(self.entries_model, "planEntries")
+        spread_columns(self.entries_view)
+        self.entries_view.setMinimumHeight(table_height(self.entries_view, 10))
+        plan_column.addWidget(self.entries_view)
+        layout.addWidget(plan_box, 3)
+
+        # Below: the two forms side by side, and under each the list it adds to.
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(SPACING)
+        grid.setVerticalSpacing(SPACING)
+        record = QGroupBox(self.tr("Record a payment"))
+        form = QFormLayout(record)
+        form.setHorizontalSpacing(12)
+        self.day = date_field()
+        self.day.setObjectName("paymentDate")
+        self.amount = amount_field(lambda: self.loan.currency if self.loan else "CNY")
+        self.amount.setObjectName("paymentAmount")
+        self.method = QLineEdit()
+        self.method.setPlaceholderText(self.tr("Alipay, bank transfer, in the app…"))
+        self.reference = QLineEdit()
+        self.reference.setPlaceholderText(self.tr("transaction number"))
+        self.record_button = QPushButton(self.tr("Record payment"))
+        self.record_button.setObjectName("primary")
+        self.error = ErrorLabel()
+        form.addRow(self.tr("Paid on"), self.day)
+        form.addRow(self.tr("Amount"), self.amount)
+        form.addRow(self.tr("How"), self.method)
+        form.addRow(self.tr("Reference"), self.reference)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.record_button)
+        form.addRow(buttons)
+        form.addRow(self.error)
+        self.claims = ClaimsPanel(workspace, ctx, locale)
+        grid.addWidget(record, 0, 0)
+        grid.addWidget(self.claims, 0, 1)
+
+        made = QGroupBox(self.tr("Payments made"))
+        made_column = QVBoxLayout(made)
+        self.payments_model = PaymentsModel("CNY", locale, self)
+        self.payments_view = table_view(self.payments_model, "payments")
+        fit_columns(self.payments_view, PaymentsModel.REFERENCE)
+        self.payments_view.setMinimumHeight(table_height(self.payments_view, 4))
+        made_column.addWidget(self.payments_view, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.delete_button = QPushButton(self.tr("Delete payment…"))
+        self.delete_button.setObjectName("danger")
+        row.addWidget(self.delete_button)
+        made_column.addLayout(row)
+        grid.addWidget(made, 1, 0)
+        grid.addWidget(self.claims.list_box, 1, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(1, 1)
+        layout.addLayout(grid, 2)
+
+        self.record_button.clicked.connect(self.record)
+        self.delete_button.clicked.connect(self.delete)
+        self.day.changed.connect(self._update)
+        self.amount.changed.connect(self._update)
+        self.payments_view.selectionModel().selectionChanged.connect(self._update)
+        self.claims.changed.connect(self._after_write)
+
+    # ----- filling -----------------------------------------------------------------------------
+    def set_loan(self, loan: Loan) -> None:
+        self.loan = loan
+        for model in (self.entries_model, self.payments_model):
+            model.currency = loan.currency
+        entries = ws.plan_entries(loan, self.ctx.today)
+        self.entries_model.set_rows(entries)
+        self.payments_model.set_payments(loan.payments)
+        self.warnings = ws.payment_warnings(entries, self.ctx.today)
+        self._show_banner()
+        self.day.setText(self.ctx.today.isoformat())
+        self.amount.setText("")
+        self.method.clear()
+        self.reference.clear()
+        self.error.show_message("")
+        self.claims.set_loan(loan)
+        first = next((i for i, e in enumerate(entries) if e.remaining > 0), None)
+        if first is not None:
+            self.entries_view.scrollTo(self.entries_model.index(first, 0))
+        self._update()
+
+    def banner_text(self) -> str:
+        return self.banner.text() if self.banner.isVisible() else ""
+
+    def _show_banner(self) -> None:
+        if not self.warnings or self.loan is None:
+            self.banner.setVisible(False)
+            self.banner.setText("")
+            return
+        cur = self.loan.currency
+        first = self.warnings[0]
+        money = money_text(first.remaining, cur, self.babel)
+        day = date_text(first.due, self.babel)
+        if first.kind == "missed":
+            text = self.tr(
+                "⚠ You missed the agreed installment of %1 due %2 (%3 days ago). "
+                "A second default usually voids the agreement: pay it now and tell the lender."
+            )
+            style = "alarm"
+        elif first.kind == "overdue":
+            count = sum(1 for w in self.warnings if w.kind == "overdue")
+            text = (
+                self.tr(
+                    "⚠ %4 installments are overdue, the oldest %1 since %2 (%3 days): "
+                    "penalty and late fees grow every day."
+                )
+                if count > 1
+                else self.tr(
+                    "⚠ An installment of %1 is overdue since %2 (%3 days): "
+                    "penalty and late fees grow every day."
+                )
+            ).replace("%4", str(count))
+            style = "alarm"
+        else:
+            text = (
+                self.tr("⏰ %1 is due today (%2).")
+                if first.days == 0
+                else self.tr("⏰ %1 is due tomorrow (%2). Pay on time to keep the plan.")
+                if first.days == 1
+                else self.tr("⏰ %1 is due on %2, in %3 days. Pay on time to keep the plan.")
+            )
+            style = "warn"
+        text = text.replace("%1", money).replace("%2", day).replace("%3", str(first.days))
+        soon = [w for w in self.warnings[1:] if w.kind == "soon"]
+        if soon and first.kind != "soon":
+            text += " " + self.tr("Next: %1 due %2.").replace(
+                "%1", money_text(soon[0].remaining, cur, self.babel)
+            ).replace("%2", date_text(soon[0].due, self.babel))
+        self.banner.setText(text)
+        self.banner.setStyleSheet(BANNER_STYLE[style])
+        self.banner.setVisible(True)
+
+    def _update(self) -> None:
+        self.record_button.setEnabled(self.day.valid and self.amount.valid)
+        self.delete_button.setEnabled(bool(self.payments_view.selectionModel().selectedRows()))
+
+    # ----- writes ------------------------------------------------------------------------------
+    def _after_write(self) -> None:
+        if self.loan is None:
+            return
+        try:
+            self.set_loan(self.workspace.ledger.loan(self.loan.id))
+        except (InputError, DataError) as problem:
+            dialogs.error(self, user_message(problem))
+        self.loanChanged.emit(self.loan.id)
+
+    def record(self) -> None:
+        if self.loan is None or not (self.day.valid and self.amount.valid):
+            return
+        payment = Payment(
+            self.day.value,
+            self.amount.value,
+            method=self.method.text().strip(),
+            reference=self.reference.text().strip(),
+        )
+        if not self._confirm_unusual(payment):
+            return
+        try:
+            self.workspace.add_payment(self.loan.id, payment)
+        except (InputError, DataError) as problem:
+            self.error.show_message(user_message(problem))
+            return
+        self._after_write()
+
+    def _confirm_unusual(self, payment: Payment) -> bool:
+        """Ask before recording a payment dated ahead of today or above what is owed: both are
+        usually a typing slip, and the figures of every screen would follow it."""
+        assert self.loan is not None
+        from ashore.services import plans
+
+        fig = plans.figures(self.loan, self.ctx.today)
+        owed = fig.payoff_today if fig.if_agreement_fails is None else fig.left_to_pay_plan
+        doubts: list[str] = []
+        if payment.date > self.ctx.today:
+            doubts.append(
+                self.tr("It is dated %1, %2 days from today.")
+                .replace("%1", payment.date.isoformat())
+                .replace("%2", str((payment.date - self.ctx.today).days))
+            )
+        if payment.amount > owed:
+            doubts.append(
+                self.tr("It is more than the %1 owed to settle the loan.").replace(
+                    "%1", money_text(owed, self.loan.currency, self.babel)
+                )
+            )
+        if not doubts:
+            return True
+        return dialogs.confirm(
+            self,
+            self.tr("Record this payment?"),
+            self.tr("Record a payment of %1?").replace(
+                "%1", money_text(payment.amount, self.loan.currency, self.babel)
+            )
+            + "\n\n"
+            + "\n".join(doubts),
+            self.tr("Record it"),
+        )
+
+    def delete(self) -> None:
+        rows = self.payments_view.selectionModel().selectedRows()
+        if self.loan is None or not rows:
+            return
+        index = self.payments_model.index_in_loan(rows[0].row())
+        payment = self.loan.payments[index]
+        if not dialogs.confirm(
+            self,
+            self.tr("Delete payment"),
+            self.tr("Delete the payment of %1 on %2?")
+            .replace("%1", money_text(payment.amount, self.loan.currency, self.babel))
+            .replace("%2", payment.date.isoformat()),
+            self.tr("Delete"),
+        ):
+            return
+        try:
+            self.workspace.delete_payment(self.loan.id, index)
+        except (InputError, DataError) as problem:
+            self.error.show_message(user_message(problem))
+            return
+        self._after_write()

@@ -1,0 +1,1 @@
+"""Proposals: the table of a loan's proposals, the form that edits one, and their comparison."""

@@ -1,0 +1,537 @@
+"""The proposal form: the fields each negotiation method needs (one stacked page per method),
+checked as they are typed, and the plan worked out again ~150 ms after the last keystroke."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ashore import finance
+from ashore.app.errors import InputError
+from ashore.domain.money import AmountError, format_plain, parse_amount, parse_rate_percent
+from ashore.domain.records import PROPOSAL_METHODS, Loan, Proposal, Waive
+from ashore.services import plans
+from ashore.ui.widgets.fields import CheckedLineEdit, ErrorLabel, user_message
+from ashore.ui.widgets.workspace import amount_field, date_field, method_names, parse_day
+
+DEBOUNCE_MS = 150
+
+
+def _whole(text: str, field: str, minimum: int) -> int:
+    cleaned = text.strip()
+    if not cleaned.isdigit():
+        raise InputError(f"{field}: {cleaned!r} is not a whole number")
+    value = int(cleaned)
+    if value < minimum:
+        raise InputError(f"{field}: must be at least {minimum}")
+    if value > finance.proposals.MAX_MONTHS:
+        raise InputError(f"{field}: must be at most {finance.proposals.MAX_MONTHS}")
+    return value
+
+
+def _percent(text: str, field: str) -> Decimal:
+    return parse_rate_percent(text, field=field)
+
+
+def _share(text: str, field: str) -> Decimal:
+    value = parse_rate_percent(text, field=field)
+    if value > 1:
+        raise InputError(f"{field}: at most 100 %")
+    return value
+
+
+def _percent_text(value: Decimal) -> str:
+    text = f"{value * 100:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+class ProposalForm(QWidget):
+    """Edit one proposal of a loan. ``planChanged`` fires (debounced) with the plan worked out
+    from the fields, or None while they do not make one; ``saveRequested`` with the record."""
+
+    planChanged = Signal(object)  # finance.ProposalPlan | None
+    saveRequested = Signal(object)  # Proposal
+    cancelRequested = Signal()
+
+    def __init__(self, currency: str, locale: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currency = currency
+        self.babel = locale
+        self.loan: Loan | None = None
+        self.original: Proposal | None = None
+        self.plan: finance.ProposalPlan | None = None
+        self.problem = ""
+        self.last_compute_ms = 0.0
+        self.today = date(1970, 1, 1)  # set by edit(): the day a new proposal starts
+        self._loading = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.recompute)
+        self._build()
+
+    # ----- building ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(6)
+        top = QFormLayout()
+        top.setHorizontalSpacing(12)
+        top.setVerticalSpacing(6)
+        self.name = QLineEdit()
+        self.name.setObjectName("proposalName")
+        self.name.setPlaceholderText(self.tr("e.g. 24 months, penalty waived"))
+        self.method = QComboBox()
+        self.method.setObjectName("proposalMethod")
+        for method, label in method_names().items():
+            self.method.addItem(label, method)
+        self.start = date_field()
+        self.start.setObjectName("proposalStart")
+        top.addRow(self.tr("Name"), self.name)
+        top.addRow(self.tr("Method"), self.method)
+        top.addRow(self.tr("Takes effect on"), self.start)
+        # Two columns: what every proposal has on the left, the method's own fields on the right.
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        left = QVBoxLayout()
+        left.setSpacing(6)
+        left.addLayout(top)
+        right = QVBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        outer.addLayout(columns)
+
+        self.pages = QStackedWidget()
+        self.fields: dict[str, dict[str, Any]] = {}
+        self._page_forms: list[QFormLayout] = []
+        for method in PROPOSAL_METHODS:
+            self.pages.addWidget(self._page(method))
+        right.addWidget(self.pages)
+        right.addStretch(1)
+
+        waive = QFormLayout()
+        waive.setHorizontalSpacing(12)
+        waive.setVerticalSpacing(6)
+        self.waive_penalty = self._share_field("waive.penalty")
+        self.waive_late = self._share_field("waive.late_fees")
+        self.waive_interest = self._share_field("waive.interest")
+        waive.addRow(self.tr("Penalty waived (%)"), self.waive_penalty)
+        waive.addRow(self.tr("Late fees waived (%)"), self.waive_late)
+        waive.addRow(self.tr("Interest waived (%)"), self.waive_interest)
+        left.addLayout(waive)
+        left.addStretch(1)
+
+        self.base_label = QLabel()
+        self.base_label.setObjectName("hint")
+        self.base_label.setWordWrap(True)
+        outer.addWidget(self.base_label)
+        self.plan_error = ErrorLabel()
+        self.plan_error.setObjectName("fieldError")
+        outer.addWidget(self.plan_error)
+
+        buttons = QHBoxLayout()
+        self.cancel_button = QPushButton(self.tr("Revert"))
+        self.save_button = QPushButton(self.tr("Save proposal"))
+        self.save_button.setObjectName("primary")
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        outer.addLayout(buttons)
+
+        self._align_labels([top, waive])
+        self._align_labels(self._page_forms)
+        self.method.currentIndexChanged.connect(self._on_method)
+        self.name.textChanged.connect(self._changed)
+        for field in (self.start, self.waive_penalty, self.waive_late, self.waive_interest):
+            field.changed.connect(self._changed)
+        self.save_button.clicked.connect(self._on_save)
+        self.cancel_button.clicked.connect(self._on_revert)
+
+    def _share_field(self, name: str) -> CheckedLineEdit:
+        field = CheckedLineEdit(
+            lambda text: _share(text, name),
+            required=False,
+            empty_value=Decimal(0),
+            numeric=True,
+            placeholder="0",
+        )
+        field.setMaximumWidth(120)
+        return field
+
+    def _rate_field(self) -> CheckedLineEdit:
+        field = CheckedLineEdit(
+            lambda text: _percent(text, "annual_rate"),
+            required=False,
+            empty_value=Decimal(0),
+            numeric=True,
+            placeholder="0",
+        )
+        field.setMaximumWidth(120)
+        return field
+
+    def _months_field(self, name: str, minimum: int = 1) -> CheckedLineEdit:
+        field = CheckedLineEdit(lambda text: _whole(text, name, minimum), numeric=True)
+        field.setMaximumWidth(120)
+        return field
+
+    def _align_labels(self, forms: list[QFormLayout]) -> None:
+        """One label width for these form parts, so their fields line up down the column."""
+        labels = []
+        for form in forms:
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                if item is not None and isinstance(item.widget(), QLabel):
+                    labels.append(item.widget())
+        width = max((label.sizeHint().width() for label in labels), default=0)
+        for label in labels:
+            label.setMinimumWidth(width)
+
+    def _show_page(self) -> None:
+        """Only the current method's page counts for the height, so no gap is left."""
+        current = PROPOSAL_METHODS.index(self.current_method())
+        for index in range(self.pages.count()):
+            page = self.pages.widget(index)
+            policy = (
+                QSizePolicy.Policy.Preferred if index == current else QSizePolicy.Policy.Ignored
+            )
+            page.setSizePolicy(QSizePolicy.Policy.Preferred, policy)
+        self.pages.setCurrentIndex(current)
+        self.pages.adjustSize()
+
+    def _page(self, method: str) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self._page_forms.append(form)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setHorizontalSpacing(12)
+        form.setVerticalSpacing(6)
+        fields: dict[str, Any] = {}
+        if method in ("reamortize", "reduced_installment"):
+            if method == "reamortize":
+                fields["months"] = self._months_field("months")
+                form.addRow(self.tr("Months"), fields["months"])
+            else:
+                fields["amount"] = amount_field(lambda: self.currency)
+                form.addRow(self.tr("Amount a month"), fields["amount"])
+            fields["annual_rate"] = self._rate_field()
+            form.addRow(self.tr("Yearly interest (%)"), fields["annual_rate"])
+            fields["first_due"] = date_field(required=False)
+            form.addRow(self.tr("First due (optional)"), fields["first_due"])
+        elif method == "fee_waiver":
+            fields["pay_by"] = date_field()
+            form.addRow(self.tr("Pay by"), fields["pay_by"])
+        elif method == "lump_sum":
+            mode = QComboBox()
+            mode.addItem(self.tr("an amount"), "amount")
+            mode.addItem(self.tr("a discount on what is owed"), "discount")
+            fields["mode"] = mode
+            fields["amount"] = amount_field(lambda: self.currency)
+            fields["discount"] = CheckedLineEdit(
+                lambda text: _lump_discount(text), numeric=True, placeholder="30"
+            )
+            fields["discount"].setMaximumWidth(120)
+            fields["pay_by"] = date_field()
+            form.addRow(self.tr("Settle with"), mode)
+            form.addRow(self.tr("Amount"), fields["amount"])
+            form.addRow(self.tr("Discount (%)"), fields["discount"])
+            form.addRow(self.tr("Pay by"), fields["pay_by"])
+            self._lump_form = form
+            mode.currentIndexChanged.connect(self._on_lump_mode)
+            mode.currentIndexChanged.connect(self._changed)
+        elif method == "deferral":
+            fields["holiday_months"] = self._months_field("holiday_months")
+            fields["months_after"] = self._months_field("months_after")
+            during = QComboBox()
+            during.addItem(self.tr("frozen"), "freeze")
+            during.addItem(self.tr("keeps accruing"), "accrue")
+            fields["interest_during"] = during
+            fields["annual_rate"] = self._rate_field()
+            fields["first_due"] = date_field(required=False)
+            form.addRow(self.tr("Holiday months"), fields["holiday_months"])
+            form.addRow(self.tr("Interest meanwhile"), during)
+            form.addRow(self.tr("Then months of"), fields["months_after"])
+            form.addRow(self.tr("Yearly interest (%)"), fields["annual_rate"])
+            form.addRow(self.tr("Holiday starts (optional)"), fields["first_due"])
+            during.currentIndexChanged.connect(self._changed)
+        else:
+            text = QPlainTextEdit()
+            text.setObjectName("customInstallments")
+            text.setPlaceholderText(self.tr("One per line: date and amount\n2026-12-15 500.00"))
+            text.setFixedHeight(self.fontMetrics().lineSpacing() * 6 + 12)
+            fields["installments"] = text
+            fields["installments_error"] = ErrorLabel()
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(text)
+            column.addWidget(fields["installments_error"])
+            form.addRow(self.tr("Installments"), column)
+            text.textChanged.connect(self._changed)
+        for value in fields.values():
+            if isinstance(value, CheckedLineEdit):
+                value.changed.connect(self._changed)
+        self.fields[method] = fields
+        return page
+
+    def _on_lump_mode(self) -> None:
+        fields = self.fields["lump_sum"]
+        by_amount = fields["mode"].currentData() == "amount"
+        self._lump_form.setRowVisible(fields["amount"], by_amount)
+        self._lump_form.setRowVisible(fields["discount"], not by_amount)
+
+    # ----- loading -----------------------------------------------------------------------------
+    def set_loan(self, loan: Loan) -> None:
+        self.loan = loan
+        self.currency = loan.currency
+
+    def current_method(self) -> str:
+        return str(self.method.currentData())
+
+    def edit(self, proposal: Proposal | None, today: date) -> None:
+        """Show ``proposal`` (or a new draft starting ``today``) in the fields."""
+        self._loading = True
+        self.today = today
+        try:
+            self.original = proposal
+            if proposal is None:
+                self.name.setText("")
+                self.method.setCurrentIndex(self.method.findData("reamortize"))
+                self.start.setText(today.isoformat())
+                for fields in self.fields.values():
+                    self._clear(fields)
+                self.fields["reamortize"]["months"].setText("24")
+                for field in (self.waive_penalty, self.waive_late, self.waive_interest):
+                    field.setText("")
+            else:
+                self.name.setText(proposal.name)
+                self.method.setCurrentIndex(self.method.findData(proposal.method))
+                self.start.setText(proposal.start.isoformat())
+                for fields in self.fields.values():
+                    self._clear(fields)
+                self._fill(proposal.method, proposal.params)
+                self.waive_penalty.setText(_percent_text(proposal.waive.penalty))
+                self.waive_late.setText(_percent_text(proposal.waive.late_fees))
+                self.waive_interest.setText(_percent_text(proposal.waive.interest))
+            self._show_page()
+            self._on_lump_mode()
+        finally:
+            self._loading = False
+        self.recompute()
+
+    def _clear(self, fields: dict[str, Any]) -> None:
+        for value in fields.values():
+            if isinstance(value, CheckedLineEdit):
+                value.setText("")
+            elif isinstance(value, QPlainTextEdit):
+                value.setPlainText("")
+            elif isinstance(value, QComboBox):
+                value.setCurrentIndex(0)
+            elif isinstance(value, ErrorLabel):
+                value.show_message("")
+
+    def _fill(self, method: str, params: dict[str, Any]) -> None:
+        fields = self.fields[method]
+        for key, value in params.items():
+            if value is None:
+                continue
+            widget = fields.get(key)
+            if key == "annual_rate":
+                widget.setText(_percent_text(value))
+            elif key == "discount":
+                fields["mode"].setCurrentIndex(fields["mode"].findData("discount"))
+                widget.setText(_percent_text(value))
+            elif key == "interest_during":
+                widget.setCurrentIndex(widget.findData(value))
+            elif key == "installments":
+                widget.setPlainText(
+                    "\n".join(
+                        f"{due.isoformat()} {format_plain(amt, self.currency)}"
+                        for due, amt in value
+                    )
+                )
+            elif isinstance(value, date):
+                widget.setText(value.isoformat())
+            elif isinstance(value, Decimal):
+                widget.setText(format_plain(value, self.currency))
+            else:
+                widget.setText(str(value))
+
+    # ----- reading the fields ------------------------------------------------------------------
+    # Complexity over 10 on purpose: one branch per negotiation method; the per-method schema of
+    # issue 16 splits it.
+    def _params(self) -> dict[str, Any] | None:  # noqa: C901
+        """The method's parameters from the fields, or None while a field is wrong."""
+        method = self.current_method()
+        fields = self.fields[method]
+        params: dict[str, Any] = {}
+        ok = True
+        for key, widget in fields.items():
+            if key in ("mode", "installments_error"):
+                continue
+            if method == "lump_sum" and key in ("amount", "discount"):
+                if fields["mode"].currentData() != key:
+                    continue
+            if isinstance(widget, CheckedLineEdit):
+                if not widget.valid:
+                    ok = False
+                elif widget.value is not None:
+                    params[key] = widget.value
+            elif isinstance(widget, QComboBox):
+                params[key] = widget.currentData()
+            elif isinstance(widget, QPlainTextEdit):
+                try:
+                    params[key] = _custom_rows(widget.toPlainText(), self.currency)
+                    fields["installments_error"].show_message("")
+                except (InputError, AmountError) as problem:
+                    fields["installments_error"].show_message(user_message(problem))
+                    ok = False
+        return params if ok else None
+
+    def proposal(self) -> Proposal | None:
+        """The proposal the fields describe, or None while any field is wrong."""
+        params = self._params()
+        shares = (self.waive_penalty, self.waive_late, self.waive_interest)
+        if params is None or not self.start.valid or not all(f.valid for f in shares):
+            return None
+        base = self.original
+        return Proposal(
+            id=base.id if base is not None else "",
+            name=self.name.text().strip(),
+            method=self.current_method(),
+            start=self.start.value,
+            params=params,
+            status=base.status if base is not None else "draft",
+            waive=Waive(self.waive_penalty.value, self.waive_late.value, self.waive_interest.value),
+            history=list(base.history) if base is not None else [],
+            agreed=base.agreed if base is not None else None,
+        )
+
+    # ----- working it out ----------------------------------------------------------------------
+    def _on_method(self) -> None:
+        self._show_page()
+        self._changed()
+
+    def _changed(self) -> None:
+        if not self._loading:
+            self._timer.start()  # restarts: the plan is worked out once typing pauses
+
+    def pending(self) -> bool:
+        """Whether a recompute is waiting for typing to pause."""
+        return self._timer.isActive()
+
+    def recompute(self) -> None:
+        """Work the plan out from the fields now and tell the tab (table, chart, comparison)."""
+        self._timer.stop()
+        began = time.perf_counter()
+        self.plan, self.problem = None, ""
+        self._show_plan_error("")
+        proposal = self.proposal()
+        if proposal is not None and self.loan is not None:
+            try:
+                # An agreement shows the table agreed on acceptance, not one worked out again.
+                self.plan = plans.plan_in_force(
+                    self.loan, replace(proposal, id=proposal.id or "new")
+                )
+            except InputError as problem:
+                self.problem = str(problem)
+                self._show_plan_error(self.problem)
+        self.last_compute_ms = (time.perf_counter() - began) * 1000
+        self._show_base()
+        self.save_button.setEnabled(self.plan is not None)
+        self.planChanged.emit(self.plan)
+
+    def _show_plan_error(self, message: str) -> None:
+        """Put finance's refusal next to the field it names (e.g. the reduced amount)."""
+        for fields in self.fields.values():
+            for widget in fields.values():
+                if isinstance(widget, CheckedLineEdit):
+                    widget.show_error("")
+        self.plan_error.show_message("")
+        if not message:
+            return
+        text = user_message(InputError(message.split(".params.", 1)[-1]))
+        name = message.split(".params.", 1)[-1].split(":", 1)[0].split(".")[0]
+        fields = self.fields[self.current_method()]
+        target = fields.get(name)
+        if name == "start":
+            self.start.show_error(text)
+        elif isinstance(target, CheckedLineEdit) and not target.isHidden():
+            target.show_error(text)
+        else:
+            self.plan_error.show_message(text)
+
+    def _show_base(self) -> None:
+        from ashore.domain.money import format_amount
+
+        if self.plan is None:
+            self.base_label.setText("")
+            return
+        base = self.plan.base
+        text = self.tr("Starts from %1 owed on that day").replace(
+            "%1", format_amount(base.amount, self.currency, self.babel)
+        )
+        if base.waived_total > 0:
+            text += self.tr(" (%1 waived)").replace(
+                "%1", format_amount(base.waived_total, self.currency, self.babel)
+            )
+        self.base_label.setText(text + self.tr("."))  # the full stop: "。" in Chinese
+
+    def _on_save(self) -> None:
+        self.recompute()
+        proposal = self.proposal()
+        if proposal is not None and self.plan is not None:
+            self.saveRequested.emit(proposal)
+
+    def _on_revert(self) -> None:
+        if self.loan is not None:
+            self.edit(self.original, self.today)
+        self.cancelRequested.emit()
+
+    def show_save_error(self, message: str) -> None:
+        self._show_plan_error(message if ".params." in message else f"x.params.{message}")
+
+
+def _lump_discount(text: str) -> Decimal:
+    value = parse_rate_percent(text, field="discount")
+    if value >= 1:
+        raise InputError("discount: must be below 100 %")
+    return value
+
+
+def _custom_rows(text: str, currency: str) -> list[tuple[date, Decimal]]:
+    rows: list[tuple[date, Decimal]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = line.strip().split(None, 1)
+        if len(parts) != 2 and "," in line:
+            parts = line.strip().split(",", 1)
+        if len(parts) != 2:
+            raise InputError(f"installments: line {number}: give a date and an amount")
+        due = parse_day(parts[0], f"installments: line {number}")
+        amount = parse_amount(
+            parts[1], field=f"installments: line {number}", currency=currency, allow_zero=False
+        )
+        rows.append((due, amount))
+    if not rows:
+        raise InputError("installments: give at least one date and amount")
+    return rows

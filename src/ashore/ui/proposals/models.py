@@ -1,0 +1,331 @@
+"""Qt item models of the Proposals tab: the proposals list (with show-on-chart checkboxes), a
+plan's installment table, the side-by-side comparison with the best value of each row marked, and
+a proposal's status history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QWidget
+
+from ashore import finance
+from ashore.domain.records import Proposal, StatusChange
+from ashore.ui.widgets.workspace import (
+    AnyIndex,
+    PlainTableModel,
+    date_text,
+    method_names,
+    money_text,
+    status_names,
+)
+
+BEST_MARK = "★"
+NAME_CHARS = 20
+
+
+class ProposalListModel(PlainTableModel):
+    """One row per proposal: shown on the chart (checkbox), name, method, status, start, monthly,
+    total. ``visibilityChanged(id, shown)`` fires when a checkbox is clicked."""
+
+    visibilityChanged = Signal(str, bool)
+    NAME, METHOD, STATUS, START, MONTHLY, TOTAL = range(6)
+    numeric = frozenset({MONTHLY, TOTAL})
+
+    def __init__(self, currency: str, locale: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currency = currency
+        self.babel = locale
+        self.hidden: set[str] = set()
+        self.columns = (
+            self.tr("Proposal"),
+            self.tr("Method"),
+            self.tr("Status"),
+            self.tr("Starts"),
+            self.tr("Monthly"),
+            self.tr("Total to pay"),
+        )
+
+    def set_proposals(
+        self, items: Sequence[tuple[Proposal, finance.ProposalPlan | None, str]]
+    ) -> None:
+        self.hidden &= {p.id for p, _, _ in items}
+        self.set_rows(items)
+
+    def proposal_at(self, row: int) -> Proposal:
+        proposal: Proposal = self.row_at(row)[0]
+        return proposal
+
+    def row_of(self, proposal_id: str) -> int:
+        for i, (proposal, _, _) in enumerate(self._rows):
+            if proposal.id == proposal_id:
+                return i
+        return -1
+
+    def text(self, row: Any, column: int) -> str:
+        proposal, plan, _problem = row
+        if column == self.NAME:
+            return str(proposal.name or proposal.id)
+        if column == self.METHOD:
+            return method_names().get(proposal.method, proposal.method)
+        if column == self.STATUS:
+            return status_names().get(proposal.status, proposal.status)
+        if column == self.START:
+            return date_text(proposal.start, self.babel)
+        if plan is None:
+            return self.tr("cannot be worked out") if column == self.MONTHLY else ""
+        if column == self.MONTHLY:
+            return money_text(plan.installments[0].payment, self.currency, self.babel)
+        return money_text(plan.total_paid, self.currency, self.babel)
+
+    def tooltip(self, row: Any, column: int) -> str | None:
+        problem: str = row[2]
+        return problem or None
+
+    def font(self, row: Any, column: int) -> QFont | None:
+        if column == self.STATUS and row[0].status == "accepted":
+            bold = QFont(self._font)
+            bold.setBold(True)
+            return bold
+        return super().font(row, column)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() == self.NAME:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (
+            role == Qt.ItemDataRole.CheckStateRole
+            and index.isValid()
+            and index.column() == self.NAME
+            and 0 <= index.row() < len(self._rows)
+        ):
+            shown = self._rows[index.row()][0].id not in self.hidden
+            return Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked
+        return super().data(index, role)
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+            return False
+        if index.column() != self.NAME:
+            return False
+        key = self._rows[index.row()][0].id
+        shown = Qt.CheckState(value) == Qt.CheckState.Checked
+        if shown:
+            self.hidden.discard(key)
+        else:
+            self.hidden.add(key)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.visibilityChanged.emit(key, shown)
+        return True
+
+
+class InstallmentTableModel(PlainTableModel):
+    """A plan's installments: due date, payment, principal, interest, balance after."""
+
+    DUE, PAYMENT, PRINCIPAL, INTEREST, BALANCE = range(5)
+    numeric = frozenset({PAYMENT, PRINCIPAL, INTEREST, BALANCE})
+
+    def __init__(self, currency: str, locale: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currency = currency
+        self.babel = locale
+        self.forgiven = Decimal(0)
+        self.columns = (
+            self.tr("Due"),
+            self.tr("Payment"),
+            self.tr("Principal"),
+            self.tr("Interest"),
+            self.tr("Balance after"),
+        )
+
+    def set_installments(
+        self, rows: Sequence[finance.Installment], forgiven: Decimal = Decimal(0)
+    ) -> None:
+        # What a settlement forgives is not owed: the balance after its last payment is zero.
+        self.forgiven = forgiven
+        self.set_rows(rows)
+
+    def text(self, row: Any, column: int) -> str:
+        item: finance.Installment = row
+        if column == self.DUE:
+            return item.due.isoformat()
+        balance = item.balance_after - self.forgiven
+        value = (item.payment, item.principal, item.interest, balance)[column - 1]
+        return money_text(value, self.currency, self.babel)
+
+
+def apr_text(rate: Decimal, locale: str) -> str:
+    """A yearly rate (a fraction) as a percentage with two decimals, per locale."""
+    from babel.numbers import format_decimal  # lazy: babel's data load is slow
+
+    value = (rate * 100).quantize(Decimal("0.01"))
+    return f"{format_decimal(value, format='#,##0.00', locale=locale)} %"
+
+
+def _best(values: Sequence[Decimal | int | date], higher: bool) -> set[int]:
+    if not values:
+        return set()
+    target = max(values) if higher else min(values)
+    return {i for i, v in enumerate(values) if v == target}
+
+
+class ComparisonModel(PlainTableModel):
+    """Options side by side (columns: doing nothing, the original schedule, each proposal) and
+    one row per measure; the best value of each row is bold and starred (not colour alone)."""
+
+    TOTAL, SAVING, LARGEST, TYPICAL, END, OVER, APR = range(7)
+
+    def __init__(self, currency: str, locale: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currency = currency
+        self.babel = locale
+        self._options: list[finance.OptionSummary] = []
+        self._names: list[str] = []
+        self._best: list[set[int]] = []
+        self._aprs: list[Decimal | None] = []
+        self._measures = (
+            self.tr("Total paid"),
+            self.tr("Saving against doing nothing"),
+            self.tr("Largest monthly payment"),
+            self.tr("Typical monthly payment"),
+            self.tr("Paid off by"),
+            self.tr("Months over budget"),
+            self.tr("True yearly cost (APR)"),
+        )
+
+    def set_comparison(
+        self,
+        comparison: finance.Comparison | None,
+        names: Sequence[str],
+        aprs: Sequence[Decimal | None] = (),
+    ) -> None:
+        """``names``: the column titles of the proposals, in the comparison's order; ``aprs``:
+        each option's true yearly cost (None where there is none, as for doing nothing)."""
+        self.beginResetModel()
+        self._aprs = list(aprs)
+        if comparison is None:
+            self._options, self._names = [], []
+        else:
+            self._options = list(comparison.options)
+            self._names = [self.tr("Doing nothing"), self.tr("Original schedule"), *names]
+        self._rows = list(range(len(self._measures))) if self._options else []
+        self._best = [self._best_of(measure) for measure in range(len(self._measures))]
+        self.columns = tuple(self._names)
+        self.endResetModel()
+
+    def _values(self, measure: int) -> list[Any]:
+        getters: tuple[Callable[[finance.OptionSummary], Any], ...] = (
+            lambda o: o.total_paid,
+            lambda o: o.saving,
+            lambda o: o.largest_monthly,
+            lambda o: o.median_monthly,
+            lambda o: o.end_date,
+            lambda o: o.months_over_budget,
+        )
+        if measure == self.APR:
+            return [
+                self._aprs[i] if i < len(self._aprs) else None for i in range(len(self._options))
+            ]
+        return [getters[measure](o) for o in self._options]
+
+    def _best_of(self, measure: int) -> set[int]:
+        if len(self._options) < 2:
+            return set()
+        values = self._values(measure)
+        if measure == self.APR:
+            known = [(i, v) for i, v in enumerate(values) if v is not None]
+            low = min((v for _i, v in known), default=None)
+            return {i for i, v in known if v == low} if len(known) > 1 else set()
+        if measure == self.SAVING:
+            # Doing nothing is the baseline (saving 0), not an option that saves.
+            best = _best(values[1:], higher=True)
+            return {i + 1 for i in best} if max(values[1:]) > 0 else set()
+        if measure == self.END:
+            # Doing nothing "ends" on the horizon with everything still owed: not a payoff date.
+            best = _best(values[1:], higher=False)
+            return {i + 1 for i in best}
+        if measure == self.OVER and all(v == values[0] for v in values):
+            return set()
+        return _best(values, higher=False)
+
+    def is_best(self, row: int, column: int) -> bool:
+        """Whether the cell at (row, column) holds its row's best value (column 0: the measure)."""
+        return 0 <= row < len(self._best) and column - 1 in self._best[row]
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or not self._names else len(self._names) + 1
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section <= len(self._names):
+            return None
+        name = self._names[section - 1] if section > 0 else ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return name or None
+        if role == Qt.ItemDataRole.DisplayRole:
+            # Long names would force the column wide: the tooltip has the whole name.
+            return name if len(name) <= NAME_CHARS else name[: NAME_CHARS - 1] + "…"
+        return None
+
+    def text(self, row: Any, column: int) -> str:
+        if column == 0:
+            return str(self._measures[row])
+        option = column - 1
+        value = self._values(row)[option]
+        if row == self.END:
+            # Doing nothing is never paid off: its "end" is only the horizon of the comparison.
+            shown = "—" if option == 0 else date_text(value, self.babel)
+        elif row == self.OVER:
+            shown = str(value)
+        elif row == self.APR:
+            shown = "—" if value is None else apr_text(value, self.babel)
+        else:
+            shown = money_text(value, self.currency, self.babel)
+        return f"{BEST_MARK} {shown}" if self.is_best(row, column) else shown
+
+    def font(self, row: Any, column: int) -> QFont | None:
+        if column == 0:
+            return None
+        if self.is_best(row, column):
+            bold = QFont(self._font)
+            bold.setBold(True)
+            return bold
+        return self._font
+
+    def tooltip(self, row: Any, column: int) -> str | None:
+        if row == self.END and column == 1:
+            return self.tr("Doing nothing never pays the loan off; the debt keeps growing.")
+        return self.tr("The best value of this row") if self.is_best(row, column) else None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.isValid() and index.column() > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return super().data(index, role)
+
+
+class HistoryModel(PlainTableModel):
+    """A proposal's status changes, oldest first: when, status, note."""
+
+    WHEN, STATUS, NOTE = range(3)
+
+    def __init__(self, locale: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.babel = locale
+        self.columns = (self.tr("When"), self.tr("Status"), self.tr("Note"))
+
+    def set_history(self, history: Sequence[StatusChange]) -> None:
+        self.set_rows(history)
+
+    def text(self, row: Any, column: int) -> str:
+        change: StatusChange = row
+        if column == self.WHEN:
+            return change.at.strftime("%Y-%m-%d %H:%M")
+        if column == self.STATUS:
+            return status_names().get(change.status, change.status)
+        return change.note

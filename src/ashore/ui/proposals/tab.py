@@ -1,0 +1,505 @@
+"""The Proposals tab: the loan's proposals (add, duplicate, edit, delete, show on the chart), the
+form with its live installment table, the chart and the side-by-side comparison, and the status
+workflow from draft to an agreement."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ashore import finance
+from ashore.app.context import Context
+from ashore.app.errors import DataError, InputError
+from ashore.domain.money import AmountError
+from ashore.domain.records import Loan, Proposal
+from ashore.services import workspace as ws
+from ashore.services.plans import loan_terms, plan_in_force
+from ashore.ui import dialogs
+from ashore.ui.chart.view import NegotiationChart
+from ashore.ui.proposals.form import ProposalForm
+from ashore.ui.proposals.models import (
+    ComparisonModel,
+    HistoryModel,
+    InstallmentTableModel,
+    ProposalListModel,
+)
+from ashore.ui.widgets.fields import ErrorLabel, user_message
+from ashore.ui.widgets.style import MARGIN, SPACING, fit_columns, spread_columns
+from ashore.ui.widgets.workspace import (
+    date_field,
+    export_chart,
+    scrolling,
+    show_on_chart,
+    status_names,
+    table_view,
+)
+
+NEW_KEY = "new"  # the chart key of a proposal being written, before it has an id
+
+
+class ProposalsTab(QWidget):
+    """Everything about negotiating one loan's new terms. ``loanChanged(id)`` after a write."""
+
+    loanChanged = Signal(str)
+
+    def __init__(
+        self, workspace: ws.Workspace, ctx: Context, locale: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.workspace = workspace
+        self.ctx = ctx
+        self.babel = locale
+        self.loan: Loan | None = None
+        self.budget: Decimal | None = None
+        self.selected_id = ""
+        self._base_chart: ws.ChartData | None = None
+        self.last_update_ms = 0.0
+        self._build("CNY")
+
+    # ----- building ----------------------------------------------------------------------------
+    def _build(self, currency: str) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(MARGIN, 6, MARGIN, MARGIN)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        layout.addWidget(splitter)
+
+        # Top: the proposals (a short list, buttons beside it), then the form of the one edited.
+        top = QWidget()
+        stack = QVBoxLayout(top)
+        stack.setContentsMargins(0, 0, 0, 6)
+        stack.setSpacing(8)
+        row = QHBoxLayout()
+        row.setSpacing(SPACING)
+        self.list_model = ProposalListModel(currency, self.babel, self)
+        self.list_view = table_view(self.list_model, "proposalList")
+        # the name takes the room left; the figures are as wide as they need, all in sight
+        fit_columns(self.list_view, ProposalListModel.NAME)
+        self.list_view.setToolTip(self.tr("Tick a proposal to show it on the chart."))
+        self.list_view.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        row.addWidget(self.list_view, 1)
+        buttons = QVBoxLayout()
+        buttons.setSpacing(6)
+        self.new_button = QPushButton(self.tr("New"))
+        self.duplicate_button = QPushButton(self.tr("Duplicate"))
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.setObjectName("danger")
+        for button in (self.new_button, self.duplicate_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        row.addLayout(buttons)
+        stack.addLayout(row)
+        self.form = ProposalForm(currency, self.babel)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        body.setObjectName("formBody")
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 4, 0)
+        inner.addWidget(self.form)
+        scroll.setWidget(body)
+        stack.addWidget(scroll, 1)
+        splitter.addWidget(top)
+
+        # Bottom: what the plan being edited means, updated as it is typed.
+        self.views = QTabWidget()
+        self.views.setDocumentMode(True)
+        self.table_model = InstallmentTableModel(currency, self.babel, self)
+        self.table_view = table_view(self.table_model, "installmentTable")
+        spread_columns(self.table_view)  # five short columns share the width
+        self.views.addTab(self.table_view, self.tr("Installments"))
+        compare_page = QWidget()
+        compare_column = QVBoxLayout(compare_page)
+        compare_column.setContentsMargins(0, 6, 0, 0)
+        self.comparison_model = ComparisonModel(currency, self.babel, self)
+        self.comparison_view = table_view(self.comparison_model, "comparison")
+        self.comparison_view.verticalHeader().setVisible(True)
+        self.comparison_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.comparison_view.setSelectionMode(self.comparison_view.SelectionMode.NoSelection)
+        compare_column.addWidget(self.comparison_view)
+        legend = QLabel(self.tr("★ marks the best value of each row. Figures count from today."))
+        legend.setObjectName("hint")
+        compare_column.addWidget(legend)
+        compare_column.addStretch(1)
+        self.views.addTab(compare_page, self.tr("Comparison"))
+        chart_page = QWidget()
+        chart_column = QVBoxLayout(chart_page)
+        chart_column.setContentsMargins(0, 4, 0, 0)
+        self.chart_column = chart_column
+        self.chart_currency = currency
+        self.chart = NegotiationChart(currency=currency, locale=self.babel)
+        self.chart.setMinimumSize(360, 150)
+        chart_column.addWidget(self.chart, 1)
+        export_row = QHBoxLayout()
+        export_row.addStretch(1)
+        self.export_button = QPushButton(self.tr("Export chart…"))
+        export_row.addWidget(self.export_button)
+        chart_column.addLayout(export_row)
+        self.chart_index = self.views.addTab(chart_page, self.tr("Chart"))
+        self.views.addTab(scrolling(self._status_page()), self.tr("Status and history"))
+        splitter.addWidget(self.views)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.splitter = splitter
+        self._sized = False  # True once the user has moved the divider
+        splitter.splitterMoved.connect(lambda *_: setattr(self, "_sized", True))
+        self.views.currentChanged.connect(lambda _index: self._fit_splitter())
+
+        self.list_view.selectionModel().currentRowChanged.connect(self._on_current)
+        self.list_model.visibilityChanged.connect(self._on_visibility)
+        self.new_button.clicked.connect(self.new_proposal)
+        self.duplicate_button.clicked.connect(self.duplicate)
+        self.delete_button.clicked.connect(self.delete)
+        self.form.planChanged.connect(self._on_plan)
+        self.form.saveRequested.connect(self.save)
+        self.export_button.clicked.connect(
+            lambda: export_chart(self, self.chart, f"{self.loan.id if self.loan else 'chart'}.png")
+        )
+
+    def _status_page(self) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 6, 0, 0)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("pageSubtitle")
+        self.status_label.setWordWrap(True)
+        column.addWidget(self.status_label)
+        box = QGroupBox(self.tr("Record what happened"))
+        form = QFormLayout(box)
+        form.setHorizontalSpacing(12)
+        self.next_status = QComboBox()
+        self.next_status.setObjectName("nextStatus")
+        self.next_status.currentIndexChanged.connect(lambda _index: self._status_chosen())
+        self.status_day = date_field()
+        self.status_who = QLineEdit()
+        self.status_who.setPlaceholderText(self.tr("e.g. agent 0231, by phone"))
+        self.status_note = QLineEdit()
+        self.status_note.setPlaceholderText(self.tr("what was said or offered"))
+        self.record_button = QPushButton(self.tr("Record"))
+        self.record_button.setObjectName("primary")
+        self.status_error = ErrorLabel()
+        form.addRow(self.tr("New status"), self.next_status)
+        form.addRow(self.tr("On"), self.status_day)
+        form.addRow(self.tr("With / to whom"), self.status_who)
+        form.addRow(self.tr("Note"), self.status_note)
+        form.addRow("", self.record_button)
+        form.addRow("", self.status_error)
+        column.addWidget(box)
+        self.history_model = HistoryModel(self.babel, self)
+        self.history_view = table_view(self.history_model, "history")
+        fit_columns(self.history_view, HistoryModel.NOTE)
+        column.addWidget(QLabel(self.tr("History")))
+        column.addWidget(self.history_view, 1)
+        self.record_button.clicked.connect(self.record_status)
+        return page
+
+    # ----- filling -----------------------------------------------------------------------------
+    def set_loan(self, loan: Loan) -> None:
+        """Show ``loan``'s proposals; keeps the selected proposal when it is still there."""
+        switching = self.loan is None or self.loan.id != loan.id
+        self.loan = loan
+        self.budget = self.workspace.monthly_budget()
+        for model in (self.list_model, self.table_model, self.comparison_model):
+            model.currency = loan.currency
+        self.form.set_loan(loan)
+        self._ensure_chart(loan.currency)
+        if switching:
+            self.list_model.hidden.clear()
+            self.selected_id = ""
+        items = ws.worked_out(loan)
+        self.list_model.set_proposals(items)
+        self._base_chart = ws.loan_chart(loan, self.ctx.today, self.budget)
+        row = self.list_model.row_of(self.selected_id) if self.selected_id else -1
+        if row < 0 and items:
+            accepted = [i for i, (p, _, _) in enumerate(items) if p.status == "accepted"]
+            row = accepted[0] if accepted else 0
+        if row >= 0:
+            self._select_row(row)
+        else:
+            self._new_draft()  # no focus taken: the tab may not even be shown
+
+    def _select_row(self, row: int) -> None:
+        index = self.list_model.index(row, 0)
+        self.list_view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self._edit(self.list_model.proposal_at(row))
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._edit(self.list_model.proposal_at(current.row()))
+
+    def _edit(self, proposal: Proposal | None) -> None:
+        self.selected_id = proposal.id if proposal else ""
+        self.duplicate_button.setEnabled(proposal is not None)
+        self.delete_button.setEnabled(proposal is not None)
+        self.form.edit(proposal, self.ctx.today)
+        self._show_status(proposal)
+
+    def new_proposal(self) -> None:
+        """An empty draft in the form (saved only when the user saves it), ready to type."""
+        self._new_draft()
+        self.form.name.setFocus()
+
+    def _new_draft(self) -> None:
+        self.list_view.selectionModel().clearSelection()
+        self.list_view.selectionModel().setCurrentIndex(
+            QModelIndex(), QItemSelectionModel.SelectionFlag.Clear
+        )
+        self._edit(None)
+
+    def _show_status(self, proposal: Proposal | None) -> None:
+        names = status_names()
+        self.next_status.clear()
+        self.status_error.show_message("")
+        if proposal is None:
+            self.status_label.setText(self.tr("Save the proposal first; it starts as a draft."))
+            self.history_model.set_history([])
+            self.record_button.setEnabled(False)
+            return
+        self.status_label.setText(
+            self.tr("“%1” is %2.")
+            .replace("%1", proposal.name or proposal.id)
+            .replace("%2", names.get(proposal.status, proposal.status).lower())
+        )
+        if proposal.status == "accepted":
+            # The agreement stands unless the user says otherwise: withdrawing it is never the
+            # choice already made for them.
+            self.next_status.addItem(self.tr("— it stands (choose only if it ended) —"), "")
+        for status in ws.NEXT_STATUSES.get(proposal.status, ()):
+            self.next_status.addItem(names[status], status)
+        self.status_day.setText(self.ctx.today.isoformat())
+        self.status_who.clear()
+        self.status_note.clear()
+        self._status_chosen()
+        self.history_model.set_history(proposal.history)
+
+    def _status_chosen(self) -> None:
+        self.record_button.setEnabled(bool(self.next_status.currentData()))
+
+    # ----- live plan ---------------------------------------------------------------------------
+    def _editing_key(self) -> str:
+        return self.form.original.id if self.form.original is not None else NEW_KEY
+
+    def _on_plan(self, plan: finance.ProposalPlan | None) -> None:
+        """The form worked a plan out: table, chart and comparison follow."""
+        began = time.perf_counter()
+        if plan is not None:
+            self.table_model.set_installments(plan.installments, plan.forgiven)
+        else:
+            self.table_model.set_installments([])
+        if self.loan is None or self._base_chart is None:
+            return
+        key = self._editing_key()
+        base = self._base_chart
+        lines = [line for line in base.lines if line.key != key]
+        monthly = [bar for bar in base.monthly if bar.key != key]
+        extra: list[tuple[Proposal, finance.ProposalPlan]] = []
+        proposal = self.form.proposal()
+        if plan is not None and proposal is not None:
+            record = replace(proposal, id=key)
+            label = proposal.name or self.tr("New proposal")
+            kind = "agreement" if proposal.status == "accepted" else "proposal"
+            lines.append(ws.Line(key, label, kind, ws.balance_points(plan)))
+            monthly.append(ws.MonthlyLine(key, label, ws.monthly_points(plan)))
+            extra.append((record, plan))
+        data = replace(base, lines=tuple(lines), monthly=tuple(monthly))
+        show_on_chart(self.chart, data, self.list_model.hidden)
+        try:
+            result, order = ws.comparison(self.loan, self.ctx.today, self.budget, extra)
+        except (InputError, finance.FinanceError):
+            self.comparison_model.set_comparison(None, [])
+        else:
+            names = [
+                p.name or (self.tr("New proposal") if p.id == NEW_KEY else p.id) for p in order
+            ]
+            self.comparison_model.set_comparison(result, names, self._aprs(order, extra))
+        self._fit_comparison()
+        self.last_update_ms = (time.perf_counter() - began) * 1000 + self.form.last_compute_ms
+
+    def _aprs(
+        self, order: list[Proposal], extra: list[tuple[Proposal, finance.ProposalPlan]]
+    ) -> list[Decimal | None]:
+        """The true yearly cost of each option: none for doing nothing, the loan's, each plan's."""
+        assert self.loan is not None
+        plans = {record.id: plan for record, plan in extra}
+        result: list[Decimal | None] = [None]
+        try:
+            result.append(finance.loan_cost(loan_terms(self.loan)).apr)
+        except finance.FinanceError:
+            result.append(None)
+        for proposal in order:
+            try:
+                plan = plans.get(proposal.id) or plan_in_force(self.loan, proposal)
+                result.append(finance.proposal_cost(plan).apr)
+            except (InputError, finance.FinanceError):
+                result.append(None)
+        return result
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._sized:
+            # The layout gives the splitter its new height after this event: fit it then.
+            QTimer.singleShot(0, self._fit_splitter)
+
+    def _fit_splitter(self) -> None:
+        """Until the user moves the divider, the form gets what it needs, the views the rest."""
+        total = sum(self.splitter.sizes())
+        if self._sized or total < 200:
+            return
+        wanted = self.list_view.height() + self.form.sizeHint().height() + 24
+        top = min(wanted, total * 3 // 5)
+        if self.views.currentIndex() == self.chart_index:
+            # A chart needs height to be read: the form scrolls meanwhile.
+            top = min(top, total * 2 // 5)
+        self.splitter.setSizes([top, total - top])
+
+    def _fit_comparison(self) -> None:
+        """The comparison is a few rows: the table is as tall as they are, no taller."""
+        view = self.comparison_view
+        view.resizeRowsToContents()
+        rows = view.verticalHeader().length()
+        view.setFixedHeight(
+            rows + view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+        )
+
+    def _on_visibility(self, key: str, shown: bool) -> None:
+        try:
+            self.chart.set_visible(key, shown)
+        except InputError:
+            pass  # a proposal that cannot be worked out has no line to show or hide
+
+    def _ensure_chart(self, currency: str) -> None:
+        """The chart formats in one currency: a loan in another gets a chart of its own."""
+        if self.chart_currency == currency:
+            return
+        old = self.chart
+        self.chart = NegotiationChart(currency=currency, locale=self.babel)
+        self.chart.setMinimumSize(360, 150)
+        self.chart_column.replaceWidget(old, self.chart)
+        old.deleteLater()
+        self.chart_currency = currency
+
+    # ----- writes ------------------------------------------------------------------------------
+    def _after_write(self, select: str = "") -> None:
+        assert self.loan is not None
+        if select:
+            self.selected_id = select
+        try:
+            self.set_loan(self.workspace.ledger.loan(self.loan.id))
+        except (InputError, DataError) as problem:
+            dialogs.error(self, user_message(problem))
+        self.loanChanged.emit(self.loan.id)
+
+    def save(self, proposal: Proposal) -> None:
+        if self.loan is None:
+            return
+        if not proposal.id:
+            proposal = replace(proposal, id=ws.new_proposal_id(self.workspace.ledger))
+        try:
+            saved = self.workspace.save_proposal(self.loan.id, proposal)
+        except (InputError, AmountError) as problem:
+            self.form.show_save_error(str(problem))
+            return
+        except DataError as problem:
+            dialogs.error(self, str(problem))
+            return
+        self._after_write(saved.id)
+
+    def duplicate(self) -> None:
+        original = self.form.original
+        if self.loan is None or original is None:
+            return
+        name = self.tr("%1 (copy)").replace("%1", original.name or original.id)
+        try:
+            copy = self.workspace.duplicate_proposal(self.loan.id, original.id, name)
+        except (InputError, DataError) as problem:
+            dialogs.error(self, user_message(problem))
+            return
+        self._after_write(copy.id)
+
+    def delete(self) -> None:
+        original = self.form.original
+        if self.loan is None or original is None:
+            return
+        if not dialogs.confirm(
+            self,
+            self.tr("Delete proposal"),
+            self.tr("Delete the proposal “%1” and its history?").replace(
+                "%1", original.name or original.id
+            ),
+            self.tr("Delete"),
+        ):
+            return
+        try:
+            self.workspace.delete_proposal(self.loan.id, original.id)
+        except (InputError, DataError) as problem:
+            dialogs.error(self, user_message(problem))
+            return
+        self.selected_id = ""
+        self._after_write()
+
+    def record_status(self) -> None:
+        """Record the chosen status change; accepting asks before it supersedes an agreement."""
+        original = self.form.original
+        status = self.next_status.currentData()
+        if self.loan is None or original is None or not status:
+            return
+        if not self.status_day.valid:
+            self.status_error.show_message(self.status_day.error)
+            return
+        if status == "accepted":
+            current = [
+                p for p in self.loan.proposals if p.status == "accepted" and p is not original
+            ]
+            current = [p for p in current if p.id != original.id]
+            if current and not dialogs.confirm(
+                self,
+                self.tr("Replace the agreement"),
+                self.tr(
+                    "“%1” is the agreement in force. Accepting “%2” withdraws it, and from its "
+                    "start date “%2” replaces the schedule everywhere."
+                )
+                .replace("%1", current[0].name or current[0].id)
+                .replace("%2", original.name or original.id),
+                self.tr("Accept"),
+            ):
+                return
+        parts = []
+        day: date = self.status_day.value
+        if day != self.ctx.today:
+            parts.append(self.tr("on %1").replace("%1", day.isoformat()))
+        if self.status_who.text().strip():
+            parts.append(self.status_who.text().strip())
+        if self.status_note.text().strip():
+            parts.append(self.status_note.text().strip())
+        try:
+            self.workspace.change_status(self.loan.id, original.id, status, " · ".join(parts))
+        except (InputError, DataError) as problem:
+            self.status_error.show_message(user_message(problem))
+            return
+        self._after_write(original.id)

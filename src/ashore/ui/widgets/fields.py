@@ -1,0 +1,245 @@
+"""Input fields that check what is typed as it is typed and show the message under the field."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ashore.app.errors import InputError
+from ashore.domain.money import AmountError
+from ashore.ui.messages import input_error_text
+from ashore.ui.widgets.style import set_invalid, tabular_font
+
+# "loan.principal: must be more than zero" -> "must be more than zero": the field is obvious on
+# screen, the path is for files and the command line.
+_PATH_PREFIX = re.compile(r"^[\w.\[\]]+:\s+")
+
+
+_TYPED_DATE = re.compile(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*")
+
+
+def typed_date(text: str) -> date | None:
+    """The date in ``text`` typed whole (2026-02-05, 2026-2-5, 2026/02/05, 2026年2月5日), or None
+    when it is not one, or not a day that exists."""
+    found = _TYPED_DATE.fullmatch(text)
+    if found is None:
+        return None
+    try:
+        return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+    except ValueError:
+        return None
+
+
+class DateEdit(QDateEdit):
+    """A date field that takes a date typed whole, in any of ``typed_date``'s forms, year
+    included; the calendar pops up for picking. Shown as YYYY-MM-DD."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setCalendarPopup(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Typed text is read as a whole when the field is left, not section by section.
+        self.setKeyboardTracking(False)
+        self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
+
+    def validate(self, text: str, pos: int) -> object:
+        found = typed_date(text)
+        if found is not None:
+            if self.minimumDate().toPython() <= found <= self.maximumDate().toPython():
+                return QValidator.State.Acceptable, text, pos
+            return QValidator.State.Intermediate, text, pos
+        if re.fullmatch(r"[\d\s\-/.年月日]*", text):
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Invalid, text, pos
+
+    def dateTimeFromText(self, text: str) -> QDateTime:
+        found = typed_date(text)
+        if found is None:
+            return self.dateTime()
+        return QDateTime(QDate(found.year, found.month, found.day), self.time())
+
+    def textFromDateTime(self, value: QDateTime) -> str:
+        return value.date().toString("yyyy-MM-dd")
+
+    def fixup(self, text: str) -> str:
+        found = typed_date(text)
+        return found.isoformat() if found is not None else self.date().toString("yyyy-MM-dd")
+
+
+class WheelGuard(QObject):
+    """The mouse wheel over a combo box or spin box that does not have the focus scrolls the page
+    instead of changing the value (a long form scrolled past a field must not change it).
+
+    Installed on each field (``guard_wheel``), not on the application: an application-wide
+    filter written in Python is called for objects half destroyed, and that crashes PySide."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.Wheel or not isinstance(watched, QWidget):
+            return False
+        if watched.hasFocus():
+            return False
+        parent = watched.parentWidget()
+        if parent is not None:
+            QCoreApplication.sendEvent(parent, event)
+        return True
+
+
+def guard_wheel(root: QWidget) -> None:
+    """Guard every combo box and spin box under ``root`` (and ``root`` itself) from the wheel
+    while it has no focus; a click or Tab gives it the focus."""
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    found = app.findChild(WheelGuard, "wheelGuard")
+    guard = found if isinstance(found, WheelGuard) else WheelGuard(app)
+    guard.setObjectName("wheelGuard")
+    fields: list[QWidget] = [*root.findChildren(QComboBox), *root.findChildren(QAbstractSpinBox)]
+    if isinstance(root, (QComboBox, QAbstractSpinBox)):
+        fields.append(root)
+    for field in fields:
+        if field.property("wheelGuarded"):
+            continue
+        field.setProperty("wheelGuarded", True)
+        field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        field.installEventFilter(guard)
+
+
+def user_message(error: Exception) -> str:
+    """The message of an input error without its leading field path, translated when a form
+    can cause it."""
+    text = str(error)
+    stripped = input_error_text(_PATH_PREFIX.sub("", text, count=1))  # in the interface's language
+    return stripped[:1].upper() + stripped[1:] if stripped else text
+
+
+class ErrorLabel(QLabel):
+    """The small red line under a field; takes no room while empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fieldError")
+        self.setWordWrap(True)
+        self.setVisible(False)
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+class CheckedLineEdit(QWidget):
+    """A line edit with a parser: ``value`` holds the parsed value, ``error`` the message, if any.
+
+    ``parse`` takes the text and returns a value or raises AmountError / InputError / ValueError.
+    An empty optional field is valid and its value is ``empty_value``.
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        parse: Callable[[str], Any],
+        *,
+        required: bool = True,
+        empty_value: Any = None,
+        placeholder: str = "",
+        numeric: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._parse = parse
+        self._required = required
+        self._empty_value = empty_value
+        self.value: Any = empty_value
+        self.error = ""
+        self._external = ""
+        # An empty required field says "Required" only once the user has been in it, so a blank
+        # new form does not open covered in red.
+        self._touched = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.line = QLineEdit()
+        self.line.setPlaceholderText(placeholder)
+        if numeric:
+            self.line.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.line.setFont(tabular_font(self.line.font()))
+        self.error_label = ErrorLabel()
+        layout.addWidget(self.line)
+        layout.addWidget(self.error_label)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFocusProxy(self.line)
+        self.line.textChanged.connect(self._on_text)
+        self.line.textEdited.connect(self._on_edited)
+        self.line.editingFinished.connect(self._on_edited)
+        self.validate()
+
+    def setMaximumWidth(self, width: int) -> None:
+        """Bound the input box, not the message under it: squeezed into a narrow box, a message
+        wrapped onto lines the form had not made room for and was drawn over the next field."""
+        self.line.setMaximumWidth(width)
+
+    def _on_edited(self) -> None:
+        if not self._touched:
+            self._touched = True
+            self._show(self.error or self._external)
+
+    def _on_text(self) -> None:
+        self._external = ""
+        self.validate()
+        self.changed.emit()
+
+    def text(self) -> str:
+        return self.line.text()
+
+    def setText(self, text: str) -> None:
+        self.line.setText(text)
+        self._on_text()
+
+    def validate(self) -> bool:
+        """Parse the text again (e.g. after another field it depends on changed)."""
+        text = self.line.text()
+        message = ""
+        if not text.strip():
+            self.value = self._empty_value
+            if self._required:
+                message = self.tr("Required")
+        else:
+            try:
+                self.value = self._parse(text)
+            except (AmountError, InputError, ValueError) as problem:
+                self.value = self._empty_value
+                message = user_message(problem)
+        self.error = message
+        self._show(message or self._external)
+        return not message
+
+    def show_error(self, text: str) -> None:
+        """Show a message that came from elsewhere (the service refused a save)."""
+        self._external = text
+        self._show(text or self.error)
+
+    def _show(self, text: str) -> None:
+        if not self._touched and not self.line.text().strip() and not self._external:
+            text = ""
+        self.error_label.show_message(text)
+        set_invalid(self.line, bool(text))
+
+    @property
+    def valid(self) -> bool:
+        return not self.error

@@ -1,0 +1,330 @@
+"""What the workspace tabs share: words for methods and statuses, date and money fields, money
+text, a plain table model base, and feeding the negotiation chart from the services' plain data."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Collection, Sequence
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtWidgets import QHeaderView, QScrollArea, QTableView, QWidget
+
+from ashore.app.errors import InputError
+from ashore.domain.money import format_amount, parse_amount
+from ashore.services.workspace import ChartData
+from ashore.ui import dialogs
+from ashore.ui.chart.view import Marker, MonthlyBar, NegotiationChart, Series
+from ashore.ui.widgets.fields import CheckedLineEdit
+from ashore.ui.widgets.style import tabular_font
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # lupdate files these under ""
+
+
+def method_names() -> dict[str, str]:
+    """The negotiation methods in the user's words."""
+    return {
+        "reamortize": _tr("Spread over more months"),
+        "reduced_installment": _tr("Smaller monthly payment"),
+        "fee_waiver": _tr("Waive fees, pay once"),
+        "lump_sum": _tr("Settle with one payment"),
+        "deferral": _tr("Payment holiday, then installments"),
+        "custom": _tr("The lender's own list"),
+    }
+
+
+def status_names() -> dict[str, str]:
+    """Proposal statuses in the user's words."""
+    return {
+        "draft": _tr("Draft"),
+        "proposed": _tr("Proposed"),
+        "countered": _tr("Countered"),
+        "accepted": _tr("Accepted"),
+        "rejected": _tr("Rejected"),
+        "withdrawn": _tr("Withdrawn"),
+    }
+
+
+def entry_status_names() -> dict[str, str]:
+    """Installment statuses on the Payments tab."""
+    return {
+        "paid": _tr("Paid"),
+        "partly_paid": _tr("Partly paid"),
+        "due": _tr("Due"),
+        "overdue": _tr("Overdue"),
+        "replaced": _tr("Replaced by the agreement"),
+    }
+
+
+def money_text(amount: Decimal | None, currency: str, locale: str) -> str:
+    return "" if amount is None else format_amount(amount, currency, locale)
+
+
+def signed_money(amount: Decimal, currency: str, locale: str) -> str:
+    """An amount with an explicit + for a positive difference."""
+    text = format_amount(amount, currency, locale)
+    return f"+{text}" if amount > 0 else text
+
+
+def date_text(day: date | None, locale: str) -> str:
+    if day is None:
+        return ""
+    from babel.dates import format_date
+
+    return str(format_date(day, format="medium", locale=locale))
+
+
+def parse_day(text: str, field: str = "date") -> date:
+    """A date typed whole, as people type it: 2026-02-05, 2026-2-5, 2026/02/05, 2026.2.5 or
+    2026年2月5日 (year, month, day)."""
+    from ashore.ui.widgets.fields import typed_date
+
+    found = typed_date(text)
+    if found is None:
+        raise InputError(f"{field}: {text.strip()!r} is not a date (YYYY-MM-DD)")
+    return found
+
+
+def date_field(required: bool = True) -> CheckedLineEdit:
+    field = CheckedLineEdit(parse_day, required=required, placeholder="YYYY-MM-DD")
+    field.setMaximumWidth(160)
+    return field
+
+
+def amount_field(
+    currency: str | Callable[[], str], *, required: bool = True, positive: bool = True
+) -> CheckedLineEdit:
+    """An amount typed as people type it; ``currency`` may be a function (the loan shown)."""
+
+    def parse(text: str) -> Decimal:
+        code = currency() if callable(currency) else currency
+        return parse_amount(text, currency=code, allow_zero=not positive)
+
+    field = CheckedLineEdit(parse, required=required, numeric=True, placeholder="0.00")
+    field.setMaximumWidth(200)
+    return field
+
+
+class PlainTableModel(QAbstractTableModel):
+    """A read-only table over a list of rows; subclasses say the columns and each cell's text.
+
+    Numbers are right-aligned in a tabular font so the digits line up.
+    """
+
+    columns: tuple[str, ...] = ()
+    numeric: frozenset[int] = frozenset()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+        self._font = tabular_font()
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            return self.header(section)
+        return None
+
+    def header(self, column: int) -> str:
+        return self.columns[column]
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole:
+            return self.font(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(row, column)
+        return None
+
+    def text(self, row: Any, column: int) -> str:
+        raise NotImplementedError
+
+    def font(self, row: Any, column: int) -> QFont | None:
+        return self._font if column in self.numeric else None
+
+    def tooltip(self, row: Any, column: int) -> str | None:
+        return None
+
+
+class _FitScroll(QScrollArea):
+    """A scroll area that gives its widget exactly the room shown, never less than its minimum.
+
+    ``widgetResizable`` would ask a layout with wrapping labels for its height at that width
+    (height-for-width), which counts the charts at their preferred size and scrolls needlessly.
+    """
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        widget = self.widget()
+        if widget is None:
+            return
+        minimum = widget.minimumSizeHint().expandedTo(widget.minimumSize())
+        room = self.viewport().size()
+        widget.resize(max(room.width(), minimum.width()), max(room.height(), minimum.height()))
+
+
+def scrolling(widget: QWidget) -> QScrollArea:
+    """``widget`` in a scroll area: a tab keeps its layout in a small window and scrolls."""
+    area = _FitScroll()
+    area.setObjectName("tabScroll")
+    area.setWidgetResizable(False)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields inside take the focus, not the frame
+    area.setWidget(widget)
+    return area
+
+
+def table_view(model: QAbstractTableModel, object_name: str = "") -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    if object_name:
+        view.setObjectName(object_name)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    view.verticalHeader().setVisible(False)
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return view
+
+
+def line_label(key: str, kind: str, label: str) -> str:
+    """The translated name of a line the services leave unnamed."""
+    names = {
+        "status_quo": _tr("If nothing is paid"),
+        "original": _tr("Original schedule"),
+        "agreements": _tr("With the agreements kept"),
+        "plans": _tr("Plans in force"),
+    }
+    if label:
+        return label + (_tr(" (agreement)") if kind == "agreement" else "")
+    return names.get(key, key)
+
+
+class _PendingChart(QObject):
+    """Holds the figures of a chart not shown yet and gives them to it when it is shown.
+
+    A chart in a tab that is not open has no real size: drawing it would be wasted work, and
+    matplotlib would complain that its layout collapsed.
+    """
+
+    def __init__(self, chart: NegotiationChart) -> None:
+        super().__init__(chart)
+        self.chart = chart
+        self.pending: tuple[ChartData, Collection[str]] | None = None
+        chart.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and self.pending is not None:
+            data, hidden = self.pending
+            self.pending = None
+            _apply(self.chart, data, hidden)
+        return False
+
+
+def show_on_chart(chart: NegotiationChart, data: ChartData, hidden: Collection[str] = ()) -> None:
+    """Give the chart the plain figures of ``data`` (now, or when it is first shown); keys in
+    ``hidden`` stay hidden."""
+    holder = chart.findChild(_PendingChart)
+    if holder is None:
+        holder = _PendingChart(chart)
+    if chart.isVisible():
+        holder.pending = None
+        _apply(chart, data, hidden)
+    else:
+        holder.pending = (data, tuple(hidden))
+
+
+def _apply(chart: NegotiationChart, data: ChartData, hidden: Collection[str]) -> None:
+    # Being shown, the chart may still be laid out at a tiny size for a moment; matplotlib's
+    # "layout not applied" then says nothing: it lays out again at the real size.
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="constrained_layout not applied")
+        _set_chart_data(chart, data)
+    for key in hidden:
+        if chart.is_visible(key):
+            try:
+                chart.set_visible(key, False)
+            except InputError:
+                pass  # the key is no longer a line of this chart
+
+
+def _set_chart_data(chart: NegotiationChart, data: ChartData) -> None:
+    chart.set_data(
+        lines=[
+            Series(line.key, line_label(line.key, line.kind, line.label), line.points, line.kind)  # type: ignore[arg-type]
+            for line in data.lines
+            if line.points
+        ],
+        today=data.today,
+        payments=[Marker(day, amount, text) for day, amount, text in data.payments],
+        claims=[Marker(day, amount, text) for day, amount, text in data.claims],
+        monthly=[
+            MonthlyBar(bar.key, line_label(bar.key, "", bar.label), bar.months)
+            for bar in data.monthly
+            if bar.months
+        ],
+        budget=data.budget,
+    )
+
+
+def export_chart(parent: QWidget, chart: NegotiationChart, suggested: str) -> Path | None:
+    """Ask where to save the chart (PNG or SVG) and write it there."""
+    path = dialogs.get_save_path(
+        parent,
+        _tr("Export chart"),
+        _tr("PNG image (*.png);;SVG drawing (*.svg)"),
+        suggested,
+    )
+    if path is None:
+        return None
+    if path.suffix.lower() not in (".png", ".svg"):
+        path = path.with_suffix(".png")
+    try:
+        chart.export(path)
+    except (InputError, OSError) as problem:
+        dialogs.error(parent, str(problem))
+        return None
+    return path
