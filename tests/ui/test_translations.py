@@ -86,7 +86,7 @@ def test_the_ts_holds_every_string_of_the_interface_and_no_more(tmp_path: Path) 
     """lupdate over today's sources (as `make translations` runs it) adds and drops nothing."""
     copy = tmp_path / "ashore_zh_CN.ts"
     shutil.copy(TS, copy)
-    sources = sorted(str(path) for path in (REPO / "src" / "ashore" / "ui").glob("*.py"))
+    sources = sorted(str(path) for path in (REPO / "src" / "ashore" / "ui").rglob("*.py"))
     options = ["-tr-function-alias", "tr+=_tr", "-no-obsolete", "-locations", "none"]
     subprocess.run(
         [str(tool("pyside6-lupdate")), *options, *sources, "-ts", str(copy)],
