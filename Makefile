@@ -44,8 +44,9 @@ check: lint typecheck layers
 test: check
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not package"
 
+# The first test waits for the PyInstaller build (minutes on a loaded machine): a longer limit.
 test-package: $(VENV)/.package-installed
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m package
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m package --timeout=1800
 
 package: $(VENV)/.package-installed
 	$(BIN)/python packaging/build.py
