@@ -23,7 +23,8 @@ from ashore.services import Ledger
 from ashore.services.notes import Notes
 from ashore.ui.audio.common import QTMULTIMEDIA_ENVIRONMENT_WARNINGS
 from ashore.ui.notes import dialogs as notes_dialogs
-from ashore.ui.notes.pane import NoteCard, NotesPane
+from ashore.ui.notes.card import NoteCard
+from ashore.ui.notes.pane import NotesPane
 
 LOAN = "jb-2026-01"
 # See tests/ui/test_audio.py: QtMultimedia's words about the machine, not about our code.

@@ -1,0 +1,233 @@
+"""The form in the notes pane where a note is written or edited: both times, channel, who, what
+was said, the outcome, promises, the follow-up, files to attach, and a collector's fields.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ashore.domain.records import CHANNELS, CallNote
+from ashore.ui.notes import dialogs as notes_dialogs
+from ashore.ui.notes.collection import CollectionFields
+from ashore.ui.notes.formatting import _local, channel_text
+
+
+class NoteEditor(QFrame):
+    """Write a new note or change one; the written-at time is shown, never editable."""
+
+    saveRequested = Signal()
+    cancelRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("noteEditor")
+        self.editing: CallNote | None = None
+        self._shown_occurred: tuple[QDateTime, datetime] | None = None
+
+        self.title = QLabel()
+        self.title.setObjectName("noteWhen")
+        self.occurred = QDateTimeEdit()
+        self.occurred.setCalendarPopup(True)
+        self.occurred.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.written = QLabel()
+        self.written.setObjectName("noteLabel")
+        self.channel = QComboBox()
+        for channel in CHANNELS:
+            self.channel.addItem(channel_text(channel), channel)
+        self.counterpart = QLineEdit()
+        self.counterpart.setPlaceholderText(self.tr("agent name or number, department"))
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText(self.tr("What was said, in your own words"))
+        self.text.setTabChangesFocus(True)
+        self.text.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.outcome = QLineEdit()
+        self.outcome.setPlaceholderText(self.tr("e.g. they will review the request"))
+        self.promises = QLineEdit()
+        self.promises.setPlaceholderText(self.tr("who promised what, by when (either side)"))
+        self.follow_check = QCheckBox(self.tr("Follow up on"))
+        self.follow_date = QDateEdit()
+        self.follow_date.setCalendarPopup(True)
+        self.follow_date.setDisplayFormat("yyyy-MM-dd")
+        self.follow_date.setEnabled(False)
+        self.follow_check.toggled.connect(self.follow_date.setEnabled)
+        self.collection_check = QCheckBox(self.tr("A debt collector's contact"))
+        self.collection_check.setToolTip(
+            self.tr("Ashore checks it against the collection rules (GB/T 45251)")
+        )
+        self.collection = CollectionFields()
+        self.collection.hide()
+        self.collection_check.toggled.connect(self.collection.setVisible)
+        # Recordings picked before the note is saved; attached to it once it is.
+        self.pending: list[Path] = []
+        self.attach_button = QPushButton(self.tr("Attach recording…"))
+        self.attach_button.clicked.connect(self._pick_pending)
+        self.pending_label = QLabel()
+        self.pending_label.setObjectName("noteLabel")
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.save_button = QPushButton(self.tr("Save note"))
+        self.save_button.setObjectName("primary")
+        self.save_button.clicked.connect(self.saveRequested)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancelRequested)
+
+        when = QHBoxLayout()
+        when.addWidget(self.occurred)
+        when.addSpacing(12)
+        when.addWidget(self.written, 1)
+        who = QHBoxLayout()
+        who.addWidget(self.channel)
+        who.addWidget(self.counterpart, 1)
+        follow = QHBoxLayout()
+        follow.addWidget(self.follow_check)
+        follow.addWidget(self.follow_date)
+        follow.addStretch(1)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.addRow(self.tr("Call at"), when)
+        form.addRow(self.tr("With"), who)
+        form.addRow(self.tr("Said"), self.text)
+        form.addRow(self.tr("Outcome"), self.outcome)
+        form.addRow(self.tr("Promises"), self.promises)
+        form.addRow("", follow)
+        form.addRow("", self.collection_check)
+        form.addRow("", self.collection)
+        files = QHBoxLayout()
+        files.addWidget(self.attach_button)
+        files.addWidget(self.pending_label, 1)
+        form.addRow("", files)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.error, 1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.addWidget(self.title)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+
+    def start_new(self, now: datetime, today: date, *, collector: bool = False) -> None:
+        """A blank note at ``now``, the cursor in the text; ``collector``: a collector calling
+        now (incoming, by phone), the cursor on their number."""
+        self.editing = None
+        self.title.setText(self.tr("A collector is calling") if collector else self.tr("New note"))
+        self.collection_check.setChecked(collector)
+        self.collection.clear()
+        self.pending = []
+        self.pending_label.clear()
+        self.attach_button.setVisible(True)
+        self._set_occurred(now)
+        self.written.setText(self.tr("Written-at time is set when you save"))
+        self.channel.setCurrentIndex(0)
+        for field in (self.counterpart, self.outcome, self.promises):
+            field.clear()
+        self.text.clear()
+        self.follow_check.setChecked(False)
+        self.follow_date.setDate(QDate(today.year, today.month, today.day).addDays(7))
+        self._open()
+        if collector:
+            self.collection.from_number.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def start_edit(self, note: CallNote, today: date) -> None:
+        self.editing = note
+        self.title.setText(self.tr("Edit note — the current version is kept in its history"))
+        self._set_occurred(note.occurred_at)
+        local = _local(note.logged_at)
+        self.written.setText(self.tr("Written {when}").format(when=f"{local:%Y-%m-%d %H:%M}"))
+        self.channel.setCurrentIndex(max(0, self.channel.findData(note.channel)))
+        self.counterpart.setText(note.counterpart)
+        self.text.setPlainText(note.text)
+        self.outcome.setText(note.outcome)
+        self.promises.setText(note.promises)
+        self.follow_check.setChecked(note.follow_up is not None)
+        self.collection_check.setChecked(note.kind == "collection")
+        self.collection.load(note)
+        self.pending = []
+        self.pending_label.clear()
+        self.attach_button.setVisible(False)  # an existing note takes files on its card
+        day = note.follow_up or today
+        self.follow_date.setDate(QDate(day.year, day.month, day.day))
+        self._open()
+
+    def occurred_at(self) -> datetime:
+        """The call's time as typed, with this computer's offset; unchanged keeps the original."""
+        shown = self.occurred.dateTime()
+        if self._shown_occurred is not None and shown == self._shown_occurred[0]:
+            return self._shown_occurred[1]
+        value = shown.toPython()
+        assert isinstance(value, datetime)
+        if self._shown_occurred is not None:
+            # A changed time keeps the zone the call was recorded in.
+            return value.replace(tzinfo=self._shown_occurred[1].tzinfo)
+        return value.astimezone()
+
+    def follow_up(self) -> date | None:
+        if not self.follow_check.isChecked():
+            return None
+        qd = self.follow_date.date()
+        return date(qd.year(), qd.month(), qd.day())
+
+    def collection_values(self) -> dict[str, object]:
+        """The note's kind and collection fields as the notes service takes them."""
+        if not self.collection_check.isChecked():
+            return {
+                "kind": "contact",
+                "direction": "",
+                "from_number": "",
+                "third_party": "",
+                "abuse": (),
+            }
+        fields = self.collection
+        return {
+            "kind": "collection",
+            "direction": str(fields.direction.currentData()),
+            "from_number": fields.from_number.text(),
+            "third_party": fields.third_party.text(),
+            "abuse": fields.chosen_abuse(),
+        }
+
+    def add_pending(self, paths: list[Path]) -> None:
+        self.pending.extend(paths)
+        self.pending_label.setText(", ".join(path.name for path in self.pending))
+
+    def _pick_pending(self) -> None:
+        self.add_pending(notes_dialogs.get_attach_paths(self))
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def _set_occurred(self, value: datetime) -> None:
+        local = value  # as recorded; an unchanged field keeps the original (offset and all)
+        shown = QDateTime(
+            QDate(local.year, local.month, local.day),
+            QTime(local.hour, local.minute, local.second),
+        )
+        self.occurred.setDateTime(shown)
+        self._shown_occurred = (self.occurred.dateTime(), value)
+
+    def _open(self) -> None:
+        self.error.hide()
+        self.show()
+        self.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.text.moveCursor(self.text.textCursor().MoveOperation.End)

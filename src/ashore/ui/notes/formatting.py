@@ -1,0 +1,67 @@
+"""How the notes pane words a note's parts: its channel, its time (local, with the offset when
+it differs), a file's size and a recording's length.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+
+def channel_text(channel: str) -> str:
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("", text)  # lupdate files these under ""
+
+    names = {
+        "phone": tr("Phone"),
+        "app_chat": tr("App chat"),
+        "sms": tr("SMS"),
+        "email": tr("Email"),
+        "in_person": tr("In person"),
+        "letter": tr("Letter"),
+        "other": tr("Other"),
+    }
+    return names.get(channel, channel)
+
+
+def _local(value: datetime) -> datetime:
+    """A time the app set (written, revised, deleted), shown in this computer's zone."""
+    return value.astimezone()
+
+
+def _offset_text(value: datetime) -> str:
+    """``UTC+8`` style, for a time recorded in another zone than this computer's."""
+    offset = value.utcoffset()
+    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+    sign = "+" if minutes >= 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def when_text(value: datetime, locale: QLocale) -> str:
+    """When a call happened, as the user recorded it (in its own zone, which is named when it is
+    not this computer's), so the card reads the same as the exported log."""
+    # the date pattern is translated: Chinese reads "2026年11月20日 周五"
+    pattern = QCoreApplication.translate("", "ddd d MMM yyyy")
+    day = locale.toString(QDate(value.year, value.month, value.day), pattern)
+    text = f"{day} · {value:%H:%M}"
+    # this computer's zone on that day (a summer-time change does not make it "another" zone)
+    if value.utcoffset() != value.astimezone().utcoffset():
+        text += f" ({_offset_text(value)})"
+    return text
+
+
+def size_text(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def duration_text(ms: int | None) -> str:
+    if ms is None:
+        return ""
+    seconds = ms // 1000
+    return f"{seconds // 60}:{seconds % 60:02d}"
