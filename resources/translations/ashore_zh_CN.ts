@@ -250,7 +250,7 @@ Your data lives in:
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/ashore/ui/notes/pane.py" line="+96"/>
+        <location filename="../../src/ashore/ui/notes/formatting.py" line="+23"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -295,7 +295,7 @@ Your data lives in:
         <translation>其他情况</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/loan/form.py" line="+342"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="+103"/>
         <source>Equal installments: the same payment every month</source>
         <translation>等额本息：每月还款额相同</translation>
     </message>
@@ -377,7 +377,7 @@ Why delete {what}?</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/notes/pane.py" line="-6"/>
+        <location filename="../../src/ashore/ui/notes/formatting.py" line="-6"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
@@ -736,7 +736,7 @@ Why delete {what}?</source>
 <context>
     <name>AllocationList</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/form.py" line="-53"/>
+        <location filename="../../src/ashore/ui/loan/allocation.py" line="+49"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
@@ -1542,7 +1542,7 @@ Why delete {what}?</source>
 <context>
     <name>FeeRow</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/form.py" line="-160"/>
+        <location filename="../../src/ashore/ui/loan/fees.py" line="+31"/>
         <source>e.g. service fee</source>
         <translation>例如：服务费</translation>
     </message>
@@ -2405,7 +2405,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LoanForm</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/form.py" line="-37"/>
+        <location filename="../../src/ashore/ui/loan/fees.py" line="-37"/>
         <source>with every installment</source>
         <translation>每期收取</translation>
     </message>
@@ -2420,31 +2420,31 @@ What was here before is saved in %1.</source>
         <translation>放款时预先扣除（砍头息）</translation>
     </message>
     <message>
-        <location line="+93"/>
-        <location line="+297"/>
+        <location filename="../../src/ashore/ui/loan/allocation.py" line="-27"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="+220"/>
         <source>Fees</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location line="-296"/>
-        <location line="+332"/>
+        <location line="+1"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="+36"/>
         <source>Penalty interest</source>
         <translation>罚息</translation>
     </message>
     <message>
-        <location line="-331"/>
-        <location line="+384"/>
+        <location line="+1"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="+53"/>
         <source>Interest</source>
         <translation>利息</translation>
     </message>
     <message>
-        <location line="-383"/>
-        <location line="+239"/>
+        <location line="+1"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="-144"/>
         <source>Principal</source>
         <translation>本金</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="-38"/>
         <source>Lender and loan</source>
         <translation>出借方与借款</translation>
     </message>
@@ -3121,7 +3121,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NoteCard</name>
     <message>
-        <location filename="../../src/ashore/ui/notes/pane.py" line="+311"/>
+        <location filename="../../src/ashore/ui/notes/card.py" line="+114"/>
         <source>Collector</source>
         <translation>催收</translation>
     </message>
@@ -3234,7 +3234,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NoteEditor</name>
     <message>
-        <location line="-447"/>
+        <location filename="../../src/ashore/ui/notes/editor.py" line="+56"/>
         <source>agent name or number, department</source>
         <translation>客服姓名或工号、部门</translation>
     </message>
@@ -3382,7 +3382,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NotesPane</name>
     <message>
-        <location filename="../../src/ashore/ui/notes/pane.py" line="+414"/>
+        <location filename="../../src/ashore/ui/notes/pane.py" line="+110"/>
         <source>Every note on this lender&apos;s loans, newest first</source>
         <translation>该出借方所有借款的记录，最新的在前</translation>
     </message>

@@ -13,7 +13,6 @@ from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -21,8 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -35,60 +32,37 @@ from ashore.domain.money import (
     ZERO,
     AmountError,
     Rate,
-    format_amount,
     parse_amount,
     parse_rate_percent,
     round_money,
 )
-from ashore.domain.records import (
-    ALLOCATION_PARTS,
-    FEE_PERS,
-    Fee,
-    Lender,
-    Loan,
-    OverdueRules,
-)
+from ashore.domain.records import ALLOCATION_PARTS, Fee, Lender, Loan, OverdueRules
+from ashore.ui.loan.allocation import AllocationList
+from ashore.ui.loan.fees import FeeTable
 from ashore.ui.loan.presets import PRESETS, preset_label
-from ashore.ui.widgets.fields import (
-    CheckedLineEdit,
-    DateEdit,
-    ErrorLabel,
-    guard_wheel,
-    user_message,
-)
+from ashore.ui.loan.values import _required_text, amount_text, percent_text
+from ashore.ui.widgets.fields import CheckedLineEdit, DateEdit, ErrorLabel, user_message
 from ashore.ui.widgets.style import MARGIN, SPACING
 
 # A yearly rate above this (100 %) or a fee above this share of the principal each installment is
 # far outside what lenders charge: saving it asks first.
 UNUSUAL_YEARLY_RATE = Decimal(1)
+
+
 UNUSUAL_FEE_SHARE = Decimal("0.1")
 
+
 CURRENCIES: tuple[str, ...] = ("CNY", "HKD", "TWD", "USD", "EUR", "GBP", "JPY", "KRW", "SGD", "INR")
+
+
 NEW_LENDER = "__new_lender__"
+
+
 # Short fields stay short: an amount or a rate in a 600-pixel box is hard to read.
 NUMBER_WIDTH = 240
+
+
 RATE_WIDTH = 150
-
-
-def amount_text(value: Decimal, currency: str, locale: str) -> str:
-    """An amount as the form shows it: grouped per locale, which parse_amount reads back."""
-    return format_amount(value, currency, locale)
-
-
-def percent_text(fraction: Decimal) -> str:
-    """0.0005 -> "0.05": a rate as the percentage a person types."""
-    pct = (fraction * 100).normalize()
-    return f"{pct:f}"
-
-
-def _required_text(field: str) -> Callable[[str], str]:
-    def parse(text: str) -> str:
-        value = text.strip()
-        if not value:
-            raise InputError(f"{field}: required")
-        return value
-
-    return parse
 
 
 def _suffix(text: str) -> QLabel:
@@ -117,219 +91,6 @@ def _field_row(field: CheckedLineEdit, *extras: QWidget) -> QWidget:
         inner.removeWidget(field.error_label)
     column.addWidget(field.error_label)
     return row
-
-
-class FeeRow(QWidget):
-    """One fee: name, amount, and whether it is charged with every installment or once."""
-
-    changed = Signal()
-    removeRequested = Signal(object)
-
-    def __init__(self, currency: Callable[[], str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._currency = currency
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        self.name = CheckedLineEdit(
-            _required_text("fee.name"), placeholder=self.tr("e.g. service fee")
-        )
-        self.amount = CheckedLineEdit(
-            lambda text: parse_amount(text, field="fee.amount", currency=self._currency()),
-            placeholder="0.00",
-            numeric=True,
-        )
-        self.per = QComboBox()
-        for per in FEE_PERS:
-            self.per.addItem(fee_per_label(per), per)
-        self.remove = QPushButton(self.tr("Remove"))
-        self.remove.setToolTip(self.tr("Remove this fee"))
-        layout.addWidget(self.name, 3)
-        layout.addWidget(self.amount, 2)
-        layout.addWidget(self.per, 2, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.remove, 0, Qt.AlignmentFlag.AlignTop)
-        self.name.changed.connect(self.changed)
-        self.amount.changed.connect(self.changed)
-        self.per.currentIndexChanged.connect(self.changed)
-        self.remove.clicked.connect(lambda: self.removeRequested.emit(self))
-
-    def set_fee(self, fee: Fee, locale: str) -> None:
-        self.name.setText(fee.name)
-        self.amount.setText(amount_text(fee.amount, self._currency(), locale))
-        self.per.setCurrentIndex(max(0, self.per.findData(fee.per)))
-
-    @property
-    def valid(self) -> bool:
-        return self.name.valid and self.amount.valid
-
-    def fee(self) -> Fee:
-        return Fee(name=self.name.value, amount=self.amount.value, per=self.per.currentData())
-
-
-def fee_per_label(per: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    labels = {
-        "installment": QCoreApplication.translate("LoanForm", "with every installment"),
-        "once": QCoreApplication.translate("LoanForm", "once"),
-        "upfront": QCoreApplication.translate("LoanForm", "kept back when the money was paid out"),
-    }
-    return labels.get(per, per)
-
-
-class FeeTable(QWidget):
-    """The small table of fees: add and remove rows; each row checks itself."""
-
-    changed = Signal()
-
-    def __init__(self, currency: Callable[[], str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._currency = currency
-        self.rows: list[FeeRow] = []
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        self.header = QWidget()
-        header = QHBoxLayout(self.header)
-        header.setContentsMargins(0, 0, 0, 0)
-        header.setSpacing(8)
-        for text, stretch in (
-            (self.tr("Name"), 3),
-            (self.tr("Amount"), 2),
-            (self.tr("Charged"), 2),
-        ):
-            label = QLabel(text)
-            label.setObjectName("hint")
-            header.addWidget(label, stretch)
-        self._remove_width = QPushButton(self.tr("Remove")).sizeHint().width()
-        header.addSpacing(self._remove_width)
-        self.empty = QLabel(self.tr("No fees."))
-        self.empty.setObjectName("hint")
-        self.rows_box = QVBoxLayout()
-        self.rows_box.setSpacing(6)
-        self.add_button = QPushButton(self.tr("Add fee"))
-        layout.addWidget(self.header)
-        layout.addWidget(self.empty)
-        layout.addLayout(self.rows_box)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        self.add_button.clicked.connect(lambda: self.add_row())
-        self._update_empty()
-
-    def add_row(self, fee: Fee | None = None, locale: str = "en") -> FeeRow:
-        row = FeeRow(self._currency)
-        if fee is not None:
-            row.set_fee(fee, locale)
-        row.changed.connect(self.changed)
-        row.removeRequested.connect(self.remove_row)
-        self.rows.append(row)
-        self.rows_box.addWidget(row)
-        guard_wheel(row)
-        self._update_empty()
-        self.changed.emit()
-        return row
-
-    def remove_row(self, row: FeeRow) -> None:
-        self.rows.remove(row)
-        self.rows_box.removeWidget(row)
-        row.hide()
-        row.deleteLater()
-        self._update_empty()
-        self.changed.emit()
-
-    def set_fees(self, fees: list[Fee], locale: str) -> None:
-        for row in list(self.rows):
-            self.remove_row(row)
-        for fee in fees:
-            self.add_row(fee, locale)
-
-    def revalidate(self) -> None:
-        for row in self.rows:
-            row.amount.validate()
-
-    def _update_empty(self) -> None:
-        self.empty.setVisible(not self.rows)
-        self.header.setVisible(bool(self.rows))
-
-    @property
-    def valid(self) -> bool:
-        return all(row.valid for row in self.rows)
-
-    def fees(self) -> list[Fee]:
-        return [row.fee() for row in self.rows]
-
-
-def allocation_label(part: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    labels = {
-        "fees": QCoreApplication.translate("LoanForm", "Fees"),
-        "penalty": QCoreApplication.translate("LoanForm", "Penalty interest"),
-        "interest": QCoreApplication.translate("LoanForm", "Interest"),
-        "principal": QCoreApplication.translate("LoanForm", "Principal"),
-    }
-    return labels.get(part, part)
-
-
-class AllocationList(QWidget):
-    """The order in which a payment settles the parts of an installment: drag, or Up / Down."""
-
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.list = QListWidget()
-        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.model().rowsMoved.connect(self.changed)
-        self.list.setMaximumWidth(280)
-        buttons = QVBoxLayout()
-        self.up = QPushButton(self.tr("Move up"))
-        self.down = QPushButton(self.tr("Move down"))
-        self.reset = QPushButton(self.tr("Usual order"))
-        self.reset.setToolTip(self.tr("Fees, then penalty, then interest, then principal"))
-        for button in (self.up, self.down, self.reset):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(buttons)
-        layout.addStretch(1)
-        self.up.clicked.connect(lambda: self._move(-1))
-        self.down.clicked.connect(lambda: self._move(1))
-        self.reset.clicked.connect(lambda: self.set_order(ALLOCATION_PARTS, notify=True))
-        self.set_order(ALLOCATION_PARTS)
-
-    def set_order(self, order: tuple[str, ...], notify: bool = False) -> None:
-        self.list.clear()
-        for index, part in enumerate(order, start=1):
-            item = QListWidgetItem(f"{index}.  {allocation_label(part)}")
-            item.setData(Qt.ItemDataRole.UserRole, part)
-            self.list.addItem(item)
-        rows = self.list.count()
-        row_height = self.list.sizeHintForRow(0) if rows else 20
-        self.list.setFixedHeight(row_height * rows + 2 * self.list.frameWidth() + 4)
-        if notify:
-            self.changed.emit()
-
-    def _move(self, step: int) -> None:
-        row = self.list.currentRow()
-        target = row + step
-        if row < 0 or not 0 <= target < self.list.count():
-            return
-        order = list(self.order())
-        order[row], order[target] = order[target], order[row]
-        self.set_order(tuple(order), notify=True)
-        self.list.setCurrentRow(target)
-
-    def order(self) -> tuple[str, ...]:
-        return tuple(
-            self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
-        )
 
 
 def method_labels() -> dict[str, str]:
