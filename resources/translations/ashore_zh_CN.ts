@@ -128,7 +128,7 @@ Your data lives in:
         <translation>发生了我无法控制的情况</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/guide/tab.py" line="+55"/>
+        <location filename="../../src/ashore/ui/guide/names.py" line="+21"/>
         <source>No negotiation yet</source>
         <translation>尚未协商</translation>
     </message>
@@ -1788,7 +1788,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>GuideController</name>
     <message>
-        <location filename="../../src/ashore/ui/guide/tab.py" line="+502"/>
+        <location filename="../../src/ashore/ui/guide/controller.py" line="+41"/>
         <source>Guide</source>
         <translation>指南</translation>
     </message>
@@ -1843,7 +1843,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>GuideTab</name>
     <message>
-        <location line="-570"/>
+        <location filename="../../src/ashore/ui/guide/tab.py" line="+145"/>
         <source>Open the call card</source>
         <translation>打开通话卡片</translation>
     </message>
@@ -4681,7 +4681,7 @@ Your data stays on this computer.</source>
 <context>
     <name>self.window.file_actions</name>
     <message>
-        <location filename="../../src/ashore/ui/guide/tab.py" line="+101"/>
+        <location filename="../../src/ashore/ui/guide/controller.py" line="-136"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>

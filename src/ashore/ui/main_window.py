@@ -32,7 +32,7 @@ from ashore.domain.money import AmountError
 from ashore.domain.records import Lender, Loan, LoanSummary
 from ashore.ui import dialogs
 from ashore.ui.files.actions import FileActions
-from ashore.ui.guide.tab import install_guide
+from ashore.ui.guide.controller import install_guide
 from ashore.ui.loan.form import LoanForm
 from ashore.ui.loan.sidebar import (
     KIND_ROLE,

@@ -1,7 +1,6 @@
 """The Guide tab of a loan: where the negotiation stands and the one thing to do next, the
-checklist to prepare the call, the borrower's profile for letters, and the credit-report check;
-plus ``install_guide``, which adds the tab and the Call card / Hardship letter actions to the
-main window."""
+checklist to prepare the call, the borrower's profile for letters, and the credit-report check.
+``guide.controller`` adds it to the main window."""
 
 from __future__ import annotations
 
@@ -9,18 +8,15 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -40,90 +36,14 @@ from ashore.ui.widgets.fields import CheckedLineEdit, DateEdit, user_message
 from ashore.ui.widgets.style import ACCENT, BORDER, ERROR, MARGIN, MUTED, SPACING, title_font
 
 if TYPE_CHECKING:
-    from ashore.app.context import Context
     from ashore.services.ledger import Ledger
-    from ashore.ui.guide.card import CallCardWindow
-    from ashore.ui.main_window import MainWindow
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # lupdate files these under ""
-
-
-def stage_titles() -> dict[str, str]:
-    return {
-        "not_started": _tr("No negotiation yet"),
-        "preparing": _tr("Preparing"),
-        "in_contact": _tr("In contact"),
-        "offer": _tr("Offer on the table"),
-        "agreed": _tr("Agreed"),
-        "repaying": _tr("Repaying"),
-        "settled": _tr("Settled"),
-        "credit_checked": _tr("Credit record checked"),
-    }
-
-
-def next_steps() -> dict[str, str]:
-    return {
-        "not_started": _tr("Choose why you fell behind and what you can pay each month."),
-        "preparing": _tr("Finish the checklist, then call the lender with the call card open."),
-        "in_contact": _tr(
-            "Put a concrete plan to the lender: choose a proposal and mark it proposed."
-        ),
-        "offer": _tr(
-            "Wait for the answer; on the follow-up date call again and ask for it in writing."
-        ),
-        "agreed": _tr(
-            "Make the first agreed payment on time; a second default can void the agreement."
-        ),
-        "repaying": _tr("Pay every agreed installment on its date, and keep the receipts."),
-        "settled": _tr(
-            "Check your credit report shows the overdue cleared, and record what it says."
-        ),
-        "credit_checked": _tr(
-            "Done: keep the agreement, the receipts and the report in a safe place."
-        ),
-        "current": _tr("This loan is paid on time; keep it that way."),
-        "missed": _tr(
-            "An agreed payment was missed: pay it now and call the lender before they do."
-        ),
-    }
-
-
-def reason_names() -> dict[str, str]:
-    return {
-        "": _tr("— choose —"),
-        "job_loss": _tr("Job loss"),
-        "illness": _tr("Illness"),
-        "family_event": _tr("Family event"),
-        "income_drop": _tr("Income drop"),
-        "disaster": _tr("Disaster"),
-        "other": _tr("Other"),
-    }
-
-
-def document_names() -> dict[str, str]:
-    return {
-        "unemployment_proof": _tr("Unemployment proof"),
-        "medical_records": _tr("Medical records"),
-        "income_statement": _tr("Income statement"),
-        "other": _tr("Other document"),
-    }
-
-
-def credit_result_names() -> dict[str, str]:
-    return {
-        "cleared": _tr("Overdue cleared"),
-        "still_overdue": _tr("Still shows overdue"),
-        "not_updated": _tr("Not updated yet"),
-        "other": _tr("Something else"),
-    }
-
-
-def run_dialog(dialog: QDialog) -> bool:
-    """Show a modal dialog; the one place tests patch so nothing blocks."""
-    return dialog.exec() == QDialog.DialogCode.Accepted
-
+from ashore.ui.guide.names import (
+    credit_result_names,
+    document_names,
+    next_steps,
+    reason_names,
+    stage_titles,
+)
 
 LEVEL_STYLE = {
     "urgent": f"background: #fde3e0; color: {ERROR}; border: 1px solid #f3b9b3;",
@@ -607,203 +527,3 @@ class GuideTab(QWidget):
     def _banner(self, text: str) -> None:
         self.checklist_banner.setText(text)
         self.checklist_banner.setVisible(True)
-
-
-class GuideController(QObject):
-    """Joins the Guide tab, the call card, the after-call dialog and the letter editor to the
-    main window: which loan is open, and refreshing the window after a change."""
-
-    def __init__(self, window: MainWindow, ctx: Context) -> None:
-        super().__init__(window)
-        self.window = window
-        self.ctx = ctx
-        self.tab = GuideTab(window.ledger, ctx.today, window.locale)
-        self.tab_index = window.loan_page.add_tab(self.tab, self.tr("Guide"))
-        self.cards: dict[str, CallCardWindow] = {}
-        self.started: dict[str, str] = {}  # loan id -> the note the call card started
-        self._stale = True
-        self.tab.on_call_card = self.open_call_card
-        self.tab.on_after_call = lambda: self.after_call(self.loan_id(), "")
-        self.tab.on_letter = self.open_letter
-        self.tab.on_changed = self._after_change
-
-        self.call_card_action = QAction(self.tr("&Call Card"), window)
-        self.call_card_action.setShortcut(QKeySequence("Ctrl+K"))
-        self.call_card_action.setStatusTip(self.tr("The numbers and words for a call, on top"))
-        self.call_card_action.triggered.connect(self.open_call_card)
-        self.after_call_action = QAction(self.tr("&After the Call…"), window)
-        self.after_call_action.triggered.connect(lambda: self.after_call(self.loan_id(), ""))
-        self.letter_action = QAction(self.tr("&Hardship Letter…"), window)
-        self.letter_action.triggered.connect(self.open_letter)
-        for action in (self.call_card_action, self.after_call_action, self.letter_action):
-            window.addAction(action)  # shortcuts work whatever has the focus
-
-        window.loan_page.tabs.currentChanged.connect(self._on_tab)
-        window.sidebar.selectionModel().currentRowChanged.connect(self._on_loan_changed)
-        window.model.modelReset.connect(self._on_loan_changed)
-        window.model.modelReset.connect(self._on_stages)
-
-    def add_menus(self) -> None:
-        """A Negotiate menu before Help, and Export ▸ Hardship letter…"""
-        bar = self.window.menuBar()
-        menu = QMenu(self.tr("&Negotiate"), bar)
-        menu.addAction(self.call_card_action)
-        menu.addAction(self.after_call_action)
-        menu.addAction(self.letter_action)
-        actions = bar.actions()
-        if actions:
-            bar.insertMenu(actions[-1], menu)
-        else:
-            bar.addMenu(menu)
-        self.menu = menu
-        export_title = self.window.file_actions.tr("&Export")
-        for action in bar.actions():
-            sub = action.menu()
-            if not isinstance(sub, QMenu):
-                continue
-            for inner in sub.actions():
-                found = inner.menu()
-                if isinstance(found, QMenu) and found.title() == export_title:
-                    found.addAction(self.letter_action)
-                    return
-
-    # ----- which loan ------------------------------------------------------------------------
-    def loan_id(self) -> str:
-        kind, item = self.window.showing
-        return item if kind == "loan" else ""
-
-    def _on_tab(self, index: int) -> None:
-        if index == self.tab_index and self._stale:
-            self.refresh()
-
-    def _on_stages(self) -> None:
-        """The sidebar's tooltips name each loan's stage and next step."""
-        titles, steps = stage_titles(), next_steps()
-        try:
-            found = svc.stages(self.window.ledger, self.ctx.today)
-        except (InputError, DataError):
-            return  # a loan that cannot be worked out shows its own error on its page
-        self.window.model.stages = {
-            loan_id: (titles[st.key], steps[st.next_key]) for loan_id, st in found.items()
-        }
-
-    def _on_loan_changed(self, *_args: object) -> None:
-        self._stale = True
-        # after the window has opened the loan the selection points at
-        QTimer.singleShot(0, self._refresh_if_shown)
-
-    def _refresh_if_shown(self) -> None:
-        if self.window.loan_page.tabs.currentIndex() == self.tab_index:
-            self.refresh()
-
-    def refresh(self) -> None:
-        loan_id = self.loan_id()
-        if not loan_id:
-            return
-        try:
-            self.tab.set_loan(loan_id)
-        except InputError:
-            return
-        self._stale = False
-
-    def _after_change(self) -> None:
-        """A change that moves the stage or the proposals: the sidebar and the form see it."""
-        loan_id = self.loan_id()
-        self.window.reload()
-        is_dirty = getattr(self.window.form, "is_dirty", lambda: False)
-        if loan_id and not is_dirty():
-            # the form holds the loan's proposals too: give it the new statuses
-            tab = self.window.loan_page.tabs.currentIndex()
-            self.window.open_loan(loan_id)
-            self.window.loan_page.tabs.setCurrentIndex(tab)
-        self.refresh()
-
-    # ----- the call card ---------------------------------------------------------------------
-    def open_call_card(self) -> CallCardWindow | None:
-        from ashore.ui.guide.card import CallCardWindow
-
-        loan_id = self.loan_id()
-        if not loan_id:
-            self.window.statusBar().showMessage(self.tr("Open a loan first."), 4000)
-            return None
-        try:
-            card = svc.call_card(self.window.ledger, loan_id, self.ctx.today)
-        except (InputError, DataError) as problem:
-            dialogs.error(self.window, user_message(problem))
-            return None
-        old = self.cards.pop(loan_id, None)
-        if old is not None:
-            old.close()
-            old.deleteLater()
-        window = CallCardWindow(
-            card, self.window.locale, self.start_note, self.after_call, self.window
-        )
-        self.cards[loan_id] = window
-        window.show()
-        window.raise_()
-        return window
-
-    def start_note(self, loan_id: str) -> str | None:
-        try:
-            note_id = svc.start_call_note(
-                self.window.ledger, loan_id, self.window.ctx.clock.now().replace(microsecond=0)
-            )
-        except (InputError, DataError) as problem:
-            dialogs.error(self.window, user_message(problem))
-            return None
-        self.started[loan_id] = note_id
-        self.window.statusBar().showMessage(
-            self.tr("Call note started at %1.").replace(
-                "%1", self.window.ctx.clock.now().strftime("%H:%M")
-            ),
-            6000,
-        )
-        self._after_change()
-        return note_id
-
-    # ----- after the call --------------------------------------------------------------------
-    def after_call(self, loan_id: str, note_id: str) -> bool:
-        from ashore.ui.guide.after import AfterCallDialog
-
-        if not loan_id:
-            self.window.statusBar().showMessage(self.tr("Open a loan first."), 4000)
-            return False
-        loan = self.window.ledger.loan(loan_id)
-        note_id = note_id or self.started.get(loan_id, "")
-        note = next((n for n in loan.notes if n.id == note_id), None)
-        ask = svc.load_guide(self.window.ledger, loan_id).ask
-        dialog = AfterCallDialog(self.window.ledger, loan, note, ask, self.window)
-        if not run_dialog(dialog):
-            return False
-        self.started.pop(loan_id, None)
-        self._after_change()
-        self.window.statusBar().showMessage(self.tr("The call is written down."), 6000)
-        return True
-
-    # ----- the letter ------------------------------------------------------------------------
-    def open_letter(self) -> None:
-        from ashore.ui.guide.letter import LetterEditor
-
-        loan_id = self.loan_id()
-        if not loan_id:
-            self.window.statusBar().showMessage(self.tr("Open a loan first."), 4000)
-            return
-        loan = self.window.ledger.loan(loan_id)
-        if not loan.proposals:
-            dialogs.error(
-                self.window,
-                self.tr("Add a proposal first: the letter asks the lender for one."),
-            )
-            return
-        editor = LetterEditor(
-            self.window.ledger, loan, self.ctx.today, self.ctx.lang, parent=self.window
-        )
-        run_dialog(editor)
-
-
-def install_guide(window: MainWindow) -> GuideController:
-    """Add the Guide tab, the Negotiate menu (Call card Ctrl+K, After the call, Hardship letter)
-    and Export ▸ Hardship letter… to ``window``."""
-    controller = GuideController(window, window.ctx)
-    controller.add_menus()
-    return controller
