@@ -128,7 +128,7 @@ Your data lives in:
         <translation>发生了我无法控制的情况</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/guide/names.py" line="+21"/>
+        <location filename="../../src/ashore/ui/guide/names.py" line="+16"/>
         <source>No negotiation yet</source>
         <translation>尚未协商</translation>
     </message>

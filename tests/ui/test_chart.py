@@ -309,7 +309,7 @@ def test_months_over_budget_are_filled_up_from_the_budget(chart: NegotiationChar
 
 
 def test_chinese_labels_render_with_a_cjk_font(chart: NegotiationChart, tmp_path: Path) -> None:
-    from ashore.ui.chart.plot import cjk_font_family
+    from ashore.ui.chart.fonts import cjk_font_family
 
     if cjk_font_family() is None:
         pytest.skip("no CJK font installed: labels draw as boxes")
@@ -325,7 +325,7 @@ def test_chinese_labels_render_with_a_cjk_font(chart: NegotiationChart, tmp_path
 def test_the_bundled_cjk_font_is_there_for_machines_without_one(chart: NegotiationChart) -> None:
     from matplotlib import font_manager
 
-    from ashore.ui.chart.plot import bundled_cjk_family
+    from ashore.ui.chart.fonts import bundled_cjk_family
 
     family = bundled_cjk_family()
     assert family == "WenQuanYi Micro Hei"

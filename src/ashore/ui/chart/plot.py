@@ -1,4 +1,5 @@
-"""The matplotlib side of the negotiation chart: figure, axes, artists, styles and fonts.
+"""The matplotlib side of the negotiation chart: figure, axes and artists (colours in
+``chart.palette``, fonts in ``chart.fonts``).
 
 Imported only by ``NegotiationChart.__init__``, so importing ``ashore.ui.chart.view`` stays light.
 """
@@ -16,16 +17,31 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import matplotlib
 import numpy as np
 from matplotlib import dates as mdates
-from matplotlib import font_manager
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg, NavigationToolbar2QT
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 from matplotlib.transforms import Bbox
+
+from ashore.ui.chart.fonts import _setup_fonts
+from ashore.ui.chart.palette import (
+    AGREEMENT,
+    CLAIM,
+    GRID,
+    LINESTYLES,
+    MARKERS,
+    MUTED,
+    ORIGINAL,
+    OVER_BUDGET,
+    PAYMENT,
+    PROPOSALS,
+    STATUS_QUO,
+    TEXT,
+    _Style,
+)
 
 if TYPE_CHECKING:
     from matplotlib.backend_bases import Event
@@ -34,81 +50,16 @@ if TYPE_CHECKING:
 
     from ashore.ui.chart.view import Marker, MonthlyBar, Series
 
-__all__ = ["ChartPlot", "bundled_cjk_family", "cjk_font_family"]
 
-# Okabe-Ito and Paul Tol colours: told apart with the common colour-vision deficiencies. Each
-# proposal also gets its own line style and marker, so a grey print still separates them.
-STATUS_QUO = "#8b1a1a"
-ORIGINAL = "#7a7a7a"
-AGREEMENT = "#0072b2"
-PROPOSALS = ("#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#999933", "#332288")
-LINESTYLES = ("-", "-.", (0, (1, 1.5)), (0, (6, 2, 1, 2, 1, 2)))  # never plain "--": the original
-MARKERS = ("o", "s", "^", "D", "v", "P")
-PAYMENT = "#1b7837"
-CLAIM = "#762a83"
-OVER_BUDGET = "#d55e00"
-TEXT = "#1f2a33"
-MUTED = "#5f6b76"
-GRID = "#e3e7eb"
+__all__ = ["ChartPlot"]
+
 
 # Print size of an export (inches, 16:10 like the window), independent of the window's size.
 EXPORT_SIZE = (11.0, 6.875)
 PNG_DPI = 200
 
-# Families with Chinese glyphs that are common on Linux, Windows and macOS, best first.
-_CJK_FAMILIES = (
-    "Noto Sans CJK SC",
-    "Noto Sans SC",
-    "Source Han Sans SC",
-    "WenQuanYi Micro Hei",
-    "WenQuanYi Zen Hei",
-    "Microsoft YaHei",
-    "PingFang SC",
-    "Hiragino Sans GB",
-    "SimHei",
-    "Droid Sans Fallback",
-    "Arial Unicode MS",
-)
-_fonts_ready = False
+
 _DIGIT = re.compile(r"\d")
-
-
-def cjk_font_family() -> str | None:
-    """The first installed font family that has Chinese glyphs, or None."""
-    installed = {font.name for font in font_manager.fontManager.ttflist}
-    return next((family for family in _CJK_FAMILIES if family in installed), None)
-
-
-def bundled_cjk_family() -> str | None:
-    """Add the CJK font Ashore ships (resources/fonts, as the PDF reports use) to matplotlib.
-
-    Returns its family name, or None when the file is missing (a broken install).
-    """
-    from ashore.app.resources import resource_path
-
-    path = resource_path("fonts", "wqy-microhei.ttc")
-    if not path.is_file():
-        return None
-    font_manager.fontManager.addfont(str(path))
-    return str(font_manager.get_font(str(path)).family_name)
-
-
-def _setup_fonts() -> None:
-    # matplotlib falls back glyph by glyph along the family list (3.6+): Latin from DejaVu Sans,
-    # Chinese from the CJK family. Set once, on the process's rcParams: the chart is the only
-    # matplotlib user in Ashore.
-    global _fonts_ready
-    if _fonts_ready:
-        return
-    _fonts_ready = True
-    family = cjk_font_family() or bundled_cjk_family()
-    if family is not None:
-        # Fallback runs along font.family itself (a generic "sans-serif" resolves to one font).
-        matplotlib.rcParams["font.family"] = ["DejaVu Sans", family]
-    else:
-        # Without a CJK font the labels still draw (as boxes); don't let it fail or spam the log.
-        warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font")
-    matplotlib.rcParams["axes.unicode_minus"] = False  # U+2212 is missing from some CJK fonts
 
 
 def _date_formatter(locator: Any, locale: str) -> mdates.ConciseDateFormatter:
@@ -168,12 +119,6 @@ class _Toolbar(NavigationToolbar2QT):
     def save_figure(self, *args: Any) -> Any:
         with self._plot.saving():
             return super().save_figure(*args)
-
-
-class _Style:
-    def __init__(self, colour: str, width: float, linestyle: Any, marker: str, zorder: float):
-        self.colour, self.width, self.linestyle = colour, width, linestyle
-        self.marker, self.zorder = marker, zorder
 
 
 class ChartPlot:

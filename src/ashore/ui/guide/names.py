@@ -4,12 +4,7 @@ credit-report results, translated where they are shown.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QCoreApplication
-
-if TYPE_CHECKING:
-    pass
 
 
 def _tr(text: str) -> str:
