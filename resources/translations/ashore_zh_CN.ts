@@ -3950,7 +3950,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalForm</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/form.py" line="+103"/>
+        <location filename="../../src/ashore/ui/proposals/form.py" line="+81"/>
         <source>e.g. 24 months, penalty waived</source>
         <translation>例如：分 24 期，减免罚息</translation>
     </message>

@@ -1,0 +1,70 @@
+"""How the proposal form reads its text fields: whole months, percentages, shares, the lump sum's
+discount and a custom plan's rows; each error names its field.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from ashore import finance
+from ashore.app.errors import InputError
+from ashore.domain.money import parse_amount, parse_rate_percent
+from ashore.ui.widgets.workspace import parse_day
+
+
+def _whole(text: str, field: str, minimum: int) -> int:
+    cleaned = text.strip()
+    if not cleaned.isdigit():
+        raise InputError(f"{field}: {cleaned!r} is not a whole number")
+    value = int(cleaned)
+    if value < minimum:
+        raise InputError(f"{field}: must be at least {minimum}")
+    if value > finance.proposals.MAX_MONTHS:
+        raise InputError(f"{field}: must be at most {finance.proposals.MAX_MONTHS}")
+    return value
+
+
+def _percent(text: str, field: str) -> Decimal:
+    return parse_rate_percent(text, field=field)
+
+
+def _share(text: str, field: str) -> Decimal:
+    value = parse_rate_percent(text, field=field)
+    if value > 1:
+        raise InputError(f"{field}: at most 100 %")
+    return value
+
+
+def _percent_text(value: Decimal) -> str:
+    text = f"{value * 100:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def _lump_discount(text: str) -> Decimal:
+    value = parse_rate_percent(text, field="discount")
+    if value >= 1:
+        raise InputError("discount: must be below 100 %")
+    return value
+
+
+def _custom_rows(text: str, currency: str) -> list[tuple[date, Decimal]]:
+    rows: list[tuple[date, Decimal]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = line.strip().split(None, 1)
+        if len(parts) != 2 and "," in line:
+            parts = line.strip().split(",", 1)
+        if len(parts) != 2:
+            raise InputError(f"installments: line {number}: give a date and an amount")
+        due = parse_day(parts[0], f"installments: line {number}")
+        amount = parse_amount(
+            parts[1], field=f"installments: line {number}", currency=currency, allow_zero=False
+        )
+        rows.append((due, amount))
+    if not rows:
+        raise InputError("installments: give at least one date and amount")
+    return rows
