@@ -2403,6 +2403,81 @@ What was here before is saved in %1.</source>
     </message>
 </context>
 <context>
+    <name>LoanEdits</name>
+    <message>
+        <location filename="../../src/ashore/ui/edits.py" line="+85"/>
+        <source>Add loan “%1”</source>
+        <translation>添加借款“%1”</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit loan “%1”</source>
+        <translation>编辑借款“%1”</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+61"/>
+        <source>Saved “%1”.</source>
+        <translation>已保存“%1”。</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>Delete loan</source>
+        <translation>删除借款</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete “%1” with its payments, proposals and notes? You can undo this with Edit ▸ Undo until you close Ashore.</source>
+        <translation>删除“%1”及其还款、方案和记录？在关闭 Ashore 之前，可以用 编辑 ▸ 撤销 恢复。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+60"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>Delete loan “%1”</source>
+        <translation>删除借款“%1”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Deleted “%1”. Ctrl+Z brings it back.</source>
+        <translation>已删除“%1”。按 Ctrl+Z 可恢复。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Add lender “%1”</source>
+        <translation>添加出借方“%1”</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Edit lender “%1”</source>
+        <translation>编辑出借方“%1”</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Delete lender</source>
+        <translation>删除出借方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the lender “%1”?</source>
+        <translation>删除出借方“%1”？</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delete lender “%1”</source>
+        <translation>删除出借方“%1”</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The sample is loaded: pick a loan on the left.</source>
+        <translation>示例数据已载入：请在左侧选择一笔借款。</translation>
+    </message>
+</context>
+<context>
     <name>LoanForm</name>
     <message>
         <location filename="../../src/ashore/ui/loan/fees.py" line="-37"/>
@@ -2878,7 +2953,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/ashore/ui/main_window.py" line="+93"/>
+        <location filename="../../src/ashore/ui/main_window.py" line="+87"/>
         <source>Ashore</source>
         <translation>Ashore</translation>
     </message>
@@ -2898,7 +2973,7 @@ What was here before is saved in %1.</source>
         <translation>今天：%1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2971,78 +3046,6 @@ What was here before is saved in %1.</source>
         <location line="+1"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
-    </message>
-    <message>
-        <location line="+172"/>
-        <source>Add loan “%1”</source>
-        <translation>添加借款“%1”</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Edit loan “%1”</source>
-        <translation>编辑借款“%1”</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+67"/>
-        <source>Saved “%1”.</source>
-        <translation>已保存“%1”。</translation>
-    </message>
-    <message>
-        <location line="-61"/>
-        <source>Delete loan</source>
-        <translation>删除借款</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Delete “%1” with its payments, proposals and notes? You can undo this with Edit ▸ Undo until you close Ashore.</source>
-        <translation>删除“%1”及其还款、方案和记录？在关闭 Ashore 之前，可以用 编辑 ▸ 撤销 恢复。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+66"/>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location line="-58"/>
-        <source>Delete loan “%1”</source>
-        <translation>删除借款“%1”</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Deleted “%1”. Ctrl+Z brings it back.</source>
-        <translation>已删除“%1”。按 Ctrl+Z 可恢复。</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Add lender “%1”</source>
-        <translation>添加出借方“%1”</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Edit lender “%1”</source>
-        <translation>编辑出借方“%1”</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Delete lender</source>
-        <translation>删除出借方</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete the lender “%1”?</source>
-        <translation>删除出借方“%1”？</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Delete lender “%1”</source>
-        <translation>删除出借方“%1”</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>The sample is loaded: pick a loan on the left.</source>
-        <translation>示例数据已载入：请在左侧选择一笔借款。</translation>
     </message>
 </context>
 <context>

@@ -325,6 +325,6 @@ def test_loading_the_sample_starts_a_new_undo_history(qtbot, ledger, make_window
     window = make_window(ledger)
     create_worked_example(qtbot, window, monkeypatch)
     assert window.undo_stack.count() == 2
-    window.load_sample()
+    window.edits.load_sample()
     assert window.undo_stack.count() == 0  # undoing across an import could not hold
     assert window.model.loan_count() == 4

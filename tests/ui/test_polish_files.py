@@ -34,7 +34,7 @@ def test_backup_then_restore_through_the_window(
     monkeypatch.setattr(dialogs, "get_save_path", lambda *args, **kw: zip_path)
     assert window.file_actions.backup() == zip_path
     window.open_loan("jb-2026-01")
-    window.delete_loan("jb-2026-01")
+    window.edits.delete_loan("jb-2026-01")
     assert window.model.loan_count() == 2
     assert window.undo_stack.count() == 1
 

@@ -264,6 +264,6 @@ def test_all_loans_row_waits_for_a_first_loan(qtbot, ledger, make_window) -> Non
     window = make_window(ledger)
     assert window.pages.currentWidget() is window.welcome
     assert window.all_loans.isHidden()
-    window.load_sample()
+    window.edits.load_sample()
     assert not window.all_loans.isHidden()
     assert window.all_loans.total.text() == "32,853.07 CNY"

@@ -128,7 +128,7 @@ def window_texts(qtbot, window) -> dict[str, object]:
     from PySide6.QtWidgets import QLabel
 
     title = window.findChild(QLabel, "sidebarTitle")
-    window.load_sample()
+    window.edits.load_sample()
     loan = window.ledger.loans()[0]
     window.open_loan(loan.id)
     tabs = window.loan_page.tabs

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 from ashore import __version__
 from ashore.app.context import Context
 from ashore.app.errors import DataError, InputError
-from ashore.domain.money import AmountError
 from ashore.domain.records import Lender, Loan, LoanSummary
 from ashore.ui import dialogs
+from ashore.ui.edits import LoanEdits
 from ashore.ui.files.actions import FileActions
 from ashore.ui.guide.controller import install_guide
 from ashore.ui.loan.form import LoanForm
@@ -46,12 +46,6 @@ from ashore.ui.notes.window import install_notes
 from ashore.ui.pages import LenderPage, LoanPage, NothingSelectedPage, WelcomePage
 from ashore.ui.widgets.fields import guard_wheel
 from ashore.ui.widgets.style import MARGIN
-from ashore.ui.widgets.undo import (
-    DeleteLenderCommand,
-    DeleteLoanCommand,
-    SaveLenderCommand,
-    SaveLoanCommand,
-)
 
 if TYPE_CHECKING:
     from ashore.services import Ledger
@@ -158,13 +152,16 @@ class MainWindow(QMainWindow):
         self.today_label.setObjectName("hint")
         self.statusBar().addPermanentWidget(self.today_label)
 
+        self.edits = LoanEdits(
+            self, self.ledger, self.undo_stack, self.form, self.lender_page, host=self
+        )
         self.welcome.addLoanRequested.connect(lambda: self.new_loan(guided=True))
-        self.welcome.sampleRequested.connect(self.load_sample)
-        self.form.saveRequested.connect(self.save_loan)
-        self.form.deleteRequested.connect(self.delete_loan)
-        self.form.newLenderRequested.connect(self.add_lender)
-        self.lender_page.saveRequested.connect(self.save_lender)
-        self.lender_page.deleteRequested.connect(self.delete_lender)
+        self.welcome.sampleRequested.connect(self.edits.load_sample)
+        self.form.saveRequested.connect(self.edits.save_loan)
+        self.form.deleteRequested.connect(self.edits.delete_loan)
+        self.form.newLenderRequested.connect(self.edits.add_lender)
+        self.lender_page.saveRequested.connect(self.edits.save_lender)
+        self.lender_page.deleteRequested.connect(self.edits.delete_lender)
         self.lender_page.newLoanRequested.connect(lambda lender_id: self.new_loan(lender_id))
 
     def _build_menus(self) -> None:
@@ -393,137 +390,25 @@ class MainWindow(QMainWindow):
                 return lender.name
         return lender_id
 
-    # ----- changes (each one undoable) -------------------------------------------------------
-    def _after_undo(self, kind: str, item: str) -> None:
-        """Called by undo commands after they changed the Ledger."""
-        self.reload()
-        if kind == "loan":
-            self.open_loan(item)
-        elif kind == "lender" and self.model.lender_index(item).isValid():
-            self.open_lender(item)
-        else:
-            self.show_default()
+    # ----- what the edits ask of the window (ui.edits.EditsHost) -----------------------------
+    def show_status(self, text: str, ms: int) -> None:
+        self.statusBar().showMessage(text, ms)
 
-    def save_loan(self, loan: Loan) -> None:
-        before = self.form.original
-        if not loan.id:
-            loan.id = self.ledger.new_id("loan")
-        try:
-            self.ledger.save_loan(loan)
-        except (InputError, AmountError) as problem:
-            self.form.show_save_error(str(problem))
-            return
-        except DataError as problem:
-            dialogs.error(self, str(problem))
-            return
-        text = (self.tr("Add loan “%1”") if before is None else self.tr("Edit loan “%1”")).replace(
-            "%1", loan.name
-        )
-        self.undo_stack.push(SaveLoanCommand(self.ledger, self._after_undo, before, loan, text))
-        self.reload()
-        self.open_loan(loan.id)
-        self.statusBar().showMessage(self.tr("Saved “%1”.").replace("%1", loan.name), 4000)
+    def lenders(self) -> list[Lender]:
+        return self._lenders
 
-    def delete_loan(self, loan_id: str) -> None:
-        name = self.form.original.name if self.form.original is not None else loan_id
-        if not dialogs.confirm(
-            self,
-            self.tr("Delete loan"),
-            self.tr(
-                "Delete “%1” with its payments, proposals and notes? "
-                "You can undo this with Edit ▸ Undo until you close Ashore."
-            ).replace("%1", name),
-            self.tr("Delete"),
-        ):
-            return
-        try:
-            removed = self.ledger.delete_loan(loan_id)
-        except (InputError, DataError) as problem:
-            dialogs.error(self, str(problem))
-            return
-        text = self.tr("Delete loan “%1”").replace("%1", removed.name)
-        self.undo_stack.push(DeleteLoanCommand(self.ledger, self._after_undo, removed, text))
-        self.reload()
-        self.show_default()
-        self.statusBar().showMessage(
-            self.tr("Deleted “%1”. Ctrl+Z brings it back.").replace("%1", removed.name), 6000
-        )
+    def lender_listed(self, lender_id: str) -> bool:
+        return self.model.lender_index(lender_id).isValid()
 
-    def add_lender(self) -> None:
-        """ "New lender…" in the form: ask, save, and choose the new lender in the form."""
-        details = dialogs.ask_lender(self)
-        if details is None:
-            return
-        lender = Lender(
-            id=self.ledger.new_id("lender"),
-            name=details.name,
-            phone=details.phone,
-            hours=details.hours,
-        )
-        try:
-            self.ledger.save_lender(lender)
-        except (InputError, DataError) as problem:
-            dialogs.error(self, str(problem))
-            return
-        text = self.tr("Add lender “%1”").replace("%1", lender.name)
-        self.undo_stack.push(SaveLenderCommand(self.ledger, self._after_undo, None, lender, text))
+    def lender_added(self, lender_id: str) -> None:
+        """A lender was added from the form: list it, and choose it in the form."""
         self._selecting = True
         try:
             self._lenders = self.ledger.lenders()
             self.model.set_data(self._lenders, list(self._summaries.values()))
         finally:
             self._selecting = False
-        self.form.set_lenders(self._lenders, select=lender.id)
-
-    def save_lender(self, lender: Lender) -> None:
-        before = next((item for item in self._lenders if item.id == lender.id), None)
-        try:
-            self.ledger.save_lender(lender)
-        except (InputError, AmountError) as problem:
-            self.lender_page.show_save_error(str(problem))
-            return
-        except DataError as problem:
-            dialogs.error(self, str(problem))
-            return
-        text = self.tr("Edit lender “%1”").replace("%1", lender.name)
-        self.undo_stack.push(SaveLenderCommand(self.ledger, self._after_undo, before, lender, text))
-        self.reload()
-        self.open_lender(lender.id)
-        self.statusBar().showMessage(self.tr("Saved “%1”.").replace("%1", lender.name), 4000)
-
-    def delete_lender(self, lender_id: str) -> None:
-        lender = next((item for item in self._lenders if item.id == lender_id), None)
-        if lender is None:
-            return
-        if not dialogs.confirm(
-            self,
-            self.tr("Delete lender"),
-            self.tr("Delete the lender “%1”?").replace("%1", lender.name),
-            self.tr("Delete"),
-        ):
-            return
-        try:
-            self.ledger.delete_lender(lender_id)
-        except (InputError, DataError) as problem:
-            dialogs.error(self, str(problem))
-            return
-        text = self.tr("Delete lender “%1”").replace("%1", lender.name)
-        self.undo_stack.push(DeleteLenderCommand(self.ledger, self._after_undo, lender, text))
-        self.reload()
-        self.show_default()
-
-    def load_sample(self) -> None:
-        try:
-            self.ledger.load_sample()
-        except (InputError, DataError, AmountError) as problem:
-            dialogs.error(self, str(problem))
-            return
-        self.undo_stack.clear()  # the data changed outside the undo history
-        self.reload()
-        self.show_default()
-        self.statusBar().showMessage(
-            self.tr("The sample is loaded: pick a loan on the left."), 6000
-        )
+        self.form.set_lenders(self._lenders, select=lender_id)
 
     # ----- the negotiation workspace (tabs of a loan, dashboard of all) ----------------------
     def _ensure_workspace(self) -> Workspace:
