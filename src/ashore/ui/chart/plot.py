@@ -2,6 +2,9 @@
 ``chart.palette``, fonts in ``chart.fonts``).
 
 Imported only by ``NegotiationChart.__init__``, so importing ``ashore.ui.chart.view`` stays light.
+
+Over 500 lines because ChartPlot is one matplotlib figure whose artists, legend, layout cache and
+blitting share their state (what was drawn last decides what is drawn next).
 """
 
 from __future__ import annotations

@@ -1,6 +1,8 @@
 """The Guide tab of a loan: where the negotiation stands and the one thing to do next, the
 checklist to prepare the call, the borrower's profile for letters, and the credit-report check.
-``guide.controller`` adds it to the main window."""
+``guide.controller`` adds it to the main window.
+
+Just over 500 lines: GuideTab's four sections share the loan shown and its saved guide."""
 
 from __future__ import annotations
 

@@ -2,6 +2,12 @@
 
 The form edits plain values (records.Loan) and never saves by itself: it emits ``saveRequested``
 with the loan it holds, and the window hands that to the Ledger (through an undoable command).
+
+Over 500 lines because LoanForm is one class for the ~40 fields of the exchange format in seven
+sections whose checks refer to each other (a preset fills the fee from the principal, the rate's
+unit changes what the penalty means, the method enables the grace months); the fee rows, the
+allocation order and the value helpers live beside it (``loan.fees``, ``loan.allocation``,
+``loan.values``).
 """
 
 from __future__ import annotations

@@ -5,6 +5,10 @@ and its evidence (an audio player, screenshot thumbnails, documents). Ctrl+N wri
 edits become revisions and deletions tombstones through ``services.notes``. Files are copied in a
 worker thread with a progress bar and Cancel. A red banner names any note whose record no longer
 matches its hash.
+
+Over 500 lines because NotesPane is one widget whose timeline, editor, banner and copy queue
+share the loan shown and the worker running; the editor, the card and the wording live beside it
+(``notes.editor``, ``notes.card``, ``notes.formatting``).
 """
 
 from __future__ import annotations

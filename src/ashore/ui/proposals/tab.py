@@ -1,6 +1,9 @@
 """The Proposals tab: the loan's proposals (add, duplicate, edit, delete, show on the chart), the
 form with its live installment table, the chart and the side-by-side comparison, and the status
-workflow from draft to an agreement."""
+workflow from draft to an agreement.
+
+About 500 lines: ProposalsTab is one widget whose list, form, chart and comparison follow the same
+proposal; the form and the models live beside it (``proposals.form``, ``proposals.models``)."""
 
 from __future__ import annotations
 
