@@ -4,8 +4,8 @@ The form edits plain values (records.Loan) and never saves by itself: it emits `
 with the loan it holds, and the window hands that to the Ledger (through an undoable command).
 
 Over 500 lines because LoanForm is one class for the ~40 fields of the exchange format in seven
-sections whose checks refer to each other (a preset fills the fee from the principal, the rate's
-unit changes what the penalty means, the method enables the grace months); the fee rows, the
+sections whose fields refer to each other (a preset fills the fee from the principal, a daily
+rate enables the day count, the method decides the term's unit); the fee rows, the
 allocation order and the value helpers live beside it (``loan.fees``, ``loan.allocation``,
 ``loan.values``).
 """
