@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self.ledger = ledger
         self.ctx = ctx
         self.settings = settings
-        self.locale = babel_locale(ctx.lang)
+        self.money_locale = babel_locale(ctx.lang)
         self.undo_stack = QUndoStack(self)
         self._lenders: list[Lender] = []
         self._summaries: dict[str, LoanSummary] = {}
@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
         title = QLabel(self.tr("Your loans"))
         title.setObjectName("sidebarTitle")
         title.setContentsMargins(MARGIN, 0, MARGIN, 0)
-        self.model = SidebarModel(self.locale, self)
+        self.model = SidebarModel(self.money_locale, self)
         self.sidebar = SidebarView()
         self.sidebar.setModel(self.model)
         self.sidebar.selectionModel().currentRowChanged.connect(self._on_sidebar_current)
@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         self.new_loan_button.clicked.connect(self.ask_new_loan)
         buttons.addWidget(self.new_loan_button)
         buttons.addStretch(1)
-        self.all_loans = AllLoansRow(self.locale)
+        self.all_loans = AllLoansRow(self.money_locale)
         self.all_loans.clicked.connect(self._on_all_loans)
         column.addWidget(title)
         column.addWidget(self.all_loans)
@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.welcome = WelcomePage()
         self.nothing = NothingSelectedPage()
-        self.form = LoanForm(today=self.ctx.today, locale=self.locale)
+        self.form = LoanForm(today=self.ctx.today, locale=self.money_locale)
         self.loan_page = LoanPage(self.form)
         self.lender_page = LenderPage()
         for page in (self.welcome, self.nothing, self.loan_page, self.lender_page):
@@ -424,16 +424,16 @@ class MainWindow(QMainWindow):
         from ashore.ui.widgets.workspace import scrolling
 
         workspace = Workspace(self.ledger)
-        self.overview_tab: OverviewTab = OverviewTab(workspace, self.ctx, self.locale)
-        self.proposals_tab: ProposalsTab = ProposalsTab(workspace, self.ctx, self.locale)
-        self.payments_tab: PaymentsTab = PaymentsTab(workspace, self.ctx, self.locale)
+        self.overview_tab: OverviewTab = OverviewTab(workspace, self.ctx, self.money_locale)
+        self.proposals_tab: ProposalsTab = ProposalsTab(workspace, self.ctx, self.money_locale)
+        self.payments_tab: PaymentsTab = PaymentsTab(workspace, self.ctx, self.money_locale)
         self.loan_page.fill("overview", scrolling(self.overview_tab))
         self.loan_page.fill("proposals", scrolling(self.proposals_tab))
         self.loan_page.fill("payments", scrolling(self.payments_tab))
         self.proposals_tab.loanChanged.connect(self._on_workspace_changed)
         self.payments_tab.loanChanged.connect(self._on_workspace_changed)
         # "Nothing selected" shows the dashboard of all loans in place of its hint.
-        self.dashboard: Dashboard = Dashboard(workspace, self.ctx, self.locale)
+        self.dashboard: Dashboard = Dashboard(workspace, self.ctx, self.money_locale)
         for hint in self.nothing.findChildren(QLabel):
             hint.setVisible(False)
         self.nothing.layout().setContentsMargins(0, 0, 0, 0)

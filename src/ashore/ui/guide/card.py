@@ -74,7 +74,7 @@ class CallCardWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.setStyleSheet(CARD_STYLE)
         self.card = card
-        self.locale = locale
+        self.money_locale = locale
         self._start_note = start_note
         self._after_call = after_call
         self.note_id = ""
@@ -123,7 +123,7 @@ class CallCardWindow(QWidget):
 
     # ----- helpers ---------------------------------------------------------------------------
     def money(self, value: Decimal) -> str:
-        return format_amount(value, self.card.currency, self.locale)
+        return format_amount(value, self.card.currency, self.money_locale)
 
     def _day(self, value: date) -> str:
         return value.isoformat()

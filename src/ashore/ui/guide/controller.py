@@ -37,7 +37,7 @@ class GuideController(QObject):
         super().__init__(window)
         self.window = window
         self.ctx = ctx
-        self.tab = GuideTab(window.ledger, ctx.today, window.locale)
+        self.tab = GuideTab(window.ledger, ctx.today, window.money_locale)
         self.tab_index = window.loan_page.add_tab(self.tab, self.tr("Guide"))
         self.cards: dict[str, CallCardWindow] = {}
         self.started: dict[str, str] = {}  # loan id -> the note the call card started
@@ -156,7 +156,7 @@ class GuideController(QObject):
             old.close()
             old.deleteLater()
         window = CallCardWindow(
-            card, self.window.locale, self.start_note, self.after_call, self.window
+            card, self.window.money_locale, self.start_note, self.after_call, self.window
         )
         self.cards[loan_id] = window
         window.show()

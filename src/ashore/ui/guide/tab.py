@@ -100,7 +100,7 @@ class GuideTab(QWidget):
         self.setObjectName("page")
         self.ledger = ledger
         self.today = today
-        self.locale = locale
+        self.money_locale = locale
         self.loan: Loan | None = None
         self.lender: Lender | None = None
         self.guide = svc.LoanGuide("")
@@ -353,7 +353,7 @@ class GuideTab(QWidget):
         for warning in svc.warnings(self.ledger, self.today):
             if warning.loan_id != self.loan.id:
                 continue
-            label = QLabel(warning_text(warning, self.locale))
+            label = QLabel(warning_text(warning, self.money_locale))
             label.setObjectName(f"warning_{warning.kind}")
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -405,7 +405,7 @@ class GuideTab(QWidget):
             summary = svc.plan_summary(self.loan, proposal)
         except InputError:
             return proposal.name or proposal.id
-        amount = format_amount(summary.amount, self.loan.currency, self.locale)
+        amount = format_amount(summary.amount, self.loan.currency, self.money_locale)
         if summary.count == 1:
             return f"{proposal.name} — {amount}"
         return f"{proposal.name} — {summary.count} × {amount}"

@@ -81,7 +81,7 @@ class SidebarModel(QAbstractItemModel):
 
     def __init__(self, locale: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.locale = locale
+        self.money_locale = locale
         self._lenders: list[Lender] = []
         self._loans: list[list[LoanSummary]] = []
         self._bold = QFont()
@@ -230,7 +230,7 @@ class SidebarModel(QAbstractItemModel):
             if column == COL_NAME:
                 return summary.loan_name
             if column == COL_OWED:
-                return format_amount(summary.owed_today, summary.currency, self.locale)
+                return format_amount(summary.owed_today, summary.currency, self.money_locale)
             if column == COL_STATUS:
                 return status_text(summary)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_OWED:
@@ -242,7 +242,8 @@ class SidebarModel(QAbstractItemModel):
                 return QBrush(QColor(ERROR))
         if role == Qt.ItemDataRole.ToolTipRole:
             text = self.tr("%1 owed today (%2)").replace(
-                "%1", format_amount(summary.owed_today, summary.currency, self.locale, symbol=True)
+                "%1",
+                format_amount(summary.owed_today, summary.currency, self.money_locale, symbol=True),
             )
             text = text.replace("%2", status_text(summary))
             if summary.next_due is not None:
@@ -383,7 +384,7 @@ class AllLoansRow(QPushButton):
     def __init__(self, locale: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("allLoans")
-        self.locale = locale
+        self.money_locale = locale
         self.setCheckable(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(
@@ -405,7 +406,7 @@ class AllLoansRow(QPushButton):
         self.setMinimumHeight(self.fontMetrics().height() * 2 + 6)
 
     def set_summaries(self, summaries: list[LoanSummary]) -> None:
-        self.total.setText(total_text(summaries, self.locale))
+        self.total.setText(total_text(summaries, self.money_locale))
         self.setVisible(bool(summaries))  # an empty data dir has no "all" to show
         layout = self.layout()
         if layout is not None:  # at once: the window may be busy building the dashboard next
