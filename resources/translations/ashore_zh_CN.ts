@@ -295,7 +295,7 @@ Your data lives in:
         <translation>其他情况</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/loan/form.py" line="+103"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="+109"/>
         <source>Equal installments: the same payment every month</source>
         <translation>等额本息：每月还款额相同</translation>
     </message>
@@ -723,7 +723,7 @@ Why delete {what}?</source>
 <context>
     <name>AllLoansRow</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+317"/>
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+318"/>
         <source>Every loan at once: what to pay and what needs attention (Ctrl+D)</source>
         <translation>一次看全部借款：要还什么、什么需要处理（Ctrl+D）</translation>
     </message>
@@ -870,7 +870,7 @@ Why delete {what}?</source>
 <context>
     <name>CalendarExport</name>
     <message>
-        <location line="+61"/>
+        <location line="+68"/>
         <source>Repayment &amp;calendar (PDF)…</source>
         <translation>还款日历（PDF）(&amp;C)…</translation>
     </message>
@@ -1593,7 +1593,7 @@ Why delete {what}?</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../src/ashore/ui/files/actions.py" line="+38"/>
+        <location filename="../../src/ashore/ui/files/actions.py" line="+49"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
@@ -1628,12 +1628,12 @@ Why delete {what}?</source>
         <translation>用备份替换全部数据；现有数据会先备份</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <location line="+23"/>
         <source>Import</source>
         <translation>导入</translation>
@@ -1683,18 +1683,18 @@ Why delete {what}?</source>
         <translation>已于 %2 导出到 %1。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Back up everything</source>
         <translation>备份全部数据</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>Ashore backups (*.zip)</source>
         <translation>Ashore 备份 (*.zip)</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-22"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
@@ -1713,7 +1713,7 @@ Keep it somewhere safe, away from this computer.</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <location line="+6"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
@@ -1788,7 +1788,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>GuideController</name>
     <message>
-        <location filename="../../src/ashore/ui/guide/controller.py" line="+41"/>
+        <location filename="../../src/ashore/ui/guide/controller.py" line="+42"/>
         <source>Guide</source>
         <translation>指南</translation>
     </message>
@@ -1813,12 +1813,12 @@ What was here before is saved in %1.</source>
         <translation>困难说明信(&amp;H)…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>&amp;Negotiate</source>
         <translation>协商(&amp;N)</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+64"/>
         <location line="+42"/>
         <location line="+20"/>
         <source>Open a loan first.</source>
@@ -1843,7 +1843,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>GuideTab</name>
     <message>
-        <location filename="../../src/ashore/ui/guide/tab.py" line="+145"/>
+        <location filename="../../src/ashore/ui/guide/tab.py" line="+147"/>
         <source>Open the call card</source>
         <translation>打开通话卡片</translation>
     </message>
@@ -2953,12 +2953,12 @@ What was here before is saved in %1.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/ashore/ui/main_window.py" line="+87"/>
+        <location filename="../../src/ashore/ui/main_window.py" line="+90"/>
         <source>Ashore</source>
         <translation>Ashore</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+32"/>
         <source>Your loans</source>
         <translation>你的借款</translation>
     </message>
@@ -3340,12 +3340,12 @@ What was here before is saved in %1.</source>
 <context>
     <name>NotesHookup</name>
     <message>
-        <location filename="../../src/ashore/ui/notes/window.py" line="+33"/>
+        <location filename="../../src/ashore/ui/notes/window.py" line="+35"/>
         <source>Notes</source>
         <translation>沟通记录</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>&amp;Evidence bundle…</source>
         <translation>证据包(&amp;E)…</translation>
     </message>
@@ -3365,7 +3365,7 @@ What was here before is saved in %1.</source>
         <translation>就当前借款的催收向监管（12378）或央行（12363）投诉：每次联系、所违反的规定、录音的哈希值</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+70"/>
         <location line="+32"/>
         <location line="+4"/>
         <source>Export failed</source>
@@ -3385,7 +3385,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NotesPane</name>
     <message>
-        <location filename="../../src/ashore/ui/notes/pane.py" line="+110"/>
+        <location filename="../../src/ashore/ui/notes/pane.py" line="+114"/>
         <source>Every note on this lender&apos;s loans, newest first</source>
         <translation>该出借方所有借款的记录，最新的在前</translation>
     </message>
@@ -4148,7 +4148,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/tab.py" line="+99"/>
+        <location filename="../../src/ashore/ui/proposals/tab.py" line="+102"/>
         <source>Tick a proposal to show it on the chart.</source>
         <translation>勾选一个方案即可在图表上显示。</translation>
     </message>
@@ -4307,7 +4307,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ReminderTray</name>
     <message>
-        <location filename="../../src/ashore/ui/tray.py" line="+53"/>
+        <location filename="../../src/ashore/ui/tray.py" line="+54"/>
         <source>Start at login in the tray</source>
         <translation>登录时在托盘中启动</translation>
     </message>
@@ -4317,7 +4317,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>即使关闭窗口也能收到还款提醒</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+18"/>
         <source>Open Ashore</source>
         <translation>打开 Ashore</translation>
     </message>
@@ -4332,7 +4332,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>Ashore</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+30"/>
         <source>Ashore — no payment due</source>
         <translation>Ashore — 暂无待还款项</translation>
     </message>
@@ -4523,7 +4523,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>SidebarModel</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/sidebar.py" line="-233"/>
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="-234"/>
         <source>Lender / loan</source>
         <translation>出借方 / 借款</translation>
     </message>
@@ -4563,7 +4563,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>今日欠款 %1（%2）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Next due %1</source>
         <translation>下次还款 %1</translation>
     </message>
@@ -4679,14 +4679,6 @@ Your data stays on this computer.</source>
         <location line="+2"/>
         <source>Open a sample to look around</source>
         <translation>打开示例看看</translation>
-    </message>
-</context>
-<context>
-    <name>self.window.file_actions</name>
-    <message>
-        <location filename="../../src/ashore/ui/guide/controller.py" line="-136"/>
-        <source>&amp;Export</source>
-        <translation>导出(&amp;E)</translation>
     </message>
 </context>
 </TS>

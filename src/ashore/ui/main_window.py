@@ -3,6 +3,7 @@ menus, undo/redo, and the window state remembered between runs."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -15,9 +16,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -87,7 +90,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Ashore"))
         self.setObjectName("mainWindow")
         self._build()
-        self.file_actions = FileActions(self, ledger, ctx, self._after_import)
+        self.file_actions = FileActions(
+            self,
+            ledger,
+            ctx,
+            self._after_import,
+            may_leave=self.may_leave_page,
+            show_status=self.show_status,
+        )
         self._build_menus()
         self.notes_hookup = install_notes(self)  # Notes tab, lender notes, Export ▸ Evidence
         self.guide = install_guide(self)  # Guide tab, Negotiate menu, Ctrl+K call card
@@ -166,7 +176,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu = file_menu = bar.addMenu(self.tr("&File"))
         self.new_loan_action = QAction(self.tr("&New Loan"), self)
         self.new_loan_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_loan_action.triggered.connect(self.ask_new_loan)
@@ -198,7 +208,7 @@ class MainWindow(QMainWindow):
         self.dashboard_action.triggered.connect(self.show_dashboard)
         view_menu.addAction(self.dashboard_action)
 
-        help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu = help_menu = bar.addMenu(self.tr("&Help"))
         self.about_action = QAction(self.tr("&About Ashore"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(
@@ -390,9 +400,64 @@ class MainWindow(QMainWindow):
                 return lender.name
         return lender_id
 
-    # ----- what the edits ask of the window (ui.edits.EditsHost) -----------------------------
+    # ----- what the features ask of the window (ui.window_services.WindowServices) ----------
+    def widget(self) -> QWidget:
+        return self
+
+    def bring_to_front(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
     def show_status(self, text: str, ms: int) -> None:
         self.statusBar().showMessage(text, ms)
+
+    def has_unsaved_edits(self) -> bool:
+        return self.form.is_dirty()
+
+    def add_loan_tab(self, widget: QWidget, title: str) -> int:
+        return self.loan_page.add_tab(widget, title)
+
+    def loan_tab_index(self) -> int:
+        return self.loan_page.tabs.currentIndex()
+
+    def set_loan_tab_index(self, index: int) -> None:
+        self.loan_page.tabs.setCurrentIndex(index)
+
+    def add_to_lender_page(self, widget: QWidget) -> None:
+        layout = self.lender_page.layout()
+        if isinstance(layout, QBoxLayout):
+            # Between the contact details and the Save bar, taking most of the height.
+            layout.insertWidget(max(layout.count() - 1, 0), widget, 3)
+
+    def lender_page_shown(self) -> bool:
+        return self.pages.currentWidget() is self.lender_page
+
+    def set_loan_stages(self, stages: dict[str, tuple[str, str]]) -> None:
+        self.model.stages = stages
+
+    def export_menu(self) -> QMenu:
+        return self.file_actions.export_menu
+
+    def add_to_file_menu(self, action: QAction) -> None:
+        self.file_menu.insertAction(self.quit_action, action)
+
+    def add_menu(self, menu: QMenu) -> None:
+        self.menuBar().insertMenu(self.help_menu.menuAction(), menu)
+
+    def on_loan_tab_changed(self, callback: Callable[[int], None]) -> None:
+        self.loan_page.tabs.currentChanged.connect(callback)
+
+    def on_page_changed(self, callback: Callable[[], None]) -> None:
+        self.pages.currentChanged.connect(lambda _index: callback())
+
+    def on_selection_changed(self, callback: Callable[[], None]) -> None:
+        self.sidebar.selectionModel().currentRowChanged.connect(lambda _now, _before: callback())
+
+    def on_loans_reloaded(self, callback: Callable[[], None]) -> None:
+        self.model.modelReset.connect(callback)
+
+    # ----- what the edits ask of the window (ui.edits.EditsHost) -----------------------------
 
     def lenders(self) -> list[Lender]:
         return self._lenders
@@ -486,9 +551,7 @@ class MainWindow(QMainWindow):
 
     def show_dashboard(self) -> None:
         """View ▸ Dashboard: all loans at once (the page shown when no loan is selected)."""
-        # Unsaved contract edits are asked about first (when the window has that question).
-        may_leave = getattr(self, "may_leave_page", None)
-        if not self._summaries or (may_leave is not None and not may_leave()):
+        if not self._summaries or not self.may_leave_page():  # unsaved edits are asked about
             return
         self.showing = ("none", "")
         self.pages.setCurrentWidget(self.nothing)

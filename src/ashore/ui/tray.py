@@ -26,7 +26,7 @@ from ashore.ui import dialogs
 from ashore.ui.widgets.fields import user_message
 
 if TYPE_CHECKING:
-    from ashore.ui.main_window import MainWindow
+    from ashore.ui.window_services import WindowServices
 
 TICK_MS = 60_000
 
@@ -36,13 +36,14 @@ class ReminderTray(QObject):
 
     def __init__(
         self,
-        window: MainWindow,
+        window: WindowServices,
         *,
         available: Callable[[], bool] | None = None,
         now: Callable[[], datetime] | None = None,
     ) -> None:
-        super().__init__(window)
+        super().__init__(window.widget())
         self.window = window
+        self.parent_widget = window.widget()
         self._now = now or self._window_now
         self.shown: list[tuple[str, str]] = []  # every message shown (title, text), in order
         self._missed_day: date | None = None
@@ -50,7 +51,7 @@ class ReminderTray(QObject):
         self.tray: QSystemTrayIcon | None = None
         if (available or QSystemTrayIcon.isSystemTrayAvailable)():
             self.tray = self._make_tray()
-        self.autostart_action = QAction(self.tr("Start at login in the tray"), window)
+        self.autostart_action = QAction(self.tr("Start at login in the tray"), self.parent_widget)
         self.autostart_action.setCheckable(True)
         self.autostart_action.setToolTip(
             self.tr("Payment reminders come even when the window is closed")
@@ -58,13 +59,7 @@ class ReminderTray(QObject):
         self.autostart_action.setEnabled(autostart.supported())
         self.autostart_action.setChecked(autostart.supported() and autostart.is_enabled())
         self.autostart_action.toggled.connect(self.set_autostart)
-        menu = self._file_menu()
-        if menu is not None:
-            quit_action = getattr(window, "quit_action", None)
-            if isinstance(quit_action, QAction) and quit_action in menu.actions():
-                menu.insertAction(quit_action, self.autostart_action)
-            else:
-                menu.addAction(self.autostart_action)
+        window.add_to_file_menu(self.autostart_action)
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
@@ -76,7 +71,7 @@ class ReminderTray(QObject):
         from ashore.ui.app import app_icon
 
         tray = QSystemTrayIcon(app_icon(), self)
-        menu = QMenu(self.window)
+        menu = QMenu(self.parent_widget)
         show = menu.addAction(self.tr("Open Ashore"))
         show.triggered.connect(self.show_window)
         menu.addSeparator()
@@ -97,16 +92,7 @@ class ReminderTray(QObject):
             self.show_window()
 
     def show_window(self) -> None:
-        self.window.showNormal()
-        self.window.raise_()
-        self.window.activateWindow()
-
-    def _file_menu(self) -> QMenu | None:
-        for action in self.window.menuBar().actions():
-            menu = action.menu()
-            if isinstance(menu, QMenu):
-                return menu  # File is the first menu
-        return None
+        self.window.bring_to_front()
 
     # ----- the clock and the data ------------------------------------------------------------
     def _window_now(self) -> datetime:
@@ -216,7 +202,7 @@ class ReminderTray(QObject):
             )
             self.tray.showMessage(title, body, icon, 20_000)
         else:
-            self.window.statusBar().showMessage(f"{title} — {body}", 20_000)
+            self.window.show_status(f"{title} — {body}", 20_000)
 
     # ----- autostart -------------------------------------------------------------------------
     def set_autostart(self, on: bool) -> None:
@@ -226,7 +212,7 @@ class ReminderTray(QObject):
             else:
                 autostart.disable()
         except AshoreError as error:
-            dialogs.error(self.window, user_message(error))
+            dialogs.error(self.parent_widget, user_message(error))
             self.autostart_action.blockSignals(True)
             self.autostart_action.setChecked(autostart.is_enabled())
             self.autostart_action.blockSignals(False)
@@ -237,6 +223,6 @@ class ReminderTray(QObject):
             self.tray.hide()
 
 
-def install_reminders(window: MainWindow) -> ReminderTray:
+def install_reminders(window: WindowServices) -> ReminderTray:
     """Add the tray, the reminders and the autostart option to ``window``."""
     return ReminderTray(window)

@@ -25,16 +25,27 @@ if TYPE_CHECKING:
 
 
 class FileActions(QObject):
-    """The actions and what they do; ``reloaded`` is called after an import changed the data."""
+    """The actions and what they do. ``reloaded`` is called after an import or a restore changed
+    the data, ``may_leave`` before a restore (unsaved edits would be lost), ``show_status`` with
+    what an export wrote."""
 
     def __init__(
-        self, window: QWidget, ledger: Ledger, ctx: Context, reloaded: Callable[[], None]
+        self,
+        window: QWidget,
+        ledger: Ledger,
+        ctx: Context,
+        reloaded: Callable[[], None],
+        *,
+        may_leave: Callable[[], bool],
+        show_status: Callable[[str, int], None],
     ) -> None:
         super().__init__(window)
         self.window = window
         self.ledger = ledger
         self.ctx = ctx
         self.reloaded = reloaded
+        self.may_leave = may_leave
+        self.show_status = show_status
         self.import_action = QAction(self.tr("&Import…"), window)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.import_file)
@@ -53,14 +64,15 @@ class FileActions(QObject):
         self.restore_action.triggered.connect(self.restore)
         from ashore.ui.files.calendar import CalendarExport
 
-        self.calendar = CalendarExport(window, ledger, ctx)
+        self.calendar = CalendarExport(window, ledger, ctx, show_status)
+        self.export_menu = QMenu(self.tr("&Export"), window)
+        self.export_menu.addAction(self.export_json_action)
+        self.export_menu.addAction(self.calendar.pdf_action)
+        self.export_menu.addAction(self.calendar.ics_action)
 
     def add_to(self, menu: QMenu) -> None:
         menu.addAction(self.import_action)
-        export = menu.addMenu(self.tr("&Export"))
-        export.addAction(self.export_json_action)
-        export.addAction(self.calendar.pdf_action)
-        export.addAction(self.calendar.ics_action)
+        menu.addMenu(self.export_menu)
         menu.addSeparator()
         menu.addAction(self.backup_action)
         menu.addAction(self.restore_action)
@@ -116,9 +128,7 @@ class FileActions(QObject):
             return None
         stamp = self.ctx.clock.now().strftime("%H:%M")
         message = self.tr("Exported to %1 at %2.").replace("%1", str(path)).replace("%2", stamp)
-        status = getattr(self.window, "statusBar", None)
-        if callable(status):
-            status().showMessage(message, 6000)
+        self.show_status(message, 6000)
         return path
 
     def backup(self) -> Path | None:
@@ -156,8 +166,7 @@ class FileActions(QObject):
 
         The Ledger closes its database, the backup is put in place all or nothing, the database
         opens again and the window reloads. A refused backup changes nothing."""
-        may_leave = getattr(self.window, "may_leave_page", None)
-        if callable(may_leave) and not may_leave():  # unsaved edits would be lost
+        if not self.may_leave():  # unsaved edits would be lost
             return None
         path = dialogs.get_open_path(
             self.window, self.tr("Restore from backup"), self.tr("Ashore backups (*.zip)")

@@ -131,11 +131,18 @@ class _Writer(QThread):
 class CalendarExport(QObject):
     """The two Export actions and what they do."""
 
-    def __init__(self, window: QWidget, ledger: Ledger, ctx: Context) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        ledger: Ledger,
+        ctx: Context,
+        show_status: Callable[[str, int], None],
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.ledger = ledger
         self.ctx = ctx
+        self.show_status = show_status
         self.pdf_action = QAction(self.tr("Repayment &calendar (PDF)…"), window)
         self.pdf_action.setToolTip(self.tr("A printable calendar of what to pay on which day"))
         self.pdf_action.triggered.connect(self.export_pdf)
@@ -228,7 +235,5 @@ class CalendarExport(QObject):
             return None
         stamp = self.ctx.clock.now().strftime("%H:%M")
         message = self.tr("Exported to %1 at %2.").replace("%1", str(path)).replace("%2", stamp)
-        status = getattr(self.window, "statusBar", None)
-        if callable(status):
-            status().showMessage(message, 6000)
+        self.show_status(message, 6000)
         return path

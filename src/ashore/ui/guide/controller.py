@@ -21,7 +21,7 @@ from ashore.ui.widgets.fields import user_message
 if TYPE_CHECKING:
     from ashore.app.context import Context
     from ashore.ui.guide.card import CallCardWindow
-    from ashore.ui.main_window import MainWindow
+    from ashore.ui.window_services import WindowServices
 
 
 def run_dialog(dialog: QDialog) -> bool:
@@ -33,12 +33,13 @@ class GuideController(QObject):
     """Joins the Guide tab, the call card, the after-call dialog and the letter editor to the
     main window: which loan is open, and refreshing the window after a change."""
 
-    def __init__(self, window: MainWindow, ctx: Context) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowServices, ctx: Context) -> None:
+        super().__init__(window.widget())
         self.window = window
+        self.parent_widget = window.widget()
         self.ctx = ctx
         self.tab = GuideTab(window.ledger, ctx.today, window.money_locale)
-        self.tab_index = window.loan_page.add_tab(self.tab, self.tr("Guide"))
+        self.tab_index = window.add_loan_tab(self.tab, self.tr("Guide"))
         self.cards: dict[str, CallCardWindow] = {}
         self.started: dict[str, str] = {}  # loan id -> the note the call card started
         self._stale = True
@@ -47,45 +48,31 @@ class GuideController(QObject):
         self.tab.on_letter = self.open_letter
         self.tab.on_changed = self._after_change
 
-        self.call_card_action = QAction(self.tr("&Call Card"), window)
+        self.call_card_action = QAction(self.tr("&Call Card"), self.parent_widget)
         self.call_card_action.setShortcut(QKeySequence("Ctrl+K"))
         self.call_card_action.setStatusTip(self.tr("The numbers and words for a call, on top"))
         self.call_card_action.triggered.connect(self.open_call_card)
-        self.after_call_action = QAction(self.tr("&After the Call…"), window)
+        self.after_call_action = QAction(self.tr("&After the Call…"), self.parent_widget)
         self.after_call_action.triggered.connect(lambda: self.after_call(self.loan_id(), ""))
-        self.letter_action = QAction(self.tr("&Hardship Letter…"), window)
+        self.letter_action = QAction(self.tr("&Hardship Letter…"), self.parent_widget)
         self.letter_action.triggered.connect(self.open_letter)
         for action in (self.call_card_action, self.after_call_action, self.letter_action):
-            window.addAction(action)  # shortcuts work whatever has the focus
+            self.parent_widget.addAction(action)  # shortcuts work whatever has the focus
 
-        window.loan_page.tabs.currentChanged.connect(self._on_tab)
-        window.sidebar.selectionModel().currentRowChanged.connect(self._on_loan_changed)
-        window.model.modelReset.connect(self._on_loan_changed)
-        window.model.modelReset.connect(self._on_stages)
+        window.on_loan_tab_changed(self._on_tab)
+        window.on_selection_changed(self._on_loan_changed)
+        window.on_loans_reloaded(self._on_loan_changed)
+        window.on_loans_reloaded(self._on_stages)
 
     def add_menus(self) -> None:
         """A Negotiate menu before Help, and Export ▸ Hardship letter…"""
-        bar = self.window.menuBar()
-        menu = QMenu(self.tr("&Negotiate"), bar)
+        menu = QMenu(self.tr("&Negotiate"), self.parent_widget)
         menu.addAction(self.call_card_action)
         menu.addAction(self.after_call_action)
         menu.addAction(self.letter_action)
-        actions = bar.actions()
-        if actions:
-            bar.insertMenu(actions[-1], menu)
-        else:
-            bar.addMenu(menu)
+        self.window.add_menu(menu)
         self.menu = menu
-        export_title = self.window.file_actions.tr("&Export")
-        for action in bar.actions():
-            sub = action.menu()
-            if not isinstance(sub, QMenu):
-                continue
-            for inner in sub.actions():
-                found = inner.menu()
-                if isinstance(found, QMenu) and found.title() == export_title:
-                    found.addAction(self.letter_action)
-                    return
+        self.window.export_menu().addAction(self.letter_action)
 
     # ----- which loan ------------------------------------------------------------------------
     def loan_id(self) -> str:
@@ -103,9 +90,9 @@ class GuideController(QObject):
             found = svc.stages(self.window.ledger, self.ctx.today)
         except (InputError, DataError):
             return  # a loan that cannot be worked out shows its own error on its page
-        self.window.model.stages = {
-            loan_id: (titles[st.key], steps[st.next_key]) for loan_id, st in found.items()
-        }
+        self.window.set_loan_stages(
+            {loan_id: (titles[st.key], steps[st.next_key]) for loan_id, st in found.items()}
+        )
 
     def _on_loan_changed(self, *_args: object) -> None:
         self._stale = True
@@ -113,7 +100,7 @@ class GuideController(QObject):
         QTimer.singleShot(0, self._refresh_if_shown)
 
     def _refresh_if_shown(self) -> None:
-        if self.window.loan_page.tabs.currentIndex() == self.tab_index:
+        if self.window.loan_tab_index() == self.tab_index:
             self.refresh()
 
     def refresh(self) -> None:
@@ -130,12 +117,11 @@ class GuideController(QObject):
         """A change that moves the stage or the proposals: the sidebar and the form see it."""
         loan_id = self.loan_id()
         self.window.reload()
-        is_dirty = getattr(self.window.form, "is_dirty", lambda: False)
-        if loan_id and not is_dirty():
+        if loan_id and not self.window.has_unsaved_edits():
             # the form holds the loan's proposals too: give it the new statuses
-            tab = self.window.loan_page.tabs.currentIndex()
+            tab = self.window.loan_tab_index()
             self.window.open_loan(loan_id)
-            self.window.loan_page.tabs.setCurrentIndex(tab)
+            self.window.set_loan_tab_index(tab)
         self.refresh()
 
     # ----- the call card ---------------------------------------------------------------------
@@ -144,19 +130,19 @@ class GuideController(QObject):
 
         loan_id = self.loan_id()
         if not loan_id:
-            self.window.statusBar().showMessage(self.tr("Open a loan first."), 4000)
+            self.window.show_status(self.tr("Open a loan first."), 4000)
             return None
         try:
             card = svc.call_card(self.window.ledger, loan_id, self.ctx.today)
         except (InputError, DataError) as problem:
-            dialogs.error(self.window, user_message(problem))
+            dialogs.error(self.parent_widget, user_message(problem))
             return None
         old = self.cards.pop(loan_id, None)
         if old is not None:
             old.close()
             old.deleteLater()
         window = CallCardWindow(
-            card, self.window.money_locale, self.start_note, self.after_call, self.window
+            card, self.window.money_locale, self.start_note, self.after_call, self.parent_widget
         )
         self.cards[loan_id] = window
         window.show()
@@ -169,10 +155,10 @@ class GuideController(QObject):
                 self.window.ledger, loan_id, self.window.ctx.clock.now().replace(microsecond=0)
             )
         except (InputError, DataError) as problem:
-            dialogs.error(self.window, user_message(problem))
+            dialogs.error(self.parent_widget, user_message(problem))
             return None
         self.started[loan_id] = note_id
-        self.window.statusBar().showMessage(
+        self.window.show_status(
             self.tr("Call note started at %1.").replace(
                 "%1", self.window.ctx.clock.now().strftime("%H:%M")
             ),
@@ -186,18 +172,18 @@ class GuideController(QObject):
         from ashore.ui.guide.after import AfterCallDialog
 
         if not loan_id:
-            self.window.statusBar().showMessage(self.tr("Open a loan first."), 4000)
+            self.window.show_status(self.tr("Open a loan first."), 4000)
             return False
         loan = self.window.ledger.loan(loan_id)
         note_id = note_id or self.started.get(loan_id, "")
         note = next((n for n in loan.notes if n.id == note_id), None)
         ask = svc.load_guide(self.window.ledger, loan_id).ask
-        dialog = AfterCallDialog(self.window.ledger, loan, note, ask, self.window)
+        dialog = AfterCallDialog(self.window.ledger, loan, note, ask, self.parent_widget)
         if not run_dialog(dialog):
             return False
         self.started.pop(loan_id, None)
         self._after_change()
-        self.window.statusBar().showMessage(self.tr("The call is written down."), 6000)
+        self.window.show_status(self.tr("The call is written down."), 6000)
         return True
 
     # ----- the letter ------------------------------------------------------------------------
@@ -206,22 +192,22 @@ class GuideController(QObject):
 
         loan_id = self.loan_id()
         if not loan_id:
-            self.window.statusBar().showMessage(self.tr("Open a loan first."), 4000)
+            self.window.show_status(self.tr("Open a loan first."), 4000)
             return
         loan = self.window.ledger.loan(loan_id)
         if not loan.proposals:
             dialogs.error(
-                self.window,
+                self.parent_widget,
                 self.tr("Add a proposal first: the letter asks the lender for one."),
             )
             return
         editor = LetterEditor(
-            self.window.ledger, loan, self.ctx.today, self.ctx.lang, parent=self.window
+            self.window.ledger, loan, self.ctx.today, self.ctx.lang, parent=self.parent_widget
         )
         run_dialog(editor)
 
 
-def install_guide(window: MainWindow) -> GuideController:
+def install_guide(window: WindowServices) -> GuideController:
     """Add the Guide tab, the Negotiate menu (Call card Ctrl+K, After the call, Hardship letter)
     and Export ▸ Hardship letter… to ``window``."""
     controller = GuideController(window, window.ctx)

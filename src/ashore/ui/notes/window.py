@@ -1,16 +1,17 @@
 """Puts the notes into the main window: a Notes tab on each loan, every note of a lender on its
 page, and File ▸ Export ▸ Evidence bundle… for the open loan.
 
-One call (``install_notes(window)``) wires it all, so the window's own code stays as it is.
+One call (``install_notes(window)``) wires it all; the notes ask the window only what
+``ui.window_services.WindowServices`` offers.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QBoxLayout, QMenu
+from PySide6.QtWidgets import QApplication
 
 from ashore.app.errors import AshoreError
 from ashore.ui import dialogs
@@ -19,35 +20,33 @@ from ashore.ui.notes.pane import NotesPane
 from ashore.ui.widgets.fields import user_message
 
 if TYPE_CHECKING:
-    from ashore.ui.main_window import MainWindow
+    from ashore.ui.window_services import WindowServices
 
 
 class NotesHookup(QObject):
     """Keeps the loan's Notes tab and the lender's notes on whatever the window shows."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowServices) -> None:
+        super().__init__(window.widget())
         self.window = window
+        self.parent_widget = window.widget()
         recordings = window.ctx.data.root / "recordings"
         self.pane = NotesPane(window.ledger, window.ctx.today, recordings=recordings)
-        self.tab_index = window.loan_page.add_tab(self.pane, self.tr("Notes"))
+        self.tab_index = window.add_loan_tab(self.pane, self.tr("Notes"))
         self.lender_pane = NotesPane(window.ledger, window.ctx.today)
-        layout = window.lender_page.layout()
-        if isinstance(layout, QBoxLayout):
-            # Between the contact details and the Save bar, taking most of the height.
-            layout.insertWidget(max(layout.count() - 1, 0), self.lender_pane, 3)
+        window.add_to_lender_page(self.lender_pane)
         self._shown: tuple[str, str] | None = None
 
-        window.loan_page.tabs.currentChanged.connect(lambda _index: self.sync())
-        window.pages.currentChanged.connect(lambda _index: self.sync())
-        window.sidebar.selectionModel().currentRowChanged.connect(self._on_current)
+        window.on_loan_tab_changed(lambda _index: self.sync())
+        window.on_page_changed(self.sync)
+        window.on_selection_changed(self.sync)
 
-        self.export_action = QAction(self.tr("&Evidence bundle…"), window)
+        self.export_action = QAction(self.tr("&Evidence bundle…"), self.parent_widget)
         self.export_action.setToolTip(
             self.tr("The open loan's call log (PDF), its original files and SHA256SUMS, as a zip")
         )
         self.export_action.triggered.connect(self.export_bundle)
-        self.complaint_action = QAction(self.tr("&Complaint…"), window)
+        self.complaint_action = QAction(self.tr("&Complaint…"), self.parent_widget)
         self.complaint_action.setToolTip(
             self.tr(
                 "A complaint to the regulator (12378) or the central bank (12363) about the open "
@@ -55,28 +54,12 @@ class NotesHookup(QObject):
             )
         )
         self.complaint_action.triggered.connect(self.export_complaint)
-        menu = self._export_menu()
-        if menu is not None:
-            menu.addAction(self.export_action)
-            menu.addAction(self.complaint_action)
+        menu = window.export_menu()
+        menu.addAction(self.export_action)
+        menu.addAction(self.complaint_action)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
-
-    def _export_menu(self) -> QMenu | None:
-        target = self.window.file_actions.export_json_action
-        for action in self.window.menuBar().actions():
-            menu = action.menu()
-            if not isinstance(menu, QMenu):
-                continue
-            for item in menu.actions():
-                sub = item.menu()
-                if isinstance(sub, QMenu) and target in sub.actions():
-                    return sub
-        return None
-
-    def _on_current(self, _current: QModelIndex, _previous: QModelIndex) -> None:
-        self.sync()
 
     def sync(self) -> None:
         """Show the open loan's notes when its Notes tab is up, the open lender's on its page.
@@ -87,12 +70,12 @@ class NotesHookup(QObject):
         self.export_action.setEnabled(kind == "loan")
         self.complaint_action.setEnabled(kind == "loan")
         want: tuple[str, str] | None = None
-        on_tab = self.window.loan_page.tabs.currentIndex() == self.tab_index
+        on_tab = self.window.loan_tab_index() == self.tab_index
         if kind == "loan" and on_tab:
             want = ("loan", ident)
         elif kind == "new" and on_tab:
             want = ("new", "")
-        elif kind == "lender" and self.window.pages.currentWidget() is self.window.lender_page:
+        elif kind == "lender" and self.window.lender_page_shown():
             want = ("lender", ident)
         if want is None:
             # Out of sight: forget what was shown, so coming back reads the data again (it may
@@ -119,9 +102,9 @@ class NotesHookup(QObject):
         try:
             loan = ledger.loan(loan_id)
         except AshoreError as error:
-            dialogs.error(self.window, user_message(error))
+            dialogs.error(self.parent_widget, user_message(error))
             return
-        path = notes_dialogs.get_bundle_path(self.window, f"evidence-{loan.id}.zip")
+        path = notes_dialogs.get_bundle_path(self.parent_widget, f"evidence-{loan.id}.zip")
         if path is None:
             return
         lang = "zh_CN" if self.window.ctx.lang == "zh_CN" else "en"
@@ -136,9 +119,9 @@ class NotesHookup(QObject):
                 made=self.window.ctx.clock.now(),
             )
         except AshoreError as error:
-            dialogs.error(self.window, user_message(error), self.tr("Export failed"))
+            dialogs.error(self.parent_widget, user_message(error), self.tr("Export failed"))
             return
-        self.window.statusBar().showMessage(
+        self.window.show_status(
             self.tr("Evidence bundle written to {path}: {notes} note(s), {files} file(s).").format(
                 path=summary.path, notes=summary.notes, files=summary.files
             ),
@@ -156,9 +139,9 @@ class NotesHookup(QObject):
         try:
             loan = ledger.loan(loan_id)
         except AshoreError as error:
-            dialogs.error(self.window, user_message(error))
+            dialogs.error(self.parent_widget, user_message(error))
             return
-        answer = notes_dialogs.ask_complaint(self.window, f"complaint-{loan.id}.pdf")
+        answer = notes_dialogs.ask_complaint(self.parent_widget, f"complaint-{loan.id}.pdf")
         if answer is None:
             return
         to, path = answer
@@ -168,14 +151,14 @@ class NotesHookup(QObject):
             data = complaint_data(ledger, loan.id, self.window.ctx.today, to, lang)
             write_complaint_pdf(data, path, lang)
         except AshoreError as error:
-            dialogs.error(self.window, user_message(error), self.tr("Export failed"))
+            dialogs.error(self.parent_widget, user_message(error), self.tr("Export failed"))
             return
         except OSError as error:
             dialogs.error(
-                self.window, f"{path}: {error.strerror or error}", self.tr("Export failed")
+                self.parent_widget, f"{path}: {error.strerror or error}", self.tr("Export failed")
             )
             return
-        self.window.statusBar().showMessage(
+        self.window.show_status(
             self.tr("Complaint to {to} written to {path}: {n} contact(s), {k} breach(es).").format(
                 to=to, path=path, n=len(data.contacts), k=len(data.breaches)
             ),
@@ -187,6 +170,6 @@ class NotesHookup(QObject):
         self.lender_pane.shutdown()
 
 
-def install_notes(window: MainWindow) -> NotesHookup:
+def install_notes(window: WindowServices) -> NotesHookup:
     """Add the notes to ``window`` (after its pages and menus are built)."""
     return NotesHookup(window)
