@@ -1,5 +1,8 @@
 """The main window: the sidebar of lenders and loans on the left, the open page on the right,
-menus, undo/redo, and the window state remembered between runs."""
+menus, undo/redo, and the window state remembered between runs.
+
+It is what the feature packages see as ``ui.window_services.WindowServices`` (about 60 lines of
+one-line methods, which take it over 500 lines); the undoable edits live in ``ui.edits``."""
 
 from __future__ import annotations
 
