@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/ashore/ui/dialogs.py" line="+39"/>
+        <location filename="../../src/ashore/ui/dialogs.py" line="+41"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -315,7 +315,7 @@ Your data lives in:
         <translation>到期一次性还本付息</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/notes/dialogs.py" line="+21"/>
+        <location filename="../../src/ashore/ui/dialogs.py" line="+23"/>
         <source>Delete note</source>
         <translation>删除记录</translation>
     </message>
@@ -1788,7 +1788,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>GuideController</name>
     <message>
-        <location filename="../../src/ashore/ui/guide/controller.py" line="+42"/>
+        <location filename="../../src/ashore/ui/guide/controller.py" line="+37"/>
         <source>Guide</source>
         <translation>指南</translation>
     </message>
@@ -2200,7 +2200,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LenderDialog</name>
     <message>
-        <location filename="../../src/ashore/ui/dialogs.py" line="-68"/>
+        <location filename="../../src/ashore/ui/dialogs.py" line="-136"/>
         <source>New lender</source>
         <translation>新出借方</translation>
     </message>
@@ -2953,7 +2953,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/ashore/ui/main_window.py" line="+90"/>
+        <location filename="../../src/ashore/ui/main_window.py" line="+93"/>
         <source>Ashore</source>
         <translation>Ashore</translation>
     </message>
@@ -3340,7 +3340,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NotesHookup</name>
     <message>
-        <location filename="../../src/ashore/ui/notes/window.py" line="+35"/>
+        <location filename="../../src/ashore/ui/notes/window.py" line="+34"/>
         <source>Notes</source>
         <translation>沟通记录</translation>
     </message>

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from ashore.app.context import Context
 from ashore.services import Ledger
 from ashore.services.notes import Notes
-from ashore.ui.notes import dialogs as notes_dialogs
+from ashore.ui import dialogs
 from ashore.ui.notes.pane import NotesPane
 
 from .test_notes_pane import noise, write_wav
@@ -68,7 +68,7 @@ def test_quick_entry_of_a_collectors_call_with_its_recording(
     qtbot.keyClicks(editor.collection.third_party, "my sister")
     editor.collection.abuse["threat"].setChecked(True)
     recording = write_wav(tmp_path / "collector.wav")
-    monkeypatch.setattr(notes_dialogs, "get_attach_paths", lambda _parent: [recording])
+    monkeypatch.setattr(dialogs, "get_attach_paths", lambda _parent: [recording])
     qtbot.mouseClick(editor.attach_button, Qt.MouseButton.LeftButton)
     assert "collector.wav" in editor.pending_label.text()
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)  # no text needed

@@ -18,7 +18,7 @@ from ashore.app.context import Context
 from ashore.domain.money import format_amount
 from ashore.services import Ledger, plans
 from ashore.services import guide as svc
-from ashore.ui.guide import controller as guide_controller
+from ashore.ui import dialogs
 from ashore.ui.guide.after import AfterCallDialog
 from ashore.ui.guide.card import CallCardWindow
 from ashore.ui.guide.letter import LetterEditor
@@ -109,7 +109,7 @@ def test_start_a_note_then_record_the_outcome(
         dialog.save()
         return dialog.result() == dialog.DialogCode.Accepted
 
-    monkeypatch.setattr(guide_controller, "run_dialog", answer)
+    monkeypatch.setattr(dialogs, "run_dialog", answer)
     click(qtbot, card.after_button)
     loan = sample.loan(LOAN)
     note = next(n for n in loan.notes if n.id == card.note_id)

@@ -21,8 +21,8 @@ from ashore.app.context import Context
 from ashore.audio_probe import audio_backend_status
 from ashore.services import Ledger
 from ashore.services.notes import Notes
+from ashore.ui import dialogs
 from ashore.ui.audio.common import QTMULTIMEDIA_ENVIRONMENT_WARNINGS
-from ashore.ui.notes import dialogs as notes_dialogs
 from ashore.ui.notes.card import NoteCard
 from ashore.ui.notes.pane import NotesPane
 
@@ -125,7 +125,7 @@ def test_edit_shows_history_and_delete_leaves_a_tombstone(
         asked.append(what)
         return "wrong loan"
 
-    monkeypatch.setattr(notes_dialogs, "ask_delete_reason", reason)
+    monkeypatch.setattr(dialogs, "ask_delete_reason", reason)
     qtbot.mouseClick(card.delete_button, Qt.MouseButton.LeftButton)
     assert len(asked) == 1
     card = _card(pane, note_id)
@@ -142,7 +142,7 @@ def test_cancelled_reason_deletes_nothing(
     qtbot: Any, pane: NotesPane, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     note_id = _write_note(qtbot, pane, "keep me")
-    monkeypatch.setattr(notes_dialogs, "ask_delete_reason", lambda _p, _w: None)
+    monkeypatch.setattr(dialogs, "ask_delete_reason", lambda _p, _w: None)
     qtbot.mouseClick(_card(pane, note_id).delete_button, Qt.MouseButton.LeftButton)
     assert _card(pane, note_id).note.deleted_at is None
 

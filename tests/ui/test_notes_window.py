@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 
 from ashore.services import Ledger
 from ashore.services.notes import Notes
+from ashore.ui import dialogs
 from ashore.ui.audio.common import QTMULTIMEDIA_ENVIRONMENT_WARNINGS
-from ashore.ui.notes import dialogs as notes_dialogs
 
 LOAN = "jb-2026-01"
 noise = pytest.mark.qt_log_ignore(
@@ -87,7 +87,7 @@ def test_export_evidence_bundle_from_the_menu(
     window.open_loan(LOAN)
     assert action.isEnabled()
     target = tmp_path / "bundle.zip"
-    monkeypatch.setattr(notes_dialogs, "get_bundle_path", lambda _parent, _name: target)
+    monkeypatch.setattr(dialogs, "get_bundle_path", lambda _parent, _name: target)
     action.trigger()
     with zipfile.ZipFile(target) as zf:
         assert {"call-log.pdf", "SHA256SUMS"} <= set(zf.namelist())
@@ -122,7 +122,7 @@ def test_export_complaint_from_the_menu(
     window.open_loan(LOAN)
     assert action.isEnabled()
     target = tmp_path / "complaint.pdf"
-    monkeypatch.setattr(notes_dialogs, "ask_complaint", lambda _parent, _name: ("12363", target))
+    monkeypatch.setattr(dialogs, "ask_complaint", lambda _parent, _name: ("12363", target))
     action.trigger()
     text = "".join("".join(p.extract_text().split()) for p in PdfReader(target).pages)
     assert "12363" in text  # the chosen hotline
@@ -131,7 +131,7 @@ def test_export_complaint_from_the_menu(
     assert "complaint.pdf" in window.statusBar().currentMessage()
     menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
     assert any(action in sub.actions() for m in menus for sub in _submenus(m))
-    monkeypatch.setattr(notes_dialogs, "ask_complaint", lambda _parent, _name: None)
+    monkeypatch.setattr(dialogs, "ask_complaint", lambda _parent, _name: None)
     target.unlink()
     action.trigger()  # cancelled: nothing written
     assert not target.exists()

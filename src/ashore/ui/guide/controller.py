@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu
+from PySide6.QtWidgets import QMenu
 
 from ashore.app.errors import DataError, InputError
 from ashore.services import guide as svc
@@ -22,11 +22,6 @@ if TYPE_CHECKING:
     from ashore.app.context import Context
     from ashore.ui.guide.card import CallCardWindow
     from ashore.ui.window_services import WindowServices
-
-
-def run_dialog(dialog: QDialog) -> bool:
-    """Show a modal dialog; the one place tests patch so nothing blocks."""
-    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 class GuideController(QObject):
@@ -179,7 +174,7 @@ class GuideController(QObject):
         note = next((n for n in loan.notes if n.id == note_id), None)
         ask = svc.load_guide(self.window.ledger, loan_id).ask
         dialog = AfterCallDialog(self.window.ledger, loan, note, ask, self.parent_widget)
-        if not run_dialog(dialog):
+        if not dialogs.run_dialog(dialog):
             return False
         self.started.pop(loan_id, None)
         self._after_change()
@@ -204,7 +199,7 @@ class GuideController(QObject):
         editor = LetterEditor(
             self.window.ledger, loan, self.ctx.today, self.ctx.lang, parent=self.parent_widget
         )
-        run_dialog(editor)
+        dialogs.run_dialog(editor)
 
 
 def install_guide(window: WindowServices) -> GuideController:

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from ashore.domain.records import Attachment, CallNote, Loan
 from ashore.services.notes import Notes
+from ashore.ui import dialogs
 from ashore.ui.audio.player import AudioPlayer
-from ashore.ui.notes import dialogs as notes_dialogs
 from ashore.ui.notes.collection import breach_chips, collector_summary
 from ashore.ui.notes.formatting import _local, channel_text, duration_text, size_text, when_text
 
@@ -291,7 +291,7 @@ class NoteCard(QFrame):
         button.setToolTip(
             f"{attachment.name} · {size_text(attachment.size)}\nSHA-256 {attachment.sha256}"
         )
-        button.clicked.connect(lambda: notes_dialogs.open_file(path))
+        button.clicked.connect(lambda: dialogs.open_file(path))
         column = QVBoxLayout()
         holder = QWidget()
         holder.setLayout(column)
@@ -326,7 +326,7 @@ class NoteCard(QFrame):
             open_button = QToolButton()
             open_button.setAutoRaise(True)
             open_button.setText(self.tr("Open"))
-            open_button.clicked.connect(lambda: notes_dialogs.open_file(path))
+            open_button.clicked.connect(lambda: dialogs.open_file(path))
             line.addWidget(open_button)
         column.addLayout(line)
         if attachment.kind == "audio":

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ashore.domain.records import CHANNELS, CallNote
-from ashore.ui.notes import dialogs as notes_dialogs
+from ashore.ui import dialogs
 from ashore.ui.notes.collection import CollectionFields
 from ashore.ui.notes.formatting import _local, channel_text
 
@@ -211,7 +211,7 @@ class NoteEditor(QFrame):
         self.pending_label.setText(", ".join(path.name for path in self.pending))
 
     def _pick_pending(self) -> None:
-        self.add_pending(notes_dialogs.get_attach_paths(self))
+        self.add_pending(dialogs.get_attach_paths(self))
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)

@@ -37,7 +37,7 @@ from ashore.domain.records import CallNote, Loan
 from ashore.services import Ledger
 from ashore.services.collection import breaches_by_note
 from ashore.services.notes import Notes, StoredFile
-from ashore.ui.notes import dialogs as notes_dialogs
+from ashore.ui import dialogs
 from ashore.ui.notes.card import NoteCard
 from ashore.ui.notes.collection import COLLECTION_STYLE
 from ashore.ui.notes.editor import NoteEditor
@@ -485,7 +485,7 @@ class NotesPane(QWidget):
     def delete_note(self, loan_id: str, note_id: str) -> None:
         note = next(n for n in self.notes.notes(loan_id) if n.id == note_id)
         label = self.tr("the note of {when}").format(when=when_text(note.occurred_at, QLocale()))
-        reason = notes_dialogs.ask_delete_reason(self, label)
+        reason = dialogs.ask_delete_reason(self, label)
         if reason is None:
             return
         try:
@@ -500,7 +500,7 @@ class NotesPane(QWidget):
     # -- attaching ----------------------------------------------------------------------------
 
     def ask_attach(self, loan_id: str, note_id: str) -> None:
-        paths = notes_dialogs.get_attach_paths(self)
+        paths = dialogs.get_attach_paths(self)
         if paths:
             self.attach_files(loan_id, note_id, paths)
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication
 
 from ashore.app.errors import AshoreError
 from ashore.ui import dialogs
-from ashore.ui.notes import dialogs as notes_dialogs
 from ashore.ui.notes.pane import NotesPane
 from ashore.ui.widgets.fields import user_message
 
@@ -104,7 +103,7 @@ class NotesHookup(QObject):
         except AshoreError as error:
             dialogs.error(self.parent_widget, user_message(error))
             return
-        path = notes_dialogs.get_bundle_path(self.parent_widget, f"evidence-{loan.id}.zip")
+        path = dialogs.get_bundle_path(self.parent_widget, f"evidence-{loan.id}.zip")
         if path is None:
             return
         lang = "zh_CN" if self.window.ctx.lang == "zh_CN" else "en"
@@ -141,7 +140,7 @@ class NotesHookup(QObject):
         except AshoreError as error:
             dialogs.error(self.parent_widget, user_message(error))
             return
-        answer = notes_dialogs.ask_complaint(self.parent_widget, f"complaint-{loan.id}.pdf")
+        answer = dialogs.ask_complaint(self.parent_widget, f"complaint-{loan.id}.pdf")
         if answer is None:
             return
         to, path = answer
