@@ -159,7 +159,7 @@ Your data lives in:
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+74"/>
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+83"/>
         <source>Settled</source>
         <translation>已结清</translation>
     </message>
@@ -1225,7 +1225,7 @@ Why delete {what}?</source>
 <context>
     <name>ClaimsModel</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/models.py" line="+124"/>
+        <location filename="../../src/ashore/ui/payments/models.py" line="+153"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1349,7 +1349,7 @@ Why delete {what}?</source>
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="+194"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="+222"/>
         <source>Total paid</source>
         <translation>还款总额</translation>
     </message>
@@ -1407,7 +1407,7 @@ Why delete {what}?</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+180"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+194"/>
         <source>All loans</source>
         <translation>全部借款</translation>
     </message>
@@ -2031,7 +2031,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="+16"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="+21"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -2172,7 +2172,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>InstallmentTableModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="-179"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="-193"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
@@ -2953,7 +2953,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/ashore/ui/main_window.py" line="+93"/>
+        <location filename="../../src/ashore/ui/main_window.py" line="+86"/>
         <source>Ashore</source>
         <translation>Ashore</translation>
     </message>
@@ -3754,7 +3754,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>PaymentsModel</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/models.py" line="-64"/>
+        <location filename="../../src/ashore/ui/payments/models.py" line="-72"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -3910,7 +3910,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>PlanEntriesModel</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/models.py" line="-46"/>
+        <location filename="../../src/ashore/ui/payments/models.py" line="-57"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
@@ -4110,7 +4110,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalListModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="-100"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="-108"/>
         <source>Proposal</source>
         <translation>方案</translation>
     </message>
@@ -4576,7 +4576,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>UpcomingModel</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-49"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-54"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>

@@ -29,7 +29,7 @@ def test_apr_row(qtbot) -> None:
     aprs = [None, finance.loan_cost(terms).apr, *(finance.proposal_cost(p).apr for p in plans)]
     model = ComparisonModel("CNY", "en")
     model.set_comparison(comparison, ["0 %", "6 %"], aprs)
-    row = ComparisonModel.APR
+    row = ComparisonModel.Column.APR
     assert model.text(row, 0) == "True yearly cost (APR)"
     assert [model.text(row, c) for c in range(1, 5)] == ["—", "18.00 %", "★ 0.00 %", "6.00 %"]
     assert model.is_best(row, 3)

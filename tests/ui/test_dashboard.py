@@ -104,10 +104,10 @@ def test_follow_ups_from_call_notes(board, sample) -> None:
     model = board.follow_model
     assert model.rowCount() == len(expected) > 0
     first = expected[0]
-    assert model.index(0, FollowUpModel.DUE).data() == (
+    assert model.index(0, FollowUpModel.Column.DUE).data() == (
         f"{first.due.isoformat()}{' (late)' if first.overdue else ''}"
     )
-    assert model.index(0, FollowUpModel.LOAN).data() == "借呗 January"
+    assert model.index(0, FollowUpModel.Column.LOAN).data() == "借呗 January"
 
 
 def test_models_pass_the_model_tester(qtmodeltester, board) -> None:

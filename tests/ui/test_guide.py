@@ -205,11 +205,11 @@ def test_the_letter_editor_prints_what_was_written(
 
 
 def test_the_sidebar_names_each_loans_stage(qtbot, make_window, sample: Ledger) -> None:
-    from ashore.ui.loan.sidebar import STAGE_ROLE
+    from ashore.ui.loan.sidebar import SidebarRole
 
     window = make_window(sample)
     index = window.model.loan_index(LOAN)
-    assert index.data(STAGE_ROLE) == "Offer on the table"
+    assert index.data(SidebarRole.STAGE) == "Offer on the table"
     tip = index.data(Qt.ItemDataRole.ToolTipRole)
     assert "Negotiation: Offer on the table. Next: Wait for the answer" in tip
-    assert window.model.loan_index("jt360-2025-11").data(STAGE_ROLE) == "No negotiation yet"
+    assert window.model.loan_index("jt360-2025-11").data(SidebarRole.STAGE) == "No negotiation yet"

@@ -15,7 +15,7 @@ from ashore.services import Ledger
 from ashore.ui import dialogs
 from ashore.ui.dialogs import LenderDetails
 from ashore.ui.loan.form import NEW_LENDER
-from ashore.ui.loan.sidebar import COL_OWED, COL_STATUS, status_text
+from ashore.ui.loan.sidebar import SidebarColumn, status_text
 
 from .helpers import choose, click, type_into
 from .test_loan_form import EXPECTED, fill_worked_example
@@ -191,8 +191,8 @@ def test_sidebar_shows_the_database_after_a_restart(qtbot, ctx, make_window, mon
         assert index.data() == "January loan"
         summary = {item.loan_id: item for item in again.summaries(ctx.today)}["loan-1"]
         owed = format_amount(summary.owed_today, "CNY")
-        assert index.siblingAtColumn(COL_OWED).data() == owed
-        assert index.siblingAtColumn(COL_STATUS).data() == status_text(summary)
+        assert index.siblingAtColumn(SidebarColumn.OWED).data() == owed
+        assert index.siblingAtColumn(SidebarColumn.STATUS).data() == status_text(summary)
         window.close()
     finally:
         again.close()

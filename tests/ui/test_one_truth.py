@@ -19,7 +19,7 @@ from ashore.domain.money import format_amount
 from ashore.domain.records import Proposal, Waive
 from ashore.services import Ledger, plans
 from ashore.services import workspace as ws
-from ashore.ui.loan.sidebar import COL_OWED
+from ashore.ui.loan.sidebar import SidebarColumn
 
 JB = "jb-2026-01"  # the worked example, owing 9,348.71 on 2026-11-28
 CST = timezone(timedelta(hours=8))
@@ -63,7 +63,7 @@ def shown_everywhere(window, ledger: Ledger, ctx: Context) -> dict[str, Decimal]
     assert lines[key].points[0] == (ctx.today, total)
     for loan_id, owed in figures.items():
         index = window.model.loan_index(loan_id)
-        assert index.siblingAtColumn(COL_OWED).data() == format_amount(owed, "CNY")
+        assert index.siblingAtColumn(SidebarColumn.OWED).data() == format_amount(owed, "CNY")
         window.open_loan(loan_id)
         assert window.overview_tab.owed_value.text() == f"{format_amount(owed, 'CNY')} CNY"
         chart = window.overview_tab.chart_data

@@ -57,9 +57,9 @@ def statuses(tab: PaymentsTab) -> list[tuple[str, str, str]]:
     model = tab.entries_model
     return [
         (
-            str(model.index(r, PlanEntriesModel.DUE).data()),
-            str(model.index(r, PlanEntriesModel.SOURCE).data()),
-            str(model.index(r, PlanEntriesModel.STATUS).data()),
+            str(model.index(r, PlanEntriesModel.Column.DUE).data()),
+            str(model.index(r, PlanEntriesModel.Column.SOURCE).data()),
+            str(model.index(r, PlanEntriesModel.Column.STATUS).data()),
         )
         for r in range(model.rowCount())
     ]
@@ -73,7 +73,7 @@ def test_installments_show_their_status_and_an_overdue_banner(qtbot, sample, ctx
     assert [s for _, _, s in rows[4:10]] == ["Overdue"] * 6
     assert [s for _, _, s in rows[10:]] == ["Due", "Due"]
     # The still-owed column carries the penalty and late fee (June: 1,100.16 + 91.31 + 50).
-    assert tab.entries_model.index(4, PlanEntriesModel.REMAINING).data() == "1,241.47"
+    assert tab.entries_model.index(4, PlanEntriesModel.Column.REMAINING).data() == "1,241.47"
     assert tab.banner.isVisible()
     assert tab.banner_text().startswith("⚠ 6 installments are overdue, the oldest 1,241.47")
 
@@ -98,7 +98,7 @@ def test_recording_a_payment_pays_the_oldest_installment(qtbot, sample, ctx) -> 
     assert changed == [JB]
     assert statuses(tab)[4] == ("2026-06-15", "original", "Paid")
     assert statuses(tab)[5][2] == "Overdue"
-    assert tab.payments_model.index(0, PaymentsModel.AMOUNT).data() == "1,241.47"
+    assert tab.payments_model.index(0, PaymentsModel.Column.AMOUNT).data() == "1,241.47"
     state = finance.loan_state(plans.loan_terms(loan), plans.loan_payments(loan), TODAY)
     assert state.installments[4].status == "paid"
 
@@ -165,19 +165,19 @@ def test_a_claim_shows_the_difference_from_our_figure(qtbot, sample, ctx) -> Non
     check = finance.check_claim(
         plans.loan_terms(loan), plans.loan_payments(loan), date(2026, 11, 20), Decimal("9830.55")
     )
-    assert model.index(0, ClaimsModel.OURS).data() == f"{check.ours:,}"
-    assert model.index(0, ClaimsModel.DIFFERENCE).data() == f"+{check.difference:,}"
+    assert model.index(0, ClaimsModel.Column.OURS).data() == f"{check.ours:,}"
+    assert model.index(0, ClaimsModel.Column.DIFFERENCE).data() == f"+{check.difference:,}"
     type_into(qtbot, panel.day, "2026-11-28")
     type_into(qtbot, panel.amount, "9000")
     type_into(qtbot, panel.source, "app screen")
     click(qtbot, panel.add_button)
     assert sample.loan(JB).claims[-1].amount == Decimal("9000.00")
     assert model.rowCount() == 2
-    assert model.index(0, ClaimsModel.DATE).data() == "2026-11-28"
-    assert model.index(0, ClaimsModel.OURS).data() == "9,348.71"
-    assert model.index(0, ClaimsModel.DIFFERENCE).data() == "-348.71"
-    assert model.index(0, ClaimsModel.SOURCE).data() == "app screen"
-    tip = model.index(1, ClaimsModel.DIFFERENCE).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(0, ClaimsModel.Column.DATE).data() == "2026-11-28"
+    assert model.index(0, ClaimsModel.Column.OURS).data() == "9,348.71"
+    assert model.index(0, ClaimsModel.Column.DIFFERENCE).data() == "-348.71"
+    assert model.index(0, ClaimsModel.Column.SOURCE).data() == "app screen"
+    tip = model.index(1, ClaimsModel.Column.DIFFERENCE).data(Qt.ItemDataRole.ToolTipRole)
     assert "asks for more" in tip
 
 

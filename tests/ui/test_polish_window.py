@@ -93,7 +93,7 @@ def test_all_loans_row_shows_the_total_and_opens_the_dashboard(qtbot, sample, ma
 
 def test_each_loan_shows_its_negotiation_stage_on_a_second_line(qtbot, sample, make_window) -> None:
     from ashore.services import guide
-    from ashore.ui.loan.sidebar import STAGE_ROLE
+    from ashore.ui.loan.sidebar import SidebarRole
 
     window = make_window(sample)
     stages = guide.stages(sample, window.ctx.today)
@@ -104,7 +104,7 @@ def test_each_loan_shows_its_negotiation_stage_on_a_second_line(qtbot, sample, m
     }
     for loan_id, stage in stages.items():
         index = window.model.loan_index(loan_id)
-        assert index.data(STAGE_ROLE) == stage.title
+        assert index.data(SidebarRole.STAGE) == stage.title
     loan_row = window.sidebar.visualRect(window.model.loan_index(JB))
     lender_row = window.sidebar.visualRect(window.model.lender_index(sample.loan(JB).lender))
     # two lines of text, not one squeezed into a one-line row
@@ -250,7 +250,7 @@ def test_proposals_tab_columns_fit_and_only_the_name_stretches(qtbot, sample, ma
         for c in range(tab.list_model.columnCount())
         if header.sectionResizeMode(c) == QHeaderView.ResizeMode.Stretch
     ]
-    assert stretched == [ProposalListModel.NAME]
+    assert stretched == [ProposalListModel.Column.NAME]
     assert not header.stretchLastSection()
     assert tab.list_model.rowCount() >= 1
     assert columns_fit(tab.list_view)

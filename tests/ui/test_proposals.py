@@ -96,7 +96,7 @@ def test_a_typed_proposal_gives_the_engines_table_and_chart_line(qtbot, tab, sam
             money(row.interest),
             money(row.balance_after),
         ]
-    assert model.index(11, InstallmentTableModel.BALANCE).data() == "0.00"
+    assert model.index(11, InstallmentTableModel.Column.BALANCE).data() == "0.00"
     assert "6.08" not in tab.form.base_label.text()  # guard: the label shows the real base
     assert money(expected.base.amount) in tab.form.base_label.text()
 
@@ -254,17 +254,17 @@ def test_the_comparison_stars_the_best_value_of_each_row(qtbot, tab, sample) -> 
         return [c for c in range(1, 4) if cell(row, c).startswith(BEST_MARK)]
 
     p1 = expected.proposals[0]
-    assert cell(ComparisonModel.TOTAL, 3) == f"{BEST_MARK} {money(p1.total_paid)}"
-    assert starred(ComparisonModel.TOTAL) == [3]
-    assert starred(ComparisonModel.SAVING) == [3]
-    assert cell(ComparisonModel.SAVING, 3).endswith(money(p1.saving))
-    assert starred(ComparisonModel.LARGEST) == [3]
-    assert starred(ComparisonModel.END) == [2]  # the original schedule ends first
-    assert starred(ComparisonModel.OVER) == []  # no budget: nothing to prefer
-    assert cell(ComparisonModel.TOTAL, 1) == money(expected.status_quo.total_paid)
-    bold = model.index(ComparisonModel.TOTAL, 3).data(Qt.ItemDataRole.FontRole)
+    assert cell(ComparisonModel.Column.TOTAL, 3) == f"{BEST_MARK} {money(p1.total_paid)}"
+    assert starred(ComparisonModel.Column.TOTAL) == [3]
+    assert starred(ComparisonModel.Column.SAVING) == [3]
+    assert cell(ComparisonModel.Column.SAVING, 3).endswith(money(p1.saving))
+    assert starred(ComparisonModel.Column.LARGEST) == [3]
+    assert starred(ComparisonModel.Column.END) == [2]  # the original schedule ends first
+    assert starred(ComparisonModel.Column.OVER) == []  # no budget: nothing to prefer
+    assert cell(ComparisonModel.Column.TOTAL, 1) == money(expected.status_quo.total_paid)
+    bold = model.index(ComparisonModel.Column.TOTAL, 3).data(Qt.ItemDataRole.FontRole)
     assert bold.bold()
-    assert not model.index(ComparisonModel.TOTAL, 1).data(Qt.ItemDataRole.FontRole).bold()
+    assert not model.index(ComparisonModel.Column.TOTAL, 1).data(Qt.ItemDataRole.FontRole).bold()
 
 
 def test_status_workflow_from_draft_to_the_agreement(qtbot, tab, sample, dialog_log) -> None:
@@ -285,7 +285,7 @@ def test_status_workflow_from_draft_to_the_agreement(qtbot, tab, sample, dialog_
     assert stored.status == "proposed"
     assert stored.history[-1].note == "agent 0231"
     assert tab.history_model.rowCount() == 2
-    assert tab.history_model.index(1, HistoryModel.STATUS).data() == "Proposed"
+    assert tab.history_model.index(1, HistoryModel.Column.STATUS).data() == "Proposed"
 
     choose(tab.next_status, "accepted")
     click(qtbot, tab.record_button)
@@ -312,7 +312,7 @@ def test_status_workflow_from_draft_to_the_agreement(qtbot, tab, sample, dialog_
     statuses = {p.id: p.status for p in sample.loan(JB).proposals}
     assert statuses == {"p1": "accepted", "p9": "withdrawn"}
     row = tab.list_model.row_of("p9")
-    assert tab.list_model.index(row, ProposalListModel.STATUS).data() == "Withdrawn"
+    assert tab.list_model.index(row, ProposalListModel.Column.STATUS).data() == "Withdrawn"
 
 
 def test_declining_the_question_keeps_the_agreement(qtbot, tab, sample, monkeypatch) -> None:
@@ -335,7 +335,7 @@ def test_declining_the_question_keeps_the_agreement(qtbot, tab, sample, monkeypa
 def test_duplicate_delete_and_hide_from_the_chart(qtbot, tab, sample, dialog_log) -> None:
     tab.views.setCurrentIndex(2)
     qtbot.waitUntil(lambda: "p1" in tab.chart._exact, timeout=2000)
-    index = tab.list_model.index(0, ProposalListModel.NAME)
+    index = tab.list_model.index(0, ProposalListModel.Column.NAME)
     assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     tab.list_model.setData(index, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     assert not tab.chart.is_visible("p1")

@@ -7,16 +7,7 @@ from decimal import Decimal
 from PySide6.QtCore import QModelIndex, Qt
 
 from ashore.domain.records import Lender, LoanSummary
-from ashore.ui.loan.sidebar import (
-    COL_NAME,
-    COL_OWED,
-    COL_STATUS,
-    DAYS_OVERDUE_ROLE,
-    KIND_ROLE,
-    LOAN_ID_ROLE,
-    STATUS_ROLE,
-    SidebarModel,
-)
+from ashore.ui.loan.sidebar import SidebarColumn, SidebarModel, SidebarRole
 from ashore.ui.widgets.style import ERROR
 
 
@@ -57,15 +48,17 @@ def test_model_passes_qtmodeltester(qtmodeltester) -> None:
 def test_lenders_sorted_with_their_loans_sorted_under_them(qtbot) -> None:
     model = SidebarModel()
     model.set_data(LENDERS, SUMMARIES)
-    names = [model.index(r, COL_NAME).data() for r in range(model.rowCount())]
+    names = [model.index(r, SidebarColumn.NAME).data() for r in range(model.rowCount())]
     assert names == ["Alpha", "Jiebei", "Weilidai"]
-    jiebei = model.index(1, COL_NAME)
+    jiebei = model.index(1, SidebarColumn.NAME)
     assert model.rowCount(jiebei) == 2
-    loans = [model.index(r, COL_NAME, jiebei).data() for r in range(2)]
+    loans = [model.index(r, SidebarColumn.NAME, jiebei).data() for r in range(2)]
     assert loans == ["January", "March"]
-    assert model.rowCount(model.index(0, COL_NAME)) == 0  # a lender without loans still shows
-    assert model.index(0, COL_STATUS).data() == "0 loans"
-    assert model.index(1, COL_STATUS).data() == "2 loans"
+    assert (
+        model.rowCount(model.index(0, SidebarColumn.NAME)) == 0
+    )  # a lender without loans still shows
+    assert model.index(0, SidebarColumn.STATUS).data() == "0 loans"
+    assert model.index(1, SidebarColumn.STATUS).data() == "2 loans"
     assert model.loan_count() == 3
 
 
@@ -75,32 +68,32 @@ def test_loan_row_shows_amount_status_and_days(qtbot) -> None:
     march = model.loan_index("l2")
     assert march.isValid()
     assert march.parent() == model.lender_index("jb")
-    owed = march.siblingAtColumn(COL_OWED)
+    owed = march.siblingAtColumn(SidebarColumn.OWED)
     assert owed.data() == "9,348.71"
     assert owed.data(Qt.ItemDataRole.ForegroundRole).color().name() == ERROR
     assert int(owed.data(Qt.ItemDataRole.TextAlignmentRole)) & int(Qt.AlignmentFlag.AlignRight)
-    assert march.siblingAtColumn(COL_STATUS).data() == "Overdue 196 days"
-    assert march.data(DAYS_OVERDUE_ROLE) == 196
-    assert march.data(STATUS_ROLE) == "overdue"
-    assert march.data(KIND_ROLE) == "loan"
-    assert march.data(LOAN_ID_ROLE) == "l2"
+    assert march.siblingAtColumn(SidebarColumn.STATUS).data() == "Overdue 196 days"
+    assert march.data(SidebarRole.DAYS_OVERDUE) == 196
+    assert march.data(SidebarRole.STATUS) == "overdue"
+    assert march.data(SidebarRole.KIND) == "loan"
+    assert march.data(SidebarRole.LOAN_ID) == "l2"
     january = model.loan_index("l1")
-    assert january.siblingAtColumn(COL_OWED).data() == "12,000.00"
-    assert january.siblingAtColumn(COL_OWED).data(Qt.ItemDataRole.ForegroundRole) is None
-    assert january.siblingAtColumn(COL_STATUS).data() == "Current"
-    assert model.loan_index("l3").siblingAtColumn(COL_OWED).data() == "1,500.50"
-    assert model.loan_index("l3").siblingAtColumn(COL_STATUS).data() == "Settled"
+    assert january.siblingAtColumn(SidebarColumn.OWED).data() == "12,000.00"
+    assert january.siblingAtColumn(SidebarColumn.OWED).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert january.siblingAtColumn(SidebarColumn.STATUS).data() == "Current"
+    assert model.loan_index("l3").siblingAtColumn(SidebarColumn.OWED).data() == "1,500.50"
+    assert model.loan_index("l3").siblingAtColumn(SidebarColumn.STATUS).data() == "Settled"
     assert model.loan_index("missing") == QModelIndex()
 
 
 def test_loan_of_unknown_lender_gets_a_lender_row(qtbot) -> None:
     model = SidebarModel()
     model.set_data([], [summary("x", "ghost", "Lost", "1", "agreement")])
-    assert model.index(0, COL_NAME).data() == "GHOST"
-    assert model.loan_index("x").siblingAtColumn(COL_STATUS).data() == "Agreement"
+    assert model.index(0, SidebarColumn.NAME).data() == "GHOST"
+    assert model.loan_index("x").siblingAtColumn(SidebarColumn.STATUS).data() == "Agreement"
 
 
 def test_chinese_locale_formats_amounts(qtbot) -> None:
     model = SidebarModel(locale="zh_CN")
     model.set_data(LENDERS, SUMMARIES)
-    assert model.loan_index("l2").siblingAtColumn(COL_OWED).data() == "9,348.71"
+    assert model.loan_index("l2").siblingAtColumn(SidebarColumn.OWED).data() == "9,348.71"

@@ -40,14 +40,7 @@ from ashore.ui.edits import LoanEdits
 from ashore.ui.files.actions import FileActions
 from ashore.ui.guide.controller import install_guide
 from ashore.ui.loan.form import LoanForm
-from ashore.ui.loan.sidebar import (
-    KIND_ROLE,
-    LENDER_ID_ROLE,
-    LOAN_ID_ROLE,
-    AllLoansRow,
-    SidebarModel,
-    SidebarView,
-)
+from ashore.ui.loan.sidebar import AllLoansRow, SidebarModel, SidebarRole, SidebarView
 from ashore.ui.notes.window import install_notes
 from ashore.ui.pages import LenderPage, LoanPage, NothingSelectedPage, WelcomePage
 from ashore.ui.widgets.fields import guard_wheel
@@ -345,10 +338,10 @@ class MainWindow(QMainWindow):
         if not self.may_leave_page():
             self._select_in_sidebar()  # stay: the selection goes back to what is still open
             return
-        if current.data(KIND_ROLE) == "loan":
-            self.open_loan(str(current.data(LOAN_ID_ROLE)))
+        if current.data(SidebarRole.KIND) == "loan":
+            self.open_loan(str(current.data(SidebarRole.LOAN_ID)))
         else:
-            self.open_lender(str(current.data(LENDER_ID_ROLE)))
+            self.open_lender(str(current.data(SidebarRole.LENDER_ID)))
 
     # ----- pages -----------------------------------------------------------------------------
     def open_loan(self, loan_id: str) -> None:

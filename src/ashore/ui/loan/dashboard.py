@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -55,8 +56,16 @@ from ashore.ui.widgets.workspace import (
 class UpcomingModel(PlainTableModel):
     """Installments to pay in the next days (and those already late), soonest first."""
 
-    DUE, LOAN, LENDER, AMOUNT, STATUS = range(5)
-    numeric = frozenset({AMOUNT})
+    class Column(IntEnum):
+        """The columns, left to right."""
+
+        DUE = 0
+        LOAN = 1
+        LENDER = 2
+        AMOUNT = 3
+        STATUS = 4
+
+    numeric = frozenset({Column.AMOUNT})
 
     def __init__(self, currency: str, locale: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,15 +81,15 @@ class UpcomingModel(PlainTableModel):
 
     def text(self, row: Any, column: int) -> str:
         item: ws.UpcomingPayment = row
-        if column == self.DUE:
+        if column == self.Column.DUE:
             if item.status == "overdue":  # all the loan's arrears, from the oldest
                 return self.tr("since %1").replace("%1", item.due.isoformat())
             return item.due.isoformat()
-        if column == self.LOAN:
+        if column == self.Column.LOAN:
             return item.loan_name
-        if column == self.LENDER:
+        if column == self.Column.LENDER:
             return item.lender_name
-        if column == self.AMOUNT:
+        if column == self.Column.AMOUNT:
             return money_text(item.remaining, self.currency, self.babel)
         if item.status == "overdue" and item.count > 1:
             # one line for all the loan's arrears: say it is several, the oldest first
@@ -96,13 +105,18 @@ class UpcomingModel(PlainTableModel):
                 .replace("%2", item.due.isoformat())
                 .replace("%3", money_text(item.remaining, self.currency, self.babel))
             )
-        return item.lender_name if column == self.LOAN else None
+        return item.lender_name if column == self.Column.LOAN else None
 
 
 class FollowUpModel(PlainTableModel):
     """Follow-ups promised on call notes (services.notes.follow_ups), soonest first."""
 
-    DUE, LOAN, TEXT = range(3)
+    class Column(IntEnum):
+        """The columns, left to right."""
+
+        DUE = 0
+        LOAN = 1
+        TEXT = 2
 
     def __init__(self, locale: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,10 +125,10 @@ class FollowUpModel(PlainTableModel):
         self.columns = (self.tr("When"), self.tr("Loan"), self.tr("About"))
 
     def text(self, row: Any, column: int) -> str:
-        if column == self.DUE:
+        if column == self.Column.DUE:
             late = self.tr(" (late)") if row.overdue else ""
             return f"{row.due.isoformat()}{late}"
-        if column == self.LOAN:
+        if column == self.Column.LOAN:
             return str(self.names.get(row.loan_id, row.loan_id))
         return str(row.text)
 
@@ -256,11 +270,11 @@ class Dashboard(QWidget):
         lists.setDocumentMode(True)
         self.upcoming_model = UpcomingModel(self.currency, locale, self)
         self.upcoming_view = table_view(self.upcoming_model, "upcoming")
-        fit_columns(self.upcoming_view, UpcomingModel.LOAN)
+        fit_columns(self.upcoming_view, UpcomingModel.Column.LOAN)
         lists.addTab(self.upcoming_view, self.tr("To pay, next 30 days"))
         self.follow_model = FollowUpModel(locale, self)
         self.follow_view = table_view(self.follow_model, "followUps")
-        fit_columns(self.follow_view, FollowUpModel.TEXT)
+        fit_columns(self.follow_view, FollowUpModel.Column.TEXT)
         lists.addTab(self.follow_view, self.tr("Follow-ups"))
         # five rows in sight, more scroll
         lists.setFixedHeight(

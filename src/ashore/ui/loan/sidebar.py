@@ -9,6 +9,7 @@ the row above them that opens the dashboard and shows the total owed.
 from __future__ import annotations
 
 from decimal import Decimal
+from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
@@ -40,18 +41,26 @@ from ashore.ui.widgets.style import BADGE_COLOURS, ERROR, MUTED, tabular_font, t
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-COL_NAME = 0
-COL_OWED = 1
-COL_STATUS = 2
-COLUMNS = (COL_NAME, COL_OWED, COL_STATUS)
 
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "lender" or "loan"
-LOAN_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-LENDER_ID_ROLE = Qt.ItemDataRole.UserRole + 3
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 4  # LoanSummary.status
-DAYS_OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 5
-SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 6  # the LoanSummary itself
-STAGE_ROLE = Qt.ItemDataRole.UserRole + 7  # the negotiation stage's words, set by the guide
+class SidebarColumn(IntEnum):
+    """The sidebar's columns, left to right."""
+
+    NAME = 0
+    OWED = 1
+    STATUS = 2
+
+
+class SidebarRole(IntEnum):
+    """What an index of the sidebar gives besides its text (``index.data(SidebarRole.KIND)``)."""
+
+    KIND = Qt.ItemDataRole.UserRole + 1  # "lender" or "loan"
+    LOAN_ID = Qt.ItemDataRole.UserRole + 2
+    LENDER_ID = Qt.ItemDataRole.UserRole + 3
+    STATUS = Qt.ItemDataRole.UserRole + 4  # LoanSummary.status
+    DAYS_OVERDUE = Qt.ItemDataRole.UserRole + 5
+    SUMMARY = Qt.ItemDataRole.UserRole + 6  # the LoanSummary itself
+    STAGE = Qt.ItemDataRole.UserRole + 7  # the negotiation stage's words, set by the guide
+
 
 # internalId of a top-level (lender) index; a loan's index carries its lender's row + 1.
 _TOP = 0
@@ -116,13 +125,13 @@ class SidebarModel(QAbstractItemModel):
         for lender_row, loans in enumerate(self._loans):
             for row, summary in enumerate(loans):
                 if summary.loan_id == loan_id:
-                    return self.createIndex(row, COL_NAME, lender_row + 1)
+                    return self.createIndex(row, SidebarColumn.NAME, lender_row + 1)
         return QModelIndex()
 
     def lender_index(self, lender_id: str) -> QModelIndex:
         for row, lender in enumerate(self._lenders):
             if lender.id == lender_id:
-                return self.createIndex(row, COL_NAME, _TOP)
+                return self.createIndex(row, SidebarColumn.NAME, _TOP)
         return QModelIndex()
 
     def loan_count(self) -> int:
@@ -139,17 +148,17 @@ class SidebarModel(QAbstractItemModel):
     def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid() or index.internalId() == _TOP:
             return QModelIndex()
-        return self.createIndex(index.internalId() - 1, COL_NAME, _TOP)
+        return self.createIndex(index.internalId() - 1, SidebarColumn.NAME, _TOP)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         if not parent.isValid():
             return len(self._lenders)
-        if parent.internalId() == _TOP and parent.column() == COL_NAME:
+        if parent.internalId() == _TOP and parent.column() == SidebarColumn.NAME:
             return len(self._loans[parent.row()])
         return 0
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return len(COLUMNS)
+        return len(SidebarColumn)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -158,11 +167,11 @@ class SidebarModel(QAbstractItemModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return {
-                COL_NAME: self.tr("Lender / loan"),
-                COL_OWED: self.tr("Owed today"),
-                COL_STATUS: self.tr("Status"),
+                SidebarColumn.NAME: self.tr("Lender / loan"),
+                SidebarColumn.OWED: self.tr("Owed today"),
+                SidebarColumn.STATUS: self.tr("Status"),
             }.get(section)
-        if role == Qt.ItemDataRole.TextAlignmentRole and section == COL_OWED:
+        if role == Qt.ItemDataRole.TextAlignmentRole and section == SidebarColumn.OWED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -183,22 +192,22 @@ class SidebarModel(QAbstractItemModel):
     # colour, …).
     def _lender_data(self, lender: Lender, index: AnyIndex, role: int) -> Any:  # noqa: C901
         column = index.column()
-        if role == KIND_ROLE:
+        if role == SidebarRole.KIND:
             return "lender"
-        if role == LENDER_ID_ROLE:
+        if role == SidebarRole.LENDER_ID:
             return lender.id
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == COL_NAME:
+            if column == SidebarColumn.NAME:
                 return lender.name
-            if column == COL_STATUS:
+            if column == SidebarColumn.STATUS:
                 count = len(self._loans[index.row()])
                 if count == 1:
                     return self.tr("1 loan")
                 return self.tr("%1 loans").replace("%1", str(count))
             return None
-        if role == Qt.ItemDataRole.FontRole and column == COL_NAME:
+        if role == Qt.ItemDataRole.FontRole and column == SidebarColumn.NAME:
             return self._bold
-        if role == Qt.ItemDataRole.ForegroundRole and column == COL_STATUS:
+        if role == Qt.ItemDataRole.ForegroundRole and column == SidebarColumn.STATUS:
             return QBrush(QColor(MUTED))
         if role == Qt.ItemDataRole.ToolTipRole:
             parts = [lender.name]
@@ -212,32 +221,32 @@ class SidebarModel(QAbstractItemModel):
     # Complexity over 10 on purpose: one branch per role a sidebar cell answers (text, tooltip,
     # colour, …).
     def _loan_data(self, summary: LoanSummary, column: int, role: int) -> Any:  # noqa: C901
-        if role == KIND_ROLE:
+        if role == SidebarRole.KIND:
             return "loan"
-        if role == LOAN_ID_ROLE:
+        if role == SidebarRole.LOAN_ID:
             return summary.loan_id
-        if role == LENDER_ID_ROLE:
+        if role == SidebarRole.LENDER_ID:
             return summary.lender_id
-        if role == STATUS_ROLE:
+        if role == SidebarRole.STATUS:
             return summary.status
-        if role == DAYS_OVERDUE_ROLE:
+        if role == SidebarRole.DAYS_OVERDUE:
             return summary.days_overdue
-        if role == SUMMARY_ROLE:
+        if role == SidebarRole.SUMMARY:
             return summary
-        if role == STAGE_ROLE:
+        if role == SidebarRole.STAGE:
             return self.stages.get(summary.loan_id, ("", ""))[0]
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == COL_NAME:
+            if column == SidebarColumn.NAME:
                 return summary.loan_name
-            if column == COL_OWED:
+            if column == SidebarColumn.OWED:
                 return format_amount(summary.owed_today, summary.currency, self.money_locale)
-            if column == COL_STATUS:
+            if column == SidebarColumn.STATUS:
                 return status_text(summary)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_OWED:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == SidebarColumn.OWED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and column == COL_OWED:
+        if role == Qt.ItemDataRole.FontRole and column == SidebarColumn.OWED:
             return self._amount_font
-        if role == Qt.ItemDataRole.ForegroundRole and column == COL_OWED:
+        if role == Qt.ItemDataRole.ForegroundRole and column == SidebarColumn.OWED:
             if summary.status in ("overdue", "agreement_missed"):
                 return QBrush(QColor(ERROR))
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -263,7 +272,7 @@ class BadgeDelegate(QStyledItemDelegate):
     PAD_Y = 2
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        status = index.data(STATUS_ROLE)
+        status = index.data(SidebarRole.STATUS)
         if status is None:  # a lender row: plain text
             super().paint(painter, option, index)
             return
@@ -296,7 +305,7 @@ class BadgeDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         hint = super().sizeHint(option, index)
-        if index.data(STATUS_ROLE) is None:
+        if index.data(SidebarRole.STATUS) is None:
             return hint
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         metrics = option.fontMetrics
@@ -311,9 +320,9 @@ class NameDelegate(QStyledItemDelegate):
     GAP = 1
 
     def _stage(self, index: AnyIndex) -> str:
-        if index.data(KIND_ROLE) != "loan":
+        if index.data(SidebarRole.KIND) != "loan":
             return ""
-        return str(index.data(STAGE_ROLE) or "")
+        return str(index.data(SidebarRole.STAGE) or "")
 
     def _small(self, font: QFont) -> QFont:
         small = QFont(font)
@@ -425,15 +434,15 @@ class SidebarView(QTreeView):
         self.setIndentation(14)
         self.setUniformRowHeights(False)
         self.setAllColumnsShowFocus(True)
-        self.setItemDelegateForColumn(COL_STATUS, BadgeDelegate(self))
-        self.setItemDelegateForColumn(COL_NAME, NameDelegate(self))
+        self.setItemDelegateForColumn(SidebarColumn.STATUS, BadgeDelegate(self))
+        self.setItemDelegateForColumn(SidebarColumn.NAME, NameDelegate(self))
         self.header().setStretchLastSection(False)
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
         header = self.header()
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_OWED, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SidebarColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SidebarColumn.OWED, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SidebarColumn.STATUS, QHeaderView.ResizeMode.ResizeToContents)
         if model is not None:
             model.modelReset.connect(self.expandAll)

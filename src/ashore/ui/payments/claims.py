@@ -71,7 +71,7 @@ class ClaimsPanel(QGroupBox):
         list_layout = QVBoxLayout(self.list_box)
         self.model = ClaimsModel("CNY", locale, self)
         self.view = table_view(self.model, "claims")
-        fit_columns(self.view, ClaimsModel.SOURCE)
+        fit_columns(self.view, ClaimsModel.Column.SOURCE)
         list_layout.addWidget(self.view, 1)
         under = QHBoxLayout()
         under.addStretch(1)

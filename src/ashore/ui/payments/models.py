@@ -3,6 +3,7 @@ today, the payments made, and the lender's claims beside our figure."""
 
 from __future__ import annotations
 
+from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -35,8 +36,17 @@ class PlanEntriesModel(PlainTableModel):
     """Each installment of the plan in force: due, from (original/agreement), amount, paid,
     still owed, status (in words, with the badge colours as a second cue)."""
 
-    DUE, SOURCE, AMOUNT, PAID, REMAINING, STATUS = range(6)
-    numeric = frozenset({AMOUNT, PAID, REMAINING})
+    class Column(IntEnum):
+        """The columns, left to right."""
+
+        DUE = 0
+        SOURCE = 1
+        AMOUNT = 2
+        PAID = 3
+        REMAINING = 4
+        STATUS = 5
+
+    numeric = frozenset({Column.AMOUNT, Column.PAID, Column.REMAINING})
 
     def __init__(self, currency: str, locale: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,17 +63,21 @@ class PlanEntriesModel(PlainTableModel):
 
     def text(self, row: Any, column: int) -> str:
         e: finance.CalendarEntry = row
-        if column == self.DUE:
+        if column == self.Column.DUE:
             return e.due.isoformat()
-        if column == self.SOURCE:
+        if column == self.Column.SOURCE:
             return self.tr("agreement") if e.source == "agreement" else self.tr("original")
-        if column == self.STATUS:
+        if column == self.Column.STATUS:
             return entry_status_names().get(e.status, e.status)
-        value = (e.amount, e.paid, e.remaining)[column - self.AMOUNT]
+        value = (e.amount, e.paid, e.remaining)[column - self.Column.AMOUNT]
         return money_text(value, self.currency, self.babel)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if index.isValid() and index.column() == self.STATUS and 0 <= index.row() < len(self._rows):
+        if (
+            index.isValid()
+            and index.column() == self.Column.STATUS
+            and 0 <= index.row() < len(self._rows)
+        ):
             status = self._rows[index.row()].status
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QBrush(QColor(_STATUS_COLOURS[status][0]))
@@ -72,7 +86,7 @@ class PlanEntriesModel(PlainTableModel):
         return super().data(index, role)
 
     def font(self, row: Any, column: int) -> QFont | None:
-        if row.status == "overdue" and column in (self.STATUS, self.REMAINING):
+        if row.status == "overdue" and column in (self.Column.STATUS, self.Column.REMAINING):
             bold = QFont(self._font)
             bold.setBold(True)
             return bold
@@ -82,8 +96,15 @@ class PlanEntriesModel(PlainTableModel):
 class PaymentsModel(PlainTableModel):
     """The payments made (rows are (index in the loan, Payment)), newest first."""
 
-    DATE, AMOUNT, METHOD, REFERENCE = range(4)
-    numeric = frozenset({AMOUNT})
+    class Column(IntEnum):
+        """The columns, left to right."""
+
+        DATE = 0
+        AMOUNT = 1
+        METHOD = 2
+        REFERENCE = 3
+
+    numeric = frozenset({Column.AMOUNT})
 
     def __init__(self, currency: str, locale: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,11 +122,11 @@ class PaymentsModel(PlainTableModel):
 
     def text(self, row: Any, column: int) -> str:
         payment: Payment = row[1]
-        if column == self.DATE:
+        if column == self.Column.DATE:
             return payment.date.isoformat()
-        if column == self.AMOUNT:
+        if column == self.Column.AMOUNT:
             return money_text(payment.amount, self.currency, self.babel)
-        if column == self.METHOD:
+        if column == self.Column.METHOD:
             return payment.method
         return payment.reference or payment.note
 
@@ -113,8 +134,16 @@ class PaymentsModel(PlainTableModel):
 class ClaimsModel(PlainTableModel):
     """The lender's claims, newest first: date, claimed, ours that day, difference, source."""
 
-    DATE, CLAIMED, OURS, DIFFERENCE, SOURCE = range(5)
-    numeric = frozenset({CLAIMED, OURS, DIFFERENCE})
+    class Column(IntEnum):
+        """The columns, left to right."""
+
+        DATE = 0
+        CLAIMED = 1
+        OURS = 2
+        DIFFERENCE = 3
+        SOURCE = 4
+
+    numeric = frozenset({Column.CLAIMED, Column.OURS, Column.DIFFERENCE})
 
     def __init__(self, currency: str, locale: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,19 +166,19 @@ class ClaimsModel(PlainTableModel):
 
     def text(self, row: Any, column: int) -> str:
         line: ClaimLine = row
-        if column == self.DATE:
+        if column == self.Column.DATE:
             return line.claim.date.isoformat()
-        if column == self.CLAIMED:
+        if column == self.Column.CLAIMED:
             return money_text(line.check.claimed, self.currency, self.babel)
-        if column == self.OURS:
+        if column == self.Column.OURS:
             return money_text(line.check.ours, self.currency, self.babel)
-        if column == self.DIFFERENCE:
+        if column == self.Column.DIFFERENCE:
             return signed_money(line.check.difference, self.currency, self.babel)
         return line.claim.source
 
     def tooltip(self, row: Any, column: int) -> str | None:
         line: ClaimLine = row
-        if column != self.DIFFERENCE or line.check.difference == 0:
+        if column != self.Column.DIFFERENCE or line.check.difference == 0:
             return None
         if line.check.difference > 0:
             return self.tr("The lender asks for more than the contract gives: ask how they got it.")

@@ -105,7 +105,7 @@ class PaymentsTab(QWidget):
         made_column = QVBoxLayout(made)
         self.payments_model = PaymentsModel("CNY", locale, self)
         self.payments_view = table_view(self.payments_model, "payments")
-        fit_columns(self.payments_view, PaymentsModel.REFERENCE)
+        fit_columns(self.payments_view, PaymentsModel.Column.REFERENCE)
         self.payments_view.setMinimumHeight(table_height(self.payments_view, 4))
         made_column.addWidget(self.payments_view, 1)
         row = QHBoxLayout()

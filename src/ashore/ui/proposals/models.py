@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
+from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -33,8 +34,18 @@ class ProposalListModel(PlainTableModel):
     total. ``visibilityChanged(id, shown)`` fires when a checkbox is clicked."""
 
     visibilityChanged = Signal(str, bool)
-    NAME, METHOD, STATUS, START, MONTHLY, TOTAL = range(6)
-    numeric = frozenset({MONTHLY, TOTAL})
+
+    class Column(IntEnum):
+        """The columns, left to right."""
+
+        NAME = 0
+        METHOD = 1
+        STATUS = 2
+        START = 3
+        MONTHLY = 4
+        TOTAL = 5
+
+    numeric = frozenset({Column.MONTHLY, Column.TOTAL})
 
     def __init__(self, currency: str, locale: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,17 +79,17 @@ class ProposalListModel(PlainTableModel):
 
     def text(self, row: Any, column: int) -> str:
         proposal, plan, _problem = row
-        if column == self.NAME:
+        if column == self.Column.NAME:
             return str(proposal.name or proposal.id)
-        if column == self.METHOD:
+        if column == self.Column.METHOD:
             return method_names().get(proposal.method, proposal.method)
-        if column == self.STATUS:
+        if column == self.Column.STATUS:
             return status_names().get(proposal.status, proposal.status)
-        if column == self.START:
+        if column == self.Column.START:
             return date_text(proposal.start, self.babel)
         if plan is None:
-            return self.tr("cannot be worked out") if column == self.MONTHLY else ""
-        if column == self.MONTHLY:
+            return self.tr("cannot be worked out") if column == self.Column.MONTHLY else ""
+        if column == self.Column.MONTHLY:
             return money_text(plan.installments[0].payment, self.currency, self.babel)
         return money_text(plan.total_paid, self.currency, self.babel)
 
@@ -87,7 +98,7 @@ class ProposalListModel(PlainTableModel):
         return problem or None
 
     def font(self, row: Any, column: int) -> QFont | None:
-        if column == self.STATUS and row[0].status == "accepted":
+        if column == self.Column.STATUS and row[0].status == "accepted":
             bold = QFont(self._font)
             bold.setBold(True)
             return bold
@@ -95,7 +106,7 @@ class ProposalListModel(PlainTableModel):
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         base = super().flags(index)
-        if index.isValid() and index.column() == self.NAME:
+        if index.isValid() and index.column() == self.Column.NAME:
             return base | Qt.ItemFlag.ItemIsUserCheckable
         return base
 
@@ -103,7 +114,7 @@ class ProposalListModel(PlainTableModel):
         if (
             role == Qt.ItemDataRole.CheckStateRole
             and index.isValid()
-            and index.column() == self.NAME
+            and index.column() == self.Column.NAME
             and 0 <= index.row() < len(self._rows)
         ):
             shown = self._rows[index.row()][0].id not in self.hidden
@@ -113,7 +124,7 @@ class ProposalListModel(PlainTableModel):
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
             return False
-        if index.column() != self.NAME:
+        if index.column() != self.Column.NAME:
             return False
         key = self._rows[index.row()][0].id
         shown = Qt.CheckState(value) == Qt.CheckState.Checked
@@ -129,8 +140,16 @@ class ProposalListModel(PlainTableModel):
 class InstallmentTableModel(PlainTableModel):
     """A plan's installments: due date, payment, principal, interest, balance after."""
 
-    DUE, PAYMENT, PRINCIPAL, INTEREST, BALANCE = range(5)
-    numeric = frozenset({PAYMENT, PRINCIPAL, INTEREST, BALANCE})
+    class Column(IntEnum):
+        """The columns, left to right."""
+
+        DUE = 0
+        PAYMENT = 1
+        PRINCIPAL = 2
+        INTEREST = 3
+        BALANCE = 4
+
+    numeric = frozenset({Column.PAYMENT, Column.PRINCIPAL, Column.INTEREST, Column.BALANCE})
 
     def __init__(self, currency: str, locale: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,7 +173,7 @@ class InstallmentTableModel(PlainTableModel):
 
     def text(self, row: Any, column: int) -> str:
         item: finance.Installment = row
-        if column == self.DUE:
+        if column == self.Column.DUE:
             return item.due.isoformat()
         balance = item.balance_after - self.forgiven
         value = (item.payment, item.principal, item.interest, balance)[column - 1]
@@ -180,7 +199,16 @@ class ComparisonModel(PlainTableModel):
     """Options side by side (columns: doing nothing, the original schedule, each proposal) and
     one row per measure; the best value of each row is bold and starred (not colour alone)."""
 
-    TOTAL, SAVING, LARGEST, TYPICAL, END, OVER, APR = range(7)
+    class Column(IntEnum):
+        """The columns, left to right."""
+
+        TOTAL = 0
+        SAVING = 1
+        LARGEST = 2
+        TYPICAL = 3
+        END = 4
+        OVER = 5
+        APR = 6
 
     def __init__(self, currency: str, locale: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -229,7 +257,7 @@ class ComparisonModel(PlainTableModel):
             lambda o: o.end_date,
             lambda o: o.months_over_budget,
         )
-        if measure == self.APR:
+        if measure == self.Column.APR:
             return [
                 self._aprs[i] if i < len(self._aprs) else None for i in range(len(self._options))
             ]
@@ -239,19 +267,19 @@ class ComparisonModel(PlainTableModel):
         if len(self._options) < 2:
             return set()
         values = self._values(measure)
-        if measure == self.APR:
+        if measure == self.Column.APR:
             known = [(i, v) for i, v in enumerate(values) if v is not None]
             low = min((v for _i, v in known), default=None)
             return {i for i, v in known if v == low} if len(known) > 1 else set()
-        if measure == self.SAVING:
+        if measure == self.Column.SAVING:
             # Doing nothing is the baseline (saving 0), not an option that saves.
             best = _best(values[1:], higher=True)
             return {i + 1 for i in best} if max(values[1:]) > 0 else set()
-        if measure == self.END:
+        if measure == self.Column.END:
             # Doing nothing "ends" on the horizon with everything still owed: not a payoff date.
             best = _best(values[1:], higher=False)
             return {i + 1 for i in best}
-        if measure == self.OVER and all(v == values[0] for v in values):
+        if measure == self.Column.OVER and all(v == values[0] for v in values):
             return set()
         return _best(values, higher=False)
 
@@ -278,12 +306,12 @@ class ComparisonModel(PlainTableModel):
             return str(self._measures[row])
         option = column - 1
         value = self._values(row)[option]
-        if row == self.END:
+        if row == self.Column.END:
             # Doing nothing is never paid off: its "end" is only the horizon of the comparison.
             shown = "—" if option == 0 else date_text(value, self.babel)
-        elif row == self.OVER:
+        elif row == self.Column.OVER:
             shown = str(value)
-        elif row == self.APR:
+        elif row == self.Column.APR:
             shown = "—" if value is None else apr_text(value, self.babel)
         else:
             shown = money_text(value, self.currency, self.babel)
@@ -299,7 +327,7 @@ class ComparisonModel(PlainTableModel):
         return self._font
 
     def tooltip(self, row: Any, column: int) -> str | None:
-        if row == self.END and column == 1:
+        if row == self.Column.END and column == 1:
             return self.tr("Doing nothing never pays the loan off; the debt keeps growing.")
         return self.tr("The best value of this row") if self.is_best(row, column) else None
 
@@ -312,7 +340,12 @@ class ComparisonModel(PlainTableModel):
 class HistoryModel(PlainTableModel):
     """A proposal's status changes, oldest first: when, status, note."""
 
-    WHEN, STATUS, NOTE = range(3)
+    class Column(IntEnum):
+        """The columns, left to right."""
+
+        WHEN = 0
+        STATUS = 1
+        NOTE = 2
 
     def __init__(self, locale: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -324,8 +357,8 @@ class HistoryModel(PlainTableModel):
 
     def text(self, row: Any, column: int) -> str:
         change: StatusChange = row
-        if column == self.WHEN:
+        if column == self.Column.WHEN:
             return change.at.strftime("%Y-%m-%d %H:%M")
-        if column == self.STATUS:
+        if column == self.Column.STATUS:
             return status_names().get(change.status, change.status)
         return change.note

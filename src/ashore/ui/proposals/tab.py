@@ -98,7 +98,7 @@ class ProposalsTab(QWidget):
         self.list_model = ProposalListModel(currency, self.babel, self)
         self.list_view = table_view(self.list_model, "proposalList")
         # the name takes the room left; the figures are as wide as they need, all in sight
-        fit_columns(self.list_view, ProposalListModel.NAME)
+        fit_columns(self.list_view, ProposalListModel.Column.NAME)
         self.list_view.setToolTip(self.tr("Tick a proposal to show it on the chart."))
         self.list_view.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
         row.addWidget(self.list_view, 1)
@@ -212,7 +212,7 @@ class ProposalsTab(QWidget):
         column.addWidget(box)
         self.history_model = HistoryModel(self.babel, self)
         self.history_view = table_view(self.history_model, "history")
-        fit_columns(self.history_view, HistoryModel.NOTE)
+        fit_columns(self.history_view, HistoryModel.Column.NOTE)
         column.addWidget(QLabel(self.tr("History")))
         column.addWidget(self.history_view, 1)
         self.record_button.clicked.connect(self.record_status)
