@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/ashore/ui/dialogs.py" line="+41"/>
+        <location filename="../../src/ashore/ui/dialogs.py" line="+39"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -98,7 +98,7 @@ Your data lives in:
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/guide/card.py" line="+48"/>
+        <location filename="../../src/ashore/ui/guide/card.py" line="+45"/>
         <source>I lost my job</source>
         <translation>我失业了</translation>
     </message>
@@ -128,7 +128,7 @@ Your data lives in:
         <translation>发生了我无法控制的情况</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/guide/names.py" line="+16"/>
+        <location filename="../../src/ashore/ui/guide/names.py" line="+12"/>
         <source>No negotiation yet</source>
         <translation>尚未协商</translation>
     </message>
@@ -437,7 +437,7 @@ Why delete {what}?</source>
         <translation>协议违约</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/widgets/workspace.py" line="+43"/>
+        <location filename="../../src/ashore/ui/widgets/workspace.py" line="+39"/>
         <source>Spread over more months</source>
         <translation>延长分期</translation>
     </message>
@@ -557,7 +557,7 @@ Why delete {what}?</source>
         <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/notes/collection.py" line="+39"/>
+        <location filename="../../src/ashore/ui/notes/collection.py" line="+35"/>
         <source>Night call (22:00–08:00)</source>
         <translation>夜间催收（22:00–08:00）</translation>
     </message>
@@ -870,17 +870,17 @@ Why delete {what}?</source>
 <context>
     <name>CalendarExport</name>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>Repayment &amp;calendar (PDF)…</source>
         <translation>还款日历（PDF）(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>A printable calendar of what to pay on which day</source>
         <translation>可打印的日历：哪天还多少</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Calendar &amp;file (.ics)…</source>
         <translation>日历文件（.ics）(&amp;F)…</translation>
     </message>
@@ -890,7 +890,7 @@ Why delete {what}?</source>
         <translation>供日历应用使用的还款日（手机、Outlook、Google 日历）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>There is no loan to put in a calendar yet.</source>
         <translation>还没有可放入日历的借款。</translation>
     </message>
@@ -923,11 +923,6 @@ Why delete {what}?</source>
         <location line="+24"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Exported to %1 at %2.</source>
-        <translation>已于 %2 导出到 %1。</translation>
     </message>
 </context>
 <context>
@@ -1593,22 +1588,22 @@ Why delete {what}?</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../src/ashore/ui/files/actions.py" line="+49"/>
+        <location filename="../../src/ashore/ui/files/actions.py" line="+50"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;JSON…</source>
         <translation>&amp;JSON…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Everything, in the Ashore exchange format</source>
         <translation>全部数据，Ashore 交换格式</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Backup…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
@@ -1618,7 +1613,7 @@ Why delete {what}?</source>
         <translation>把全部内容（数据库和证据文件）复制到一个 zip 文件</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Restore from Backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
@@ -1628,7 +1623,7 @@ Why delete {what}?</source>
         <translation>用备份替换全部数据；现有数据会先备份</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
@@ -1678,12 +1673,12 @@ Why delete {what}?</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../src/ashore/ui/files/common.py" line="+28"/>
         <source>Exported to %1 at %2.</source>
         <translation>已于 %2 导出到 %1。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../../src/ashore/ui/files/actions.py" line="+10"/>
         <source>Back up everything</source>
         <translation>备份全部数据</translation>
     </message>
@@ -3340,7 +3335,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NotesHookup</name>
     <message>
-        <location filename="../../src/ashore/ui/notes/window.py" line="+34"/>
+        <location filename="../../src/ashore/ui/notes/window.py" line="+35"/>
         <source>Notes</source>
         <translation>沟通记录</translation>
     </message>
@@ -3365,19 +3360,19 @@ What was here before is saved in %1.</source>
         <translation>就当前借款的催收向监管（12378）或央行（12363）投诉：每次联系、所违反的规定、录音的哈希值</translation>
     </message>
     <message>
-        <location line="+70"/>
-        <location line="+32"/>
+        <location line="+77"/>
+        <location line="+27"/>
         <location line="+4"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-28"/>
         <source>Evidence bundle written to {path}: {notes} note(s), {files} file(s).</source>
         <translation>证据包已写入 {path}：{notes} 条记录，{files} 个文件。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+32"/>
         <source>Complaint to {to} written to {path}: {n} contact(s), {k} breach(es).</source>
         <translation>致 {to} 的投诉书已写入 {path}：{n} 次联系，{k} 项违规。</translation>
     </message>

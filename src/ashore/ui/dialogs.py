@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,12 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ashore.ui.widgets.words import _tr
+
 if TYPE_CHECKING:
     from ashore.ui.files.calendar import CalendarChoice
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # lupdate files these under ""
 
 
 def confirm(parent: QWidget | None, title: str, text: str, action: str = "") -> bool:

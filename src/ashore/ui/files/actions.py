@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ashore.app.context import Context
 from ashore.app.errors import DataError, InputError
 from ashore.domain.money import AmountError
 from ashore.ui import dialogs
+from ashore.ui.files.common import menu_action, report_exported
 
 if TYPE_CHECKING:
     from ashore.services import Ledger
@@ -46,22 +47,26 @@ class FileActions(QObject):
         self.reloaded = reloaded
         self.may_leave = may_leave
         self.show_status = show_status
-        self.import_action = QAction(self.tr("&Import…"), window)
+        self.import_action = menu_action(window, self.tr("&Import…"), self.import_file)
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.import_action.triggered.connect(self.import_file)
-        self.export_json_action = QAction(self.tr("&JSON…"), window)
-        self.export_json_action.setToolTip(self.tr("Everything, in the Ashore exchange format"))
-        self.export_json_action.triggered.connect(self.export_json)
-        self.backup_action = QAction(self.tr("&Backup…"), window)
-        self.backup_action.setToolTip(
-            self.tr("A copy of everything (database and evidence files) in one zip file")
+        self.export_json_action = menu_action(
+            window,
+            self.tr("&JSON…"),
+            self.export_json,
+            self.tr("Everything, in the Ashore exchange format"),
         )
-        self.backup_action.triggered.connect(self.backup)
-        self.restore_action = QAction(self.tr("&Restore from Backup…"), window)
-        self.restore_action.setToolTip(
-            self.tr("Replace everything with a backup; what is here now is backed up first")
+        self.backup_action = menu_action(
+            window,
+            self.tr("&Backup…"),
+            self.backup,
+            self.tr("A copy of everything (database and evidence files) in one zip file"),
         )
-        self.restore_action.triggered.connect(self.restore)
+        self.restore_action = menu_action(
+            window,
+            self.tr("&Restore from Backup…"),
+            self.restore,
+            self.tr("Replace everything with a backup; what is here now is backed up first"),
+        )
         from ashore.ui.files.calendar import CalendarExport
 
         self.calendar = CalendarExport(window, ledger, ctx, show_status)
@@ -126,9 +131,7 @@ class FileActions(QObject):
         except (InputError, DataError) as problem:
             dialogs.error(self.window, str(problem), self.tr("Export failed"))
             return None
-        stamp = self.ctx.clock.now().strftime("%H:%M")
-        message = self.tr("Exported to %1 at %2.").replace("%1", str(path)).replace("%2", stamp)
-        self.show_status(message, 6000)
+        report_exported(self.show_status, self.ctx.clock, path)
         return path
 
     def backup(self) -> Path | None:

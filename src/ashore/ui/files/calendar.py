@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEventLoop, QObject, Qt, QThread
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -31,6 +30,7 @@ from ashore.app.errors import DataError, InputError
 from ashore.finance.calendar import MAX_CALENDAR_MONTHS
 from ashore.services import calendars as cal
 from ashore.ui import dialogs
+from ashore.ui.files.common import menu_action, report_exported
 from ashore.ui.widgets.fields import guard_wheel
 
 if TYPE_CHECKING:
@@ -143,14 +143,18 @@ class CalendarExport(QObject):
         self.ledger = ledger
         self.ctx = ctx
         self.show_status = show_status
-        self.pdf_action = QAction(self.tr("Repayment &calendar (PDF)…"), window)
-        self.pdf_action.setToolTip(self.tr("A printable calendar of what to pay on which day"))
-        self.pdf_action.triggered.connect(self.export_pdf)
-        self.ics_action = QAction(self.tr("Calendar &file (.ics)…"), window)
-        self.ics_action.setToolTip(
-            self.tr("The due dates for a calendar app (phone, Outlook, Google Calendar)")
+        self.pdf_action = menu_action(
+            window,
+            self.tr("Repayment &calendar (PDF)…"),
+            self.export_pdf,
+            self.tr("A printable calendar of what to pay on which day"),
         )
-        self.ics_action.triggered.connect(self.export_ics)
+        self.ics_action = menu_action(
+            window,
+            self.tr("Calendar &file (.ics)…"),
+            self.export_ics,
+            self.tr("The due dates for a calendar app (phone, Outlook, Google Calendar)"),
+        )
 
     def _ask(self, title: str, suffix: str, filters: str) -> tuple[CalendarChoice, Path] | None:
         loans = [(loan.id, loan.name) for loan in self.ledger.loans()]
@@ -233,7 +237,5 @@ class CalendarExport(QObject):
         if problem:
             dialogs.error(self.window, problem, self.tr("Export failed"))
             return None
-        stamp = self.ctx.clock.now().strftime("%H:%M")
-        message = self.tr("Exported to %1 at %2.").replace("%1", str(path)).replace("%2", stamp)
-        self.show_status(message, 6000)
+        report_exported(self.show_status, self.ctx.clock, path)
         return path

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,6 +24,7 @@ from ashore.domain.money import format_amount
 from ashore.finance import RateLines
 from ashore.services.guide import CallCard, PlanSummary
 from ashore.ui.widgets.style import ACCENT, BORDER, ERROR, MUTED, TEXT, tabular_font
+from ashore.ui.widgets.words import _tr
 
 CARD_STYLE = f"""
 QWidget#callCard {{ background: #fffdf7; }}
@@ -36,10 +37,6 @@ QFrame[role="rule"] {{ color: {BORDER}; }}
 QPushButton#primary {{ background: {ACCENT}; color: white; border-radius: 6px;
                        padding: 10px 18px; font-weight: 700; }}
 """
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # lupdate files these under ""
 
 
 def reason_text(reason: str) -> str:

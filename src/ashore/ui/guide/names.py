@@ -4,11 +4,7 @@ credit-report results, translated where they are shown.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # lupdate files these under ""
+from ashore.ui.widgets.words import _tr
 
 
 def stage_titles() -> dict[str, str]:

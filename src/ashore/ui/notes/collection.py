@@ -5,7 +5,6 @@ of the collection standard (GB/T 45251) a contact broke. The rules live in
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ashore.domain.records import ABUSE_KINDS, DIRECTIONS, CallNote
 from ashore.ui.widgets.style import ERROR, ERROR_BG
+from ashore.ui.widgets.words import _tr
 
 COLLECTION_STYLE = f"""
 QLabel#breachChip {{ background: {ERROR_BG}; color: {ERROR}; border: 1px solid {ERROR};
@@ -27,10 +27,6 @@ QLabel#collectorChip {{ background: #fde8d7; color: #8a3b00; border-radius: 8px;
                        padding: 1px 8px; }}
 QLabel#breachCount {{ color: {ERROR}; font-weight: 600; }}
 """
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # lupdate files these under ""
 
 
 def rule_text(rule: str) -> str:

@@ -19,6 +19,7 @@ from ashore.ui.notes.pane import NotesPane
 from ashore.ui.widgets.fields import user_message
 
 if TYPE_CHECKING:
+    from ashore.domain.records import Loan
     from ashore.ui.window_services import WindowServices
 
 
@@ -91,18 +92,25 @@ class NotesHookup(QObject):
         else:
             self.lender_pane.set_lender(want[1])
 
+    def _shown_loan(self) -> Loan | None:
+        """The loan the window shows, for an export; None (after saying why) when there is none
+        or it cannot be read."""
+        kind, loan_id = self.window.showing
+        if kind != "loan":
+            return None
+        try:
+            return self.window.ledger.loan(loan_id)
+        except AshoreError as error:
+            dialogs.error(self.parent_widget, user_message(error))
+            return None
+
     def export_bundle(self) -> None:
         from ashore.reports.call_log import write_evidence_bundle
 
-        kind, loan_id = self.window.showing
-        if kind != "loan":
+        loan = self._shown_loan()
+        if loan is None:
             return
         ledger = self.window.ledger
-        try:
-            loan = ledger.loan(loan_id)
-        except AshoreError as error:
-            dialogs.error(self.parent_widget, user_message(error))
-            return
         path = dialogs.get_bundle_path(self.parent_widget, f"evidence-{loan.id}.zip")
         if path is None:
             return
@@ -131,15 +139,10 @@ class NotesHookup(QObject):
         from ashore.reports.complaint import write_complaint_pdf
         from ashore.services.complaint import complaint_data, complaint_lang
 
-        kind, loan_id = self.window.showing
-        if kind != "loan":
+        loan = self._shown_loan()
+        if loan is None:
             return
         ledger = self.window.ledger
-        try:
-            loan = ledger.loan(loan_id)
-        except AshoreError as error:
-            dialogs.error(self.parent_widget, user_message(error))
-            return
         answer = dialogs.ask_complaint(self.parent_widget, f"complaint-{loan.id}.pdf")
         if answer is None:
             return

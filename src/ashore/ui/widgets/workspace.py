@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -29,12 +28,9 @@ from ashore.ui import dialogs
 from ashore.ui.chart.view import Marker, MonthlyBar, NegotiationChart, Series
 from ashore.ui.widgets.fields import CheckedLineEdit
 from ashore.ui.widgets.style import tabular_font
+from ashore.ui.widgets.words import _tr
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # lupdate files these under ""
 
 
 def method_names() -> dict[str, str]:
