@@ -295,7 +295,7 @@ Your data lives in:
         <translation>其他情况</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/loan/form.py" line="+109"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="+111"/>
         <source>Equal installments: the same payment every month</source>
         <translation>等额本息：每月还款额相同</translation>
     </message>
@@ -1212,7 +1212,7 @@ Why delete {what}?</source>
 <context>
     <name>CheckedLineEdit</name>
     <message>
-        <location filename="../../src/ashore/ui/widgets/fields.py" line="+221"/>
+        <location filename="../../src/ashore/ui/widgets/fields.py" line="+215"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
@@ -1537,7 +1537,7 @@ Why delete {what}?</source>
 <context>
     <name>FeeRow</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/fees.py" line="+31"/>
+        <location filename="../../src/ashore/ui/loan/fees.py" line="+32"/>
         <source>e.g. service fee</source>
         <translation>例如：服务费</translation>
     </message>
@@ -2044,57 +2044,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>InputError</name>
     <message>
-        <location filename="../../src/ashore/ui/messages.py" line="+88"/>
-        <source>%1 % a day is not a plausible rate</source>
-        <translation>日利率 %1% 不合理</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 is not a plausible rate (a fraction: 0.18 is 18 %)</source>
-        <translation>%1 不是合理的利率（用小数表示：0.18 即 18%）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 is not a plausible rate</source>
-        <translation>%1 不是合理的利率</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 is not an amount</source>
-        <translation>%1 不是有效金额</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 is not a percentage</source>
-        <translation>%1 不是有效的百分比</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 is not a date</source>
-        <translation>%1 不是有效日期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 is not a whole number</source>
-        <translation>%1 不是整数</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 is too large</source>
-        <translation>%1 太大了</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 has more decimals than %2 allows</source>
-        <translation>%1 的小数位数超过了 %2 允许的位数</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 amounts have at most %2 decimals</source>
-        <translation>%1 金额最多 %2 位小数</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../../src/ashore/ui/messages.py" line="+108"/>
         <source>an amount is required</source>
         <translation>请填写金额</translation>
     </message>
@@ -2119,49 +2069,144 @@ What was here before is saved in %1.</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>must be at least %1</source>
-        <translation>不能小于 %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>keep it under %1 characters</source>
-        <translation>请控制在 %1 个字符以内</translation>
+        <location line="-22"/>
+        <source>{value} % a day is not a plausible rate</source>
+        <translation>日利率 {value}% 不合理</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>{value} is not a plausible rate (a fraction: 0.18 is 18 %)</source>
+        <translation>{value} 不是合理的利率（用小数表示：0.18 即 18%）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{value} is not a plausible rate</source>
+        <translation>{value} 不是合理的利率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is not an amount</source>
+        <translation>{value} 不是有效金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is not a percentage</source>
+        <translation>{value} 不是有效的百分比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is not a date</source>
+        <translation>{value} 不是有效日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is not a whole number</source>
+        <translation>{value} 不是整数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is too large</source>
+        <translation>{value} 太大了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} has more decimals than {currency} allows</source>
+        <translation>{value} 的小数位数超过了 {currency} 允许的位数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{currency} amounts have at most {places} decimals</source>
+        <translation>{currency} 金额最多 {places} 位小数</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>must be at least {minimum}</source>
+        <translation>不能小于 {minimum}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be at most {maximum}</source>
+        <translation>不能大于 {maximum}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>keep it under {limit} characters</source>
+        <translation>请控制在 {limit} 个字符以内</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>must list at least one installment</source>
         <translation>至少要列出一期</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>give either amount or discount (exactly one)</source>
         <translation>金额和折扣只能填一个（必须填且只填一个）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>days are only for a bullet loan; use month</source>
         <translation>按天计期只适用于到期一次性还本付息的借款；请选“个月”</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>the follow-up date is before the call</source>
         <translation>跟进日期早于通话时间</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>is after the note was written; pick the call&apos;s time</source>
         <translation>晚于记录的书写时间；请选择通话发生的时间</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>say why the note is deleted</source>
         <translation>请说明删除这条记录的原因</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>choose another proposal than the one you ask for</source>
         <translation>请选择与请求方案不同的另一个方案</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must be at least {minimum} to cover the monthly interest</source>
+        <translation>至少要 {minimum} 才够付每月的利息</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>is more than the {owed} owed</source>
+        <translation>超过了所欠的 {owed}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a whole number of months from 1 to {maximum}</source>
+        <translation>必须是 1 到 {maximum} 之间的整月数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>too small, the plan would run over {maximum} months</source>
+        <translation>太少了，这样还款计划会超过 {maximum} 个月</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>nothing is owed on that day, there is nothing to plan</source>
+        <translation>那一天已经不欠款，无需制定还款计划</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must not be before the start date</source>
+        <translation>不能早于开始日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be after the start date</source>
+        <translation>必须晚于开始日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be below 100 %</source>
+        <translation>必须低于 100%</translation>
     </message>
 </context>
 <context>
@@ -2770,7 +2815,7 @@ What was here before is saved in %1.</source>
         <translation>% 剩余本金，作为手续费</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>installment fee</source>
         <translation>分期手续费</translation>
     </message>
@@ -2796,13 +2841,13 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+188"/>
+        <location line="+191"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location line="-187"/>
-        <location line="+144"/>
+        <location line="-190"/>
+        <location line="+147"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -3948,7 +3993,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalForm</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/form.py" line="+81"/>
+        <location filename="../../src/ashore/ui/proposals/form.py" line="+91"/>
         <source>e.g. 24 months, penalty waived</source>
         <translation>例如：分 24 期，减免罚息</translation>
     </message>
@@ -4087,7 +4132,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>分期</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+201"/>
         <source>Starts from %1 owed on that day</source>
         <translation>以当天欠款 %1 为起点</translation>
     </message>
@@ -4614,7 +4659,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>Warning</name>
     <message>
-        <location filename="../../src/ashore/ui/messages.py" line="-116"/>
+        <location filename="../../src/ashore/ui/messages.py" line="-119"/>
         <source>%1: the follow-up of %2 passed %3 day(s) ago with no note since; call the lender again.</source>
         <translation>%1：跟进日期 %2 已过去 %3 天，之后没有任何记录；请再次致电出借方。</translation>
     </message>

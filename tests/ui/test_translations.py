@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from ashore.app.context import Context
 from ashore.app.resources import resource_path
+from ashore.domain.money import AmountError, parse_amount
 from ashore.services import Ledger
 from ashore.ui.app import install_translations, translation_files
 
@@ -235,6 +236,29 @@ def test_guide_warnings_are_worded_in_the_interface_language(
         QLocale.setDefault(before)
 
 
+def _raised(make: Callable[[], object]) -> Exception:
+    try:
+        make()
+    except Exception as error:  # noqa: BLE001 - the error itself is what the test looks at
+        return error
+    raise AssertionError("no error raised")
+
+
+# The errors as the core raises them (a code, a field, arguments): the window words them by code.
+# ``error`` is their English text, as the command line prints it.
+_CODED = {
+    "loan.principal: 'abc' is not an amount": lambda: _raised(
+        lambda: parse_amount("abc", field="loan.principal")
+    ),
+    "rate: 500 % a day is not a plausible rate": lambda: AmountError.at(
+        "rate", "rate.implausible_daily", "500 % a day is not a plausible rate", value="500"
+    ),
+    "amount: CNY amounts have at most 2 decimals": lambda: _raised(
+        lambda: parse_amount("1.234", field="amount")
+    ),
+}
+
+
 @pytest.mark.parametrize(
     ("error", "english", "chinese"),
     [
@@ -262,11 +286,13 @@ def test_input_errors_are_worded_in_the_interface_language(
     from ashore.app.errors import InputError
     from ashore.ui.widgets.fields import user_message
 
-    assert user_message(InputError(error)) == english
+    make = _CODED.get(error, lambda: InputError(error))
+    assert str(make()) == error
+    assert user_message(make()) == english
     before = QLocale()
     installed = install_translations(qapp, "zh_CN")
     try:
-        assert user_message(InputError(error)) == chinese
+        assert user_message(make()) == chinese
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)

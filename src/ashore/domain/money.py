@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Literal
 
+from ashore.app.errors import Fault
+
 __all__ = [
     "CENT",
     "ZERO",
@@ -43,8 +45,9 @@ _MAX_RATE_PER_YEAR = Decimal("100")  # 10,000 % a year
 _MAX_AMOUNT = Decimal("1000000000000")  # 10^12
 
 
-class AmountError(ValueError):
-    """A string is not an acceptable amount or rate; the message says what is wrong."""
+class AmountError(Fault, ValueError):
+    """A string is not an acceptable amount or rate: a code, the field and the values the
+    message names."""
 
 
 def minor_unit(currency: str = "CNY") -> Decimal:
@@ -62,7 +65,11 @@ def to_minor(value: Decimal, currency: str = "CNY") -> int:
     """Integer minor units (cents) of an amount already rounded to the minor unit."""
     quantum = minor_unit(currency)
     if value.quantize(quantum) != value:
-        raise AmountError(f"{value} has more decimals than {currency} allows")
+        raise AmountError(
+            f"{value} has more decimals than {currency} allows",
+            code="amount.too_many_decimals",
+            arguments={"value": str(value), "currency": currency},
+        )
     return int(value.scaleb(-quantum.as_tuple().exponent))  # type: ignore[operator]
 
 
@@ -83,15 +90,27 @@ def _normalise(text: str) -> str:
     return text
 
 
+def _unreadable(field: str, original: str) -> AmountError:
+    shown = repr(original.strip())
+    return AmountError.at(field, "amount.unreadable", f"{shown} is not an amount", value=shown)
+
+
 def parse_decimal(text: str, *, field: str = "value") -> Decimal:
     """Parse a plain decimal string strictly (the exchange format: "1100.16", "-3", "0.0005").
 
     No grouping separators, no currency marks, no exponent. Raises AmountError naming ``field``.
     """
     if not isinstance(text, str):
-        raise AmountError(f"{field}: {text!r} is not a decimal string")
+        raise AmountError.at(
+            field, "decimal.not_string", f"{text!r} is not a decimal string", value=repr(text)
+        )
     if not re.fullmatch(r"-?[0-9]{1,12}(\.[0-9]{1,20})?", text.strip()):
-        raise AmountError(f"{field}: {text[:40]!r} is not a decimal amount (under 10^12)")
+        raise AmountError.at(
+            field,
+            "decimal.not_plain",
+            f"{text[:40]!r} is not a decimal amount (under 10^12)",
+            value=repr(text[:40]),
+        )
     return Decimal(text.strip())
 
 
@@ -114,7 +133,7 @@ def parse_amount(  # noqa: C901
     """
     original = text
     if not isinstance(text, str) or not text.strip():
-        raise AmountError(f"{field}: an amount is required")
+        raise AmountError.at(field, "amount.required", "an amount is required")
     text = _normalise(text)
     text = _CURRENCY_MARKS.sub("", text).strip()
     text = _SPACES.sub("", text)
@@ -128,37 +147,47 @@ def parse_amount(  # noqa: C901
     elif re.fullmatch(r"[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?", text):  # "12,000.50"
         text = text.replace(",", "")
     if not re.fullmatch(r"[0-9]+(\.[0-9]+)?|\.[0-9]+", text):
-        raise AmountError(f"{field}: {original.strip()!r} is not an amount")
+        raise _unreadable(field, original)
     try:
         value = Decimal(text)
     except InvalidOperation:  # pragma: no cover - the regex above admits only valid literals
-        raise AmountError(f"{field}: {original.strip()!r} is not an amount") from None
+        raise _unreadable(field, original) from None
     if negative:
         value = -value
     if abs(value) >= _MAX_AMOUNT:  # before quantize: 10^26 would overflow its 28 digits
-        raise AmountError(f"{field}: {original.strip()[:40]!r} is too large")
+        shown = repr(original.strip()[:40])
+        raise AmountError.at(field, "amount.too_large", f"{shown} is too large", value=shown)
     quantum = minor_unit(currency)
     if value != value.quantize(quantum, rounding=ROUND_HALF_UP):
         places = -quantum.as_tuple().exponent  # type: ignore[operator]
-        raise AmountError(f"{field}: {currency} amounts have at most {places} decimals")
+        raise AmountError.at(
+            field,
+            "amount.places",
+            f"{currency} amounts have at most {places} decimals",
+            currency=currency,
+            places=places,
+        )
     if value < 0 and not allow_negative:
-        raise AmountError(f"{field}: must not be negative")
+        raise AmountError.at(field, "amount.negative", "must not be negative")
     if value == 0 and not allow_zero:
-        raise AmountError(f"{field}: must be more than zero")
+        raise AmountError.at(field, "amount.not_positive", "must be more than zero")
     return value.quantize(quantum)
 
 
 def parse_rate_percent(text: str, *, field: str = "rate") -> Decimal:
     """Parse a rate typed in percent ("18", "0.05 %", "１８％"); return it as a fraction (0.18)."""
     if not isinstance(text, str) or not text.strip():
-        raise AmountError(f"{field}: a rate is required")
+        raise AmountError.at(field, "rate.required", "a rate is required")
     cleaned = _normalise(text).replace("%", "").strip()
     if re.fullmatch(r"[0-9]+,[0-9]+", cleaned):
         cleaned = cleaned.replace(",", ".")
     if not re.fullmatch(r"[0-9]+(\.[0-9]+)?|\.[0-9]+", cleaned):
         if cleaned.startswith("-"):
-            raise AmountError(f"{field}: must not be negative")
-        raise AmountError(f"{field}: {text.strip()!r} is not a percentage")
+            raise AmountError.at(field, "amount.negative", "must not be negative")
+        shown = repr(text.strip())
+        raise AmountError.at(
+            field, "percent.unreadable", f"{shown} is not a percentage", value=shown
+        )
     return Decimal(cleaned) / 100
 
 
@@ -175,13 +204,29 @@ class Rate:
 
     def __post_init__(self) -> None:
         if self.per not in RATE_UNITS:
-            raise AmountError(f"rate.per: {self.per!r} is not one of year, month, day")
+            raise AmountError.at(
+                "rate.per",
+                "choice.unknown",
+                f"{self.per!r} is not one of year, month, day",
+                value=repr(self.per),
+                choices="year, month, day",
+            )
         if self.day_count not in (360, 365):
-            raise AmountError(f"rate.day_count: {self.day_count!r} must be 360 or 365")
+            raise AmountError.at(
+                "rate.day_count",
+                "rate.day_count",
+                f"{self.day_count!r} must be 360 or 365",
+                value=repr(self.day_count),
+            )
         if self.value < 0:
-            raise AmountError("rate.value: must not be negative")
+            raise AmountError.at("rate.value", "amount.negative", "must not be negative")
         if self.annual() > _MAX_RATE_PER_YEAR:
-            raise AmountError(f"rate.value: {self.percent_text()} is not a plausible rate")
+            raise AmountError.at(
+                "rate.value",
+                "rate.implausible",
+                f"{self.percent_text()} is not a plausible rate",
+                value=self.percent_text(),
+            )
 
     def annual(self) -> Decimal:
         """The yearly rate: monthly × 12, daily × day_count."""

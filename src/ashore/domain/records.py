@@ -10,33 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
+from ashore.domain.kinds import (
+    ALLOCATION_PARTS,
+    FeePer,
+    InterestRule,
+    LoanMethod,
+    PenaltyBase,
+    TermUnit,
+)
 from ashore.domain.money import ZERO, Rate
-
-LoanMethod = Literal["equal_installment", "equal_principal", "interest_first", "bullet"]
-LOAN_METHODS: tuple[str, ...] = ("equal_installment", "equal_principal", "interest_first", "bullet")
-
-TermUnit = Literal["month", "day"]
-FeePer = Literal["installment", "once", "upfront"]
-FEE_PERS: tuple[str, ...] = ("installment", "once", "upfront")
-INTEREST_RULES: tuple[str, ...] = ("monthly", "daily")
-PenaltyBase = Literal["overdue_amount", "overdue_principal"]
-PENALTY_BASES: tuple[str, ...] = ("overdue_amount", "overdue_principal")
-
-# The parts a payment can settle, in the default order of DOMAIN.md.
-ALLOCATION_PARTS: tuple[str, ...] = ("fees", "penalty", "interest", "principal")
 
 CHANNELS: tuple[str, ...] = ("phone", "app_chat", "sms", "email", "in_person", "letter", "other")
 
-PROPOSAL_METHODS: tuple[str, ...] = (
-    "reamortize",
-    "reduced_installment",
-    "fee_waiver",
-    "lump_sum",
-    "deferral",
-    "custom",
-)
 PROPOSAL_STATUSES: tuple[str, ...] = (
     "draft",
     "proposed",
@@ -68,7 +55,7 @@ class Lender:
 class Fee:
     name: str
     amount: Decimal
-    per: str = "installment"  # FeePer; "upfront": kept back from the money paid out
+    per: FeePer = "installment"  # "upfront": kept back from the money paid out
 
 
 @dataclass
@@ -76,7 +63,7 @@ class OverdueRules:
     """What happens when an installment is late (DOMAIN.md, "Conventions")."""
 
     penalty_rate: Rate | None = None
-    penalty_base: str = "overdue_amount"  # PenaltyBase
+    penalty_base: PenaltyBase = "overdue_amount"
     late_fee: Decimal = ZERO
     grace_days: int = 0
     accelerates_after_days: int | None = None
@@ -143,13 +130,10 @@ class Agreed:
 
 @dataclass
 class Proposal:
-    """A negotiated plan for one loan. ``params`` holds parsed values per method (INTERFACES.md):
-
-    reamortize {months: int, annual_rate: Decimal, first_due?: date};
-    reduced_installment {amount: Decimal, annual_rate: Decimal, first_due?: date};
-    fee_waiver {pay_by: date}; lump_sum {amount: Decimal | discount: Decimal, pay_by: date};
-    deferral {holiday_months: int, interest_during: "accrue"|"freeze", months_after: int,
-              annual_rate: Decimal}; custom {installments: list[tuple[date, Decimal]]}.
+    """A negotiated plan for one loan. ``params`` holds parsed values per method, as the method's
+    schema in ``ashore.domain.params`` lists them (INTERFACES.md): a month count is an int, a
+    rate, amount or share a Decimal, a date a date, a custom plan's installments a list of
+    (due, amount) pairs.
     """
 
     id: str
@@ -250,9 +234,9 @@ class Loan:
     name: str
     principal: Decimal
     rate: Rate
-    method: str  # LoanMethod
+    method: LoanMethod
     term_count: int
-    term_unit: str  # TermUnit
+    term_unit: TermUnit
     first_due: date
     currency: str = "CNY"
     reference: str = ""
@@ -269,7 +253,7 @@ class Loan:
     # The lender's conventions (DOMAIN.md "What a lender's own app shows"); the defaults keep the
     # figures of a loan that does not give them. ``start`` None: one month before first_due.
     start: date | None = None
-    interest: str = "monthly"  # "monthly" | "daily" (按日计息)
+    interest: InterestRule = "monthly"  # "daily": 按日计息
     prepayment_fee: Decimal = ZERO  # share of the principal not yet due charged to settle early
 
 

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from ashore.app.errors import InputError
+from ashore.domain.kinds import ALLOCATION_PARTS, INTEREST_RULES, LOAN_METHODS, TERM_UNITS, as_kind
 from ashore.domain.money import Rate
 from ashore.domain.records import (
-    ALLOCATION_PARTS,
     Attachment,
     Book,
     CallNote,
@@ -141,7 +141,7 @@ def _rate(raw: object, path: str) -> Rate:
     if day_count not in (360, 365):
         raise InputError(f"{path}.day_count: {day_count} must be 360 or 365")
     if value < 0:
-        raise InputError(f"{path}.value: must not be negative")
+        raise InputError.at(f"{path}.value", "amount.negative", "must not be negative")
     if value > 100:
         raise InputError(f"{path}.value: {value} is not a plausible rate (0.18 is 18 %)")
     return Rate(value, per, day_count)
@@ -307,8 +307,9 @@ def contained_file(relative: str, base: Path, field: str) -> Path:
     ``field`` for a path that leaves the folder (``..``, a link pointing out), is absolute, or is
     no plain file (a device, FIFO, socket, folder or anything under /proc, /sys, /dev)."""
     if not relative or "\x00" in relative:
-        what = "must not be empty" if not relative else "must not hold a NUL character"
-        raise InputError(f"{field}: {what}")
+        if not relative:
+            raise InputError.at(field, "text.empty", "must not be empty")
+        raise InputError.at(field, "text.nul", "must not hold a NUL character")
     if Path(relative).is_absolute() or relative.startswith("\\"):
         raise InputError(f"{field}: {shown(relative)} must be relative to the JSON file's folder")
     folder = Path(os.path.realpath(base))
@@ -512,9 +513,9 @@ def _loan(raw: object, path: str, currency: str, base: Path) -> Loan:
         name=_str(data["name"], f"{path}.name"),
         principal=_decimal(data["principal"], f"{path}.principal"),
         rate=_rate(data["rate"], f"{path}.rate"),
-        method=_str(data["method"], f"{path}.method"),
+        method=as_kind(_str(data["method"], f"{path}.method"), LOAN_METHODS),
         term_count=_int(term["count"], f"{path}.term.count"),
-        term_unit=_str(term["unit"], f"{path}.term.unit"),
+        term_unit=as_kind(_str(term["unit"], f"{path}.term.unit"), TERM_UNITS),
         first_due=_date(data["first_due"], f"{path}.first_due"),
         currency=_opt(data, "currency", path, _str, currency),
         reference=_opt(data, "reference", path, _str, ""),
@@ -532,7 +533,7 @@ def _loan(raw: object, path: str, currency: str, base: Path) -> Loan:
         # Checked against the notes when the loan is stored (ashore.store.mapping).
         note_chain=chain,
         start=_opt(data, "start", path, _date, None),
-        interest=_opt(data, "interest", path, _str, "monthly"),
+        interest=as_kind(_opt(data, "interest", path, _str, "monthly"), INTEREST_RULES),
         prepayment_fee=_opt(data, "prepayment_fee", path, _decimal, Decimal("0")),
     )
 

@@ -216,7 +216,11 @@ def repayment_calendar(
     """Every installment of ``loans`` due from the first day of ``first_month``'s month for
     ``months`` calendar months, sorted by due date then loan id, with day and month totals."""
     if not 1 <= months <= MAX_CALENDAR_MONTHS:
-        raise FinanceError(f"months: must be a whole number from 1 to {MAX_CALENDAR_MONTHS}")
+        raise FinanceError.at(
+            "months",
+            "number.out_of_range",
+            f"must be a whole number from 1 to {MAX_CALENDAR_MONTHS}",
+        )
     begin = first_month.replace(day=1)
     end = begin + relativedelta(months=months)
     entries = [

@@ -87,7 +87,7 @@ def summarize(
         months[key] = months.get(key, ZERO) + amount
         end = day if end is None or day > end else end
     if end is None:
-        raise FinanceError(f"{label}: has no payment to compare")
+        raise FinanceError.at(f"{label}", "compare.no_payment", "has no payment to compare")
     monthly = tuple(sorted(months.items()))
     values = [v for _k, v in monthly]
     total = sum(values, ZERO)
@@ -133,7 +133,7 @@ def compare(
     claimed amount) pairs checked against our owed figure on that date.
     """
     if horizon < today:
-        raise FinanceError("horizon: must not be before today")
+        raise FinanceError.at("horizon", "date.before_today", "must not be before today")
     schedule_rows = list(rows) if rows is not None else build_schedule(terms)
     kept = [p for p in payments if p.date <= today]
     ledger = _Ledger(terms, schedule_rows, kept)

@@ -153,9 +153,13 @@ def _monthly_irr(received: Decimal, flows: Sequence[tuple[Decimal, Decimal]]) ->
     while _present_value(flows, high) > received:
         high *= 2
         if high > 10**6:
-            raise FinanceError("apr: the payments are too large to give a yearly rate")
+            raise FinanceError.at(
+                "apr", "apr.too_large", "the payments are too large to give a yearly rate"
+            )
     if _present_value(flows, low) < received:
-        raise FinanceError("apr: the payments are too small to give a yearly rate")
+        raise FinanceError.at(
+            "apr", "apr.too_small", "the payments are too small to give a yearly rate"
+        )
     for _ in range(_ITERATIONS):
         mid = (low + high) / 2
         if _present_value(flows, mid) > received:
@@ -177,7 +181,7 @@ def yearly_cost(
     """The APR and effective yearly rate of ``flows`` ((time in months, amount) pairs) for
     ``received`` at time 0; with ``bullet_days`` the simple bullet formula over that many days."""
     if received <= 0:
-        raise FinanceError("received: must be more than zero")
+        raise FinanceError.at("received", "amount.not_positive", "must be more than zero")
     repaid = sum((amount for _t, amount in flows), ZERO)
     with localcontext() as ctx:
         ctx.prec = _PREC

@@ -55,9 +55,11 @@ def projection(
     Payments dated after ``start`` are ignored: this is the curve of doing nothing from then on.
     """
     if end < start:
-        raise FinanceError("until: must not be before the start date")
+        raise FinanceError.at("until", "date.before_start", "must not be before the start date")
     if (end - start).days > MAX_PROJECTION_DAYS:
-        raise FinanceError("until: a projection can cover at most 30 years")
+        raise FinanceError.at(
+            "until", "projection.too_long", "a projection can cover at most 30 years"
+        )
     kept = [p for p in payments if p.date <= start]
     ledger = _Ledger(terms, rows if rows is not None else build_schedule(terms), kept)
     out = []

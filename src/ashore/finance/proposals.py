@@ -7,7 +7,7 @@ one month after the start); each period's interest is round(balance × annual_ra
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -16,6 +16,13 @@ from typing import Any, Literal
 from dateutil.relativedelta import relativedelta
 
 from ashore.domain.money import ZERO, minor_unit, round_money
+from ashore.domain.params import (
+    MAX_TERM_MONTHS,
+    PROPOSAL_METHODS,
+    SCHEMAS,
+    InterestDuring,
+    ParamField,
+)
 
 from .schedule import annuity_rows
 from .state import Owed, owed_on
@@ -41,31 +48,30 @@ __all__ = [
     "propose",
 ]
 
-PROPOSAL_METHODS: tuple[str, ...] = (
-    "reamortize",
-    "reduced_installment",
-    "fee_waiver",
-    "lump_sum",
-    "deferral",
-    "custom",
-)
-MAX_MONTHS = 600
+MAX_MONTHS = MAX_TERM_MONTHS
 _MAX_RATE = Decimal("100")  # a yearly rate above 10,000 % is a typing slip
 
 
 def _share(value: Decimal, name: str) -> None:
     if not ZERO <= value <= 1:
-        raise FinanceError(f"{name}: must be a share between 0 and 1")
+        raise FinanceError.at(f"{name}", "share.not_share", "must be a share between 0 and 1")
 
 
 def _months(value: int, name: str) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_MONTHS:
-        raise FinanceError(f"{name}: must be a whole number of months from 1 to {MAX_MONTHS}")
+        raise FinanceError.at(
+            f"{name}",
+            "months.out_of_range",
+            f"must be a whole number of months from 1 to {MAX_MONTHS}",
+            maximum=MAX_MONTHS,
+        )
 
 
 def _rate(value: Decimal, name: str = "annual_rate") -> None:
     if not ZERO <= value <= _MAX_RATE:
-        raise FinanceError(f"{name}: must be a yearly rate from 0 (a fraction, 0.18 = 18 %)")
+        raise FinanceError.at(
+            f"{name}", "rate.out_of_range", "must be a yearly rate from 0 (a fraction, 0.18 = 18 %)"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +111,7 @@ class ReducedInstallment:
 
     def __post_init__(self) -> None:
         if self.amount <= 0:
-            raise FinanceError("amount: must be more than zero")
+            raise FinanceError.at("amount", "amount.not_positive", "must be more than zero")
         _rate(self.annual_rate)
 
 
@@ -126,11 +132,19 @@ class LumpSum:
 
     def __post_init__(self) -> None:
         if (self.amount is None) == (self.discount is None):
-            raise FinanceError("amount: give either an amount or a discount, not both")
+            raise FinanceError.at(
+                "amount",
+                "lump_sum.amount_or_discount",
+                "give either an amount or a discount, not both",
+            )
         if self.amount is not None and self.amount <= 0:
-            raise FinanceError("amount: must be more than zero")
+            raise FinanceError.at("amount", "amount.not_positive", "must be more than zero")
         if self.discount is not None and not ZERO <= self.discount < 1:
-            raise FinanceError("discount: must be a share from 0 up to (not including) 1")
+            raise FinanceError.at(
+                "discount",
+                "discount.out_of_range",
+                "must be a share from 0 up to (not including) 1",
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +166,9 @@ class Deferral:
         _months(self.holiday_months, "holiday_months")
         _months(self.months_after, "months_after")
         if self.interest_during not in ("accrue", "freeze"):
-            raise FinanceError("interest_during: must be accrue or freeze")
+            raise FinanceError.at(
+                "interest_during", "choice.not_one_of", "must be accrue or freeze"
+            )
         _rate(self.annual_rate)
 
 
@@ -164,10 +180,14 @@ class Custom:
 
     def __post_init__(self) -> None:
         if not self.installments:
-            raise FinanceError("installments: at least one is needed")
+            raise FinanceError.at(
+                "installments", "installments.none_given", "at least one is needed"
+            )
         for k, (_due, amount) in enumerate(self.installments):
             if amount <= 0:
-                raise FinanceError(f"installments[{k}].amount: must be more than zero")
+                raise FinanceError.at(
+                    f"installments[{k}].amount", "amount.not_positive", "must be more than zero"
+                )
 
 
 Plan = Reamortize | ReducedInstallment | FeeWaiver | LumpSum | Deferral | Custom
@@ -265,18 +285,24 @@ def plan_proposal(owed: Owed, proposal: ProposalTerms, currency: str = "CNY") ->
     start = proposal.start
     p = base.amount
     if p <= 0:
-        raise FinanceError("start: nothing is owed on that day, there is nothing to plan")
+        raise FinanceError.at(
+            "start", "plan.nothing_owed", "nothing is owed on that day, there is nothing to plan"
+        )
     capitalized = ZERO
     rows: list[Installment]
     if isinstance(plan, (FeeWaiver, LumpSum)):
         if plan.pay_by < start:
-            raise FinanceError("pay_by: must not be before the start date")
+            raise FinanceError.at(
+                "pay_by", "date.before_start", "must not be before the start date"
+            )
         pay = p
         if isinstance(plan, LumpSum):
             pay = plan.amount if plan.amount is not None else p * (1 - (plan.discount or ZERO))
             pay = round_money(pay, currency)
             if pay > p:
-                raise FinanceError(f"amount: is more than the {p:f} owed")
+                raise FinanceError.at(
+                    "amount", "amount.over_owed", f"is more than the {p:f} owed", owed=f"{p:f}"
+                )
         zero = round_money(ZERO, currency)
         rows = [Installment(1, plan.pay_by, pay, zero, zero, pay, p - pay)]
     elif isinstance(plan, Custom):
@@ -284,7 +310,9 @@ def plan_proposal(owed: Owed, proposal: ProposalTerms, currency: str = "CNY") ->
     else:
         first = plan.first_due or start + relativedelta(months=1)
         if first <= start:
-            raise FinanceError("first_due: must be after the start date")
+            raise FinanceError.at(
+                "first_due", "date.not_after_start", "must be after the start date"
+            )
         rate = plan.annual_rate
         if isinstance(plan, Reamortize):
             rows = annuity_rows(p, rate, plan.months, first, currency)
@@ -328,7 +356,7 @@ def agreed_plan(
     unpaid is ``forgiven`` (a settlement for less).
     """
     if not table:
-        raise FinanceError("installments: at least one is needed")
+        raise FinanceError.at("installments", "installments.none_given", "at least one is needed")
     ordered = sorted(table, key=lambda row: row[0])
     balance = base.amount
     zero = round_money(ZERO, currency)
@@ -357,14 +385,24 @@ def _fixed_amount_rows(
     first_interest = round_money(principal * rate / 12, currency)
     if amount <= first_interest and principal > 0:
         minimum = first_interest + minor_unit(currency)
-        raise FinanceError(f"amount: must be at least {minimum:f} to cover the monthly interest")
+        raise FinanceError.at(
+            "amount",
+            "amount.below_interest",
+            f"must be at least {minimum:f} to cover the monthly interest",
+            minimum=f"{minimum:f}",
+        )
     rows = []
     balance = principal
     zero = round_money(ZERO, currency)
     k = 0
     while balance > 0 or k == 0:
         if k >= MAX_MONTHS:
-            raise FinanceError(f"amount: too small, the plan would run over {MAX_MONTHS} months")
+            raise FinanceError.at(
+                "amount",
+                "plan.too_long",
+                f"too small, the plan would run over {MAX_MONTHS} months",
+                maximum=MAX_MONTHS,
+            )
         due = first + relativedelta(months=k)
         interest = round_money(balance * rate / 12, currency)
         part = min(amount - interest, balance)
@@ -377,7 +415,9 @@ def _fixed_amount_rows(
 def _custom_rows(principal: Decimal, plan: Custom, start: date, currency: str) -> list[Installment]:
     for k, (due, _amount) in enumerate(plan.installments):
         if due < start:
-            raise FinanceError(f"installments[{k}].due: must not be before the start date")
+            raise FinanceError.at(
+                f"installments[{k}].due", "date.before_start", "must not be before the start date"
+            )
     rows = []
     balance = principal
     zero = round_money(ZERO, currency)
@@ -391,25 +431,36 @@ def _custom_rows(principal: Decimal, plan: Custom, start: date, currency: str) -
     return rows
 
 
+def _missing(name: str) -> FinanceError:
+    return FinanceError.at(name, "param.required", "is required")
+
+
 def _decimal(params: Mapping[str, Any], name: str, default: Decimal | None = None) -> Decimal:
     if name not in params or params[name] is None:
         if default is None:
-            raise FinanceError(f"{name}: is required")
+            raise _missing(name)
         return default
     value = params[name]
     if isinstance(value, bool) or isinstance(value, float):
-        raise FinanceError(f"{name}: must be a decimal (text or Decimal), not {value!r}")
+        raise FinanceError.at(
+            name,
+            "decimal.not_decimal",
+            f"must be a decimal (text or Decimal), not {value!r}",
+            value=repr(value),
+        )
     try:
         return Decimal(value)
     except (InvalidOperation, TypeError, ValueError):
-        raise FinanceError(f"{name}: {value!r} is not a decimal number") from None
+        raise FinanceError.at(
+            name, "decimal.invalid_number", f"{value!r} is not a decimal number", value=repr(value)
+        ) from None
 
 
 def _date(params: Mapping[str, Any], name: str, required: bool = True) -> date | None:
     value = params.get(name)
     if value is None:
         if required:
-            raise FinanceError(f"{name}: is required")
+            raise _missing(name)
         return None
     if isinstance(value, date):
         return value
@@ -418,78 +469,54 @@ def _date(params: Mapping[str, Any], name: str, required: bool = True) -> date |
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise FinanceError(f"{name}: {value!r} is not a date (YYYY-MM-DD)")
+    raise FinanceError.at(
+        name, "date.not_iso", f"{value!r} is not a date (YYYY-MM-DD)", value=repr(value)
+    )
 
 
 def _int(params: Mapping[str, Any], name: str) -> int:
     value = params.get(name)
     if value is None:
-        raise FinanceError(f"{name}: is required")
+        raise _missing(name)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise FinanceError(f"{name}: must be a whole number, not {value!r}")
+        raise FinanceError.at(
+            name,
+            "number.not_whole_value",
+            f"must be a whole number, not {value!r}",
+            value=repr(value),
+        )
     return value
 
 
-# Complexity over 10 on purpose: one branch per negotiation method; the per-method schema of issue
-# 16 splits it.
-def plan_from_params(method: str, params: Mapping[str, Any]) -> Plan:  # noqa: C901
-    """The typed plan of a proposal from its method name and ``params`` (INTERFACES.md).
+def _value(spec: ParamField, params: Mapping[str, Any]) -> object:
+    """One parameter read by its field in the schema: parsed or exchange text, its default (or
+    None) when left out and optional."""
+    name = spec.name
+    if spec.kind == "installments":
+        return _installments(params.get(name))
+    if params.get(name) is None and spec.kind != "choice":
+        if isinstance(spec.default, Decimal):
+            return spec.default
+        if not spec.required:
+            return None
+    if spec.kind == "months":
+        return _int(params, name)
+    if spec.kind in ("rate", "amount", "share"):
+        return _decimal(params, name)
+    if spec.kind == "date":
+        return _date(params, name, required=spec.required)
+    value = params.get(name, spec.default)
+    if value not in spec.choices:
+        choices = " or ".join(spec.choices)
+        raise FinanceError.at(name, "choice.not_one_of", f"must be {choices}", choices=choices)
+    return value
 
-    Values may be parsed (Decimal, int, date) or exchange text ("0.18", "2026-12-15"); custom
-    installments are (due, amount) pairs or {"due", "amount"} mappings. Raises FinanceError whose
-    message starts with the parameter's name.
-    """
-    known = {
-        "reamortize": {"months", "annual_rate", "first_due"},
-        "reduced_installment": {"amount", "annual_rate", "first_due"},
-        "fee_waiver": {"pay_by"},
-        "lump_sum": {"amount", "discount", "pay_by"},
-        "deferral": {
-            "holiday_months",
-            "interest_during",
-            "months_after",
-            "annual_rate",
-            "first_due",
-        },
-        "custom": {"installments"},
-    }
-    if method not in known:
-        raise FinanceError(f"method: {method!r} is not one of {', '.join(PROPOSAL_METHODS)}")
-    for name in params:
-        if name not in known[method]:
-            raise FinanceError(f"{name}: is not a parameter of {method}")
-    if method == "reamortize":
-        return Reamortize(
-            _int(params, "months"),
-            _decimal(params, "annual_rate", ZERO),
-            _date(params, "first_due", required=False),
-        )
-    if method == "reduced_installment":
-        return ReducedInstallment(
-            _decimal(params, "amount"),
-            _decimal(params, "annual_rate", ZERO),
-            _date(params, "first_due", required=False),
-        )
-    if method == "fee_waiver":
-        return FeeWaiver(_date(params, "pay_by") or date.min)
-    if method == "lump_sum":
-        amount = _decimal(params, "amount") if params.get("amount") is not None else None
-        discount = _decimal(params, "discount") if params.get("discount") is not None else None
-        return LumpSum(_date(params, "pay_by") or date.min, amount, discount)
-    if method == "deferral":
-        during = params.get("interest_during", "freeze")
-        if during not in ("accrue", "freeze"):
-            raise FinanceError("interest_during: must be accrue or freeze")
-        return Deferral(
-            _int(params, "holiday_months"),
-            _int(params, "months_after"),
-            "accrue" if during == "accrue" else "freeze",
-            _decimal(params, "annual_rate", ZERO),
-            _date(params, "first_due", required=False),
-        )
-    items = params.get("installments")
+
+def _installments(items: object) -> tuple[tuple[date, Decimal], ...]:
     if not isinstance(items, (list, tuple)):
-        raise FinanceError("installments: must be a list of (due, amount)")
+        raise FinanceError.at(
+            "installments", "installments.not_list", "must be a list of (due, amount)"
+        )
     pairs = []
     for k, item in enumerate(items):
         if isinstance(item, Mapping):
@@ -497,9 +524,66 @@ def plan_from_params(method: str, params: Mapping[str, Any]) -> Plan:  # noqa: C
         elif isinstance(item, (list, tuple)) and len(item) == 2:
             entry = {"due": item[0], "amount": item[1]}
         else:
-            raise FinanceError(f"installments[{k}]: must be a due date and an amount")
+            raise FinanceError.at(
+                f"installments[{k}]",
+                "installment.not_due_and_amount",
+                "must be a due date and an amount",
+            )
         try:
             pairs.append((_date(entry, "due") or date.min, _decimal(entry, "amount")))
         except FinanceError as error:
-            raise FinanceError(f"installments[{k}].{error}") from None
-    return Custom(tuple(pairs))
+            raise error.within(f"installments[{k}]") from None
+    return tuple(pairs)
+
+
+def _deferral(v: dict[str, Any]) -> Plan:
+    during: InterestDuring = "accrue" if v["interest_during"] == "accrue" else "freeze"
+    return Deferral(
+        v["holiday_months"], v["months_after"], during, v["annual_rate"], v["first_due"]
+    )
+
+
+# How each method's values (read by its schema) make its plan.
+_BUILDERS: dict[str, Callable[[dict[str, Any]], Plan]] = {
+    "reamortize": lambda v: Reamortize(v["months"], v["annual_rate"], v["first_due"]),
+    "reduced_installment": lambda v: ReducedInstallment(
+        v["amount"], v["annual_rate"], v["first_due"]
+    ),
+    "fee_waiver": lambda v: FeeWaiver(v["pay_by"] or date.min),
+    "lump_sum": lambda v: LumpSum(v["pay_by"] or date.min, v["amount"], v["discount"]),
+    "deferral": _deferral,
+    "custom": lambda v: Custom(v["installments"]),
+}
+
+
+def plan_from_params(method: str, params: Mapping[str, Any]) -> Plan:
+    """The typed plan of a proposal from its method name and ``params`` (INTERFACES.md), read
+    through the method's schema (``ashore.domain.params``).
+
+    Values may be parsed (Decimal, int, date) or exchange text ("0.18", "2026-12-15"); custom
+    installments are (due, amount) pairs or {"due", "amount"} mappings. Raises FinanceError whose
+    field is the parameter's name.
+    """
+    schema = SCHEMAS.get(method)
+    if schema is None:
+        choices = ", ".join(PROPOSAL_METHODS)
+        raise FinanceError.at(
+            "method",
+            "choice.unknown",
+            f"{method!r} is not one of {choices}",
+            value=repr(method),
+            choices=choices,
+        )
+    for name in params:
+        if schema.field(name) is None:
+            raise FinanceError.at(
+                name, "param.not_of_method", f"is not a parameter of {method}", method=method
+            )
+    values = {spec.name: _value(spec, params) for spec in _reading_order(schema.fields)}
+    return _BUILDERS[method](values)
+
+
+def _reading_order(fields: tuple[ParamField, ...]) -> list[ParamField]:
+    """The fields in the order the engine checks them: a choice first (a deferral's
+    ``interest_during``), then the others as the schema lists them."""
+    return sorted(fields, key=lambda spec: spec.kind != "choice")

@@ -8,11 +8,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Literal
 
 from dateutil.relativedelta import relativedelta
 
+from ashore.app.errors import Fault
+from ashore.domain.kinds import (
+    ALLOCATION_PARTS,
+    LOAN_METHODS,
+    FeePer,
+    InterestRule,
+    LoanMethod,
+    PenaltyBase,
+    TermUnit,
+)
 from ashore.domain.money import ZERO, Rate, minor_unit
+from ashore.domain.params import MAX_TERM_DAYS, MAX_TERM_MONTHS
 
 __all__ = [
     "ALLOCATION_PARTS",
@@ -27,19 +37,7 @@ __all__ = [
     "Payment",
 ]
 
-LoanMethod = Literal["equal_installment", "equal_principal", "interest_first", "bullet"]
-LOAN_METHODS: tuple[str, ...] = ("equal_installment", "equal_principal", "interest_first", "bullet")
-FeePer = Literal["installment", "once", "upfront"]
-InterestRule = Literal["monthly", "daily"]
-PenaltyBase = Literal["overdue_amount", "overdue_principal"]
 
-# The parts a payment settles within one installment, in the default order of DOMAIN.md.
-# "fees" covers the installment's own fees and its late fee.
-ALLOCATION_PARTS: tuple[str, ...] = ("fees", "penalty", "interest", "principal")
-
-# Longer than any consumer loan; stops a typing slip from building a 10,000-row table.
-MAX_TERM_MONTHS = 600
-MAX_TERM_DAYS = 3660
 MAX_PENALTY_TIMES = Decimal("10")
 
 
@@ -61,8 +59,9 @@ def per_month(rate: Rate) -> tuple[Decimal, int]:
     return rate.annual(), 12
 
 
-class FinanceError(ValueError):
-    """Input the engine cannot compute with; the message starts with the parameter's name."""
+class FinanceError(Fault, ValueError):
+    """Input the engine cannot compute with: a code, the parameter it is about (``field``) and
+    the values its message names; the message starts with the parameter's name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +77,11 @@ class Fee:
 
     def __post_init__(self) -> None:
         if self.per not in ("installment", "once", "upfront"):
-            raise FinanceError(f"fees.per: {self.per!r} is not installment, once or upfront")
+            raise FinanceError.at(
+                "fees.per", "fee.per_unknown", f"{self.per!r} is not installment, once or upfront"
+            )
         if self.amount < 0:
-            raise FinanceError("fees.amount: must not be negative")
+            raise FinanceError.at("fees.amount", "amount.negative", "must not be negative")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,19 +121,25 @@ class OverdueRules:
         if self.penalty_times_contract is not None and not (
             ZERO < self.penalty_times_contract <= MAX_PENALTY_TIMES
         ):
-            raise FinanceError(
-                f"penalty_rate.times_contract: must be more than 0 and at most {MAX_PENALTY_TIMES}"
+            raise FinanceError.at(
+                "penalty_rate.times_contract",
+                "penalty.times_out_of_range",
+                f"must be more than 0 and at most {MAX_PENALTY_TIMES}",
             )
         if self.penalty_base not in ("overdue_amount", "overdue_principal"):
-            raise FinanceError(
-                f"penalty_base: {self.penalty_base!r} is not overdue_amount or overdue_principal"
+            raise FinanceError.at(
+                "penalty_base",
+                "penalty.base_unknown",
+                f"{self.penalty_base!r} is not overdue_amount or overdue_principal",
             )
         if self.late_fee < 0:
-            raise FinanceError("late_fee: must not be negative")
+            raise FinanceError.at("late_fee", "amount.negative", "must not be negative")
         if self.grace_days < 0:
-            raise FinanceError("grace_days: must not be negative")
+            raise FinanceError.at("grace_days", "amount.negative", "must not be negative")
         if self.accelerates_after_days is not None and self.accelerates_after_days < 0:
-            raise FinanceError("accelerates_after_days: must not be negative")
+            raise FinanceError.at(
+                "accelerates_after_days", "amount.negative", "must not be negative"
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +163,7 @@ class LoanTerms:
     method: LoanMethod
     term_count: int
     first_due: date
-    term_unit: Literal["month", "day"] = "month"
+    term_unit: TermUnit = "month"
     fees: tuple[Fee, ...] = ()
     overdue: OverdueRules = field(default_factory=OverdueRules)
     allocation: tuple[str, ...] = ALLOCATION_PARTS
@@ -168,32 +175,60 @@ class LoanTerms:
     def __post_init__(self) -> None:
         self._check_conventions()
         if self.method not in LOAN_METHODS:
-            raise FinanceError(f"method: {self.method!r} is not one of {', '.join(LOAN_METHODS)}")
+            raise FinanceError.at(
+                "method",
+                "choice.unknown",
+                f"{self.method!r} is not one of {', '.join(LOAN_METHODS)}",
+            )
         if self.principal <= 0:
-            raise FinanceError("principal: must be more than zero")
+            raise FinanceError.at("principal", "amount.not_positive", "must be more than zero")
         if self.principal != self.principal.quantize(minor_unit(self.currency)):
-            raise FinanceError(f"principal: {self.currency} amounts have fewer decimals")
+            raise FinanceError.at(
+                "principal",
+                "amount.fewer_decimals",
+                f"{self.currency} amounts have fewer decimals",
+            )
         if self.term_unit not in ("month", "day"):
-            raise FinanceError(f"term.unit: {self.term_unit!r} is not month or day")
+            raise FinanceError.at(
+                "term.unit", "term.unit_unknown", f"{self.term_unit!r} is not month or day"
+            )
         if self.term_unit == "day" and self.method != "bullet":
-            raise FinanceError("term.unit: only a bullet loan can run for a number of days")
+            raise FinanceError.at(
+                "term.unit",
+                "term.days_only_bullet",
+                "only a bullet loan can run for a number of days",
+            )
         limit = MAX_TERM_DAYS if self.term_unit == "day" else MAX_TERM_MONTHS
         if not 1 <= self.term_count <= limit:
-            raise FinanceError(f"term.count: must be a whole number from 1 to {limit}")
+            raise FinanceError.at(
+                "term.count", "number.out_of_range", f"must be a whole number from 1 to {limit}"
+            )
         if sorted(self.allocation) != sorted(ALLOCATION_PARTS):
-            raise FinanceError(
-                "allocation: must name each of fees, penalty, interest, principal once"
+            raise FinanceError.at(
+                "allocation",
+                "allocation.not_each_once",
+                "must name each of fees, penalty, interest, principal once",
             )
         if self.upfront_fees() >= self.principal:
-            raise FinanceError("fees: the upfront fees must leave some money paid out")
+            raise FinanceError.at(
+                "fees",
+                "fees.upfront_leave_nothing",
+                "the upfront fees must leave some money paid out",
+            )
 
     def _check_conventions(self) -> None:
         if self.interest not in ("monthly", "daily"):
-            raise FinanceError(f"interest: {self.interest!r} is not monthly or daily")
+            raise FinanceError.at(
+                "interest", "interest.rule_unknown", f"{self.interest!r} is not monthly or daily"
+            )
         if not ZERO <= self.prepayment_fee <= 1:
-            raise FinanceError("prepayment_fee: must be a share between 0 and 1")
+            raise FinanceError.at(
+                "prepayment_fee", "share.not_share", "must be a share between 0 and 1"
+            )
         if self.start is not None and self.start >= self.first_due:
-            raise FinanceError("start: must be before the first due date")
+            raise FinanceError.at(
+                "start", "start.not_before_first_due", "must be before the first due date"
+            )
 
     def start_date(self) -> date:
         """The day the money was paid out: ``start``, or one month before ``first_due`` (a bullet
@@ -228,7 +263,7 @@ class Payment:
 
     def __post_init__(self) -> None:
         if self.amount <= 0:
-            raise FinanceError("payment.amount: must be more than zero")
+            raise FinanceError.at("payment.amount", "amount.not_positive", "must be more than zero")
 
 
 @dataclass(frozen=True, slots=True)

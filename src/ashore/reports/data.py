@@ -116,7 +116,7 @@ class CalendarData:
                 raise InputError(f"loans[{i}]: {loan!r} is not a CalendarLoan")
         _check_amount(self.budget, "budget", allow_none=True)
         if self.budget is not None and self.budget < 0:
-            raise InputError("budget: must not be negative")
+            raise InputError.at("budget", "amount.negative", "must not be negative")
 
 
 def month_entries(entries: Sequence[CalendarEntry], year: int, month: int) -> list[CalendarEntry]:

@@ -292,14 +292,20 @@ def check_guide(guide: LoanGuide, loan: Loan, where: str = "guide") -> None:
             f"{where}.reason: {guide.reason!r} is not one of {', '.join(HARDSHIP_REASONS)}"
         )
     if len(guide.reason_text) > 2000:
-        raise InputError(f"{where}.reason_text: keep it under 2000 characters")
+        raise InputError.at(
+            f"{where}.reason_text", "text.too_long", "keep it under 2000 characters", limit=2000
+        )
     ids = {p.id for p in loan.proposals}
     for name in ("ask", "fallback"):
         value = getattr(guide, name)
         if value and value not in ids:
             raise InputError(f"{where}.{name}: {value!r} is not a proposal of loan {loan.id!r}")
     if guide.ask and guide.ask == guide.fallback:
-        raise InputError(f"{where}.fallback: choose another proposal than the one you ask for")
+        raise InputError.at(
+            f"{where}.fallback",
+            "fallback.same_proposal",
+            "choose another proposal than the one you ask for",
+        )
     for i, doc in enumerate(guide.documents):
         if doc.kind not in DOCUMENT_KINDS:
             raise InputError(f"{where}.documents[{i}].kind: {doc.kind!r} is not a document kind")
@@ -327,7 +333,9 @@ def load_borrower(ledger: Ledger) -> Borrower:
 def save_borrower(ledger: Ledger, borrower: Borrower) -> None:
     for name in ("name", "phone", "address", "email"):
         if len(getattr(borrower, name)) > 500:
-            raise InputError(f"borrower.{name}: keep it under 500 characters")
+            raise InputError.at(
+                f"borrower.{name}", "text.too_long", "keep it under 500 characters", limit=500
+            )
     data = {
         "name": borrower.name,
         "phone": borrower.phone,
@@ -988,7 +996,9 @@ def record_outcome(ledger: Ledger, loan_id: str, outcome: Outcome) -> str:
                 )
             change_status = True
     if outcome.follow_up is not None and outcome.follow_up < outcome.occurred_at.date():
-        raise InputError("follow_up: the follow-up date is before the call")
+        raise InputError.at(
+            "follow_up", "follow_up.before_call", "the follow-up date is before the call"
+        )
     notes = Notes(ledger)
     if outcome.note_id:
         notes.revise(

@@ -390,11 +390,14 @@ def _check_computable(book: Book) -> None:
         try:
             finance.schedule(plans.loan_terms(loan))
         except finance.FinanceError as error:
-            raise InputError(f"loans[{i}].{error}") from None
+            raise InputError.like(error, f"loans[{i}]") from None
         for j, proposal in enumerate(loan.proposals):
             try:
                 plans.plan_in_force(loan, proposal)
             except InputError as error:
-                part = ".agreed." if ".agreed." in str(error) else ".params."
-                detail = str(error).split(part, 1)[-1]
-                raise InputError(f"loans[{i}].proposals[{j}]{part}{detail}") from None
+                # The proposal named by its place in the book, not by its id.
+                rest = error.field[1:] if error.field[:1] == (f"proposals[{proposal.id}]",) else ()
+                if not rest:
+                    raise
+                where = (f"loans[{i}]", f"proposals[{j}]", *rest)
+                raise InputError.at(where, error.code, error.detail, **error.arguments) from None

@@ -330,7 +330,7 @@ class Notes:
     def delete(self, loan_id: str, note_id: str, reason: str) -> CallNote:
         """Leave a tombstone: the note stays, marked deleted with the time and ``reason``."""
         if not reason.strip():
-            raise InputError("reason: say why the note is deleted")
+            raise InputError.at("reason", "note.reason_missing", "say why the note is deleted")
         with self.db.transaction() as session:
             row = self._loan_row(session, loan_id)
             old = self._note(row, note_id)
@@ -453,4 +453,8 @@ def _check(note: CallNote) -> None:
     check_note(note, "note")
     # A minute's slack for clocks; a call noted before it happened is a typo in the time.
     if (note.occurred_at - note.logged_at).total_seconds() > 60:
-        raise InputError("note.occurred_at: is after the note was written; pick the call's time")
+        raise InputError.at(
+            "note.occurred_at",
+            "note.occurred_after_logged",
+            "is after the note was written; pick the call's time",
+        )

@@ -23,14 +23,14 @@ def loan_terms(loan: Loan) -> finance.LoanTerms:
     return finance.LoanTerms(
         principal=loan.principal,
         rate=loan.rate,
-        method=loan.method,  # type: ignore[arg-type]
+        method=loan.method,
         term_count=loan.term_count,
         first_due=loan.first_due,
-        term_unit=loan.term_unit,  # type: ignore[arg-type]
-        fees=tuple(finance.Fee(f.name, f.amount, f.per) for f in loan.fees),  # type: ignore[arg-type]
+        term_unit=loan.term_unit,
+        fees=tuple(finance.Fee(f.name, f.amount, f.per) for f in loan.fees),
         overdue=finance.OverdueRules(
             penalty_rate=rules.penalty_rate,
-            penalty_base=rules.penalty_base,  # type: ignore[arg-type]
+            penalty_base=rules.penalty_base,
             late_fee=rules.late_fee,
             grace_days=rules.grace_days,
             accelerates_after_days=rules.accelerates_after_days,
@@ -40,7 +40,7 @@ def loan_terms(loan: Loan) -> finance.LoanTerms:
         allocation=tuple(rules.allocation),
         currency=loan.currency,
         start=loan.start,
-        interest=loan.interest,  # type: ignore[arg-type]
+        interest=loan.interest,
         prepayment_fee=loan.prepayment_fee,
     )
 
@@ -77,7 +77,7 @@ def work_out(loan: Loan, proposal: Proposal) -> finance.ProposalPlan:
     try:
         return finance.propose(loan_terms(loan), before, proposal_terms(proposal))
     except finance.FinanceError as error:
-        raise InputError(f"proposals[{proposal.id}].params.{error}") from None
+        raise InputError.like(error, f"proposals[{proposal.id}]", "params") from None
 
 
 def agreed_terms(plan: finance.ProposalPlan, on: date) -> Agreed:
@@ -105,7 +105,7 @@ def plan_in_force(loan: Loan, proposal: Proposal) -> finance.ProposalPlan:
     try:
         return finance.agreed_plan(base, proposal.method, proposal.start, table, loan.currency)
     except finance.FinanceError as error:
-        raise InputError(f"proposals[{proposal.id}].agreed.{error}") from None
+        raise InputError.like(error, f"proposals[{proposal.id}]", "agreed") from None
 
 
 def agreement(loan: Loan) -> tuple[Proposal, finance.ProposalPlan] | None:

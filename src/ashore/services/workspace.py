@@ -321,7 +321,7 @@ def _append_status(prow: ProposalRow, status: str, note: str, at: datetime) -> N
 
 def _check_day(value: object, path: str) -> None:
     if not isinstance(value, date) or isinstance(value, datetime):
-        raise InputError(f"{path}: {value!r} is not a date")
+        raise InputError.at(path, "date.invalid", f"{value!r} is not a date", value=repr(value))
 
 
 def new_proposal_id(ledger: Ledger) -> str:

@@ -1,7 +1,9 @@
 """Proposal parameters between their parsed form (records) and their JSON form (exchange, database).
 
 The JSON form is the exchange file's: decimal strings, ISO dates, whole numbers as JSON integers.
-Decoding names the field path of anything wrong (``loans[0].proposals[1].params.months: …``).
+Each method's fields are read and written by its schema (``ashore.domain.params``). Decoding
+raises an InputError with a code and the field path of anything wrong
+(``loans[0].proposals[1].params.months: …``).
 """
 
 from __future__ import annotations
@@ -12,23 +14,8 @@ from decimal import Decimal
 from typing import Any
 
 from ashore.app.errors import InputError
+from ashore.domain.params import SCHEMAS, MethodSchema, ParamField
 from ashore.domain.records import Agreed, AgreedInstallment
-
-# For each method: the parameters it takes and how each is read. "?" marks an optional one.
-PARAM_KINDS: dict[str, dict[str, str]] = {
-    "reamortize": {"months": "int", "annual_rate": "decimal", "first_due?": "date"},
-    "reduced_installment": {"amount": "decimal", "annual_rate": "decimal", "first_due?": "date"},
-    "fee_waiver": {"pay_by": "date"},
-    "lump_sum": {"amount?": "decimal", "discount?": "decimal", "pay_by": "date"},
-    "deferral": {
-        "holiday_months": "int",
-        "interest_during": "choice:accrue,freeze",
-        "months_after": "int",
-        "annual_rate": "decimal",
-        "first_due?": "date",
-    },
-    "custom": {"installments": "installments"},
-}
 
 # ASCII digits only: ``\d`` would also take Arabic-Indic or Devanagari digits ("١٢٠٠٠").
 _DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
@@ -54,110 +41,155 @@ def decimal_text(value: Decimal) -> str:
     return f"{value:f}"
 
 
+def fail(path: str, code: str, detail: str, **arguments: object) -> InputError:
+    """The input error on ``path`` with ``code``; ``detail`` is its English words."""
+    return InputError.at(path, code, detail, **arguments)
+
+
 def read_decimal(raw: object, path: str, what: str = "a decimal amount") -> Decimal:
     if isinstance(raw, bool) or not isinstance(raw, str):
-        raise InputError(f'{path}: {shown(raw)} is not {what} in quotes (e.g. "12.50")')
+        detail = f'{shown(raw)} is not {what} in quotes (e.g. "12.50")'
+        raise fail(path, "decimal.not_text", detail, value=shown(raw), what=what)
     if not _DECIMAL.fullmatch(raw):
-        raise InputError(f'{path}: "{shown(raw)[1:-1]}" is not {what}')
+        raise fail(
+            path, "decimal.invalid", f'"{shown(raw)[1:-1]}" is not {what}', value=raw, what=what
+        )
     whole, _, fraction = raw.lstrip("-").partition(".")
     if len(whole.lstrip("0")) > MAX_INTEGER_DIGITS:
-        raise InputError(f"{path}: {shown(raw)} is too large (must be under 10^12)")
+        raise fail(
+            path,
+            "number.too_large",
+            f"{shown(raw)} is too large (must be under 10^12)",
+            value=shown(raw),
+            limit="10^12",
+        )
     if len(fraction) > MAX_FRACTION_DIGITS:
-        raise InputError(f"{path}: {shown(raw)} has more than {MAX_FRACTION_DIGITS} decimals")
+        detail = f"{shown(raw)} has more than {MAX_FRACTION_DIGITS} decimals"
+        raise fail(
+            path, "decimal.too_many_places", detail, value=shown(raw), places=MAX_FRACTION_DIGITS
+        )
     return Decimal(raw)
 
 
 def read_int(raw: object, path: str) -> int:
     if isinstance(raw, bool) or not isinstance(raw, int):
-        raise InputError(f"{path}: {shown(raw)} is not a whole number")
+        raise fail(
+            path, "number.not_whole", f"{shown(raw)} is not a whole number", value=shown(raw)
+        )
     if not -MAX_WHOLE <= raw <= MAX_WHOLE:
-        raise InputError(f"{path}: {shown(raw)} is too large (at most {MAX_WHOLE:,})")
+        raise fail(
+            path,
+            "number.too_large_whole",
+            f"{shown(raw)} is too large (at most {MAX_WHOLE:,})",
+            value=shown(raw),
+            limit=f"{MAX_WHOLE:,}",
+        )
     return raw
 
 
 def read_date(raw: object, path: str) -> date:
     if not isinstance(raw, str) or not _DATE.fullmatch(raw):
-        raise InputError(f"{path}: {shown(raw)} is not a date (YYYY-MM-DD)")
+        raise fail(
+            path, "date.not_iso", f"{shown(raw)} is not a date (YYYY-MM-DD)", value=shown(raw)
+        )
     try:
         return date.fromisoformat(raw)
     except ValueError:
-        raise InputError(f'{path}: "{raw}" is not a date that exists') from None
+        raise fail(path, "date.not_real", f'"{raw}" is not a date that exists', value=raw) from None
 
 
-def _method_kinds(method: str, path: str) -> dict[str, str]:
-    kinds = PARAM_KINDS.get(method)
-    if kinds is None:
-        known = ", ".join(PARAM_KINDS)
-        raise InputError(f"{path}: {shown(method)} is not a proposal method (one of {known})")
-    return kinds
+def method_schema(method: str, path: str) -> MethodSchema:
+    """The parameter schema of ``method``; InputError on ``path`` when it is no proposal method."""
+    schema = SCHEMAS.get(method)
+    if schema is None:
+        known = ", ".join(SCHEMAS)
+        raise fail(
+            path,
+            "method.unknown",
+            f"{shown(method)} is not a proposal method (one of {known})",
+            value=shown(method),
+            choices=known,
+        )
+    return schema
 
 
-# Complexity over 10 on purpose: one branch per negotiation method; the per-method schema of issue
-# 16 splits it.
-def decode_params(method: str, raw: object, path: str) -> dict[str, Any]:  # noqa: C901
+def decode_params(method: str, raw: object, path: str) -> dict[str, Any]:
     """Parse a proposal's ``params`` object for ``method``; InputError naming the field on error."""
-    kinds = _method_kinds(method, path.rsplit(".", 1)[0] + ".method")
+    schema = method_schema(method, path.rsplit(".", 1)[0] + ".method")
     if not isinstance(raw, dict):
-        raise InputError(f"{path}: must be an object")
-    names = {key.rstrip("?"): kind for key, kind in kinds.items()}
+        raise fail(path, "object.expected", "must be an object")
     for key in raw:
-        if key not in names:
-            raise InputError(f"{path}.{key}: unknown field for a {method} proposal")
-    for key in kinds:
-        if not key.endswith("?") and key not in raw:
-            raise InputError(f"{path}.{key}: missing")
+        if schema.field(key) is None:
+            raise fail(
+                f"{path}.{key}",
+                "param.unknown",
+                f"unknown field for a {method} proposal",
+                method=method,
+            )
+    for spec in schema.fields:
+        if spec.required and spec.name not in raw:
+            raise fail(f"{path}.{spec.name}", "field.missing", "missing")
     params: dict[str, Any] = {}
     for key, value in raw.items():
-        kind = names[key]
-        where = f"{path}.{key}"
-        if kind == "int":
-            params[key] = read_int(value, where)
-        elif kind == "decimal":
-            params[key] = read_decimal(value, where)
-        elif kind == "date":
-            params[key] = read_date(value, where)
-        elif kind.startswith("choice:"):
-            choices = kind.split(":", 1)[1].split(",")
-            if value not in choices:
-                raise InputError(f"{where}: {shown(value)} is not one of {', '.join(choices)}")
-            params[key] = value
-        else:  # installments
-            if not isinstance(value, list):
-                raise InputError(f"{where}: must be a list")
-            rows: list[tuple[date, Decimal]] = []
-            for i, item in enumerate(value):
-                at = f"{where}[{i}]"
-                if not isinstance(item, dict):
-                    raise InputError(f"{at}: must be an object with due and amount")
-                for extra in set(item) - {"due", "amount"}:
-                    raise InputError(f"{at}.{extra}: unknown field")
-                for need in ("due", "amount"):
-                    if need not in item:
-                        raise InputError(f"{at}.{need}: missing")
-                rows.append(
-                    (
-                        read_date(item["due"], f"{at}.due"),
-                        read_decimal(item["amount"], f"{at}.amount"),
-                    )
-                )
-            params[key] = rows
+        known = schema.field(key)
+        assert known is not None
+        params[key] = _decode_value(known, value, f"{path}.{key}")
     return params
+
+
+def _decode_value(spec: ParamField, value: object, where: str) -> object:
+    if spec.kind == "months":
+        return read_int(value, where)
+    if spec.kind in ("rate", "amount", "share"):
+        return read_decimal(value, where)
+    if spec.kind == "date":
+        return read_date(value, where)
+    if spec.kind == "choice":
+        if value not in spec.choices:
+            choices = ", ".join(spec.choices)
+            raise fail(
+                where,
+                "choice.unknown",
+                f"{shown(value)} is not one of {choices}",
+                value=shown(value),
+                choices=choices,
+            )
+        return value
+    return _decode_installments(value, where)
+
+
+def _decode_installments(value: object, where: str) -> list[tuple[date, Decimal]]:
+    if not isinstance(value, list):
+        raise fail(where, "list.expected", "must be a list")
+    rows: list[tuple[date, Decimal]] = []
+    for i, item in enumerate(value):
+        at = f"{where}[{i}]"
+        if not isinstance(item, dict):
+            raise fail(at, "installment.not_object", "must be an object with due and amount")
+        for extra in set(item) - {"due", "amount"}:
+            raise fail(f"{at}.{extra}", "field.unknown", "unknown field")
+        for need in ("due", "amount"):
+            if need not in item:
+                raise fail(f"{at}.{need}", "field.missing", "missing")
+        rows.append(
+            (read_date(item["due"], f"{at}.due"), read_decimal(item["amount"], f"{at}.amount"))
+        )
+    return rows
 
 
 def encode_params(method: str, params: dict[str, Any]) -> dict[str, Any]:
     """The JSON form of parsed ``params``: the method's keys, values as the exchange has them."""
-    kinds = _method_kinds(method, "method")
-    names = {key.rstrip("?"): kind for key, kind in kinds.items()}
+    schema = method_schema(method, "method")
     out: dict[str, Any] = {}
     for key, value in params.items():
-        kind = names.get(key)
-        if kind is None or value is None:
+        spec = schema.field(key)
+        if spec is None or value is None:
             continue
-        if kind == "decimal":
+        if spec.kind in ("rate", "amount", "share"):
             out[key] = decimal_text(value)
-        elif kind == "date":
+        elif spec.kind == "date":
             out[key] = value.isoformat()
-        elif kind == "installments":
+        elif spec.kind == "installments":
             out[key] = [{"due": d.isoformat(), "amount": decimal_text(a)} for d, a in value]
         else:
             out[key] = value
@@ -167,27 +199,31 @@ def encode_params(method: str, params: dict[str, Any]) -> dict[str, Any]:
 def decode_agreed(raw: object, path: str) -> Agreed:
     """Parse an accepted proposal's ``agreed`` object (INTERFACES.md, second wave), verbatim."""
     if not isinstance(raw, dict):
-        raise InputError(f"{path}: must be an object with on and installments")
+        raise fail(path, "agreed.not_object", "must be an object with on and installments")
     for extra in set(raw) - {"on", "installments"}:
-        raise InputError(f"{path}.{extra}: unknown field")
+        raise fail(f"{path}.{extra}", "field.unknown", "unknown field")
     for need in ("on", "installments"):
         if need not in raw:
-            raise InputError(f"{path}.{need}: missing")
+            raise fail(f"{path}.{need}", "field.missing", "missing")
     items = raw["installments"]
     if not isinstance(items, list) or not items:
-        raise InputError(f"{path}.installments: must be a list of at least one installment")
+        raise fail(
+            f"{path}.installments",
+            "agreed.installments_empty",
+            "must be a list of at least one installment",
+        )
     rows = [_agreed_row(item, f"{path}.installments[{i}]") for i, item in enumerate(items)]
     return Agreed(read_date(raw["on"], f"{path}.on"), rows)
 
 
 def _agreed_row(item: object, at: str) -> AgreedInstallment:
     if not isinstance(item, dict):
-        raise InputError(f"{at}: must be an object with due and amount")
+        raise fail(at, "installment.not_object", "must be an object with due and amount")
     for extra in set(item) - {"due", "amount", "principal"}:
-        raise InputError(f"{at}.{extra}: unknown field")
+        raise fail(f"{at}.{extra}", "field.unknown", "unknown field")
     for need in ("due", "amount"):
         if need not in item:
-            raise InputError(f"{at}.{need}: missing")
+            raise fail(f"{at}.{need}", "field.missing", "missing")
     principal = item.get("principal")
     return AgreedInstallment(
         read_date(item["due"], f"{at}.due"),

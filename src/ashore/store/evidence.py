@@ -9,16 +9,15 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import re
 import stat
 import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
 from ashore.app.errors import DataError, InputError
+from ashore.domain.validation import is_sha256 as is_sha256  # the one check, kept here too
 
 CHUNK = 1024 * 1024
-_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 def sha256_of(path: Path) -> str:
@@ -51,10 +50,6 @@ def open_regular(path: Path) -> BinaryIO:
     except BaseException:
         os.close(fd)
         raise
-
-
-def is_sha256(text: str) -> bool:
-    return bool(_SHA256.fullmatch(text))
 
 
 class EvidenceStore:

@@ -21,6 +21,14 @@ from sqlalchemy.orm import Session, selectinload
 
 from ashore.app.clock import Clock
 from ashore.app.errors import DataError, InputError
+from ashore.domain.kinds import (
+    FEE_PERS,
+    INTEREST_RULES,
+    LOAN_METHODS,
+    PENALTY_BASES,
+    TERM_UNITS,
+    as_kind,
+)
 from ashore.domain.money import Rate
 from ashore.domain.records import (
     Attachment,
@@ -213,16 +221,16 @@ def loan_record(row: LoanRow) -> Loan:
         name=row.name,
         principal=row.principal,
         rate=Rate(row.rate_value, row.rate_per, row.rate_day_count),  # type: ignore[arg-type]
-        method=row.method,
+        method=as_kind(row.method, LOAN_METHODS),
         term_count=row.term_count,
-        term_unit=row.term_unit,
+        term_unit=as_kind(row.term_unit, TERM_UNITS),
         first_due=row.first_due,
         currency=row.currency,
         reference=row.reference,
-        fees=[Fee(name=f.name, amount=f.amount, per=f.per) for f in row.fees],
+        fees=[Fee(name=f.name, amount=f.amount, per=as_kind(f.per, FEE_PERS)) for f in row.fees],
         overdue=OverdueRules(
             penalty_rate=penalty,
-            penalty_base=row.penalty_base,
+            penalty_base=as_kind(row.penalty_base, PENALTY_BASES),
             late_fee=row.late_fee,
             grace_days=row.grace_days,
             accelerates_after_days=row.accelerates_after_days,
@@ -231,7 +239,7 @@ def loan_record(row: LoanRow) -> Loan:
             contract_interest_continues=bool(row.contract_interest_continues),
         ),
         start=row.start,
-        interest=row.interest or "monthly",
+        interest=as_kind(row.interest or "monthly", INTEREST_RULES),
         prepayment_fee=row.prepayment_fee if row.prepayment_fee is not None else Decimal("0"),
         payments=[
             Payment(

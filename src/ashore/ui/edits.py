@@ -77,7 +77,7 @@ class LoanEdits(QObject):
         try:
             self.ledger.save_loan(loan)
         except (InputError, AmountError) as problem:
-            self.form.show_save_error(str(problem))
+            self.form.show_save_error(problem)
             return
         except DataError as problem:
             dialogs.error(self.window, str(problem))

@@ -1,15 +1,18 @@
 """Words from below the interface, said in its language: the guide's warnings (named, with their
-values, by the service layer) and the input errors a form shows (matched by their English)."""
+values, by the service layer) and the input errors a form shows (by their code, with their
+arguments; the field they are about is the error's ``field`` path, never read from the text)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from ashore.app.errors import Fault, InputError
 from ashore.domain.money import format_amount
 
 if TYPE_CHECKING:  # only a type here: fields.py imports this module and stays light
@@ -78,75 +81,113 @@ def warning_text(warning: Warning, locale: str) -> str:
     return _fill(template, [_value_text(v, warning.currency, locale) for v in warning.args])
 
 
-def _input_errors() -> list[tuple[re.Pattern[str], str]]:
-    """The input errors a person can cause by typing into a form, as the core words them (without
-    the field path) and as the interface says them; the groups fill %1, %2 in order."""
+def _error_templates() -> dict[str, str]:
+    """The words of each error code a person can cause by typing into a form, in the interface's
+    language; ``{name}`` is filled from the error's ``arguments``. The English text is the core's
+    own (ashore.app.errors): a code not listed here shows the core's English words."""
     translate = QCoreApplication.translate
-    table = [
-        (
-            r"(.+) % a day is not a plausible rate",
-            translate("InputError", "%1 % a day is not a plausible rate"),
+    return {
+        "rate.implausible_daily": translate(
+            "InputError", "{value} % a day is not a plausible rate"
         ),
-        (
-            r"(.+) is not a plausible rate \(a fraction: 0\.18 is 18 %\)",
-            translate("InputError", "%1 is not a plausible rate (a fraction: 0.18 is 18 %)"),
+        "rate.implausible_fraction": translate(
+            "InputError", "{value} is not a plausible rate (a fraction: 0.18 is 18 %)"
         ),
-        (r"(.+) is not a plausible rate", translate("InputError", "%1 is not a plausible rate")),
-        (r"(.+) is not an amount", translate("InputError", "%1 is not an amount")),
-        (r"(.+) is not a percentage", translate("InputError", "%1 is not a percentage")),
-        (r"(.+) is not a date", translate("InputError", "%1 is not a date")),
-        (r"(.+) is not a whole number", translate("InputError", "%1 is not a whole number")),
-        (r"(.+) is too large", translate("InputError", "%1 is too large")),
-        (
-            r"(.+) has more decimals than (\w+) allows",
-            translate("InputError", "%1 has more decimals than %2 allows"),
+        "rate.implausible": translate("InputError", "{value} is not a plausible rate"),
+        "amount.unreadable": translate("InputError", "{value} is not an amount"),
+        "percent.unreadable": translate("InputError", "{value} is not a percentage"),
+        "date.invalid": translate("InputError", "{value} is not a date"),
+        "number.not_whole": translate("InputError", "{value} is not a whole number"),
+        "amount.too_large": translate("InputError", "{value} is too large"),
+        "amount.too_many_decimals": translate(
+            "InputError", "{value} has more decimals than {currency} allows"
         ),
-        (
-            r"(\w+) amounts have at most (\d+) decimals",
-            translate("InputError", "%1 amounts have at most %2 decimals"),
+        "amount.places": translate(
+            "InputError", "{currency} amounts have at most {places} decimals"
         ),
-        (r"an amount is required", translate("InputError", "an amount is required")),
-        (r"a rate is required", translate("InputError", "a rate is required")),
-        (r"must not be negative", translate("InputError", "must not be negative")),
-        (r"must be more than zero", translate("InputError", "must be more than zero")),
-        (r"must not be empty", translate("InputError", "must not be empty")),
-        (r"must be at least (\S+)", translate("InputError", "must be at least %1")),
-        (r"keep it under (\d+) characters", translate("InputError", "keep it under %1 characters")),
-        (
-            r"must list at least one installment",
-            translate("InputError", "must list at least one installment"),
+        "amount.required": translate("InputError", "an amount is required"),
+        "rate.required": translate("InputError", "a rate is required"),
+        "amount.negative": translate("InputError", "must not be negative"),
+        "amount.not_positive": translate("InputError", "must be more than zero"),
+        "text.empty": translate("InputError", "must not be empty"),
+        "number.below_minimum": translate("InputError", "must be at least {minimum}"),
+        "number.above_maximum": translate("InputError", "must be at most {maximum}"),
+        "text.too_long": translate("InputError", "keep it under {limit} characters"),
+        "installments.empty": translate("InputError", "must list at least one installment"),
+        "params.one_of": translate("InputError", "give either amount or discount (exactly one)"),
+        "term.days_need_bullet": translate(
+            "InputError", "days are only for a bullet loan; use month"
         ),
-        (
-            r"give either amount or discount \(exactly one\)",
-            translate("InputError", "give either amount or discount (exactly one)"),
+        "follow_up.before_call": translate("InputError", "the follow-up date is before the call"),
+        "note.occurred_after_logged": translate(
+            "InputError", "is after the note was written; pick the call's time"
         ),
-        (
-            r"days are only for a bullet loan; use month",
-            translate("InputError", "days are only for a bullet loan; use month"),
+        "note.reason_missing": translate("InputError", "say why the note is deleted"),
+        "fallback.same_proposal": translate(
+            "InputError", "choose another proposal than the one you ask for"
         ),
-        (
-            r"the follow-up date is before the call",
-            translate("InputError", "the follow-up date is before the call"),
+        "amount.below_interest": translate(
+            "InputError", "must be at least {minimum} to cover the monthly interest"
         ),
-        (
-            r"is after the note was written; pick the call's time",
-            translate("InputError", "is after the note was written; pick the call's time"),
+        "amount.over_owed": translate("InputError", "is more than the {owed} owed"),
+        "months.out_of_range": translate(
+            "InputError", "must be a whole number of months from 1 to {maximum}"
         ),
-        (r"say why the note is deleted", translate("InputError", "say why the note is deleted")),
-        (
-            r"choose another proposal than the one you ask for",
-            translate("InputError", "choose another proposal than the one you ask for"),
+        "plan.too_long": translate(
+            "InputError", "too small, the plan would run over {maximum} months"
         ),
-    ]
-    return [(re.compile(pattern), template) for pattern, template in table]
+        "plan.nothing_owed": translate(
+            "InputError", "nothing is owed on that day, there is nothing to plan"
+        ),
+        "date.before_start": translate("InputError", "must not be before the start date"),
+        "date.not_after_start": translate("InputError", "must be after the start date"),
+        "discount.not_below_full": translate("InputError", "must be below 100 %"),
+    }
 
 
-def input_error_text(text: str) -> str:
-    """An input error's message (its field path already taken off) in the interface's language;
-    the message itself when it is not one a form shows."""
-    for pattern, template in _input_errors():
-        found = pattern.fullmatch(text)
-        if found is None:
-            continue
-        return _fill(template, list(found.groups()))
-    return text
+_NAMED = re.compile(r"\{(\w+)\}")
+
+
+def _fill_named(template: str, values: Mapping[str, object]) -> str:
+    """``template`` with each ``{name}`` replaced by ``values[name]`` in one pass (a value holding
+    "{x}" stays as it is; a name with no value stays as written)."""
+
+    def value(found: re.Match[str]) -> str:
+        name = found.group(1)
+        return str(values[name]) if name in values else found.group(0)
+
+    return _NAMED.sub(value, template)
+
+
+# "loan.principal: must be more than zero" -> "must be more than zero": only for an error raised
+# as plain text (no code, no field): its path is for files and the command line.
+_PATH_PREFIX = re.compile(r"^[\w.\[\]]+:\s+")
+
+
+def error_detail(error: BaseException) -> str:
+    """An error's message without its field path, in the interface's language when its code is
+    one a form can cause (else the core's English words)."""
+    if isinstance(error, Fault) and (error.code or error.field):
+        template = _error_templates().get(error.code)
+        if template is None or not set(_NAMED.findall(template)) <= set(error.arguments):
+            return error.detail  # no words of our own, or not the values they need
+        return _fill_named(template, error.arguments)
+    return _PATH_PREFIX.sub("", str(error), count=1)
+
+
+def as_error(problem: Exception | str) -> Exception:
+    """``problem`` as an error with its field: a message given as text, or raised as plain text
+    with no code and no field (the older way, "path: detail"), is an InputError on that path,
+    without a code."""
+    if isinstance(problem, Fault) and (problem.code or problem.field):
+        return problem
+    text = str(problem)
+    path, colon, detail = text.partition(": ")
+    if colon and _PATH_PREFIX.match(f"{path}: "):
+        return InputError(detail, field=path)
+    return problem if isinstance(problem, Exception) else InputError(text)
+
+
+def error_field(error: BaseException) -> tuple[str, ...]:
+    """The field path an error names, as its parts; () when it names none."""
+    return error.field if isinstance(error, Fault) else ()

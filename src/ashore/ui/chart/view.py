@@ -89,7 +89,7 @@ class _ExactSteps:
 def _check_day(value: object, field: str) -> date:
     # datetime is a date too, but a time of day would shift the exact look-up by date.
     if not isinstance(value, date) or isinstance(value, datetime):
-        raise InputError(f"{field}: {value!r} is not a date")
+        raise InputError.at(field, "date.invalid", f"{value!r} is not a date", value=repr(value))
     return value
 
 

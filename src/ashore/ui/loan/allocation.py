@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ashore.domain.records import ALLOCATION_PARTS
+from ashore.domain.kinds import ALLOCATION_PARTS
 
 
 def allocation_label(part: str) -> str:

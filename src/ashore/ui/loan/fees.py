@@ -9,8 +9,9 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ashore.domain.kinds import FEE_PERS
 from ashore.domain.money import parse_amount
-from ashore.domain.records import FEE_PERS, Fee
+from ashore.domain.records import Fee
 from ashore.ui.loan.values import _required_text, amount_text
 from ashore.ui.widgets.fields import CheckedLineEdit, guard_wheel
 

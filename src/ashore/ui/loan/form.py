@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ashore.app.errors import InputError
+from ashore.app.errors import field_text
+from ashore.domain.kinds import ALLOCATION_PARTS
 from ashore.domain.money import (
     ZERO,
     AmountError,
@@ -42,11 +43,12 @@ from ashore.domain.money import (
     parse_rate_percent,
     round_money,
 )
-from ashore.domain.records import ALLOCATION_PARTS, Fee, Lender, Loan, OverdueRules
+from ashore.domain.records import Fee, Lender, Loan, OverdueRules
 from ashore.ui.loan.allocation import AllocationList
 from ashore.ui.loan.fees import FeeTable
 from ashore.ui.loan.presets import PRESETS, preset_label
 from ashore.ui.loan.values import _required_text, amount_text, percent_text
+from ashore.ui.messages import as_error, error_field
 from ashore.ui.widgets.fields import CheckedLineEdit, DateEdit, ErrorLabel, user_message
 from ashore.ui.widgets.style import MARGIN, SPACING
 
@@ -475,8 +477,10 @@ class LoanForm(QWidget):
             parse_rate_percent(text, field="overdue.penalty_rate.times_contract") * 100
         ).normalize()
         if not Decimal(0) < value <= 10:
-            raise AmountError(
-                "overdue.penalty_rate.times_contract: must be more than 0 and at most 10"
+            raise AmountError.at(
+                "overdue.penalty_rate.times_contract",
+                "penalty.times_out_of_range",
+                "must be more than 0 and at most 10",
             )
         return value
 
@@ -584,8 +588,11 @@ class LoanForm(QWidget):
         try:
             return Rate(value, per="day", day_count=day_count)
         except AmountError:
-            raise AmountError(
-                f"overdue.penalty_rate: {percent_text(value)} % a day is not a plausible rate"
+            raise AmountError.at(
+                "overdue.penalty_rate",
+                "rate.implausible_daily",
+                f"{percent_text(value)} % a day is not a plausible rate",
+                value=percent_text(value),
             ) from None
 
     # ----- reacting --------------------------------------------------------------------------
@@ -904,20 +911,20 @@ class LoanForm(QWidget):
             return dataclasses.replace(self.original, **values)
         return Loan(**values)
 
-    def show_save_error(self, message: str) -> None:
-        """Show an error from the service next to the field it names, else in the banner."""
-        path = message.split(":", 1)[0].strip() if ":" in message else ""
-        for prefix in ("loan.",):
-            if path.startswith(prefix):
-                path = path[len(prefix) :]
-        if path.startswith("loans[") and "]." in path:
-            path = path.split("].", 1)[1]
+    def show_save_error(self, problem: Exception | str) -> None:
+        """Show an error from the service next to the field its path names, else in the banner
+        (an error given as text, by an older caller, is read as "path: detail")."""
+        error = as_error(problem)
+        field = error_field(error)
+        if field[:1] == ("loan",) or (field[:1] and field[0].startswith("loans[")):
+            field = field[1:]
+        path = field_text(field)
         target = None
         for key in sorted(self._field_errors, key=len, reverse=True):
             if path == key or path.startswith((key + ".", key + "[")):
                 target = key
                 break
-        text = user_message(InputError(message))
+        text = user_message(error)
         if target is None:
             self.banner.setText(text)
             self.banner.setVisible(True)

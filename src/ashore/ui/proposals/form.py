@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 from ashore import finance
 from ashore.app.errors import InputError
 from ashore.domain.money import AmountError, format_plain
-from ashore.domain.records import PROPOSAL_METHODS, Loan, Proposal, Waive
+from ashore.domain.params import PROPOSAL_METHODS, SCHEMAS
+from ashore.domain.records import Loan, Proposal, Waive
 from ashore.services import plans
+from ashore.ui.messages import as_error, error_field
 from ashore.ui.proposals.parse import (
     _custom_rows,
     _lump_discount,
@@ -41,6 +43,14 @@ from ashore.ui.widgets.fields import CheckedLineEdit, ErrorLabel, user_message
 from ashore.ui.widgets.workspace import amount_field, date_field, method_names
 
 DEBOUNCE_MS = 150
+
+
+def param_name(field: tuple[str, ...]) -> str:
+    """The parameter (or "start") a plan error's field path is about: the part after "params"
+    ("proposals[new]", "params", "installments[2]", "due") -> "installments"; a path without
+    "params" names its first part."""
+    rest = field[field.index("params") + 1 :] if "params" in field else field
+    return rest[0].split("[", 1)[0] if rest else ""
 
 
 class ProposalForm(QWidget):
@@ -356,18 +366,17 @@ class ProposalForm(QWidget):
     # ----- reading the fields ------------------------------------------------------------------
     # Complexity over 10 on purpose: one branch per negotiation method; the per-method schema of
     # issue 16 splits it.
-    def _params(self) -> dict[str, Any] | None:  # noqa: C901
+    def _params(self) -> dict[str, Any] | None:
         """The method's parameters from the fields, or None while a field is wrong."""
         method = self.current_method()
         fields = self.fields[method]
         params: dict[str, Any] = {}
         ok = True
-        for key, widget in fields.items():
-            if key in ("mode", "installments_error"):
-                continue
-            if method == "lump_sum" and key in ("amount", "discount"):
-                if fields["mode"].currentData() != key:
-                    continue
+        schema = SCHEMAS[method]
+        for spec in schema.fields:  # the method's parameters, as its schema lists them
+            key, widget = spec.name, fields[spec.name]
+            if key in schema.one_of and fields["mode"].currentData() != key:
+                continue  # a lump sum takes the amount or the discount the mode chose
             if isinstance(widget, CheckedLineEdit):
                 if not widget.valid:
                     ok = False
@@ -421,7 +430,7 @@ class ProposalForm(QWidget):
         self._timer.stop()
         began = time.perf_counter()
         self.plan, self.problem = None, ""
-        self._show_plan_error("")
+        self._show_plan_error(None)
         proposal = self.proposal()
         if proposal is not None and self.loan is not None:
             try:
@@ -431,23 +440,23 @@ class ProposalForm(QWidget):
                 )
             except InputError as problem:
                 self.problem = str(problem)
-                self._show_plan_error(self.problem)
+                self._show_plan_error(problem)
         self.last_compute_ms = (time.perf_counter() - began) * 1000
         self._show_base()
         self.save_button.setEnabled(self.plan is not None)
         self.planChanged.emit(self.plan)
 
-    def _show_plan_error(self, message: str) -> None:
-        """Put finance's refusal next to the field it names (e.g. the reduced amount)."""
+    def _show_plan_error(self, problem: Exception | None) -> None:
+        """Put finance's refusal next to the field its path names (e.g. the reduced amount)."""
         for fields in self.fields.values():
             for widget in fields.values():
                 if isinstance(widget, CheckedLineEdit):
                     widget.show_error("")
         self.plan_error.show_message("")
-        if not message:
+        if problem is None:
             return
-        text = user_message(InputError(message.split(".params.", 1)[-1]))
-        name = message.split(".params.", 1)[-1].split(":", 1)[0].split(".")[0]
+        text = user_message(problem)
+        name = param_name(error_field(problem))
         fields = self.fields[self.current_method()]
         target = fields.get(name)
         if name == "start":
@@ -484,5 +493,7 @@ class ProposalForm(QWidget):
             self.edit(self.original, self.today)
         self.cancelRequested.emit()
 
-    def show_save_error(self, message: str) -> None:
-        self._show_plan_error(message if ".params." in message else f"x.params.{message}")
+    def show_save_error(self, problem: Exception | str) -> None:
+        """Show the service's refusal to save under the field it names (an error given as text,
+        by an older caller, is read as "path: detail")."""
+        self._show_plan_error(as_error(problem))

@@ -7,21 +7,26 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from ashore import finance
 from ashore.app.errors import InputError
 from ashore.domain.money import parse_amount, parse_rate_percent
+from ashore.domain.params import MAX_TERM_MONTHS
 from ashore.ui.widgets.workspace import parse_day
 
 
 def _whole(text: str, field: str, minimum: int) -> int:
     cleaned = text.strip()
     if not cleaned.isdigit():
-        raise InputError(f"{field}: {cleaned!r} is not a whole number")
+        raise InputError.at(
+            field, "number.not_whole", f"{cleaned!r} is not a whole number", value=repr(cleaned)
+        )
     value = int(cleaned)
     if value < minimum:
-        raise InputError(f"{field}: must be at least {minimum}")
-    if value > finance.proposals.MAX_MONTHS:
-        raise InputError(f"{field}: must be at most {finance.proposals.MAX_MONTHS}")
+        raise InputError.at(
+            field, "number.below_minimum", f"must be at least {minimum}", minimum=minimum
+        )
+    most = MAX_TERM_MONTHS
+    if value > most:
+        raise InputError.at(field, "number.above_maximum", f"must be at most {most}", maximum=most)
     return value
 
 
@@ -46,7 +51,7 @@ def _percent_text(value: Decimal) -> str:
 def _lump_discount(text: str) -> Decimal:
     value = parse_rate_percent(text, field="discount")
     if value >= 1:
-        raise InputError("discount: must be below 100 %")
+        raise InputError.at("discount", "discount.not_below_full", "must be below 100 %")
     return value
 
 

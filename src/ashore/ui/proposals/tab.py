@@ -426,7 +426,7 @@ class ProposalsTab(QWidget):
         try:
             saved = self.workspace.save_proposal(self.loan.id, proposal)
         except (InputError, AmountError) as problem:
-            self.form.show_save_error(str(problem))
+            self.form.show_save_error(problem)
             return
         except DataError as problem:
             dialogs.error(self, str(problem))

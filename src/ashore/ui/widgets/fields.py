@@ -22,13 +22,8 @@ from PySide6.QtWidgets import (
 
 from ashore.app.errors import InputError
 from ashore.domain.money import AmountError
-from ashore.ui.messages import input_error_text
+from ashore.ui.messages import error_detail
 from ashore.ui.widgets.style import set_invalid, tabular_font
-
-# "loan.principal: must be more than zero" -> "must be more than zero": the field is obvious on
-# screen, the path is for files and the command line.
-_PATH_PREFIX = re.compile(r"^[\w.\[\]]+:\s+")
-
 
 _TYPED_DATE = re.compile(r"\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*")
 
@@ -121,11 +116,10 @@ def guard_wheel(root: QWidget) -> None:
 
 
 def user_message(error: Exception) -> str:
-    """The message of an input error without its leading field path, translated when a form
-    can cause it."""
-    text = str(error)
-    stripped = input_error_text(_PATH_PREFIX.sub("", text, count=1))  # in the interface's language
-    return stripped[:1].upper() + stripped[1:] if stripped else text
+    """The message of an input error without its field path (the field is obvious on screen),
+    in the interface's language when a form can cause it (ashore.ui.messages, by its code)."""
+    stripped = error_detail(error)
+    return stripped[:1].upper() + stripped[1:] if stripped else str(error)
 
 
 class ErrorLabel(QLabel):
