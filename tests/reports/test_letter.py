@@ -11,10 +11,13 @@ import pytest
 from pypdf import PdfReader
 
 from ashore.app.context import Context
+from ashore.domain import guide as guide_records
 from ashore.domain.money import format_amount
+from ashore.reports import letter as letter_report
 from ashore.reports.letter import letter_text, plan_lines, write_letter_pdf
 from ashore.services import Ledger, plans
-from ashore.services import guide as g
+from ashore.services.guide import letter as guide_letter
+from ashore.services.guide import storage as guide_storage
 
 HOSTILE = "我失业了 <b>not bold</b> &amp; </para> <font size=40>x</font> 5 < 6 & 7 > 3"
 
@@ -38,16 +41,18 @@ def squash(text: str) -> str:
 def _prepare(ledger: Ledger, tmp_path: Path) -> None:
     proof = tmp_path / "失业证明.pdf"
     proof.write_bytes(b"proof")
-    g.attach_document(ledger, "jb-2026-01", proof, "unemployment_proof")
-    guide = g.load_guide(ledger, "jb-2026-01")
+    guide_storage.attach_document(ledger, "jb-2026-01", proof, "unemployment_proof")
+    guide = guide_storage.load_guide(ledger, "jb-2026-01")
     guide.reason, guide.reason_text, guide.ask = "job_loss", HOSTILE, "p1"
-    g.save_guide(ledger, guide)
-    g.save_borrower(ledger, g.Borrower("Wang <Xiaoming>", "138 0013 8000", "1 Road & Co\nBeijing"))
+    guide_storage.save_guide(ledger, guide)
+    guide_storage.save_borrower(
+        ledger, guide_records.Borrower("Wang <Xiaoming>", "138 0013 8000", "1 Road & Co\nBeijing")
+    )
 
 
 def test_the_letter_text_states_the_figures(ledger: Ledger, tmp_path: Path) -> None:
     _prepare(ledger, tmp_path)
-    data = g.letter_data(ledger, "jb-2026-01", "p1", date(2026, 11, 28))
+    data = guide_letter.letter_data(ledger, "jb-2026-01", "p1", date(2026, 11, 28))
     loan = ledger.loan("jb-2026-01")
     rows = plans.work_out(loan, loan.proposals[0]).installments
     body = letter_text(data, "en")
@@ -69,7 +74,7 @@ def test_the_letter_text_states_the_figures(ledger: Ledger, tmp_path: Path) -> N
 
 
 def test_plan_lines_for_one_payment() -> None:
-    plan = g.PlanSummary(
+    plan = letter_report.PlanSummary(
         "p2",
         "settle",
         "lump_sum",
@@ -95,7 +100,7 @@ def test_plan_lines_for_one_payment() -> None:
 
 def test_the_pdf_prints_the_users_text_literally(ledger: Ledger, tmp_path: Path) -> None:
     _prepare(ledger, tmp_path)
-    data = g.letter_data(ledger, "jb-2026-01", "p1", date(2026, 11, 28))
+    data = guide_letter.letter_data(ledger, "jb-2026-01", "p1", date(2026, 11, 28))
     body = letter_text(data, "en") + "\n\nP.S. " + HOSTILE + "\n    indented line"
     out = tmp_path / "letter.pdf"
     write_letter_pdf(body, out, title="借呗 <letter>")
@@ -117,7 +122,7 @@ def test_the_pdf_prints_the_users_text_literally(ledger: Ledger, tmp_path: Path)
 
 def test_a_chinese_letter_pdf(ledger: Ledger, tmp_path: Path) -> None:
     _prepare(ledger, tmp_path)
-    data = g.letter_data(ledger, "jb-2026-01", "p1", date(2026, 11, 28))
+    data = guide_letter.letter_data(ledger, "jb-2026-01", "p1", date(2026, 11, 28))
     out = tmp_path / "letter-zh.pdf"
     write_letter_pdf(letter_text(data, "zh_CN"), out)
     text = squash(pdf_text(out))

@@ -16,7 +16,9 @@ from ashore.app.errors import InputError
 from ashore.app.paths import DataDir
 from ashore.domain.records import Agreed, AgreedInstallment, Payment, Proposal, Waive
 from ashore.services import Ledger, plans
-from ashore.services import workspace as ws
+from ashore.services.payments import Payments
+from ashore.services.proposals import Proposals
+from ashore.services.views import payments as payments_view
 
 JB = "jb-2026-01"  # the worked example of DOMAIN.md
 START = date(2026, 11, 28)
@@ -39,8 +41,8 @@ def ledger(data_dir: DataDir) -> Iterator[Ledger]:
 
 
 @pytest.fixture
-def space(ledger: Ledger) -> ws.Workspace:
-    space = ws.Workspace(ledger)
+def with_agreement(ledger: Ledger) -> Ledger:
+    space = Proposals(ledger)
     # "24 months, penalty waived" at the contract's 18 %, taking effect on the worked example's day
     space.save_proposal(
         JB,
@@ -54,7 +56,7 @@ def space(ledger: Ledger) -> ws.Workspace:
         ),
     )
     space.change_status(JB, "p24", "accepted", "agent 0231", datetime(2026, 11, 28, 10, tzinfo=CST))
-    return space
+    return ledger
 
 
 def table(ledger: Ledger) -> list[tuple[date, Decimal]]:
@@ -63,7 +65,7 @@ def table(ledger: Ledger) -> list[tuple[date, Decimal]]:
     return [(r.due, r.payment) for r in found[1].installments]
 
 
-def test_acceptance_writes_the_agreed_table(ledger: Ledger, space: ws.Workspace) -> None:
+def test_acceptance_writes_the_agreed_table(ledger: Ledger, with_agreement: Ledger) -> None:
     proposal = next(p for p in ledger.loan(JB).proposals if p.id == "p24")
     assert proposal.agreed is not None
     assert proposal.agreed.on == START
@@ -90,26 +92,28 @@ def test_acceptance_writes_the_agreed_table(ledger: Ledger, space: ws.Workspace)
     ],
 )
 def test_a_payment_never_changes_the_table(
-    ledger: Ledger, space: ws.Workspace, paid_on: date, amount: Decimal
+    ledger: Ledger, with_agreement: Ledger, paid_on: date, amount: Decimal
 ) -> None:
     before = table(ledger)
     proposal = next(p for p in ledger.loan(JB).proposals if p.id == "p24")
-    space.add_payment(JB, Payment(paid_on, amount))
+    Payments(with_agreement).add_payment(JB, Payment(paid_on, amount))
     assert table(ledger) == before
     assert next(p for p in ledger.loan(JB).proposals if p.id == "p24").agreed == proposal.agreed
     # the calendar, the letter's plan and the schedule export read the same table
     entries = [
-        e for e in ws.plan_entries(ledger.loan(JB), date(2027, 2, 1)) if e.source != "original"
+        e
+        for e in payments_view.plan_entries(ledger.loan(JB), date(2027, 2, 1))
+        if e.source != "original"
     ]
     assert [(e.due, e.amount) for e in entries] == before
 
 
 def test_paying_on_the_first_day_pays_the_first_installment(
-    ledger: Ledger, space: ws.Workspace
+    ledger: Ledger, with_agreement: Ledger
 ) -> None:
-    space.add_payment(JB, Payment(START, Decimal("451.95")))
+    Payments(with_agreement).add_payment(JB, Payment(START, Decimal("451.95")))
     loan = ledger.loan(JB)
-    entries = [e for e in ws.plan_entries(loan, START) if e.source == "agreement"]
+    entries = [e for e in payments_view.plan_entries(loan, START) if e.source == "agreement"]
     assert (entries[0].status, entries[0].remaining) == ("paid", Decimal("0.00"))
     assert entries[1].remaining == Decimal("451.95")
     fig = plans.figures(loan, START)
@@ -120,27 +124,27 @@ def test_paying_on_the_first_day_pays_the_first_installment(
     )
 
 
-def test_a_credit_pays_the_next_installments(ledger: Ledger, space: ws.Workspace) -> None:
-    space.add_payment(JB, Payment(START, Decimal("1000.00")))
+def test_a_credit_pays_the_next_installments(ledger: Ledger, with_agreement: Ledger) -> None:
+    Payments(with_agreement).add_payment(JB, Payment(START, Decimal("1000.00")))
     loan = ledger.loan(JB)
     # 1,000 pays the first installment and leaves 548.05 of credit: on the second due date that
     # pays the second whole (nothing missed) and 96.10 of the third
     day = date(2027, 1, 28)
-    agreed = [e for e in ws.plan_entries(loan, day) if e.source == "agreement"]
+    agreed = [e for e in payments_view.plan_entries(loan, day) if e.source == "agreement"]
     assert [e.status for e in agreed[:3]] == ["paid", "paid", "partly_paid"]
     assert agreed[1].paid == Decimal("451.95")
     assert agreed[2].paid == Decimal("96.10") == Decimal("1000.00") - 2 * Decimal("451.95")
     assert plans.summarize(loan, None, day).status == "agreement"
     # without the credit the second installment would be missed the day after it fell due
-    space.delete_payment(JB, len(loan.payments) - 1)
-    space.add_payment(JB, Payment(START, Decimal("451.95")))
+    Payments(with_agreement).delete_payment(JB, len(loan.payments) - 1)
+    Payments(with_agreement).add_payment(JB, Payment(START, Decimal("451.95")))
     later = plans.summarize(ledger.loan(JB), None, date(2027, 1, 29))
     assert later.status == "agreement_missed"
     assert later.overdue_amount == Decimal("451.95")
 
 
 def test_late_payment_is_missed_until_paid_and_the_table_stays(
-    ledger: Ledger, space: ws.Workspace
+    ledger: Ledger, with_agreement: Ledger
 ) -> None:
     missed = plans.summarize(ledger.loan(JB), None, date(2027, 1, 5))
     assert (missed.status, missed.days_overdue) == ("agreement_missed", 8)
@@ -148,21 +152,21 @@ def test_late_payment_is_missed_until_paid_and_the_table_stays(
     assert missed.owed_today == Decimal("9052.77") + Decimal("135.79")
     assert missed.if_agreement_fails is not None
     assert missed.if_agreement_fails > missed.owed_today
-    space.add_payment(JB, Payment(date(2027, 1, 5), Decimal("451.95")))
+    Payments(with_agreement).add_payment(JB, Payment(date(2027, 1, 5), Decimal("451.95")))
     paid = plans.summarize(ledger.loan(JB), None, date(2027, 1, 5))
     assert paid.status == "agreement"
     assert paid.owed_today == Decimal("9052.77") - (Decimal("451.95") - Decimal("135.79"))
 
 
 def test_an_accepted_proposal_is_not_re_spread_by_editing(
-    ledger: Ledger, space: ws.Workspace
+    ledger: Ledger, with_agreement: Ledger
 ) -> None:
     stored = next(p for p in ledger.loan(JB).proposals if p.id == "p24")
     edited = Proposal(**{**stored.__dict__, "params": {"months": 12, "annual_rate": Decimal(0)}})
     with pytest.raises(InputError, match=r"^proposal\.params: an accepted proposal"):
-        space.save_proposal(JB, edited)
+        Proposals(with_agreement).save_proposal(JB, edited)
     renamed = Proposal(**{**stored.__dict__, "name": "the agreement"})
-    space.save_proposal(JB, renamed)
+    Proposals(with_agreement).save_proposal(JB, renamed)
     assert next(p for p in ledger.loan(JB).proposals if p.id == "p24").agreed == stored.agreed
 
 

@@ -14,10 +14,17 @@ from ashore import finance
 from ashore.app.context import Context
 from ashore.app.errors import InputError
 from ashore.app.resources import resource_path
+from ashore.domain import guide as guide_records
 from ashore.domain.records import CallNote, Loan, Payment, Proposal, Waive
 from ashore.exchange import read_book
 from ashore.services import Ledger, plans
-from ashore.services import guide as g
+from ashore.services.guide import call_card as guide_card
+from ashore.services.guide import calls as guide_calls
+from ashore.services.guide import checklist as guide_checklist
+from ashore.services.guide import stage as guide_stage
+from ashore.services.guide import storage as guide_storage
+from ashore.services.guide import warnings as guide_warnings
+from ashore.services.proposals import Proposals
 
 CST = timezone(timedelta(hours=8))
 D = Decimal
@@ -50,14 +57,14 @@ def test_the_stage_moves_through_every_step_as_the_data_changes() -> None:
     loan = sample_loan()
     loan.proposals = []
     loan.notes = []
-    guide = g.LoanGuide(loan.id)
+    guide = guide_records.LoanGuide(loan.id)
     today = date(2026, 11, 28)
 
     def key(day: date = today) -> str:
-        return g.stage(loan, day, guide).key
+        return guide_stage.stage(loan, day, guide).key
 
     assert key() == "not_started"
-    assert g.stage(loan, today, guide).next_step == g.NEXT_STEPS["not_started"]
+    assert guide_stage.stage(loan, today, guide).next_step == guide_stage.NEXT_STEPS["not_started"]
     guide.reason = "job_loss"
     assert key() == "preparing"
     loan.notes.append(note("n1", date(2026, 11, 20), follow_up=date(2026, 11, 27)))
@@ -88,8 +95,8 @@ def test_the_stage_moves_through_every_step_as_the_data_changes() -> None:
     end = rows[-1].due
     assert key(end - timedelta(days=40)) == "repaying"
     assert key(end) == "settled"
-    assert g.stage(loan, end, guide).step == g.STAGES.index("settled")
-    guide.credit_checks.append(g.CreditCheck(end + timedelta(days=30), "cleared"))
+    assert guide_stage.stage(loan, end, guide).step == guide_stage.STAGES.index("settled")
+    guide.credit_checks.append(guide_records.CreditCheck(end + timedelta(days=30), "cleared"))
     assert key(end + timedelta(days=29)) == "settled"
     assert key(end + timedelta(days=30)) == "credit_checked"
 
@@ -97,20 +104,20 @@ def test_the_stage_moves_through_every_step_as_the_data_changes() -> None:
 def test_a_missed_agreed_payment_says_so_in_the_next_step() -> None:
     loan = sample_loan()
     loan.proposals[0].status = "accepted"
-    found = g.stage(loan, date(2027, 1, 20))
+    found = guide_stage.stage(loan, date(2027, 1, 20))
     assert (found.key, found.next_key) == ("agreed", "missed")
 
 
 def test_a_loan_paid_on_time_needs_no_negotiation() -> None:
     loan = sample_loan()
     loan.notes, loan.proposals = [], []
-    found = g.stage(loan, date(2026, 3, 1))
+    found = guide_stage.stage(loan, date(2026, 3, 1))
     assert found.key == "not_started"
     assert found.next_key == "current"
 
 
 def test_stages_of_the_sample(ledger: Ledger) -> None:
-    found = g.stages(ledger, date(2026, 11, 28))
+    found = guide_stage.stages(ledger, date(2026, 11, 28))
     assert {k: v.key for k, v in found.items()} == {
         "jb-2026-01": "offer",  # p1 proposed
         "jt360-bullet-0901": "preparing",  # a draft proposal
@@ -119,11 +126,11 @@ def test_stages_of_the_sample(ledger: Ledger) -> None:
 
 
 def test_the_call_card_carries_the_worked_example(ledger: Ledger) -> None:
-    guide = g.load_guide(ledger, "jb-2026-01")
+    guide = guide_storage.load_guide(ledger, "jb-2026-01")
     guide.reason, guide.reason_text, guide.ask = "job_loss", "Laid off in May.", "p1"
-    g.save_guide(ledger, guide)
+    guide_storage.save_guide(ledger, guide)
     ledger.set_monthly_budget(D("1500.00"))
-    card = g.call_card(ledger, "jb-2026-01", date(2026, 11, 28))
+    card = guide_card.call_card(ledger, "jb-2026-01", date(2026, 11, 28))
     # DOMAIN.md's worked example, figure by figure
     assert (card.owed, card.overdue, card.penalty, card.late_fees, card.not_yet_due) == (
         D("9348.71"),
@@ -151,17 +158,17 @@ def test_the_call_card_carries_the_worked_example(ledger: Ledger) -> None:
 
 def test_the_guide_refuses_what_does_not_fit_the_loan(ledger: Ledger) -> None:
     with pytest.raises(InputError, match=r"^guide\.ask: 'p9'"):
-        g.save_guide(ledger, g.LoanGuide("jb-2026-01", ask="p9"))
+        guide_storage.save_guide(ledger, guide_records.LoanGuide("jb-2026-01", ask="p9"))
     with pytest.raises(InputError, match=r"^guide\.reason: 'bored'"):
-        g.save_guide(ledger, g.LoanGuide("jb-2026-01", reason="bored"))
+        guide_storage.save_guide(ledger, guide_records.LoanGuide("jb-2026-01", reason="bored"))
     with pytest.raises(InputError, match=r"^loan: 'nope'"):
-        g.save_guide(ledger, g.LoanGuide("nope"))
+        guide_storage.save_guide(ledger, guide_records.LoanGuide("nope"))
 
 
 def test_checklist_ticks(ledger: Ledger, tmp_path: Path) -> None:
     loan = ledger.loan("jb-2026-01")
     lender = ledger.lender("jb")
-    empty = g.checklist(loan, lender, g.LoanGuide(loan.id), None)
+    empty = guide_checklist.checklist(loan, lender, guide_records.LoanGuide(loan.id), None)
     assert [(i.key, i.done) for i in empty] == [
         ("reason", False),
         ("budget", False),
@@ -171,23 +178,27 @@ def test_checklist_ticks(ledger: Ledger, tmp_path: Path) -> None:
     ]
     proof = tmp_path / "unemployment.pdf"
     proof.write_bytes(b"%PDF-1.4 proof of unemployment")
-    doc = g.attach_document(ledger, loan.id, proof, "unemployment_proof")
+    doc = guide_storage.attach_document(ledger, loan.id, proof, "unemployment_proof")
     assert ledger.db.evidence.has(doc.sha256)
     import hashlib
 
     assert doc.sha256 == hashlib.sha256(proof.read_bytes()).hexdigest()
-    guide = g.load_guide(ledger, loan.id)
+    guide = guide_storage.load_guide(ledger, loan.id)
     guide.reason, guide.reason_text, guide.ask = "illness", "In hospital since June.", "p1"
-    g.save_guide(ledger, guide)
-    ticked = g.checklist(ledger.loan(loan.id), lender, g.load_guide(ledger, loan.id), D("900"))
+    guide_storage.save_guide(ledger, guide)
+    ticked = guide_checklist.checklist(
+        ledger.loan(loan.id), lender, guide_storage.load_guide(ledger, loan.id), D("900")
+    )
     assert all(item.done for item in ticked)
-    assert g.load_guide(ledger, loan.id).documents == [doc]
+    assert guide_storage.load_guide(ledger, loan.id).documents == [doc]
 
 
 def test_borrower_profile_is_kept_once(ledger: Ledger) -> None:
-    assert g.load_borrower(ledger) == g.Borrower()
-    g.save_borrower(ledger, g.Borrower("王小明", "138 0000 0000", "北京市\n朝阳区 1 号"))
-    assert g.load_borrower(ledger).address == "北京市\n朝阳区 1 号"
+    assert guide_storage.load_borrower(ledger) == guide_records.Borrower()
+    guide_storage.save_borrower(
+        ledger, guide_records.Borrower("王小明", "138 0000 0000", "北京市\n朝阳区 1 号")
+    )
+    assert guide_storage.load_borrower(ledger).address == "北京市\n朝阳区 1 号"
 
 
 # ----------------------------------------------------------------------------- warnings
@@ -198,7 +209,7 @@ def kinds(
 ) -> list[tuple[str, str]]:
     return [
         (w.kind, w.level)
-        for w in g.warnings(ledger, day)
+        for w in guide_warnings.warnings(ledger, day)
         if w.loan_id == loan_id and (not only or w.kind == only)
     ]
 
@@ -208,7 +219,7 @@ def test_follow_up_reminder_then_warning_until_a_note_is_written(ledger: Ledger)
     assert kinds(ledger, date(2026, 11, 26)) == []
     assert kinds(ledger, date(2026, 11, 27)) == [("follow_up", "info")]
     assert kinds(ledger, date(2026, 11, 28)) == [("follow_up", "warning")]
-    text = next(w.text for w in g.warnings(ledger, date(2026, 11, 30)))
+    text = next(w.text for w in guide_warnings.warnings(ledger, date(2026, 11, 30)))
     assert "2026-11-27" in text
     assert "3 day(s)" in text
     loan = ledger.loan("jb-2026-01")
@@ -241,7 +252,9 @@ def test_budget_warning_counts_the_agreements_on_other_loans(ledger: Ledger) -> 
     assert kinds(ledger, day) == []
     ledger.set_monthly_budget(need + elsewhere - D("0.01"))
     [warning] = [
-        w for w in g.warnings(ledger, day) if w.kind == "budget" and w.loan_id == "jb-2026-01"
+        w
+        for w in guide_warnings.warnings(ledger, day)
+        if w.kind == "budget" and w.loan_id == "jb-2026-01"
     ]
     assert f"{need + elsewhere:,.2f}" in warning.text
     assert "0.01 over" in warning.text
@@ -259,7 +272,9 @@ def test_due_soon_warning_three_days_ahead_until_paid(ledger: Ledger) -> None:
 
     assert due_soon(date(2027, 1, 11)) == []
     assert due_soon(date(2027, 1, 12)) == [("due_soon", "urgent")]
-    [today] = [w for w in g.warnings(ledger, date(2027, 1, 15)) if w.kind == "due_soon"]
+    [today] = [
+        w for w in guide_warnings.warnings(ledger, date(2027, 1, 15)) if w.kind == "due_soon"
+    ]
     assert "today" in today.text
     assert "366.04" in today.text
     assert due_soon(date(2027, 1, 16)) == []  # past due: the sidebar says "missed"
@@ -284,30 +299,31 @@ def test_credit_check_reminder_after_the_last_agreed_payment(ledger: Ledger) -> 
     ledger.save_loan(loan)
     assert credit(last - timedelta(days=1)) == []
     assert credit(last) == [("credit_check", "info")]
-    g.record_credit_check(ledger, loan.id, last + timedelta(days=20), "cleared", "all clear")
+    guide_storage.record_credit_check(
+        ledger, loan.id, last + timedelta(days=20), "cleared", "all clear"
+    )
     assert credit(last + timedelta(days=19)) == [("credit_check", "info")]
     assert credit(last + timedelta(days=20)) == []
-    assert g.stages(ledger, last + timedelta(days=20))[loan.id].key == "credit_checked"
+    assert guide_stage.stages(ledger, last + timedelta(days=20))[loan.id].key == "credit_checked"
 
 
 def test_a_status_answer_after_the_follow_up_date_counts_as_contact(ledger: Ledger) -> None:
-    from ashore.services.workspace import Workspace
 
     assert kinds(ledger, date(2026, 11, 28), only="follow_up") == [("follow_up", "warning")]
     at = datetime(2026, 11, 28, 9, 0, tzinfo=CST)
-    Workspace(ledger).change_status("jb-2026-01", "p1", "countered", "they offer 18 months", at)
+    Proposals(ledger).change_status("jb-2026-01", "p1", "countered", "they offer 18 months", at)
     assert kinds(ledger, date(2026, 11, 29), only="follow_up") == []
 
 
 def test_after_the_call_outcome_and_status_in_one_step(ledger: Ledger) -> None:
     at = datetime(2026, 11, 28, 9, 30, tzinfo=CST)
-    note_id = g.start_call_note(ledger, "jb-2026-01", at)
+    note_id = guide_calls.start_call_note(ledger, "jb-2026-01", at)
     loan = ledger.loan("jb-2026-01")
     assert next(n for n in loan.notes if n.id == note_id).occurred_at == at
-    g.record_outcome(
+    guide_calls.record_outcome(
         ledger,
         "jb-2026-01",
-        g.Outcome(
+        guide_calls.Outcome(
             note_id,
             at,
             "agent 0815",
@@ -324,14 +340,14 @@ def test_after_the_call_outcome_and_status_in_one_step(ledger: Ledger) -> None:
     assert (written.outcome, written.follow_up) == ("they accept 24 months", date(2026, 11, 30))
     assert loan.proposals[0].status == "accepted"
     assert loan.proposals[0].history[-1].status == "accepted"
-    assert g.stages(ledger, date(2026, 11, 28))["jb-2026-01"].key == "agreed"
+    assert guide_stage.stages(ledger, date(2026, 11, 28))["jb-2026-01"].key == "agreed"
     # the follow-up is now a reminder on its day
     assert kinds(ledger, date(2026, 11, 30)) == [("follow_up", "info")]
     with pytest.raises(InputError, match=r"^proposal: 'p9'"):
-        g.record_outcome(
+        guide_calls.record_outcome(
             ledger,
             "jb-2026-01",
-            g.Outcome("", at, "", "", "", "", None, "p9", "accepted"),
+            guide_calls.Outcome("", at, "", "", "", "", None, "p9", "accepted"),
         )
 
 
@@ -346,12 +362,14 @@ def test_export_json_carries_the_guide_and_the_borrower(ledger: Ledger, tmp_path
 
     proof = tmp_path / "病历.pdf"
     proof.write_bytes(b"%PDF hospital papers")
-    doc = g.attach_document(ledger, "jb-2026-01", proof, "medical_records")
-    guide = g.load_guide(ledger, "jb-2026-01")
+    doc = guide_storage.attach_document(ledger, "jb-2026-01", proof, "medical_records")
+    guide = guide_storage.load_guide(ledger, "jb-2026-01")
     guide.reason, guide.reason_text, guide.ask = "illness", "In hospital <b>since</b> June.", "p1"
-    guide.credit_checks.append(g.CreditCheck(date(2029, 1, 20), "cleared", "all clear"))
-    g.save_guide(ledger, guide)
-    g.save_borrower(ledger, g.Borrower("王小明", "138", "北京\n朝阳", "w@example.org"))
+    guide.credit_checks.append(guide_records.CreditCheck(date(2029, 1, 20), "cleared", "all clear"))
+    guide_storage.save_guide(ledger, guide)
+    guide_storage.save_borrower(
+        ledger, guide_records.Borrower("王小明", "138", "北京\n朝阳", "w@example.org")
+    )
 
     out = tmp_path / "out" / "book.json"
     write_book(ledger.export_book(), out, ledger.db.evidence)
@@ -365,8 +383,10 @@ def test_export_json_carries_the_guide_and_the_borrower(ledger: Ledger, tmp_path
     other = Ledger.open(DataDir(tmp_path / "other"))
     try:
         other.import_book(read_book(out))
-        assert g.load_guide(other, "jb-2026-01") == g.load_guide(ledger, "jb-2026-01")
-        assert g.load_borrower(other) == g.load_borrower(ledger)
+        assert guide_storage.load_guide(other, "jb-2026-01") == guide_storage.load_guide(
+            ledger, "jb-2026-01"
+        )
+        assert guide_storage.load_borrower(other) == guide_storage.load_borrower(ledger)
         assert other.db.evidence.has(doc.sha256)
         again = tmp_path / "again" / "book.json"
         write_book(other.export_book(), again, other.db.evidence)
@@ -383,9 +403,9 @@ def test_a_wrong_guide_in_the_file_is_refused_with_its_path(ledger: Ledger, tmp_
     from ashore.app.paths import DataDir
     from ashore.exchange import write_book
 
-    guide = g.load_guide(ledger, "jb-2026-01")
+    guide = guide_storage.load_guide(ledger, "jb-2026-01")
     guide.ask = "p1"
-    g.save_guide(ledger, guide)
+    guide_storage.save_guide(ledger, guide)
     out = tmp_path / "book.json"
     write_book(ledger.export_book(), out, ledger.db.evidence)
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -408,7 +428,9 @@ def test_a_wrong_guide_in_the_file_is_refused_with_its_path(ledger: Ledger, tmp_
 def test_a_one_off_settlement_over_budget_says_at_once(ledger: Ledger) -> None:
     ledger.set_monthly_budget(D("1000.00"))
     [warning] = [
-        w for w in g.warnings(ledger, date(2026, 11, 28)) if w.loan_id == "jt360-bullet-0901"
+        w
+        for w in guide_warnings.warnings(ledger, date(2026, 11, 28))
+        if w.loan_id == "jt360-bullet-0901"
     ]
     assert warning.kind == "budget"
     assert "needs 2,800.00 at once by 2026-12-10" in warning.text

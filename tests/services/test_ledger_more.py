@@ -12,8 +12,9 @@ import pytest
 
 from ashore.app.errors import InputError
 from ashore.app.paths import DataDir
+from ashore.domain import guide as guide_records
 from ashore.services import Ledger
-from ashore.services import guide as svc
+from ashore.services.guide import storage as guide_storage
 from store.books import lender, loan
 
 
@@ -29,21 +30,25 @@ def test_a_deleted_loans_checklist_comes_back_with_it_and_its_id_is_not_reused(
 ) -> None:
     ledger.save_lender(lender())
     ledger.save_loan(loan("loan-1", notes=False))
-    checklist = svc.LoanGuide("loan-1", reason="job_loss", reason_text="laid off in March")
-    svc.save_guide(ledger, checklist)
+    checklist = guide_records.LoanGuide(
+        "loan-1", reason="job_loss", reason_text="laid off in March"
+    )
+    guide_storage.save_guide(ledger, checklist)
     assert ledger.new_id("loan") == "loan-2"
 
     removed = ledger.delete_loan("loan-1")
     # the checklist waits for the undo, and the loan's id is not handed out meanwhile
-    assert "loan-1" in svc.load_guides(ledger)
+    assert "loan-1" in guide_storage.load_guides(ledger)
     assert ledger.new_id("loan") == "loan-2"
     ledger.save_loan(loan(ledger.new_id("loan"), notes=False))
-    assert svc.load_guide(ledger, "loan-2") == svc.LoanGuide("loan-2")  # nothing inherited
+    assert guide_storage.load_guide(ledger, "loan-2") == guide_records.LoanGuide(
+        "loan-2"
+    )  # nothing inherited
     assert ledger.new_id("loan") == "loan-3"
 
     ledger.restore_loan(removed)
     assert ledger.loan("loan-1") == removed
-    assert svc.load_guide(ledger, "loan-1") == checklist
+    assert guide_storage.load_guide(ledger, "loan-1") == checklist
 
 
 def test_export_json_writes_the_exchange_file(ledger: Ledger, tmp_path: Path) -> None:

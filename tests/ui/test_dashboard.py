@@ -11,7 +11,7 @@ import pytest
 
 from ashore.app.context import Context
 from ashore.services import Ledger
-from ashore.services import workspace as ws
+from ashore.services.proposals import Proposals
 from ashore.ui.loan.dashboard import Dashboard, FollowUpModel, UpcomingModel
 
 from .helpers import click, type_into
@@ -29,7 +29,7 @@ def sample(ctx: Context) -> Iterator[Ledger]:
 
 @pytest.fixture
 def board(qtbot, sample: Ledger, ctx: Context) -> Dashboard:
-    widget = Dashboard(ws.Workspace(sample), ctx, "en")
+    widget = Dashboard(sample, ctx, "en")
     qtbot.addWidget(widget)
     widget.resize(1000, 720)
     widget.show()
@@ -88,7 +88,7 @@ def test_the_budget_is_set_here(qtbot, board, sample) -> None:
 
 
 def test_the_agreements_line_appears_once_one_is_accepted(qtbot, board, sample) -> None:
-    ws.Workspace(sample).change_status("jb-2026-01", "p1", "accepted")
+    Proposals(sample).change_status("jb-2026-01", "p1", "accepted")
     board.refresh()
     qtbot.waitUntil(lambda: "agreements" in board.chart._exact, timeout=2000)
     agreed = board.chart.line_data("agreements")

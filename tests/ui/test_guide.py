@@ -17,7 +17,9 @@ from ashore import finance
 from ashore.app.context import Context
 from ashore.domain.money import format_amount
 from ashore.services import Ledger, plans
-from ashore.services import guide as svc
+from ashore.services.guide import call_card as guide_card
+from ashore.services.guide import stage as guide_stage
+from ashore.services.guide import storage as guide_storage
 from ashore.ui import dialogs
 from ashore.ui.guide.after import AfterCallDialog
 from ashore.ui.guide.card import CallCardWindow
@@ -31,9 +33,9 @@ LOAN = "jb-2026-01"
 @pytest.fixture
 def sample(ledger: Ledger) -> Ledger:
     ledger.load_sample()
-    guide = svc.load_guide(ledger, LOAN)
+    guide = guide_storage.load_guide(ledger, LOAN)
     guide.reason, guide.reason_text, guide.ask = "job_loss", "Laid off in May <b>2026</b>.", "p1"
-    svc.save_guide(ledger, guide)
+    guide_storage.save_guide(ledger, guide)
     ledger.set_monthly_budget(Decimal("800.00"))
     return ledger
 
@@ -49,7 +51,7 @@ def test_the_call_card_shows_what_the_engine_computes(qtbot, sample: Ledger, ctx
     terms, payments = plans.loan_terms(loan), plans.loan_payments(loan)
     owed = finance.owed_on(terms, payments, ctx.today)
     rows = plans.work_out(loan, loan.proposals[0]).installments
-    card = svc.call_card(sample, LOAN, ctx.today)
+    card = guide_card.call_card(sample, LOAN, ctx.today)
     window = CallCardWindow(card, "en", lambda _loan: "n-x")
     qtbot.addWidget(window)
     assert window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
@@ -116,7 +118,7 @@ def test_start_a_note_then_record_the_outcome(
     assert (note.counterpart, note.outcome) == ("agent 0815", "they accept 24 months")
     assert note.follow_up == note.occurred_at.date() + timedelta(days=7)
     assert loan.proposals[0].status == "accepted"
-    assert svc.stages(sample, ctx.today)[LOAN].key == "agreed"
+    assert guide_stage.stages(sample, ctx.today)[LOAN].key == "agreed"
     assert controller.tab.stage is not None
     assert controller.tab.stage.key == "agreed"
     card.close()
@@ -155,7 +157,7 @@ def test_the_tab_follows_the_data(qtbot, make_window, sample: Ledger, ctx: Conte
     tab.reason_text.setPlainText("In hospital since June.")
     type_into(qtbot, tab.budget, "300")
     click(qtbot, tab.save_button)
-    assert svc.load_guide(sample, "jt360-2025-11").reason == "illness"
+    assert guide_storage.load_guide(sample, "jt360-2025-11").reason == "illness"
     assert sample.monthly_budget() == Decimal("300")
     assert tab.stage_title.text() == "Step 2 of 8: Preparing"
     assert tab.ticks["budget"].text() == "✓"

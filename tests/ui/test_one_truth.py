@@ -18,7 +18,7 @@ from ashore.commands.costs import run_export_summary
 from ashore.domain.money import format_amount
 from ashore.domain.records import Proposal, Waive
 from ashore.services import Ledger, plans
-from ashore.services import workspace as ws
+from ashore.services.proposals import Proposals
 from ashore.ui.loan.sidebar import SidebarColumn
 
 JB = "jb-2026-01"  # the worked example, owing 9,348.71 on 2026-11-28
@@ -34,7 +34,7 @@ def sample(ctx: Context) -> Iterator[Ledger]:
 
 
 def accept_24_months(ledger: Ledger, ctx: Context) -> None:
-    space = ws.Workspace(ledger)
+    space = Proposals(ledger)
     space.save_proposal(
         JB,
         Proposal(

@@ -15,7 +15,8 @@ from ashore import finance
 from ashore.app.context import Context
 from ashore.domain.records import Proposal
 from ashore.services import Ledger, plans
-from ashore.services import workspace as ws
+from ashore.services.proposals import Proposals
+from ashore.services.views import chart as chart_view
 from ashore.ui import dialogs
 from ashore.ui.loan.overview import OverviewTab
 
@@ -35,7 +36,7 @@ def sample(ctx: Context) -> Iterator[Ledger]:
 
 @pytest.fixture
 def tab(qtbot, sample: Ledger, ctx: Context) -> OverviewTab:
-    widget = OverviewTab(ws.Workspace(sample), ctx, "en")
+    widget = OverviewTab(sample, ctx, "en")
     qtbot.addWidget(widget)
     widget.resize(900, 760)
     widget.show()
@@ -81,7 +82,7 @@ def test_the_chart_draws_the_engines_lines(qtbot, tab, sample) -> None:
     assert list(quo[:, 1]) == [float(o.total) for o in projection]
     plan = plans.work_out(loan, loan.proposals[0])
     p1 = tab.chart.line_data("p1")
-    assert list(p1[:, 1]) == [float(a) for _, a in ws.balance_points(plan)]
+    assert list(p1[:, 1]) == [float(a) for _, a in chart_view.balance_points(plan)]
     original = tab.chart.line_data("original")
     assert original[1, 1] == 2151.81
 
@@ -95,7 +96,7 @@ def test_export_writes_a_png(qtbot, tab, tmp_path: Path, monkeypatch) -> None:
 
 
 def test_under_an_agreement_the_overview_shows_what_is_left(qtbot, sample, data_dir) -> None:
-    space = ws.Workspace(sample)
+    space = Proposals(sample)
     start = date(2026, 11, 20)
     space.save_proposal(
         JB,
@@ -106,7 +107,7 @@ def test_under_an_agreement_the_overview_shows_what_is_left(qtbot, sample, data_
     loan = sample.loan(JB)
     plan = plans.work_out(loan, next(p for p in loan.proposals if p.id == "p9"))
     later = Context(data=data_dir, today=date(2026, 12, 22))  # the first agreed one is missed
-    tab = OverviewTab(space, later, "en")
+    tab = OverviewTab(sample, later, "en")
     qtbot.addWidget(tab)
     tab.show()
     tab.set_loan(loan, None)

@@ -12,7 +12,6 @@ from ashore.app.context import Context
 from ashore.app.paths import DataDir
 from ashore.exchange import read_book
 from ashore.services import Ledger
-from ashore.services.workspace import Workspace
 from ashore.ui.loan.overview import OverviewTab
 from cli.test_summary_cli import WORKED, _book
 
@@ -26,7 +25,7 @@ def test_cost_card_of_the_worked_example(qtbot: QtBot, data_dir: DataDir, tmp_pa
     ledger = Ledger.open(data_dir)
     try:
         ledger.import_book(read_book(source))
-        tab = OverviewTab(Workspace(ledger), Context(data_dir, date(2026, 11, 28)), "en")
+        tab = OverviewTab(ledger, Context(data_dir, date(2026, 11, 28)), "en")
         qtbot.addWidget(tab)
         loans = {loan.id: loan for loan in ledger.loans()}
         tab.set_loan(loans["jb-2026-01"], None)

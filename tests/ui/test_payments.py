@@ -14,7 +14,8 @@ from ashore import finance
 from ashore.app.context import Context
 from ashore.domain.records import Proposal
 from ashore.services import Ledger, plans
-from ashore.services import workspace as ws
+from ashore.services.payments import Payments
+from ashore.services.proposals import Proposals
 from ashore.ui import dialogs
 from ashore.ui.payments.models import ClaimsModel, PaymentsModel, PlanEntriesModel
 from ashore.ui.payments.tab import PaymentsTab
@@ -34,7 +35,7 @@ def sample(ctx: Context) -> Iterator[Ledger]:
 
 
 def make_tab(qtbot, ledger: Ledger, ctx: Context) -> PaymentsTab:
-    tab = PaymentsTab(ws.Workspace(ledger), ctx, "en")
+    tab = PaymentsTab(Payments(ledger), ctx, "en")
     qtbot.addWidget(tab)
     tab.resize(900, 700)
     tab.show()
@@ -43,7 +44,7 @@ def make_tab(qtbot, ledger: Ledger, ctx: Context) -> PaymentsTab:
 
 def agree(ledger: Ledger, start: date = date(2026, 11, 20)) -> Proposal:
     """Accept a 12-month plan for the worked-example loan starting on ``start``."""
-    space = ws.Workspace(ledger)
+    space = Proposals(ledger)
     proposal = Proposal(
         "p9", "12 months", "reamortize", start, {"months": 12, "annual_rate": Decimal(0)}
     )

@@ -92,11 +92,11 @@ def test_all_loans_row_shows_the_total_and_opens_the_dashboard(qtbot, sample, ma
 
 
 def test_each_loan_shows_its_negotiation_stage_on_a_second_line(qtbot, sample, make_window) -> None:
-    from ashore.services import guide
+    from ashore.services.guide import stage as guide_stage
     from ashore.ui.loan.sidebar import SidebarRole
 
     window = make_window(sample)
-    stages = guide.stages(sample, window.ctx.today)
+    stages = guide_stage.stages(sample, window.ctx.today)
     assert {key: stage.title for key, stage in stages.items()} == {
         "jb-2026-01": "Offer on the table",
         "jt360-2025-11": "No negotiation yet",
@@ -116,14 +116,14 @@ def test_needs_attention_most_urgent_first_and_a_click_opens_the_loan(
 ) -> None:
     from datetime import date
 
-    from ashore.services import guide
-    from ashore.services import workspace as ws
+    from ashore.services.guide import warnings as guide_warnings
+    from ashore.services.views import dashboard as dashboard_view
     from ashore.ui.loan.dashboard import needs_attention
 
     window = make_window(sample)
     window.show_dashboard()
     board = window.dashboard
-    expected = guide.warnings(sample, window.ctx.today)
+    expected = guide_warnings.warnings(sample, window.ctx.today)
     # every overdue loan first (all three of the sample are), then the guide's warnings
     overdue = [s for s in sample.summaries(window.ctx.today) if s.status == "overdue"]
     assert len(overdue) == 3
@@ -137,15 +137,17 @@ def test_needs_attention_most_urgent_first_and_a_click_opens_the_loan(
     assert board.attention.item(3).text().startswith("Follow up · 借呗 January: the follow-up")
     # the order of kinds: missed agreements, overdue loans, due soon, follow-ups, budget, credit
     fake = [
-        guide.Warning("info", "c", "credit", "credit_check", date(2026, 11, 1)),
-        guide.Warning("warning", "b", "budget", "budget"),
-        guide.Warning("warning", "f", "follow", "follow_up", date(2026, 11, 20)),
-        guide.Warning("urgent", "d", "due", "due_soon", date(2026, 11, 30)),
+        guide_warnings.Warning("info", "c", "credit", "credit_check", date(2026, 11, 1)),
+        guide_warnings.Warning("warning", "b", "budget", "budget"),
+        guide_warnings.Warning("warning", "f", "follow", "follow_up", date(2026, 11, 20)),
+        guide_warnings.Warning("urgent", "d", "due", "due_soon", date(2026, 11, 30)),
     ]
-    late = ws.UpcomingPayment(
+    late = dashboard_view.UpcomingPayment(
         "m", "M", "L", date(2026, 10, 1), Decimal("5"), "overdue", "agreement"
     )
-    original = ws.UpcomingPayment("o", "O", "L", date(2026, 9, 1), Decimal("5"), "overdue", "loan")
+    original = dashboard_view.UpcomingPayment(
+        "o", "O", "L", date(2026, 9, 1), Decimal("5"), "overdue", "loan"
+    )
     ordered = needs_attention([original, late], fake, date(2026, 11, 28))
     assert [item.kind for item in ordered] == [
         "missed",

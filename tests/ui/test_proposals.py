@@ -19,7 +19,10 @@ from ashore.app.context import Context
 from ashore.domain.money import format_amount
 from ashore.domain.records import Proposal
 from ashore.services import Ledger, plans
-from ashore.services import workspace as ws
+from ashore.services import proposals as proposals_svc
+from ashore.services.proposals import Proposals
+from ashore.services.views import chart as chart_view
+from ashore.services.views import payments as payments_view
 from ashore.ui import dialogs
 from ashore.ui.proposals.models import (
     BEST_MARK,
@@ -47,7 +50,7 @@ def sample(ctx: Context) -> Iterator[Ledger]:
 
 @pytest.fixture
 def tab(qtbot, sample: Ledger, ctx: Context, dialog_log) -> ProposalsTab:
-    widget = ProposalsTab(ws.Workspace(sample), ctx, "en")
+    widget = ProposalsTab(Proposals(sample), ctx, "en")
     qtbot.addWidget(widget)
     widget.resize(900, 720)
     widget.show()
@@ -103,7 +106,7 @@ def test_a_typed_proposal_gives_the_engines_table_and_chart_line(qtbot, tab, sam
     tab.views.setCurrentIndex(2)  # the chart is drawn once it is shown
     qtbot.waitUntil(lambda: NEW_KEY in tab.chart._exact, timeout=2000)
     xy = tab.chart.line_data(NEW_KEY)
-    points = ws.balance_points(expected)
+    points = chart_view.balance_points(expected)
     assert list(xy[:, 0]) == [date2num(day) for day, _ in points]
     assert list(xy[:, 1]) == [float(amount) for _, amount in points]
     assert float(points[0][1]) == float(expected.base.amount)
@@ -268,7 +271,7 @@ def test_the_comparison_stars_the_best_value_of_each_row(qtbot, tab, sample) -> 
 
 
 def test_status_workflow_from_draft_to_the_agreement(qtbot, tab, sample, dialog_log) -> None:
-    space = tab.workspace
+    space = tab.proposals
     space.save_proposal(
         JB,
         Proposal("p9", "6 months", "reamortize", TODAY, {"months": 6, "annual_rate": Decimal(0)}),
@@ -276,7 +279,7 @@ def test_status_workflow_from_draft_to_the_agreement(qtbot, tab, sample, dialog_
     tab.set_loan(sample.loan(JB))
     tab._select_row(tab.list_model.row_of("p9"))
     assert [tab.next_status.itemData(i) for i in range(tab.next_status.count())] == list(
-        ws.NEXT_STATUSES["draft"]
+        proposals_svc.NEXT_STATUSES["draft"]
     )
     choose(tab.next_status, "proposed")
     type_into(qtbot, tab.status_who, "agent 0231")
@@ -291,7 +294,7 @@ def test_status_workflow_from_draft_to_the_agreement(qtbot, tab, sample, dialog_
     click(qtbot, tab.record_button)
     loan = sample.loan(JB)
     assert plans.summarize(loan, None, TODAY).status == "agreement"
-    agreed = [e for e in ws.plan_entries(loan, TODAY) if e.source == "agreement"]
+    agreed = [e for e in payments_view.plan_entries(loan, TODAY) if e.source == "agreement"]
     plan = plans.work_out(loan, next(p for p in loan.proposals if p.id == "p9"))
     assert [(e.due, e.amount) for e in agreed] == [(r.due, r.payment) for r in plan.installments]
     assert not any(name == "confirm" for name, _ in dialog_log)
@@ -316,11 +319,11 @@ def test_status_workflow_from_draft_to_the_agreement(qtbot, tab, sample, dialog_
 
 
 def test_declining_the_question_keeps_the_agreement(qtbot, tab, sample, monkeypatch) -> None:
-    tab.workspace.change_status(JB, "p1", "accepted")
-    tab.workspace.duplicate_proposal(JB, "p1", "again")
+    tab.proposals.change_status(JB, "p1", "accepted")
+    tab.proposals.duplicate_proposal(JB, "p1", "again")
     tab.set_loan(sample.loan(JB))
     copy = next(p for p in sample.loan(JB).proposals if p.name == "again")
-    tab.workspace.change_status(JB, copy.id, "proposed")
+    tab.proposals.change_status(JB, copy.id, "proposed")
     tab.set_loan(sample.loan(JB))
     tab._select_row(tab.list_model.row_of(copy.id))
     monkeypatch.setattr(dialogs, "confirm", lambda *args: False)
@@ -369,5 +372,5 @@ def test_models_pass_the_model_tester(qtmodeltester, tab, sample) -> None:
     empty.set_comparison(None, [])
     qtmodeltester.check(empty, force_py=True)
     listing = ProposalListModel("CNY", "en")
-    listing.set_proposals(ws.worked_out(loan))
+    listing.set_proposals(chart_view.worked_out(loan))
     qtmodeltester.check(listing, force_py=True)

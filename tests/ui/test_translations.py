@@ -196,15 +196,15 @@ def test_the_window_stays_english_with_lang_en(
 def test_guide_warnings_are_worded_in_the_interface_language(
     ctx: Context, ledger: Ledger, qapp: QApplication
 ) -> None:
-    from ashore.services import guide
+    from ashore.services.guide import warnings as guide_warnings
     from ashore.ui.messages import warning_text
 
     ledger.load_sample()
-    found = guide.warnings(ledger, ctx.today)
+    found = guide_warnings.warnings(ledger, ctx.today)
     passed = [w for w in found if w.message == "follow_up_passed"]
     assert len(passed) == 1  # 借呗 January: the follow-up of 2026-11-27 went by without a note
     assert all(warning_text(w, "en") == w.text for w in found)  # English reads as before
-    due = guide.Warning(
+    due = guide_warnings.Warning(
         "urgent",
         "x",
         "English",

@@ -10,7 +10,7 @@ from ashore.app.errors import InputError
 from ashore.commands.calendar import _write_atomically
 from ashore.reports.letter import letter_text, write_letter_pdf
 from ashore.services import Ledger
-from ashore.services.guide import letter_data
+from ashore.services.guide.letter import letter_data
 
 
 def run_export_letter(args: argparse.Namespace, ctx: Context) -> int:

@@ -5,18 +5,49 @@ printed literally (text that looks like markup is not obeyed)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 from ashore.domain.money import format_amount
+from ashore.domain.records import Attachment, CallNote, Lender, Loan
 from ashore.reports.fonts import printable, register_fonts
 from ashore.reports.strings import in_lang as _pick
 from ashore.reports.strings import long_date as _day
 
-if TYPE_CHECKING:
-    from ashore.services.complaint import ComplaintData
+
+@dataclass(frozen=True)
+class ComplaintContact:
+    """One collection contact as the complaint lists it."""
+
+    note: CallNote
+    rules: tuple[str, ...]  # the rules it broke (services.collection.RULES), maybe none
+
+
+@dataclass(frozen=True)
+class ComplaintData:
+    to: str  # one of HOTLINES
+    today: date
+    borrower_name: str
+    borrower_phone: str
+    borrower_address: str
+    borrower_email: str
+    lender: Lender
+    loan: Loan
+    agreed: tuple[str, ...]  # the accepted plan in a few lines; empty when there is none
+    agreed_on: date | None
+    contacts: tuple[ComplaintContact, ...]  # every collection contact, oldest first
+
+    @property
+    def breaches(self) -> list[tuple[ComplaintContact, str]]:
+        return [(contact, rule) for contact in self.contacts for rule in contact.rules]
+
+    @property
+    def evidence(self) -> list[tuple[CallNote, Attachment]]:
+        """Every file attached to a listed contact, in the contacts' order."""
+        return [(c.note, a) for c in self.contacts for a in c.note.attachments]
+
 
 _HOTLINES: dict[str, tuple[str, str]] = {
     "12378": (

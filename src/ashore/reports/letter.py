@@ -4,19 +4,67 @@ whatever text the user finally approved, printed literally (markup-looking text 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
+from ashore.domain.guide import Borrower, GuideDocument
 from ashore.domain.money import format_amount
+from ashore.finance import RateLines
 from ashore.reports.fonts import printable, register_fonts
 from ashore.reports.strings import in_lang as _pick
 from ashore.reports.strings import long_date as _day
 
-if TYPE_CHECKING:
-    from ashore.finance import RateLines
-    from ashore.services.guide import LetterData, PlanSummary
+
+@dataclass(frozen=True)
+class PlanSummary:
+    """A proposal's plan in a few figures: ``count`` × ``amount`` (``amount`` the usual
+    installment; ``last_amount`` when the last differs), dates and total."""
+
+    proposal_id: str
+    name: str
+    method: str
+    status: str
+    start: date
+    count: int
+    amount: Decimal
+    last_amount: Decimal
+    first_due: date
+    last_due: date
+    total: Decimal
+    owed_at_start: Decimal
+    forgiven: Decimal
+    waive_penalty: bool
+    waive_late_fees: bool
+    waive_interest: bool
+
+
+@dataclass(frozen=True)
+class LetterData:
+    """The facts a hardship letter states, taken from the stored data."""
+
+    today: date
+    borrower: Borrower
+    lender_name: str
+    lender_phone: str
+    loan_name: str
+    loan_id: str
+    reference: str
+    currency: str
+    principal: Decimal
+    owed: Decimal
+    penalty: Decimal
+    late_fees: Decimal
+    days_overdue: int
+    reason: str
+    reason_text: str
+    plan: PlanSummary
+    documents: tuple[GuideDocument, ...]
+    # The loan's true yearly cost against the reference lines, to cite where one is crossed.
+    lines: RateLines | None = None
+
 
 _REASONS: dict[str, tuple[str, str]] = {
     "job_loss": ("I lost my job", "我失去了工作"),

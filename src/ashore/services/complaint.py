@@ -4,48 +4,19 @@ the files that back it. Read from the store; the PDF is ``ashore.reports.complai
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from ashore.app.errors import InputError
-from ashore.domain.records import Attachment, CallNote, Lender, Loan
+from ashore.reports.complaint import ComplaintContact, ComplaintData
+from ashore.reports.letter import plan_lines
 from ashore.services.collection import breaches_by_note
+from ashore.services.guide.figures import plan_summary
+from ashore.services.guide.stage import accepted as accepted_proposal
+from ashore.services.guide.storage import load_borrower
 from ashore.services.ledger import Ledger
 
 # Who a complaint goes to: the financial regulator's consumer hotline, or the central bank's.
 HOTLINES: tuple[str, ...] = ("12378", "12363")
-
-
-@dataclass(frozen=True)
-class ComplaintContact:
-    """One collection contact as the complaint lists it."""
-
-    note: CallNote
-    rules: tuple[str, ...]  # the rules it broke (services.collection.RULES), maybe none
-
-
-@dataclass(frozen=True)
-class ComplaintData:
-    to: str  # one of HOTLINES
-    today: date
-    borrower_name: str
-    borrower_phone: str
-    borrower_address: str
-    borrower_email: str
-    lender: Lender
-    loan: Loan
-    agreed: tuple[str, ...]  # the accepted plan in a few lines; empty when there is none
-    agreed_on: date | None
-    contacts: tuple[ComplaintContact, ...]  # every collection contact, oldest first
-
-    @property
-    def breaches(self) -> list[tuple[ComplaintContact, str]]:
-        return [(contact, rule) for contact in self.contacts for rule in contact.rules]
-
-    @property
-    def evidence(self) -> list[tuple[CallNote, Attachment]]:
-        """Every file attached to a listed contact, in the contacts' order."""
-        return [(c.note, a) for c in self.contacts for a in c.note.attachments]
 
 
 def complaint_lang(currency: str, asked: str | None, default: str) -> str:
@@ -73,15 +44,11 @@ def complaint_data(
         (n for n in loan.notes if n.kind == "collection" and n.deleted_at is None),
         key=lambda n: (n.occurred_at, n.logged_at, n.id),
     )
-    from ashore.services.guide import _accepted, load_borrower, plan_summary
-
     borrower = load_borrower(ledger)
     agreed: tuple[str, ...] = ()
     agreed_on = None
-    accepted = _accepted(loan)
+    accepted = accepted_proposal(loan)
     if accepted is not None:
-        from ashore.reports.letter import plan_lines
-
         try:
             agreed = tuple(plan_lines(plan_summary(loan, accepted), loan.currency, lang))
         except InputError:

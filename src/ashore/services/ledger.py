@@ -16,13 +16,18 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ashore import finance
 from ashore.app.clock import Clock
 from ashore.app.errors import InputError
 from ashore.app.paths import DataDir
+from ashore.app.resources import resource_path
 from ashore.domain.records import Attachment, Book, Lender, Loan, LoanSummary
-from ashore.domain.validation import check_book, check_lender, check_loan
-from ashore.store import Database
-from ashore.store.backup import BackupSummary
+from ashore.domain.validation import check_amount, check_book, check_lender, check_loan
+from ashore.exchange import read_book, write_book
+from ashore.services import plans
+from ashore.services.plans import summarize_all
+from ashore.store import Database, lock
+from ashore.store.backup import BackupSummary, restore_backup, write_backup
 from ashore.store.mapping import (
     all_loan_rows,
     discard_unreferenced,
@@ -33,10 +38,15 @@ from ashore.store.mapping import (
     write_loan,
 )
 from ashore.store.models import LenderRow, LoanRow, NoteRow, ProposalRow, SettingRow
-
-BUDGET_KEY = "monthly_budget"
-LPR_KEY = "lpr_added"  # JSON {"YYYY-MM-DD": "0.0300"}: LPR values the user added
-CURRENCY_KEY = "currency"
+from ashore.store.settings import (
+    BUDGET_KEY,
+    CURRENCY_KEY,
+    LPR_KEY,
+    export_guides,
+    guide_ids_like,
+    import_guides,
+    set_setting,
+)
 
 
 class Ledger:
@@ -139,18 +149,13 @@ class Ledger:
     def new_id(self, prefix: str) -> str:
         """A fresh id like ``loan-3``: unused by any lender, loan, proposal or note, and not the id
         of a deleted loan whose guide checklist is still kept (a new loan must not inherit it)."""
-        from ashore.services.guide import GUIDE_PREFIX
-
         if not re.fullmatch(r"[A-Za-z0-9_.-]+", prefix):
             raise InputError(f"prefix: {prefix!r} may hold only letters, digits, '-', '_', '.'")
         with self.db.reading() as session:
             used: set[str] = set()
             for column in (LenderRow.id, LoanRow.id, ProposalRow.id, NoteRow.id):
                 used.update(session.scalars(select(column).where(column.like(f"{prefix}-%"))))
-            kept = session.scalars(
-                select(SettingRow.key).where(SettingRow.key.like(f"{GUIDE_PREFIX}{prefix}-%"))
-            )
-            used.update(key.removeprefix(GUIDE_PREFIX) for key in kept)
+            used.update(guide_ids_like(session, prefix))
         number = 1
         while f"{prefix}-{number}" in used:
             number += 1
@@ -160,22 +165,16 @@ class Ledger:
 
     def import_json(self, path: Path) -> Book:
         """Add everything in the exchange file at ``path``, all or nothing; returns what it held."""
-        from ashore.exchange import read_book
-
         book = read_book(path)
         self.import_book(book)
         return book
 
     def export_json(self, path: Path) -> None:
         """Write everything to ``path`` in the exchange format, the evidence files beside it."""
-        from ashore.exchange import write_book
-
         write_book(self.export_book(), path, self.db.evidence, self.db.clock.now())
 
     def backup(self, path: Path) -> BackupSummary:
         """A consistent copy of the database and every evidence file, as one zip at ``path``."""
-        from ashore.store.backup import write_backup
-
         return write_backup(self.db, path)
 
     def restore(self, source: Path) -> Path | None:
@@ -185,9 +184,6 @@ class Ledger:
         the untouched data when the backup is refused (InputError/DataError). The data replaced
         is first saved as a backup; its path is returned (None when there was no data yet).
         """
-        from ashore.store import lock
-        from ashore.store.backup import restore_backup
-
         data = self.db.data
         # The lock is kept across the swap: no other window or command slips in between.
         clock = self.db.clock
@@ -208,12 +204,10 @@ class Ledger:
             return Decimal(row.value) if row is not None and row.value else None
 
     def set_monthly_budget(self, amount: Decimal | None) -> None:
-        from ashore.domain.validation import check_amount
-
         if amount is not None:
-            check_amount(amount, "monthly_budget", self._currency_or_default())
+            check_amount(amount, "monthly_budget", self.currency())
         with self.db.transaction() as session:
-            _set_setting(session, BUDGET_KEY, None if amount is None else f"{amount:f}")
+            set_setting(session, BUDGET_KEY, None if amount is None else f"{amount:f}")
 
     def added_lpr(self) -> dict[date, Decimal]:
         """The one-year LPR values the user added to the shipped table ({since: fraction})."""
@@ -233,15 +227,12 @@ class Ledger:
         values[since] = rate
         text = json.dumps({k.isoformat(): f"{v:f}" for k, v in sorted(values.items())})
         with self.db.transaction() as session:
-            _set_setting(session, LPR_KEY, text)
+            set_setting(session, LPR_KEY, text)
 
     # --- the exchange ------------------------------------------------------------------------
 
     def load_sample(self) -> None:
         """Add the sample book (3 loans from 2 lenders) shipped in resources/sample/."""
-        from ashore.app.resources import resource_path
-        from ashore.exchange import read_book
-
         self.import_book(read_book(resource_path("sample", "sample.json")))
 
     def import_book(self, book: Book) -> None:
@@ -271,13 +262,11 @@ class Ledger:
                         raise InputError(f"loans[{i}].id: {loan.id!r} already exists")
                     stored = self._store_attachments(loan, f"loans[{i}]", added)
                     write_loan(session, self.db.evidence, stored, f"loans[{i}]")
-                from ashore.services.guide import import_guides  # the optional guide objects
-
                 import_guides(session, self.db.evidence, book, added)
                 if book.monthly_budget is not None:
-                    _set_setting(session, BUDGET_KEY, f"{book.monthly_budget:f}")
+                    set_setting(session, BUDGET_KEY, f"{book.monthly_budget:f}")
                 if session.get(SettingRow, CURRENCY_KEY) is None:
-                    _set_setting(session, CURRENCY_KEY, book.currency)
+                    set_setting(session, CURRENCY_KEY, book.currency)
         except BaseException:
             discard_unreferenced(self.db, added)
             raise
@@ -292,8 +281,6 @@ class Ledger:
             loans = [loan_record(row) for row in loan_rows_by_id(session)]
             currency = session.get(SettingRow, CURRENCY_KEY)
             budget = session.get(SettingRow, BUDGET_KEY)
-            from ashore.services.guide import export_guides  # the optional guide objects
-
             borrower, guides = export_guides(session, (loan.id for loan in loans))
             return Book(
                 borrower=borrower,
@@ -310,8 +297,6 @@ class Ledger:
 
     def summaries(self, today: date) -> list[LoanSummary]:
         """One line per loan, in sidebar order, with where it stands on ``today``."""
-        from ashore.services.plans import summarize_all  # the money engine, only when asked
-
         return summarize_all(self.loans(), self.lenders(), today)
 
     # --- helpers -----------------------------------------------------------------------------
@@ -319,7 +304,8 @@ class Ledger:
     def _lender_ids(self, session: Session) -> set[str]:
         return set(session.scalars(select(LenderRow.id)))
 
-    def _currency_or_default(self) -> str:
+    def currency(self) -> str:
+        """The book's currency (what the dashboard totals are in)."""
         with self.db.reading() as session:
             row = session.get(SettingRow, CURRENCY_KEY)
             return row.value if row is not None else "CNY"
@@ -359,18 +345,6 @@ class Ledger:
         return replace(attachment, sha256=sha, size=source.stat().st_size, path="")
 
 
-def _set_setting(session: Session, key: str, value: str | None) -> None:
-    row = session.get(SettingRow, key)
-    if value is None:
-        if row is not None:
-            session.delete(row)
-        return
-    if row is None:
-        session.add(SettingRow(key=key, value=value))
-    else:
-        row.value = value
-
-
 def _common_currency(loans: list[Loan]) -> str:
     counts: dict[str, int] = {}
     for loan in loans:
@@ -383,9 +357,6 @@ def _common_currency(loans: list[Loan]) -> str:
 def _check_computable(book: Book) -> None:
     """Refuse, naming the field, a loan or proposal the money engine cannot work out: once stored,
     it would break every screen and export that adds the loans up."""
-    from ashore import finance
-    from ashore.services import plans
-
     for i, loan in enumerate(book.loans):
         try:
             finance.schedule(plans.loan_terms(loan))

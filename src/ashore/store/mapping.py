@@ -308,6 +308,30 @@ def _evidence_row(
     return row
 
 
+def keep_evidence_file(
+    session: Session,
+    *,
+    sha256: str,
+    name: str,
+    size: int,
+    kind: str,
+    duration_ms: int | None,
+) -> EvidenceFileRow:
+    """The evidence row of a file already in the store, made now when it has none yet."""
+    row = session.get(EvidenceFileRow, sha256)
+    if row is None:
+        row = EvidenceFileRow(
+            sha256=sha256,
+            original_name=name,
+            size=size,
+            kind=kind,
+            imported_at=now(session),
+            duration_ms=duration_ms,
+        )
+        session.add(row)
+    return row
+
+
 def write_loan(session: Session, store: EvidenceStore, loan: Loan, path: str = "loan") -> LoanRow:
     """Insert or update ``loan`` and replace all its children with the record's."""
     row = session.get(LoanRow, loan.id)

@@ -35,6 +35,8 @@ from ashore import __version__
 from ashore.app.context import Context
 from ashore.app.errors import DataError, InputError
 from ashore.domain.records import Lender, Loan, LoanSummary
+from ashore.services.payments import Payments
+from ashore.services.proposals import Proposals
 from ashore.ui import dialogs
 from ashore.ui.edits import LoanEdits
 from ashore.ui.files.actions import FileActions
@@ -48,7 +50,6 @@ from ashore.ui.widgets.style import MARGIN
 
 if TYPE_CHECKING:
     from ashore.services import Ledger
-    from ashore.services.workspace import Workspace
     from ashore.ui.loan.dashboard import Dashboard
     from ashore.ui.loan.overview import OverviewTab
     from ashore.ui.payments.tab import PaymentsTab
@@ -472,37 +473,37 @@ class MainWindow(QMainWindow):
         self.form.set_lenders(self._lenders, select=lender_id)
 
     # ----- the negotiation workspace (tabs of a loan, dashboard of all) ----------------------
-    def _ensure_workspace(self) -> Workspace:
+    def _ensure_workspace(self) -> None:
         """Build the workspace tabs the first time they are needed (they import matplotlib)."""
-        workspace: Workspace | None = getattr(self, "workspace", None)
-        if workspace is not None:
-            return workspace
-        from ashore.services.workspace import Workspace
+        if getattr(self, "workspace_built", False):
+            return
         from ashore.ui.loan.dashboard import Dashboard
         from ashore.ui.loan.overview import OverviewTab
         from ashore.ui.payments.tab import PaymentsTab
         from ashore.ui.proposals.tab import ProposalsTab
         from ashore.ui.widgets.workspace import scrolling
 
-        workspace = Workspace(self.ledger)
-        self.overview_tab: OverviewTab = OverviewTab(workspace, self.ctx, self.money_locale)
-        self.proposals_tab: ProposalsTab = ProposalsTab(workspace, self.ctx, self.money_locale)
-        self.payments_tab: PaymentsTab = PaymentsTab(workspace, self.ctx, self.money_locale)
+        self.overview_tab: OverviewTab = OverviewTab(self.ledger, self.ctx, self.money_locale)
+        self.proposals_tab: ProposalsTab = ProposalsTab(
+            Proposals(self.ledger), self.ctx, self.money_locale
+        )
+        self.payments_tab: PaymentsTab = PaymentsTab(
+            Payments(self.ledger), self.ctx, self.money_locale
+        )
         self.loan_page.fill("overview", scrolling(self.overview_tab))
         self.loan_page.fill("proposals", scrolling(self.proposals_tab))
         self.loan_page.fill("payments", scrolling(self.payments_tab))
         self.proposals_tab.loanChanged.connect(self._on_workspace_changed)
         self.payments_tab.loanChanged.connect(self._on_workspace_changed)
         # "Nothing selected" shows the dashboard of all loans in place of its hint.
-        self.dashboard: Dashboard = Dashboard(workspace, self.ctx, self.money_locale)
+        self.dashboard: Dashboard = Dashboard(self.ledger, self.ctx, self.money_locale)
         for hint in self.nothing.findChildren(QLabel):
             hint.setVisible(False)
         self.nothing.layout().setContentsMargins(0, 0, 0, 0)
         self.nothing.layout().addWidget(scrolling(self.dashboard))
         self.dashboard.openLoan.connect(self.open_loan)
         self.dashboard.budgetChanged.connect(self.reload)
-        self.workspace = workspace  # last: a failure above leaves no half-built workspace
-        return workspace
+        self.workspace_built = True  # last: a failure above leaves no half-built workspace
 
     def _show_workspace(self, loan: Loan) -> None:
         self._ensure_workspace()

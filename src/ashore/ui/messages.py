@@ -16,7 +16,7 @@ from ashore.app.errors import Fault, InputError
 from ashore.domain.money import format_amount
 
 if TYPE_CHECKING:  # only a type here: fields.py imports this module and stays light
-    from ashore.services.guide import Warning
+    from ashore.services.guide.warnings import Warning
 
 
 def _templates() -> dict[str, str]:

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from ashore.app.errors import DataError, InputError
 from ashore.domain.records import CallNote, Loan
-from ashore.services.guide import Outcome, record_outcome
-from ashore.services.workspace import NEXT_STATUSES
+from ashore.services.guide.calls import Outcome, record_outcome
+from ashore.services.proposals import NEXT_STATUSES
 from ashore.ui.widgets.fields import DateEdit, user_message
 
 if TYPE_CHECKING:

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from ashore.domain.money import format_amount
 from ashore.finance import RateLines
-from ashore.services.guide import CallCard, PlanSummary
+from ashore.reports.letter import PlanSummary
+from ashore.services.guide.call_card import CallCard
 from ashore.ui.widgets.style import ACCENT, BORDER, ERROR, MUTED, TEXT, tabular_font
 from ashore.ui.widgets.words import _tr
 

@@ -12,7 +12,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from ashore.app.errors import DataError, InputError
-from ashore.services import guide as svc
+from ashore.services.guide import call_card as guide_card
+from ashore.services.guide import calls as guide_calls
+from ashore.services.guide import stage as guide_stage
+from ashore.services.guide import storage as guide_storage
 from ashore.ui import dialogs
 from ashore.ui.guide.names import next_steps, stage_titles
 from ashore.ui.guide.tab import GuideTab
@@ -82,7 +85,7 @@ class GuideController(QObject):
         """The sidebar's tooltips name each loan's stage and next step."""
         titles, steps = stage_titles(), next_steps()
         try:
-            found = svc.stages(self.window.ledger, self.ctx.today)
+            found = guide_stage.stages(self.window.ledger, self.ctx.today)
         except (InputError, DataError):
             return  # a loan that cannot be worked out shows its own error on its page
         self.window.set_loan_stages(
@@ -128,7 +131,7 @@ class GuideController(QObject):
             self.window.show_status(self.tr("Open a loan first."), 4000)
             return None
         try:
-            card = svc.call_card(self.window.ledger, loan_id, self.ctx.today)
+            card = guide_card.call_card(self.window.ledger, loan_id, self.ctx.today)
         except (InputError, DataError) as problem:
             dialogs.error(self.parent_widget, user_message(problem))
             return None
@@ -146,7 +149,7 @@ class GuideController(QObject):
 
     def start_note(self, loan_id: str) -> str | None:
         try:
-            note_id = svc.start_call_note(
+            note_id = guide_calls.start_call_note(
                 self.window.ledger, loan_id, self.window.ctx.clock.now().replace(microsecond=0)
             )
         except (InputError, DataError) as problem:
@@ -172,7 +175,7 @@ class GuideController(QObject):
         loan = self.window.ledger.loan(loan_id)
         note_id = note_id or self.started.get(loan_id, "")
         note = next((n for n in loan.notes if n.id == note_id), None)
-        ask = svc.load_guide(self.window.ledger, loan_id).ask
+        ask = guide_storage.load_guide(self.window.ledger, loan_id).ask
         dialog = AfterCallDialog(self.window.ledger, loan, note, ask, self.parent_widget)
         if not dialogs.run_dialog(dialog):
             return False

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from ashore.app.errors import DataError, InputError
 from ashore.reports.letter import letter_text
-from ashore.services.guide import letter_data, load_guide
+from ashore.services.guide.letter import letter_data
+from ashore.services.guide.storage import load_guide
 from ashore.ui import dialogs
 from ashore.ui.widgets.fields import user_message
 

@@ -243,7 +243,7 @@ class SettlementBox(QGroupBox):
     def write_dispute(self, path: Path) -> None:
         """The dispute letter as a PDF at ``path``."""
         from ashore.reports.letter import write_letter_pdf
-        from ashore.services.guide import load_borrower
+        from ashore.services.guide.storage import load_borrower
 
         if self.loan is None:
             return

@@ -29,9 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from ashore.app.errors import DataError, InputError
+from ashore.domain import guide as guide_records
 from ashore.domain.money import AmountError, format_amount, format_plain, parse_amount
 from ashore.domain.records import Lender, Loan
-from ashore.services import guide as svc
+from ashore.services.guide import checklist as guide_checklist
+from ashore.services.guide import figures as guide_figures
+from ashore.services.guide import stage as guide_stage
+from ashore.services.guide import storage as guide_storage
+from ashore.services.guide import warnings as guide_warnings
 from ashore.ui import dialogs
 from ashore.ui.messages import warning_text
 from ashore.ui.widgets.fields import CheckedLineEdit, DateEdit, user_message
@@ -64,7 +69,7 @@ class StageStrip(QWidget):
         layout.setSpacing(4)
         self.labels: list[QLabel] = []
         titles = stage_titles()
-        for key in svc.STAGES:
+        for key in guide_stage.STAGES:
             label = QLabel(titles[key])
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
@@ -103,8 +108,8 @@ class GuideTab(QWidget):
         self.money_locale = locale
         self.loan: Loan | None = None
         self.lender: Lender | None = None
-        self.guide = svc.LoanGuide("")
-        self.stage: svc.Stage | None = None
+        self.guide = guide_records.LoanGuide("")
+        self.stage: guide_stage.Stage | None = None
         # set by the controller: open the call card / after-call dialog / letter editor
         self.on_call_card = lambda: None
         self.on_after_call = lambda: None
@@ -321,19 +326,19 @@ class GuideTab(QWidget):
         """Show the guide of ``loan_id`` as stored now."""
         self.loan = self.ledger.loan(loan_id)
         self.lender = next((x for x in self.ledger.lenders() if x.id == self.loan.lender), None)
-        self.guide = svc.load_guide(self.ledger, loan_id)
+        self.guide = guide_storage.load_guide(self.ledger, loan_id)
         self.refresh()
 
     def refresh(self) -> None:
         loan = self.loan
         if loan is None:
             return
-        self.stage = svc.stage(loan, self.today, self.guide)
+        self.stage = guide_stage.stage(loan, self.today, self.guide)
         titles = stage_titles()
         self.stage_title.setText(
             self.tr("Step %1 of %2: %3")
             .replace("%1", str(self.stage.step + 1))
-            .replace("%2", str(len(svc.STAGES)))
+            .replace("%2", str(len(guide_stage.STAGES)))
             .replace("%3", titles[self.stage.key])
         )
         self.next_step.setText(self.tr("Next: %1").replace("%1", next_steps()[self.stage.next_key]))
@@ -350,7 +355,7 @@ class GuideTab(QWidget):
             label.deleteLater()
         self.warning_labels = []
         assert self.loan is not None
-        for warning in svc.warnings(self.ledger, self.today):
+        for warning in guide_warnings.warnings(self.ledger, self.today):
             if warning.loan_id != self.loan.id:
                 continue
             label = QLabel(warning_text(warning, self.money_locale))
@@ -390,7 +395,7 @@ class GuideTab(QWidget):
             self.contact.setText(" · ".join(x for x in (lender.phone, lender.hours) if x))
         else:
             self.contact.setText(self.tr("Add the phone number and hours on the lender's page."))
-        items = svc.checklist(loan, lender, guide, budget)
+        items = guide_checklist.checklist(loan, lender, guide, budget)
         for item in items:
             self.ticks[item.key].setText("✓" if item.done else "○")
             self.ticks[item.key].setStyleSheet(
@@ -402,7 +407,7 @@ class GuideTab(QWidget):
         assert self.loan is not None
         proposal = next(p for p in self.loan.proposals if p.id == proposal_id)
         try:
-            summary = svc.plan_summary(self.loan, proposal)
+            summary = guide_figures.plan_summary(self.loan, proposal)
         except InputError:
             return proposal.name or proposal.id
         amount = format_amount(summary.amount, self.loan.currency, self.money_locale)
@@ -411,7 +416,7 @@ class GuideTab(QWidget):
         return f"{proposal.name} — {summary.count} × {amount}"
 
     def _fill_profile(self) -> None:
-        borrower = svc.load_borrower(self.ledger)
+        borrower = guide_storage.load_borrower(self.ledger)
         self.borrower_name.setText(borrower.name)
         self.borrower_phone.setText(borrower.phone)
         self.borrower_address.setPlainText(borrower.address)
@@ -429,7 +434,7 @@ class GuideTab(QWidget):
             )
         )
         self.credit_list.setVisible(bool(checks))
-        if self.stage.step >= svc.STAGES.index("settled"):
+        if self.stage.step >= guide_stage.STAGES.index("settled"):
             self.credit_hint.setText(
                 self.tr(
                     "The agreement is paid. Check your credit report (it can take a month to "
@@ -442,7 +447,7 @@ class GuideTab(QWidget):
             )
 
     # ----- changes ---------------------------------------------------------------------------
-    def checklist_value(self) -> svc.LoanGuide:
+    def checklist_value(self) -> guide_records.LoanGuide:
         return replace(
             self.guide,
             reason=str(self.reason.currentData() or ""),
@@ -459,7 +464,7 @@ class GuideTab(QWidget):
             return False
         try:
             guide = self.checklist_value()
-            svc.save_guide(self.ledger, guide)
+            guide_storage.save_guide(self.ledger, guide)
             budget = self.budget.value
             if budget != self.ledger.monthly_budget():
                 self.ledger.set_monthly_budget(budget if budget else None)
@@ -482,21 +487,21 @@ class GuideTab(QWidget):
         if path is None:
             return
         try:
-            svc.attach_document(
+            guide_storage.attach_document(
                 self.ledger, self.loan.id, path, str(self.document_kind.currentData())
             )
         except (InputError, DataError) as problem:
             self._banner(user_message(problem))
             return
-        self.guide = svc.load_guide(self.ledger, self.loan.id)
+        self.guide = guide_storage.load_guide(self.ledger, self.loan.id)
         self.refresh()
         self.on_changed()
 
     def save_profile(self) -> None:
         try:
-            svc.save_borrower(
+            guide_storage.save_borrower(
                 self.ledger,
-                svc.Borrower(
+                guide_records.Borrower(
                     name=self.borrower_name.text().strip(),
                     phone=self.borrower_phone.text().strip(),
                     address=self.borrower_address.toPlainText().strip(),
@@ -512,7 +517,7 @@ class GuideTab(QWidget):
         checked = self.credit_date.date().toPython()
         assert isinstance(checked, date)
         try:
-            self.guide = svc.record_credit_check(
+            self.guide = guide_storage.record_credit_check(
                 self.ledger,
                 self.loan.id,
                 checked,

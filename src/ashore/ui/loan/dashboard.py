@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 from ashore.app.context import Context
 from ashore.app.errors import DataError, InputError
 from ashore.domain.money import AmountError, format_plain
-from ashore.services import workspace as ws
+from ashore.services.ledger import Ledger
+from ashore.services.views import dashboard as dashboard_view
 from ashore.ui.chart.view import NegotiationChart
 from ashore.ui.loan.overview import CARD_STYLE, Figure, caption, card
 from ashore.ui.messages import warning_text
@@ -80,7 +81,7 @@ class UpcomingModel(PlainTableModel):
         )
 
     def text(self, row: Any, column: int) -> str:
-        item: ws.UpcomingPayment = row
+        item: dashboard_view.UpcomingPayment = row
         if column == self.Column.DUE:
             if item.status == "overdue":  # all the loan's arrears, from the oldest
                 return self.tr("since %1").replace("%1", item.due.isoformat())
@@ -97,7 +98,7 @@ class UpcomingModel(PlainTableModel):
         return entry_status_names().get(item.status, item.status)
 
     def tooltip(self, row: Any, column: int) -> str | None:
-        item: ws.UpcomingPayment = row
+        item: dashboard_view.UpcomingPayment = row
         if item.status == "overdue" and item.count > 1:
             return (
                 self.tr("%1 installments unpaid since %2, %3 in all")
@@ -150,7 +151,10 @@ class Attention:
 
 
 def needs_attention(
-    upcoming: list[ws.UpcomingPayment], warnings: list[Any], today: date, locale: str = "en"
+    upcoming: list[dashboard_view.UpcomingPayment],
+    warnings: list[Any],
+    today: date,
+    locale: str = "en",
 ) -> list[Attention]:
     """Missed agreed payments and overdue loans (the dashboard's arrears) and the guide's
     warnings, most urgent
@@ -177,15 +181,15 @@ class Dashboard(QWidget):
     budgetChanged = Signal()
 
     def __init__(
-        self, workspace: ws.Workspace, ctx: Context, locale: str, parent: QWidget | None = None
+        self, ledger: Ledger, ctx: Context, locale: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("page")
         self.setStyleSheet(CARD_STYLE)
-        self.workspace = workspace
+        self.ledger = ledger
         self.ctx = ctx
         self.babel = locale
-        self.data: ws.Dashboard | None = None
+        self.data: dashboard_view.Dashboard | None = None
         self.items: list[Attention] = []  # the "Needs attention" lines, as listed
         self.currency = "CNY"
         layout = QVBoxLayout(self)
@@ -314,12 +318,12 @@ class Dashboard(QWidget):
 
     def refresh(self) -> None:
         """Read every loan again and show where they stand on ``ctx.today``."""
-        ledger = self.workspace.ledger
-        currency = self.workspace.currency()
+        ledger = self.ledger
+        currency = self.ledger.currency()
         self.currency = currency
         loans = ledger.loans()
         budget = ledger.monthly_budget()
-        data = ws.dashboard(loans, ledger.lenders(), self.ctx.today, budget, currency)
+        data = dashboard_view.dashboard(loans, ledger.lenders(), self.ctx.today, budget, currency)
         self.data = data
         self.upcoming_model.currency = currency
         money = self._money
@@ -355,11 +359,13 @@ class Dashboard(QWidget):
         self._show_follow_ups(loans)
         show_on_chart(self.chart, data.chart)
 
-    def _show_attention(self, upcoming: list[ws.UpcomingPayment], names: dict[str, str]) -> None:
-        from ashore.services import guide
+    def _show_attention(
+        self, upcoming: list[dashboard_view.UpcomingPayment], names: dict[str, str]
+    ) -> None:
+        from ashore.services.guide import warnings as guide_warnings
 
         try:
-            warnings = guide.warnings(self.workspace.ledger, self.ctx.today)
+            warnings = guide_warnings.warnings(self.ledger, self.ctx.today)
         except (InputError, DataError):
             warnings = []  # a loan that cannot be worked out shows its own error on its page
         items = needs_attention(upcoming, warnings, self.ctx.today, self.babel)
@@ -427,7 +433,7 @@ class Dashboard(QWidget):
         from ashore.services.notes import follow_ups
 
         self.follow_model.names = {loan.id: loan.name for loan in loans}
-        items = follow_ups(self.workspace.ledger, self.ctx.today)
+        items = follow_ups(self.ledger, self.ctx.today)
         self.follow_model.set_rows(items)
         title = self.tr("Follow-ups (%1)").replace("%1", str(len(items)))
         self.lists.setTabText(1, title if items else self.tr("Follow-ups"))
@@ -441,7 +447,7 @@ class Dashboard(QWidget):
             self.budget_error.show_message(self.budget.error)
             return
         try:
-            self.workspace.set_monthly_budget(self.budget.value)
+            self.ledger.set_monthly_budget(self.budget.value)
         except (InputError, AmountError, DataError) as problem:
             self.budget_error.show_message(user_message(problem))
             return

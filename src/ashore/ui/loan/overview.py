@@ -23,8 +23,10 @@ from ashore.app.errors import InputError
 from ashore.domain.money import Rate
 from ashore.domain.records import Lender, Loan
 from ashore.finance import FinanceError, RateLines
-from ashore.services import workspace as ws
 from ashore.services.costs import loan_figures, lpr_table
+from ashore.services.ledger import Ledger
+from ashore.services.views import chart as chart_view
+from ashore.services.views import overview as overview_view
 from ashore.ui.chart.view import NegotiationChart
 from ashore.ui.widgets.style import (
     BORDER,
@@ -123,17 +125,17 @@ class OverviewTab(QWidget):
     """One loan on ``ctx.today``; ``set_loan`` fills it."""
 
     def __init__(
-        self, workspace: ws.Workspace, ctx: Context, locale: str, parent: QWidget | None = None
+        self, ledger: Ledger, ctx: Context, locale: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("page")
         self.setStyleSheet(CARD_STYLE)
-        self.workspace = workspace
+        self.ledger = ledger
         self.ctx = ctx
         self.babel = locale
         self.loan: Loan | None = None
-        self.data: ws.LoanOverview | None = None
-        self.chart_data: ws.ChartData | None = None
+        self.data: overview_view.LoanOverview | None = None
+        self.chart_data: chart_view.ChartData | None = None
         self.currency = "CNY"
         # The page scrolls when the window is too low for every card and the chart at once:
         # a card's text is never cut off (at 1280x800 the lender's rules, the claim and the next
@@ -251,7 +253,7 @@ class OverviewTab(QWidget):
             old.deleteLater()
         self.currency = loan.currency
         today = self.ctx.today
-        data = ws.overview(loan, lender, today)
+        data = overview_view.overview(loan, lender, today)
         self.data = data
         self.owed_value.setText(f"{self._money(data.total)} {loan.currency}")
         owed = data.owed
@@ -311,14 +313,14 @@ class OverviewTab(QWidget):
         self._show_claim(data)
         self._show_next(data)
         self._show_cost(loan)
-        self.chart_data = ws.loan_chart(loan, today, self.workspace.monthly_budget())
+        self.chart_data = chart_view.loan_chart(loan, today, self.ledger.monthly_budget())
         show_on_chart(self.chart, self.chart_data)
 
     def _show_cost(self, loan: Loan) -> None:
         """APR beside the quoted rate, what settling today costs, the money received, and each
         reference line crossed with who it applies to and how to use it in the call."""
         try:
-            table = lpr_table(self.workspace.ledger.added_lpr())
+            table = lpr_table(self.ledger.added_lpr())
             fig = loan_figures(loan, self.ctx.today, table)
         except (InputError, FinanceError):
             self.cost_text.setText("")
@@ -382,7 +384,7 @@ class OverviewTab(QWidget):
             )
         return out
 
-    def _show_claim(self, data: ws.LoanOverview) -> None:
+    def _show_claim(self, data: overview_view.LoanOverview) -> None:
         check = data.claim
         if check is None:
             self.claim_value.setText("—")
@@ -410,7 +412,7 @@ class OverviewTab(QWidget):
             .replace("%4", verdict)
         )
 
-    def _show_next(self, data: ws.LoanOverview) -> None:
+    def _show_next(self, data: overview_view.LoanOverview) -> None:
         lines = []
         if data.owed is not None and data.overdue > 0:
             lines.append(

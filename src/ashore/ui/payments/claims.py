@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 from ashore.app.context import Context
 from ashore.app.errors import DataError, InputError
 from ashore.domain.records import Claim, Loan
-from ashore.services import workspace as ws
+from ashore.services.payments import Payments
+from ashore.services.views import payments as payments_view
 from ashore.ui import dialogs
 from ashore.ui.payments.models import ClaimsModel
 from ashore.ui.widgets.fields import ErrorLabel, user_message
@@ -31,11 +32,11 @@ class ClaimsPanel(QGroupBox):
     changed = Signal()
 
     def __init__(
-        self, workspace: ws.Workspace, ctx: Context, locale: str, parent: QWidget | None = None
+        self, payments: Payments, ctx: Context, locale: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("What the lender says you owe"))
-        self.workspace = workspace
+        self.payments = payments
         self.ctx = ctx
         self.babel = locale
         self.loan: Loan | None = None
@@ -93,7 +94,7 @@ class ClaimsPanel(QGroupBox):
         self.source.clear()
         self.day.setText(self.ctx.today.isoformat())
         self.error.show_message("")
-        self.model.set_claims(ws.claim_lines(loan))
+        self.model.set_claims(payments_view.claim_lines(loan))
         self._update()
 
     def _update(self) -> None:
@@ -105,7 +106,7 @@ class ClaimsPanel(QGroupBox):
             return
         claim = Claim(self.day.value, self.amount.value, self.source.text().strip())
         try:
-            self.workspace.add_claim(self.loan.id, claim)
+            self.payments.add_claim(self.loan.id, claim)
         except (InputError, DataError) as problem:
             self.error.show_message(user_message(problem))
             return
@@ -126,7 +127,7 @@ class ClaimsPanel(QGroupBox):
         ):
             return
         try:
-            self.workspace.delete_claim(self.loan.id, index)
+            self.payments.delete_claim(self.loan.id, index)
         except (InputError, DataError) as problem:
             self.error.show_message(user_message(problem))
             return

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from ashore import finance
 from ashore.domain.records import Payment
-from ashore.services.workspace import ClaimLine
+from ashore.services.views.payments import ClaimLine
 from ashore.ui.widgets.style import BADGE_COLOURS
 from ashore.ui.widgets.workspace import (
     AnyIndex,

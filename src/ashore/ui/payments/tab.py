@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from ashore.app.context import Context
 from ashore.app.errors import DataError, InputError
 from ashore.domain.records import Loan, Payment
-from ashore.services import workspace as ws
+from ashore.services.payments import Payments
+from ashore.services.views import payments as payments_view
 from ashore.ui import dialogs
 from ashore.ui.payments.claims import ClaimsPanel
 from ashore.ui.payments.models import PaymentsModel, PlanEntriesModel
@@ -42,15 +43,15 @@ class PaymentsTab(QWidget):
     loanChanged = Signal(str)
 
     def __init__(
-        self, workspace: ws.Workspace, ctx: Context, locale: str, parent: QWidget | None = None
+        self, payments: Payments, ctx: Context, locale: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("page")
-        self.workspace = workspace
+        self.payments = payments
         self.ctx = ctx
         self.babel = locale
         self.loan: Loan | None = None
-        self.warnings: list[ws.PaymentWarning] = []
+        self.warnings: list[payments_view.PaymentWarning] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, 8, MARGIN, MARGIN)
         layout.setSpacing(SPACING)
@@ -97,7 +98,7 @@ class PaymentsTab(QWidget):
         buttons.addWidget(self.record_button)
         form.addRow(buttons)
         form.addRow(self.error)
-        self.claims = ClaimsPanel(workspace, ctx, locale)
+        self.claims = ClaimsPanel(payments, ctx, locale)
         grid.addWidget(record, 0, 0)
         grid.addWidget(self.claims, 0, 1)
 
@@ -133,10 +134,10 @@ class PaymentsTab(QWidget):
         self.loan = loan
         for model in (self.entries_model, self.payments_model):
             model.currency = loan.currency
-        entries = ws.plan_entries(loan, self.ctx.today)
+        entries = payments_view.plan_entries(loan, self.ctx.today)
         self.entries_model.set_rows(entries)
         self.payments_model.set_payments(loan.payments)
-        self.warnings = ws.payment_warnings(entries, self.ctx.today)
+        self.warnings = payments_view.payment_warnings(entries, self.ctx.today)
         self._show_banner()
         self.day.setText(self.ctx.today.isoformat())
         self.amount.setText("")
@@ -209,7 +210,7 @@ class PaymentsTab(QWidget):
         if self.loan is None:
             return
         try:
-            self.set_loan(self.workspace.ledger.loan(self.loan.id))
+            self.set_loan(self.payments.ledger.loan(self.loan.id))
         except (InputError, DataError) as problem:
             dialogs.error(self, user_message(problem))
         self.loanChanged.emit(self.loan.id)
@@ -226,7 +227,7 @@ class PaymentsTab(QWidget):
         if not self._confirm_unusual(payment):
             return
         try:
-            self.workspace.add_payment(self.loan.id, payment)
+            self.payments.add_payment(self.loan.id, payment)
         except (InputError, DataError) as problem:
             self.error.show_message(user_message(problem))
             return
@@ -282,7 +283,7 @@ class PaymentsTab(QWidget):
         ):
             return
         try:
-            self.workspace.delete_payment(self.loan.id, index)
+            self.payments.delete_payment(self.loan.id, index)
         except (InputError, DataError) as problem:
             self.error.show_message(user_message(problem))
             return

@@ -35,8 +35,10 @@ from ashore.app.context import Context
 from ashore.app.errors import DataError, InputError
 from ashore.domain.money import AmountError
 from ashore.domain.records import Loan, Proposal
-from ashore.services import workspace as ws
 from ashore.services.plans import loan_terms, plan_in_force
+from ashore.services.proposals import NEXT_STATUSES, Proposals, new_proposal_id
+from ashore.services.views import chart as chart_view
+from ashore.services.views import comparison as comparison_view
 from ashore.ui import dialogs
 from ashore.ui.chart.view import NegotiationChart
 from ashore.ui.proposals.form import ProposalForm
@@ -66,17 +68,17 @@ class ProposalsTab(QWidget):
     loanChanged = Signal(str)
 
     def __init__(
-        self, workspace: ws.Workspace, ctx: Context, locale: str, parent: QWidget | None = None
+        self, proposals: Proposals, ctx: Context, locale: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("page")
-        self.workspace = workspace
+        self.proposals = proposals
         self.ctx = ctx
         self.babel = locale
         self.loan: Loan | None = None
         self.budget: Decimal | None = None
         self.selected_id = ""
-        self._base_chart: ws.ChartData | None = None
+        self._base_chart: chart_view.ChartData | None = None
         self.last_update_ms = 0.0
         self._build("CNY")
 
@@ -223,7 +225,7 @@ class ProposalsTab(QWidget):
         """Show ``loan``'s proposals; keeps the selected proposal when it is still there."""
         switching = self.loan is None or self.loan.id != loan.id
         self.loan = loan
-        self.budget = self.workspace.monthly_budget()
+        self.budget = self.proposals.ledger.monthly_budget()
         for model in (self.list_model, self.table_model, self.comparison_model):
             model.currency = loan.currency
         self.form.set_loan(loan)
@@ -231,9 +233,9 @@ class ProposalsTab(QWidget):
         if switching:
             self.list_model.hidden.clear()
             self.selected_id = ""
-        items = ws.worked_out(loan)
+        items = chart_view.worked_out(loan)
         self.list_model.set_proposals(items)
-        self._base_chart = ws.loan_chart(loan, self.ctx.today, self.budget)
+        self._base_chart = chart_view.loan_chart(loan, self.ctx.today, self.budget)
         row = self.list_model.row_of(self.selected_id) if self.selected_id else -1
         if row < 0 and items:
             accepted = [i for i, (p, _, _) in enumerate(items) if p.status == "accepted"]
@@ -293,7 +295,7 @@ class ProposalsTab(QWidget):
             # The agreement stands unless the user says otherwise: withdrawing it is never the
             # choice already made for them.
             self.next_status.addItem(self.tr("— it stands (choose only if it ended) —"), "")
-        for status in ws.NEXT_STATUSES.get(proposal.status, ()):
+        for status in NEXT_STATUSES.get(proposal.status, ()):
             self.next_status.addItem(names[status], status)
         self.status_day.setText(self.ctx.today.isoformat())
         self.status_who.clear()
@@ -327,13 +329,15 @@ class ProposalsTab(QWidget):
             record = replace(proposal, id=key)
             label = proposal.name or self.tr("New proposal")
             kind = "agreement" if proposal.status == "accepted" else "proposal"
-            lines.append(ws.Line(key, label, kind, ws.balance_points(plan)))
-            monthly.append(ws.MonthlyLine(key, label, ws.monthly_points(plan)))
+            lines.append(chart_view.Line(key, label, kind, chart_view.balance_points(plan)))
+            monthly.append(chart_view.MonthlyLine(key, label, chart_view.monthly_points(plan)))
             extra.append((record, plan))
         data = replace(base, lines=tuple(lines), monthly=tuple(monthly))
         show_on_chart(self.chart, data, self.list_model.hidden)
         try:
-            result, order = ws.comparison(self.loan, self.ctx.today, self.budget, extra)
+            result, order = comparison_view.comparison(
+                self.loan, self.ctx.today, self.budget, extra
+            )
         except (InputError, finance.FinanceError):
             self.comparison_model.set_comparison(None, [])
         else:
@@ -413,7 +417,7 @@ class ProposalsTab(QWidget):
         if select:
             self.selected_id = select
         try:
-            self.set_loan(self.workspace.ledger.loan(self.loan.id))
+            self.set_loan(self.proposals.ledger.loan(self.loan.id))
         except (InputError, DataError) as problem:
             dialogs.error(self, user_message(problem))
         self.loanChanged.emit(self.loan.id)
@@ -422,9 +426,9 @@ class ProposalsTab(QWidget):
         if self.loan is None:
             return
         if not proposal.id:
-            proposal = replace(proposal, id=ws.new_proposal_id(self.workspace.ledger))
+            proposal = replace(proposal, id=new_proposal_id(self.proposals.ledger))
         try:
-            saved = self.workspace.save_proposal(self.loan.id, proposal)
+            saved = self.proposals.save_proposal(self.loan.id, proposal)
         except (InputError, AmountError) as problem:
             self.form.show_save_error(problem)
             return
@@ -439,7 +443,7 @@ class ProposalsTab(QWidget):
             return
         name = self.tr("%1 (copy)").replace("%1", original.name or original.id)
         try:
-            copy = self.workspace.duplicate_proposal(self.loan.id, original.id, name)
+            copy = self.proposals.duplicate_proposal(self.loan.id, original.id, name)
         except (InputError, DataError) as problem:
             dialogs.error(self, user_message(problem))
             return
@@ -459,7 +463,7 @@ class ProposalsTab(QWidget):
         ):
             return
         try:
-            self.workspace.delete_proposal(self.loan.id, original.id)
+            self.proposals.delete_proposal(self.loan.id, original.id)
         except (InputError, DataError) as problem:
             dialogs.error(self, user_message(problem))
             return
@@ -501,7 +505,7 @@ class ProposalsTab(QWidget):
         if self.status_note.text().strip():
             parts.append(self.status_note.text().strip())
         try:
-            self.workspace.change_status(self.loan.id, original.id, status, " · ".join(parts))
+            self.proposals.change_status(self.loan.id, original.id, status, " · ".join(parts))
         except (InputError, DataError) as problem:
             self.status_error.show_message(user_message(problem))
             return

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QHeaderView, QScrollArea, QTableView, QWidget
 
 from ashore.app.errors import InputError
 from ashore.domain.money import format_amount, parse_amount
-from ashore.services.workspace import ChartData
+from ashore.services.views.chart import ChartData
 from ashore.ui import dialogs
 from ashore.ui.chart.view import Marker, MonthlyBar, NegotiationChart, Series
 from ashore.ui.widgets.fields import CheckedLineEdit

@@ -1,0 +1,133 @@
+"""Where each loan stands in the seed's process (prepare, call, agree, repay, check the credit
+record) and the one thing to do next, derived from what is kept, never stored."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ashore.domain.guide import LoanGuide
+from ashore.domain.records import CallNote, Loan, LoanSummary, Proposal
+from ashore.services import plans
+from ashore.services.guide.storage import load_guides
+from ashore.services.ledger import Ledger
+
+# The seed's process, in order; ``Stage.step`` is the index here.
+STAGES: tuple[str, ...] = (
+    "not_started",
+    "preparing",
+    "in_contact",
+    "offer",
+    "agreed",
+    "repaying",
+    "settled",
+    "credit_checked",
+)
+
+STAGE_TITLES: dict[str, str] = {
+    "not_started": "No negotiation yet",
+    "preparing": "Preparing",
+    "in_contact": "In contact",
+    "offer": "Offer on the table",
+    "agreed": "Agreed",
+    "repaying": "Repaying",
+    "settled": "Settled",
+    "credit_checked": "Credit record checked",
+}
+
+
+# One sentence per stage: what to do next (the window shows its own translated copy).
+NEXT_STEPS: dict[str, str] = {
+    "not_started": "Choose why you fell behind and what you can pay each month.",
+    "preparing": "Finish the checklist, then call the lender with the call card open.",
+    "in_contact": "Put a concrete plan to the lender: choose a proposal and mark it proposed.",
+    "offer": "Wait for the answer; on the follow-up date call again and ask for it in writing.",
+    "agreed": "Make the first agreed payment on time; a second default can void the agreement.",
+    "repaying": "Pay every agreed installment on its date, and keep the receipts.",
+    "settled": "Check your credit report shows the overdue cleared, and record what it says.",
+    "credit_checked": "Done: keep the agreement, the receipts and the report in a safe place.",
+    # Not a stage: a loan paid on time needs no negotiation.
+    "current": "This loan is paid on time; keep it that way.",
+    "missed": "An agreed payment was missed: pay it now and call the lender before they do.",
+}
+
+
+@dataclass(frozen=True)
+class Stage:
+    """Where one loan stands in the process on a day, and the one thing to do next."""
+
+    loan_id: str
+    key: str  # one of STAGES
+    step: int  # index in STAGES
+    next_key: str  # key of NEXT_STEPS
+    title: str
+    next_step: str
+
+
+def live_notes(loan: Loan) -> list[CallNote]:
+    """The notes not removed, oldest call first."""
+    return sorted((n for n in loan.notes if n.deleted_at is None), key=lambda n: n.occurred_at)
+
+
+def stage(
+    loan: Loan,
+    today: date,
+    guide: LoanGuide | None = None,
+    summary: LoanSummary | None = None,
+) -> Stage:
+    """Where ``loan`` stands in the negotiation on ``today``, derived from its data.
+
+    ``guide`` is the loan's checklist (an empty one when not given); ``summary`` saves working
+    the loan's figures out again when the caller already has them.
+    """
+    guide = guide or LoanGuide(loan.id)
+    summary = summary or plans.summarize(loan, None, today)
+    found = accepted(loan)
+    negotiated = bool(found or loan.proposals or live_notes(loan) or not guide.is_empty())
+    next_key: str | None = None
+    if summary.status == "settled" and (negotiated or loan.payments):
+        checks = [c for c in guide.credit_checks if c.checked_on <= today]
+        key = "credit_checked" if checks else "settled"
+    elif found is not None:
+        start = found.start
+        # a payment recorded ahead of the day taken as today is not yet made
+        paid_since = any(start <= p.date <= today and p.amount > 0 for p in loan.payments)
+        key = "repaying" if paid_since else "agreed"
+        if summary.status == "agreement_missed":
+            next_key = "missed"
+    elif any(p.status in ("proposed", "countered") for p in loan.proposals):
+        key = "offer"
+    elif live_notes(loan):
+        key = "in_contact"
+    elif not guide.is_empty() or loan.proposals:
+        key = "preparing"
+    else:
+        key = "not_started"
+        if summary.status == "current":
+            next_key = "current"
+    next_key = next_key or key
+    return Stage(
+        loan_id=loan.id,
+        key=key,
+        step=STAGES.index(key),
+        next_key=next_key,
+        title=STAGE_TITLES[key],
+        next_step=NEXT_STEPS[next_key],
+    )
+
+
+def stages(ledger: Ledger, today: date) -> dict[str, Stage]:
+    """The stage of every loan, by loan id."""
+    guides = load_guides(ledger)
+    loans = ledger.loans()
+    lenders = ledger.lenders()
+    summaries = plans.summarize_all(loans, lenders, today)
+    return {
+        loan.id: stage(loan, today, guides.get(loan.id), summary)
+        for loan, summary in zip(loans, summaries, strict=True)
+    }
+
+
+def accepted(loan: Loan) -> Proposal | None:
+    accepted = [p for p in loan.proposals if p.status == "accepted"]
+    return max(accepted, key=lambda p: (p.start, p.id)) if accepted else None

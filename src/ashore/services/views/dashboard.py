@@ -1,0 +1,172 @@
+"""The dashboard over all loans: totals, what to pay in the next days, this month's total, and the
+chart of everything owed doing nothing against the agreements in force."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from dateutil.relativedelta import relativedelta
+
+from ashore import finance
+from ashore.domain.money import ZERO, round_money
+from ashore.domain.records import (
+    Lender,
+    Loan,
+    LoanSummary,
+)
+from ashore.services import plans
+from ashore.services.views.chart import (
+    ChartData,
+    Line,
+    MonthlyLine,
+    Point,
+    agreement_points,
+    balance_points,
+    chart_horizon,
+    monthly_totals,
+    status_quo_points,
+)
+
+
+@dataclass(frozen=True)
+class UpcomingPayment:
+    """What to pay soon on one loan: one installment due in the next days, or all of the loan's
+    overdue installments together (``due``: the oldest, ``count``: how many)."""
+
+    loan_id: str
+    loan_name: str
+    lender_name: str
+    due: date
+    remaining: Decimal
+    status: str
+    source: str
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """All loans on ``today``: totals, what to pay in the next 30 days, and the chart."""
+
+    today: date
+    currency: str
+    summaries: tuple[LoanSummary, ...]
+    total_owed: Decimal
+    per_day: Decimal
+    upcoming: tuple[UpcomingPayment, ...]
+    chart: ChartData
+    budget: Decimal | None
+    this_month: Decimal  # to pay by the end of this month across lenders, arrears included
+
+
+class _Steps:
+    """A step line read at any day: the value of the last point on or before it (0 before)."""
+
+    def __init__(self, points: Sequence[Point]) -> None:
+        self.days = [day for day, _ in points]
+        self.amounts = [amount for _, amount in points]
+
+    def at(self, day: date) -> Decimal:
+        index = bisect_right(self.days, day) - 1
+        return self.amounts[index] if index >= 0 else ZERO
+
+
+# Complexity over 10 on purpose: gathers every figure of the dashboard in one pass over the loans.
+def dashboard(  # noqa: C901
+    loans: Sequence[Loan],
+    lenders: Sequence[Lender],
+    today: date,
+    budget: Decimal | None,
+    currency: str = "CNY",
+    days_ahead: int = 30,
+) -> Dashboard:
+    """The dashboard's figures over the loans kept in ``currency`` (others are listed only)."""
+    names = {lender.id: lender.name for lender in lenders}
+    summaries = tuple(plans.summarize_all(loans, lenders, today))
+    counted = [loan for loan in loans if loan.currency == currency]
+    total = sum((s.owed_today for s in summaries if s.currency == currency), ZERO)
+    per_day = sum((s.growth_per_day for s in summaries if s.currency == currency), ZERO)
+    upcoming: list[UpcomingPayment] = []
+    until = today + timedelta(days=days_ahead)
+    in_force: list[tuple[date, Decimal]] = []
+    agreements: dict[str, finance.ProposalPlan] = {}
+    ends: list[date] = []
+    # This month across lenders: what falls due by its end and is unpaid, arrears included.
+    month_end = today.replace(day=1) + relativedelta(months=1)
+    to_pay = ZERO
+    for loan in counted:
+        found = plans.agreement(loan)
+        if found is not None:
+            agreements[loan.id] = found[1]
+            ends.append(found[1].end_date)
+        lender_name = names.get(loan.lender, loan.lender)
+        entries = plans.standing(loan, today).entries
+        late = [e for e in entries if e.remaining > 0 and e.status == "overdue"]
+        if late:
+            # Months of arrears would crowd out what is due next: one line per loan says it all.
+            upcoming.append(
+                UpcomingPayment(
+                    loan.id,
+                    loan.name,
+                    lender_name,
+                    min(e.due for e in late),
+                    sum((e.remaining for e in late), ZERO),
+                    "overdue",
+                    late[-1].source,
+                    len(late),
+                )
+            )
+        for e in entries:
+            if e.remaining > 0 and e.status != "overdue" and today <= e.due <= until:
+                upcoming.append(
+                    UpcomingPayment(
+                        loan.id, loan.name, lender_name, e.due, e.remaining, e.status, e.source
+                    )
+                )
+            if e.due >= today.replace(day=1) and e.status != "replaced":
+                in_force.append((e.due, e.amount))
+            if e.due < month_end and e.status != "replaced":
+                to_pay += e.remaining
+    end = chart_horizon(today, ends)
+    quo_by_loan = {loan.id: _Steps(status_quo_points(loan, today, end)) for loan in counted}
+    agreed_by_loan = {key: _Steps(balance_points(plan)) for key, plan in agreements.items()}
+    for loan in counted:
+        if loan.id in agreements and agreements[loan.id].start <= today:
+            agreed_by_loan[loan.id] = _Steps(agreement_points(plans.standing(loan, today), today))
+    days = [today + timedelta(days=k) for k in range((end - today).days + 1)]
+    quo_total: list[Point] = []
+    agreed_total: list[Point] = []
+    for day in days:
+        quo = agreed = ZERO
+        for loan in counted:
+            quo_here = quo_by_loan[loan.id].at(day)
+            quo += quo_here
+            plan = agreements.get(loan.id)
+            if plan is not None and plan.start <= day:
+                agreed += agreed_by_loan[loan.id].at(day)
+            else:
+                agreed += quo_here
+        quo_total.append((day, quo))
+        agreed_total.append((day, agreed))
+    lines = [Line("status_quo", "", "status_quo", tuple(quo_total))]
+    if agreements:
+        lines.append(Line("agreements", "", "agreement", tuple(agreed_total)))
+    monthly_points = monthly_totals(in_force)
+    monthly = (MonthlyLine("plans", "", monthly_points),) if monthly_points else ()
+    this_month = round_money(to_pay, currency)
+    chart = ChartData(today, tuple(lines), monthly, (), (), budget)
+    upcoming.sort(key=lambda u: (u.due, u.loan_name))
+    return Dashboard(
+        today,
+        currency,
+        summaries,
+        round_money(total, currency),
+        round_money(per_day, currency),
+        tuple(upcoming),
+        chart,
+        budget,
+        this_month,
+    )

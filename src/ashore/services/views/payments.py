@@ -1,0 +1,73 @@
+"""What the Payments tab shows for one loan: every installment of the plan in force with its
+status, the lender's claims beside our figure, and the loud warnings of missed and coming dates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from ashore import finance
+from ashore.domain.records import (
+    Claim,
+    Loan,
+)
+from ashore.services import plans
+
+# A due date this close (in days) gets the loud warning on the Payments tab.
+WARN_DAYS = 3
+
+
+@dataclass(frozen=True)
+class ClaimLine:
+    """One lender claim beside our figure on its date (difference = claimed − ours)."""
+
+    index: int
+    claim: Claim
+    check: finance.ClaimCheck
+
+
+def claim_lines(loan: Loan) -> list[ClaimLine]:
+    """Every claim of the loan, newest first, each checked against what we compute that day."""
+    terms = plans.loan_terms(loan)
+    payments = plans.loan_payments(loan)
+    rows = finance.schedule(terms)
+    lines = [
+        ClaimLine(i, c, finance.check_claim(terms, payments, c.date, c.amount, rows))
+        for i, c in enumerate(loan.claims)
+    ]
+    return sorted(lines, key=lambda line: (line.claim.date, line.index), reverse=True)
+
+
+def plan_entries(loan: Loan, today: date) -> list[finance.CalendarEntry]:
+    """Every installment of the plan in force with its status today (paid, partly paid, due,
+    overdue, replaced), in due order."""
+    entries = list(plans.standing(loan, today).entries)
+    return sorted(entries, key=lambda e: (e.due, e.source != "original", e.number))
+
+
+@dataclass(frozen=True)
+class PaymentWarning:
+    """A loud line for the Payments tab: ``kind`` "missed" (an agreed installment unpaid after
+    its due date), "overdue" (an original one), or "soon" (due within WARN_DAYS days)."""
+
+    kind: str
+    due: date
+    remaining: Decimal
+    days: int  # days late (missed/overdue) or days left (soon)
+
+
+def payment_warnings(entries: Iterable[finance.CalendarEntry], today: date) -> list[PaymentWarning]:
+    """What the Payments tab must shout about today, most urgent first."""
+    out: list[PaymentWarning] = []
+    for e in entries:
+        if e.remaining <= 0:
+            continue
+        if e.status == "overdue":
+            kind = "missed" if e.source == "agreement" else "overdue"
+            out.append(PaymentWarning(kind, e.due, e.remaining, (today - e.due).days))
+        elif today <= e.due <= today + timedelta(days=WARN_DAYS):
+            out.append(PaymentWarning("soon", e.due, e.remaining, (e.due - today).days))
+    rank = {"missed": 0, "overdue": 1, "soon": 2}
+    return sorted(out, key=lambda w: (rank[w.kind], w.due))

@@ -1,0 +1,94 @@
+"""services.payments: payments and claims added and deleted alone in their transaction, leaving call
+notes untouched; and the monthly budget kept by the ledger."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta, timezone
+from decimal import Decimal
+
+import pytest
+
+from ashore.app.errors import InputError
+from ashore.app.paths import DataDir
+from ashore.domain.records import Claim, Payment, Proposal, Waive
+from ashore.services import Ledger
+from ashore.services.payments import Payments
+from ashore.services.proposals import Proposals
+from ashore.store.mapping import loan_rows_by_id
+
+TODAY = date(2026, 11, 28)
+JB = "jb-2026-01"
+CST = timezone(timedelta(hours=8))
+
+
+@pytest.fixture
+def ledger(data_dir: DataDir) -> Iterator[Ledger]:
+    opened = Ledger.open(data_dir)
+    opened.load_sample()
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def proposals(ledger: Ledger) -> Proposals:
+    return Proposals(ledger)
+
+
+@pytest.fixture
+def payments(ledger: Ledger) -> Payments:
+    return Payments(ledger)
+
+
+def reamortize(pid: str = "p9", start: date = TODAY, months: int = 12) -> Proposal:
+    return Proposal(
+        id=pid,
+        name=f"{months} months",
+        method="reamortize",
+        start=start,
+        params={"months": months, "annual_rate": Decimal("0.06")},
+        waive=Waive(penalty=Decimal("1")),
+    )
+
+
+def note_hashes(ledger: Ledger) -> list[tuple[str, str]]:
+    with ledger.db.reading() as session:
+        return [(n.id, n.hash) for row in loan_rows_by_id(session) for n in row.notes]
+
+
+def test_payments_and_claims_are_added_and_deleted_alone(ledger, payments) -> None:
+    hashes = note_hashes(ledger)
+    before = ledger.loan(JB)
+    index = payments.add_payment(
+        JB, Payment(date(2026, 11, 25), Decimal("500.00"), method="Alipay", reference="T-1")
+    )
+    loan = ledger.loan(JB)
+    assert index == len(before.payments)
+    assert loan.payments[index] == Payment(
+        date(2026, 11, 25), Decimal("500.00"), "", "Alipay", "T-1"
+    )
+    assert loan.proposals == before.proposals
+    assert loan.claims == before.claims
+    with pytest.raises(InputError, match=r"^payment\.amount: must be more than zero"):
+        payments.add_payment(JB, Payment(TODAY, Decimal("0")))
+    with pytest.raises(InputError, match=r"^payment\.amount: 1\.005 has more decimals"):
+        payments.add_payment(JB, Payment(TODAY, Decimal("1.005")))
+    assert payments.delete_payment(JB, index).amount == Decimal("500.00")
+    assert ledger.loan(JB).payments == before.payments
+    claim = payments.add_claim(JB, Claim(TODAY, Decimal("9999.00"), "app"))
+    assert ledger.loan(JB).claims[claim] == Claim(TODAY, Decimal("9999.00"), "app")
+    payments.delete_claim(JB, 0)
+    assert [c.amount for c in ledger.loan(JB).claims] == [Decimal("9999.00")]
+    with pytest.raises(InputError, match="there is no claim number 5"):
+        payments.delete_claim(JB, 4)
+    assert note_hashes(ledger) == hashes
+
+
+def test_monthly_budget(ledger) -> None:
+    ledger.set_monthly_budget(Decimal("3000.00"))
+    assert ledger.monthly_budget() == Decimal("3000.00")
+    ledger.set_monthly_budget(None)
+    assert ledger.monthly_budget() is None
+
+
+# ----- reads -----------------------------------------------------------------------------------
