@@ -81,7 +81,7 @@ def test_bundle_prints_its_version(bundle: Path) -> None:
 
 def _source_can_play_audio() -> bool:
     """Whether the source tree's QtMultimedia plays here (then the bundle must too)."""
-    probe = "from ashore.audio_probe import audio_backend_status as s; print(s()[0])"
+    probe = "from ashore.ui.audio.probe import audio_backend_status as s; print(s()[0])"
     result = subprocess.run(
         [sys.executable, "-c", probe],
         capture_output=True,

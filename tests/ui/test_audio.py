@@ -20,10 +20,9 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QUrl
 from PySide6.QtGui import QDesktopServices
 
-from ashore import audio_probe
 from ashore.app.errors import InputError
-from ashore.audio_probe import audio_backend_status, import_failure_reason, probe_duration_ms
 from ashore.ui.audio import player as audio
+from ashore.ui.audio import probe as audio_probe
 from ashore.ui.audio import recorder as audio_recorder
 from ashore.ui.audio.common import (
     QTMULTIMEDIA_ENVIRONMENT_WARNINGS,
@@ -31,6 +30,7 @@ from ashore.ui.audio.common import (
     format_ms,
 )
 from ashore.ui.audio.player import SPEEDS, AudioPlayer, CallRecorder
+from ashore.ui.audio.probe import audio_backend_status, import_failure_reason, probe_duration_ms
 
 # QtMultimedia warns about the machine (optional PipeWire/VA-API libraries absent, no sound
 # server), not about our code, and pytest runs with qt_log_level_fail=WARNING; those messages, and
@@ -183,7 +183,7 @@ def run_python(code: str) -> str:
 
 def test_importing_the_widgets_does_not_import_qtmultimedia() -> None:
     out = run_python(
-        "import sys, ashore.ui.audio.player, ashore.audio_probe\n"
+        "import sys, ashore.ui.audio.player, ashore.ui.audio.probe\n"
         "print('PySide6.QtMultimedia' in sys.modules)"
     )
     assert out == "False"
@@ -194,7 +194,7 @@ def test_backend_status_without_qtmultimedia_says_so_and_needs_no_app() -> None:
     out = run_python(
         "import sys\n"
         "sys.modules['PySide6.QtMultimedia'] = None\n"
-        "from ashore.audio_probe import audio_backend_status\n"
+        "from ashore.ui.audio.probe import audio_backend_status\n"
         "print(audio_backend_status())"
     )
     assert out == "(False, 'QtMultimedia is not installed (package PySide6-Addons)')"
@@ -203,7 +203,7 @@ def test_backend_status_without_qtmultimedia_says_so_and_needs_no_app() -> None:
 def test_backend_status_leaves_room_for_a_qapplication() -> None:
     # The self-test probes before it builds the window: the probe's own QCoreApplication must go.
     out = run_python(
-        "from ashore.audio_probe import audio_backend_status\n"
+        "from ashore.ui.audio.probe import audio_backend_status\n"
         "ok, why = audio_backend_status()\n"
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"

@@ -18,11 +18,11 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from ashore.app.context import Context
-from ashore.audio_probe import audio_backend_status
 from ashore.services import Ledger
 from ashore.services.notes import Notes
 from ashore.ui import dialogs
 from ashore.ui.audio.common import QTMULTIMEDIA_ENVIRONMENT_WARNINGS
+from ashore.ui.audio.probe import audio_backend_status
 from ashore.ui.notes.card import NoteCard
 from ashore.ui.notes.pane import NotesPane
 

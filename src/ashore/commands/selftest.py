@@ -246,7 +246,7 @@ def _check_calendar(ctx: Context, temp: Path) -> str:
 
 
 def _check_audio(ctx: Context, temp: Path) -> str:
-    from ashore.audio_probe import audio_backend_status
+    from ashore.ui.audio.probe import audio_backend_status
 
     available, reason = audio_backend_status()
     return ("playback available: " if available else "playback unavailable: ") + reason

@@ -34,6 +34,7 @@ from ashore.store.mapping import (
     note_record,
     write_note,
 )
+from ashore.store.media import wav_duration_ms
 from ashore.store.models import EvidenceFileRow, LoanRow, NoteRow
 
 AUDIO_SUFFIXES = frozenset({".wav", ".mp3", ".m4a", ".aac", ".amr", ".ogg", ".opus", ".flac"})
@@ -42,6 +43,9 @@ DOCUMENT_SUFFIXES = frozenset({".pdf"})
 ATTACHABLE = AUDIO_SUFFIXES | IMAGE_SUFFIXES | DOCUMENT_SUFFIXES
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes in all)
+# How long a recording lasts in ms (None when unknown); the window hands in one that also reads
+# non-WAV formats through QtMultimedia (``ashore.ui.audio.probe.probe_duration_ms``).
+DurationProbe = Callable[[Path], int | None]
 
 
 class Cancelled(Exception):
@@ -173,8 +177,12 @@ def store_file(
 class Notes:
     """The call notes of every loan, as the notes pane and the commands see them."""
 
-    def __init__(self, source: Ledger | Database) -> None:
+    def __init__(
+        self, source: Ledger | Database, duration_probe: DurationProbe | None = None
+    ) -> None:
         self.db = _database(source)
+        # Without a probe handed in, only WAV recordings are measured (from their header).
+        self.duration_probe: DurationProbe = duration_probe or wav_duration_ms
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -348,15 +356,13 @@ class Notes:
         cancelled: Callable[[], bool] | None = None,
     ) -> StoredFile:
         """Copy a file into the evidence store (the slow part; safe in a worker thread)."""
-        from ashore.audio_probe import probe_duration_ms
-
         source = Path(source)
         sha, new = store_file(self.db.evidence, source, progress, cancelled)
         kind = evidence_kind(source.name)
         duration = None
         if kind == "audio":
             try:
-                duration = probe_duration_ms(self.db.evidence.path_for(sha))
+                duration = self.duration_probe(self.db.evidence.path_for(sha))
             except (OSError, ValueError, RuntimeError, ImportError, struct.error):
                 duration = None  # an unreadable recording is still evidence; length unknown
         return StoredFile(

@@ -12,6 +12,7 @@ from ashore.app.errors import InputError
 from ashore.domain.records import Attachment, Loan, Settlement
 from ashore.services.credit import BUREAU_ANSWERS_WITHIN_DAYS, dispute_answer_by
 from ashore.services.ledger import Ledger
+from ashore.services.notes import Notes
 
 # What a settlement certificate must state to be of use in a dispute, in the Guide's order.
 CERTIFICATE_MUST_STATE: tuple[str, ...] = ("name", "id_number", "contract", "zero_balance", "seal")
@@ -41,8 +42,6 @@ def clear_settlement(ledger: Ledger, loan_id: str) -> Loan:
 
 def attach_certificate(ledger: Ledger, loan_id: str, source: Path) -> Loan:
     """Copy the certificate into the evidence store (byte for byte) and keep it on the loan."""
-    from ashore.services.notes import Notes
-
     loan = ledger.loan(loan_id)
     if loan.settlement is None:
         raise InputError("settlement: record the day the loan was settled first")

@@ -17,7 +17,7 @@ from ashore.domain.guide import (
     check_guide,
 )
 from ashore.services.ledger import Ledger
-from ashore.services.notes import Notes
+from ashore.services.notes import DurationProbe, Notes
 from ashore.store.mapping import discard_unreferenced, keep_evidence_file
 from ashore.store.settings import (
     BORROWER_KEY,
@@ -71,14 +71,21 @@ def save_borrower(ledger: Ledger, borrower: Borrower) -> None:
         set_setting(session, BORROWER_KEY, borrower_to_json(borrower))
 
 
-def attach_document(ledger: Ledger, loan_id: str, source: Path, kind: str) -> GuideDocument:
+def attach_document(
+    ledger: Ledger,
+    loan_id: str,
+    source: Path,
+    kind: str,
+    duration_probe: DurationProbe | None = None,
+) -> GuideDocument:
     """Store ``source`` byte for byte in the evidence store (through the notes service, in
-    chunks) and list it on the loan's checklist with its SHA-256."""
+    chunks) and list it on the loan's checklist with its SHA-256 (a recording's length measured
+    by ``duration_probe``, WAV only without one)."""
     if kind not in DOCUMENT_KINDS:
         raise InputError(f"kind: {kind!r} is not one of {', '.join(DOCUMENT_KINDS)}")
     ledger.loan(loan_id)  # the loan must exist before anything is copied
     guide = load_guide(ledger, loan_id)
-    stored = Notes(ledger).store(Path(source))
+    stored = Notes(ledger, duration_probe).store(Path(source))
     try:
         with ledger.db.transaction() as session:
             # A row, so that verify and backup see the file like any note attachment.

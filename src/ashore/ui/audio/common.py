@@ -10,7 +10,7 @@ from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QStyle, QWidget
 
-from ashore.audio_probe import import_failure_reason
+from ashore.ui.audio.probe import import_failure_reason
 
 # What QtMultimedia prints about the machine rather than about our code, as regexes for pytest-qt's
 # qt_log_ignore (tests run with qt_log_level_fail=WARNING). Any test that builds these widgets on a

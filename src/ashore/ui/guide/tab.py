@@ -38,6 +38,7 @@ from ashore.services.guide import stage as guide_stage
 from ashore.services.guide import storage as guide_storage
 from ashore.services.guide import warnings as guide_warnings
 from ashore.ui import dialogs
+from ashore.ui.audio.probe import probe_duration_ms
 from ashore.ui.messages import warning_text
 from ashore.ui.widgets.fields import CheckedLineEdit, DateEdit, user_message
 from ashore.ui.widgets.style import ACCENT, BORDER, ERROR, MARGIN, MUTED, SPACING, title_font
@@ -488,7 +489,11 @@ class GuideTab(QWidget):
             return
         try:
             guide_storage.attach_document(
-                self.ledger, self.loan.id, path, str(self.document_kind.currentData())
+                self.ledger,
+                self.loan.id,
+                path,
+                str(self.document_kind.currentData()),
+                probe_duration_ms,
             )
         except (InputError, DataError) as problem:
             self._banner(user_message(problem))

@@ -38,6 +38,7 @@ from ashore.services import Ledger
 from ashore.services.collection import breaches_by_note
 from ashore.services.notes import Notes, StoredFile
 from ashore.ui import dialogs
+from ashore.ui.audio.probe import probe_duration_ms
 from ashore.ui.notes.card import NoteCard
 from ashore.ui.notes.collection import COLLECTION_STYLE
 from ashore.ui.notes.editor import NoteEditor
@@ -95,7 +96,8 @@ class NotesPane(QWidget):
         self.setObjectName("page")
         self.setStyleSheet(CARD_STYLE + COLLECTION_STYLE)
         self.ledger = ledger
-        self.notes = Notes(ledger)
+        # The window's probe also measures recordings that are not WAV (through QtMultimedia).
+        self.notes = Notes(ledger, probe_duration_ms)
         self.today = today
         self.loan_id: str | None = None
         self.lender_id: str | None = None

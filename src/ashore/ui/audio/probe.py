@@ -1,24 +1,29 @@
 """Whether this machine can play and record call recordings, and how long a recording lasts.
 
-Qt-free at import: QtMultimedia is loaded inside the functions that need it, so the command line,
-the services and the window's start-up pay nothing for it until audio is really wanted.
+Qt-free at import: QtMultimedia is loaded inside the functions that need it, so the command line
+and the window's start-up pay nothing for it until audio is really wanted. WAV is measured from
+its header below the ui (``ashore.store.media``); other formats ask QtMultimedia here.
 """
 
 from __future__ import annotations
 
 import os
-import struct
 import tempfile
 import wave
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
+
+from ashore.store.media import ms_half_up, wav_duration_ms
 
 # How long the Qt fallback of probe_duration_ms waits for the backend to read a file's header.
 QT_PROBE_TIMEOUT_MS = 5000
+
+
 # The silent WAV audio_backend_status asks the player to open: a quarter second at 8 kHz.
 PROBE_RATE = 8000
+
 PROBE_FRAMES = 2000
 
 
@@ -32,10 +37,9 @@ def probe_duration_ms(path: Path | str) -> int | None:
     path = Path(path)
     if not path.is_file():
         return None
-    frames_rate = _wav_frames_and_rate(path)
-    if frames_rate is not None:
-        frames, rate = frames_rate
-        return _ms_half_up(frames, rate)
+    ms = wav_duration_ms(path)
+    if ms is not None:
+        return ms
     return _qt_duration_ms(path)
 
 
@@ -58,64 +62,6 @@ def audio_backend_status() -> tuple[bool, str]:
     # becomes the reason shown, which is this function's whole job.
     except Exception as exc:  # noqa: BLE001
         return False, f"QtMultimedia failed while probing: {exc}"
-
-
-def _ms_half_up(frames: int, rate: int) -> int:
-    # Integer arithmetic: frames * 1000 / rate rounded half-up, never through float.
-    return (frames * 2000 + rate) // (2 * rate)
-
-
-def _wav_frames_and_rate(path: Path) -> tuple[int, int] | None:
-    """(sample frames, sample rate) of a RIFF/WAVE file, or None if it is not one we can read."""
-    try:
-        with wave.open(str(path), "rb") as wav:
-            rate = wav.getframerate()
-            if rate > 0:
-                return wav.getnframes(), rate
-    except (wave.Error, EOFError, OSError):
-        pass
-    # Python 3.11's wave reads plain PCM only; float and WAVE_FORMAT_EXTENSIBLE files (common from
-    # phone recorders) still say their length in the fmt and data chunks.
-    return _riff_frames_and_rate(path)
-
-
-def _riff_frames_and_rate(path: Path) -> tuple[int, int] | None:
-    try:
-        with path.open("rb") as stream:
-            head = stream.read(12)
-            if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
-                return None
-            return _riff_chunks(path, stream)
-    except OSError:
-        return None
-
-
-def _riff_chunks(path: Path, stream: BinaryIO) -> tuple[int, int] | None:
-    """Walk the chunks after the RIFF header: the frames of ``data`` at the ``fmt `` rate."""
-    rate = block_align = 0
-    while True:
-        chunk = stream.read(8)
-        if len(chunk) < 8:
-            return None
-        name, size = chunk[:4], struct.unpack("<I", chunk[4:])[0]
-        if name == b"fmt ":
-            fmt = stream.read(size)
-            if len(fmt) < 16:
-                return None
-            rate = struct.unpack("<I", fmt[4:8])[0]
-            block_align = struct.unpack("<H", fmt[12:14])[0]
-            if size % 2:
-                stream.seek(1, os.SEEK_CUR)
-        elif name == b"data":
-            if rate <= 0 or block_align <= 0:
-                return None
-            # A recorder killed mid-call may leave the size unwritten: trust the file.
-            available = path.stat().st_size - stream.tell()
-            if size in (0, 0xFFFFFFFF) or size > available:
-                size = available
-            return size // block_align, rate
-        else:
-            stream.seek(size + (size % 2), os.SEEK_CUR)
 
 
 def import_failure_reason(exc: ImportError) -> str:
@@ -171,7 +117,7 @@ def _backend_report() -> tuple[bool, str]:
             wav.setframerate(PROBE_RATE)
             wav.writeframes(b"\0\0" * PROBE_FRAMES)
         measured = _qt_duration_ms(sample)
-    expected = _ms_half_up(PROBE_FRAMES, PROBE_RATE)
+    expected = ms_half_up(PROBE_FRAMES, PROBE_RATE)
     if measured is None or abs(measured - expected) > 50:
         seen = "nothing" if measured is None else f"{measured} ms"
         return False, (
