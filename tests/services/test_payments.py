@@ -15,7 +15,7 @@ from ashore.domain.records import Claim, Payment, Proposal, Waive
 from ashore.services import Ledger
 from ashore.services.payments import Payments
 from ashore.services.proposals import Proposals
-from ashore.store.mapping import loan_rows_by_id
+from ashore.store.mapping.loans import loan_rows_by_id
 
 TODAY = date(2026, 11, 28)
 JB = "jb-2026-01"

@@ -16,7 +16,7 @@ from ashore.services import Ledger, plans
 from ashore.services.payments import Payments
 from ashore.services.proposals import Proposals
 from ashore.services.views import payments as payments_view
-from ashore.store.mapping import loan_rows_by_id
+from ashore.store.mapping.loans import loan_rows_by_id
 
 TODAY = date(2026, 11, 28)
 JB = "jb-2026-01"

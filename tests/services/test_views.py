@@ -20,7 +20,7 @@ from ashore.services.views import comparison as comparison_view
 from ashore.services.views import dashboard as dashboard_view
 from ashore.services.views import overview as overview_view
 from ashore.services.views import payments as payments_view
-from ashore.store.mapping import loan_rows_by_id
+from ashore.store.mapping.loans import loan_rows_by_id
 
 TODAY = date(2026, 11, 28)
 JB = "jb-2026-01"

@@ -10,7 +10,7 @@ from ashore.app.context import Context
 from ashore.app.errors import DataError
 from ashore.store import Database, seal
 from ashore.store.backup import restore_backup, write_backup
-from ashore.store.mapping import chain_problems
+from ashore.store.mapping.notes import chain_problems
 from ashore.store.models import EvidenceFileRow, LoanRow, NoteRow
 
 

@@ -32,6 +32,8 @@ from ashore.app.errors import InputError
 from ashore.app.resources import resource_path
 from ashore.domain.money import format_plain
 from ashore.domain.records import Loan, Proposal
+from ashore.services.collection import collection_breaches
+from ashore.services.credit import credit_record
 from ashore.services.plans import loan_terms, plan_in_force, standing
 
 __all__ = [
@@ -150,9 +152,6 @@ def loan_figures(
 ) -> LoanFigures:
     """The loan's figures on ``today``; ``lpr`` is the LPR table (default: the shipped one);
     ``others``: the user's other loans (a lender's collection contacts count together)."""
-    from ashore.services.collection import collection_breaches
-    from ashore.services.credit import credit_record
-
     table = tuple(lpr) if lpr is not None else lpr_table()
     terms = loan_terms(loan)
     rows = finance.schedule(terms)

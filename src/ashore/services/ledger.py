@@ -28,15 +28,9 @@ from ashore.services import plans
 from ashore.services.plans import summarize_all
 from ashore.store import Database, lock
 from ashore.store.backup import BackupSummary, restore_backup, write_backup
-from ashore.store.mapping import (
-    all_loan_rows,
-    discard_unreferenced,
-    lender_record,
-    loan_record,
-    loan_rows_by_id,
-    write_lender,
-    write_loan,
-)
+from ashore.store.mapping.files import discard_unreferenced
+from ashore.store.mapping.lenders import lender_record, write_lender
+from ashore.store.mapping.loans import all_loan_rows, loan_record, loan_rows_by_id, write_loan
 from ashore.store.models import LenderRow, LoanRow, NoteRow, ProposalRow, SettingRow
 from ashore.store.settings import (
     BUDGET_KEY,

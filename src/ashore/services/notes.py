@@ -18,7 +18,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from ashore.app.errors import DataError, InputError
 from ashore.domain.records import Attachment, CallNote, Loan, NoteEvent, NoteRevision
@@ -26,14 +25,9 @@ from ashore.domain.validation import check_note
 from ashore.services.ledger import Ledger
 from ashore.store import Database
 from ashore.store.evidence import CHUNK, EvidenceStore, sha256_of
-from ashore.store.mapping import (
-    chain_problems,
-    discard_unreferenced,
-    event_record,
-    loan_record,
-    note_record,
-    write_note,
-)
+from ashore.store.mapping.files import discard_unreferenced
+from ashore.store.mapping.loans import loan_record, loan_row
+from ashore.store.mapping.notes import chain_problems, event_record, note_record, write_note
 from ashore.store.media import wav_duration_ms
 from ashore.store.models import EvidenceFileRow, LoanRow, NoteRow
 
@@ -192,7 +186,7 @@ class Notes:
 
     def loan(self, loan_id: str) -> Loan:
         with self.db.reading() as session:
-            return loan_record(self._loan_row(session, loan_id))
+            return loan_record(loan_row(session, loan_id))
 
     def lender_notes(self, lender_id: str) -> list[tuple[Loan, CallNote]]:
         """Every note on the lender's loans, newest contact first."""
@@ -214,12 +208,12 @@ class Notes:
 
     def chain(self, loan_id: str) -> list[NoteEvent]:
         with self.db.reading() as session:
-            return [event_record(e) for e in self._loan_row(session, loan_id).note_events]
+            return [event_record(e) for e in loan_row(session, loan_id).note_events]
 
     def problems(self, loan_id: str) -> list[str]:
         """What ``ashore verify`` would say about this loan's notes; empty when they hold."""
         with self.db.reading() as session:
-            return chain_problems(self._loan_row(session, loan_id))
+            return chain_problems(loan_row(session, loan_id))
 
     # --- writing -----------------------------------------------------------------------------
 
@@ -265,7 +259,7 @@ class Notes:
         )
         _check(note)
         with self.db.transaction() as session:
-            row = self._loan_row(session, loan_id)
+            row = loan_row(session, loan_id)
             if any(n.id == note.id for n in row.notes):
                 raise InputError(f"note.id: {note.id!r} already exists on loan {loan_id}")
             write_note(session, self.db.evidence, row, note, "created", logged)
@@ -291,7 +285,7 @@ class Notes:
     ) -> CallNote:
         """Change a note's content; the version it had is kept as a revision with the time."""
         with self.db.transaction() as session:
-            row = self._loan_row(session, loan_id)
+            row = loan_row(session, loan_id)
             old = self._note(row, note_id)
             if old.deleted_at is not None:
                 raise InputError(f"note {note_id}: is deleted; a deleted note cannot be edited")
@@ -340,7 +334,7 @@ class Notes:
         if not reason.strip():
             raise InputError.at("reason", "note.reason_missing", "say why the note is deleted")
         with self.db.transaction() as session:
-            row = self._loan_row(session, loan_id)
+            row = loan_row(session, loan_id)
             old = self._note(row, note_id)
             if old.deleted_at is not None:
                 raise InputError(f"note {note_id}: is already deleted")
@@ -378,7 +372,7 @@ class Notes:
         """Attach a stored file to a note (an ``attached`` event); the same file once per note."""
         try:
             with self.db.transaction() as session:
-                row = self._loan_row(session, loan_id)
+                row = loan_row(session, loan_id)
                 old = self._note(row, note_id)
                 if old.deleted_at is not None:
                     raise InputError(f"note {note_id}: is deleted; nothing can be attached")
@@ -414,19 +408,13 @@ class Notes:
     ) -> Attachment:
         """Copy ``source`` into the store and attach it to the note, all or nothing."""
         with self.db.reading() as session:
-            self._note(self._loan_row(session, loan_id), note_id)  # fail before the copy
+            self._note(loan_row(session, loan_id), note_id)  # fail before the copy
         return self.link(loan_id, note_id, self.store(source, progress, cancelled))
 
     def file_path(self, sha256: str) -> Path:
         return self.db.evidence.path_for(sha256)
 
     # --- helpers -----------------------------------------------------------------------------
-
-    def _loan_row(self, session: Session, loan_id: str) -> LoanRow:
-        row = session.get(LoanRow, loan_id)
-        if row is None:
-            raise InputError(f"loan: {loan_id!r} is not a known loan id")
-        return row
 
     def _note(self, row: LoanRow, note_id: str) -> CallNote:
         for note_row in row.notes:

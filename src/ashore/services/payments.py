@@ -3,9 +3,8 @@ that touches only its own rows (call notes are append-only evidence and stay as 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
-
-from sqlalchemy.orm import Session
 
 from ashore.app.errors import InputError
 from ashore.domain.records import (
@@ -15,7 +14,13 @@ from ashore.domain.records import (
 from ashore.domain.validation import check_amount
 from ashore.services.ledger import Ledger
 from ashore.store import Database
-from ashore.store.models import ClaimRow, LoanRow, PaymentRow
+from ashore.store.mapping.loans import (
+    append_claim,
+    append_payment,
+    claim_record,
+    loan_row,
+    payment_record,
+)
 
 
 class Payments:
@@ -28,74 +33,54 @@ class Payments:
     def db(self) -> Database:
         return self.ledger.db
 
-    def _loan_row(self, session: Session, loan_id: str) -> LoanRow:
-        row = session.get(LoanRow, loan_id)
-        if row is None:
-            raise InputError(f"loan: {loan_id!r} is not a known loan id")
-        return row
-
     def add_payment(self, loan_id: str, payment: Payment) -> int:
         """Record a payment made (date, amount, method, reference); returns its index."""
         with self.db.transaction() as session:
-            row = self._loan_row(session, loan_id)
+            row = loan_row(session, loan_id)
             _check_day(payment.date, "payment.date")
             check_amount(payment.amount, "payment.amount", row.currency, positive=True)
             for name in ("note", "method", "reference"):
                 if not isinstance(getattr(payment, name), str):
                     raise InputError(f"payment.{name}: must be text")
-            position = max((p.position for p in row.payments), default=-1) + 1
-            row.payments.append(
-                PaymentRow(
-                    position=position,
-                    date=payment.date,
-                    amount=payment.amount,
-                    note=payment.note.strip(),
-                    method=payment.method.strip(),
-                    reference=payment.reference.strip(),
-                )
+            kept = replace(
+                payment,
+                note=payment.note.strip(),
+                method=payment.method.strip(),
+                reference=payment.reference.strip(),
             )
-            return len(row.payments) - 1
+            return append_payment(row, kept)
 
     def delete_payment(self, loan_id: str, index: int) -> Payment:
         """Delete the payment at ``index`` in the loan's list; returns it."""
         with self.db.transaction() as session:
-            row = self._loan_row(session, loan_id)
+            row = loan_row(session, loan_id)
             if not 0 <= index < len(row.payments):
                 raise InputError(f"payment: there is no payment number {index + 1}")
             prow = row.payments[index]
-            record = Payment(prow.date, prow.amount, prow.note, prow.method, prow.reference)
+            record = payment_record(prow)
             row.payments.remove(prow)
             return record
 
     def add_claim(self, loan_id: str, claim: Claim) -> int:
         """Record what the lender says is owed on a date; returns its index."""
         with self.db.transaction() as session:
-            row = self._loan_row(session, loan_id)
+            row = loan_row(session, loan_id)
             _check_day(claim.date, "claim.date")
             check_amount(claim.amount, "claim.amount", row.currency)
             for name in ("source", "note"):
                 if not isinstance(getattr(claim, name), str):
                     raise InputError(f"claim.{name}: must be text")
-            position = max((c.position for c in row.claims), default=-1) + 1
-            row.claims.append(
-                ClaimRow(
-                    position=position,
-                    date=claim.date,
-                    amount=claim.amount,
-                    source=claim.source.strip(),
-                    note=claim.note.strip(),
-                )
-            )
-            return len(row.claims) - 1
+            kept = replace(claim, source=claim.source.strip(), note=claim.note.strip())
+            return append_claim(row, kept)
 
     def delete_claim(self, loan_id: str, index: int) -> Claim:
         """Delete the claim at ``index`` in the loan's list; returns it."""
         with self.db.transaction() as session:
-            row = self._loan_row(session, loan_id)
+            row = loan_row(session, loan_id)
             if not 0 <= index < len(row.claims):
                 raise InputError(f"claim: there is no claim number {index + 1}")
             crow = row.claims[index]
-            record = Claim(crow.date, crow.amount, crow.source, crow.note)
+            record = claim_record(crow)
             row.claims.remove(crow)
             return record
 

@@ -7,11 +7,8 @@ other accepted proposal, so one agreement is in force. Figures come from ``servi
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from datetime import datetime
-
-from sqlalchemy.orm import Session
 
 from ashore.app.errors import InputError
 from ashore.domain.records import (
@@ -23,9 +20,10 @@ from ashore.domain.validation import check_proposal
 from ashore.services import plans
 from ashore.services.ledger import Ledger
 from ashore.store import Database
-from ashore.store.codec import encode_agreed, encode_params
-from ashore.store.mapping import loan_record, now
-from ashore.store.models import LoanRow, ProposalRow, StatusChangeRow
+from ashore.store.mapping import now
+from ashore.store.mapping.loans import loan_record, loan_row
+from ashore.store.mapping.proposals import add_draft, append_status, write_agreed, write_terms
+from ashore.store.models import LoanRow, ProposalRow
 
 # What a proposal's status may change to next (a rejected or withdrawn one may be reopened).
 NEXT_STATUSES: dict[str, tuple[str, ...]] = {
@@ -48,12 +46,6 @@ class Proposals:
     def db(self) -> Database:
         return self.ledger.db
 
-    def _loan_row(self, session: Session, loan_id: str) -> LoanRow:
-        row = session.get(LoanRow, loan_id)
-        if row is None:
-            raise InputError(f"loan: {loan_id!r} is not a known loan id")
-        return row
-
     @staticmethod
     def _proposal_row(row: LoanRow, proposal_id: str) -> ProposalRow:
         for prow in row.proposals:
@@ -68,7 +60,7 @@ class Proposals:
         out for this loan (e.g. a reduced installment below the monthly interest).
         """
         with self.db.transaction() as session:
-            row = self._loan_row(session, loan_id)
+            row = loan_row(session, loan_id)
             check_proposal(proposal, "proposal", row.currency)
             loan = loan_record(row)
             existing = next((p for p in row.proposals if p.id == proposal.id), None)
@@ -85,19 +77,9 @@ class Proposals:
                 )
             plans.work_out(loan, kept)  # refuses params that cannot make a plan
             if existing is None:
-                position = max((p.position for p in row.proposals), default=-1) + 1
-                existing = ProposalRow(position=position, id=kept.id)
-                row.proposals.append(existing)
-                existing.status = "draft"
-                existing.history = [StatusChangeRow(position=0, at=now(session), status="draft")]
+                existing = add_draft(row, kept, now(session))
                 kept = replace(kept, history=[StatusChange(existing.history[0].at, "draft")])
-            existing.name = kept.name
-            existing.method = kept.method
-            existing.start = kept.start
-            existing.params = json.dumps(encode_params(kept.method, kept.params), sort_keys=True)
-            existing.waive_penalty = kept.waive.penalty
-            existing.waive_late_fees = kept.waive.late_fees
-            existing.waive_interest = kept.waive.interest
+            write_terms(existing, kept)
             return kept
 
     def duplicate_proposal(self, loan_id: str, proposal_id: str, new_name: str = "") -> Proposal:
@@ -120,7 +102,7 @@ class Proposals:
     def delete_proposal(self, loan_id: str, proposal_id: str) -> Proposal:
         """Delete a proposal; returns it as it was."""
         with self.db.transaction() as session:
-            row = self._loan_row(session, loan_id)
+            row = loan_row(session, loan_id)
             prow = self._proposal_row(row, proposal_id)
             record = next(p for p in loan_record(row).proposals if p.id == proposal_id)
             row.proposals.remove(prow)
@@ -145,7 +127,7 @@ class Proposals:
         if not isinstance(note, str):
             raise InputError("note: must be text")
         with self.db.transaction() as session:
-            row = self._loan_row(session, loan_id)
+            row = loan_row(session, loan_id)
             prow = self._proposal_row(row, proposal_id)
             allowed = NEXT_STATUSES.get(prow.status, ())
             if status not in allowed:
@@ -157,7 +139,7 @@ class Proposals:
             if status == "accepted":
                 for other in row.proposals:
                     if other is not prow and other.status == "accepted":
-                        _append_status(
+                        append_status(
                             other, "withdrawn", f"superseded by {prow.name or prow.id}", when
                         )
                         superseded.append(other.id)
@@ -165,8 +147,8 @@ class Proposals:
                 # The contract: the table as it stands today is kept, and nothing re-spreads it.
                 record = next(p for p in loan_record(row).proposals if p.id == proposal_id)
                 agreed = plans.agreed_terms(plans.work_out(loan_record(row), record), when.date())
-                prow.agreed = json.dumps(encode_agreed(agreed), sort_keys=True)
-            _append_status(prow, status, note.strip(), when)
+                write_agreed(prow, agreed)
+            append_status(prow, status, note.strip(), when)
             return superseded
 
 
@@ -178,12 +160,6 @@ def _keep_agreed_terms(stored: Proposal, edited: Proposal) -> None:
                 f"proposal.{name}: an accepted proposal is the agreement and cannot change;"
                 " duplicate it to negotiate a new plan"
             )
-
-
-def _append_status(prow: ProposalRow, status: str, note: str, at: datetime) -> None:
-    position = max((h.position for h in prow.history), default=-1) + 1
-    prow.history.append(StatusChangeRow(position=position, at=at, status=status, note=note))
-    prow.status = status
 
 
 def new_proposal_id(ledger: Ledger) -> str:

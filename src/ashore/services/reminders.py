@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
 
 from ashore.domain.records import Loan
+from ashore.services import plans
 
 LEAD_DAYS: tuple[int, ...] = (3, 1, 0)  # days before the due day a reminder goes out
 REMIND_AT = time(9, 0)  # in the morning, in the user's zone
@@ -49,8 +50,6 @@ class Missed:
 
 def _agreed_entries(loan: Loan, today: date) -> list[tuple[date, Decimal, str]]:
     """(due, unpaid, status) of the agreement's installments, oldest first; none without one."""
-    from ashore.services import plans
-
     if not any(p.status == "accepted" for p in loan.proposals):
         return []
     entries = plans.standing(loan, today).entries

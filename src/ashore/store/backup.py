@@ -23,7 +23,7 @@ from ashore.app.clock import Clock
 from ashore.app.errors import DataError, InputError
 from ashore.app.paths import DataDir
 from ashore.store import lock
-from ashore.store.database import Database, inspect_file, known_revisions
+from ashore.store.database import Database, inspect_file, known_revisions, make_engine, upgrade
 from ashore.store.evidence import CHUNK, is_sha256
 from ashore.store.journal import (
     ACTIVE,
@@ -252,8 +252,6 @@ def _schema_objects(con: sqlite3.Connection) -> dict[tuple[str, str], str]:
 
 def _reference_schema(revision: str) -> dict[tuple[str, str], str]:
     """The schema objects a database made by Ashore at ``revision`` holds."""
-    from ashore.store.database import make_engine, upgrade
-
     with tempfile.TemporaryDirectory(prefix="ashore-schema-") as work:
         engine = make_engine(Path(work) / "reference.sqlite3")
         try:

@@ -20,7 +20,7 @@ from ashore.app.errors import InputError
 from ashore.domain.guide import Borrower, CreditCheck, GuideDocument, LoanGuide, check_guide
 from ashore.domain.records import Book
 from ashore.store.evidence import EvidenceStore
-from ashore.store.mapping import keep_evidence_file
+from ashore.store.mapping.files import keep_evidence_file
 from ashore.store.models import SettingRow
 
 BUDGET_KEY = "monthly_budget"

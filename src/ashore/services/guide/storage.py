@@ -18,7 +18,7 @@ from ashore.domain.guide import (
 )
 from ashore.services.ledger import Ledger
 from ashore.services.notes import DurationProbe, Notes
-from ashore.store.mapping import discard_unreferenced, keep_evidence_file
+from ashore.store.mapping.files import discard_unreferenced, keep_evidence_file
 from ashore.store.settings import (
     BORROWER_KEY,
     GUIDE_PREFIX,
