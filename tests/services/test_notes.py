@@ -20,8 +20,9 @@ from ashore.app.paths import DataDir
 from ashore.commands.maintenance import find_problems
 from ashore.exchange import read_book, write_book
 from ashore.services import Ledger
-from ashore.services.notes import Cancelled, Notes, follow_ups
+from ashore.services.notes import Notes, follow_ups
 from ashore.store.database import downgrade, upgrade
+from ashore.store.evidence import Cancelled
 
 CST = timezone(timedelta(hours=8))
 LOAN = "jb-2026-01"

@@ -8,10 +8,7 @@ thread can run the copy of a 300 MB recording and stop it cleanly.
 
 from __future__ import annotations
 
-import hashlib
-import os
 import struct
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -19,12 +16,12 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from ashore.app.errors import DataError, InputError
+from ashore.app.errors import InputError
 from ashore.domain.records import Attachment, CallNote, Loan, NoteEvent, NoteRevision
 from ashore.domain.validation import check_note
 from ashore.services.ledger import Ledger
 from ashore.store import Database
-from ashore.store.evidence import CHUNK, EvidenceStore, sha256_of
+from ashore.store.evidence import Progress
 from ashore.store.mapping.files import discard_unreferenced
 from ashore.store.mapping.loans import loan_record, loan_row
 from ashore.store.mapping.notes import chain_problems, event_record, note_record, write_note
@@ -36,14 +33,9 @@ IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp"})
 DOCUMENT_SUFFIXES = frozenset({".pdf"})
 ATTACHABLE = AUDIO_SUFFIXES | IMAGE_SUFFIXES | DOCUMENT_SUFFIXES
 
-Progress = Callable[[int, int], None]  # (bytes done, bytes in all)
 # How long a recording lasts in ms (None when unknown); the window hands in one that also reads
 # non-WAV formats through QtMultimedia (``ashore.ui.audio.probe.probe_duration_ms``).
 DurationProbe = Callable[[Path], int | None]
-
-
-class Cancelled(Exception):
-    """The user stopped an attach; nothing was stored."""
 
 
 @dataclass(frozen=True)
@@ -111,61 +103,6 @@ def follow_ups(source: Ledger | Database, today: date) -> list[FollowUp]:
                 )
             )
         return out
-
-
-def store_file(
-    store: EvidenceStore,
-    source: Path,
-    progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> tuple[str, bool]:
-    """Hash and copy ``source`` into ``store`` in chunks: (sha256, newly stored).
-
-    ``progress(done, total)`` follows each chunk; when ``cancelled()`` turns true the temporary
-    copy is removed and ``Cancelled`` raised, so nothing half-written is ever left behind.
-    """
-    try:
-        total = source.stat().st_size
-        store.root.mkdir(parents=True, exist_ok=True)
-        os.chmod(store.root, 0o700)
-        digest = hashlib.sha256()
-        fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=store.root)
-        tmp = Path(tmp_name)
-        try:
-            done = 0
-            with source.open("rb") as src, os.fdopen(fd, "wb") as dst:
-                while chunk := src.read(CHUNK):
-                    if cancelled is not None and cancelled():
-                        raise Cancelled(str(source))
-                    digest.update(chunk)
-                    dst.write(chunk)
-                    done += len(chunk)
-                    if progress is not None:
-                        progress(done, total)
-                dst.flush()
-                os.fsync(dst.fileno())
-            if cancelled is not None and cancelled():
-                raise Cancelled(str(source))
-            sha = digest.hexdigest()
-            final = store.path_for(sha)
-            if final.is_file() and sha256_of(final) == sha:
-                return sha, False
-            existed = final.exists()
-            final.parent.mkdir(exist_ok=True)
-            os.chmod(final.parent, 0o700)
-            os.chmod(tmp, 0o400)  # kept read-only: the app never changes an original
-            os.replace(tmp, final)
-            return sha, not existed
-        finally:
-            tmp.unlink(missing_ok=True)
-    except FileNotFoundError:
-        raise InputError(f"file: {source}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"file: {source}: is a folder, not a file") from None
-    except PermissionError as error:
-        raise DataError(f"{error.filename or source}: permission denied") from None
-    except OSError as error:
-        raise DataError(f"cannot store {source} in {store.root}: {error.strerror}") from None
 
 
 class Notes:
@@ -351,7 +288,7 @@ class Notes:
     ) -> StoredFile:
         """Copy a file into the evidence store (the slow part; safe in a worker thread)."""
         source = Path(source)
-        sha, new = store_file(self.db.evidence, source, progress, cancelled)
+        sha, new = self.db.evidence.add(source, progress, cancelled, field="file")
         kind = evidence_kind(source.name)
         duration = None
         if kind == "audio":

@@ -12,7 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QThread, Signal
 
 from ashore.app.errors import AshoreError
-from ashore.services.notes import Cancelled, Notes, StoredFile
+from ashore.services.notes import Notes, StoredFile
+from ashore.store.evidence import Cancelled
 
 
 class AttachThread(QThread):
@@ -49,7 +50,7 @@ class AttachThread(QThread):
             self.cancelled.emit()
         except AshoreError as error:
             self.failed.emit(str(error))
-        except OSError as error:  # pragma: no cover - store_file maps these to DataError
+        except OSError as error:  # pragma: no cover - EvidenceStore.add maps these to DataError
             self.failed.emit(f"{self.source}: {error.strerror}")
         else:
             if self._stop.is_set():
