@@ -312,3 +312,30 @@ def test_delete_and_undo_of_a_loan_keep_its_chain(ledger: Ledger, tmp_path: Path
     ledger.restore_loan(removed)
     assert notes.chain(LOAN) == chain
     assert _problems(ledger) == []
+
+
+def test_the_length_of_a_recording_comes_from_the_probe_handed_in(
+    ledger: Ledger, tmp_path: Path
+) -> None:
+    # Without a probe the service measures WAV only (no Qt below the ui); the window hands in
+    # one that also reads other formats, and that one is asked for every recording.
+    mp3 = tmp_path / "call.mp3"
+    mp3.write_bytes(b"ID3\x03\x00" + bytes(range(256)) * 4)
+    wav = _wav(tmp_path / "call.wav", seconds=0.25)
+    plain = Notes(ledger)
+    assert plain.store(mp3).duration_ms is None
+    assert plain.store(wav).duration_ms == 250
+    asked: list[str] = []
+
+    def probe(path: Path) -> int | None:
+        asked.append(path.name)
+        return 61_000
+
+    probed = Notes(ledger, probe).store(mp3)
+    assert probed.duration_ms == 61_000
+    assert probed.kind == "audio"
+    assert asked == [probed.sha256]  # the stored copy is measured, not the source
+    shot = tmp_path / "shot.png"
+    shot.write_bytes(b"\x89PNG\r\n\x1a\n")
+    assert Notes(ledger, probe).store(shot).duration_ms is None  # only recordings are measured
+    assert asked == [probed.sha256]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ashore.app.errors import InputError
-from ashore.store.evidence import EvidenceStore
+from ashore.store.evidence import Cancelled, EvidenceStore
 
 
 def test_put_file_stores_once_read_only(tmp_path: Path) -> None:
@@ -51,3 +51,29 @@ def test_missing_source_and_bad_hash(tmp_path: Path) -> None:
         store.put_file(tmp_path / "nope.wav")
     with pytest.raises(InputError, match="not a SHA-256"):
         store.path_for("../../etc/passwd")
+
+
+def test_add_reports_each_chunk_and_a_cancel_leaves_nothing(tmp_path: Path) -> None:
+    content = bytes(range(256)) * 4096 * 3  # three read chunks of 1 MiB
+    source = tmp_path / "long-call.wav"
+    source.write_bytes(content)
+    store = EvidenceStore(tmp_path / "evidence")
+    seen: list[tuple[int, int]] = []
+    sha, new = store.add(source, progress=lambda done, total: seen.append((done, total)))
+    assert (sha, new) == (hashlib.sha256(content).hexdigest(), True)
+    size = len(content)
+    assert seen == [(size // 3, size), (2 * size // 3, size), (size, size)]
+    other = tmp_path / "other.wav"
+    other.write_bytes(content[::-1])
+    with pytest.raises(Cancelled):
+        store.add(other, progress=lambda done, total: None, cancelled=lambda: True)
+    assert store.stored() == [sha]
+    assert [p.name for p in store.root.iterdir() if p.is_file()] == []  # no temporary copy left
+
+
+def test_add_names_the_field_of_a_file_it_cannot_read(tmp_path: Path) -> None:
+    store = EvidenceStore(tmp_path / "evidence")
+    with pytest.raises(InputError, match=r"^file: .*missing\.wav: no such file$"):
+        store.add(tmp_path / "missing.wav", field="file")
+    with pytest.raises(InputError, match=r"^file: .*: is not a plain file$"):
+        store.add(tmp_path, field="file")
