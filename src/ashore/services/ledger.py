@@ -31,12 +31,13 @@ from ashore.store.backup import BackupSummary, restore_backup, write_backup
 from ashore.store.mapping.files import discard_unreferenced
 from ashore.store.mapping.lenders import lender_record, write_lender
 from ashore.store.mapping.loans import all_loan_rows, loan_record, loan_rows_by_id, write_loan
-from ashore.store.models import LenderRow, LoanRow, NoteRow, ProposalRow, SettingRow
+from ashore.store.models import LenderRow, LoanRow, NoteRow, ProposalRow
 from ashore.store.settings import (
     BUDGET_KEY,
     CURRENCY_KEY,
     LPR_KEY,
     export_guides,
+    get_setting,
     guide_ids_like,
     import_guides,
     set_setting,
@@ -194,8 +195,8 @@ class Ledger:
 
     def monthly_budget(self) -> Decimal | None:
         with self.db.reading() as session:
-            row = session.get(SettingRow, BUDGET_KEY)
-            return Decimal(row.value) if row is not None and row.value else None
+            value = get_setting(session, BUDGET_KEY)
+            return Decimal(value) if value else None
 
     def set_monthly_budget(self, amount: Decimal | None) -> None:
         if amount is not None:
@@ -206,8 +207,8 @@ class Ledger:
     def added_lpr(self) -> dict[date, Decimal]:
         """The one-year LPR values the user added to the shipped table ({since: fraction})."""
         with self.db.reading() as session:
-            row = session.get(SettingRow, LPR_KEY)
-            raw = json.loads(row.value) if row is not None and row.value else {}
+            value = get_setting(session, LPR_KEY)
+            raw = json.loads(value) if value else {}
         return {date.fromisoformat(k): Decimal(v) for k, v in raw.items()}
 
     def add_lpr(self, since: date, rate: Decimal) -> None:
@@ -259,7 +260,7 @@ class Ledger:
                 import_guides(session, self.db.evidence, book, added)
                 if book.monthly_budget is not None:
                     set_setting(session, BUDGET_KEY, f"{book.monthly_budget:f}")
-                if session.get(SettingRow, CURRENCY_KEY) is None:
+                if get_setting(session, CURRENCY_KEY) is None:
                     set_setting(session, CURRENCY_KEY, book.currency)
         except BaseException:
             discard_unreferenced(self.db, added)
@@ -273,18 +274,16 @@ class Ledger:
                 for row in session.scalars(select(LenderRow).order_by(LenderRow.id))
             ]
             loans = [loan_record(row) for row in loan_rows_by_id(session)]
-            currency = session.get(SettingRow, CURRENCY_KEY)
-            budget = session.get(SettingRow, BUDGET_KEY)
+            currency = get_setting(session, CURRENCY_KEY)
+            budget = get_setting(session, BUDGET_KEY)
             borrower, guides = export_guides(session, (loan.id for loan in loans))
             return Book(
                 borrower=borrower,
                 guides=guides,
-                currency=currency.value if currency is not None else _common_currency(loans),
+                currency=currency if currency is not None else _common_currency(loans),
                 lenders=lenders,
                 loans=loans,
-                monthly_budget=Decimal(budget.value)
-                if budget is not None and budget.value
-                else None,
+                monthly_budget=Decimal(budget) if budget else None,
             )
 
     # --- where each loan stands ---------------------------------------------------------------
@@ -301,8 +300,8 @@ class Ledger:
     def currency(self) -> str:
         """The book's currency (what the dashboard totals are in)."""
         with self.db.reading() as session:
-            row = session.get(SettingRow, CURRENCY_KEY)
-            return row.value if row is not None else "CNY"
+            value = get_setting(session, CURRENCY_KEY)
+            return value if value is not None else "CNY"
 
     def _store_attachments(self, loan: Loan, path: str, added: list[str]) -> Loan:
         """The loan with every attachment's file in the evidence store (``path`` cleared)."""
