@@ -16,7 +16,7 @@ from ashore.app.context import Context
 from ashore.app.errors import InputError
 from ashore.domain.validation import check_params
 from ashore.services import Ledger, plans
-from ashore.services import workspace as ws
+from ashore.services.proposals import Proposals
 from ashore.ui.app import install_translations
 from ashore.ui.loan.form import LoanForm
 from ashore.ui.messages import error_detail, error_field
@@ -87,7 +87,7 @@ def test_the_loan_form_puts_a_coded_error_under_its_field_in_chinese(qtbot, chin
 def tab(qtbot, ctx: Context, dialog_log) -> Iterator[ProposalsTab]:
     ledger = Ledger.open(ctx.data)
     ledger.load_sample()
-    widget = ProposalsTab(ws.Workspace(ledger), ctx, "en")
+    widget = ProposalsTab(Proposals(ledger), ctx, "en")
     qtbot.addWidget(widget)
     widget.resize(900, 720)
     widget.show()
