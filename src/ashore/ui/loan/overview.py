@@ -25,6 +25,7 @@ from ashore.domain.records import Lender, Loan
 from ashore.finance import FinanceError, RateLines
 from ashore.services import workspace as ws
 from ashore.services.costs import loan_figures, lpr_table
+from ashore.services.plans import Figures
 from ashore.ui.chart.view import NegotiationChart
 from ashore.ui.widgets.style import (
     BORDER,
@@ -114,9 +115,19 @@ class Figure(QWidget):
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.caption)
         layout.addWidget(self.value)
+        self.hint = QLabel()  # a short line under the value: what it adds to another figure
+        self.hint.setObjectName("caption")
+        self.hint.setWordWrap(True)
+        self.hint.hide()
+        layout.addWidget(self.hint)
 
     def set_value(self, text: str) -> None:
         self.value.setText(text)
+
+    def set_hint(self, text: str, tooltip: str = "") -> None:
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text))
+        self.setToolTip(tooltip)
 
 
 class OverviewTab(QWidget):
@@ -308,11 +319,29 @@ class OverviewTab(QWidget):
                 figure.setVisible(key in values)
                 if key in values:
                     figure.set_value(values[key])
+        self._explain_payoff(fig)
         self._show_claim(data)
         self._show_next(data)
         self._show_cost(loan)
         self.chart_data = ws.loan_chart(loan, today, self.workspace.monthly_budget())
         show_on_chart(self.chart, self.chart_data)
+
+    def _explain_payoff(self, fig: Figures) -> None:
+        """Say under "To settle today" what it adds to "owed today": the interest accrued since
+        the last due date (and the prepayment fee, if the loan has one)."""
+        extra = fig.payoff_today - fig.owed_today
+        tooltip = self.tr(
+            "Owed today counts what is due and the principal not yet due. Settling everything "
+            "today also pays the interest accrued since the last due date, and the prepayment "
+            "fee if the loan has one."
+        )
+        if extra > 0:
+            hint = self.tr("owed today + %1 accrued interest and fees").replace(
+                "%1", self._money(extra)
+            )
+        else:
+            hint = ""
+        self.parts["payoff"].set_hint(hint, tooltip)
 
     def _show_cost(self, loan: Loan) -> None:
         """APR beside the quoted rate, what settling today costs, the money received, and each
@@ -412,11 +441,24 @@ class OverviewTab(QWidget):
 
     def _show_next(self, data: ws.LoanOverview) -> None:
         lines = []
-        if data.owed is not None and data.overdue > 0:
+        owed = data.owed
+        if owed is not None and data.overdue > 0:
+            charges = owed.penalty + owed.late_fees
             lines.append(
-                self.tr("<b>%1</b> is overdue (%2 days): pay it, or agree a plan on Proposals.")
-                .replace("%1", self._money(data.overdue))
+                self.tr(
+                    "<b>%1</b> is due and unpaid (%2 days overdue)%3: pay it, or agree a plan on "
+                    "Proposals."
+                )
+                .replace("%1", self._money(owed.overdue + owed.due))
                 .replace("%2", str(data.days_overdue))
+                .replace(
+                    "%3",
+                    self.tr(", with %1 of penalty interest and late fees").replace(
+                        "%1", self._money(charges)
+                    )
+                    if charges > 0
+                    else "",
+                )
             )
         if data.next_due is not None:
             lines.append(

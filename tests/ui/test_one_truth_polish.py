@@ -1,0 +1,94 @@
+"""One truth on every screen, the walkthrough's remainder (issue 13): the dashboard names what is
+due and unpaid and the penalty and late fees apart, with Overview's words and figures; "to settle
+today" says what it adds to "owed today"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+
+from ashore.app.context import Context
+from ashore.services import Ledger
+from ashore.services import workspace as ws
+from ashore.ui.loan.dashboard import Dashboard, UpcomingModel
+from ashore.ui.loan.overview import OverviewTab
+
+JB = "jb-2026-01"
+TODAY = date(2026, 11, 28)
+
+
+@pytest.fixture
+def sample(ctx: Context) -> Iterator[Ledger]:
+    ledger = Ledger.open(ctx.data)
+    ledger.load_sample()
+    yield ledger
+    ledger.close()
+
+
+@pytest.fixture
+def board(qtbot, sample: Ledger, ctx: Context) -> Dashboard:
+    widget = Dashboard(ws.Workspace(sample), ctx, "en")
+    qtbot.addWidget(widget)
+    widget.resize(1000, 720)
+    widget.show()
+    widget.refresh()
+    return widget
+
+
+@pytest.fixture
+def overview(qtbot, sample: Ledger, ctx: Context) -> OverviewTab:
+    widget = OverviewTab(ws.Workspace(sample), ctx, "en")
+    qtbot.addWidget(widget)
+    widget.resize(900, 760)
+    widget.show()
+    loan = sample.loan(JB)
+    widget.set_loan(loan, next(x for x in sample.lenders() if x.id == loan.lender))
+    return widget
+
+
+def attention_line(board: Dashboard, loan_name: str) -> str:
+    lines = [board.attention.item(i).text() for i in range(board.attention.count())]
+    found = [line for line in lines if line.startswith("Overdue") and loan_name in line]
+    assert len(found) == 1, lines
+    return found[0]
+
+
+def test_the_dashboard_names_due_and_unpaid_and_the_charges_as_overview_does(
+    board, overview
+) -> None:
+    # DOMAIN.md worked example (借呗 January on 2026-11-28): 6,600.96 due and unpaid,
+    # 295.94 penalty interest, 300.00 late fees (6 × 50.00), 7,196.90 to pay in all.
+    assert overview.parts["overdue"].caption.text() == "Due and unpaid"
+    assert overview.parts["overdue"].value.text() == "6,600.96"
+    line = attention_line(board, "借呗 January")
+    assert line == (
+        "Overdue · 借呗 January: 6,600.96 due and unpaid since Jun 15, 2026 (166 days), plus "
+        "295.94 penalty interest and 300.00 late fees; pay it or agree a plan."
+    )
+    # the table's amount is what to pay; its tooltip splits it the same way, adding up
+    model = board.upcoming_model
+    row = next(r for r in range(model.rowCount()) if model.row_at(r).loan_id == JB)
+    assert model.index(row, UpcomingModel.AMOUNT).data() == "7,196.90"
+    assert model.tooltip(model.row_at(row), UpcomingModel.AMOUNT) == (
+        "6 installments unpaid since Jun 15, 2026: 6,600.96 due and unpaid + 295.94 penalty "
+        "interest + 300.00 late fees = 7,196.90 to pay"
+    )
+
+
+def test_a_loan_with_penalty_only_names_only_the_penalty(board) -> None:
+    # 360借条 24 months: accelerated, 18,500.01 due and unpaid + 1,697.15 penalty, no late fee
+    line = attention_line(board, "360借条 24 months")
+    assert "18,500.01 due and unpaid since Mar 10, 2026 (263 days), plus 1,697.15 penalty " in line
+    assert "late fees" not in line
+    assert "20,197.16" not in line  # the sum is the sidebar's "owed today", not "overdue"
+
+
+def test_to_settle_today_says_what_it_adds_to_owed_today(overview) -> None:
+    payoff = overview.parts["payoff"]
+    assert overview.owed_value.text() == "9,348.71 CNY"
+    assert payoff.value.text() == "9,362.70"  # DOMAIN.md "payoff"
+    assert payoff.hint.text() == "owed today + 13.99 accrued interest and fees"
+    assert not payoff.hint.isHidden()
+    assert "interest accrued since the last due date" in payoff.toolTip()
