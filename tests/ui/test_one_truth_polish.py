@@ -92,3 +92,19 @@ def test_to_settle_today_says_what_it_adds_to_owed_today(overview) -> None:
     assert payoff.hint.text() == "owed today + 13.99 accrued interest and fees"
     assert not payoff.hint.isHidden()
     assert "interest accrued since the last due date" in payoff.toolTip()
+
+
+def test_typical_monthly_is_the_installment_overview_shows(qtbot, sample, ctx, overview) -> None:
+    from ashore.ui.proposals.models import ComparisonModel
+    from ashore.ui.proposals.tab import ProposalsTab
+
+    tab = ProposalsTab(ws.Workspace(sample), ctx, "en")
+    qtbot.addWidget(tab)
+    tab.resize(900, 720)
+    tab.show()
+    tab.set_loan(sample.loan(JB))
+    typical = tab.comparison_model.index(ComparisonModel.TYPICAL, 2).data()  # original schedule
+    # The worked example's installment is 1,100.16 (its last row, 1,100.19, carries the rounding):
+    # the median of the months left (7,196.90 arrears, 1,100.16, 1,100.19) said 1,100.19.
+    assert typical.removeprefix("★ ") == "1,100.16"
+    assert "Next due: <b>1,100.16</b>" in overview.next_text.text()
