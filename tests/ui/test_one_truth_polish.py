@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -108,3 +109,82 @@ def test_typical_monthly_is_the_installment_overview_shows(qtbot, sample, ctx, o
     # the median of the months left (7,196.90 arrears, 1,100.16, 1,100.19) said 1,100.19.
     assert typical.removeprefix("★ ") == "1,100.16"
     assert "Next due: <b>1,100.16</b>" in overview.next_text.text()
+
+
+@pytest.fixture
+def proposals(qtbot, sample: Ledger, ctx: Context):
+    from ashore.ui.proposals.tab import ProposalsTab
+
+    tab = ProposalsTab(ws.Workspace(sample), ctx, "en")
+    qtbot.addWidget(tab)
+    tab.resize(900, 720)
+    tab.show()
+    tab.set_loan(sample.loan(JB))
+    return tab
+
+
+def test_accept_where_the_proposal_is_shown_then_it_is_read_only(
+    qtbot, proposals, sample, monkeypatch
+) -> None:
+    from ashore.services import plans
+    from ashore.ui import dialogs
+
+    from .helpers import click
+
+    tab = proposals
+    tab._select_row(tab.list_model.row_of("p1"))
+    assert tab.accept_button.isEnabled()
+    assert tab.form.save_button.isEnabled()
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda _parent, title, *_: asked.append(title) or True)
+    click(qtbot, tab.accept_button)
+    assert asked == ["Accept this proposal"]
+    loan = sample.loan(JB)
+    assert next(p for p in loan.proposals if p.id == "p1").status == "accepted"
+    assert plans.agreement(loan) is not None
+    # the plan in force is a contract: nothing in the form saves or edits it
+    assert tab.form.original is not None
+    assert tab.form.original.status == "accepted"
+    assert not tab.form.save_button.isEnabled()
+    assert not tab.form.name.isEnabled()
+    assert not tab.form.start.isEnabled()
+    assert not tab.accept_button.isEnabled()
+    assert tab.duplicate_button.isEnabled()  # a change is a new proposal
+
+
+def test_declined_acceptance_changes_nothing(qtbot, proposals, sample, monkeypatch) -> None:
+    from ashore.ui import dialogs
+
+    from .helpers import click
+
+    proposals._select_row(proposals.list_model.row_of("p1"))
+    monkeypatch.setattr(dialogs, "confirm", lambda *_: False)
+    click(qtbot, proposals.accept_button)
+    assert next(p for p in sample.loan(JB).proposals if p.id == "p1").status != "accepted"
+
+
+@pytest.mark.parametrize("status", ["draft", "proposed", "countered", "accepted", "rejected"])
+def test_the_status_picker_chooses_nothing_for_the_user(proposals, sample, status) -> None:
+    from ashore.domain.records import Proposal
+
+    space = proposals.workspace
+    space.save_proposal(
+        JB,
+        Proposal("p9", "6 months", "reamortize", TODAY, {"months": 6, "annual_rate": Decimal(0)}),
+    )
+    path = {
+        "draft": [],
+        "proposed": ["proposed"],
+        "countered": ["proposed", "countered"],
+        "accepted": ["accepted"],
+        "rejected": ["proposed", "rejected"],
+    }[status]
+    for step in path:
+        space.change_status(JB, "p9", step)
+    proposals.set_loan(sample.loan(JB))
+    proposals._select_row(proposals.list_model.row_of("p9"))
+    picker = proposals.next_status
+    assert picker.currentData() == ""
+    assert picker.currentText().startswith("—")
+    assert [picker.itemData(i) for i in range(1, picker.count())] == list(ws.NEXT_STATUSES[status])
+    assert not proposals.record_button.isEnabled()
