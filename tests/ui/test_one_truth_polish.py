@@ -188,3 +188,32 @@ def test_the_status_picker_chooses_nothing_for_the_user(proposals, sample, statu
     assert picker.currentText().startswith("—")
     assert [picker.itemData(i) for i in range(1, picker.count())] == list(ws.NEXT_STATUSES[status])
     assert not proposals.record_button.isEnabled()
+
+
+@pytest.fixture
+def zone(monkeypatch):
+    import time
+
+    def use(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield use
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_written_at_is_local_and_names_its_zone_beside_a_call_in_another(zone) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from ashore.ui.notes.formatting import stamp_text
+
+    beijing = timezone(timedelta(hours=8))
+    call = datetime(2026, 11, 20, 10, 15, tzinfo=beijing)  # the sample's call note
+    written = datetime(2026, 11, 20, 10, 40, 12, tzinfo=beijing)
+    zone("Asia/Shanghai")
+    assert stamp_text(written, call) == "2026-11-20 10:40"
+    zone("UTC")
+    # 02:40 alone would read as written before a call at 10:15 (UTC+8)
+    assert stamp_text(written, call) == "2026-11-20 02:40 (UTC+0)"
+    assert stamp_text(written, call.astimezone(timezone.utc)) == "2026-11-20 02:40"
