@@ -217,3 +217,60 @@ def test_written_at_is_local_and_names_its_zone_beside_a_call_in_another(zone) -
     # 02:40 alone would read as written before a call at 10:15 (UTC+8)
     assert stamp_text(written, call) == "2026-11-20 02:40 (UTC+0)"
     assert stamp_text(written, call.astimezone(timezone.utc)) == "2026-11-20 02:40"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("2025-03-10", date(2025, 3, 10)),
+        ("2026-2-5", date(2026, 2, 5)),
+        ("2026/02/05", date(2026, 2, 5)),
+        ("2026.2.5", date(2026, 2, 5)),
+    ],
+)
+def test_ctrl_a_then_typing_replaces_the_whole_date(qtbot, typed, expected) -> None:
+    """As a person does it: Ctrl+A in the field (not a selectAll() call), keys typed into the
+    field, Tab. QDateEdit alone put "2" into the selected day and appended the rest."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    from ashore.ui.widgets.fields import DateEdit
+
+    box = QWidget()
+    qtbot.addWidget(box)
+    layout = QVBoxLayout(box)
+    field = DateEdit()
+    after = QLineEdit()
+    layout.addWidget(field)
+    layout.addWidget(after)
+    field.setDate(date(2026, 3, 10))
+    box.show()
+    qtbot.waitExposed(box)
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert field.lineEdit().selectedText() == "2026-03-10"
+    qtbot.keyClicks(field, typed)
+    assert field.lineEdit().text() == typed
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    assert field.date().toPython() == expected
+    assert field.text() == expected.isoformat()
+
+
+def test_backspace_and_typing_edit_the_text_as_a_text_box(qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    from ashore.ui.widgets.fields import DateEdit
+
+    field = DateEdit()
+    qtbot.addWidget(field)
+    field.setDate(date(2026, 3, 10))
+    field.show()
+    field.setFocus()
+    field.lineEdit().setCursorPosition(len("2026-03-10"))
+    for _ in range(2):
+        qtbot.keyClick(field, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(field, "25")
+    qtbot.keyClick(field, "x")  # not part of a date: refused
+    assert field.lineEdit().text() == "2026-03-25"
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert field.date().toPython() == date(2026, 3, 25)
