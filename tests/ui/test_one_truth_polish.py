@@ -5,7 +5,7 @@ today" says what it adds to "owed today"."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date
 from decimal import Decimal
 
 import pytest
@@ -216,7 +216,7 @@ def test_written_at_is_local_and_names_its_zone_beside_a_call_in_another(zone) -
     zone("UTC")
     # 02:40 alone would read as written before a call at 10:15 (UTC+8)
     assert stamp_text(written, call) == "2026-11-20 02:40 (UTC+0)"
-    assert stamp_text(written, call.astimezone(timezone.utc)) == "2026-11-20 02:40"
+    assert stamp_text(written, call.astimezone(UTC)) == "2026-11-20 02:40"
 
 
 @pytest.mark.parametrize(
