@@ -274,3 +274,33 @@ def test_backspace_and_typing_edit_the_text_as_a_text_box(qtbot) -> None:
     assert field.lineEdit().text() == "2026-03-25"
     qtbot.keyClick(field, Qt.Key.Key_Return)
     assert field.date().toPython() == date(2026, 3, 25)
+
+
+def test_the_window_opens_where_it_was_closed(qtbot, ctx, make_window) -> None:
+    """Saved and restored: the same frame position and size on the next start (a window
+    manager's title bar is not added again; offscreen there is no frame, the round trip is)."""
+    from PySide6.QtCore import QPoint, QSettings, QSize
+
+    from ashore.ui.main_window import POS_KEY, SIZE_KEY
+
+    ledger = Ledger.open(ctx.data)
+    try:
+        window = make_window(ledger)
+        size = QSize(max(window.minimumSizeHint().width(), 700), 520)
+        window.resize(size)
+        window.move(31, 47)
+        qtbot.wait(1)
+        size = window.size()  # at least its minimum
+        window.close()
+        stored = QSettings(str(ctx.data.settings), QSettings.Format.IniFormat)
+        assert stored.value(POS_KEY) == QPoint(31, 47)
+        assert stored.value(SIZE_KEY) == size
+        again = make_window(ledger)
+        assert again.pos() == QPoint(31, 47)
+        assert again.size() == size
+        again.close()
+        third = make_window(ledger)  # and again: nothing drifts
+        assert third.pos() == QPoint(31, 47)
+        assert third.size() == size
+    finally:
+        ledger.close()
