@@ -3720,13 +3720,13 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="+27"/>
-        <source>Owed today counts what is due and the principal not yet due. Settling everything today also pays the interest accrued since the last due date, and the prepayment fee if the loan has one.</source>
-        <translation>今日欠款包括已到期的金额和尚未到期的本金。今日全部结清还需支付自上一还款日以来产生的利息，以及借款如有的提前还款费。</translation>
+        <source>To settle today = owed today + the interest accrued since the last due date (and the prepayment fee, if the loan has one). Owed today counts what is due and the principal not yet due.</source>
+        <translation>今日结清需还 = 今日欠款 + 自上一还款日以来产生的利息（借款如有提前还款费，也包括在内）。今日欠款包括已到期的金额和尚未到期的本金。</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>owed today + %1 accrued interest and fees</source>
-        <translation>今日欠款 + 已产生的利息和费用 %1</translation>
+        <source>+%1 accrued interest</source>
+        <translation>另加已产生利息 %1</translation>
     </message>
     <message>
         <location line="+19"/>

@@ -90,7 +90,7 @@ def test_to_settle_today_says_what_it_adds_to_owed_today(overview) -> None:
     payoff = overview.parts["payoff"]
     assert overview.owed_value.text() == "9,348.71 CNY"
     assert payoff.value.text() == "9,362.70"  # DOMAIN.md "payoff"
-    assert payoff.hint.text() == "owed today + 13.99 accrued interest and fees"
+    assert payoff.hint.text() == "+13.99 accrued interest"
     assert not payoff.hint.isHidden()
     assert "interest accrued since the last due date" in payoff.toolTip()
 

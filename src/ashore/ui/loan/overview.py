@@ -195,7 +195,7 @@ class OverviewTab(QWidget):
             "if_fails": Figure(self.tr("If the agreement fails")),
         }
         for i, figure in enumerate(self.parts.values()):
-            grid.addWidget(figure, i // 3, i % 3)
+            grid.addWidget(figure, i // 3, i % 3, Qt.AlignmentFlag.AlignTop)
         owed.addLayout(grid)
         owed.addStretch(1)
         # The figures, then what the loan truly costs under them; the lender's side on the right.
@@ -331,12 +331,12 @@ class OverviewTab(QWidget):
         the last due date (and the prepayment fee, if the loan has one)."""
         extra = fig.payoff_today - fig.owed_today
         tooltip = self.tr(
-            "Owed today counts what is due and the principal not yet due. Settling everything "
-            "today also pays the interest accrued since the last due date, and the prepayment "
-            "fee if the loan has one."
+            "To settle today = owed today + the interest accrued since the last due date (and the "
+            "prepayment fee, if the loan has one). Owed today counts what is due and the "
+            "principal not yet due."
         )
         if extra > 0:
-            hint = self.tr("owed today + %1 accrued interest and fees").replace(
+            hint = self.tr("+%1 accrued interest").replace(
                 "%1", self._money(extra)
             )
         else:
