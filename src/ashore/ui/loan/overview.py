@@ -336,9 +336,7 @@ class OverviewTab(QWidget):
             "principal not yet due."
         )
         if extra > 0:
-            hint = self.tr("+%1 accrued interest").replace(
-                "%1", self._money(extra)
-            )
+            hint = self.tr("+%1 accrued interest").replace("%1", self._money(extra))
         else:
             hint = ""
         self.parts["payoff"].set_hint(hint, tooltip)
