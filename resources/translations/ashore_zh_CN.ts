@@ -871,8 +871,8 @@ Why delete {what}?</source>
     <name>CalendarExport</name>
     <message>
         <location line="+70"/>
-        <source>Repayment &amp;calendar (PDF)…</source>
-        <translation>还款日历（PDF）(&amp;C)…</translation>
+        <source>&amp;Repayment calendar (PDF)…</source>
+        <translation>还款日历（PDF）(&amp;R)…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1615,7 +1615,7 @@ Why delete {what}?</source>
     <message>
         <location line="+4"/>
         <source>&amp;JSON…</source>
-        <translation>&amp;JSON…</translation>
+        <translation>JSON(&amp;J)…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3729,7 +3729,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>另加已产生利息 %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>&lt;b&gt;%1&lt;/b&gt; a year by the IRR method, fees included (quoted: %2).</source>
         <translation>按 IRR 方法计算（含各项费用）年化 &lt;b&gt;%1&lt;/b&gt;（标称：%2）。</translation>
     </message>

@@ -304,3 +304,40 @@ def test_the_window_opens_where_it_was_closed(qtbot, ctx, make_window) -> None:
         assert third.size() == size
     finally:
         ledger.close()
+
+
+def _mnemonic(text: str) -> str:
+    import re
+
+    found = re.search(r"&([^&])", text)
+    return found.group(1).lower() if found else ""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_no_two_items_of_a_menu_share_an_accelerator(qtbot, qapp, ctx, make_window, lang) -> None:
+    """File ▸ Export in Chinese had (C) twice: the complaint and the calendar."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QMenu
+
+    from ashore.ui.app import install_translations
+
+    before = QLocale()
+    installed = install_translations(qapp, lang)
+    try:
+        ledger = Ledger.open(ctx.data)
+        try:
+            window = make_window(ledger)
+            menus = window.findChildren(QMenu)
+            assert len(menus) >= 5
+            for menu in menus:
+                keys = [_mnemonic(a.text()) for a in menu.actions() if not a.isSeparator()]
+                keys = [k for k in keys if k]
+                assert len(keys) == len(set(keys)), (menu.title(), keys)
+            export = next(m for m in menus if m.title() in ("&Export", "导出(&E)"))
+            assert len([a for a in export.actions() if not a.isSeparator()]) >= 5
+        finally:
+            ledger.close()
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(before)
