@@ -3612,7 +3612,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/overview.py" line="+63"/>
+        <location filename="../../src/ashore/ui/loan/overview.py" line="+64"/>
         <source>%1 % a year</source>
         <translation>年利率 %1 %</translation>
     </message>
@@ -3729,17 +3729,18 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>另加已产生利息 %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>&lt;b&gt;%1&lt;/b&gt; a year by the IRR method, fees included (quoted: %2).</source>
         <translation>按 IRR 方法计算（含各项费用）年化 &lt;b&gt;%1&lt;/b&gt;（标称：%2）。</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+48"/>
         <source>To settle in full today: &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>今天提前结清需要：&lt;b&gt;%1&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-41"/>
         <source>%1 was kept back when the money was paid out: you received %2, and the law counts the loan as that amount (Civil Code art. 670).</source>
         <translation>放款时预先扣除了 %1（砍头息）：您实际收到 %2，法律按实际收到的金额认定借款本金（《民法典》第六百七十条）。</translation>
     </message>
@@ -3747,6 +3748,16 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <location line="+12"/>
         <source>Being late costs %1 a year in penalty and late fees, above the lines too: ask for them to be waived.</source>
         <translation>逾期的罚息和滞纳金折合年化 %1，同样超过了上述红线：请要求减免。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The agreement “%1”: &lt;b&gt;%2&lt;/b&gt; a year by the IRR method on the %3 it starts from (the contract: %4).</source>
+        <translation>协议“%1”：按 IRR 方法，以起算金额 %3 计，年化 &lt;b&gt;%2&lt;/b&gt;（原合同：%4）。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The agreement is a contract: pay each installment on time. If it fails, the lender may claim the contract&apos;s figure again.</source>
+        <translation>协议是一份约定：请按时偿还每一期。协议一旦失效，出借方可能重新按原合同主张欠款。</translation>
     </message>
     <message>
         <location line="+11"/>

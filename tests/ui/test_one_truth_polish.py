@@ -341,3 +341,17 @@ def test_no_two_items_of_a_menu_share_an_accelerator(qtbot, qapp, ctx, make_wind
         for translator in installed:
             qapp.removeTranslator(translator)
         QLocale.setDefault(before)
+
+
+def test_under_an_accepted_plan_the_yearly_cost_speaks_of_the_plan(overview, sample) -> None:
+    ws.Workspace(sample).change_status(JB, "p1", "accepted")
+    loan = sample.loan(JB)
+    overview.set_loan(loan, next(x for x in sample.lenders() if x.id == loan.lender))
+    text = overview.cost_text.text()
+    # 24 months at 0 % from 8,785.05: the installments add up to it exactly, so 0.00 % a year
+    assert text.startswith(
+        "The agreement “24 months, penalty waived”: <b>0.00 %</b> a year by the IRR method on "
+        "the 8,785.05 it starts from (the contract: 18 % a year)."
+    )
+    assert "pay each installment on time" in text
+    assert "four times the LPR" not in text  # the contract's advice is not the plan's

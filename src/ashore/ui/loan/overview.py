@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 from ashore.app.context import Context
 from ashore.app.errors import InputError
 from ashore.domain.money import Rate
-from ashore.domain.records import Lender, Loan
-from ashore.finance import FinanceError, RateLines
+from ashore.domain.records import Lender, Loan, Proposal
+from ashore.finance import FinanceError, ProposalPlan, RateLines, proposal_cost
+from ashore.services import plans
 from ashore.services import workspace as ws
 from ashore.services.costs import loan_figures, lpr_table
 from ashore.services.plans import Figures
@@ -350,6 +351,10 @@ class OverviewTab(QWidget):
         except (InputError, FinanceError):
             self.cost_text.setText("")
             return
+        found = plans.agreement(loan)
+        if found is not None:
+            self.cost_text.setText(self._agreement_cost(loan, found, fig.payoff_today))
+            return
         lines: list[str] = []
         if fig.cost is not None:
             lines.append(
@@ -382,6 +387,39 @@ class OverviewTab(QWidget):
                 ).replace("%1", percent_text(fig.lateness, self.babel))
             )
         self.cost_text.setText("<br>".join(lines))
+
+    def _agreement_cost(
+        self, loan: Loan, found: tuple[Proposal, ProposalPlan], payoff: Decimal
+    ) -> str:
+        """Under an accepted plan the advice is about the plan: what it costs a year on what it
+        starts from, and that keeping it matters more than the contract's rate now."""
+        record, plan = found
+        lines = []
+        try:
+            apr: Decimal | None = proposal_cost(plan).apr
+        except FinanceError:
+            apr = None
+        if apr is not None:
+            lines.append(
+                self.tr(
+                    "The agreement “%1”: <b>%2</b> a year by the IRR method on the %3 it starts "
+                    "from (the contract: %4)."
+                )
+                .replace("%1", record.name or record.id)
+                .replace("%2", percent_text(apr, self.babel))
+                .replace("%3", self._money(plan.base.amount))
+                .replace("%4", rate_quote(loan.rate, self.babel))
+            )
+        lines.append(
+            self.tr("To settle in full today: <b>%1</b>.").replace("%1", self._money(payoff))
+        )
+        lines.append(
+            self.tr(
+                "The agreement is a contract: pay each installment on time. If it fails, the "
+                "lender may claim the contract's figure again."
+            )
+        )
+        return "<br>".join(lines)
 
     def _line_sentences(self, crossed: RateLines) -> list[str]:
         out: list[str] = []
