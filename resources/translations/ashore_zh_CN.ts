@@ -1212,7 +1212,7 @@ Why delete {what}?</source>
 <context>
     <name>CheckedLineEdit</name>
     <message>
-        <location filename="../../src/ashore/ui/widgets/fields.py" line="+236"/>
+        <location filename="../../src/ashore/ui/widgets/fields.py" line="+242"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
@@ -3863,7 +3863,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/tab.py" line="+77"/>
+        <location filename="../../src/ashore/ui/payments/tab.py" line="+79"/>
         <source>Record a payment</source>
         <translation>记录一笔还款</translation>
     </message>
@@ -3953,7 +3953,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>下一期：%2 应还 %1。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+39"/>
+        <source>Payment recorded: %1 on %2.</source>
+        <translation>已记录还款：%2 还 %1。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>It is dated %1, %2 days from today.</source>
         <translation>还款日期为 %1，比今天晚 %2 天。</translation>
     </message>

@@ -355,3 +355,25 @@ def test_under_an_accepted_plan_the_yearly_cost_speaks_of_the_plan(overview, sam
     )
     assert "pay each installment on time" in text
     assert "four times the LPR" not in text  # the contract's advice is not the plan's
+
+
+def test_after_record_payment_the_form_is_clear_not_red_and_it_says_so(qtbot, sample, ctx) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from ashore.ui.payments.tab import PaymentsTab
+
+    from .helpers import click, type_into
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    tab = PaymentsTab(ws.Workspace(sample), ctx, "en")
+    window.setCentralWidget(tab)
+    window.show()
+    tab.set_loan(sample.loan(JB))
+    type_into(qtbot, tab.amount, "1,241.47")
+    click(qtbot, tab.record_button)
+    assert sample.loan(JB).payments[-1].amount == Decimal("1241.47")
+    assert window.statusBar().currentMessage() == "Payment recorded: 1,241.47 on Nov 28, 2026."
+    assert tab.amount.text() == ""
+    assert tab.amount.error_label.text() == ""  # not "Required" before anything is typed
+    assert tab.amount.line.property("invalid") in (None, False)

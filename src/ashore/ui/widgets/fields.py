@@ -226,6 +226,12 @@ class CheckedLineEdit(QWidget):
         self.line.setText(text)
         self._on_text()
 
+    def reset(self, text: str = "") -> None:
+        """Fill the field anew (a form cleared after a save): untouched again, so an empty
+        required field does not turn red before the user types."""
+        self._touched = False
+        self.setText(text)
+
     def validate(self) -> bool:
         """Parse the text again (e.g. after another field it depends on changed)."""
         text = self.line.text()
