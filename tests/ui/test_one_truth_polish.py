@@ -377,3 +377,55 @@ def test_after_record_payment_the_form_is_clear_not_red_and_it_says_so(qtbot, sa
     assert tab.amount.text() == ""
     assert tab.amount.error_label.text() == ""  # not "Required" before anything is typed
     assert tab.amount.line.property("invalid") in (None, False)
+
+
+def test_a_new_loan_starts_at_the_lender_and_stays_calm_until_typed(
+    qtbot, sample, make_window
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(sample)
+    window.new_loan()
+    form = window.form
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.lender, timeout=2000)
+    # passing through the empty name (to open the lender's list, or by Tab) marks nothing
+    form.name.setFocus()
+    qtbot.waitUntil(form.name.line.hasFocus, timeout=2000)
+    form.lender.setFocus()  # what opening the lender's list does to the name
+    qtbot.waitUntil(form.lender.hasFocus, timeout=2000)
+    form.name.setFocus()
+    qtbot.keyClick(form.name.line, Qt.Key.Key_Tab)
+    assert form.name.error_label.text() == ""
+    assert not form.name.line.property("invalid")
+    # once something is typed and wiped, the field does say it is needed
+    qtbot.keyClicks(form.name.line, "x")
+    qtbot.keyClick(form.name.line, Qt.Key.Key_Backspace)
+    form.principal.setFocus()
+    assert form.name.error_label.text() == "Required"
+
+
+def test_enter_in_a_field_saves_the_loan(qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    from ashore.domain.records import Lender
+    from ashore.ui.loan.form import LoanForm
+
+    from .helpers import type_into
+
+    form = LoanForm(today=TODAY)
+    qtbot.addWidget(form)
+    form.set_lenders([Lender("jb", "借呗 Jiebei")], select="jb")
+    form.set_loan(None, lender_id="jb")
+    form.show()
+    saved: list[object] = []
+    form.saveRequested.connect(saved.append)
+    type_into(qtbot, form.name, "January loan")
+    qtbot.keyClick(form.name.line, Qt.Key.Key_Return)
+    assert saved == []  # not valid yet: Enter does nothing
+    type_into(qtbot, form.principal, "12,000")
+    type_into(qtbot, form.rate, "18")
+    qtbot.keyClick(form.rate.line, Qt.Key.Key_Return)
+    assert len(saved) == 1
+    loan = saved[0]
+    assert (loan.name, loan.principal, loan.lender) == ("January loan", Decimal("12000.00"), "jb")

@@ -418,7 +418,7 @@ class MainWindow(QMainWindow):
         self.loan_page.show_new()
         self.pages.setCurrentWidget(self.loan_page)
         self._select_in_sidebar()
-        self.form.name.setFocus()
+        self.form.lender.setFocus()  # the first field, top down
 
     def _lender_name(self, lender_id: str) -> str:
         for lender in self._lenders:
