@@ -201,7 +201,7 @@ class CheckedLineEdit(QWidget):
         self.setFocusProxy(self.line)
         self.line.textChanged.connect(self._on_text)
         self.line.textEdited.connect(self._on_edited)
-        self.line.editingFinished.connect(self._on_left)
+        self.line.editingFinished.connect(self._on_edited)
         self.validate()
 
     def setMaximumWidth(self, width: int) -> None:
@@ -213,12 +213,6 @@ class CheckedLineEdit(QWidget):
         if not self._touched:
             self._touched = True
             self._show(self.error or self._external)
-
-    def _on_left(self) -> None:
-        """Leaving the field counts as having been in it only when something was typed: passing
-        through an empty field (Tab, a click elsewhere) does not turn it red."""
-        if self.line.isModified() or self.line.text().strip():
-            self._on_edited()
 
     def _on_text(self) -> None:
         self._external = ""
