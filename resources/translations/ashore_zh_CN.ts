@@ -2861,13 +2861,13 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+191"/>
+        <location line="+195"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location line="-190"/>
-        <location line="+147"/>
+        <location line="-194"/>
+        <location line="+151"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
