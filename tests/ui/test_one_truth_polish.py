@@ -71,8 +71,8 @@ def test_the_dashboard_names_due_and_unpaid_and_the_charges_as_overview_does(
     # the table's amount is what to pay; its tooltip splits it the same way, adding up
     model = board.upcoming_model
     row = next(r for r in range(model.rowCount()) if model.row_at(r).loan_id == JB)
-    assert model.index(row, UpcomingModel.AMOUNT).data() == "7,196.90"
-    assert model.tooltip(model.row_at(row), UpcomingModel.AMOUNT) == (
+    assert model.index(row, UpcomingModel.Column.AMOUNT).data() == "7,196.90"
+    assert model.tooltip(model.row_at(row), UpcomingModel.Column.AMOUNT) == (
         "6 installments unpaid since Jun 15, 2026: 6,600.96 due and unpaid + 295.94 penalty "
         "interest + 300.00 late fees = 7,196.90 to pay"
     )
@@ -104,7 +104,7 @@ def test_typical_monthly_is_the_installment_overview_shows(qtbot, sample, ctx, o
     tab.resize(900, 720)
     tab.show()
     tab.set_loan(sample.loan(JB))
-    typical = tab.comparison_model.index(ComparisonModel.TYPICAL, 2).data()  # original schedule
+    typical = tab.comparison_model.index(ComparisonModel.Column.TYPICAL, 2).data()  # original schedule
     # The worked example's installment is 1,100.16 (its last row, 1,100.19, carries the rounding):
     # the median of the months left (7,196.90 arrears, 1,100.16, 1,100.19) said 1,100.19.
     assert typical.removeprefix("★ ") == "1,100.16"
