@@ -104,7 +104,8 @@ def test_typical_monthly_is_the_installment_overview_shows(qtbot, sample, ctx, o
     tab.resize(900, 720)
     tab.show()
     tab.set_loan(sample.loan(JB))
-    typical = tab.comparison_model.index(ComparisonModel.Column.TYPICAL, 2).data()  # original schedule
+    # column 2: the original schedule
+    typical = tab.comparison_model.index(ComparisonModel.Column.TYPICAL, 2).data()
     # The worked example's installment is 1,100.16 (its last row, 1,100.19, carries the rounding):
     # the median of the months left (7,196.90 arrears, 1,100.16, 1,100.19) said 1,100.19.
     assert typical.removeprefix("★ ") == "1,100.16"
