@@ -46,12 +46,13 @@ def render(
     from ashore.app.context import Context
     from ashore.app.paths import DataDir
     from ashore.services import Ledger
-    from ashore.ui.app import configure_application, open_settings
+    from ashore.ui.app import configure_application, install_translations, open_settings
     from ashore.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     configure_application(app)
+    translators = install_translations(app, lang)
     with tempfile.TemporaryDirectory() as temp:
         data = DataDir(Path(temp) / "data").ensure()
         ctx = Context(data=data, today=TODAY, lang=lang)
@@ -79,6 +80,8 @@ def render(
             app.processEvents()
         finally:
             ledger.close()
+            for translator in translators:
+                app.removeTranslator(translator)
     out.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(out), "PNG"):
         raise SystemExit(f"screenshot: could not write {out}")

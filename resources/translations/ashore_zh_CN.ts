@@ -407,7 +407,7 @@ Why delete {what}?</source>
         <translation>信件</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+35"/>
         <source>ddd d MMM yyyy</source>
         <translation>yyyy年M月d日 ddd</translation>
     </message>
@@ -871,8 +871,8 @@ Why delete {what}?</source>
     <name>CalendarExport</name>
     <message>
         <location line="+70"/>
-        <source>Repayment &amp;calendar (PDF)…</source>
-        <translation>还款日历（PDF）(&amp;C)…</translation>
+        <source>&amp;Repayment calendar (PDF)…</source>
+        <translation>还款日历（PDF）(&amp;R)…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1212,7 +1212,7 @@ Why delete {what}?</source>
 <context>
     <name>CheckedLineEdit</name>
     <message>
-        <location filename="../../src/ashore/ui/widgets/fields.py" line="+215"/>
+        <location filename="../../src/ashore/ui/widgets/fields.py" line="+242"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
@@ -1402,7 +1402,7 @@ Why delete {what}?</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+194"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+202"/>
         <source>All loans</source>
         <translation>全部借款</translation>
     </message>
@@ -1428,12 +1428,12 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+164"/>
+        <location line="+165"/>
         <source>Needs attention</source>
         <translation>需要处理</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-152"/>
         <source>Click a line to open its loan</source>
         <translation>点击一行即可打开对应借款</translation>
     </message>
@@ -1449,12 +1449,12 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+155"/>
+        <location line="+156"/>
         <source>Follow-ups</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-142"/>
         <source>Export chart…</source>
         <translation>导出图表…</translation>
     </message>
@@ -1520,11 +1520,31 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+10"/>
-        <source>%1: %2 overdue since %3 (%4 days); pay it or agree a plan.</source>
-        <translation>%1：自 %3 起逾期 %2（%4 天）；请还款或协商还款计划。</translation>
+        <source>%1: %2 due and unpaid since %3 (%4 days)%5; pay it or agree a plan.</source>
+        <translation>%1：自 %3 起已到期未还 %2（%4 天）%5；请还款或协商还款计划。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+52"/>
+        <source>%1 penalty interest</source>
+        <translation>罚息 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 late fees</source>
+        <translation>滞纳金 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 and %2</source>
+        <translation>%1和%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, plus %1</source>
+        <translation>，另有%1</translation>
+    </message>
+    <message>
+        <location line="-40"/>
         <source>Needs attention (%1)</source>
         <translation>需要处理（%1）</translation>
     </message>
@@ -1595,7 +1615,7 @@ Why delete {what}?</source>
     <message>
         <location line="+4"/>
         <source>&amp;JSON…</source>
-        <translation>&amp;JSON…</translation>
+        <translation>JSON(&amp;J)…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1760,7 +1780,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-307"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-308"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -2841,13 +2861,13 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+191"/>
+        <location line="+195"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location line="-190"/>
-        <location line="+147"/>
+        <location line="-194"/>
+        <location line="+151"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -2993,7 +3013,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/ashore/ui/main_window.py" line="+86"/>
+        <location filename="../../src/ashore/ui/main_window.py" line="+94"/>
         <source>Ashore</source>
         <translation>Ashore</translation>
     </message>
@@ -3068,7 +3088,7 @@ What was here before is saved in %1.</source>
         <translation>关于 Ashore(&amp;A)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+59"/>
         <source>the new loan</source>
         <translation>新借款</translation>
     </message>
@@ -3164,7 +3184,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NoteCard</name>
     <message>
-        <location filename="../../src/ashore/ui/notes/card.py" line="+114"/>
+        <location filename="../../src/ashore/ui/notes/card.py" line="+121"/>
         <source>Collector</source>
         <translation>催收</translation>
     </message>
@@ -3592,7 +3612,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/overview.py" line="+62"/>
+        <location filename="../../src/ashore/ui/loan/overview.py" line="+64"/>
         <source>%1 % a year</source>
         <translation>年利率 %1 %</translation>
     </message>
@@ -3607,7 +3627,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>日利率 %1 %</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+104"/>
         <location line="+107"/>
         <source>Owed today if nothing more is paid</source>
         <translation>今日欠款（如不再还款）</translation>
@@ -3699,17 +3719,28 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>其中 %1 已逾期。再次违约通常会导致协议作废：请立即还款。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+27"/>
+        <source>To settle today = owed today + the interest accrued since the last due date (and the prepayment fee, if the loan has one). Owed today counts what is due and the principal not yet due.</source>
+        <translation>今日结清需还 = 今日欠款 + 自上一还款日以来产生的利息（借款如有提前还款费，也包括在内）。今日欠款包括已到期的金额和尚未到期的本金。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>+%1 accrued interest</source>
+        <translation>另加已产生利息 %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>&lt;b&gt;%1&lt;/b&gt; a year by the IRR method, fees included (quoted: %2).</source>
         <translation>按 IRR 方法计算（含各项费用）年化 &lt;b&gt;%1&lt;/b&gt;（标称：%2）。</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+48"/>
         <source>To settle in full today: &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>今天提前结清需要：&lt;b&gt;%1&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-41"/>
         <source>%1 was kept back when the money was paid out: you received %2, and the law counts the loan as that amount (Civil Code art. 670).</source>
         <translation>放款时预先扣除了 %1（砍头息）：您实际收到 %2，法律按实际收到的金额认定借款本金（《民法典》第六百七十条）。</translation>
     </message>
@@ -3717,6 +3748,16 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <location line="+12"/>
         <source>Being late costs %1 a year in penalty and late fees, above the lines too: ask for them to be waived.</source>
         <translation>逾期的罚息和滞纳金折合年化 %1，同样超过了上述红线：请要求减免。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The agreement “%1”: &lt;b&gt;%2&lt;/b&gt; a year by the IRR method on the %3 it starts from (the contract: %4).</source>
+        <translation>协议“%1”：按 IRR 方法，以起算金额 %3 计，年化 &lt;b&gt;%2&lt;/b&gt;（原合同：%4）。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The agreement is a contract: pay each installment on time. If it fails, the lender may claim the contract&apos;s figure again.</source>
+        <translation>协议是一份约定：请按时偿还每一期。协议一旦失效，出借方可能重新按原合同主张欠款。</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -3761,12 +3802,17 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 %4</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>&lt;b&gt;%1&lt;/b&gt; is overdue (%2 days): pay it, or agree a plan on Proposals.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; 已逾期（%2 天）：请还款，或在“方案”中协商还款计划。</translation>
+        <location line="+14"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; is due and unpaid (%2 days overdue)%3: pay it, or agree a plan on Proposals.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 已到期未还（逾期 %2 天）%3：请还款，或在“方案”页协商还款计划。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>, with %1 of penalty interest and late fees</source>
+        <translation>，另有罚息和滞纳金 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Next due: &lt;b&gt;%1&lt;/b&gt; on &lt;b&gt;%2&lt;/b&gt;.</source>
         <translation>下次应还：&lt;b&gt;%2&lt;/b&gt; 还 &lt;b&gt;%1&lt;/b&gt;。</translation>
     </message>
@@ -3817,7 +3863,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/tab.py" line="+77"/>
+        <location filename="../../src/ashore/ui/payments/tab.py" line="+79"/>
         <source>Record a payment</source>
         <translation>记录一笔还款</translation>
     </message>
@@ -3907,7 +3953,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>下一期：%2 应还 %1。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+39"/>
+        <source>Payment recorded: %1 on %2.</source>
+        <translation>已记录还款：%2 还 %1。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>It is dated %1, %2 days from today.</source>
         <translation>还款日期为 %1，比今天晚 %2 天。</translation>
     </message>
@@ -4132,7 +4183,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>分期</translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+189"/>
+        <source>The agreement is a contract: Duplicate it to propose a change.</source>
+        <translation>协议是一份约定：如需修改，请复制后另提方案。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Starts from %1 owed on that day</source>
         <translation>以当天欠款 %1 为起点</translation>
     </message>
@@ -4208,7 +4264,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+4"/>
+        <source>Accept this proposal…</source>
+        <translation>接受此方案…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Installments</source>
         <translation>分期</translation>
     </message>
@@ -4238,7 +4299,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>状态与历史</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Record what happened</source>
         <translation>记录进展</translation>
     </message>
@@ -4283,7 +4344,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+70"/>
         <source>Save the proposal first; it starts as a draft.</source>
         <translation>请先保存方案，它会以草稿开始。</translation>
     </message>
@@ -4293,9 +4354,44 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>“%1”当前状态：%2。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+17"/>
+        <source>— choose what happened (usually: Proposed, once sent) —</source>
+        <translation>— 选择进展（通常：发出后选“已提出”）—</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>— choose the lender&apos;s answer —</source>
+        <translation>— 选择出借方的答复 —</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>— choose what happened (usually: Proposed, your answer) —</source>
+        <translation>— 选择进展（通常：回复后选“已提出”）—</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>— it stands (choose only if it ended) —</source>
         <translation>— 协议有效（仅在协议终止时选择）—</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>— choose what happened (a new draft to try again) —</source>
+        <translation>— 选择进展（改为草稿再试一次）—</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>— choose what happened —</source>
+        <translation>— 选择进展 —</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Accept this proposal</source>
+        <translation>接受此方案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record that the lender accepted “%1” today? From its start date its table is the plan in force, kept as agreed.</source>
+        <translation>记录出借方今天接受了“%1”？自生效日起，其还款表即为现行计划，按约定保持不变。</translation>
     </message>
     <message>
         <location line="+33"/>
@@ -4334,7 +4430,8 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>“%1”是当前生效的协议。接受“%2”会撤回它，并从“%2”的开始日期起全面取代原还款计划。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-189"/>
+        <location line="+194"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
@@ -4616,7 +4713,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>UpcomingModel</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-54"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-62"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
@@ -4646,12 +4743,22 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>%1 期逾期</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>%1 installments unpaid since %2, %3 in all</source>
-        <translation>自 %2 起有 %1 期未还，共 %3</translation>
+        <location line="+8"/>
+        <source>%1 installments unpaid since %2</source>
+        <translation>自 %2 起 %1 期未还</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="+2"/>
+        <source>Unpaid since %2</source>
+        <translation>自 %2 起未还</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2 due and unpaid + %3 penalty interest + %4 late fees = %5 to pay</source>
+        <translation>%1：已到期未还 %2 + 罚息 %3 + 滞纳金 %4 = 需还 %5</translation>
+    </message>
+    <message>
+        <location line="-30"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>

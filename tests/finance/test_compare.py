@@ -88,3 +88,14 @@ def test_claim_check_on_its_own() -> None:
 def test_horizon_before_today_is_refused() -> None:
     with pytest.raises(FinanceError, match=r"^horizon:"):
         compare(worked_terms(), [], date(2026, 5, 1), date(2026, 4, 1))
+
+
+def test_typical_installment_is_the_most_common_amount_else_the_median() -> None:
+    from ashore.finance.compare import typical_installment
+
+    assert typical_installment([D("1100.16")] * 11 + [D("1100.19")]) == D("1100.16")
+    assert typical_installment([D("7196.90"), D("1100.16"), D("1100.16"), D("1100.19")]) == D(
+        "1100.16"
+    )
+    # falling payments (equal principal): none repeats, the median
+    assert typical_installment([D("300.00"), D("200.00"), D("100.01"), D("100.00")]) == D("150.01")

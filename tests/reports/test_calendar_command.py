@@ -131,3 +131,41 @@ def test_failures_say_what_and_leave_nothing(
     assert capsys.readouterr().err.startswith("ashore: --out: the folder ")
     assert not out.exists()
     assert list(tmp_path.glob(".*.tmp")) == []
+
+
+def test_payments_before_the_plan_began_are_not_a_false_paid_nought(
+    book: Path, tmp_path: Path
+) -> None:
+    from datetime import date
+    from decimal import Decimal
+
+    from ashore.domain.records import Payment
+
+    ledger = Ledger.open(DataDir(book))
+    try:
+        loan = ledger.loan("jb-2026-01")
+        loan.proposals[0].status = "accepted"  # 24 months from 2026-12-15
+        loan.payments.append(Payment(date(2026, 11, 20), Decimal("1500.00")))
+        ledger.save_loan(loan)
+    finally:
+        ledger.close()
+    out = tmp_path / "before.pdf"
+    args = ("export", "calendar", "--out", str(out), "--loan", "jb-2026-01")
+    assert main(["--data-dir", str(book), "--today", "2027-02-20", *args, "--from", "2026-05"]) == 0
+    pages = _pages(out)
+    summary = re.sub(r"\s+", " ", pages[0])
+    # the months the agreement replaced (Jul-Dec 2026) are left out of the table, not 0.00 rows
+    assert "May 2026 1 1,100.16 1,100.16 0.00" in summary
+    assert "Jun 2026 1 1,100.16 1,100.16 0.00" in summary
+    for month in ("Jul 2026", "Aug 2026", "Sep 2026", "Oct 2026", "Nov 2026", "Dec 2026"):
+        assert month not in summary
+    assert re.search(r"Jan 2027 1 ([\d,.]+) 0\.00 \1 ", summary)  # the plan's first, unpaid
+    # the payment says what it was, once, on its own line
+    assert (
+        "借呗 January: 1,500.00 paid on 2026-11-20, before the plan began on 2026-12-15: it paid "
+        "the installments then due, and the plan starts from what was left." in summary
+    )
+    assert "1,100.16 paid on 2026-05-15" not in summary  # May shows it against its installment
+    november = next(p for p in pages if p.startswith("November 2026"))
+    assert "Paid: 0.00" not in november
+    assert "借呗 January: 1,500.00 paid on 2026-11-20, before the plan began." in november

@@ -44,7 +44,7 @@ def answer(monkeypatch, choice: CalendarChoice, path: Path) -> None:
 def test_the_export_menu_offers_both_calendars(qtbot, sample, make_window) -> None:
     window = make_window(sample)
     names = export_menu(window)
-    assert "Repayment &calendar (PDF)…" in names
+    assert "&Repayment calendar (PDF)…" in names
     assert "Calendar &file (.ics)…" in names
 
 

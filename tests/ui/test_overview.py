@@ -66,7 +66,8 @@ def test_the_worked_example_at_a_glance(tab) -> None:
     assert "Ours that day: 9,322.31." in tab.claim_detail.text()
     assert "+508.24 more than we compute" in tab.claim_detail.text()
     assert tab.next_text.text().startswith(
-        "<b>6,600.96</b> is overdue (166 days): pay it, or agree a plan on Proposals."
+        "<b>6,600.96</b> is due and unpaid (166 days overdue), with 595.94 of penalty interest"
+        " and late fees: pay it, or agree a plan on Proposals."
     )
     assert "Next due: <b>1,100.16</b> on <b>Dec 15, 2026</b>." in tab.next_text.text()
 

@@ -278,9 +278,12 @@ def test_status_workflow_from_draft_to_the_agreement(qtbot, tab, sample, dialog_
     )
     tab.set_loan(sample.loan(JB))
     tab._select_row(tab.list_model.row_of("p9"))
-    assert [tab.next_status.itemData(i) for i in range(tab.next_status.count())] == list(
-        proposals_svc.NEXT_STATUSES["draft"]
-    )
+    # nothing chosen for the user: a hint first (the usual next step), Record waits
+    assert [tab.next_status.itemData(i) for i in range(tab.next_status.count())] == [
+        "",
+        *proposals_svc.NEXT_STATUSES["draft"],
+    ]
+    assert not tab.record_button.isEnabled()
     choose(tab.next_status, "proposed")
     type_into(qtbot, tab.status_who, "agent 0231")
     click(qtbot, tab.record_button)

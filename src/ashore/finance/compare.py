@@ -18,7 +18,15 @@ from .schedule import schedule as build_schedule
 from .state import _Ledger
 from .terms import FinanceError, Installment, LoanTerms, Payment
 
-__all__ = ["ClaimCheck", "Comparison", "OptionSummary", "check_claim", "compare", "summarize"]
+__all__ = [
+    "ClaimCheck",
+    "Comparison",
+    "OptionSummary",
+    "check_claim",
+    "compare",
+    "summarize",
+    "typical_installment",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +35,11 @@ class OptionSummary:
 
     ``monthly``: ((year, month), total) for each month with a payment, in order. ``largest_monthly``
     and ``median_monthly`` are over those months (the median of an even count is the mean of the
-    two middle months, rounded). ``saving``: the status quo's total_paid − this total_paid.
-    ``months_over_budget``: months whose total is above the budget (0 when no budget is given).
+    two middle months, rounded). ``typical_payment``: the installment as every other screen shows
+    it (``typical_installment`` over the option's own table: for the original schedule its
+    regular payment, not a month of arrears or the last row's rounding). ``saving``: the status
+    quo's total_paid − this total_paid. ``months_over_budget``: months whose total is above the
+    budget (0 when no budget is given).
     """
 
     label: str
@@ -39,6 +50,23 @@ class OptionSummary:
     end_date: date
     months_over_budget: int
     monthly: tuple[tuple[tuple[int, int], Decimal], ...]
+    typical_payment: Decimal = ZERO
+
+
+def typical_installment(amounts: Sequence[Decimal], currency: str = "CNY") -> Decimal:
+    """The installment of a table as a person names it: the amount paid most often (an annuity's
+    regular payment, whatever its last row's rounding); where no amount is paid more often than
+    another (falling payments), the median, rounded."""
+    if not amounts:
+        raise FinanceError("typical installment: no amounts")
+    counts: dict[Decimal, int] = {}
+    for amount in amounts:
+        counts[amount] = counts.get(amount, 0) + 1
+    most = max(counts.values())
+    common = [amount for amount, count in counts.items() if count == most]
+    if len(common) == 1:
+        return common[0]
+    return round_money(statistics.median(amounts), currency)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +104,10 @@ def summarize(
     baseline: Decimal | None = None,
     monthly_budget: Decimal | None = None,
     currency: str = "CNY",
+    installments: Sequence[Decimal] = (),
 ) -> OptionSummary:
-    """Summarise dated payments: totals, per-month figures, months over budget, saving."""
+    """Summarise dated payments: totals, per-month figures, months over budget, saving;
+    ``installments``: the option's table, for ``typical_payment`` (the months' totals without)."""
     months: dict[tuple[int, int], Decimal] = {}
     end: date | None = None
     for day, amount in payments:
@@ -101,6 +131,7 @@ def summarize(
         end,
         over,
         monthly,
+        typical_installment(list(installments) or values, currency),
     )
 
 
@@ -155,6 +186,8 @@ def compare(
         baseline=quo_total,
         monthly_budget=monthly_budget,
         currency=cur,
+        # the contract's installment while some are still ahead; all due now: that one sum
+        installments=[r.payment for r in schedule_rows] if len(original_flows) > 1 else (),
     )
     summaries = tuple(
         summarize(
@@ -163,6 +196,7 @@ def compare(
             baseline=quo_total,
             monthly_budget=monthly_budget,
             currency=cur,
+            installments=[r.payment for r in plan.installments],
         )
         for label, plan in proposals
     )

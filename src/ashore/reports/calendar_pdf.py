@@ -402,7 +402,10 @@ class _Calendar:
         ]
         extra: list[tuple[Any, ...]] = []
         totals: dict[str, list[Decimal]] = {"due": [], "paid": [], "left": []}
-        for row_number, ym in enumerate(data.months, start=1):
+        # A month with nothing due (before the plan in force began, its installments replaced)
+        # is left out: a row of 0.00 would read as "paid nothing" when payments were made.
+        shown = [ym for ym in data.months if self.by_month[ym]]
+        for row_number, ym in enumerate(shown, start=1):
             entries = self.by_month[ym]
             due = sum_amounts([e.amount for e in entries])
             paid = sum_amounts([min(e.paid, e.amount) for e in entries])
@@ -450,7 +453,34 @@ class _Calendar:
         if budget is not None:
             notes = text("over_budget_note", lang) + " " + notes
         story.append(_para(notes, st.muted))
+        story.extend(_para(line, st.muted) for line in self.paid_before_plan())
         return story
+
+    def paid_before_plan(
+        self, month: tuple[int, int] | None = None, short: bool = False
+    ) -> list[str]:
+        """The payments made before a plan in force began, in the months shown (or ``month``)
+        where no installment is printed: on their own line, not as a false "paid 0.00"."""
+        # only the months with nothing printed: a payment in a month with an installment shows
+        # in its "paid"
+        months = {ym for ym in self.data.months if not self.by_month[ym]}
+        if month is not None:
+            months &= {month}
+        lines = []
+        for loan in self.data.loans:
+            if loan.plan_start is None:
+                continue
+            for day, amount in loan.paid_before_plan:
+                if (day.year, day.month) in months:
+                    values = {
+                        "loan": _clean(loan.loan, 200),
+                        "amount": self.money(amount),
+                        "day": day.isoformat(),
+                        "start": loan.plan_start.isoformat(),
+                    }
+                    key = "paid_before_plan_short" if short else "paid_before_plan"
+                    lines.append(text(key, self.lang, **values))
+        return lines
 
     # -- the list -----------------------------------------------------------------------------
 
@@ -696,12 +726,18 @@ class MonthPage(Flowable):
         y -= 13
         canv.setFont(font, 8.5)
         canv.setFillColor(MUTED)
-        line = (
-            text("month_paid", lang, amount=cal.money(paid))
-            + "   "
-            + text("month_left", lang, amount=cal.money(still))
-        )
-        canv.drawString(0, y, line)
+        if entries:
+            line = (
+                text("month_paid", lang, amount=cal.money(paid))
+                + "   "
+                + text("month_left", lang, amount=cal.money(still))
+            )
+        else:  # not "Paid: 0.00" in a month whose payments came before the plan began
+            line = " ".join(
+                [text("nothing_due", lang), *cal.paid_before_plan((self.year, self.month), True)]
+            )
+        room = self.width * (0.62 if cal.data.budget is not None else 1.0)
+        canv.drawString(0, y, fit(line, font, 8.5, room))
         budget = cal.data.budget
         if budget is not None:
             if month_total > budget:

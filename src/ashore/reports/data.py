@@ -69,9 +69,15 @@ class CalendarLoan:
     left_to_pay: Decimal
     end_date: date | None = None
     loan_id: str = ""
+    # Under an agreement: when it began, and the payments made before (date, amount); they are
+    # counted in what it starts from, not against its installments.
+    plan_start: date | None = None
+    paid_before_plan: tuple[tuple[date, Decimal], ...] = ()
 
     def __post_init__(self) -> None:
         _check_amount(self.left_to_pay, "loan.left_to_pay")
+        for _day, amount in self.paid_before_plan:
+            _check_amount(amount, "loan.paid_before_plan")
 
 
 @dataclass(frozen=True)

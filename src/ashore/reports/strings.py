@@ -53,6 +53,17 @@ _TEXT: dict[str, tuple[str, str]] = {
     "amounts_in": ("Amounts in {currency}.", "金额单位：{currency}。"),
     "month_total": ("This month: {amount}", "本月应还：{amount}"),
     "month_paid": ("Paid: {amount}", "已还：{amount}"),
+    "paid_before_plan_short": (
+        "{loan}: {amount} paid on {day}, before the plan began.",
+        "{loan}：{day}已还 {amount}（方案生效前）。",
+    ),
+    "nothing_due": ("Nothing falls due this month.", "本月没有到期的还款。"),
+    "paid_before_plan": (
+        "{loan}: {amount} paid on {day}, before the plan began on {start}: it paid the "
+        "installments then due, and the plan starts from what was left.",
+        "{loan}：{day}已还 {amount}，在方案于{start}生效之前：用于偿还当时到期的分期，"
+        "方案从剩余欠款起算。",
+    ),
     "month_left": ("Still to pay this month: {amount}", "本月尚需还款：{amount}"),
     "left_after": (
         "Left to pay after this month: {amount}",

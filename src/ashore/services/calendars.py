@@ -123,6 +123,12 @@ def _loan_calendar(
         left_to_pay=sum((r.remaining for r in in_force), Decimal("0")),
         end_date=max((r.due for r in in_force), default=None),
         loan_id=loan.id,
+        plan_start=agreement_record.start if agreement_record else None,
+        paid_before_plan=tuple(
+            (p.date, p.amount)
+            for p in sorted(loan.payments, key=lambda p: p.date)
+            if agreement_record is not None and p.date < agreement_record.start
+        ),
     )
     return entries, line
 

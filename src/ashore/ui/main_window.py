@@ -13,11 +13,14 @@ from PySide6.QtCore import (
     QByteArray,
     QItemSelectionModel,
     QModelIndex,
+    QPoint,
+    QRect,
     QSettings,
+    QSize,
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
@@ -56,6 +59,11 @@ if TYPE_CHECKING:
     from ashore.ui.proposals.tab import ProposalsTab
 
 GEOMETRY_KEY = "window/geometry"
+# The frame's top-left and the window's size, kept beside the geometry: restoreGeometry before
+# the window manager has framed the window puts the inside where the frame was (a title bar
+# lower on each start); move() places the frame itself.
+POS_KEY = "window/pos"
+SIZE_KEY = "window/size"
 STATE_KEY = "window/state"
 SPLITTER_KEY = "window/splitter"
 LAST_LOAN_KEY = "window/last_loan"
@@ -220,12 +228,34 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+        pos, size = self.settings.value(POS_KEY), self.settings.value(SIZE_KEY)
+        full = Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
+        if (
+            isinstance(pos, QPoint)
+            and isinstance(size, QSize)
+            and not self.windowState() & full
+            and self._fits(QRect(pos, size))
+        ):
+            self.resize(size)
+            self.move(pos)
         state = self.settings.value(STATE_KEY)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
 
+    @staticmethod
+    def _fits(frame: QRect) -> bool:
+        """Whether ``frame`` lies on a screen as it is now (else restoreGeometry's fitting
+        stands)."""
+        screen = QGuiApplication.screenAt(frame.center())
+        return screen is not None and screen.availableGeometry().contains(frame)
+
     def save_window_state(self) -> None:
         self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        if not self.windowState() & (
+            Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
+        ):
+            self.settings.setValue(POS_KEY, self.pos())  # the frame's top-left
+            self.settings.setValue(SIZE_KEY, self.size())
         self.settings.setValue(STATE_KEY, self.saveState())
         self.settings.setValue(SPLITTER_KEY, self.splitter.saveState())
         kind, item = self.showing
@@ -389,7 +419,7 @@ class MainWindow(QMainWindow):
         self.loan_page.show_new()
         self.pages.setCurrentWidget(self.loan_page)
         self._select_in_sidebar()
-        self.form.name.setFocus()
+        self.form.lender.setFocus()  # the first field, top down
 
     def _lender_name(self, lender_id: str) -> str:
         for lender in self._lenders:

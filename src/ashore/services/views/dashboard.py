@@ -45,6 +45,15 @@ class UpcomingPayment:
     status: str
     source: str
     count: int = 1
+    # Of ``remaining`` on overdue original installments: the penalty interest and late fees
+    # (the rest is what Overview calls "due and unpaid").
+    penalty: Decimal = ZERO
+    late_fees: Decimal = ZERO
+
+    @property
+    def due_unpaid(self) -> Decimal:
+        """What was due and is unpaid, without the penalty interest and late fees."""
+        return self.remaining - self.penalty - self.late_fees
 
 
 @dataclass(frozen=True)
@@ -103,9 +112,11 @@ def dashboard(  # noqa: C901
             agreements[loan.id] = found[1]
             ends.append(found[1].end_date)
         lender_name = names.get(loan.lender, loan.lender)
-        entries = plans.standing(loan, today).entries
+        st = plans.standing(loan, today)
+        entries = st.entries
         late = [e for e in entries if e.remaining > 0 and e.status == "overdue"]
         if late:
+            owed = st.owed  # None under an agreement: its installments carry no penalty
             # Months of arrears would crowd out what is due next: one line per loan says it all.
             upcoming.append(
                 UpcomingPayment(
@@ -117,6 +128,8 @@ def dashboard(  # noqa: C901
                     "overdue",
                     late[-1].source,
                     len(late),
+                    owed.penalty if owed is not None else ZERO,
+                    owed.late_fees if owed is not None else ZERO,
                 )
             )
         for e in entries:

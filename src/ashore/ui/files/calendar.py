@@ -145,7 +145,7 @@ class CalendarExport(QObject):
         self.show_status = show_status
         self.pdf_action = menu_action(
             window,
-            self.tr("Repayment &calendar (PDF)…"),
+            self.tr("&Repayment calendar (PDF)…"),
             self.export_pdf,
             self.tr("A printable calendar of what to pay on which day"),
         )

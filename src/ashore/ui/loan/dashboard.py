@@ -99,12 +99,20 @@ class UpcomingModel(PlainTableModel):
 
     def tooltip(self, row: Any, column: int) -> str | None:
         item: dashboard_view.UpcomingPayment = row
-        if item.status == "overdue" and item.count > 1:
+        if item.status == "overdue":
+            money = lambda amount: money_text(amount, self.currency, self.babel)  # noqa: E731
+            head = (
+                self.tr("%1 installments unpaid since %2").replace("%1", str(item.count))
+                if item.count > 1
+                else self.tr("Unpaid since %2")
+            )
             return (
-                self.tr("%1 installments unpaid since %2, %3 in all")
-                .replace("%1", str(item.count))
-                .replace("%2", item.due.isoformat())
-                .replace("%3", money_text(item.remaining, self.currency, self.babel))
+                self.tr("%1: %2 due and unpaid + %3 penalty interest + %4 late fees = %5 to pay")
+                .replace("%1", head.replace("%2", date_text(item.due, self.babel)))
+                .replace("%2", money(item.due_unpaid))
+                .replace("%3", money(item.penalty))
+                .replace("%4", money(item.late_fees))
+                .replace("%5", money(item.remaining))
             )
         return item.lender_name if column == self.Column.LOAN else None
 
@@ -389,17 +397,18 @@ class Dashboard(QWidget):
                         "the lender before the agreement is cancelled."
                     )
                     .replace("%1", names.get(item.loan_id, item.loan_id))
-                    .replace("%2", item.on.isoformat() if item.on else "")
+                    .replace("%2", date_text(item.on, self.babel) if item.on else "")
                     .replace("%3", self._money(arrears.remaining))
                 )
             elif item.kind == "overdue":
                 arrears = late[item.loan_id]
                 text = (
-                    self.tr("%1: %2 overdue since %3 (%4 days); pay it or agree a plan.")
+                    self.tr("%1: %2 due and unpaid since %3 (%4 days)%5; pay it or agree a plan.")
                     .replace("%1", names.get(item.loan_id, item.loan_id))
-                    .replace("%2", self._money(arrears.remaining))
+                    .replace("%2", self._money(arrears.due_unpaid))
                     .replace("%3", date_text(item.on, self.babel) if item.on else "")
                     .replace("%4", str((self.ctx.today - item.on).days if item.on else 0))
+                    .replace("%5", self._charges(arrears))
                 )
             else:
                 text = item.text
@@ -440,6 +449,20 @@ class Dashboard(QWidget):
 
     def _money(self, amount: Decimal) -> str:
         return money_text(amount, self.currency, self.babel)
+
+    def _charges(self, arrears: dashboard_view.UpcomingPayment) -> str:
+        """ ", plus 1,697.15 penalty interest and 50.00 late fees": the charges on the arrears,
+        named as on Overview; empty when there are none."""
+        parts = []
+        if arrears.penalty > 0:
+            parts.append(self.tr("%1 penalty interest").replace("%1", self._money(arrears.penalty)))
+        if arrears.late_fees > 0:
+            parts.append(self.tr("%1 late fees").replace("%1", self._money(arrears.late_fees)))
+        if not parts:
+            return ""
+        if len(parts) == 2:
+            parts = [self.tr("%1 and %2").replace("%1", parts[0]).replace("%2", parts[1])]
+        return self.tr(", plus %1").replace("%1", parts[0])
 
     def set_budget(self) -> None:
         """Keep the budget typed (empty clears it)."""

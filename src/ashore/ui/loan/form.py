@@ -569,6 +569,10 @@ class LoanForm(QWidget):
         self.times.changed.connect(self._on_change)
         self.prepayment.changed.connect(self._on_change)
         self.save_button.clicked.connect(self._on_save)
+        # Enter in a text field saves, as the default button of a dialog would (setDefault alone
+        # does nothing outside a dialog); nothing happens while the form is not valid.
+        for field in self.findChildren(CheckedLineEdit):
+            field.line.returnPressed.connect(self._on_save)
         self.discard_button.clicked.connect(lambda: self.set_loan(self.original))
         self.delete_button.clicked.connect(self._on_delete)
 

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 from ashore.app.context import Context
 from ashore.app.errors import InputError
 from ashore.domain.money import Rate
-from ashore.domain.records import Lender, Loan
-from ashore.finance import FinanceError, RateLines
+from ashore.domain.records import Lender, Loan, Proposal
+from ashore.finance import FinanceError, ProposalPlan, RateLines, proposal_cost
+from ashore.services import plans
 from ashore.services.costs import loan_figures, lpr_table
 from ashore.services.ledger import Ledger
+from ashore.services.plans import Figures
 from ashore.services.views import chart as chart_view
 from ashore.services.views import overview as overview_view
 from ashore.ui.chart.view import NegotiationChart
@@ -116,9 +118,19 @@ class Figure(QWidget):
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.caption)
         layout.addWidget(self.value)
+        self.hint = QLabel()  # a short line under the value: what it adds to another figure
+        self.hint.setObjectName("caption")
+        self.hint.setWordWrap(True)
+        self.hint.hide()
+        layout.addWidget(self.hint)
 
     def set_value(self, text: str) -> None:
         self.value.setText(text)
+
+    def set_hint(self, text: str, tooltip: str = "") -> None:
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text))
+        self.setToolTip(tooltip)
 
 
 class OverviewTab(QWidget):
@@ -186,7 +198,7 @@ class OverviewTab(QWidget):
             "if_fails": Figure(self.tr("If the agreement fails")),
         }
         for i, figure in enumerate(self.parts.values()):
-            grid.addWidget(figure, i // 3, i % 3)
+            grid.addWidget(figure, i // 3, i % 3, Qt.AlignmentFlag.AlignTop)
         owed.addLayout(grid)
         owed.addStretch(1)
         # The figures, then what the loan truly costs under them; the lender's side on the right.
@@ -310,11 +322,27 @@ class OverviewTab(QWidget):
                 figure.setVisible(key in values)
                 if key in values:
                     figure.set_value(values[key])
+        self._explain_payoff(fig)
         self._show_claim(data)
         self._show_next(data)
         self._show_cost(loan)
         self.chart_data = chart_view.loan_chart(loan, today, self.ledger.monthly_budget())
         show_on_chart(self.chart, self.chart_data)
+
+    def _explain_payoff(self, fig: Figures) -> None:
+        """Say under "To settle today" what it adds to "owed today": the interest accrued since
+        the last due date (and the prepayment fee, if the loan has one)."""
+        extra = fig.payoff_today - fig.owed_today
+        tooltip = self.tr(
+            "To settle today = owed today + the interest accrued since the last due date (and the "
+            "prepayment fee, if the loan has one). Owed today counts what is due and the "
+            "principal not yet due."
+        )
+        if extra > 0:
+            hint = self.tr("+%1 accrued interest").replace("%1", self._money(extra))
+        else:
+            hint = ""
+        self.parts["payoff"].set_hint(hint, tooltip)
 
     def _show_cost(self, loan: Loan) -> None:
         """APR beside the quoted rate, what settling today costs, the money received, and each
@@ -324,6 +352,10 @@ class OverviewTab(QWidget):
             fig = loan_figures(loan, self.ctx.today, table)
         except (InputError, FinanceError):
             self.cost_text.setText("")
+            return
+        found = plans.agreement(loan)
+        if found is not None:
+            self.cost_text.setText(self._agreement_cost(loan, found, fig.payoff_today))
             return
         lines: list[str] = []
         if fig.cost is not None:
@@ -357,6 +389,39 @@ class OverviewTab(QWidget):
                 ).replace("%1", percent_text(fig.lateness, self.babel))
             )
         self.cost_text.setText("<br>".join(lines))
+
+    def _agreement_cost(
+        self, loan: Loan, found: tuple[Proposal, ProposalPlan], payoff: Decimal
+    ) -> str:
+        """Under an accepted plan the advice is about the plan: what it costs a year on what it
+        starts from, and that keeping it matters more than the contract's rate now."""
+        record, plan = found
+        lines = []
+        try:
+            apr: Decimal | None = proposal_cost(plan).apr
+        except FinanceError:
+            apr = None
+        if apr is not None:
+            lines.append(
+                self.tr(
+                    "The agreement “%1”: <b>%2</b> a year by the IRR method on the %3 it starts "
+                    "from (the contract: %4)."
+                )
+                .replace("%1", record.name or record.id)
+                .replace("%2", percent_text(apr, self.babel))
+                .replace("%3", self._money(plan.base.amount))
+                .replace("%4", rate_quote(loan.rate, self.babel))
+            )
+        lines.append(
+            self.tr("To settle in full today: <b>%1</b>.").replace("%1", self._money(payoff))
+        )
+        lines.append(
+            self.tr(
+                "The agreement is a contract: pay each installment on time. If it fails, the "
+                "lender may claim the contract's figure again."
+            )
+        )
+        return "<br>".join(lines)
 
     def _line_sentences(self, crossed: RateLines) -> list[str]:
         out: list[str] = []
@@ -414,11 +479,24 @@ class OverviewTab(QWidget):
 
     def _show_next(self, data: overview_view.LoanOverview) -> None:
         lines = []
-        if data.owed is not None and data.overdue > 0:
+        owed = data.owed
+        if owed is not None and data.overdue > 0:
+            charges = owed.penalty + owed.late_fees
             lines.append(
-                self.tr("<b>%1</b> is overdue (%2 days): pay it, or agree a plan on Proposals.")
-                .replace("%1", self._money(data.overdue))
+                self.tr(
+                    "<b>%1</b> is due and unpaid (%2 days overdue)%3: pay it, or agree a plan on "
+                    "Proposals."
+                )
+                .replace("%1", self._money(owed.overdue + owed.due))
                 .replace("%2", str(data.days_overdue))
+                .replace(
+                    "%3",
+                    self.tr(", with %1 of penalty interest and late fees").replace(
+                        "%1", self._money(charges)
+                    )
+                    if charges > 0
+                    else "",
+                )
             )
         if data.next_due is not None:
             lines.append(

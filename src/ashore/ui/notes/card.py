@@ -26,7 +26,14 @@ from ashore.services.notes import Notes
 from ashore.ui import dialogs
 from ashore.ui.audio.player import AudioPlayer
 from ashore.ui.notes.collection import breach_chips, collector_summary
-from ashore.ui.notes.formatting import _local, channel_text, duration_text, size_text, when_text
+from ashore.ui.notes.formatting import (
+    _local,
+    channel_text,
+    duration_text,
+    size_text,
+    stamp_text,
+    when_text,
+)
 
 THUMB_W, THUMB_H = 240, 180
 
@@ -139,12 +146,12 @@ class NoteCard(QFrame):
             head.addWidget(button)
         layout.addLayout(head)
 
-        logged = _local(note.logged_at)
-        meta = self.tr("Written {when}").format(when=f"{logged:%Y-%m-%d %H:%M}")
+        logged = stamp_text(note.logged_at, note.occurred_at)
+        meta = self.tr("Written {when}").format(when=logged)
         if note.revisions:
-            last = _local(note.revisions[-1].revised_at)
+            last = stamp_text(note.revisions[-1].revised_at, note.occurred_at)
             meta += " · " + self.tr("edited {n}×, last {when}").format(
-                n=len(note.revisions), when=f"{last:%Y-%m-%d %H:%M}"
+                n=len(note.revisions), when=last
             )
         self.meta = QLabel(meta)
         self.meta.setObjectName("noteLabel")

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ashore.domain.records import CHANNELS, CallNote
 from ashore.ui import dialogs
 from ashore.ui.notes.collection import CollectionFields
-from ashore.ui.notes.formatting import _local, channel_text
+from ashore.ui.notes.formatting import channel_text, stamp_text
 
 
 class NoteEditor(QFrame):
@@ -152,8 +152,8 @@ class NoteEditor(QFrame):
         self.editing = note
         self.title.setText(self.tr("Edit note — the current version is kept in its history"))
         self._set_occurred(note.occurred_at)
-        local = _local(note.logged_at)
-        self.written.setText(self.tr("Written {when}").format(when=f"{local:%Y-%m-%d %H:%M}"))
+        when = stamp_text(note.logged_at, note.occurred_at)
+        self.written.setText(self.tr("Written {when}").format(when=when))
         self.channel.setCurrentIndex(max(0, self.channel.findData(note.channel)))
         self.counterpart.setText(note.counterpart)
         self.text.setPlainText(note.text)

@@ -30,6 +30,17 @@ def _local(value: datetime) -> datetime:
     return value.astimezone()
 
 
+def stamp_text(value: datetime, call: datetime | None = None) -> str:
+    """A time the app set, in this computer's zone (the clock's: every stamp is taken with it);
+    the zone is named when the call beside it is shown in another, so "written 02:40" never
+    reads as earlier than a call at "10:15 (UTC+8)"."""
+    local = _local(value)
+    text = f"{local:%Y-%m-%d %H:%M}"
+    if call is not None and call.utcoffset() != call.astimezone().utcoffset():
+        text += f" ({_offset_text(local)})"
+    return text
+
+
 def _offset_text(value: datetime) -> str:
     """``UTC+8`` style, for a time recorded in another zone than this computer's."""
     offset = value.utcoffset()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -51,6 +52,7 @@ class PaymentsTab(QWidget):
         self.ctx = ctx
         self.babel = locale
         self.loan: Loan | None = None
+        self.last_status = ""  # what the status bar was last told
         self.warnings: list[payments_view.PaymentWarning] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, 8, MARGIN, MARGIN)
@@ -139,8 +141,8 @@ class PaymentsTab(QWidget):
         self.payments_model.set_payments(loan.payments)
         self.warnings = payments_view.payment_warnings(entries, self.ctx.today)
         self._show_banner()
-        self.day.setText(self.ctx.today.isoformat())
-        self.amount.setText("")
+        self.day.reset(self.ctx.today.isoformat())
+        self.amount.reset()
         self.method.clear()
         self.reference.clear()
         self.error.show_message("")
@@ -232,6 +234,18 @@ class PaymentsTab(QWidget):
             self.error.show_message(user_message(problem))
             return
         self._after_write()
+        self.show_status(
+            self.tr("Payment recorded: %1 on %2.")
+            .replace("%1", money_text(payment.amount, self.loan.currency, self.babel))
+            .replace("%2", date_text(payment.date, self.babel))
+        )
+
+    def show_status(self, text: str) -> None:
+        """Say in the window's status bar what was just done (for a few seconds)."""
+        self.last_status = text
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 8000)
 
     def _confirm_unusual(self, payment: Payment) -> bool:
         """Ask before recording a payment dated ahead of today or above what is owed: both are

@@ -321,6 +321,7 @@ class ProposalForm(QWidget):
                 self.waive_interest.setText(_percent_text(proposal.waive.interest))
             self._show_page()
             self._on_lump_mode()
+            self._lock()
         finally:
             self._loading = False
         self.recompute()
@@ -443,8 +444,27 @@ class ProposalForm(QWidget):
                 self._show_plan_error(problem)
         self.last_compute_ms = (time.perf_counter() - began) * 1000
         self._show_base()
-        self.save_button.setEnabled(self.plan is not None)
+        self.save_button.setEnabled(self.plan is not None and not self.agreed())
         self.planChanged.emit(self.plan)
+
+    def agreed(self) -> bool:
+        """Whether the proposal shown is the accepted one: a contract, read only (DOMAIN.md "A plan
+        in force is a contract"); a change is a new proposal (Duplicate)."""
+        return self.original is not None and self.original.status == "accepted"
+
+    def _lock(self) -> None:
+        """The fields of an accepted proposal cannot be edited; the others can."""
+        agreed = self.agreed()
+        widgets: list[QWidget] = [self.name, self.method, self.start, self.pages]
+        widgets += [self.waive_penalty, self.waive_late, self.waive_interest]
+        for widget in widgets:
+            widget.setEnabled(not agreed)
+        self.cancel_button.setEnabled(not agreed)
+        self.save_button.setToolTip(
+            self.tr("The agreement is a contract: Duplicate it to propose a change.")
+            if agreed
+            else ""
+        )
 
     def _show_plan_error(self, problem: Exception | None) -> None:
         """Put finance's refusal next to the field its path names (e.g. the reduced amount)."""

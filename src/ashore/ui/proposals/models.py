@@ -253,7 +253,7 @@ class ComparisonModel(PlainTableModel):
             lambda o: o.total_paid,
             lambda o: o.saving,
             lambda o: o.largest_monthly,
-            lambda o: o.median_monthly,
+            lambda o: o.typical_payment,
             lambda o: o.end_date,
             lambda o: o.months_over_budget,
         )

@@ -110,7 +110,16 @@ class ProposalsTab(QWidget):
         self.duplicate_button = QPushButton(self.tr("Duplicate"))
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.setObjectName("danger")
-        for button in (self.new_button, self.duplicate_button, self.delete_button):
+        # Accepting is what the user comes for: offered beside the proposal, not only under
+        # Status & history.
+        self.accept_button = QPushButton(self.tr("Accept this proposal…"))
+        self.accept_button.setObjectName("acceptProposal")
+        for button in (
+            self.new_button,
+            self.duplicate_button,
+            self.delete_button,
+            self.accept_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         row.addLayout(buttons)
@@ -177,6 +186,7 @@ class ProposalsTab(QWidget):
         self.new_button.clicked.connect(self.new_proposal)
         self.duplicate_button.clicked.connect(self.duplicate)
         self.delete_button.clicked.connect(self.delete)
+        self.accept_button.clicked.connect(self.accept_selected)
         self.form.planChanged.connect(self._on_plan)
         self.form.saveRequested.connect(self.save)
         self.export_button.clicked.connect(
@@ -262,6 +272,9 @@ class ProposalsTab(QWidget):
         self.selected_id = proposal.id if proposal else ""
         self.duplicate_button.setEnabled(proposal is not None)
         self.delete_button.setEnabled(proposal is not None)
+        self.accept_button.setEnabled(
+            proposal is not None and "accepted" in NEXT_STATUSES.get(proposal.status, ())
+        )
         self.form.edit(proposal, self.ctx.today)
         self._show_status(proposal)
 
@@ -291,10 +304,9 @@ class ProposalsTab(QWidget):
             .replace("%1", proposal.name or proposal.id)
             .replace("%2", names.get(proposal.status, proposal.status).lower())
         )
-        if proposal.status == "accepted":
-            # The agreement stands unless the user says otherwise: withdrawing it is never the
-            # choice already made for them.
-            self.next_status.addItem(self.tr("— it stands (choose only if it ended) —"), "")
+        # Nothing is chosen for the user: the first line says what the usual next step is, and
+        # Record waits until a status is picked (after Accepted the agreement simply stands).
+        self.next_status.addItem(self._next_step_hint(proposal.status), "")
         for status in NEXT_STATUSES.get(proposal.status, ()):
             self.next_status.addItem(names[status], status)
         self.status_day.setText(self.ctx.today.isoformat())
@@ -302,6 +314,37 @@ class ProposalsTab(QWidget):
         self.status_note.clear()
         self._status_chosen()
         self.history_model.set_history(proposal.history)
+
+    def _next_step_hint(self, status: str) -> str:
+        hints = {
+            "draft": self.tr("— choose what happened (usually: Proposed, once sent) —"),
+            "proposed": self.tr("— choose the lender's answer —"),
+            "countered": self.tr("— choose what happened (usually: Proposed, your answer) —"),
+            "accepted": self.tr("— it stands (choose only if it ended) —"),
+            "rejected": self.tr("— choose what happened (a new draft to try again) —"),
+        }
+        return hints.get(status, self.tr("— choose what happened —"))
+
+    def accept_selected(self) -> None:
+        """Record that the lender accepted the proposal shown, today (asked first)."""
+        original = self.form.original
+        index = self.next_status.findData("accepted")
+        if self.loan is None or original is None or index < 0:
+            return
+        replacing = any(p.status == "accepted" and p.id != original.id for p in self.loan.proposals)
+        # Replacing an agreement is asked by record_status; a first agreement is asked here.
+        if not replacing and not dialogs.confirm(
+            self,
+            self.tr("Accept this proposal"),
+            self.tr(
+                "Record that the lender accepted “%1” today? From its start date its table is "
+                "the plan in force, kept as agreed."
+            ).replace("%1", original.name or original.id),
+            self.tr("Accept"),
+        ):
+            return
+        self.next_status.setCurrentIndex(index)
+        self.record_status()
 
     def _status_chosen(self) -> None:
         self.record_button.setEnabled(bool(self.next_status.currentData()))

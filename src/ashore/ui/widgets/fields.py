@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QValidator
+from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -52,6 +52,27 @@ class DateEdit(QDateEdit):
         # Typed text is read as a whole when the field is left, not section by section.
         self.setKeyboardTracking(False)
         self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """What is typed goes into the text as in any text box (replacing a selection, e.g. after
+        Ctrl+A), not section by section: QDateEdit would put "2" into the selected day and append
+        the rest. The whole text is read when the field is left (``dateTimeFromText``)."""
+        text = event.text()
+        shortcut = event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        )
+        editing = event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
+        if not shortcut and (editing or (text and text.isprintable())):
+            # QDateEdit would also put its sections back as they were on each change: it hears
+            # of the text only when the field is left (``interpret``), then reads it whole.
+            line = self.lineEdit()
+            blocked = line.blockSignals(True)
+            try:
+                QLineEdit.keyPressEvent(line, event)
+            finally:
+                line.blockSignals(blocked)
+            return
+        super().keyPressEvent(event)
 
     def validate(self, text: str, pos: int) -> object:
         found = typed_date(text)
@@ -204,6 +225,12 @@ class CheckedLineEdit(QWidget):
     def setText(self, text: str) -> None:
         self.line.setText(text)
         self._on_text()
+
+    def reset(self, text: str = "") -> None:
+        """Fill the field anew (a form cleared after a save): untouched again, so an empty
+        required field does not turn red before the user types."""
+        self._touched = False
+        self.setText(text)
 
     def validate(self) -> bool:
         """Parse the text again (e.g. after another field it depends on changed)."""
