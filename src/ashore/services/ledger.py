@@ -23,6 +23,7 @@ from ashore.domain.records import Attachment, Book, Lender, Loan, LoanSummary
 from ashore.domain.validation import check_book, check_lender, check_loan
 from ashore.store import Database
 from ashore.store.backup import BackupSummary
+from ashore.store.bulk import insert_new_loans
 from ashore.store.mapping import (
     all_loan_rows,
     discard_unreferenced,
@@ -266,11 +267,15 @@ class Ledger:
                     if row is None:
                         write_lender(session, lender)
                 session.flush()
+                taken = _existing_loan_ids(session, [loan.id for loan in book.loans])
+                stored: list[tuple[Loan, str]] = []
                 for i, loan in enumerate(book.loans):
-                    if session.get(LoanRow, loan.id) is not None:
+                    if loan.id in taken:
                         raise InputError(f"loans[{i}].id: {loan.id!r} already exists")
-                    stored = self._store_attachments(loan, f"loans[{i}]", added)
-                    write_loan(session, self.db.evidence, stored, f"loans[{i}]")
+                    stored.append(
+                        (self._store_attachments(loan, f"loans[{i}]", added), f"loans[{i}]")
+                    )
+                insert_new_loans(session, self.db.evidence, stored)
                 from ashore.services.guide import import_guides  # the optional guide objects
 
                 import_guides(session, self.db.evidence, book, added)
@@ -369,6 +374,15 @@ def _set_setting(session: Session, key: str, value: str | None) -> None:
         session.add(SettingRow(key=key, value=value))
     else:
         row.value = value
+
+
+def _existing_loan_ids(session: Session, ids: list[str]) -> set[str]:
+    """Which of ``ids`` are loans already kept (asked 500 at a time)."""
+    found: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        found.update(session.scalars(select(LoanRow.id).where(LoanRow.id.in_(chunk))))
+    return found
 
 
 def _common_currency(loans: list[Loan]) -> str:
