@@ -9,9 +9,11 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from ashore.app.errors import InputError
 from ashore.domain.money import Rate
@@ -320,27 +322,68 @@ def _private_folder(folder: Path, existed: bool) -> None:
         os.chmod(folder, 0o700)
 
 
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+
+
+_LOANS_KEY = '\n  "loans": []'  # how the top level holds an empty loan list, once, at its indent
+
+
+def write_json(
+    fh: IO[str],
+    book: Book,
+    loans: Iterable[Loan],
+    store: EvidenceStore | None,
+    folder: Path,
+    exported_at: datetime | None,
+    progress: Callable[[int], None] | None = None,
+) -> None:
+    """Write the exchange JSON of ``book`` with ``loans`` (taken one at a time, in order) to
+    ``fh``: the very text ``json.dumps(book_json(...), indent=2, sort_keys=True)`` gives, without
+    ever holding more than one loan's JSON; ``progress`` hears how many loans are written."""
+    top = _dumps(book_json(replace(book, loans=[]), store, folder, exported_at))
+    head, tail = top.split(_LOANS_KEY, 1)
+    fh.write(head + '\n  "loans": [')
+    count = 0
+    for loan in loans:
+        item = _dumps(_with_guide(book, loan, store, folder)).replace("\n", "\n    ")
+        fh.write(("\n    " if count == 0 else ",\n    ") + item)
+        count += 1
+        if progress is not None:
+            progress(count)
+    fh.write("\n  ]" if count else "]")
+    fh.write(tail + "\n")
+
+
 def write_book(
     book: Book,
     path: Path,
     store: EvidenceStore | None = None,
     exported_at: datetime | None = None,
+    *,
+    loans: Iterable[Loan] | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> None:
-    """Write ``book`` to ``path`` atomically; with ``store`` its files go to ``evidence/``."""
+    """Write ``book`` to ``path`` atomically; with ``store`` its files go to ``evidence/``.
+
+    ``loans`` (streamed in order, e.g. from the database page by page) stands for
+    ``book.loans``; ``progress`` hears the number of loans written, and may raise to stop: the
+    file is written to a temporary name and renamed at the end, so a stopped or failed export
+    leaves nothing behind (the evidence files it had copied are removed again)."""
     path = Path(path)
     folder = path.resolve().parent
     evidence = folder / "evidence"
     had_folder, had_evidence = folder.exists(), evidence.exists()
     before = {p for p in evidence.rglob("*") if p.is_file()} if had_evidence else set()
+    tmp: str | None = None
     try:
         _private_folder(folder, had_folder)
         try:
-            text = json.dumps(
-                book_json(book, store, folder, exported_at),
-                ensure_ascii=False,
-                indent=2,
-                sort_keys=True,
-            )
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                source = book.loans if loans is None else loans
+                write_json(fh, book, source, store, folder, exported_at, progress)
+            os.replace(tmp, path)
         except BaseException:
             # A failed export changes nothing: remove the files it had copied so far.
             if evidence.exists():
@@ -351,13 +394,8 @@ def write_book(
             if not had_folder:
                 shutil.rmtree(folder, ignore_errors=True)
             raise
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text + "\n")
-            os.replace(tmp, path)
         finally:
-            if os.path.exists(tmp):
+            if tmp is not None and os.path.exists(tmp):
                 os.unlink(tmp)
     except PermissionError as error:
         raise InputError(f"{error.filename or path}: permission denied") from None

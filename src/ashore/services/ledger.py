@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session
 from ashore.app.clock import Clock
 from ashore.app.errors import InputError
 from ashore.app.paths import DataDir
+from ashore.app.progress import Progress, report
 from ashore.domain.records import Attachment, Book, Lender, Loan, LoanSummary
 from ashore.domain.validation import check_book, check_lender, check_loan
 from ashore.store import Database
@@ -36,8 +38,18 @@ from ashore.store.mapping import (
 from ashore.store.models import LenderRow, LoanRow, NoteRow, ProposalRow, SettingRow
 
 BUDGET_KEY = "monthly_budget"
+_EXPORT_PAGE = 50  # loans read (with all their notes) and written per page of an export
 LPR_KEY = "lpr_added"  # JSON {"YYYY-MM-DD": "0.0300"}: LPR values the user added
 CURRENCY_KEY = "currency"
+
+
+@dataclass
+class ExportSummary:
+    """What an export wrote: lenders, loans, evidence files."""
+
+    lenders: int
+    loans: int
+    files: int
 
 
 class Ledger:
@@ -167,11 +179,35 @@ class Ledger:
         self.import_book(book)
         return book
 
-    def export_json(self, path: Path) -> None:
-        """Write everything to ``path`` in the exchange format, the evidence files beside it."""
+    def export_json(self, path: Path, progress: Progress | None = None) -> ExportSummary:
+        """Write everything to ``path`` in the exchange format, the evidence files beside it.
+
+        The loans are read and written a page at a time, so memory stays flat however many
+        there are; ``progress`` hears (loans written, loans) and may cancel (``Cancelled``):
+        the file only appears, renamed from a temporary one, once it is complete."""
         from ashore.exchange import write_book
 
-        write_book(self.export_book(), path, self.db.evidence, self.db.clock.now())
+        with self.db.reading() as session:
+            ids = list(session.scalars(select(LoanRow.id).order_by(LoanRow.id)))
+            head = self._book_head(session, ids)
+            summary = ExportSummary(len(head.lenders), len(ids), 0)
+
+            def loans() -> Iterator[Loan]:
+                for start in range(0, len(ids), _EXPORT_PAGE):
+                    page = ids[start : start + _EXPORT_PAGE]
+                    for loan in map(loan_record, loan_rows_by_id(session, page)):
+                        summary.files += sum(len(note.attachments) for note in loan.notes)
+                        yield loan
+                    session.expunge_all()  # what is written is let go: memory stays flat
+
+            def written(count: int) -> None:
+                report(progress, count, len(ids))
+
+            report(progress, 0, len(ids))
+            write_book(
+                head, path, self.db.evidence, self.db.clock.now(), loans=loans(), progress=written
+            )
+        return summary
 
     def backup(self, path: Path) -> BackupSummary:
         """A consistent copy of the database and every evidence file, as one zip at ``path``."""
@@ -290,26 +326,28 @@ class Ledger:
     def export_book(self) -> Book:
         """Everything kept, lenders and loans ordered by id (so two exports are the same)."""
         with self.db.reading() as session:
-            lenders = [
-                lender_record(row)
-                for row in session.scalars(select(LenderRow).order_by(LenderRow.id))
-            ]
             loans = [loan_record(row) for row in loan_rows_by_id(session)]
-            currency = session.get(SettingRow, CURRENCY_KEY)
-            budget = session.get(SettingRow, BUDGET_KEY)
-            from ashore.services.guide import export_guides  # the optional guide objects
+            return replace(self._book_head(session, [loan.id for loan in loans]), loans=loans)
 
-            borrower, guides = export_guides(session, (loan.id for loan in loans))
-            return Book(
-                borrower=borrower,
-                guides=guides,
-                currency=currency.value if currency is not None else _common_currency(loans),
-                lenders=lenders,
-                loans=loans,
-                monthly_budget=Decimal(budget.value)
-                if budget is not None and budget.value
-                else None,
-            )
+    def _book_head(self, session: Session, loan_ids: list[str]) -> Book:
+        """The book without its loans: lenders, settings, the guides of ``loan_ids``."""
+        lenders = [
+            lender_record(row) for row in session.scalars(select(LenderRow).order_by(LenderRow.id))
+        ]
+        currency = session.get(SettingRow, CURRENCY_KEY)
+        budget = session.get(SettingRow, BUDGET_KEY)
+        from ashore.services.guide import export_guides  # the optional guide objects
+
+        borrower, guides = export_guides(session, loan_ids)
+        return Book(
+            borrower=borrower,
+            guides=guides,
+            currency=currency.value
+            if currency is not None
+            else _common_currency(list(session.scalars(select(LoanRow.currency)))),
+            lenders=lenders,
+            monthly_budget=Decimal(budget.value) if budget is not None and budget.value else None,
+        )
 
     # --- where each loan stands ---------------------------------------------------------------
 
@@ -385,10 +423,10 @@ def _existing_loan_ids(session: Session, ids: list[str]) -> set[str]:
     return found
 
 
-def _common_currency(loans: list[Loan]) -> str:
+def _common_currency(currencies: list[str]) -> str:
     counts: dict[str, int] = {}
-    for loan in loans:
-        counts[loan.currency] = counts.get(loan.currency, 0) + 1
+    for code in currencies:
+        counts[code] = counts.get(code, 0) + 1
     if not counts:
         return "CNY"
     return max(sorted(counts), key=lambda code: counts[code])
