@@ -14,10 +14,11 @@ from ashore.exchange.codec import (
     MAX_TEXT,
     VERSION,
     BareNumber,
+    contained_file,
     kind_of,
     nesting_depth,
 )
-from ashore.exchange.read import contained_file, parse_book, read_book
+from ashore.exchange.read import parse_book, read_book
 from ashore.exchange.write import book_json, write_book
 
 __all__ = [

@@ -176,7 +176,10 @@ def chain_findings(con: Connection, progress: Progress | None = None) -> tuple[l
     raw = cast(sqlite3.Connection, con.connection.driver_connection)
     loans = [str(r[0]) for r in raw.execute(_LOANS)]
     streams = _Streams(
-        *(_ByLoan(iter(raw.execute(sql))) for sql in (_EVENTS, _NOTES, _REVISIONS, _LINKS))
+        _ByLoan(iter(raw.execute(_EVENTS))),
+        _ByLoan(iter(raw.execute(_NOTES))),
+        _ByLoan(iter(raw.execute(_REVISIONS))),
+        _ByLoan(iter(raw.execute(_LINKS))),
     )
     found: list[str] = []
     for done, loan_id in enumerate(loans, start=1):

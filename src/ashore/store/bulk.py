@@ -164,26 +164,32 @@ def _children(rows: _Rows, loan: Loan) -> None:
                 "note": c.note,
             },
         )
-    for i, p in enumerate(loan.proposals):
-        agreed = None if p.agreed is None else json.dumps(encode_agreed(p.agreed), sort_keys=True)
+    for i, proposal in enumerate(loan.proposals):
+        agreed = (
+            None
+            if proposal.agreed is None
+            else json.dumps(encode_agreed(proposal.agreed), sort_keys=True)
+        )
         pk = rows.add(
             ProposalRow,
             {
                 "loan_id": loan.id,
                 "position": i,
-                "id": p.id,
-                "name": p.name,
-                "method": p.method,
-                "start": p.start,
-                "params": json.dumps(encode_params(p.method, p.params), sort_keys=True),
-                "status": p.status,
-                "waive_penalty": p.waive.penalty,
-                "waive_late_fees": p.waive.late_fees,
-                "waive_interest": p.waive.interest,
+                "id": proposal.id,
+                "name": proposal.name,
+                "method": proposal.method,
+                "start": proposal.start,
+                "params": json.dumps(
+                    encode_params(proposal.method, proposal.params), sort_keys=True
+                ),
+                "status": proposal.status,
+                "waive_penalty": proposal.waive.penalty,
+                "waive_late_fees": proposal.waive.late_fees,
+                "waive_interest": proposal.waive.interest,
                 "agreed": agreed,
             },
         )
-        for j, h in enumerate(p.history):
+        for j, h in enumerate(proposal.history):
             rows.add(
                 StatusChangeRow,
                 {"proposal_pk": pk, "position": j, "at": h.at, "status": h.status, "note": h.note},
