@@ -7,6 +7,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -194,3 +195,44 @@ def _numbered_canvas(footer: str, lang: str, font: str) -> type[Canvas]:
             self.restoreState()
 
     return NumberedCanvas
+
+
+class Line(Flowable):
+    """A table cell's text that fits on one line, printed as the Paragraph of ``style`` prints it
+    (same font, size, colour, alignment, baseline and height) with a single drawString instead
+    of Paragraph's parsing and line breaking."""
+
+    def __init__(self, value: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.value = value
+        self.style = style
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = avail_width, float(self.style.leading)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv, style = self.canv, self.style
+        canv.setFont(style.fontName, style.fontSize)
+        canv.setFillColor(style.textColor)
+        y = self.height - style.fontSize
+        if style.alignment == TA_RIGHT:
+            canv.drawRightString(self.width, y, self.value)
+        else:
+            canv.drawString(0, y, self.value)
+
+
+CELL_PADDING = 8.0  # the tables' left plus right padding (see calendar_pdf._table_style)
+
+
+def cell(value: str, style: ParagraphStyle, width: float, limit: int | None = None) -> Flowable:
+    """``value`` for a table column ``width`` points wide: a ``Line`` when it fits on one line as
+    written (nothing for Paragraph to break or collapse), else a Paragraph that wraps it."""
+    cleaned = _clean(value, limit)
+    if (
+        cleaned
+        and " ".join(cleaned.split()) == cleaned
+        and stringWidth(cleaned, style.fontName, style.fontSize) <= width - CELL_PADDING
+    ):
+        return Line(cleaned, style)
+    return Paragraph(escape(cleaned), style)

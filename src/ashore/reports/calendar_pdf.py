@@ -31,6 +31,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ashore.app.progress import Progress, report
 from ashore.domain.money import format_amount
 from ashore.reports.calendar_month import MonthPage
 from ashore.reports.calendar_parts import (
@@ -47,6 +48,7 @@ from ashore.reports.calendar_parts import (
     Mark,
     _numbered_canvas,
     _para,
+    cell,
 )
 from ashore.reports.data import CalendarData, CalendarEntry, month_entries, sum_amounts
 from ashore.reports.fonts import register_fonts
@@ -115,9 +117,15 @@ class _Calendar:
         )
         self.left_total = sum_amounts([loan.left_to_pay for loan in data.loans])
         self.frame_width = 0.0  # set by story(), once the page size is known
+        self._money: dict[str, str] = {}
 
     def money(self, value: Decimal) -> str:
-        return format_amount(value, self.data.currency, self.lang)
+        # the same few amounts come back on every page: each is formatted (by babel) once
+        key = str(value)  # by its text: 1.0 and 1.00 are equal Decimals but may print apart
+        shown = self._money.get(key)
+        if shown is None:
+            shown = self._money[key] = format_amount(value, self.data.currency, self.lang)
+        return shown
 
     def status_text(self, entry: CalendarEntry) -> str:
         if entry.status == "partly_paid":
@@ -191,14 +199,16 @@ class _Calendar:
                 [_para(text(k, lang), st.head) for k in ("lender", "loan", "plan")]
                 + [_para(text(k, lang), st.head_right) for k in ("left_to_pay", "ends")],
             ]
+            widths = _widths(self.frame_width, (0.18, 0.2, 0.32, 0.16, 0.14))
             for loan in data.loans:
+                ends = loan.end_date.isoformat() if loan.end_date else "—"
                 rows.append(
                     [
-                        _para(loan.lender, st.cell, 300),
-                        _para(loan.loan, st.cell, 300),
-                        _para(loan.plan, st.cell, 300),
-                        _para(self.money(loan.left_to_pay), st.cell_right),
-                        _para(loan.end_date.isoformat() if loan.end_date else "—", st.cell_right),
+                        cell(loan.lender, st.cell, widths[0], 300),
+                        cell(loan.loan, st.cell, widths[1], 300),
+                        cell(loan.plan, st.cell, widths[2], 300),
+                        cell(self.money(loan.left_to_pay), st.cell_right, widths[3]),
+                        cell(ends, st.cell_right, widths[4]),
                     ]
                 )
             rows.append(
@@ -210,7 +220,6 @@ class _Calendar:
                     "",
                 ]
             )
-            widths = _widths(self.frame_width, (0.18, 0.2, 0.32, 0.16, 0.14))
             table = Table(rows, colWidths=widths, repeatRows=1)
             table.setStyle(
                 _table_style(
@@ -329,11 +338,11 @@ class _Calendar:
                 rows.append(
                     [
                         Mark("paid" if entry.status == "paid" else "due", 10),
-                        _para(date_text(entry.due, lang), st.cell),
-                        _para(entry.lender, st.cell, LIST_NAME_LIMIT),
-                        _para(entry.loan, st.cell, LIST_NAME_LIMIT),
-                        _para(self.money(entry.amount), st.cell_right),
-                        _para(status, st.cell),
+                        cell(date_text(entry.due, lang), st.cell, widths[1]),
+                        cell(entry.lender, st.cell, widths[2], LIST_NAME_LIMIT),
+                        cell(entry.loan, st.cell, widths[3], LIST_NAME_LIMIT),
+                        cell(self.money(entry.amount), st.cell_right, widths[4]),
+                        cell(status, st.cell, widths[5]),
                     ]
                 )
         table = Table(rows, colWidths=widths, repeatRows=1)
@@ -359,8 +368,23 @@ def _widths(total: float, shares: Sequence[float]) -> list[float]:
 # ---------------------------------------------------------------------------- entry point
 
 
-def write_calendar_pdf(data: CalendarData, path: Path) -> None:
-    """Write the repayment calendar of ``data`` to ``path`` (summary, months, list)."""
+class _Document(BaseDocTemplate):
+    """The document, telling ``progress`` each month page drawn (and the list, at the end)."""
+
+    def __init__(self, path: str, progress: Progress | None, steps: int, **kwargs: Any) -> None:
+        super().__init__(path, **kwargs)
+        self.progress, self.steps, self.done = progress, steps, 0
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, MonthPage):
+            self.done += 1
+            report(self.progress, self.done, self.steps)
+
+
+def write_calendar_pdf(data: CalendarData, path: Path, progress: Progress | None = None) -> None:
+    """Write the repayment calendar of ``data`` to ``path`` (summary, months, list).
+
+    ``progress`` hears (pages done, months + 1) and may cancel (``Cancelled``) between pages."""
     font = register_fonts()
     pagesize = A4 if data.paper == "A4" else letter
     width, height = pagesize
@@ -377,8 +401,12 @@ def write_calendar_pdf(data: CalendarData, path: Path) -> None:
     )
     made = data.generated_at.strftime("%Y-%m-%d %H:%M")
     footer = text("footer", data.lang) + "  ·  " + text("made", data.lang, when=made)
-    doc = BaseDocTemplate(
+    steps = len(data.months) + 1
+    report(progress, 0, steps)
+    doc = _Document(
         str(path),
+        progress,
+        steps,
         pagesize=pagesize,
         leftMargin=MARGIN_X,
         rightMargin=MARGIN_X,
@@ -394,3 +422,4 @@ def write_calendar_pdf(data: CalendarData, path: Path) -> None:
     cal = _Calendar(data, font)
     story = cal.story(frame.width, frame.height)
     doc.build(story, canvasmaker=_numbered_canvas(footer, data.lang, font))
+    report(progress, steps, steps)
