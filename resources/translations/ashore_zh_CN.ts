@@ -847,7 +847,7 @@ Why delete {what}?</source>
 <context>
     <name>CalendarDialog</name>
     <message>
-        <location filename="../../src/ashore/ui/files/calendar.py" line="+74"/>
+        <location filename="../../src/ashore/ui/files/calendar.py" line="+75"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
@@ -870,7 +870,7 @@ Why delete {what}?</source>
 <context>
     <name>CalendarExport</name>
     <message>
-        <location line="+70"/>
+        <location line="+97"/>
         <source>Repayment &amp;calendar (PDF)…</source>
         <translation>还款日历（PDF）(&amp;C)…</translation>
     </message>
@@ -905,7 +905,7 @@ Why delete {what}?</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Export a calendar file</source>
         <translation>导出日历文件</translation>
     </message>
@@ -915,12 +915,17 @@ Why delete {what}?</source>
         <translation>日历文件 (*.ics)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Writing the calendar of %1 months…</source>
         <translation>正在生成 %1 个月的日历…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -1588,7 +1593,7 @@ Why delete {what}?</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../src/ashore/ui/files/actions.py" line="+50"/>
+        <location filename="../../src/ashore/ui/files/actions.py" line="+51"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
@@ -1668,7 +1673,17 @@ Why delete {what}?</source>
         <translation>Ashore 交换文件 (*.json)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
+        <source>Exporting every loan…</source>
+        <translation>正在导出全部借款…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -1678,7 +1693,7 @@ Why delete {what}?</source>
         <translation>已于 %2 导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/files/actions.py" line="+10"/>
+        <location filename="../../src/ashore/ui/files/actions.py" line="+13"/>
         <source>Back up everything</source>
         <translation>备份全部数据</translation>
     </message>
