@@ -38,7 +38,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import SimpleDocTemplate, Table, TableStyle, PageBreak
 from ashore.app.resources import resource_path
 data = heavy_calendar(int(sys.argv[1]))
-pdfmetrics.registerFont(TTFont("F", str(resource_path("fonts", "wqy-microhei.ttc")), subfontIndex=0))
+font = str(resource_path("fonts", "wqy-microhei.ttc"))
+pdfmetrics.registerFont(TTFont("F", font, subfontIndex=0))
 style = TableStyle([("FONT", (0, 0), (-1, -1), "F", 8), ("GRID", (0, 0), (-1, -1), 0.3, "grey")])
 story = [Table([[l.lender, l.loan, l.plan, f"{l.left_to_pay:,.2f}", str(l.end_date)]
                 for l in data.loans], style=style, repeatRows=0), PageBreak()]
@@ -77,8 +78,14 @@ def heavy_calendar(loans: int):  # type: ignore[no-untyped-def]  # a benchmark's
                 CalendarEntry(due, lender, f"Loan {k}", f"loan-{k}", amount, status, paid)
             )
         rows.append(
-            CalendarLoan(lender, f"Loan {k}", "original schedule", amount * 12,
-                         date(2027, 10, 28), f"loan-{k}")
+            CalendarLoan(
+                lender,
+                f"Loan {k}",
+                "original schedule",
+                amount * 12,
+                date(2027, 10, 28),
+                f"loan-{k}",
+            )
         )
     months = [(2026 + (10 + m) // 12, (10 + m) % 12 + 1) for m in range(12)]
     return CalendarData(
