@@ -98,7 +98,7 @@ Your data lives in:
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/guide/card.py" line="+45"/>
+        <location filename="../../src/ashore/ui/guide/card.py" line="+46"/>
         <source>I lost my job</source>
         <translation>我失业了</translation>
     </message>
@@ -847,7 +847,7 @@ Why delete {what}?</source>
 <context>
     <name>CalendarDialog</name>
     <message>
-        <location filename="../../src/ashore/ui/files/calendar.py" line="+74"/>
+        <location filename="../../src/ashore/ui/files/calendar.py" line="+75"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
@@ -870,7 +870,7 @@ Why delete {what}?</source>
 <context>
     <name>CalendarExport</name>
     <message>
-        <location line="+70"/>
+        <location line="+97"/>
         <source>&amp;Repayment calendar (PDF)…</source>
         <translation>还款日历（PDF）(&amp;R)…</translation>
     </message>
@@ -905,7 +905,7 @@ Why delete {what}?</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Export a calendar file</source>
         <translation>导出日历文件</translation>
     </message>
@@ -915,12 +915,17 @@ Why delete {what}?</source>
         <translation>日历文件 (*.ics)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Writing the calendar of %1 months…</source>
         <translation>正在生成 %1 个月的日历…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -1258,7 +1263,7 @@ Why delete {what}?</source>
 <context>
     <name>ClaimsPanel</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/claims.py" line="+37"/>
+        <location filename="../../src/ashore/ui/payments/claims.py" line="+38"/>
         <source>What the lender says you owe</source>
         <translation>出借方声称的欠款</translation>
     </message>
@@ -1402,7 +1407,7 @@ Why delete {what}?</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+202"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+206"/>
         <source>All loans</source>
         <translation>全部借款</translation>
     </message>
@@ -1428,12 +1433,12 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+165"/>
+        <location line="+167"/>
         <source>Needs attention</source>
         <translation>需要处理</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-154"/>
         <source>Click a line to open its loan</source>
         <translation>点击一行即可打开对应借款</translation>
     </message>
@@ -1449,12 +1454,12 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+156"/>
+        <location line="+158"/>
         <source>Follow-ups</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-144"/>
         <source>Export chart…</source>
         <translation>导出图表…</translation>
     </message>
@@ -1484,7 +1489,7 @@ Why delete {what}?</source>
         <translation>在预算 %1 以内。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Missed</source>
         <translation>已违约</translation>
     </message>
@@ -1608,7 +1613,7 @@ Why delete {what}?</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../src/ashore/ui/files/actions.py" line="+50"/>
+        <location filename="../../src/ashore/ui/files/actions.py" line="+51"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
@@ -1688,7 +1693,17 @@ Why delete {what}?</source>
         <translation>Ashore 交换文件 (*.json)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
+        <source>Exporting every loan…</source>
+        <translation>正在导出全部借款…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -1698,7 +1713,7 @@ Why delete {what}?</source>
         <translation>已于 %2 导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/files/actions.py" line="+10"/>
+        <location filename="../../src/ashore/ui/files/actions.py" line="+13"/>
         <source>Back up everything</source>
         <translation>备份全部数据</translation>
     </message>
@@ -1780,7 +1795,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-308"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-313"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -1803,7 +1818,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>GuideController</name>
     <message>
-        <location filename="../../src/ashore/ui/guide/controller.py" line="+37"/>
+        <location filename="../../src/ashore/ui/guide/controller.py" line="+40"/>
         <source>Guide</source>
         <translation>指南</translation>
     </message>
@@ -1858,7 +1873,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>GuideTab</name>
     <message>
-        <location filename="../../src/ashore/ui/guide/tab.py" line="+147"/>
+        <location filename="../../src/ashore/ui/guide/tab.py" line="+153"/>
         <source>Open the call card</source>
         <translation>打开通话卡片</translation>
     </message>
@@ -2386,7 +2401,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LetterEditor</name>
     <message>
-        <location filename="../../src/ashore/ui/guide/letter.py" line="+50"/>
+        <location filename="../../src/ashore/ui/guide/letter.py" line="+51"/>
         <source>Hardship letter — %1</source>
         <translation>困难说明信——%1</translation>
     </message>
@@ -3013,7 +3028,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/ashore/ui/main_window.py" line="+94"/>
+        <location filename="../../src/ashore/ui/main_window.py" line="+95"/>
         <source>Ashore</source>
         <translation>Ashore</translation>
     </message>
@@ -3445,7 +3460,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NotesPane</name>
     <message>
-        <location filename="../../src/ashore/ui/notes/pane.py" line="+114"/>
+        <location filename="../../src/ashore/ui/notes/pane.py" line="+116"/>
         <source>Every note on this lender&apos;s loans, newest first</source>
         <translation>该出借方所有借款的记录，最新的在前</translation>
     </message>
@@ -3612,7 +3627,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/overview.py" line="+64"/>
+        <location filename="../../src/ashore/ui/loan/overview.py" line="+66"/>
         <source>%1 % a year</source>
         <translation>年利率 %1 %</translation>
     </message>
@@ -3863,7 +3878,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/tab.py" line="+79"/>
+        <location filename="../../src/ashore/ui/payments/tab.py" line="+80"/>
         <source>Record a payment</source>
         <translation>记录一笔还款</translation>
     </message>
@@ -4244,7 +4259,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/tab.py" line="+102"/>
+        <location filename="../../src/ashore/ui/proposals/tab.py" line="+104"/>
         <source>Tick a proposal to show it on the chart.</source>
         <translation>勾选一个方案即可在图表上显示。</translation>
     </message>
@@ -4395,7 +4410,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="+33"/>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>New proposal</source>
         <translation>新方案</translation>
     </message>
@@ -4430,8 +4445,8 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>“%1”是当前生效的协议。接受“%2”会撤回它，并从“%2”的开始日期起全面取代原还款计划。</translation>
     </message>
     <message>
-        <location line="-189"/>
-        <location line="+194"/>
+        <location line="-191"/>
+        <location line="+196"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>

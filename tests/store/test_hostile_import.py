@@ -258,9 +258,9 @@ def test_amounts_just_under_the_bound_and_ascii_digits_are_still_taken(tmp_path:
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from ashore import exchange
+    from ashore.exchange import read  # the module whose read_book checks the limit
 
-    monkeypatch.setattr(exchange, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(read, "MAX_FILE_BYTES", 1000)
     source = _write(tmp_path, _set("lenders.0.notes", "x" * 2000), None)
     assert main(["--data-dir", str(tmp_path / "data"), "import", str(source)]) == 1
     assert "is larger than" in capsys.readouterr().err

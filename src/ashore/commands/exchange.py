@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ashore.app.context import Context
-from ashore.exchange import read_book, write_book
+from ashore.exchange import read_book
 from ashore.services import Ledger
 
 
@@ -30,13 +30,11 @@ def run_export_json(args: argparse.Namespace, ctx: Context) -> int:
     """Write everything to one exchange file, the evidence files beside it under evidence/."""
     ledger = Ledger.open(ctx.data, ctx.clock)
     try:
-        book = ledger.export_book()
-        write_book(book, args.out, ledger.db.evidence, ctx.clock.now())
+        written = ledger.export_json(args.out)
     finally:
         ledger.close()
-    files = sum(len(note.attachments) for loan in book.loans for note in loan.notes)
     print(
-        f"wrote {args.out}: {len(book.lenders)} lender(s), {len(book.loans)} loan(s), "
-        f"{files} file(s)"
+        f"wrote {args.out}: {written.lenders} lender(s), {written.loans} loan(s), "
+        f"{written.files} file(s)"
     )
     return 0

@@ -4,42 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from ashore.app.context import Context
-from ashore.app.errors import DataError
-from ashore.store import Database, seal
+from ashore.store import Database
+from ashore.store.audit import find_problems
 from ashore.store.backup import restore_backup, write_backup
-from ashore.store.mapping.notes import chain_problems
-from ashore.store.models import EvidenceFileRow, LoanRow, NoteRow
-
-
-def find_problems(db: Database) -> tuple[list[str], int, int]:
-    """Every problem found (one line each), the number of files and of notes checked."""
-    problems = db.integrity_problems()
-    try:
-        found, files, notes = _record_problems(db)
-    except DataError as error:
-        # A damaged page the rows run into: integrity_check has named it; say where it stopped.
-        return [*problems, f"database: cannot be read further: {error}"], 0, 0
-    return problems + found, files, notes
-
-
-def _record_problems(db: Database) -> tuple[list[str], int, int]:
-    problems: list[str] = []
-    with db.reading() as session:
-        files = list(session.scalars(select(EvidenceFileRow).order_by(EvidenceFileRow.sha256)))
-        for row in files:
-            problem = db.evidence.verify(row.sha256)
-            if problem is None and db.evidence.path_for(row.sha256).stat().st_size != row.size:
-                problem = f"size is not the recorded {row.size} bytes"
-            if problem is not None:
-                problems.append(f"evidence {row.sha256} ({row.original_name}): {problem}")
-        for loan in session.scalars(select(LoanRow).order_by(LoanRow.id)):
-            problems.extend(chain_problems(loan))
-        problems.extend(seal.problems(session.connection()))
-        notes = session.scalar(select(func.count()).select_from(NoteRow)) or 0
-    return problems, len(files), notes
+from ashore.store.models import EvidenceFileRow
 
 
 def orphan_files(db: Database) -> list[str]:

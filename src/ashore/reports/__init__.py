@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ashore.app.progress import Progress
 from ashore.reports.data import (
     PAPERS,
     STATUSES,
@@ -32,8 +33,9 @@ __all__ = [
 ]
 
 
-def write_calendar_pdf(data: CalendarData, path: Path) -> None:
-    """Write the PDF repayment calendar of ``data`` to ``path`` (see reports.calendar_pdf)."""
+def write_calendar_pdf(data: CalendarData, path: Path, progress: Progress | None = None) -> None:
+    """Write the PDF repayment calendar of ``data`` to ``path`` (see reports.calendar_pdf);
+    ``progress`` hears (pages done, months + 1) and may cancel."""
     from ashore.reports.calendar_pdf import write_calendar_pdf as write  # lazy: reportlab is slow
 
-    write(data, path)
+    write(data, path, progress)

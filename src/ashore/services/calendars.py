@@ -20,6 +20,7 @@ from dateutil.relativedelta import relativedelta
 
 from ashore import finance
 from ashore.app.errors import InputError
+from ashore.app.progress import Progress
 from ashore.domain.money import format_amount
 from ashore.domain.records import Loan, Proposal
 from ashore.finance.calendar import MAX_CALENDAR_MONTHS
@@ -206,9 +207,12 @@ def calendar_data(
     )
 
 
-def write_pdf(data: CalendarData, path: Path, option: str = "--out") -> None:
-    """Write the PDF calendar, all or nothing."""
-    write_atomically(path, lambda temp: write_calendar_pdf(data, temp), option)
+def write_pdf(
+    data: CalendarData, path: Path, option: str = "--out", progress: Progress | None = None
+) -> None:
+    """Write the PDF calendar, all or nothing; ``progress`` hears the pages and may cancel
+    (``Cancelled``: the temporary file is removed, an earlier PDF at ``path`` is kept)."""
+    write_atomically(path, lambda temp: write_calendar_pdf(data, temp, progress), option)
 
 
 def write_ics_file(

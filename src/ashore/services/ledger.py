@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -20,6 +21,7 @@ from ashore import finance
 from ashore.app.clock import Clock
 from ashore.app.errors import InputError
 from ashore.app.paths import DataDir
+from ashore.app.progress import Progress, report
 from ashore.app.resources import resource_path
 from ashore.domain.records import Attachment, Book, Lender, Loan, LoanSummary
 from ashore.domain.validation import check_amount, check_book, check_lender, check_loan
@@ -28,6 +30,7 @@ from ashore.services import plans
 from ashore.services.plans import summarize_all
 from ashore.store import Database, lock
 from ashore.store.backup import BackupSummary, restore_backup, write_backup
+from ashore.store.bulk import insert_new_loans
 from ashore.store.mapping.files import discard_unreferenced
 from ashore.store.mapping.lenders import lender_record, write_lender
 from ashore.store.mapping.loans import all_loan_rows, loan_record, loan_rows_by_id, write_loan
@@ -42,6 +45,17 @@ from ashore.store.settings import (
     import_guides,
     set_setting,
 )
+
+_EXPORT_PAGE = 50  # loans read (with all their notes) and written per page of an export
+
+
+@dataclass
+class ExportSummary:
+    """What an export wrote: lenders, loans, evidence files."""
+
+    lenders: int
+    loans: int
+    files: int
 
 
 class Ledger:
@@ -164,9 +178,33 @@ class Ledger:
         self.import_book(book)
         return book
 
-    def export_json(self, path: Path) -> None:
-        """Write everything to ``path`` in the exchange format, the evidence files beside it."""
-        write_book(self.export_book(), path, self.db.evidence, self.db.clock.now())
+    def export_json(self, path: Path, progress: Progress | None = None) -> ExportSummary:
+        """Write everything to ``path`` in the exchange format, the evidence files beside it.
+
+        The loans are read and written a page at a time, so memory stays flat however many
+        there are; ``progress`` hears (loans written, loans) and may cancel (``Cancelled``):
+        the file only appears, renamed from a temporary one, once it is complete."""
+        with self.db.reading() as session:
+            ids = list(session.scalars(select(LoanRow.id).order_by(LoanRow.id)))
+            head = self._book_head(session, ids)
+            summary = ExportSummary(len(head.lenders), len(ids), 0)
+
+            def loans() -> Iterator[Loan]:
+                for start in range(0, len(ids), _EXPORT_PAGE):
+                    page = ids[start : start + _EXPORT_PAGE]
+                    for loan in map(loan_record, loan_rows_by_id(session, page)):
+                        summary.files += sum(len(note.attachments) for note in loan.notes)
+                        yield loan
+                    session.expunge_all()  # what is written is let go: memory stays flat
+
+            def written(count: int) -> None:
+                report(progress, count, len(ids))
+
+            report(progress, 0, len(ids))
+            write_book(
+                head, path, self.db.evidence, self.db.clock.now(), loans=loans(), progress=written
+            )
+        return summary
 
     def backup(self, path: Path) -> BackupSummary:
         """A consistent copy of the database and every evidence file, as one zip at ``path``."""
@@ -252,11 +290,15 @@ class Ledger:
                     if row is None:
                         write_lender(session, lender)
                 session.flush()
+                taken = _existing_loan_ids(session, [loan.id for loan in book.loans])
+                stored: list[tuple[Loan, str]] = []
                 for i, loan in enumerate(book.loans):
-                    if session.get(LoanRow, loan.id) is not None:
+                    if loan.id in taken:
                         raise InputError(f"loans[{i}].id: {loan.id!r} already exists")
-                    stored = self._store_attachments(loan, f"loans[{i}]", added)
-                    write_loan(session, self.db.evidence, stored, f"loans[{i}]")
+                    stored.append(
+                        (self._store_attachments(loan, f"loans[{i}]", added), f"loans[{i}]")
+                    )
+                insert_new_loans(session, self.db.evidence, stored)
                 import_guides(session, self.db.evidence, book, added)
                 if book.monthly_budget is not None:
                     set_setting(session, BUDGET_KEY, f"{book.monthly_budget:f}")
@@ -269,22 +311,26 @@ class Ledger:
     def export_book(self) -> Book:
         """Everything kept, lenders and loans ordered by id (so two exports are the same)."""
         with self.db.reading() as session:
-            lenders = [
-                lender_record(row)
-                for row in session.scalars(select(LenderRow).order_by(LenderRow.id))
-            ]
             loans = [loan_record(row) for row in loan_rows_by_id(session)]
-            currency = get_setting(session, CURRENCY_KEY)
-            budget = get_setting(session, BUDGET_KEY)
-            borrower, guides = export_guides(session, (loan.id for loan in loans))
-            return Book(
-                borrower=borrower,
-                guides=guides,
-                currency=currency if currency is not None else _common_currency(loans),
-                lenders=lenders,
-                loans=loans,
-                monthly_budget=Decimal(budget) if budget else None,
-            )
+            return replace(self._book_head(session, [loan.id for loan in loans]), loans=loans)
+
+    def _book_head(self, session: Session, loan_ids: list[str]) -> Book:
+        """The book without its loans: lenders, settings, the guides of ``loan_ids``."""
+        lenders = [
+            lender_record(row) for row in session.scalars(select(LenderRow).order_by(LenderRow.id))
+        ]
+        currency = get_setting(session, CURRENCY_KEY)
+        budget = get_setting(session, BUDGET_KEY)
+        borrower, guides = export_guides(session, loan_ids)
+        return Book(
+            borrower=borrower,
+            guides=guides,
+            currency=currency
+            if currency is not None
+            else _common_currency(list(session.scalars(select(LoanRow.currency)))),
+            lenders=lenders,
+            monthly_budget=Decimal(budget) if budget else None,
+        )
 
     # --- where each loan stands ---------------------------------------------------------------
 
@@ -338,10 +384,19 @@ class Ledger:
         return replace(attachment, sha256=sha, size=source.stat().st_size, path="")
 
 
-def _common_currency(loans: list[Loan]) -> str:
+def _existing_loan_ids(session: Session, ids: list[str]) -> set[str]:
+    """Which of ``ids`` are loans already kept (asked 500 at a time)."""
+    found: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        found.update(session.scalars(select(LoanRow.id).where(LoanRow.id.in_(chunk))))
+    return found
+
+
+def _common_currency(currencies: list[str]) -> str:
     counts: dict[str, int] = {}
-    for loan in loans:
-        counts[loan.currency] = counts.get(loan.currency, 0) + 1
+    for code in currencies:
+        counts[code] = counts.get(code, 0) + 1
     if not counts:
         return "CNY"
     return max(sorted(counts), key=lambda code: counts[code])

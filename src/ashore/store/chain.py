@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from ashore.domain.records import CallNote, NoteEvent
 
 GENESIS = "0" * 64
+# The canonical JSON of hashes (sorted keys, UTF-8 as is): one encoder, the same text as
+# ``json.dumps(value, sort_keys=True, ensure_ascii=False)`` without building one per call.
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False)
 
 
 def _time(value: datetime | None) -> str | None:
@@ -80,7 +84,7 @@ def note_content(loan_id: str, note: CallNote) -> dict[str, Any]:
 
 def note_hash(prev_hash: str, loan_id: str, note: CallNote) -> str:
     """SHA-256 over the previous hash and the note's canonical JSON (sorted keys, UTF-8)."""
-    body = json.dumps(note_content(loan_id, note), sort_keys=True, ensure_ascii=False)
+    body = _CANONICAL.encode(note_content(loan_id, note))
     return hashlib.sha256(f"{prev_hash}\n{body}".encode()).hexdigest()
 
 
@@ -89,7 +93,7 @@ EVENT_KINDS: tuple[str, ...] = ("created", "revised", "deleted", "attached")
 
 def note_body(loan_id: str, note: CallNote) -> str:
     """The canonical JSON text of a note's full state: what an event's ``body`` holds."""
-    return json.dumps(note_content(loan_id, note), sort_keys=True, ensure_ascii=False)
+    return _CANONICAL.encode(note_content(loan_id, note))
 
 
 def event_hash(
@@ -103,7 +107,7 @@ def event_hash(
         "kind": kind,
         "at": at.isoformat(),
     }
-    line = json.dumps(head, sort_keys=True, ensure_ascii=False)
+    line = _CANONICAL.encode(head)
     return hashlib.sha256(f"{prev_hash}\n{line}\n{body}".encode()).hexdigest()
 
 
@@ -147,3 +151,56 @@ def anchors(events: list[NoteEvent]) -> dict[str, str]:
     for event in events:
         out.setdefault(event.note, event.hash)
     return out
+
+
+@dataclass(frozen=True)
+class StoredNote:
+    """A note row as the chain sees it: its link hashes and the note it holds now."""
+
+    id: str
+    prev_hash: str
+    hash: str
+    note: CallNote
+
+
+def loan_chain_problems(
+    loan_id: str, events: list[NoteEvent], notes: list[StoredNote]
+) -> list[str]:
+    """One line per note whose chain does not hold: an event changed, removed or moved, a note
+    row that no longer matches its latest event, or a note row removed or moved.
+
+    Each link is checked against the stored hash before it, so one changed note is named alone.
+    """
+    where = f"loan {loan_id}"
+    problems = [
+        f"{where}: note {events[position].note}: {what}"
+        for position, what in chain_breaks(loan_id, events)
+    ]
+    latest = heads(events)
+    first = anchors(events)
+    expected_prev = GENESIS
+    moved = False
+    for stored in notes:
+        head = latest.get(stored.id)
+        if head is None:
+            problems.append(f"{where}: note {stored.id}: not in the chain (added outside Ashore)")
+        elif stored.prev_hash != expected_prev:
+            moved = True
+            problems.append(
+                f"{where}: note {stored.id}: the chain is broken before it "
+                "(a note was removed or moved)"
+            )
+        elif stored.hash != head.hash or head.body != note_body(loan_id, stored.note):
+            problems.append(
+                f"{where}: note {stored.id}: its content was changed outside Ashore (hash mismatch)"
+            )
+        expected_prev = first.get(stored.id, stored.prev_hash)
+    present = {n.id for n in notes}
+    if not moved:  # a removed note in the middle is already named by the break after it
+        for note_id in latest:
+            if note_id not in present:
+                problems.append(
+                    f"{where}: note {note_id}: removed outside Ashore (its entries are still "
+                    "in the chain)"
+                )
+    return problems

@@ -16,14 +16,11 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ashore.app.errors import DataError, InputError
+from ashore.app.progress import Cancelled  # one Cancelled for every stopped task
 from ashore.domain.validation import is_sha256 as is_sha256  # the one check, kept here too
 
 CHUNK = 1024 * 1024
 Progress = Callable[[int, int], None]  # (bytes done, bytes in all)
-
-
-class Cancelled(Exception):
-    """The user stopped a copy into the store; nothing was stored."""
 
 
 def sha256_of(path: Path) -> str:

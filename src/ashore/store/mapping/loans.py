@@ -283,6 +283,9 @@ def all_loan_rows(session: Session) -> list[LoanRow]:
     return list(session.scalars(stmt))
 
 
-def loan_rows_by_id(session: Session) -> list[LoanRow]:
-    """Every loan with its children, ordered by id (the export's order)."""
-    return list(session.scalars(select(LoanRow).order_by(LoanRow.id).options(*LOAN_CHILDREN)))
+def loan_rows_by_id(session: Session, ids: list[str] | None = None) -> list[LoanRow]:
+    """Every loan (or those of ``ids``) with its children, ordered by id (the export's order)."""
+    stmt = select(LoanRow).order_by(LoanRow.id).options(*LOAN_CHILDREN)
+    if ids is not None:
+        stmt = stmt.where(LoanRow.id.in_(ids))
+    return list(session.scalars(stmt))

@@ -21,10 +21,12 @@ from ashore.domain.records import (
 )
 from ashore.store.chain import (
     GENESIS,
+    StoredNote,
     anchors,
     append_event,
     chain_breaks,
     heads,
+    loan_chain_problems,
     note_body,
 )
 from ashore.store.evidence import EvidenceStore
@@ -276,43 +278,6 @@ def write_new_notes(
 
 
 def chain_problems(row: LoanRow) -> list[str]:
-    """One line per note whose chain does not hold: an event changed, removed or moved, a note
-    row that no longer matches its latest event, or a note row removed or moved.
-
-    Each link is checked against the stored hash before it, so one changed note is named alone.
-    """
-    where = f"loan {row.id}"
-    events = [event_record(e) for e in row.note_events]
-    problems = [
-        f"{where}: note {events[position].note}: {what}"
-        for position, what in chain_breaks(row.id, events)
-    ]
-    latest = heads(events)
-    first = anchors(events)
-    expected_prev = GENESIS
-    moved = False
-    for note_row in row.notes:
-        head = latest.get(note_row.id)
-        if head is None:
-            problems.append(f"{where}: note {note_row.id}: not in the chain (added outside Ashore)")
-        elif note_row.prev_hash != expected_prev:
-            moved = True
-            problems.append(
-                f"{where}: note {note_row.id}: the chain is broken before it "
-                "(a note was removed or moved)"
-            )
-        elif note_row.hash != head.hash or head.body != note_body(row.id, note_record(note_row)):
-            problems.append(
-                f"{where}: note {note_row.id}: its content was changed outside Ashore "
-                "(hash mismatch)"
-            )
-        expected_prev = first.get(note_row.id, note_row.prev_hash)
-    present = {n.id for n in row.notes}
-    if not moved:  # a removed note in the middle is already named by the break after it
-        for note_id in latest:
-            if note_id not in present:
-                problems.append(
-                    f"{where}: note {note_id}: removed outside Ashore (its entries are still "
-                    "in the chain)"
-                )
-    return problems
+    """One line per note whose chain does not hold (``chain.loan_chain_problems``)."""
+    notes = [StoredNote(n.id, n.prev_hash, n.hash, note_record(n)) for n in row.notes]
+    return loan_chain_problems(row.id, [event_record(e) for e in row.note_events], notes)

@@ -11,12 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QProgressDialog, QWidget
 
 from ashore.app.context import Context
 from ashore.app.errors import DataError, InputError
+from ashore.app.progress import Cancelled
 from ashore.domain.money import AmountError
 from ashore.ui import dialogs
 from ashore.ui.files.common import menu_action, report_exported
@@ -126,11 +127,28 @@ class FileActions(QObject):
             return None
         if path.suffix == "":
             path = path.with_suffix(".json")
+        progress = QProgressDialog(
+            self.tr("Exporting every loan…"), self.tr("Cancel"), 0, 0, self.window
+        )
+        progress.setObjectName("exportProgress")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)  # a small book is done before the bar would show
+
+        def step(done: int, total: int) -> bool:
+            progress.setMaximum(total)
+            progress.setValue(done)  # a modal progress dialog repaints and hears Cancel here
+            return not progress.wasCanceled()
+
         try:
-            self.ledger.export_json(path)
+            self.ledger.export_json(path, step)
+        except Cancelled:
+            return None  # nothing was written: the file appears only once it is complete
         except (InputError, DataError) as problem:
             dialogs.error(self.window, str(problem), self.tr("Export failed"))
             return None
+        finally:
+            progress.close()
+            progress.deleteLater()
         report_exported(self.show_status, self.ctx.clock, path)
         return path
 

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEventLoop, QObject, Qt, QThread
+from PySide6.QtCore import QDate, QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ashore.app.context import Context
 from ashore.app.errors import DataError, InputError
+from ashore.app.progress import Cancelled, Progress
 from ashore.finance.calendar import MAX_CALENDAR_MONTHS
 from ashore.services import calendars as cal
 from ashore.ui import dialogs
@@ -113,17 +114,44 @@ class CalendarDialog(QDialog):
         )
 
 
-class _Writer(QThread):
-    """Runs one file write off the window's thread; ``problem`` says what went wrong."""
+class _Bar(QObject):
+    """Moves the progress bar on the window's thread as the worker reports pages."""
 
-    def __init__(self, write: Callable[[], None]) -> None:
+    def __init__(self, progress: QProgressDialog) -> None:
+        super().__init__(progress)
+        self.progress = progress
+
+    @Slot(int, int)
+    def show(self, done: int, total: int) -> None:
+        if not self.progress.wasCanceled():
+            self.progress.setMaximum(total)
+            self.progress.setValue(done)
+
+
+class _Writer(QThread):
+    """Runs one file write off the window's thread; ``problem`` says what went wrong. The write
+    reports its pages through ``stepped`` and stops at the next page once ``cancel`` is called."""
+
+    stepped = Signal(int, int)
+
+    def __init__(self, write: Callable[[Progress], None]) -> None:
         super().__init__()
         self.write = write
         self.problem = ""
+        self.cancelled = False
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.stepped.emit(done, total)
+        return not self.cancelled
 
     def run(self) -> None:
         try:
-            self.write()
+            self.write(self._progress)
+        except Cancelled:
+            self.cancelled = True
         except (InputError, DataError, OSError) as error:
             self.problem = str(error)
 
@@ -188,7 +216,8 @@ class CalendarExport(QObject):
         except InputError as error:
             return self._done(path, str(error))
         data = cal.calendar_data(book, self.ctx.today, self.ctx.clock.now(), self.ctx.lang)
-        return self._done(path, self._run(lambda: cal.write_pdf(data, path, "file"), choice.months))
+        problem = self._run(lambda step: cal.write_pdf(data, path, "file", step), choice.months)
+        return None if problem is None else self._done(path, problem)
 
     def export_ics(self) -> Path | None:
         """Ask for the months, the loans and a file; write the .ics events there."""
@@ -204,23 +233,27 @@ class CalendarExport(QObject):
             return self._done(path, str(error))
         return self._done(path, "")
 
-    def _run(self, write: Callable[[], None], months: int) -> str:
-        """Write in a worker thread, behind a busy progress bar for a long calendar; the window
-        waits (and repaints) until it is done."""
+    def _run(self, write: Callable[[Progress], None], months: int) -> str | None:
+        """Write in a worker thread, behind a progress bar (page by page, with Cancel) for a
+        long calendar; the window waits (and repaints) until it is done. None when cancelled:
+        the file is then not written (an earlier one at the path is kept)."""
         worker = _Writer(write)
         progress: QProgressDialog | None = None
         if months > LONG_CALENDAR_MONTHS:
             progress = QProgressDialog(
                 self.tr("Writing the calendar of %1 months…").replace("%1", str(months)),
-                "",
+                self.tr("Cancel"),
                 0,
                 0,
                 self.window,
             )
             progress.setObjectName("calendarProgress")
-            progress.setCancelButton(None)
+            progress.setAutoClose(False)
             progress.setWindowModality(Qt.WindowModality.WindowModal)
             progress.setMinimumDuration(0)
+            progress.canceled.connect(worker.cancel)
+            bar = _Bar(progress)
+            worker.stepped.connect(bar.show)
             progress.show()
         loop = QEventLoop()
         worker.finished.connect(loop.quit)
@@ -229,9 +262,10 @@ class CalendarExport(QObject):
             loop.exec()
         worker.wait()
         if progress is not None:
+            progress.canceled.disconnect(worker.cancel)  # closing it below is no Cancel
             progress.close()
             progress.deleteLater()
-        return worker.problem
+        return None if worker.cancelled else worker.problem
 
     def _done(self, path: Path, problem: str) -> Path | None:
         if problem:

@@ -1,0 +1,492 @@
+"""Reading an exchange file: ``read_book`` parses one and names the field path of anything wrong
+(``loans[2].principal: "12,000" is not a decimal amount``); the values themselves are checked by
+``ashore.domain.validation`` when the book is imported."""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ashore.app.errors import InputError
+from ashore.domain.kinds import ALLOCATION_PARTS, INTEREST_RULES, LOAN_METHODS, TERM_UNITS, as_kind
+from ashore.domain.money import Rate
+from ashore.domain.records import (
+    Attachment,
+    Book,
+    CallNote,
+    Claim,
+    Fee,
+    Lender,
+    Loan,
+    NoteEvent,
+    NoteRevision,
+    OverdueRules,
+    Payment,
+    Proposal,
+    Settlement,
+    StatusChange,
+    Waive,
+)
+from ashore.exchange.codec import (
+    _BORROWER_FIELDS,
+    _GUIDE_TEXTS,
+    FORMAT,
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    VERSION,
+    BareNumber,
+    _bool,
+    _collection,
+    _json_int,
+    _list,
+    _object,
+    _opt,
+    _penalty_rate,
+    _rate,
+    _str,
+    _time,
+    contained_file,
+    kind_of,
+    nesting_depth,
+)
+from ashore.store.codec import (
+    decode_agreed,
+    decode_params,
+)
+from ashore.store.codec import read_date as _date
+from ashore.store.codec import read_decimal as _decimal
+from ashore.store.codec import read_int as _int
+from ashore.store.evidence import regular_file
+
+
+def _lender(raw: object, path: str) -> Lender:
+    data = _object(raw, path, ("id", "name"), ("phone", "notes", "hours", "website"))
+    return Lender(
+        id=_str(data["id"], f"{path}.id"),
+        name=_str(data["name"], f"{path}.name"),
+        phone=_opt(data, "phone", path, _str, ""),
+        notes=_opt(data, "notes", path, _str, ""),
+        hours=_opt(data, "hours", path, _str, ""),
+        website=_opt(data, "website", path, _str, ""),
+    )
+
+
+def _overdue(raw: object, path: str) -> OverdueRules:
+    data = _object(
+        raw,
+        path,
+        (),
+        (
+            "penalty_rate",
+            "penalty_base",
+            "late_fee",
+            "grace_days",
+            "accelerates_after_days",
+            "allocation",
+            "contract_interest_continues",
+        ),
+    )
+    allocation: tuple[str, ...] = ALLOCATION_PARTS
+    if data.get("allocation") is not None:
+        parts = _list(data["allocation"], f"{path}.allocation")
+        allocation = tuple(_str(p, f"{path}.allocation[{i}]") for i, p in enumerate(parts))
+    penalty = _opt(data, "penalty_rate", path, _penalty_rate, None)
+    return OverdueRules(
+        penalty_rate=penalty if isinstance(penalty, Rate) else None,
+        penalty_times_contract=penalty if isinstance(penalty, Decimal) else None,
+        contract_interest_continues=_opt(data, "contract_interest_continues", path, _bool, False),
+        penalty_base=_opt(data, "penalty_base", path, _str, "overdue_amount"),
+        late_fee=_opt(data, "late_fee", path, _decimal, Decimal("0")),
+        grace_days=_opt(data, "grace_days", path, _int, 0),
+        accelerates_after_days=_opt(data, "accelerates_after_days", path, _int, None),
+        allocation=allocation,
+    )
+
+
+def _fee(raw: object, path: str) -> Fee:
+    data = _object(raw, path, ("amount",), ("name", "per"))
+    return Fee(
+        name=_opt(data, "name", path, _str, ""),
+        amount=_decimal(data["amount"], f"{path}.amount"),
+        per=_opt(data, "per", path, _str, "installment"),
+    )
+
+
+def _payment(raw: object, path: str) -> Payment:
+    data = _object(raw, path, ("date", "amount"), ("note", "method", "reference"))
+    return Payment(
+        date=_date(data["date"], f"{path}.date"),
+        amount=_decimal(data["amount"], f"{path}.amount"),
+        note=_opt(data, "note", path, _str, ""),
+        method=_opt(data, "method", path, _str, ""),
+        reference=_opt(data, "reference", path, _str, ""),
+    )
+
+
+def _claim(raw: object, path: str) -> Claim:
+    data = _object(raw, path, ("date", "amount"), ("source", "note"))
+    return Claim(
+        date=_date(data["date"], f"{path}.date"),
+        amount=_decimal(data["amount"], f"{path}.amount"),
+        source=_opt(data, "source", path, _str, ""),
+        note=_opt(data, "note", path, _str, ""),
+    )
+
+
+def _waive(raw: object, path: str) -> Waive:
+    data = _object(raw, path, (), ("penalty", "late_fees", "interest"))
+    zero = Decimal("0")
+    return Waive(
+        penalty=_opt(data, "penalty", path, _decimal, zero),
+        late_fees=_opt(data, "late_fees", path, _decimal, zero),
+        interest=_opt(data, "interest", path, _decimal, zero),
+    )
+
+
+def _status_change(raw: object, path: str) -> StatusChange:
+    data = _object(raw, path, ("at", "status"), ("note",))
+    return StatusChange(
+        at=_time(data["at"], f"{path}.at"),
+        status=_str(data["status"], f"{path}.status"),
+        note=_opt(data, "note", path, _str, ""),
+    )
+
+
+def _proposal(raw: object, path: str) -> Proposal:
+    data = _object(
+        raw,
+        path,
+        ("id", "method", "start", "params"),
+        ("name", "status", "waive", "history", "agreed"),
+    )
+    method = _str(data["method"], f"{path}.method")
+    return Proposal(
+        id=_str(data["id"], f"{path}.id"),
+        name=_opt(data, "name", path, _str, ""),
+        method=method,
+        start=_date(data["start"], f"{path}.start"),
+        params=decode_params(method, data["params"], f"{path}.params"),
+        status=_opt(data, "status", path, _str, "draft"),
+        waive=_opt(data, "waive", path, _waive, Waive()),
+        history=[
+            _status_change(item, f"{path}.history[{i}]")
+            for i, item in enumerate(_opt(data, "history", path, _list, []))
+        ],
+        agreed=_opt(data, "agreed", path, decode_agreed, None),
+    )
+
+
+def _attachment(raw: object, path: str, base: Path) -> Attachment:
+    data = _object(
+        raw, path, ("path",), ("sha256", "name", "kind", "size", "imported_at", "duration_ms")
+    )
+    source = contained_file(_str(data["path"], f"{path}.path"), base, f"{path}.path")
+    sha = _opt(data, "sha256", path, _str, "")
+    if sha and not re.fullmatch(r"[0-9a-f]{64}", sha):
+        raise InputError(f"{path}.sha256: {sha!r} is not a SHA-256 (64 lowercase hex digits)")
+    name = _opt(data, "name", path, _str, "") or source.name
+    return Attachment(
+        sha256=sha,
+        name=name,
+        kind=_opt(data, "kind", path, _str, kind_of(name)),
+        size=source.stat().st_size,
+        imported_at=_opt(data, "imported_at", path, _time, None),
+        duration_ms=_opt(data, "duration_ms", path, _int, None),
+        path=str(source),
+    )
+
+
+_NOTE_TEXTS = ("counterpart", "text", "outcome", "promises")
+_COLLECTION_FIELDS = ("kind", "direction", "from_number", "third_party", "abuse")
+
+
+def _revision(raw: object, path: str) -> NoteRevision:
+    data = _object(
+        raw,
+        path,
+        ("revised_at", "occurred_at"),
+        ("channel", "follow_up", *_NOTE_TEXTS, *_COLLECTION_FIELDS),
+    )
+    return NoteRevision(
+        revised_at=_time(data["revised_at"], f"{path}.revised_at"),
+        occurred_at=_time(data["occurred_at"], f"{path}.occurred_at"),
+        channel=_opt(data, "channel", path, _str, "phone"),
+        counterpart=_opt(data, "counterpart", path, _str, ""),
+        text=_opt(data, "text", path, _str, ""),
+        outcome=_opt(data, "outcome", path, _str, ""),
+        promises=_opt(data, "promises", path, _str, ""),
+        follow_up=_opt(data, "follow_up", path, _date, None),
+        **_collection(data, path),
+    )
+
+
+def _note(raw: object, path: str, base: Path) -> CallNote:
+    data = _object(
+        raw,
+        path,
+        ("id", "occurred_at", "logged_at"),
+        (
+            "channel",
+            "follow_up",
+            "attachments",
+            "revisions",
+            "deleted_at",
+            "deleted_reason",
+            *_NOTE_TEXTS,
+            *_COLLECTION_FIELDS,
+        ),
+    )
+    return CallNote(
+        id=_str(data["id"], f"{path}.id"),
+        occurred_at=_time(data["occurred_at"], f"{path}.occurred_at"),
+        logged_at=_time(data["logged_at"], f"{path}.logged_at"),
+        channel=_opt(data, "channel", path, _str, "phone"),
+        counterpart=_opt(data, "counterpart", path, _str, ""),
+        text=_opt(data, "text", path, _str, ""),
+        outcome=_opt(data, "outcome", path, _str, ""),
+        promises=_opt(data, "promises", path, _str, ""),
+        follow_up=_opt(data, "follow_up", path, _date, None),
+        attachments=[
+            _attachment(item, f"{path}.attachments[{i}]", base)
+            for i, item in enumerate(_opt(data, "attachments", path, _list, []))
+        ],
+        revisions=[
+            _revision(item, f"{path}.revisions[{i}]")
+            for i, item in enumerate(_opt(data, "revisions", path, _list, []))
+        ],
+        deleted_at=_opt(data, "deleted_at", path, _time, None),
+        deleted_reason=_opt(data, "deleted_reason", path, _str, ""),
+        **_collection(data, path),
+    )
+
+
+def _bool_or_null(raw: object, path: str) -> bool:
+    if not isinstance(raw, bool):
+        raise InputError(f"{path}: {raw!r} is not true, false or null")
+    return raw
+
+
+def _settlement(raw: object, path: str, base: Path) -> Settlement:
+    data = _object(
+        raw,
+        path,
+        ("settled_on",),
+        ("certificate", "credit_report_checked_on", "credit_report_clean"),
+    )
+    certificate = data.get("certificate")
+    return Settlement(
+        settled_on=_date(data["settled_on"], f"{path}.settled_on"),
+        certificate=(
+            _attachment(certificate, f"{path}.certificate", base)
+            if certificate is not None
+            else None
+        ),
+        credit_report_checked_on=_opt(data, "credit_report_checked_on", path, _date, None),
+        credit_report_clean=_opt(data, "credit_report_clean", path, _bool_or_null, None),
+    )
+
+
+_LOAN_OPTIONAL = (
+    "guide",
+    "start",
+    "interest",
+    "prepayment_fee",
+    "currency",
+    "reference",
+    "fees",
+    "overdue",
+    "payments",
+    "claims",
+    "proposals",
+    "notes",
+    "note_chain",
+    "settlement",
+    "chain_head",
+)
+
+
+def _note_event(raw: object, path: str) -> NoteEvent:
+    data = _object(raw, path, ("note", "kind", "at", "body", "prev_hash", "hash"), ())
+    return NoteEvent(
+        note=_str(data["note"], f"{path}.note"),
+        kind=_str(data["kind"], f"{path}.kind"),
+        at=_time(data["at"], f"{path}.at"),
+        body=_str(data["body"], f"{path}.body"),
+        prev_hash=_str(data["prev_hash"], f"{path}.prev_hash"),
+        hash=_str(data["hash"], f"{path}.hash"),
+    )
+
+
+def _loan(raw: object, path: str, currency: str, base: Path) -> Loan:
+    data = _object(
+        raw,
+        path,
+        ("id", "lender", "name", "principal", "rate", "method", "term", "first_due"),
+        _LOAN_OPTIONAL,
+    )
+    term = _object(data["term"], f"{path}.term", ("count", "unit"), ())
+
+    def items(key: str) -> list[tuple[Any, str]]:
+        values = _opt(data, key, path, _list, [])
+        return [(item, f"{path}.{key}[{i}]") for i, item in enumerate(values)]
+
+    chain = [_note_event(item, where) for item, where in items("note_chain")]
+    # A file with no chain at all is read as hand-written (its notes get new entries); one that
+    # has a chain must have all of it.
+    if data.get("chain_head") is not None and chain:
+        _check_chain_head(data["chain_head"], chain, path)
+    return Loan(
+        id=_str(data["id"], f"{path}.id"),
+        lender=_str(data["lender"], f"{path}.lender"),
+        name=_str(data["name"], f"{path}.name"),
+        principal=_decimal(data["principal"], f"{path}.principal"),
+        rate=_rate(data["rate"], f"{path}.rate"),
+        method=as_kind(_str(data["method"], f"{path}.method"), LOAN_METHODS),
+        term_count=_int(term["count"], f"{path}.term.count"),
+        term_unit=as_kind(_str(term["unit"], f"{path}.term.unit"), TERM_UNITS),
+        first_due=_date(data["first_due"], f"{path}.first_due"),
+        currency=_opt(data, "currency", path, _str, currency),
+        reference=_opt(data, "reference", path, _str, ""),
+        fees=[_fee(item, where) for item, where in items("fees")],
+        overdue=_opt(data, "overdue", path, _overdue, OverdueRules()),
+        payments=[_payment(item, where) for item, where in items("payments")],
+        claims=[_claim(item, where) for item, where in items("claims")],
+        proposals=[_proposal(item, where) for item, where in items("proposals")],
+        notes=[_note(item, where, base) for item, where in items("notes")],
+        settlement=(
+            _settlement(data["settlement"], f"{path}.settlement", base)
+            if data.get("settlement") is not None
+            else None
+        ),
+        # Checked against the notes when the loan is stored (ashore.store.mapping).
+        note_chain=chain,
+        start=_opt(data, "start", path, _date, None),
+        interest=as_kind(_opt(data, "interest", path, _str, "monthly"), INTEREST_RULES),
+        prepayment_fee=_opt(data, "prepayment_fee", path, _decimal, Decimal("0")),
+    )
+
+
+def _check_chain_head(raw: object, chain: list[NoteEvent], path: str) -> None:
+    """The exported chain head (how many entries, the last one's hash) must match the chain the
+    file holds: a tail cut from the file, with its notes, shows here."""
+    head = _object(raw, f"{path}.chain_head", ("events", "hash"), ())
+    events = _int(head["events"], f"{path}.chain_head.events")
+    last = _str(head["hash"], f"{path}.chain_head.hash")
+    if events != len(chain) or last != (chain[-1].hash if chain else ""):
+        raise InputError(
+            f"{path}.note_chain: holds {len(chain)} entries but chain_head says {events} ending "
+            f"{last[:12] or 'nowhere'} (entries were removed from the file or changed)"
+        )
+
+
+def _borrower(raw: object, path: str) -> dict[str, str]:
+    data = _object(raw, path, (), _BORROWER_FIELDS)
+    return {key: _opt(data, key, path, _str, "") for key in _BORROWER_FIELDS}
+
+
+def _guide(raw: object, path: str, base: Path) -> dict[str, Any]:
+    """A loan's negotiation checklist; document paths resolved like attachments' (the meaning
+    of reason, ask and result is checked against the loan when it is stored)."""
+    data = _object(raw, path, (), (*_GUIDE_TEXTS, "documents", "credit_checks"))
+    documents = []
+    for i, item in enumerate(_opt(data, "documents", path, _list, [])):
+        where = f"{path}.documents[{i}]"
+        doc = _object(item, where, ("path", "kind"), ("sha256", "name", "size"))
+        attachment = _attachment(
+            {k: doc[k] for k in ("path", "sha256", "name") if k in doc}, where, base
+        )
+        documents.append(
+            {
+                "kind": _str(doc["kind"], f"{where}.kind"),
+                "sha256": attachment.sha256,
+                "name": attachment.name,
+                "size": attachment.size,
+                "path": attachment.path,
+            }
+        )
+    checks = []
+    for i, item in enumerate(_opt(data, "credit_checks", path, _list, [])):
+        where = f"{path}.credit_checks[{i}]"
+        check = _object(item, where, ("checked_on", "result"), ("note",))
+        checks.append(
+            {
+                "checked_on": _date(check["checked_on"], f"{where}.checked_on").isoformat(),
+                "result": _str(check["result"], f"{where}.result"),
+                "note": _opt(check, "note", where, _str, ""),
+            }
+        )
+    guide: dict[str, Any] = {key: _opt(data, key, path, _str, "") for key in _GUIDE_TEXTS}
+    guide["documents"] = documents
+    guide["credit_checks"] = checks
+    return guide
+
+
+def parse_book(data: object, base: Path) -> Book:
+    """A Book from the decoded JSON; attachment paths are resolved against ``base``."""
+    top = _object(
+        data,
+        "",
+        ("format", "version"),
+        ("currency", "lenders", "loans", "exported_at", "monthly_budget", "borrower"),
+    )
+    if top["format"] != FORMAT:
+        raise InputError(f'format: {top["format"]!r} is not "{FORMAT}"')
+    if top["version"] != VERSION or isinstance(top["version"], bool):
+        raise InputError(f"version: {top['version']!r} is not a version this Ashore reads (1)")
+    if top.get("exported_at") is not None:
+        _time(top["exported_at"], "exported_at")
+    currency = _opt(top, "currency", "", _str, "CNY")
+    raw_loans = _opt(top, "loans", "", _list, [])
+    guides = {}
+    for i, item in enumerate(raw_loans):
+        if isinstance(item, dict) and item.get("guide") is not None and "id" in item:
+            guides[str(item["id"])] = _guide(item["guide"], f"loans[{i}].guide", base)
+    return Book(
+        borrower=_opt(top, "borrower", "", _borrower, None),
+        guides=guides,
+        currency=currency,
+        lenders=[
+            _lender(item, f"lenders[{i}]")
+            for i, item in enumerate(_opt(top, "lenders", "", _list, []))
+        ],
+        loans=[_loan(item, f"loans[{i}]", currency, base) for i, item in enumerate(raw_loans)],
+        monthly_budget=_opt(top, "monthly_budget", "", _decimal, None),
+    )
+
+
+def read_book(path: Path) -> Book:
+    """Read an exchange file; InputError naming the file, line or field path of what is wrong."""
+    path = Path(path)
+    try:
+        if regular_file(path) and path.stat().st_size > MAX_FILE_BYTES:
+            raise InputError(f"{path}: is larger than {MAX_FILE_BYTES // 2**20} MB")
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            raise InputError(f"{path}: is larger than {MAX_FILE_BYTES // 2**20} MB")
+        text = raw.decode("utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not a JSON file") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: is not UTF-8 text") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read: {error.strerror}") from None
+    depth = nesting_depth(text)
+    if depth > MAX_DEPTH:
+        raise InputError(f"{path}: nests {depth} levels deep (an Ashore file needs at most 8)")
+    try:
+        data = json.loads(
+            text, parse_float=BareNumber, parse_constant=BareNumber, parse_int=_json_int
+        )
+    except json.JSONDecodeError as error:
+        raise InputError(
+            f"{path}: line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"
+        ) from None
+    except RecursionError:  # pragma: no cover - nesting_depth refuses such files first
+        raise InputError(f"{path}: nests too deep to read") from None
+    return parse_book(data, path.resolve().parent)
