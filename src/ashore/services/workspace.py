@@ -561,10 +561,15 @@ def _original_points(loan: Loan, today: date, end: date) -> tuple[Point, ...]:
     return tuple(points)
 
 
-def _status_quo_points(loan: Loan, today: date, end: date) -> tuple[Point, ...]:
+def _status_quo_totals(loan: Loan, today: date, end: date) -> list[Decimal]:
+    """Owed on each day from ``today`` to ``end`` if nothing is paid (from the breakpoints)."""
     terms = plans.loan_terms(loan)
-    days = finance.projection(terms, plans.loan_payments(loan), today, end)
-    return tuple((o.as_of, o.total) for o in days)
+    return finance.status_quo_totals(terms, plans.loan_payments(loan), today, end)
+
+
+def _status_quo_points(loan: Loan, today: date, end: date) -> tuple[Point, ...]:
+    totals = _status_quo_totals(loan, today, end)
+    return tuple((today + timedelta(days=k), total) for k, total in enumerate(totals))
 
 
 def chart_horizon(today: date, plans_end: Iterable[date]) -> date:
@@ -761,26 +766,25 @@ def dashboard(  # noqa: C901
             if e.due < month_end and e.status != "replaced":
                 to_pay += e.remaining
     end = chart_horizon(today, ends)
-    quo_by_loan = {loan.id: _Steps(_status_quo_points(loan, today, end)) for loan in counted}
+    # One total per day from today for every loan: the day's index reads it directly.
+    quo_by_loan = {loan.id: _status_quo_totals(loan, today, end) for loan in counted}
     agreed_by_loan = {key: _Steps(balance_points(plan)) for key, plan in agreements.items()}
     for loan in counted:
         if loan.id in agreements and agreements[loan.id].start <= today:
             agreed_by_loan[loan.id] = _Steps(agreement_points(plans.standing(loan, today), today))
     days = [today + timedelta(days=k) for k in range((end - today).days + 1)]
-    quo_total: list[Point] = []
-    agreed_total: list[Point] = []
-    for day in days:
-        quo = agreed = ZERO
-        for loan in counted:
-            quo_here = quo_by_loan[loan.id].at(day)
-            quo += quo_here
-            plan = agreements.get(loan.id)
-            if plan is not None and plan.start <= day:
-                agreed += agreed_by_loan[loan.id].at(day)
-            else:
-                agreed += quo_here
-        quo_total.append((day, quo))
-        agreed_total.append((day, agreed))
+    # Each day's sum over the loans; where an agreement is in force its line replaces the loan's.
+    quo_sums = [sum(day_totals, ZERO) for day_totals in zip(*quo_by_loan.values(), strict=True)]
+    if not quo_sums:
+        quo_sums = [ZERO] * len(days)
+    agreed_sums = list(quo_sums)
+    for loan_id, plan in agreements.items():
+        steps, quo_line = agreed_by_loan[loan_id], quo_by_loan[loan_id]
+        for index, day in enumerate(days):
+            if plan.start <= day:
+                agreed_sums[index] += steps.at(day) - quo_line[index]
+    quo_total = list(zip(days, quo_sums, strict=True))
+    agreed_total = list(zip(days, agreed_sums, strict=True))
     lines = [Line("status_quo", "", "status_quo", tuple(quo_total))]
     if agreements:
         lines.append(Line("agreements", "", "agreement", tuple(agreed_total)))
