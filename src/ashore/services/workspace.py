@@ -717,10 +717,14 @@ def dashboard(  # noqa: C901
     budget: Decimal | None,
     currency: str = "CNY",
     days_ahead: int = 30,
+    summaries: Sequence[LoanSummary] | None = None,
 ) -> Dashboard:
-    """The dashboard's figures over the loans kept in ``currency`` (others are listed only)."""
+    """The dashboard's figures over the loans kept in ``currency`` (others are listed only).
+    ``summaries``: the loans' summaries on ``today`` when the caller has them already."""
     names = {lender.id: lender.name for lender in lenders}
-    summaries = tuple(plans.summarize_all(loans, lenders, today))
+    if summaries is None:
+        summaries = plans.summarize_all(loans, lenders, today)
+    summaries = tuple(summaries)
     counted = [loan for loan in loans if loan.currency == currency]
     total = sum((s.owed_today for s in summaries if s.currency == currency), ZERO)
     per_day = sum((s.growth_per_day for s in summaries if s.currency == currency), ZERO)
