@@ -80,7 +80,7 @@ def _run_ashore(data: str, until: Any, then: Any = None) -> None:
     app = QApplication(sys.argv[:1])
 
     class Watch(QObject):
-        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
                 check()
             return False
@@ -128,7 +128,7 @@ def _bare_window(canvas: bool) -> None:
         window.setCentralWidget(target)  # type: ignore[arg-type]
 
     class Watch(QObject):
-        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
             if obj is target and event.type() == QEvent.Type.Paint:
                 if canvas:
                     target.draw()  # type: ignore[attr-defined]  # the lines drawn, as Ashore's
@@ -159,9 +159,8 @@ def _edits(window: Any, count: int) -> None:
     each followed by a bare redraw of the same lines on that canvas; print the times as JSON."""
     from dataclasses import replace
 
-    from PySide6.QtWidgets import QApplication
-
     from chart import BareFigure
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
     loan = _edit_loan(window)

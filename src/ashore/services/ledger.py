@@ -139,7 +139,7 @@ class Ledger:
             }
         # all_loan_rows' order: lender name, loan name, id (SQLite compares UTF-8 bytes, which
         # orders as Python compares code points)
-        return tuple(sorted(kept.values(), key=lambda l: (names.get(l.lender, ""), l.name, l.id)))
+        return tuple(sorted(kept.values(), key=lambda x: (names.get(x.lender, ""), x.name, x.id)))
 
     def loan(self, loan_id: str) -> Loan:
         with self.db.reading() as session:

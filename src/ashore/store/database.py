@@ -22,9 +22,9 @@ from ashore.app.clock import Clock
 from ashore.app.errors import DataError
 from ashore.app.paths import DataDir, tightened_message
 from ashore.store import lock
+from ashore.store.changes import ChangeLog, keep_log
 from ashore.store.evidence import EvidenceStore
 from ashore.store.journal import recover
-from ashore.store.changes import ChangeLog, keep_log
 from ashore.store.seal import keep_seals
 
 if TYPE_CHECKING:

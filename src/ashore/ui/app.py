@@ -11,7 +11,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QObject, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QIcon, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -177,7 +177,7 @@ class FirstFrame(QObject):
             handle.installEventFilter(self)
         QTimer.singleShot(FIRST_FRAME_WAIT_MS, self._go)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Expose and isinstance(watched, QWindow):
             if watched.isExposed():
                 QTimer.singleShot(0, self._go)  # after Qt painted the frame it was exposed for
