@@ -780,7 +780,7 @@ def letter_data(ledger: Ledger, loan_id: str, proposal_id: str, today: date) -> 
 
 def warnings(ledger: Ledger, today: date) -> list[Warning]:
     """What needs attention on ``today`` across all loans, most urgent first."""
-    loans = ledger.snapshot()
+    loans = list(ledger.snapshot())
     guides = load_guides(ledger)
     return find_warnings(loans, guides, ledger.monthly_budget(), today)
 
