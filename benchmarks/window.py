@@ -37,6 +37,7 @@ from heavy_data import heavy_book  # noqa: E402  (the generator beside this scri
 
 ASHORE = Path(sys.executable).with_name("ashore")
 TODAY = "2026-11-28"
+EDIT_TIMEOUT = 300  # seconds: an edit that never shows is a failure, not a wait forever
 NOTES_PER_LOAN = 67  # 20,000 notes on 300 loans, as in issue 15
 
 
@@ -86,14 +87,17 @@ def _run_ashore(data: str, until: Any, then: Any = None) -> None:
             return False
 
     def check() -> None:
+        if watch.done:  # type: ignore[attr-defined]
+            return
         window = _main_window()
         if window is not None and until(window):
             watch.done = True
             app.removeEventFilter(watch)
             _say("ready")
-            if then is not None:
-                then(window)
-            os._exit(0)  # leave as killed: no window state saved for the next round
+            if then is None:
+                os._exit(0)  # leave as killed: no window state saved for the next round
+            # Not from inside a paint event: the edits need the canvas to paint again.
+            QTimer.singleShot(0, lambda: (then(window), os._exit(0)))
 
     watch = Watch()
     watch.done = False  # type: ignore[attr-defined]
@@ -179,7 +183,10 @@ def _edits(window: Any, count: int) -> None:
         window.proposals_tab.save(proposal)
         while _frames(window.overview_tab.chart) == before:
             app.processEvents()
+            if time.perf_counter() - start > EDIT_TIMEOUT:
+                raise SystemExit(f"edit {k}: the Overview chart did not draw in {EDIT_TIMEOUT} s")
         ours.append(time.perf_counter() - start)
+        _say(f"edit {k}: {ours[-1] * 1000:.0f} ms")
         bare.append(BareFigure(window.overview_tab.chart).draw())
     _say(json.dumps({"edit": ours, "bare": bare}))
 
@@ -259,6 +266,7 @@ def main() -> None:
 
         def add(key: str, value: float) -> None:
             times.setdefault(key, []).append(value)
+            print(f"  {key}: {value:.2f} s", flush=True)
 
         for _ in range(args.rounds):  # interleaved: each measurement next to its baseline
             add("first", _spawn("first", empty)[0])
