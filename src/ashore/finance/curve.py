@@ -87,10 +87,12 @@ def status_quo_segments(
 ) -> list[Segment] | None:
     """The segments of the curve from ``start`` to ``end``; None when the loan's charges are not
     straight lines between changes (a charges cap, or the contract's interest kept running)."""
-    if end < start:
-        raise FinanceError("until: must not be before the start date")
+    if end < start:  # the same checks, codes and words as ``projection``
+        raise FinanceError.at("until", "date.before_start", "must not be before the start date")
     if (end - start).days > MAX_PROJECTION_DAYS:
-        raise FinanceError("until: a projection can cover at most 30 years")
+        raise FinanceError.at(
+            "until", "projection.too_long", "a projection can cover at most 30 years"
+        )
     kept = [p for p in payments if p.date <= start]
     ledger = _Ledger(terms, rows if rows is not None else build_schedule(terms), kept)
     if ledger.cap_daily is not None or ledger.contract_daily is not None:
