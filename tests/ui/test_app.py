@@ -43,14 +43,19 @@ def test_run_app_shows_then_fills_the_window_and_keeps_settings_in_the_data_dir(
 
     def look_then_quit() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        if not windows or any(w.pages.currentWidget() is w.loading for w in windows):
+            return  # not filled yet: the frame shows first, the data follows
         seen["visible"] = [w.isVisible() for w in windows]
         seen["showing"] = [w.showing for w in windows]
         for window in windows:
             window.close()
         app.quit()
 
-    QTimer.singleShot(300, look_then_quit)
+    poll = QTimer()
+    poll.timeout.connect(look_then_quit)
+    poll.start(50)
     assert app_module.run_app(ctx) == 0
+    poll.stop()
     assert seen == {"visible": [True], "showing": [("welcome", "")]}
     assert app.applicationName() == "Ashore"
     assert app.organizationName() == "Ashore"
@@ -65,7 +70,7 @@ def test_start_up_imports_no_heavy_modules(tmp_path) -> None:
     code = (
         "import sys\n"
         "from ashore.ui import app, main_window\n"
-        "names = ('matplotlib', 'reportlab', 'PySide6.QtMultimedia')\n"
+        "names = ('matplotlib', 'reportlab', 'PySide6.QtMultimedia', 'sqlalchemy', 'alembic')\n"
         "heavy = [m for m in names if m in sys.modules]\n"
         "print(','.join(heavy))\n"
     )
@@ -73,6 +78,39 @@ def test_start_up_imports_no_heavy_modules(tmp_path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert result.stdout.strip() == ""
+
+
+def test_the_window_shows_before_the_data_is_opened(qtbot, ctx, monkeypatch) -> None:
+    """The first frame (Qt only) is on screen when the Ledger opens; the data parts follow."""
+    seen: list[tuple[bool, bool]] = []
+    real_open = Ledger.open.__func__  # type: ignore[attr-defined]
+
+    def opening(cls, data, clock=None):
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        seen.extend((w.isVisible(), w.attached) for w in windows)
+        return real_open(cls, data, clock)
+
+    monkeypatch.setattr(Ledger, "open", classmethod(opening))
+    app = QApplication.instance()
+
+    after: list[bool] = []
+
+    def quit_once_attached() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        if not windows or not all(w.attached for w in windows):
+            return
+        after.extend(w.menuBar().isEnabled() for w in windows)
+        for window in windows:
+            window.close()
+        app.quit()
+
+    poll = QTimer()
+    poll.timeout.connect(quit_once_attached)
+    poll.start(50)
+    assert app_module.run_app(ctx) == 0
+    poll.stop()
+    assert seen == [(True, False)]
+    assert after == [True]
 
 
 def test_bug_handler_logs_and_shows_one_line(qtbot, ctx, monkeypatch) -> None:

@@ -20,7 +20,9 @@ State (``state``): ``loan_state(terms, payments, as_of, rows=None) -> LoanState`
 
 Projection (``projection``): ``projection(terms, payments, start, end, rows=None) -> list[Owed]``,
 ``growth(terms, payments, as_of, rows=None) -> Growth``, ``projection_csv_rows(rows, currency)``,
-``PROJECTION_CSV_HEADER``.
+``PROJECTION_CSV_HEADER``; the same totals from the curve's breakpoints (``curve``):
+``status_quo_totals(terms, payments, start, end, rows=None) -> list[Decimal]``,
+``status_quo_segments(...) -> list[Segment] | None``.
 
 Proposals (``proposals``): plans ``Reamortize``, ``ReducedInstallment``, ``FeeWaiver``,
 ``LumpSum``, ``Deferral``, ``Custom``; ``Waivers``; ``ProposalTerms(start, plan, waive)``;
@@ -72,6 +74,7 @@ from .cost import (
     rate_lines,
     yearly_cost,
 )
+from .curve import Segment, status_quo_segments, status_quo_totals
 from .projection import (
     PROJECTION_CSV_HEADER,
     Growth,
@@ -164,6 +167,7 @@ __all__ = [
     "Reamortize",
     "ReducedInstallment",
     "RepaymentCalendar",
+    "Segment",
     "Waivers",
     "YearlyCost",
     "agreed_plan",
@@ -196,6 +200,8 @@ __all__ = [
     "repayment_calendar",
     "schedule",
     "schedule_csv_rows",
+    "status_quo_segments",
+    "status_quo_totals",
     "summarize",
     "yearly_cost",
 ]

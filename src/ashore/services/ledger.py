@@ -27,7 +27,7 @@ from ashore.domain.records import Attachment, Book, Lender, Loan, LoanSummary
 from ashore.domain.validation import check_amount, check_book, check_lender, check_loan
 from ashore.exchange import read_book, write_book
 from ashore.services import plans
-from ashore.services.plans import summarize_all
+from ashore.services.plans import summarize
 from ashore.store import Database, lock
 from ashore.store.backup import BackupSummary, restore_backup, write_backup
 from ashore.store.bulk import insert_new_loans
@@ -63,6 +63,11 @@ class Ledger:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        # The shared read of every loan (see ``snapshot``): from which database, after which write.
+        self._snapshot: tuple[Loan, ...] = ()
+        self._snapshot_of: tuple[Database | None, int] = (None, 0)
+        # loan id -> (the snapshot's record, its lender, the day, the summary worked out from them)
+        self._summaries: dict[str, tuple[Loan, Lender | None, date, LoanSummary]] = {}
 
     @classmethod
     def open(cls, data: DataDir, clock: Clock | None = None) -> Ledger:
@@ -120,6 +125,40 @@ class Ledger:
         """Every loan in full, ordered by lender name, then loan name."""
         with self.db.reading() as session:
             return [loan_record(row) for row in all_loan_rows(session)]
+
+    def snapshot(self) -> tuple[Loan, ...]:
+        """Every loan in ``loans()`` order, read once per change of the data and shared: the
+        sidebar, guide, dashboard and warnings of one refresh all get these same records, and
+        after a write only the loans it touched are read again (a write of anything else, such
+        as a lender, reads all again). Shared, so never edit them: ``loan`` and ``loans`` give
+        records to edit."""
+        changes = self.db.changes
+        db, writes = self._snapshot_of
+        if db is self.db and writes == changes.writes:
+            return self._snapshot
+        touched = changes.since(writes) if db is self.db else None
+        if touched is None:
+            loans = tuple(self.loans())
+        else:
+            loans = self._reread(touched)
+        self._snapshot = loans
+        self._snapshot_of = (self.db, changes.writes)
+        return loans
+
+    def _reread(self, touched: frozenset[str]) -> tuple[Loan, ...]:
+        """The snapshot with the ``touched`` loans read again (or dropped when deleted)."""
+        kept = {loan.id: loan for loan in self._snapshot if loan.id not in touched}
+        with self.db.reading() as session:
+            for loan_id in sorted(touched):
+                row = session.get(LoanRow, loan_id)
+                if row is not None:
+                    kept[loan_id] = loan_record(row)
+            names = {
+                str(i): str(n) for i, n in session.execute(select(LenderRow.id, LenderRow.name))
+            }
+        # all_loan_rows' order: lender name, loan name, id (SQLite compares UTF-8 bytes, which
+        # orders as Python compares code points)
+        return tuple(sorted(kept.values(), key=lambda x: (names.get(x.lender, ""), x.name, x.id)))
 
     def loan(self, loan_id: str) -> Loan:
         with self.db.reading() as session:
@@ -336,7 +375,21 @@ class Ledger:
 
     def summaries(self, today: date) -> list[LoanSummary]:
         """One line per loan, in sidebar order, with where it stands on ``today``."""
-        return summarize_all(self.loans(), self.lenders(), today)
+        lenders = {lender.id: lender for lender in self.lenders()}
+        cache: dict[str, tuple[Loan, Lender | None, date, LoanSummary]] = {}
+        out = []
+        for loan in self.snapshot():
+            lender = lenders.get(loan.lender)
+            known = self._summaries.get(loan.id)
+            # Worked out once per (loan, day): kept while the snapshot keeps the same record.
+            if known is not None and known[0] is loan and known[1] == lender and known[2] == today:
+                summary = known[3]
+            else:
+                summary = summarize(loan, lender, today)
+            cache[loan.id] = (loan, lender, today, summary)
+            out.append(summary)
+        self._summaries = cache
+        return out
 
     # --- helpers -----------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from ashore.app.clock import Clock
 from ashore.app.errors import DataError
 from ashore.app.paths import DataDir, tightened_message
 from ashore.store import lock
+from ashore.store.changes import ChangeLog, keep_log
 from ashore.store.evidence import EvidenceStore
 from ashore.store.journal import recover
 from ashore.store.seal import keep_seals
@@ -211,6 +212,9 @@ class Database:
         self.evidence = EvidenceStore(data.evidence)
         self._sessions = sessionmaker(engine, expire_on_commit=False, info={"clock": self.clock})
         keep_seals(self._sessions)
+        #: which loans each committed write touched (readers re-read only those)
+        self.changes = ChangeLog()
+        keep_log(self._sessions, self.changes)
         self._locked = False
 
     @classmethod

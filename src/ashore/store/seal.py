@@ -180,7 +180,8 @@ _TOUCHED = "ashore_sealed_loans"
 _BY_LOAN = (ClaimRow, FeeRow, NoteEventRow, NoteRow, PaymentRow, ProposalRow)
 
 
-def _loan_of(session: Session, obj: object) -> str | None:
+def loan_of(session: Session, obj: object) -> str | None:
+    """The id of the loan ``obj`` (a row) belongs to; None for a row of no loan."""
     if isinstance(obj, LoanRow):
         return obj.id
     if isinstance(obj, _BY_LOAN):
@@ -198,7 +199,7 @@ def _after_flush(session: Session, _flush: UOWTransaction) -> None:
     touched: set[str] = session.info.setdefault(_TOUCHED, set())
     for obj in chain(session.new, session.dirty, session.deleted):
         try:
-            loan_id = _loan_of(session, obj)
+            loan_id = loan_of(session, obj)
         except InvalidRequestError:  # pragma: no cover - an expired deleted row
             continue
         if loan_id is not None:

@@ -9,9 +9,10 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
+from PySide6.QtGui import QIcon, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ashore import __version__
@@ -23,6 +24,12 @@ from ashore.app.resources import resource_path
 from ashore.domain.money import AmountError
 from ashore.ui import dialogs
 from ashore.ui.widgets.style import apply_theme
+
+if TYPE_CHECKING:
+    from ashore.services import Ledger
+
+# Where the platform never says the window is exposed, the data opens after this wait.
+FIRST_FRAME_WAIT_MS = 250
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
@@ -156,34 +163,79 @@ class BugHandler:
             sys.excepthook = self.previous
 
 
+class FirstFrame(QObject):
+    """Runs ``then`` from the event loop once ``window`` is on screen: after the window system
+    exposed it (Qt paints an exposed window at once), or after a short wait where none says so."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.then = then
+        self.done = False
+        window.show()
+        handle = window.windowHandle()
+        if handle is not None:
+            handle.installEventFilter(self)
+        QTimer.singleShot(FIRST_FRAME_WAIT_MS, self._go)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Expose and isinstance(watched, QWindow):
+            if watched.isExposed():
+                QTimer.singleShot(0, self._go)  # after Qt painted the frame it was exposed for
+        return False
+
+    def _go(self) -> None:
+        if not self.done:
+            self.done = True
+            self.then()
+
+
 def run_app(ctx: Context, tray: bool = False) -> int:
     """Open the window on ``ctx.data`` and run until it closes; the exit code. ``tray``: start
-    minimised to the tray (at login) when the platform has one."""
+    minimised to the tray (at login) when the platform has one.
+
+    The frame shows first (Qt only); the Ledger opens from the event loop once it is on screen,
+    since opening imports SQLAlchemy and may migrate, and the window's data parts import the store.
+    """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
     configure_application(app)
     install_translations(app, ctx.lang)
 
-    from ashore.services import Ledger
-
-    try:
-        ledger = Ledger.open(ctx.data, ctx.clock)
-    except DataError as problem:
-        dialogs.fatal_data_error(None, str(problem), ctx.data.root)
-        return 1
-
     from ashore.ui.main_window import MainWindow
 
-    window = MainWindow(ledger, ctx, open_settings(ctx.data))
+    window = MainWindow(None, ctx, open_settings(ctx.data))
+    opened: list[Ledger] = []
+    failed: list[int] = []
+
+    def open_data() -> None:
+        from ashore.services import Ledger
+
+        try:
+            ledger = Ledger.open(ctx.data, ctx.clock)
+        except DataError as problem:
+            window.hide()
+            dialogs.fatal_data_error(None, str(problem), ctx.data.root)
+            failed.append(1)
+            app.exit(1)
+            return
+        opened.append(ledger)
+        window.attach(ledger)
+        if tray and window.reminders.tray is None:
+            window.show()  # no tray on this platform: a window hidden there could not be found
+        window.load()  # the sidebar and the page fill the frame already shown
+
     handler = BugHandler(ctx.data, lambda: window, ctx.clock)
     handler.install()
     try:
-        if not (tray and window.reminders.tray is not None):
-            window.show()
-        # Shown first, filled right after: the frame appears before the data is read.
-        QTimer.singleShot(0, window.load)
-        return int(app.exec())
+        if tray:
+            QTimer.singleShot(0, open_data)
+        else:
+            FirstFrame(window, open_data)
+        code = int(app.exec())
+        return 1 if failed else code
     finally:
         handler.uninstall()
-        ledger.close()
+        for ledger in opened:
+            ledger.close()
+        window.deleteLater()

@@ -2,7 +2,11 @@
 menus, undo/redo, and the window state remembered between runs.
 
 It is what the feature packages see as ``ui.window_services.WindowServices`` (about 60 lines of
-one-line methods, which take it over 500 lines); the undoable edits live in ``ui.edits``."""
+one-line methods, which take it over 500 lines); the undoable edits live in ``ui.edits``.
+
+It is built in two steps so that it shows before the data is opened: the constructor makes the
+frame (Qt only: sidebar, pages, menus); ``attach`` then gives it the Ledger and adds what reads and
+writes the data (edits, files, notes, guide, reminders), whose modules import SQLAlchemy."""
 
 from __future__ import annotations
 
@@ -41,18 +45,17 @@ from ashore.domain.records import Lender, Loan, LoanSummary
 from ashore.services.payments import Payments
 from ashore.services.proposals import Proposals
 from ashore.ui import dialogs
-from ashore.ui.edits import LoanEdits
-from ashore.ui.files.actions import FileActions
-from ashore.ui.guide.controller import install_guide
 from ashore.ui.loan.form import LoanForm
 from ashore.ui.loan.sidebar import AllLoansRow, SidebarModel, SidebarRole, SidebarView
-from ashore.ui.notes.window import install_notes
 from ashore.ui.pages import LenderPage, LoanPage, NothingSelectedPage, WelcomePage
 from ashore.ui.widgets.fields import guard_wheel
 from ashore.ui.widgets.style import MARGIN
 
 if TYPE_CHECKING:
     from ashore.services import Ledger
+    from ashore.ui.edits import LoanEdits
+    from ashore.ui.files.actions import FileActions
+    from ashore.ui.guide.controller import GuideController
     from ashore.ui.loan.dashboard import Dashboard
     from ashore.ui.loan.overview import OverviewTab
     from ashore.ui.payments.tab import PaymentsTab
@@ -75,13 +78,17 @@ def babel_locale(lang: str) -> str:
 
 
 class MainWindow(QMainWindow):
-    """Everything the user sees. Takes the Ledger, the context and the settings it uses."""
+    """Everything the user sees. Takes the Ledger (or None: ``attach`` gives it once the window
+    shows), the context and the settings it uses."""
 
     def __init__(
-        self, ledger: Ledger, ctx: Context, settings: QSettings, parent: QWidget | None = None
+        self,
+        ledger: Ledger | None,
+        ctx: Context,
+        settings: QSettings,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.ledger = ledger
         self.ctx = ctx
         self.settings = settings
         self.money_locale = babel_locale(ctx.lang)
@@ -95,23 +102,54 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Ashore"))
         self.setObjectName("mainWindow")
         self._build()
-        self.file_actions = FileActions(
+        self._build_menus()
+        self._restore_window()
+        self.attached = False
+        if ledger is not None:
+            self.attach(ledger)
+        else:  # nothing to act on until the data is open: a click now would find no Ledger
+            self.menuBar().setEnabled(False)
+            self.new_loan_button.setEnabled(False)
+
+    def attach(self, ledger: Ledger) -> None:
+        """Give the window its data: the edits, file actions, notes, guide and reminders, which
+        import the store (SQLAlchemy) and so come after the first frame. Then ``load`` fills it."""
+        from ashore.ui.edits import LoanEdits
+        from ashore.ui.files.actions import FileActions
+        from ashore.ui.guide.controller import install_guide
+        from ashore.ui.notes.window import install_notes
+        from ashore.ui.tray import install_reminders
+
+        self.ledger = ledger
+        self.edits: LoanEdits = LoanEdits(
+            self, ledger, self.undo_stack, self.form, self.lender_page, host=self
+        )
+        self.welcome.sampleRequested.connect(self.edits.load_sample)
+        self.form.saveRequested.connect(self.edits.save_loan)
+        self.form.deleteRequested.connect(self.edits.delete_loan)
+        self.form.newLenderRequested.connect(self.edits.add_lender)
+        self.lender_page.saveRequested.connect(self.edits.save_lender)
+        self.lender_page.deleteRequested.connect(self.edits.delete_lender)
+        self.file_actions: FileActions = FileActions(
             self,
             ledger,
-            ctx,
+            self.ctx,
             self._after_import,
             may_leave=self.may_leave_page,
             show_status=self.show_status,
         )
-        self._build_menus()
+        # Import, Export ▸, Backup… go between Save and Quit, where the frame keeps their place.
+        holder = QMenu(self)
+        self.file_actions.add_to(holder)
+        self.file_menu.insertActions(self._file_actions_end, holder.actions())
         self.notes_hookup = install_notes(self)  # Notes tab, lender notes, Export ▸ Evidence
-        self.guide = install_guide(self)  # Guide tab, Negotiate menu, Ctrl+K call card
-        from ashore.ui.tray import install_reminders
-
+        self.guide: GuideController = install_guide(self)  # Guide tab, Negotiate menu, Ctrl+K
         self.reminders = install_reminders(self)  # tray, notifications, start at login
         self.loan_page.add_details()  # the form's tab comes last, after Notes and Guide
-        self._restore_window()
         guard_wheel(self)  # no value changes under a wheel scrolling past a field
+        self.menuBar().setEnabled(True)
+        self.new_loan_button.setEnabled(True)
+        self.attached = True
 
     # ----- building --------------------------------------------------------------------------
     def _build(self) -> None:
@@ -147,6 +185,10 @@ class MainWindow(QMainWindow):
         panel.setMinimumWidth(260)
 
         self.pages = QStackedWidget()
+        # What the first frame shows on the right, before the data is read: nothing yet (not the
+        # welcome page, which would flash for a moment on a data dir that has loans).
+        self.loading = QWidget()
+        self.pages.addWidget(self.loading)
         self.welcome = WelcomePage()
         self.nothing = NothingSelectedPage()
         self.form = LoanForm(today=self.ctx.today, locale=self.money_locale)
@@ -167,16 +209,7 @@ class MainWindow(QMainWindow):
         self.today_label.setObjectName("hint")
         self.statusBar().addPermanentWidget(self.today_label)
 
-        self.edits = LoanEdits(
-            self, self.ledger, self.undo_stack, self.form, self.lender_page, host=self
-        )
         self.welcome.addLoanRequested.connect(lambda: self.new_loan(guided=True))
-        self.welcome.sampleRequested.connect(self.edits.load_sample)
-        self.form.saveRequested.connect(self.edits.save_loan)
-        self.form.deleteRequested.connect(self.edits.delete_loan)
-        self.form.newLenderRequested.connect(self.edits.add_lender)
-        self.lender_page.saveRequested.connect(self.edits.save_lender)
-        self.lender_page.deleteRequested.connect(self.edits.delete_lender)
         self.lender_page.newLoanRequested.connect(lambda lender_id: self.new_loan(lender_id))
 
     def _build_menus(self) -> None:
@@ -191,8 +224,7 @@ class MainWindow(QMainWindow):
         self.save_action.triggered.connect(self._save_shortcut)
         file_menu.addAction(self.save_action)
         file_menu.addSeparator()
-        self.file_actions.add_to(file_menu)
-        file_menu.addSeparator()
+        self._file_actions_end = file_menu.addSeparator()  # attach puts the file actions here
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)

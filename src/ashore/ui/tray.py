@@ -123,7 +123,7 @@ class ReminderTray(QObject):
         """The tooltip again, and the missed installments once a day."""
         try:
             tooltip = self.next_payment_text()
-            late = missed(self.window.ledger.loans(), self.window.ctx.today)
+            late = missed(self.window.ledger.snapshot(), self.window.ctx.today)
         except AshoreError as error:
             tooltip, late = user_message(error), []
         if self.tray is not None:
@@ -137,7 +137,7 @@ class ReminderTray(QObject):
         """Show every reminder whose time came since the last tick."""
         now = self._now()
         try:
-            loans = self.window.ledger.loans()
+            loans = self.window.ledger.snapshot()
             zone = now.tzinfo or now.astimezone().tzinfo
             assert zone is not None
             items = reminders(loans, min(self._last.date(), now.date()), zone)

@@ -119,9 +119,8 @@ def stage(
 def stages(ledger: Ledger, today: date) -> dict[str, Stage]:
     """The stage of every loan, by loan id."""
     guides = load_guides(ledger)
-    loans = ledger.loans()
-    lenders = ledger.lenders()
-    summaries = plans.summarize_all(loans, lenders, today)
+    loans = ledger.snapshot()  # shared with the sidebar and the dashboard of this refresh
+    summaries = ledger.summaries(today)  # the same loans, in the same order
     return {
         loan.id: stage(loan, today, guides.get(loan.id), summary)
         for loan, summary in zip(loans, summaries, strict=True)

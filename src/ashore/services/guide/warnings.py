@@ -37,7 +37,7 @@ class Warning:
 
 def warnings(ledger: Ledger, today: date) -> list[Warning]:
     """What needs attention on ``today`` across all loans, most urgent first."""
-    loans = ledger.loans()
+    loans = list(ledger.snapshot())
     guides = load_guides(ledger)
     return find_warnings(loans, guides, ledger.monthly_budget(), today)
 

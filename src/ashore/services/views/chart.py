@@ -135,10 +135,15 @@ def _original_points(loan: Loan, today: date, end: date) -> tuple[Point, ...]:
     return tuple(points)
 
 
-def status_quo_points(loan: Loan, today: date, end: date) -> tuple[Point, ...]:
+def status_quo_totals(loan: Loan, today: date, end: date) -> list[Decimal]:
+    """Owed on each day from ``today`` to ``end`` if nothing is paid (from the breakpoints)."""
     terms = plans.loan_terms(loan)
-    days = finance.projection(terms, plans.loan_payments(loan), today, end)
-    return tuple((o.as_of, o.total) for o in days)
+    return finance.status_quo_totals(terms, plans.loan_payments(loan), today, end)
+
+
+def status_quo_points(loan: Loan, today: date, end: date) -> tuple[Point, ...]:
+    totals = status_quo_totals(loan, today, end)
+    return tuple((today + timedelta(days=k), total) for k, total in enumerate(totals))
 
 
 def chart_horizon(today: date, plans_end: Iterable[date]) -> date:

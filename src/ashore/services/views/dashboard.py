@@ -28,7 +28,7 @@ from ashore.services.views.chart import (
     balance_points,
     chart_horizon,
     monthly_totals,
-    status_quo_points,
+    status_quo_totals,
 )
 
 
@@ -91,10 +91,14 @@ def dashboard(  # noqa: C901
     budget: Decimal | None,
     currency: str = "CNY",
     days_ahead: int = 30,
+    summaries: Sequence[LoanSummary] | None = None,
 ) -> Dashboard:
-    """The dashboard's figures over the loans kept in ``currency`` (others are listed only)."""
+    """The dashboard's figures over the loans kept in ``currency`` (others are listed only).
+    ``summaries``: the loans' summaries on ``today`` when the caller has them already."""
     names = {lender.id: lender.name for lender in lenders}
-    summaries = tuple(plans.summarize_all(loans, lenders, today))
+    if summaries is None:
+        summaries = plans.summarize_all(loans, lenders, today)
+    summaries = tuple(summaries)
     counted = [loan for loan in loans if loan.currency == currency]
     total = sum((s.owed_today for s in summaries if s.currency == currency), ZERO)
     per_day = sum((s.growth_per_day for s in summaries if s.currency == currency), ZERO)
@@ -144,26 +148,25 @@ def dashboard(  # noqa: C901
             if e.due < month_end and e.status != "replaced":
                 to_pay += e.remaining
     end = chart_horizon(today, ends)
-    quo_by_loan = {loan.id: _Steps(status_quo_points(loan, today, end)) for loan in counted}
+    # One total per day from today for every loan: the day's index reads it directly.
+    quo_by_loan = {loan.id: status_quo_totals(loan, today, end) for loan in counted}
     agreed_by_loan = {key: _Steps(balance_points(plan)) for key, plan in agreements.items()}
     for loan in counted:
         if loan.id in agreements and agreements[loan.id].start <= today:
             agreed_by_loan[loan.id] = _Steps(agreement_points(plans.standing(loan, today), today))
     days = [today + timedelta(days=k) for k in range((end - today).days + 1)]
-    quo_total: list[Point] = []
-    agreed_total: list[Point] = []
-    for day in days:
-        quo = agreed = ZERO
-        for loan in counted:
-            quo_here = quo_by_loan[loan.id].at(day)
-            quo += quo_here
-            plan = agreements.get(loan.id)
-            if plan is not None and plan.start <= day:
-                agreed += agreed_by_loan[loan.id].at(day)
-            else:
-                agreed += quo_here
-        quo_total.append((day, quo))
-        agreed_total.append((day, agreed))
+    # Each day's sum over the loans; where an agreement is in force its line replaces the loan's.
+    quo_sums = [sum(day_totals, ZERO) for day_totals in zip(*quo_by_loan.values(), strict=True)]
+    if not quo_sums:
+        quo_sums = [ZERO] * len(days)
+    agreed_sums = list(quo_sums)
+    for loan_id, plan in agreements.items():
+        steps, quo_line = agreed_by_loan[loan_id], quo_by_loan[loan_id]
+        for index, day in enumerate(days):
+            if plan.start <= day:
+                agreed_sums[index] += steps.at(day) - quo_line[index]
+    quo_total = list(zip(days, quo_sums, strict=True))
+    agreed_total = list(zip(days, agreed_sums, strict=True))
     lines = [Line("status_quo", "", "status_quo", tuple(quo_total))]
     if agreements:
         lines.append(Line("agreements", "", "agreement", tuple(agreed_total)))

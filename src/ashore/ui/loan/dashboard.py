@@ -329,9 +329,16 @@ class Dashboard(QWidget):
         ledger = self.ledger
         currency = self.ledger.currency()
         self.currency = currency
-        loans = ledger.loans()
+        loans = ledger.snapshot()  # the refresh's shared read of every loan
         budget = ledger.monthly_budget()
-        data = dashboard_view.dashboard(loans, ledger.lenders(), self.ctx.today, budget, currency)
+        data = dashboard_view.dashboard(
+            loans,
+            ledger.lenders(),
+            self.ctx.today,
+            budget,
+            currency,
+            summaries=ledger.summaries(self.ctx.today),  # worked out once, shared with the sidebar
+        )
         self.data = data
         self.upcoming_model.currency = currency
         money = self._money

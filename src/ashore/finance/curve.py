@@ -1,0 +1,166 @@
+"""The "if nothing is paid" curve from its breakpoints: the same totals as ``projection``, without
+moving the ledger a day at a time.
+
+With nothing more paid, a loan's account changes only on a few days: an installment falls due, its
+grace ends (late fee, penalty counted), or everything accelerates. Between two such days every
+part of the total is constant except the penalty, which grows linearly per missed installment
+(base × daily rate × days) and is rounded per installment. So the ledger is advanced once per
+segment, and each day of the segment is the segment's constant part plus those rounded straight
+lines, worked out in whole numbers. Loans whose charges are capped or keep the contract's interest
+running take the day-by-day path: their charges are not straight lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from ashore.domain.money import ZERO, minor_unit
+
+from .projection import MAX_PROJECTION_DAYS, projection
+from .schedule import schedule as build_schedule
+from .state import _Ledger
+from .terms import FinanceError, Installment, LoanTerms, Payment
+
+__all__ = ["Segment", "status_quo_segments", "status_quo_totals"]
+
+_DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """Days ``first``..``last`` over which only the penalty moves.
+
+    ``fixed``: owed apart from the penalty (exact, unrounded). ``lines``: per missed installment
+    (numerator on ``first``, numerator per day, divisor, penalty already paid); its penalty on
+    ``first`` + t is round(max((numerator + per_day × t) / divisor, 0) − paid).
+    """
+
+    first: date
+    last: date
+    fixed: Decimal
+    lines: tuple[tuple[Decimal, Decimal, int, Decimal], ...]
+
+
+def _next_change(ledger: _Ledger, day: date) -> date | None:
+    """The first day after ``day`` on which the account changes (nothing more being paid)."""
+    candidates = [ledger._check_date(), ledger._acceleration_date()]
+    candidates.extend(item.due for item in ledger.items if item.due > day)
+    later = [when for when in candidates if when is not None and when > day]
+    return min(later, default=None)
+
+
+def _segment(ledger: _Ledger, first: date, last: date) -> Segment:
+    """The account between two changes, read on ``first`` (call ``advance(first)`` first)."""
+    rules = ledger.rules
+    by_principal = rules.penalty_base == "overdue_principal"
+    num, div = ledger.daily if ledger.daily is not None else (ZERO, 1)
+    fixed = ZERO
+    lines: list[tuple[Decimal, Decimal, int, Decimal]] = []
+    for item in ledger.items:
+        if item.due > first:
+            fixed += item.principal
+            continue
+        unpaid = item.fees + item.interest + item.principal
+        fixed += unpaid
+        if not item.missed:
+            continue
+        if item.late_fee > item.late_fee_paid:
+            fixed += item.late_fee - item.late_fee_paid
+        if ledger.daily is None:
+            continue
+        base = item.principal if by_principal else unpaid
+        slope = base * num
+        start = item.pen_acc + slope * max((first - item.pen_from).days, 0)
+        lines.append((start, slope, div, item.pen_paid))
+    return Segment(first, last, fixed, tuple(lines))
+
+
+def status_quo_segments(
+    terms: LoanTerms,
+    payments: Iterable[Payment],
+    start: date,
+    end: date,
+    rows: Sequence[Installment] | None = None,
+) -> list[Segment] | None:
+    """The segments of the curve from ``start`` to ``end``; None when the loan's charges are not
+    straight lines between changes (a charges cap, or the contract's interest kept running)."""
+    if end < start:  # the same checks, codes and words as ``projection``
+        raise FinanceError.at("until", "date.before_start", "must not be before the start date")
+    if (end - start).days > MAX_PROJECTION_DAYS:
+        raise FinanceError.at(
+            "until", "projection.too_long", "a projection can cover at most 30 years"
+        )
+    kept = [p for p in payments if p.date <= start]
+    ledger = _Ledger(terms, rows if rows is not None else build_schedule(terms), kept)
+    if ledger.cap_daily is not None or ledger.contract_daily is not None:
+        return None
+    out: list[Segment] = []
+    day = start
+    while day <= end:
+        ledger.advance(day)
+        change = _next_change(ledger, day)
+        last = end if change is None or change > end else change - _DAY
+        out.append(_segment(ledger, day, last))
+        day = last + _DAY
+    return out
+
+
+def _whole(amount: Decimal, quantum: Decimal) -> bool:
+    """True when ``amount`` is a whole number of minor units."""
+    return amount == amount.quantize(quantum)
+
+
+def _segment_totals(segment: Segment, quantum: Decimal) -> list[Decimal]:
+    """Each day's total of one segment, rounded as ``_Ledger.owed`` rounds it."""
+    length = (segment.last - segment.first).days + 1
+    q_num, q_den = quantum.as_integer_ratio()
+    penalty = [0] * length  # in minor units
+    for start, slope, div, paid in segment.lines:
+        # round_half_up((start + slope × t) / div / quantum), in whole numbers: exactly
+        # (2 × (A + S × t) + D) // (2 × D) with A, S over a common denominator.
+        a_num, a_den = start.as_integer_ratio()
+        s_num, s_den = slope.as_integer_ratio()
+        common = a_den * s_den
+        big_a = a_num * s_den * q_den
+        big_s = s_num * a_den * q_den
+        den = common * div * q_num
+        value = 2 * big_a + den
+        step = 2 * big_s
+        twice = 2 * den
+        paid_units = int(paid * q_den)  # whole: status_quo_totals checked it (q_num is 1)
+        for t in range(length):
+            charged = value // twice - paid_units
+            if charged > 0:
+                penalty[t] += charged
+            value += step
+    fixed = segment.fixed
+    whole = _whole(fixed, quantum)
+    out = []
+    for units in penalty:
+        amount = fixed + quantum * units
+        out.append(amount if whole else amount.quantize(quantum, rounding=ROUND_HALF_UP))
+    return out
+
+
+def status_quo_totals(
+    terms: LoanTerms,
+    payments: Iterable[Payment],
+    start: date,
+    end: date,
+    rows: Sequence[Installment] | None = None,
+) -> list[Decimal]:
+    """What is owed on each day from ``start`` to ``end`` inclusive if nothing is paid after
+    ``start``: the same figures as ``[o.total for o in projection(...)]``, from the breakpoints."""
+    payments = list(payments)
+    rows = rows if rows is not None else build_schedule(terms)
+    segments = status_quo_segments(terms, payments, start, end, rows)
+    quantum = minor_unit(terms.currency)
+    if segments is None or not all(_whole(paid, quantum) for s in segments for *_, paid in s.lines):
+        return [owed.total for owed in projection(terms, payments, start, end, rows)]
+    out: list[Decimal] = []
+    for segment in segments:
+        out.extend(_segment_totals(segment, quantum))
+    return out
