@@ -13,8 +13,11 @@ import pytest
 from ashore.app.paths import DataDir
 from ashore.domain.records import Payment, Proposal, Waive
 from ashore.services import Ledger, plans
-from ashore.services import guide as svc_guide
-from ashore.services import workspace as ws
+from ashore.services.guide import stage as guide_stage
+from ashore.services.guide import warnings as guide_warnings
+from ashore.services.payments import Payments
+from ashore.services.proposals import Proposals
+from ashore.services.views import dashboard as dashboard_view
 
 TODAY = date(2026, 11, 28)
 JB = "jb-2026-01"
@@ -51,9 +54,9 @@ def counted(ledger: Ledger, monkeypatch: pytest.MonkeyPatch) -> dict[str, list[s
 def refresh(ledger: Ledger) -> None:
     """What one refresh of the window reads: sidebar, guide stages, warnings, dashboard."""
     ledger.summaries(TODAY)
-    svc_guide.stages(ledger, TODAY)
-    svc_guide.warnings(ledger, TODAY)
-    ws.dashboard(
+    guide_stage.stages(ledger, TODAY)
+    guide_warnings.warnings(ledger, TODAY)
+    dashboard_view.dashboard(
         ledger.snapshot(),
         ledger.lenders(),
         TODAY,
@@ -93,7 +96,7 @@ def test_an_edit_rereads_and_recomputes_only_the_edited_loan(
         params={"months": 12, "annual_rate": Decimal("0.06")},
         waive=Waive(penalty=Decimal("1")),
     )
-    ws.Workspace(ledger).save_proposal(JB, proposal)
+    Proposals(ledger).save_proposal(JB, proposal)
     refresh(ledger)
     assert counted["loans"] == ["all"]  # the first read only: the edit re-read one loan
     assert counted["summarize"] == [JB]
@@ -109,7 +112,7 @@ def test_an_edit_rereads_and_recomputes_only_the_edited_loan(
 
 def test_a_payment_changes_that_loans_summary(ledger: Ledger) -> None:
     owed = {s.loan_id: s.owed_today for s in ledger.summaries(TODAY)}
-    ws.Workspace(ledger).add_payment(JB, Payment(TODAY, Decimal("100.00")))
+    Payments(ledger).add_payment(JB, Payment(TODAY, Decimal("100.00")))
     again = {s.loan_id: s.owed_today for s in ledger.summaries(TODAY)}
     assert again[JB] == owed[JB] - Decimal("100.00")
     assert {k: v for k, v in again.items() if k != JB} == {k: v for k, v in owed.items() if k != JB}

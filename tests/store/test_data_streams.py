@@ -22,7 +22,7 @@ from ashore.exchange import book_json, read_book
 from ashore.services import Ledger
 from ashore.store import seal
 from ashore.store.audit import chain_findings, find_problems
-from ashore.store.mapping import chain_problems
+from ashore.store.mapping.notes import chain_problems
 from ashore.store.models import LoanRow
 
 from .books import book_folder

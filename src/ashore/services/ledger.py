@@ -27,7 +27,6 @@ from ashore.domain.records import Attachment, Book, Lender, Loan, LoanSummary
 from ashore.domain.validation import check_amount, check_book, check_lender, check_loan
 from ashore.exchange import read_book, write_book
 from ashore.services import plans
-from ashore.services.plans import summarize
 from ashore.store import Database, lock
 from ashore.store.backup import BackupSummary, restore_backup, write_backup
 from ashore.store.bulk import insert_new_loans
@@ -385,7 +384,7 @@ class Ledger:
             if known is not None and known[0] is loan and known[1] == lender and known[2] == today:
                 summary = known[3]
             else:
-                summary = summarize(loan, lender, today)
+                summary = plans.summarize(loan, lender, today)
             cache[loan.id] = (loan, lender, today, summary)
             out.append(summary)
         self._summaries = cache

@@ -42,8 +42,6 @@ from ashore import __version__
 from ashore.app.context import Context
 from ashore.app.errors import DataError, InputError
 from ashore.domain.records import Lender, Loan, LoanSummary
-from ashore.services.payments import Payments
-from ashore.services.proposals import Proposals
 from ashore.ui import dialogs
 from ashore.ui.loan.form import LoanForm
 from ashore.ui.loan.sidebar import AllLoansRow, SidebarModel, SidebarRole, SidebarView
@@ -539,6 +537,8 @@ class MainWindow(QMainWindow):
         """Build the workspace tabs the first time they are needed (they import matplotlib)."""
         if getattr(self, "workspace_built", False):
             return
+        from ashore.services.payments import Payments
+        from ashore.services.proposals import Proposals
         from ashore.ui.loan.dashboard import Dashboard
         from ashore.ui.loan.overview import OverviewTab
         from ashore.ui.payments.tab import PaymentsTab
