@@ -3,6 +3,9 @@
 Used by the exchange (import), the services (every save) and so by the window. Each check raises
 an ``InputError`` with a code ("amount.not_positive"), the field path and the values its message
 names; its text starts with the path (``loans[2].principal: must be more than zero``).
+
+Over 500 lines on purpose: one module holds every rule of what may be kept, so the import, the
+forms and the command line cannot drift apart.
 """
 
 from __future__ import annotations

@@ -3,6 +3,9 @@
 A proposal starts from what is owed on its start date if nothing more is paid, less its waivers
 (each share × that part, rounded half-up). Installments are monthly from ``first_due`` (default:
 one month after the start); each period's interest is round(balance × annual_rate / 12).
+
+Over 500 lines on purpose: the six methods share what a plan starts from, the annuity rows and
+the checks of their parameters; split apart, each would need the others' private helpers.
 """
 
 from __future__ import annotations
