@@ -1433,12 +1433,12 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+167"/>
+        <location line="+175"/>
         <source>Needs attention</source>
         <translation>需要处理</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-162"/>
         <source>Click a line to open its loan</source>
         <translation>点击一行即可打开对应借款</translation>
     </message>
@@ -1454,22 +1454,27 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+158"/>
+        <location line="+166"/>
         <source>Follow-ups</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-152"/>
         <source>Export chart…</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+43"/>
+        <source>1 loan · today %2</source>
+        <translation>1 笔借款 · 今天 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 loans · today %2</source>
         <translation>%1 笔借款 · 今天 %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Grows by %1 a day while nothing is paid.</source>
         <translation>不还款时每天增加 %1。</translation>
     </message>
@@ -1795,7 +1800,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-313"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-321"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -3028,12 +3033,12 @@ What was here before is saved in %1.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/ashore/ui/main_window.py" line="+95"/>
+        <location filename="../../src/ashore/ui/main_window.py" line="+100"/>
         <source>Ashore</source>
         <translation>Ashore</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+63"/>
         <source>Your loans</source>
         <translation>你的借款</translation>
     </message>
@@ -3043,12 +3048,12 @@ What was here before is saved in %1.</source>
         <translation>新借款</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Today: %1</source>
         <translation>今天：%1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+9"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3063,7 +3068,7 @@ What was here before is saved in %1.</source>
         <translation>保存借款(&amp;S)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -3531,23 +3536,18 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>1 note</source>
         <translation>1 条记录</translation>
     </message>
     <message>
-        <location line="-16"/>
-        <location line="+18"/>
+        <location line="-21"/>
+        <location line="+23"/>
         <source>{n} notes</source>
         <translation>{n} 条记录</translation>
     </message>
     <message>
-        <location line="-15"/>
-        <source>✓ Record intact · {notes} · {e} chained entries · last {h}…</source>
-        <translation>✓ 记录完整 · {notes} · {e} 个链式条目 · 最新 {h}…</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+2"/>
         <source>1 loan</source>
         <translation>1 笔借款</translation>
     </message>
@@ -3571,7 +3571,22 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 把录音、截图或 PDF 拖到记录上即可添加附件。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="-11"/>
+        <source>1 chained entry</source>
+        <translation>1 个链式条目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{e} chained entries</source>
+        <translation>{e} 个链式条目</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✓ Record intact · {notes} · {entries} · last {h}…</source>
+        <translation>✓ 记录完整 · {notes} · {entries} · 最新 {h}…</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Broken record — changed outside Ashore since it was written:</source>
         <translation>记录已损坏——写入后曾在 Ashore 之外被改动：</translation>
     </message>

@@ -127,3 +127,11 @@ def test_the_window_shows_the_dashboard_when_no_loan_is_open(qtbot, sample, make
     assert window.dashboard_action.shortcut().toString() == "Ctrl+D"
     window.dashboard.openLoan.emit("jt360-2025-11")
     assert window.showing == ("loan", "jt360-2025-11")
+
+
+def test_the_subtitle_counts_one_loan_in_the_singular(qtbot, board, sample) -> None:
+    assert board.subtitle.text() == "3 loans · today Nov 28, 2026"
+    for loan_id in ("jt360-bullet-0901", "jt360-2025-11"):
+        sample.delete_loan(loan_id)
+    board.refresh()
+    assert board.subtitle.text() == "1 loan · today Nov 28, 2026"

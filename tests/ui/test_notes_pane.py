@@ -317,3 +317,25 @@ def test_closing_the_pane_mid_copy_joins_the_thread_and_stores_nothing(
     assert not [p for p in pane.notes.db.evidence.root.rglob("*") if p.is_file()]
     (note,) = [n for n in pane.notes.notes(LOAN) if n.id == note_id]
     assert note.attachments == []
+
+
+def test_the_record_line_counts_in_the_singular_and_the_plural(
+    qtbot: Any, pane: NotesPane, ledger: Ledger
+) -> None:
+    from dataclasses import replace
+
+    fresh = replace(
+        ledger.loan(LOAN), id="jb-fresh", notes=[], note_chain=[], proposals=[], payments=[]
+    )
+    ledger.save_loan(fresh)
+    pane.set_loan("jb-fresh")
+    qtbot.keyClick(pane, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(pane.editor.text, "first call")
+    qtbot.mouseClick(pane.editor.save_button, Qt.MouseButton.LeftButton)
+    assert len(pane.notes.chain("jb-fresh")) == 1
+    assert "· 1 note · 1 chained entry · last " in pane.hint.text()
+    qtbot.keyClick(pane, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(pane.editor.text, "second call")
+    qtbot.mouseClick(pane.editor.save_button, Qt.MouseButton.LeftButton)
+    assert len(pane.notes.chain("jb-fresh")) == 2
+    assert "· 2 notes · 2 chained entries · last " in pane.hint.text()

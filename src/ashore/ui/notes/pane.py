@@ -361,9 +361,14 @@ class NotesPane(QWidget):
                 if len(entries) == 1
                 else self.tr("{n} notes").format(n=len(entries))
             )
+            entries_text = (
+                self.tr("1 chained entry")
+                if len(chain) == 1
+                else self.tr("{e} chained entries").format(e=len(chain))
+            )
             self.hint.setText(
-                self.tr("✓ Record intact · {notes} · {e} chained entries · last {h}…").format(
-                    notes=count, e=len(chain), h=head[:10]
+                self.tr("✓ Record intact · {notes} · {entries} · last {h}…").format(
+                    notes=count, entries=entries_text, h=head[:10]
                 )
             )
             self.hint.setToolTip(
