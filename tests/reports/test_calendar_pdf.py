@@ -347,3 +347,24 @@ def test_any_names_render(tmp_path: Path, names: list[str]) -> None:
     path = tmp_path / "any.pdf"
     write_calendar_pdf(data, path)
     assert len(PdfReader(path).pages) == 3
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("National Day (observed)", "National Day"),
+        ("Chinese New Year (Spring Festival)", "Chinese New Year"),
+        ("国庆节（补假）", "国庆节"),
+    ],
+)
+def test_a_long_holiday_name_drops_its_bracketed_tail_before_it_is_cut(name, short) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from ashore.reports.calendar_parts import fit_holiday
+    from ashore.reports.fonts import register_fonts
+
+    font = register_fonts()
+    room = stringWidth(short, font, 6.5) + 1  # the short name fits, the whole one does not
+    assert stringWidth(name, font, 6.5) > room
+    assert fit_holiday(name, font, 6.5, room) == short
+    assert fit_holiday(name, font, 6.5, stringWidth(name, font, 6.5)) == name  # room: whole

@@ -31,6 +31,7 @@ from ashore.reports.calendar_parts import (
     _clean,
     draw_mark,
     fit,
+    fit_holiday,
     wrap_lines,
 )
 from ashore.reports.data import CalendarEntry, sum_amounts
@@ -148,7 +149,7 @@ class MonthPage(Flowable):
             canv.setFillColor(MUTED)
             canv.setFont(font, 6.5)
             canv.drawRightString(
-                x + w - CELL_PAD, y + h - 10.5, fit(holiday_name, font, 6.5, w - 24)
+                x + w - CELL_PAD, y + h - 10.5, fit_holiday(holiday_name, font, 6.5, w - 24)
             )
         pad = CELL_PAD
         # day number, circled when it is today

@@ -3,6 +3,7 @@ to fit, the paid/due/overdue marks, and the page canvas that prints "Page X of Y
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -73,6 +74,15 @@ def fit(value: str, font: str, size: float, width: float) -> str:
         else:
             high = mid - 1
     return value[:low].rstrip() + "…" if low else "…"
+
+
+def fit_holiday(name: str, font: str, size: float, width: float) -> str:
+    """A holiday's name for a narrow cell: whole if it fits, else without its bracketed tail
+    ("National Day (observed)" → "National Day", "国庆节（补假）" → "国庆节") before any cut."""
+    if stringWidth(name, font, size) <= width:
+        return name
+    base = re.sub(r"\s*[(（][^()（）]*[)）]$", "", name)
+    return fit(base or name, font, size, width)
 
 
 def wrap_lines(value: str, font: str, size: float, width: float, max_lines: int) -> list[str]:
