@@ -295,7 +295,7 @@ Your data lives in:
         <translation>其他情况</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/loan/form.py" line="+111"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="+112"/>
         <source>Equal installments: the same payment every month</source>
         <translation>等额本息：每月还款额相同</translation>
     </message>
@@ -623,6 +623,7 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../src/ashore/ui/widgets/words.py" line="+18"/>
         <source>, </source>
         <translation>、</translation>
     </message>

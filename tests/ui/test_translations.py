@@ -297,3 +297,15 @@ def test_input_errors_are_worded_in_the_interface_language(
         for translator in installed:
             qapp.removeTranslator(translator)
         QLocale.setDefault(before)
+
+
+def test_lists_are_joined_in_english(qapp: QApplication) -> None:
+    from ashore.ui.widgets.words import joined
+
+    assert joined(["penalty waived", "late fees waived"]) == "penalty waived, late fees waived"
+
+
+def test_lists_are_joined_in_chinese(chinese: list[object]) -> None:
+    from ashore.ui.widgets.words import joined
+
+    assert joined(["罚息减免", "滞纳金减免"]) == "罚息减免、滞纳金减免"

@@ -221,7 +221,7 @@ def contact_rows(data: ComplaintData, lang: str) -> list[list[str]]:
                 _pick(_ABUSE.get(k, (k, k)), lang) for k in note.abuse
             )
         if note.attachments:
-            said += _w(lang, "\nEvidence: ", "\n证据：") + ", ".join(
+            said += _w(lang, "\nEvidence: ", "\n证据：") + _w(lang, ", ", "、").join(
                 a.name for a in note.attachments
             )
         direction = _pick(_DIRECTIONS.get(note.direction, (note.direction,) * 2), lang)

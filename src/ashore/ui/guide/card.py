@@ -25,7 +25,7 @@ from ashore.finance import RateLines
 from ashore.reports.letter import PlanSummary
 from ashore.services.guide.call_card import CallCard
 from ashore.ui.widgets.style import ACCENT, BORDER, ERROR, MUTED, TEXT, tabular_font
-from ashore.ui.widgets.words import _tr
+from ashore.ui.widgets.words import _tr, joined
 
 CARD_STYLE = f"""
 QWidget#callCard {{ background: #fffdf7; }}
@@ -164,7 +164,7 @@ class CallCardWindow(QWidget):
             waived.append(self.tr("late fees waived"))
         if plan.waive_interest:
             waived.append(self.tr("interest waived"))
-        return ", ".join([text, *waived])
+        return joined([text, *waived])
 
     # ----- content ---------------------------------------------------------------------------
     def _cost_text(self, lines: RateLines) -> str:

@@ -51,6 +51,7 @@ from ashore.ui.loan.values import _required_text, amount_text, percent_text
 from ashore.ui.messages import as_error, error_field
 from ashore.ui.widgets.fields import CheckedLineEdit, DateEdit, ErrorLabel, user_message
 from ashore.ui.widgets.style import MARGIN, SPACING
+from ashore.ui.widgets.words import joined
 
 # A yearly rate above this (100 %) or a fee above this share of the principal each installment is
 # far outside what lenders charge: saving it asks first.
@@ -643,7 +644,7 @@ class LoanForm(QWidget):
         if valid:
             self.status.setText("")
         else:
-            self.status.setText(self.tr("Check: %1").replace("%1", ", ".join(problems)))
+            self.status.setText(self.tr("Check: %1").replace("%1", joined(problems)))
         self.validityChanged.emit(valid)
 
     def save(self) -> None:

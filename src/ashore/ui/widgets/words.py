@@ -10,3 +10,9 @@ from PySide6.QtCore import QCoreApplication
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files these under ""
+
+
+def joined(items: list[str]) -> str:
+    """``items`` as a list in the interface's language: "a, b, c" in English, "a、b、c" in Chinese
+    (the separator is translated)."""
+    return _tr(", ").join(items)
