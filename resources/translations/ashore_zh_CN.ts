@@ -2788,12 +2788,12 @@ What was here before is saved in %1.</source>
     <message>
         <location line="+8"/>
         <source>The lender&apos;s own rules</source>
-        <translation>贷款方自己的计算规则</translation>
+        <translation>出借方自己的计算规则</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>How this lender counts, so that every figure matches its app line by line. Pick a platform to start from, then change what your contract says differently.</source>
-        <translation>贷款方如何计算，让每一个数字都和它的 App 逐行对得上。先选一个平台作为起点，再按您的合同修改不同之处。</translation>
+        <translation>出借方如何计算，让每一个数字都和它的 App 逐行对得上。先选一个平台作为起点，再按你的合同修改不同之处。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3773,7 +3773,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     <message>
         <location line="-41"/>
         <source>%1 was kept back when the money was paid out: you received %2, and the law counts the loan as that amount (Civil Code art. 670).</source>
-        <translation>放款时预先扣除了 %1（砍头息）：您实际收到 %2，法律按实际收到的金额认定借款本金（《民法典》第六百七十条）。</translation>
+        <translation>放款时预先扣除了 %1（砍头息）：你实际收到 %2，法律按实际收到的金额认定借款本金（《民法典》第六百七十条）。</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -3798,7 +3798,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     <message>
         <location line="+8"/>
         <source>Above 24 %: regulators expect licensed consumer lenders to keep the whole cost below it. Ask the lender to bring the cost under it.</source>
-        <translation>超过 24 %：监管要求持牌消费金融机构的综合融资成本不超过此线。请要求贷款方将成本降到此线以下。</translation>
+        <translation>超过 24 %：监管要求持牌消费金融机构的综合融资成本不超过此线。请要求出借方将成本降到此线以下。</translation>
     </message>
     <message>
         <location line="+7"/>

@@ -52,6 +52,15 @@ def tool(name: str) -> Path:
 
 
 # ----- the files ------------------------------------------------------------------------------
+def test_the_chinese_speaks_one_way_and_names_the_lender_one_way() -> None:
+    """One word for the lender (出借方, as the sidebar's heading), and 你 throughout the window (the
+    letter to the lender, a report, is where 您 belongs)."""
+    for context, source, translation in messages(TS):
+        text = translation.text or ""
+        assert "贷款方" not in text, f"{context}: {source!r} calls the lender 贷款方"
+        assert "您" not in text, f"{context}: {source!r} says 您"
+
+
 def test_every_message_is_translated_and_keeps_its_placeholders() -> None:
     found = messages(TS)
     assert len(found) > 500  # the whole interface, not a handful
