@@ -3,58 +3,17 @@ in its transaction and leaving call notes untouched; one agreement in force at a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
 
 from ashore.app.errors import InputError
-from ashore.app.paths import DataDir
-from ashore.domain.records import Proposal, Waive
-from ashore.services import Ledger, plans
-from ashore.services.payments import Payments
-from ashore.services.proposals import Proposals
+from ashore.domain.records import Proposal
+from ashore.services import plans
 from ashore.services.views import payments as payments_view
-from ashore.store.mapping.loans import loan_rows_by_id
 
-TODAY = date(2026, 11, 28)
-JB = "jb-2026-01"
-CST = timezone(timedelta(hours=8))
-
-
-@pytest.fixture
-def ledger(data_dir: DataDir) -> Iterator[Ledger]:
-    opened = Ledger.open(data_dir)
-    opened.load_sample()
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def proposals(ledger: Ledger) -> Proposals:
-    return Proposals(ledger)
-
-
-@pytest.fixture
-def payments(ledger: Ledger) -> Payments:
-    return Payments(ledger)
-
-
-def reamortize(pid: str = "p9", start: date = TODAY, months: int = 12) -> Proposal:
-    return Proposal(
-        id=pid,
-        name=f"{months} months",
-        method="reamortize",
-        start=start,
-        params={"months": months, "annual_rate": Decimal("0.06")},
-        waive=Waive(penalty=Decimal("1")),
-    )
-
-
-def note_hashes(ledger: Ledger) -> list[tuple[str, str]]:
-    with ledger.db.reading() as session:
-        return [(n.id, n.hash) for row in loan_rows_by_id(session) for n in row.notes]
+from .workspace_book import CST, JB, TODAY, note_hashes, reamortize
 
 
 def test_save_proposal_adds_a_draft_with_a_timestamped_history(ledger, proposals) -> None:

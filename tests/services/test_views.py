@@ -3,62 +3,19 @@ from the money engine through services.plans."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import date, timedelta, timezone
+from datetime import date, timedelta
 from decimal import Decimal
 
-import pytest
-
 from ashore import finance
-from ashore.app.paths import DataDir
-from ashore.domain.records import Claim, Proposal, Waive
-from ashore.services import Ledger, plans
-from ashore.services.payments import Payments
-from ashore.services.proposals import Proposals
+from ashore.domain.records import Claim
+from ashore.services import plans
 from ashore.services.views import chart as chart_view
 from ashore.services.views import comparison as comparison_view
 from ashore.services.views import dashboard as dashboard_view
 from ashore.services.views import overview as overview_view
 from ashore.services.views import payments as payments_view
-from ashore.store.mapping.loans import loan_rows_by_id
 
-TODAY = date(2026, 11, 28)
-JB = "jb-2026-01"
-CST = timezone(timedelta(hours=8))
-
-
-@pytest.fixture
-def ledger(data_dir: DataDir) -> Iterator[Ledger]:
-    opened = Ledger.open(data_dir)
-    opened.load_sample()
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def proposals(ledger: Ledger) -> Proposals:
-    return Proposals(ledger)
-
-
-@pytest.fixture
-def payments(ledger: Ledger) -> Payments:
-    return Payments(ledger)
-
-
-def reamortize(pid: str = "p9", start: date = TODAY, months: int = 12) -> Proposal:
-    return Proposal(
-        id=pid,
-        name=f"{months} months",
-        method="reamortize",
-        start=start,
-        params={"months": months, "annual_rate": Decimal("0.06")},
-        waive=Waive(penalty=Decimal("1")),
-    )
-
-
-def note_hashes(ledger: Ledger) -> list[tuple[str, str]]:
-    with ledger.db.reading() as session:
-        return [(n.id, n.hash) for row in loan_rows_by_id(session) for n in row.notes]
+from .workspace_book import JB, TODAY, reamortize
 
 
 def test_overview_of_the_worked_example(ledger) -> None:
