@@ -1,7 +1,8 @@
 """Issue 15's data paths at full speed must give what the slow ones gave: the streamed export is
-the old all-in-memory writer's text byte for byte, the bulk import stores what the one-by-one
-import stored, the streamed ``verify`` names the same tampering as the check over ORM rows, and
-progress reaches 100 % while a cancelled export leaves no file behind."""
+the old all-in-memory writer's data, in its one-record-per-line layout byte for byte, the bulk
+import stores what the one-by-one import stored, the streamed ``verify`` names the same tampering
+as the check over ORM rows, and progress reaches 100 % while a cancelled export leaves no file
+behind."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from ashore.app.clock import Clock
 from ashore.app.paths import DataDir
 from ashore.app.progress import Cancelled
 from ashore.exchange import book_json, read_book
+from ashore.exchange.write import layout
 from ashore.services import Ledger
 from ashore.store import seal
 from ashore.store.audit import chain_findings, find_problems
@@ -62,14 +64,13 @@ def _ledger(tmp: Path, name: str, source: Path | None = None) -> Ledger:
     return ledger
 
 
-def _old_writer_text(ledger: Ledger, folder: Path, exported_at: datetime) -> str:
-    """What ``write_book`` wrote before it streamed: one json.dumps over the whole book."""
-    whole = book_json(ledger.export_book(), ledger.db.evidence, folder, exported_at)
-    return json.dumps(whole, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+def _whole_book(ledger: Ledger, folder: Path, exported_at: datetime) -> dict[str, Any]:
+    """What ``write_book`` wrote before it streamed: the JSON of the whole book at once."""
+    return book_json(ledger.export_book(), ledger.db.evidence, folder, exported_at)
 
 
 @pytest.mark.parametrize("kind", ["sample", "generated"])
-def test_the_streamed_export_is_the_old_writers_text_byte_for_byte(
+def test_the_streamed_export_is_the_whole_books_json_in_its_layout(
     tmp_path: Path, kind: str
 ) -> None:
     if kind == "sample":
@@ -82,11 +83,22 @@ def test_the_streamed_export_is_the_old_writers_text_byte_for_byte(
         out = tmp_path / "out" / "all.json"
         summary = ledger.export_json(out, lambda _done, _total: True)
         stamp = datetime.fromisoformat(json.loads(out.read_text("utf-8"))["exported_at"])
-        expected = _old_writer_text(ledger, out.parent, stamp)
+        expected = _whole_book(ledger, out.parent, stamp)
         loans = len(ledger.export_book().loans)
     finally:
         ledger.close()
-    assert out.read_text("utf-8") == expected
+    text = out.read_text("utf-8")
+    assert json.loads(text) == expected  # the same data as the all-in-memory writer's
+    assert text == layout(expected)  # in the layout of the whole book, byte for byte
+    lines = text.splitlines()
+    # a person reads it record by record: every note (and chain entry) is one line of its own
+    records = [json.loads(line.strip().rstrip(",")) for line in lines if line.startswith(" " * 8)]
+    notes = [record for record in records if "logged_at" in record]
+    entries = [record for record in records if "prev_hash" in record]
+    assert notes == [note for loan in expected["loans"] for note in loan["notes"]]
+    assert entries == [entry for loan in expected["loans"] for entry in loan["note_chain"]]
+    assert (lines[0], lines[-1]) == ("{", "}")
+    assert '  "loans": [' in lines
     assert summary.loans == loans == (3 if kind == "sample" else 7)
     assert summary.files == (1 if kind == "sample" else 0)
 
