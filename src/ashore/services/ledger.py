@@ -34,6 +34,7 @@ from ashore.store.mapping.files import discard_unreferenced
 from ashore.store.mapping.lenders import lender_record, write_lender
 from ashore.store.mapping.loans import all_loan_rows, loan_record, loan_rows_by_id, write_loan
 from ashore.store.models import LenderRow, LoanRow, NoteRow, ProposalRow
+from ashore.store.pages import loans_in_pages
 from ashore.store.settings import (
     BUDGET_KEY,
     CURRENCY_KEY,
@@ -44,8 +45,6 @@ from ashore.store.settings import (
     import_guides,
     set_setting,
 )
-
-_EXPORT_PAGE = 50  # loans read (with all their notes) and written per page of an export
 
 
 @dataclass
@@ -228,12 +227,9 @@ class Ledger:
             summary = ExportSummary(len(head.lenders), len(ids), 0)
 
             def loans() -> Iterator[Loan]:
-                for start in range(0, len(ids), _EXPORT_PAGE):
-                    page = ids[start : start + _EXPORT_PAGE]
-                    for loan in map(loan_record, loan_rows_by_id(session, page)):
-                        summary.files += sum(len(note.attachments) for note in loan.notes)
-                        yield loan
-                    session.expunge_all()  # what is written is let go: memory stays flat
+                for loan in loans_in_pages(session, ids):
+                    summary.files += sum(len(note.attachments) for note in loan.notes)
+                    yield loan
 
             def written(count: int) -> None:
                 report(progress, count, len(ids))
