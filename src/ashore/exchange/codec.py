@@ -7,6 +7,7 @@ import os
 import re
 from datetime import datetime
 from decimal import Decimal
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -105,21 +106,19 @@ def _bool(raw: object, path: str) -> bool:
 _BORROWER_FIELDS = ("name", "phone", "address", "email")
 _GUIDE_TEXTS = ("reason", "reason_text", "ask", "fallback")
 
-_STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+# A JSON string (what may hold brackets that do not nest), unrolled so the C engine runs through
+# it in one go; then everything but the brackets goes.
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
 def nesting_depth(text: str) -> int:
     """The deepest nesting of arrays and objects in JSON ``text`` (brackets inside strings do not
-    count); read without recursion, so any depth can be measured."""
-    depth = deepest = 0
-    for match in _STRING_OR_BRACKET.finditer(text):
-        token = match.group()
-        if token in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif token in "]}":
-            depth -= 1
-    return deepest
+    count); read without recursion, so any depth can be measured, and in C but for one step per
+    bracket."""
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    return max(0, max(accumulate(map(_STEP.__getitem__, brackets)), default=0))
 
 
 def _json_int(text: str) -> int | BareNumber:
