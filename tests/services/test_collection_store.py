@@ -15,11 +15,11 @@ import pytest
 
 from ashore.app.errors import InputError
 from ashore.app.paths import DataDir
-from ashore.commands.maintenance import find_problems
 from ashore.domain.records import Settlement
 from ashore.exchange import read_book, write_book
 from ashore.services import Ledger
 from ashore.services.notes import Notes
+from ashore.store.audit import find_problems
 from ashore.store.database import downgrade, upgrade
 
 CST = timezone(timedelta(hours=8))

@@ -17,10 +17,10 @@ import pytest
 
 from ashore.app.errors import InputError
 from ashore.app.paths import DataDir
-from ashore.commands.maintenance import find_problems
 from ashore.exchange import read_book, write_book
 from ashore.services import Ledger
 from ashore.services.notes import Notes, follow_ups
+from ashore.store.audit import find_problems
 from ashore.store.database import downgrade, upgrade
 from ashore.store.evidence import Cancelled
 

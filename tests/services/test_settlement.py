@@ -11,9 +11,9 @@ import pytest
 
 from ashore.app.errors import InputError
 from ashore.app.paths import DataDir
-from ashore.commands.maintenance import find_problems
 from ashore.services import Ledger
 from ashore.services import settlement as svc
+from ashore.store.audit import find_problems
 
 LOAN = "jb-2026-01"
 CERT = b"%PDF-1.4 certificate of settlement" * 30

@@ -11,10 +11,11 @@ import json
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ashore.app.clock import Clock
 from ashore.app.paths import DataDir
@@ -22,7 +23,7 @@ from ashore.app.progress import Cancelled
 from ashore.exchange import book_json, read_book
 from ashore.exchange.write import layout
 from ashore.services import Ledger
-from ashore.store import seal
+from ashore.store import seal_read
 from ashore.store.audit import chain_findings, find_problems
 from ashore.store.mapping.notes import chain_problems
 from ashore.store.models import LoanRow
@@ -141,6 +142,10 @@ def test_a_generated_book_imported_in_bulk_exports_as_the_one_by_one_import_stor
     assert exported["loans"][0]["notes"][2]["abuse"] == ["threat"]
 
 
+def _driver(session: Session) -> sqlite3.Connection:
+    return cast(sqlite3.Connection, session.connection().connection.driver_connection)
+
+
 def _tamper(root: Path, *statements: str) -> None:
     con = sqlite3.connect(root / "ashore.sqlite3")
     for statement in statements:
@@ -169,9 +174,9 @@ def test_the_streamed_verify_names_what_the_check_over_orm_rows_names(tmp_path: 
         with ledger.db.reading() as session:
             rows = session.scalars(select(LoanRow).order_by(LoanRow.id))
             by_orm = [line for row in rows for line in chain_problems(row)]
-            by_orm += seal.problems(session.connection())
+            by_orm += seal_read.problems(_driver(session))
         with ledger.db.reading() as session:
-            streamed, notes = chain_findings(session.connection())
+            streamed, notes = chain_findings(_driver(session))
         problems, _files, counted = find_problems(ledger.db)
     finally:
         ledger.close()

@@ -14,9 +14,8 @@ from sqlalchemy import inspect
 from ashore.app.errors import DataError
 from ashore.app.paths import DataDir
 from ashore.services import Ledger
-from ashore.store import Database
 from ashore.store import database as database_module
-from ashore.store.database import downgrade, head_revision, make_engine, upgrade
+from ashore.store.database import Database, downgrade, head_revision, make_engine, upgrade
 
 from .books import lender, loan
 

@@ -59,12 +59,12 @@ def test_under_umask_000_every_file_written_is_private(
     assert main([*home, "export", "evidence", "--loan", "jb-2026-01", "--out", str(bundle)]) == 0
 
     # a bug's traceback goes to logs/errors.log
-    import ashore.commands.maintenance as maintenance
+    import ashore.commands.verify as verify_command
 
     def broken(*_args: object) -> int:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(maintenance, "run_verify", broken)
+    monkeypatch.setattr(verify_command, "run_verify", broken)
     assert main([*home, "verify"]) == 1
     assert "internal error" in capsys.readouterr().err
     assert (data / "logs" / "errors.log").is_file()

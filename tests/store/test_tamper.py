@@ -17,8 +17,8 @@ from sqlalchemy import select
 from ashore.app.paths import DataDir
 from ashore.app.resources import resource_path
 from ashore.commands.cli import main
-from ashore.store import Database
 from ashore.store.chain import event_hash
+from ashore.store.database import Database
 from ashore.store.models import NoteEventRow
 
 LOAN = "jb-2026-01"

@@ -44,7 +44,7 @@ _COMMANDS: dict[str, str] = {
     "lpr list": "ashore.commands.costs:run_lpr_list",
     "lpr add": "ashore.commands.costs:run_lpr_add",
     "export complaint": "ashore.commands.complaint:run_export_complaint",
-    "verify": "ashore.commands.maintenance:run_verify",
+    "verify": "ashore.commands.verify:run_verify",
     "backup": "ashore.commands.maintenance:run_backup",
     "restore": "ashore.commands.maintenance:run_restore",
 }

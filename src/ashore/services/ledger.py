@@ -27,9 +27,10 @@ from ashore.domain.records import Attachment, Book, Lender, Loan, LoanSummary, P
 from ashore.domain.validation import check_amount, check_book, check_lender, check_loan
 from ashore.exchange import read_book, write_book
 from ashore.services import plans
-from ashore.store import Database, lock
+from ashore.store import lock
 from ashore.store.backup import BackupSummary, restore_backup, write_backup
 from ashore.store.bulk import insert_new_loans
+from ashore.store.database import Database
 from ashore.store.mapping.files import discard_unreferenced
 from ashore.store.mapping.lenders import lender_record, write_lender
 from ashore.store.mapping.loans import all_loan_rows, loan_record, loan_rows_by_id, write_loan

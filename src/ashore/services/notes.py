@@ -20,7 +20,7 @@ from ashore.app.errors import InputError
 from ashore.domain.records import Attachment, CallNote, Loan, NoteEvent, NoteRevision
 from ashore.domain.validation import check_note
 from ashore.services.ledger import Ledger
-from ashore.store import Database
+from ashore.store.database import Database
 from ashore.store.evidence import Progress
 from ashore.store.mapping.files import discard_unreferenced
 from ashore.store.mapping.loans import loan_record, loan_row

@@ -13,7 +13,7 @@ from ashore.domain.records import (
 )
 from ashore.domain.validation import check_amount
 from ashore.services.ledger import Ledger
-from ashore.store import Database
+from ashore.store.database import Database
 from ashore.store.mapping.loans import (
     append_claim,
     append_payment,

@@ -19,7 +19,7 @@ from ashore.domain.records import (
 from ashore.domain.validation import check_proposal
 from ashore.services import plans
 from ashore.services.ledger import Ledger
-from ashore.store import Database
+from ashore.store.database import Database
 from ashore.store.mapping import now
 from ashore.store.mapping.loans import loan_record, loan_row
 from ashore.store.mapping.proposals import add_draft, append_status, write_agreed, write_terms

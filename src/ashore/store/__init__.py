@@ -1,8 +1,6 @@
-"""Where Ashore keeps what the user enters: the SQLite database, its migrations, evidence files."""
+"""Where Ashore keeps what the user enters: the SQLite database (``store.database``), its
+migrations, evidence files (``store.evidence``).
 
-from __future__ import annotations
-
-from ashore.store.database import Database
-from ashore.store.evidence import EvidenceStore
-
-__all__ = ["Database", "EvidenceStore"]
+Nothing is imported here, so that a module of the store that needs no SQLAlchemy (``store.dbfile``,
+``store.streams``, what ``ashore verify`` reads) can be imported without it.
+"""

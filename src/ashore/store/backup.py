@@ -23,7 +23,8 @@ from ashore.app.clock import Clock
 from ashore.app.errors import DataError, InputError
 from ashore.app.paths import DataDir
 from ashore.store import lock
-from ashore.store.database import Database, inspect_file, known_revisions, make_engine, upgrade
+from ashore.store.database import Database, known_revisions, make_engine, upgrade
+from ashore.store.dbfile import inspect_file
 from ashore.store.evidence import CHUNK, is_sha256
 from ashore.store.journal import (
     ACTIVE,
