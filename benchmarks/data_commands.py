@@ -5,7 +5,8 @@ Baselines (what the same work costs with nothing of Ashore): import = ``json.loa
 inserts of every loan, proposal and note as rows; export = read those rows back + ``json.dump``;
 verify = ``PRAGMA integrity_check`` + a SHA-256 chain over every note. Each command runs as a
 fresh process, as a user runs it.
-Run: ``.venv/bin/python benchmarks/data_commands.py [--loans 30 300 3000] [--rounds 3]``.
+Run: ``.venv/bin/python benchmarks/data_commands.py [--loans 30 300 3000] [--rounds 3]``; with
+more than one size it ends with how each command grows (time, ratio, peak memory) across them.
 """
 
 from __future__ import annotations
@@ -80,7 +81,11 @@ def run(args: list[str]) -> tuple[float, float]:
     return seconds, usage.ru_maxrss / 1024
 
 
-def measure(loans: int, notes: int, rounds: int) -> None:
+COMMANDS = ("import", "export json", "verify")
+
+
+def measure(loans: int, notes: int, rounds: int) -> dict[str, tuple[float, float, float]]:
+    """Per command: (Ashore's median seconds, the bare baseline's, Ashore's peak MB)."""
     work = Path(tempfile.mkdtemp(prefix="ashore-bench-"))
     try:
         source = work / "heavy.json"
@@ -125,12 +130,28 @@ def measure(loans: int, notes: int, rounds: int) -> None:
                 times.setdefault(name + " (bare)", []).append(seconds)
         print(f"\n{loans} loans, {notes} notes, {rounds} rounds (medians)")
         print(f"{'what':<14}{'Ashore':>10}{'bare':>10}{'ratio':>8}{'peak MB':>10}")
-        for name in ("import", "export json", "verify"):
+        results = {}
+        for name in COMMANDS:
             ours = statistics.median(times[name])
             base = statistics.median(times[name + " (bare)"])
             print(f"{name:<14}{ours:>9.2f}s{base:>9.2f}s{ours / base:>7.1f}×{peaks[name]:>10.0f}")
+            results[name] = (ours, base, peaks[name])
+        return results
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def print_growth(results: dict[int, dict[str, tuple[float, float, float]]]) -> None:
+    """How each command grows with the number of loans: time, ratio and peak memory per size."""
+    sizes = sorted(results)
+    print("\nhow each grows (seconds / ratio to bare / peak MB)")
+    print(f"{'what':<14}" + "".join(f"{f'{n} loans':>26}" for n in sizes))
+    for name in COMMANDS:
+        cells = []
+        for n in sizes:
+            ours, base, peak = results[n][name]
+            cells.append(f"{f'{ours:.2f}s / {ours / base:.1f}× / {peak:.0f} MB':>26}")
+        print(f"{name:<14}" + "".join(cells))
 
 
 def main() -> None:
@@ -140,8 +161,11 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    results = {}
     for loans in args.loans:
-        measure(loans, loans * args.notes_per_loan, args.rounds)
+        results[loans] = measure(loans, loans * args.notes_per_loan, args.rounds)
+    if len(results) > 1:
+        print_growth(results)
 
 
 if __name__ == "__main__":
