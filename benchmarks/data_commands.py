@@ -4,7 +4,8 @@ baselines, in the same run, interleaved, medians; with each command's peak memor
 Baselines (what the same work costs with nothing of Ashore): import = ``json.load`` + ``sqlite3``
 inserts of every loan, proposal and note as rows; export = read those rows back + ``json.dump``;
 verify = ``PRAGMA integrity_check`` + a SHA-256 chain over every note. Each command runs as a
-fresh process, as a user runs it.
+fresh process, as a user runs it. Beside the wall-clock times, the CPU seconds (user + system) of
+each: on a machine shared with other work they show what the command itself costs.
 Run: ``.venv/bin/python benchmarks/data_commands.py [--loans 30 300 3000] [--rounds 3]``; with
 more than one size it ends with how each command grows (time, ratio, peak memory) across them.
 """
@@ -69,8 +70,9 @@ for (loan, body) in db.execute("select loan, body from notes order by loan, id")
 """
 
 
-def run(args: list[str]) -> tuple[float, float]:
-    """Seconds and peak memory (MB, this child's own maximum resident size) of one process."""
+def run(args: list[str]) -> tuple[float, float, float]:
+    """Seconds, peak memory (MB, this child's own maximum resident size) and CPU seconds (user +
+    system: what the work costs when other programs share the cores) of one process."""
     start = time.perf_counter()
     child = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _pid, status, usage = os.wait4(child.pid, 0)
@@ -78,7 +80,7 @@ def run(args: list[str]) -> tuple[float, float]:
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode != 0:
         raise SystemExit(f"{' '.join(args[:6])}… failed: {child.stderr.read().decode()[-400:]}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 COMMANDS = ("import", "export json", "verify")
@@ -123,18 +125,28 @@ def measure(loans: int, notes: int, rounds: int) -> dict[str, tuple[float, float
                 ),
             }
             for name, (ours, base) in pairs.items():  # interleaved: ours, then its baseline
-                seconds, peak = run(ours)
+                seconds, peak, cpu = run(ours)
                 times.setdefault(name, []).append(seconds)
+                times.setdefault(name + " cpu", []).append(cpu)
                 peaks[name] = max(peaks.get(name, 0.0), peak)
-                seconds, _ = run(base)
+                seconds, _, cpu = run(base)
                 times.setdefault(name + " (bare)", []).append(seconds)
+                times.setdefault(name + " (bare) cpu", []).append(cpu)
         print(f"\n{loans} loans, {notes} notes, {rounds} rounds (medians)")
-        print(f"{'what':<14}{'Ashore':>10}{'bare':>10}{'ratio':>8}{'peak MB':>10}")
+        print(
+            f"{'what':<14}{'Ashore':>10}{'bare':>10}{'ratio':>8}{'peak MB':>10}"
+            f"{'CPU':>10}{'bare CPU':>10}{'ratio':>8}"
+        )
         results = {}
         for name in COMMANDS:
             ours = statistics.median(times[name])
             base = statistics.median(times[name + " (bare)"])
-            print(f"{name:<14}{ours:>9.2f}s{base:>9.2f}s{ours / base:>7.1f}×{peaks[name]:>10.0f}")
+            cpu = statistics.median(times[name + " cpu"])
+            bare_cpu = statistics.median(times[name + " (bare) cpu"])
+            print(
+                f"{name:<14}{ours:>9.2f}s{base:>9.2f}s{ours / base:>7.1f}×{peaks[name]:>10.0f}"
+                f"{cpu:>9.2f}s{bare_cpu:>9.2f}s{cpu / bare_cpu:>7.1f}×"
+            )
             results[name] = (ours, base, peaks[name])
         return results
     finally:
