@@ -400,13 +400,14 @@ class Ledger:
 
     def _store_attachments(self, loan: Loan, path: str, added: list[str]) -> Loan:
         """The loan with every attachment's file in the evidence store (``path`` cleared)."""
-        notes = []
-        for i, note in enumerate(loan.notes):
-            attachments = [
-                self._store_attachment(attachment, f"{path}.notes[{i}].attachments[{j}]", added)
-                for j, attachment in enumerate(note.attachments)
-            ]
-            notes.append(replace(note, attachments=attachments))
+        notes = list(loan.notes)
+        for i, note in enumerate(notes):
+            if note.attachments:  # most notes have none: kept as they are, not copied
+                attachments = [
+                    self._store_attachment(attachment, f"{path}.notes[{i}].attachments[{j}]", added)
+                    for j, attachment in enumerate(note.attachments)
+                ]
+                notes[i] = replace(note, attachments=attachments)
         settlement = loan.settlement
         if settlement is not None and settlement.certificate is not None:
             certificate = self._store_attachment(

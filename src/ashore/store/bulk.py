@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Dialect, Table, func, select
@@ -326,17 +327,21 @@ def _insert(
             raise TypeError(f"{table.name}.{column.name}: a bulk insert needs a plain default")
         defaults[column.name] = column.default.arg  # type: ignore[attr-defined]
     columns = [table.c[name] for name in (*names, *defaults)]
-    processors = [column.type.bind_processor(dialect) for column in columns]
-    extra = tuple(defaults.values())
-    rows = (
-        tuple(
-            value if process is None else process(value)
-            for process, value in zip(
-                processors, (*map(row.__getitem__, names), *extra), strict=True
-            )
-        )
-        for row in values
-    )
+    processors = [
+        (k, process)
+        for k, column in enumerate(columns)
+        if (process := column.type.bind_processor(dialect)) is not None
+    ]
+    extra = list(defaults.values())
+    take = itemgetter(*names)
+
+    def stored(row: dict[str, Any]) -> list[Any]:
+        out = [*take(row), *extra]
+        for k, process in processors:  # only the columns whose type turns the value into text
+            out[k] = process(out[k])
+        return out
+
+    rows = map(stored, values)
     listed = ", ".join(column.name for column in columns)
     marks = ", ".join("?" for _ in columns)
     raw.executemany(f"INSERT INTO {table.name} ({listed}) VALUES ({marks})", rows)
