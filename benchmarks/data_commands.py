@@ -8,6 +8,8 @@ fresh process, as a user runs it. Beside the wall-clock times, the CPU seconds (
 each: on a machine shared with other work they show what the command itself costs.
 Run: ``.venv/bin/python benchmarks/data_commands.py [--loans 30 300 3000] [--rounds 3]``; with
 more than one size it ends with how each command grows (time, ratio, peak memory) across them.
+3,000 loans at the default 67 notes each make a file over the exchange file's 64 MB limit: run
+them with ``--notes-per-loan 20`` (and 300 the same way, to compare like with like).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 ASHORE = Path(sys.executable).with_name("ashore")
+LIMIT = 64 * 2**20  # ashore.exchange.MAX_FILE_BYTES: a larger file is refused by ``ashore import``
 
 MAKE = f"""
 import json, sys
@@ -96,6 +99,13 @@ def measure(loans: int, notes: int, rounds: int) -> dict[str, tuple[float, float
         subprocess.run(
             [sys.executable, "-c", MAKE, str(loans), str(notes), str(source)], check=True
         )
+        size = source.stat().st_size
+        if size > LIMIT:
+            raise SystemExit(
+                f"{loans} loans with {notes} notes make a {size / 2**20:.0f} MB file, over the "
+                f"exchange file's {LIMIT // 2**20} MB limit: ask for fewer --notes-per-loan "
+                "(3,000 loans at 20 notes each is 21 MB)"
+            )
         times: dict[str, list[float]] = {}
         peaks: dict[str, float] = {}
         env_today = ["--today", "2026-11-28"]
