@@ -8,7 +8,7 @@ fresh process, as a user runs it. Beside the wall-clock times, the CPU seconds (
 each: on a machine shared with other work they show what the command itself costs.
 Run: ``.venv/bin/python benchmarks/data_commands.py [--loans 30 300 3000] [--rounds 3]``; with
 more than one size it ends with how each command grows (time, ratio, peak memory) across them.
-3,000 loans at the default 67 notes each make a file over the exchange file's 64 MB limit: run
+3,000 loans at the default 67 notes each make a 71 MB file, over the 64 MB import limit: run
 them with ``--notes-per-loan 20`` (and 300 the same way, to compare like with like).
 """
 
@@ -104,7 +104,7 @@ def measure(loans: int, notes: int, rounds: int) -> dict[str, tuple[float, float
             raise SystemExit(
                 f"{loans} loans with {notes} notes make a {size / 2**20:.0f} MB file, over the "
                 f"exchange file's {LIMIT // 2**20} MB limit: ask for fewer --notes-per-loan "
-                "(3,000 loans at 20 notes each is 21 MB)"
+                "(3,000 loans at 20 notes each is 24 MB)"
             )
         times: dict[str, list[float]] = {}
         peaks: dict[str, float] = {}
