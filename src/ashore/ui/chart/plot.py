@@ -191,6 +191,10 @@ class ChartPlot:
         self._monthly_lines: dict[str, Line2D] = {}
         self._over_budget: dict[str, FillBetweenPolyCollection] = {}
         self._slots: dict[str, int] = {}
+        # What each line was last given: a line given the same again keeps its data and path.
+        self._points: dict[str, tuple[tuple[date, Decimal], ...]] = {}
+        self._months: dict[str, object] = {}
+        self._over: dict[str, bool] = {}
         self._legend_keys: dict[Any, str] = {}
         self._legend_entries: object = None
         self._hidden: set[str] = set()
@@ -324,30 +328,37 @@ class ChartPlot:
         for key in set(self._lines) - {series.key for series in lines}:
             self._lines.pop(key).remove()
             self._kinds.pop(key, None)
+            self._points.pop(key, None)
         for key in set(self._monthly_lines) - {bar.key for bar in monthly}:
             self._monthly_lines.pop(key).remove()
             self._over_budget.pop(key).remove()
+            self._months.pop(key, None)
+            self._over.pop(key, None)
         for key in set(self._slots) - set(self._lines) - set(self._monthly_lines):
             if key not in {s.key for s in lines} and key not in {b.key for b in monthly}:
                 del self._slots[key]
 
         for series in lines:
-            # Floats only for the artist's coordinates; the exact values stay with the widget.
-            x = mdates.date2num([day for day, _ in series.points]) if series.points else []
-            y = [float(amount) for _, amount in series.points]
+            points = tuple(series.points)
             line = self._lines.get(series.key)
-            if line is None:
-                line = self.owed_axes.plot(x, y, animated=True, gid=f"line-{series.key}")[0]
-                self._lines[series.key] = line
-            else:
-                line.set_data(x, y)
+            if line is None or self._points.get(series.key) != points:
+                # Floats only for the artist's coordinates; the exact values stay with the widget.
+                x = mdates.date2num([day for day, _ in points]) if points else []
+                y = [float(amount) for _, amount in points]
+                if line is None:
+                    line = self.owed_axes.plot(x, y, animated=True, gid=f"line-{series.key}")[0]
+                    self._lines[series.key] = line
+                else:
+                    line.set_data(x, y)
+                self._points[series.key] = points
+            # (A line whose points are those it shows keeps its data, and its cached path.)
             # A balance holds from one due date to the next, as the read-out looks it up; the
             # status quo has a point a day and reads better as a smooth line.
             line.set_drawstyle("default" if series.kind == "status_quo" else "steps-post")
             if self._kinds.get(series.key) != series.kind:
                 self._apply(line, self._style(series.key, series.kind))
                 self._kinds[series.key] = series.kind
-            line.set_markevery(max(1, len(y) // 12))  # a dozen markers tell the lines apart
+            line.set_markevery(max(1, len(points) // 12))  # a dozen markers tell lines apart
             line.set_label(series.label)
             line.set_visible(series.key not in self._hidden)
 
@@ -357,32 +368,16 @@ class ChartPlot:
         self._monthly_empty.set_visible(empty)
         self.monthly_axes.tick_params(axis="y", labelleft=not empty)
         for bar in monthly:
-            x, y = self._month_steps(bar, month_ends[bar.key])
+            kind = kinds.get(bar.key, "proposal")
+            shown = (tuple(bar.months), month_ends[bar.key], budget_y, kind)
             line = self._monthly_lines.get(bar.key)
-            if line is None:
-                line = self.monthly_axes.plot(
-                    x, y, drawstyle="steps-post", animated=True, gid=f"monthly-{bar.key}"
-                )[0]
-                self._monthly_lines[bar.key] = line
-                self._over_budget[bar.key] = self.monthly_axes.fill_between(
-                    x, 0, 0, step="post", color=OVER_BUDGET, alpha=0.22, hatch="////",
-                    linewidth=0, zorder=1, animated=True,
-                )  # fmt: skip
-            else:
-                line.set_data(x, y)
-            style = self._style(bar.key, kinds.get(bar.key, "proposal"))
-            self._apply(line, style)
-            line.set_marker("None")
-            # Thinner than above: plans of similar monthly amounts run close together here.
-            line.set_linewidth(2.2 if style.width > 2 else 1.4)
+            if line is None or self._months.get(bar.key) != shown:
+                self._monthly_line(bar, line, month_ends[bar.key], budget_y, kind)
+                self._months[bar.key] = shown
+            line = self._monthly_lines[bar.key]
             fill = self._over_budget[bar.key]
-            if budget_y is None or not len(x):
-                fill.set_visible(False)
-            else:
-                # Zero-height where under budget: the hatched area is exactly the months over it.
-                fill.set_data(x, budget_y, np.maximum(y, budget_y))
-                # A plan never over budget has nothing to hatch: skip drawing its empty polygon.
-                fill.set_visible(bar.key not in self._hidden and bool((y > budget_y).any()))
+            # A plan never over budget has nothing to hatch: skip drawing its empty polygon.
+            fill.set_visible(bar.key not in self._hidden and self._over[bar.key])
             line.set_label(bar.label)
             line.set_visible(bar.key not in self._hidden)
 
@@ -405,6 +400,35 @@ class ChartPlot:
             self._budget_text.set_visible(True)
         self._legend(legend_labels, payments=bool(payments), claims=bool(claims))
         self.rescale()
+
+    def _monthly_line(
+        self, bar: MonthlyBar, line: Line2D | None, end: date | None, budget: float | None, kind: str
+    ) -> None:
+        """Give the monthly line of ``bar`` (a new one if ``line`` is None) its steps, style and
+        hatched months over ``budget``."""
+        x, y = self._month_steps(bar, end)
+        if line is None:
+            line = self.monthly_axes.plot(
+                x, y, drawstyle="steps-post", animated=True, gid=f"monthly-{bar.key}"
+            )[0]
+            self._monthly_lines[bar.key] = line
+            self._over_budget[bar.key] = self.monthly_axes.fill_between(
+                x, 0, 0, step="post", color=OVER_BUDGET, alpha=0.22, hatch="////",
+                linewidth=0, zorder=1, animated=True,
+            )  # fmt: skip
+        else:
+            line.set_data(x, y)
+        style = self._style(bar.key, kind)
+        self._apply(line, style)
+        line.set_marker("None")
+        # Thinner than above: plans of similar monthly amounts run close together here.
+        line.set_linewidth(2.2 if style.width > 2 else 1.4)
+        fill = self._over_budget[bar.key]
+        # Whether any month is over the budget: only then has the fill something to hatch.
+        self._over[bar.key] = budget is not None and bool(len(x)) and bool((y > budget).any())
+        if budget is not None and len(x):
+            # Zero-height where under budget: the hatched area is exactly the months over it.
+            fill.set_data(x, budget, np.maximum(y, budget))
 
     @staticmethod
     def _month_steps(bar: MonthlyBar, end: date | None) -> tuple[np.ndarray, np.ndarray]:
@@ -680,8 +704,7 @@ class ChartPlot:
                 artist.set_visible(visible)
         fill = self._over_budget.get(key)
         if fill is not None:
-            over = self._monthly_lines[key].get_ydata().max(initial=0) > self._budget.get_ydata()[0]
-            fill.set_visible(visible and self._budget.get_visible() and bool(over))
+            fill.set_visible(visible and self._over.get(key, False))
         for handle, text in self._legend_pairs():
             if self._legend_keys[handle] == key:
                 self._fade(handle, text, not visible)
