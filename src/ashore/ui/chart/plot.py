@@ -22,12 +22,14 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from matplotlib import dates as mdates
+from matplotlib.colors import to_rgba
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg, NavigationToolbar2QT
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 from matplotlib.transforms import Bbox
+from PySide6.QtCore import QTimer
 
 from ashore.ui.chart.fonts import _setup_fonts
 from ashore.ui.chart.palette import (
@@ -158,8 +160,16 @@ class ChartPlot:
         self._legend_painted: tuple[str, ...] = ()
         self._drawn_frame: object = None
         self._exporting = False
+        self._drawn_bounds = (0.0, 0.0)
+        self._ticks_cache: tuple[object, object] | None = None
+        self._legend_measured: tuple[Any, object, tuple[int, int]] | None = None
+        self._repaint_pending = False
+        # Frames put on the canvas: full draws; blits (every frame painted over the kept
+        # background: the data alone, or after a panel whose axes moved was drawn again); and
+        # of those, the panel repaints.
         self.full_draws = 0
         self.blits = 0
+        self.panel_draws = 0
 
         grid = self.figure.add_gridspec(2, 1, height_ratios=(3, 1))
         self.owed_axes = self.figure.add_subplot(grid[0])
@@ -185,6 +195,10 @@ class ChartPlot:
         self.owed_axes.xaxis.set_major_locator(locator)
         self.owed_axes.xaxis.set_major_formatter(_date_formatter(locator, locale))
         self.owed_axes.tick_params(axis="x", labelbottom=False)
+        for axes in (self.owed_axes, self.monthly_axes):
+            # The dates have no axis name under them: placing that empty name would measure every
+            # date label of both panels at each draw.
+            axes.xaxis.set_label_coords(0.5, 0.0)
 
         self._lines: dict[str, Line2D] = {}
         self._kinds: dict[str, str] = {}
@@ -511,29 +525,59 @@ class ChartPlot:
         """What the layout depends on: size, dpi, the widths of the tick labels, the legend's size.
 
         Digits have one width in the fonts used (tabular figures), so "6,000" and "8,000" take the
-        same room: only the shapes of the y labels count, and a rescale from 6,000 to 8,000 keeps
-        the layout.
+        same room: only the shapes of the labels count, and a rescale from 6,000 to 8,000 keeps
+        the layout. The same holds for the dates: their height is the font's, and how far the
+        first or last sticks out sideways is less than the amount labels (left) and the legend
+        (right) take anyway, so a pan along the dates keeps the layout too; only a chart without
+        a legend lays out again for each span.
         """
-        ticks = []
-        for axes in (self.owed_axes, self.monthly_axes):
-            low, high = sorted(axes.get_ylim())
-            span = (high - low) * 1e-9  # as matplotlib does: ticks outside the view are not drawn
-            locs = [v for v in axes.yaxis.get_major_locator()() if low - span <= v <= high + span]
-            labels = axes.yaxis.get_major_formatter().format_ticks(locs)
-            ticks.append(frozenset(_DIGIT.sub("0", label) for label in labels))
         legend = self.owed_axes.get_legend()
-        extent = None
-        if legend is not None:
-            box = legend.get_window_extent(self.figure._get_renderer())  # type: ignore[attr-defined]
-            extent = (round(box.width), round(box.height))
         return (
             tuple(self.figure.bbox.size),
             self.figure.dpi,
-            tuple(ticks),
-            # The date labels' size changes only with the span shown.
-            tuple(np.round(self.owed_axes.get_xlim(), 0)),
-            extent,
+            self._ticks_key(legend is None),
+            self._legend_size(legend),
         )
+
+    def _ticks_key(self, with_span: bool) -> object:
+        """The shapes of the tick labels shown (they follow from the axes' limits alone)."""
+        owed, monthly = self.owed_axes, self.monthly_axes
+        views = (
+            tuple(np.round(owed.viewLim.intervalx, 6)),
+            tuple(np.round(owed.viewLim.intervaly, 6)),
+            tuple(np.round(monthly.viewLim.intervaly, 6)),
+            self._monthly_empty.get_visible(),  # the monthly amounts are hidden then
+            with_span,
+        )
+        if self._ticks_cache is not None and self._ticks_cache[0] == views:
+            return self._ticks_cache[1]
+        shapes = []
+        for axis, (low, high) in (
+            (owed.yaxis, sorted(owed.get_ylim())),
+            (monthly.yaxis, sorted(monthly.get_ylim())),
+            (owed.xaxis, sorted(owed.get_xlim())),
+        ):
+            span = (high - low) * 1e-9  # as matplotlib does: ticks outside the view are not drawn
+            locs = [v for v in axis.get_major_locator()() if low - span <= v <= high + span]
+            formatter = axis.get_major_formatter()
+            labels = [*formatter.format_ticks(locs), formatter.get_offset()]
+            shapes.append(frozenset(_DIGIT.sub("0", label) for label in labels))
+        key = (*shapes, *views[3:], views[0] if with_span else None)
+        self._ticks_cache = (views, key)
+        return key
+
+    def _legend_size(self, legend: Any) -> tuple[int, int] | None:
+        """The legend's size in pixels (measuring it costs; it changes only with its texts)."""
+        if legend is None:
+            return None
+        texts = (self._legend_texts(), self.figure.dpi)
+        cached = self._legend_measured
+        if cached is not None and cached[0] is legend and cached[1] == texts:
+            return cached[2]
+        box = legend.get_window_extent(self.figure._get_renderer())  # type: ignore[attr-defined]
+        size = (round(box.width), round(box.height))
+        self._legend_measured = (legend, texts, size)
+        return size
 
     @staticmethod
     def _fade(handle: Any, text: Any, hidden: bool) -> None:
@@ -625,19 +669,31 @@ class ChartPlot:
             self.canvas.restore_region(self._background, bbox=extents, xy=(0, 0))
             self.figure.draw_artist(text)
 
-    def _frame(self) -> object:
-        """Everything drawn around the data: when it is unchanged, the background still holds."""
+    def _frame(self) -> tuple[object, object, object]:
+        """Everything drawn around the data: when it is unchanged, the background still holds.
+
+        In three parts: what both panels share (the layout, the date axis, today, the legend's
+        entries), what only the owed panel shows (its amount axis), what only the monthly panel
+        shows (its amount axis, the budget). When only a panel's part changed, only that panel is
+        drawn again (``_repaint_panels``).
+        """
+        # Rounded far below a pixel: autoscaling the same data again may differ in the last bit.
         return (
-            self.layout_key(),
-            # Rounded far below a pixel: autoscaling the same data again may differ in the last bit.
-            tuple(np.round(self.owed_axes.viewLim.extents, 4)),
-            tuple(np.round(self.monthly_axes.viewLim.extents, 4)),
-            self._legend_entries,
-            frozenset(self._hidden),
-            self._budget.get_visible(),
-            tuple(self._budget.get_ydata()),
-            self._budget_text.get_text(),
-            tuple(self._today_line.get_xdata()),
+            (
+                self.layout_key(),
+                tuple(np.round(self.owed_axes.viewLim.intervalx, 4)),
+                self._legend_entries,
+                frozenset(self._hidden),
+                tuple(self._today_line.get_xdata()),
+            ),
+            tuple(np.round(self.owed_axes.viewLim.intervaly, 4)),
+            (
+                tuple(np.round(self.monthly_axes.viewLim.intervaly, 4)),
+                self._monthly_empty.get_visible(),
+                self._budget.get_visible(),
+                tuple(self._budget.get_ydata()),
+                self._budget_text.get_text(),
+            ),
         )
 
     def _drawn(self, _event: Any) -> None:
@@ -646,16 +702,121 @@ class ChartPlot:
             return
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
         self._drawn_frame = self._frame()
+        self._drawn_bounds = self._bounds()
         self._paint_legend()
         for artist in self._data_artists():
             self.figure.draw_artist(artist)
         self.full_draws += 1
 
     def refresh(self) -> None:
-        """Show the current data: repaint only the data when the frame is unchanged, else redraw."""
-        if self._background is None or self._frame() != self._drawn_frame:
-            self.canvas.draw_idle()
+        """Show the current data: repaint only the data when the frame is unchanged (at once),
+        else draw again what changed when Qt is idle (the panels that moved, or everything)."""
+        if self._background is not None and self._frame() == self._drawn_frame:
+            self._blit_data()
             return
+        if not self._repaint_pending:
+            # Several changes in one go (new data, then lines hidden) make one repaint.
+            self._repaint_pending = True
+            QTimer.singleShot(0, self.canvas, self._repaint)  # dropped with the canvas
+
+    def _repaint(self) -> None:
+        """Bring the canvas up to date: the data alone, the panels whose axes moved, or all."""
+        if not self._repaint_pending:
+            return
+        self._repaint_pending = False
+        if self.canvas.width() <= 0 or self.canvas.height() <= 0 or self._exporting:
+            return  # as matplotlib's draw_idle: nothing to show yet
+        frame = self._frame()
+        if self._background is None or not isinstance(self._drawn_frame, tuple):
+            self.canvas.draw()
+        elif frame == self._drawn_frame:
+            self._blit_data()
+        elif frame[0] != self._drawn_frame[0] or not self._repaint_panels(frame):
+            self.canvas.draw()
+
+    def _bounds(self) -> tuple[float, float]:
+        """Where the panels' pixels reach (rows counted from the bottom): the highest of the
+        monthly panel and the lowest of the owed one, each with a margin.
+
+        The owed panel shows no dates (its tick marks stick out below it); the monthly panel's
+        amount labels stick out above it by half their height when a tick sits at its top, as the
+        owed panel's do below it when one sits at its bottom.
+        """
+        owed, monthly = self.owed_axes, self.monthly_axes
+        points = self.figure.dpi / 72
+        ticks_out = float(owed.xaxis.get_major_ticks()[0].tick1line.get_markersize()) * points
+        low = owed.bbox.y0 - ticks_out - 2
+        high = monthly.bbox.y1 + 2
+        for axes, top in ((monthly, True), (owed, False)):
+            if not axes.yaxis.get_tick_params().get("labelleft", True):
+                continue
+            lower, upper = sorted(axes.get_ybound())
+            span = (upper - lower) * 1e-9
+            locs = [v for v in axes.yaxis.get_major_locator()() if lower - span <= v <= upper + span]
+            if not locs:
+                continue
+            # Half a label's height is less than the font's size in pixels (generous: a false
+            # alarm only costs a full draw).
+            half = axes.yaxis.get_major_ticks()[0].label1.get_fontsize() * points
+            rows = axes.transData.transform([(0.0, v) for v in locs])[:, 1]
+            if top:
+                high = max(high, float(rows.max()) + half + 2)
+            else:
+                low = min(low, float(rows.min()) - half - 2)
+        return high, low
+
+    def _repaint_panels(self, frame: tuple[object, object, object]) -> bool:
+        """Draw again only the panels whose part of the frame changed, over the kept background,
+        then the legend and the data. False when the panels' pixels cannot be told apart (then
+        the caller draws everything).
+
+        The layout is the one drawn (the frame's shared part, with the layout's key, is the
+        same), so every artist stands where it stood: a panel's side of the background is cleared
+        to the figure's colour and that panel (its non-animated artists) drawn on it again; the
+        figure has nothing else there (the legend is painted with the data).
+        """
+        drawn, before = self._drawn_frame, self._drawn_bounds
+        assert isinstance(drawn, tuple)
+        bounds = self._bounds()
+        # One row parts the panels in the frame drawn and in the new one alike.
+        high, low = max(bounds[0], before[0]), min(bounds[1], before[1])
+        if high >= low:
+            return False
+        split = int((high + low) / 2)
+        self.canvas.restore_region(self._background)
+        # The Agg buffer, rows from the top: the figure's colour under the panel, as the figure's
+        # patch paints it at the start of a full draw.
+        pixels = np.asarray(self.canvas.get_renderer().buffer_rgba())
+        height, width = pixels.shape[:2]
+        colour = np.round(np.asarray(to_rgba(self.figure.get_facecolor())) * 255).astype(np.uint8)
+        bands = []
+        for part, axes in ((1, self.owed_axes), (2, self.monthly_axes)):
+            if frame[part] == drawn[part]:
+                continue
+            if axes is self.owed_axes:
+                pixels[: height - split, :] = colour
+                bands.append(Bbox.from_extents(0, split, width, height))
+            else:
+                pixels[height - split :, :] = colour
+                bands.append(Bbox.from_extents(0, 0, width, split))
+            self.figure.draw_artist(axes)
+        self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+        self._drawn_frame, self._drawn_bounds = frame, bounds
+        legend = self.owed_axes.get_legend()
+        if legend is not None:
+            box = legend.get_window_extent(self.figure._get_renderer())  # type: ignore[attr-defined]
+            if any(box.overlaps(band) for band in bands):
+                self._legend_key = None  # its kept pixels hold what was under it before
+        self._paint_legend()
+        for artist in self._data_artists():
+            self.figure.draw_artist(artist)
+        self.canvas.blit(self.figure.bbox)
+        self.blits += 1
+        self.panel_draws += 1
+        return True
+
+    def _blit_data(self) -> None:
+        """Repaint the data (and the legend's changed texts) over the kept background."""
         texts = self._legend_texts()
         if texts == self._legend_painted:
             self.canvas.restore_region(self._with_legend)
