@@ -162,7 +162,7 @@ class ChartPlot:
         self._exporting = False
         self._drawn_bounds = (0.0, 0.0)
         self._ticks_cache: tuple[object, object] | None = None
-        self._legend_measured: tuple[Any, object, tuple[int, int]] | None = None
+        self._legend_measured: tuple[Any, object, Bbox] | None = None
         self._repaint_pending = False
         # Frames put on the canvas: full draws; blits (every frame painted over the kept
         # background: the data alone, or after a panel whose axes moved was drawn again); and
@@ -567,17 +567,23 @@ class ChartPlot:
         return key
 
     def _legend_size(self, legend: Any) -> tuple[int, int] | None:
-        """The legend's size in pixels (measuring it costs; it changes only with its texts)."""
         if legend is None:
             return None
-        texts = (self._legend_texts(), self.figure.dpi)
+        box = self._legend_box(legend)
+        return (round(box.width), round(box.height))
+
+    def _legend_box(self, legend: Any) -> Bbox:
+        """Where the legend is drawn, in pixels. Measuring it costs a tenth of a draw; it moves
+        only with the plot's place and changes size only with its texts' shapes (digits have one
+        width), so the measure is kept until one of them changes."""
+        texts = tuple(_DIGIT.sub("0", text) for text in self._legend_texts())
+        place = (texts, self.figure.dpi, tuple(self.owed_axes.bbox.bounds))
         cached = self._legend_measured
-        if cached is not None and cached[0] is legend and cached[1] == texts:
+        if cached is not None and cached[0] is legend and cached[1] == place:
             return cached[2]
         box = legend.get_window_extent(self.figure._get_renderer())  # type: ignore[attr-defined]
-        size = (round(box.width), round(box.height))
-        self._legend_measured = (legend, texts, size)
-        return size
+        self._legend_measured = (legend, place, box.frozen())
+        return box
 
     @staticmethod
     def _fade(handle: Any, text: Any, hidden: bool) -> None:
@@ -620,7 +626,7 @@ class ChartPlot:
             # Laying out and drawing the legend costs about a third of a full draw, and most full
             # draws (a rescale, a pan) leave it as it was, or change only a total in it: then its
             # pixels are put back, and only the changed texts are painted again.
-            box = legend.get_window_extent(self.figure._get_renderer())  # type: ignore[attr-defined]
+            box = self._legend_box(legend)
             box = Bbox.from_extents(box.x0 - 2, box.y0 - 2, box.x1 + 2, box.y1 + 2)
             alphas = tuple(handle.get_alpha() for handle in legend.legend_handles if handle)
             place = (alphas, tuple(np.round(box.bounds, 3)), self.figure.dpi)
@@ -804,7 +810,7 @@ class ChartPlot:
         self._drawn_frame, self._drawn_bounds = frame, bounds
         legend = self.owed_axes.get_legend()
         if legend is not None:
-            box = legend.get_window_extent(self.figure._get_renderer())  # type: ignore[attr-defined]
+            box = self._legend_box(legend)
             if any(box.overlaps(band) for band in bands):
                 self._legend_key = None  # its kept pixels hold what was under it before
         self._paint_legend()
