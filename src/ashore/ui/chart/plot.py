@@ -416,7 +416,12 @@ class ChartPlot:
         self.rescale()
 
     def _monthly_line(
-        self, bar: MonthlyBar, line: Line2D | None, end: date | None, budget: float | None, kind: str
+        self,
+        bar: MonthlyBar,
+        line: Line2D | None,
+        end: date | None,
+        budget: float | None,
+        kind: str,
     ) -> None:
         """Give the monthly line of ``bar`` (a new one if ``line`` is None) its steps, style and
         hatched months over ``budget``."""
@@ -758,7 +763,9 @@ class ChartPlot:
                 continue
             lower, upper = sorted(axes.get_ybound())
             span = (upper - lower) * 1e-9
-            locs = [v for v in axes.yaxis.get_major_locator()() if lower - span <= v <= upper + span]
+            locs = [
+                v for v in axes.yaxis.get_major_locator()() if lower - span <= v <= upper + span
+            ]
             if not locs:
                 continue
             # Half a label's height is less than the font's size in pixels (generous: a false
