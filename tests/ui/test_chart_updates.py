@@ -283,3 +283,24 @@ def test_several_changes_in_one_go_make_one_repaint(
     qtbot.waitUntil(lambda: chart.plot.full_draws + chart.plot.blits > frames)
     qtbot.wait(50)
     assert chart.plot.full_draws + chart.plot.blits == frames + 1
+
+
+def test_a_plan_a_month_longer_moves_the_dates_and_both_panels_are_drawn_as_a_full_draw_would(
+    qtbot,  # type: ignore[no-untyped-def]
+    chart: NegotiationChart,
+    loan: Loan,
+) -> None:
+    loan = replace(loan, proposals=[loan.proposals[0]])  # its own plan decides how far it looks
+    _, data = edited(loan, "p1", 24)
+    drawn(qtbot, chart, data)
+    chart.canvas.draw()  # type: ignore[attr-defined]
+    dates = chart.plot.owed_axes.get_xlim()
+    full_draws, panels = chart.plot.full_draws, chart.plot.panel_draws
+
+    _, data = edited(loan, "p1", 25)  # the chart looks a month further ahead
+    drawn(qtbot, chart, data)
+    assert chart.plot.owed_axes.get_xlim()[1] > dates[1]
+    assert (chart.plot.full_draws, chart.plot.panel_draws) == (full_draws, panels + 1)
+    repainted = canvas_pixels(chart)
+    chart.canvas.draw()  # type: ignore[attr-defined]
+    assert np.array_equal(repainted, canvas_pixels(chart))

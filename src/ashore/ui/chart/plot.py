@@ -683,22 +683,24 @@ class ChartPlot:
     def _frame(self) -> tuple[object, object, object]:
         """Everything drawn around the data: when it is unchanged, the background still holds.
 
-        In three parts: what both panels share (the layout, the date axis, today, the legend's
-        entries), what only the owed panel shows (its amount axis), what only the monthly panel
-        shows (its amount axis, the budget). When only a panel's part changed, only that panel is
-        drawn again (``_repaint_panels``).
+        In three parts: what both panels share (the layout, today, the legend's entries), what the
+        owed panel shows (the dates, its amounts), what the monthly panel shows (the dates, its
+        amounts, the budget). When the shared part is unchanged, only the panels whose part
+        changed are drawn again (``_repaint_panels``): one when its amounts' axis moved, both
+        when the dates did.
         """
         # Rounded far below a pixel: autoscaling the same data again may differ in the last bit.
+        dates = tuple(np.round(self.owed_axes.viewLim.intervalx, 4))  # both panels show them
         return (
             (
                 self.layout_key(),
-                tuple(np.round(self.owed_axes.viewLim.intervalx, 4)),
                 self._legend_entries,
                 frozenset(self._hidden),
                 tuple(self._today_line.get_xdata()),
             ),
-            tuple(np.round(self.owed_axes.viewLim.intervaly, 4)),
+            (dates, tuple(np.round(self.owed_axes.viewLim.intervaly, 4))),
             (
+                dates,
                 tuple(np.round(self.monthly_axes.viewLim.intervaly, 4)),
                 self._monthly_empty.get_visible(),
                 self._budget.get_visible(),
@@ -768,15 +770,30 @@ class ChartPlot:
             ]
             if not locs:
                 continue
-            # Half a label's height is less than the font's size in pixels (generous: a false
-            # alarm only costs a full draw).
-            half = axes.yaxis.get_major_ticks()[0].label1.get_fontsize() * points
+            above, below = self._label_reach(axes)
             rows = axes.transData.transform([(0.0, v) for v in locs])[:, 1]
             if top:
-                high = max(high, float(rows.max()) + half + 2)
+                high = max(high, float(rows.max()) + above + 2)
             else:
-                low = min(low, float(rows.min()) - half - 2)
+                low = min(low, float(rows.min()) - below - 2)
         return high, low
+
+    def _label_reach(self, axes: Any) -> tuple[float, float]:
+        """How far an amount label reaches above and below its tick, in pixels.
+
+        Every label of an axis has one height (the font's ascent and descent, whatever the
+        digits), so one label measured tells it for all; before any has a text, the font's size
+        in pixels either way (more than enough).
+        """
+        size = axes.yaxis.get_major_ticks()[0].label1.get_fontsize() * self.figure.dpi / 72
+        renderer = self.figure._get_renderer()  # type: ignore[attr-defined]
+        for tick in axes.yaxis.get_major_ticks():
+            label = tick.label1
+            if label.get_text():
+                box = label.get_window_extent(renderer)
+                y = label.get_transform().transform(label.get_position())[1]
+                return float(box.y1 - y), float(y - box.y0)
+        return size, size
 
     def _repaint_panels(self, frame: tuple[object, object, object]) -> bool:
         """Draw again only the panels whose part of the frame changed, over the kept background,
@@ -800,26 +817,22 @@ class ChartPlot:
         # The Agg buffer, rows from the top: the figure's colour under the panel, as the figure's
         # patch paints it at the start of a full draw.
         pixels = np.asarray(self.canvas.get_renderer().buffer_rgba())
-        height, width = pixels.shape[:2]
+        height = pixels.shape[0]
         colour = np.round(np.asarray(to_rgba(self.figure.get_facecolor())) * 255).astype(np.uint8)
-        bands = []
+        under_legend = self._under_legend(pixels)
+        kept = None if under_legend is None else pixels[under_legend].copy()
         for part, axes in ((1, self.owed_axes), (2, self.monthly_axes)):
             if frame[part] == drawn[part]:
                 continue
             if axes is self.owed_axes:
                 pixels[: height - split, :] = colour
-                bands.append(Bbox.from_extents(0, split, width, height))
             else:
                 pixels[height - split :, :] = colour
-                bands.append(Bbox.from_extents(0, 0, width, split))
             self.figure.draw_artist(axes)
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
         self._drawn_frame, self._drawn_bounds = frame, bounds
-        legend = self.owed_axes.get_legend()
-        if legend is not None:
-            box = self._legend_box(legend)
-            if any(box.overlaps(band) for band in bands):
-                self._legend_key = None  # its kept pixels hold what was under it before
+        if under_legend is not None and not np.array_equal(kept, pixels[under_legend]):
+            self._legend_key = None  # its kept pixels hold what was under it before
         self._paint_legend()
         for artist in self._data_artists():
             self.figure.draw_artist(artist)
@@ -827,6 +840,16 @@ class ChartPlot:
         self.blits += 1
         self.panel_draws += 1
         return True
+
+    def _under_legend(self, pixels: np.ndarray) -> tuple[slice, slice] | None:
+        """The rows and columns of the Agg buffer that the legend's kept pixels cover."""
+        legend = self.owed_axes.get_legend()
+        if legend is None:
+            return None
+        box = self._legend_box(legend)
+        height, width = pixels.shape[:2]
+        rows = slice(max(0, int(height - box.y1 - 3)), min(height, int(height - box.y0 + 3)))
+        return rows, slice(max(0, int(box.x0 - 3)), min(width, int(box.x1 + 3)))
 
     def _blit_data(self) -> None:
         """Repaint the data (and the legend's changed texts) over the kept background."""
