@@ -545,7 +545,7 @@ class ChartPlot:
         )
 
     def _ticks_key(self, with_span: bool) -> object:
-        """The shapes of the tick labels shown (they follow from the axes' limits alone)."""
+        """The shapes of the tick labels shown (they follow from the axes' limits and sizes)."""
         owed, monthly = self.owed_axes, self.monthly_axes
         views = (
             tuple(np.round(owed.viewLim.intervalx, 6)),
@@ -553,6 +553,9 @@ class ChartPlot:
             tuple(np.round(monthly.viewLim.intervaly, 6)),
             self._monthly_empty.get_visible(),  # the monthly amounts are hidden then
             with_span,
+            # How many ticks fit depends on the axes' length in pixels.
+            tuple(np.round(owed.bbox.bounds, 3)),
+            tuple(np.round(monthly.bbox.bounds, 3)),
         )
         if self._ticks_cache is not None and self._ticks_cache[0] == views:
             return self._ticks_cache[1]
@@ -567,7 +570,7 @@ class ChartPlot:
             formatter = axis.get_major_formatter()
             labels = [*formatter.format_ticks(locs), formatter.get_offset()]
             shapes.append(frozenset(_DIGIT.sub("0", label) for label in labels))
-        key = (*shapes, *views[3:], views[0] if with_span else None)
+        key = (*shapes, views[3], views[0] if with_span else None)
         self._ticks_cache = (views, key)
         return key
 
