@@ -67,6 +67,7 @@ POS_KEY = "window/pos"
 SIZE_KEY = "window/size"
 STATE_KEY = "window/state"
 SPLITTER_KEY = "window/splitter"
+SIDEBAR_WIDE, SIDEBAR_MIN = 400, 300  # px: what the three columns need; the least that reads
 LAST_LOAN_KEY = "window/last_loan"
 
 
@@ -180,7 +181,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.all_loans)
         column.addWidget(self.sidebar, 1)
         column.addLayout(buttons)
-        panel.setMinimumWidth(260)
+        panel.setMinimumWidth(SIDEBAR_MIN)
 
         self.pages = QStackedWidget()
         # What the first frame shows on the right, before the data is read: nothing yet (not the
@@ -200,7 +201,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         # the sidebar as wide as its three columns need; the pages get the rest
-        self.splitter.setSizes([400, 880])
+        self.splitter.setSizes([SIDEBAR_WIDE, 880])
         self.setCentralWidget(self.splitter)
 
         self.today_label = QLabel(self.tr("Today: %1").replace("%1", self.ctx.today.isoformat()))
@@ -320,12 +321,22 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.layout().activate()  # lay out now, so the splitter has its real width
             self.splitter.restoreState(splitter)
+        else:
+            self._fit_sidebar()
         self.reload()
         last = str(self.settings.value(LAST_LOAN_KEY, "") or "")
         if last and last in self._summaries:
             self.open_loan(last)
         else:
             self.show_default()
+
+    def _fit_sidebar(self) -> None:
+        """On a first start the sidebar takes what its columns need on a wide screen (400 px) and
+        gives way on a small one (down to its 260 px), so the page keeps room for its figures."""
+        self.layout().activate()
+        width = self.splitter.width()
+        sidebar = max(SIDEBAR_MIN, min(SIDEBAR_WIDE, round(width * 0.32)))
+        self.splitter.setSizes([sidebar, max(0, width - sidebar)])
 
     def reload(self) -> None:
         """Read lenders and loan summaries again and refresh the sidebar and the lender list."""

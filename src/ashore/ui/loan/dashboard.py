@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -50,6 +51,7 @@ from ashore.ui.widgets.workspace import (
     export_chart,
     money_text,
     show_on_chart,
+    stack_when_narrow,
     table_view,
 )
 
@@ -217,6 +219,7 @@ class Dashboard(QWidget):
 
         figures = QHBoxLayout()
         figures.setSpacing(SPACING)
+        self._figures = figures
         owed_card, owed = card()
         owed.addWidget(caption(self.tr("Owed today, all loans")))
         self.total = QLabel()
@@ -256,6 +259,7 @@ class Dashboard(QWidget):
         # which its legend and the months need more than the height.
         middle = QHBoxLayout()
         middle.setSpacing(SPACING)
+        self._middle = middle
         attention_card, attention = card()
         self.attention_title = caption(self.tr("Needs attention"))
         attention.addWidget(self.attention_title)
@@ -435,8 +439,17 @@ class Dashboard(QWidget):
             else self.tr("Needs attention")
         )
 
+    def fit_room(self, width: int) -> None:
+        """In a narrow window the cards and "Needs attention" stack instead of side by side."""
+        if stack_when_narrow([self._figures, self._middle], width):
+            self._fit_upcoming()
+
     def _fit_upcoming(self) -> None:
-        """The lists are at least as wide as the table's five columns need: all stay in sight."""
+        """The lists are at least as wide as the table's five columns need: all stay in sight
+        (in a narrow window, stacked, they scroll sideways instead of widening the page)."""
+        if self._middle.direction() == QBoxLayout.Direction.TopToBottom:
+            self.lists.setMinimumWidth(0)
+            return
         view = self.upcoming_view
         header = view.horizontalHeader()
         needed = sum(

@@ -46,6 +46,7 @@ from ashore.ui.widgets.workspace import (
     money_text,
     show_on_chart,
     signed_money,
+    stack_when_narrow,
 )
 
 
@@ -168,6 +169,7 @@ class OverviewTab(QWidget):
 
         row = QHBoxLayout()
         row.setSpacing(10)
+        self._row = row  # stacks in a narrow window (resizeEvent)
         owed_card, owed = card()
         self.owed_caption = caption(self.tr("Owed today if nothing more is paid"))
         self.owed_value = QLabel()
@@ -250,6 +252,10 @@ class OverviewTab(QWidget):
         self.export_button.clicked.connect(
             lambda: export_chart(self, self.chart, f"{self.loan.id if self.loan else 'loan'}.png")
         )
+
+    def fit_room(self, width: int) -> None:
+        """In a narrow window the lender's side goes below the figures instead of beside them."""
+        stack_when_narrow([self._row], width)
 
     def _money(self, amount: Decimal | None) -> str:
         return money_text(amount, self.currency, self.babel)

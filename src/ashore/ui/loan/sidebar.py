@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -422,6 +422,9 @@ class AllLoansRow(QPushButton):
             layout.activate()
 
 
+NARROW_SIDEBAR = 340  # px: below it the status badges are hidden so the names can be read
+
+
 class SidebarView(QTreeView):
     """The tree of lenders and loans, columns sized for reading at a glance."""
 
@@ -446,3 +449,11 @@ class SidebarView(QTreeView):
         header.setSectionResizeMode(SidebarColumn.STATUS, QHeaderView.ResizeMode.ResizeToContents)
         if model is not None:
             model.modelReset.connect(self.expandAll)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Too narrow for three columns (a small window), the badges give way to the names: the
+        owed figure stays, red when overdue, and each row's second line still says its stage."""
+        super().resizeEvent(event)
+        narrow = event.size().width() < NARROW_SIDEBAR
+        if self.isColumnHidden(SidebarColumn.STATUS) != narrow:
+            self.setColumnHidden(SidebarColumn.STATUS, narrow)

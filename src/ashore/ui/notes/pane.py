@@ -153,8 +153,11 @@ class NotesPane(QWidget):
         # Says the record holds (or the banner says it does not): what a lender will ask.
         self.hint = QLabel()
         self.hint.setObjectName("intact")
+        # wraps rather than widen the pane: a long record line must not push the sidebar narrower
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.hint.setToolTip(self.tr("Drop recordings, screenshots or PDFs on a note to attach"))
-        bar.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        bar.addWidget(self.hint, 1)
         outer.addLayout(bar)
         # How many rules this lender's collectors broke (all its loans): a complaint's headline.
         # On its own line, wrapping, so the pane never widens the window.

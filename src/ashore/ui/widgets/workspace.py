@@ -8,7 +8,7 @@ from collections.abc import Callable, Collection, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QFont, QResizeEvent
-from PySide6.QtWidgets import QHeaderView, QScrollArea, QTableView, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHeaderView, QScrollArea, QTableView, QWidget
 
 from ashore.app.errors import InputError
 from ashore.domain.money import format_amount, parse_amount
@@ -179,6 +179,13 @@ class PlainTableModel(QAbstractTableModel):
         return None
 
 
+@runtime_checkable
+class FitsRoom(Protocol):
+    """A page that lays itself out for the width it is shown in (see ``stack_when_narrow``)."""
+
+    def fit_room(self, width: int) -> None: ...
+
+
 class _FitScroll(QScrollArea):
     """A scroll area that gives its widget exactly the room shown, never less than its minimum.
 
@@ -190,13 +197,59 @@ class _FitScroll(QScrollArea):
         super().resizeEvent(event)
         self._fit()
 
+    def setWidget(self, widget: QWidget) -> None:
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+        self.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # the widget's layout changed its needs (rows stacked, a label wrapped), or the room did
+        # (a scroll bar came or went): fit it again
+        if (watched is self.widget() and event.type() == QEvent.Type.LayoutRequest) or (
+            watched is self.viewport() and event.type() == QEvent.Type.Resize
+        ):
+            self._fit()
+        return super().eventFilter(watched, event)
+
     def _fit(self) -> None:
         widget = self.widget()
         if widget is None:
             return
+        if isinstance(widget, FitsRoom):
+            widget.fit_room(self.viewport().width())  # may stack rows: a new minimum, asked below
         minimum = widget.minimumSizeHint().expandedTo(widget.minimumSize())
         room = self.viewport().size()
-        widget.resize(max(room.width(), minimum.width()), max(room.height(), minimum.height()))
+        width = max(room.width(), minimum.width())
+        height = minimum.height()
+        layout = widget.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            # wrapped labels need more lines when narrow: at least that, or they overlap
+            height = max(height, layout.minimumHeightForWidth(width))
+        widget.resize(width, max(room.height(), height))
+        # a bar only when something is cut off: Qt can leave one shown with nothing to scroll
+        # after a vertical bar came and the widget was narrowed to the new room
+        sideways = width > room.width()
+        self.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if sideways
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+
+
+NARROW_PAGE = 760  # px: a page narrower than this stacks its side-by-side cards
+
+
+def stack_when_narrow(rows: list[QBoxLayout], width: int) -> bool:
+    """Lay ``rows`` top to bottom on a page narrower than NARROW_PAGE, side by side otherwise,
+    so a small window scrolls down instead of cutting cards off; True when it changed."""
+    narrow = width < NARROW_PAGE
+    direction = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+    changed = False
+    for row in rows:
+        if row.direction() != direction:
+            row.setDirection(direction)
+            changed = True
+    return changed
 
 
 def scrolling(widget: QWidget) -> QScrollArea:

@@ -1,0 +1,125 @@
+"""The window at the sizes people use: at 1280x800 no tab pushes the sidebar narrower; in a small
+window (800x600) the sidebar gives way but keeps the names readable, and the dashboard and the
+Overview stack their cards instead of cutting them off (sample data, English and Chinese)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QBoxLayout, QScrollArea
+
+from ashore.app.context import Context
+from ashore.services import Ledger
+from ashore.ui.audio.common import QTMULTIMEDIA_ENVIRONMENT_WARNINGS
+from ashore.ui.loan.sidebar import SidebarColumn
+
+JB = "jb-2026-01"
+# the Notes tab loads QtMultimedia, whose words about this machine say nothing of our code (on
+# each test: tests/ui/conftest.py adds its own mark, and pytest-qt reads only the closest)
+noise = pytest.mark.qt_log_ignore(
+    *QTMULTIMEDIA_ENVIRONMENT_WARNINGS, "does not support propagateSizeHints"
+)
+
+
+@pytest.fixture
+def sample(ctx: Context) -> Iterator[Ledger]:
+    ledger = Ledger.open(ctx.data)
+    ledger.load_sample()
+    yield ledger
+    ledger.close()
+
+
+@pytest.fixture(params=["en", "zh_CN"])
+def lang(request, qapp) -> Iterator[str]:
+    from ashore.ui.app import install_translations
+
+    before = QLocale()
+    installed = install_translations(qapp, request.param)
+    yield request.param
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(before)
+
+
+def _window(qtbot, ctx, sample, size: tuple[int, int]):
+    from ashore.ui.app import open_settings
+    from ashore.ui.main_window import MainWindow
+
+    window = MainWindow(sample, ctx, open_settings(ctx.data))
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    window.load()
+    qtbot.wait(20)
+    return window
+
+
+def _cut_sideways(window) -> list[str]:
+    """The scroll areas on the open page that show a horizontal scroll bar: content cut off."""
+    page = window.pages.currentWidget()
+    return [
+        f"{type(area.widget()).__name__}: {area.widget().width()} > {area.viewport().width()}"
+        f" max {area.horizontalScrollBar().maximum()} vbar {area.verticalScrollBar().isVisible()}"
+        for area in page.findChildren(QScrollArea)
+        if area.isVisible() and area.horizontalScrollBar().isVisible()
+    ]
+
+
+@noise
+def test_no_tab_narrows_the_sidebar_at_1280_by_800(qtbot, ctx, sample, lang) -> None:
+    """The notes pane's "Record intact · 3 notes · 5 chained entries · last …" line was one long
+    label: on the Notes and Guide tabs it took 67 px from the sidebar and cut the loan names."""
+    from ashore.services.notes import Notes
+
+    notes = Notes(sample)
+    for number in range(12):  # "… · 13 notes · 25 chained entries · last …": a long line
+        note = notes.add(JB, text=f"call {number}", counterpart="collections")
+        notes.revise(JB, note.id, text=f"call {number}, as said")
+    window = _window(qtbot, ctx, sample, (1280, 800))
+    window.open_loan(JB)
+    tabs = window.loan_page.tabs
+    widths = []
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        qtbot.wait(10)
+        widths.append(window.splitter.sizes()[0])
+    assert widths == [400] * tabs.count()
+    assert not window.sidebar.isColumnHidden(SidebarColumn.STATUS)
+
+
+@noise
+def test_a_small_window_gives_the_page_room_and_keeps_names(qtbot, ctx, sample, lang) -> None:
+    window = _window(qtbot, ctx, sample, (800, 600))
+    sidebar = window.splitter.sizes()[0]
+    assert 300 <= sidebar < 400
+    # the badges give way: the name column keeps what it needs to be read
+    assert window.sidebar.isColumnHidden(SidebarColumn.STATUS)
+    assert window.sidebar.columnWidth(SidebarColumn.NAME) >= 150
+    assert window.sidebar.horizontalScrollBar().isVisible() is False
+    # the dashboard: its cards stacked, nothing cut off sideways
+    window.show_dashboard()
+    qtbot.wait(20)
+    assert window.dashboard._figures.direction() == QBoxLayout.Direction.TopToBottom
+    assert _cut_sideways(window) == []
+    total = window.dashboard.total
+    assert total.width() >= total.sizeHint().width()  # the big figure whole, currency included
+    # the Overview: the lender's side below the figures
+    window.open_loan(JB)
+    qtbot.wait(20)
+    assert window.overview_tab._row.direction() == QBoxLayout.Direction.TopToBottom
+    assert _cut_sideways(window) == []
+
+
+@noise
+def test_a_wide_window_keeps_cards_side_by_side(qtbot, ctx, sample, lang) -> None:
+    window = _window(qtbot, ctx, sample, (1280, 800))
+    window.show_dashboard()
+    qtbot.wait(20)
+    assert window.dashboard._figures.direction() == QBoxLayout.Direction.LeftToRight
+    assert window.dashboard._middle.direction() == QBoxLayout.Direction.LeftToRight
+    window.open_loan(JB)
+    qtbot.wait(20)
+    assert window.overview_tab._row.direction() == QBoxLayout.Direction.LeftToRight
+    assert _cut_sideways(window) == []
