@@ -123,3 +123,26 @@ def test_a_wide_window_keeps_cards_side_by_side(qtbot, ctx, sample, lang) -> Non
     qtbot.wait(20)
     assert window.overview_tab._row.direction() == QBoxLayout.Direction.LeftToRight
     assert _cut_sideways(window) == []
+
+
+@noise
+def test_the_proposal_form_is_whole_and_three_proposals_in_sight(qtbot, ctx, sample, lang) -> None:
+    """At 1280x800 the list showed two proposals and the form scrolled its Name and Months out of
+    sight while they were typed in."""
+    window = _window(qtbot, ctx, sample, (1280, 800))
+    window.open_loan(JB)
+    tabs = window.loan_page.tabs
+    proposals = window.proposals_tab
+    tabs.setCurrentIndex(
+        next(i for i in range(tabs.count()) if tabs.widget(i).isAncestorOf(proposals))
+    )
+    qtbot.wait(50)
+    tab = window.proposals_tab
+    form_scroll = next(
+        area for area in tab.findChildren(QScrollArea) if area.widget().isAncestorOf(tab.form)
+    )
+    assert form_scroll.verticalScrollBar().maximum() == 0  # nothing of the form scrolled away
+    view = tab.list_view
+    row = view.verticalHeader().defaultSectionSize()
+    assert view.viewport().height() >= 3 * row
+    assert tab.views.height() >= 250  # the installments keep room below

@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -97,14 +97,20 @@ class ProposalForm(QWidget):
         self.start.setObjectName("proposalStart")
         top.addRow(self.tr("Name"), self.name)
         top.addRow(self.tr("Method"), self.method)
-        top.addRow(self.tr("Takes effect on"), self.start)
-        # Two columns: what every proposal has on the left, the method's own fields on the right.
+        when = QFormLayout()
+        when.setHorizontalSpacing(12)
+        when.setVerticalSpacing(6)
+        when.addRow(self.tr("Takes effect on"), self.start)
+        # Two columns: what it is and what is waived on the left, when and the method's own
+        # fields on the right - balanced, so the whole form is in sight at 1280x800.
         columns = QHBoxLayout()
         columns.setSpacing(24)
         left = QVBoxLayout()
         left.setSpacing(6)
         left.addLayout(top)
         right = QVBoxLayout()
+        right.setSpacing(6)
+        right.addLayout(when)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
         outer.addLayout(columns)
@@ -129,25 +135,24 @@ class ProposalForm(QWidget):
         left.addLayout(waive)
         left.addStretch(1)
 
+        # What the plan starts from beside the buttons: one line less for the form's height.
         self.base_label = QLabel()
         self.base_label.setObjectName("hint")
         self.base_label.setWordWrap(True)
-        outer.addWidget(self.base_label)
-        self.plan_error = ErrorLabel()
-        self.plan_error.setObjectName("fieldError")
-        outer.addWidget(self.plan_error)
-
         buttons = QHBoxLayout()
         self.cancel_button = QPushButton(self.tr("Revert"))
         self.save_button = QPushButton(self.tr("Save proposal"))
         self.save_button.setObjectName("primary")
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.base_label, 1)
+        buttons.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignBottom)
+        buttons.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.plan_error = ErrorLabel()
+        self.plan_error.setObjectName("fieldError")
+        outer.addWidget(self.plan_error)
         outer.addLayout(buttons)
 
         self._align_labels([top, waive])
-        self._align_labels(self._page_forms)
+        self._align_labels([when, *self._page_forms])
         self.method.currentIndexChanged.connect(self._on_method)
         self.name.textChanged.connect(self._changed)
         for field in (self.start, self.waive_penalty, self.waive_late, self.waive_interest):

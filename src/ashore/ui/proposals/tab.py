@@ -49,7 +49,7 @@ from ashore.ui.proposals.models import (
     ProposalListModel,
 )
 from ashore.ui.widgets.fields import ErrorLabel, user_message
-from ashore.ui.widgets.style import MARGIN, SPACING, fit_columns, spread_columns
+from ashore.ui.widgets.style import MARGIN, SPACING, fit_columns, spread_columns, table_height
 from ashore.ui.widgets.workspace import (
     date_field,
     export_chart,
@@ -102,7 +102,7 @@ class ProposalsTab(QWidget):
         # the name takes the room left; the figures are as wide as they need, all in sight
         fit_columns(self.list_view, ProposalListModel.Column.NAME)
         self.list_view.setToolTip(self.tr("Tick a proposal to show it on the chart."))
-        self.list_view.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        self.list_view.setFixedHeight(table_height(self.list_view, 3))  # three in sight
         row.addWidget(self.list_view, 1)
         buttons = QVBoxLayout()
         buttons.setSpacing(6)
@@ -421,8 +421,12 @@ class ProposalsTab(QWidget):
         total = sum(self.splitter.sizes())
         if self._sized or total < 200:
             return
-        wanted = self.list_view.height() + self.form.sizeHint().height() + 24
-        top = min(wanted, total * 3 // 5)
+        form = self.form
+        # the form's height at its real width (its hint line wraps), its frame and spacing
+        need = form.heightForWidth(form.width()) if form.hasHeightForWidth() else -1
+        need = max(need, form.sizeHint().height(), form.minimumSizeHint().height())
+        wanted = self.list_view.height() + need + 30
+        top = min(wanted, total * 2 // 3)
         if self.views.currentIndex() == self.chart_index:
             # A chart needs height to be read: the form scrolls meanwhile.
             top = min(top, total * 2 // 5)
