@@ -522,7 +522,7 @@ Why delete {what}?</source>
         <translation>已被协议取代</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+218"/>
         <source>If nothing is paid</source>
         <translation>如果一直不还</translation>
     </message>
@@ -538,8 +538,8 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Plans in force</source>
-        <translation>生效中的计划</translation>
+        <source>Due each month</source>
+        <translation>每月应还</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1408,12 +1408,12 @@ Why delete {what}?</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+206"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+208"/>
         <source>All loans</source>
         <translation>全部借款</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Owed today, all loans</source>
         <translation>今日欠款（全部借款）</translation>
     </message>
@@ -1433,7 +1433,7 @@ Why delete {what}?</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <location line="+175"/>
         <source>Needs attention</source>
         <translation>需要处理</translation>
@@ -1455,12 +1455,12 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+166"/>
+        <location line="+175"/>
         <source>Follow-ups</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-161"/>
         <source>Export chart…</source>
         <translation>导出图表…</translation>
     </message>
@@ -1535,7 +1535,7 @@ Why delete {what}?</source>
         <translation>%1：自 %3 起已到期未还 %2（%4 天）%5；请还款或协商还款计划。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+61"/>
         <source>%1 penalty interest</source>
         <translation>罚息 %1</translation>
     </message>
@@ -1555,12 +1555,12 @@ Why delete {what}?</source>
         <translation>，另有%1</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-49"/>
         <source>Needs attention (%1)</source>
         <translation>需要处理（%1）</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+31"/>
         <source>Follow-ups (%1)</source>
         <translation>待跟进（%1）</translation>
     </message>
@@ -1801,7 +1801,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-321"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-332"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -3034,7 +3034,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/ashore/ui/main_window.py" line="+100"/>
+        <location filename="../../src/ashore/ui/main_window.py" line="+101"/>
         <source>Ashore</source>
         <translation>Ashore</translation>
     </message>
@@ -3491,7 +3491,7 @@ What was here before is saved in %1.</source>
         <translation>催收来电时立即记录：时间自动填好（{key}）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Drop recordings, screenshots or PDFs on a note to attach</source>
         <translation>把录音、截图或 PDF 拖到记录上即可添加附件</translation>
     </message>
@@ -3643,7 +3643,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/overview.py" line="+66"/>
+        <location filename="../../src/ashore/ui/loan/overview.py" line="+67"/>
         <source>%1 % a year</source>
         <translation>年利率 %1 %</translation>
     </message>
@@ -3658,13 +3658,13 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>日利率 %1 %</translation>
     </message>
     <message>
-        <location line="+104"/>
-        <location line="+107"/>
+        <location line="+105"/>
+        <location line="+111"/>
         <source>Owed today if nothing more is paid</source>
         <translation>今日欠款（如不再还款）</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-93"/>
         <source>Penalty interest</source>
         <translation>罚息</translation>
     </message>
@@ -3709,18 +3709,18 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Grows by %1 a day, %2 a month, while nothing is paid.</source>
         <translation>不还款时每天增加 %1，每月增加 %2。</translation>
     </message>
     <message>
-        <location line="-94"/>
-        <location line="+91"/>
+        <location line="-98"/>
+        <location line="+95"/>
         <source>Due and unpaid</source>
         <translation>已到期未还金额</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-88"/>
         <source>Left to pay under the plan</source>
         <translation>按计划还需还款</translation>
     </message>
@@ -3735,7 +3735,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>协议失效时应还</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+110"/>
         <source>Owed today under the agreement “%1”</source>
         <translation>按协议“%1”今日应还</translation>
     </message>
@@ -4090,12 +4090,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Takes effect on</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Penalty waived (%)</source>
         <translation>罚息减免（%）</translation>
     </message>
@@ -4110,7 +4110,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>利息减免（%）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
@@ -4120,7 +4120,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>保存方案</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+81"/>
         <source>Months</source>
         <translation>期数（月）</translation>
     </message>
@@ -4431,7 +4431,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>新方案</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+103"/>
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
@@ -4461,8 +4461,8 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>“%1”是当前生效的协议。接受“%2”会撤回它，并从“%2”的开始日期起全面取代原还款计划。</translation>
     </message>
     <message>
-        <location line="-191"/>
-        <location line="+196"/>
+        <location line="-195"/>
+        <location line="+200"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>

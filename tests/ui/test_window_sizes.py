@@ -146,3 +146,18 @@ def test_the_proposal_form_is_whole_and_three_proposals_in_sight(qtbot, ctx, sam
     row = view.verticalHeader().defaultSectionSize()
     assert view.viewport().height() >= 3 * row
     assert tab.views.height() >= 250  # the installments keep room below
+
+
+@noise
+def test_every_line_of_the_dashboard_chart_is_named(qtbot, ctx, sample, lang) -> None:
+    """The per-month panel drew a green dash-dot line (what falls due each month) that no legend
+    entry named."""
+    window = _window(qtbot, ctx, sample, (1280, 800))
+    window.show_dashboard()
+    qtbot.wait(50)
+    plot = window.dashboard.chart.plot
+    legend = [text.get_text() for text in plot.owed_axes.get_legend().get_texts()]
+    drawn = [line for line in plot.monthly_axes.get_lines() if line.get_gid()]
+    assert drawn  # the sample has installments falling due
+    due = {"en": "Due each month", "zh_CN": "每月应还"}[lang]
+    assert due in legend

@@ -437,6 +437,7 @@ class ChartPlot:
             )  # fmt: skip
         else:
             line.set_data(x, y)
+        line.set_label(bar.label)  # named in the legend when no owed line stands for it
         style = self._style(bar.key, kind)
         self._apply(line, style)
         line.set_marker("None")
@@ -472,6 +473,12 @@ class ChartPlot:
         self._legend_args = (labels, payments, claims)
         handles: list[Any] = list(self._lines.values())
         texts = [_wrap(labels.get(key, line.get_label())) for key, line in self._lines.items()]
+        # A monthly line with no owed line of its own (the dashboard's "due each month"): its
+        # own entry, or a reader sees a line nobody names.
+        for key, monthly in self._monthly_lines.items():
+            if key not in self._lines and monthly.get_label():
+                handles.append(monthly)
+                texts.append(_wrap(monthly.get_label()))
         if payments:
             handles.append(self._payments)
             texts.append(self._texts["payments"])

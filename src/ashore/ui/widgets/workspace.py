@@ -285,7 +285,7 @@ def line_label(key: str, kind: str, label: str) -> str:
         "status_quo": _tr("If nothing is paid"),
         "original": _tr("Original schedule"),
         "agreements": _tr("With the agreements kept"),
-        "plans": _tr("Plans in force"),
+        "plans": _tr("Due each month"),
     }
     if label:
         return label + (_tr(" (agreement)") if kind == "agreement" else "")
