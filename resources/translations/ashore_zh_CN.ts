@@ -11,7 +11,7 @@
     <message>
         <location line="+9"/>
         <location line="+5"/>
-        <location line="+24"/>
+        <location line="+31"/>
         <source>Ashore</source>
         <translation>Ashore</translation>
     </message>
@@ -1566,6 +1566,104 @@ Why delete {what}?</source>
     </message>
 </context>
 <context>
+    <name>DataCheck</name>
+    <message>
+        <location filename="../../src/ashore/ui/files/check.py" line="+81"/>
+        <source>&amp;Check Data…</source>
+        <translation>检查数据(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the database, every stored file and every call note&apos;s record for damage or changes made outside Ashore</source>
+        <translation>检查数据库、每个存储的文件和每条通话记录是否损坏，或是否在 Ashore 之外被改动</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Checking your data…</source>
+        <translation>正在检查你的数据…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Check data</source>
+        <translation>检查数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The check was stopped; nothing was changed.</source>
+        <translation>检查已停止；没有改动任何内容。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The check could not be finished: %1</source>
+        <translation>检查未能完成：%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>All good: the database is intact, %1 stored files match their fingerprints and %2 call notes are in their unbroken record.</source>
+        <translation>一切正常：数据库完好，%1 个存储的文件与其指纹一致，%2 条通话记录都在完整的记录链中。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 stored files are not used by any note or document (left by an interrupted import); they do no harm.</source>
+        <translation>有 %1 个存储的文件没有被任何记录或文件使用（由中断的导入留下）；它们没有害处。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The check found %1 problems:</source>
+        <translation>检查发现 %1 个问题：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Something changed your data outside Ashore, or the disk damaged it. If you did not expect this, restore a backup (File ▸ Restore from Backup…); keep this data aside first. The exact findings are under Details.</source>
+        <translation>有东西在 Ashore 之外改动了你的数据，或磁盘损坏了它。如果这不是你预期的，请恢复一个备份（文件 ▸ 从备份恢复…）；先把现在的数据另存一份。详细的检查结果见“详细信息”。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The database file is damaged.</source>
+        <translation>数据库文件已损坏。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The stored file “%1” is missing, unreadable or changed.</source>
+        <translation>存储的文件“%1”丢失、无法读取或已被改动。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1”: call notes were changed, added or removed outside Ashore.</source>
+        <translation>“%1”：通话记录在 Ashore 之外被改动、添加或删除。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1”: its payments were changed outside Ashore.</source>
+        <translation>“%1”：还款记录在 Ashore 之外被改动。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1”: what the lender claims was changed outside Ashore.</source>
+        <translation>“%1”：出借方主张的金额在 Ashore 之外被改动。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1”: its proposals were changed outside Ashore.</source>
+        <translation>“%1”：方案在 Ashore 之外被改动。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The loan %1 was removed outside Ashore.</source>
+        <translation>借款 %1 在 Ashore 之外被删除。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1”: its records were changed outside Ashore.</source>
+        <translation>“%1”：记录在 Ashore 之外被改动。</translation>
+    </message>
+</context>
+<context>
     <name>FeeRow</name>
     <message>
         <location filename="../../src/ashore/ui/loan/fees.py" line="+32"/>
@@ -1654,12 +1752,12 @@ Why delete {what}?</source>
         <translation>用备份替换全部数据；现有数据会先备份</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <location line="+23"/>
         <source>Import</source>
         <translation>导入</translation>
@@ -3034,32 +3132,32 @@ What was here before is saved in %1.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/ashore/ui/main_window.py" line="+100"/>
+        <location filename="../../src/ashore/ui/main_window.py" line="+111"/>
         <source>Ashore</source>
         <translation>Ashore</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+73"/>
         <source>Your loans</source>
         <translation>你的借款</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>New loan</source>
         <translation>新借款</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+24"/>
         <source>Today: %1</source>
         <translation>今天：%1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+36"/>
         <source>&amp;New Loan</source>
         <translation>新建借款(&amp;N)</translation>
     </message>
@@ -3074,12 +3172,12 @@ What was here before is saved in %1.</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-45"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+51"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -3089,27 +3187,27 @@ What was here before is saved in %1.</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-52"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+57"/>
         <source>&amp;Dashboard</source>
         <translation>总览(&amp;D)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-56"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+61"/>
         <source>&amp;About Ashore</source>
         <translation>关于 Ashore(&amp;A)</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+58"/>
         <source>the new loan</source>
         <translation>新借款</translation>
     </message>
@@ -3638,6 +3736,14 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <location filename="../../src/ashore/ui/pages.py" line="+194"/>
         <source>Choose a loan on the left, or add a new one.</source>
         <translation>请在左侧选择一笔借款，或添加新借款。</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningPage</name>
+    <message>
+        <location filename="../../src/ashore/ui/main_window.py" line="-278"/>
+        <source>Opening your data…</source>
+        <translation>正在打开你的数据…</translation>
     </message>
 </context>
 <context>
