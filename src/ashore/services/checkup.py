@@ -2,21 +2,24 @@
 file against its hash, every note chain and every loan's seal; each problem as a finding the
 window can word in its language (what is wrong, and where: the loan's name, the file's name).
 
-The lines are the command's own (``store.audit.find_problems``); a finding keeps its line for the
+The lines are the command's own (``store.audit.find_problems``, over the window's open database:
+``verify_data`` would wait for the lock the window holds); a finding keeps its line for the
 details. It reads on a connection of its own, so the window may run it in a worker thread.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
+from typing import cast
 
 from sqlalchemy import select
 
 from ashore.app.errors import DataError
 from ashore.app.progress import Progress
-from ashore.store import Database
-from ashore.store.audit import find_problems
-from ashore.store.models import EvidenceFileRow, LoanRow
+from ashore.store import audit
+from ashore.store.database import Database
+from ashore.store.models import LoanRow
 
 # what a loan's line says is wrong -> the kind of finding
 _LOAN_PARTS = (
@@ -57,8 +60,8 @@ class Checkup:
 def orphan_files(db: Database) -> list[str]:
     """Stored files no row refers to (left by an import killed before it could clear up)."""
     with db.reading() as session:
-        known = set(session.scalars(select(EvidenceFileRow.sha256)))
-    return [sha for sha in db.evidence.stored() if sha not in known]
+        raw = cast(sqlite3.Connection, session.connection().connection.driver_connection)
+        return audit.orphan_files(db.evidence, raw)
 
 
 def _loan_names(db: Database) -> dict[str, str]:
@@ -87,7 +90,7 @@ def finding(line: str, names: dict[str, str]) -> Finding:
 def check_data(db: Database, progress: Progress | None = None) -> Checkup:
     """Everything ``ashore verify`` checks; ``progress`` hears (loans done, loans) and may cancel
     (``Cancelled``: nothing is written either way)."""
-    problems, files, notes = find_problems(db, progress)
+    problems, files, notes = audit.find_problems(db, progress)
     names = _loan_names(db) if problems else {}
     orphans = () if problems else tuple(orphan_files(db))
     return Checkup(tuple(finding(line, names) for line in problems), files, notes, orphans)
