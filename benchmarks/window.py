@@ -64,7 +64,8 @@ def _frames(chart: Any) -> int:
 
 def _filled(window: Any) -> bool:
     """The sidebar has its rows and the dashboard's chart has drawn its lines."""
-    if window is None or window.model.rowCount() == 0:
+    model = getattr(window, "model", None)  # the sidebar comes after the first frame
+    if model is None or model.rowCount() == 0:
         return False
     dashboard = getattr(window, "dashboard", None)
     if dashboard is None or not dashboard.chart.isVisible():

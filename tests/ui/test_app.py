@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -209,3 +210,85 @@ def test_backup_writes_a_zip_of_everything(
     menu_texts = [action.text() for action in window.menuBar().actions()[0].menu().actions()]
     assert "&Backup…" in menu_texts
     assert "&Import…" in menu_texts
+
+
+FIRST_PAINT = """
+import os, sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+app = QApplication(sys.argv[:1])
+HEAVY = ("sqlalchemy", "alembic", "matplotlib", "reportlab", "PySide6.QtMultimedia",
+         "ashore.services", "ashore.store", "ashore.ui.loan.form", "ashore.ui.dialogs")
+
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            for window in QApplication.topLevelWidgets():
+                if isinstance(window, QMainWindow) and window.isVisible():
+                    heavy = [name for name in HEAVY if name in sys.modules]
+                    opening = window.pages.currentWidget() is window.loading
+                    print("first paint:", ",".join(heavy), opening, flush=True)
+                    os._exit(0)
+        return False
+
+watch = Watch()
+app.installEventFilter(watch)
+from ashore.commands.cli import main
+main(sys.argv[1:])
+"""
+
+
+def test_the_first_paint_comes_before_any_heavy_module(tmp_path) -> None:
+    """At the window's first paint, `ashore` has loaded none of SQLAlchemy, matplotlib,
+    reportlab, QtMultimedia, the services or the store, and it says "Opening your data…"."""
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT, "--data-dir", str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.stdout.strip() == "first paint:  True", result.stderr[-2000:]
+
+
+def test_opening_your_data_shows_until_the_data_is_open(qtbot, ctx, monkeypatch) -> None:
+    """While the Ledger opens (creates, migrates), the right side says so and nothing that needs
+    the data can be clicked; then the welcome page."""
+    seen: list[tuple[str, bool, bool, bool]] = []
+    real_open = Ledger.open.__func__  # type: ignore[attr-defined]
+
+    def opening(cls, data, clock=None):
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, MainWindow):
+                page = w.pages.currentWidget()
+                seen.append(
+                    (
+                        page.label.text() if page is w.loading else "",
+                        page.isVisible(),
+                        w.menuBar().isEnabled(),
+                        w.new_loan_button.isEnabled(),
+                    )
+                )
+        return real_open(cls, data, clock)
+
+    monkeypatch.setattr(Ledger, "open", classmethod(opening))
+    app = QApplication.instance()
+    after: list[object] = []
+
+    def quit_once_filled() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        if not windows or any(w.pages.currentWidget() is w.loading for w in windows):
+            return
+        after.extend(w.pages.currentWidget() is w.welcome for w in windows)
+        for window in windows:
+            window.close()
+        app.quit()
+
+    poll = QTimer()
+    poll.timeout.connect(quit_once_filled)
+    poll.start(50)
+    assert app_module.run_app(ctx) == 0
+    poll.stop()
+    assert seen == [("Opening your data…", True, False, False)]
+    assert after == [True]

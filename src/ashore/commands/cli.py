@@ -27,7 +27,6 @@ from ashore.app.paths import (
     resolve_today,
     tightened_message,
 )
-from ashore.domain.money import AmountError
 
 # command name -> "module:function" taking (args, ctx) and returning an exit code
 _COMMANDS: dict[str, str] = {
@@ -201,6 +200,36 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# The options that may stand alone, each with the number of values it takes: with only these, the
+# window is wanted and a parser of them alone will do (the full one costs a Qt start a tenth).
+_WINDOW_OPTIONS = {"--data-dir": 1, "--today": 1, "--lang": 1, "--tray": 0}
+
+
+def window_parser(argv: Sequence[str]) -> argparse.ArgumentParser | None:
+    """The parser of the global options alone when ``argv`` holds nothing else (the window's
+    start, also from the start-at-login entry), else None. It reads them as the full one does."""
+    index = 0
+    while index < len(argv):
+        name, equals, _value = argv[index].partition("=")
+        if name not in _WINDOW_OPTIONS or (equals and not _WINDOW_OPTIONS[name]):
+            return None
+        index += 1 if equals else 1 + _WINDOW_OPTIONS[name]
+    if index > len(argv):
+        return None  # an option without its value: the full parser says so
+    parser = _Parser(prog="ashore")
+    parser.add_argument("--tray", action="store_true")
+    _common(parser)
+    parser.set_defaults(command=None)
+    return parser
+
+
+def _amount_error() -> type[Exception]:
+    """The money engine's error class, imported only once an error is to be told apart."""
+    from ashore.domain.money import AmountError
+
+    return AmountError
+
+
 def _command_name(args: argparse.Namespace) -> str | None:
     if args.command is None:
         return None
@@ -245,8 +274,9 @@ def _tighten(data: DataDir) -> None:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = window_parser(arguments) or build_parser()
+    args = parser.parse_args(arguments)
     ctx: Context | None = None
     try:
         day = resolve_today(getattr(args, "today", None))
@@ -262,7 +292,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
             return run_app(ctx, tray=bool(getattr(args, "tray", False)))
         return _resolve(_COMMANDS[name])(args, ctx)
-    except (AshoreError, AmountError) as error:
+    except (AshoreError, _amount_error()) as error:
         print(f"ashore: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -1,5 +1,10 @@
 """Start the desktop app: the QApplication, the Ledger on the data dir, the window, and a bug
-handler that logs a traceback under the data dir and shows one short dialog instead."""
+handler that logs a traceback under the data dir and shows one short dialog instead.
+
+The window's first frame comes before anything else: this module and the frame import only Qt
+classes they paint with (no ``Qt`` namespace, whose first use builds a hundred enums), the theme
+and the translations; the rest of the window, the dialogs, the money engine and the data
+(SQLAlchemy, matplotlib, reportlab, QtMultimedia) follow on the first turns of the event loop."""
 
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
-from PySide6.QtGui import QIcon, QWindow
+from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ashore import __version__
@@ -21,11 +26,11 @@ from ashore.app.context import Context
 from ashore.app.errors import AshoreError, DataError
 from ashore.app.paths import APP_ID, APP_NAME, DataDir
 from ashore.app.resources import resource_path
-from ashore.domain.money import AmountError
-from ashore.ui import dialogs
-from ashore.ui.widgets.style import apply_theme
+from ashore.ui.widgets.theme import apply_theme
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
     from ashore.services import Ledger
 
 # Where the platform never says the window is exposed, the data opens after this wait.
@@ -36,6 +41,8 @@ ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None]
 
 def app_icon() -> QIcon:
     """The app icon from resources/icons (every PNG size there); an empty icon when absent."""
+    from PySide6.QtGui import QIcon
+
     icon = QIcon()
     folder = resource_path("icons", "hicolor")
     if folder.is_dir():
@@ -49,16 +56,23 @@ def open_settings(data: DataDir) -> QSettings:
     return QSettings(str(data.settings), QSettings.Format.IniFormat)
 
 
-def configure_application(app: QApplication) -> None:
-    """Names, id, version, icon and look; also used by the self-test."""
+def configure_application(app: QApplication, icon: bool = True) -> None:
+    """Names, id, version, icon and look; also used by the self-test. ``icon=False`` leaves the
+    icon to ``set_app_icon`` (the start-up sets it after the first frame: QIcon is not cheap)."""
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    if icon:
+        set_app_icon(app)
+    apply_theme(app)
+
+
+def set_app_icon(app: QApplication) -> None:
+    """The icon from resources/icons on every window of ``app``, when there is one."""
     icon = app_icon()
     if not icon.isNull():
         app.setWindowIcon(icon)
-    apply_theme(app)
 
 
 def translation_files(lang: str) -> list[Path]:
@@ -146,6 +160,9 @@ class BugHandler:
         if self._showing:  # an error while the dialog is up: logged, not stacked
             return
         self._showing = True
+        from ashore.domain.money import AmountError
+        from ashore.ui import dialogs
+
         try:
             if isinstance(error, AshoreError | AmountError):
                 dialogs.error(self.parent(), str(error))
@@ -193,13 +210,15 @@ def run_app(ctx: Context, tray: bool = False) -> int:
     """Open the window on ``ctx.data`` and run until it closes; the exit code. ``tray``: start
     minimised to the tray (at login) when the platform has one.
 
-    The frame shows first (Qt only); the Ledger opens from the event loop once it is on screen,
-    since opening imports SQLAlchemy and may migrate, and the window's data parts import the store.
+    The frame shows first (Qt only: title, menu bar, the sidebar's place and "Opening your
+    data…"); once it is on screen the rest of the window is built, and on the next turn of the
+    event loop the Ledger opens (it imports SQLAlchemy and may create or migrate the database)
+    and the window fills.
     """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
-    configure_application(app)
+    configure_application(app, icon=False)
     install_translations(app, ctx.lang)
 
     from ashore.ui.main_window import MainWindow
@@ -210,6 +229,7 @@ def run_app(ctx: Context, tray: bool = False) -> int:
 
     def open_data() -> None:
         from ashore.services import Ledger
+        from ashore.ui import dialogs
 
         try:
             ledger = Ledger.open(ctx.data, ctx.clock)
@@ -225,13 +245,19 @@ def run_app(ctx: Context, tray: bool = False) -> int:
             window.show()  # no tray on this platform: a window hidden there could not be found
         window.load()  # the sidebar and the page fill the frame already shown
 
+    def after_first_frame() -> None:
+        set_app_icon(app)
+        window.complete()  # the sidebar, the pages and the menus' actions
+        # A turn of the event loop between: the completed window paints before the data opens.
+        QTimer.singleShot(0, open_data)
+
     handler = BugHandler(ctx.data, lambda: window, ctx.clock)
     handler.install()
     try:
         if tray:
-            QTimer.singleShot(0, open_data)
+            QTimer.singleShot(0, after_first_frame)
         else:
-            FirstFrame(window, open_data)
+            FirstFrame(window, after_first_frame)
         code = int(app.exec())
         return 1 if failed else code
     finally:

@@ -53,6 +53,13 @@ def info(parent: QWidget | None, text: str, title: str = "") -> None:
     QMessageBox.information(parent, title or _tr("Ashore"), text)
 
 
+def report(parent: QWidget | None, title: str, text: str, details: str) -> None:
+    """Tell the user what is wrong (``text``), with the exact lines under Details."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setDetailedText(details)
+    box.exec()
+
+
 def fatal_data_error(parent: QWidget | None, text: str, folder: Path) -> None:
     """The data cannot be opened: say why and offer to open its folder; the app then quits."""
     box = QMessageBox(QMessageBox.Icon.Critical, _tr("Ashore cannot open your data"), text)

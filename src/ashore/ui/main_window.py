@@ -4,27 +4,21 @@ menus, undo/redo, and the window state remembered between runs.
 It is what the feature packages see as ``ui.window_services.WindowServices`` (about 60 lines of
 one-line methods, which take it over 500 lines); the undoable edits live in ``ui.edits``.
 
-It is built in two steps so that it shows before the data is opened: the constructor makes the
-frame (Qt only: sidebar, pages, menus); ``attach`` then gives it the Ledger and adds what reads and
-writes the data (edits, files, notes, guide, reminders), whose modules import SQLAlchemy."""
+It is built in three steps so that it shows before anything but Qt is loaded: the constructor
+makes the frame (title, menu bar, the sidebar's place, "Opening your data…", the status bar),
+with only the Qt classes it paints with (not even the ``Qt`` namespace: its first use builds a
+hundred enums), so this module imports nothing heavy at its top; ``complete`` then builds the
+sidebar, the pages and the menus' actions (the loan form, the sidebar's delegates); ``attach``
+gives it the Ledger and adds what reads and writes the data (edits, files, notes, guide,
+reminders), whose modules import SQLAlchemy. Given a Ledger, the constructor does all three."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QByteArray,
-    QItemSelectionModel,
-    QModelIndex,
-    QPoint,
-    QRect,
-    QSettings,
-    QSize,
-    Qt,
-    QTimer,
-)
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtCore import QByteArray, QPoint, QRect, QSettings, QSize, QTimer
+from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
@@ -41,15 +35,13 @@ from PySide6.QtWidgets import (
 from ashore import __version__
 from ashore.app.context import Context
 from ashore.app.errors import DataError, InputError
-from ashore.domain.records import Lender, Loan, LoanSummary
-from ashore.ui import dialogs
-from ashore.ui.loan.form import LoanForm
-from ashore.ui.loan.sidebar import AllLoansRow, SidebarModel, SidebarRole, SidebarView
-from ashore.ui.pages import LenderPage, LoanPage, NothingSelectedPage, WelcomePage
-from ashore.ui.widgets.fields import guard_wheel
-from ashore.ui.widgets.style import MARGIN
+from ashore.ui.widgets.theme import MARGIN
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtGui import QAction, QCloseEvent
+
+    from ashore.domain.records import Lender, Loan, LoanSummary
     from ashore.services import Ledger
     from ashore.ui.edits import LoanEdits
     from ashore.ui.files.actions import FileActions
@@ -71,14 +63,33 @@ SIDEBAR_WIDE, SIDEBAR_MIN = 400, 300  # px: what the three columns need; the lea
 LAST_LOAN_KEY = "window/last_loan"
 
 
+class OpeningPage(QWidget):
+    """ "Opening your data…", in the middle of the right side while the data dir is opened,
+    created or migrated (seconds on a new or a big database)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.label = QLabel(self.tr("Opening your data…"))
+        self.label.setObjectName("hint")
+        row = QHBoxLayout()  # centred by stretches: no ``Qt`` alignment flags in the first frame
+        row.addStretch(1)
+        row.addWidget(self.label)
+        row.addStretch(1)
+        column = QVBoxLayout(self)
+        column.addStretch(1)
+        column.addLayout(row)
+        column.addStretch(2)
+
+
 def babel_locale(lang: str) -> str:
     """The babel locale for the interface language ("zh_CN" or "en")."""
     return "zh_CN" if lang.startswith("zh") else "en"
 
 
 class MainWindow(QMainWindow):
-    """Everything the user sees. Takes the Ledger (or None: ``attach`` gives it once the window
-    shows), the context and the settings it uses."""
+    """Everything the user sees. Takes the Ledger (or None: the frame only, ``complete`` and
+    ``attach`` follow once it shows), the context and the settings it uses."""
 
     def __init__(
         self,
@@ -100,15 +111,21 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle(self.tr("Ashore"))
         self.setObjectName("mainWindow")
-        self._build()
-        self._build_menus()
-        self._restore_window()
+        self.completed = False
         self.attached = False
+        self._build_frame()
+        self._restore_window()
         if ledger is not None:
             self.attach(ledger)
-        else:  # nothing to act on until the data is open: a click now would find no Ledger
-            self.menuBar().setEnabled(False)
-            self.new_loan_button.setEnabled(False)
+
+    def complete(self) -> None:
+        """Build what the first frame left out: the sidebar, the pages, the menus' actions.
+        Still nothing of the data: the window waits on "Opening your data…" for ``attach``."""
+        if self.completed:
+            return
+        self._build()
+        self._build_menus()
+        self.completed = True
 
     def attach(self, ledger: Ledger) -> None:
         """Give the window its data: the edits, file actions, notes, guide and reminders, which
@@ -118,7 +135,9 @@ class MainWindow(QMainWindow):
         from ashore.ui.guide.controller import install_guide
         from ashore.ui.notes.window import install_notes
         from ashore.ui.tray import install_reminders
+        from ashore.ui.widgets.fields import guard_wheel
 
+        self.complete()
         self.ledger = ledger
         self.edits: LoanEdits = LoanEdits(
             self, ledger, self.undo_stack, self.form, self.lender_page, host=self
@@ -151,8 +170,10 @@ class MainWindow(QMainWindow):
         self.attached = True
 
     # ----- building --------------------------------------------------------------------------
-    def _build(self) -> None:
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+    def _build_frame(self) -> None:
+        """The first frame: the menu bar's titles, the sidebar panel with its title and button,
+        "Opening your data…" on the right and the status bar; nothing to act on yet."""
+        self.splitter = QSplitter()  # horizontal, as a splitter is unless told otherwise
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
 
@@ -164,38 +185,29 @@ class MainWindow(QMainWindow):
         title = QLabel(self.tr("Your loans"))
         title.setObjectName("sidebarTitle")
         title.setContentsMargins(MARGIN, 0, MARGIN, 0)
-        self.model = SidebarModel(self.money_locale, self)
-        self.sidebar = SidebarView()
-        self.sidebar.setModel(self.model)
-        self.sidebar.selectionModel().currentRowChanged.connect(self._on_sidebar_current)
+        # where ``complete`` puts the "All loans" row and the list
+        self.sidebar_place = QWidget()
+        self.sidebar_column = QVBoxLayout(self.sidebar_place)
+        self.sidebar_column.setContentsMargins(0, 0, 0, 0)
+        self.sidebar_column.setSpacing(8)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(MARGIN, 0, MARGIN, MARGIN)
         self.new_loan_button = QPushButton(self.tr("New loan"))
         self.new_loan_button.setObjectName("primary")
+        self.new_loan_button.setEnabled(False)  # nothing to act on until the data is open
         self.new_loan_button.clicked.connect(self.ask_new_loan)
         buttons.addWidget(self.new_loan_button)
         buttons.addStretch(1)
-        self.all_loans = AllLoansRow(self.money_locale)
-        self.all_loans.clicked.connect(self._on_all_loans)
         column.addWidget(title)
-        column.addWidget(self.all_loans)
-        column.addWidget(self.sidebar, 1)
+        column.addWidget(self.sidebar_place, 1)
         column.addLayout(buttons)
         panel.setMinimumWidth(SIDEBAR_MIN)
 
         self.pages = QStackedWidget()
-        # What the first frame shows on the right, before the data is read: nothing yet (not the
-        # welcome page, which would flash for a moment on a data dir that has loans).
-        self.loading = QWidget()
+        # What the right side shows until the data is open (not the welcome page, which would
+        # flash for a moment on a data dir that has loans).
+        self.loading = OpeningPage()
         self.pages.addWidget(self.loading)
-        self.welcome = WelcomePage()
-        self.nothing = NothingSelectedPage()
-        self.form = LoanForm(today=self.ctx.today, locale=self.money_locale)
-        self.loan_page = LoanPage(self.form)
-        self.lender_page = LenderPage()
-        for page in (self.welcome, self.nothing, self.loan_page, self.lender_page):
-            self.pages.addWidget(page)
-
         self.splitter.addWidget(panel)
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(0, 0)
@@ -208,12 +220,43 @@ class MainWindow(QMainWindow):
         self.today_label.setObjectName("hint")
         self.statusBar().addPermanentWidget(self.today_label)
 
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        bar.setEnabled(False)  # the actions come with ``complete``, their data with ``attach``
+
+    def _build(self) -> None:
+        from ashore.ui.loan.form import LoanForm
+        from ashore.ui.loan.sidebar import AllLoansRow, SidebarModel, SidebarView
+        from ashore.ui.pages import LenderPage, LoanPage, NothingSelectedPage, WelcomePage
+
+        self.model = SidebarModel(self.money_locale, self)
+        self.sidebar = SidebarView()
+        self.sidebar.setModel(self.model)
+        self.sidebar.selectionModel().currentRowChanged.connect(self._on_sidebar_current)
+        self.all_loans = AllLoansRow(self.money_locale)
+        self.all_loans.clicked.connect(self._on_all_loans)
+        self.sidebar_column.addWidget(self.all_loans)
+        self.sidebar_column.addWidget(self.sidebar, 1)
+
+        self.welcome = WelcomePage()
+        self.nothing = NothingSelectedPage()
+        self.form = LoanForm(today=self.ctx.today, locale=self.money_locale)
+        self.loan_page = LoanPage(self.form)
+        self.lender_page = LenderPage()
+        for page in (self.welcome, self.nothing, self.loan_page, self.lender_page):
+            self.pages.addWidget(page)
         self.welcome.addLoanRequested.connect(lambda: self.new_loan(guided=True))
         self.lender_page.newLoanRequested.connect(lambda lender_id: self.new_loan(lender_id))
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = file_menu = bar.addMenu(self.tr("&File"))
+        from PySide6.QtGui import QAction, QKeySequence
+
+        from ashore.ui import dialogs
+
+        file_menu = self.file_menu
         self.new_loan_action = QAction(self.tr("&New Loan"), self)
         self.new_loan_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_loan_action.triggered.connect(self.ask_new_loan)
@@ -230,27 +273,24 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
 
-        edit_menu = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
 
-        view_menu = bar.addMenu(self.tr("&View"))
         self.dashboard_action = QAction(self.tr("&Dashboard"), self)
         self.dashboard_action.setShortcut(QKeySequence("Ctrl+D"))
         self.dashboard_action.triggered.connect(self.show_dashboard)
-        view_menu.addAction(self.dashboard_action)
+        self.view_menu.addAction(self.dashboard_action)
 
-        self.help_menu = help_menu = bar.addMenu(self.tr("&Help"))
         self.about_action = QAction(self.tr("&About Ashore"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(
             lambda: dialogs.about(self, __version__, self.ctx.data.root)
         )
-        help_menu.addAction(self.about_action)
+        self.help_menu.addAction(self.about_action)
 
     # ----- window state ----------------------------------------------------------------------
     def _restore_window(self) -> None:
@@ -260,11 +300,10 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 800)
         pos, size = self.settings.value(POS_KEY), self.settings.value(SIZE_KEY)
-        full = Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
         if (
             isinstance(pos, QPoint)
             and isinstance(size, QSize)
-            and not self.windowState() & full
+            and not (self.isMaximized() or self.isFullScreen())
             and self._fits(QRect(pos, size))
         ):
             self.resize(size)
@@ -282,9 +321,7 @@ class MainWindow(QMainWindow):
 
     def save_window_state(self) -> None:
         self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        if not self.windowState() & (
-            Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
-        ):
+        if not (self.isMaximized() or self.isFullScreen()):
             self.settings.setValue(POS_KEY, self.pos())  # the frame's top-left
             self.settings.setValue(SIZE_KEY, self.size())
         self.settings.setValue(STATE_KEY, self.saveState())
@@ -304,6 +341,8 @@ class MainWindow(QMainWindow):
         """True when the open loan has no unsaved changes, or the user lets them go."""
         if self.showing[0] not in ("loan", "new") or not self.form.is_dirty():
             return True
+        from ashore.ui import dialogs
+
         name = self.form.name.text().strip() or self.tr("the new loan")
         return dialogs.confirm(
             self,
@@ -375,6 +414,8 @@ class MainWindow(QMainWindow):
         self._select_in_sidebar()
 
     def _select_in_sidebar(self) -> None:
+        from PySide6.QtCore import QItemSelectionModel, QModelIndex
+
         kind, item = self.showing
         # "All loans" reads as selected while the dashboard is the page shown
         self.all_loans.setChecked(kind == "none")
@@ -405,6 +446,8 @@ class MainWindow(QMainWindow):
         self._select_in_sidebar()  # stays unchecked when the dashboard was not shown
 
     def _on_sidebar_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        from ashore.ui.loan.sidebar import SidebarRole
+
         if self._selecting or not current.isValid():
             return
         if not self.may_leave_page():
@@ -588,6 +631,8 @@ class MainWindow(QMainWindow):
     def _on_workspace_changed(self, loan_id: str) -> None:
         """A proposal, payment or claim was written: the sidebar, header and tabs follow."""
         from dataclasses import replace
+
+        from ashore.ui import dialogs
 
         self.reload()
         if self.showing != ("loan", loan_id):

@@ -1,5 +1,5 @@
 """File menu actions that move data in and out: Import…, Export ▸ JSON…, Backup…, Restore from
-backup….
+backup…, and Check Data… (``files.check``).
 
 Each asks for a path through ``ashore.ui.dialogs`` and hands the work to the Ledger (the window
 never touches the store); errors come back as one message naming the file or field path.
@@ -69,6 +69,9 @@ class FileActions(QObject):
             self.tr("Replace everything with a backup; what is here now is backed up first"),
         )
         from ashore.ui.files.calendar import CalendarExport
+        from ashore.ui.files.check import DataCheck
+
+        self.data_check = DataCheck(window, ledger, show_status)
 
         self.calendar = CalendarExport(window, ledger, ctx, show_status)
         self.export_menu = QMenu(self.tr("&Export"), window)
@@ -82,6 +85,7 @@ class FileActions(QObject):
         menu.addSeparator()
         menu.addAction(self.backup_action)
         menu.addAction(self.restore_action)
+        menu.addAction(self.data_check.action)
 
     def import_file(self) -> Path | None:
         """Ask for an exchange file and add its contents, all or nothing."""
