@@ -1,5 +1,8 @@
 """The Overview tab: what one loan costs today at a glance — the owed figure large, its parts in a
-grid, how fast it grows, the lender's latest claim against ours, the next step, and the chart."""
+grid, how fast it grows, the lender's latest claim against ours, the next step, and the chart.
+
+Over 500 lines because OverviewTab is one page whose cards (figures, yearly cost, claim, next
+step) each word several states of a loan: with or without a plan, a claim, a settlement."""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
 """The proposal form: the fields each negotiation method needs (one stacked page per method),
-checked as they are typed, and the plan worked out again ~150 ms after the last keystroke."""
+checked as they are typed, and the plan worked out again ~150 ms after the last keystroke.
+
+Over 500 lines because ProposalForm is one class for every method's page, read and filled by
+the one parameter schema (domain/params), and its read-only state once a proposal is accepted."""
 
 from __future__ import annotations
 
