@@ -166,11 +166,12 @@ class Ledger:
             return follow_up_days(session, day)
 
     def loan(self, loan_id: str) -> Loan:
+        """The loan in full, to edit: its children read in one query per kind (not per note)."""
         with self.db.reading() as session:
-            row = session.get(LoanRow, loan_id)
-            if row is None:
+            rows = loan_rows_by_id(session, [loan_id])
+            if not rows:
                 raise InputError(f"loan: {loan_id!r} is not a known loan id")
-            return loan_record(row)
+            return loan_record(rows[0])
 
     def save_loan(self, loan: Loan) -> None:
         """Insert or update the loan with ``loan.id``, with all its payments, proposals, notes…"""

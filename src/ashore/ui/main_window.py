@@ -334,11 +334,15 @@ class MainWindow(QMainWindow):
         self._summaries = {summary.loan_id: summary for summary in summaries}
         self._selecting = True
         try:
-            self.model.set_data(self._lenders, summaries)
+            # After an edit the same rows stay: only those whose figures changed are redrawn.
+            reset = not self.model.update_loans(self._lenders, summaries)
+            if reset:
+                self.model.set_data(self._lenders, summaries)
         finally:
             self._selecting = False
-        # the guide filled in the stages while the model reset: their second lines need height
-        self.sidebar.doItemsLayout()
+        if reset:
+            # the guide filled in the stages while the model reset: their second lines need height
+            self.sidebar.doItemsLayout()
         self.all_loans.set_summaries(summaries)
         self.form.set_lenders(self._lenders)
         self._select_in_sidebar()
@@ -376,6 +380,12 @@ class MainWindow(QMainWindow):
         self._selecting = True
         try:
             selection = self.sidebar.selectionModel()
+            if (
+                index.isValid()
+                and selection.currentIndex() == index
+                and selection.isSelected(index)
+            ):
+                return  # already so (after an edit of the loan shown): no relayout, no scroll
             if index.isValid():
                 selection.setCurrentIndex(
                     index,
@@ -491,7 +501,7 @@ class MainWindow(QMainWindow):
         return self.pages.currentWidget() is self.lender_page
 
     def set_loan_stages(self, stages: dict[str, tuple[str, str]]) -> None:
-        self.model.stages = stages
+        self.model.set_stages(stages)
 
     def export_menu(self) -> QMenu:
         return self.file_actions.export_menu
@@ -512,7 +522,7 @@ class MainWindow(QMainWindow):
         self.sidebar.selectionModel().currentRowChanged.connect(lambda _now, _before: callback())
 
     def on_loans_reloaded(self, callback: Callable[[], None]) -> None:
-        self.model.modelReset.connect(callback)
+        self.model.refreshed.connect(callback)  # a reset, or the rows of an edit updated
 
     # ----- what the edits ask of the window (ui.edits.EditsHost) -----------------------------
 

@@ -28,8 +28,8 @@ from ashore.services.views.chart import (
     balance_points,
     chart_horizon,
     monthly_totals,
-    status_quo_totals,
 )
+from ashore.services.views.status_quo import status_quo_lines
 
 
 @dataclass(frozen=True)
@@ -151,17 +151,15 @@ def dashboard(  # noqa: C901
             if e.due < month_end and e.status != "replaced":
                 to_pay += e.remaining
     end = chart_horizon(today, ends)
-    # One total per day from today for every loan: the day's index reads it directly.
-    quo_by_loan = {loan.id: status_quo_totals(loan, today, end) for loan in counted}
+    # One total per day from today, over every loan and for each loan with an agreement: the
+    # day's index reads it directly.
+    quo_sums, quo_by_loan = status_quo_lines(counted, today, end, keep=agreements.keys())
     agreed_by_loan = {key: _Steps(balance_points(plan)) for key, plan in agreements.items()}
     for loan in counted:
         if loan.id in agreements and agreements[loan.id].start <= today:
             agreed_by_loan[loan.id] = _Steps(agreement_points(worked[loan.id], today))
     days = [today + timedelta(days=k) for k in range((end - today).days + 1)]
-    # Each day's sum over the loans; where an agreement is in force its line replaces the loan's.
-    quo_sums = [sum(day_totals, ZERO) for day_totals in zip(*quo_by_loan.values(), strict=True)]
-    if not quo_sums:
-        quo_sums = [ZERO] * len(days)
+    # Where an agreement is in force its line replaces the loan's in the day's sum.
     agreed_sums = list(quo_sums)
     for loan_id, plan in agreements.items():
         steps, quo_line = agreed_by_loan[loan_id], quo_by_loan[loan_id]

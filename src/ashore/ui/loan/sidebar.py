@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
@@ -85,8 +86,34 @@ def status_text(summary: LoanSummary) -> str:
     return labels.get(summary.status, summary.status)
 
 
+def _arranged(
+    lenders: list[Lender], summaries: list[LoanSummary]
+) -> tuple[list[Lender], list[list[LoanSummary]]]:
+    """The lenders by name (a loan whose lender is missing gets one of its own) and under each
+    its loans by name: the sidebar's rows."""
+    by_lender: dict[str, list[LoanSummary]] = {}
+    for summary in summaries:
+        by_lender.setdefault(summary.lender_id, []).append(summary)
+    known = {lender.id: lender for lender in lenders}
+    for summary in summaries:
+        if summary.lender_id not in known:
+            known[summary.lender_id] = Lender(summary.lender_id, summary.lender_name)
+    ordered = sorted(known.values(), key=lambda lender: (lender.name.casefold(), lender.id))
+    loans = [
+        sorted(
+            by_lender.get(lender.id, []),
+            key=lambda item: (item.loan_name.casefold(), item.loan_id),
+        )
+        for lender in ordered
+    ]
+    return ordered, loans
+
+
 class SidebarModel(QAbstractItemModel):
     """Two levels: lenders (sorted by name), under each its loans (sorted by name)."""
+
+    # After set_data or update_loans: the loans shown (their figures at least) may have changed.
+    refreshed = Signal()
 
     def __init__(self, locale: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,24 +129,43 @@ class SidebarModel(QAbstractItemModel):
     # ----- feeding ---------------------------------------------------------------------------
     def set_data(self, lenders: list[Lender], summaries: list[LoanSummary]) -> None:
         """Show these lenders and loans; a loan whose lender is missing gets a row of its own."""
-        by_lender: dict[str, list[LoanSummary]] = {}
-        for summary in summaries:
-            by_lender.setdefault(summary.lender_id, []).append(summary)
-        known = {lender.id: lender for lender in lenders}
-        for summary in summaries:
-            if summary.lender_id not in known:
-                known[summary.lender_id] = Lender(summary.lender_id, summary.lender_name)
-        ordered = sorted(known.values(), key=lambda lender: (lender.name.casefold(), lender.id))
+        ordered, loans = _arranged(lenders, summaries)
         self.beginResetModel()
         self._lenders = ordered
-        self._loans = [
-            sorted(
-                by_lender.get(lender.id, []),
-                key=lambda item: (item.loan_name.casefold(), item.loan_id),
-            )
-            for lender in ordered
-        ]
+        self._loans = loans
         self.endResetModel()
+        self.refreshed.emit()
+
+    def update_loans(self, lenders: list[Lender], summaries: list[LoanSummary]) -> bool:
+        """Show these summaries in place when the lenders and the loans' places are as shown
+        (after an edit of one loan): only the rows that changed are told (``dataChanged``), the
+        view keeps its layout, selection and scroll. False, changing nothing, when a lender or a
+        loan's place differs: ``set_data`` then shows them."""
+        ordered, loans = _arranged(lenders, summaries)
+        if ordered != self._lenders or [[s.loan_id for s in group] for group in loans] != [
+            [s.loan_id for s in group] for group in self._loans
+        ]:
+            return False
+        last = len(SidebarColumn) - 1
+        for lender_row, group in enumerate(loans):
+            shown = self._loans[lender_row]
+            for row, summary in enumerate(group):
+                if summary != shown[row]:
+                    shown[row] = summary
+                    index = self.createIndex(row, SidebarColumn.NAME, lender_row + 1)
+                    self.dataChanged.emit(index, index.siblingAtColumn(last))
+        self.refreshed.emit()
+        return True
+
+    def set_stages(self, stages: dict[str, tuple[str, str]]) -> None:
+        """The guide's stage words per loan id; the rows whose words changed are told."""
+        old, self.stages = self.stages, stages
+        last = len(SidebarColumn) - 1
+        for loan_id in {*old, *stages}:
+            if old.get(loan_id) != stages.get(loan_id):
+                index = self.loan_index(loan_id)
+                if index.isValid():
+                    self.dataChanged.emit(index, index.siblingAtColumn(last))
 
     def loan_index(self, loan_id: str) -> QModelIndex:
         for lender_row, loans in enumerate(self._loans):
