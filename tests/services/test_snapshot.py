@@ -297,3 +297,26 @@ def test_follow_ups_from_a_day_are_those_of_the_live_notes(ledger: Ledger) -> No
     }
     assert ledger.follow_ups_from(TODAY) == {k: v for k, v in expected.items() if v}
     assert ledger.follow_ups_from(TODAY)[BULLET] == [date(2026, 12, 5)]
+
+
+def test_a_loan_read_in_full_is_read_again_only_once_it_changed(
+    ledger: Ledger, counted: Counts
+) -> None:
+    first = ledger.loan(JB)
+    assert counted.loans == [JB]
+    first.notes.clear()  # the caller's to edit: the next reader gets the loan as kept
+    first.payments.append(Payment(TODAY, Decimal("1.00")))
+    again = ledger.loan(JB)
+    assert counted.loans == [JB]  # not read again: nothing written since
+    assert again == next(loan for loan in ledger.loans() if loan.id == JB)
+    assert again.notes
+    counted.clear()
+    Payments(ledger).add_payment(BULLET, Payment(TODAY, Decimal("5.00")))  # another loan
+    counted.clear()
+    ledger.loan(JB)
+    assert counted.loans == []
+    Payments(ledger).add_payment(JB, Payment(TODAY, Decimal("5.00")))
+    counted.clear()
+    changed = ledger.loan(JB)
+    assert counted.loans == [JB]  # written: read again
+    assert changed.payments[-1] == Payment(TODAY, Decimal("5.00"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from copy import deepcopy
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -79,6 +80,8 @@ class Ledger:
         self.db = db
         # The shared read of every loan and their figures (see ``snapshot`` and ``figures``).
         self._shared = SharedRead()
+        # The last loan read in full (see ``loan``): from which database, after which write.
+        self._full: dict[str, tuple[Database | None, int, Loan | None]] = {}
 
     @classmethod
     def open(cls, data: DataDir, clock: Clock | None = None) -> Ledger:
@@ -166,12 +169,21 @@ class Ledger:
             return follow_up_days(session, day)
 
     def loan(self, loan_id: str) -> Loan:
-        """The loan in full, to edit: its children read in one query per kind (not per note)."""
+        """The loan in full, to edit: its children read in one query per kind (not per note).
+        Read again only once a write touched it: until then a copy of the last read is given
+        (the tabs and the window that follow one edit read it once)."""
+        db, writes, kept = self._full.get(loan_id, (None, 0, None))
+        if db is self.db and kept is not None:
+            touched = self.db.changes.since(writes)
+            if touched is not None and loan_id not in touched:
+                return deepcopy(kept)
         with self.db.reading() as session:
             rows = loan_rows_by_id(session, [loan_id])
             if not rows:
                 raise InputError(f"loan: {loan_id!r} is not a known loan id")
-            return loan_record(rows[0])
+            record = loan_record(rows[0])
+        self._full = {loan_id: (self.db, self.db.changes.writes, record)}  # the last one only
+        return deepcopy(record)
 
     def save_loan(self, loan: Loan) -> None:
         """Insert or update the loan with ``loan.id``, with all its payments, proposals, notes…"""

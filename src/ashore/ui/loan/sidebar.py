@@ -125,11 +125,13 @@ class SidebarModel(QAbstractItemModel):
         self._amount_font = tabular_font(QFont())
         # loan id -> (stage title, next step), from ashore.services.guide via the Guide controller
         self.stages: dict[str, tuple[str, str]] = {}
+        self._owed_texts: dict[tuple[Decimal, str], str] = {}
 
     # ----- feeding ---------------------------------------------------------------------------
     def set_data(self, lenders: list[Lender], summaries: list[LoanSummary]) -> None:
         """Show these lenders and loans; a loan whose lender is missing gets a row of its own."""
         ordered, loans = _arranged(lenders, summaries)
+        self._owed_texts.clear()
         self.beginResetModel()
         self._lenders = ordered
         self._loans = loans
@@ -285,7 +287,7 @@ class SidebarModel(QAbstractItemModel):
             if column == SidebarColumn.NAME:
                 return summary.loan_name
             if column == SidebarColumn.OWED:
-                return format_amount(summary.owed_today, summary.currency, self.money_locale)
+                return self._owed_text(summary)
             if column == SidebarColumn.STATUS:
                 return status_text(summary)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == SidebarColumn.OWED:
@@ -309,6 +311,16 @@ class SidebarModel(QAbstractItemModel):
                 text += "\n" + line.replace("%2", step)
             return text
         return None
+
+    def _owed_text(self, summary: LoanSummary) -> str:
+        """The owed figure as shown, formatted once per amount (painting and sizing a few
+        hundred rows asks for it thousands of times)."""
+        key = (summary.owed_today, summary.currency)
+        text = self._owed_texts.get(key)
+        if text is None:
+            text = format_amount(summary.owed_today, summary.currency, self.money_locale)
+            self._owed_texts[key] = text
+        return text
 
 
 class BadgeDelegate(QStyledItemDelegate):
