@@ -65,6 +65,7 @@ class SidebarRole(IntEnum):
 
 # internalId of a top-level (lender) index; a loan's index carries its lender's row + 1.
 _TOP = 0
+_FEW = 8  # rows told one by one that they changed; more, and the view lays out once
 
 
 def status_text(summary: LoanSummary) -> str:
@@ -140,34 +141,46 @@ class SidebarModel(QAbstractItemModel):
 
     def update_loans(self, lenders: list[Lender], summaries: list[LoanSummary]) -> bool:
         """Show these summaries in place when the lenders and the loans' places are as shown
-        (after an edit of one loan): only the rows that changed are told (``dataChanged``), the
-        view keeps its layout, selection and scroll. False, changing nothing, when a lender or a
-        loan's place differs: ``set_data`` then shows them."""
+        (after an edit of one loan): only the rows that changed are told, the view keeps its
+        selection and scroll. False, changing nothing, when a lender or a loan's place differs."""
         ordered, loans = _arranged(lenders, summaries)
         if ordered != self._lenders or [[s.loan_id for s in group] for group in loans] != [
             [s.loan_id for s in group] for group in self._loans
         ]:
             return False
-        last = len(SidebarColumn) - 1
-        for lender_row, group in enumerate(loans):
-            shown = self._loans[lender_row]
-            for row, summary in enumerate(group):
-                if summary != shown[row]:
-                    shown[row] = summary
-                    index = self.createIndex(row, SidebarColumn.NAME, lender_row + 1)
-                    self.dataChanged.emit(index, index.siblingAtColumn(last))
+        changed = [
+            (lender_row, row)
+            for lender_row, group in enumerate(loans)
+            for row, summary in enumerate(group)
+            if summary != self._loans[lender_row][row]
+        ]
+        if len(changed) > _FEW:  # many (another day): the view lays out once, not per row
+            self.layoutAboutToBeChanged.emit()
+            self._loans = loans
+            self.layoutChanged.emit()
+        else:
+            last = len(SidebarColumn) - 1
+            for lender_row, row in changed:
+                self._loans[lender_row][row] = loans[lender_row][row]
+                index = self.createIndex(row, SidebarColumn.NAME, lender_row + 1)
+                self.dataChanged.emit(index, index.siblingAtColumn(last))
         self.refreshed.emit()
         return True
 
     def set_stages(self, stages: dict[str, tuple[str, str]]) -> None:
-        """The guide's stage words per loan id; the rows whose words changed are told."""
+        """The guide's stage words per loan id; the rows whose words changed are told, or the
+        view lays out once when many did (a ``dataChanged`` per row lays out all, per row)."""
         old, self.stages = self.stages, stages
+        changed = [key for key in {*old, *stages} if old.get(key) != stages.get(key)]
+        if len(changed) > _FEW:
+            self.layoutAboutToBeChanged.emit()
+            self.layoutChanged.emit()
+            return
         last = len(SidebarColumn) - 1
-        for loan_id in {*old, *stages}:
-            if old.get(loan_id) != stages.get(loan_id):
-                index = self.loan_index(loan_id)
-                if index.isValid():
-                    self.dataChanged.emit(index, index.siblingAtColumn(last))
+        for loan_id in changed:
+            index = self.loan_index(loan_id)
+            if index.isValid():
+                self.dataChanged.emit(index, index.siblingAtColumn(last))
 
     def loan_index(self, loan_id: str) -> QModelIndex:
         for lender_row, loans in enumerate(self._loans):
