@@ -50,10 +50,16 @@ class AmountError(Fault, ValueError):
     message names."""
 
 
+_QUANTA: dict[str, Decimal] = {}  # currency code as asked -> its quantum (asked very often)
+
+
 def minor_unit(currency: str = "CNY") -> Decimal:
     """The smallest unit of ``currency`` as a Decimal quantum (0.01 for CNY, 1 for JPY)."""
-    exponent = _EXPONENTS.get(currency.upper(), 2)
-    return Decimal(1).scaleb(-exponent)
+    found = _QUANTA.get(currency)
+    if found is None:
+        exponent = _EXPONENTS.get(currency.upper(), 2)
+        found = _QUANTA[currency] = Decimal(1).scaleb(-exponent)
+    return found
 
 
 def round_money(value: Decimal, currency: str = "CNY") -> Decimal:

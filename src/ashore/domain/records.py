@@ -212,6 +212,18 @@ class Settlement:
     credit_report_clean: bool | None = None
 
 
+@dataclass(frozen=True)
+class NoteFacts:
+    """What the screens over all loans need of a loan's call notes, without reading the notes:
+    how many are live (not deleted), the latest day a live one is about (the day of its
+    ``occurred_at`` as written, in its own offset), and the follow-up promised on the latest live
+    note that has one (latest by ``occurred_at``, then ``logged_at``)."""
+
+    live: int = 0
+    last_day: date | None = None
+    follow_up: date | None = None
+
+
 @dataclass
 class NoteEvent:
     """One entry of a loan's append-only note chain (see ``ashore.store.chain``).

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from copy import deepcopy
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -23,17 +24,32 @@ from ashore.app.errors import InputError
 from ashore.app.paths import DataDir
 from ashore.app.progress import Progress, report
 from ashore.app.resources import resource_path
-from ashore.domain.records import Attachment, Book, Lender, Loan, LoanSummary, Proposal
+from ashore.domain.records import (
+    Attachment,
+    Book,
+    Lender,
+    Loan,
+    LoanSummary,
+    NoteFacts,
+    Proposal,
+)
 from ashore.domain.validation import check_amount, check_book, check_lender, check_loan
 from ashore.exchange import read_book, write_book
 from ashore.services import plans
+from ashore.services.snapshot import LoanFigures, SharedRead
 from ashore.store import lock
 from ashore.store.backup import BackupSummary, restore_backup, write_backup
 from ashore.store.bulk import insert_new_loans
 from ashore.store.database import Database
 from ashore.store.mapping.files import discard_unreferenced
 from ashore.store.mapping.lenders import lender_record, write_lender
-from ashore.store.mapping.loans import all_loan_rows, loan_record, loan_rows_by_id, write_loan
+from ashore.store.mapping.loans import (
+    all_loan_rows,
+    follow_up_days,
+    loan_record,
+    loan_rows_by_id,
+    write_loan,
+)
 from ashore.store.models import LenderRow, LoanRow, NoteRow, ProposalRow
 from ashore.store.pages import loans_in_pages
 from ashore.store.settings import (
@@ -62,11 +78,10 @@ class Ledger:
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        # The shared read of every loan (see ``snapshot``): from which database, after which write.
-        self._snapshot: tuple[Loan, ...] = ()
-        self._snapshot_of: tuple[Database | None, int] = (None, 0)
-        # loan id -> (the snapshot's record, its lender, the day, the summary worked out from them)
-        self._summaries: dict[str, tuple[Loan, Lender | None, date, LoanSummary]] = {}
+        # The shared read of every loan and their figures (see ``snapshot`` and ``figures``).
+        self._shared = SharedRead()
+        # The last loan read in full (see ``loan``): from which database, after which write.
+        self._full: dict[str, tuple[Database | None, int, Loan | None]] = {}
 
     @classmethod
     def open(cls, data: DataDir, clock: Clock | None = None) -> Ledger:
@@ -126,45 +141,49 @@ class Ledger:
             return [loan_record(row) for row in all_loan_rows(session)]
 
     def snapshot(self) -> tuple[Loan, ...]:
-        """Every loan in ``loans()`` order, read once per change of the data and shared: the
-        sidebar, guide, dashboard and warnings of one refresh all get these same records, and
-        after a write only the loans it touched are read again (a write of anything else, such
-        as a lender, reads all again). Shared, so never edit them: ``loan`` and ``loans`` give
-        records to edit."""
-        changes = self.db.changes
-        db, writes = self._snapshot_of
-        if db is self.db and writes == changes.writes:
-            return self._snapshot
-        touched = changes.since(writes) if db is self.db else None
-        if touched is None:
-            loans = tuple(self.loans())
-        else:
-            loans = self._reread(touched)
-        self._snapshot = loans
-        self._snapshot_of = (self.db, changes.writes)
-        return loans
+        """Every loan in ``loans()`` order without its notes (``notes`` and ``note_chain`` empty;
+        ``note_facts`` has what the screens over all loans need of them), read once per change
+        of the data and shared: the sidebar, guide, dashboard and warnings of one refresh all get
+        these same records, and after a write only the loans it touched are read again (a write
+        of anything else, such as a lender, reads all again). Shared, so never edit them:
+        ``loan`` and ``loans`` give full records to edit."""
+        self._shared.update(self.db)
+        return self._shared.loans
 
-    def _reread(self, touched: frozenset[str]) -> tuple[Loan, ...]:
-        """The snapshot with the ``touched`` loans read again (or dropped when deleted)."""
-        kept = {loan.id: loan for loan in self._snapshot if loan.id not in touched}
+    def note_facts(self) -> dict[str, NoteFacts]:
+        """What the snapshot's loans' notes say, by loan id (a loan without live notes is not
+        listed); read with the snapshot, shared: never edit it."""
+        self._shared.update(self.db)
+        return self._shared.facts
+
+    def figures(self, today: date) -> list[LoanFigures]:
+        """Each snapshot loan worked out on ``today`` (where it stands and its summary), in
+        snapshot order: once per (loan, day), kept until that loan changes."""
+        self._shared.update(self.db)
+        return self._shared.figures(today)
+
+    def follow_ups_from(self, day: date) -> dict[str, list[date]]:
+        """The follow-ups of live notes on or after ``day``, by loan id (what the snapshot's
+        loans, read without their notes, would give ``services.reminders``)."""
         with self.db.reading() as session:
-            for loan_id in sorted(touched):
-                row = session.get(LoanRow, loan_id)
-                if row is not None:
-                    kept[loan_id] = loan_record(row)
-            names = {
-                str(i): str(n) for i, n in session.execute(select(LenderRow.id, LenderRow.name))
-            }
-        # all_loan_rows' order: lender name, loan name, id (SQLite compares UTF-8 bytes, which
-        # orders as Python compares code points)
-        return tuple(sorted(kept.values(), key=lambda x: (names.get(x.lender, ""), x.name, x.id)))
+            return follow_up_days(session, day)
 
     def loan(self, loan_id: str) -> Loan:
+        """The loan in full, to edit: its children read in one query per kind (not per note).
+        Read again only once a write touched it: until then a copy of the last read is given
+        (the tabs and the window that follow one edit read it once)."""
+        db, writes, kept = self._full.get(loan_id, (None, 0, None))
+        if db is self.db and kept is not None:
+            touched = self.db.changes.since(writes)
+            if touched is not None and loan_id not in touched:
+                return deepcopy(kept)
         with self.db.reading() as session:
-            row = session.get(LoanRow, loan_id)
-            if row is None:
+            rows = loan_rows_by_id(session, [loan_id])
+            if not rows:
                 raise InputError(f"loan: {loan_id!r} is not a known loan id")
-            return loan_record(row)
+            record = loan_record(rows[0])
+        self._full = {loan_id: (self.db, self.db.changes.writes, record)}  # the last one only
+        return deepcopy(record)
 
     def save_loan(self, loan: Loan) -> None:
         """Insert or update the loan with ``loan.id``, with all its payments, proposals, notes…"""
@@ -371,21 +390,7 @@ class Ledger:
 
     def summaries(self, today: date) -> list[LoanSummary]:
         """One line per loan, in sidebar order, with where it stands on ``today``."""
-        lenders = {lender.id: lender for lender in self.lenders()}
-        cache: dict[str, tuple[Loan, Lender | None, date, LoanSummary]] = {}
-        out = []
-        for loan in self.snapshot():
-            lender = lenders.get(loan.lender)
-            known = self._summaries.get(loan.id)
-            # Worked out once per (loan, day): kept while the snapshot keeps the same record.
-            if known is not None and known[0] is loan and known[1] == lender and known[2] == today:
-                summary = known[3]
-            else:
-                summary = plans.summarize(loan, lender, today)
-            cache[loan.id] = (loan, lender, today, summary)
-            out.append(summary)
-        self._summaries = cache
-        return out
+        return [found.summary for found in self.figures(today)]
 
     # --- helpers -----------------------------------------------------------------------------
 

@@ -280,9 +280,12 @@ def figures(loan: Loan, today: date) -> Figures:
     return standing(loan, today).figures
 
 
-def summarize(loan: Loan, lender: Lender | None, today: date) -> LoanSummary:
-    """The sidebar/dashboard line for one loan on ``today``."""
-    st = standing(loan, today)
+def summarize(
+    loan: Loan, lender: Lender | None, today: date, st: Standing | None = None
+) -> LoanSummary:
+    """The sidebar/dashboard line for one loan on ``today``; ``st``: its ``standing(loan, today)``
+    when the caller has it already."""
+    st = st if st is not None else standing(loan, today)
     upcoming = [e for e in st.entries if e.remaining > 0 and e.due >= today]
     nxt = min(upcoming, key=lambda e: e.due) if upcoming else None
     fig = st.figures

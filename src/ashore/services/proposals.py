@@ -62,7 +62,7 @@ class Proposals:
         with self.db.transaction() as session:
             row = loan_row(session, loan_id)
             check_proposal(proposal, "proposal", row.currency)
-            loan = loan_record(row)
+            loan = loan_record(row, notes=False)  # what the plan is worked out from
             existing = next((p for p in row.proposals if p.id == proposal.id), None)
             if existing is None and proposal.status != "draft":
                 raise InputError("proposal.status: a new proposal starts as a draft")
@@ -104,7 +104,7 @@ class Proposals:
         with self.db.transaction() as session:
             row = loan_row(session, loan_id)
             prow = self._proposal_row(row, proposal_id)
-            record = next(p for p in loan_record(row).proposals if p.id == proposal_id)
+            record = next(p for p in loan_record(row, notes=False).proposals if p.id == proposal_id)
             row.proposals.remove(prow)
             return record
 

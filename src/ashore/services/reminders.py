@@ -5,7 +5,7 @@ money engine says what is unpaid); the tray and the .ics show what these give.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
@@ -60,9 +60,15 @@ def _agreed_entries(loan: Loan, today: date) -> list[tuple[date, Decimal, str]]:
     ]
 
 
-def reminders(loans: Iterable[Loan], today: date, zone: tzinfo) -> list[Reminder]:
+def reminders(
+    loans: Iterable[Loan],
+    today: date,
+    zone: tzinfo,
+    follow_ups: Mapping[str, Sequence[date]] | None = None,
+) -> list[Reminder]:
     """Every reminder for what is due from ``today`` on (agreed installments still unpaid, the
-    follow-ups of notes not deleted), in time order."""
+    follow-ups of notes not deleted), in time order. ``follow_ups``: those follow-ups by loan id
+    for loans read without their notes (``Ledger.snapshot``, ``Ledger.follow_ups_from``)."""
     out: list[Reminder] = []
     for loan in loans:
         items: list[tuple[str, date, Decimal | None]] = [
@@ -70,11 +76,17 @@ def reminders(loans: Iterable[Loan], today: date, zone: tzinfo) -> list[Reminder
             for due, remaining, _status in _agreed_entries(loan, today)
             if due >= today
         ]
-        items += [
-            ("follow_up", note.follow_up, None)
-            for note in loan.notes
-            if note.follow_up is not None and note.deleted_at is None and note.follow_up >= today
-        ]
+        if follow_ups is not None:
+            promised = [day for day in follow_ups.get(loan.id, ()) if day >= today]
+        else:
+            promised = [
+                note.follow_up
+                for note in loan.notes
+                if note.follow_up is not None
+                and note.deleted_at is None
+                and note.follow_up >= today
+            ]
+        items += [("follow_up", day, None) for day in promised]
         for kind, due, amount in items:
             for days, at in zip(LEAD_DAYS, notification_times(due, zone), strict=True):
                 out.append(Reminder(loan.id, loan.name, kind, due, days, at, amount, loan.currency))

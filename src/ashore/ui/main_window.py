@@ -384,11 +384,15 @@ class MainWindow(QMainWindow):
         self._summaries = {summary.loan_id: summary for summary in summaries}
         self._selecting = True
         try:
-            self.model.set_data(self._lenders, summaries)
+            # After an edit the same rows stay: only those whose figures changed are redrawn.
+            reset = not self.model.update_loans(self._lenders, summaries)
+            if reset:
+                self.model.set_data(self._lenders, summaries)
         finally:
             self._selecting = False
-        # the guide filled in the stages while the model reset: their second lines need height
-        self.sidebar.doItemsLayout()
+        if reset:
+            # the guide filled in the stages while the model reset: their second lines need height
+            self.sidebar.doItemsLayout()
         self.all_loans.set_summaries(summaries)
         self.form.set_lenders(self._lenders)
         self._select_in_sidebar()
@@ -428,6 +432,12 @@ class MainWindow(QMainWindow):
         self._selecting = True
         try:
             selection = self.sidebar.selectionModel()
+            if (
+                index.isValid()
+                and selection.currentIndex() == index
+                and selection.isSelected(index)
+            ):
+                return  # already so (after an edit of the loan shown): no relayout, no scroll
             if index.isValid():
                 selection.setCurrentIndex(
                     index,
@@ -545,7 +555,7 @@ class MainWindow(QMainWindow):
         return self.pages.currentWidget() is self.lender_page
 
     def set_loan_stages(self, stages: dict[str, tuple[str, str]]) -> None:
-        self.model.stages = stages
+        self.model.set_stages(stages)
 
     def export_menu(self) -> QMenu:
         return self.file_actions.export_menu
@@ -566,7 +576,7 @@ class MainWindow(QMainWindow):
         self.sidebar.selectionModel().currentRowChanged.connect(lambda _now, _before: callback())
 
     def on_loans_reloaded(self, callback: Callable[[], None]) -> None:
-        self.model.modelReset.connect(callback)
+        self.model.refreshed.connect(callback)  # a reset, or the rows of an edit updated
 
     # ----- what the edits ask of the window (ui.edits.EditsHost) -----------------------------
 
@@ -609,8 +619,13 @@ class MainWindow(QMainWindow):
         self.loan_page.fill("overview", scrolling(self.overview_tab))
         self.loan_page.fill("proposals", scrolling(self.proposals_tab))
         self.loan_page.fill("payments", scrolling(self.payments_tab))
-        self.proposals_tab.loanChanged.connect(self._on_workspace_changed)
-        self.payments_tab.loanChanged.connect(self._on_workspace_changed)
+        # The tab that wrote has shown the loan as written already: the others follow.
+        self.proposals_tab.loanChanged.connect(
+            lambda loan_id: self._on_workspace_changed(loan_id, self.proposals_tab)
+        )
+        self.payments_tab.loanChanged.connect(
+            lambda loan_id: self._on_workspace_changed(loan_id, self.payments_tab)
+        )
         # "Nothing selected" shows the dashboard of all loans in place of its hint.
         self.dashboard: Dashboard = Dashboard(self.ledger, self.ctx, self.money_locale)
         for hint in self.nothing.findChildren(QLabel):
@@ -621,15 +636,20 @@ class MainWindow(QMainWindow):
         self.dashboard.budgetChanged.connect(self.reload)
         self.workspace_built = True  # last: a failure above leaves no half-built workspace
 
-    def _show_workspace(self, loan: Loan) -> None:
+    def _show_workspace(self, loan: Loan, shown: QWidget | None = None) -> None:
+        """The loan's tabs show ``loan`` (but ``shown``, a tab that shows it already)."""
         self._ensure_workspace()
         lender = next((item for item in self._lenders if item.id == loan.lender), None)
         self.overview_tab.set_loan(loan, lender)
-        self.proposals_tab.set_loan(loan)
-        self.payments_tab.set_loan(loan)
+        if shown is not self.proposals_tab:
+            self.proposals_tab.set_loan(loan)
+        if shown is not self.payments_tab:
+            self.payments_tab.set_loan(loan)
 
-    def _on_workspace_changed(self, loan_id: str) -> None:
-        """A proposal, payment or claim was written: the sidebar, header and tabs follow."""
+    def _on_workspace_changed(self, loan_id: str, source: QWidget | None = None) -> None:
+        """A proposal, payment or claim was written (from the ``source`` tab, which shows it
+        already): the sidebar, header and the other tabs follow. Only that loan is read again
+        (``Ledger.snapshot``, ``Ledger.loan``) and worked out again (``Ledger.figures``)."""
         from dataclasses import replace
 
         from ashore.ui import dialogs
@@ -656,7 +676,7 @@ class MainWindow(QMainWindow):
         self.loan_page.show_loan(
             loan.name, self._lender_name(loan.lender), self._summaries.get(loan_id)
         )
-        self._show_workspace(loan)
+        self._show_workspace(loan, source)
 
     def _fill_dashboard(self) -> None:
         if self.pages.currentWidget() is not self.nothing or not self._summaries:

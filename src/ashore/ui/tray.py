@@ -137,10 +137,11 @@ class ReminderTray(QObject):
         """Show every reminder whose time came since the last tick."""
         now = self._now()
         try:
-            loans = self.window.ledger.snapshot()
+            loans = self.window.ledger.snapshot()  # read without notes: their follow-ups
+            day = min(self._last.date(), now.date())
             zone = now.tzinfo or now.astimezone().tzinfo
             assert zone is not None
-            items = reminders(loans, min(self._last.date(), now.date()), zone)
+            items = reminders(loans, day, zone, self.window.ledger.follow_ups_from(day))
         except AshoreError:
             items = []
         for item in due_between(items, self._last, now):

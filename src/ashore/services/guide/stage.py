@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ashore.domain.guide import LoanGuide
-from ashore.domain.records import CallNote, Loan, LoanSummary, Proposal
+from ashore.domain.records import CallNote, Loan, LoanSummary, NoteFacts, Proposal
 from ashore.services import plans
 from ashore.services.guide.storage import load_guides
 from ashore.services.ledger import Ledger
@@ -69,21 +69,38 @@ def live_notes(loan: Loan) -> list[CallNote]:
     return sorted((n for n in loan.notes if n.deleted_at is None), key=lambda n: n.occurred_at)
 
 
+def facts_of(loan: Loan) -> NoteFacts:
+    """``NoteFacts`` from a loan read with its notes (what ``Ledger.note_facts`` reads by query)."""
+    notes = live_notes(loan)
+    if not notes:
+        return NoteFacts()
+    dated = [n for n in notes if n.follow_up is not None]
+    last = max(dated, key=lambda n: (n.occurred_at, n.logged_at)) if dated else None
+    return NoteFacts(
+        live=len(notes),
+        last_day=max(n.occurred_at.date() for n in notes),
+        follow_up=last.follow_up if last is not None else None,
+    )
+
+
 def stage(
     loan: Loan,
     today: date,
     guide: LoanGuide | None = None,
     summary: LoanSummary | None = None,
+    facts: NoteFacts | None = None,
 ) -> Stage:
     """Where ``loan`` stands in the negotiation on ``today``, derived from its data.
 
     ``guide`` is the loan's checklist (an empty one when not given); ``summary`` saves working
-    the loan's figures out again when the caller already has them.
+    the loan's figures out again when the caller already has them; ``facts`` stand for the
+    loan's notes (a loan read without them: ``Ledger.snapshot``).
     """
     guide = guide or LoanGuide(loan.id)
     summary = summary or plans.summarize(loan, None, today)
+    facts = facts if facts is not None else facts_of(loan)
     found = accepted(loan)
-    negotiated = bool(found or loan.proposals or live_notes(loan) or not guide.is_empty())
+    negotiated = bool(found or loan.proposals or facts.live or not guide.is_empty())
     next_key: str | None = None
     if summary.status == "settled" and (negotiated or loan.payments):
         checks = [c for c in guide.credit_checks if c.checked_on <= today]
@@ -97,7 +114,7 @@ def stage(
             next_key = "missed"
     elif any(p.status in ("proposed", "countered") for p in loan.proposals):
         key = "offer"
-    elif live_notes(loan):
+    elif facts.live:
         key = "in_contact"
     elif not guide.is_empty() or loan.proposals:
         key = "preparing"
@@ -119,11 +136,17 @@ def stage(
 def stages(ledger: Ledger, today: date) -> dict[str, Stage]:
     """The stage of every loan, by loan id."""
     guides = load_guides(ledger)
-    loans = ledger.snapshot()  # shared with the sidebar and the dashboard of this refresh
-    summaries = ledger.summaries(today)  # the same loans, in the same order
+    # the shared read and figures of this refresh (the sidebar's and the dashboard's)
+    facts = ledger.note_facts()
     return {
-        loan.id: stage(loan, today, guides.get(loan.id), summary)
-        for loan, summary in zip(loans, summaries, strict=True)
+        found.loan.id: stage(
+            found.loan,
+            today,
+            guides.get(found.loan.id),
+            found.summary,
+            facts.get(found.loan.id, NoteFacts()),
+        )
+        for found in ledger.figures(today)
     }
 
 

@@ -3,18 +3,21 @@ an agreed payment due soon, a credit report to check."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from ashore.app.errors import InputError
 from ashore.domain.guide import LoanGuide
-from ashore.domain.records import Loan
+from ashore.domain.money import ZERO
+from ashore.domain.records import Loan, NoteFacts
 from ashore.services import plans
-from ashore.services.guide.figures import committed_monthly, plan_summary
-from ashore.services.guide.stage import accepted, live_notes
+from ashore.services.guide.figures import plan_summary
+from ashore.services.guide.stage import accepted, facts_of
 from ashore.services.guide.storage import load_guides
 from ashore.services.ledger import Ledger
+from ashore.services.snapshot import LoanFigures
 
 DUE_SOON_DAYS = 3
 
@@ -37,34 +40,87 @@ class Warning:
 
 def warnings(ledger: Ledger, today: date) -> list[Warning]:
     """What needs attention on ``today`` across all loans, most urgent first."""
-    loans = list(ledger.snapshot())
+    # the shared read and figures of this refresh (the sidebar's and the dashboard's)
+    figures = {found.loan.id: found for found in ledger.figures(today)}
+    loans = [found.loan for found in figures.values()]
     guides = load_guides(ledger)
-    return find_warnings(loans, guides, ledger.monthly_budget(), today)
+    facts = ledger.note_facts()
+    return find_warnings(
+        loans, guides, ledger.monthly_budget(), today, facts=facts, figures=figures
+    )
 
 
 def find_warnings(
-    loans: list[Loan], guides: dict[str, LoanGuide], budget: Decimal | None, today: date
+    loans: list[Loan],
+    guides: dict[str, LoanGuide],
+    budget: Decimal | None,
+    today: date,
+    facts: Mapping[str, NoteFacts] | None = None,
+    figures: Mapping[str, LoanFigures] | None = None,
 ) -> list[Warning]:
+    """The warnings over ``loans``; ``facts`` stand for their notes (loans read without them,
+    a loan not listed has no live notes) and ``figures`` are the loans worked out on ``today``
+    when the caller has them (``Ledger.figures``)."""
+    worked = _Worked(loans, today, figures or {})
     found: list[Warning] = []
     for loan in loans:
         guide = guides.get(loan.id) or LoanGuide(loan.id)
-        found.extend(_budget_warnings(loan, loans, budget, today))
-        found.extend(_follow_up_warnings(loan, today))
-        found.extend(_due_soon_warnings(loan, today))
-        found.extend(_credit_check_warnings(loan, guide, today))
+        noted = facts.get(loan.id, NoteFacts()) if facts is not None else facts_of(loan)
+        found.extend(_budget_warnings(loan, worked, budget))
+        found.extend(_follow_up_warnings(loan, noted, today))
+        found.extend(_due_soon_warnings(loan, worked, today))
+        found.extend(_credit_check_warnings(loan, worked, guide, today))
     order = {"urgent": 0, "warning": 1, "info": 2}
     return sorted(found, key=lambda w: (order.get(w.level, 3), w.on or today, w.loan_id))
 
 
-def _budget_warnings(
-    loan: Loan, loans: list[Loan], budget: Decimal | None, today: date
-) -> list[Warning]:
+class _Worked:
+    """The loans' figures on one day, each worked out once (from ``figures`` where given), and
+    what the agreement in force on each takes a month (``committed_monthly``'s terms)."""
+
+    def __init__(self, loans: list[Loan], today: date, figures: Mapping[str, LoanFigures]) -> None:
+        self.loans = loans
+        self.today = today
+        self._standings = {key: found.standing for key, found in figures.items()}
+        self._statuses = {key: found.summary.status for key, found in figures.items()}
+        self._monthly: dict[str, Decimal] = {}
+
+    def standing(self, loan: Loan) -> plans.Standing:
+        known = self._standings.get(loan.id)
+        if known is None:
+            known = self._standings[loan.id] = plans.standing(loan, self.today)
+        return known
+
+    def status(self, loan: Loan) -> str:
+        known = self._statuses.get(loan.id)
+        if known is None:
+            st = self.standing(loan)
+            known = self._statuses[loan.id] = plans.summarize(loan, None, self.today, st).status
+        return known
+
+    def committed(self, exclude: str) -> Decimal:
+        """``committed_monthly(loans, today, exclude)``: each loan's share worked out once."""
+        total = ZERO
+        for loan in self.loans:
+            if loan.id == exclude:
+                continue
+            found = accepted(loan)
+            if found is None or self.status(loan) == "settled":
+                continue
+            share = self._monthly.get(loan.id)
+            if share is None:
+                share = self._monthly[loan.id] = plan_summary(loan, found).amount
+            total += share
+        return total
+
+
+def _budget_warnings(loan: Loan, worked: _Worked, budget: Decimal | None) -> list[Warning]:
     if budget is None:
         return []
     open_ones = [p for p in loan.proposals if p.status in ("draft", "proposed", "countered")]
     if not open_ones:
         return []
-    committed = committed_monthly(loans, today, exclude=loan.id)
+    committed = worked.committed(exclude=loan.id)
     out = []
     for proposal in open_ones:
         try:
@@ -104,15 +160,11 @@ def _budget_warnings(
     return out
 
 
-def _follow_up_warnings(loan: Loan, today: date) -> list[Warning]:
-    notes = live_notes(loan)
-    dated = [n for n in notes if n.follow_up is not None]
-    if not dated:
+def _follow_up_warnings(loan: Loan, facts: NoteFacts, today: date) -> list[Warning]:
+    follow_up = facts.follow_up  # of the latest live note that has one
+    if follow_up is None:
         return []
-    last = max(dated, key=lambda n: (n.occurred_at, n.logged_at))
-    follow_up = last.follow_up
-    assert follow_up is not None
-    since = [n for n in notes if n.occurred_at.date() >= follow_up]
+    since = facts.last_day is not None and facts.last_day >= follow_up  # a note since
     # a status the lender gave since (accepted, countered…) is an answer too
     answered = any(h.at.date() >= follow_up for p in loan.proposals for h in p.history)
     if since or answered:
@@ -146,11 +198,11 @@ def _follow_up_warnings(loan: Loan, today: date) -> list[Warning]:
     return []
 
 
-def _due_soon_warnings(loan: Loan, today: date) -> list[Warning]:
+def _due_soon_warnings(loan: Loan, worked: _Worked, today: date) -> list[Warning]:
     if accepted(loan) is None:
         return []
     try:
-        entries = plans.standing(loan, today).entries
+        entries = worked.standing(loan).entries
     except InputError:
         return []
     out = []
@@ -175,12 +227,13 @@ def _due_soon_warnings(loan: Loan, today: date) -> list[Warning]:
     return out
 
 
-def _credit_check_warnings(loan: Loan, guide: LoanGuide, today: date) -> list[Warning]:
+def _credit_check_warnings(
+    loan: Loan, worked: _Worked, guide: LoanGuide, today: date
+) -> list[Warning]:
     found = accepted(loan)
     if found is None or not loan.payments:
         return []
-    summary = plans.summarize(loan, None, today)
-    if summary.status != "settled":
+    if worked.status(loan) != "settled":
         return []
     if any(c.checked_on <= today for c in guide.credit_checks):
         return []

@@ -4,7 +4,7 @@ chart of everything owed doing nothing against the agreements in force."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -28,8 +28,8 @@ from ashore.services.views.chart import (
     balance_points,
     chart_horizon,
     monthly_totals,
-    status_quo_totals,
 )
+from ashore.services.views.status_quo import status_quo_lines
 
 
 @dataclass(frozen=True)
@@ -92,9 +92,11 @@ def dashboard(  # noqa: C901
     currency: str = "CNY",
     days_ahead: int = 30,
     summaries: Sequence[LoanSummary] | None = None,
+    standings: Mapping[str, plans.Standing] | None = None,
 ) -> Dashboard:
     """The dashboard's figures over the loans kept in ``currency`` (others are listed only).
-    ``summaries``: the loans' summaries on ``today`` when the caller has them already."""
+    ``summaries``: the loans' summaries on ``today``, and ``standings`` (by loan id) where they
+    stand on ``today``, when the caller has them already (``Ledger.figures``)."""
     names = {lender.id: lender.name for lender in lenders}
     if summaries is None:
         summaries = plans.summarize_all(loans, lenders, today)
@@ -110,13 +112,14 @@ def dashboard(  # noqa: C901
     # This month across lenders: what falls due by its end and is unpaid, arrears included.
     month_end = today.replace(day=1) + relativedelta(months=1)
     to_pay = ZERO
+    worked: dict[str, plans.Standing] = {}
     for loan in counted:
-        found = plans.agreement(loan)
-        if found is not None:
-            agreements[loan.id] = found[1]
-            ends.append(found[1].end_date)
+        known = standings.get(loan.id) if standings is not None else None
+        st = worked[loan.id] = known if known is not None else plans.standing(loan, today)
+        if st.plan is not None:  # the agreement in force (plans.agreement)
+            agreements[loan.id] = st.plan
+            ends.append(st.plan.end_date)
         lender_name = names.get(loan.lender, loan.lender)
-        st = plans.standing(loan, today)
         entries = st.entries
         late = [e for e in entries if e.remaining > 0 and e.status == "overdue"]
         if late:
@@ -148,17 +151,15 @@ def dashboard(  # noqa: C901
             if e.due < month_end and e.status != "replaced":
                 to_pay += e.remaining
     end = chart_horizon(today, ends)
-    # One total per day from today for every loan: the day's index reads it directly.
-    quo_by_loan = {loan.id: status_quo_totals(loan, today, end) for loan in counted}
+    # One total per day from today, over every loan and for each loan with an agreement: the
+    # day's index reads it directly.
+    quo_sums, quo_by_loan = status_quo_lines(counted, today, end, keep=agreements.keys())
     agreed_by_loan = {key: _Steps(balance_points(plan)) for key, plan in agreements.items()}
     for loan in counted:
         if loan.id in agreements and agreements[loan.id].start <= today:
-            agreed_by_loan[loan.id] = _Steps(agreement_points(plans.standing(loan, today), today))
+            agreed_by_loan[loan.id] = _Steps(agreement_points(worked[loan.id], today))
     days = [today + timedelta(days=k) for k in range((end - today).days + 1)]
-    # Each day's sum over the loans; where an agreement is in force its line replaces the loan's.
-    quo_sums = [sum(day_totals, ZERO) for day_totals in zip(*quo_by_loan.values(), strict=True)]
-    if not quo_sums:
-        quo_sums = [ZERO] * len(days)
+    # Where an agreement is in force its line replaces the loan's in the day's sum.
     agreed_sums = list(quo_sums)
     for loan_id, plan in agreements.items():
         steps, quo_line = agreed_by_loan[loan_id], quo_by_loan[loan_id]

@@ -8,9 +8,11 @@ to the chain; notes missing from the record, or in an earlier state, are kept as
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ashore.app.errors import InputError
@@ -28,6 +30,7 @@ from ashore.domain.records import (
     Claim,
     Fee,
     Loan,
+    NoteFacts,
     OverdueRules,
     Payment,
     Settlement,
@@ -97,7 +100,9 @@ def _write_settlement(
     row.certificate_name = certificate.name
 
 
-def loan_record(row: LoanRow) -> Loan:
+def loan_record(row: LoanRow, notes: bool = True) -> Loan:
+    """The loan's record; without ``notes`` its notes and their chain are left empty (and not
+    loaded): what the screens over all loans read, with ``note_facts`` for what they need."""
     penalty = None
     if row.penalty_rate_value is not None and row.penalty_rate_per is not None:
         penalty = Rate(
@@ -134,9 +139,9 @@ def loan_record(row: LoanRow) -> Loan:
         payments=[payment_record(p) for p in row.payments],
         claims=[claim_record(c) for c in row.claims],
         proposals=[proposal_record(p) for p in row.proposals],
-        notes=[note_record(n) for n in row.notes],
+        notes=[note_record(n) for n in row.notes] if notes else [],
         settlement=settlement_record(row),
-        note_chain=[event_record(e) for e in row.note_events],
+        note_chain=[event_record(e) for e in row.note_events] if notes else [],
     )
 
 
@@ -261,31 +266,110 @@ def claim_row(position: int, claim: Claim) -> ClaimRow:
 
 
 # Load a loan's children in one query per kind for all loans at once, not one per loan.
-LOAN_CHILDREN = (
+LOAN_FIGURE_CHILDREN = (
     selectinload(LoanRow.fees),
     selectinload(LoanRow.payments),
     selectinload(LoanRow.claims),
     selectinload(LoanRow.proposals).selectinload(ProposalRow.history),
+)
+LOAN_CHILDREN = (
+    *LOAN_FIGURE_CHILDREN,
     selectinload(LoanRow.notes).selectinload(NoteRow.revisions),
     selectinload(LoanRow.notes).selectinload(NoteRow.attachments),
     selectinload(LoanRow.note_events),
 )
 
 
-def all_loan_rows(session: Session) -> list[LoanRow]:
-    """Every loan with its children, ordered by lender name, then loan name, then id."""
+def all_loan_rows(session: Session, notes: bool = True) -> list[LoanRow]:
+    """Every loan with its children, ordered by lender name, then loan name, then id; without
+    ``notes``, its notes and their chain are not loaded (``loan_record(row, notes=False)``)."""
     stmt = (
         select(LoanRow)
         .join(LenderRow, LoanRow.lender_id == LenderRow.id)
         .order_by(LenderRow.name, LoanRow.name, LoanRow.id)
-        .options(*LOAN_CHILDREN)
+        .options(*(LOAN_CHILDREN if notes else LOAN_FIGURE_CHILDREN))
     )
     return list(session.scalars(stmt))
 
 
-def loan_rows_by_id(session: Session, ids: list[str] | None = None) -> list[LoanRow]:
+def loan_rows_by_id(
+    session: Session, ids: Collection[str] | None = None, notes: bool = True
+) -> list[LoanRow]:
     """Every loan (or those of ``ids``) with its children, ordered by id (the export's order)."""
-    stmt = select(LoanRow).order_by(LoanRow.id).options(*LOAN_CHILDREN)
+    stmt = (
+        select(LoanRow)
+        .order_by(LoanRow.id)
+        .options(*(LOAN_CHILDREN if notes else LOAN_FIGURE_CHILDREN))
+    )
     if ids is not None:
         stmt = stmt.where(LoanRow.id.in_(ids))
     return list(session.scalars(stmt))
+
+
+# A second of slack on SQLite's julianday (a float, good to well under a millisecond here): the
+# notes it finds that close to the latest are compared exactly, as datetimes, in Python.
+_SLACK_DAYS = 1 / 86400
+
+
+def note_facts(session: Session, ids: Collection[str] | None = None) -> dict[str, NoteFacts]:
+    """``NoteFacts`` of every loan that has live notes (or of those of ``ids``), in two queries
+    whatever the number of notes; a loan without live notes is left out (``NoteFacts()``)."""
+    live = NoteRow.deleted_at.is_(None)
+    # occurred_at is ISO text with its offset: its first ten characters are its own day.
+    counts = select(
+        NoteRow.loan_id, func.count(), func.max(func.substr(NoteRow.occurred_at, 1, 10))
+    ).where(live)
+    dated = live & NoteRow.follow_up.is_not(None)
+    latest = select(
+        NoteRow.loan_id.label("loan_id"),
+        func.max(func.julianday(NoteRow.occurred_at)).label("at"),
+    ).where(dated)
+    if ids is not None:
+        counts = counts.where(NoteRow.loan_id.in_(ids))
+        latest = latest.where(NoteRow.loan_id.in_(ids))
+    top = latest.group_by(NoteRow.loan_id).subquery()
+    near = (
+        select(
+            NoteRow.loan_id,
+            NoteRow.occurred_at,
+            NoteRow.logged_at,
+            NoteRow.position,
+            NoteRow.follow_up,
+        )
+        .join(top, top.c.loan_id == NoteRow.loan_id)
+        .where(dated, func.julianday(NoteRow.occurred_at) >= top.c.at - _SLACK_DAYS)
+    )
+    # The latest by (occurred_at, logged_at); of equal ones the first kept (as the notes list).
+    best: dict[str, tuple[datetime, datetime, int, date | None]] = {}
+    for loan_id, occurred, logged, position, follow_up in session.execute(near):
+        known = best.get(loan_id)
+        if known is None or (occurred, logged, -position) > (known[0], known[1], -known[2]):
+            best[loan_id] = (occurred, logged, position, follow_up)
+    out: dict[str, NoteFacts] = {}
+    for loan_id, count, day in session.execute(counts.group_by(NoteRow.loan_id)):
+        found = best.get(loan_id)
+        out[loan_id] = NoteFacts(
+            live=count,
+            last_day=date.fromisoformat(day),
+            follow_up=found[3] if found is not None else None,
+        )
+    return out
+
+
+def follow_up_days(session: Session, since: date) -> dict[str, list[date]]:
+    """The follow-ups of live notes on or after ``since``, by loan id, in each loan's note order
+    (one query, reading only those notes' loan and day)."""
+    stmt = (
+        select(NoteRow.loan_id, NoteRow.follow_up)
+        .where(
+            NoteRow.deleted_at.is_(None),
+            NoteRow.follow_up.is_not(None),
+            NoteRow.follow_up >= since,
+        )
+        .order_by(NoteRow.loan_id, NoteRow.position)
+    )
+    out: dict[str, list[date]] = {}
+    for loan_id, day in session.execute(stmt):
+        if day is not None:  # never (the query asks for a day): for the type checker
+            out.setdefault(loan_id, []).append(day)
+    return out

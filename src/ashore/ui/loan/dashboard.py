@@ -333,7 +333,10 @@ class Dashboard(QWidget):
         ledger = self.ledger
         currency = self.ledger.currency()
         self.currency = currency
-        loans = ledger.snapshot()  # the refresh's shared read of every loan
+        # The refresh's shared read of every loan, each worked out once (shared with the
+        # sidebar, the guide's stages and the warnings).
+        figures = ledger.figures(self.ctx.today)
+        loans = [found.loan for found in figures]
         budget = ledger.monthly_budget()
         data = dashboard_view.dashboard(
             loans,
@@ -341,7 +344,8 @@ class Dashboard(QWidget):
             self.ctx.today,
             budget,
             currency,
-            summaries=ledger.summaries(self.ctx.today),  # worked out once, shared with the sidebar
+            summaries=[found.summary for found in figures],
+            standings={found.loan.id: found.standing for found in figures},
         )
         self.data = data
         self.upcoming_model.currency = currency

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
@@ -64,6 +65,7 @@ class SidebarRole(IntEnum):
 
 # internalId of a top-level (lender) index; a loan's index carries its lender's row + 1.
 _TOP = 0
+_FEW = 8  # rows told one by one that they changed; more, and the view lays out once
 
 
 def status_text(summary: LoanSummary) -> str:
@@ -85,8 +87,34 @@ def status_text(summary: LoanSummary) -> str:
     return labels.get(summary.status, summary.status)
 
 
+def _arranged(
+    lenders: list[Lender], summaries: list[LoanSummary]
+) -> tuple[list[Lender], list[list[LoanSummary]]]:
+    """The lenders by name (a loan whose lender is missing gets one of its own) and under each
+    its loans by name: the sidebar's rows."""
+    by_lender: dict[str, list[LoanSummary]] = {}
+    for summary in summaries:
+        by_lender.setdefault(summary.lender_id, []).append(summary)
+    known = {lender.id: lender for lender in lenders}
+    for summary in summaries:
+        if summary.lender_id not in known:
+            known[summary.lender_id] = Lender(summary.lender_id, summary.lender_name)
+    ordered = sorted(known.values(), key=lambda lender: (lender.name.casefold(), lender.id))
+    loans = [
+        sorted(
+            by_lender.get(lender.id, []),
+            key=lambda item: (item.loan_name.casefold(), item.loan_id),
+        )
+        for lender in ordered
+    ]
+    return ordered, loans
+
+
 class SidebarModel(QAbstractItemModel):
     """Two levels: lenders (sorted by name), under each its loans (sorted by name)."""
+
+    # After set_data or update_loans: the loans shown (their figures at least) may have changed.
+    refreshed = Signal()
 
     def __init__(self, locale: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,28 +126,61 @@ class SidebarModel(QAbstractItemModel):
         self._amount_font = tabular_font(QFont())
         # loan id -> (stage title, next step), from ashore.services.guide via the Guide controller
         self.stages: dict[str, tuple[str, str]] = {}
+        self._owed_texts: dict[tuple[Decimal, str], str] = {}
 
     # ----- feeding ---------------------------------------------------------------------------
     def set_data(self, lenders: list[Lender], summaries: list[LoanSummary]) -> None:
         """Show these lenders and loans; a loan whose lender is missing gets a row of its own."""
-        by_lender: dict[str, list[LoanSummary]] = {}
-        for summary in summaries:
-            by_lender.setdefault(summary.lender_id, []).append(summary)
-        known = {lender.id: lender for lender in lenders}
-        for summary in summaries:
-            if summary.lender_id not in known:
-                known[summary.lender_id] = Lender(summary.lender_id, summary.lender_name)
-        ordered = sorted(known.values(), key=lambda lender: (lender.name.casefold(), lender.id))
+        ordered, loans = _arranged(lenders, summaries)
+        self._owed_texts.clear()
         self.beginResetModel()
         self._lenders = ordered
-        self._loans = [
-            sorted(
-                by_lender.get(lender.id, []),
-                key=lambda item: (item.loan_name.casefold(), item.loan_id),
-            )
-            for lender in ordered
-        ]
+        self._loans = loans
         self.endResetModel()
+        self.refreshed.emit()
+
+    def update_loans(self, lenders: list[Lender], summaries: list[LoanSummary]) -> bool:
+        """Show these summaries in place when the lenders and the loans' places are as shown
+        (after an edit of one loan): only the rows that changed are told, the view keeps its
+        selection and scroll. False, changing nothing, when a lender or a loan's place differs."""
+        ordered, loans = _arranged(lenders, summaries)
+        if ordered != self._lenders or [[s.loan_id for s in group] for group in loans] != [
+            [s.loan_id for s in group] for group in self._loans
+        ]:
+            return False
+        changed = [
+            (lender_row, row)
+            for lender_row, group in enumerate(loans)
+            for row, summary in enumerate(group)
+            if summary != self._loans[lender_row][row]
+        ]
+        if len(changed) > _FEW:  # many (another day): the view lays out once, not per row
+            self.layoutAboutToBeChanged.emit()
+            self._loans = loans
+            self.layoutChanged.emit()
+        else:
+            last = len(SidebarColumn) - 1
+            for lender_row, row in changed:
+                self._loans[lender_row][row] = loans[lender_row][row]
+                index = self.createIndex(row, SidebarColumn.NAME, lender_row + 1)
+                self.dataChanged.emit(index, index.siblingAtColumn(last))
+        self.refreshed.emit()
+        return True
+
+    def set_stages(self, stages: dict[str, tuple[str, str]]) -> None:
+        """The guide's stage words per loan id; the rows whose words changed are told, or the
+        view lays out once when many did (a ``dataChanged`` per row lays out all, per row)."""
+        old, self.stages = self.stages, stages
+        changed = [key for key in {*old, *stages} if old.get(key) != stages.get(key)]
+        if len(changed) > _FEW:
+            self.layoutAboutToBeChanged.emit()
+            self.layoutChanged.emit()
+            return
+        last = len(SidebarColumn) - 1
+        for loan_id in changed:
+            index = self.loan_index(loan_id)
+            if index.isValid():
+                self.dataChanged.emit(index, index.siblingAtColumn(last))
 
     def loan_index(self, loan_id: str) -> QModelIndex:
         for lender_row, loans in enumerate(self._loans):
@@ -239,7 +300,7 @@ class SidebarModel(QAbstractItemModel):
             if column == SidebarColumn.NAME:
                 return summary.loan_name
             if column == SidebarColumn.OWED:
-                return format_amount(summary.owed_today, summary.currency, self.money_locale)
+                return self._owed_text(summary)
             if column == SidebarColumn.STATUS:
                 return status_text(summary)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == SidebarColumn.OWED:
@@ -263,6 +324,16 @@ class SidebarModel(QAbstractItemModel):
                 text += "\n" + line.replace("%2", step)
             return text
         return None
+
+    def _owed_text(self, summary: LoanSummary) -> str:
+        """The owed figure as shown, formatted once per amount (painting and sizing a few
+        hundred rows asks for it thousands of times)."""
+        key = (summary.owed_today, summary.currency)
+        text = self._owed_texts.get(key)
+        if text is None:
+            text = format_amount(summary.owed_today, summary.currency, self.money_locale)
+            self._owed_texts[key] = text
+        return text
 
 
 class BadgeDelegate(QStyledItemDelegate):

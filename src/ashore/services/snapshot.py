@@ -1,0 +1,110 @@
+"""Read once, share, re-read only what changed (issue 15): the one read of every loan that the
+sidebar, the guide's stages, the warnings, the dashboard and the tray of a refresh all share, and
+each loan's figures on a day, worked out once and kept until that loan changes.
+
+The loans are read without their call notes (20,000 notes are most of what a full read costs and
+none of these screens shows one): ``NoteFacts`` say what they need of the notes, from aggregate
+queries. After a write only the loans it touched (``store.changes``) are read again and worked out
+again; a write of anything else (a lender, a setting) reads everything again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from ashore.domain.records import Lender, Loan, LoanSummary, NoteFacts
+from ashore.services import plans
+from ashore.store.database import Database
+from ashore.store.mapping.lenders import lender_record
+from ashore.store.mapping.loans import all_loan_rows, loan_record, loan_rows_by_id, note_facts
+from ashore.store.models import LenderRow
+
+
+@dataclass(frozen=True)
+class LoanFigures:
+    """One loan worked out on ``today``: where it stands (``plans.standing``) and its sidebar
+    line (``plans.summarize``), for the shared ``loan`` record and its ``lender``."""
+
+    loan: Loan
+    lender: Lender | None
+    today: date
+    standing: plans.Standing
+    summary: LoanSummary
+
+
+class SharedRead:
+    """The loans (without notes), their ``NoteFacts`` and the lenders of one database, as of one
+    of its writes; and the figures worked out from them. Shared: never edit what it gives."""
+
+    def __init__(self) -> None:
+        self.loans: tuple[Loan, ...] = ()
+        self.facts: dict[str, NoteFacts] = {}
+        self.lenders: dict[str, Lender] = {}
+        self._of: tuple[Database | None, int] = (None, 0)
+        self._figures: dict[str, LoanFigures] = {}
+
+    def update(self, db: Database) -> None:
+        """Read again what changed in ``db`` since the last read (all of it the first time)."""
+        changes = db.changes
+        known, writes = self._of
+        if known is db and writes == changes.writes:
+            return
+        touched = changes.since(writes) if known is db else None
+        if touched is None:
+            self._read_all(db)
+        else:
+            self._reread(db, touched)
+        self._of = (db, changes.writes)
+
+    def _read_all(self, db: Database) -> None:
+        with db.reading() as session:
+            rows = session.scalars(select(LenderRow))
+            self.lenders = {row.id: lender_record(row) for row in rows}
+            self.loans = tuple(
+                loan_record(row, notes=False) for row in all_loan_rows(session, False)
+            )
+            self.facts = note_facts(session)
+
+    def _reread(self, db: Database, touched: Collection[str]) -> None:
+        """The ``touched`` loans read again (or dropped when deleted), the others kept as they
+        were: the same records, so their figures stay worked out."""
+        if not touched:
+            return
+        kept = {loan.id: loan for loan in self.loans if loan.id not in touched}
+        facts = {key: value for key, value in self.facts.items() if key not in touched}
+        with db.reading() as session:
+            for row in loan_rows_by_id(session, touched, notes=False):
+                kept[row.id] = loan_record(row, notes=False)
+            facts.update(note_facts(session, touched))
+        names = {key: lender.name for key, lender in self.lenders.items()}
+        # all_loan_rows' order: lender name, loan name, id (SQLite compares UTF-8 bytes, which
+        # orders as Python compares code points)
+        self.loans = tuple(
+            sorted(kept.values(), key=lambda x: (names.get(x.lender, ""), x.name, x.id))
+        )
+        self.facts = facts
+
+    def figures(self, today: date) -> list[LoanFigures]:
+        """Every loan worked out on ``today``, in ``loans`` order: once per (loan, day), kept
+        while the read keeps the same record and its lender is unchanged."""
+        out: dict[str, LoanFigures] = {}
+        for loan in self.loans:
+            lender = self.lenders.get(loan.lender)
+            known = self._figures.get(loan.id)
+            if (
+                known is None
+                or known.loan is not loan
+                or known.lender != lender
+                or known.today != today
+            ):
+                st = plans.standing(loan, today)
+                known = LoanFigures(
+                    loan, lender, today, st, plans.summarize(loan, lender, today, st)
+                )
+            out[loan.id] = known
+        self._figures = out
+        return list(out.values())

@@ -1,0 +1,124 @@
+"""The dashboard's "if nothing is paid" total over every loan, one figure per day, added up in whole
+minor units (issue 15).
+
+Each loan's curve is read from its breakpoints (``finance.status_quo_segments``): between two
+changes a day's total is the segment's fixed part plus, per missed installment, a rounded straight
+line of penalty. ``finance.status_quo_totals`` works that out day by day in Python and makes a
+Decimal per loan per day; here the straight lines are worked out for all days of a segment at once
+in 64-bit integers (numpy) when their values fit, and the loans are added up in minor units, so a
+Decimal is made once per day of the total. The figures are the same to the cent: the same whole-
+number formula, the same rounding; a loan whose numbers would not fit, or whose curve is not made
+of straight lines, takes ``finance.status_quo_totals`` itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+from ashore import finance
+from ashore.domain.money import ZERO, minor_unit
+from ashore.domain.records import Loan
+from ashore.services import plans
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+    Units = NDArray[np.int64]
+
+_LIMIT = 2**62  # every value of a line below this: no 64-bit sum or product can overflow
+
+
+def _line(
+    line: tuple[Decimal, Decimal, int, Decimal], quantum: Decimal, length: int
+) -> Units | None:
+    """One missed installment's penalty on each day of a segment, in minor units: the formula of
+    ``finance.curve``'s segment totals (round half up of (start + slope × t) / divisor), or None
+    when its whole numbers would not fit 64 bits."""
+    import numpy as np
+
+    start, slope, div, paid = line
+    q_num, q_den = quantum.as_integer_ratio()
+    a_num, a_den = start.as_integer_ratio()
+    s_num, s_den = slope.as_integer_ratio()
+    den = a_den * s_den * div * q_num
+    value = 2 * a_num * s_den * q_den + den
+    step = 2 * s_num * a_den * q_den
+    twice = 2 * den
+    paid_units = int(paid * q_den)
+    last = value + step * (length - 1)
+    if max(abs(value), abs(last), twice, abs(paid_units)) >= _LIMIT:
+        return None
+    days = np.arange(length, dtype=np.int64)
+    charged = (value + step * days) // twice - paid_units
+    return np.maximum(charged, 0)
+
+
+def loan_units(loan: Loan, today: date, end: date) -> Units | None:
+    """What the loan owes on each day from ``today`` to ``end`` if nothing is paid, in minor
+    units (``status_quo_totals`` × 100 for CNY); None when this way cannot say it exactly."""
+    import numpy as np
+
+    terms = plans.loan_terms(loan)
+    quantum = minor_unit(terms.currency)
+    segments = finance.status_quo_segments(terms, plans.loan_payments(loan), today, end)
+    if segments is None or quantum.as_integer_ratio()[0] != 1:
+        return None
+    exponent = -quantum.as_tuple().exponent  # type: ignore[operator]
+    parts: list[Units] = []
+    for segment in segments:
+        length = (segment.last - segment.first).days + 1
+        fixed = segment.fixed.scaleb(exponent)  # in minor units, exactly
+        if fixed != fixed.to_integral_value():
+            if fixed < 0:  # rounding half up of a negative part is not the whole-number shift
+                return None
+            fixed = fixed.to_integral_value(rounding=ROUND_HALF_UP)
+        penalty = np.full(length, int(fixed), dtype=np.int64)
+        for line in segment.lines:
+            if line[3] != line[3].quantize(quantum):
+                return None  # a penalty paid in part of a minor unit: not whole numbers
+            units = _line(line, quantum, length)
+            if units is None:
+                return None
+            penalty += units
+        parts.append(penalty)
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+
+def status_quo_lines(
+    loans: Sequence[Loan], today: date, end: date, keep: Collection[str] = ()
+) -> tuple[list[Decimal], dict[str, list[Decimal]]]:
+    """The total owed on each day from ``today`` to ``end`` over ``loans`` (all in one currency)
+    if nothing is paid, and the line of each loan in ``keep`` (by id): the sums of and the same
+    values as ``views.chart.status_quo_totals`` of each loan."""
+    import numpy as np
+
+    length = (end - today).days + 1
+    total = np.zeros(length, dtype=np.int64)
+    others: list[list[Decimal]] = []  # loans this way cannot say: their Decimal lines
+    kept: dict[str, list[Decimal]] = {}
+    quantum = minor_unit(loans[0].currency) if loans else minor_unit()
+    room = _LIMIT  # what the total may still take without overflowing
+    for loan in loans:
+        units = loan_units(loan, today, end)
+        peak = int(np.abs(units).max()) if units is not None and len(units) else 0
+        if units is None or peak >= room:
+            terms = plans.loan_terms(loan)
+            line = finance.status_quo_totals(terms, plans.loan_payments(loan), today, end)
+            others.append(line)
+            if loan.id in keep:
+                kept[loan.id] = line
+            continue
+        room -= peak
+        total += units
+        if loan.id in keep:
+            kept[loan.id] = [quantum * int(u) for u in units]
+    if not loans:
+        return [ZERO] * length, kept
+    sums = [quantum * int(u) for u in total]
+    for line in others:
+        sums = [a + b for a, b in zip(sums, line, strict=True)]
+    return sums, kept

@@ -1,0 +1,100 @@
+"""After an edit the window re-reads only the edited loan, the sidebar updates that loan's row in
+place (no reset, the others' rows as they were) and the figures are those of a fresh read
+(issue 15: "after an edit, only the edited loan is re-read and recomputed")."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from ashore.app.context import Context
+from ashore.domain.money import format_amount
+from ashore.domain.records import Payment, Proposal, Waive
+from ashore.services import Ledger, plans
+from ashore.store.models import LoanRow
+from ashore.ui.loan.sidebar import SidebarColumn, SidebarRole
+
+JB = "jb-2026-01"
+
+
+@pytest.fixture
+def loaded() -> Any:
+    """The ids of the loan rows read, as they are read."""
+    ids: list[str] = []
+
+    def loan_loaded(target: LoanRow, _context: Any) -> None:
+        ids.append(target.id)
+
+    event.listen(LoanRow, "load", loan_loaded)
+    yield ids
+    event.remove(LoanRow, "load", loan_loaded)
+
+
+def owed_in_sidebar(window: Any, loan_id: str) -> str:
+    return str(window.model.loan_index(loan_id).siblingAtColumn(SidebarColumn.OWED).data())
+
+
+def summaries_shown(window: Any) -> dict[str, Any]:
+    out = {}
+    for summary in window.ledger.summaries(window.ctx.today):
+        index = window.model.loan_index(summary.loan_id)
+        out[summary.loan_id] = index.data(SidebarRole.SUMMARY)
+    return out
+
+
+def test_a_proposal_edit_reads_only_that_loan_and_updates_its_row(
+    qtbot, ledger: Ledger, ctx: Context, make_window, loaded: list[str]
+) -> None:
+    ledger.load_sample()
+    window = make_window(ledger)
+    window.open_loan(JB)
+    before = summaries_shown(window)
+    resets: list[int] = []
+    window.model.modelReset.connect(lambda: resets.append(1))
+    loaded.clear()
+    window.proposals_tab.save(
+        Proposal(
+            "p12",
+            "12 months",
+            "reamortize",
+            ctx.today,
+            {"months": 12, "annual_rate": Decimal("0.06")},
+            waive=Waive(penalty=Decimal(1)),
+        )
+    )
+    qtbot.wait(5)
+    assert loaded
+    assert set(loaded) == {JB}  # the other loans were not read again
+    assert resets == []  # the sidebar was not reset: the row changed in place
+    after = summaries_shown(window)
+    for loan_id, summary in after.items():
+        if loan_id != JB:
+            assert summary is before[loan_id]  # not worked out again
+    fresh = plans.summarize_all(ledger.loans(), ledger.lenders(), ctx.today)
+    assert after == {s.loan_id: s for s in fresh}
+    assert window.showing == ("loan", JB)
+    assert window.sidebar.selectionModel().currentIndex() == window.model.loan_index(JB)
+    assert [p.id for p in window.proposals_tab.loan.proposals][-1] == "p12"
+
+
+def test_a_payment_moves_that_loans_owed_in_the_sidebar_and_the_total(
+    qtbot, ledger: Ledger, ctx: Context, make_window
+) -> None:
+    ledger.load_sample()
+    window = make_window(ledger)
+    window.open_loan(JB)
+    others = {k: v for k, v in summaries_shown(window).items() if k != JB}
+    from ashore.services.payments import Payments
+
+    Payments(ledger).add_payment(JB, Payment(ctx.today, Decimal("100.00")))
+    window.reload()
+    figures = {loan.id: plans.figures(loan, ctx.today).owed_today for loan in ledger.loans()}
+    assert owed_in_sidebar(window, JB) == format_amount(figures[JB], "CNY")
+    total = sum(figures.values(), Decimal(0))
+    assert window.all_loans.total.text() == f"{format_amount(total, 'CNY')} CNY"
+    again = summaries_shown(window)
+    for loan_id, summary in others.items():
+        assert again[loan_id] is summary  # worked out once, kept
