@@ -31,7 +31,9 @@ def _overdue(penalty: str, fee: str, grace: int) -> dict[str, object]:
     }
 
 
-def _proposal(pid: str, name: str, method: str, params: dict[str, str | int], waive: tuple[str, str]) -> dict[str, object]:
+def _proposal(
+    pid: str, name: str, method: str, params: dict[str, str | int], waive: tuple[str, str]
+) -> dict[str, object]:
     return {
         "id": pid,
         "name": name,
@@ -45,9 +47,7 @@ def _proposal(pid: str, name: str, method: str, params: dict[str, str | int], wa
 
 
 def book_json(reference: str = "") -> dict[str, object]:
-    paid = [
-        {"date": f"2026-0{m}-15", "amount": "1100.16", "note": ""} for m in (2, 3, 4, 5)
-    ]
+    paid = [{"date": f"2026-0{m}-15", "amount": "1100.16", "note": ""} for m in (2, 3, 4, 5)]
     jiebei = {
         "id": JB,
         "lender": "jiebei",
@@ -63,12 +63,27 @@ def book_json(reference: str = "") -> dict[str, object]:
         "payments": paid,
         "claims": [],
         "proposals": [
-            _proposal("p-24", "24 months, penalty waived", "reamortize",
-                      {"months": 24, "annual_rate": "0"}, ("1", "1")),
-            _proposal("p-400", "400 a month", "reduced_installment",
-                      {"amount": "400", "annual_rate": "0"}, ("1", "0")),
-            _proposal("p-70", "Settle at 70 %", "lump_sum",
-                      {"discount": "0.3", "pay_by": "2026-12-20"}, ("0", "0")),
+            _proposal(
+                "p-24",
+                "24 months, penalty waived",
+                "reamortize",
+                {"months": 24, "annual_rate": "0"},
+                ("1", "1"),
+            ),
+            _proposal(
+                "p-400",
+                "400 a month",
+                "reduced_installment",
+                {"amount": "400", "annual_rate": "0"},
+                ("1", "0"),
+            ),
+            _proposal(
+                "p-70",
+                "Settle at 70 %",
+                "lump_sum",
+                {"discount": "0.3", "pay_by": "2026-12-20"},
+                ("0", "0"),
+            ),
         ],
         "notes": [],
     }
@@ -96,10 +111,22 @@ def book_json(reference: str = "") -> dict[str, object]:
         "version": 1,
         "currency": "CNY",
         "lenders": [
-            {"id": "jiebei", "name": "Jiebei", "phone": "95188", "hours": "9:00-21:00",
-             "website": "", "notes": ""},
-            {"id": "kaka", "name": "Kaka Loan", "phone": "400-888-6666", "hours": "9:00-18:00",
-             "website": "", "notes": ""},
+            {
+                "id": "jiebei",
+                "name": "Jiebei",
+                "phone": "95188",
+                "hours": "9:00-21:00",
+                "website": "",
+                "notes": "",
+            },
+            {
+                "id": "kaka",
+                "name": "Kaka Loan",
+                "phone": "400-888-6666",
+                "hours": "9:00-18:00",
+                "website": "",
+                "notes": "",
+            },
         ],
         "loans": [jiebei, kaka],
     }
@@ -115,5 +142,7 @@ def build(ledger: Ledger, tmp: Path, *, accept: bool = True, pay: bool = True) -
             JB, "p-24", "accepted", "agent", datetime(2026, 11, 28, 10, tzinfo=CST)
         )
     if pay:
-        Payments(ledger).add_payment(JB, Payment(date=TODAY, amount=Decimal("400.00"), method="Alipay"))
+        Payments(ledger).add_payment(
+            JB, Payment(date=TODAY, amount=Decimal("400.00"), method="Alipay")
+        )
     return ledger
