@@ -1009,12 +1009,7 @@ Why delete {what}?</source>
         <translation>我今天的欠款</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Under the agreement in force: what is left of it.</source>
-        <translation>按生效中的协议：剩余未还的部分。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>%1 payments overdue for %2 days: %3</source>
         <translation>%1 期逾期 %2 天：%3</translation>
     </message>
@@ -1039,7 +1034,7 @@ Why delete {what}?</source>
         <translation>我每天不还，就会增加 %1。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Why I fell behind</source>
         <translation>我逾期的原因</translation>
     </message>
@@ -1079,7 +1074,37 @@ Why delete {what}?</source>
         <translation>我的预算是 %1，其中 %2 已用于其他协议。</translation>
     </message>
     <message>
+        <location line="+15"/>
+        <source>The agreement in force</source>
+        <translation>当前执行的协议</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Agreed from %1: %2 in all; paid so far %3, left to pay %4.</source>
+        <translation>自 %1 起执行：共 %2；已还 %3，尚余 %4。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Next installment: %1 on %2.</source>
+        <translation>下一期：%2 还 %1。</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>If I cannot pay an installment</source>
+        <translation>如果某一期还不上</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Call before its due date and ask to move it: a second default can void the agreement, and the lender may then claim %1.</source>
+        <translation>在到期日之前打电话申请调整：再次违约可能使协议失效，出借方届时可能要求偿还 %1。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Call before its due date and ask to move it: a second default can void the agreement.</source>
+        <translation>在到期日之前打电话申请调整：再次违约可能使协议失效。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>What I ask for</source>
         <translation>我的请求</translation>
     </message>
@@ -1109,27 +1134,32 @@ Why delete {what}?</source>
         <translation>询问对方能给什么方案，并请求在对方考虑期间停止计算罚息。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Before I hang up, I confirm</source>
         <translation>挂电话前，我要确认</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>the agreed date</source>
-        <translation>约定日期</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>☐ The new amount and every date, sent to me in writing.</source>
         <translation>☐ 新的金额和每个日期，以书面形式发给我。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>☐ The penalty stops from %1.</source>
         <translation>☐ 从 %1 起停止计算罚息。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-139"/>
+        <source>Owed today under the agreement in force.</source>
+        <translation>按当前协议今日应还。</translation>
+    </message>
+    <message>
+        <location line="+141"/>
+        <source>☐ The day from which the penalty stops.</source>
+        <translation>☐ 罚息从哪一天起停止计算。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>☐ Whether my credit report will be updated, and when.</source>
         <translation>☐ 我的征信报告是否会更新，何时更新。</translation>
     </message>
@@ -1139,7 +1169,7 @@ Why delete {what}?</source>
         <translation>☐ 客服的姓名或工号，以及本次通话的时间。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Call note started.</source>
         <translation>已开始记录通话。</translation>
     </message>
@@ -1226,7 +1256,7 @@ Why delete {what}?</source>
 <context>
     <name>ClaimsModel</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/models.py" line="+153"/>
+        <location filename="../../src/ashore/ui/payments/models.py" line="+164"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1350,7 +1380,7 @@ Why delete {what}?</source>
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="+222"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="+225"/>
         <source>Total paid</source>
         <translation>还款总额</translation>
     </message>
@@ -1385,7 +1415,7 @@ Why delete {what}?</source>
         <translation>真实年化成本（APR）</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+28"/>
         <source>Doing nothing</source>
         <translation>不还款</translation>
     </message>
@@ -1395,12 +1425,32 @@ Why delete {what}?</source>
         <translation>原还款计划</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+84"/>
+        <source>%1 (paid %2, left %3)</source>
+        <translation>%1（已还 %2，尚余 %3）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>nothing paid; %1 owed by %2</source>
+        <translation>不还款；到 %2 欠 %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Doing nothing never pays the loan off; the debt keeps growing.</source>
         <translation>不还款就永远还不清，欠款会一直增加。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Doing nothing pays nothing each month; what is owed keeps growing and can be claimed in one go.</source>
+        <translation>不还款则每月不付钱；欠款会不断增加，并可能被要求一次性还清。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It pays back less than it starts from, so it has no yearly cost: see its saving.</source>
+        <translation>还款总额低于起算金额，因此没有年化成本：请看它节省的金额。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The best value of this row</source>
         <translation>本行最优值</translation>
     </message>
@@ -2029,7 +2079,7 @@ What was here before is saved in %1.</source>
         <translation>下一步：%1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>— choose a proposal —</source>
         <translation>— 选择一个方案 —</translation>
     </message>
@@ -2253,7 +2303,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>InstallmentTableModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="-193"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="-245"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
@@ -3777,8 +3827,8 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="+12"/>
-        <source>Being late costs %1 a year in penalty and late fees, above the lines too: ask for them to be waived.</source>
-        <translation>逾期的罚息和滞纳金折合年化 %1，同样超过了上述红线：请要求减免。</translation>
+        <source>Being late costs %1 a year on the whole overdue amount in penalty and late fees, above the lines too: ask for them to be waived.</source>
+        <translation>按全部逾期金额计算，逾期的罚息和滞纳金每年相当于 %1，同样超过上述标准：可以要求减免。</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -3934,7 +3984,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>⚠ %4 installments are overdue, the oldest %1 since %2 (%3 days): penalty and late fees grow every day.</source>
         <translation>⚠ 有 %4 期逾期，最早一期 %1 自 %2 起逾期（%3 天）：罚息和滞纳金每天都在增加。</translation>
     </message>
@@ -3954,7 +4004,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>⏰ %2（%3 天后）应还 %1。请按时还款以保持计划。</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-127"/>
         <source>Installments of the plan in force</source>
         <translation>生效计划的各期</translation>
     </message>
@@ -3969,7 +4019,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>删除还款…</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>⚠ You missed the agreed installment of %1 due %2 (%3 days ago). A second default usually voids the agreement: pay it now and tell the lender.</source>
         <translation>⚠ 你错过了 %2 到期的约定还款 %1（%3 天前）。再次违约通常会导致协议作废：请立即还款并告知出借方。</translation>
     </message>
@@ -4032,7 +4082,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>PlanEntriesModel</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/models.py" line="-57"/>
+        <location filename="../../src/ashore/ui/payments/models.py" line="-66"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
@@ -4070,6 +4120,16 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <location line="+0"/>
         <source>original</source>
         <translation>原计划</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Coming</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due now</source>
+        <translation>已到期</translation>
     </message>
 </context>
 <context>
@@ -4275,7 +4335,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/tab.py" line="+104"/>
+        <location filename="../../src/ashore/ui/proposals/tab.py" line="+103"/>
         <source>Tick a proposal to show it on the chart.</source>
         <translation>勾选一个方案即可在图表上显示。</translation>
     </message>
@@ -4431,7 +4491,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>新方案</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+86"/>
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
@@ -4461,8 +4521,8 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>“%1”是当前生效的协议。接受“%2”会撤回它，并从“%2”的开始日期起全面取代原还款计划。</translation>
     </message>
     <message>
-        <location line="-195"/>
-        <location line="+200"/>
+        <location line="-178"/>
+        <location line="+183"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
