@@ -306,10 +306,17 @@ class _Calendar:
         table.setStyle(_table_style(self.font, extra))
         story.append(table)
         story.append(Spacer(1, 6))
+        story.extend(self._notes())
+        return story
+
+    def _notes(self) -> list[Flowable]:
+        """The small print under the monthly table: the currency, the budget mark, the loans
+        counted as if nothing is paid, and the payments made before a plan began."""
+        st, lang, data = self.styles, self.lang, self.data
         notes = text("amounts_in", lang, currency=data.currency)
-        if budget is not None:
+        if data.budget is not None:
             notes = text("over_budget_note", lang) + " " + notes
-        story.append(_para(notes, st.muted))
+        story: list[Flowable] = [_para(notes, st.muted)]
         unplanned = [loan.loan for loan in data.loans if loan.unplanned]
         if unplanned:
             names = ("、" if lang == "zh_CN" else ", ").join(unplanned)
