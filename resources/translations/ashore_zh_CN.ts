@@ -159,7 +159,7 @@ Your data lives in:
     </message>
     <message>
         <location line="+1" />
-        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+83" />
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+85" />
         <source>Settled</source>
         <translation>已结清</translation>
     </message>
@@ -539,7 +539,8 @@ Why delete {what}?</source>
     <message>
         <location line="+1" />
         <source>Due each month</source>
-        <translation>每月应还</translation></message>
+        <translation>每月应还</translation>
+    </message>
     <message>
         <location line="+3" />
         <source> (agreement)</source>
@@ -723,7 +724,7 @@ Why delete {what}?</source>
 <context>
     <name>AllLoansRow</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+318" />
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+387" />
         <source>Every loan at once: what to pay and what needs attention (Ctrl+D)</source>
         <translation>一次看全部借款：要还什么、什么需要处理（Ctrl+D）</translation>
     </message>
@@ -1008,12 +1009,7 @@ Why delete {what}?</source>
         <translation>我今天的欠款</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Under the agreement in force: what is left of it.</source>
-        <translation>按生效中的协议：剩余未还的部分。</translation>
-    </message>
-    <message>
-        <location line="+3" />
+        <location line="+7" />
         <source>%1 payments overdue for %2 days: %3</source>
         <translation>%1 期逾期 %2 天：%3</translation>
     </message>
@@ -1038,7 +1034,7 @@ Why delete {what}?</source>
         <translation>我每天不还，就会增加 %1。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+11" />
         <source>Why I fell behind</source>
         <translation>我逾期的原因</translation>
     </message>
@@ -1078,7 +1074,31 @@ Why delete {what}?</source>
         <translation>我的预算是 %1，其中 %2 已用于其他协议。</translation>
     </message>
     <message>
+        <location line="+15" />
+        <source>The agreement in force</source>
+        <translation>当前执行的协议</translation></message>
+    <message>
+        <location line="+4" />
+        <source>Agreed from %1: %2 in all; paid so far %3, left to pay %4.</source>
+        <translation>自 %1 起执行：共 %2；已还 %3，尚余 %4。</translation></message>
+    <message>
+        <location line="+9" />
+        <source>Next installment: %1 on %2.</source>
+        <translation>下一期：%2 还 %1。</translation></message>
+    <message>
         <location line="+5" />
+        <source>If I cannot pay an installment</source>
+        <translation>如果某一期还不上</translation></message>
+    <message>
+        <location line="+5" />
+        <source>Call before its due date and ask to move it: a second default can void the agreement, and the lender may then claim %1.</source>
+        <translation>在到期日之前打电话申请调整：再次违约可能使协议失效，出借方届时可能要求偿还 %1。</translation></message>
+    <message>
+        <location line="+6" />
+        <source>Call before its due date and ask to move it: a second default can void the agreement.</source>
+        <translation>在到期日之前打电话申请调整：再次违约可能使协议失效。</translation></message>
+    <message>
+        <location line="+7" />
         <source>What I ask for</source>
         <translation>我的请求</translation>
     </message>
@@ -1108,27 +1128,30 @@ Why delete {what}?</source>
         <translation>询问对方能给什么方案，并请求在对方考虑期间停止计算罚息。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Before I hang up, I confirm</source>
         <translation>挂电话前，我要确认</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>the agreed date</source>
-        <translation>约定日期</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+8" />
         <source>☐ The new amount and every date, sent to me in writing.</source>
         <translation>☐ 新的金额和每个日期，以书面形式发给我。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-5" />
         <source>☐ The penalty stops from %1.</source>
         <translation>☐ 从 %1 起停止计算罚息。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-139" />
+        <source>Owed today under the agreement in force.</source>
+        <translation>按当前协议今日应还。</translation></message>
+    <message>
+        <location line="+141" />
+        <source>☐ The day from which the penalty stops.</source>
+        <translation>☐ 罚息从哪一天起停止计算。</translation></message>
+    <message>
+        <location line="+5" />
         <source>☐ Whether my credit report will be updated, and when.</source>
         <translation>☐ 我的征信报告是否会更新，何时更新。</translation>
     </message>
@@ -1138,7 +1161,7 @@ Why delete {what}?</source>
         <translation>☐ 客服的姓名或工号，以及本次通话的时间。</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+11" />
         <source>Call note started.</source>
         <translation>已开始记录通话。</translation>
     </message>
@@ -1225,7 +1248,7 @@ Why delete {what}?</source>
 <context>
     <name>ClaimsModel</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/models.py" line="+153" />
+        <location filename="../../src/ashore/ui/payments/models.py" line="+164" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1349,7 +1372,7 @@ Why delete {what}?</source>
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="+222" />
+        <location filename="../../src/ashore/ui/proposals/models.py" line="+225" />
         <source>Total paid</source>
         <translation>还款总额</translation>
     </message>
@@ -1384,7 +1407,7 @@ Why delete {what}?</source>
         <translation>真实年化成本（APR）</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+28" />
         <source>Doing nothing</source>
         <translation>不还款</translation>
     </message>
@@ -1394,12 +1417,28 @@ Why delete {what}?</source>
         <translation>原还款计划</translation>
     </message>
     <message>
-        <location line="+86" />
+        <location line="+84" />
+        <source>%1 (paid %2, left %3)</source>
+        <translation>%1（已还 %2，尚余 %3）</translation></message>
+    <message>
+        <location line="+16" />
+        <source>nothing paid; %1 owed by %2</source>
+        <translation>不还款；到 %2 欠 %1</translation></message>
+    <message>
+        <location line="+16" />
         <source>Doing nothing never pays the loan off; the debt keeps growing.</source>
         <translation>不还款就永远还不清，欠款会一直增加。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
+        <source>Doing nothing pays nothing each month; what is owed keeps growing and can be claimed in one go.</source>
+        <translation>不还款则每月不付钱；欠款会不断增加，并可能被要求一次性还清。</translation></message>
+    <message>
+        <location line="+5" />
+        <source>It pays back less than it starts from, so it has no yearly cost: see its saving.</source>
+        <translation>还款总额低于起算金额，因此没有年化成本：请看它节省的金额。</translation></message>
+    <message>
+        <location line="+2" />
         <source>The best value of this row</source>
         <translation>本行最优值</translation>
     </message>
@@ -1433,12 +1472,12 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+16" />
-        <location line="+175" />
+        <location line="+179" />
         <source>Needs attention</source>
         <translation>需要处理</translation>
     </message>
     <message>
-        <location line="-162" />
+        <location line="-166" />
         <source>Click a line to open its loan</source>
         <translation>点击一行即可打开对应借款</translation>
     </message>
@@ -1454,17 +1493,17 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+4" />
-        <location line="+175" />
+        <location line="+179" />
         <source>Follow-ups</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location line="-161" />
+        <location line="-165" />
         <source>Export chart…</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+47" />
         <source>1 loan · today %2</source>
         <translation>1 笔借款 · 今天 %2</translation>
     </message>
@@ -1898,7 +1937,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-332" />
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-336" />
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -2126,7 +2165,7 @@ What was here before is saved in %1.</source>
         <translation>下一步：%1</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+37" />
         <source>— choose a proposal —</source>
         <translation>— 选择一个方案 —</translation>
     </message>
@@ -2350,7 +2389,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>InstallmentTableModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="-193" />
+        <location filename="../../src/ashore/ui/proposals/models.py" line="-245" />
         <source>Due</source>
         <translation>到期日</translation>
     </message>
@@ -3748,7 +3787,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/overview.py" line="+67" />
+        <location filename="../../src/ashore/ui/loan/overview.py" line="+70" />
         <source>%1 % a year</source>
         <translation>年利率 %1 %</translation>
     </message>
@@ -3882,9 +3921,8 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="+12" />
-        <source>Being late costs %1 a year in penalty and late fees, above the lines too: ask for them to be waived.</source>
-        <translation>逾期的罚息和滞纳金折合年化 %1，同样超过了上述红线：请要求减免。</translation>
-    </message>
+        <source>Being late costs %1 a year on the whole overdue amount in penalty and late fees, above the lines too: ask for them to be waived.</source>
+        <translation>按全部逾期金额计算，逾期的罚息和滞纳金每年相当于 %1，同样超过上述标准：可以要求减免。</translation></message>
     <message>
         <location line="+20" />
         <source>The agreement “%1”: &lt;b&gt;%2&lt;/b&gt; a year by the IRR method on the %3 it starts from (the contract: %4).</source>
@@ -4039,7 +4077,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="+80" />
+        <location line="+81" />
         <source>⚠ %4 installments are overdue, the oldest %1 since %2 (%3 days): penalty and late fees grow every day.</source>
         <translation>⚠ 有 %4 期逾期，最早一期 %1 自 %2 起逾期（%3 天）：罚息和滞纳金每天都在增加。</translation>
     </message>
@@ -4059,7 +4097,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>⏰ %2（%3 天后）应还 %1。请按时还款以保持计划。</translation>
     </message>
     <message>
-        <location line="-126" />
+        <location line="-127" />
         <source>Installments of the plan in force</source>
         <translation>生效计划的各期</translation>
     </message>
@@ -4074,7 +4112,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>删除还款…</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+54" />
         <source>⚠ You missed the agreed installment of %1 due %2 (%3 days ago). A second default usually voids the agreement: pay it now and tell the lender.</source>
         <translation>⚠ 你错过了 %2 到期的约定还款 %1（%3 天前）。再次违约通常会导致协议作废：请立即还款并告知出借方。</translation>
     </message>
@@ -4137,7 +4175,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>PlanEntriesModel</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/models.py" line="-57" />
+        <location filename="../../src/ashore/ui/payments/models.py" line="-66" />
         <source>Due</source>
         <translation>到期日</translation>
     </message>
@@ -4176,11 +4214,19 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <source>original</source>
         <translation>原计划</translation>
     </message>
+    <message>
+        <location line="+11" />
+        <source>Coming</source>
+        <translation>未到期</translation></message>
+    <message>
+        <location line="+1" />
+        <source>Due now</source>
+        <translation>已到期</translation></message>
 </context>
 <context>
     <name>ProposalForm</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/form.py" line="+91" />
+        <location filename="../../src/ashore/ui/proposals/form.py" line="+94" />
         <source>e.g. 24 months, penalty waived</source>
         <translation>例如：分 24 期，减免罚息</translation>
     </message>
@@ -4380,7 +4426,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/tab.py" line="+104" />
+        <location filename="../../src/ashore/ui/proposals/tab.py" line="+103" />
         <source>Tick a proposal to show it on the chart.</source>
         <translation>勾选一个方案即可在图表上显示。</translation>
     </message>
@@ -4536,7 +4582,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>新方案</translation>
     </message>
     <message>
-        <location line="+103" />
+        <location line="+86" />
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
@@ -4566,8 +4612,8 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>“%1”是当前生效的协议。接受“%2”会撤回它，并从“%2”的开始日期起全面取代原还款计划。</translation>
     </message>
     <message>
-        <location line="-195" />
-        <location line="+200" />
+        <location line="-178" />
+        <location line="+183" />
         <source>Accept</source>
         <translation>接受</translation>
     </message>
@@ -4615,7 +4661,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>Ashore — 下一笔还款 {amount}，{day}（{loan}）</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+39" />
         <source>Follow up: {loan}</source>
         <translation>跟进：{loan}</translation>
     </message>
@@ -4796,7 +4842,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>SidebarModel</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/sidebar.py" line="-234" />
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="-244" />
         <source>Lender / loan</source>
         <translation>出借方 / 借款</translation>
     </message>

@@ -184,7 +184,11 @@ def test_cost_of_lateness_as_a_yearly_rate() -> None:
     # The June installment: 1,100.16, 166 days late, 91.31 penalty + 50.00 late fee.
     june = state.installments[4]
     assert (june.penalty, june.late_fee, june.days_overdue) == (D("91.31"), D("50.00"), 166)
-    # The newest one costs most per year: November, 13 days, 7.15 + 50.00.
-    expected = ((D("7.15") + D("50.00")) / D("1100.16") * 365 / 13).quantize(D("0.0001"))
+    # On the whole overdue amount (issue 13; not the newest installment alone, 13 days late,
+    # whose 50.00 fee read as 145.85 % a year): 295.94 penalty + 300.00 late fees over 1,100.16
+    # × (166 + 136 + 105 + 74 + 44 + 13) amount-days, a year of 365 days.
+    days = 166 + 136 + 105 + 74 + 44 + 13
+    expected = ((D("295.94") + D("300.00")) / (D("1100.16") * days) * 365).quantize(D("0.0001"))
+    assert expected == D("0.3675")
     assert lateness_cost(state) == expected
     assert lateness_cost(loan_state(worked_terms(), [], date(2026, 1, 1))) is None

@@ -4,6 +4,7 @@ the agreement replacing the original schedule, loan and month choice, and clean 
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import icalendar
@@ -80,7 +81,13 @@ def test_an_accepted_proposal_replaces_the_schedule(book: Path, tmp_path: Path) 
     # November's original installment, then the agreement's from 2027-01-15 (first due a month
     # after the start) to October 2027
     assert len(agreement) == 10
-    assert len(events) == 11
+    # ... and (issue 13) the five installments June to October still unpaid before the months
+    # shown (the agreement starts only on 2026-12-15) have events too: these and November's,
+    # overdue since the 15th, are on the export day, labelled overdue.
+    earlier = [e for e in events if e.decoded("DTSTART") == date(2026, 11, 28)]
+    assert len(earlier) == 5 + 1
+    assert all(str(e["SUMMARY"]).startswith("OVERDUE (due 2026-") for e in earlier)
+    assert len(events) == 11 + 5
 
 
 def test_ics_export_is_stable(book: Path, tmp_path: Path) -> None:
@@ -97,14 +104,19 @@ def test_ics_export_is_stable(book: Path, tmp_path: Path) -> None:
     ]
     assert uids[0] == uids[1]
     # 借呗 Dec and Jan only: the 360借条 24-month loan accelerated on 2026-06-09, so its later
-    # installments are one demand due then, not payments in these months.
-    assert len(uids[0]) == 2
-    dates = sorted(
-        e.decoded("DTSTART")
-        for e in icalendar.Calendar.from_ical(first.read_bytes()).walk("VEVENT")
-    )
+    # installments are one demand due then, not payments in these months ...
+    events = icalendar.Calendar.from_ical(first.read_bytes()).walk("VEVENT")
+    due_in_months = [e for e in events if not str(e["SUMMARY"]).startswith("OVERDUE")]
+    assert len(due_in_months) == 2
+    dates = sorted(e.decoded("DTSTART") for e in due_in_months)
     assert str(dates[0]) == "2026-12-15"
     assert str(dates[-1]) == "2027-01-15"
+    # ... and (issue 13) every installment still unpaid from before December has its event on
+    # the export day, labelled overdue: 借呗's June to November, 360借条's to its demand.
+    overdue = [e for e in events if str(e["SUMMARY"]).startswith("OVERDUE")]
+    assert len(overdue) == len(uids[0]) - 2 > 0
+    assert {e.decoded("DTSTART") for e in overdue} == {date(2026, 11, 28)}
+    assert sum("借呗 January" in str(e["SUMMARY"]) for e in overdue) == 6
 
 
 def test_chinese_calendar(book: Path, tmp_path: Path) -> None:

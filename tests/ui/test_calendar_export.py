@@ -84,8 +84,11 @@ def test_the_menu_writes_the_same_ics_as_the_command_line(
 
     ours = events(out)
     assert ours == events(cli)
-    # December and January of the worked example (February 2027 is past its end)
-    assert [day for _, day, _ in ours] == ["2026-12-15", "2027-01-15"]
+    # December and January of the worked example (February 2027 is past its end), after the six
+    # installments still unpaid from June to November, each on the export day, labelled overdue
+    # (issue 13)
+    assert [day for _, day, _ in ours] == ["2026-11-28"] * 6 + ["2026-12-15", "2027-01-15"]
+    assert all(summary.startswith("OVERDUE (due 2026-") for _, _, summary in ours[:6])
 
 
 def test_a_cancelled_choice_writes_nothing(qtbot, sample, make_window, tmp_path) -> None:

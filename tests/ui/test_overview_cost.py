@@ -35,8 +35,9 @@ def test_cost_card_of_the_worked_example(qtbot: QtBot, data_dir: DataDir, tmp_pa
         assert "To settle in full today: <b>9,362.70</b>" in text
         assert "Above 12.00 %, four times the LPR" in text
         assert "Above 24 %" not in text
-        # The November installment, 13 days late: (7.15 + 50.00) / 1,100.16 × 365 / 13.
-        assert "Being late costs 145.85 % a year in penalty and late fees" in text
+        # On the whole overdue amount (issue 13): (295.94 + 300.00) / (1,100.16 × 538 days) × 365.
+        assert "Being late costs 36.75 % a year on the whole overdue amount" in text
+        assert "145.85" not in text
         tab.set_loan(loans["kept"], None)
         text = tab.cost_text.text()
         assert "1,000.00 was kept back when the money was paid out: you received 11,000.00" in text

@@ -72,7 +72,8 @@ def test_installments_show_their_status_and_an_overdue_banner(qtbot, sample, ctx
     rows = statuses(tab)
     assert rows[:4] == [(f"2026-0{m}-15", "original", "Paid") for m in (2, 3, 4, 5)]
     assert [s for _, _, s in rows[4:10]] == ["Overdue"] * 6
-    assert [s for _, _, s in rows[10:]] == ["Due", "Due"]
+    # not yet due: "Coming", not the word of money due now (issue 13)
+    assert [s for _, _, s in rows[10:]] == ["Coming", "Coming"]
     # The still-owed column carries the penalty and late fee (June: 1,100.16 + 91.31 + 50).
     assert tab.entries_model.index(4, PlanEntriesModel.Column.REMAINING).data() == "1,241.47"
     assert tab.banner.isVisible()
@@ -129,7 +130,7 @@ def test_a_due_date_within_three_days_warns(qtbot, sample, data_dir) -> None:
     assert tab.banner_text() == (
         f"⏰ {first.payment:,} is due on Dec 20, 2026, in 3 days. Pay on time to keep the plan."
     )
-    assert [s for _, src, s in statuses(tab) if src == "agreement"][:2] == ["Due", "Due"]
+    assert [s for _, src, s in statuses(tab) if src == "agreement"][:2] == ["Coming", "Coming"]
     early = make_tab(qtbot, sample, Context(data=data_dir, today=date(2026, 12, 16)))
     early.set_loan(sample.loan(JB))
     assert not early.banner.isVisible()
@@ -224,3 +225,23 @@ def test_a_payment_ahead_of_today_or_above_what_is_owed_asks_first(
     click(qtbot, tab.record_button)
     assert dialog_log == []
     assert len(sample.loan(JB).payments) == len(before) + 1
+
+
+def test_the_box_shows_only_the_agreements_installments(qtbot, sample, data_dir) -> None:
+    """Issue 13: under an agreement in force, the box "Installments of the plan in force" lists
+    the agreement's installments only (not the original ones it replaced, nor those paid before
+    it), and its first says "Due now" on its day, the next "Coming" (English and Chinese)."""
+    proposal = agree(sample)
+    plan = plans.plan_in_force(sample.loan(JB), proposal)
+    first = plan.installments[0]
+    tab = make_tab(qtbot, sample, Context(data=data_dir, today=first.due))
+    tab.set_loan(sample.loan(JB))
+    rows = statuses(tab)
+    assert [due for due, _, _ in rows] == [r.due.isoformat() for r in plan.installments]
+    assert {src for _, src, _ in rows} == {"agreement"}
+    assert [s for _, _, s in rows[:2]] == ["Due now", "Coming"]
+    zh = PaymentsTab(Payments(sample), Context(data=data_dir, today=first.due), "zh_CN")
+    qtbot.addWidget(zh)
+    zh.set_loan(sample.loan(JB))
+    words = [zh.entries_model.status_text(e) for e in zh.entries_model._rows[:2]]
+    assert words == [zh.entries_model.tr("Due now"), zh.entries_model.tr("Coming")]

@@ -264,7 +264,11 @@ def test_the_comparison_stars_the_best_value_of_each_row(qtbot, tab, sample) -> 
     assert starred(ComparisonModel.Column.LARGEST) == [3]
     assert starred(ComparisonModel.Column.END) == [2]  # the original schedule ends first
     assert starred(ComparisonModel.Column.OVER) == []  # no budget: nothing to prefer
-    assert cell(ComparisonModel.Column.TOTAL, 1) == money(expected.status_quo.total_paid)
+    # doing nothing pays nothing: its "total" is what is owed at the horizon, said so (issue 13)
+    assert cell(ComparisonModel.Column.TOTAL, 1) == (
+        f"nothing paid; {money(expected.status_quo.total_paid)} owed by Dec 15, 2028"
+    )
+    assert cell(ComparisonModel.Column.LARGEST, 1) == "—"
     bold = model.index(ComparisonModel.Column.TOTAL, 3).data(Qt.ItemDataRole.FontRole)
     assert bold.bold()
     assert not model.index(ComparisonModel.Column.TOTAL, 1).data(Qt.ItemDataRole.FontRole).bold()

@@ -284,16 +284,20 @@ def rate_lines(rate: Decimal, start: date, table: Iterable[LprEntry]) -> RateLin
 
 
 def lateness_cost(state: LoanState) -> Decimal | None:
-    """The highest yearly rate that lateness costs on one overdue installment: (penalty + late
-    fee) / scheduled amount × 365 / days overdue, rounded to 0.0001; None when none is overdue."""
-    best: Decimal | None = None
+    """What being late costs a year on the whole overdue amount (DOMAIN.md: penalty + late fees
+    as a yearly rate of the amount they run on): the penalties and late fees of every overdue
+    installment over Σ scheduled amount × days overdue, × 365, rounded to 0.0001; None when
+    none is overdue. Weighted by amount and days, so one installment a few days late, whose
+    fixed fee over few days would read as a huge yearly rate, does not make the figure."""
+    charges = ZERO
+    exposure = ZERO
     with localcontext() as ctx:
         ctx.prec = _PREC
         for item in state.installments:
             if item.status != "overdue" or item.days_overdue <= 0 or item.scheduled <= 0:
                 continue
-            charges = item.penalty + item.late_fee
-            rate = charges / item.scheduled * 365 / item.days_overdue
-            if best is None or rate > best:
-                best = rate
-    return _quantize(best) if best is not None else None
+            charges += item.penalty + item.late_fee
+            exposure += item.scheduled * item.days_overdue
+        if exposure <= 0:
+            return None
+        return _quantize(charges / exposure * 365)

@@ -214,12 +214,11 @@ class MonthPage(Flowable):
         canv, cal, font, lang = self.canv, self.cal, self.cal.font, self.cal.lang
         paid = sum_amounts([min(e.paid, e.amount) for e in entries])
         still = sum_amounts([e.unpaid for e in entries])
-        after = cal.left_after(self.year, self.month)
         y = height - 16
         canv.setFillColor(INK)
         canv.setFont(font, 10)
         canv.drawString(0, y, text("month_total", lang, amount=cal.money(month_total)))
-        canv.drawRightString(self.width, y, text("left_after", lang, amount=cal.money(after)))
+        canv.drawRightString(self.width, y, cal.left_after_text(self.year, self.month))
         y -= 13
         canv.setFont(font, 8.5)
         canv.setFillColor(MUTED)

@@ -134,10 +134,22 @@ class _Calendar:
         return text(f"status_{entry.status}", self.lang)
 
     def left_after(self, year: int, month: int) -> Decimal:
-        """What is left to pay once every payment due up to the end of this month is made."""
+        """What the loans still owe once this month is over: the sum of each loan's own figure
+        (``CalendarLoan.left_after``: under a plan, what is left once its payments due by then
+        are made; an overdue loan without an agreement, what it owes then if nothing is paid).
+        Without it (data made by hand), what is left once every payment due by then is made."""
+        known = [dict(loan.left_after).get((year, month)) for loan in self.data.loans]
+        if self.data.loans and all(value is not None for value in known):
+            return sum_amounts([value for value in known if value is not None])
         last = date(year, month, _calendar.monthrange(year, month)[1])
-        coming = sum_amounts([e.unpaid for e in self.data.entries if e.due <= last])
+        coming = sum_amounts([e.to_pay for e in self.data.entries if e.due <= last])
         return max(self.left_total - coming, Decimal("0"))
+
+    def left_after_text(self, year: int, month: int) -> str:
+        """The month's "left to pay after this month" line, saying when an overdue loan without
+        an agreement is counted as if nothing is paid."""
+        key = "left_after_unplanned" if any(x.unplanned for x in self.data.loans) else "left_after"
+        return text(key, self.lang, amount=self.money(self.left_after(year, month)))
 
     # -- page 1 -------------------------------------------------------------------------------
 
@@ -164,22 +176,20 @@ class _Calendar:
         ]
         if self.earlier:
             first_month = month_name(*first, lang)
-            amount = self.money(sum_amounts([e.unpaid for e in self.earlier]))
+            # What it takes to clear them today, the penalty and late fees they ran up included:
+            # the figure the loans table below and the Overview show for such a loan.
+            amount = self.money(sum_amounts([e.to_pay for e in self.earlier]))
+            charges = sum_amounts([e.charges for e in self.earlier])
+            words = text(
+                "earlier_note_charges" if charges > 0 else "earlier_note",
+                lang,
+                n=len(self.earlier),
+                month=first_month,
+                amount=amount,
+                charges=self.money(charges),
+            )
             warning = Table(
-                [
-                    [
-                        _para(
-                            text(
-                                "earlier_note",
-                                lang,
-                                n=len(self.earlier),
-                                month=first_month,
-                                amount=amount,
-                            ),
-                            st.body,
-                        )
-                    ]
-                ],
+                [[_para(words, st.body)]],
                 colWidths=[self.frame_width],
             )
             warning.setStyle(
@@ -296,10 +306,21 @@ class _Calendar:
         table.setStyle(_table_style(self.font, extra))
         story.append(table)
         story.append(Spacer(1, 6))
+        story.extend(self._notes())
+        return story
+
+    def _notes(self) -> list[Flowable]:
+        """The small print under the monthly table: the currency, the budget mark, the loans
+        counted as if nothing is paid, and the payments made before a plan began."""
+        st, lang, data = self.styles, self.lang, self.data
         notes = text("amounts_in", lang, currency=data.currency)
-        if budget is not None:
+        if data.budget is not None:
             notes = text("over_budget_note", lang) + " " + notes
-        story.append(_para(notes, st.muted))
+        story: list[Flowable] = [_para(notes, st.muted)]
+        unplanned = [loan.loan for loan in data.loans if loan.unplanned]
+        if unplanned:
+            names = ("、" if lang == "zh_CN" else ", ").join(unplanned)
+            story.append(_para(text("unplanned_note", lang, loans=names), st.muted))
         story.extend(_para(line, st.muted) for line in self.paid_before_plan())
         return story
 

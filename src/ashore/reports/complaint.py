@@ -100,6 +100,10 @@ def intro_paragraphs(data: ComplaintData, lang: str) -> list[tuple[str, str]]:
     """(style, text) blocks before the table: addressee, parties, loan, agreement, the facts."""
     loan, lender = data.loan, data.lender
     locale = "zh_CN" if lang == "zh_CN" else "en"
+    # The lender's contract number when the user gave one; never the app's own id (the loan's
+    # name already says which loan it is).
+    ref = loan.reference.strip()
+    number = _w(lang, f", contract number {ref}", f"，合同编号 {ref}") if ref else ""
     counts = {rule: 0 for rule in _RULES}
     for _contact, rule in data.breaches:
         counts[rule] = counts.get(rule, 0) + 1
@@ -132,10 +136,10 @@ def intro_paragraphs(data: ComplaintData, lang: str) -> list[tuple[str, str]]:
             "body",
             _w(
                 lang,
-                f"“{loan.name}”, contract number {loan.reference or loan.id}, principal "
+                f"“{loan.name}”{_w(lang, number, '')}, principal "
                 f"{format_amount(loan.principal, loan.currency, locale)} {loan.currency}, "
                 f"first payment due {_day(loan.first_due, lang)}.",
-                f"借款“{loan.name}”，合同编号 {loan.reference or loan.id}，本金 "
+                f"借款“{loan.name}”{_w(lang, '', number)}，本金 "
                 f"{format_amount(loan.principal, loan.currency, locale)} {loan.currency}，"
                 f"首期还款日 {_day(loan.first_due, lang)}。",
             ),
@@ -239,7 +243,7 @@ def contact_rows(data: ComplaintData, lang: str) -> list[list[str]]:
 
 def closing_paragraphs(data: ComplaintData, lang: str) -> list[tuple[str, str]]:
     lender = data.lender.name
-    return [
+    paragraphs = [
         ("head", _w(lang, "What I ask for", "投诉请求")),
         (
             "body",
@@ -256,16 +260,21 @@ def closing_paragraphs(data: ComplaintData, lang: str) -> list[tuple[str, str]]:
                 "不得向本人及本人亲友施压。",
             ),
         ),
-        (
-            "body",
-            _w(
-                lang,
-                "The recordings and screenshots are attached; each file's SHA-256 below lets "
-                "anyone check that it is unchanged.",
-                "相关录音及截图随附提交，下列 SHA-256 值可用于核验文件未被改动。",
-            ),
-        ),
     ]
+    if data.evidence:
+        # Only a list that follows is announced: a complaint without files says nothing of them.
+        paragraphs.append(
+            (
+                "body",
+                _w(
+                    lang,
+                    "The recordings and screenshots are attached; each file's SHA-256 below lets "
+                    "anyone check that it is unchanged.",
+                    "相关录音及截图随附提交，下列 SHA-256 值可用于核验文件未被改动。",
+                ),
+            )
+        )
+    return paragraphs
 
 
 def evidence_rows(data: ComplaintData, lang: str) -> list[list[str]]:

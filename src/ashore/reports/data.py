@@ -44,12 +44,16 @@ class CalendarEntry:
     status: Status
     paid: Decimal = Decimal("0")
     plan_id: str = ""
+    # What is still owed on it today, its penalty and late fee included (an overdue installment
+    # of an original schedule); None: what is unpaid of ``amount``.
+    owed: Decimal | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.due, date) or isinstance(self.due, datetime):
             raise InputError(f"entry.due: {self.due!r} is not a date")
         _check_amount(self.amount, "entry.amount")
         _check_amount(self.paid, "entry.paid")
+        _check_amount(self.owed, "entry.owed", allow_none=True)
         if self.status not in STATUSES:
             raise InputError(f"entry.status: {self.status!r} is not one of {', '.join(STATUSES)}")
 
@@ -57,6 +61,16 @@ class CalendarEntry:
     def unpaid(self) -> Decimal:
         """What is still to pay of this installment (never below zero)."""
         return max(self.amount - self.paid, Decimal("0"))
+
+    @property
+    def to_pay(self) -> Decimal:
+        """What it takes to clear it today: the unpaid part with its penalty and late fee."""
+        return self.unpaid if self.owed is None else max(self.owed, self.unpaid)
+
+    @property
+    def charges(self) -> Decimal:
+        """The penalty and late fee it has run up so far (0 unless overdue)."""
+        return self.to_pay - self.unpaid
 
 
 @dataclass(frozen=True)
@@ -73,9 +87,17 @@ class CalendarLoan:
     # counted in what it starts from, not against its installments.
     plan_start: date | None = None
     paid_before_plan: tuple[tuple[date, Decimal], ...] = ()
+    # What the loan still owes once each month shown is over, by (year, month): under a plan, what
+    # is left once its installments due by then are paid; an overdue loan without an agreement
+    # is not being paid by any plan, so what it owes then if nothing is paid (it grows).
+    left_after: tuple[tuple[tuple[int, int], Decimal], ...] = ()
+    # True for an overdue loan without an agreement (its ``left_after`` is "if nothing is paid").
+    unplanned: bool = False
 
     def __post_init__(self) -> None:
         _check_amount(self.left_to_pay, "loan.left_to_pay")
+        for _month, amount in self.left_after:
+            _check_amount(amount, "loan.left_after")
         for _day, amount in self.paid_before_plan:
             _check_amount(amount, "loan.paid_before_plan")
 

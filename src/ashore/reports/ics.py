@@ -9,7 +9,8 @@ instead of doubling them.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from urllib.parse import quote
 
@@ -62,14 +63,60 @@ def _status_text(entry: CalendarEntry, lang: str, currency: str) -> str:
     return text(f"status_{entry.status}", lang)
 
 
+def _words(entry: CalendarEntry, lang: str, currency: str) -> tuple[str, str]:
+    """The event's summary and description: a paid installment says paid, a partly paid one
+    what is left of it, an overdue one that it is overdue and what it takes to clear it today."""
+
+    def money(value: Decimal) -> str:
+        return format_amount(value, currency, lang)
+
+    names = {"lender": clean_text(entry.lender), "loan": clean_text(entry.loan)}
+    amount, left = money(entry.amount), money(entry.to_pay)
+    if entry.status == "paid":
+        summary = text("ics_summary_paid", lang, amount=amount, currency=currency, **names)
+    elif entry.status == "overdue":
+        summary = text(
+            "ics_summary_overdue",
+            lang,
+            due=entry.due.isoformat(),
+            left=left,
+            currency=currency,
+            **names,
+        )
+    elif entry.status == "partly_paid":
+        summary = text(
+            "ics_summary_partly", lang, amount=amount, left=left, currency=currency, **names
+        )
+    else:
+        summary = text("ics_summary", lang, amount=amount, currency=currency, **names)
+    lines = [
+        text(
+            "ics_description",
+            lang,
+            amount=amount,
+            currency=currency,
+            status=_status_text(entry, lang, currency),
+            **names,
+        )
+    ]
+    if entry.charges > 0:
+        lines.append(text("ics_owed_today", lang, owed=left, currency=currency))
+    elif entry.status == "partly_paid":
+        lines.append(text("ics_left", lang, left=left, currency=currency))
+    return summary, "\n".join(lines)
+
+
 def ics_text(
     entries: Iterable[CalendarEntry],
     *,
     generated_at: datetime,
     lang: str = "en",
     currency: str = "CNY",
+    today: date | None = None,
 ) -> str:
-    """The whole calendar as one string with CRLF line ends (what :func:`write_ics` writes)."""
+    """The whole calendar as one string with CRLF line ends (what :func:`write_ics` writes).
+
+    With ``today``, an overdue installment's event is on that day (see ``_words``)."""
     from icalendar import Alarm, Calendar, Event  # lazy: only an export needs it
 
     stamp = _stamp(generated_at)
@@ -89,28 +136,23 @@ def ics_text(
             uid = uid.replace("@", f".{seen[uid]}@", 1)
         else:
             seen[uid] = 1
-        amount = format_amount(entry.amount, currency, lang)
-        names = {"lender": clean_text(entry.lender), "loan": clean_text(entry.loan)}
-        summary = text("ics_summary", lang, amount=amount, currency=currency, **names)
-        description = text(
-            "ics_description",
-            lang,
-            amount=amount,
-            currency=currency,
-            status=_status_text(entry, lang, currency),
-            **names,
+        summary, description = _words(entry, lang, currency)
+        # An overdue installment is shown on the day of the export (its due date is past, and a
+        # reminder there is one nobody sees), still keyed by its due date.
+        day = (
+            today if today is not None and entry.status == "overdue" and entry.due < today else None
         )
         event = Event()
         event.add("uid", uid)
         event.add("dtstamp", stamp)
-        event.add("dtstart", entry.due)
-        event.add("dtend", entry.due + timedelta(days=1))
+        event.add("dtstart", day or entry.due)
+        event.add("dtend", (day or entry.due) + timedelta(days=1))
         event.add("summary", summary)
         event.add("description", description)
         event.add("transp", "TRANSPARENT")
         event.add("categories", ["Ashore"])
         if entry.status != "paid":
-            for trigger, words in REMINDERS:
+            for trigger, words in REMINDERS[-1:] if day else REMINDERS:
                 alarm = Alarm()
                 alarm.add("action", "DISPLAY")
                 alarm.add("description", text(words, lang, summary=summary))
@@ -127,12 +169,14 @@ def write_ics(
     generated_at: datetime,
     lang: str = "en",
     currency: str = "CNY",
+    today: date | None = None,
 ) -> None:
     """Write ``entries`` to ``path`` as an .ics file: one all-day event each, reminder included.
 
-    Paid installments are kept (the calendar shows the whole plan) but carry no reminder.
+    Paid installments are kept, marked paid (the calendar shows the whole plan), and carry no
+    reminder.
     """
-    data = ics_text(entries, generated_at=generated_at, lang=lang, currency=currency)
+    data = ics_text(entries, generated_at=generated_at, lang=lang, currency=currency, today=today)
     # newline="" keeps the CRLF line ends RFC 5545 requires on every platform.
     with Path(path).open("w", encoding="utf-8", newline="") as fh:
         fh.write(data)

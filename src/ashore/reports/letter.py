@@ -39,6 +39,10 @@ class PlanSummary:
     waive_penalty: bool
     waive_late_fees: bool
     waive_interest: bool
+    # The plan in force, once payments are made under it: what they paid of ``total`` so far and
+    # what is left to pay under it (the Overview's "left to pay under the plan").
+    paid: Decimal = Decimal("0")
+    left: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,10 @@ class LetterData:
     documents: tuple[GuideDocument, ...]
     # The loan's true yearly cost against the reference lines, to cite where one is crossed.
     lines: RateLines | None = None
+    # Under an agreement in force: the day it began and what is left to pay under it; ``owed``,
+    # ``penalty``, ``late_fees`` and ``days_overdue`` are then the agreement's (the Overview's).
+    agreed_on: date | None = None
+    left_to_pay: Decimal | None = None
 
 
 _REASONS: dict[str, tuple[str, str]] = {
@@ -130,6 +138,13 @@ def plan_lines(plan: PlanSummary, currency: str, lang: str) -> list[str]:
     if waived:
         total += f"（减免{'、'.join(waived)}）" if zh else f" (with {' and '.join(waived)} waived)"
     lines.append(total)
+    if plan.paid > 0 and plan.left is not None:
+        lines.append(
+            f"已还 {money(plan.paid)} {currency}，按方案尚余 {money(plan.left)} {currency}"
+            if zh
+            else f"Paid so far: {money(plan.paid)} {currency}; left to pay under the plan: "
+            f"{money(plan.left)} {currency}"
+        )
     return lines
 
 
@@ -172,6 +187,57 @@ def cost_sentence(lines: RateLines | None, lang: str = "en") -> str:
     )
 
 
+def _facts(data: LetterData, lang: str) -> str:
+    """Why the loan fell behind and where it stands today, in the figures the Overview shows:
+    under the contract what is owed today with its penalty and late fees and the days overdue;
+    under an agreement in force what is owed today under it, what is left to pay under it and
+    whether an installment of it is late (its penalty and late fees no longer count)."""
+    locale = "zh_CN" if lang == "zh_CN" else "en"
+
+    def money(value: Decimal) -> str:
+        return f"{format_amount(value, data.currency, locale)} {data.currency}"
+
+    reason = _pick(_REASONS.get(data.reason, _REASONS["other"]), lang)
+    today = _day(data.today, lang)
+    zh = lang == "zh_CN"
+    if data.agreed_on is not None and data.left_to_pay is not None:
+        since = _day(data.agreed_on, lang)
+        if zh:
+            late = (
+                f"协议中有一期已逾期 {data.days_overdue} 天。"
+                if data.days_overdue > 0
+                else "我一直按协议还款。"
+            )
+            return (
+                f"由于{reason}，我曾未能按时还款，并于{since}与贵司达成还款协议。"
+                f"截至{today}，按协议当前应还 {money(data.owed)}，"
+                f"按协议剩余应还 {money(data.left_to_pay)}。" + late
+            )
+        late = (
+            f" An installment of it is now {data.days_overdue} days overdue."
+            if data.days_overdue > 0
+            else " I have kept to it so far."
+        )
+        return (
+            f"Because {reason}, I fell behind on the payments, and we agreed a repayment plan "
+            f"from {since}. As of {today}, what I owe today under it is {money(data.owed)}, "
+            f"and {money(data.left_to_pay)} is left to pay under the plan." + late
+        )
+    cost = cost_sentence(data.lines, lang)
+    if zh:
+        return (
+            f"由于{reason}，我未能按时还款，目前已逾期 {data.days_overdue} 天。截至{today}，"
+            f"按合同计算今日应还 {money(data.owed)}，其中罚息 {money(data.penalty)}，"
+            f"滞纳金 {money(data.late_fees)}。" + cost
+        )
+    return (
+        f"Because {reason}, I could not keep up the payments, and the loan is now "
+        f"{data.days_overdue} days overdue. As of {today} your terms put what I owe today at "
+        f"{money(data.owed)}, including {money(data.penalty)} of penalty interest and "
+        f"{money(data.late_fees)} of late fees." + (" " + cost if cost else "")
+    )
+
+
 def letter_text(data: LetterData, lang: str = "en") -> str:
     """The letter filled from ``data`` in ``lang`` ("en" or "zh_CN"), ready to edit or paste."""
     locale = "zh_CN" if lang == "zh_CN" else "en"
@@ -181,8 +247,11 @@ def letter_text(data: LetterData, lang: str = "en") -> str:
         return f"{format_amount(value, cur, locale)} {cur}"  # type: ignore[arg-type]
 
     b = data.borrower
-    ref = data.reference or data.loan_id
-    reason = _pick(_REASONS.get(data.reason, _REASONS["other"]), lang)
+    # The lender's contract number when the user gave one, never the app's own id: the loan's
+    # name already says which loan it is.
+    ref = data.reference.strip()
+    ref_zh = f"（编号 {ref}）" if ref else ""
+    ref_en = f" (reference {ref})" if ref else ""
     plan = [f"  • {line}" for line in plan_lines(data.plan, cur, lang)]
     docs = [
         f"  • {_pick(_DOCUMENTS.get(d.kind, _DOCUMENTS['other']), lang)}: {d.name}"
@@ -196,14 +265,15 @@ def letter_text(data: LetterData, lang: str = "en") -> str:
             "\n".join(contact),
             _day(data.today, lang),
             f"致：{data.lender_name} 客服中心\n"
-            f"事由：借款“{data.loan_name}”（编号 {ref}）困难协商还款申请",
+            f"事由：借款“{data.loan_name}”{ref_zh}困难协商还款申请",
             f"{data.lender_name} 客服中心：",
-            f"您好！我是借款“{data.loan_name}”（编号 {ref}）的借款人。由于{reason}，"
-            f"我未能按时还款，目前已逾期 {data.days_overdue} 天。截至{_day(data.today, lang)}，"
-            f"按合同计算应还 {money(data.owed)}，其中罚息 {money(data.penalty)}，"
-            f"滞纳金 {money(data.late_fees)}。" + cost_sentence(data.lines, lang),
+            f"您好！我是借款“{data.loan_name}”{ref_zh}的借款人。" + _facts(data, lang),
             data.reason_text.strip(),
-            "我有诚意还清这笔欠款，只是暂时遇到困难。恳请贵司同意以下还款方案：\n"
+            (
+                "我有诚意还清这笔欠款，只是暂时遇到困难。恳请贵司同意以下还款方案：\n"
+                if data.plan.left is None
+                else "我有诚意还清这笔欠款。我们已约定以下还款方案，恳请贵司书面确认：\n"
+            )
             + "\n".join(plan),
             "这是我每月能够稳定承担的金额，我会严格按期还款。"
             if data.plan.count > 1
@@ -219,18 +289,18 @@ def letter_text(data: LetterData, lang: str = "en") -> str:
             "\n".join(contact),
             _day(data.today, lang),
             f"To: {data.lender_name}, customer service\n"
-            f"Re: loan “{data.loan_name}” (reference {ref}), request for a hardship repayment "
-            "plan",
+            f"Re: loan “{data.loan_name}”{ref_en}, request for a hardship repayment plan",
             f"Dear {data.lender_name} customer service team,",
-            f"I am writing about my loan “{data.loan_name}” (reference {ref}). Because {reason}, "
-            f"I could not keep up the payments, and the loan is now {data.days_overdue} days "
-            f"overdue. As of {_day(data.today, lang)} your terms put what I owe at "
-            f"{money(data.owed)}, including {money(data.penalty)} of penalty interest and "
-            f"{money(data.late_fees)} of late fees."
-            + (" " + cost_sentence(data.lines, lang) if cost_sentence(data.lines, lang) else ""),
+            f"I am writing about my loan “{data.loan_name}”{ref_en}. " + _facts(data, lang),
             data.reason_text.strip(),
-            "I want to repay this debt in full; my difficulty is temporary. I am asking you to "
-            "agree to the following plan:\n" + "\n".join(plan),
+            (
+                "I want to repay this debt in full; my difficulty is temporary. I am asking you "
+                "to agree to the following plan:\n"
+                if data.plan.left is None
+                else "I want to repay this debt in full. This is the plan we agreed, and I ask "
+                "you to confirm it in writing:\n"
+            )
+            + "\n".join(plan),
             "This is what I can pay every month without falling behind again, and I will keep "
             "to every date."
             if data.plan.count > 1

@@ -18,12 +18,19 @@ _TEXT: dict[str, tuple[str, str]] = {
     "loan": ("Loan", "借款"),
     "plan": ("Plan in force", "当前计划"),
     "left_to_pay": ("Left to pay", "剩余应还"),
-    "ends": ("Last payment", "最后还款日"),
+    "ends": ("Last due", "最后到期日"),
     "total": ("Total", "合计"),
     "earlier_note": (
         "! Unpaid from before {month}: {n} payment(s), {amount} in all. Pay these first; "
         "they open the list at the end.",
         "！{month}之前尚有 {n} 笔未还清，共 {amount}。请优先还款；明细见末尾清单开头。",
+    ),
+    "earlier_note_charges": (
+        "! Unpaid from before {month}: {n} payment(s), {amount} in all with {charges} of penalty "
+        "and late fees so far (it grows every day). Pay these first; they open the list at the "
+        "end.",
+        "！{month}之前尚有 {n} 笔未还清，连同至今的罚息和滞纳金 {charges} 共 {amount}"
+        "（每天还在增加）。请优先还款；明细见末尾清单开头。",
     ),
     "plan_original": ("Original schedule", "原还款计划"),
     "plan_agreement": (
@@ -69,6 +76,15 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Left to pay after this month: {amount}",
         "本月之后剩余应还：{amount}",
     ),
+    "left_after_unplanned": (
+        "Left to pay after this month*: {amount}",
+        "本月之后剩余应还*：{amount}",
+    ),
+    "unplanned_note": (
+        "* Left to pay after a month counts {loans} (overdue, no agreement) as if nothing is "
+        "paid: what it owes grows every day.",
+        "* 每月之后的剩余应还中，{loans}（已逾期、尚无协议）按不还款计算，欠款每天增加。",
+    ),
     "count_payments": ("{n} payments", "共 {n} 笔"),
     "count_payment": ("1 payment", "共 1 笔"),
     "no_payments_month": ("Nothing due this month.", "本月无应还款项。"),
@@ -100,6 +116,24 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Pay {amount} {currency}: {lender} · {loan}",
         "还款 {amount} {currency}：{lender} · {loan}",
     ),
+    "ics_summary_paid": (
+        "Paid {amount} {currency}: {lender} · {loan}",
+        "已还 {amount} {currency}：{lender} · {loan}",
+    ),
+    "ics_summary_partly": (
+        "Pay {left} {currency} (of {amount} {currency}): {lender} · {loan}",
+        "还款 {left} {currency}（共 {amount} {currency}）：{lender} · {loan}",
+    ),
+    "ics_summary_overdue": (
+        "OVERDUE (due {due}): pay {left} {currency}: {lender} · {loan}",
+        "已逾期（应还日 {due}）：还款 {left} {currency}：{lender} · {loan}",
+    ),
+    "ics_owed_today": (
+        "Owed on it today, penalty and late fees included: {owed} {currency} (it grows every day "
+        "until it is paid)",
+        "截至今日连同罚息和滞纳金应还：{owed} {currency}（未还清前每天增加）",
+    ),
+    "ics_left": ("Left to pay: {left} {currency}", "尚需还款：{left} {currency}"),
     "ics_reminder": ("In 3 days: {summary}", "3 天后：{summary}"),
     "ics_reminder_1": ("Tomorrow: {summary}", "明天：{summary}"),
     "ics_reminder_0": ("Today: {summary}", "今天：{summary}"),

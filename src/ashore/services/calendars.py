@@ -10,8 +10,9 @@ stands today, from ``finance.calendar``.
 from __future__ import annotations
 
 import os
+from calendar import monthrange
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -45,11 +46,20 @@ class CalendarBook:
     months: list[tuple[int, int]]
     budget: Decimal | None
     currency: str
+    today: date | None = None
 
     def shown(self) -> list[CalendarEntry]:
         """The installments due in the months shown."""
         months = set(self.months)
         return [e for e in self.entries if (e.due.year, e.due.month) in months]
+
+    def earlier(self) -> list[CalendarEntry]:
+        """The installments due before the first month shown and still not paid: the most
+        urgent of all (an overdue loan's only installment may be months old)."""
+        if not self.months:
+            return []
+        first = date(*self.months[0], 1)
+        return [e for e in self.entries if e.due < first and e.status != "paid"]
 
 
 def months_from(first: date, count: int, option: str = "--months") -> list[tuple[int, int]]:
@@ -87,8 +97,31 @@ def collect(
         lender = lenders.get(loan.lender, loan.lender)
         loan_entries, line = _loan_calendar(loan, lender, today, lang, currency)
         entries.extend(loan_entries)
-        summaries.append(line)
-    return CalendarBook(entries, summaries, months, ledger.monthly_budget(), currency)
+        summaries.append(_left_after(loan, loan_entries, line, months, today))
+    return CalendarBook(entries, summaries, months, ledger.monthly_budget(), currency, today)
+
+
+def _left_after(
+    loan: Loan,
+    entries: list[CalendarEntry],
+    line: CalendarLoan,
+    months: list[tuple[int, int]],
+    today: date,
+) -> CalendarLoan:
+    """What the loan still owes once each month is over (``CalendarLoan.left_after``): under a
+    plan, what is left once its installments due by then are paid; an overdue loan without an
+    agreement, what it owes at the month's end if nothing is paid (DOMAIN.md: it grows)."""
+    unplanned = line.plan_start is None and any(e.status == "overdue" for e in entries)
+    after: list[tuple[tuple[int, int], Decimal]] = []
+    for year, month in months:
+        end = date(year, month, monthrange(year, month)[1])
+        if unplanned:
+            left = plans.figures(loan, max(end, today)).owed_today
+        else:
+            paid_by_then = sum((e.to_pay for e in entries if e.due <= end), Decimal("0"))
+            left = max(line.left_to_pay - paid_by_then, Decimal("0"))
+        after.append(((year, month), left))
+    return replace(line, left_after=tuple(after), unplanned=unplanned)
 
 
 def _loan_calendar(
@@ -114,6 +147,7 @@ def _loan_calendar(
             status=row.status,  # type: ignore[arg-type]  # "replaced" filtered out
             paid=min(row.paid, row.amount),
             plan_id=plan_id if row.source == "agreement" else "",
+            owed=row.remaining,
         )
         for row in in_force
     ]
@@ -218,13 +252,20 @@ def write_pdf(
 def write_ics_file(
     book: CalendarBook, path: Path, generated_at: datetime, lang: str, option: str = "--out"
 ) -> int:
-    """Write one all-day event per installment due in the months shown; returns how many."""
-    entries = book.shown()
+    """Write one all-day event per installment due in the months shown, and one for each still
+    unpaid from before them (shown on the day of the export, labelled overdue, with what it
+    takes to clear it today); returns how many."""
+    entries = book.earlier() + book.shown()
     language = "zh_CN" if lang == "zh_CN" else "en"
     write_atomically(
         path,
         lambda temp: write_ics(
-            entries, temp, generated_at=generated_at, lang=language, currency=book.currency
+            entries,
+            temp,
+            generated_at=generated_at,
+            lang=language,
+            currency=book.currency,
+            today=book.today,
         ),
         option,
     )

@@ -50,7 +50,7 @@ def complaint_data(
     accepted = accepted_proposal(loan)
     if accepted is not None:
         try:
-            agreed = tuple(plan_lines(plan_summary(loan, accepted), loan.currency, lang))
+            agreed = tuple(plan_lines(plan_summary(loan, accepted, today), loan.currency, lang))
         except InputError:
             agreed = (accepted.name,)
         agreed_on = next(

@@ -52,6 +52,12 @@ class CallCard:
     fallback: PlanSummary | None
     # The loan's true yearly cost against the reference lines, to cite where one is crossed.
     lines: finance.RateLines | None = None
+    # The agreement in force (its terms, what was paid of it and what is left), its next
+    # installment, and what the lender may claim if it fails; None/ZERO without one.
+    agreement: PlanSummary | None = None
+    next_due: date | None = None
+    next_amount: Decimal | None = None
+    if_agreement_fails: Decimal | None = None
 
 
 def call_card(ledger: Ledger, loan_id: str, today: date) -> CallCard:
@@ -80,6 +86,8 @@ def make_call_card(
     summary = plans.summarize(loan, lender, today)
     committed = committed_monthly(loans, today, exclude=loan.id)
     by_id = {p.id: p for p in loan.proposals}
+    found = plans.agreement(loan) if st.owed is None else None
+    agreement = plan_summary(loan, found[0], today) if found is not None else None
     ask = plan_summary(loan, by_id[guide.ask]) if guide.ask in by_id else None
     fallback = plan_summary(loan, by_id[guide.fallback]) if guide.fallback in by_id else None
     return CallCard(
@@ -111,4 +119,8 @@ def make_call_card(
         ask=ask,
         fallback=fallback,
         lines=loan_lines(loan, lpr),
+        agreement=agreement,
+        next_due=summary.next_due,
+        next_amount=summary.next_amount,
+        if_agreement_fails=summary.if_agreement_fails,
     )

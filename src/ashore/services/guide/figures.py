@@ -14,10 +14,22 @@ from ashore.services import plans
 from ashore.services.guide.stage import accepted
 
 
-def plan_summary(loan: Loan, proposal: Proposal) -> PlanSummary:
-    """The proposal's plan for this loan in a few figures (InputError if it cannot be made)."""
+def plan_summary(loan: Loan, proposal: Proposal, today: date | None = None) -> PlanSummary:
+    """The proposal's plan for this loan in a few figures (InputError if it cannot be made);
+    with ``today``, the agreement in force also says what was paid of it and what is left."""
     plan = plans.plan_in_force(loan, proposal)
     rows = plan.installments
+    paid, left = ZERO, None
+    found = plans.agreement(loan)
+    if (
+        today is not None
+        and found is not None
+        and found[0].id == proposal.id
+        and proposal.start <= today
+    ):
+        # The plan in force: what is left of it is the Overview's "left to pay under the plan".
+        left = plans.figures(loan, today).left_to_pay_plan
+        paid = max(plan.total_paid - left, ZERO)
     amount = rows[0].payment if len(rows) == 1 else max(r.payment for r in rows[:-1])
     return PlanSummary(
         proposal_id=proposal.id,
@@ -36,6 +48,8 @@ def plan_summary(loan: Loan, proposal: Proposal) -> PlanSummary:
         waive_penalty=proposal.waive.penalty > 0,
         waive_late_fees=proposal.waive.late_fees > 0,
         waive_interest=proposal.waive.interest > 0,
+        paid=paid,
+        left=left,
     )
 
 

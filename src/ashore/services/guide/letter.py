@@ -31,7 +31,12 @@ def letter_data(ledger: Ledger, loan_id: str, proposal_id: str, today: date) -> 
         )
     lender = next((x for x in ledger.lenders() if x.id == loan.lender), None)
     guide = load_guide(ledger, loan_id)
-    state = plans.standing(loan, today).state
+    # The Overview's figures: "owed today" (under an agreement in force, the agreement's) and the
+    # days overdue the sidebar shows.
+    figures = plans.figures(loan, today)
+    summary = plans.summarize(loan, lender, today)
+    found = plans.agreement(loan)
+    in_force = found is not None and found[0].start <= today
     return LetterData(
         today=today,
         borrower=load_borrower(ledger),
@@ -42,13 +47,15 @@ def letter_data(ledger: Ledger, loan_id: str, proposal_id: str, today: date) -> 
         reference=loan.reference,
         currency=loan.currency,
         principal=loan.principal,
-        owed=state.owed.total,
-        penalty=state.owed.penalty,
-        late_fees=state.owed.late_fees,
-        days_overdue=state.days_overdue,
+        owed=figures.owed_today,
+        penalty=figures.penalty,
+        late_fees=figures.late_fees,
+        days_overdue=summary.days_overdue,
         reason=guide.reason,
         reason_text=guide.reason_text,
-        plan=plan_summary(loan, proposal),
+        plan=plan_summary(loan, proposal, today),
         documents=tuple(guide.documents),
         lines=loan_lines(loan, lpr_table(ledger.added_lpr())),
+        agreed_on=found[0].start if found is not None and in_force else None,
+        left_to_pay=figures.left_to_pay_plan if in_force else None,
     )

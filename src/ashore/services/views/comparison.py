@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
 from ashore import finance
+from ashore.app.errors import InputError
+from ashore.domain.money import ZERO
 from ashore.domain.records import (
     Loan,
     Proposal,
@@ -42,3 +45,56 @@ def comparison(
         claims=[(c.date, c.amount) for c in loan.claims],
     )
     return result, [p for p, _ in found]
+
+
+def plan_apr(plan: finance.ProposalPlan) -> Decimal | None:
+    """A plan's true yearly cost (DOMAIN.md: the amount it starts from received on its start
+    day, its installments paid back), or None where it has none: a plan that pays back less
+    than it starts from (a settlement at a discount) costs nothing a year — its IRR would be a
+    negative "cost" — and what it is worth is its saving."""
+    if plan.total_paid < plan.base.amount:
+        return None
+    try:
+        return finance.proposal_cost(plan).apr
+    except finance.FinanceError:
+        return None
+
+
+def option_aprs(
+    loan: Loan, order: Sequence[Proposal], extra: Sequence[tuple[Proposal, finance.ProposalPlan]]
+) -> list[Decimal | None]:
+    """The true yearly cost of each option of the comparison, in its order: none for doing
+    nothing, the loan's own, then each proposal's (``plan_apr``)."""
+    edited = {record.id: plan for record, plan in extra}
+    result: list[Decimal | None] = [None]
+    try:
+        result.append(finance.loan_cost(plans.loan_terms(loan)).apr)
+    except finance.FinanceError:
+        result.append(None)
+    for proposal in order:
+        try:
+            plan = edited.get(proposal.id) or plans.plan_in_force(loan, proposal)
+        except InputError:
+            result.append(None)
+            continue
+        result.append(plan_apr(plan))
+    return result
+
+
+@dataclass(frozen=True)
+class InForce:
+    """The plan in force among the options: its proposal id, what was paid of it so far and
+    what is left to pay under it (the Overview's "left to pay under the plan")."""
+
+    proposal_id: str
+    paid: Decimal
+    left: Decimal
+
+
+def in_force(loan: Loan, today: date) -> InForce | None:
+    """The agreement in force with what is paid and left of it, or None (none, or not begun)."""
+    found = plans.agreement(loan)
+    if found is None or found[0].start > today:
+        return None
+    left = plans.figures(loan, today).left_to_pay_plan
+    return InForce(found[0].id, max(found[1].total_paid - left, ZERO), left)

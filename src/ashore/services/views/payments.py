@@ -47,6 +47,18 @@ def plan_entries(loan: Loan, today: date) -> list[finance.CalendarEntry]:
     return sorted(entries, key=lambda e: (e.due, e.source != "original", e.number))
 
 
+def in_force_entries(loan: Loan, today: date) -> list[finance.CalendarEntry]:
+    """Only the installments of the plan in force, in due order: under an agreement that has
+    begun, its own (the original ones it replaced, and those paid before it, are not its);
+    otherwise the original schedule's."""
+    entries = plan_entries(loan, today)
+    if any(e.source == "agreement" for e in entries):
+        found = plans.agreement(loan)
+        if found is not None and found[0].start <= today:
+            return [e for e in entries if e.source == "agreement"]
+    return [e for e in entries if e.status != "replaced"]
+
+
 @dataclass(frozen=True)
 class PaymentWarning:
     """A loud line for the Payments tab: ``kind`` "missed" (an agreed installment unpaid after

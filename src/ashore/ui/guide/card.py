@@ -201,7 +201,7 @@ class CallCardWindow(QWidget):
         self.owed_label = self._line(f"{self.money(c.owed)} {c.currency}", "owedValue")
         self.owed_label.setFont(self.big_font)
         if c.under_agreement:
-            self._line(self.tr("Under the agreement in force: what is left of it."))
+            self._line(self.tr("Owed today under the agreement in force."))
         else:
             self.why_label = self._line(
                 self.tr("%1 payments overdue for %2 days: %3")
@@ -228,7 +228,8 @@ class CallCardWindow(QWidget):
                 "growthValue",
             )
 
-        if c.lines is not None and c.lines.crossed:
+        # The original contract's cost is no ground to negotiate once an agreement is in force.
+        if c.lines is not None and c.lines.crossed and c.agreement is None:
             self.cost_label = self._line(self._cost_text(c.lines), "costValue")
             self.cost_label.setWordWrap(True)
 
@@ -259,6 +260,52 @@ class CallCardWindow(QWidget):
                     .replace("%2", self.money(c.committed_elsewhere))
                 )
 
+        if c.agreement is not None:
+            self._fill_agreement(c, c.agreement)
+        else:
+            self._fill_ask(c)
+        self._fill_confirm(c)
+        self.column.addStretch(1)
+
+    def _fill_agreement(self, c: CallCard, plan: PlanSummary) -> None:
+        """Under an agreement: its terms, what is paid and left of it, its next installment, and
+        what to do if an installment cannot be paid."""
+        self._head(self.tr("The agreement in force"))
+        self.ask_label = self._line(self.plan_text(plan), "askValue")
+        left = plan.left if plan.left is not None else plan.total
+        self._line(
+            self.tr("Agreed from %1: %2 in all; paid so far %3, left to pay %4.")
+            .replace("%1", self._day(plan.start))
+            .replace("%2", self.money(plan.total))
+            .replace("%3", self.money(plan.paid))
+            .replace("%4", self.money(left)),
+            "askTotalValue",
+        )
+        if c.next_due is not None and c.next_amount is not None:
+            self._line(
+                self.tr("Next installment: %1 on %2.")
+                .replace("%1", self.money(c.next_amount))
+                .replace("%2", self._day(c.next_due)),
+                "nextValue",
+            )
+        self._head(self.tr("If I cannot pay an installment"))
+        fails = c.if_agreement_fails
+        self.fallback_label = self._line(
+            (
+                self.tr(
+                    "Call before its due date and ask to move it: a second default can void the "
+                    "agreement, and the lender may then claim %1."
+                ).replace("%1", self.money(fails))
+            )
+            if fails is not None
+            else self.tr(
+                "Call before its due date and ask to move it: a second default can void the "
+                "agreement."
+            ),
+            "fallbackValue",
+        )
+
+    def _fill_ask(self, c: CallCard) -> None:
         self._head(self.tr("What I ask for"))
         if c.ask is None:
             self.ask_label = self._line(
@@ -289,16 +336,21 @@ class CallCardWindow(QWidget):
                 "fallbackValue",
             )
 
+    def _fill_confirm(self, c: CallCard) -> None:
         self._head(self.tr("Before I hang up, I confirm"))
-        start = self._day(c.ask.start) if c.ask is not None else self.tr("the agreed date")
+        plan = c.agreement or c.ask
+        stops = (
+            self.tr("☐ The penalty stops from %1.").replace("%1", self._day(plan.start))
+            if plan is not None
+            else self.tr("☐ The day from which the penalty stops.")
+        )
         for text in (
             self.tr("☐ The new amount and every date, sent to me in writing."),
-            self.tr("☐ The penalty stops from %1.").replace("%1", start),
+            stops,
             self.tr("☐ Whether my credit report will be updated, and when."),
             self.tr("☐ The agent's name or number, and the time of this call."),
         ):
             self._line(text)
-        self.column.addStretch(1)
 
     # ----- actions ---------------------------------------------------------------------------
     def start_note(self) -> None:

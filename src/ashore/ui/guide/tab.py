@@ -376,8 +376,10 @@ class GuideTab(QWidget):
         self.reason_text.setPlainText(guide.reason_text)
         budget = self.ledger.monthly_budget()
         self.budget.setText(format_plain(budget, loan.currency) if budget else "")
+        # After an agreement, what was asked for is the agreement unless another was chosen.
+        agreed = next((p.id for p in loan.proposals if p.status == "accepted"), "")
         for combo, chosen, empty in (
-            (self.ask, guide.ask, self.tr("— choose a proposal —")),
+            (self.ask, guide.ask or agreed, self.tr("— choose a proposal —")),
             (self.fallback, guide.fallback, self.tr("— none —")),
         ):
             combo.clear()

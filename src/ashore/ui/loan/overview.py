@@ -393,8 +393,8 @@ class OverviewTab(QWidget):
         if fig.lateness is not None and late is not None and late.over_24:
             lines.append(
                 self.tr(
-                    "Being late costs %1 a year in penalty and late fees, above the lines too: "
-                    "ask for them to be waived."
+                    "Being late costs %1 a year on the whole overdue amount in penalty and late "
+                    "fees, above the lines too: ask for them to be waived."
                 ).replace("%1", percent_text(fig.lateness, self.babel))
             )
         self.cost_text.setText("<br>".join(lines))

@@ -3,6 +3,7 @@ today, the payments made, and the lender's claims beside our figure."""
 
 from __future__ import annotations
 
+from datetime import date
 from enum import IntEnum
 from typing import Any
 
@@ -52,6 +53,7 @@ class PlanEntriesModel(PlainTableModel):
         super().__init__(parent)
         self.currency = currency
         self.babel = locale
+        self.today: date | None = None  # the tab's day: tells "due now" from "coming"
         self.columns = (
             self.tr("Due"),
             self.tr("Plan"),
@@ -68,9 +70,18 @@ class PlanEntriesModel(PlainTableModel):
         if column == self.Column.SOURCE:
             return self.tr("agreement") if e.source == "agreement" else self.tr("original")
         if column == self.Column.STATUS:
-            return entry_status_names().get(e.status, e.status)
+            return self.status_text(e)
         value = (e.amount, e.paid, e.remaining)[column - self.Column.AMOUNT]
         return money_text(value, self.currency, self.babel)
+
+    def status_text(self, e: finance.CalendarEntry) -> str:
+        """The status in words; an unpaid installment says whether it is due now (its day has
+        come, grace days included) or still coming, never the one word "Due" for both."""
+        if e.status == "due":
+            if self.today is not None and e.due > self.today:
+                return self.tr("Coming")
+            return self.tr("Due now")
+        return entry_status_names().get(e.status, e.status)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (

@@ -136,7 +136,8 @@ class PaymentsTab(QWidget):
         self.loan = loan
         for model in (self.entries_model, self.payments_model):
             model.currency = loan.currency
-        entries = payments_view.plan_entries(loan, self.ctx.today)
+        entries = payments_view.in_force_entries(loan, self.ctx.today)
+        self.entries_model.today = self.ctx.today
         self.entries_model.set_rows(entries)
         self.payments_model.set_payments(loan.payments)
         self.warnings = payments_view.payment_warnings(entries, self.ctx.today)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from ashore import finance
 from ashore.domain.records import Proposal, StatusChange
+from ashore.services.views.comparison import InForce
 from ashore.ui.widgets.workspace import (
     AnyIndex,
     PlainTableModel,
@@ -218,6 +219,8 @@ class ComparisonModel(PlainTableModel):
         self._names: list[str] = []
         self._best: list[set[int]] = []
         self._aprs: list[Decimal | None] = []
+        self._current: tuple[int, InForce] | None = None  # (option index, its progress)
+        self._horizon: date | None = None
         self._measures = (
             self.tr("Total paid"),
             self.tr("Saving against doing nothing"),
@@ -233,11 +236,22 @@ class ComparisonModel(PlainTableModel):
         comparison: finance.Comparison | None,
         names: Sequence[str],
         aprs: Sequence[Decimal | None] = (),
+        current: InForce | None = None,
+        order: Sequence[Proposal] = (),
     ) -> None:
         """``names``: the column titles of the proposals, in the comparison's order; ``aprs``:
-        each option's true yearly cost (None where there is none, as for doing nothing)."""
+        each option's true yearly cost (None where there is none, as for doing nothing or a
+        settlement that pays back less than it starts from); ``current``: the plan in force,
+        found among ``order`` (the proposals in the comparison's order), whose total says what
+        was paid of it and what is left, as the Overview does."""
         self.beginResetModel()
         self._aprs = list(aprs)
+        self._current = None
+        self._horizon = comparison.horizon if comparison is not None else None
+        if current is not None:
+            ids = [p.id for p in order]
+            if current.proposal_id in ids:
+                self._current = (ids.index(current.proposal_id) + 2, current)
         if comparison is None:
             self._options, self._names = [], []
         else:
@@ -275,8 +289,14 @@ class ComparisonModel(PlainTableModel):
             # Doing nothing is the baseline (saving 0), not an option that saves.
             best = _best(values[1:], higher=True)
             return {i + 1 for i in best} if max(values[1:]) > 0 else set()
-        if measure == self.Column.END:
-            # Doing nothing "ends" on the horizon with everything still owed: not a payoff date.
+        if measure in (
+            self.Column.END,
+            self.Column.TOTAL,
+            self.Column.LARGEST,
+            self.Column.TYPICAL,
+        ):
+            # Doing nothing pays nothing: what it "totals" is owed at the horizon, not paid, and
+            # it "ends" there with everything still owed; it is no option to star.
             best = _best(values[1:], higher=False)
             return {i + 1 for i in best}
         if measure == self.Column.OVER and all(v == values[0] for v in values):
@@ -313,9 +333,33 @@ class ComparisonModel(PlainTableModel):
             shown = str(value)
         elif row == self.Column.APR:
             shown = "—" if value is None else apr_text(value, self.babel)
+        elif option == 0 and row in (self.Column.LARGEST, self.Column.TYPICAL):
+            shown = "—"  # doing nothing pays nothing each month
+        elif option == 0 and row == self.Column.TOTAL:
+            shown = self._nothing_total(value)
+        elif row == self.Column.TOTAL and self._current and self._current[0] == option:
+            progress = self._current[1]
+            shown = (
+                self.tr("%1 (paid %2, left %3)")
+                .replace("%1", money_text(value, self.currency, self.babel))
+                .replace("%2", money_text(progress.paid, self.currency, self.babel))
+                .replace("%3", money_text(progress.left, self.currency, self.babel))
+            )
         else:
             shown = money_text(value, self.currency, self.babel)
         return f"{BEST_MARK} {shown}" if self.is_best(row, column) else shown
+
+    def _nothing_total(self, value: Decimal) -> str:
+        """What doing nothing costs, in words: nothing is paid, and this much is owed at the end
+        of the comparison (DOMAIN.md's status quo: everything owed then, in one go)."""
+        money = money_text(value, self.currency, self.babel)
+        if self._horizon is None:
+            return money
+        return (
+            self.tr("nothing paid; %1 owed by %2")
+            .replace("%1", money)
+            .replace("%2", date_text(self._horizon, self.babel))
+        )
 
     def font(self, row: Any, column: int) -> QFont | None:
         if column == 0:
@@ -329,6 +373,15 @@ class ComparisonModel(PlainTableModel):
     def tooltip(self, row: Any, column: int) -> str | None:
         if row == self.Column.END and column == 1:
             return self.tr("Doing nothing never pays the loan off; the debt keeps growing.")
+        if column == 1 and row in (self.Column.TOTAL, self.Column.LARGEST, self.Column.TYPICAL):
+            return self.tr(
+                "Doing nothing pays nothing each month; what is owed keeps growing and can be "
+                "claimed in one go."
+            )
+        if row == self.Column.APR and column > 2 and self._values(row)[column - 1] is None:
+            return self.tr(
+                "It pays back less than it starts from, so it has no yearly cost: see its saving."
+            )
         return self.tr("The best value of this row") if self.is_best(row, column) else None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -35,7 +35,6 @@ from ashore.app.context import Context
 from ashore.app.errors import DataError, InputError
 from ashore.domain.money import AmountError
 from ashore.domain.records import Loan, Proposal
-from ashore.services.plans import loan_terms, plan_in_force
 from ashore.services.proposals import NEXT_STATUSES, Proposals, new_proposal_id
 from ashore.services.views import chart as chart_view
 from ashore.services.views import comparison as comparison_view
@@ -387,28 +386,11 @@ class ProposalsTab(QWidget):
             names = [
                 p.name or (self.tr("New proposal") if p.id == NEW_KEY else p.id) for p in order
             ]
-            self.comparison_model.set_comparison(result, names, self._aprs(order, extra))
+            aprs = comparison_view.option_aprs(self.loan, order, extra)
+            current = comparison_view.in_force(self.loan, self.ctx.today)
+            self.comparison_model.set_comparison(result, names, aprs, current, order)
         self._fit_comparison()
         self.last_update_ms = (time.perf_counter() - began) * 1000 + self.form.last_compute_ms
-
-    def _aprs(
-        self, order: list[Proposal], extra: list[tuple[Proposal, finance.ProposalPlan]]
-    ) -> list[Decimal | None]:
-        """The true yearly cost of each option: none for doing nothing, the loan's, each plan's."""
-        assert self.loan is not None
-        plans = {record.id: plan for record, plan in extra}
-        result: list[Decimal | None] = [None]
-        try:
-            result.append(finance.loan_cost(loan_terms(self.loan)).apr)
-        except finance.FinanceError:
-            result.append(None)
-        for proposal in order:
-            try:
-                plan = plans.get(proposal.id) or plan_in_force(self.loan, proposal)
-                result.append(finance.proposal_cost(plan).apr)
-            except (InputError, finance.FinanceError):
-                result.append(None)
-        return result
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
