@@ -214,6 +214,32 @@ def ask_delete_reason(parent: QWidget | None, what: str) -> str | None:
             return reason.strip()
 
 
+def ask_unsaved_note(parent: QWidget | None, count: int = 1) -> str:
+    """A note being written would be lost: "save", "discard" or "cancel" (keep writing)."""
+    text = (
+        _tr("Save the call note you are writing?")
+        if count == 1
+        else _tr("Save the {n} call notes you are writing?").format(n=count)
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        _tr("Unsaved note"),
+        text,
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setInformativeText(_tr("If you discard it, what you typed and the files you picked go."))
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return "save"
+    if answer == QMessageBox.StandardButton.Discard:
+        return "discard"
+    return "cancel"
+
+
 def get_attach_paths(parent: QWidget | None) -> list[Path]:
     """Files to attach as evidence; empty when cancelled."""
     names, _ = QFileDialog.getOpenFileNames(

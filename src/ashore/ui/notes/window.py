@@ -37,6 +37,8 @@ class NotesHookup(QObject):
         window.add_to_lender_page(self.lender_pane)
         self._shown: tuple[str, str] | None = None
 
+        for pane in (self.pane, self.lender_pane):
+            pane.noteSaved.connect(self._say_saved)
         window.on_loan_tab_changed(lambda _index: self.sync())
         window.on_page_changed(self.sync)
         window.on_selection_changed(self.sync)
@@ -91,6 +93,25 @@ class NotesHookup(QObject):
             self.pane.clear()
         else:
             self.lender_pane.set_lender(want[1])
+
+    def _say_saved(self, _note: object) -> None:
+        now = self.window.ctx.clock.now().astimezone()
+        self.window.show_status(self.tr("Note saved at {time}.").format(time=f"{now:%H:%M}"), 10_000)
+
+    def may_close(self) -> bool:
+        """True when no call note is being written, or the user saved (all went through) or
+        discarded them; asked before the window closes."""
+        count = self.pane.unsaved_drafts() + self.lender_pane.unsaved_drafts()
+        if not count:
+            return True
+        answer = dialogs.ask_unsaved_note(self.parent_widget, count)
+        if answer == "discard":
+            self.pane.discard_drafts()
+            self.lender_pane.discard_drafts()
+            return True
+        if answer == "save":
+            return self.pane.save_drafts() and self.lender_pane.save_drafts()
+        return False
 
     def _shown_loan(self) -> Loan | None:
         """The loan the window shows, for an export; None (after saying why) when there is none
