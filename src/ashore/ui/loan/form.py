@@ -269,7 +269,11 @@ class LoanForm(QWidget):
         self.principal = self._checked(
             CheckedLineEdit(
                 lambda text: parse_amount(
-                    text, field="principal", currency=self.currency_code(), allow_zero=False
+                    text,
+                    field="principal",
+                    currency=self.currency_code(),
+                    allow_zero=False,
+                    units=True,
                 ),
                 placeholder="0.00",
                 numeric=True,
@@ -373,7 +377,9 @@ class LoanForm(QWidget):
         )
         self.late_fee = self._checked(
             CheckedLineEdit(
-                lambda text: parse_amount(text, field="late_fee", currency=self.currency_code()),
+                lambda text: parse_amount(
+                    text, field="late_fee", currency=self.currency_code(), units=True
+                ),
                 required=False,
                 empty_value=ZERO,
                 placeholder="0.00",

@@ -12,8 +12,6 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
@@ -30,6 +28,7 @@ from ashore.domain.records import CHANNELS, CallNote
 from ashore.ui import dialogs
 from ashore.ui.notes.collection import CollectionFields
 from ashore.ui.notes.formatting import channel_text, stamp_text
+from ashore.ui.widgets.fields import OneTabDateEdit, OneTabDateTimeEdit
 
 
 @dataclass
@@ -67,7 +66,7 @@ class NoteEditor(QFrame):
 
         self.title = QLabel()
         self.title.setObjectName("noteWhen")
-        self.occurred = QDateTimeEdit()
+        self.occurred = OneTabDateTimeEdit()
         self.occurred.setCalendarPopup(True)
         self.occurred.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.written = QLabel()
@@ -86,7 +85,7 @@ class NoteEditor(QFrame):
         self.promises = QLineEdit()
         self.promises.setPlaceholderText(self.tr("who promised what, by when (either side)"))
         self.follow_check = QCheckBox(self.tr("Follow up on"))
-        self.follow_date = QDateEdit()
+        self.follow_date = OneTabDateEdit()
         self.follow_date.setCalendarPopup(True)
         self.follow_date.setDisplayFormat("yyyy-MM-dd")
         self.follow_date.setEnabled(False)

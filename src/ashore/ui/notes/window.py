@@ -96,7 +96,9 @@ class NotesHookup(QObject):
 
     def _say_saved(self, _note: object) -> None:
         now = self.window.ctx.clock.now().astimezone()
-        self.window.show_status(self.tr("Note saved at {time}.").format(time=f"{now:%H:%M}"), 10_000)
+        self.window.show_status(
+            self.tr("Note saved at {time}.").format(time=f"{now:%H:%M}"), 10_000
+        )
 
     def may_close(self) -> bool:
         """True when no call note is being written, or the user saved (all went through) or

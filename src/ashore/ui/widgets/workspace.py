@@ -110,7 +110,7 @@ def amount_field(
 
     def parse(text: str) -> Decimal:
         code = currency() if callable(currency) else currency
-        return parse_amount(text, currency=code, allow_zero=not positive)
+        return parse_amount(text, currency=code, allow_zero=not positive, units=True)
 
     field = CheckedLineEdit(parse, required=required, numeric=True, placeholder="0.00")
     field.setMaximumWidth(200)
