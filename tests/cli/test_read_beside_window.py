@@ -44,7 +44,8 @@ def window_open(data_dir: DataDir) -> Iterator[subprocess.Popen[str]]:
         stdout=subprocess.PIPE,
         text=True,
     )
-    assert holder.stdout is not None and holder.stdin is not None
+    assert holder.stdout is not None
+    assert holder.stdin is not None
     assert holder.stdout.readline().strip() == "holding"
     yield holder
     holder.stdin.close()

@@ -5,9 +5,9 @@ same data dir waits up to ``WAIT_SECONDS`` for it, then is refused with a messag
 do. Commands that only read (``export summary``, ``export json``…) open the database read-only
 beside a window that holds the lock (``busy``; ``Database.open(read_only=True)``): SQLite's WAL
 gives each reader a consistent snapshot while the one writer writes, and a read-only connection
-cannot change a byte. The lock is the kernel's (``fcntl.flock``): a killed process holds it no longer. Within one
-process it is counted, so code that opens the same data dir twice (a restore reopening, tests)
-shares it.
+cannot change a byte. The lock is the kernel's (``fcntl.flock``): a killed process holds it no
+longer. Within one process it is counted, so code that opens the same data dir twice (a restore
+reopening, tests) shares it.
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ was said, the outcome, promises, the follow-up, files to attach, and a collector
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as default
 from datetime import date, datetime
 from pathlib import Path
 
@@ -44,7 +45,7 @@ class NoteDraft:
     shown_occurred: tuple[QDateTime, datetime] | None
     fields: tuple[object, ...]
     baseline: tuple[object, ...]
-    pending: list[Path] = field(default_factory=list)
+    pending: list[Path] = default(default_factory=list)
 
     def is_dirty(self) -> bool:
         return bool(self.pending) or self.fields != self.baseline
@@ -307,8 +308,10 @@ class NoteEditor(QFrame):
     def _set_fields(self, values: tuple[object, ...]) -> None:
         (occurred, channel, counterpart, text, outcome, promises, follow, follow_date) = values[:8]
         (collection, direction, from_number, third_party, abuse) = values[8:]
-        assert isinstance(occurred, QDateTime) and isinstance(follow_date, QDate)
-        assert isinstance(channel, int) and isinstance(direction, int)
+        assert isinstance(occurred, QDateTime)
+        assert isinstance(follow_date, QDate)
+        assert isinstance(channel, int)
+        assert isinstance(direction, int)
         assert isinstance(abuse, tuple)
         self.occurred.setDateTime(occurred)
         self.channel.setCurrentIndex(channel)

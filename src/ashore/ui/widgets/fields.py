@@ -75,7 +75,7 @@ class DateEdit(QDateEdit):
             return
         super().keyPressEvent(event)
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+    def focusNextPrevChild(self, next: bool) -> bool:
         return one_tab(self, next)
 
     def validate(self, text: str, pos: int) -> object:
@@ -112,14 +112,14 @@ def one_tab(field: QDateTimeEdit, forward: bool) -> bool:
 class OneTabDateTimeEdit(QDateTimeEdit):
     """A date-and-time field that one Tab leaves (see ``one_tab``)."""
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+    def focusNextPrevChild(self, next: bool) -> bool:
         return one_tab(self, next)
 
 
 class OneTabDateEdit(QDateEdit):
     """A plain date field (sections, no typed-whole reading) that one Tab leaves."""
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+    def focusNextPrevChild(self, next: bool) -> bool:
         return one_tab(self, next)
 
 
