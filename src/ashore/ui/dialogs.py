@@ -90,7 +90,17 @@ def get_save_path(
 ) -> Path | None:
     """Ask where to write a file; None when cancelled."""
     name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    return Path(name) if name else None
+    return _chosen(name)
+
+
+def _chosen(name: str) -> Path | None:
+    """The path a save dialog returned (None when cancelled); its folder is suggested next."""
+    if not name:
+        return None
+    from ashore.ui.files.common import remember_folder
+
+    remember_folder(Path(name))
+    return Path(name)
 
 
 def open_folder(folder: Path) -> bool:
@@ -259,7 +269,7 @@ def get_bundle_path(parent: QWidget | None, suggested: str) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(
         parent, _tr("Export evidence bundle"), suggested, _tr("Zip archive (*.zip)")
     )
-    return Path(name) if name else None
+    return _chosen(name)
 
 
 def ask_complaint(parent: QWidget | None, suggested: str) -> tuple[str, Path] | None:
@@ -276,9 +286,10 @@ def ask_complaint(parent: QWidget | None, suggested: str) -> tuple[str, Path] | 
     name, _ = QFileDialog.getSaveFileName(
         parent, _tr("Export complaint"), suggested, _tr("PDF document (*.pdf)")
     )
-    if not name:
+    path = _chosen(name)
+    if path is None:
         return None
-    return ("12363" if choice == choices[1] else "12378"), Path(name)
+    return ("12363" if choice == choices[1] else "12378"), path
 
 
 def open_file(path: Path) -> bool:

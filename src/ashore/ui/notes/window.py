@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from ashore.app.errors import AshoreError
 from ashore.ui import dialogs
+from ashore.ui.files.common import loan_file
 from ashore.ui.notes.pane import NotesPane
 from ashore.ui.widgets.fields import user_message
 
@@ -134,7 +135,11 @@ class NotesHookup(QObject):
         if loan is None:
             return
         ledger = self.window.ledger
-        path = dialogs.get_bundle_path(self.parent_widget, f"evidence-{loan.id}.zip")
+        lender = ledger.lender(loan.lender).name
+        today = self.window.ctx.today
+        path = dialogs.get_bundle_path(
+            self.parent_widget, loan_file(lender, loan, "evidence", today, ".zip")
+        )
         if path is None:
             return
         lang = "zh_CN" if self.window.ctx.lang == "zh_CN" else "en"
@@ -166,7 +171,11 @@ class NotesHookup(QObject):
         if loan is None:
             return
         ledger = self.window.ledger
-        answer = dialogs.ask_complaint(self.parent_widget, f"complaint-{loan.id}.pdf")
+        lender = ledger.lender(loan.lender).name
+        answer = dialogs.ask_complaint(
+            self.parent_widget,
+            loan_file(lender, loan, "complaint", self.window.ctx.today, ".pdf"),
+        )
         if answer is None:
             return
         to, path = answer
