@@ -32,3 +32,20 @@ def test_a_settings_file_left_readable_is_made_private_when_opened(data_dir: Dat
     settings = open_settings(data_dir)
     assert _mode(data_dir) == 0o600
     assert settings.value("window/size") == "1280x800"
+
+
+def test_a_window_opened_and_closed_leaves_nothing_readable_by_others(
+    qtbot, ctx, make_window
+) -> None:
+    from ashore.services import Ledger
+
+    ledger = Ledger.open(ctx.data)
+    try:
+        ledger.load_sample()
+        window = make_window(ledger)
+        window.open_loan("jb-2026-01")
+        window.close()  # writes the window's place and the last loan to settings.ini
+        assert "jb-2026-01" in ctx.data.settings.read_text(encoding="utf-8")
+        assert ctx.data.tighten() == []  # the next start has nothing to make private
+    finally:
+        ledger.close()

@@ -105,7 +105,8 @@ class DateEdit(QDateEdit):
 def one_tab(field: QDateTimeEdit, forward: bool) -> bool:
     """Tab leaves a date (or date-time) field at once: QDateTimeEdit would first walk its
     sections (year, month, day), three Tabs to leave "First due date". What was typed is read
-    when the field loses the focus."""
+    as the field is left (read whole here, as QDateTimeEdit did before its next section)."""
+    field.interpretText()
     return QWidget.focusNextPrevChild(field, forward)
 
 
