@@ -1238,7 +1238,7 @@ Why delete {what}?</source>
 <context>
     <name>CheckedLineEdit</name>
     <message>
-        <location filename="../../src/ashore/ui/widgets/fields.py" line="+267"/>
+        <location filename="../../src/ashore/ui/widgets/fields.py" line="+268"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
