@@ -27,12 +27,12 @@
     </message>
     <message>
         <location line="+4" />
-        <location line="+122" />
+        <location line="+132" />
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location line="-121" />
+        <location line="-131" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -47,7 +47,7 @@
         <translation>详细信息已写入 {log}。</translation>
     </message>
     <message>
-        <location line="+102" />
+        <location line="+112" />
         <source>About Ashore</source>
         <translation>关于 Ashore</translation>
     </message>
@@ -327,7 +327,23 @@ Why delete {what}?</source>
 为什么删除{what}？</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+12" />
+        <source>Save the call note you are writing?</source>
+        <translation>要保存正在写的通话记录吗？</translation></message>
+    <message>
+        <location line="+2" />
+        <source>Save the {n} call notes you are writing?</source>
+        <translation>要保存正在写的 {n} 条通话记录吗？</translation></message>
+    <message>
+        <location line="+4" />
+        <source>Unsaved note</source>
+        <translation>记录未保存</translation></message>
+    <message>
+        <location line="+7" />
+        <source>If you discard it, what you typed and the files you picked go.</source>
+        <translation>如果放弃，已输入的内容和选好的文件都会丢失。</translation></message>
+    <message>
+        <location line="+14" />
         <source>Attach evidence</source>
         <translation>添加证据</translation>
     </message>
@@ -437,7 +453,7 @@ Why delete {what}?</source>
         <translation>协议违约</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/widgets/workspace.py" line="+39" />
+        <location filename="../../src/ashore/ui/widgets/workspace.py" line="+40" />
         <source>Spread over more months</source>
         <translation>延长分期</translation>
     </message>
@@ -896,7 +912,7 @@ Why delete {what}?</source>
         <translation>还没有可放入日历的借款。</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+21" />
         <source>Export the repayment calendar</source>
         <translation>导出还款日历</translation>
     </message>
@@ -1076,27 +1092,33 @@ Why delete {what}?</source>
     <message>
         <location line="+15" />
         <source>The agreement in force</source>
-        <translation>当前执行的协议</translation></message>
+        <translation>当前执行的协议</translation>
+    </message>
     <message>
         <location line="+4" />
         <source>Agreed from %1: %2 in all; paid so far %3, left to pay %4.</source>
-        <translation>自 %1 起执行：共 %2；已还 %3，尚余 %4。</translation></message>
+        <translation>自 %1 起执行：共 %2；已还 %3，尚余 %4。</translation>
+    </message>
     <message>
         <location line="+9" />
         <source>Next installment: %1 on %2.</source>
-        <translation>下一期：%2 还 %1。</translation></message>
+        <translation>下一期：%2 还 %1。</translation>
+    </message>
     <message>
         <location line="+5" />
         <source>If I cannot pay an installment</source>
-        <translation>如果某一期还不上</translation></message>
+        <translation>如果某一期还不上</translation>
+    </message>
     <message>
         <location line="+5" />
         <source>Call before its due date and ask to move it: a second default can void the agreement, and the lender may then claim %1.</source>
-        <translation>在到期日之前打电话申请调整：再次违约可能使协议失效，出借方届时可能要求偿还 %1。</translation></message>
+        <translation>在到期日之前打电话申请调整：再次违约可能使协议失效，出借方届时可能要求偿还 %1。</translation>
+    </message>
     <message>
         <location line="+6" />
         <source>Call before its due date and ask to move it: a second default can void the agreement.</source>
-        <translation>在到期日之前打电话申请调整：再次违约可能使协议失效。</translation></message>
+        <translation>在到期日之前打电话申请调整：再次违约可能使协议失效。</translation>
+    </message>
     <message>
         <location line="+7" />
         <source>What I ask for</source>
@@ -1145,11 +1167,13 @@ Why delete {what}?</source>
     <message>
         <location line="-139" />
         <source>Owed today under the agreement in force.</source>
-        <translation>按当前协议今日应还。</translation></message>
+        <translation>按当前协议今日应还。</translation>
+    </message>
     <message>
         <location line="+141" />
         <source>☐ The day from which the penalty stops.</source>
-        <translation>☐ 罚息从哪一天起停止计算。</translation></message>
+        <translation>☐ 罚息从哪一天起停止计算。</translation>
+    </message>
     <message>
         <location line="+5" />
         <source>☐ Whether my credit report will be updated, and when.</source>
@@ -1240,7 +1264,7 @@ Why delete {what}?</source>
 <context>
     <name>CheckedLineEdit</name>
     <message>
-        <location filename="../../src/ashore/ui/widgets/fields.py" line="+242" />
+        <location filename="../../src/ashore/ui/widgets/fields.py" line="+268" />
         <source>Required</source>
         <translation>必填</translation>
     </message>
@@ -1419,11 +1443,13 @@ Why delete {what}?</source>
     <message>
         <location line="+84" />
         <source>%1 (paid %2, left %3)</source>
-        <translation>%1（已还 %2，尚余 %3）</translation></message>
+        <translation>%1（已还 %2，尚余 %3）</translation>
+    </message>
     <message>
         <location line="+16" />
         <source>nothing paid; %1 owed by %2</source>
-        <translation>不还款；到 %2 欠 %1</translation></message>
+        <translation>不还款；到 %2 欠 %1</translation>
+    </message>
     <message>
         <location line="+16" />
         <source>Doing nothing never pays the loan off; the debt keeps growing.</source>
@@ -1432,11 +1458,13 @@ Why delete {what}?</source>
     <message>
         <location line="+3" />
         <source>Doing nothing pays nothing each month; what is owed keeps growing and can be claimed in one go.</source>
-        <translation>不还款则每月不付钱；欠款会不断增加，并可能被要求一次性还清。</translation></message>
+        <translation>不还款则每月不付钱；欠款会不断增加，并可能被要求一次性还清。</translation>
+    </message>
     <message>
         <location line="+5" />
         <source>It pays back less than it starts from, so it has no yearly cost: see its saving.</source>
-        <translation>还款总额低于起算金额，因此没有年化成本：请看它节省的金额。</translation></message>
+        <translation>还款总额低于起算金额，因此没有年化成本：请看它节省的金额。</translation>
+    </message>
     <message>
         <location line="+2" />
         <source>The best value of this row</source>
@@ -1709,7 +1737,7 @@ Why delete {what}?</source>
         <translation>例如：服务费</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+12" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -1755,7 +1783,7 @@ Why delete {what}?</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../src/ashore/ui/files/actions.py" line="+51" />
+        <location filename="../../src/ashore/ui/files/actions.py" line="+58" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
@@ -1850,7 +1878,7 @@ Why delete {what}?</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/files/common.py" line="+28" />
+        <location filename="../../src/ashore/ui/files/common.py" line="+100" />
         <source>Exported to %1 at %2.</source>
         <translation>已于 %2 导出到 %1。</translation>
     </message>
@@ -1933,6 +1961,41 @@ What was here before is saved in %1.</source>
         <source>Restored from %1.</source>
         <translation>已从 %1 恢复。</translation>
     </message>
+</context>
+<context>
+    <name>FileName</name>
+    <message>
+        <location filename="../../src/ashore/ui/files/common.py" line="+8" />
+        <source>repayment-calendar</source>
+        <translation>还款日历</translation></message>
+    <message>
+        <location line="+1" />
+        <source>letter</source>
+        <translation>协商信</translation></message>
+    <message>
+        <location line="+1" />
+        <source>complaint</source>
+        <translation>投诉</translation></message>
+    <message>
+        <location line="+1" />
+        <source>evidence</source>
+        <translation>证据</translation></message>
+    <message>
+        <location line="+1" />
+        <source>dispute-letter</source>
+        <translation>异议申请</translation></message>
+    <message>
+        <location line="+1" />
+        <source>chart</source>
+        <translation>图表</translation></message>
+    <message>
+        <location line="+1" />
+        <source>backup</source>
+        <translation>备份</translation></message>
+    <message>
+        <location line="+1" />
+        <source>export</source>
+        <translation>导出</translation></message>
 </context>
 <context>
     <name>FollowUpModel</name>
@@ -2332,11 +2395,10 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+1" />
-        <source>is after the note was written; pick the call's time</source>
-        <translation>晚于记录的书写时间；请选择通话发生的时间</translation>
-    </message>
+        <source>The “Call at” time is later than now, when the note is written: set it to when the call happened.</source>
+        <translation>“通话时间”晚于现在（写这条记录的时间）：请改成通话实际发生的时间。</translation></message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
         <source>say why the note is deleted</source>
         <translation>请说明删除这条记录的原因</translation>
     </message>
@@ -2417,7 +2479,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LenderDialog</name>
     <message>
-        <location filename="../../src/ashore/ui/dialogs.py" line="-136" />
+        <location filename="../../src/ashore/ui/dialogs.py" line="-162" />
         <source>New lender</source>
         <translation>新出借方</translation>
     </message>
@@ -2543,7 +2605,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LetterEditor</name>
     <message>
-        <location filename="../../src/ashore/ui/guide/letter.py" line="+51" />
+        <location filename="../../src/ashore/ui/guide/letter.py" line="+52" />
         <source>Hardship letter — %1</source>
         <translation>困难说明信——%1</translation>
     </message>
@@ -2622,7 +2684,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LoanEdits</name>
     <message>
-        <location filename="../../src/ashore/ui/edits.py" line="+85" />
+        <location filename="../../src/ashore/ui/edits.py" line="+96" />
         <source>Add loan “%1”</source>
         <translation>添加借款“%1”</translation>
     </message>
@@ -2632,13 +2694,13 @@ What was here before is saved in %1.</source>
         <translation>编辑借款“%1”</translation>
     </message>
     <message>
-        <location line="+6" />
-        <location line="+61" />
+        <location line="+14" />
+        <location line="+60" />
         <source>Saved “%1”.</source>
         <translation>已保存“%1”。</translation>
     </message>
     <message>
-        <location line="-55" />
+        <location line="-54" />
         <source>Delete loan</source>
         <translation>删除借款</translation>
     </message>
@@ -2649,12 +2711,12 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+60" />
+        <location line="+59" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="-52" />
+        <location line="-51" />
         <source>Delete loan “%1”</source>
         <translation>删除借款“%1”</translation>
     </message>
@@ -2664,12 +2726,12 @@ What was here before is saved in %1.</source>
         <translation>已删除“%1”。按 Ctrl+Z 可恢复。</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="-33" />
         <source>Add lender “%1”</source>
         <translation>添加出借方“%1”</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+65" />
         <source>Edit lender “%1”</source>
         <translation>编辑出借方“%1”</translation>
     </message>
@@ -2713,7 +2775,7 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location filename="../../src/ashore/ui/loan/allocation.py" line="-27" />
-        <location filename="../../src/ashore/ui/loan/form.py" line="+220" />
+        <location filename="../../src/ashore/ui/loan/form.py" line="+226" />
         <source>Fees</source>
         <translation>费用</translation>
     </message>
@@ -2725,18 +2787,18 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+1" />
-        <location filename="../../src/ashore/ui/loan/form.py" line="+53" />
+        <location filename="../../src/ashore/ui/loan/form.py" line="+55" />
         <source>Interest</source>
         <translation>利息</translation>
     </message>
     <message>
         <location line="+1" />
-        <location filename="../../src/ashore/ui/loan/form.py" line="-144" />
+        <location filename="../../src/ashore/ui/loan/form.py" line="-146" />
         <source>Principal</source>
         <translation>本金</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/loan/form.py" line="-38" />
+        <location filename="../../src/ashore/ui/loan/form.py" line="-42" />
         <source>Lender and loan</source>
         <translation>出借方与借款</translation>
     </message>
@@ -2786,7 +2848,7 @@ What was here before is saved in %1.</source>
         <translation>借款金额，以及合同上写明的利率：年利率、月利率或日利率（借款 App 常见 0.05% 这样的日利率）。</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+23" />
         <source>Currency</source>
         <translation>币种</translation>
     </message>
@@ -2887,7 +2949,7 @@ What was here before is saved in %1.</source>
         <translation>仅按未还本金计</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+19" />
         <source>Late fee</source>
         <translation>滞纳金</translation>
     </message>
@@ -3018,12 +3080,12 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+4" />
-        <location line="+195" />
+        <location line="+214" />
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location line="-194" />
+        <location line="-213" />
         <location line="+151" />
         <source>Save</source>
         <translation>保存</translation>
@@ -3054,12 +3116,16 @@ What was here before is saved in %1.</source>
         <translation>仍按此保存？</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+24" />
+        <source>%1 (new, saved with the loan)</source>
+        <translation>%1（新出借方，随借款一起保存）</translation></message>
+    <message>
+        <location line="+4" />
         <source>New lender…</source>
         <translation>新出借方…</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+35" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -3245,7 +3311,7 @@ What was here before is saved in %1.</source>
         <translation>关于 Ashore(&amp;A)</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+59" />
         <source>the new loan</source>
         <translation>新借款</translation>
     </message>
@@ -3454,7 +3520,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NoteEditor</name>
     <message>
-        <location filename="../../src/ashore/ui/notes/editor.py" line="+56" />
+        <location filename="../../src/ashore/ui/notes/editor.py" line="+79" />
         <source>agent name or number, department</source>
         <translation>客服姓名或工号、部门</translation>
     </message>
@@ -3499,7 +3565,7 @@ What was here before is saved in %1.</source>
         <translation>保存记录</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+7" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3529,7 +3595,7 @@ What was here before is saved in %1.</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+21" />
         <source>New note</source>
         <translation>新记录</translation>
     </message>
@@ -3557,12 +3623,12 @@ What was here before is saved in %1.</source>
 <context>
     <name>NotesHookup</name>
     <message>
-        <location filename="../../src/ashore/ui/notes/window.py" line="+35" />
+        <location filename="../../src/ashore/ui/notes/window.py" line="+36" />
         <source>Notes</source>
         <translation>沟通记录</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+11" />
         <source>&amp;Evidence bundle…</source>
         <translation>证据包(&amp;E)…</translation>
     </message>
@@ -3582,19 +3648,23 @@ What was here before is saved in %1.</source>
         <translation>就当前借款的催收向监管（12378）或央行（12363）投诉：每次联系、所违反的规定、录音的哈希值</translation>
     </message>
     <message>
-        <location line="+77" />
-        <location line="+27" />
+        <location line="+46" />
+        <source>Note saved at {time}.</source>
+        <translation>记录已于 {time} 保存。</translation></message>
+    <message>
+        <location line="+56" />
+        <location line="+31" />
         <location line="+4" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location line="-28" />
+        <location line="-32" />
         <source>Evidence bundle written to {path}: {notes} note(s), {files} file(s).</source>
         <translation>证据包已写入 {path}：{notes} 条记录，{files} 个文件。</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+36" />
         <source>Complaint to {to} written to {path}: {n} contact(s), {k} breach(es).</source>
         <translation>致 {to} 的投诉书已写入 {path}：{n} 次联系，{k} 项违规。</translation>
     </message>
@@ -3602,7 +3672,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NotesPane</name>
     <message>
-        <location filename="../../src/ashore/ui/notes/pane.py" line="+116" />
+        <location filename="../../src/ashore/ui/notes/pane.py" line="+118" />
         <source>Every note on this lender's loans, newest first</source>
         <translation>该出借方所有借款的记录，最新的在前</translation>
     </message>
@@ -3637,7 +3707,7 @@ What was here before is saved in %1.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+83" />
         <source>Record a call into a new note</source>
         <translation>录制通话并存入新记录</translation>
     </message>
@@ -3647,12 +3717,12 @@ What was here before is saved in %1.</source>
         <translation>通话录音</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+12" />
         <source>Save the loan first; then its calls can be noted here.</source>
         <translation>请先保存借款，之后才能在这里记录通话。</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+62" />
         <source>No notes yet. After every call or message, press Ctrl+N and write down when it was, who you spoke to, what was said and promised. Attach the recording or a screenshot: a dated record is what holds up later.</source>
         <translation>还没有记录。每次通话或收到消息后，按 Ctrl+N 记下时间、对方是谁、说了什么、承诺了什么。附上录音或截图：带日期的记录日后才站得住脚。</translation>
     </message>
@@ -3743,12 +3813,28 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>运行“ashore verify”查看完整列表；请保留好备份。</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+43" />
+        <source>Unsaved note</source>
+        <translation>记录未保存</translation></message>
+    <message>
+        <location line="+1" />
+        <source>Discard the note you are writing?</source>
+        <translation>放弃正在写的记录吗？</translation></message>
+    <message>
+        <location line="+1" />
+        <source>Discard note</source>
+        <translation>放弃记录</translation></message>
+    <message>
+        <location line="+34" />
+        <source>A note on another loan could not be saved: {error}</source>
+        <translation>另一笔借款上的记录无法保存：{error}</translation></message>
+    <message>
+        <location line="+28" />
         <source>Write what was said before saving.</source>
         <translation>保存前请写下通话内容。</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+20" />
         <source>the note of {when}</source>
         <translation>{when} 的记录</translation>
     </message>
@@ -3779,7 +3865,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>OpeningPage</name>
     <message>
-        <location filename="../../src/ashore/ui/main_window.py" line="-278" />
+        <location filename="../../src/ashore/ui/main_window.py" line="-279" />
         <source>Opening your data…</source>
         <translation>正在打开你的数据…</translation>
     </message>
@@ -3922,7 +4008,8 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     <message>
         <location line="+12" />
         <source>Being late costs %1 a year on the whole overdue amount in penalty and late fees, above the lines too: ask for them to be waived.</source>
-        <translation>按全部逾期金额计算，逾期的罚息和滞纳金每年相当于 %1，同样超过上述标准：可以要求减免。</translation></message>
+        <translation>按全部逾期金额计算，逾期的罚息和滞纳金每年相当于 %1，同样超过上述标准：可以要求减免。</translation>
+    </message>
     <message>
         <location line="+20" />
         <source>The agreement “%1”: &lt;b&gt;%2&lt;/b&gt; a year by the IRR method on the %3 it starts from (the contract: %4).</source>
@@ -4077,7 +4164,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="+81" />
+        <location line="+84" />
         <source>⚠ %4 installments are overdue, the oldest %1 since %2 (%3 days): penalty and late fees grow every day.</source>
         <translation>⚠ 有 %4 期逾期，最早一期 %1 自 %2 起逾期（%3 天）：罚息和滞纳金每天都在增加。</translation>
     </message>
@@ -4097,7 +4184,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>⏰ %2（%3 天后）应还 %1。请按时还款以保持计划。</translation>
     </message>
     <message>
-        <location line="-127" />
+        <location line="-130" />
         <source>Installments of the plan in force</source>
         <translation>生效计划的各期</translation>
     </message>
@@ -4112,7 +4199,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>删除还款…</translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+57" />
         <source>⚠ You missed the agreed installment of %1 due %2 (%3 days ago). A second default usually voids the agreement: pay it now and tell the lender.</source>
         <translation>⚠ 你错过了 %2 到期的约定还款 %1（%3 天前）。再次违约通常会导致协议作废：请立即还款并告知出借方。</translation>
     </message>
@@ -4217,11 +4304,13 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     <message>
         <location line="+11" />
         <source>Coming</source>
-        <translation>未到期</translation></message>
+        <translation>未到期</translation>
+    </message>
     <message>
         <location line="+1" />
         <source>Due now</source>
-        <translation>已到期</translation></message>
+        <translation>已到期</translation>
+    </message>
 </context>
 <context>
     <name>ProposalForm</name>
@@ -4651,7 +4740,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>Ashore</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+35" />
         <source>Ashore — no payment due</source>
         <translation>Ashore — 暂无待还款项</translation>
     </message>
@@ -4714,7 +4803,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>SettlementBox</name>
     <message>
-        <location filename="../../src/ashore/ui/guide/settlement.py" line="+48" />
+        <location filename="../../src/ashore/ui/guide/settlement.py" line="+49" />
         <source>After the last payment</source>
         <translation>还清之后</translation>
     </message>
@@ -4834,7 +4923,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+24" />
         <source>Credit report dispute</source>
         <translation>征信异议申请</translation>
     </message>
@@ -4948,7 +5037,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>Warning</name>
     <message>
-        <location filename="../../src/ashore/ui/messages.py" line="-119" />
+        <location filename="../../src/ashore/ui/messages.py" line="-121" />
         <source>%1: the follow-up of %2 passed %3 day(s) ago with no note since; call the lender again.</source>
         <translation>%1：跟进日期 %2 已过去 %3 天，之后没有任何记录；请再次致电出借方。</translation>
     </message>

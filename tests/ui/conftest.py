@@ -51,6 +51,7 @@ def dialog_log(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, tuple[object,
         "get_save_path": None,
         "ask_lender": None,
         "ask_calendar": None,
+        "ask_unsaved_note": "discard",
         "about": None,
         "open_folder": True,
     }
@@ -91,6 +92,7 @@ def make_window(
 
     yield make
     monkeypatch.setattr(dialogs, "confirm", lambda *args, **kwargs: True)
+    monkeypatch.setattr(dialogs, "ask_unsaved_note", lambda *args, **kwargs: "discard")
     for window in built:
         window.close()
         window.deleteLater()

@@ -27,7 +27,7 @@ def run_export_summary(args: argparse.Namespace, ctx: Context) -> int:
         loans = []
         table = lpr_table()
     else:
-        ledger = Ledger.open(ctx.data)
+        ledger = Ledger.open(ctx.data, read_only=True)  # may read while the window is open
         try:
             loans = ledger.loans()
             table = lpr_table(ledger.added_lpr())

@@ -28,7 +28,7 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
 
 def run_export_json(args: argparse.Namespace, ctx: Context) -> int:
     """Write everything to one exchange file, the evidence files beside it under evidence/."""
-    ledger = Ledger.open(ctx.data, ctx.clock)
+    ledger = Ledger.open(ctx.data, ctx.clock, read_only=True)
     try:
         written = ledger.export_json(args.out)
     finally:

@@ -89,6 +89,10 @@ _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
 _CURRENCY_MARKS = re.compile(r"^[A-Za-z]{3}|[A-Za-z]{3}$|[¥￥$€£元]|RMB|rmb")
 
 
+# Chinese amount units a person types in the window: "1.2万" is 12,000.
+_UNITS = {"万": 10_000, "千": 1_000}
+
+
 def _normalise(text: str) -> str:
     # NFKC turns full-width digits and punctuation (１２，０００．５０) into ASCII.
     text = unicodedata.normalize("NFKC", text).strip()
@@ -129,8 +133,13 @@ def parse_amount(  # noqa: C901
     currency: str = "CNY",
     allow_zero: bool = True,
     allow_negative: bool = False,
+    units: bool = False,
 ) -> Decimal:
     """Parse an amount as a person types it and return it rounded to the minor unit.
+
+    ``units`` (the window's amount fields only; never the command line or the exchange format,
+    which take plain decimals) also reads a Chinese unit after the number: "1.2万" is 12,000 and
+    "3千" 3,000 (万 = 10,000, 千 = 1,000), "1.2万元" as well.
 
     Accepts grouping with commas, spaces or apostrophes ("12,000", "12 000.50"), full-width digits,
     and a currency sign ("¥12,000"). A comma followed by exactly one or two digits at the end is
@@ -143,6 +152,9 @@ def parse_amount(  # noqa: C901
     text = _normalise(text)
     text = _CURRENCY_MARKS.sub("", text).strip()
     text = _SPACES.sub("", text)
+    multiplier = 1
+    if units and text[-1:] in _UNITS:
+        multiplier, text = _UNITS[text[-1]], text[:-1]
     negative = False
     if text.startswith("-"):
         negative, text = True, text[1:]
@@ -160,6 +172,7 @@ def parse_amount(  # noqa: C901
         raise _unreadable(field, original) from None
     if negative:
         value = -value
+    value *= multiplier
     if abs(value) >= _MAX_AMOUNT:  # before quantize: 10^26 would overflow its 28 digits
         shown = repr(original.strip()[:40])
         raise AmountError.at(field, "amount.too_large", f"{shown} is too large", value=shown)

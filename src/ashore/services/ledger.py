@@ -84,9 +84,11 @@ class Ledger:
         self._full: dict[str, tuple[Database | None, int, Loan | None]] = {}
 
     @classmethod
-    def open(cls, data: DataDir, clock: Clock | None = None) -> Ledger:
-        """Open (create or migrate) the data dir's database; ``clock`` stamps what is written."""
-        return cls(Database.open(data, clock))
+    def open(cls, data: DataDir, clock: Clock | None = None, *, read_only: bool = False) -> Ledger:
+        """Open (create or migrate) the data dir's database; ``clock`` stamps what is written.
+        ``read_only``: for a command that only reads, which may then read while the window is
+        open (``Database.open``)."""
+        return cls(Database.open(data, clock, read_only=read_only))
 
     def close(self) -> None:
         self.db.close()

@@ -164,14 +164,21 @@ class Database:
         self._locked = False
 
     @classmethod
-    def open(cls, data: DataDir, clock: Clock | None = None) -> Database:
+    def open(
+        cls, data: DataDir, clock: Clock | None = None, *, read_only: bool = False
+    ) -> Database:
         """Open the data dir's database, creating it or migrating it to the newest schema.
+
+        ``read_only`` (a command that only reads): while another process (the window) holds the
+        lock, open a connection that cannot write, without the lock, instead of being refused.
 
         ``clock`` (the context's) stamps every time written; without one, the machine's.
 
         A database behind the newest schema is copied to ``data.backups`` first. One written by a
         newer Ashore (an unknown revision) is refused with DataError and left exactly as it is.
         """
+        if read_only and lock.busy(data.root):
+            return cls(_reader_engine(data), data, clock)  # the window writes; read beside it
         lock.acquire(data.root)  # one writer at a time; given back by close()
         try:
             prepare(data)
@@ -262,6 +269,21 @@ def _check_revision(path: Path, data: DataDir, clock: Clock | None) -> None:
     if revision is not None and revision != head:
         stamp = (clock or Clock()).stamp()
         backup_file(path, data.backups / f"ashore-{stamp}-before-{head}.sqlite3")
+
+
+def _reader_engine(data: DataDir) -> Engine:
+    """An engine that only reads the database at the newest schema (another process has it open
+    and migrated it); writing through it fails."""
+    path = data.database
+    if not path.exists() or inspect_file(path)[0] != SCHEMA_HEAD:
+        raise DataError(
+            f"{data.root}: Ashore is open on this data dir and the database is not at this "
+            "version's schema: close it first"
+        )
+    engine = create_engine(f"sqlite:///file:{path.absolute()}?mode=ro&uri=true")
+    event.listen(engine, "connect", _pragmas(5000))
+    event.listen(engine, "begin", _on_begin)
+    return engine
 
 
 def _open_engine(data: DataDir, clock: Clock | None) -> Engine:

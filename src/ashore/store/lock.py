@@ -2,9 +2,12 @@
 
 ``Database.open`` takes it and ``Database.close`` gives it back; a second window or command on the
 same data dir waits up to ``WAIT_SECONDS`` for it, then is refused with a message saying what to
-do. The lock is the kernel's (``fcntl.flock``): a killed process holds it no longer. Within one
-process it is counted, so code that opens the same data dir twice (a restore reopening, tests)
-shares it.
+do. Commands that only read (``export summary``, ``export json``…) open the database read-only
+beside a window that holds the lock (``busy``; ``Database.open(read_only=True)``): SQLite's WAL
+gives each reader a consistent snapshot while the one writer writes, and a read-only connection
+cannot change a byte. The lock is the kernel's (``fcntl.flock``): a killed process holds it no
+longer. Within one process it is counted, so code that opens the same data dir twice (a restore
+reopening, tests) shares it.
 """
 
 from __future__ import annotations
@@ -45,6 +48,26 @@ def _holder(path: Path) -> str:
     except (OSError, UnicodeDecodeError):
         return ""
     return f" (process {pid})" if pid.isdigit() else ""
+
+
+def busy(root: Path) -> bool:
+    """True when another process holds the data dir's lock (the window is open on it): a
+    read-only command then reads beside it (SQLite gives a reader a consistent snapshot while
+    one writer writes) instead of waiting for it to close."""
+    key = Path(os.path.abspath(root))
+    path = key / LOCK_NAME
+    if key in _HELD or not path.exists():
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        if not _flock(fd):
+            return True
+        return False
+    finally:
+        os.close(fd)  # a lock taken just to look is dropped with the descriptor
 
 
 def acquire(root: Path, wait: float | None = None) -> None:

@@ -52,8 +52,22 @@ def app_icon() -> QIcon:
 
 
 def open_settings(data: DataDir) -> QSettings:
-    """Window settings in an INI file inside the data dir, never the user's real config."""
+    """Window settings in an INI file inside the data dir, never the user's real config.
+
+    Private from the first write: the file is made 0600 before Qt writes it, and Qt's atomic
+    rewrite (a new file renamed over the old) keeps the permissions of the file it replaces."""
+    private_file(data.settings)
     return QSettings(str(data.settings), QSettings.Format.IniFormat)
+
+
+def private_file(path: Path) -> None:
+    """Make ``path`` (created empty if missing) readable and writable by the user alone."""
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+        os.chmod(path, 0o600)
+    except OSError:
+        pass  # a read-only data dir: the window still opens; the settings are not kept
 
 
 def configure_application(app: QApplication, icon: bool = True) -> None:

@@ -97,7 +97,17 @@ def get_save_path(
 ) -> Path | None:
     """Ask where to write a file; None when cancelled."""
     name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    return Path(name) if name else None
+    return _chosen(name)
+
+
+def _chosen(name: str) -> Path | None:
+    """The path a save dialog returned (None when cancelled); its folder is suggested next."""
+    if not name:
+        return None
+    from ashore.ui.files.common import remember_folder
+
+    remember_folder(Path(name))
+    return Path(name)
 
 
 def open_folder(folder: Path) -> bool:
@@ -221,6 +231,32 @@ def ask_delete_reason(parent: QWidget | None, what: str) -> str | None:
             return reason.strip()
 
 
+def ask_unsaved_note(parent: QWidget | None, count: int = 1) -> str:
+    """A note being written would be lost: "save", "discard" or "cancel" (keep writing)."""
+    text = (
+        _tr("Save the call note you are writing?")
+        if count == 1
+        else _tr("Save the {n} call notes you are writing?").format(n=count)
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        _tr("Unsaved note"),
+        text,
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setInformativeText(_tr("If you discard it, what you typed and the files you picked go."))
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return "save"
+    if answer == QMessageBox.StandardButton.Discard:
+        return "discard"
+    return "cancel"
+
+
 def get_attach_paths(parent: QWidget | None) -> list[Path]:
     """Files to attach as evidence; empty when cancelled."""
     names, _ = QFileDialog.getOpenFileNames(
@@ -240,7 +276,7 @@ def get_bundle_path(parent: QWidget | None, suggested: str) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(
         parent, _tr("Export evidence bundle"), suggested, _tr("Zip archive (*.zip)")
     )
-    return Path(name) if name else None
+    return _chosen(name)
 
 
 def ask_complaint(parent: QWidget | None, suggested: str) -> tuple[str, Path] | None:
@@ -257,9 +293,10 @@ def ask_complaint(parent: QWidget | None, suggested: str) -> tuple[str, Path] | 
     name, _ = QFileDialog.getSaveFileName(
         parent, _tr("Export complaint"), suggested, _tr("PDF document (*.pdf)")
     )
-    if not name:
+    path = _chosen(name)
+    if path is None:
         return None
-    return ("12363" if choice == choices[1] else "12378"), Path(name)
+    return ("12363" if choice == choices[1] else "12378"), path
 
 
 def open_file(path: Path) -> bool:

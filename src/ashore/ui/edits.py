@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 from ashore.app.errors import DataError, InputError
 from ashore.domain.money import AmountError
 from ashore.domain.records import Lender, Loan
+from ashore.domain.validation import check_lender
 from ashore.ui import dialogs
 from ashore.ui.widgets.undo import (
     DeleteLenderCommand,
@@ -74,8 +75,18 @@ class LoanEdits(QObject):
         before = self.form.original
         if not loan.id:
             loan.id = self.ledger.new_id("loan")
+        lender = self.form.pending_lender
+        if lender is not None and lender.id != loan.lender:
+            lender = None  # typed in, then another lender chosen: not saved
         try:
-            self.ledger.save_loan(loan)
+            if lender is not None:
+                self.ledger.save_lender(lender)
+            try:
+                self.ledger.save_loan(loan)
+            except (InputError, AmountError, DataError):
+                if lender is not None:
+                    self.ledger.delete_lender(lender.id)  # all or nothing
+                raise
         except (InputError, AmountError) as problem:
             self.form.show_save_error(problem)
             return
@@ -85,7 +96,15 @@ class LoanEdits(QObject):
         text = (self.tr("Add loan “%1”") if before is None else self.tr("Edit loan “%1”")).replace(
             "%1", loan.name
         )
+        self.undo_stack.beginMacro(text)  # one Undo takes back the loan and its new lender
+        if lender is not None:
+            added = self.tr("Add lender “%1”").replace("%1", lender.name)
+            self.undo_stack.push(
+                SaveLenderCommand(self.ledger, self.after_undo, None, lender, added)
+            )
         self.undo_stack.push(SaveLoanCommand(self.ledger, self.after_undo, before, loan, text))
+        self.undo_stack.endMacro()
+        self.form.pending_lender = None
         self.host.reload()
         self.host.open_loan(loan.id)
         self.host.show_status(self.tr("Saved “%1”.").replace("%1", loan.name), 4000)
@@ -127,13 +146,12 @@ class LoanEdits(QObject):
             hours=details.hours,
         )
         try:
-            self.ledger.save_lender(lender)
-        except (InputError, DataError) as problem:
+            check_lender(lender)
+        except InputError as problem:
             dialogs.error(self.window, str(problem))
             return
-        text = self.tr("Add lender “%1”").replace("%1", lender.name)
-        self.undo_stack.push(SaveLenderCommand(self.ledger, self.after_undo, None, lender, text))
-        self.host.lender_added(lender.id)
+        # Saved with the loan (save_loan), so a form abandoned leaves no lender behind.
+        self.form.add_new_lender(lender)
 
     def save_lender(self, lender: Lender) -> None:
         before = next((item for item in self.host.lenders() if item.id == lender.id), None)

@@ -331,7 +331,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.may_leave_page():
+        # The loan form's edits, then any call note being written (on any loan).
+        if not self.may_leave_page() or (self.attached and not self.notes_hookup.may_close()):
             event.ignore()
             return
         self.save_window_state()

@@ -120,7 +120,9 @@ def _error_templates() -> dict[str, str]:
         ),
         "follow_up.before_call": translate("InputError", "the follow-up date is before the call"),
         "note.occurred_after_logged": translate(
-            "InputError", "is after the note was written; pick the call's time"
+            "InputError",
+            "The “Call at” time is later than now, when the note is written: "
+            "set it to when the call happened.",
         ),
         "note.reason_missing": translate("InputError", "say why the note is deleted"),
         "fallback.same_proposal": translate(

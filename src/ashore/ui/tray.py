@@ -76,13 +76,18 @@ class ReminderTray(QObject):
         show.triggered.connect(self.show_window)
         menu.addSeparator()
         leave = menu.addAction(self.tr("Quit"))
-        leave.triggered.connect(QApplication.quit)
+        leave.triggered.connect(self.quit)
         self._menu = menu
         tray.setContextMenu(menu)
         tray.activated.connect(self._on_activated)
         tray.setToolTip(self.tr("Ashore"))
         tray.show()
         return tray
+
+    def quit(self) -> None:
+        """Quit through the window's close, which asks about unsaved edits and notes first."""
+        if self.parent_widget.close():
+            QApplication.quit()
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (

@@ -20,7 +20,13 @@ from ashore.app.errors import DataError, InputError
 from ashore.app.progress import Cancelled
 from ashore.domain.money import AmountError
 from ashore.ui import dialogs
-from ashore.ui.files.common import menu_action, report_exported
+from ashore.ui.files.common import (
+    file_word,
+    menu_action,
+    remember_in,
+    report_exported,
+    suggested_path,
+)
 
 if TYPE_CHECKING:
     from ashore.services import Ledger
@@ -43,6 +49,7 @@ class FileActions(QObject):
     ) -> None:
         super().__init__(window)
         self.window = window
+        remember_in(ctx.data)  # the folder last saved to is suggested for the next save
         self.ledger = ledger
         self.ctx = ctx
         self.reloaded = reloaded
@@ -120,7 +127,7 @@ class FileActions(QObject):
 
     def export_json(self) -> Path | None:
         """Write everything, losslessly, with the evidence files beside the JSON."""
-        suggested = str(Path.home() / f"ashore-{self.ctx.today.isoformat()}.json")
+        suggested = suggested_path("Ashore", day=self.ctx.today, suffix=".json")
         path = dialogs.get_save_path(
             self.window,
             self.tr("Export as JSON"),
@@ -158,7 +165,7 @@ class FileActions(QObject):
 
     def backup(self) -> Path | None:
         """Write a consistent copy of the database and the evidence files to a zip."""
-        suggested = str(Path.home() / f"ashore-backup-{self.ctx.today.isoformat()}.zip")
+        suggested = suggested_path("Ashore", file_word("backup"), day=self.ctx.today, suffix=".zip")
         path = dialogs.get_save_path(
             self.window,
             self.tr("Back up everything"),

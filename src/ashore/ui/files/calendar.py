@@ -31,7 +31,7 @@ from ashore.app.progress import Cancelled, Progress
 from ashore.finance.calendar import MAX_CALENDAR_MONTHS
 from ashore.services import calendars as cal
 from ashore.ui import dialogs
-from ashore.ui.files.common import menu_action, report_exported
+from ashore.ui.files.common import file_word, menu_action, report_exported, suggested_path
 from ashore.ui.widgets.fields import guard_wheel
 
 if TYPE_CHECKING:
@@ -192,8 +192,10 @@ class CalendarExport(QObject):
         choice = dialogs.ask_calendar(self.window, title, loans, self.ctx.today, cal.DEFAULT_MONTHS)
         if choice is None:
             return None
-        name = f"ashore-calendar-{choice.first.strftime('%Y-%m')}{suffix}"
-        path = dialogs.get_save_path(self.window, title, filters, str(Path.home() / name))
+        suggested = suggested_path(
+            file_word("calendar"), choice.first.strftime("%Y-%m"), suffix=suffix
+        )
+        path = dialogs.get_save_path(self.window, title, filters, suggested)
         if path is None:
             return None
         return choice, path if path.suffix else path.with_suffix(suffix)

@@ -1,16 +1,88 @@
-"""What the File menu's actions share: a menu action with its tooltip and what it runs, and the
-status line an export leaves."""
+"""What the File menu's actions share: a menu action with its tooltip and what it runs, the
+status line an export leaves, and the one rule for the file name every save suggests.
+
+Suggested names (``suggested_path``): in the folder the user last saved to (remembered in the data
+dir's settings), else their Documents folder, else home; a name a person reads (the lender, the
+loan's reference or name, what it is, the day: ``Jiebei-HT-2026-0115-letter-2026-11-28.pdf``),
+never an internal id, with only characters every file system takes."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from ashore.app.clock import Clock
+from ashore.app.paths import DataDir
+from ashore.domain.records import Loan
+
+LAST_FOLDER_KEY = "files/last_folder"
+_remembered: list[QSettings] = []  # the open data dir's settings, once the window has its data
+
+
+def remember_in(data: DataDir) -> None:
+    """Keep the last folder saved to in ``data``'s settings (the window calls this once)."""
+    _remembered[:] = [QSettings(str(data.settings), QSettings.Format.IniFormat)]
+
+
+def remember_folder(path: Path) -> None:
+    """The user chose to save ``path``: its folder is suggested next time."""
+    if _remembered:
+        _remembered[0].setValue(LAST_FOLDER_KEY, str(path.parent))
+        _remembered[0].sync()
+
+
+def save_folder() -> Path:
+    """Where a save dialog opens: the folder last saved to, else Documents, else home."""
+    if _remembered:
+        last = str(_remembered[0].value(LAST_FOLDER_KEY, "") or "")
+        if last and Path(last).is_dir():
+            return Path(last)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return Path(documents)
+    return Path.home()
+
+
+_UNSAFE = re.compile(r"[\\/:*?\"<>|\x00-\x1f\x7f]+")
+_RUNS = re.compile(r"[\s\-]+")
+
+
+def safe_name(text: str) -> str:
+    """``text`` as a piece of a file name: letters (Chinese too), digits, '.', '_' and '-' kept,
+    what file systems refuse dropped, spaces as '-'."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _UNSAFE.sub("-", text)
+    text = _RUNS.sub("-", text)
+    return text.strip("-.")[:60]
+
+
+def suggested_path(*parts: str, day: date | None = None, suffix: str) -> str:
+    """The path a save dialog suggests: ``parts`` (lender, loan, what) and ``day`` joined by '-'
+    in ``save_folder()``; empty parts are left out."""
+    pieces = [safe_name(part) for part in parts]
+    if day is not None:
+        pieces.append(day.isoformat())
+    name = "-".join(piece for piece in pieces if piece) or "ashore"
+    return str(save_folder() / f"{name}{suffix}")
+
+
+def loan_words(lender_name: str, reference: str, loan_name: str) -> tuple[str, str]:
+    """The lender and the loan as a file name names them: the loan's reference, else its name
+    (without the lender's name again)."""
+    loan = reference.strip() or loan_name.strip()
+    lender = lender_name.strip()
+    if lender and loan.startswith(lender):
+        loan = loan[len(lender) :].strip()
+    elif not reference.strip() and lender.split()[:1] == loan.split()[:1] and lender:
+        loan = loan.split(maxsplit=1)[1] if len(loan.split()) > 1 else loan  # "借呗 January"
+    return lender, loan
 
 
 def menu_action(parent: QWidget, text: str, run: Callable[[], object], tip: str = "") -> QAction:
@@ -27,3 +99,25 @@ def report_exported(show_status: Callable[[str, int], None], clock: Clock, path:
     stamp = clock.now().strftime("%H:%M")
     message = QCoreApplication.translate("FileActions", "Exported to %1 at %2.")
     show_status(message.replace("%1", str(path)).replace("%2", stamp), 6000)
+
+
+def file_word(kind: str) -> str:
+    """What a saved file is, in the interface's language, for its suggested name."""
+    translate = QCoreApplication.translate
+    words = {
+        "calendar": translate("FileName", "repayment-calendar"),
+        "letter": translate("FileName", "letter"),
+        "complaint": translate("FileName", "complaint"),
+        "evidence": translate("FileName", "evidence"),
+        "dispute": translate("FileName", "dispute-letter"),
+        "chart": translate("FileName", "chart"),
+        "backup": translate("FileName", "backup"),
+        "export": translate("FileName", "export"),
+    }
+    return words.get(kind, kind)
+
+
+def loan_file(lender_name: str, loan: Loan, kind: str, day: date, suffix: str) -> str:
+    """The suggested path of a file about one loan: lender, reference or name, what, day."""
+    lender, name = loan_words(lender_name, loan.reference, loan.name)
+    return suggested_path(lender, name, file_word(kind), day=day, suffix=suffix)

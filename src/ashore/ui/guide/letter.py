@@ -23,6 +23,7 @@ from ashore.reports.letter import letter_text
 from ashore.services.guide.letter import letter_data
 from ashore.services.guide.storage import load_guide
 from ashore.ui import dialogs
+from ashore.ui.files.common import loan_file
 from ashore.ui.widgets.fields import user_message
 
 if TYPE_CHECKING:
@@ -148,7 +149,7 @@ class LetterEditor(QDialog):
             self,
             self.tr("Save the letter"),
             self.tr("PDF files (*.pdf)"),
-            f"letter-{self.loan.id}.pdf",
+            loan_file(self.lender_name, self.loan, "letter", self.today, ".pdf"),
         )
         if path is None:
             return

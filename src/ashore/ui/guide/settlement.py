@@ -26,6 +26,7 @@ from ashore.services import settlement as svc
 from ashore.services.credit import check_report_on, clears_on
 from ashore.services.ledger import Ledger
 from ashore.ui import dialogs
+from ashore.ui.files.common import loan_file
 from ashore.ui.widgets.fields import user_message
 
 
@@ -235,7 +236,9 @@ class SettlementBox(QGroupBox):
             self,
             self.tr("Dispute letter"),
             self.tr("PDF document (*.pdf)"),
-            f"dispute-{self.loan.id}.pdf",
+            loan_file(
+                self.ledger.lender(self.loan.lender).name, self.loan, "dispute", self.today, ".pdf"
+            ),
         )
         if path is not None:
             self.write_dispute(path)

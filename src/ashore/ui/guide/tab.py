@@ -212,7 +212,7 @@ class GuideTab(QWidget):
 
         budget = QHBoxLayout()
         self.budget = CheckedLineEdit(
-            lambda text: parse_amount(text, field="monthly_budget"),
+            lambda text: parse_amount(text, field="monthly_budget", units=True),
             required=False,
             placeholder=self.tr("e.g. 1500.00"),
             numeric=True,

@@ -32,7 +32,9 @@ class FeeRow(QWidget):
             _required_text("fee.name"), placeholder=self.tr("e.g. service fee")
         )
         self.amount = CheckedLineEdit(
-            lambda text: parse_amount(text, field="fee.amount", currency=self._currency()),
+            lambda text: parse_amount(
+                text, field="fee.amount", currency=self._currency(), units=True
+            ),
             placeholder="0.00",
             numeric=True,
         )

@@ -127,6 +127,8 @@ class LoanForm(QWidget):
     def __init__(self, *, today: date, locale: str = "en", parent: QWidget | None = None) -> None:
         """``today``: the context's day (a new loan's first due date defaults to a month later)."""
         super().__init__(parent)
+        self._saved_lenders: list[Lender] = []
+        self.pending_lender: Lender | None = None  # from "New lender…", saved with the loan
         self.today = today
         # Not ``self.locale``: that would hide QWidget.locale().
         self.amount_locale = locale
@@ -269,7 +271,11 @@ class LoanForm(QWidget):
         self.principal = self._checked(
             CheckedLineEdit(
                 lambda text: parse_amount(
-                    text, field="principal", currency=self.currency_code(), allow_zero=False
+                    text,
+                    field="principal",
+                    currency=self.currency_code(),
+                    allow_zero=False,
+                    units=True,
                 ),
                 placeholder="0.00",
                 numeric=True,
@@ -373,7 +379,9 @@ class LoanForm(QWidget):
         )
         self.late_fee = self._checked(
             CheckedLineEdit(
-                lambda text: parse_amount(text, field="late_fee", currency=self.currency_code()),
+                lambda text: parse_amount(
+                    text, field="late_fee", currency=self.currency_code(), units=True
+                ),
                 required=False,
                 empty_value=ZERO,
                 placeholder="0.00",
@@ -695,12 +703,22 @@ class LoanForm(QWidget):
 
     # ----- public ----------------------------------------------------------------------------
     def set_lenders(self, lenders: list[Lender], select: str | None = None) -> None:
-        """Fill the lender list; keep the current choice unless ``select`` names another."""
+        """Fill the lender list; keep the current choice unless ``select`` names another. A
+        lender added through "New lender…" and not saved yet stays listed (marked new)."""
+        self._saved_lenders = list(lenders)
         current = select or self.lender.currentData()
         self._loading = True
         self.lender.clear()
+        pending = self.pending_lender
+        if pending is not None and any(item.id == pending.id for item in lenders):
+            pending = self.pending_lender = None  # saved meanwhile: an ordinary lender now
+        shown = [*lenders, pending] if pending is not None else list(lenders)
+        lenders = shown
         for lender in sorted(lenders, key=lambda item: item.name.casefold()):
-            self.lender.addItem(lender.name, lender.id)
+            label = lender.name
+            if lender is pending:
+                label = self.tr("%1 (new, saved with the loan)").replace("%1", lender.name)
+            self.lender.addItem(label, lender.id)
         if lenders:
             self.lender.insertSeparator(self.lender.count())
         self.lender.addItem(self.tr("New lender…"), NEW_LENDER)
@@ -717,8 +735,17 @@ class LoanForm(QWidget):
         for hint in self._hints:
             hint.setVisible(guided)
 
+    def add_new_lender(self, lender: Lender) -> None:
+        """A lender typed in through "New lender…": listed and chosen, and saved only with the
+        loan (``pending_lender``); abandoning the form (another loan, Clear) forgets it."""
+        self.pending_lender = lender
+        self.set_lenders(self._saved_lenders, select=lender.id)
+
     def set_loan(self, loan: Loan | None, *, lender_id: str | None = None) -> None:
         """Show ``loan`` for editing, or an empty form for a new loan under ``lender_id``."""
+        if self.pending_lender is not None and self.pending_lender.id != lender_id:
+            self.pending_lender = None  # abandoned with the form: it was never saved
+            self.set_lenders(self._saved_lenders)
         self.original = loan
         self._loading = True
         try:
@@ -854,6 +881,8 @@ class LoanForm(QWidget):
 
     def is_dirty(self) -> bool:
         """Whether the form holds something the Ledger does not (an edit, or a half-typed loan)."""
+        if self.pending_lender is not None:
+            return True
         if self.original is None:
             typed = (self.name, self.principal, self.rate, self.penalty_rate, self.late_fee)
             return any(field.text().strip() for field in typed) or bool(self.fees.rows)

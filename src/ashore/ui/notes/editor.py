@@ -4,6 +4,8 @@ was said, the outcome, promises, the follow-up, files to attach, and a collector
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from dataclasses import field as default
 from datetime import date, datetime
 from pathlib import Path
 
@@ -11,8 +13,7 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
+    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -28,6 +29,26 @@ from ashore.domain.records import CHANNELS, CallNote
 from ashore.ui import dialogs
 from ashore.ui.notes.collection import CollectionFields
 from ashore.ui.notes.formatting import channel_text, stamp_text
+from ashore.ui.widgets.fields import OneTabDateEdit, OneTabDateTimeEdit
+
+
+@dataclass
+class NoteDraft:
+    """A note being written, put aside while the user looks elsewhere (another loan, the lender's
+    page) and given back to the editor when they come back: every field as typed, the files picked
+    for it, and which note it changes (None: a new note) on which loan."""
+
+    loan_id: str | None
+    editing: CallNote | None
+    title: str
+    written: str
+    shown_occurred: tuple[QDateTime, datetime] | None
+    fields: tuple[object, ...]
+    baseline: tuple[object, ...]
+    pending: list[Path] = default(default_factory=list)
+
+    def is_dirty(self) -> bool:
+        return bool(self.pending) or self.fields != self.baseline
 
 
 class NoteEditor(QFrame):
@@ -40,11 +61,13 @@ class NoteEditor(QFrame):
         super().__init__(parent)
         self.setObjectName("noteEditor")
         self.editing: CallNote | None = None
+        self.loan_id: str | None = None  # the loan the note is written on (set by the pane)
+        self._baseline: tuple[object, ...] = ()
         self._shown_occurred: tuple[QDateTime, datetime] | None = None
 
         self.title = QLabel()
         self.title.setObjectName("noteWhen")
-        self.occurred = QDateTimeEdit()
+        self.occurred = OneTabDateTimeEdit()
         self.occurred.setCalendarPopup(True)
         self.occurred.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.written = QLabel()
@@ -63,7 +86,7 @@ class NoteEditor(QFrame):
         self.promises = QLineEdit()
         self.promises.setPlaceholderText(self.tr("who promised what, by when (either side)"))
         self.follow_check = QCheckBox(self.tr("Follow up on"))
-        self.follow_date = QDateEdit()
+        self.follow_date = OneTabDateEdit()
         self.follow_date.setCalendarPopup(True)
         self.follow_date.setDisplayFormat("yyyy-MM-dd")
         self.follow_date.setEnabled(False)
@@ -88,7 +111,11 @@ class NoteEditor(QFrame):
         self.save_button = QPushButton(self.tr("Save note"))
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.saveRequested)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        # The platform's order and sizes (Save and Cancel each as wide as its text).
+        self.button_box = QDialogButtonBox()
+        self.button_box.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.button_box.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancelRequested)
 
         when = QHBoxLayout()
@@ -118,8 +145,7 @@ class NoteEditor(QFrame):
         form.addRow("", files)
         buttons = QHBoxLayout()
         buttons.addWidget(self.error, 1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.button_box, 0, Qt.AlignmentFlag.AlignRight)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addWidget(self.title)
@@ -226,7 +252,87 @@ class NoteEditor(QFrame):
         self.occurred.setDateTime(shown)
         self._shown_occurred = (self.occurred.dateTime(), value)
 
-    def _open(self) -> None:
+    # -- the draft ------------------------------------------------------------------------
+
+    def is_open(self) -> bool:
+        return not self.isHidden()
+
+    def is_dirty(self) -> bool:
+        """True when the open editor holds something the user typed or picked and did not save."""
+        return self.is_open() and (bool(self.pending) or self._fields() != self._baseline)
+
+    def draft(self) -> NoteDraft:
+        """Everything in the editor, to give back later with ``restore``."""
+        return NoteDraft(
+            loan_id=self.loan_id,
+            editing=self.editing,
+            title=self.title.text(),
+            written=self.written.text(),
+            shown_occurred=self._shown_occurred,
+            fields=self._fields(),
+            baseline=self._baseline,
+            pending=list(self.pending),
+        )
+
+    def restore(self, draft: NoteDraft) -> None:
+        """Open the editor on a draft put aside, as it was left."""
+        self.loan_id, self.editing = draft.loan_id, draft.editing
+        self.title.setText(draft.title)
+        self.written.setText(draft.written)
+        self._shown_occurred = draft.shown_occurred
+        self._set_fields(draft.fields)
+        self.pending = []
+        self.pending_label.clear()
+        self.add_pending(draft.pending)
+        self.attach_button.setVisible(draft.editing is None)
+        self._open(baseline=draft.baseline)
+
+    def _fields(self) -> tuple[object, ...]:
+        fields = self.collection
+        return (
+            self.occurred.dateTime(),
+            self.channel.currentIndex(),
+            self.counterpart.text(),
+            self.text.toPlainText(),
+            self.outcome.text(),
+            self.promises.text(),
+            self.follow_check.isChecked(),
+            self.follow_date.date(),
+            self.collection_check.isChecked(),
+            fields.direction.currentIndex(),
+            fields.from_number.text(),
+            fields.third_party.text(),
+            fields.chosen_abuse(),
+        )
+
+    def _set_fields(self, values: tuple[object, ...]) -> None:
+        (occurred, channel, counterpart, text, outcome, promises, follow, follow_date) = values[:8]
+        (collection, direction, from_number, third_party, abuse) = values[8:]
+        assert isinstance(occurred, QDateTime)
+        assert isinstance(follow_date, QDate)
+        assert isinstance(channel, int)
+        assert isinstance(direction, int)
+        assert isinstance(abuse, tuple)
+        self.occurred.setDateTime(occurred)
+        self.channel.setCurrentIndex(channel)
+        self.counterpart.setText(str(counterpart))
+        self.text.setPlainText(str(text))
+        self.outcome.setText(str(outcome))
+        self.promises.setText(str(promises))
+        self.follow_check.setChecked(bool(follow))
+        self.follow_date.setDate(follow_date)
+        self.collection_check.setChecked(bool(collection))
+        fields = self.collection
+        fields.clear()
+        fields.direction.setCurrentIndex(direction)
+        fields.from_number.setText(str(from_number))
+        fields.third_party.setText(str(third_party))
+        for kind in abuse:
+            if kind in fields.abuse:
+                fields.abuse[kind].setChecked(True)
+
+    def _open(self, baseline: tuple[object, ...] | None = None) -> None:
+        self._baseline = self._fields() if baseline is None else baseline
         self.error.hide()
         self.show()
         self.text.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -41,7 +41,7 @@ from ashore.ui import dialogs
 from ashore.ui.audio.probe import probe_duration_ms
 from ashore.ui.notes.card import NoteCard
 from ashore.ui.notes.collection import COLLECTION_STYLE
-from ashore.ui.notes.editor import NoteEditor
+from ashore.ui.notes.editor import NoteDraft, NoteEditor
 from ashore.ui.notes.formatting import when_text
 from ashore.ui.notes.worker import AttachThread
 from ashore.ui.widgets.fields import user_message
@@ -84,6 +84,7 @@ class NotesPane(QWidget):
     """All notes of one loan (``set_loan``) or of all a lender's loans (``set_lender``)."""
 
     notesChanged = Signal()
+    noteSaved = Signal(object)  # the saved note (a CallNote): the window says so
 
     def __init__(
         self,
@@ -106,7 +107,8 @@ class NotesPane(QWidget):
         self._queue: deque[tuple[str, str, Path, bool]] = deque()
         self.worker: AttachThread | None = None
         self._current: tuple[str, str, Path, bool] | None = None
-        self._editing_loan: str | None = None
+        # Notes being written, put aside per view ("loan"/"lender", id) while another is shown.
+        self.drafts: dict[tuple[str, str], NoteDraft] = {}
         self._closed = False  # after shutdown nothing more is linked
 
         outer = QVBoxLayout(self)
@@ -187,7 +189,7 @@ class NotesPane(QWidget):
         self.editor = NoteEditor()
         self.editor.hide()
         self.editor.saveRequested.connect(self.save_editor)
-        self.editor.cancelRequested.connect(self.close_editor)
+        self.editor.cancelRequested.connect(self.cancel_editor)
         outer.addWidget(self.editor)
 
         self.list_widget = QWidget()
@@ -212,10 +214,35 @@ class NotesPane(QWidget):
 
     # -- what is shown ------------------------------------------------------------------------
 
+    def _view(self) -> tuple[str, str] | None:
+        if self.loan_id is not None:
+            return ("loan", self.loan_id)
+        if self.lender_id is not None:
+            return ("lender", self.lender_id)
+        return None
+
+    def _put_aside(self) -> None:
+        """Keep the note being written for when this view comes back; close the editor."""
+        view = self._view()
+        if view is not None and self.editor.is_dirty():
+            self.drafts[view] = self.editor.draft()
+        self.close_editor()
+
+    def _take_back(self) -> None:
+        """Reopen the note put aside on the view now shown, as it was left."""
+        view = self._view()
+        draft = self.drafts.pop(view, None) if view is not None else None
+        if draft is not None:
+            self.editor.restore(draft)
+
+    def _switch(self, loan_id: str | None, lender_id: str | None) -> None:
+        if (loan_id, lender_id) != (self.loan_id, self.lender_id):
+            self._put_aside()
+            self.loan_id, self.lender_id = loan_id, lender_id
+            self._take_back()
+
     def set_loan(self, loan_id: str) -> None:
-        if loan_id != self.loan_id:
-            self.close_editor()
-        self.loan_id, self.lender_id = loan_id, None
+        self._switch(loan_id, None)
         self.title.setVisible(False)
         self.new_button.setVisible(True)
         self.collector_button.setVisible(True)
@@ -239,8 +266,7 @@ class NotesPane(QWidget):
 
     def clear(self) -> None:
         """Show nothing (a loan not saved yet has no notes)."""
-        self.close_editor()
-        self.loan_id = self.lender_id = None
+        self._switch(None, None)
         self.new_button.setVisible(False)
         self.collector_button.setVisible(False)
         if self.recorder is not None:
@@ -249,8 +275,7 @@ class NotesPane(QWidget):
         self.empty.setText(self.tr("Save the loan first; then its calls can be noted here."))
 
     def set_lender(self, lender_id: str) -> None:
-        self.close_editor()
-        self.loan_id, self.lender_id = None, lender_id
+        self._switch(None, lender_id)
         self.title.setVisible(True)
         self.new_button.setVisible(False)
         self.collector_button.setVisible(False)
@@ -436,28 +461,87 @@ class NotesPane(QWidget):
 
     def new_note(self) -> None:
         """Open the editor on a new note at the current time, the cursor in the text."""
-        if self.loan_id is None:
+        if self.loan_id is None or not self.may_replace_draft():
             return
+        self.editor.loan_id = self.loan_id
         self.editor.start_new(self.notes.db.clock.now(), self.today)
         self.timeline.verticalScrollBar().setValue(0)
 
     def new_collector_call(self) -> None:
         """A collector is calling: a collection note at the current time, incoming, by phone."""
-        if self.loan_id is None:
+        if self.loan_id is None or not self.may_replace_draft():
             return
+        self.editor.loan_id = self.loan_id
         self.editor.start_new(self.notes.db.clock.now(), self.today, collector=True)
         self.timeline.verticalScrollBar().setValue(0)
 
     def edit_note(self, loan_id: str, note_id: str) -> None:
+        if not self.may_replace_draft():
+            return
         note = next(n for n in self.notes.notes(loan_id) if n.id == note_id)
-        self._editing_loan = loan_id
+        self.editor.loan_id = loan_id
         self.editor.start_edit(note, self.today)
+
+    def may_replace_draft(self) -> bool:
+        """True when the editor may take another note: it holds nothing unsaved, or the user
+        saved it (and the save went through) or let it go."""
+        if not self.editor.is_dirty():
+            return True
+        answer = dialogs.ask_unsaved_note(self)
+        if answer == "save":
+            return self.save_editor()
+        return answer == "discard"
+
+    def cancel_editor(self) -> None:
+        """The editor's Cancel: what was typed goes only when the user says so."""
+        if self.editor.is_dirty() and not dialogs.confirm(
+            self,
+            self.tr("Unsaved note"),
+            self.tr("Discard the note you are writing?"),
+            self.tr("Discard note"),
+        ):
+            return
+        self.close_editor()
 
     def close_editor(self) -> None:
         self.editor.editing = None
+        self.editor.pending = []
         self.editor.hide()
 
-    def save_editor(self) -> None:
+    def unsaved_drafts(self) -> int:
+        """How many notes are being written and not saved: the open one and those put aside."""
+        return int(self.editor.is_dirty()) + len(self.drafts)
+
+    def discard_drafts(self) -> None:
+        self.drafts.clear()
+        self.close_editor()
+
+    def save_drafts(self) -> bool:
+        """Save the note open in the editor and every one put aside; False (the failing one open
+        in the editor if it is this view's, else put aside again, and the error said) at the
+        first that cannot be saved."""
+        if self.editor.is_dirty() and not self.save_editor():
+            return False
+        view = self._view()
+        for key, draft in list(self.drafts.items()):
+            self.editor.restore(draft)
+            del self.drafts[key]
+            if not self.save_editor():
+                if key != view:
+                    self.drafts[key] = self.editor.draft()
+                    self.close_editor()
+                    dialogs.error(
+                        self,
+                        self.tr("A note on another loan could not be saved: {error}").format(
+                            error=self.editor.error.text()
+                        ),
+                    )
+                return False
+        return True
+
+    def save_editor(self) -> bool:
+        """Save the note in the editor; False (the editor open, the reason under it) when the
+        notes refuse it."""
         editor = self.editor
         values = {
             "occurred_at": editor.occurred_at(),
@@ -470,27 +554,29 @@ class NotesPane(QWidget):
             **editor.collection_values(),
         }
         added_id: str | None = None  # a new note, to attach the recordings picked for it
+        loan_id = editor.loan_id or self.loan_id
+        if loan_id is None:
+            return False
         try:
             if editor.editing is None:
-                if self.loan_id is None:
-                    return
                 if not str(values["text"]).strip() and values["kind"] != "collection":
                     editor.show_error(self.tr("Write what was said before saving."))
-                    return
-                added_id = self.notes.add(self.loan_id, **values).id  # type: ignore[arg-type]
+                    return False
+                saved = self.notes.add(loan_id, **values)  # type: ignore[arg-type]
+                added_id = saved.id
             else:
-                loan_id = self._editing_loan or self.loan_id
-                assert loan_id is not None
-                self.notes.revise(loan_id, editor.editing.id, **values)  # type: ignore[arg-type]
+                saved = self.notes.revise(loan_id, editor.editing.id, **values)  # type: ignore[arg-type]
         except AshoreError as error:
             editor.show_error(user_message(error))
-            return
+            return False
         pending = list(editor.pending)
         self.close_editor()
         self.refresh()
         self.notesChanged.emit()
-        if added_id is not None and pending and self.loan_id is not None:
-            self.attach_files(self.loan_id, added_id, pending)
+        self.noteSaved.emit(saved)
+        if added_id is not None and pending:
+            self.attach_files(loan_id, added_id, pending)
+        return True
 
     def delete_note(self, loan_id: str, note_id: str) -> None:
         note = next(n for n in self.notes.notes(loan_id) if n.id == note_id)
@@ -596,7 +682,8 @@ class NotesPane(QWidget):
             return
         self.refresh()
         self.attach_files(self.loan_id, note.id, [Path(path)], remove_source=True)
-        self.edit_note(self.loan_id, note.id)
+        if not self.editor.is_dirty():  # a note being written stays; the call is in the list
+            self.edit_note(self.loan_id, note.id)
 
     # -- keys and closing ---------------------------------------------------------------------
 

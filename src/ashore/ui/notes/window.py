@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from ashore.app.errors import AshoreError
 from ashore.ui import dialogs
+from ashore.ui.files.common import loan_file
 from ashore.ui.notes.pane import NotesPane
 from ashore.ui.widgets.fields import user_message
 
@@ -37,6 +38,8 @@ class NotesHookup(QObject):
         window.add_to_lender_page(self.lender_pane)
         self._shown: tuple[str, str] | None = None
 
+        for pane in (self.pane, self.lender_pane):
+            pane.noteSaved.connect(self._say_saved)
         window.on_loan_tab_changed(lambda _index: self.sync())
         window.on_page_changed(self.sync)
         window.on_selection_changed(self.sync)
@@ -92,6 +95,27 @@ class NotesHookup(QObject):
         else:
             self.lender_pane.set_lender(want[1])
 
+    def _say_saved(self, _note: object) -> None:
+        now = self.window.ctx.clock.now().astimezone()
+        self.window.show_status(
+            self.tr("Note saved at {time}.").format(time=f"{now:%H:%M}"), 10_000
+        )
+
+    def may_close(self) -> bool:
+        """True when no call note is being written, or the user saved (all went through) or
+        discarded them; asked before the window closes."""
+        count = self.pane.unsaved_drafts() + self.lender_pane.unsaved_drafts()
+        if not count:
+            return True
+        answer = dialogs.ask_unsaved_note(self.parent_widget, count)
+        if answer == "discard":
+            self.pane.discard_drafts()
+            self.lender_pane.discard_drafts()
+            return True
+        if answer == "save":
+            return self.pane.save_drafts() and self.lender_pane.save_drafts()
+        return False
+
     def _shown_loan(self) -> Loan | None:
         """The loan the window shows, for an export; None (after saying why) when there is none
         or it cannot be read."""
@@ -111,7 +135,11 @@ class NotesHookup(QObject):
         if loan is None:
             return
         ledger = self.window.ledger
-        path = dialogs.get_bundle_path(self.parent_widget, f"evidence-{loan.id}.zip")
+        lender = ledger.lender(loan.lender).name
+        today = self.window.ctx.today
+        path = dialogs.get_bundle_path(
+            self.parent_widget, loan_file(lender, loan, "evidence", today, ".zip")
+        )
         if path is None:
             return
         lang = "zh_CN" if self.window.ctx.lang == "zh_CN" else "en"
@@ -143,7 +171,11 @@ class NotesHookup(QObject):
         if loan is None:
             return
         ledger = self.window.ledger
-        answer = dialogs.ask_complaint(self.parent_widget, f"complaint-{loan.id}.pdf")
+        lender = ledger.lender(loan.lender).name
+        answer = dialogs.ask_complaint(
+            self.parent_widget,
+            loan_file(lender, loan, "complaint", self.window.ctx.today, ".pdf"),
+        )
         if answer is None:
             return
         to, path = answer

@@ -125,6 +125,9 @@ class PaymentsTab(QWidget):
         layout.addLayout(grid, 2)
 
         self.record_button.clicked.connect(self.record)
+        # Enter in a field records, as Enter saves the loan form (nothing while it is not valid).
+        for line in (self.day.line, self.amount.line, self.method, self.reference):
+            line.returnPressed.connect(self.record)
         self.delete_button.clicked.connect(self.delete)
         self.day.changed.connect(self._update)
         self.amount.changed.connect(self._update)

@@ -67,7 +67,11 @@ def _custom_rows(text: str, currency: str) -> list[tuple[date, Decimal]]:
             raise InputError(f"installments: line {number}: give a date and an amount")
         due = parse_day(parts[0], f"installments: line {number}")
         amount = parse_amount(
-            parts[1], field=f"installments: line {number}", currency=currency, allow_zero=False
+            parts[1],
+            field=f"installments: line {number}",
+            currency=currency,
+            allow_zero=False,
+            units=True,
         )
         rows.append((due, amount))
     if not rows:

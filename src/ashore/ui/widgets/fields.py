@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QLabel,
     QLineEdit,
     QSizePolicy,
@@ -74,6 +75,9 @@ class DateEdit(QDateEdit):
             return
         super().keyPressEvent(event)
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return one_tab(self, next)
+
     def validate(self, text: str, pos: int) -> object:
         found = typed_date(text)
         if found is not None:
@@ -96,6 +100,28 @@ class DateEdit(QDateEdit):
     def fixup(self, text: str) -> str:
         found = typed_date(text)
         return found.isoformat() if found is not None else self.date().toString("yyyy-MM-dd")
+
+
+def one_tab(field: QDateTimeEdit, forward: bool) -> bool:
+    """Tab leaves a date (or date-time) field at once: QDateTimeEdit would first walk its
+    sections (year, month, day), three Tabs to leave "First due date". What was typed is read
+    as the field is left (read whole here, as QDateTimeEdit did before its next section)."""
+    field.interpretText()
+    return QWidget.focusNextPrevChild(field, forward)
+
+
+class OneTabDateTimeEdit(QDateTimeEdit):
+    """A date-and-time field that one Tab leaves (see ``one_tab``)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return one_tab(self, next)
+
+
+class OneTabDateEdit(QDateEdit):
+    """A plain date field (sections, no typed-whole reading) that one Tab leaves."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return one_tab(self, next)
 
 
 class WheelGuard(QObject):

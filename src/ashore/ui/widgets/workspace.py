@@ -26,6 +26,7 @@ from ashore.domain.money import format_amount, parse_amount
 from ashore.services.views.chart import ChartData
 from ashore.ui import dialogs
 from ashore.ui.chart.view import Marker, MonthlyBar, NegotiationChart, Series
+from ashore.ui.files.common import save_folder
 from ashore.ui.widgets.fields import CheckedLineEdit
 from ashore.ui.widgets.style import tabular_font
 from ashore.ui.widgets.words import _tr
@@ -110,7 +111,7 @@ def amount_field(
 
     def parse(text: str) -> Decimal:
         code = currency() if callable(currency) else currency
-        return parse_amount(text, currency=code, allow_zero=not positive)
+        return parse_amount(text, currency=code, allow_zero=not positive, units=True)
 
     field = CheckedLineEdit(parse, required=required, numeric=True, placeholder="0.00")
     field.setMaximumWidth(200)
@@ -365,7 +366,7 @@ def export_chart(parent: QWidget, chart: NegotiationChart, suggested: str) -> Pa
         parent,
         _tr("Export chart"),
         _tr("PNG image (*.png);;SVG drawing (*.svg)"),
-        suggested,
+        str(save_folder() / suggested),
     )
     if path is None:
         return None

@@ -1,0 +1,97 @@
+"""A lender added through "New lender…" inside the loan form is saved with the loan (issue 13,
+item 17): nothing is stored before, an abandoned form leaves no lender behind, a refused loan save
+stores neither, and one Undo takes back the loan and its lender."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from ashore.app.errors import InputError
+from ashore.services import Ledger
+from ashore.ui import dialogs
+from ashore.ui.dialogs import LenderDetails
+from ashore.ui.loan.form import NEW_LENDER
+
+from .helpers import choose, click, type_into
+
+
+def _fill_kaka(qtbot: Any, window: Any) -> None:
+    form = window.form
+    type_into(qtbot, form.name, "Kaka 30-day")
+    type_into(qtbot, form.principal, "3000")
+    type_into(qtbot, form.rate, "0.05")
+    choose(form.rate_unit, "day")
+    choose(form.method, "bullet")
+    type_into(qtbot, form.term_count, "1")
+
+
+def _new_lender(window: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(
+        dialogs, "ask_lender", lambda _parent: LenderDetails("Kaka Loan", "400-000-0000")
+    )
+    choose(window.form.lender, NEW_LENDER)
+
+
+def test_the_new_lender_is_saved_with_the_loan_and_undone_with_it(
+    qtbot: Any, ledger: Ledger, make_window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window(ledger)
+    window.new_loan()
+    _new_lender(window, monkeypatch)
+    form = window.form
+    assert form.lender.currentText() == "Kaka Loan (new, saved with the loan)"
+    assert ledger.lenders() == []  # nothing stored yet
+    assert window.model.rowCount() == 0  # and the sidebar shows no "Kaka Loan · 0 loans"
+    _fill_kaka(qtbot, window)
+    assert form.save_button.isEnabled()
+    click(qtbot, form.save_button)
+    lenders = ledger.lenders()
+    assert [(lender.name, lender.phone) for lender in lenders] == [("Kaka Loan", "400-000-0000")]
+    (loan,) = ledger.loans()
+    assert loan.lender == lenders[0].id
+    assert form.pending_lender is None
+    assert form.lender.currentText() == "Kaka Loan"
+    window.undo_stack.undo()  # one step: the loan and the lender it brought
+    assert ledger.loans() == []
+    assert ledger.lenders() == []
+    window.undo_stack.redo()
+    assert [lender.name for lender in ledger.lenders()] == ["Kaka Loan"]
+    assert len(ledger.loans()) == 1
+
+
+def test_an_abandoned_form_leaves_no_lender_behind(
+    qtbot: Any, ledger: Ledger, make_window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ledger.load_sample()
+    window = make_window(ledger)
+    lenders_before = ledger.lenders()
+    window.new_loan()
+    _new_lender(window, monkeypatch)
+    assert window.form.is_dirty()  # leaving asks (the conftest's confirm says yes)
+    window.ask_new_loan()  # abandoned: a fresh form
+    assert ledger.lenders() == lenders_before
+    assert window.form.pending_lender is None
+    assert window.form.lender.findText("Kaka Loan", flags=Qt.MatchFlag.MatchContains) < 0
+    window.open_loan("jb-2026-01")
+    assert ledger.lenders() == lenders_before
+
+
+def test_a_refused_loan_stores_no_lender(
+    qtbot: Any, ledger: Ledger, make_window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window(ledger)
+    window.new_loan()
+    _new_lender(window, monkeypatch)
+    _fill_kaka(qtbot, window)
+    loan = window.form.loan_value("")
+
+    def refuse(_loan: object) -> None:
+        raise InputError.at("principal", "amount.not_positive", "must be more than zero")
+
+    monkeypatch.setattr(ledger, "save_loan", refuse)
+    window.edits.save_loan(loan)
+    assert ledger.lenders() == []
+    assert window.form.pending_lender is not None  # still there to try again
