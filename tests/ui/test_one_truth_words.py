@@ -1,0 +1,67 @@
+"""One truth on every screen, the words (issue 13): Qt's own file dialog reads Chinese in zh_CN,
+one key per action in a window, counts said with Qt's plural forms, one date style per
+language."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QLabel, QTreeView
+
+from ashore.ui.app import install_translations
+
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+ACCELERATOR = re.compile(r"\(&\w\)|&")
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[None]:
+    """Ashore's and Qt's Chinese installed for one test, and taken out again after it."""
+    before = QLocale()
+    installed = install_translations(qapp, "zh_CN")
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(before)
+
+
+def english_left(texts: list[str]) -> list[str]:
+    """The texts that still hold an English word, accelerators aside."""
+    return [text for text in texts if LATIN_WORD.search(ACCELERATOR.sub("", text))]
+
+
+def test_qt_s_file_dialog_reads_chinese(qtbot, chinese, tmp_path: Path) -> None:
+    (tmp_path / "letters").mkdir()
+    (tmp_path / "plan.pdf").write_bytes(b"%PDF-1.4\n")
+    dialog = QFileDialog(None, "", str(tmp_path), "PDF (*.pdf)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+    buttons = [b.text() or b.toolTip() for b in dialog.findChildren(QAbstractButton)]
+    # the two labels Qt 6 spells with an accelerator were English ("&Look in:", "Files of &type:")
+    assert "查找范围(&L)：" in labels
+    assert "文件类型(&T)：" in labels
+    assert english_left(labels) == []
+    assert english_left([text for text in buttons if text]) == []
+    view = next(v for v in dialog.findChildren(QTreeView) if v.isVisible())
+    model = view.model()
+    header = [
+        model.headerData(column, Qt.Orientation.Horizontal) for column in range(model.columnCount())
+    ]
+    assert english_left(header) == []
+
+    def folder_row() -> int:
+        root = view.rootIndex()
+        names = [model.index(row, 0, root).data() for row in range(model.rowCount(root))]
+        return names.index("letters") if "letters" in names else -1
+
+    qtbot.waitUntil(lambda: folder_row() >= 0)
+    # the Type column named a folder "Folder"
+    assert model.index(folder_row(), 2, view.rootIndex()).data() == "文件夹"
