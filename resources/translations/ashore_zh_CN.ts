@@ -3466,32 +3466,34 @@ What was here before is saved in %1.</source>
 <context>
     <name>NotesPane</name>
     <message>
-        <location filename="../../src/ashore/ui/notes/pane.py" line="+116"/>
+        <location filename="../../src/ashore/ui/notes/pane.py" line="+121"/>
         <source>Every note on this lender&apos;s loans, newest first</source>
         <translation>该出借方所有借款的记录，最新的在前</translation>
     </message>
     <message>
         <location line="+12"/>
+        <location line="+15"/>
         <source>New note</source>
         <translation>新记录</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-12"/>
         <source>Write down a call or message now ({key})</source>
         <translation>现在记下一次通话或消息（{key}）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <location line="+10"/>
         <source>Collector calling</source>
         <translation>催收来电</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-7"/>
         <source>Note a debt collector&apos;s call now, while it rings: the time is filled in ({key})</source>
         <translation>催收来电时立即记录：时间自动填好（{key}）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Drop recordings, screenshots or PDFs on a note to attach</source>
         <translation>把录音、截图或 PDF 拖到记录上即可添加附件</translation>
     </message>
@@ -3516,12 +3518,7 @@ What was here before is saved in %1.</source>
         <translation>请先保存借款，之后才能在这里记录通话。</translation>
     </message>
     <message>
-        <location line="+63"/>
-        <source>No notes yet. After every call or message, press Ctrl+N and write down when it was, who you spoke to, what was said and promised. Attach the recording or a screenshot: a dated record is what holds up later.</source>
-        <translation>还没有记录。每次通话或收到消息后，按 Ctrl+N 记下时间、对方是谁、说了什么、承诺了什么。附上录音或截图：带日期的记录日后才站得住脚。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+68"/>
         <source>No notes on this lender&apos;s loans yet.</source>
         <translation>该出借方的借款还没有记录。</translation>
     </message>
@@ -3572,7 +3569,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 把录音、截图或 PDF 拖到记录上即可添加附件。</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-67"/>
+        <source>No notes yet. After every call or message, press {key} and write down when it was, who you spoke to, what was said and promised. Attach the recording or a screenshot: a dated record is what holds up later.</source>
+        <translation>还没有记录。每次通话或收到消息后，按 {key} 记下时间、对方是谁、说了什么、承诺了什么。附上录音或截图：带日期的记录日后才站得住脚。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>1 chained entry</source>
         <translation>1 个链式条目</translation>
     </message>

@@ -52,7 +52,7 @@ def test_quick_entry_of_a_collectors_call_with_its_recording(
     qtbot.waitUntil(pane.isActiveWindow, timeout=3000)
     qtbot.keyClick(
         pane,
-        Qt.Key.Key_N,
+        Qt.Key.Key_C,  # Ctrl+Shift+C: a collector calling
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     editor = pane.editor

@@ -10,9 +10,25 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QLabel, QTreeView
+from PySide6.QtGui import QAction, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMenu,
+    QTreeView,
+    QWidget,
+)
 
+from ashore.services import Ledger
 from ashore.ui.app import install_translations
+from ashore.ui.audio.common import QTMULTIMEDIA_ENVIRONMENT_WARNINGS
+
+JB = "jb-2026-01"
+noise = pytest.mark.qt_log_ignore(
+    *QTMULTIMEDIA_ENVIRONMENT_WARNINGS, "does not support propagateSizeHints"
+)
 
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 ACCELERATOR = re.compile(r"\(&\w\)|&")
@@ -65,3 +81,47 @@ def test_qt_s_file_dialog_reads_chinese(qtbot, chinese, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: folder_row() >= 0)
     # the Type column named a folder "Folder"
     assert model.index(folder_row(), 2, view.rootIndex()).data() == "文件夹"
+
+
+# ----- one key, one action ----------------------------------------------------------------------
+def listening(action: QAction) -> bool:
+    """Whether Qt would match ``action``'s keys now: it is in a menu (of the menu bar) or held by
+    a widget on screen (the notes panes of the loan and of the lender page are never both)."""
+    holders = [w for w in action.associatedObjects() if isinstance(w, QWidget)]
+    return any(isinstance(w, QMenu) or w.isVisible() for w in holders)
+
+
+def shortcuts_of(window: QWidget) -> dict[str, list[str]]:
+    """Each key sequence Qt would match in ``window`` now (actions and QShortcuts), with what it
+    does."""
+    found: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        if not listening(action):
+            continue
+        for sequence in action.shortcuts():
+            found.setdefault(sequence.toString(), []).append(action.text() or action.objectName())
+    for shortcut in window.findChildren(QShortcut):
+        if shortcut.parentWidget() is None or shortcut.parentWidget().isVisible():
+            found.setdefault(shortcut.key().toString(), []).append(shortcut.objectName())
+    return found
+
+
+@noise
+def test_no_two_actions_share_a_key_in_the_window(qtbot, ledger: Ledger, make_window) -> None:
+    ledger.load_sample()
+    window = make_window(ledger)
+    window.open_loan(JB)
+    window.loan_page.tabs.setCurrentIndex(window.notes_hookup.tab_index)
+    keys = shortcuts_of(window)
+    assert {key: names for key, names in keys.items() if len(names) > 1} == {}
+    # Ctrl+N is the window's New loan, the notes pane has its own keys (Ctrl+N was both)
+    assert keys["Ctrl+N"] == [window.new_loan_action.text()]
+    assert keys["Ctrl+Shift+N"] == ["New note"]
+    assert keys["Ctrl+Shift+C"] == ["Collector calling"]
+    for state in ("dashboard", "lender"):
+        if state == "dashboard":
+            window.dashboard_action.trigger()
+        else:
+            window.open_lender(ledger.loan(JB).lender)
+        keys = shortcuts_of(window)
+        assert {key: names for key, names in keys.items() if len(names) > 1} == {}, state
