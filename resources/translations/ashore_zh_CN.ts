@@ -159,7 +159,7 @@ Your data lives in:
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+83"/>
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+82"/>
         <source>Settled</source>
         <translation>已结清</translation>
     </message>
@@ -411,15 +411,12 @@ Why delete {what}?</source>
         <source>ddd d MMM yyyy</source>
         <translation>yyyy年M月d日 ddd</translation>
     </message>
-    <message>
-        <location filename="../../src/ashore/ui/loan/sidebar.py" line="-6"/>
-        <source>Overdue 1 day</source>
-        <translation>逾期 1 天</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Overdue %1 days</source>
-        <translation>逾期 %1 天</translation>
+    <message numerus="yes">
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="-5"/>
+        <source>Overdue %n day(s)</source>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -623,7 +620,7 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../src/ashore/ui/widgets/words.py" line="+18"/>
+        <location filename="../../src/ashore/ui/widgets/words.py" line="+25"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -631,6 +628,20 @@ Why delete {what}?</source>
         <location line="+1"/>
         <source>heard: {what}</source>
         <translation>言行：{what}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/ashore/ui/messages.py" line="+31"/>
+        <source>%1: the follow-up of %2 passed %n day(s) ago with no note since; call the lender again.</source>
+        <translation>
+            <numerusform>%1：跟进日期 %2 已过去 %n 天，之后没有任何记录；请再次致电出借方。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%1: agreed payment of %2 is due in %n day(s), on %4.</source>
+        <translation>
+            <numerusform>%1：约定还款 %2 将在 %n 天后（%4）到期。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -724,7 +735,7 @@ Why delete {what}?</source>
 <context>
     <name>AllLoansRow</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+318"/>
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+315"/>
         <source>Every loan at once: what to pay and what needs attention (Ctrl+D)</source>
         <translation>一次看全部借款：要还什么、什么需要处理（Ctrl+D）</translation>
     </message>
@@ -1433,13 +1444,13 @@ Why delete {what}?</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+175"/>
+        <location line="+15"/>
+        <location line="+171"/>
         <source>Needs attention</source>
         <translation>需要处理</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-158"/>
         <source>Click a line to open its loan</source>
         <translation>点击一行即可打开对应借款</translation>
     </message>
@@ -1455,27 +1466,17 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+175"/>
+        <location line="+162"/>
         <source>Follow-ups</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-148"/>
         <source>Export chart…</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <source>1 loan · today %2</source>
-        <translation>1 笔借款 · 今天 %2</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 loans · today %2</source>
-        <translation>%1 笔借款 · 今天 %2</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+45"/>
         <source>Grows by %1 a day while nothing is paid.</source>
         <translation>不还款时每天增加 %1。</translation>
     </message>
@@ -1559,8 +1560,15 @@ Why delete {what}?</source>
         <source>Needs attention (%1)</source>
         <translation>需要处理（%1）</translation>
     </message>
+    <message numerus="yes">
+        <location line="-83"/>
+        <source>%n loan(s) · today %2</source>
+        <translation>
+            <numerusform>%n 笔借款 · 今天 %2</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+31"/>
+        <location line="+105"/>
         <source>Follow-ups (%1)</source>
         <translation>待跟进（%1）</translation>
     </message>
@@ -1801,7 +1809,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-332"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-317"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -2085,7 +2093,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>InputError</name>
     <message>
-        <location filename="../../src/ashore/ui/messages.py" line="+108"/>
+        <location filename="../../src/ashore/ui/messages.py" line="+86"/>
         <source>an amount is required</source>
         <translation>请填写金额</translation>
     </message>
@@ -2393,15 +2401,12 @@ What was here before is saved in %1.</source>
         <source>Delete or move its loans first</source>
         <translation>请先删除或移走它名下的借款</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>1 loan</source>
-        <translation>1 笔借款</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 loans</source>
-        <translation>%1 笔借款</translation>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n loan(s)</source>
+        <translation>
+            <numerusform>%n 笔借款</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2996,7 +3001,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LoanPage</name>
     <message>
-        <location filename="../../src/ashore/ui/pages.py" line="-162"/>
+        <location filename="../../src/ashore/ui/pages.py" line="-160"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
@@ -3279,10 +3284,12 @@ What was here before is saved in %1.</source>
         <source>{day} — overdue</source>
         <translation>{day}（已过期）</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+32"/>
-        <source>Show history ({n} earlier version(s))</source>
-        <translation>显示历史（{n} 个早期版本）</translation>
+        <source>Show history (%n earlier version(s))</source>
+        <translation>
+            <numerusform>显示历史（%n 个早期版本）</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3447,20 +3454,48 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+77"/>
-        <location line="+27"/>
+        <location line="+29"/>
         <location line="+4"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location line="-28"/>
-        <source>Evidence bundle written to {path}: {notes} note(s), {files} file(s).</source>
-        <translation>证据包已写入 {path}：{notes} 条记录，{files} 个文件。</translation>
+        <location line="-30"/>
+        <source>Evidence bundle written to {path}: {notes}, {files}.</source>
+        <translation>证据包已写入 {path}：{notes}，{files}。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n 条记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>Complaint to {to} written to {path}: {n} contact(s), {k} breach(es).</source>
-        <translation>致 {to} 的投诉书已写入 {path}：{n} 次联系，{k} 项违规。</translation>
+        <location line="+31"/>
+        <source>Complaint to {to} written to {path}: {contacts}, {breaches}.</source>
+        <translation>致 {to} 的投诉书已写入 {path}：{contacts}，{breaches}。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n 次联系</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n breach(es)</source>
+        <translation>
+            <numerusform>%n 项违规</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3523,44 +3558,51 @@ What was here before is saved in %1.</source>
         <translation>该出借方的借款还没有记录。</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>{lender}&apos;s collectors broke the rules {n} time(s) in {k} contact(s)</source>
-        <translation>{lender}的催收在 {k} 次联系中违规 {n} 项</translation>
+        <location line="+27"/>
+        <source>{lender}&apos;s collectors broke the rules {times} in {contacts}</source>
+        <translation>{lender}的催收在{contacts}中违规 {times}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n time(s)</source>
+        <translation>
+            <numerusform>%n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n 次联系</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <location line="+15"/>
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n 条记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-14"/>
+        <source>%n chained entry(s)</source>
+        <translation>
+            <numerusform>%n 个链式条目</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-13"/>
         <source>Counted over every loan with this lender. File ▸ Export ▸ Complaint… writes them up for the regulator (12378) or the central bank (12363).</source>
         <translation>统计该出借方的全部借款。“文件 ▸ 导出 ▸ 投诉书…”可整理成投诉，提交监管（12378）或央行（12363）。</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+23"/>
-        <source>1 note</source>
-        <translation>1 条记录</translation>
-    </message>
-    <message>
-        <location line="-21"/>
-        <location line="+23"/>
-        <source>{n} notes</source>
-        <translation>{n} 条记录</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>1 loan</source>
-        <translation>1 笔借款</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>{k} loans</source>
-        <translation>{k} 笔借款</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+30"/>
         <source>✓ Record intact · {notes} · {loans}</source>
         <translation>✓ 记录完整 · {notes} · {loans}</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-9"/>
         <source>Every note, edit and deletion is chained by SHA-256; last hash:
 {h}
 Drop recordings, screenshots or PDFs on a note to attach them.</source>
@@ -3569,27 +3611,24 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 把录音、截图或 PDF 拖到记录上即可添加附件。</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-61"/>
         <source>No notes yet. After every call or message, press {key} and write down when it was, who you spoke to, what was said and promised. Attach the recording or a screenshot: a dated record is what holds up later.</source>
         <translation>还没有记录。每次通话或收到消息后，按 {key} 记下时间、对方是谁、说了什么、承诺了什么。附上录音或截图：带日期的记录日后才站得住脚。</translation>
     </message>
     <message>
-        <location line="+56"/>
-        <source>1 chained entry</source>
-        <translation>1 个链式条目</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{e} chained entries</source>
-        <translation>{e} 个链式条目</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+55"/>
         <source>✓ Record intact · {notes} · {entries} · last {h}…</source>
         <translation>✓ 记录完整 · {notes} · {entries} · 最新 {h}…</translation>
     </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n loan(s)</source>
+        <translation>
+            <numerusform>%n 笔借款</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+46"/>
+        <location line="+29"/>
         <source>Broken record — changed outside Ashore since it was written:</source>
         <translation>记录已损坏——写入后曾在 Ashore 之外被改动：</translation>
     </message>
@@ -3637,7 +3676,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>NothingSelectedPage</name>
     <message>
-        <location filename="../../src/ashore/ui/pages.py" line="+194"/>
+        <location filename="../../src/ashore/ui/pages.py" line="+192"/>
         <source>Choose a loan on the left, or add a new one.</source>
         <translation>请在左侧选择一笔借款，或添加新借款。</translation>
     </message>
@@ -4572,13 +4611,22 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <source>Today you planned to follow up with the lender.</source>
         <translation>今天是你计划跟进出借方的日子。</translation>
     </message>
-    <message>
-        <location line="+2"/>
-        <source>In {n} day(s), on {day}, you planned to follow up.</source>
-        <translation>{n} 天后（{day}）是你计划跟进的日子。</translation>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>In %n day(s), on {day}, you planned to follow up.</source>
+        <translation>
+            <numerusform>%n 天后（{day}）是你计划跟进的日子。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>{amount} was due on {day} (%n day(s) ago). Today: pay it, call the lender before they call you, and note the call in Ashore.</source>
+        <translation>
+            <numerusform>{amount} 应于 {day} 还款（已过 %n 天）。今天：请还上，在对方来电前主动联系出借方，并在 Ashore 中记录通话。</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-19"/>
         <source>Agreed payment: {loan}</source>
         <translation>约定还款：{loan}</translation>
     </message>
@@ -4601,11 +4649,6 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <location line="+9"/>
         <source>Missed agreed payment: {loan}</source>
         <translation>错过约定还款：{loan}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{amount} was due on {day} ({n} day(s) ago). Today: pay it, call the lender before they call you, and note the call in Ashore.</source>
-        <translation>{amount} 应于 {day} 还款（已过 {n} 天）。今天：请还上，在对方来电前主动联系出借方，并在 Ashore 中记录通话。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -4744,7 +4787,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>SidebarModel</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/sidebar.py" line="-234"/>
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="-231"/>
         <source>Lender / loan</source>
         <translation>出借方 / 借款</translation>
     </message>
@@ -4758,15 +4801,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <source>Status</source>
         <translation>状态</translation>
     </message>
-    <message>
-        <location line="+33"/>
-        <source>1 loan</source>
-        <translation>1 笔借款</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 loans</source>
-        <translation>%1 笔借款</translation>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>%n loan(s)</source>
+        <translation>
+            <numerusform>%n 笔借款</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+9"/>
@@ -4850,12 +4890,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>Warning</name>
     <message>
-        <location filename="../../src/ashore/ui/messages.py" line="-119"/>
-        <source>%1: the follow-up of %2 passed %3 day(s) ago with no note since; call the lender again.</source>
-        <translation>%1：跟进日期 %2 已过去 %3 天，之后没有任何记录；请再次致电出借方。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location filename="../../src/ashore/ui/messages.py" line="-115"/>
         <source>%1: follow up with the lender today.</source>
         <translation>%1：今天请跟进出借方。</translation>
     </message>
@@ -4863,11 +4898,6 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <location line="+3"/>
         <source>%1: agreed payment of %2 is due today.</source>
         <translation>%1：约定还款 %2 今天到期。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1: agreed payment of %2 is due in %3 day(s), on %4.</source>
-        <translation>%1：约定还款 %2 将在 %3 天后（%4）到期。</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -99,7 +99,7 @@ def test_summary_page(en_pdf: Path) -> None:
     assert "Jun 2027" in summary
     assert "20,644.94" in summary  # 30 payments in these 12 months
     # the October installment still unpaid comes before everything else
-    assert "Unpaid from before November 2026: 1 payment(s), 633.33" in summary
+    assert "Unpaid from before November 2026: 1 payment, 633.33" in summary
 
 
 def test_list_page_has_every_payment_and_page_numbers(en_pdf: Path) -> None:

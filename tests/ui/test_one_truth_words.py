@@ -5,11 +5,16 @@ language."""
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -21,9 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ashore.domain.records import LoanSummary
+from ashore.reports.strings import counted
 from ashore.services import Ledger
 from ashore.ui.app import install_translations
 from ashore.ui.audio.common import QTMULTIMEDIA_ENVIRONMENT_WARNINGS
+from ashore.ui.loan.sidebar import status_text
 
 JB = "jb-2026-01"
 noise = pytest.mark.qt_log_ignore(
@@ -125,3 +133,97 @@ def test_no_two_actions_share_a_key_in_the_window(qtbot, ledger: Ledger, make_wi
             window.open_lender(ledger.loan(JB).lender)
         keys = shortcuts_of(window)
         assert {key: names for key, names in keys.items() if len(names) > 1} == {}, state
+
+
+# ----- counts -------------------------------------------------------------------------------------
+REPO = Path(__file__).resolve().parents[2]
+TS_EN = REPO / "resources" / "translations" / "ashore_en.ts"
+HAND_BUILT_PLURAL = re.compile(r"\w\((?:s|es)\)")
+
+
+def counted_messages() -> list[tuple[str, str]]:
+    root = ET.parse(TS_EN).getroot()
+    return [
+        (context.findtext("name") or "", message.findtext("source") or "")
+        for context in root.iter("context")
+        for message in context.iter("message")
+    ]
+
+
+def overdue(days: int) -> LoanSummary:
+    return LoanSummary(
+        "l", "x", "X", "Loan", "CNY", Decimal(1), Decimal(1), Decimal(1), days, Decimal(0),
+        "overdue",
+    )  # fmt: skip
+
+
+def test_counts_say_1_day_and_2_days(qapp: QApplication) -> None:
+    # the sidebar's badge was built by hand; every count now goes through Qt's %n
+    assert status_text(overdue(1)) == "Overdue 1 day"
+    assert status_text(overdue(2)) == "Overdue 2 days"
+    assert QCoreApplication.translate("NotesPane", "%n chained entry(s)", None, 1) == (
+        "1 chained entry"
+    )
+    assert QCoreApplication.translate("NotesPane", "%n chained entry(s)", None, 2) == (
+        "2 chained entries"
+    )
+    found = counted_messages()
+    assert len(found) >= 15
+    for context, source in found:
+        one = QCoreApplication.translate(context, source, None, 1)
+        two = QCoreApplication.translate(context, source, None, 2)
+        assert "1" in one, (context, source)
+        assert "2" in two, (context, source)
+        assert not HAND_BUILT_PLURAL.search(one + two), (context, source, one, two)
+        assert one.replace("1", "2") != two, f"{context}: {source!r} has one form in English"
+
+
+def test_counts_in_chinese_have_no_plural(chinese) -> None:
+    assert status_text(overdue(1)) == "逾期 1 天"
+    assert status_text(overdue(2)) == "逾期 2 天"
+    assert QCoreApplication.translate("SidebarModel", "%n loan(s)", None, 2) == "2 笔借款"
+
+
+def test_no_count_is_built_by_hand_in_the_window_or_the_reports() -> None:
+    """ "note(s)", "breach(es)": only inside a %n text, which Qt says in the singular or plural."""
+    left = []
+    for folder in ("ui", "reports"):
+        for path in sorted((REPO / "src" / "ashore" / folder).rglob("*.py")):
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if HAND_BUILT_PLURAL.search(line) and "%n" not in line:
+                    left.append(f"{path.relative_to(REPO)}:{number}: {line.strip()}")
+    assert left == []
+
+
+def test_the_reports_say_counts_in_english() -> None:
+    assert counted(1, "payment", "payments") == "1 payment"
+    assert counted(2, "breach", "breaches") == "2 breaches"
+
+
+def test_the_english_catalogue_holds_every_count_and_is_compiled(tmp_path: Path) -> None:
+    """lupdate over today's sources (as `make translations` runs it) finds no counted text the
+    English catalogue lacks, and its .qm is the current compilation."""
+    bin_dir = Path(sys.executable).parent
+    lupdate, lrelease = bin_dir / "pyside6-lupdate", bin_dir / "pyside6-lrelease"
+    if not lupdate.exists() or not lrelease.exists():
+        pytest.skip("the Qt translation tools are not installed beside this Python")
+    copy = tmp_path / "ashore_en.ts"
+    shutil.copy(TS_EN, copy)
+    sources = sorted(str(path) for path in (REPO / "src" / "ashore" / "ui").rglob("*.py"))
+    options = ["-tr-function-alias", "tr+=_tr", "-no-obsolete", "-pluralonly", "-locations"]
+    subprocess.run(
+        [str(lupdate), *options, "none", *sources, "-ts", str(copy)],
+        check=True,
+        capture_output=True,
+    )
+    root = ET.parse(copy).getroot()
+    unfinished = [
+        message.findtext("source")
+        for message in root.iter("message")
+        if message.find("translation").get("type") is not None  # type: ignore[union-attr]
+    ]
+    assert unfinished == [], "counted texts without English forms: fill them, make translations"
+    assert len(list(root.iter("message"))) == len(counted_messages())
+    fresh = tmp_path / "fresh.qm"
+    subprocess.run([str(lrelease), str(TS_EN), "-qm", str(fresh)], check=True, capture_output=True)
+    assert fresh.read_bytes() == TS_EN.with_suffix(".qm").read_bytes(), "run make translations"

@@ -54,6 +54,7 @@ from ashore.reports.calendar_parts import (
 from ashore.reports.data import CalendarData, CalendarEntry, month_entries, sum_amounts
 from ashore.reports.fonts import register_fonts
 from ashore.reports.strings import (
+    counted,
     date_text,
     month_name,
     month_short,
@@ -173,6 +174,7 @@ class _Calendar:
                                 "earlier_note",
                                 lang,
                                 n=len(self.earlier),
+                                payments=counted(len(self.earlier), "payment", "payments"),
                                 month=first_month,
                                 amount=amount,
                             ),

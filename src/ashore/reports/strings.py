@@ -21,7 +21,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "ends": ("Last payment", "最后还款日"),
     "total": ("Total", "合计"),
     "earlier_note": (
-        "! Unpaid from before {month}: {n} payment(s), {amount} in all. Pay these first; "
+        "! Unpaid from before {month}: {payments}, {amount} in all. Pay these first; "
         "they open the list at the end.",
         "！{month}之前尚有 {n} 笔未还清，共 {amount}。请优先还款；明细见末尾清单开头。",
     ),
@@ -158,6 +158,12 @@ def holiday(day: date, lang: str, country: str = "") -> str | None:
     if not country:
         return None
     return _holidays_of(country.upper(), day.year, lang).get(day)
+
+
+def counted(count: int, one: str, many: str) -> str:
+    """ "1 payment", "2 payments": an English count with its noun, one or many, never both (Chinese
+    has no plural; its texts place the number themselves)."""
+    return f"{count} {one if count == 1 else many}"
 
 
 def text(key: str, lang: str, **values: object) -> str:

@@ -155,9 +155,9 @@ class ReminderTray(QObject):
             body = (
                 self.tr("Today you planned to follow up with the lender.")
                 if item.days_before == 0
-                else self.tr("In {n} day(s), on {day}, you planned to follow up.").format(
-                    n=item.days_before, day=item.due.isoformat()
-                )
+                else self.tr(
+                    "In %n day(s), on {day}, you planned to follow up.", "", item.days_before
+                ).format(day=item.due.isoformat())
             )
             return title, body
         amount = self._money(item.amount, item.currency) if item.amount is not None else ""
@@ -180,13 +180,11 @@ class ReminderTray(QObject):
         first = late[0]
         title = self.tr("Missed agreed payment: {loan}").format(loan=first.loan_name)
         body = self.tr(
-            "{amount} was due on {day} ({n} day(s) ago). Today: pay it, call the lender before "
-            "they call you, and note the call in Ashore."
-        ).format(
-            amount=self._money(first.remaining, first.currency),
-            day=first.due.isoformat(),
-            n=first.days_late,
-        )
+            "{amount} was due on {day} (%n day(s) ago). Today: pay it, call the lender before "
+            "they call you, and note the call in Ashore.",
+            "",
+            first.days_late,
+        ).format(amount=self._money(first.remaining, first.currency), day=first.due.isoformat())
         if len(late) > 1:
             body += " " + self.tr("({n} agreed payments are late.)").format(n=len(late))
         self.notify(title, body, critical=True)

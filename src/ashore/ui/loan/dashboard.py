@@ -347,11 +347,7 @@ class Dashboard(QWidget):
         self.upcoming_model.currency = currency
         money = self._money
         day = date_text(self.ctx.today, self.babel)
-        self.subtitle.setText(
-            self.tr("1 loan · today %2").replace("%2", day)
-            if len(loans) == 1
-            else self.tr("%1 loans · today %2").replace("%1", str(len(loans))).replace("%2", day)
-        )
+        self.subtitle.setText(self.tr("%n loan(s) · today %2", "", len(loans)).replace("%2", day))
         self.total.setText(f"{money(data.total_owed)} {currency}")
         self.growth.setText(
             self.tr("Grows by %1 a day while nothing is paid.").replace("%1", money(data.per_day))

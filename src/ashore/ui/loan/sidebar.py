@@ -69,13 +69,12 @@ _TOP = 0
 def status_text(summary: LoanSummary) -> str:
     """The words on the badge: "Current", "Overdue 12 days", "Agreement", "Settled"."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("", text)  # lupdate files these under ""
+    def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+        # lupdate files these under ""
+        return QCoreApplication.translate("", text, disambiguation or None, n)
 
     if summary.status == "overdue":
-        if summary.days_overdue == 1:
-            return tr("Overdue 1 day")
-        return tr("Overdue %1 days").replace("%1", str(summary.days_overdue))
+        return tr("Overdue %n day(s)", "", summary.days_overdue)
     labels = {
         "current": tr("Current"),
         "agreement": tr("Agreement"),
@@ -200,10 +199,7 @@ class SidebarModel(QAbstractItemModel):
             if column == SidebarColumn.NAME:
                 return lender.name
             if column == SidebarColumn.STATUS:
-                count = len(self._loans[index.row()])
-                if count == 1:
-                    return self.tr("1 loan")
-                return self.tr("%1 loans").replace("%1", str(count))
+                return self.tr("%n loan(s)", "", len(self._loans[index.row()]))
             return None
         if role == Qt.ItemDataRole.FontRole and column == SidebarColumn.NAME:
             return self._bold

@@ -248,7 +248,7 @@ class NoteCard(QFrame):
             self.history_button.setAutoRaise(True)
             self.history_button.setCheckable(True)
             self.history_button.setText(
-                self.tr("Show history ({n} earlier version(s))").format(n=len(note.revisions))
+                self.tr("Show history (%n earlier version(s))", "", len(note.revisions))
             )
             self.history = QFrame()
             self.history.setObjectName("history")

@@ -346,9 +346,11 @@ class NotesPane(QWidget):
             lender = self._lender_of_view()
             name = next((x.name for x in self.ledger.lenders() if x.id == lender), lender or "")
             self.breach_count.setText(
-                self.tr(
-                    "{lender}'s collectors broke the rules {n} time(s) in {k} contact(s)"
-                ).format(lender=name, n=total, k=len(breaches))
+                self.tr("{lender}'s collectors broke the rules {times} in {contacts}").format(
+                    lender=name,
+                    times=self.tr("%n time(s)", "", total),
+                    contacts=self.tr("%n contact(s)", "", len(breaches)),
+                )
             )
             self.breach_count.setToolTip(
                 self.tr(
@@ -364,16 +366,8 @@ class NotesPane(QWidget):
         if self.loan_id is not None:
             chain = self.notes.chain(self.loan_id)
             head = chain[-1].hash if chain else ""
-            count = (
-                self.tr("1 note")
-                if len(entries) == 1
-                else self.tr("{n} notes").format(n=len(entries))
-            )
-            entries_text = (
-                self.tr("1 chained entry")
-                if len(chain) == 1
-                else self.tr("{e} chained entries").format(e=len(chain))
-            )
+            count = self.tr("%n note(s)", "", len(entries))
+            entries_text = self.tr("%n chained entry(s)", "", len(chain))
             self.hint.setText(
                 self.tr("✓ Record intact · {notes} · {entries} · last {h}…").format(
                     notes=count, entries=entries_text, h=head[:10]
@@ -387,12 +381,8 @@ class NotesPane(QWidget):
             )
         else:
             loans = len({loan.id for loan, _ in entries})
-            count = (
-                self.tr("1 note")
-                if len(entries) == 1
-                else self.tr("{n} notes").format(n=len(entries))
-            )
-            where = self.tr("1 loan") if loans == 1 else self.tr("{k} loans").format(k=loans)
+            count = self.tr("%n note(s)", "", len(entries))
+            where = self.tr("%n loan(s)", "", loans)
             self.hint.setText(
                 self.tr("✓ Record intact · {notes} · {loans}").format(notes=count, loans=where)
             )

@@ -1,6 +1,10 @@
 """``_tr``: the translation of a text outside any class (Qt's context ""), for the module-level
 word tables (stage names, rules broken, hardship reasons). ``make translations`` reads ``_tr(...)``
 calls as ``tr`` (``-tr-function-alias tr+=_tr``), so each module imports this one under that name.
+
+Counts are said with Qt's plural forms, never built by hand: ``self.tr("%n note(s)", "", n)`` or
+``_tr("%n day(s)", "", n)`` (lupdate marks a message with a count as numerus; the English forms
+live in ashore_en.ts, which holds only those).
 """
 
 from __future__ import annotations
@@ -8,8 +12,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # lupdate files these under ""
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    """``text`` translated; with ``n``, a count: "%n day(s)" says "1 day", "2 days" (the English
+    catalogue, ashore_en.ts, holds the plural forms; Chinese has one)."""
+    # lupdate files these under ""
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 def joined(items: list[str]) -> str:
