@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+77"/>
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+78"/>
         <source>Overdue %n day(s)</source>
         <translation>
             <numerusform>Overdue %n day</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/messages.py" line="+31"/>
+        <location filename="../../src/ashore/ui/messages.py" line="+32"/>
         <source>%1: the follow-up of %2 passed %n day(s) ago with no note since; call the lender again.</source>
         <translation>
             <numerusform>%1: the follow-up of %2 passed %n day ago with no note since; call the lender again.</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>NoteCard</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/notes/card.py" line="+251"/>
+        <location filename="../../src/ashore/ui/notes/card.py" line="+252"/>
         <source>Show history (%n earlier version(s))</source>
         <translation>
             <numerusform>Show history (%n earlier version)</numerusform>
@@ -141,9 +141,20 @@
     </message>
 </context>
 <context>
+    <name>PaymentsTab</name>
+    <message numerus="yes">
+        <location filename="../../src/ashore/ui/payments/tab.py" line="+262"/>
+        <source>It is dated %1, %n day(s) from today.</source>
+        <translation>
+            <numerusform>It is dated %1, %n day from today.</numerusform>
+            <numerusform>It is dated %1, %n days from today.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReminderTray</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/tray.py" line="+159"/>
+        <location filename="../../src/ashore/ui/tray.py" line="+160"/>
         <source>In %n day(s), on {day}, you planned to follow up.</source>
         <translation>
             <numerusform>In %n day, on {day}, you planned to follow up.</numerusform>

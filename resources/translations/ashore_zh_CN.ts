@@ -98,7 +98,7 @@ Your data lives in:
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/guide/card.py" line="+46"/>
+        <location filename="../../src/ashore/ui/guide/card.py" line="+47"/>
         <source>I lost my job</source>
         <translation>我失业了</translation>
     </message>
@@ -159,7 +159,7 @@ Your data lives in:
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+82"/>
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+83"/>
         <source>Settled</source>
         <translation>已结清</translation>
     </message>
@@ -250,7 +250,7 @@ Your data lives in:
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/ashore/ui/notes/formatting.py" line="+23"/>
+        <location filename="../../src/ashore/ui/notes/formatting.py" line="+26"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -406,11 +406,6 @@ Why delete {what}?</source>
         <source>Letter</source>
         <translation>信件</translation>
     </message>
-    <message>
-        <location line="+35"/>
-        <source>ddd d MMM yyyy</source>
-        <translation>yyyy年M月d日 ddd</translation>
-    </message>
     <message numerus="yes">
         <location filename="../../src/ashore/ui/loan/sidebar.py" line="-5"/>
         <source>Overdue %n day(s)</source>
@@ -434,7 +429,7 @@ Why delete {what}?</source>
         <translation>协议违约</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/widgets/workspace.py" line="+39"/>
+        <location filename="../../src/ashore/ui/widgets/workspace.py" line="+40"/>
         <source>Spread over more months</source>
         <translation>延长分期</translation>
     </message>
@@ -519,7 +514,7 @@ Why delete {what}?</source>
         <translation>已被协议取代</translation>
     </message>
     <message>
-        <location line="+218"/>
+        <location line="+172"/>
         <source>If nothing is paid</source>
         <translation>如果一直不还</translation>
     </message>
@@ -620,7 +615,7 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../src/ashore/ui/widgets/words.py" line="+25"/>
+        <location filename="../../src/ashore/ui/widgets/words.py" line="+29"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -630,7 +625,7 @@ Why delete {what}?</source>
         <translation>言行：{what}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/messages.py" line="+31"/>
+        <location filename="../../src/ashore/ui/messages.py" line="+32"/>
         <source>%1: the follow-up of %2 passed %n day(s) ago with no note since; call the lender again.</source>
         <translation>
             <numerusform>%1：跟进日期 %2 已过去 %n 天，之后没有任何记录；请再次致电出借方。</numerusform>
@@ -642,6 +637,12 @@ Why delete {what}?</source>
         <translation>
             <numerusform>%1：约定还款 %2 将在 %n 天后（%4）到期。</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../src/ashore/ui/widgets/words.py" line="+31"/>
+        <source>en</source>
+        <comment>the code of the interface&apos;s language: zh_CN in the Chinese catalogue</comment>
+        <translation>zh_CN</translation>
     </message>
 </context>
 <context>
@@ -735,7 +736,7 @@ Why delete {what}?</source>
 <context>
     <name>AllLoansRow</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+315"/>
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+317"/>
         <source>Every loan at once: what to pay and what needs attention (Ctrl+D)</source>
         <translation>一次看全部借款：要还什么、什么需要处理（Ctrl+D）</translation>
     </message>
@@ -1237,7 +1238,7 @@ Why delete {what}?</source>
 <context>
     <name>ClaimsModel</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/models.py" line="+153"/>
+        <location filename="../../src/ashore/ui/payments/models.py" line="+154"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1887,7 +1888,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>GuideTab</name>
     <message>
-        <location filename="../../src/ashore/ui/guide/tab.py" line="+153"/>
+        <location filename="../../src/ashore/ui/guide/tab.py" line="+154"/>
         <source>Open the call card</source>
         <translation>打开通话卡片</translation>
     </message>
@@ -3054,12 +3055,12 @@ What was here before is saved in %1.</source>
         <translation>新借款</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Today: %1</source>
         <translation>今天：%1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3210,7 +3211,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NoteCard</name>
     <message>
-        <location filename="../../src/ashore/ui/notes/card.py" line="+121"/>
+        <location filename="../../src/ashore/ui/notes/card.py" line="+122"/>
         <source>Collector</source>
         <translation>催收</translation>
     </message>
@@ -3994,8 +3995,15 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <source>⏰ %1 is due on %2, in %3 days. Pay on time to keep the plan.</source>
         <translation>⏰ %2（%3 天后）应还 %1。请按时还款以保持计划。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+69"/>
+        <source>It is dated %1, %n day(s) from today.</source>
+        <translation>
+            <numerusform>还款日期为 %1，比今天晚 %n 天。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="-126"/>
+        <location line="-195"/>
         <source>Installments of the plan in force</source>
         <translation>生效计划的各期</translation>
     </message>
@@ -4030,12 +4038,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>已记录还款：%2 还 %1。</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>It is dated %1, %2 days from today.</source>
-        <translation>还款日期为 %1，比今天晚 %2 天。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+31"/>
         <source>It is more than the %1 owed to settle the loan.</source>
         <translation>超过了结清这笔借款所需的 %1。</translation>
     </message>
@@ -4316,7 +4319,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/tab.py" line="+104"/>
+        <location filename="../../src/ashore/ui/proposals/tab.py" line="+105"/>
         <source>Tick a proposal to show it on the chart.</source>
         <translation>勾选一个方案即可在图表上显示。</translation>
     </message>
@@ -4516,7 +4519,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../src/ashore/ui/widgets/words.py" line="+18"/>
+        <location filename="../../src/ashore/ui/widgets/words.py" line="-13"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
@@ -4567,7 +4570,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ReminderTray</name>
     <message>
-        <location filename="../../src/ashore/ui/tray.py" line="+54"/>
+        <location filename="../../src/ashore/ui/tray.py" line="+55"/>
         <source>Start at login in the tray</source>
         <translation>登录时在托盘中启动</translation>
     </message>
@@ -4659,7 +4662,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>SettlementBox</name>
     <message>
-        <location filename="../../src/ashore/ui/guide/settlement.py" line="+48"/>
+        <location filename="../../src/ashore/ui/guide/settlement.py" line="+49"/>
         <source>After the last payment</source>
         <translation>还清之后</translation>
     </message>
@@ -4787,7 +4790,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>SidebarModel</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/sidebar.py" line="-231"/>
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="-233"/>
         <source>Lender / loan</source>
         <translation>出借方 / 借款</translation>
     </message>
@@ -4829,7 +4832,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>下次还款 %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Negotiation: %1. Next: %2</source>
         <translation>协商进度：%1。下一步：%2</translation>
     </message>

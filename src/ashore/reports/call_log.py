@@ -22,7 +22,7 @@ from xml.sax.saxutils import escape
 from ashore.app.errors import DataError, InputError
 from ashore.domain.records import Attachment, CallNote, Lender, Loan, NoteEvent
 from ashore.reports.fonts import printable, register_fonts
-from ashore.reports.strings import counted
+from ashore.reports.strings import counted, day_text
 from ashore.store.evidence import EvidenceStore
 
 PDF_NAME = "call-log.pdf"
@@ -214,7 +214,7 @@ class _Printer:
             (_t("text", lang), note.text),
             (_t("outcome", lang), note.outcome),
             (_t("promises", lang), note.promises),
-            (_t("follow_up", lang), note.follow_up.isoformat() if note.follow_up else ""),
+            (_t("follow_up", lang), day_text(note.follow_up, lang) if note.follow_up else ""),
         ]
         data = [[self.para(name, self.label), self.lines(value, body)] for name, value in rows]
         files = [
@@ -235,7 +235,7 @@ class _Printer:
                 f"{_t('outcome', lang)}: {revision.outcome}",
                 f"{_t('promises', lang)}: {revision.promises}",
                 f"{_t('follow_up', lang)}: "
-                + (revision.follow_up.isoformat() if revision.follow_up else ""),
+                + (day_text(revision.follow_up, lang) if revision.follow_up else ""),
             ]
             data.append(
                 [

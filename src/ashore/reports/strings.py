@@ -5,8 +5,10 @@ The reports run without Qt, so they keep their own small dictionary instead of Q
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
+
+from ashore.domain import dates
 
 _TEXT: dict[str, tuple[str, str]] = {
     # key: (en, zh_CN)
@@ -198,8 +200,19 @@ def weekday_short(weekday: int, lang: str) -> str:
 
 
 def date_text(day: date, lang: str) -> str:
-    """A due date as printed in the list: ISO date and weekday, e.g. "2027-03-15 Mon"."""
-    return f"{day.isoformat()} {weekday_short(day.weekday(), lang)}"
+    """A due date as printed in the list, in the window's one date style with its weekday:
+    "Mon, Mar 15, 2027", "2027年3月15日 周一" (ashore.domain.dates)."""
+    return dates.date_text(day, lang, weekday=True)
+
+
+def day_text(day: date, lang: str) -> str:
+    """A date in a sentence or a table: "Mar 15, 2027", "2027年3月15日" (ashore.domain.dates)."""
+    return dates.date_text(day, lang)
+
+
+def moment_text(value: datetime, lang: str) -> str:
+    """When a report was made: "Nov 28, 2026 12:00", "2026年11月28日 12:00"."""
+    return f"{dates.date_text(value.date(), lang)} {value:%H:%M}"
 
 
 def in_lang(pair: tuple[str, str], lang: str) -> str:
@@ -208,7 +221,5 @@ def in_lang(pair: tuple[str, str], lang: str) -> str:
 
 
 def long_date(value: date, lang: str) -> str:
-    """A date written out as in a letter: 2026年11月28日, or 28 November 2026."""
-    if lang == "zh_CN":
-        return f"{value.year}年{value.month}月{value.day}日"
-    return f"{value.day} {value.strftime('%B')} {value.year}"
+    """A date in a letter, in the window's one style: 2026年11月28日, or Nov 28, 2026."""
+    return dates.date_text(value, lang)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from ashore.app.errors import Fault, InputError
+from ashore.domain.dates import date_text
 from ashore.domain.money import format_amount
 from ashore.ui.widgets.words import _tr
 
@@ -78,7 +79,7 @@ def _value_text(value: object, currency: str, locale: str) -> str:
     if isinstance(value, Decimal):
         return format_amount(value, currency, locale)
     if isinstance(value, date):
-        return value.isoformat()
+        return date_text(value, locale)
     return str(value)
 
 

@@ -24,6 +24,7 @@ from ashore.domain.money import format_amount
 from ashore.services.reminders import Missed, Reminder, due_between, missed, reminders
 from ashore.ui import dialogs
 from ashore.ui.widgets.fields import user_message
+from ashore.ui.widgets.words import day_text
 
 if TYPE_CHECKING:
     from ashore.ui.window_services import WindowServices
@@ -115,7 +116,7 @@ class ReminderTray(QObject):
         assert first.next_due is not None
         return self.tr("Ashore — next payment {amount} on {day} ({loan})").format(
             amount=self._money(first.next_amount, first.currency),
-            day=first.next_due.isoformat(),
+            day=day_text(first.next_due),
             loan=first.loan_name,
         )
 
@@ -157,7 +158,7 @@ class ReminderTray(QObject):
                 if item.days_before == 0
                 else self.tr(
                     "In %n day(s), on {day}, you planned to follow up.", "", item.days_before
-                ).format(day=item.due.isoformat())
+                ).format(day=day_text(item.due))
             )
             return title, body
         amount = self._money(item.amount, item.currency) if item.amount is not None else ""
@@ -170,7 +171,7 @@ class ReminderTray(QObject):
             body = self.tr("Pay {amount} tomorrow ({day}).")
         else:
             body = self.tr("Pay {amount} in {n} days, on {day}.")
-        return title, body.format(amount=amount, day=item.due.isoformat(), n=item.days_before)
+        return title, body.format(amount=amount, day=day_text(item.due), n=item.days_before)
 
     def notify_reminder(self, item: Reminder) -> None:
         title, body = self.reminder_text(item)
@@ -184,7 +185,7 @@ class ReminderTray(QObject):
             "they call you, and note the call in Ashore.",
             "",
             first.days_late,
-        ).format(amount=self._money(first.remaining, first.currency), day=first.due.isoformat())
+        ).format(amount=self._money(first.remaining, first.currency), day=day_text(first.due))
         if len(late) > 1:
             body += " " + self.tr("({n} agreed payments are late.)").format(n=len(late))
         self.notify(title, body, critical=True)

@@ -86,8 +86,8 @@ class UpcomingModel(PlainTableModel):
         item: dashboard_view.UpcomingPayment = row
         if column == self.Column.DUE:
             if item.status == "overdue":  # all the loan's arrears, from the oldest
-                return self.tr("since %1").replace("%1", item.due.isoformat())
-            return item.due.isoformat()
+                return self.tr("since %1").replace("%1", date_text(item.due, self.babel))
+            return date_text(item.due, self.babel)
         if column == self.Column.LOAN:
             return item.loan_name
         if column == self.Column.LENDER:
@@ -138,7 +138,7 @@ class FollowUpModel(PlainTableModel):
     def text(self, row: Any, column: int) -> str:
         if column == self.Column.DUE:
             late = self.tr(" (late)") if row.overdue else ""
-            return f"{row.due.isoformat()}{late}"
+            return f"{date_text(row.due, self.babel)}{late}"
         if column == self.Column.LOAN:
             return str(self.names.get(row.loan_id, row.loan_id))
         return str(row.text)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ashore.domain.dates import date_text
 from ashore.domain.money import format_amount
 from ashore.domain.records import Lender, LoanSummary
 from ashore.ui.widgets.style import BADGE_COLOURS, ERROR, MUTED, tabular_font, title_font
@@ -252,7 +253,9 @@ class SidebarModel(QAbstractItemModel):
             )
             text = text.replace("%2", status_text(summary))
             if summary.next_due is not None:
-                text += "\n" + self.tr("Next due %1").replace("%1", summary.next_due.isoformat())
+                text += "\n" + self.tr("Next due %1").replace(
+                    "%1", date_text(summary.next_due, self.money_locale)
+                )
             if summary.loan_id in self.stages:
                 title, step = self.stages[summary.loan_id]
                 line = self.tr("Negotiation: %1. Next: %2").replace("%1", title)

@@ -17,6 +17,7 @@ from ashore.ui.widgets.style import BADGE_COLOURS
 from ashore.ui.widgets.workspace import (
     AnyIndex,
     PlainTableModel,
+    date_text,
     entry_status_names,
     money_text,
     signed_money,
@@ -64,7 +65,7 @@ class PlanEntriesModel(PlainTableModel):
     def text(self, row: Any, column: int) -> str:
         e: finance.CalendarEntry = row
         if column == self.Column.DUE:
-            return e.due.isoformat()
+            return date_text(e.due, self.babel)
         if column == self.Column.SOURCE:
             return self.tr("agreement") if e.source == "agreement" else self.tr("original")
         if column == self.Column.STATUS:
@@ -123,7 +124,7 @@ class PaymentsModel(PlainTableModel):
     def text(self, row: Any, column: int) -> str:
         payment: Payment = row[1]
         if column == self.Column.DATE:
-            return payment.date.isoformat()
+            return date_text(payment.date, self.babel)
         if column == self.Column.AMOUNT:
             return money_text(payment.amount, self.currency, self.babel)
         if column == self.Column.METHOD:
@@ -167,7 +168,7 @@ class ClaimsModel(PlainTableModel):
     def text(self, row: Any, column: int) -> str:
         line: ClaimLine = row
         if column == self.Column.DATE:
-            return line.claim.date.isoformat()
+            return date_text(line.claim.date, self.babel)
         if column == self.Column.CLAIMED:
             return money_text(line.check.claimed, self.currency, self.babel)
         if column == self.Column.OURS:

@@ -9,7 +9,11 @@ live in ashore_en.ts, which holds only those).
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QCoreApplication
+
+from ashore.domain.dates import date_text
 
 
 def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
@@ -48,3 +52,16 @@ def qt_catalogue_gaps() -> tuple[str, ...]:
         QCoreApplication.translate("QAbstractFileIconProvider", "Alias"),
         QCoreApplication.translate("QAbstractFileIconProvider", "Unknown"),
     )
+
+
+def interface_lang() -> str:
+    """The interface's language, "zh_CN" or "en", as the installed catalogue says it (for code
+    that is not handed the language: a note's card, the tray)."""
+    code = _tr("en", "the code of the interface's language: zh_CN in the Chinese catalogue")
+    return "zh_CN" if code.startswith("zh") else "en"
+
+
+def day_text(day: date | None) -> str:
+    """A date as a person reads it in the interface's language ("Dec 15, 2026", "2026年12月15日";
+    ashore.domain.dates owns the style); empty for None."""
+    return "" if day is None else date_text(day, interface_lang())
