@@ -15,13 +15,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtGui import QAction, QShortcut
+from PySide6.QtGui import QAction, QFont, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QFileDialog,
+    QHeaderView,
     QLabel,
     QMenu,
+    QPushButton,
     QTreeView,
     QWidget,
 )
@@ -227,3 +229,67 @@ def test_the_english_catalogue_holds_every_count_and_is_compiled(tmp_path: Path)
     fresh = tmp_path / "fresh.qm"
     subprocess.run([str(lrelease), str(TS_EN), "-qm", str(fresh)], check=True, capture_output=True)
     assert fresh.read_bytes() == TS_EN.with_suffix(".qm").read_bytes(), "run make translations"
+
+
+# ----- nothing cut at 1280×800 ------------------------------------------------------------------
+def cut_texts(window: QWidget) -> list[str]:
+    """Buttons narrower than their text needs and header sections narrower than their heading,
+    among the widgets on screen."""
+    cut = []
+    for button in window.findChildren(QPushButton):
+        if button.isVisible() and button.width() < button.sizeHint().width():
+            cut.append(f"button {button.text()!r}: {button.width()} < {button.sizeHint().width()}")
+    for header in window.findChildren(QHeaderView):
+        if not header.isVisible() or header.orientation() != Qt.Orientation.Horizontal:
+            continue
+        model = header.model()
+        for section in range(header.count()):
+            heading = model.headerData(section, Qt.Orientation.Horizontal) if model else None
+            if heading and not header.isSectionHidden(section):
+                if header.sectionSize(section) < header.sectionSizeHint(section):
+                    cut.append(
+                        f"heading {heading!r}: {header.sectionSize(section)} < "
+                        f"{header.sectionSizeHint(section)}"
+                    )
+    return cut
+
+
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request, qapp: QApplication) -> Iterator[str]:
+    installed = install_translations(qapp, request.param) if request.param != "en" else []
+    before = QLocale()
+    yield request.param
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(before)
+
+
+@noise
+@pytest.mark.parametrize("points", [None, 11.0])
+def test_no_button_or_heading_is_cut_at_1280_by_800(
+    qtbot, ledger: Ledger, make_window, language: str, points: float | None, qapp
+) -> None:
+    """On the dashboard and every tab of the longest sample loan, in English and Chinese, with
+    the platform's font and a desktop's 11 pt (the sidebar's "Lender / loan" and the proposal
+    list's heading were cut)."""
+    font = qapp.font()
+    if points is not None:
+        bigger = QFont(font)
+        bigger.setPointSizeF(points)
+        qapp.setFont(bigger)
+    try:
+        ledger.load_sample()
+        window = make_window(ledger)
+        window.resize(1280, 800)
+        window.show_dashboard()
+        qtbot.wait(20)
+        found = [f"dashboard: {text}" for text in cut_texts(window)]
+        window.open_loan(JB)
+        tabs = window.loan_page.tabs
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            qtbot.wait(20)
+            found += [f"{tabs.tabText(index)}: {text}" for text in cut_texts(window)]
+        assert found == []
+    finally:
+        qapp.setFont(font)

@@ -448,11 +448,18 @@ class SidebarView(QTreeView):
         header.setSectionResizeMode(SidebarColumn.STATUS, QHeaderView.ResizeMode.ResizeToContents)
         if model is not None:
             model.modelReset.connect(self.expandAll)
+            model.modelReset.connect(self._fit_columns)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """Too narrow for three columns (a small window), the badges give way to the names: the
-        owed figure stays, red when overdue, and each row's second line still says its stage."""
-        super().resizeEvent(event)
-        narrow = event.size().width() < NARROW_SIDEBAR
-        if self.isColumnHidden(SidebarColumn.STATUS) != narrow:
-            self.setColumnHidden(SidebarColumn.STATUS, narrow)
+    def _fit_columns(self) -> None:
+        """At least as wide as every column's heading and the figures need, so "Lender / loan"
+        is never cut by the owed and status columns beside it (the window's splitter keeps the
+        sidebar's minimum)."""
+        header = self.header()
+        needed = sum(
+            max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
+            if column != SidebarColumn.NAME
+            else header.sectionSizeHint(column) + self.indentation()
+            for column in range(header.count())
+        )
+        scrollbar = self.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(needed + 2 * self.frameWidth() + scrollbar)
