@@ -10,6 +10,8 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ashore.domain.dates import date_text
 from ashore.domain.records import LoanSummary
 from ashore.reports.strings import counted
 from ashore.services import Ledger
@@ -41,6 +44,7 @@ noise = pytest.mark.qt_log_ignore(
 )
 
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 ACCELERATOR = re.compile(r"\(&\w\)|&")
 
 
@@ -293,3 +297,66 @@ def test_no_button_or_heading_is_cut_at_1280_by_800(
         assert found == []
     finally:
         qapp.setFont(font)
+
+
+# ----- one date style per language ----------------------------------------------------------------
+def test_one_function_writes_a_date_per_language() -> None:
+    day = date(2026, 12, 15)
+    assert date_text(day, "en") == "Dec 15, 2026"
+    assert date_text(day, "zh_CN") == "2026年12月15日"
+    assert date_text(day, "en", weekday=True) == "Tue, Dec 15, 2026"
+    assert date_text(day, "zh_CN", weekday=True) == "2026年12月15日 周二"
+
+
+@noise
+@pytest.mark.parametrize(
+    ("lang", "june", "today"),
+    [("en", "Jun 15, 2026", "Nov 28, 2026"), ("zh_CN", "2026年6月15日", "2026年11月28日")],
+)
+def test_tables_lists_and_labels_read_one_date_style(
+    qtbot, ctx, ledger: Ledger, qapp, monkeypatch, lang: str, june: str, today: str
+) -> None:
+    """The payments table, the dashboard's table and the sidebar wrote 2026-06-15 while labels
+    read "Jun 15, 2026" / "2026年6月15日"."""
+    from ashore.ui import dialogs
+    from ashore.ui.app import open_settings
+    from ashore.ui.main_window import MainWindow
+    from ashore.ui.payments.models import PlanEntriesModel
+
+    installed = install_translations(qapp, lang) if lang != "en" else []
+    before = QLocale()
+    monkeypatch.setattr(dialogs, "confirm", lambda *args, **kwargs: True)
+    try:
+        ledger.load_sample()
+        context = replace(ctx, lang=lang)
+        window = MainWindow(ledger, context, open_settings(context.data))
+        qtbot.addWidget(window)
+        window.show()
+        window.load()
+        assert window.today_label.text().endswith(today)  # the status bar
+        window.show_dashboard()
+        upcoming = window.dashboard.upcoming_model
+        row = next(r for r in range(upcoming.rowCount()) if upcoming.row_at(r).loan_id == JB)
+        assert june in upcoming.index(row, 0).data()  # "since Jun 15, 2026", "2026年6月15日 起"
+        window.open_loan(JB)
+        entries = window.payments_tab.entries_model
+        dues = [
+            entries.index(r, PlanEntriesModel.Column.DUE).data() for r in range(entries.rowCount())
+        ]
+        assert june in dues
+        assert not any(ISO_DATE.search(text) for text in dues), dues
+        # the order of a date column is its date's, not its text's
+        keys = [
+            entries.index(r, PlanEntriesModel.Column.DUE).data(entries.SORT_ROLE)
+            for r in range(entries.rowCount())
+        ]
+        assert keys == sorted(keys)
+        sidebar = window.model
+        tip = sidebar.loan_index(JB).siblingAtColumn(0).data(Qt.ItemDataRole.ToolTipRole)
+        assert tip is not None
+        assert not ISO_DATE.search(tip), tip
+        window.close()
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(before)

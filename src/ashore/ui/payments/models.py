@@ -62,6 +62,11 @@ class PlanEntriesModel(PlainTableModel):
             self.tr("Status"),
         )
 
+    def sort_key(self, row: Any, column: int) -> Any:
+        if column == self.Column.DUE:
+            return row.due.toordinal()
+        return super().sort_key(row, column)
+
     def text(self, row: Any, column: int) -> str:
         e: finance.CalendarEntry = row
         if column == self.Column.DUE:
@@ -121,6 +126,11 @@ class PaymentsModel(PlainTableModel):
         index: int = self.row_at(row)[0]
         return index
 
+    def sort_key(self, row: Any, column: int) -> Any:
+        if column == self.Column.DATE:
+            return row[1].date.toordinal()
+        return super().sort_key(row, column)
+
     def text(self, row: Any, column: int) -> str:
         payment: Payment = row[1]
         if column == self.Column.DATE:
@@ -164,6 +174,11 @@ class ClaimsModel(PlainTableModel):
     def index_in_loan(self, row: int) -> int:
         line: ClaimLine = self.row_at(row)
         return line.index
+
+    def sort_key(self, row: Any, column: int) -> Any:
+        if column == self.Column.DATE:
+            return row.claim.date.toordinal()
+        return super().sort_key(row, column)
 
     def text(self, row: Any, column: int) -> str:
         line: ClaimLine = row
