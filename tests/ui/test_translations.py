@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from ashore.app.context import Context
 from ashore.app.resources import resource_path
+from ashore.domain.dates import date_text
 from ashore.domain.money import AmountError, parse_amount
 from ashore.services import Ledger
 from ashore.ui.app import install_translations, translation_files
@@ -226,7 +227,11 @@ def test_guide_warnings_are_worded_in_the_interface_language(
     found = guide_warnings.warnings(ledger, ctx.today)
     passed = [w for w in found if w.message == "follow_up_passed"]
     assert len(passed) == 1  # 借呗 January: the follow-up of 2026-11-27 went by without a note
-    assert all(warning_text(w, "en") == w.text for w in found)  # English reads as before
+    # English reads as the service's text, its ISO dates in the window's style (Nov 27, 2026)
+    iso = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+    for warning in found:
+        window_style = iso.sub(lambda m: date_text(date(*map(int, m.groups())), "en"), warning.text)
+        assert warning_text(warning, "en") == window_style
     due = guide_warnings.Warning(
         "urgent",
         "x",
@@ -239,17 +244,18 @@ def test_guide_warnings_are_worded_in_the_interface_language(
     due = replace(due, args=(*due.args, date(2026, 12, 1)))
     assert (
         warning_text(due, "en")
-        == "借呗 January: agreed payment of 1,100.16 is due in 3 days, on 2026-12-01."
+        == "借呗 January: agreed payment of 1,100.16 is due in 3 days, on Dec 1, 2026."
     )
     before = QLocale()
     installed = install_translations(qapp, "zh_CN")
     try:
         assert warning_text(passed[0], "zh_CN") == (
-            "借呗 January：跟进日期 2026-11-27 已过去 1 天，之后没有任何记录；请再次致电出借方。"
+            "借呗 January：跟进日期 2026年11月27日 已过去 1 天，"
+            "之后没有任何记录；请再次致电出借方。"
         )
         assert (
             warning_text(due, "zh_CN")
-            == "借呗 January：约定还款 1,100.16 将在 3 天后（2026-12-01）到期。"
+            == "借呗 January：约定还款 1,100.16 将在 3 天后（2026年12月1日）到期。"
         )
         unknown = replace(due, message="")
         assert warning_text(unknown, "zh_CN") == "English"  # no wording known: its own text

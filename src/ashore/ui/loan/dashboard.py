@@ -82,6 +82,11 @@ class UpcomingModel(PlainTableModel):
             self.tr("Status"),
         )
 
+    def sort_key(self, row: Any, column: int) -> Any:
+        if column == self.Column.DUE:
+            return row.due.toordinal()
+        return super().sort_key(row, column)
+
     def text(self, row: Any, column: int) -> str:
         item: dashboard_view.UpcomingPayment = row
         if column == self.Column.DUE:
@@ -134,6 +139,11 @@ class FollowUpModel(PlainTableModel):
         self.babel = locale
         self.names: dict[str, str] = {}
         self.columns = (self.tr("When"), self.tr("Loan"), self.tr("About"))
+
+    def sort_key(self, row: Any, column: int) -> Any:
+        if column == self.Column.DUE:
+            return row.due.toordinal()
+        return super().sort_key(row, column)
 
     def text(self, row: Any, column: int) -> str:
         if column == self.Column.DUE:
