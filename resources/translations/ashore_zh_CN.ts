@@ -639,7 +639,7 @@ Why delete {what}?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/widgets/words.py" line="+31"/>
+        <location filename="../../src/ashore/ui/widgets/words.py" line="+6"/>
         <source>en</source>
         <comment>the code of the interface&apos;s language: zh_CN in the Chinese catalogue</comment>
         <translation>zh_CN</translation>
@@ -1238,7 +1238,7 @@ Why delete {what}?</source>
 <context>
     <name>ClaimsModel</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/models.py" line="+154"/>
+        <location filename="../../src/ashore/ui/payments/models.py" line="+164"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1263,7 +1263,7 @@ Why delete {what}?</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>The lender asks for more than the contract gives: ask how they got it.</source>
         <translation>出借方要求的金额超过合同约定：请询问对方是怎么算出来的。</translation>
     </message>
@@ -1420,7 +1420,7 @@ Why delete {what}?</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+208"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+216"/>
         <source>All loans</source>
         <translation>全部借款</translation>
     </message>
@@ -1810,7 +1810,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-317"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-322"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -1825,7 +1825,7 @@ What was here before is saved in %1.</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source> (late)</source>
         <translation>（逾期）</translation>
     </message>
@@ -3913,7 +3913,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>PaymentsModel</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/models.py" line="-72"/>
+        <location filename="../../src/ashore/ui/payments/models.py" line="-82"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -4076,7 +4076,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>PlanEntriesModel</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/models.py" line="-57"/>
+        <location filename="../../src/ashore/ui/payments/models.py" line="-62"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
@@ -4106,7 +4106,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>agreement</source>
         <translation>协议</translation>
     </message>
@@ -4519,7 +4519,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../src/ashore/ui/widgets/words.py" line="-13"/>
+        <location filename="../../src/ashore/ui/dialogs.py" line="+148"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
@@ -4840,7 +4840,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>UpcomingModel</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-62"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-72"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
@@ -4860,7 +4860,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>since %1</source>
         <translation>%1 起</translation>
     </message>
@@ -4885,7 +4885,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>%1：已到期未还 %2 + 罚息 %3 + 滞纳金 %4 = 需还 %5</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-35"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>

@@ -29,31 +29,6 @@ def joined(items: list[str]) -> str:
     return _tr(", ").join(items)
 
 
-def qt_catalogue_gaps() -> tuple[str, ...]:
-    """Texts of Qt's own file dialog missing from Qt's Chinese catalogue (qtbase_zh_CN.qm), in the
-    interface's language.
-
-    That catalogue is installed before the first dialog and is found both in a venv and in the
-    bundle, but it was written for Qt 5: Qt 6 spells two of the dialog's labels with an
-    accelerator ("&Look in:", "Files of &type:"; the catalogue has "Look in:" and "Files of
-    type:") and names the kinds of files in a context it lacks (QAbstractFileIconProvider: the
-    "Folder" of the list's Type column), so those stayed English. Written here, ``make
-    translations`` files them in Ashore's own catalogue under Qt's contexts, and Ashore's
-    translator, installed last, is asked first. Nothing calls this but the tests.
-    """
-    return (
-        QCoreApplication.translate("QFileDialog", "&Look in:"),
-        QCoreApplication.translate("QFileDialog", "Files of &type:"),
-        QCoreApplication.translate("QAbstractFileIconProvider", "Folder"),
-        QCoreApplication.translate("QAbstractFileIconProvider", "File Folder"),
-        QCoreApplication.translate("QAbstractFileIconProvider", "File"),
-        QCoreApplication.translate("QAbstractFileIconProvider", "Drive"),
-        QCoreApplication.translate("QAbstractFileIconProvider", "Shortcut"),
-        QCoreApplication.translate("QAbstractFileIconProvider", "Alias"),
-        QCoreApplication.translate("QAbstractFileIconProvider", "Unknown"),
-    )
-
-
 def interface_lang() -> str:
     """The interface's language, "zh_CN" or "en", as the installed catalogue says it (for code
     that is not handed the language: a note's card, the tray)."""
