@@ -31,7 +31,7 @@
 <context>
     <name>Dashboard</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+356"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+360"/>
         <source>%n loan(s) · today %2</source>
         <translation>
             <numerusform>%n loan · today %2</numerusform>
@@ -99,7 +99,7 @@
 <context>
     <name>NotesPane</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/notes/pane.py" line="+348"/>
+        <location filename="../../src/ashore/ui/notes/pane.py" line="+351"/>
         <source>%n time(s)</source>
         <translation>
             <numerusform>%n time</numerusform>

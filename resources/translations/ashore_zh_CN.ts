@@ -514,7 +514,7 @@ Why delete {what}?</source>
         <translation>已被协议取代</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+225"/>
         <source>If nothing is paid</source>
         <translation>如果一直不还</translation>
     </message>
@@ -1420,7 +1420,7 @@ Why delete {what}?</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+216"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+218"/>
         <source>All loans</source>
         <translation>全部借款</translation>
     </message>
@@ -1445,7 +1445,7 @@ Why delete {what}?</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <location line="+171"/>
         <source>Needs attention</source>
         <translation>需要处理</translation>
@@ -1467,12 +1467,12 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+162"/>
+        <location line="+171"/>
         <source>Follow-ups</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-157"/>
         <source>Export chart…</source>
         <translation>导出图表…</translation>
     </message>
@@ -1569,7 +1569,7 @@ Why delete {what}?</source>
         </translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+114"/>
         <source>Follow-ups (%1)</source>
         <translation>待跟进（%1）</translation>
     </message>
@@ -1810,7 +1810,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-322"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-333"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -3040,7 +3040,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/ashore/ui/main_window.py" line="+101"/>
+        <location filename="../../src/ashore/ui/main_window.py" line="+102"/>
         <source>Ashore</source>
         <translation>Ashore</translation>
     </message>
@@ -3529,7 +3529,7 @@ What was here before is saved in %1.</source>
         <translation>催收来电时立即记录：时间自动填好（{key}）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Drop recordings, screenshots or PDFs on a note to attach</source>
         <translation>把录音、截图或 PDF 拖到记录上即可添加附件</translation>
     </message>
