@@ -451,15 +451,31 @@ class SidebarView(QTreeView):
             model.modelReset.connect(self._fit_columns)
 
     def _fit_columns(self) -> None:
-        """At least as wide as every column's heading and the figures need, so "Lender / loan"
-        is never cut by the owed and status columns beside it (the window's splitter keeps the
-        sidebar's minimum)."""
+        """Never narrower than the names' heading and the owed figures need (the badges may
+        give way: ``resizeEvent``)."""
         header = self.header()
-        needed = sum(
-            max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
-            if column != SidebarColumn.NAME
-            else header.sectionSizeHint(column) + self.indentation()
-            for column in range(header.count())
+        needed = header.sectionSizeHint(SidebarColumn.NAME) + self.indentation()
+        needed += max(
+            header.sectionSizeHint(SidebarColumn.OWED), self.sizeHintForColumn(SidebarColumn.OWED)
         )
         scrollbar = self.verticalScrollBar().sizeHint().width()
         self.setMinimumWidth(needed + 2 * self.frameWidth() + scrollbar)
+
+    def _names_cut(self, width: int) -> bool:
+        """Whether, with the badges shown, "Lender / loan" would be cut at ``width``."""
+        header = self.header()
+        others = sum(
+            max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
+            for column in (SidebarColumn.OWED, SidebarColumn.STATUS)
+        )
+        room = width - others - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
+        return room < header.sectionSizeHint(SidebarColumn.NAME) + self.indentation()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Too narrow for three columns (a small window), the badges give way to the names: the
+        owed figure stays, red when overdue, and each row's second line still says its stage."""
+        super().resizeEvent(event)
+        width = event.size().width()
+        narrow = width < NARROW_SIDEBAR or self._names_cut(width)
+        if self.isColumnHidden(SidebarColumn.STATUS) != narrow:
+            self.setColumnHidden(SidebarColumn.STATUS, narrow)
