@@ -53,11 +53,18 @@ package: $(VENV)/.package-installed
 
 # Re-extract the interface's strings into the .ts (kept: translations; dropped: vanished ones) and
 # compile the .qm the app loads. `_tr` is the module-level helper several ui modules use.
+# English is the source language; its catalogue holds only the plural forms of counted texts
+# ("%n day(s)": "1 day", "2 days"), which lupdate keeps with -pluralonly.
 TS := resources/translations/ashore_zh_CN.ts
+TS_EN := resources/translations/ashore_en.ts
+UI_SOURCES = $(sort $(wildcard src/ashore/ui/*.py src/ashore/ui/*/*.py))
 translations: $(VENV)/.run-installed
 	$(BIN)/pyside6-lupdate -tr-function-alias tr+=_tr -no-obsolete -locations relative \
-		$(sort $(wildcard src/ashore/ui/*.py src/ashore/ui/*/*.py)) -ts $(TS)
+		$(UI_SOURCES) -ts $(TS)
 	$(BIN)/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
+	$(BIN)/pyside6-lupdate -tr-function-alias tr+=_tr -no-obsolete -pluralonly \
+		-locations relative $(UI_SOURCES) -ts $(TS_EN)
+	$(BIN)/pyside6-lrelease $(TS_EN) -qm $(TS_EN:.ts=.qm)
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

@@ -98,7 +98,7 @@ Your data lives in:
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/guide/card.py" line="+46" />
+        <location filename="../../src/ashore/ui/guide/card.py" line="+47" />
         <source>I lost my job</source>
         <translation>我失业了</translation>
     </message>
@@ -250,7 +250,7 @@ Your data lives in:
     </message>
     <message>
         <location line="+1" />
-        <location filename="../../src/ashore/ui/notes/formatting.py" line="+23" />
+        <location filename="../../src/ashore/ui/notes/formatting.py" line="+26" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -329,19 +329,23 @@ Why delete {what}?</source>
     <message>
         <location line="+12" />
         <source>Save the call note you are writing?</source>
-        <translation>要保存正在写的通话记录吗？</translation></message>
+        <translation>要保存正在写的通话记录吗？</translation>
+    </message>
     <message>
         <location line="+2" />
         <source>Save the {n} call notes you are writing?</source>
-        <translation>要保存正在写的 {n} 条通话记录吗？</translation></message>
+        <translation>要保存正在写的 {n} 条通话记录吗？</translation>
+    </message>
     <message>
         <location line="+4" />
         <source>Unsaved note</source>
-        <translation>记录未保存</translation></message>
+        <translation>记录未保存</translation>
+    </message>
     <message>
         <location line="+7" />
         <source>If you discard it, what you typed and the files you picked go.</source>
-        <translation>如果放弃，已输入的内容和选好的文件都会丢失。</translation></message>
+        <translation>如果放弃，已输入的内容和选好的文件都会丢失。</translation>
+    </message>
     <message>
         <location line="+14" />
         <source>Attach evidence</source>
@@ -422,21 +426,12 @@ Why delete {what}?</source>
         <source>Letter</source>
         <translation>信件</translation>
     </message>
-    <message>
-        <location line="+35" />
-        <source>ddd d MMM yyyy</source>
-        <translation>yyyy年M月d日 ddd</translation>
-    </message>
-    <message>
-        <location filename="../../src/ashore/ui/loan/sidebar.py" line="-6" />
-        <source>Overdue 1 day</source>
-        <translation>逾期 1 天</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Overdue %1 days</source>
-        <translation>逾期 %1 天</translation>
-    </message>
+    <message numerus="yes">
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="-5" />
+        <source>Overdue %n day(s)</source>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation></message>
     <message>
         <location line="+2" />
         <source>Current</source>
@@ -453,7 +448,7 @@ Why delete {what}?</source>
         <translation>协议违约</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/widgets/workspace.py" line="+40" />
+        <location filename="../../src/ashore/ui/widgets/workspace.py" line="+41" />
         <source>Spread over more months</source>
         <translation>延长分期</translation>
     </message>
@@ -538,7 +533,7 @@ Why delete {what}?</source>
         <translation>已被协议取代</translation>
     </message>
     <message>
-        <location line="+218" />
+        <location line="+225" />
         <source>If nothing is paid</source>
         <translation>如果一直不还</translation>
     </message>
@@ -639,7 +634,7 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+2" />
-        <location filename="../../src/ashore/ui/widgets/words.py" line="+18" />
+        <location filename="../../src/ashore/ui/widgets/words.py" line="+29" />
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -648,6 +643,23 @@ Why delete {what}?</source>
         <source>heard: {what}</source>
         <translation>言行：{what}</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/ashore/ui/messages.py" line="+32" />
+        <source>%1: the follow-up of %2 passed %n day(s) ago with no note since; call the lender again.</source>
+        <translation>
+            <numerusform>%1：跟进日期 %2 已过去 %n 天，之后没有任何记录；请再次致电出借方。</numerusform>
+        </translation></message>
+    <message numerus="yes">
+        <location line="+5" />
+        <source>%1: agreed payment of %2 is due in %n day(s), on %4.</source>
+        <translation>
+            <numerusform>%1：约定还款 %2 将在 %n 天后（%4）到期。</numerusform>
+        </translation></message>
+    <message>
+        <location filename="../../src/ashore/ui/widgets/words.py" line="+6" />
+        <source>en</source>
+        <comment>the code of the interface's language: zh_CN in the Chinese catalogue</comment>
+        <translation>zh_CN</translation></message>
 </context>
 <context>
     <name>AfterCallDialog</name>
@@ -740,7 +752,7 @@ Why delete {what}?</source>
 <context>
     <name>AllLoansRow</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+387" />
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+386" />
         <source>Every loan at once: what to pay and what needs attention (Ctrl+D)</source>
         <translation>一次看全部借款：要还什么、什么需要处理（Ctrl+D）</translation>
     </message>
@@ -1272,7 +1284,7 @@ Why delete {what}?</source>
 <context>
     <name>ClaimsModel</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/models.py" line="+164" />
+        <location filename="../../src/ashore/ui/payments/models.py" line="+175" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1297,7 +1309,7 @@ Why delete {what}?</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+32" />
         <source>The lender asks for more than the contract gives: ask how they got it.</source>
         <translation>出借方要求的金额超过合同约定：请询问对方是怎么算出来的。</translation>
     </message>
@@ -1474,7 +1486,7 @@ Why delete {what}?</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+208" />
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+218" />
         <source>All loans</source>
         <translation>全部借款</translation>
     </message>
@@ -1500,12 +1512,12 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+16" />
-        <location line="+179" />
+        <location line="+175" />
         <source>Needs attention</source>
         <translation>需要处理</translation>
     </message>
     <message>
-        <location line="-166" />
+        <location line="-162" />
         <source>Click a line to open its loan</source>
         <translation>点击一行即可打开对应借款</translation>
     </message>
@@ -1521,27 +1533,17 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+4" />
-        <location line="+179" />
+        <location line="+175" />
         <source>Follow-ups</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location line="-165" />
+        <location line="-161" />
         <source>Export chart…</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location line="+47" />
-        <source>1 loan · today %2</source>
-        <translation>1 笔借款 · 今天 %2</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>%1 loans · today %2</source>
-        <translation>%1 笔借款 · 今天 %2</translation>
-    </message>
-    <message>
-        <location line="+4" />
+        <location line="+49" />
         <source>Grows by %1 a day while nothing is paid.</source>
         <translation>不还款时每天增加 %1。</translation>
     </message>
@@ -1625,8 +1627,14 @@ Why delete {what}?</source>
         <source>Needs attention (%1)</source>
         <translation>需要处理（%1）</translation>
     </message>
+    <message numerus="yes">
+        <location line="-83" />
+        <source>%n loan(s) · today %2</source>
+        <translation>
+            <numerusform>%n 笔借款 · 今天 %2</numerusform>
+        </translation></message>
     <message>
-        <location line="+31" />
+        <location line="+114" />
         <source>Follow-ups (%1)</source>
         <translation>待跟进（%1）</translation>
     </message>
@@ -1967,40 +1975,48 @@ What was here before is saved in %1.</source>
     <message>
         <location filename="../../src/ashore/ui/files/common.py" line="+8" />
         <source>repayment-calendar</source>
-        <translation>还款日历</translation></message>
+        <translation>还款日历</translation>
+    </message>
     <message>
         <location line="+1" />
         <source>letter</source>
-        <translation>协商信</translation></message>
+        <translation>协商信</translation>
+    </message>
     <message>
         <location line="+1" />
         <source>complaint</source>
-        <translation>投诉</translation></message>
+        <translation>投诉</translation>
+    </message>
     <message>
         <location line="+1" />
         <source>evidence</source>
-        <translation>证据</translation></message>
+        <translation>证据</translation>
+    </message>
     <message>
         <location line="+1" />
         <source>dispute-letter</source>
-        <translation>异议申请</translation></message>
+        <translation>异议申请</translation>
+    </message>
     <message>
         <location line="+1" />
         <source>chart</source>
-        <translation>图表</translation></message>
+        <translation>图表</translation>
+    </message>
     <message>
         <location line="+1" />
         <source>backup</source>
-        <translation>备份</translation></message>
+        <translation>备份</translation>
+    </message>
     <message>
         <location line="+1" />
         <source>export</source>
-        <translation>导出</translation></message>
+        <translation>导出</translation>
+    </message>
 </context>
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-336" />
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-337" />
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -2015,7 +2031,7 @@ What was here before is saved in %1.</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+9" />
         <source> (late)</source>
         <translation>（逾期）</translation>
     </message>
@@ -2078,7 +2094,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>GuideTab</name>
     <message>
-        <location filename="../../src/ashore/ui/guide/tab.py" line="+153" />
+        <location filename="../../src/ashore/ui/guide/tab.py" line="+154" />
         <source>Open the call card</source>
         <translation>打开通话卡片</translation>
     </message>
@@ -2284,7 +2300,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>InputError</name>
     <message>
-        <location filename="../../src/ashore/ui/messages.py" line="+108" />
+        <location filename="../../src/ashore/ui/messages.py" line="+86" />
         <source>an amount is required</source>
         <translation>请填写金额</translation>
     </message>
@@ -2396,7 +2412,8 @@ What was here before is saved in %1.</source>
     <message>
         <location line="+1" />
         <source>The “Call at” time is later than now, when the note is written: set it to when the call happened.</source>
-        <translation>“通话时间”晚于现在（写这条记录的时间）：请改成通话实际发生的时间。</translation></message>
+        <translation>“通话时间”晚于现在（写这条记录的时间）：请改成通话实际发生的时间。</translation>
+    </message>
     <message>
         <location line="+5" />
         <source>say why the note is deleted</source>
@@ -2591,16 +2608,12 @@ What was here before is saved in %1.</source>
         <source>Delete or move its loans first</source>
         <translation>请先删除或移走它名下的借款</translation>
     </message>
-    <message>
-        <location line="+6" />
-        <source>1 loan</source>
-        <translation>1 笔借款</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>%1 loans</source>
-        <translation>%1 笔借款</translation>
-    </message>
+    <message numerus="yes">
+        <location line="+5" />
+        <source>%n loan(s)</source>
+        <translation>
+            <numerusform>%n 笔借款</numerusform>
+        </translation></message>
 </context>
 <context>
     <name>LetterEditor</name>
@@ -3118,7 +3131,8 @@ What was here before is saved in %1.</source>
     <message>
         <location line="+24" />
         <source>%1 (new, saved with the loan)</source>
-        <translation>%1（新出借方，随借款一起保存）</translation></message>
+        <translation>%1（新出借方，随借款一起保存）</translation>
+    </message>
     <message>
         <location line="+4" />
         <source>New lender…</source>
@@ -3198,7 +3212,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LoanPage</name>
     <message>
-        <location filename="../../src/ashore/ui/pages.py" line="-162" />
+        <location filename="../../src/ashore/ui/pages.py" line="-160" />
         <source>Overview</source>
         <translation>概况</translation>
     </message>
@@ -3236,7 +3250,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/ashore/ui/main_window.py" line="+112" />
+        <location filename="../../src/ashore/ui/main_window.py" line="+113" />
         <source>Ashore</source>
         <translation>Ashore</translation>
     </message>
@@ -3251,12 +3265,12 @@ What was here before is saved in %1.</source>
         <translation>新借款</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+25" />
         <source>Today: %1</source>
         <translation>今天：%1</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3407,7 +3421,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NoteCard</name>
     <message>
-        <location filename="../../src/ashore/ui/notes/card.py" line="+121" />
+        <location filename="../../src/ashore/ui/notes/card.py" line="+122" />
         <source>Collector</source>
         <translation>催收</translation>
     </message>
@@ -3481,11 +3495,12 @@ What was here before is saved in %1.</source>
         <source>{day} — overdue</source>
         <translation>{day}（已过期）</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+32" />
-        <source>Show history ({n} earlier version(s))</source>
-        <translation>显示历史（{n} 个早期版本）</translation>
-    </message>
+        <source>Show history (%n earlier version(s))</source>
+        <translation>
+            <numerusform>显示历史（%n 个早期版本）</numerusform>
+        </translation></message>
     <message>
         <location line="+9" />
         <source>Until {when}:</source>
@@ -3650,54 +3665,79 @@ What was here before is saved in %1.</source>
     <message>
         <location line="+46" />
         <source>Note saved at {time}.</source>
-        <translation>记录已于 {time} 保存。</translation></message>
+        <translation>记录已于 {time} 保存。</translation>
+    </message>
     <message>
         <location line="+56" />
-        <location line="+31" />
+        <location line="+33" />
         <location line="+4" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location line="-32" />
-        <source>Evidence bundle written to {path}: {notes} note(s), {files} file(s).</source>
-        <translation>证据包已写入 {path}：{notes} 条记录，{files} 个文件。</translation>
-    </message>
+        <location line="-34" />
+        <source>Evidence bundle written to {path}: {notes}, {files}.</source>
+        <translation>证据包已写入 {path}：{notes}，{files}。</translation></message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n 条记录</numerusform>
+        </translation></message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation></message>
     <message>
-        <location line="+36" />
-        <source>Complaint to {to} written to {path}: {n} contact(s), {k} breach(es).</source>
-        <translation>致 {to} 的投诉书已写入 {path}：{n} 次联系，{k} 项违规。</translation>
-    </message>
+        <location line="+35" />
+        <source>Complaint to {to} written to {path}: {contacts}, {breaches}.</source>
+        <translation>致 {to} 的投诉书已写入 {path}：{contacts}，{breaches}。</translation></message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n 次联系</numerusform>
+        </translation></message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n breach(es)</source>
+        <translation>
+            <numerusform>%n 项违规</numerusform>
+        </translation></message>
 </context>
 <context>
     <name>NotesPane</name>
     <message>
-        <location filename="../../src/ashore/ui/notes/pane.py" line="+118" />
+        <location filename="../../src/ashore/ui/notes/pane.py" line="+123" />
         <source>Every note on this lender's loans, newest first</source>
         <translation>该出借方所有借款的记录，最新的在前</translation>
     </message>
     <message>
         <location line="+12" />
+        <location line="+15" />
         <source>New note</source>
         <translation>新记录</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="-12" />
         <source>Write down a call or message now ({key})</source>
         <translation>现在记下一次通话或消息（{key}）</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+4" />
+        <location line="+10" />
         <source>Collector calling</source>
         <translation>催收来电</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="-7" />
         <source>Note a debt collector's call now, while it rings: the time is filled in ({key})</source>
         <translation>催收来电时立即记录：时间自动填好（{key}）</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+21" />
         <source>Drop recordings, screenshots or PDFs on a note to attach</source>
         <translation>把录音、截图或 PDF 拖到记录上即可添加附件</translation>
     </message>
@@ -3722,54 +3762,22 @@ What was here before is saved in %1.</source>
         <translation>请先保存借款，之后才能在这里记录通话。</translation>
     </message>
     <message>
-        <location line="+62" />
-        <source>No notes yet. After every call or message, press Ctrl+N and write down when it was, who you spoke to, what was said and promised. Attach the recording or a screenshot: a dated record is what holds up later.</source>
-        <translation>还没有记录。每次通话或收到消息后，按 Ctrl+N 记下时间、对方是谁、说了什么、承诺了什么。附上录音或截图：带日期的记录日后才站得住脚。</translation>
-    </message>
-    <message>
-        <location line="+5" />
+        <location line="+67" />
         <source>No notes on this lender's loans yet.</source>
         <translation>该出借方的借款还没有记录。</translation>
     </message>
     <message>
-        <location line="+28" />
-        <source>{lender}'s collectors broke the rules {n} time(s) in {k} contact(s)</source>
-        <translation>{lender}的催收在 {k} 次联系中违规 {n} 项</translation>
-    </message>
-    <message>
-        <location line="+5" />
+        <location line="+35" />
         <source>Counted over every loan with this lender. File ▸ Export ▸ Complaint… writes them up for the regulator (12378) or the central bank (12363).</source>
         <translation>统计该出借方的全部借款。“文件 ▸ 导出 ▸ 投诉书…”可整理成投诉，提交监管（12378）或央行（12363）。</translation>
     </message>
     <message>
-        <location line="+13" />
-        <location line="+23" />
-        <source>1 note</source>
-        <translation>1 条记录</translation>
-    </message>
-    <message>
-        <location line="-21" />
-        <location line="+23" />
-        <source>{n} notes</source>
-        <translation>{n} 条记录</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>1 loan</source>
-        <translation>1 笔借款</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>{k} loans</source>
-        <translation>{k} 笔借款</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+30" />
         <source>✓ Record intact · {notes} · {loans}</source>
         <translation>✓ 记录完整 · {notes} · {loans}</translation>
     </message>
     <message>
-        <location line="-13" />
+        <location line="-9" />
         <source>Every note, edit and deletion is chained by SHA-256; last hash:
 {h}
 Drop recordings, screenshots or PDFs on a note to attach them.</source>
@@ -3778,22 +3786,51 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 把录音、截图或 PDF 拖到记录上即可添加附件。</translation>
     </message>
     <message>
-        <location line="-11" />
-        <source>1 chained entry</source>
-        <translation>1 个链式条目</translation>
-    </message>
+        <location line="-61" />
+        <source>No notes yet. After every call or message, press {key} and write down when it was, who you spoke to, what was said and promised. Attach the recording or a screenshot: a dated record is what holds up later.</source>
+        <translation>还没有记录。每次通话或收到消息后，按 {key} 记下时间、对方是谁、说了什么、承诺了什么。附上录音或截图：带日期的记录日后才站得住脚。</translation></message>
+    <message>
+        <location line="+32" />
+        <source>{lender}'s collectors broke the rules {times} in {contacts}</source>
+        <translation>{lender}的催收在{contacts}中违规 {times}</translation></message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n time(s)</source>
+        <translation>
+            <numerusform>%n 项</numerusform>
+        </translation></message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n 次联系</numerusform>
+        </translation></message>
+    <message numerus="yes">
+        <location line="+17" />
+        <location line="+15" />
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n 条记录</numerusform>
+        </translation></message>
+    <message numerus="yes">
+        <location line="-14" />
+        <source>%n chained entry(s)</source>
+        <translation>
+            <numerusform>%n 个链式条目</numerusform>
+        </translation></message>
     <message>
         <location line="+2" />
-        <source>{e} chained entries</source>
-        <translation>{e} 个链式条目</translation>
-    </message>
-    <message>
-        <location line="+3" />
         <source>✓ Record intact · {notes} · {entries} · last {h}…</source>
         <translation>✓ 记录完整 · {notes} · {entries} · 最新 {h}…</translation>
     </message>
+    <message numerus="yes">
+        <location line="+13" />
+        <source>%n loan(s)</source>
+        <translation>
+            <numerusform>%n 笔借款</numerusform>
+        </translation></message>
     <message>
-        <location line="+46" />
+        <location line="+29" />
         <source>Broken record — changed outside Ashore since it was written:</source>
         <translation>记录已损坏——写入后曾在 Ashore 之外被改动：</translation>
     </message>
@@ -3815,19 +3852,23 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     <message>
         <location line="+43" />
         <source>Unsaved note</source>
-        <translation>记录未保存</translation></message>
+        <translation>记录未保存</translation>
+    </message>
     <message>
         <location line="+1" />
         <source>Discard the note you are writing?</source>
-        <translation>放弃正在写的记录吗？</translation></message>
+        <translation>放弃正在写的记录吗？</translation>
+    </message>
     <message>
         <location line="+1" />
         <source>Discard note</source>
-        <translation>放弃记录</translation></message>
+        <translation>放弃记录</translation>
+    </message>
     <message>
         <location line="+34" />
         <source>A note on another loan could not be saved: {error}</source>
-        <translation>另一笔借款上的记录无法保存：{error}</translation></message>
+        <translation>另一笔借款上的记录无法保存：{error}</translation>
+    </message>
     <message>
         <location line="+28" />
         <source>Write what was said before saving.</source>
@@ -3857,7 +3898,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>NothingSelectedPage</name>
     <message>
-        <location filename="../../src/ashore/ui/pages.py" line="+194" />
+        <location filename="../../src/ashore/ui/pages.py" line="+192" />
         <source>Choose a loan on the left, or add a new one.</source>
         <translation>请在左侧选择一笔借款，或添加新借款。</translation>
     </message>
@@ -3865,7 +3906,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>OpeningPage</name>
     <message>
-        <location filename="../../src/ashore/ui/main_window.py" line="-279" />
+        <location filename="../../src/ashore/ui/main_window.py" line="-281" />
         <source>Opening your data…</source>
         <translation>正在打开你的数据…</translation>
     </message>
@@ -4101,7 +4142,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>PaymentsModel</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/models.py" line="-72" />
+        <location filename="../../src/ashore/ui/payments/models.py" line="-82" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -4183,8 +4224,14 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <source>⏰ %1 is due on %2, in %3 days. Pay on time to keep the plan.</source>
         <translation>⏰ %2（%3 天后）应还 %1。请按时还款以保持计划。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+69" />
+        <source>It is dated %1, %n day(s) from today.</source>
+        <translation>
+            <numerusform>还款日期为 %1，比今天晚 %n 天。</numerusform>
+        </translation></message>
     <message>
-        <location line="-130" />
+        <location line="-199" />
         <source>Installments of the plan in force</source>
         <translation>生效计划的各期</translation>
     </message>
@@ -4219,12 +4266,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>已记录还款：%2 还 %1。</translation>
     </message>
     <message>
-        <location line="+23" />
-        <source>It is dated %1, %2 days from today.</source>
-        <translation>还款日期为 %1，比今天晚 %2 天。</translation>
-    </message>
-    <message>
-        <location line="+6" />
+        <location line="+31" />
         <source>It is more than the %1 owed to settle the loan.</source>
         <translation>超过了结清这笔借款所需的 %1。</translation>
     </message>
@@ -4262,7 +4304,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>PlanEntriesModel</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/models.py" line="-66" />
+        <location filename="../../src/ashore/ui/payments/models.py" line="-71" />
         <source>Due</source>
         <translation>到期日</translation>
     </message>
@@ -4292,7 +4334,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+13" />
         <source>agreement</source>
         <translation>协议</translation>
     </message>
@@ -4515,7 +4557,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/tab.py" line="+103" />
+        <location filename="../../src/ashore/ui/proposals/tab.py" line="+104" />
         <source>Tick a proposal to show it on the chart.</source>
         <translation>勾选一个方案即可在图表上显示。</translation>
     </message>
@@ -4713,9 +4755,51 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../src/ashore/ui/dialogs.py" line="+175" />
+        <source>Folder</source>
+        <translation>文件夹</translation></message>
+    <message>
+        <location line="+1" />
+        <source>File Folder</source>
+        <translation>文件夹</translation></message>
+    <message>
+        <location line="+1" />
+        <source>File</source>
+        <translation>文件</translation></message>
+    <message>
+        <location line="+1" />
+        <source>Drive</source>
+        <translation>驱动器</translation></message>
+    <message>
+        <location line="+1" />
+        <source>Shortcut</source>
+        <translation>快捷方式</translation></message>
+    <message>
+        <location line="+1" />
+        <source>Alias</source>
+        <translation>替身</translation></message>
+    <message>
+        <location line="+1" />
+        <source>Unknown</source>
+        <translation>未知</translation></message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location line="-8" />
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation></message>
+    <message>
+        <location line="+1" />
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation></message>
+</context>
+<context>
     <name>ReminderTray</name>
     <message>
-        <location filename="../../src/ashore/ui/tray.py" line="+54" />
+        <location filename="../../src/ashore/ui/tray.py" line="+55" />
         <source>Start at login in the tray</source>
         <translation>登录时在托盘中启动</translation>
     </message>
@@ -4759,13 +4843,20 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <source>Today you planned to follow up with the lender.</source>
         <translation>今天是你计划跟进出借方的日子。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>In %n day(s), on {day}, you planned to follow up.</source>
+        <translation>
+            <numerusform>%n 天后（{day}）是你计划跟进的日子。</numerusform>
+        </translation></message>
+    <message numerus="yes">
+        <location line="+24" />
+        <source>{amount} was due on {day} (%n day(s) ago). Today: pay it, call the lender before they call you, and note the call in Ashore.</source>
+        <translation>
+            <numerusform>{amount} 应于 {day} 还款（已过 %n 天）。今天：请还上，在对方来电前主动联系出借方，并在 Ashore 中记录通话。</numerusform>
+        </translation></message>
     <message>
-        <location line="+2" />
-        <source>In {n} day(s), on {day}, you planned to follow up.</source>
-        <translation>{n} 天后（{day}）是你计划跟进的日子。</translation>
-    </message>
-    <message>
-        <location line="+6" />
+        <location line="-19" />
         <source>Agreed payment: {loan}</source>
         <translation>约定还款：{loan}</translation>
     </message>
@@ -4790,11 +4881,6 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>错过约定还款：{loan}</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>{amount} was due on {day} ({n} day(s) ago). Today: pay it, call the lender before they call you, and note the call in Ashore.</source>
-        <translation>{amount} 应于 {day} 还款（已过 {n} 天）。今天：请还上，在对方来电前主动联系出借方，并在 Ashore 中记录通话。</translation>
-    </message>
-    <message>
         <location line="+8" />
         <source>({n} agreed payments are late.)</source>
         <translation>（共有 {n} 期约定还款逾期。）</translation>
@@ -4803,7 +4889,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>SettlementBox</name>
     <message>
-        <location filename="../../src/ashore/ui/guide/settlement.py" line="+49" />
+        <location filename="../../src/ashore/ui/guide/settlement.py" line="+50" />
         <source>After the last payment</source>
         <translation>还清之后</translation>
     </message>
@@ -4931,7 +5017,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>SidebarModel</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/sidebar.py" line="-244" />
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="-243" />
         <source>Lender / loan</source>
         <translation>出借方 / 借款</translation>
     </message>
@@ -4945,16 +5031,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <source>Status</source>
         <translation>状态</translation>
     </message>
-    <message>
-        <location line="+33" />
-        <source>1 loan</source>
-        <translation>1 笔借款</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>%1 loans</source>
-        <translation>%1 笔借款</translation>
-    </message>
+    <message numerus="yes">
+        <location line="+31" />
+        <source>%n loan(s)</source>
+        <translation>
+            <numerusform>%n 笔借款</numerusform>
+        </translation></message>
     <message>
         <location line="+9" />
         <source>Phone: %1</source>
@@ -4976,7 +5058,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>下次还款 %1</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
         <source>Negotiation: %1. Next: %2</source>
         <translation>协商进度：%1。下一步：%2</translation>
     </message>
@@ -4984,7 +5066,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>UpcomingModel</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-62" />
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-72" />
         <source>Due</source>
         <translation>到期日</translation>
     </message>
@@ -5004,7 +5086,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+13" />
         <source>since %1</source>
         <translation>%1 起</translation>
     </message>
@@ -5029,7 +5111,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>%1：已到期未还 %2 + 罚息 %3 + 滞纳金 %4 = 需还 %5</translation>
     </message>
     <message>
-        <location line="-30" />
+        <location line="-35" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -5037,12 +5119,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>Warning</name>
     <message>
-        <location filename="../../src/ashore/ui/messages.py" line="-121" />
-        <source>%1: the follow-up of %2 passed %3 day(s) ago with no note since; call the lender again.</source>
-        <translation>%1：跟进日期 %2 已过去 %3 天，之后没有任何记录；请再次致电出借方。</translation>
-    </message>
-    <message>
-        <location line="+5" />
+        <location filename="../../src/ashore/ui/messages.py" line="-117" />
         <source>%1: follow up with the lender today.</source>
         <translation>%1：今天请跟进出借方。</translation>
     </message>
@@ -5050,11 +5127,6 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <location line="+3" />
         <source>%1: agreed payment of %2 is due today.</source>
         <translation>%1：约定还款 %2 今天到期。</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>%1: agreed payment of %2 is due in %3 day(s), on %4.</source>
-        <translation>%1：约定还款 %2 将在 %3 天后（%4）到期。</translation>
     </message>
     <message>
         <location line="+3" />

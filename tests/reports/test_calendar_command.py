@@ -52,9 +52,11 @@ def test_calendar_of_the_sample_book(book: Path, tmp_path: Path) -> None:
     assert "January 2027" in jan
     assert "1,100.19" in jan
     listing = "\n".join(pages[13:])
-    assert re.search(r"2026-11-15 Sun\s+借呗 Jiebei\s+借呗 January\s+1,100.16\s+! OVERDUE", listing)
-    assert "2026-05-15" not in listing  # paid before the period: not repeated
-    assert "2026-06-15 Mon" in listing  # unpaid before the period: listed first
+    assert re.search(
+        r"Sun, Nov 15, 2026\s+借呗 Jiebei\s+借呗 January\s+1,100.16\s+! OVERDUE", listing
+    )
+    assert "May 15, 2026" not in listing  # paid before the period: not repeated
+    assert "Mon, Jun 15, 2026" in listing  # unpaid before the period: listed first
     box = PdfReader(out).pages[0].mediabox
     assert round(float(box.width)) == 612
 
@@ -71,7 +73,7 @@ def test_an_accepted_proposal_replaces_the_schedule(book: Path, tmp_path: Path) 
     assert _run(book, "export", "calendar", "--out", str(out), "--loan", "jb-2026-01") == 0
     pages = _pages(out)
     summary = re.sub(r"\s+", " ", pages[0])
-    assert "Agreement from 2026-12-15: 24 ×" in summary
+    assert "Agreement from Dec 15, 2026: 24 ×" in summary
     assert "360借条" not in summary  # only the chosen loan
     assert "1,100.19" not in "".join(pages)  # the original last installment is gone
     ics = tmp_path / "agreement.ics"
@@ -174,10 +176,10 @@ def test_payments_before_the_plan_began_are_not_a_false_paid_nought(
     assert re.search(r"Jan 2027 1 ([\d,.]+) 0\.00 \1 ", summary)  # the plan's first, unpaid
     # the payment says what it was, once, on its own line
     assert (
-        "借呗 January: 1,500.00 paid on 2026-11-20, before the plan began on 2026-12-15: it paid "
-        "the installments then due, and the plan starts from what was left." in summary
+        "借呗 January: 1,500.00 paid on Nov 20, 2026, before the plan began on Dec 15, 2026: it "
+        "paid the installments then due, and the plan starts from what was left." in summary
     )
-    assert "1,100.16 paid on 2026-05-15" not in summary  # May shows it against its installment
+    assert "1,100.16 paid on May 15, 2026" not in summary  # May shows it against its installment
     november = next(p for p in pages if p.startswith("November 2026"))
     assert "Paid: 0.00" not in november
-    assert "借呗 January: 1,500.00 paid on 2026-11-20, before the plan began." in november
+    assert "借呗 January: 1,500.00 paid on Nov 20, 2026, before the plan began." in november

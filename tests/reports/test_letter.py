@@ -60,7 +60,7 @@ def test_the_letter_text_states_the_figures(ledger: Ledger, tmp_path: Path) -> N
     assert "295.94 CNY of penalty interest" in body
     assert "300.00 CNY of late fees" in body
     assert f"24 monthly payments of {format_amount(rows[0].payment)} CNY" in body
-    assert "First payment 15 January 2027, last payment 15 December 2028" in body
+    assert "First payment Jan 15, 2027, last payment Dec 15, 2028" in body
     total = format_amount(sum((r.payment for r in rows), Decimal(0)))
     assert f"Total to repay: {total} CNY" in body
     assert "penalty interest and the late fees waived" in body
@@ -93,7 +93,7 @@ def test_plan_lines_for_one_payment() -> None:
         False,
     )
     assert plan_lines(plan, "CNY", "en") == [
-        "One payment of 2,800.00 CNY by 10 December 2026",
+        "One payment of 2,800.00 CNY by Dec 10, 2026",
         "Total to repay: 2,800.00 CNY (with the penalty interest waived)",
     ]
 

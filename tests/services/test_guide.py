@@ -221,7 +221,7 @@ def test_follow_up_reminder_then_warning_until_a_note_is_written(ledger: Ledger)
     assert kinds(ledger, date(2026, 11, 28)) == [("follow_up", "warning")]
     text = next(w.text for w in guide_warnings.warnings(ledger, date(2026, 11, 30)))
     assert "2026-11-27" in text
-    assert "3 day(s)" in text
+    assert "3 days" in text
     loan = ledger.loan("jb-2026-01")
     loan.notes.append(note("n2", date(2026, 11, 29)))
     ledger.save_loan(loan)

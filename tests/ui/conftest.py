@@ -11,6 +11,19 @@ from ashore.app.context import Context
 from ashore.services import Ledger
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _english_plurals(qapp) -> Iterator[None]:
+    """English as the app speaks it (run_app installs it at start): the plural forms of counted
+    texts ("%n day(s)": "1 day", "2 days"), ashore_en.qm."""
+    from ashore.ui.app import install_translations
+
+    installed = install_translations(qapp, "en")
+    assert installed, "resources/translations/ashore_en.qm is missing: run make translations"
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+
+
 @pytest.fixture(autouse=True)
 def _nested_event_loops_run(qapp) -> None:
     """Undo a quit that landed outside the application's exec().

@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 
 from ashore.app.context import Context
+from ashore.domain.dates import date_text
 from ashore.services import Ledger
 from ashore.services.proposals import Proposals
 from ashore.ui.loan.dashboard import Dashboard, FollowUpModel, UpcomingModel
@@ -48,17 +49,20 @@ def test_totals_and_the_next_thirty_days(qtbot, board, sample) -> None:
         [model.index(r, c).data() for c in range(model.columnCount())]
         for r in range(model.rowCount())
     ]
-    assert ["2026-12-15", "借呗 January", "借呗 Jiebei", "1,100.16", "Due"] in rows
+    assert ["Dec 15, 2026", "借呗 January", "借呗 Jiebei", "1,100.16", "Due"] in rows
     # Arrears are one line per loan: the accelerated 24-month loan is all overdue now.
     late = [row for row in rows if row[1] == "360借条 24 months"]
     # labelled: the Due column says "since" the oldest, the status how many are overdue
     assert late == [
-        ["since 2026-03-10", "360借条 24 months", "360借条 Jietiao", "20,197.16", "4 overdue"]
+        ["since Mar 10, 2026", "360借条 24 months", "360借条 Jietiao", "20,197.16", "4 overdue"]
     ]
+    # the order and the window are the dates' (the text reads "Dec 15, 2026")
+    due = [model.index(r, 0).data(model.SORT_ROLE) for r in range(model.rowCount())]
     assert all(
-        "overdue" in row[4].lower() or "2026-11-28" <= row[0] <= "2026-12-28" for row in rows
+        "overdue" in row[4].lower()
+        or date(2026, 11, 28).toordinal() <= day <= date(2026, 12, 28).toordinal()
+        for row, day in zip(rows, due, strict=True)
     )
-    due = [row[0].removeprefix("since ") for row in rows]
     assert due == sorted(due)
     assert len(rows) == 4  # three loans in arrears, one installment due in the next 30 days
     qtbot.waitUntil(lambda: "status_quo" in board.chart._exact, timeout=2000)
@@ -105,7 +109,7 @@ def test_follow_ups_from_call_notes(board, sample) -> None:
     assert model.rowCount() == len(expected) > 0
     first = expected[0]
     assert model.index(0, FollowUpModel.Column.DUE).data() == (
-        f"{first.due.isoformat()}{' (late)' if first.overdue else ''}"
+        f"{date_text(first.due, 'en')}{' (late)' if first.overdue else ''}"
     )
     assert model.index(0, FollowUpModel.Column.LOAN).data() == "借呗 January"
 

@@ -32,8 +32,8 @@ def test_from_settlement_to_dispute(box: SettlementBox, tmp_path: Path) -> None:
     assert box.dispute_button.isHidden()
     box.settled_on.setDate(date(2028, 2, 29))
     box.record_settlement()
-    assert "drops off your credit report on 2033-02-28" in box.status.text()
-    assert "Check your credit report from 2028-03-29" in box.status.text()
+    assert "drops off your credit report on Feb 28, 2033" in box.status.text()
+    assert "Check your credit report from Mar 29, 2028" in box.status.text()
     assert box.certificate_button.isVisible()
     assert "name and ID number, the contract number" in box.certificate_hint.text()
     certificate = tmp_path / "certificate.pdf"

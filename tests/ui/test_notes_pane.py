@@ -26,6 +26,9 @@ from ashore.ui.audio.probe import audio_backend_status
 from ashore.ui.notes.card import NoteCard
 from ashore.ui.notes.pane import NotesPane
 
+# Ctrl+Shift+N writes a new note; Ctrl+N is the window's New loan everywhere.
+NOTE_MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
 LOAN = "jb-2026-01"
 # See tests/ui/test_audio.py: QtMultimedia's words about the machine, not about our code.
 noise = pytest.mark.qt_log_ignore(
@@ -61,7 +64,7 @@ def _card(pane: NotesPane, note_id: str) -> NoteCard:
 
 
 def _write_note(qtbot: Any, pane: NotesPane, text: str) -> str:
-    qtbot.keyClick(pane, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(pane, Qt.Key.Key_N, NOTE_MODIFIERS)
     qtbot.keyClicks(pane.editor.text, text)
     before = {n.id for n in pane.notes.notes(LOAN)}
     qtbot.mouseClick(pane.editor.save_button, Qt.MouseButton.LeftButton)
@@ -76,7 +79,7 @@ def test_ctrl_n_opens_a_note_at_now_with_the_cursor_in_the_text(
     pane.activateWindow()
     qtbot.waitUntil(pane.isActiveWindow, timeout=3000)
     assert pane.editor.isHidden()
-    qtbot.keyClick(pane, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(pane, Qt.Key.Key_N, NOTE_MODIFIERS)
     assert pane.editor.isVisible()
     shown = pane.editor.occurred_at()
     assert abs((shown - datetime.now().astimezone()).total_seconds()) < 120
@@ -95,7 +98,7 @@ def test_ctrl_n_opens_a_note_at_now_with_the_cursor_in_the_text(
 @noise
 def test_an_empty_note_is_not_saved(qtbot: Any, pane: NotesPane) -> None:
     count = len(pane.notes.notes(LOAN))
-    qtbot.keyClick(pane, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(pane, Qt.Key.Key_N, NOTE_MODIFIERS)
     qtbot.mouseClick(pane.editor.save_button, Qt.MouseButton.LeftButton)
     assert not pane.editor.error.isHidden()
     assert len(pane.notes.notes(LOAN)) == count
@@ -329,12 +332,12 @@ def test_the_record_line_counts_in_the_singular_and_the_plural(
     )
     ledger.save_loan(fresh)
     pane.set_loan("jb-fresh")
-    qtbot.keyClick(pane, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(pane, Qt.Key.Key_N, NOTE_MODIFIERS)
     qtbot.keyClicks(pane.editor.text, "first call")
     qtbot.mouseClick(pane.editor.save_button, Qt.MouseButton.LeftButton)
     assert len(pane.notes.chain("jb-fresh")) == 1
     assert "· 1 note · 1 chained entry · last " in pane.hint.text()
-    qtbot.keyClick(pane, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(pane, Qt.Key.Key_N, NOTE_MODIFIERS)
     qtbot.keyClicks(pane.editor.text, "second call")
     qtbot.mouseClick(pane.editor.save_button, Qt.MouseButton.LeftButton)
     assert len(pane.notes.chain("jb-fresh")) == 2

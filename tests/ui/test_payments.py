@@ -70,7 +70,7 @@ def test_installments_show_their_status_and_an_overdue_banner(qtbot, sample, ctx
     tab = make_tab(qtbot, sample, ctx)
     tab.set_loan(sample.loan(JB))
     rows = statuses(tab)
-    assert rows[:4] == [(f"2026-0{m}-15", "original", "Paid") for m in (2, 3, 4, 5)]
+    assert rows[:4] == [(f"{m} 15, 2026", "original", "Paid") for m in ("Feb", "Mar", "Apr", "May")]
     assert [s for _, _, s in rows[4:10]] == ["Overdue"] * 6
     # not yet due: "Coming", not the word of money due now (issue 13)
     assert [s for _, _, s in rows[10:]] == ["Coming", "Coming"]
@@ -98,7 +98,7 @@ def test_recording_a_payment_pays_the_oldest_installment(qtbot, sample, ctx) -> 
     assert (loan.payments[-1].method, loan.payments[-1].reference) == ("Alipay", "2026112800123")
     assert loan.payments[-1].date == TODAY
     assert changed == [JB]
-    assert statuses(tab)[4] == ("2026-06-15", "original", "Paid")
+    assert statuses(tab)[4] == ("Jun 15, 2026", "original", "Paid")
     assert statuses(tab)[5][2] == "Overdue"
     assert tab.payments_model.index(0, PaymentsModel.Column.AMOUNT).data() == "1,241.47"
     state = finance.loan_state(plans.loan_terms(loan), plans.loan_payments(loan), TODAY)
@@ -116,7 +116,7 @@ def test_deleting_a_payment_asks_and_removes_it(qtbot, sample, ctx, dialog_log) 
         date(2026, 3, 15),
         date(2026, 4, 15),
     ]
-    assert statuses(tab)[3] == ("2026-05-15", "original", "Overdue")
+    assert statuses(tab)[3] == ("May 15, 2026", "original", "Overdue")
 
 
 def test_a_due_date_within_three_days_warns(qtbot, sample, data_dir) -> None:
@@ -149,13 +149,13 @@ def test_a_missed_agreed_installment_shouts(qtbot, sample, data_dir) -> None:
         f"⚠ You missed the agreed installment of {first.payment:,} due Dec 20, 2026 (2 days ago)."
     )
     assert "A second default usually voids the agreement" in tab.banner_text()
-    assert ("2026-12-20", "agreement", "Overdue") in statuses(tab)
+    assert ("Dec 20, 2026", "agreement", "Overdue") in statuses(tab)
     assert plans.summarize(loan, None, ctx.today).status == "agreement_missed"
     # Paying it clears the shout.
     type_into(qtbot, tab.amount, str(first.payment))
     click(qtbot, tab.record_button)
     assert not tab.banner.isVisible() or not tab.banner_text().startswith("⚠")
-    assert ("2026-12-20", "agreement", "Paid") in statuses(tab)
+    assert ("Dec 20, 2026", "agreement", "Paid") in statuses(tab)
 
 
 def test_a_claim_shows_the_difference_from_our_figure(qtbot, sample, ctx) -> None:
@@ -175,7 +175,7 @@ def test_a_claim_shows_the_difference_from_our_figure(qtbot, sample, ctx) -> Non
     click(qtbot, panel.add_button)
     assert sample.loan(JB).claims[-1].amount == Decimal("9000.00")
     assert model.rowCount() == 2
-    assert model.index(0, ClaimsModel.Column.DATE).data() == "2026-11-28"
+    assert model.index(0, ClaimsModel.Column.DATE).data() == "Nov 28, 2026"
     assert model.index(0, ClaimsModel.Column.OURS).data() == "9,348.71"
     assert model.index(0, ClaimsModel.Column.DIFFERENCE).data() == "-348.71"
     assert model.index(0, ClaimsModel.Column.SOURCE).data() == "app screen"
@@ -197,7 +197,7 @@ def test_models_pass_the_model_tester(qtmodeltester, qtbot, sample, ctx) -> None
 @pytest.mark.parametrize(
     ("day", "amount", "doubt"),
     [
-        ("2027-04-28", "100.00", "It is dated 2027-04-28, 151 days from today."),
+        ("2027-04-28", "100.00", "It is dated Apr 28, 2027, 151 days from today."),
         ("2026-11-28", "100000.00", "It is more than the 9,362.70 owed to settle the loan."),
     ],
 )

@@ -43,9 +43,9 @@ def test_rows_newest_first_and_each_maps_back_to_the_loan() -> None:
         return model.index(row, column).data()
 
     assert [cell(r, Column.DATE) for r in range(model.rowCount())] == [
-        "2026-11-15",
-        "2026-10-15",  # the same day: the later one entered first
-        "2026-10-15",
+        "Nov 15, 2026",
+        "Oct 15, 2026",  # the same day: the later one entered first
+        "Oct 15, 2026",
     ]
     assert [model.index_in_loan(r) for r in range(3)] == [1, 2, 0]
     assert cell(0, Column.AMOUNT) == "1,200.50"

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QWidget
 
 from ashore import finance
 from ashore.app.context import Context
+from ashore.domain.dates import date_text
 from ashore.domain.money import format_amount
 from ashore.domain.records import Proposal
 from ashore.services import Ledger, plans
@@ -93,7 +94,7 @@ def test_a_typed_proposal_gives_the_engines_table_and_chart_line(qtbot, tab, sam
     for k, row in enumerate(expected.installments):
         cells = [model.index(k, c).data() for c in range(model.columnCount())]
         assert cells == [
-            row.due.isoformat(),
+            date_text(row.due, "en"),
             money(row.payment),
             money(row.principal),
             money(row.interest),
@@ -230,7 +231,7 @@ def test_a_custom_list_and_a_deferral_are_worked_out(qtbot, tab, sample) -> None
         ),
     )
     assert tab.table_model.rowCount() == 12
-    assert tab.table_model.index(0, 0).data() == expected.installments[0].due.isoformat()
+    assert tab.table_model.index(0, 0).data() == date_text(expected.installments[0].due, "en")
     assert tab.table_model.index(0, 1).data() == money(expected.installments[0].payment)
 
 

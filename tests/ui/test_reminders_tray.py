@@ -45,7 +45,7 @@ def test_without_a_tray_the_app_works_and_reminders_go_to_the_status_bar(
     tray.tick()
     assert tray.shown[-1] == (
         "Agreed payment: 借呗 January",
-        "Pay 366.04 CNY tomorrow (2027-01-15).",
+        "Pay 366.04 CNY tomorrow (Jan 15, 2027).",
     )
     assert "Pay 366.04 CNY tomorrow" in window.statusBar().currentMessage()
     count = len(tray.shown)
@@ -99,7 +99,7 @@ def test_a_missed_agreed_payment_is_said_once_a_day_with_what_to_do(
     tray.refresh()
     missed = [m for m in tray.shown if m[0].startswith("Missed agreed payment")]
     assert len(missed) == 1
-    assert "366.04 CNY was due on 2027-01-15 (5 day(s) ago)" in missed[0][1]
+    assert "366.04 CNY was due on Jan 15, 2027 (5 days ago)" in missed[0][1]
     assert "call the lender before they call you" in missed[0][1]
     tray.shutdown()
 

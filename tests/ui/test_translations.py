@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from ashore.app.context import Context
 from ashore.app.resources import resource_path
+from ashore.domain.dates import date_text
 from ashore.domain.money import AmountError, parse_amount
 from ashore.services import Ledger
 from ashore.ui.app import install_translations, translation_files
@@ -42,6 +43,15 @@ def messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
             assert translation is not None
             found.append((name, message.findtext("source") or "", translation))
     return found
+
+
+def translated_text(translation: ET.Element) -> str:
+    """The translation's text; a counted message's (numerus, "%n day(s)") one form of Chinese."""
+    forms = translation.findall("numerusform")
+    if forms:
+        assert len(forms) == 1, "Chinese has one plural form"
+        return forms[0].text or ""
+    return translation.text or ""
 
 
 def tool(name: str) -> Path:
@@ -67,7 +77,7 @@ def test_every_message_is_translated_and_keeps_its_placeholders() -> None:
     for context, source, translation in found:
         where = f"{context}: {source!r}"
         assert translation.get("type") is None, f"{where} is {translation.get('type')}"
-        text = translation.text or ""
+        text = translated_text(translation)
         assert text.strip(), f"{where} has no translation"
         assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(source)), where
         if ACCELERATOR.search(source):
@@ -75,11 +85,11 @@ def test_every_message_is_translated_and_keeps_its_placeholders() -> None:
         if source.strip() != source:  # a suffix such as " days" keeps its leading space
             assert text[:1].isspace() == source[:1].isspace() or text[:1] in "（", where
     # the same-text spot checks a reader would make
-    table = {(context, source): translation.text for context, source, translation in found}
+    table = {(context, source): translated_text(t) for context, source, t in found}
     assert table[("MainWindow", "&File")] == "文件(&F)"
     assert table[("LoanForm", "Penalty interest")] == "罚息"
     assert table[("LoanForm", "Grace period")] == "宽限期"
-    assert table[("", "Overdue %1 days")]  # a module-level helper's string == "逾期 %1 天"
+    assert table[("", "Overdue %n day(s)")]  # a module-level helper: "逾期 %n 天"
 
 
 def test_the_compiled_qm_is_current(tmp_path: Path) -> None:
@@ -161,7 +171,8 @@ def test_translation_files_are_qt_s_then_ashore_s() -> None:
     files = translation_files("zh_CN")
     assert [path.name for path in files][-1] == "ashore_zh_CN.qm"
     assert "qtbase_zh_CN.qm" in [path.name for path in files]
-    assert translation_files("en") == []
+    # English needs only Ashore's plural forms ("1 day", "2 days")
+    assert [path.name for path in translation_files("en")] == ["ashore_en.qm"]
 
 
 def test_the_window_reads_chinese_with_lang_zh_cn(
@@ -189,7 +200,11 @@ def test_the_window_reads_chinese_with_lang_zh_cn(
 def test_the_window_stays_english_with_lang_en(
     qtbot, ctx: Context, ledger: Ledger, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert install_translations(qapp, "en") == []
+    # English installs only Ashore's plural forms: Qt's own words stay Qt's
+    installed = install_translations(qapp, "en")
+    assert len(installed) == 1
+    for translator in installed:
+        qapp.removeTranslator(translator)
     window = build_window(qtbot, ctx, ledger, monkeypatch)
     texts = window_texts(qtbot, window)
     assert texts["menus"][:3] == ["&File", "&Edit", "&View"]
@@ -212,7 +227,11 @@ def test_guide_warnings_are_worded_in_the_interface_language(
     found = guide_warnings.warnings(ledger, ctx.today)
     passed = [w for w in found if w.message == "follow_up_passed"]
     assert len(passed) == 1  # 借呗 January: the follow-up of 2026-11-27 went by without a note
-    assert all(warning_text(w, "en") == w.text for w in found)  # English reads as before
+    # English reads as the service's text, its ISO dates in the window's style (Nov 27, 2026)
+    iso = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+    for warning in found:
+        window_style = iso.sub(lambda m: date_text(date(*map(int, m.groups())), "en"), warning.text)
+        assert warning_text(warning, "en") == window_style
     due = guide_warnings.Warning(
         "urgent",
         "x",
@@ -225,17 +244,18 @@ def test_guide_warnings_are_worded_in_the_interface_language(
     due = replace(due, args=(*due.args, date(2026, 12, 1)))
     assert (
         warning_text(due, "en")
-        == "借呗 January: agreed payment of 1,100.16 is due in 3 day(s), on 2026-12-01."
+        == "借呗 January: agreed payment of 1,100.16 is due in 3 days, on Dec 1, 2026."
     )
     before = QLocale()
     installed = install_translations(qapp, "zh_CN")
     try:
         assert warning_text(passed[0], "zh_CN") == (
-            "借呗 January：跟进日期 2026-11-27 已过去 1 天，之后没有任何记录；请再次致电出借方。"
+            "借呗 January：跟进日期 2026年11月27日 已过去 1 天，"
+            "之后没有任何记录；请再次致电出借方。"
         )
         assert (
             warning_text(due, "zh_CN")
-            == "借呗 January：约定还款 1,100.16 将在 3 天后（2026-12-01）到期。"
+            == "借呗 January：约定还款 1,100.16 将在 3 天后（2026年12月1日）到期。"
         )
         unknown = replace(due, message="")
         assert warning_text(unknown, "zh_CN") == "English"  # no wording known: its own text

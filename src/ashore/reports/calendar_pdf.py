@@ -54,7 +54,10 @@ from ashore.reports.calendar_parts import (
 from ashore.reports.data import CalendarData, CalendarEntry, month_entries, sum_amounts
 from ashore.reports.fonts import register_fonts
 from ashore.reports.strings import (
+    counted,
     date_text,
+    day_text,
+    moment_text,
     month_name,
     month_short,
     text,
@@ -156,7 +159,7 @@ class _Calendar:
     def summary(self) -> list[Flowable]:
         st, lang, data = self.styles, self.lang, self.data
         first, last = data.months[0], data.months[-1]
-        made = data.generated_at.strftime("%Y-%m-%d %H:%M")
+        made = moment_text(data.generated_at, lang)
         story: list[Flowable] = [
             _para(text("title", lang), st.title),
             Paragraph(
@@ -184,6 +187,7 @@ class _Calendar:
                 "earlier_note_charges" if charges > 0 else "earlier_note",
                 lang,
                 n=len(self.earlier),
+                payments=counted(len(self.earlier), "payment", "payments"),
                 month=first_month,
                 amount=amount,
                 charges=self.money(charges),
@@ -212,7 +216,7 @@ class _Calendar:
             ]
             widths = _widths(self.frame_width, (0.18, 0.2, 0.32, 0.16, 0.14))
             for loan in data.loans:
-                ends = loan.end_date.isoformat() if loan.end_date else "—"
+                ends = day_text(loan.end_date, lang) if loan.end_date else "—"
                 rows.append(
                     [
                         cell(loan.lender, st.cell, widths[0], 300),
@@ -343,8 +347,8 @@ class _Calendar:
                     values = {
                         "loan": _clean(loan.loan, 200),
                         "amount": self.money(amount),
-                        "day": day.isoformat(),
-                        "start": loan.plan_start.isoformat(),
+                        "day": day_text(day, self.lang),
+                        "start": day_text(loan.plan_start, self.lang),
                     }
                     key = "paid_before_plan_short" if short else "paid_before_plan"
                     lines.append(text(key, self.lang, **values))
@@ -451,7 +455,7 @@ def write_calendar_pdf(data: CalendarData, path: Path, progress: Progress | None
         bottomPadding=0,
         id="body",
     )
-    made = data.generated_at.strftime("%Y-%m-%d %H:%M")
+    made = moment_text(data.generated_at, data.lang)
     footer = text("footer", data.lang) + "  ·  " + text("made", data.lang, when=made)
     steps = len(data.months) + 1
     report(progress, 0, steps)

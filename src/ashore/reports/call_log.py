@@ -22,6 +22,7 @@ from xml.sax.saxutils import escape
 from ashore.app.errors import DataError, InputError
 from ashore.domain.records import Attachment, CallNote, Lender, Loan, NoteEvent
 from ashore.reports.fonts import printable, register_fonts
+from ashore.reports.strings import counted, day_text
 from ashore.store.evidence import EvidenceStore
 
 PDF_NAME = "call-log.pdf"
@@ -31,7 +32,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "title": ("Call log", "沟通记录"),
     "made": ("Made {when}", "生成于 {when}"),
     "about": (
-        "{n} note(s). Every entry is chained by SHA-256 to the one before; the files are the "
+        "{notes}. Every entry is chained by SHA-256 to the one before; the files are the "
         "originals, listed with their SHA-256 in SHA256SUMS (check with: sha256sum -c SHA256SUMS).",
         "共 {n} 条记录。每一条都以 SHA-256 与前一条相连；文件均为原件，其 SHA-256 列于 "
         "SHA256SUMS（校验：sha256sum -c SHA256SUMS）。",
@@ -213,7 +214,7 @@ class _Printer:
             (_t("text", lang), note.text),
             (_t("outcome", lang), note.outcome),
             (_t("promises", lang), note.promises),
-            (_t("follow_up", lang), note.follow_up.isoformat() if note.follow_up else ""),
+            (_t("follow_up", lang), day_text(note.follow_up, lang) if note.follow_up else ""),
         ]
         data = [[self.para(name, self.label), self.lines(value, body)] for name, value in rows]
         files = [
@@ -234,7 +235,7 @@ class _Printer:
                 f"{_t('outcome', lang)}: {revision.outcome}",
                 f"{_t('promises', lang)}: {revision.promises}",
                 f"{_t('follow_up', lang)}: "
-                + (revision.follow_up.isoformat() if revision.follow_up else ""),
+                + (day_text(revision.follow_up, lang) if revision.follow_up else ""),
             ]
             data.append(
                 [
@@ -298,7 +299,9 @@ def call_log_pdf(
         log.para(f"{_t('title', lang)} — {lender.name} · {loan.name}", log.title),
         log.para(f"{loan.id} · {_t('made', lang, when=_when(made))}", log.label),
         Spacer(1, 4),
-        log.para(_t("about", lang, n=len(loan.notes))),
+        log.para(
+            _t("about", lang, n=len(loan.notes), notes=counted(len(loan.notes), "note", "notes"))
+        ),
         log.para(f"{_t('head', lang)}: {head_hash}", log.small),
         Spacer(1, 6),
     ]

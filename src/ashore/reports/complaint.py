@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape
 from ashore.domain.money import format_amount
 from ashore.domain.records import Attachment, CallNote, Lender, Loan
 from ashore.reports.fonts import printable, register_fonts
+from ashore.reports.strings import counted
 from ashore.reports.strings import in_lang as _pick
 from ashore.reports.strings import long_date as _day
 
@@ -177,11 +178,12 @@ def intro_paragraphs(data: ComplaintData, lang: str) -> list[tuple[str, str]]:
             "body",
             _w(
                 lang,
-                f"{lender.name} or collectors acting for it contacted me {len(data.contacts)} "
-                f"time(s) about this loan. {broke} of these contacts broke the rules on collection "
+                f"{lender.name} or collectors acting for it contacted me "
+                f"{counted(len(data.contacts), 'time', 'times')} about this loan. {broke} of "
+                "these contacts broke the rules on collection "
                 "of the national standard GB/T 45251-2025 (no contact between 22:00 and 08:00, "
                 "at most 3 contacts a day, no contact with third parties, no threats, insults or "
-                f"impersonation), {len(data.breaches)} breach(es) in all:",
+                f"impersonation), {counted(len(data.breaches), 'breach', 'breaches')} in all:",
                 f"{lender.name}或其委托的催收人员就本笔借款共联系本人 {len(data.contacts)} 次，"
                 f"其中 {broke} 次违反国家标准 GB/T 45251—2025 对催收行为的要求"
                 "（不得在22:00至次日08:00催收、每日催收不超过3次、不得联系第三人、"

@@ -96,9 +96,9 @@ def sample_calendar(lang: Lang = "en", paper: Paper = "A4", today: date = TODAY)
         CalendarLoan(
             "借呗",
             "2026年1月借款",
-            "Agreement from 2026-11-15: 24 × 412.50"
+            "Agreement from Nov 15, 2026: 24 × 412.50"
             if lang == "en"
-            else "协议自 2026-11-15 起：24 × 412.50",
+            else "协议自 2026年11月15日 起：24 × 412.50",
             Decimal("9487.50"),
             date(2028, 10, 15),
             "jb-2026-01",

@@ -5,8 +5,10 @@ The reports run without Qt, so they keep their own small dictionary instead of Q
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
+
+from ashore.domain import dates
 
 _TEXT: dict[str, tuple[str, str]] = {
     # key: (en, zh_CN)
@@ -21,12 +23,12 @@ _TEXT: dict[str, tuple[str, str]] = {
     "ends": ("Last due", "最后到期日"),
     "total": ("Total", "合计"),
     "earlier_note": (
-        "! Unpaid from before {month}: {n} payment(s), {amount} in all. Pay these first; "
+        "! Unpaid from before {month}: {payments}, {amount} in all. Pay these first; "
         "they open the list at the end.",
         "！{month}之前尚有 {n} 笔未还清，共 {amount}。请优先还款；明细见末尾清单开头。",
     ),
     "earlier_note_charges": (
-        "! Unpaid from before {month}: {n} payment(s), {amount} in all with {charges} of penalty "
+        "! Unpaid from before {month}: {payments}, {amount} in all with {charges} of penalty "
         "and late fees so far (it grows every day). Pay these first; they open the list at the "
         "end.",
         "！{month}之前尚有 {n} 笔未还清，连同至今的罚息和滞纳金 {charges} 共 {amount}"
@@ -194,6 +196,12 @@ def holiday(day: date, lang: str, country: str = "") -> str | None:
     return _holidays_of(country.upper(), day.year, lang).get(day)
 
 
+def counted(count: int, one: str, many: str) -> str:
+    """ "1 payment", "2 payments": an English count with its noun, one or many, never both (Chinese
+    has no plural; its texts place the number themselves)."""
+    return f"{count} {one if count == 1 else many}"
+
+
 def text(key: str, lang: str, **values: object) -> str:
     """The fixed string ``key`` in ``lang`` ("en" or "zh_CN"), with ``values`` filled in."""
     en, zh = _TEXT[key]
@@ -226,8 +234,19 @@ def weekday_short(weekday: int, lang: str) -> str:
 
 
 def date_text(day: date, lang: str) -> str:
-    """A due date as printed in the list: ISO date and weekday, e.g. "2027-03-15 Mon"."""
-    return f"{day.isoformat()} {weekday_short(day.weekday(), lang)}"
+    """A due date as printed in the list, in the window's one date style with its weekday:
+    "Mon, Mar 15, 2027", "2027年3月15日 周一" (ashore.domain.dates)."""
+    return dates.date_text(day, lang, weekday=True)
+
+
+def day_text(day: date, lang: str) -> str:
+    """A date in a sentence or a table: "Mar 15, 2027", "2027年3月15日" (ashore.domain.dates)."""
+    return dates.date_text(day, lang)
+
+
+def moment_text(value: datetime, lang: str) -> str:
+    """When a report was made: "Nov 28, 2026 12:00", "2026年11月28日 12:00"."""
+    return f"{dates.date_text(value.date(), lang)} {value:%H:%M}"
 
 
 def in_lang(pair: tuple[str, str], lang: str) -> str:
@@ -236,7 +255,5 @@ def in_lang(pair: tuple[str, str], lang: str) -> str:
 
 
 def long_date(value: date, lang: str) -> str:
-    """A date written out as in a letter: 2026年11月28日, or 28 November 2026."""
-    if lang == "zh_CN":
-        return f"{value.year}年{value.month}月{value.day}日"
-    return f"{value.day} {value.strftime('%B')} {value.year}"
+    """A date in a letter, in the window's one style: 2026年11月28日, or Nov 28, 2026."""
+    return dates.date_text(value, lang)

@@ -27,7 +27,7 @@ from ashore.domain.records import Loan, Proposal
 from ashore.finance.calendar import MAX_CALENDAR_MONTHS
 from ashore.reports import CalendarData, CalendarEntry, CalendarLoan, write_calendar_pdf, write_ics
 from ashore.reports.data import Lang, Paper
-from ashore.reports.strings import text
+from ashore.reports.strings import day_text, text
 from ashore.services import plans
 from ashore.services.ledger import Ledger
 
@@ -184,7 +184,7 @@ def _plan_text(
     if record is None or plan is None:
         return text("plan_original", lang)
     rows = plan.installments
-    start = record.start.isoformat()
+    start = day_text(record.start, lang)
     amounts = {r.payment for r in rows[:-1]} if len(rows) > 1 else {rows[0].payment}
     if len(amounts) == 1:
         amount = format_amount(rows[0].payment, currency, lang)

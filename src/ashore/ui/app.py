@@ -94,10 +94,12 @@ def translation_files(lang: str) -> list[Path]:
     and dialogs; qtmultimedia: player and recorder errors), then Ashore's own last, because the
     translator installed last is asked first.
 
-    Only files that exist are listed; English is the source language and needs none.
+    Only files that exist are listed. English is the source language: it needs only Ashore's
+    plural forms ("%n day(s)": "1 day", "2 days"; ashore_en.qm holds nothing else).
     """
     if lang == "en":
-        return []
+        english = resource_path("translations", "ashore_en.qm")
+        return [english] if english.is_file() else []
     found: list[Path] = []
     qt_folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     for module in ("qtbase", "qtmultimedia"):
@@ -118,14 +120,13 @@ def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
     """Install the translators for ``lang`` (see translation_files) and make ``lang`` the default
     QLocale for Qt's own widgets; the translators installed, which the caller may remove again."""
     loaded: list[QTranslator] = []
-    if lang == "en":
-        return loaded
     for path in translation_files(lang):
         translator = QTranslator(app)
         if translator.load(str(path)):
             app.installTranslator(translator)
             loaded.append(translator)
-    QLocale.setDefault(QLocale(lang))
+    if lang != "en":
+        QLocale.setDefault(QLocale(lang))
     return loaded
 
 

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -302,3 +302,28 @@ def ask_complaint(parent: QWidget | None, suggested: str) -> tuple[str, Path] | 
 def open_file(path: Path) -> bool:
     """Open a stored file with the desktop's own program (a PDF, a full-size screenshot)."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def qt_catalogue_gaps() -> tuple[str, ...]:
+    """Texts of Qt's own file dialog missing from Qt's Chinese catalogue (qtbase_zh_CN.qm), in the
+    interface's language.
+
+    That catalogue is installed before the first dialog and is found both in a venv and in the
+    bundle, but it was written for Qt 5: Qt 6 spells two of the dialog's labels with an
+    accelerator ("&Look in:", "Files of &type:"; the catalogue has "Look in:" and "Files of
+    type:") and names the kinds of files in a context it lacks (QAbstractFileIconProvider: the
+    "Folder" of the list's Type column), so those stayed English. Written here, ``make
+    translations`` files them in Ashore's own catalogue under Qt's contexts, and Ashore's
+    translator, installed last, is asked first. Nothing calls this but the tests.
+    """
+    return (
+        QCoreApplication.translate("QFileDialog", "&Look in:"),
+        QCoreApplication.translate("QFileDialog", "Files of &type:"),
+        QCoreApplication.translate("QAbstractFileIconProvider", "Folder"),
+        QCoreApplication.translate("QAbstractFileIconProvider", "File Folder"),
+        QCoreApplication.translate("QAbstractFileIconProvider", "File"),
+        QCoreApplication.translate("QAbstractFileIconProvider", "Drive"),
+        QCoreApplication.translate("QAbstractFileIconProvider", "Shortcut"),
+        QCoreApplication.translate("QAbstractFileIconProvider", "Alias"),
+        QCoreApplication.translate("QAbstractFileIconProvider", "Unknown"),
+    )

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from ashore import __version__
 from ashore.app.context import Context
 from ashore.app.errors import DataError, InputError
+from ashore.domain.dates import date_text
 from ashore.ui.widgets.theme import MARGIN
 
 if TYPE_CHECKING:
@@ -216,7 +217,9 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([SIDEBAR_WIDE, 880])
         self.setCentralWidget(self.splitter)
 
-        self.today_label = QLabel(self.tr("Today: %1").replace("%1", self.ctx.today.isoformat()))
+        self.today_label = QLabel(
+            self.tr("Today: %1").replace("%1", date_text(self.ctx.today, self.money_locale))
+        )
         self.today_label.setObjectName("hint")
         self.statusBar().addPermanentWidget(self.today_label)
 

@@ -13,28 +13,39 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from ashore.app.errors import Fault, InputError
+from ashore.domain.dates import date_text
 from ashore.domain.money import format_amount
+from ashore.ui.widgets.words import _tr
 
 if TYPE_CHECKING:  # only a type here: fields.py imports this module and stays light
     from ashore.services.guide.warnings import Warning
 
 
+# The argument (1-based, of Warning.args) that is a count, said with Qt's plural forms (%n).
+_COUNTS = {"follow_up_passed": 3, "due_in": 3}
+
+
+def _counted(n: int) -> dict[str, str]:
+    # %n is the count named in _COUNTS, said with Qt's plural forms; %1… as in _templates.
+    return {
+        "follow_up_passed": _tr(
+            "%1: the follow-up of %2 passed %n day(s) ago with no note since; "
+            "call the lender again.",
+            "",
+            n,
+        ),
+        "due_in": _tr("%1: agreed payment of %2 is due in %n day(s), on %4.", "", n),
+    }
+
+
 def _templates() -> dict[str, str]:
     # %1… follow the order of Warning.args for that message (see ashore.services.guide).
     return {
-        "follow_up_passed": QCoreApplication.translate(
-            "Warning",
-            "%1: the follow-up of %2 passed %3 day(s) ago with no note since; "
-            "call the lender again.",
-        ),
         "follow_up_today": QCoreApplication.translate(
             "Warning", "%1: follow up with the lender today."
         ),
         "due_today": QCoreApplication.translate(
             "Warning", "%1: agreed payment of %2 is due today."
-        ),
-        "due_in": QCoreApplication.translate(
-            "Warning", "%1: agreed payment of %2 is due in %3 day(s), on %4."
         ),
         "credit_check": QCoreApplication.translate(
             "Warning",
@@ -68,14 +79,18 @@ def _value_text(value: object, currency: str, locale: str) -> str:
     if isinstance(value, Decimal):
         return format_amount(value, currency, locale)
     if isinstance(value, date):
-        return value.isoformat()
+        return date_text(value, locale)
     return str(value)
 
 
 def warning_text(warning: Warning, locale: str) -> str:
     """The warning in the interface's language (amounts grouped per the babel ``locale``); its
     English ``text`` when it carries no message this module knows."""
-    template = _templates().get(warning.message)
+    counted = _COUNTS.get(warning.message)
+    count = warning.args[counted - 1] if counted is not None else -1
+    template = (
+        _counted(count if isinstance(count, int) else -1) if counted is not None else _templates()
+    ).get(warning.message)
     if template is None:
         return warning.text
     return _fill(template, [_value_text(v, warning.currency, locale) for v in warning.args])

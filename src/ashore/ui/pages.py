@@ -256,9 +256,7 @@ class LenderPage(QWidget):
         self._update()
 
     def _count_text(self, count: int) -> str:
-        if count == 1:
-            return self.tr("1 loan")
-        return self.tr("%1 loans").replace("%1", str(count))
+        return self.tr("%n loan(s)", "", count)
 
     def _update(self) -> None:
         self.save_button.setEnabled(self.name.valid)

@@ -24,6 +24,7 @@ from ashore.domain.money import format_amount
 from ashore.services.reminders import Missed, Reminder, due_between, missed, reminders
 from ashore.ui import dialogs
 from ashore.ui.widgets.fields import user_message
+from ashore.ui.widgets.words import day_text
 
 if TYPE_CHECKING:
     from ashore.ui.window_services import WindowServices
@@ -120,7 +121,7 @@ class ReminderTray(QObject):
         assert first.next_due is not None
         return self.tr("Ashore — next payment {amount} on {day} ({loan})").format(
             amount=self._money(first.next_amount, first.currency),
-            day=first.next_due.isoformat(),
+            day=day_text(first.next_due),
             loan=first.loan_name,
         )
 
@@ -161,9 +162,9 @@ class ReminderTray(QObject):
             body = (
                 self.tr("Today you planned to follow up with the lender.")
                 if item.days_before == 0
-                else self.tr("In {n} day(s), on {day}, you planned to follow up.").format(
-                    n=item.days_before, day=item.due.isoformat()
-                )
+                else self.tr(
+                    "In %n day(s), on {day}, you planned to follow up.", "", item.days_before
+                ).format(day=day_text(item.due))
             )
             return title, body
         amount = self._money(item.amount, item.currency) if item.amount is not None else ""
@@ -176,7 +177,7 @@ class ReminderTray(QObject):
             body = self.tr("Pay {amount} tomorrow ({day}).")
         else:
             body = self.tr("Pay {amount} in {n} days, on {day}.")
-        return title, body.format(amount=amount, day=item.due.isoformat(), n=item.days_before)
+        return title, body.format(amount=amount, day=day_text(item.due), n=item.days_before)
 
     def notify_reminder(self, item: Reminder) -> None:
         title, body = self.reminder_text(item)
@@ -186,13 +187,11 @@ class ReminderTray(QObject):
         first = late[0]
         title = self.tr("Missed agreed payment: {loan}").format(loan=first.loan_name)
         body = self.tr(
-            "{amount} was due on {day} ({n} day(s) ago). Today: pay it, call the lender before "
-            "they call you, and note the call in Ashore."
-        ).format(
-            amount=self._money(first.remaining, first.currency),
-            day=first.due.isoformat(),
-            n=first.days_late,
-        )
+            "{amount} was due on {day} (%n day(s) ago). Today: pay it, call the lender before "
+            "they call you, and note the call in Ashore.",
+            "",
+            first.days_late,
+        ).format(amount=self._money(first.remaining, first.currency), day=day_text(first.due))
         if len(late) > 1:
             body += " " + self.tr("({n} agreed payments are late.)").format(n=len(late))
         self.notify(title, body, critical=True)

@@ -175,7 +175,7 @@ def _follow_up_warnings(loan: Loan, facts: NoteFacts, today: date) -> list[Warni
             Warning(
                 "warning",
                 loan.id,
-                f"{loan.name}: the follow-up of {follow_up.isoformat()} passed {days} day(s) ago "
+                f"{loan.name}: the follow-up of {follow_up.isoformat()} passed {_days(days)} ago "
                 "with no note since; call the lender again.",
                 "follow_up",
                 follow_up,
@@ -198,6 +198,11 @@ def _follow_up_warnings(loan: Loan, facts: NoteFacts, today: date) -> list[Warni
     return []
 
 
+def _days(count: int) -> str:
+    """ "1 day", "2 days" (the English ``text``; the window says it through Qt's plural forms)."""
+    return "1 day" if count == 1 else f"{count} days"
+
+
 def _due_soon_warnings(loan: Loan, worked: _Worked, today: date) -> list[Warning]:
     if accepted(loan) is None:
         return []
@@ -211,7 +216,7 @@ def _due_soon_warnings(loan: Loan, worked: _Worked, today: date) -> list[Warning
             continue
         days = (entry.due - today).days
         if 0 <= days <= DUE_SOON_DAYS:
-            when = "today" if days == 0 else f"in {days} day(s), on {entry.due.isoformat()}"
+            when = "today" if days == 0 else f"in {_days(days)}, on {entry.due.isoformat()}"
             out.append(
                 Warning(
                     "urgent",

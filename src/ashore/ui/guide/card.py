@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ashore.domain.dates import date_text
 from ashore.domain.money import format_amount
 from ashore.finance import RateLines
 from ashore.reports.letter import PlanSummary
@@ -124,7 +125,7 @@ class CallCardWindow(QWidget):
         return format_amount(value, self.card.currency, self.money_locale)
 
     def _day(self, value: date) -> str:
-        return value.isoformat()
+        return date_text(value, self.money_locale)
 
     def _head(self, text: str) -> None:
         label = QLabel(text)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ashore.app.errors import AshoreError
+from ashore.domain.dates import date_text
 from ashore.domain.records import Loan
 from ashore.services import settlement as svc
 from ashore.services.credit import check_report_on, clears_on
@@ -148,11 +149,11 @@ class SettlementBox(QGroupBox):
             return
         self.settled_on.setDate(_qdate(settlement.settled_on))
         lines = [
-            self.tr("Settled on {day}.").format(day=settlement.settled_on.isoformat()),
+            self.tr("Settled on {day}.").format(day=date_text(settlement.settled_on, self.lang)),
             self.tr(
                 "The overdue record drops off your credit report on {day} (five years after "
                 "settling)."
-            ).format(day=clears_on(settlement.settled_on).isoformat()),
+            ).format(day=date_text(clears_on(settlement.settled_on), self.lang)),
         ]
         check_on = check_report_on(settlement.settled_on)
         if settlement.credit_report_checked_on is None:
@@ -160,7 +161,7 @@ class SettlementBox(QGroupBox):
                 self.tr(
                     "Check your credit report from {day} (the report updates within about a "
                     "month; two free reports a year from the Credit Reference Center)."
-                ).format(day=check_on.isoformat())
+                ).format(day=date_text(check_on, self.lang))
                 + (" " + self.tr("That day has come.") if self.today >= check_on else "")
             )
         else:
@@ -169,7 +170,7 @@ class SettlementBox(QGroupBox):
                     self.tr("The credit report of {day} shows the loan settled.")
                     if settlement.credit_report_clean
                     else self.tr("The credit report of {day} still shows the loan overdue.")
-                ).format(day=settlement.credit_report_checked_on.isoformat())
+                ).format(day=date_text(settlement.credit_report_checked_on, self.lang))
             )
         self.status.setText("\n".join(lines))
         certificate = settlement.certificate

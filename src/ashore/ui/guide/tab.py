@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ashore.app.errors import DataError, InputError
 from ashore.domain import guide as guide_records
+from ashore.domain.dates import date_text
 from ashore.domain.money import AmountError, format_amount, format_plain, parse_amount
 from ashore.domain.records import Lender, Loan
 from ashore.services.guide import checklist as guide_checklist
@@ -431,7 +432,7 @@ class GuideTab(QWidget):
         checks = self.guide.credit_checks
         self.credit_list.setText(
             "\n".join(
-                f"{c.checked_on.isoformat()}: {names.get(c.result, c.result)}"
+                f"{date_text(c.checked_on, self.money_locale)}: {names.get(c.result, c.result)}"
                 + (f" — {c.note}" if c.note else "")
                 for c in checks
             )

@@ -82,12 +82,17 @@ class UpcomingModel(PlainTableModel):
             self.tr("Status"),
         )
 
+    def sort_key(self, row: Any, column: int) -> Any:
+        if column == self.Column.DUE:
+            return row.due.toordinal()
+        return super().sort_key(row, column)
+
     def text(self, row: Any, column: int) -> str:
         item: dashboard_view.UpcomingPayment = row
         if column == self.Column.DUE:
             if item.status == "overdue":  # all the loan's arrears, from the oldest
-                return self.tr("since %1").replace("%1", item.due.isoformat())
-            return item.due.isoformat()
+                return self.tr("since %1").replace("%1", date_text(item.due, self.babel))
+            return date_text(item.due, self.babel)
         if column == self.Column.LOAN:
             return item.loan_name
         if column == self.Column.LENDER:
@@ -135,10 +140,15 @@ class FollowUpModel(PlainTableModel):
         self.names: dict[str, str] = {}
         self.columns = (self.tr("When"), self.tr("Loan"), self.tr("About"))
 
+    def sort_key(self, row: Any, column: int) -> Any:
+        if column == self.Column.DUE:
+            return row.due.toordinal()
+        return super().sort_key(row, column)
+
     def text(self, row: Any, column: int) -> str:
         if column == self.Column.DUE:
             late = self.tr(" (late)") if row.overdue else ""
-            return f"{row.due.isoformat()}{late}"
+            return f"{date_text(row.due, self.babel)}{late}"
         if column == self.Column.LOAN:
             return str(self.names.get(row.loan_id, row.loan_id))
         return str(row.text)
@@ -351,11 +361,7 @@ class Dashboard(QWidget):
         self.upcoming_model.currency = currency
         money = self._money
         day = date_text(self.ctx.today, self.babel)
-        self.subtitle.setText(
-            self.tr("1 loan · today %2").replace("%2", day)
-            if len(loans) == 1
-            else self.tr("%1 loans · today %2").replace("%1", str(len(loans))).replace("%2", day)
-        )
+        self.subtitle.setText(self.tr("%n loan(s) · today %2", "", len(loans)).replace("%2", day))
         self.total.setText(f"{money(data.total_owed)} {currency}")
         self.growth.setText(
             self.tr("Grows by %1 a day while nothing is paid.").replace("%1", money(data.per_day))

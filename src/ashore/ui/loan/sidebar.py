@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ashore.domain.dates import date_text
 from ashore.domain.money import format_amount
 from ashore.domain.records import Lender, LoanSummary
 from ashore.ui.widgets.style import BADGE_COLOURS, ERROR, MUTED, tabular_font, title_font
@@ -71,13 +72,12 @@ _FEW = 8  # rows told one by one that they changed; more, and the view lays out 
 def status_text(summary: LoanSummary) -> str:
     """The words on the badge: "Current", "Overdue 12 days", "Agreement", "Settled"."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("", text)  # lupdate files these under ""
+    def tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+        # lupdate files these under ""
+        return QCoreApplication.translate("", text, disambiguation or None, n)
 
     if summary.status == "overdue":
-        if summary.days_overdue == 1:
-            return tr("Overdue 1 day")
-        return tr("Overdue %1 days").replace("%1", str(summary.days_overdue))
+        return tr("Overdue %n day(s)", "", summary.days_overdue)
     labels = {
         "current": tr("Current"),
         "agreement": tr("Agreement"),
@@ -261,10 +261,7 @@ class SidebarModel(QAbstractItemModel):
             if column == SidebarColumn.NAME:
                 return lender.name
             if column == SidebarColumn.STATUS:
-                count = len(self._loans[index.row()])
-                if count == 1:
-                    return self.tr("1 loan")
-                return self.tr("%1 loans").replace("%1", str(count))
+                return self.tr("%n loan(s)", "", len(self._loans[index.row()]))
             return None
         if role == Qt.ItemDataRole.FontRole and column == SidebarColumn.NAME:
             return self._bold
@@ -317,7 +314,9 @@ class SidebarModel(QAbstractItemModel):
             )
             text = text.replace("%2", status_text(summary))
             if summary.next_due is not None:
-                text += "\n" + self.tr("Next due %1").replace("%1", summary.next_due.isoformat())
+                text += "\n" + self.tr("Next due %1").replace(
+                    "%1", date_text(summary.next_due, self.money_locale)
+                )
             if summary.loan_id in self.stages:
                 title, step = self.stages[summary.loan_id]
                 line = self.tr("Negotiation: %1. Next: %2").replace("%1", title)
@@ -520,11 +519,34 @@ class SidebarView(QTreeView):
         header.setSectionResizeMode(SidebarColumn.STATUS, QHeaderView.ResizeMode.ResizeToContents)
         if model is not None:
             model.modelReset.connect(self.expandAll)
+            model.modelReset.connect(self._fit_columns)
+
+    def _fit_columns(self) -> None:
+        """Never narrower than the names' heading and the owed figures need (the badges may
+        give way: ``resizeEvent``)."""
+        header = self.header()
+        needed = header.sectionSizeHint(SidebarColumn.NAME) + self.indentation()
+        needed += max(
+            header.sectionSizeHint(SidebarColumn.OWED), self.sizeHintForColumn(SidebarColumn.OWED)
+        )
+        scrollbar = self.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(needed + 2 * self.frameWidth() + scrollbar)
+
+    def _names_cut(self, width: int) -> bool:
+        """Whether, with the badges shown, "Lender / loan" would be cut at ``width``."""
+        header = self.header()
+        others = sum(
+            max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
+            for column in (SidebarColumn.OWED, SidebarColumn.STATUS)
+        )
+        room = width - others - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
+        return room < header.sectionSizeHint(SidebarColumn.NAME) + self.indentation()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Too narrow for three columns (a small window), the badges give way to the names: the
         owed figure stays, red when overdue, and each row's second line still says its stage."""
         super().resizeEvent(event)
-        narrow = event.size().width() < NARROW_SIDEBAR
+        width = event.size().width()
+        narrow = width < NARROW_SIDEBAR or self._names_cut(width)
         if self.isColumnHidden(SidebarColumn.STATUS) != narrow:
             self.setColumnHidden(SidebarColumn.STATUS, narrow)

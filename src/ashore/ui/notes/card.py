@@ -34,6 +34,7 @@ from ashore.ui.notes.formatting import (
     stamp_text,
     when_text,
 )
+from ashore.ui.widgets.words import day_text
 
 THUMB_W, THUMB_H = 240, 180
 
@@ -214,7 +215,7 @@ class NoteCard(QFrame):
             name = QLabel(self.tr("Follow-up"))
             name.setObjectName("noteLabel")
             overdue = note.follow_up < today and not deleted
-            chip_text = note.follow_up.isoformat()
+            chip_text = day_text(note.follow_up)
             if overdue:
                 chip_text = self.tr("{day} — overdue").format(day=chip_text)
             self.follow_chip = QLabel(chip_text)
@@ -248,7 +249,7 @@ class NoteCard(QFrame):
             self.history_button.setAutoRaise(True)
             self.history_button.setCheckable(True)
             self.history_button.setText(
-                self.tr("Show history ({n} earlier version(s))").format(n=len(note.revisions))
+                self.tr("Show history (%n earlier version(s))", "", len(note.revisions))
             )
             self.history = QFrame()
             self.history.setObjectName("history")
@@ -268,7 +269,7 @@ class NoteCard(QFrame):
                     parts.append(self.tr("Promises: {text}").format(text=revision.promises))
                 if revision.follow_up:
                     parts.append(
-                        self.tr("Follow-up: {day}").format(day=revision.follow_up.isoformat())
+                        self.tr("Follow-up: {day}").format(day=day_text(revision.follow_up))
                     )
                 item = QLabel("\n".join(parts))
                 item.setWordWrap(True)

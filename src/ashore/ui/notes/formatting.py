@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from ashore.domain.dates import date_text
+from ashore.ui.widgets.words import interface_lang
 
 
 def channel_text(channel: str) -> str:
@@ -53,9 +56,8 @@ def _offset_text(value: datetime) -> str:
 def when_text(value: datetime, locale: QLocale) -> str:
     """When a call happened, as the user recorded it (in its own zone, which is named when it is
     not this computer's), so the card reads the same as the exported log."""
-    # the date pattern is translated: Chinese reads "2026年11月20日 周五"
-    pattern = QCoreApplication.translate("", "ddd d MMM yyyy")
-    day = locale.toString(QDate(value.year, value.month, value.day), pattern)
+    # the window's one date style, with the weekday: "Fri, Nov 20, 2026", "2026年11月20日 周五"
+    day = date_text(value.date(), interface_lang(), weekday=True)
     text = f"{day} · {value:%H:%M}"
     # this computer's zone on that day (a summer-time change does not make it "another" zone)
     if value.utcoffset() != value.astimezone().utcoffset():

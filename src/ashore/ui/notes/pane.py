@@ -1,7 +1,8 @@
 """The notes pane beside a loan (or across a lender's loans): a timeline of calls, newest first.
 
 Each card shows both times, channel, who, what was said, the outcome, promises, the follow-up,
-and its evidence (an audio player, screenshot thumbnails, documents). Ctrl+N writes a new note;
+and its evidence (an audio player, screenshot thumbnails, documents). Ctrl+Shift+N writes a new
+note (Ctrl+N is the window's New loan everywhere), Ctrl+Shift+C a collector's call;
 edits become revisions and deletions tombstones through ``services.notes``. Files are copied in a
 worker thread with a progress bar and Cancel. A red banner names any note whose record no longer
 matches its hash.
@@ -15,11 +16,12 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -70,14 +72,17 @@ QFrame#noteCard[breach="true"] {{ border-left: 4px solid {ERROR}; }}
 """
 
 
-COLLECTOR_KEY = "Ctrl+Shift+N"
+# The pane's own keys: Ctrl+N is File ▸ New loan in the whole window, and one key means one
+# thing in a window (Qt says "Ambiguous shortcut" and does neither when two share one).
+NOTE_KEY = "Ctrl+Shift+N"
+COLLECTOR_KEY = "Ctrl+Shift+C"
 
 
 _NOTE_IN_PROBLEM = re.compile(r"^loan (?P<loan>\S+): note (?P<note>\S+): (?P<what>.*)$")
 
 
-def _is_collector_key(event: QKeyEvent) -> bool:
-    return QKeySequence(event.keyCombination()) == QKeySequence(COLLECTOR_KEY)
+def _native(key: str) -> str:
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 class NotesPane(QWidget):
@@ -130,9 +135,7 @@ class NotesPane(QWidget):
         self.new_button = QPushButton(self.tr("New note"))
         self.new_button.setObjectName("primary")
         self.new_button.setToolTip(
-            self.tr("Write down a call or message now ({key})").format(
-                key=QKeySequence("Ctrl+N").toString(QKeySequence.SequenceFormat.NativeText)
-            )
+            self.tr("Write down a call or message now ({key})").format(key=_native(NOTE_KEY))
         )
         self.new_button.clicked.connect(self.new_note)
         bar.addWidget(self.new_button)
@@ -140,12 +143,14 @@ class NotesPane(QWidget):
         self.collector_button.setToolTip(
             self.tr(
                 "Note a debt collector's call now, while it rings: the time is filled in ({key})"
-            ).format(
-                key=QKeySequence(COLLECTOR_KEY).toString(QKeySequence.SequenceFormat.NativeText)
-            )
+            ).format(key=_native(COLLECTOR_KEY))
         )
         self.collector_button.clicked.connect(self.new_collector_call)
         bar.addWidget(self.collector_button)
+        self.new_note_action = self._key_action(self.tr("New note"), NOTE_KEY, self.new_note)
+        self.collector_action = self._key_action(
+            self.tr("Collector calling"), COLLECTOR_KEY, self.new_collector_call
+        )
         # The recorder loads QtMultimedia, so it is made when a loan's notes are first shown,
         # not when the window starts.
         self._recordings = recordings
@@ -334,10 +339,10 @@ class NotesPane(QWidget):
         self.empty.setVisible(not entries)
         self.empty.setText(
             self.tr(
-                "No notes yet. After every call or message, press Ctrl+N and write down when "
+                "No notes yet. After every call or message, press {key} and write down when "
                 "it was, who you spoke to, what was said and promised. Attach the recording "
                 "or a screenshot: a dated record is what holds up later."
-            )
+            ).format(key=_native(NOTE_KEY))
             if self.loan_id is not None
             else self.tr("No notes on this lender's loans yet.")
         )
@@ -366,9 +371,11 @@ class NotesPane(QWidget):
             lender = self._lender_of_view()
             name = next((x.name for x in self.ledger.lenders() if x.id == lender), lender or "")
             self.breach_count.setText(
-                self.tr(
-                    "{lender}'s collectors broke the rules {n} time(s) in {k} contact(s)"
-                ).format(lender=name, n=total, k=len(breaches))
+                self.tr("{lender}'s collectors broke the rules {times} in {contacts}").format(
+                    lender=name,
+                    times=self.tr("%n time(s)", "", total),
+                    contacts=self.tr("%n contact(s)", "", len(breaches)),
+                )
             )
             self.breach_count.setToolTip(
                 self.tr(
@@ -384,16 +391,8 @@ class NotesPane(QWidget):
         if self.loan_id is not None:
             chain = self.notes.chain(self.loan_id)
             head = chain[-1].hash if chain else ""
-            count = (
-                self.tr("1 note")
-                if len(entries) == 1
-                else self.tr("{n} notes").format(n=len(entries))
-            )
-            entries_text = (
-                self.tr("1 chained entry")
-                if len(chain) == 1
-                else self.tr("{e} chained entries").format(e=len(chain))
-            )
+            count = self.tr("%n note(s)", "", len(entries))
+            entries_text = self.tr("%n chained entry(s)", "", len(chain))
             self.hint.setText(
                 self.tr("✓ Record intact · {notes} · {entries} · last {h}…").format(
                     notes=count, entries=entries_text, h=head[:10]
@@ -407,12 +406,8 @@ class NotesPane(QWidget):
             )
         else:
             loans = len({loan.id for loan, _ in entries})
-            count = (
-                self.tr("1 note")
-                if len(entries) == 1
-                else self.tr("{n} notes").format(n=len(entries))
-            )
-            where = self.tr("1 loan") if loans == 1 else self.tr("{k} loans").format(k=loans)
+            count = self.tr("%n note(s)", "", len(entries))
+            where = self.tr("%n loan(s)", "", loans)
             self.hint.setText(
                 self.tr("✓ Record intact · {notes} · {loans}").format(notes=count, loans=where)
             )
@@ -687,25 +682,16 @@ class NotesPane(QWidget):
 
     # -- keys and closing ---------------------------------------------------------------------
 
-    def event(self, event: QEvent) -> bool:
-        # Ctrl+N inside the pane means "new note", not the window's "new loan".
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            wanted = event.matches(QKeySequence.StandardKey.New) or _is_collector_key(event)
-            if wanted and self.loan_id is not None:
-                event.accept()
-                return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if _is_collector_key(event) and self.loan_id is not None:
-            self.new_collector_call()
-            event.accept()
-            return
-        if event.matches(QKeySequence.StandardKey.New) and self.loan_id is not None:
-            self.new_note()
-            event.accept()
-            return
-        super().keyPressEvent(event)
+    def _key_action(self, text: str, key: str, slot: Callable[[], None]) -> QAction:
+        """An action on the pane for ``key``, heard in the pane's window while the pane is shown
+        (Qt matches an action only while a widget holding it is visible), wherever the focus is:
+        just after a click on the Notes tab it is on the tab bar."""
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
 
     def shutdown(self) -> None:
         """Cancel any copy, join its thread and stop the players (the pane is going away)."""

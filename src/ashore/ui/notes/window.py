@@ -157,8 +157,10 @@ class NotesHookup(QObject):
             dialogs.error(self.parent_widget, user_message(error), self.tr("Export failed"))
             return
         self.window.show_status(
-            self.tr("Evidence bundle written to {path}: {notes} note(s), {files} file(s).").format(
-                path=summary.path, notes=summary.notes, files=summary.files
+            self.tr("Evidence bundle written to {path}: {notes}, {files}.").format(
+                path=summary.path,
+                notes=self.tr("%n note(s)", "", summary.notes),
+                files=self.tr("%n file(s)", "", summary.files),
             ),
             10_000,
         )
@@ -193,8 +195,11 @@ class NotesHookup(QObject):
             )
             return
         self.window.show_status(
-            self.tr("Complaint to {to} written to {path}: {n} contact(s), {k} breach(es).").format(
-                to=to, path=path, n=len(data.contacts), k=len(data.breaches)
+            self.tr("Complaint to {to} written to {path}: {contacts}, {breaches}.").format(
+                to=to,
+                path=path,
+                contacts=self.tr("%n contact(s)", "", len(data.contacts)),
+                breaches=self.tr("%n breach(es)", "", len(data.breaches)),
             ),
             10_000,
         )

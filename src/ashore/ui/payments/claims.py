@@ -23,7 +23,7 @@ from ashore.ui import dialogs
 from ashore.ui.payments.models import ClaimsModel
 from ashore.ui.widgets.fields import ErrorLabel, user_message
 from ashore.ui.widgets.style import fit_columns
-from ashore.ui.widgets.workspace import amount_field, date_field, table_view
+from ashore.ui.widgets.workspace import amount_field, date_field, date_text, table_view
 
 
 class ClaimsPanel(QGroupBox):
@@ -121,7 +121,7 @@ class ClaimsPanel(QGroupBox):
             self,
             self.tr("Delete claim"),
             self.tr("Delete the claim of %1?").replace(
-                "%1", self.loan.claims[index].date.isoformat()
+                "%1", date_text(self.loan.claims[index].date, self.babel)
             ),
             self.tr("Delete"),
         ):

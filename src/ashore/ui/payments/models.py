@@ -18,6 +18,7 @@ from ashore.ui.widgets.style import BADGE_COLOURS
 from ashore.ui.widgets.workspace import (
     AnyIndex,
     PlainTableModel,
+    date_text,
     entry_status_names,
     money_text,
     signed_money,
@@ -63,10 +64,15 @@ class PlanEntriesModel(PlainTableModel):
             self.tr("Status"),
         )
 
+    def sort_key(self, row: Any, column: int) -> Any:
+        if column == self.Column.DUE:
+            return row.due.toordinal()
+        return super().sort_key(row, column)
+
     def text(self, row: Any, column: int) -> str:
         e: finance.CalendarEntry = row
         if column == self.Column.DUE:
-            return e.due.isoformat()
+            return date_text(e.due, self.babel)
         if column == self.Column.SOURCE:
             return self.tr("agreement") if e.source == "agreement" else self.tr("original")
         if column == self.Column.STATUS:
@@ -131,10 +137,15 @@ class PaymentsModel(PlainTableModel):
         index: int = self.row_at(row)[0]
         return index
 
+    def sort_key(self, row: Any, column: int) -> Any:
+        if column == self.Column.DATE:
+            return row[1].date.toordinal()
+        return super().sort_key(row, column)
+
     def text(self, row: Any, column: int) -> str:
         payment: Payment = row[1]
         if column == self.Column.DATE:
-            return payment.date.isoformat()
+            return date_text(payment.date, self.babel)
         if column == self.Column.AMOUNT:
             return money_text(payment.amount, self.currency, self.babel)
         if column == self.Column.METHOD:
@@ -175,10 +186,15 @@ class ClaimsModel(PlainTableModel):
         line: ClaimLine = self.row_at(row)
         return line.index
 
+    def sort_key(self, row: Any, column: int) -> Any:
+        if column == self.Column.DATE:
+            return row.claim.date.toordinal()
+        return super().sort_key(row, column)
+
     def text(self, row: Any, column: int) -> str:
         line: ClaimLine = row
         if column == self.Column.DATE:
-            return line.claim.date.isoformat()
+            return date_text(line.claim.date, self.babel)
         if column == self.Column.CLAIMED:
             return money_text(line.check.claimed, self.currency, self.babel)
         if column == self.Column.OURS:

@@ -262,9 +262,11 @@ class PaymentsTab(QWidget):
         doubts: list[str] = []
         if payment.date > self.ctx.today:
             doubts.append(
-                self.tr("It is dated %1, %2 days from today.")
-                .replace("%1", payment.date.isoformat())
-                .replace("%2", str((payment.date - self.ctx.today).days))
+                self.tr(
+                    "It is dated %1, %n day(s) from today.",
+                    "",
+                    (payment.date - self.ctx.today).days,
+                ).replace("%1", date_text(payment.date, self.babel))
             )
         if payment.amount > owed:
             doubts.append(
@@ -296,7 +298,7 @@ class PaymentsTab(QWidget):
             self.tr("Delete payment"),
             self.tr("Delete the payment of %1 on %2?")
             .replace("%1", money_text(payment.amount, self.loan.currency, self.babel))
-            .replace("%2", payment.date.isoformat()),
+            .replace("%2", date_text(payment.date, self.babel)),
             self.tr("Delete"),
         ):
             return

@@ -175,7 +175,7 @@ class InstallmentTableModel(PlainTableModel):
     def text(self, row: Any, column: int) -> str:
         item: finance.Installment = row
         if column == self.Column.DUE:
-            return item.due.isoformat()
+            return date_text(item.due, self.babel)
         balance = item.balance_after - self.forgiven
         value = (item.payment, item.principal, item.interest, balance)[column - 1]
         return money_text(value, self.currency, self.babel)
@@ -411,7 +411,8 @@ class HistoryModel(PlainTableModel):
     def text(self, row: Any, column: int) -> str:
         change: StatusChange = row
         if column == self.Column.WHEN:
-            return change.at.strftime("%Y-%m-%d %H:%M")
+            local = change.at.astimezone()  # recorded in UTC, read in this computer's zone
+            return f"{date_text(local.date(), self.babel)} {local:%H:%M}"
         if column == self.Column.STATUS:
             return status_names().get(change.status, change.status)
         return change.note

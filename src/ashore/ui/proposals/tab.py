@@ -51,6 +51,7 @@ from ashore.ui.widgets.fields import ErrorLabel, user_message
 from ashore.ui.widgets.style import MARGIN, SPACING, fit_columns, spread_columns, table_height
 from ashore.ui.widgets.workspace import (
     date_field,
+    date_text,
     export_chart,
     scrolling,
     show_on_chart,
@@ -528,7 +529,7 @@ class ProposalsTab(QWidget):
         parts = []
         day: date = self.status_day.value
         if day != self.ctx.today:
-            parts.append(self.tr("on %1").replace("%1", day.isoformat()))
+            parts.append(self.tr("on %1").replace("%1", date_text(day, self.babel)))
         if self.status_who.text().strip():
             parts.append(self.status_who.text().strip())
         if self.status_note.text().strip():

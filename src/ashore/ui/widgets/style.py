@@ -96,6 +96,24 @@ def fit_columns(view: QAbstractItemView, stretch: int, fixed: dict[int, int] | N
     header.setMinimumSectionSize(40)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    model = view.model()
+    if model is not None:
+
+        def fit() -> None:
+            # never narrower than the headings: the stretched column elides its cells, never
+            # its heading ("方案" beside wide figures)
+            needed = sum(
+                header.sectionSizeHint(column)
+                if column == stretch
+                else max(header.sectionSizeHint(column), view.sizeHintForColumn(column))
+                for column in range(header.count())
+                if not header.isSectionHidden(column)
+            )
+            view.setMinimumWidth(needed + 2 * view.frameWidth())
+
+        model.modelReset.connect(fit)
+        model.layoutChanged.connect(fit)
+        fit()
 
 
 def spread_columns(view: QAbstractItemView) -> None:

@@ -1,18 +1,42 @@
 """``_tr``: the translation of a text outside any class (Qt's context ""), for the module-level
 word tables (stage names, rules broken, hardship reasons). ``make translations`` reads ``_tr(...)``
 calls as ``tr`` (``-tr-function-alias tr+=_tr``), so each module imports this one under that name.
+
+Counts are said with Qt's plural forms, never built by hand: ``self.tr("%n note(s)", "", n)`` or
+``_tr("%n day(s)", "", n)`` (lupdate marks a message with a count as numerus; the English forms
+live in ashore_en.ts, which holds only those).
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QCoreApplication
 
+from ashore.domain.dates import date_text
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # lupdate files these under ""
+
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    """``text`` translated; with ``n``, a count: "%n day(s)" says "1 day", "2 days" (the English
+    catalogue, ashore_en.ts, holds the plural forms; Chinese has one)."""
+    # lupdate files these under ""
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 def joined(items: list[str]) -> str:
     """``items`` as a list in the interface's language: "a, b, c" in English, "a、b、c" in Chinese
     (the separator is translated)."""
     return _tr(", ").join(items)
+
+
+def interface_lang() -> str:
+    """The interface's language, "zh_CN" or "en", as the installed catalogue says it (for code
+    that is not handed the language: a note's card, the tray)."""
+    code = _tr("en", "the code of the interface's language: zh_CN in the Chinese catalogue")
+    return "zh_CN" if code.startswith("zh") else "en"
+
+
+def day_text(day: date | None) -> str:
+    """A date as a person reads it in the interface's language ("Dec 15, 2026", "2026年12月15日";
+    ashore.domain.dates owns the style); empty for None."""
+    return "" if day is None else date_text(day, interface_lang())

@@ -22,6 +22,7 @@ from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHeaderView, QScrollArea, QTableView, QWidget
 
 from ashore.app.errors import InputError
+from ashore.domain import dates
 from ashore.domain.money import format_amount, parse_amount
 from ashore.services.views.chart import ChartData
 from ashore.ui import dialogs
@@ -80,11 +81,9 @@ def signed_money(amount: Decimal, currency: str, locale: str) -> str:
 
 
 def date_text(day: date | None, locale: str) -> str:
-    if day is None:
-        return ""
-    from babel.dates import format_date
-
-    return str(format_date(day, format="medium", locale=locale))
+    """A date as a person reads it (ashore.domain.dates: "Dec 15, 2026", "2026年12月15日");
+    empty for None."""
+    return "" if day is None else dates.date_text(day, locale)
 
 
 def parse_day(text: str, field: str = "date") -> date:
@@ -126,6 +125,9 @@ class PlainTableModel(QAbstractTableModel):
 
     columns: tuple[str, ...] = ()
     numeric: frozenset[int] = frozenset()
+    # What a sorting proxy orders by (setSortRole): a date column's date, never its text, which
+    # reads "Dec 15, 2026" / "2026年12月15日".
+    SORT_ROLE = Qt.ItemDataRole.UserRole + 40
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -168,10 +170,16 @@ class PlainTableModel(QAbstractTableModel):
             return self.font(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(row, column)
+        if role == self.SORT_ROLE:
+            return self.sort_key(row, column)
         return None
 
     def text(self, row: Any, column: int) -> str:
         raise NotImplementedError
+
+    def sort_key(self, row: Any, column: int) -> Any:
+        """What the column sorts by; its text unless a subclass says (a date's ordinal)."""
+        return self.text(row, column)
 
     def font(self, row: Any, column: int) -> QFont | None:
         return self._font if column in self.numeric else None

@@ -1,0 +1,184 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name></name>
+    <message numerus="yes">
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+80"/>
+        <source>Overdue %n day(s)</source>
+        <translation>
+            <numerusform>Overdue %n day</numerusform>
+            <numerusform>Overdue %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/ashore/ui/messages.py" line="+32"/>
+        <source>%1: the follow-up of %2 passed %n day(s) ago with no note since; call the lender again.</source>
+        <translation>
+            <numerusform>%1: the follow-up of %2 passed %n day ago with no note since; call the lender again.</numerusform>
+            <numerusform>%1: the follow-up of %2 passed %n days ago with no note since; call the lender again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%1: agreed payment of %2 is due in %n day(s), on %4.</source>
+        <translation>
+            <numerusform>%1: agreed payment of %2 is due in %n day, on %4.</numerusform>
+            <numerusform>%1: agreed payment of %2 is due in %n days, on %4.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message numerus="yes">
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+364"/>
+        <source>%n loan(s) · today %2</source>
+        <translation>
+            <numerusform>%n loan · today %2</numerusform>
+            <numerusform>%n loans · today %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LenderPage</name>
+    <message numerus="yes">
+        <location filename="../../src/ashore/ui/pages.py" line="+259"/>
+        <source>%n loan(s)</source>
+        <translation>
+            <numerusform>%n loan</numerusform>
+            <numerusform>%n loans</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NoteCard</name>
+    <message numerus="yes">
+        <location filename="../../src/ashore/ui/notes/card.py" line="+252"/>
+        <source>Show history (%n earlier version(s))</source>
+        <translation>
+            <numerusform>Show history (%n earlier version)</numerusform>
+            <numerusform>Show history (%n earlier versions)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NotesHookup</name>
+    <message numerus="yes">
+        <location filename="../../src/ashore/ui/notes/window.py" line="+162"/>
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n breach(es)</source>
+        <translation>
+            <numerusform>%n breach</numerusform>
+            <numerusform>%n breaches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NotesPane</name>
+    <message numerus="yes">
+        <location filename="../../src/ashore/ui/notes/pane.py" line="+376"/>
+        <source>%n time(s)</source>
+        <translation>
+            <numerusform>%n time</numerusform>
+            <numerusform>%n times</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <location line="+15"/>
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-14"/>
+        <source>%n chained entry(s)</source>
+        <translation>
+            <numerusform>%n chained entry</numerusform>
+            <numerusform>%n chained entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n loan(s)</source>
+        <translation>
+            <numerusform>%n loan</numerusform>
+            <numerusform>%n loans</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsTab</name>
+    <message numerus="yes">
+        <location filename="../../src/ashore/ui/payments/tab.py" line="+266"/>
+        <source>It is dated %1, %n day(s) from today.</source>
+        <translation>
+            <numerusform>It is dated %1, %n day from today.</numerusform>
+            <numerusform>It is dated %1, %n days from today.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReminderTray</name>
+    <message numerus="yes">
+        <location filename="../../src/ashore/ui/tray.py" line="+166"/>
+        <source>In %n day(s), on {day}, you planned to follow up.</source>
+        <translation>
+            <numerusform>In %n day, on {day}, you planned to follow up.</numerusform>
+            <numerusform>In %n days, on {day}, you planned to follow up.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>{amount} was due on {day} (%n day(s) ago). Today: pay it, call the lender before they call you, and note the call in Ashore.</source>
+        <translation>
+            <numerusform>{amount} was due on {day} (%n day ago). Today: pay it, call the lender before they call you, and note the call in Ashore.</numerusform>
+            <numerusform>{amount} was due on {day} (%n days ago). Today: pay it, call the lender before they call you, and note the call in Ashore.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SidebarModel</name>
+    <message numerus="yes">
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+184"/>
+        <source>%n loan(s)</source>
+        <translation>
+            <numerusform>%n loan</numerusform>
+            <numerusform>%n loans</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
