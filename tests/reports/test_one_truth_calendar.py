@@ -66,7 +66,7 @@ def test_the_calendar_pdf_shows_the_summarys_figures(
     first = pages[0]
     # the warning box and the loans table: one figure for the overdue loan, the summary's
     assert "1 payment, 3,315.56 in all with 270.56 of penalty and late fees" in first
-    assert re.search(r"Kaka 30-day loan Original schedule 3,315.56 2026-09-10", first)
+    assert re.search(r"Kaka 30-day loan Original schedule 3,315.56 Sep 10, 2026", first)
     assert "8,352.77" in first
     assert "Total 11,668.33" in first  # 8,352.77 + 3,315.56: the two owed-today figures
     assert "Last due" in first

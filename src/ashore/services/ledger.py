@@ -18,7 +18,6 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ashore import finance
 from ashore.app.clock import Clock
 from ashore.app.errors import InputError
 from ashore.app.paths import DataDir
@@ -31,11 +30,10 @@ from ashore.domain.records import (
     Loan,
     LoanSummary,
     NoteFacts,
-    Proposal,
 )
 from ashore.domain.validation import check_amount, check_book, check_lender, check_loan
 from ashore.exchange import read_book, write_book
-from ashore.services import plans
+from ashore.services.computable import check_computable
 from ashore.services.snapshot import LoanFigures, SharedRead
 from ashore.store import lock
 from ashore.store.backup import BackupSummary, restore_backup, write_backup
@@ -336,7 +334,7 @@ class Ledger:
             with self.db.transaction() as session:
                 existing = self._lender_ids(session)
                 check_book(book, existing)
-                _check_computable(book)
+                check_computable(book)
                 for i, lender in enumerate(book.lenders):
                     row = session.get(LenderRow, lender.id)
                     if row is not None and lender_record(row) != lender:
@@ -457,49 +455,3 @@ def _common_currency(currencies: list[str]) -> str:
     if not counts:
         return "CNY"
     return max(sorted(counts), key=lambda code: counts[code])
-
-
-def _check_computable(book: Book) -> None:
-    """Refuse, naming the field, a loan or proposal the money engine cannot work out: once stored,
-    it would break every screen and export that adds the loans up."""
-    for i, loan in enumerate(book.loans):
-        try:
-            terms = plans.loan_terms(loan)
-            rows = finance.schedule(terms)
-        except finance.FinanceError as error:
-            raise InputError.like(error, f"loans[{i}]") from None
-        owed: dict[date, finance.Owed] = {}  # what is owed on each start day, worked out once
-        for j, proposal in enumerate(loan.proposals):
-            try:
-                if proposal.agreed is None:
-                    _work_out(loan, proposal, terms, rows, owed)
-                else:
-                    plans.plan_in_force(loan, proposal)
-            except InputError as error:
-                # The proposal named by its place in the book, not by its id.
-                rest = error.field[1:] if error.field[:1] == (f"proposals[{proposal.id}]",) else ()
-                if not rest:
-                    raise
-                where = (f"loans[{i}]", f"proposals[{j}]", *rest)
-                raise InputError.at(where, error.code, error.detail, **error.arguments) from None
-
-
-def _work_out(
-    loan: Loan,
-    proposal: Proposal,
-    terms: finance.LoanTerms,
-    rows: list[finance.Installment],
-    owed: dict[date, finance.Owed],
-) -> None:
-    """``plans.work_out(loan, proposal)``, raising what it raises, over the loan's ``terms`` and
-    schedule ``rows`` worked out once for all its proposals, and the amount owed on each start
-    day kept in ``owed`` for the next proposal starting that day."""
-    try:
-        proposed = plans.proposal_terms(proposal)
-        start = proposal.start
-        if start not in owed:
-            before = tuple(p for p in plans.loan_payments(loan) if p.date < start)
-            owed[start] = finance.owed_on(terms, before, start, rows)
-        finance.plan_proposal(owed[start], proposed, terms.currency)
-    except finance.FinanceError as error:
-        raise InputError.like(error, f"proposals[{proposal.id}]", "params") from None
