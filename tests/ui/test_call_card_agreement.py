@@ -45,23 +45,23 @@ def test_the_card_after_an_agreement_speaks_of_the_agreement(qtbot, book: Ledger
     qtbot.addWidget(window)
     shown = "\n".join(texts(window))
     assert label(window, "owedValue") == "8,352.77 CNY"  # the Overview's owed today
-    assert label(window, "askValue").startswith("24 months × 364.70 a month, 2026-12-28 to")
+    assert label(window, "askValue").startswith("24 months × 364.70 a month, Dec 28, 2026 to")
     # 8,752.77 agreed, 400.00 paid: 8,352.77 left (the summary's left to pay under the plan)
     assert summary.left_to_pay_plan == Decimal("8352.77")
     assert label(window, "askTotalValue") == (
-        "Agreed from 2026-11-28: 8,752.77 in all; paid so far 400.00, left to pay 8,352.77."
+        "Agreed from Nov 28, 2026: 8,752.77 in all; paid so far 400.00, left to pay 8,352.77."
     )
     # the next installment: January's, 329.40 left of it after the 400.00
     assert (summary.next_due, summary.next_amount) == (
         date(2027, 1, 28),
         Decimal("329.40"),
     )
-    assert label(window, "nextValue") == "Next installment: 329.40 on 2027-01-28."
+    assert label(window, "nextValue") == "Next installment: 329.40 on Jan 28, 2027."
     assert "8,948.71" in label(window, "fallbackValue")  # what the lender may claim if it fails
     assert "waive the rest" not in shown
     assert "18.00 %" not in shown
     assert "choose the proposal" not in shown
-    assert "☐ The penalty stops from 2026-11-28." in shown
+    assert "☐ The penalty stops from Nov 28, 2026." in shown
 
 
 def test_the_card_without_a_plan_asks_for_the_date(qtbot, book: Ledger) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from ashore import finance
 from ashore.app.context import Context
+from ashore.domain.dates import date_text
 from ashore.domain.records import Proposal
 from ashore.services import Ledger, plans
 from ashore.services.payments import Payments
@@ -237,7 +238,7 @@ def test_the_box_shows_only_the_agreements_installments(qtbot, sample, data_dir)
     tab = make_tab(qtbot, sample, Context(data=data_dir, today=first.due))
     tab.set_loan(sample.loan(JB))
     rows = statuses(tab)
-    assert [due for due, _, _ in rows] == [r.due.isoformat() for r in plan.installments]
+    assert [due for due, _, _ in rows] == [date_text(r.due, "en") for r in plan.installments]
     assert {src for _, src, _ in rows} == {"agreement"}
     assert [s for _, _, s in rows[:2]] == ["Due now", "Coming"]
     zh = PaymentsTab(Payments(sample), Context(data=data_dir, today=first.due), "zh_CN")

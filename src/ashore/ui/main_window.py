@@ -60,7 +60,7 @@ POS_KEY = "window/pos"
 SIZE_KEY = "window/size"
 STATE_KEY = "window/state"
 SPLITTER_KEY = "window/splitter"
-SIDEBAR_WIDE, SIDEBAR_MIN = 400, 300  # px: what the three columns need; the least that reads
+SIDEBAR_WIDE, SIDEBAR_MIN = 400, 260  # px: what the three columns need; the least that reads
 LAST_LOAN_KEY = "window/last_loan"
 
 

@@ -542,13 +542,14 @@ class LoanForm(QWidget):
         self.delete_button.setObjectName("danger")
         self.status = QLabel()
         self.status.setObjectName("hint")
+        self.status.setWordWrap(True)  # wraps: a long line must not widen the window
+        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.discard_button = QPushButton(self.tr("Discard changes"))
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("primary")
         self.save_button.setDefault(True)
         row.addWidget(self.delete_button)
-        row.addStretch(1)
-        row.addWidget(self.status)
+        row.addWidget(self.status, 1)
         row.addWidget(self.discard_button)
         row.addWidget(self.save_button)
         return bar

@@ -1,5 +1,8 @@
 """The sidebar: lenders, and under each its loans with what is owed today and a status badge.
 
+Over 500 lines because the model, its two painting delegates and the view (which gives way in a
+narrow window) belong together: each reads the roles and columns the model names.
+
 ``SidebarModel`` is a standalone Qt item model fed with plain values (lenders and LoanSummary
 lines); ``BadgeDelegate`` paints the status as a small rounded pill, ``NameDelegate`` a loan's
 negotiation stage as a small second line; ``SidebarView`` puts them together. ``AllLoansRow`` is
