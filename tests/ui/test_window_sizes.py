@@ -161,3 +161,22 @@ def test_every_line_of_the_dashboard_chart_is_named(qtbot, ctx, sample, lang) ->
     assert drawn  # the sample has installments falling due
     due = {"en": "Due each month", "zh_CN": "每月应还"}[lang]
     assert due in legend
+
+
+@noise
+def test_beside_an_agreement_the_contracts_line_is_if_it_fails(qtbot, ctx, sample, lang) -> None:
+    """Under an agreement the Overview said "owed today 8,352.77" while its chart's legend said
+    "If nothing is paid · 8,961.91 today": the contract's line is what is owed if it fails."""
+    from ashore.services.proposals import Proposals
+
+    loan = sample.loan(JB)
+    Proposals(sample).change_status(JB, loan.proposals[0].id, "accepted")
+    window = _window(qtbot, ctx, sample, (1280, 800))
+    window.open_loan(JB)
+    qtbot.wait(50)
+    plot = window.overview_tab.chart.plot
+    legend = [text.get_text() for text in plot.owed_axes.get_legend().get_texts()]
+    fails = {"en": "If the agreement fails", "zh_CN": "协议失效时应还"}[lang]
+    nothing = {"en": "If nothing is paid", "zh_CN": "如果一直不还"}[lang]
+    assert any(text.startswith(fails) for text in legend), legend
+    assert not any(text.startswith(nothing) for text in legend), legend

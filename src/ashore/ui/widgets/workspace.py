@@ -288,8 +288,12 @@ def table_view(model: QAbstractTableModel, object_name: str = "") -> QTableView:
     return view
 
 
-def line_label(key: str, kind: str, label: str) -> str:
-    """The translated name of a line the services leave unnamed."""
+def line_label(key: str, kind: str, label: str, *, agreed: bool = False) -> str:
+    """The translated name of a line the services leave unnamed. Beside an agreement in force
+    (``agreed``) the original contract's line is what is owed if the agreement fails, the name
+    the Overview gives that figure: "if nothing is paid" would read as a second "owed today"."""
+    if key == "status_quo" and agreed:
+        return _tr("If the agreement fails")
     names = {
         "status_quo": _tr("If nothing is paid"),
         "original": _tr("Original schedule"),
@@ -350,9 +354,15 @@ def _apply(chart: NegotiationChart, data: ChartData, hidden: Collection[str]) ->
 
 
 def _set_chart_data(chart: NegotiationChart, data: ChartData) -> None:
+    agreed = any(line.kind == "agreement" and line.points for line in data.lines)
     chart.set_data(
         lines=[
-            Series(line.key, line_label(line.key, line.kind, line.label), line.points, line.kind)  # type: ignore[arg-type]
+            Series(
+                line.key,
+                line_label(line.key, line.kind, line.label, agreed=agreed),
+                line.points,
+                line.kind,  # type: ignore[arg-type]
+            )
             for line in data.lines
             if line.points
         ],
