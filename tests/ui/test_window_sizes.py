@@ -180,3 +180,27 @@ def test_beside_an_agreement_the_contracts_line_is_if_it_fails(qtbot, ctx, sampl
     nothing = {"en": "If nothing is paid", "zh_CN": "如果一直不还"}[lang]
     assert any(text.startswith(fails) for text in legend), legend
     assert not any(text.startswith(nothing) for text in legend), legend
+
+
+@noise
+def test_the_comparisons_row_names_read_whole(qtbot, ctx, sample, lang) -> None:
+    """Every column shared the width equally: "Saving against doin…", "Largest monthly pa…"."""
+    from ashore.services.proposals import Proposals
+
+    first = sample.loan(JB).proposals[0].id
+    for name in ("24 months, penalty and late fees waived", "400 a month, from January"):
+        Proposals(sample).duplicate_proposal(JB, first, name)  # five columns, as in the walk
+    window = _window(qtbot, ctx, sample, (1280, 800))
+    window.open_loan(JB)
+    tabs = window.loan_page.tabs
+    tab = window.proposals_tab
+    tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.widget(i).isAncestorOf(tab)))
+    tab.views.setCurrentIndex(1)
+    qtbot.wait(50)
+    view = tab.comparison_view
+    model = view.model()
+    names = [str(model.index(row, 0).data()) for row in range(model.rowCount())]
+    assert len(names) >= 6
+    metrics = view.fontMetrics()
+    widths = [metrics.horizontalAdvance(name) for name in names]
+    assert all(view.columnWidth(0) >= width for width in widths), (view.columnWidth(0), widths)

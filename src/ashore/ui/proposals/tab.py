@@ -152,6 +152,7 @@ class ProposalsTab(QWidget):
         self.comparison_view.verticalHeader().setVisible(True)
         self.comparison_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.comparison_view.setSelectionMode(self.comparison_view.SelectionMode.NoSelection)
+        self.comparison_view.setWordWrap(True)  # "nothing paid; 12,695.98 owed by …" in two lines
         compare_column.addWidget(self.comparison_view)
         legend = QLabel(self.tr("★ marks the best value of each row. Figures count from today."))
         legend.setObjectName("hint")
@@ -416,7 +417,18 @@ class ProposalsTab(QWidget):
         self.splitter.setSizes([top, total - top])
 
     def _fit_comparison(self) -> None:
-        """The comparison is a few rows: the table is as tall as they are, no taller."""
+        """The comparison is a few rows: the table is as tall as they are, no taller; the row
+        names (its first column) whole, long cells wrapped (again once the columns have their
+        widths: a wrapped cell's height follows its column's)."""
+        header = self.comparison_view.horizontalHeader()
+        if header.count():
+            # the row names read whole ("Saving against doing nothing"), the plans share the rest
+            # (set after each fill: a reset of the columns forgets a section's own mode)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self._fit_comparison_rows()
+        QTimer.singleShot(0, self._fit_comparison_rows)
+
+    def _fit_comparison_rows(self) -> None:
         view = self.comparison_view
         view.resizeRowsToContents()
         rows = view.verticalHeader().length()
