@@ -4,6 +4,7 @@ canvas: each day's payments with their marks, the month's total, the legend."""
 from __future__ import annotations
 
 import calendar as _calendar
+import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -41,6 +42,8 @@ from ashore.reports.strings import (
     text,
     weekday_name,
 )
+
+HOLIDAY_SIZE, HOLIDAY_LEAD = 6.5, 7.5  # points: a holiday's name and its line
 
 if TYPE_CHECKING:
     from ashore.reports.calendar_pdf import _Calendar
@@ -145,12 +148,7 @@ class MonthPage(Flowable):
         if day.weekday() >= 5 or holiday_name:
             canv.setFillColor(WEEKEND_SHADE)
             canv.rect(x, y, w, h, stroke=0, fill=1)
-        if holiday_name:
-            canv.setFillColor(MUTED)
-            canv.setFont(font, 6.5)
-            canv.drawRightString(
-                x + w - CELL_PAD, y + h - 10.5, fit_holiday(holiday_name, font, 6.5, w - 24)
-            )
+        below = self._holiday(holiday_name, x, y, w, h) if holiday_name else 0.0
         pad = CELL_PAD
         # day number, circled when it is today
         canv.setFillColor(INK)
@@ -168,7 +166,7 @@ class MonthPage(Flowable):
         inner = w - 2 * pad
         total_height = 11.0 if len(entries) > 1 else 0.0
         bottom = y + pad + total_height
-        cursor = y + h - 15
+        cursor = y + h - 15 - below
         blocks = [self._entry_lines(entry, inner) for entry in entries]
         heights = [ENTRY_AMOUNT_LEAD + NAME_LEAD * len(lines) + ENTRY_GAP for lines in blocks]
         # Show as many as fit; when some do not, keep a line for "+N more" (the list has them all).
@@ -205,6 +203,26 @@ class MonthPage(Flowable):
             day_total = sum_amounts([e.amount for e in entries])
             label = text("day_total", cal.lang, amount=cal.money(day_total))
             canv.drawRightString(x + w - pad, y + pad + 1, fit(label, font, 7.5, inner))
+
+    def _holiday(self, name: str, x: float, y: float, w: float, h: float) -> float:
+        """The holiday's name beside the day number when it fits there, else whole on up to two
+        lines under it ("Chinese New Year's Day" was cut to "Chinese New…"); the height taken."""
+        canv, font = self.canv, self.cal.font
+        canv.setFillColor(MUTED)
+        canv.setFont(font, HOLIDAY_SIZE)
+        beside = w - 24
+        short = fit_holiday(name, font, HOLIDAY_SIZE, beside)  # "(observed)" may go, no more
+        if not short.endswith("…"):
+            canv.drawRightString(x + w - CELL_PAD, y + h - 10.5, short)
+            return 0.0
+        lines = wrap_lines(name, font, HOLIDAY_SIZE, w - 2 * CELL_PAD, 2)
+        if lines and lines[-1].endswith("…"):  # as beside the number: "(observed)" goes first
+            base = re.sub(r"\s*[(（][^()（）]*[)）]$", "", name)
+            lines = wrap_lines(base or name, font, HOLIDAY_SIZE, w - 2 * CELL_PAD, 2)
+        top = y + h - 19.5
+        for number, line in enumerate(lines):
+            canv.drawString(x + CELL_PAD, top - number * HOLIDAY_LEAD, line)
+        return len(lines) * HOLIDAY_LEAD
 
     def _entry_lines(self, entry: CalendarEntry, width: float) -> list[str]:
         name = _clean(entry.lender, 200) + " · " + _clean(entry.loan, 200)
