@@ -1011,7 +1011,13 @@ Why delete {what}?</source>
         <translation>减免利息</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>, </source>
+        <comment>between clauses</comment>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Its true yearly cost is %1, fees included.</source>
         <translation>这笔借款含各项费用的真实年化成本为 %1。</translation>
     </message>
@@ -4613,7 +4619,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>分期</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>★ marks the best value of each row. Figures count from today.</source>
         <translation>★ 标出每行的最优值。数字从今天算起。</translation>
     </message>
@@ -4739,7 +4745,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>新方案</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+97"/>
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
@@ -4769,8 +4775,8 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>“%1”是当前生效的协议。接受“%2”会撤回它，并从“%2”的开始日期起全面取代原还款计划。</translation>
     </message>
     <message>
-        <location line="-178"/>
-        <location line="+183"/>
+        <location line="-189"/>
+        <location line="+194"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>

@@ -26,7 +26,7 @@ from ashore.finance import RateLines
 from ashore.reports.letter import PlanSummary
 from ashore.services.guide.call_card import CallCard
 from ashore.ui.widgets.style import ACCENT, BORDER, ERROR, MUTED, TEXT, tabular_font
-from ashore.ui.widgets.words import _tr, joined
+from ashore.ui.widgets.words import _tr
 
 CARD_STYLE = f"""
 QWidget#callCard {{ background: #fffdf7; }}
@@ -165,7 +165,8 @@ class CallCardWindow(QWidget):
             waived.append(self.tr("late fees waived"))
         if plan.waive_interest:
             waived.append(self.tr("interest waived"))
-        return joined([text, *waived])
+        # clauses of one sentence: "，" in Chinese ("、" joins items of a list)
+        return self.tr(", ", "between clauses").join([text, *waived])
 
     # ----- content ---------------------------------------------------------------------------
     def _cost_text(self, lines: RateLines) -> str:
