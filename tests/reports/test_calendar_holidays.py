@@ -33,3 +33,12 @@ def test_spring_festival_beside_the_day_in_chinese(tmp_path: Path) -> None:
     page = _february(tmp_path, "zh_CN")
     assert page.count("春节") >= 5
     assert "农历除夕" in page
+
+
+def test_a_month_with_nothing_new_beside_unpaid_installments(tmp_path: Path) -> None:
+    """The sample's loans are overdue: February 2027 said "Nothing falls due this month" while
+    13 installments from before it were unpaid (the first page lists them)."""
+    page = " ".join(_february(tmp_path, "en").split())
+    assert "Nothing new due this month." in page
+    assert "Nothing new falls due this month; what is unpaid from before still is" in page
+    assert "Nothing falls due this month." not in page

@@ -84,7 +84,7 @@ class MonthPage(Flowable):
             count = text("count_payments", lang, n=len(entries))
         summary = count + "  ·  " + text("month_total", lang, amount=cal.money(month_total))
         if not entries:
-            summary = text("no_payments_month", lang)
+            summary = text("no_new_payments_month" if cal.earlier else "no_payments_month", lang)
         canv.drawRightString(width, top - 18, summary)
 
         first_weekday = 0 if cal.data.week_starts_monday else 6
@@ -248,7 +248,10 @@ class MonthPage(Flowable):
             )
         else:  # not "Paid: 0.00" in a month whose payments came before the plan began
             line = " ".join(
-                [text("nothing_due", lang), *cal.paid_before_plan((self.year, self.month), True)]
+                [
+                    text("nothing_new_due" if cal.earlier else "nothing_due", lang),
+                    *cal.paid_before_plan((self.year, self.month), True),
+                ]
             )
         room = self.width * (0.62 if cal.data.budget is not None else 1.0)
         canv.drawString(0, y, fit(line, font, 8.5, room))

@@ -67,6 +67,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{loan}：{day}已还 {amount}（方案生效前）。",
     ),
     "nothing_due": ("Nothing falls due this month.", "本月没有到期的还款。"),
+    # beside unpaid installments from before the months shown: nothing *new*, not "nothing"
+    "nothing_new_due": (
+        "Nothing new falls due this month; what is unpaid from before still is (first page).",
+        "本月没有新到期的还款；之前未还的仍需偿还（见第一页）。",
+    ),
     "paid_before_plan": (
         "{loan}: {amount} paid on {day}, before the plan began on {start}: it paid the "
         "installments then due, and the plan starts from what was left.",
@@ -90,6 +95,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "count_payments": ("{n} payments", "共 {n} 笔"),
     "count_payment": ("1 payment", "共 1 笔"),
     "no_payments_month": ("Nothing due this month.", "本月无应还款项。"),
+    "no_new_payments_month": ("Nothing new due this month.", "本月无新到期款项。"),
     "more": ("+{n} more (see list)", "另有 {n} 笔（见清单）"),
     "day_total": ("Day {amount}", "当日 {amount}"),
     "legend_due": ("due", "待还"),
