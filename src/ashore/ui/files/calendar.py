@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEventLoop, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QDate, QEventLoop, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -31,7 +31,13 @@ from ashore.app.progress import Cancelled, Progress
 from ashore.finance.calendar import MAX_CALENDAR_MONTHS
 from ashore.services import calendars as cal
 from ashore.ui import dialogs
-from ashore.ui.files.common import file_word, menu_action, report_exported, suggested_path
+from ashore.ui.files.common import (
+    ProgressBar,
+    file_word,
+    menu_action,
+    report_exported,
+    suggested_path,
+)
 from ashore.ui.widgets.fields import guard_wheel
 
 if TYPE_CHECKING:
@@ -112,20 +118,6 @@ class CalendarDialog(QDialog):
         return CalendarChoice(
             date(picked.year(), picked.month(), 1), self.months.value(), self.chosen_ids()
         )
-
-
-class _Bar(QObject):
-    """Moves the progress bar on the window's thread as the worker reports pages."""
-
-    def __init__(self, progress: QProgressDialog) -> None:
-        super().__init__(progress)
-        self.progress = progress
-
-    @Slot(int, int)
-    def show(self, done: int, total: int) -> None:
-        if not self.progress.wasCanceled():
-            self.progress.setMaximum(total)
-            self.progress.setValue(done)
 
 
 class _Writer(QThread):
@@ -254,7 +246,7 @@ class CalendarExport(QObject):
             progress.setWindowModality(Qt.WindowModality.WindowModal)
             progress.setMinimumDuration(0)
             progress.canceled.connect(worker.cancel)
-            bar = _Bar(progress)
+            bar = ProgressBar(progress)
             worker.stepped.connect(bar.show)
             progress.show()
         loop = QEventLoop()

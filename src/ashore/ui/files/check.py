@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ashore.app.errors import AshoreError
 from ashore.app.progress import Cancelled
 from ashore.services.checkup import Checkup, Finding, check_data
 from ashore.ui import dialogs
-from ashore.ui.files.common import menu_action
+from ashore.ui.files.common import ProgressBar, menu_action
 
 if TYPE_CHECKING:
     from ashore.services import Ledger
@@ -52,20 +52,6 @@ class _Checker(QThread):
             self.problem = str(error)
 
 
-class _Bar(QObject):
-    """Moves the bar from the worker's signal, on the window's thread."""
-
-    def __init__(self, progress: QProgressDialog) -> None:
-        super().__init__(progress)
-        self.progress = progress
-
-    @Slot(int, int)
-    def show(self, done: int, total: int) -> None:
-        if not self.progress.wasCanceled():
-            self.progress.setMaximum(total)
-            self.progress.setValue(done)
-
-
 class DataCheck(QObject):
     """The action and what it does; ``show_status`` says when a check was stopped."""
 
@@ -97,7 +83,7 @@ class DataCheck(QObject):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)  # a small book is checked before the bar would show
         progress.canceled.connect(worker.cancel)
-        bar = _Bar(progress)
+        bar = ProgressBar(progress)
         worker.stepped.connect(bar.show)
         loop = QEventLoop()
         worker.finished.connect(loop.quit)

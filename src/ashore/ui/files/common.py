@@ -14,9 +14,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ashore.app.clock import Clock
 from ashore.app.paths import DataDir
@@ -121,3 +121,18 @@ def loan_file(lender_name: str, loan: Loan, kind: str, day: date, suffix: str) -
     """The suggested path of a file about one loan: lender, reference or name, what, day."""
     lender, name = loan_words(lender_name, loan.reference, loan.name)
     return suggested_path(lender, name, file_word(kind), day=day, suffix=suffix)
+
+
+class ProgressBar(QObject):
+    """Moves a progress dialog's bar on the window's thread as a worker reports its steps (the
+    worker's signal, queued to this object), until the user cancels."""
+
+    def __init__(self, progress: QProgressDialog) -> None:
+        super().__init__(progress)
+        self.progress = progress
+
+    @Slot(int, int)
+    def show(self, done: int, total: int) -> None:
+        if not self.progress.wasCanceled():
+            self.progress.setMaximum(total)
+            self.progress.setValue(done)
