@@ -203,6 +203,18 @@ _NOTE_TEXTS = ("counterpart", "text", "outcome", "promises")
 _COLLECTION_FIELDS = ("kind", "direction", "from_number", "third_party", "abuse")
 
 
+def _note_words(data: dict[str, Any], path: str) -> dict[str, Any]:
+    """What a note and each of its revisions say, with the same defaults for both."""
+    return {
+        "channel": _opt(data, "channel", path, _str, "phone"),
+        "counterpart": _opt(data, "counterpart", path, _str, ""),
+        "text": _opt(data, "text", path, _str, ""),
+        "outcome": _opt(data, "outcome", path, _str, ""),
+        "promises": _opt(data, "promises", path, _str, ""),
+        "follow_up": _opt(data, "follow_up", path, _date, None),
+    }
+
+
 def _revision(raw: object, path: str) -> NoteRevision:
     data = _object(
         raw,
@@ -213,12 +225,7 @@ def _revision(raw: object, path: str) -> NoteRevision:
     return NoteRevision(
         revised_at=_time(data["revised_at"], f"{path}.revised_at"),
         occurred_at=_time(data["occurred_at"], f"{path}.occurred_at"),
-        channel=_opt(data, "channel", path, _str, "phone"),
-        counterpart=_opt(data, "counterpart", path, _str, ""),
-        text=_opt(data, "text", path, _str, ""),
-        outcome=_opt(data, "outcome", path, _str, ""),
-        promises=_opt(data, "promises", path, _str, ""),
-        follow_up=_opt(data, "follow_up", path, _date, None),
+        **_note_words(data, path),
         **_collection(data, path),
     )
 
@@ -243,12 +250,7 @@ def _note(raw: object, path: str, base: Path) -> CallNote:
         id=_str(data["id"], f"{path}.id"),
         occurred_at=_time(data["occurred_at"], f"{path}.occurred_at"),
         logged_at=_time(data["logged_at"], f"{path}.logged_at"),
-        channel=_opt(data, "channel", path, _str, "phone"),
-        counterpart=_opt(data, "counterpart", path, _str, ""),
-        text=_opt(data, "text", path, _str, ""),
-        outcome=_opt(data, "outcome", path, _str, ""),
-        promises=_opt(data, "promises", path, _str, ""),
-        follow_up=_opt(data, "follow_up", path, _date, None),
+        **_note_words(data, path),
         attachments=[
             _attachment(item, f"{path}.attachments[{i}]", base)
             for i, item in enumerate(_opt(data, "attachments", path, _list, []))
