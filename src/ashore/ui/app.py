@@ -261,6 +261,9 @@ def run_app(ctx: Context, tray: bool = False) -> int:
         window.load()  # the sidebar and the page fill the frame already shown
 
     def after_first_frame() -> None:
+        from ashore.ui import warmup
+
+        warmup.start()  # the chart's libraries load while the data opens and the page is read
         set_app_icon(app)
         window.complete()  # the sidebar, the pages and the menus' actions
         # A turn of the event loop between: the completed window paints before the data opens.
@@ -277,6 +280,9 @@ def run_app(ctx: Context, tray: bool = False) -> int:
         return 1 if failed else code
     finally:
         handler.uninstall()
+        from ashore.ui import warmup
+
+        warmup.settle()  # a load still under way ends before the interpreter does
         for ledger in opened:
             ledger.close()
         window.deleteLater()

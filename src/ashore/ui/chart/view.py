@@ -142,7 +142,11 @@ class NegotiationChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None, *, currency: str = "CNY", locale: str = "en"):
         super().__init__(parent)
-        # Lazy on purpose: matplotlib costs a noticeable part of a second to import.
+        # Lazy on purpose: matplotlib costs seconds to import. The app loads it in the
+        # background after its first frame; wait for that rather than import it alongside.
+        from ashore.ui import warmup
+
+        warmup.settle()
         from ashore.ui.chart.plot import ChartPlot
 
         self._currency = currency
