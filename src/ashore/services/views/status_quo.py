@@ -13,7 +13,7 @@ or whose curve is not made of straight lines, takes ``finance.status_quo_totals`
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
@@ -64,14 +64,18 @@ def _penalties(lines: list[tuple[int, int, int, int]], length: int) -> Units:
     return np.maximum(charged, 0).sum(axis=0, dtype=np.int64)  # type: ignore[no-any-return]
 
 
-def loan_units(loan: Loan, today: date, end: date) -> Units | None:
+def loan_units(
+    loan: Loan, today: date, end: date, rows: Sequence[finance.Installment] | None = None
+) -> Units | None:
     """What the loan owes on each day from ``today`` to ``end`` if nothing is paid, in minor
-    units (``status_quo_totals`` × 100 for CNY); None when this way cannot say it exactly."""
+    units (``status_quo_totals`` × 100 for CNY); None when this way cannot say it exactly.
+    ``rows``: the loan's schedule when the caller has it (``plans.Standing.rows``)."""
     import numpy as np
 
     terms = plans.loan_terms(loan)
     quantum = minor_unit(terms.currency)
-    segments = finance.status_quo_segments(terms, plans.loan_payments(loan), today, end)
+    payments = plans.loan_payments(loan)
+    segments = finance.status_quo_segments(terms, payments, today, end, rows)
     q_num, q_den = quantum.as_integer_ratio()
     if segments is None or q_num != 1:
         return None
@@ -105,11 +109,16 @@ def loan_units(loan: Loan, today: date, end: date) -> Units | None:
 
 
 def status_quo_lines(
-    loans: Sequence[Loan], today: date, end: date, keep: Collection[str] = ()
+    loans: Sequence[Loan],
+    today: date,
+    end: date,
+    keep: Collection[str] = (),
+    schedules: Mapping[str, Sequence[finance.Installment] | None] | None = None,
 ) -> tuple[list[Decimal], dict[str, list[Decimal]]]:
     """The total owed on each day from ``today`` to ``end`` over ``loans`` (all in one currency)
     if nothing is paid, and the line of each loan in ``keep`` (by id): the sums of and the same
-    values as ``views.chart.status_quo_totals`` of each loan."""
+    values as ``views.chart.status_quo_totals`` of each loan. ``schedules``: each loan's
+    contract schedule by id, where the caller has it (``plans.Standing.rows``)."""
     import numpy as np
 
     length = (end - today).days + 1
@@ -119,11 +128,12 @@ def status_quo_lines(
     quantum = minor_unit(loans[0].currency) if loans else minor_unit()
     room = _LIMIT  # what the total may still take without overflowing
     for loan in loans:
-        units = loan_units(loan, today, end)
+        rows = schedules.get(loan.id) if schedules is not None else None
+        units = loan_units(loan, today, end, rows)
         peak = int(np.abs(units).max()) if units is not None and len(units) else 0
         if units is None or peak >= room:
             terms = plans.loan_terms(loan)
-            line = finance.status_quo_totals(terms, plans.loan_payments(loan), today, end)
+            line = finance.status_quo_totals(terms, plans.loan_payments(loan), today, end, rows)
             others.append(line)
             if loan.id in keep:
                 kept[loan.id] = line
