@@ -621,9 +621,14 @@ class MainWindow(QMainWindow):
         self.payments_tab: PaymentsTab = PaymentsTab(
             Payments(self.ledger), self.ctx, self.money_locale
         )
-        self.loan_page.fill("overview", scrolling(self.overview_tab))
-        self.loan_page.fill("proposals", scrolling(self.proposals_tab))
-        self.loan_page.fill("payments", scrolling(self.payments_tab))
+        for key, tab in (
+            ("overview", self.overview_tab),
+            ("proposals", self.proposals_tab),
+            ("payments", self.payments_tab),
+        ):
+            holder = scrolling(tab)
+            self.loan_page.fill(key, holder)
+            holder.show()  # at once: the loan page may be shown already (opening a loan)
         # The tab that wrote has shown the loan as written already: the others follow.
         self.proposals_tab.loanChanged.connect(
             lambda loan_id: self._on_workspace_changed(loan_id, self.proposals_tab)
