@@ -139,3 +139,46 @@ def test_the_subtitle_counts_one_loan_in_the_singular(qtbot, board, sample) -> N
         sample.delete_loan(loan_id)
     board.refresh()
     assert board.subtitle.text() == "1 loan · today Nov 28, 2026"
+
+
+def test_filling_the_window_builds_the_dashboard_and_no_loan_tab(
+    qtbot, sample, make_window
+) -> None:
+    """Issue 15: the filled window (sidebar + dashboard) builds no Overview/Proposals/Payments
+    tab; they come when a loan is first opened, and the dashboard stays built."""
+    window = make_window(sample)
+    qtbot.waitUntil(lambda: getattr(window, "dashboard_built", False))
+    assert window.dashboard.isVisible()
+    assert not getattr(window, "workspace_built", False)
+    assert not hasattr(window, "overview_tab")
+    window.open_loan("jb-2026-01")
+    assert window.workspace_built
+    assert window.overview_tab.isVisibleTo(window.loan_page)
+    window.dashboard_action.trigger()
+    assert window.dashboard.isVisible()
+
+
+def test_the_upcoming_table_says_each_refreshs_own_rows(qtbot, board, sample) -> None:
+    """Each cell's text is kept per row until the rows change: new rows say their own amounts,
+    not the kept ones, and a refresh measures the columns again."""
+    from dataclasses import replace
+
+    model = board.upcoming_model
+    column = UpcomingModel.Column
+
+    def amounts() -> list[str]:
+        return [model.index(r, column.AMOUNT).data() for r in range(model.rowCount())]
+
+    rows = list(board.data.upcoming)
+    before = amounts()
+    assert "1,100.16" in before
+    changed = [replace(row, remaining=row.remaining + Decimal("1000")) for row in rows]
+    model.set_rows(changed)
+    assert amounts() == [f"{row.remaining:,}" for row in changed]
+    assert amounts() != before
+    measured = board._measured
+    assert measured is not None
+    board.refresh()
+    assert amounts() == before
+    assert board._measured is not None
+    assert board._measured[0] != measured[0]

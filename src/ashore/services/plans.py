@@ -168,6 +168,9 @@ class Standing:
     agreement: Proposal | None
     figures: Figures
     plan: finance.ProposalPlan | None = None  # the agreement's plan, when there is one
+    # The contract's schedule (``finance.schedule(loan_terms(loan))``), for what is worked out
+    # next from the same loan (the dashboard's curve) without building it again.
+    rows: tuple[finance.Installment, ...] | None = None
 
 
 def _contract_payoff(
@@ -221,7 +224,7 @@ def standing(loan: Loan, today: date) -> Standing:
     one set of figures (``Figures``) every screen shows."""
     terms = loan_terms(loan)
     payments = loan_payments(loan)
-    rows = finance.schedule(terms)
+    rows = tuple(finance.schedule(terms))
     state = finance.loan_state(terms, payments, today, rows)
     found = agreement(loan)
     cal = finance.CalendarLoan(
@@ -230,7 +233,7 @@ def standing(loan: Loan, today: date) -> Standing:
         terms=terms,
         payments=payments,
         agreement=found[1] if found else None,
-        rows=tuple(rows),
+        rows=rows,
     )
     entries = tuple(finance.loan_calendar_entries(cal, today))
     cur = loan.currency
@@ -249,7 +252,7 @@ def standing(loan: Loan, today: date) -> Standing:
             round_money(payoff, cur),
             state.owed.total,
         )
-        return Standing(None, state, None, entries, found[0], figures, found[1])
+        return Standing(None, state, None, entries, found[0], figures, found[1], rows)
     o = state.owed
     figures = Figures(
         today,
@@ -272,6 +275,7 @@ def standing(loan: Loan, today: date) -> Standing:
         found[0] if found else None,
         figures,
         found[1] if found else None,
+        rows,
     )
 
 

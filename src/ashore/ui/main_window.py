@@ -602,12 +602,13 @@ class MainWindow(QMainWindow):
 
     # ----- the negotiation workspace (tabs of a loan, dashboard of all) ----------------------
     def _ensure_workspace(self) -> None:
-        """Build the workspace tabs the first time they are needed (they import matplotlib)."""
+        """Build a loan's workspace tabs the first time a loan is opened (they import
+        matplotlib); the dashboard is built on its own, when first shown (``_ensure_dashboard``),
+        so that filling the window builds no loan tab."""
         if getattr(self, "workspace_built", False):
             return
         from ashore.services.payments import Payments
         from ashore.services.proposals import Proposals
-        from ashore.ui.loan.dashboard import Dashboard
         from ashore.ui.loan.overview import OverviewTab
         from ashore.ui.payments.tab import PaymentsTab
         from ashore.ui.proposals.tab import ProposalsTab
@@ -620,9 +621,14 @@ class MainWindow(QMainWindow):
         self.payments_tab: PaymentsTab = PaymentsTab(
             Payments(self.ledger), self.ctx, self.money_locale
         )
-        self.loan_page.fill("overview", scrolling(self.overview_tab))
-        self.loan_page.fill("proposals", scrolling(self.proposals_tab))
-        self.loan_page.fill("payments", scrolling(self.payments_tab))
+        for key, tab in (
+            ("overview", self.overview_tab),
+            ("proposals", self.proposals_tab),
+            ("payments", self.payments_tab),
+        ):
+            holder = scrolling(tab)
+            self.loan_page.fill(key, holder)
+            holder.show()  # at once: the loan page may be shown already (opening a loan)
         # The tab that wrote has shown the loan as written already: the others follow.
         self.proposals_tab.loanChanged.connect(
             lambda loan_id: self._on_workspace_changed(loan_id, self.proposals_tab)
@@ -630,15 +636,26 @@ class MainWindow(QMainWindow):
         self.payments_tab.loanChanged.connect(
             lambda loan_id: self._on_workspace_changed(loan_id, self.payments_tab)
         )
-        # "Nothing selected" shows the dashboard of all loans in place of its hint.
+        self.workspace_built = True  # last: a failure above leaves no half-built workspace
+
+    def _ensure_dashboard(self) -> None:
+        """Build the dashboard of all loans the first time it is shown (it imports matplotlib):
+        "Nothing selected" shows it in place of its hint."""
+        if getattr(self, "dashboard_built", False):
+            return
+        from ashore.ui.loan.dashboard import Dashboard
+        from ashore.ui.widgets.workspace import scrolling
+
         self.dashboard: Dashboard = Dashboard(self.ledger, self.ctx, self.money_locale)
         for hint in self.nothing.findChildren(QLabel):
             hint.setVisible(False)
         self.nothing.layout().setContentsMargins(0, 0, 0, 0)
-        self.nothing.layout().addWidget(scrolling(self.dashboard))
+        board = scrolling(self.dashboard)
+        self.nothing.layout().addWidget(board)
+        board.show()  # at once: the page may be shown already (a layout shows it a turn later)
         self.dashboard.openLoan.connect(self.open_loan)
         self.dashboard.budgetChanged.connect(self.reload)
-        self.workspace_built = True  # last: a failure above leaves no half-built workspace
+        self.dashboard_built = True  # last: a failure above leaves no half-built dashboard
 
     def _show_workspace(self, loan: Loan, shown: QWidget | None = None) -> None:
         """The loan's tabs show ``loan`` (but ``shown``, a tab that shows it already)."""
@@ -685,7 +702,7 @@ class MainWindow(QMainWindow):
     def _fill_dashboard(self) -> None:
         if self.pages.currentWidget() is not self.nothing or not self._summaries:
             return
-        self._ensure_workspace()
+        self._ensure_dashboard()
         self.dashboard.refresh()
 
     def show_dashboard(self) -> None:

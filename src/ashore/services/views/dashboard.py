@@ -153,7 +153,10 @@ def dashboard(  # noqa: C901
     end = chart_horizon(today, ends)
     # One total per day from today, over every loan and for each loan with an agreement: the
     # day's index reads it directly.
-    quo_sums, quo_by_loan = status_quo_lines(counted, today, end, keep=agreements.keys())
+    schedules = {key: st.rows for key, st in worked.items()}
+    quo_sums, quo_by_loan = status_quo_lines(
+        counted, today, end, keep=agreements.keys(), schedules=schedules
+    )
     agreed_by_loan = {key: _Steps(balance_points(plan)) for key, plan in agreements.items()}
     for loan in counted:
         if loan.id in agreements and agreements[loan.id].start <= today:

@@ -4,16 +4,16 @@ minor units (issue 15).
 Each loan's curve is read from its breakpoints (``finance.status_quo_segments``): between two
 changes a day's total is the segment's fixed part plus, per missed installment, a rounded straight
 line of penalty. ``finance.status_quo_totals`` works that out day by day in Python and makes a
-Decimal per loan per day; here the straight lines are worked out for all days of a segment at once
-in 64-bit integers (numpy) when their values fit, and the loans are added up in minor units, so a
-Decimal is made once per day of the total. The figures are the same to the cent: the same whole-
-number formula, the same rounding; a loan whose numbers would not fit, or whose curve is not made
-of straight lines, takes ``finance.status_quo_totals`` itself.
+Decimal per loan per day; here all the straight lines of a segment are worked out for all its days
+at once, as one table of 64-bit integers (numpy), when their values fit, and the loans are added
+up in minor units, so a Decimal is made once per day of the total. The figures are the same to
+the cent: the same whole-number formula, the same rounding; a loan whose numbers would not fit,
+or whose curve is not made of straight lines, takes ``finance.status_quo_totals`` itself.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
@@ -32,16 +32,14 @@ if TYPE_CHECKING:
 _LIMIT = 2**62  # every value of a line below this: no 64-bit sum or product can overflow
 
 
-def _line(
-    line: tuple[Decimal, Decimal, int, Decimal], quantum: Decimal, length: int
-) -> Units | None:
-    """One missed installment's penalty on each day of a segment, in minor units: the formula of
-    ``finance.curve``'s segment totals (round half up of (start + slope × t) / divisor), or None
-    when its whole numbers would not fit 64 bits."""
-    import numpy as np
-
+def _whole_numbers(
+    line: tuple[Decimal, Decimal, int, Decimal], q_num: int, q_den: int, length: int
+) -> tuple[int, int, int, int] | None:
+    """One missed installment's penalty line over a segment as whole numbers (value on the
+    first day, step per day, divisor, penalty paid in minor units): its penalty on day t is
+    max((value + step × t) // divisor − paid, 0), the round half up of ``finance.curve``'s
+    segment totals; None when a value would not fit 64 bits."""
     start, slope, div, paid = line
-    q_num, q_den = quantum.as_integer_ratio()
     a_num, a_den = start.as_integer_ratio()
     s_num, s_den = slope.as_integer_ratio()
     den = a_den * s_den * div * q_num
@@ -52,20 +50,34 @@ def _line(
     last = value + step * (length - 1)
     if max(abs(value), abs(last), twice, abs(paid_units)) >= _LIMIT:
         return None
+    return value, step, twice, paid_units
+
+
+def _penalties(lines: list[tuple[int, int, int, int]], length: int) -> Units:
+    """The penalty lines of one segment added up on each of its days, in minor units: all the
+    lines at once (one row each), as ``_whole_numbers`` says each day's figure."""
+    import numpy as np
+
+    table = np.array(lines, dtype=np.int64)
     days = np.arange(length, dtype=np.int64)
-    charged = (value + step * days) // twice - paid_units
-    return np.maximum(charged, 0)
+    charged = (table[:, 0:1] + table[:, 1:2] * days) // table[:, 2:3] - table[:, 3:4]
+    return np.maximum(charged, 0).sum(axis=0, dtype=np.int64)  # type: ignore[no-any-return]
 
 
-def loan_units(loan: Loan, today: date, end: date) -> Units | None:
+def loan_units(
+    loan: Loan, today: date, end: date, rows: Sequence[finance.Installment] | None = None
+) -> Units | None:
     """What the loan owes on each day from ``today`` to ``end`` if nothing is paid, in minor
-    units (``status_quo_totals`` × 100 for CNY); None when this way cannot say it exactly."""
+    units (``status_quo_totals`` × 100 for CNY); None when this way cannot say it exactly.
+    ``rows``: the loan's schedule when the caller has it (``plans.Standing.rows``)."""
     import numpy as np
 
     terms = plans.loan_terms(loan)
     quantum = minor_unit(terms.currency)
-    segments = finance.status_quo_segments(terms, plans.loan_payments(loan), today, end)
-    if segments is None or quantum.as_integer_ratio()[0] != 1:
+    payments = plans.loan_payments(loan)
+    segments = finance.status_quo_segments(terms, payments, today, end, rows)
+    q_num, q_den = quantum.as_integer_ratio()
+    if segments is None or q_num != 1:
         return None
     exponent = -quantum.as_tuple().exponent  # type: ignore[operator]
     parts: list[Units] = []
@@ -76,24 +88,37 @@ def loan_units(loan: Loan, today: date, end: date) -> Units | None:
             if fixed < 0:  # rounding half up of a negative part is not the whole-number shift
                 return None
             fixed = fixed.to_integral_value(rounding=ROUND_HALF_UP)
-        penalty = np.full(length, int(fixed), dtype=np.int64)
+        lines: list[tuple[int, int, int, int]] = []
+        most = abs(int(fixed))  # what a day of the segment can come to at most
         for line in segment.lines:
             if line[3] != line[3].quantize(quantum):
                 return None  # a penalty paid in part of a minor unit: not whole numbers
-            units = _line(line, quantum, length)
-            if units is None:
+            whole = _whole_numbers(line, q_num, q_den, length)
+            if whole is None:
                 return None
-            penalty += units
+            value, step, twice, paid = whole
+            most += max(abs(value), abs(value + step * (length - 1))) // twice + abs(paid) + 1
+            lines.append(whole)
+        if most >= _LIMIT:  # the lines' sum would not fit 64 bits
+            return None
+        penalty = np.full(length, int(fixed), dtype=np.int64)
+        if lines:
+            penalty += _penalties(lines, length)
         parts.append(penalty)
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
 def status_quo_lines(
-    loans: Sequence[Loan], today: date, end: date, keep: Collection[str] = ()
+    loans: Sequence[Loan],
+    today: date,
+    end: date,
+    keep: Collection[str] = (),
+    schedules: Mapping[str, Sequence[finance.Installment] | None] | None = None,
 ) -> tuple[list[Decimal], dict[str, list[Decimal]]]:
     """The total owed on each day from ``today`` to ``end`` over ``loans`` (all in one currency)
     if nothing is paid, and the line of each loan in ``keep`` (by id): the sums of and the same
-    values as ``views.chart.status_quo_totals`` of each loan."""
+    values as ``views.chart.status_quo_totals`` of each loan. ``schedules``: each loan's
+    contract schedule by id, where the caller has it (``plans.Standing.rows``)."""
     import numpy as np
 
     length = (end - today).days + 1
@@ -103,11 +128,12 @@ def status_quo_lines(
     quantum = minor_unit(loans[0].currency) if loans else minor_unit()
     room = _LIMIT  # what the total may still take without overflowing
     for loan in loans:
-        units = loan_units(loan, today, end)
+        rows = schedules.get(loan.id) if schedules is not None else None
+        units = loan_units(loan, today, end, rows)
         peak = int(np.abs(units).max()) if units is not None and len(units) else 0
         if units is None or peak >= room:
             terms = plans.loan_terms(loan)
-            line = finance.status_quo_totals(terms, plans.loan_payments(loan), today, end)
+            line = finance.status_quo_totals(terms, plans.loan_payments(loan), today, end, rows)
             others.append(line)
             if loan.id in keep:
                 kept[loan.id] = line

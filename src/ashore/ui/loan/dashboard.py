@@ -1,9 +1,13 @@
 """The dashboard over all loans: total owed today and how fast it grows, what needs attention
 (most urgent first), what to pay in the next 30 days, follow-ups promised on calls, the monthly
-budget, and a chart of the total owed if nothing is paid against the agreements kept."""
+budget, and a chart of the total owed if nothing is paid against the agreements kept.
+
+Over 500 lines because its table models, which keep each cell's text and measure their columns
+once per refresh (a few hundred loans make a few hundred rows), belong with the page they fill."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -82,12 +86,27 @@ class UpcomingModel(PlainTableModel):
             self.tr("Status"),
         )
 
+        # (row, column) -> its text: sizing the columns and painting ask for each cell many
+        # times, and a few hundred loans have a few hundred rows (money formatting is slow).
+        self._texts: dict[tuple[int, int], str] = {}
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self._texts = {}
+        super().set_rows(rows)
+
     def sort_key(self, row: Any, column: int) -> Any:
         if column == self.Column.DUE:
             return row.due.toordinal()
         return super().sort_key(row, column)
 
     def text(self, row: Any, column: int) -> str:
+        key = (id(row), column)  # the rows are kept by the model until ``set_rows``
+        known = self._texts.get(key)
+        if known is None:
+            known = self._texts[key] = self._text(row, column)
+        return known
+
+    def _text(self, row: Any, column: int) -> str:
         item: dashboard_view.UpcomingPayment = row
         if column == self.Column.DUE:
             if item.status == "overdue":  # all the loan's arrears, from the oldest
@@ -210,6 +229,8 @@ class Dashboard(QWidget):
         self.ctx = ctx
         self.babel = locale
         self.data: dashboard_view.Dashboard | None = None
+        self._refreshes = 0  # how many times refreshed: the rows the columns were measured for
+        self._measured: tuple[tuple[int, str], int] | None = None
         self.items: list[Attention] = []  # the "Needs attention" lines, as listed
         self.currency = "CNY"
         layout = QVBoxLayout(self)
@@ -358,6 +379,7 @@ class Dashboard(QWidget):
             standings={found.loan.id: found.standing for found in figures},
         )
         self.data = data
+        self._refreshes += 1
         self.upcoming_model.currency = currency
         money = self._money
         day = date_text(self.ctx.today, self.babel)
@@ -456,16 +478,21 @@ class Dashboard(QWidget):
 
     def _fit_upcoming(self) -> None:
         """The lists are at least as wide as the table's five columns need: all stay in sight
-        (in a narrow window, stacked, they scroll sideways instead of widening the page)."""
+        (in a narrow window, stacked, they scroll sideways instead of widening the page). The
+        columns are measured once per refresh (every row of every column: slow on many loans)."""
         if self._middle.direction() == QBoxLayout.Direction.TopToBottom:
             self.lists.setMinimumWidth(0)
             return
         view = self.upcoming_view
-        header = view.horizontalHeader()
-        needed = sum(
-            max(view.sizeHintForColumn(column), header.sectionSizeHint(column))
-            for column in range(self.upcoming_model.columnCount())
-        )
+        key = (self._refreshes, view.font().key())
+        if self._measured is None or self._measured[0] != key:
+            header = view.horizontalHeader()
+            width = sum(
+                max(view.sizeHintForColumn(column), header.sectionSizeHint(column))
+                for column in range(self.upcoming_model.columnCount())
+            )
+            self._measured = (key, width)
+        needed = self._measured[1]
         scrollbar = view.verticalScrollBar().sizeHint().width()
         self.lists.setMinimumWidth(needed + 2 * view.frameWidth() + scrollbar + 4)
 
