@@ -25,8 +25,10 @@ from ashore.exchange.write import layout
 from ashore.services import Ledger
 from ashore.store import seal_read
 from ashore.store.audit import chain_findings, find_problems
+from ashore.store.chain import canonical, head_line, note_body
 from ashore.store.mapping.notes import chain_problems
 from ashore.store.models import LoanRow
+from ashore.store.streams import open_streams
 
 from .books import book_folder
 
@@ -232,3 +234,59 @@ def test_verify_progress_reaches_every_loan(tmp_path: Path) -> None:
     assert problems == []
     assert (files, notes) == (1, 1)
     assert heard == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_a_notes_body_worked_out_from_its_columns_is_the_body_of_its_record(
+    tmp_path: Path,
+) -> None:
+    """``verify`` checks each note row against its chain with the body worked out from the row's
+    columns (``Streams.bodies``): the very text ``note_body`` gives of the note record read from
+    the same row, for every shape of note (revised, deleted, a collector's call, with a file),
+    and also for a time written differently behind Ashore's back."""
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(_heavy_book(4, 30), ensure_ascii=False), "utf-8")
+    ledger = _ledger(tmp_path, "data", source)
+    ledger.import_json(book_folder(tmp_path / "files"))  # the sample: a note with an audio file
+    ledger.close()
+    _tamper(
+        tmp_path / "data",
+        "UPDATE call_notes SET occurred_at = replace(occurred_at, 'T', ' ') WHERE id = 'n0-4'",
+        "UPDATE call_notes SET follow_up = '2026-07-01' WHERE id = 'n1-1'",
+        "UPDATE call_notes SET text = 'a \"quoted\" 引号 \\ line' || char(10) WHERE id = 'n2-2'",
+    )
+    raw = sqlite3.connect(tmp_path / "data" / "ashore.sqlite3")
+    try:
+        ids = [str(r[0]) for r in raw.execute("SELECT id FROM loans ORDER BY id")]
+        records, bodies = open_streams(raw), open_streams(raw)
+        compared = files = 0
+        for loan_id in ids:
+            events, notes = records.loan(loan_id)
+            same_events, stored = bodies.bodies(loan_id)
+            assert same_events == events
+            assert [(s.id, s.prev_hash, s.hash) for s in stored] == [
+                (n.id, n.prev_hash, n.hash) for n in notes
+            ]
+            assert [s.body for s in stored] == [note_body(loan_id, n.note) for n in notes]
+            compared += len(stored)
+            files += sum(len(n.note.attachments) for n in notes)
+            shapes = [n.note for n in notes]
+            if loan_id == "loan-00000":
+                assert shapes[0].revisions
+                assert shapes[1].deleted_at is not None
+                assert shapes[2].kind == "collection"
+        assert compared == raw.execute("SELECT count(*) FROM call_notes").fetchone()[0] > 30
+        assert files == 1
+    finally:
+        raw.close()
+
+
+@pytest.mark.parametrize(
+    "text", ["plain", 'a "quote"', "back\\slash", "line\nbreak\t", "中文 é", "\x00\x1f", "\u2028"]
+)
+def test_an_entrys_head_line_is_the_canonical_json_of_its_head(text: str) -> None:
+    head = {"loan": f"l-{text}", "position": 12, "note": text, "kind": text, "at": text}
+    expected = json.dumps(head, sort_keys=True, ensure_ascii=False)
+    assert head_line(f"l-{text}", 12, text, text, text) == expected
+    assert canonical(head) == expected
+    nested = {"b": [1, {"z": None, "a": True}], "a": text, "revisions": []}
+    assert canonical(nested) == json.dumps(nested, sort_keys=True, ensure_ascii=False)

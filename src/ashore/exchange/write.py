@@ -4,7 +4,6 @@ size takes the memory of one loan, and the file appears only when it is complete
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -12,6 +11,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import date, datetime
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import IO, Any
 
@@ -26,6 +26,7 @@ from ashore.domain.records import (
     Settlement,
 )
 from ashore.exchange.codec import _GUIDE_TEXTS, FORMAT, VERSION
+from ashore.store.chain import canonical
 from ashore.store.codec import (
     decimal_text,
     encode_agreed,
@@ -324,8 +325,8 @@ def _private_folder(folder: Path, existed: bool) -> None:
 
 # The C encoder (no indent): a record written on one line by it costs a tenth of what the pure
 # Python indenting encoder takes. Sorted keys, ", " and ": " between items: readable, the same
-# bytes every time.
-_ONE_LINE = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+# bytes every time; ``canonical`` is that encoder with its C core made once, not per record.
+_one_line = canonical
 
 
 def _value_text(value: object, pad: str) -> str:
@@ -333,16 +334,16 @@ def _value_text(value: object, pad: str) -> str:
     plus two spaces; anything else (text, a number, a small object like ``rate``) on one line."""
     if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
         inner = pad + "  "
-        items = ",\n".join(inner + _ONE_LINE.encode(item) for item in value)
+        items = ",\n".join(inner + _one_line(item) for item in value)
         return f"[\n{items}\n{pad}]"
-    return _ONE_LINE.encode(value)
+    return _one_line(value)
 
 
 def _expanded(data: dict[str, Any], pad: str) -> str:
     """``data`` with one field per line (sorted by key), each at ``pad`` plus two spaces."""
     inner = pad + "  "
     fields = ",\n".join(
-        f"{inner}{_ONE_LINE.encode(key)}: {_value_text(data[key], inner)}" for key in sorted(data)
+        f"{inner}{encode_basestring(key)}: {_value_text(data[key], inner)}" for key in sorted(data)
     )
     return f"{{\n{fields}\n{pad}}}" if data else "{}"
 
@@ -358,7 +359,7 @@ def _layout_parts(top: dict[str, Any], loans: Iterable[dict[str, Any]]) -> Itera
     """``layout`` of ``top`` piece by piece, its loans taken one at a time from ``loans``."""
     yield "{"
     for n, key in enumerate(sorted({**top, "loans": []})):
-        yield ("\n  " if n == 0 else ",\n  ") + _ONE_LINE.encode(key) + ": "
+        yield ("\n  " if n == 0 else ",\n  ") + encode_basestring(key) + ": "
         if key != "loans":
             yield _value_text(top[key], "  ")
             continue

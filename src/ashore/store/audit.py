@@ -39,7 +39,7 @@ def chain_findings(
     streams = open_streams(raw)
     found: list[str] = []
     for done, loan_id in enumerate(loans, start=1):
-        events, notes = streams.loan(loan_id)
+        events, notes = streams.bodies(loan_id)
         found.extend(loan_chain_problems(loan_id, events, notes))
         report(progress, done, len(loans))
     return found, streams.notes_seen

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ashore.app.errors import DataError
 from ashore.app.paths import DataDir, tightened_message
+from ashore.store import schema
 from ashore.store.journal import recover
 
 _log = logging.getLogger("ashore.store.database")
@@ -65,6 +66,26 @@ def inspect_file(path: Path) -> tuple[str | None, bool]:
         return revision, bool(tables)
     except sqlite3.Error as error:
         raise data_error(error, path) or DataError(f"{path}: cannot be read: {error}") from None
+    finally:
+        con.close()
+
+
+def create_new(path: Path) -> None:
+    """Give the empty (or new) file at ``path`` the newest schema in one transaction, from the
+    statements of ``store.schema`` (what the migrations build, held equal by a test): about half
+    a second less than running every migration through Alembic, which is not even imported.
+    sqlite3.Error when it cannot; the file is then left without any table."""
+    con = sqlite3.connect(path, isolation_level=None)
+    try:
+        con.execute("BEGIN")
+        try:
+            for statement in schema.STATEMENTS:
+                con.execute(statement)
+            con.execute("INSERT INTO alembic_version (version_num) VALUES (?)", (schema.REVISION,))
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
     finally:
         con.close()
 
