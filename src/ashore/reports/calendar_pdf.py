@@ -379,7 +379,7 @@ class _Calendar:
         if not any(groups):
             story.append(_para(text("no_payments", lang), st.body))
             return story
-        widths = _widths(self.frame_width, (0.06, 0.16, 0.16, 0.2, 0.12, 0.3))
+        widths = _widths(self.frame_width, (0.06, 0.17, 0.18, 0.2, 0.14, 0.25))
         rows: list[list[Any]] = [
             [
                 _para(text("tick", lang), st.head),
