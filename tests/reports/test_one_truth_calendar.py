@@ -110,7 +110,9 @@ def test_the_chinese_calendar_names_the_column_a_due_date(book: Path, tmp_path: 
     first = _flat(PdfReader(out).pages[0].extract_text() or "")
     assert "最后到期日" in first
     assert "连同至今的罚息和滞纳金 270.56 共 3,315.56" in first
-    assert "今日欠款" in first and "按计划还需还款" in first  # the window's names for them
+    # the window's names for them
+    assert "今日欠款" in first
+    assert "按计划还需还款" in first
     # brackets around words are full-width in Chinese text (issue 13), the plan's name too
     assert "（24 months, penalty waived）" in first
     text = "".join(page.extract_text() or "" for page in PdfReader(out).pages)
