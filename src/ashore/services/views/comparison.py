@@ -50,7 +50,7 @@ def comparison(
 def due_now(loan: Loan, today: date) -> Decimal:
     """What the original schedule asks today (``finance.compare``'s first flow of the original
     option): everything due by today with its penalty and late fees, by the contract."""
-    owed = plans.standing(loan, today).state.owed
+    owed = finance.loan_state(plans.loan_terms(loan), plans.loan_payments(loan), today).owed
     return owed.total - owed.not_yet_due
 
 
