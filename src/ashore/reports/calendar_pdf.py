@@ -224,7 +224,7 @@ class _Calendar:
             story.append(_para(text("no_budget", lang), st.muted))
         story.append(Spacer(1, 4))
         heads = ("month", "payments", "due_total", "paid_so_far", "still_to_pay", "vs_budget")
-        rows = [
+        rows: list[list[Any]] = [
             [_para(text(heads[0], lang), st.head)]
             + [_para(text(k, lang), st.head_right) for k in heads[1:]]
         ]
