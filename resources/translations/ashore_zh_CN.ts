@@ -4058,8 +4058,8 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>Grows by %1 a day while nothing is paid, and by %2 in the next 30 days (installments falling due then add their interest and charges).</source>
-        <translation>不还款时每天增加 %1，未来 30 天共增加 %2（期间到期的分期会加上其利息、罚息和滞纳金）。</translation>
+        <source>Grows by %1 a day while nothing is paid, by %2 in the next 30 days (with the installments falling due).</source>
+        <translation>不还款时每天增加 %1，未来 30 天共增加 %2（含期间到期的分期）。</translation>
     </message>
     <message>
         <location line="+26"/>

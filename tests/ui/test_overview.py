@@ -64,8 +64,8 @@ def test_the_worked_example_at_a_glance(tab) -> None:
     # issue 13: "a day" is tomorrow's owed less today's (3.30); the 30 days' 188.45 is not 30 of
     # those (99.00): the installment of Dec 15 falls due meanwhile, named so, never "a month"
     assert tab.growth.text() == (
-        "Grows by 3.30 a day while nothing is paid, and by 188.45 in the next 30 days "
-        "(installments falling due then add their interest and charges)."
+        "Grows by 3.30 a day while nothing is paid, by 188.45 in the next 30 days (with the "
+        "installments falling due)."
     )
     assert "a month" not in tab.growth.text()
     assert tab.claim_value.text() == "9,830.55"

@@ -295,8 +295,8 @@ class OverviewTab(QWidget):
                     self.tr("Grows by %1 a day while nothing is paid: %2 in the next 30 days.")
                     if data.per_month == 30 * data.per_day
                     else self.tr(
-                        "Grows by %1 a day while nothing is paid, and by %2 in the next 30 days "
-                        "(installments falling due then add their interest and charges)."
+                        "Grows by %1 a day while nothing is paid, by %2 in the next 30 days (with "
+                        "the installments falling due)."
                     )
                 )
                 self.growth.setText(
