@@ -31,7 +31,7 @@
 <context>
     <name>Dashboard</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+364"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+370"/>
         <source>%n loan(s) · today %2</source>
         <translation>
             <numerusform>%n loan · today %2</numerusform>

@@ -885,7 +885,7 @@ Why delete {what}?</source>
 <context>
     <name>CalendarDialog</name>
     <message>
-        <location filename="../../src/ashore/ui/files/calendar.py" line="+75"/>
+        <location filename="../../src/ashore/ui/files/calendar.py" line="+81"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
@@ -908,7 +908,7 @@ Why delete {what}?</source>
 <context>
     <name>CalendarExport</name>
     <message>
-        <location line="+97"/>
+        <location line="+83"/>
         <source>&amp;Repayment calendar (PDF)…</source>
         <translation>还款日历（PDF）(&amp;R)…</translation>
     </message>
@@ -1423,7 +1423,7 @@ Why delete {what}?</source>
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="+225"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="+247"/>
         <source>Total paid</source>
         <translation>还款总额</translation>
     </message>
@@ -1458,7 +1458,7 @@ Why delete {what}?</source>
         <translation>真实年化成本（APR）</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+36"/>
         <source>Doing nothing</source>
         <translation>不还款</translation>
     </message>
@@ -1468,12 +1468,22 @@ Why delete {what}?</source>
         <translation>原还款计划</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+71"/>
+        <source>Months over budget (none set)</source>
+        <translation>超出预算的月数（未设预算）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>%1 (paid %2, left %3)</source>
         <translation>%1（已还 %2，尚余 %3）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+7"/>
+        <source>%1 (overdue, due now)</source>
+        <translation>%1（逾期，须立即还）</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>nothing paid; %1 owed by %2</source>
         <translation>不还款；到 %2 欠 %1</translation>
     </message>
@@ -1489,6 +1499,16 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+5"/>
+        <source>Keeping to the original schedule means paying everything overdue now, %1 with its penalty and late fees; then each installment as scheduled.</source>
+        <translation>按原还款计划，须立即还清全部逾期款项，连同罚息和滞纳金共 %1；之后按期还款。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set a monthly budget on the dashboard to see which months go over it.</source>
+        <translation>在总览中设置每月预算，即可看到哪些月份超出预算。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>It pays back less than it starts from, so it has no yearly cost: see its saving.</source>
         <translation>还款总额低于起算金额，因此没有年化成本：请看它节省的金额。</translation>
     </message>
@@ -1501,7 +1521,7 @@ Why delete {what}?</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+218"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+224"/>
         <source>All loans</source>
         <translation>全部借款</translation>
     </message>
@@ -1658,7 +1678,7 @@ Why delete {what}?</source>
 <context>
     <name>DataCheck</name>
     <message>
-        <location filename="../../src/ashore/ui/files/check.py" line="+81"/>
+        <location filename="../../src/ashore/ui/files/check.py" line="+67"/>
         <source>&amp;Check Data…</source>
         <translation>检查数据(&amp;C)…</translation>
     </message>
@@ -2484,7 +2504,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>InstallmentTableModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="-245"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="-308"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
@@ -3945,7 +3965,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/overview.py" line="+70"/>
+        <location filename="../../src/ashore/ui/loan/overview.py" line="+71"/>
         <source>%1 % a year</source>
         <translation>年利率 %1 %</translation>
     </message>
@@ -4011,12 +4031,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <source>Grows by %1 a day, %2 a month, while nothing is paid.</source>
-        <translation>不还款时每天增加 %1，每月增加 %2。</translation>
-    </message>
-    <message>
-        <location line="-98"/>
+        <location line="-58"/>
         <location line="+95"/>
         <source>Due and unpaid</source>
         <translation>已到期未还金额</translation>
@@ -4037,7 +4052,17 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>协议失效时应还</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+91"/>
+        <source>Grows by %1 a day while nothing is paid: %2 in the next 30 days.</source>
+        <translation>不还款时每天增加 %1：未来 30 天共增加 %2。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Grows by %1 a day while nothing is paid, by %2 in the next 30 days (with the installments falling due).</source>
+        <translation>不还款时每天增加 %1，未来 30 天共增加 %2（含期间到期的分期）。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Owed today under the agreement “%1”</source>
         <translation>按协议“%1”今日应还</translation>
     </message>
@@ -4068,12 +4093,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+48"/>
+        <location line="+47"/>
         <source>To settle in full today: &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>今天提前结清需要：&lt;b&gt;%1&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-40"/>
         <source>%1 was kept back when the money was paid out: you received %2, and the law counts the loan as that amount (Civil Code art. 670).</source>
         <translation>放款时预先扣除了 %1（砍头息）：你实际收到 %2，法律按实际收到的金额认定借款本金（《民法典》第六百七十条）。</translation>
     </message>
@@ -4083,7 +4108,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>按全部逾期金额计算，逾期的罚息和滞纳金每年相当于 %1，同样超过上述标准：可以要求减免。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>The agreement “%1”: &lt;b&gt;%2&lt;/b&gt; a year by the IRR method on the %3 it starts from (the contract: %4).</source>
         <translation>协议“%1”：按 IRR 方法，以起算金额 %3 计，年化 &lt;b&gt;%2&lt;/b&gt;（原合同：%4）。</translation>
     </message>
@@ -4745,7 +4770,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>新方案</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+105"/>
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
@@ -4775,8 +4800,8 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>“%1”是当前生效的协议。接受“%2”会撤回它，并从“%2”的开始日期起全面取代原还款计划。</translation>
     </message>
     <message>
-        <location line="-189"/>
-        <location line="+194"/>
+        <location line="-197"/>
+        <location line="+202"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
@@ -5110,7 +5135,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>UpcomingModel</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-72"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-78"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
@@ -5135,7 +5160,17 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>%1 起</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
+        <source>%1 overdue + charges</source>
+        <translation>%1 期逾期＋罚息滞纳金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue + charges</source>
+        <translation>逾期＋罚息滞纳金</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 overdue</source>
         <translation>%1 期逾期</translation>
     </message>
@@ -5155,7 +5190,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>%1：已到期未还 %2 + 罚息 %3 + 滞纳金 %4 = 需还 %5</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-41"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>

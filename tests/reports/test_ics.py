@@ -109,7 +109,9 @@ def test_escaping_round_trips(tmp_path: Path) -> None:
     path = tmp_path / "esc.ics"
     write_ics(entries, path, generated_at=STAMP)
     assert b"A\\, B\\; C\\\\D <b>&amp\\;" in path.read_bytes()
-    assert str(_events(path)[0]["SUMMARY"]) == f"OVERDUE (due 2027-03-01): pay 1.00 CNY: {name} · x"
+    assert (
+        str(_events(path)[0]["SUMMARY"]) == f"OVERDUE (due Mar 1, 2027): pay 1.00 CNY: {name} · x"
+    )
 
 
 def test_lines_fold_at_75_octets(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import icalendar
@@ -66,21 +67,41 @@ def test_the_calendar_pdf_shows_the_summarys_figures(
     first = pages[0]
     # the warning box and the loans table: one figure for the overdue loan, the summary's
     assert "1 payment, 3,315.56 in all with 270.56 of penalty and late fees" in first
-    assert re.search(r"Kaka 30-day loan Original schedule 3,315.56 Sep 10, 2026", first)
-    assert "8,352.77" in first
-    assert "Total 11,668.33" in first  # 8,352.77 + 3,315.56: the two owed-today figures
+    # the loans table: "owed today" (the summary's owed_today) beside "left to pay under the
+    # plan" (its left_to_pay_plan), each under its own name
+    assert "Owed today Left to pay under the plan Last due" in first
+    assert re.search(r"Kaka 30-day loan Original schedule 3,315.56 3,315.56 Sep 10, 2026", first)
+    assert re.search(r"penalty waived\) 8,352.77 8,352.77 Nov 28, 2028", first)
+    assert jb["owed_today"] == "8352.77"
+    # 8,352.77 + 3,315.56: the two owed-today figures, and the two left-to-pay figures
+    assert "Total 11,668.33 11,668.33" in first
     assert "Last due" in first
     assert "Last payment" not in first
-    assert "Kaka 30-day loan (overdue, no agreement) as if nothing is paid" in first
-    # After December: Jiebei's 8,352.77 (December's installment was paid by the 400.00) plus what
-    # Kaka owes on 2026-12-31 if nothing is paid: 3,045.00 + round(3,045.00 × 0.001 × 112) =
-    # 341.04 penalty + 30.00 fee = 3,416.04; 11,768.81 in all.
+    assert "overdue installments of Kaka 30-day loan (no agreement) as paid" in first
+    # What is left after a month is what is left once the installments due by then are paid
+    # (issue 13: it was Kaka's "if nothing is paid" figure, 11,768.81 after December, more than
+    # the 11,668.33 owed today). After December: Jiebei's 8,352.77 (December's installment was
+    # paid by the 400.00) and nothing of Kaka's once its 3,315.56 is paid.
     december = next(p for p in pages if p.startswith("December 2026"))
-    assert "Left to pay after this month*: 11,768.81" in december
-    # After January: 329.40 of January's installment is still to pay: 8,023.37 + Kaka on
-    # 2027-01-31 (143 days: 435.44 penalty) 3,510.44 = 11,533.81.
+    assert "Left to pay after this month*: 8,352.77" in december
+    # After January: 329.40 of January's installment is still to pay: 8,352.77 − 329.40.
     january = next(p for p in pages if p.startswith("January 2027"))
-    assert "Left to pay after this month*: 11,533.81" in january
+    assert "Left to pay after this month*: 8,023.37" in january
+    lefts = [
+        Decimal(found.replace(",", ""))
+        for page in pages
+        for found in re.findall(r"Left to pay after this month\*: ([\d,]+\.\d\d)", page)
+    ]
+    assert len(lefts) == 12
+    assert lefts == sorted(lefts, reverse=True)
+    assert max(lefts) <= Decimal("11668.33")
+    # the list at the end: Kaka's installment as scheduled (3,045.00) and, named, what clears it
+    # today, the first page's and the summary's figure
+    assert re.search(
+        r"Kaka Loan Kaka 30-day loan 3,045.00 ! OVERDUE: 3,315.56 to pay today with penalty "
+        r"and late fees",
+        pages[-1],
+    )
 
 
 def test_the_chinese_calendar_names_the_column_a_due_date(book: Path, tmp_path: Path) -> None:
@@ -89,6 +110,14 @@ def test_the_chinese_calendar_names_the_column_a_due_date(book: Path, tmp_path: 
     first = _flat(PdfReader(out).pages[0].extract_text() or "")
     assert "最后到期日" in first
     assert "连同至今的罚息和滞纳金 270.56 共 3,315.56" in first
+    # the window's names for them
+    assert "今日欠款" in first
+    assert "按计划还需还款" in first
+    # brackets around words are full-width in Chinese text (issue 13), the plan's name too
+    assert "（24 months, penalty waived）" in first
+    text = "".join(page.extract_text() or "" for page in PdfReader(out).pages)
+    assert not re.search(r"[\u4e00-\u9fff][()]|[()][\u4e00-\u9fff]", text)
+    assert "已逾期：连同罚息和滞纳金今日应还3,315.56" in re.sub(r"\s+", "", text)
 
 
 def _events(path: Path) -> dict[date, icalendar.Event]:
@@ -106,7 +135,7 @@ def test_the_ics_marks_overdue_paid_and_partly_paid(
     # the overdue loan without a plan: one event today, what it owes today (the summary's)
     overdue = events[TODAY]
     assert str(overdue["SUMMARY"]) == (
-        "OVERDUE (due 2026-09-10): pay 3,315.56 CNY: Kaka Loan · Kaka 30-day loan"
+        "OVERDUE (due Sep 10, 2026): pay 3,315.56 CNY: Kaka Loan · Kaka 30-day loan"
     )
     assert kaka["owed_today"] == "3315.56"
     assert "penalty and late fees included: 3,315.56 CNY" in str(overdue["DESCRIPTION"])
@@ -147,4 +176,5 @@ def test_the_command_line_and_the_window_write_one_ics(book: Path, tmp_path: Pat
     )
     assert count == 12  # Kaka's overdue one and Jiebei's 11 from December to October
     assert _without_stamps(window) == _without_stamps(cli)
-    assert "已逾期（应还日 2026-09-10）" in _without_stamps(cli).replace("\r", "")
+    # the due date in the one date style, in the export's language (issue 13)
+    assert "已逾期（应还日 2026年9月10日）" in _without_stamps(cli).replace("\r", "")

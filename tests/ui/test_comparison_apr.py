@@ -70,3 +70,63 @@ def test_the_walkers_comparison_after_the_agreement(qtbot, data_dir, tmp_path) -
     assert "no yearly cost" in str(model.tooltip(row, column["p-70"]))
     total = model.text(ComparisonModel.Column.TOTAL, column["p-24"])
     assert total.endswith("8,752.77 (paid 400.00, left 8,352.77)")
+
+
+def _walkers_model(tmp_path, budget: Decimal | None) -> tuple[ComparisonModel, dict]:
+    from ashore.app.paths import DataDir
+    from ashore.services import Ledger
+    from ashore.services.views import comparison as comparison_view
+    from reports.walk_book import JB, TODAY, build
+
+    folder = tmp_path / str(budget)
+    ledger = Ledger.open(DataDir(folder / "data"))
+    try:
+        build(ledger, folder)
+        loan = ledger.loan(JB)
+    finally:
+        ledger.close()
+    result, order = comparison_view.comparison(loan, TODAY, budget)
+    model = ComparisonModel("CNY", "en")
+    model.set_comparison(
+        result,
+        [p.name for p in order],
+        comparison_view.option_aprs(loan, order, []),
+        comparison_view.in_force(loan, TODAY),
+        order,
+        due_now=comparison_view.due_now(loan, TODAY),
+        has_budget=budget is not None,
+    )
+    return model, {p.id: i + 3 for i, p in enumerate(order)}
+
+
+def test_the_original_schedules_largest_month_is_the_arrears_due_now(qtbot, tmp_path) -> None:
+    """Issue 13: keeping to the original schedule means paying all that is overdue now (the
+    worked example's 7,196.90 with 400.00 paid: 6,796.90), said so, not a "monthly payment";
+    without a budget no month is "over" it: "—", the row saying none is set."""
+    model, column = _walkers_model(tmp_path, None)
+    largest = ComparisonModel.Column.LARGEST
+    assert model.text(largest, 2) == "6,796.90 (overdue, due now)"
+    assert "everything overdue now, 6,796.90" in str(model.tooltip(largest, 2))
+    assert model.text(largest, column["p-400"]) == "400.00"  # a plan's month is a month
+    over = ComparisonModel.Column.OVER
+    assert model.text(over, 0) == "Months over budget (none set)"
+    assert [model.text(over, c) for c in range(1, 6)] == ["—"] * 5
+    assert not any(model.is_best(over, c) for c in range(1, 6))
+    # with a budget of 500.00: the original's three months (the arrears now, December's
+    # 1,100.16 and January's 1,100.19) and the 70 % settlement's one payment are over it
+    model, column = _walkers_model(tmp_path, Decimal("500.00"))
+    assert model.text(over, 0) == "Months over budget"
+    assert model.text(over, 2) == "3"
+    assert model.text(over, column["p-70"]) == "1"
+    assert model.text(over, column["p-400"]) == "★ 0"  # the best of the row
+
+
+def test_long_names_head_their_columns_on_two_lines(qtbot) -> None:
+    from ashore.ui.proposals.models import header_lines
+
+    assert header_lines("24 months, penalty waived") == "24 months,\npenalty waived"
+    assert header_lines("400 a month") == "400 a month"
+    assert header_lines("Original schedule") == "Original\nschedule"
+    assert header_lines("一次性结清七成方案") == "一次性结清七成方案"  # no space: whole
+    long = header_lines("Settle once for the lowest sum the lender offered us")
+    assert all(len(line) <= 20 for line in long.split("\n"))

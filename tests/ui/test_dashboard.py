@@ -53,8 +53,15 @@ def test_totals_and_the_next_thirty_days(qtbot, board, sample) -> None:
     # Arrears are one line per loan: the accelerated 24-month loan is all overdue now.
     late = [row for row in rows if row[1] == "360借条 24 months"]
     # labelled: the Due column says "since" the oldest, the status how many are overdue
+    # ... and that the amount is what clears them today, charges included (issue 13)
     assert late == [
-        ["since Mar 10, 2026", "360借条 24 months", "360借条 Jietiao", "20,197.16", "4 overdue"]
+        [
+            "since Mar 10, 2026",
+            "360借条 24 months",
+            "360借条 Jietiao",
+            "20,197.16",
+            "4 overdue + charges",
+        ]
     ]
     # the order and the window are the dates' (the text reads "Dec 15, 2026")
     due = [model.index(r, 0).data(model.SORT_ROLE) for r in range(model.rowCount())]

@@ -61,7 +61,13 @@ def test_the_worked_example_at_a_glance(tab) -> None:
         "if_fails": "",
     }
     assert not tab.parts["if_fails"].isVisible()
-    assert tab.growth.text() == "Grows by 3.30 a day, 188.45 a month, while nothing is paid."
+    # issue 13: "a day" is tomorrow's owed less today's (3.30); the 30 days' 188.45 is not 30 of
+    # those (99.00): the installment of Dec 15 falls due meanwhile, named so, never "a month"
+    assert tab.growth.text() == (
+        "Grows by 3.30 a day while nothing is paid, by 188.45 in the next 30 days (with the "
+        "installments falling due)."
+    )
+    assert "a month" not in tab.growth.text()
     assert tab.claim_value.text() == "9,830.55"
     assert "Ours that day: 9,322.31." in tab.claim_detail.text()
     assert "+508.24 more than we compute" in tab.claim_detail.text()

@@ -47,3 +47,38 @@ def test_cost_card_of_the_worked_example(qtbot: QtBot, data_dir: DataDir, tmp_pa
         assert "Above 36 %" not in text
     finally:
         ledger.close()
+
+
+def test_a_settlement_at_a_discount_has_no_yearly_cost_on_the_overview(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Issue 13, one rule on every screen (services.views.comparison.plan_apr): the walker's 70 %
+    settlement pays back 6,544.10 of the 9,348.71 it starts from, so, as agreed, the Overview
+    states no yearly cost for it (its IRR is negative), as the comparison shows "—"."""
+    from decimal import Decimal
+
+    from ashore import finance
+    from ashore.services import plans
+    from reports.walk_book import JB, TODAY, build
+
+    data = DataDir(tmp_path / "data")
+    ledger = Ledger.open(data)
+    try:
+        build(ledger, tmp_path)
+        loan = ledger.loan(JB)
+        tab = OverviewTab(ledger, Context(data, TODAY), "en")
+        qtbot.addWidget(tab)
+        record = next(p for p in loan.proposals if p.id == "p-70")
+        plan = plans.plan_in_force(loan, record)
+        assert finance.proposal_cost(plan).apr < 0  # what the screen must not show
+        text = tab._agreement_cost(loan, (record, plan), Decimal("9362.70"))
+        assert "a year by the IRR method" not in text
+        assert "%" not in text
+        assert "To settle in full today: <b>9,362.70</b>" in text
+        accepted = next(p for p in loan.proposals if p.id == "p-24")
+        text = tab._agreement_cost(
+            loan, (accepted, plans.plan_in_force(loan, accepted)), Decimal(0)
+        )
+        assert "<b>0.00 %</b> a year by the IRR method" in text
+    finally:
+        ledger.close()

@@ -1,8 +1,9 @@
 """The one way a date a person reads is written, per language: "Dec 15, 2026" in English,
 "2026年12月15日" in Chinese — in the window's tables, lists, labels and status bar, in the tray's
 messages, in the printable calendar and in the letters (with its weekday where a list shows one:
-"Tue, Dec 15, 2026", "2026年12月15日 周二"). Date fields keep the typed ISO form (2026-12-15), and
-what programs read (exchange JSON, .ics, file names, the command line's output) keeps ISO too.
+"Tue, Dec 15, 2026", "2026年12月15日 周二"), and in the words of the .ics events. Date fields keep
+the typed ISO form (2026-12-15), and what programs read (exchange JSON, the .ics's own date fields,
+file names, the command line's output) keeps ISO too.
 """
 
 from __future__ import annotations

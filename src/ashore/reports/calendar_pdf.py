@@ -210,42 +210,9 @@ class _Calendar:
             story += [Spacer(1, 4), warning]
         story.append(_para(text("loans", lang), st.h2))
         if data.loans:
-            rows: list[list[Any]] = [
-                [_para(text(k, lang), st.head) for k in ("lender", "loan", "plan")]
-                + [_para(text(k, lang), st.head_right) for k in ("left_to_pay", "ends")],
-            ]
-            widths = _widths(self.frame_width, (0.18, 0.2, 0.32, 0.16, 0.14))
-            for loan in data.loans:
-                ends = day_text(loan.end_date, lang) if loan.end_date else "—"
-                rows.append(
-                    [
-                        cell(loan.lender, st.cell, widths[0], 300),
-                        cell(loan.loan, st.cell, widths[1], 300),
-                        cell(loan.plan, st.cell, widths[2], 300),
-                        cell(self.money(loan.left_to_pay), st.cell_right, widths[3]),
-                        cell(ends, st.cell_right, widths[4]),
-                    ]
-                )
-            rows.append(
-                [
-                    _para(text("total", lang), st.cell),
-                    "",
-                    "",
-                    _para(self.money(self.left_total), st.cell_right),
-                    "",
-                ]
-            )
-            table = Table(rows, colWidths=widths, repeatRows=1)
-            table.setStyle(
-                _table_style(
-                    self.font,
-                    [
-                        ("LINEABOVE", (0, -1), (-1, -1), 0.8, INK),
-                        ("LINEBELOW", (0, -1), (-1, -1), 0, colors.white),
-                    ],
-                )
-            )
-            story.append(table)
+            story.append(self._loans_table())
+            if all(loan.owed_today is not None for loan in data.loans):
+                story += [Spacer(1, 3), _para(text("figures_note", lang), st.muted)]
         else:
             story.append(_para(text("no_loans", lang), st.body))
 
@@ -257,7 +224,7 @@ class _Calendar:
             story.append(_para(text("no_budget", lang), st.muted))
         story.append(Spacer(1, 4))
         heads = ("month", "payments", "due_total", "paid_so_far", "still_to_pay", "vs_budget")
-        rows = [
+        rows: list[list[Any]] = [
             [_para(text(heads[0], lang), st.head)]
             + [_para(text(k, lang), st.head_right) for k in heads[1:]]
         ]
@@ -312,6 +279,50 @@ class _Calendar:
         story.append(Spacer(1, 6))
         story.extend(self._notes())
         return story
+
+    def _loans_table(self) -> Table:
+        """Each loan's plan in force, its "owed today" (the window's and ``export summary``'s,
+        when the data has it) and what is left to pay under the plan, interest to come and the
+        charges so far included, each under its own name."""
+        st, lang, loans = self.styles, self.lang, self.data.loans
+        owed = all(loan.owed_today is not None for loan in loans)
+        keys = ("owed_today", "left_to_pay", "ends") if owed else ("left_to_pay", "ends")
+        rows: list[list[Any]] = [
+            [_para(text(k, lang), st.head) for k in ("lender", "loan", "plan")]
+            + [_para(text(k, lang), st.head_right) for k in keys],
+        ]
+        shares = (0.15, 0.17, 0.26, 0.14, 0.14, 0.14) if owed else (0.18, 0.2, 0.32, 0.16, 0.14)
+        widths = _widths(self.frame_width, shares)
+        for loan in loans:
+            figures = [self.money(loan.left_to_pay)]
+            if loan.owed_today is not None and owed:
+                figures.insert(0, self.money(loan.owed_today))
+            ends = day_text(loan.end_date, lang) if loan.end_date else "—"
+            rows.append(
+                [
+                    cell(loan.lender, st.cell, widths[0], 300),
+                    cell(loan.loan, st.cell, widths[1], 300),
+                    cell(loan.plan, st.cell, widths[2], 300),
+                    *(cell(f, st.cell_right, widths[3 + i]) for i, f in enumerate(figures)),
+                    cell(ends, st.cell_right, widths[-1]),
+                ]
+            )
+        totals = [_para(self.money(self.left_total), st.cell_right)]
+        if owed:
+            owed_total = sum_amounts([loan.owed_today or Decimal("0") for loan in loans])
+            totals.insert(0, _para(self.money(owed_total), st.cell_right))
+        rows.append([_para(text("total", lang), st.cell), "", "", *totals, ""])
+        table = Table(rows, colWidths=widths, repeatRows=1)
+        table.setStyle(
+            _table_style(
+                self.font,
+                [
+                    ("LINEABOVE", (0, -1), (-1, -1), 0.8, INK),
+                    ("LINEBELOW", (0, -1), (-1, -1), 0, colors.white),
+                ],
+            )
+        )
+        return table
 
     def _notes(self) -> list[Flowable]:
         """The small print under the monthly table: the currency, the budget mark, the loans
@@ -368,7 +379,7 @@ class _Calendar:
         if not any(groups):
             story.append(_para(text("no_payments", lang), st.body))
             return story
-        widths = _widths(self.frame_width, (0.07, 0.17, 0.2, 0.24, 0.14, 0.18))
+        widths = _widths(self.frame_width, (0.06, 0.17, 0.18, 0.2, 0.14, 0.25))
         rows: list[list[Any]] = [
             [
                 _para(text("tick", lang), st.head),
@@ -390,6 +401,10 @@ class _Calendar:
             for entry in month:
                 status = self.status_text(entry)
                 if entry.status == "overdue":
+                    # the installment as scheduled in "Amount", and what clears it today, named:
+                    # the first page's and the window's figure for it
+                    if entry.charges > 0:
+                        status = text("status_overdue_owed", lang, owed=self.money(entry.to_pay))
                     status = "! " + status
                 rows.append(
                     [

@@ -87,15 +87,21 @@ class CalendarLoan:
     # counted in what it starts from, not against its installments.
     plan_start: date | None = None
     paid_before_plan: tuple[tuple[date, Decimal], ...] = ()
-    # What the loan still owes once each month shown is over, by (year, month): under a plan, what
-    # is left once its installments due by then are paid; an overdue loan without an agreement
-    # is not being paid by any plan, so what it owes then if nothing is paid (it grows).
+    # What the loan still owes once each month shown is over, by (year, month): what is left of
+    # ``left_to_pay`` once its installments due by then are paid (their penalty and late fees as
+    # of today included), never more than ``left_to_pay``.
     left_after: tuple[tuple[tuple[int, int], Decimal], ...] = ()
-    # True for an overdue loan without an agreement (its ``left_after`` is "if nothing is paid").
+    # True for an overdue loan without an agreement: its penalty grows every day its overdue
+    # installments stay unpaid, so what is left after a month counts them as paid on the day
+    # the calendar was made.
     unplanned: bool = False
+    # The one "owed today" (services.plans.Figures.owed_today: the window's and ``export
+    # summary``'s); None in data made by hand (the column is left out).
+    owed_today: Decimal | None = None
 
     def __post_init__(self) -> None:
         _check_amount(self.left_to_pay, "loan.left_to_pay")
+        _check_amount(self.owed_today, "loan.owed_today", allow_none=True)
         for _month, amount in self.left_after:
             _check_amount(amount, "loan.left_after")
         for _day, amount in self.paid_before_plan:

@@ -17,7 +17,7 @@ from urllib.parse import quote
 from ashore.app.errors import InputError
 from ashore.domain.money import format_amount
 from ashore.reports.data import CalendarEntry
-from ashore.reports.strings import text
+from ashore.reports.strings import day_text, text
 
 PRODID = "-//Ashore//Ashore repayment calendar//EN"
 UID_DOMAIN = "ashore.invalid"
@@ -78,7 +78,7 @@ def _words(entry: CalendarEntry, lang: str, currency: str) -> tuple[str, str]:
         summary = text(
             "ics_summary_overdue",
             lang,
-            due=entry.due.isoformat(),
+            due=day_text(entry.due, lang),  # the one date style, in the export's language
             left=left,
             currency=currency,
             **names,

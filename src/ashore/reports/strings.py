@@ -19,7 +19,15 @@ _TEXT: dict[str, tuple[str, str]] = {
     "lender": ("Lender", "平台"),
     "loan": ("Loan", "借款"),
     "plan": ("Plan in force", "当前计划"),
-    "left_to_pay": ("Left to pay", "剩余应还"),
+    "left_to_pay": ("Left to pay under the plan", "按计划还需还款"),
+    "owed_today": ("Owed today", "今日欠款"),
+    "figures_note": (
+        "Owed today: the figure the window and “export summary” show, what the lender can claim "
+        "today (no interest to come). Left to pay under the plan: every unpaid installment of the "
+        "plan in force, its interest to come and the penalty and late fees so far included.",
+        "今日欠款：与程序窗口及“export summary”一致，即平台今日可主张的金额（不含未来利息）。"
+        "按计划还需还款：当前计划全部未还分期，含未来利息及至今的罚息和滞纳金。",
+    ),
     "ends": ("Last due", "最后到期日"),
     "total": ("Total", "合计"),
     "earlier_note": (
@@ -88,9 +96,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "本月之后剩余应还*：{amount}",
     ),
     "unplanned_note": (
-        "* Left to pay after a month counts {loans} (overdue, no agreement) as if nothing is "
-        "paid: what it owes grows every day.",
-        "* 每月之后的剩余应还中，{loans}（已逾期、尚无协议）按不还款计算，欠款每天增加。",
+        "* Left to pay after a month counts the overdue installments of {loans} (no agreement) "
+        "as paid with their penalty and late fees as of today; each day they stay unpaid adds "
+        "more.",
+        "* 每月之后的剩余应还中，{loans}（已逾期、尚无协议）的逾期分期按今日连同罚息和滞纳金还清"
+        "计算；每晚还一天，欠款还会增加。",
     ),
     "count_payments": ("{n} payments", "共 {n} 笔"),
     "count_payment": ("1 payment", "共 1 笔"),
@@ -120,6 +130,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "status_partly_paid": ("partly paid ({paid})", "部分已还（{paid}）"),
     "status_due": ("due", "待还"),
     "status_overdue": ("OVERDUE", "已逾期"),
+    "status_overdue_owed": (
+        "OVERDUE: {owed} to pay today with penalty and late fees",
+        "已逾期：连同罚息和滞纳金今日应还 {owed}",
+    ),
     "ics_summary": (
         "Pay {amount} {currency}: {lender} · {loan}",
         "还款 {amount} {currency}：{lender} · {loan}",

@@ -97,30 +97,27 @@ def collect(
         lender = lenders.get(loan.lender, loan.lender)
         loan_entries, line = _loan_calendar(loan, lender, today, lang, currency)
         entries.extend(loan_entries)
-        summaries.append(_left_after(loan, loan_entries, line, months, today))
+        summaries.append(_left_after(loan_entries, line, months))
     return CalendarBook(entries, summaries, months, ledger.monthly_budget(), currency, today)
 
 
 def _left_after(
-    loan: Loan,
     entries: list[CalendarEntry],
     line: CalendarLoan,
     months: list[tuple[int, int]],
-    today: date,
 ) -> CalendarLoan:
-    """What the loan still owes once each month is over (``CalendarLoan.left_after``): under a
-    plan, what is left once its installments due by then are paid; an overdue loan without an
-    agreement, what it owes at the month's end if nothing is paid (DOMAIN.md: it grows)."""
+    """What the loan still owes once each month is over (``CalendarLoan.left_after``): what is
+    left of its "left to pay" once its installments due by then are paid, their penalty and late
+    fees as of today included, so never more than the first page's figure. An overdue loan
+    without an agreement is marked ``unplanned``: until its arrears are paid their penalty grows,
+    which the calendar says in a note (a figure of "if nothing is paid" on a line named "left to
+    pay after this month" read as more to pay after paying)."""
     unplanned = line.plan_start is None and any(e.status == "overdue" for e in entries)
     after: list[tuple[tuple[int, int], Decimal]] = []
     for year, month in months:
         end = date(year, month, monthrange(year, month)[1])
-        if unplanned:
-            left = plans.figures(loan, max(end, today)).owed_today
-        else:
-            paid_by_then = sum((e.to_pay for e in entries if e.due <= end), Decimal("0"))
-            left = max(line.left_to_pay - paid_by_then, Decimal("0"))
-        after.append(((year, month), left))
+        paid_by_then = sum((e.to_pay for e in entries if e.due <= end), Decimal("0"))
+        after.append(((year, month), max(line.left_to_pay - paid_by_then, Decimal("0"))))
     return replace(line, left_after=tuple(after), unplanned=unplanned)
 
 
@@ -129,7 +126,10 @@ def _loan_calendar(
 ) -> tuple[list[CalendarEntry], CalendarLoan]:
     try:
         found = plans.agreement(loan)
-        rows = finance.loan_calendar_entries(plans.calendar_loan(loan), today)
+        # the one standing every screen reads: its entries and its figures (owed today, left
+        # to pay under the plan), so the calendar prints what the window and `export summary` do
+        st = plans.standing(loan, today)
+        rows = st.entries
     except InputError as error:
         raise InputError(f"loans[{loan.id}].{error}") from None
     except finance.FinanceError as error:
@@ -155,7 +155,8 @@ def _loan_calendar(
         lender=lender,
         loan=loan.name,
         plan=_plan_text(agreement_record, agreement, lang, currency),
-        left_to_pay=sum((r.remaining for r in in_force), Decimal("0")),
+        left_to_pay=st.figures.left_to_pay_plan,
+        owed_today=st.figures.owed_today,
         end_date=max((r.due for r in in_force), default=None),
         loan_id=loan.id,
         plan_start=agreement_record.start if agreement_record else None,
@@ -191,7 +192,10 @@ def _plan_text(
         line = text("plan_agreement", lang, start=start, count=len(rows), amount=amount)
     else:
         line = text("plan_agreement_varied", lang, start=start, count=len(rows))
-    return f"{line} ({record.name})" if record.name else line
+    if not record.name:
+        return line
+    # brackets around words: full-width in Chinese text
+    return f"{line}（{record.name}）" if lang == "zh_CN" else f"{line} ({record.name})"
 
 
 def locale_region(names: Sequence[str] = ("LC_PAPER", "LC_ALL", "LANG")) -> str:

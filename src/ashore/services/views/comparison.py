@@ -47,11 +47,19 @@ def comparison(
     return result, [p for p, _ in found]
 
 
+def due_now(loan: Loan, today: date) -> Decimal:
+    """What the original schedule asks today (``finance.compare``'s first flow of the original
+    option): everything due by today with its penalty and late fees, by the contract."""
+    owed = finance.loan_state(plans.loan_terms(loan), plans.loan_payments(loan), today).owed
+    return owed.total - owed.not_yet_due
+
+
 def plan_apr(plan: finance.ProposalPlan) -> Decimal | None:
     """A plan's true yearly cost (DOMAIN.md: the amount it starts from received on its start
     day, its installments paid back), or None where it has none: a plan that pays back less
     than it starts from (a settlement at a discount) costs nothing a year — its IRR would be a
-    negative "cost" — and what it is worth is its saving."""
+    negative "cost" — and what it is worth is its saving. The one rule of every screen that
+    shows a plan's yearly cost (``export summary`` keeps the figure for programs)."""
     if plan.total_paid < plan.base.amount:
         return None
     try:

@@ -118,6 +118,12 @@ class UpcomingModel(PlainTableModel):
             return item.lender_name
         if column == self.Column.AMOUNT:
             return money_text(item.remaining, self.currency, self.babel)
+        if item.status == "overdue" and item.penalty + item.late_fees > 0:
+            # the amount is what clears the arrears today, penalty and late fees included (the
+            # Overview's and "Needs attention"'s parts): say so, not only "overdue"
+            if item.count > 1:
+                return self.tr("%1 overdue + charges").replace("%1", str(item.count))
+            return self.tr("Overdue + charges")
         if item.status == "overdue" and item.count > 1:
             # one line for all the loan's arrears: say it is several, the oldest first
             return self.tr("%1 overdue").replace("%1", str(item.count))

@@ -25,12 +25,13 @@ from ashore.app.context import Context
 from ashore.app.errors import InputError
 from ashore.domain.money import Rate
 from ashore.domain.records import Lender, Loan, Proposal
-from ashore.finance import FinanceError, ProposalPlan, RateLines, proposal_cost
+from ashore.finance import FinanceError, ProposalPlan, RateLines
 from ashore.services import plans
 from ashore.services.costs import loan_figures, lpr_table
 from ashore.services.ledger import Ledger
 from ashore.services.plans import Figures
 from ashore.services.views import chart as chart_view
+from ashore.services.views import comparison as comparison_view
 from ashore.services.views import overview as overview_view
 from ashore.ui.chart.view import NegotiationChart
 from ashore.ui.widgets.style import (
@@ -288,10 +289,20 @@ class OverviewTab(QWidget):
             self.owed_caption.setText(self.tr("Owed today if nothing more is paid"))
             self.parts["overdue"].caption.setText(self.tr("Due and unpaid"))
             if data.per_day > 0:
+                # "a day" is tomorrow's owed less today's; the 30 days' figure is more than 30
+                # of those when installments fall due meanwhile: named so, not "a month"
+                words = (
+                    self.tr("Grows by %1 a day while nothing is paid: %2 in the next 30 days.")
+                    if data.per_month == 30 * data.per_day
+                    else self.tr(
+                        "Grows by %1 a day while nothing is paid, by %2 in the next 30 days (with "
+                        "the installments falling due)."
+                    )
+                )
                 self.growth.setText(
-                    self.tr("Grows by %1 a day, %2 a month, while nothing is paid.")
-                    .replace("%1", self._money(data.per_day))
-                    .replace("%2", self._money(data.per_month))
+                    words.replace("%1", self._money(data.per_day)).replace(
+                        "%2", self._money(data.per_month)
+                    )
                 )
             else:
                 self.growth.setText("")
@@ -406,10 +417,9 @@ class OverviewTab(QWidget):
         starts from, and that keeping it matters more than the contract's rate now."""
         record, plan = found
         lines = []
-        try:
-            apr: Decimal | None = proposal_cost(plan).apr
-        except FinanceError:
-            apr = None
+        # the one rule of every screen: a plan that pays back less than it starts from has no
+        # yearly cost (services.views.comparison.plan_apr; the comparison shows "—")
+        apr = comparison_view.plan_apr(plan)
         if apr is not None:
             lines.append(
                 self.tr(

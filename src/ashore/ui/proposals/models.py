@@ -196,6 +196,23 @@ def _best(values: Sequence[Decimal | int | date], higher: bool) -> set[int]:
     return {i for i, v in enumerate(values) if v == target}
 
 
+def header_lines(name: str, wrap: int = 12) -> str:
+    """A column title on at most two lines: a name longer than ``wrap`` breaks at the space
+    nearest its middle, and a line longer than NAME_CHARS ends in "…"."""
+
+    def cut(line: str) -> str:
+        return line if len(line) <= NAME_CHARS else line[: NAME_CHARS - 1] + "…"
+
+    if len(name) <= wrap or " " not in name.strip():
+        return cut(name)
+    middle = len(name) / 2
+    spaces = [i for i, ch in enumerate(name) if ch == " " and 0 < i < len(name) - 1]
+    if not spaces:
+        return cut(name)
+    at = min(spaces, key=lambda i: abs(i - middle))
+    return f"{cut(name[:at].strip())}\n{cut(name[at + 1 :].strip())}"
+
+
 class ComparisonModel(PlainTableModel):
     """Options side by side (columns: doing nothing, the original schedule, each proposal) and
     one row per measure; the best value of each row is bold and starred (not colour alone)."""
@@ -221,6 +238,11 @@ class ComparisonModel(PlainTableModel):
         self._aprs: list[Decimal | None] = []
         self._current: tuple[int, InForce] | None = None  # (option index, its progress)
         self._horizon: date | None = None
+        self._today: date | None = None
+        # What the original schedule asks today (overdue, with its charges): its first month
+        # is that lump, not a month of installments (services.views.comparison.due_now).
+        self._due_now = Decimal("0")
+        self._has_budget = True
         self._measures = (
             self.tr("Total paid"),
             self.tr("Saving against doing nothing"),
@@ -238,16 +260,24 @@ class ComparisonModel(PlainTableModel):
         aprs: Sequence[Decimal | None] = (),
         current: InForce | None = None,
         order: Sequence[Proposal] = (),
+        *,
+        due_now: Decimal = Decimal("0"),
+        has_budget: bool = True,
     ) -> None:
         """``names``: the column titles of the proposals, in the comparison's order; ``aprs``:
         each option's true yearly cost (None where there is none, as for doing nothing or a
         settlement that pays back less than it starts from); ``current``: the plan in force,
         found among ``order`` (the proposals in the comparison's order), whose total says what
-        was paid of it and what is left, as the Overview does."""
+        was paid of it and what is left, as the Overview does; ``due_now``: what the original
+        schedule asks today (its largest month says so); ``has_budget``: False when no monthly
+        budget is set (no month can be "over" it: the row says so instead of 0)."""
         self.beginResetModel()
         self._aprs = list(aprs)
+        self._due_now = due_now
+        self._has_budget = has_budget
         self._current = None
         self._horizon = comparison.horizon if comparison is not None else None
+        self._today = comparison.today if comparison is not None else None
         if current is not None:
             ids = [p.id for p in order]
             if current.proposal_id in ids:
@@ -299,7 +329,9 @@ class ComparisonModel(PlainTableModel):
             # it "ends" there with everything still owed; it is no option to star.
             best = _best(values[1:], higher=False)
             return {i + 1 for i in best}
-        if measure == self.Column.OVER and all(v == values[0] for v in values):
+        if measure == self.Column.OVER and (
+            not self._has_budget or all(v == values[0] for v in values)
+        ):
             return set()
         return _best(values, higher=False)
 
@@ -317,12 +349,15 @@ class ComparisonModel(PlainTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return name or None
         if role == Qt.ItemDataRole.DisplayRole:
-            # Long names would force the column wide: the tooltip has the whole name.
-            return name if len(name) <= NAME_CHARS else name[: NAME_CHARS - 1] + "…"
+            # Long names would force the column wide (at 1280x800 they were cut): on two lines,
+            # each at most NAME_CHARS; the tooltip has the whole name.
+            return header_lines(name)
         return None
 
     def text(self, row: Any, column: int) -> str:
         if column == 0:
+            if row == self.Column.OVER and not self._has_budget:
+                return self.tr("Months over budget (none set)")
             return str(self._measures[row])
         option = column - 1
         value = self._values(row)[option]
@@ -330,7 +365,7 @@ class ComparisonModel(PlainTableModel):
             # Doing nothing is never paid off: its "end" is only the horizon of the comparison.
             shown = "—" if option == 0 else date_text(value, self.babel)
         elif row == self.Column.OVER:
-            shown = str(value)
+            shown = str(value) if self._has_budget else "—"  # the row's name says why
         elif row == self.Column.APR:
             shown = "—" if value is None else apr_text(value, self.babel)
         elif option == 0 and row in (self.Column.LARGEST, self.Column.TYPICAL):
@@ -345,9 +380,30 @@ class ComparisonModel(PlainTableModel):
                 .replace("%2", money_text(progress.paid, self.currency, self.babel))
                 .replace("%3", money_text(progress.left, self.currency, self.babel))
             )
+        elif row == self.Column.LARGEST and option == 1 and self._arrears_month():
+            # the original schedule's largest "month" is everything overdue, all due now
+            shown = self.tr("%1 (overdue, due now)").replace(
+                "%1", money_text(value, self.currency, self.babel)
+            )
         else:
             shown = money_text(value, self.currency, self.babel)
         return f"{BEST_MARK} {shown}" if self.is_best(row, column) else shown
+
+    def _arrears_month(self) -> bool:
+        """Whether the original schedule's largest month is this month, with what is overdue
+        (all of it due now) in it."""
+        today = self._today
+        if self._due_now <= 0 or len(self._options) < 2 or today is None:
+            return False
+        original = self._options[1]
+        if not original.monthly:
+            return False
+        first, amount = original.monthly[0]
+        return (
+            first == (today.year, today.month)
+            and amount == original.largest_monthly
+            and amount >= self._due_now
+        )
 
     def _nothing_total(self, value: Decimal) -> str:
         """What doing nothing costs, in words: nothing is paid, and this much is owed at the end
@@ -378,6 +434,13 @@ class ComparisonModel(PlainTableModel):
                 "Doing nothing pays nothing each month; what is owed keeps growing and can be "
                 "claimed in one go."
             )
+        if row == self.Column.LARGEST and column == 2 and self._arrears_month():
+            return self.tr(
+                "Keeping to the original schedule means paying everything overdue now, %1 with "
+                "its penalty and late fees; then each installment as scheduled."
+            ).replace("%1", money_text(self._due_now, self.currency, self.babel))
+        if row == self.Column.OVER and column > 0 and not self._has_budget:
+            return self.tr("Set a monthly budget on the dashboard to see which months go over it.")
         if row == self.Column.APR and column > 2 and self._values(row)[column - 1] is None:
             return self.tr(
                 "It pays back less than it starts from, so it has no yearly cost: see its saving."

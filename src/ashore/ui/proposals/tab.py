@@ -390,7 +390,15 @@ class ProposalsTab(QWidget):
             ]
             aprs = comparison_view.option_aprs(self.loan, order, extra)
             current = comparison_view.in_force(self.loan, self.ctx.today)
-            self.comparison_model.set_comparison(result, names, aprs, current, order)
+            self.comparison_model.set_comparison(
+                result,
+                names,
+                aprs,
+                current,
+                order,
+                due_now=comparison_view.due_now(self.loan, self.ctx.today),
+                has_budget=self.budget is not None,
+            )
         self._fit_comparison()
         self.last_update_ms = (time.perf_counter() - began) * 1000 + self.form.last_compute_ms
 
