@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, QSettings, QThread, QTimer, QTranslator, Signal
+from PySide6.QtCore import QLocale, QObject, QSettings, QTimer, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ashore import __version__
@@ -246,12 +247,13 @@ def release_data(ctx: Context) -> None:
     lock.release(ctx.data.root)
 
 
-class DataWorker(QThread):
-    """Runs ``ready_data`` off the main thread, so that the window keeps painting (and "Opening
-    your data…" stays on screen) while a big database is checked or migrated. SQLite connections
-    stay on the thread that made them: the worker's engine is closed before it ends, and the
-    Ledger's sessions are opened on the main thread afterwards. ``failed`` holds what went
-    wrong (None: the data is ready); ``done`` is emitted from the worker when it ends."""
+class DataWorker(QObject):
+    """Runs ``ready_data`` on a thread of its own, so that the window keeps painting (and
+    "Opening your data…" stays on screen) while a big database is checked or migrated. SQLite
+    connections stay on the thread that made them: the worker's engine is closed before it ends,
+    and the Ledger's sessions are opened on the main thread afterwards. ``failed`` holds what went
+    wrong (None: the data is ready); ``done`` is emitted from the thread as its last act, and
+    arrives queued on the main thread, where this object lives."""
 
     done = Signal()
 
@@ -259,8 +261,19 @@ class DataWorker(QThread):
         super().__init__(parent)
         self.ctx = ctx
         self.failed: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="ashore-open-data")
 
-    def run(self) -> None:
+    def start(self) -> None:
+        self.thread.start()
+
+    def running(self) -> bool:
+        return self.thread.is_alive()
+
+    def wait(self) -> None:
+        if self.thread.ident is not None:
+            self.thread.join()
+
+    def _run(self) -> None:
         try:
             ready_data(self.ctx)
         # Everything is handed to the main thread, which tells the user (a DataError) or treats
@@ -290,7 +303,7 @@ class DataOpening(QObject):
         self.worker.start()
 
     def _ready(self) -> None:
-        self.worker.wait()  # it has emitted ``done`` as its last act
+        self.worker.wait()  # it emitted ``done`` as its last act
         problem = self.worker.failed
         if problem is None:
             try:
@@ -330,7 +343,7 @@ class DataOpening(QObject):
     def finish(self) -> None:
         """At the end of the run: wait for a worker still at work (a migration is never cut off
         half way), give back its hold if it was not handed over, close the Ledger."""
-        if self.worker.isRunning():
+        if self.worker.running():
             self.worker.wait()
             if self.worker.failed is None and self.ledger is None:
                 release_data(self.ctx)
