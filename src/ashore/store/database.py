@@ -252,6 +252,17 @@ class Database:
             lock.release(self.data.root)
 
 
+def ready(data: DataDir, clock: Clock | None = None) -> None:
+    """What ``Database.open`` does to the file before anything reads it: a killed restore
+    finished, the database created, or checked, backed up and migrated to the newest schema; on
+    an engine of its own, closed again. So it may run on a worker thread (an SQLite connection
+    stays on the thread that made it) while the window keeps painting; ``Database.open`` on the
+    main thread then finds the file at the newest schema and only opens it. The caller holds the
+    data dir's lock (``lock.acquire``) across both."""
+    prepare(data)
+    _open_engine(data, clock).dispose()
+
+
 def _check_revision(path: Path, data: DataDir, clock: Clock | None) -> None:
     """Refuse a foreign or newer database; copy an older one to the backups before migrating."""
     revision, has_tables = inspect_file(path)

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
-from PySide6.QtGui import QWindow
+from PySide6.QtCore import QLocale, QObject, QSettings, QTimer, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ashore import __version__
@@ -26,12 +26,14 @@ from ashore.app.context import Context
 from ashore.app.errors import AshoreError, DataError
 from ashore.app.paths import APP_ID, APP_NAME, DataDir
 from ashore.app.resources import resource_path
-from ashore.ui.widgets.theme import apply_theme
+from ashore.ui.widgets.theme import STYLE, STYLE_ARGUMENTS, STYLE_PROPERTY, apply_theme
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
     from PySide6.QtGui import QIcon
 
     from ashore.services import Ledger
+    from ashore.ui.main_window import MainWindow
 
 # Where the platform never says the window is exposed, the data opens after this wait.
 FIRST_FRAME_WAIT_MS = 250
@@ -100,6 +102,8 @@ def translation_files(lang: str) -> list[Path]:
     if lang == "en":
         english = resource_path("translations", "ashore_en.qm")
         return [english] if english.is_file() else []
+    from PySide6.QtCore import QLibraryInfo  # not for English: the first frame does without
+
     found: list[Path] = []
     qt_folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     for module in ("qtbase", "qtmultimedia"):
@@ -196,24 +200,23 @@ class BugHandler:
 
 
 class FirstFrame(QObject):
-    """Runs ``then`` from the event loop once ``window`` is on screen: after the window system
-    exposed it (Qt paints an exposed window at once), or after a short wait where none says so."""
+    """Runs ``then`` from the event loop once ``window`` is on screen: after ``painted`` (a widget
+    of the first frame painted: the frame is being drawn, and a turn of the event loop later it is
+    on screen), or after a short wait where nothing paints (a window the platform keeps hidden).
 
-    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+    A paint is waited for rather than the window system's expose: an event filter on the window
+    would turn every event it sees into a Python object, and the first frame pays for each."""
+
+    def __init__(self, window: QWidget, painted: SignalInstance, then: Callable[[], None]) -> None:
         super().__init__(window)
         self.then = then
         self.done = False
+        painted.connect(self._painted)
         window.show()
-        handle = window.windowHandle()
-        if handle is not None:
-            handle.installEventFilter(self)
         QTimer.singleShot(FIRST_FRAME_WAIT_MS, self._go)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Expose and isinstance(watched, QWindow):
-            if watched.isExposed():
-                QTimer.singleShot(0, self._go)  # after Qt painted the frame it was exposed for
-        return False
+    def _painted(self) -> None:
+        QTimer.singleShot(0, self._go)  # after the paint: the frame is flushed to the screen first
 
     def _go(self) -> None:
         if not self.done:
@@ -221,44 +224,160 @@ class FirstFrame(QObject):
             self.then()
 
 
+def ready_data(ctx: Context) -> None:
+    """What opening the data does before anything reads it, on the worker thread: the store and
+    the services imported (SQLAlchemy and the rest), the database created, or checked, backed up
+    and migrated (``store.database.ready``). The data dir's lock is taken here and kept for the
+    main thread's ``Ledger.open``; the caller gives this hold back with ``release_data``."""
+    import ashore.services  # noqa: F401  (imported here, off the main thread)
+    from ashore.store import database, lock
+
+    lock.acquire(ctx.data.root)
+    try:
+        database.ready(ctx.data, ctx.clock)
+    except BaseException:
+        lock.release(ctx.data.root)
+        raise
+
+
+def release_data(ctx: Context) -> None:
+    """Give back the hold on the data dir's lock that ``ready_data`` took."""
+    from ashore.store import lock
+
+    lock.release(ctx.data.root)
+
+
+class DataWorker(QObject):
+    """Runs ``ready_data`` on a thread of its own, so that the window keeps painting (and
+    "Opening your data…" stays on screen) while a big database is checked or migrated. SQLite
+    connections stay on the thread that made them: the worker's engine is closed before it ends,
+    and the Ledger's sessions are opened on the main thread afterwards. ``failed`` holds what went
+    wrong (None: the data is ready); ``done`` is emitted from the thread as its last act, and
+    arrives queued on the main thread, where this object lives."""
+
+    done = Signal()
+
+    def __init__(self, ctx: Context, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.failed: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="ashore-open-data")
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def running(self) -> bool:
+        return self.thread.is_alive()
+
+    def wait(self) -> None:
+        if self.thread.ident is not None:
+            self.thread.join()
+
+    def _run(self) -> None:
+        try:
+            ready_data(self.ctx)
+        # Everything is handed to the main thread, which tells the user (a DataError) or treats
+        # it as the bug it is; nothing may end the worker with a traceback on stderr.
+        except BaseException as error:  # noqa: BLE001
+            self.failed = error
+        self.done.emit()
+
+
+class DataOpening(QObject):
+    """Opens the data for the window: ``DataWorker`` first, then, on the main thread, the Ledger
+    and the window filled (``opened``), or the reason shown and the app ended with exit code 1.
+
+    Lives on the main thread: the worker's ``done`` arrives here queued, in the event loop."""
+
+    def __init__(self, window: MainWindow, ctx: Context, tray: bool) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = ctx
+        self.tray = tray
+        self.ledger: Ledger | None = None
+        self.failed = False
+        self.worker = DataWorker(ctx)
+        self.worker.done.connect(self._ready)
+
+    def start(self) -> None:
+        self.worker.start()
+
+    def _ready(self) -> None:
+        self.worker.wait()  # it emitted ``done`` as its last act
+        problem = self.worker.failed
+        if problem is None:
+            try:
+                self._attach()
+            finally:
+                release_data(self.ctx)
+        elif isinstance(problem, DataError):
+            self._fail(str(problem))
+        else:
+            self.failed = True
+            QApplication.exit(1)
+            raise problem  # a bug: the bug handler logs it and says so
+
+    def _attach(self) -> None:
+        from ashore.services import Ledger
+
+        try:
+            ledger = Ledger.open(self.ctx.data, self.ctx.clock)
+        except DataError as problem:
+            self._fail(str(problem))
+            return
+        self.ledger = ledger
+        window = self.window
+        window.attach(ledger)
+        if self.tray and window.reminders.tray is None:
+            window.show()  # no tray on this platform: a window hidden there could not be found
+        window.load()  # the sidebar and the page fill the frame already shown
+
+    def _fail(self, text: str) -> None:
+        from ashore.ui import dialogs
+
+        self.window.hide()
+        dialogs.fatal_data_error(None, text, self.ctx.data.root)
+        self.failed = True
+        QApplication.exit(1)
+
+    def finish(self) -> None:
+        """At the end of the run: wait for a worker still at work (a migration is never cut off
+        half way), give back its hold if it was not handed over, close the Ledger."""
+        if self.worker.running():
+            self.worker.wait()
+            if self.worker.failed is None and self.ledger is None:
+                release_data(self.ctx)
+        if self.ledger is not None:
+            self.ledger.close()
+
+
+def create_application() -> QApplication:
+    """The QApplication as the window starts it: Fusion named on its command line (see
+    ``theme.STYLE_ARGUMENTS``), so that the theme need not set it."""
+    app = QApplication([*sys.argv[:1], *STYLE_ARGUMENTS])
+    app.setProperty(STYLE_PROPERTY, STYLE)
+    return app
+
+
 def run_app(ctx: Context, tray: bool = False) -> int:
     """Open the window on ``ctx.data`` and run until it closes; the exit code. ``tray``: start
     minimised to the tray (at login) when the platform has one.
 
     The frame shows first (Qt only: title, menu bar, the sidebar's place and "Opening your
-    data…"); once it is on screen the rest of the window is built, and on the next turn of the
-    event loop the Ledger opens (it imports SQLAlchemy and may create or migrate the database)
-    and the window fills.
+    data…"); once it is on screen the rest of the window is built, and then the data opens on a
+    worker thread (``DataWorker``: SQLAlchemy imported, the database created or migrated) while
+    the window keeps painting; back on the main thread the Ledger opens and the window fills.
     """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication(sys.argv[:1])
+        app = create_application()
     configure_application(app, icon=False)
     install_translations(app, ctx.lang)
 
     from ashore.ui.main_window import MainWindow
 
     window = MainWindow(None, ctx, open_settings(ctx.data))
-    opened: list[Ledger] = []
-    failed: list[int] = []
-
-    def open_data() -> None:
-        from ashore.services import Ledger
-        from ashore.ui import dialogs
-
-        try:
-            ledger = Ledger.open(ctx.data, ctx.clock)
-        except DataError as problem:
-            window.hide()
-            dialogs.fatal_data_error(None, str(problem), ctx.data.root)
-            failed.append(1)
-            app.exit(1)
-            return
-        opened.append(ledger)
-        window.attach(ledger)
-        if tray and window.reminders.tray is None:
-            window.show()  # no tray on this platform: a window hidden there could not be found
-        window.load()  # the sidebar and the page fill the frame already shown
+    opening = DataOpening(window, ctx, tray)
 
     def after_first_frame() -> None:
         from ashore.ui import warmup
@@ -267,7 +386,7 @@ def run_app(ctx: Context, tray: bool = False) -> int:
         set_app_icon(app)
         window.complete()  # the sidebar, the pages and the menus' actions
         # A turn of the event loop between: the completed window paints before the data opens.
-        QTimer.singleShot(0, open_data)
+        QTimer.singleShot(0, opening.start)
 
     handler = BugHandler(ctx.data, lambda: window, ctx.clock)
     handler.install()
@@ -275,14 +394,13 @@ def run_app(ctx: Context, tray: bool = False) -> int:
         if tray:
             QTimer.singleShot(0, after_first_frame)
         else:
-            FirstFrame(window, after_first_frame)
+            FirstFrame(window, window.loading.painted, after_first_frame)
         code = int(app.exec())
-        return 1 if failed else code
+        return 1 if opening.failed else code
     finally:
         handler.uninstall()
         from ashore.ui import warmup
 
         warmup.settle()  # a load still under way ends before the interpreter does
-        for ledger in opened:
-            ledger.close()
+        opening.finish()
         window.deleteLater()

@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QPoint, QRect, QSettings, QSize, QTimer
-from PySide6.QtGui import QGuiApplication, QUndoStack
+from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
@@ -39,8 +39,8 @@ from ashore.domain.dates import date_text
 from ashore.ui.widgets.theme import MARGIN
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QModelIndex
-    from PySide6.QtGui import QAction, QCloseEvent
+    from PySide6.QtCore import QModelIndex, QRect
+    from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
 
     from ashore.domain.records import Lender, Loan, LoanSummary
     from ashore.services import Ledger
@@ -66,10 +66,14 @@ LAST_LOAN_KEY = "window/last_loan"
 
 class OpeningPage(QWidget):
     """ "Opening your data…", in the middle of the right side while the data dir is opened,
-    created or migrated (seconds on a new or a big database)."""
+    created or migrated (seconds on a new or a big database). ``painted`` once it has painted:
+    the first frame is on its way to the screen (``ui.app.FirstFrame``)."""
+
+    painted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.was_painted = False
         self.setObjectName("page")
         self.label = QLabel(self.tr("Opening your data…"))
         self.label.setObjectName("hint")
@@ -81,6 +85,12 @@ class OpeningPage(QWidget):
         column.addStretch(1)
         column.addLayout(row)
         column.addStretch(2)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.was_painted:
+            self.was_painted = True
+            self.painted.emit()
 
 
 def babel_locale(lang: str) -> str:
@@ -112,6 +122,7 @@ class MainWindow(QMainWindow):
 
         self.setWindowTitle(self.tr("Ashore"))
         self.setObjectName("mainWindow")
+        self.setAnimated(False)  # no docks or tool bars: nothing of the layout slides into place
         self.completed = False
         self.attached = False
         self._build_frame()
@@ -297,6 +308,9 @@ class MainWindow(QMainWindow):
 
     # ----- window state ----------------------------------------------------------------------
     def _restore_window(self) -> None:
+        # Imported here, not at the top: an empty data dir's first frame does without them.
+        from PySide6.QtCore import QByteArray, QPoint, QRect, QSize
+
         geometry = self.settings.value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
@@ -319,6 +333,8 @@ class MainWindow(QMainWindow):
     def _fits(frame: QRect) -> bool:
         """Whether ``frame`` lies on a screen as it is now (else restoreGeometry's fitting
         stands)."""
+        from PySide6.QtGui import QGuiApplication
+
         screen = QGuiApplication.screenAt(frame.center())
         return screen is not None and screen.availableGeometry().contains(frame)
 
@@ -360,6 +376,8 @@ class MainWindow(QMainWindow):
         """Fill the window after it is shown: the sidebar, then the last open loan if any."""
         # The splitter is restored once the window has its real width, or the sidebar's share
         # would be scaled from the default size.
+        from PySide6.QtCore import QByteArray
+
         splitter = self.settings.value(SPLITTER_KEY)
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.layout().activate()  # lay out now, so the splitter has its real width

@@ -34,6 +34,13 @@ BADGE_COLOURS: dict[str, tuple[str, str]] = {
 MARGIN = 14
 SPACING = 10
 
+# The style every platform gets. Named on the QApplication's command line (``STYLE_ARGUMENTS``,
+# as ``ashore.ui.app.create_application`` does) the first frame never touches a QStyle from
+# Python: ``setStyle`` hands one back, and its first use builds a dozen Python enums (tens of ms).
+STYLE = "fusion"
+STYLE_ARGUMENTS = ("-style", STYLE)
+STYLE_PROPERTY = "ashoreStyle"  # set on an application made with STYLE_ARGUMENTS
+
 STYLESHEET = f"""
 QMainWindow, QWidget#page, QWidget#welcome {{ background: {WINDOW_BG}; }}
 QWidget#sidebarPanel {{ background: {PANEL_BG}; border-right: 1px solid {BORDER}; }}
@@ -79,8 +86,10 @@ QWidget#formBody {{ background: transparent; }}
 
 
 def apply_theme(app: QApplication) -> None:
-    """Light palette and stylesheet for the whole application."""
-    app.setStyle("Fusion")
+    """Fusion, the light palette and the stylesheet for the whole application. An application
+    made with ``STYLE_ARGUMENTS`` (the window's) has Fusion already; any other is given it."""
+    if app.property(STYLE_PROPERTY) != STYLE:
+        app.setStyle(STYLE)
     palette = QPalette()
     palette.setColor(QPalette.ColorRole.Window, QColor(WINDOW_BG))
     palette.setColor(QPalette.ColorRole.WindowText, QColor(TEXT))

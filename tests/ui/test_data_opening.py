@@ -1,0 +1,227 @@
+"""The window's start: the data opened and migrated on a worker thread while the window keeps
+painting, a clear message when it cannot be opened, and Fusion without ``setStyle``."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from ashore.store import database, lock
+from ashore.ui import app as app_module
+from ashore.ui import dialogs
+from ashore.ui.main_window import MainWindow
+
+TICKS = 3  # turns of the main thread's event loop the slow open waits for
+
+
+def _windows() -> list[MainWindow]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+
+
+def _quit_once_filled(app: QApplication) -> QTimer:
+    def look() -> None:
+        windows = _windows()
+        if not windows or any(w.pages.currentWidget() is w.loading for w in windows):
+            return
+        for window in windows:
+            window.close()
+        app.quit()
+
+    poll = QTimer()
+    poll.timeout.connect(look)
+    poll.start(20)
+    return poll
+
+
+def test_the_event_loop_turns_while_the_data_opens(qtbot, ctx, monkeypatch) -> None:
+    """The open (made slow: it waits until the main thread's event loop has turned TICKS times)
+    runs on a worker thread; the window says "Opening your data…" meanwhile, then fills."""
+    app = QApplication.instance()
+    turned = threading.Event()
+    seen: dict[str, object] = {}
+    ticks: list[int] = []
+    real_ready = database.ready
+
+    def tick() -> None:
+        ticks.append(1)
+        if len(ticks) >= TICKS:
+            turned.set()
+
+    ticker = QTimer()
+    ticker.timeout.connect(tick)
+
+    def slow_ready(data, clock=None):
+        seen["worker"] = threading.get_ident() != threading.main_thread().ident
+        windows = _windows()
+        seen["opening"] = [w.pages.currentWidget() is w.loading for w in windows]
+        seen["menus"] = [w.menuBar().isEnabled() for w in windows]
+        # Were this the main thread, the ticker could never fire: the wait would time out.
+        seen["turned"] = turned.wait(timeout=20)
+        real_ready(data, clock)
+
+    monkeypatch.setattr(database, "ready", slow_ready)
+    QTimer.singleShot(0, lambda: ticker.start(5))
+    poll = _quit_once_filled(app)
+    assert app_module.run_app(ctx) == 0
+    poll.stop()
+    ticker.stop()
+    assert seen == {"worker": True, "opening": [True], "menus": [False], "turned": True}
+    assert ctx.data.database.is_file()  # the worker created and migrated it
+
+
+def test_the_window_opens_the_ledger_on_the_main_thread(qtbot, ctx, monkeypatch) -> None:
+    """SQLite connections stay on the thread that made them: the Ledger (its sessions) is opened
+    on the main thread, after the worker's engine is closed; the lock is held once at the end."""
+    from ashore.services import Ledger
+
+    app = QApplication.instance()
+    threads: list[bool] = []
+    holds: list[int] = []
+    real_open = Ledger.open.__func__  # type: ignore[attr-defined]
+
+    def opening(cls, data, clock=None):
+        threads.append(threading.get_ident() == threading.main_thread().ident)
+        ledger = real_open(cls, data, clock)
+        holds.append(lock._HELD[Path(os.path.abspath(data.root))][1])
+        return ledger
+
+    monkeypatch.setattr(Ledger, "open", classmethod(opening))
+    poll = _quit_once_filled(app)
+    assert app_module.run_app(ctx) == 0
+    poll.stop()
+    assert threads == [True]
+    assert holds == [2]  # the worker's hold and the Ledger's, until the worker's is given back
+    assert Path(os.path.abspath(ctx.data.root)) not in lock._HELD  # all given back at the end
+
+
+def _hold_lock(root: Path) -> subprocess.Popen[str]:
+    """Another process (another window) holding the data dir's lock until its stdin closes."""
+    root.mkdir(parents=True, exist_ok=True)
+    code = (
+        "import fcntl, os, sys\n"
+        "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o600)\n"
+        "fcntl.flock(fd, fcntl.LOCK_EX)\n"
+        "print('held', flush=True)\n"
+        "sys.stdin.read()\n"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", code, str(root / lock.LOCK_NAME)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None
+    assert holder.stdout.readline().strip() == "held"
+    return holder
+
+
+def _damaged(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"this is no database at all " * 200)
+
+
+def _newer(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+    con.execute("INSERT INTO alembic_version VALUES ('9999')")
+    con.commit()
+    con.close()
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (_damaged, "the database is damaged"),
+        (_newer, "was written by a newer version of Ashore (schema 9999)"),
+    ],
+    ids=["damaged", "newer"],
+)
+def test_a_database_that_cannot_be_opened_is_said_and_left_as_it_was(
+    qtbot, ctx, monkeypatch, make, said
+) -> None:
+    shown: list[tuple[str, Path]] = []
+    bugs: list[str] = []
+    monkeypatch.setattr(
+        dialogs, "fatal_data_error", lambda p, text, folder: shown.append((text, folder))
+    )
+    monkeypatch.setattr(dialogs, "bug", lambda parent, summary, log: bugs.append(summary))
+    make(ctx.data.database)
+    before = ctx.data.database.read_bytes()
+    assert app_module.run_app(ctx) == 1
+    assert [folder for _text, folder in shown] == [ctx.data.root]
+    assert said in shown[0][0]
+    assert "Traceback" not in shown[0][0]
+    assert bugs == []
+    assert ctx.data.database.read_bytes() == before
+    assert not list(ctx.data.backups.glob("*"))  # refused before any copy or migration
+    assert Path(os.path.abspath(ctx.data.root)) not in lock._HELD
+
+
+def test_a_data_dir_another_window_keeps_is_said(qtbot, ctx, monkeypatch) -> None:
+    """Locked by another process: the worker waits its while (not the window), then says so."""
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "fatal_data_error", lambda p, text, folder: shown.append(text))
+    monkeypatch.setattr(lock, "WAIT_SECONDS", 0.2)
+    holder = _hold_lock(ctx.data.root)
+    try:
+        assert app_module.run_app(ctx) == 1
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    assert len(shown) == 1
+    assert "Ashore is open on this data dir" in shown[0]
+    assert "close it first" in shown[0]
+    assert not ctx.data.database.exists()  # nothing was created under the other's lock
+
+
+def test_a_bug_while_opening_goes_to_the_bug_handler(qtbot, ctx, monkeypatch) -> None:
+    """Anything else the worker meets is a bug: logged under the data dir, one line shown."""
+    bugs: list[tuple[str, Path | None]] = []
+    monkeypatch.setattr(dialogs, "bug", lambda parent, summary, log: bugs.append((summary, log)))
+
+    def broken(data, clock=None):
+        raise ZeroDivisionError("the worker's bug")
+
+    monkeypatch.setattr(database, "ready", broken)
+    assert app_module.run_app(ctx) == 1
+    assert bugs == [("ZeroDivisionError: the worker's bug", ctx.data.logs / "errors.log")]
+    assert "ZeroDivisionError" in (ctx.data.logs / "errors.log").read_text("utf-8")
+    assert Path(os.path.abspath(ctx.data.root)) not in lock._HELD
+
+
+def test_the_window_gets_fusion_from_its_command_line_not_set_style(tmp_path) -> None:
+    """``create_application`` names Fusion on the command line; the theme then needs no
+    ``setStyle`` (whose QStyle would build a dozen Python enums before the first frame)."""
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from ashore.ui import app as app_module\n"
+        "app = app_module.create_application()\n"
+        "def refuse(*args):\n"
+        "    raise SystemExit('setStyle was called')\n"
+        "QApplication.setStyle = refuse\n"
+        "app_module.configure_application(app, icon=False)\n"
+        "print(app.property('ashoreStyle'), app.palette().window().color().name())\n"
+        "app.setStyleSheet('')\n"
+        "print(QApplication.style().name())\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_STYLE_OVERRIDE": "windows"},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    # Fusion even where the environment asks for another style; the theme's palette applied
+    assert result.stdout.split() == ["fusion", "#f5f7f8", "fusion"]
