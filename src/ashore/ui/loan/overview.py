@@ -166,6 +166,7 @@ class OverviewTab(QWidget):
         body.setObjectName("page")
         scroll.setWidget(body)
         outer.addWidget(scroll)
+        self.scroll = scroll
         layout = QVBoxLayout(body)
         layout.setContentsMargins(MARGIN, 8, MARGIN, MARGIN)
         layout.setSpacing(10)
@@ -275,6 +276,10 @@ class OverviewTab(QWidget):
         self.currency = loan.currency
         today = self.ctx.today
         data = overview_view.overview(loan, lender, today)
+        if self.data is None or data != self.data:
+            # Another loan, or this one's figures changed (a payment, an agreement): back to the
+            # top, where the changed figures are; the same figures again keep the user's place.
+            self.scroll.verticalScrollBar().setValue(0)
         self.data = data
         self.owed_value.setText(f"{self._money(data.total)} {loan.currency}")
         owed = data.owed
