@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/ashore/ui/dialogs.py" line="+39"/>
+        <location filename="../../src/ashore/ui/dialogs.py" line="+40"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -347,17 +347,77 @@ Why delete {what}?</source>
         <translation>如果放弃，已输入的内容和选好的文件都会丢失。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
+        <source>Recordings (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Screenshots and documents (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Evidence (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Attach a recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attach screenshots or documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Attach evidence</source>
         <translation>添加证据</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Evidence (*.wav *.mp3 *.m4a *.aac *.amr *.ogg *.opus *.flac *.png *.jpg *.jpeg *.gif *.webp *.bmp *.pdf);;All files (*)</source>
-        <translation>证据 (*.wav *.mp3 *.m4a *.aac *.amr *.ogg *.opus *.flac *.png *.jpg *.jpeg *.gif *.webp *.bmp *.pdf);;所有文件 (*)</translation>
+        <location line="+29"/>
+        <source>Chinese (简体中文)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Send the complaint to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write it in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose where to save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The regulator&apos;s hotlines read complaints in Chinese, so it is written in Chinese. Choose English for a copy you can read yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Written in English, for you to read. The regulator&apos;s hotlines read complaints in Chinese: send them the Chinese one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-53"/>
         <source>Export evidence bundle</source>
         <translation>导出证据包</translation>
     </message>
@@ -367,27 +427,22 @@ Why delete {what}?</source>
         <translation>Zip 压缩包 (*.zip)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>12378 — the financial regulator (NFRA), for lenders and their collectors</source>
         <translation>12378 — 国家金融监督管理总局（针对出借机构及其催收）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>12363 — the central bank (PBOC), for credit reporting and payments</source>
         <translation>12363 — 中国人民银行（针对征信和支付）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-7"/>
         <source>Complaint</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Send the complaint to:</source>
-        <translation>投诉提交给：</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+61"/>
         <source>Export complaint</source>
         <translation>导出投诉书</translation>
     </message>
@@ -885,7 +940,7 @@ Why delete {what}?</source>
 <context>
     <name>CalendarDialog</name>
     <message>
-        <location filename="../../src/ashore/ui/files/calendar.py" line="+75"/>
+        <location filename="../../src/ashore/ui/files/calendar.py" line="+81"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
@@ -908,7 +963,7 @@ Why delete {what}?</source>
 <context>
     <name>CalendarExport</name>
     <message>
-        <location line="+97"/>
+        <location line="+83"/>
         <source>&amp;Repayment calendar (PDF)…</source>
         <translation>还款日历（PDF）(&amp;R)…</translation>
     </message>
@@ -1658,7 +1713,7 @@ Why delete {what}?</source>
 <context>
     <name>DataCheck</name>
     <message>
-        <location filename="../../src/ashore/ui/files/check.py" line="+81"/>
+        <location filename="../../src/ashore/ui/files/check.py" line="+67"/>
         <source>&amp;Check Data…</source>
         <translation>检查数据(&amp;C)…</translation>
     </message>
@@ -1902,7 +1957,7 @@ Why delete {what}?</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/files/common.py" line="+100"/>
+        <location filename="../../src/ashore/ui/files/common.py" line="+111"/>
         <source>Exported to %1 at %2.</source>
         <translation>已于 %2 导出到 %1。</translation>
     </message>
@@ -2110,7 +2165,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>GuideTab</name>
     <message>
-        <location filename="../../src/ashore/ui/guide/tab.py" line="+154"/>
+        <location filename="../../src/ashore/ui/guide/tab.py" line="+163"/>
         <source>Open the call card</source>
         <translation>打开通话卡片</translation>
     </message>
@@ -2205,7 +2260,7 @@ What was here before is saved in %1.</source>
         <translation>你的信息（用于信件，所有借款共用）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -2260,7 +2315,7 @@ What was here before is saved in %1.</source>
         <translation>下一步：%1</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>— choose a proposal —</source>
         <translation>— 选择一个方案 —</translation>
     </message>
@@ -2512,7 +2567,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LenderDialog</name>
     <message>
-        <location filename="../../src/ashore/ui/dialogs.py" line="-162"/>
+        <location filename="../../src/ashore/ui/dialogs.py" line="-233"/>
         <source>New lender</source>
         <translation>新出借方</translation>
     </message>
@@ -2635,7 +2690,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LetterEditor</name>
     <message>
-        <location filename="../../src/ashore/ui/guide/letter.py" line="+52"/>
+        <location filename="../../src/ashore/ui/guide/letter.py" line="+56"/>
         <source>Hardship letter — %1</source>
         <translation>困难说明信——%1</translation>
     </message>
@@ -2655,13 +2710,23 @@ What was here before is saved in %1.</source>
         <translation>根据你的借款、清单和个人信息自动填写。你可以随意修改：PDF 会按这里的文字原样打印。</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+30"/>
+        <location line="+12"/>
+        <source>Fill in “About you”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closes the letter and opens “About you” on the Guide tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+62"/>
         <source>Fill in again</source>
         <translation>重新填写</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-61"/>
         <source>Copy as text</source>
         <translation>复制为文本</translation>
     </message>
@@ -2676,7 +2741,32 @@ What was here before is saved in %1.</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+22"/>
+        <source>Signed “%1”, with the phone, address and e-mail from “About you” on the Guide tab (kept once for all loans).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your name is not in the letter yet: it comes from “About you” on the Guide tab, with your phone, address and e-mail (kept once for all loans).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fill in “About you”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the letter? Your changes to its text are not kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Replace your changes to the letter with a fresh copy?</source>
         <translation>用新生成的内容替换你对信件的修改？</translation>
     </message>
@@ -2709,6 +2799,11 @@ What was here before is saved in %1.</source>
         <location line="+6"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Letter saved to %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3588,9 +3683,14 @@ What was here before is saved in %1.</source>
         <translation>Ashore 会按催收规范（GB/T 45251）逐条核对</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Attach recording…</source>
         <translation>附上录音…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attach screenshot or PDF…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3628,7 +3728,7 @@ What was here before is saved in %1.</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>New note</source>
         <translation>新记录</translation>
     </message>
@@ -3638,7 +3738,7 @@ What was here before is saved in %1.</source>
         <translation>催收来电</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Written-at time is set when you save</source>
         <translation>保存时自动记下书写时间</translation>
     </message>
@@ -3687,13 +3787,13 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+56"/>
-        <location line="+33"/>
+        <location line="+35"/>
         <location line="+4"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-36"/>
         <source>Evidence bundle written to {path}: {notes}, {files}.</source>
         <translation>证据包已写入 {path}：{notes}，{files}。</translation>
     </message>
@@ -3712,12 +3812,22 @@ What was here before is saved in %1.</source>
         </translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>Complaint to {to} written to {path}: {contacts}, {breaches}.</source>
-        <translation>致 {to} 的投诉书已写入 {path}：{contacts}，{breaches}。</translation>
+        <location line="+38"/>
+        <source>Complaint to {to} written in {language} to {path}: {contacts}, {breaches}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chinese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>English</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n 次联系</numerusform>
@@ -3796,21 +3906,7 @@ What was here before is saved in %1.</source>
         <translation>统计该出借方的全部借款。“文件 ▸ 导出 ▸ 投诉书…”可整理成投诉，提交监管（12378）或央行（12363）。</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>✓ Record intact · {notes} · {loans}</source>
-        <translation>✓ 记录完整 · {notes} · {loans}</translation>
-    </message>
-    <message>
-        <location line="-9"/>
-        <source>Every note, edit and deletion is chained by SHA-256; last hash:
-{h}
-Drop recordings, screenshots or PDFs on a note to attach them.</source>
-        <translation>每条记录、每次编辑和删除都用 SHA-256 串联；最新哈希：
-{h}
-把录音、截图或 PDF 拖到记录上即可添加附件。</translation>
-    </message>
-    <message>
-        <location line="-61"/>
+        <location line="-40"/>
         <source>No notes yet. After every call or message, press {key} and write down when it was, who you spoke to, what was said and promised. Attach the recording or a screenshot: a dated record is what holds up later.</source>
         <translation>还没有记录。每次通话或收到消息后，按 {key} 记下时间、对方是谁、说了什么、承诺了什么。附上录音或截图：带日期的记录日后才站得住脚。</translation>
     </message>
@@ -3834,27 +3930,33 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
-        <location line="+15"/>
+        <location line="+20"/>
+        <source>✓ %n note(s), kept as written; every change is on record</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ashore keeps a fingerprint (SHA-256) of every note, edit and deletion, in order, so a change made outside Ashore shows here. Latest fingerprint:
+{h}
+Drop recordings, screenshots or PDFs on a note to attach them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>✓ {notes} on {loans}, kept as written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n 条记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-14"/>
-        <source>%n chained entry(s)</source>
-        <translation>
-            <numerusform>%n 个链式条目</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>✓ Record intact · {notes} · {entries} · last {h}…</source>
-        <translation>✓ 记录完整 · {notes} · {entries} · 最新 {h}…</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+13"/>
+        <location line="+1"/>
         <source>%n loan(s)</source>
         <translation>
             <numerusform>%n 笔借款</numerusform>
@@ -3960,13 +4062,13 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>日利率 %1 %</translation>
     </message>
     <message>
-        <location line="+105"/>
-        <location line="+111"/>
+        <location line="+106"/>
+        <location line="+115"/>
         <source>Owed today if nothing more is paid</source>
         <translation>今日欠款（如不再还款）</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-97"/>
         <source>Penalty interest</source>
         <translation>罚息</translation>
     </message>
@@ -4011,18 +4113,18 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <source>Grows by %1 a day, %2 a month, while nothing is paid.</source>
         <translation>不还款时每天增加 %1，每月增加 %2。</translation>
     </message>
     <message>
-        <location line="-98"/>
-        <location line="+95"/>
+        <location line="-102"/>
+        <location line="+99"/>
         <source>Due and unpaid</source>
         <translation>已到期未还金额</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-92"/>
         <source>Left to pay under the plan</source>
         <translation>按计划还需还款</translation>
     </message>
@@ -4037,7 +4139,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>协议失效时应还</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+114"/>
         <source>Owed today under the agreement “%1”</source>
         <translation>按协议“%1”今日应还</translation>
     </message>
@@ -4789,7 +4891,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../src/ashore/ui/dialogs.py" line="+175"/>
+        <location filename="../../src/ashore/ui/dialogs.py" line="+246"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>

@@ -354,9 +354,7 @@ class GuideTab(QWidget):
             .replace("%3", titles[self.stage.key])
         )
         self.next_step.setText(self.tr("Next: %1").replace("%1", next_steps()[self.stage.next_key]))
-        self.strip.set_step(
-            self.stage.step, guide_stage.milestones(loan, self.today, self.guide)
-        )
+        self.strip.set_step(self.stage.step, guide_stage.milestones(loan, self.today, self.guide))
         self._fill_warnings()
         self._fill_checklist()
         self._fill_profile()

@@ -393,9 +393,10 @@ class NotesPane(QWidget):
         if self.loan_id is not None:
             chain = self.notes.chain(self.loan_id)
             head = chain[-1].hash if chain else ""
-            self.hint.setText(
-                self.tr("✓ %n note(s), kept as written; every change is on record", "", len(entries))
+            kept = self.tr(
+                "✓ %n note(s), kept as written; every change is on record", "", len(entries)
             )
+            self.hint.setText(kept)
             self.hint.setToolTip(
                 self.tr(
                     "Ashore keeps a fingerprint (SHA-256) of every note, edit and deletion, in "
