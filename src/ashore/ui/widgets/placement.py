@@ -35,10 +35,10 @@ def _available(widget: QWidget) -> QRect:
     return screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
 
 
-def default_size(available: QRect) -> QSize:
+def default_size(available: QRect, platform: str | None = None) -> QSize:
     """1280x800 with its frame when the screen has room, else what the screen leaves. Offscreen
     (tests, screenshots: no one sees that 800-pixel "screen") the reference 1280x800."""
-    if QGuiApplication.platformName() == "offscreen":
+    if (platform or QGuiApplication.platformName()) == "offscreen":
         return QSize(DEFAULT)
     return DEFAULT.boundedTo(QSize(available.width(), available.height()) - FRAME)
 
