@@ -117,13 +117,13 @@
     <message numerus="yes">
         <location line="+20"/>
         <source>✓ %n note(s), kept as written; every change is on record</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>✓ %n note, kept as written; every change is on record</numerusform>
+            <numerusform>✓ %n notes, kept as written; every change is on record</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+14"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n note</numerusform>

@@ -349,32 +349,32 @@ Why delete {what}?</source>
     <message>
         <location line="+17"/>
         <source>Recordings (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>录音 (%1)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Screenshots and documents (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>截图和文件 (%1)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>所有文件 (*)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Evidence (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>证据 (%1)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Attach a recording</source>
-        <translation type="unfinished"></translation>
+        <translation>附上录音</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attach screenshots or documents</source>
-        <translation type="unfinished"></translation>
+        <translation>附上截图或文件</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -384,37 +384,37 @@ Why delete {what}?</source>
     <message>
         <location line="+29"/>
         <source>Chinese (简体中文)</source>
-        <translation type="unfinished"></translation>
+        <translation>中文（简体中文）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>英文</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Send the complaint to</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉提交至</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write it in</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉书语言</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Choose where to save…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择保存位置…</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The regulator&apos;s hotlines read complaints in Chinese, so it is written in Chinese. Choose English for a copy you can read yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>监管热线受理中文投诉，所以投诉书用中文写。如需自己看懂的副本，可选英文。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Written in English, for you to read. The regulator&apos;s hotlines read complaints in Chinese: send them the Chinese one.</source>
-        <translation type="unfinished"></translation>
+        <translation>用英文写，供你自己阅读。监管热线受理中文投诉：提交时请用中文版。</translation>
     </message>
     <message>
         <location line="-53"/>
@@ -2315,7 +2315,7 @@ What was here before is saved in %1.</source>
         <translation>下一步：%1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+37"/>
         <source>— choose a proposal —</source>
         <translation>— 选择一个方案 —</translation>
     </message>
@@ -2712,12 +2712,12 @@ What was here before is saved in %1.</source>
     <message>
         <location line="+12"/>
         <source>Fill in “About you”…</source>
-        <translation type="unfinished"></translation>
+        <translation>填写“关于你”…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Closes the letter and opens “About you” on the Guide tab</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭信件，打开“协商指南”页上的“关于你”</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -2743,27 +2743,27 @@ What was here before is saved in %1.</source>
     <message>
         <location line="+22"/>
         <source>Signed “%1”, with the phone, address and e-mail from “About you” on the Guide tab (kept once for all loans).</source>
-        <translation type="unfinished"></translation>
+        <translation>署名“%1”，电话、地址和电子邮箱取自“协商指南”页上的“关于你”（所有借款共用一份）。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Your name is not in the letter yet: it comes from “About you” on the Guide tab, with your phone, address and e-mail (kept once for all loans).</source>
-        <translation type="unfinished"></translation>
+        <translation>信中还没有你的姓名：姓名和电话、地址、电子邮箱都取自“协商指南”页上的“关于你”（所有借款共用一份）。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Fill in “About you”</source>
-        <translation type="unfinished"></translation>
+        <translation>填写“关于你”</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close the letter? Your changes to its text are not kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭信件？你对信件内容的修改不会保留。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close the letter</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭信件</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -2803,7 +2803,7 @@ What was here before is saved in %1.</source>
     <message>
         <location line="+2"/>
         <source>Letter saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>信件已保存到 %1。</translation>
     </message>
 </context>
 <context>
@@ -3362,7 +3362,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/ashore/ui/main_window.py" line="+113"/>
+        <location filename="../../src/ashore/ui/main_window.py" line="+114"/>
         <source>Ashore</source>
         <translation>Ashore</translation>
     </message>
@@ -3437,7 +3437,7 @@ What was here before is saved in %1.</source>
         <translation>关于 Ashore(&amp;A)</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+37"/>
         <source>the new loan</source>
         <translation>新借款</translation>
     </message>
@@ -3490,7 +3490,7 @@ What was here before is saved in %1.</source>
         <translation>出借方声称</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+96"/>
         <source>budget %1</source>
         <translation>预算 %1</translation>
     </message>
@@ -3690,7 +3690,7 @@ What was here before is saved in %1.</source>
     <message>
         <location line="+2"/>
         <source>Attach screenshot or PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>附上截图或 PDF…</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -3814,17 +3814,17 @@ What was here before is saved in %1.</source>
     <message>
         <location line="+38"/>
         <source>Complaint to {to} written in {language} to {path}: {contacts}, {breaches}.</source>
-        <translation type="unfinished"></translation>
+        <translation>致 {to} 的投诉书已用{language}写入 {path}：{contacts}，{breaches}。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Chinese</source>
-        <translation type="unfinished"></translation>
+        <translation>中文</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>英文</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
@@ -3932,21 +3932,23 @@ What was here before is saved in %1.</source>
     <message numerus="yes">
         <location line="+20"/>
         <source>✓ %n note(s), kept as written; every change is on record</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>✓ %n 条记录，均保持原样；每一次修改都有据可查</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Ashore keeps a fingerprint (SHA-256) of every note, edit and deletion, in order, so a change made outside Ashore shows here. Latest fingerprint:
 {h}
 Drop recordings, screenshots or PDFs on a note to attach them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ashore 按顺序为每条记录、每次修改和删除保存一个指纹（SHA-256），在 Ashore 之外做的改动会在这里显示出来。最新指纹：
+{h}
+把录音、截图或 PDF 拖到记录上即可添加附件。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>✓ {notes} on {loans}, kept as written</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ {loans}的{notes}，均保持原样</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
@@ -4039,7 +4041,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>OpeningPage</name>
     <message>
-        <location filename="../../src/ashore/ui/main_window.py" line="-281"/>
+        <location filename="../../src/ashore/ui/main_window.py" line="-259"/>
         <source>Opening your data…</source>
         <translation>正在打开你的数据…</translation>
     </message>
@@ -4063,12 +4065,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="+106"/>
-        <location line="+115"/>
+        <location line="+124"/>
         <source>Owed today if nothing more is paid</source>
         <translation>今日欠款（如不再还款）</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-106"/>
         <source>Penalty interest</source>
         <translation>罚息</translation>
     </message>
@@ -4113,18 +4115,18 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+53"/>
         <source>Grows by %1 a day, %2 a month, while nothing is paid.</source>
         <translation>不还款时每天增加 %1，每月增加 %2。</translation>
     </message>
     <message>
-        <location line="-102"/>
-        <location line="+99"/>
+        <location line="-111"/>
+        <location line="+108"/>
         <source>Due and unpaid</source>
         <translation>已到期未还金额</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-101"/>
         <source>Left to pay under the plan</source>
         <translation>按计划还需还款</translation>
     </message>
@@ -4139,7 +4141,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>协议失效时应还</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+123"/>
         <source>Owed today under the agreement “%1”</source>
         <translation>按协议“%1”今日应还</translation>
     </message>
@@ -4691,7 +4693,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/tab.py" line="+104"/>
+        <location filename="../../src/ashore/ui/proposals/tab.py" line="+105"/>
         <source>Tick a proposal to show it on the chart.</source>
         <translation>勾选一个方案即可在图表上显示。</translation>
     </message>
@@ -4731,12 +4733,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Export chart…</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
@@ -4847,7 +4849,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>新方案</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+98"/>
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
@@ -4877,8 +4879,8 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>“%1”是当前生效的协议。接受“%2”会撤回它，并从“%2”的开始日期起全面取代原还款计划。</translation>
     </message>
     <message>
-        <location line="-189"/>
-        <location line="+194"/>
+        <location line="-190"/>
+        <location line="+195"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
