@@ -212,7 +212,7 @@ def test_a_note_changed_in_the_database_shows_the_banner(
 ) -> None:
     note_id = _write_note(qtbot, pane, "they agreed")
     assert pane.banner.isHidden()
-    assert pane.hint.text() == "✓ 1 note, kept as written; every change is on record"
+    assert pane.hint.text() == "✓ 2 notes, kept as written; every change is on record"
     assert pane.notes.chain(LOAN)[-1].hash in pane.hint.toolTip()  # the fingerprint, for checks
     con = sqlite3.connect(ctx.data.database)
     with con:
