@@ -311,6 +311,11 @@ class ComplaintDialog(QDialog):
         self.hotline.addItem(
             _tr("12363 — the central bank (PBOC), for credit reporting and payments"), "12363"
         )
+        # the long hotline names are shown in the list; the box itself leaves its label whole
+        self.hotline.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.hotline.setMinimumContentsLength(36)
         self.language = QComboBox()
         self.language.addItem(_tr("Chinese (简体中文)"), "zh_CN")
         self.language.addItem(_tr("English"), "en")
@@ -334,7 +339,7 @@ class ComplaintDialog(QDialog):
         column.addWidget(buttons)
         self.language.currentIndexChanged.connect(lambda _index: self._explain())
         self._explain()
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(680)
 
     def _explain(self) -> None:
         if self.language.currentData() == "zh_CN":
