@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+38"/>
+        <location line="+43"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -115,8 +115,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
-        <location line="+15"/>
+        <location line="+20"/>
+        <source>✓ %n note(s), kept as written; every change is on record</source>
+        <translation>
+            <numerusform>✓ %n note, kept as written; every change is on record</numerusform>
+            <numerusform>✓ %n notes, kept as written; every change is on record</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n note</numerusform>
@@ -124,15 +131,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-14"/>
-        <source>%n chained entry(s)</source>
-        <translation>
-            <numerusform>%n chained entry</numerusform>
-            <numerusform>%n chained entries</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+15"/>
+        <location line="+1"/>
         <source>%n loan(s)</source>
         <translation>
             <numerusform>%n loan</numerusform>

@@ -68,7 +68,7 @@ def test_quick_entry_of_a_collectors_call_with_its_recording(
     qtbot.keyClicks(editor.collection.third_party, "my sister")
     editor.collection.abuse["threat"].setChecked(True)
     recording = write_wav(tmp_path / "collector.wav")
-    monkeypatch.setattr(dialogs, "get_attach_paths", lambda _parent: [recording])
+    monkeypatch.setattr(dialogs, "get_attach_paths", lambda _parent, _kind: [recording])
     qtbot.mouseClick(editor.attach_button, Qt.MouseButton.LeftButton)
     assert "collector.wav" in editor.pending_label.text()
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)  # no text needed

@@ -64,8 +64,11 @@ def test_without_a_folder_saved_to_the_suggestion_is_in_documents_or_home(
     monkeypatch.setattr(common, "_remembered", [])
     remember_in(data_dir)
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    expected = Path(documents) if documents and Path(documents).is_dir() else Path.home()
+    expected = Path(documents)
+    # a fresh home has no Documents yet: the first save still goes there, not to the home folder
+    assert expected != Path.home()
     assert save_folder() == expected
+    assert expected.is_dir()
     assert suggested_path("Ashore", day=DAY, suffix=".json") == str(
         expected / "Ashore-2026-11-28.json"
     )
@@ -104,7 +107,7 @@ def test_the_window_suggests_human_names_for_complaint_and_evidence(
     window = make_window(ledger)
     window.open_loan("jb-2026-01")
     asked: list[str] = []
-    monkeypatch.setattr(dialogs, "ask_complaint", lambda _p, name: asked.append(name))
+    monkeypatch.setattr(dialogs, "ask_complaint", lambda _p, name, _lang: asked.append(name))
     monkeypatch.setattr(dialogs, "get_bundle_path", lambda _p, name: asked.append(name))
     window.notes_hookup.export_complaint()
     window.notes_hookup.export_bundle()

@@ -137,7 +137,9 @@ def test_export_complaint_from_the_menu(
     window.open_loan(LOAN)
     assert action.isEnabled()
     target = tmp_path / "complaint.pdf"
-    monkeypatch.setattr(dialogs, "ask_complaint", lambda _parent, _name: ("12363", target))
+    monkeypatch.setattr(
+        dialogs, "ask_complaint", lambda _parent, _name, lang: ("12363", lang, target)
+    )
     action.trigger()
     text = "".join("".join(p.extract_text().split()) for p in PdfReader(target).pages)
     assert "12363" in text  # the chosen hotline
@@ -146,7 +148,7 @@ def test_export_complaint_from_the_menu(
     assert "complaint.pdf" in window.statusBar().currentMessage()
     menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
     assert any(action in sub.actions() for m in menus for sub in _submenus(m))
-    monkeypatch.setattr(dialogs, "ask_complaint", lambda _parent, _name: None)
+    monkeypatch.setattr(dialogs, "ask_complaint", lambda _parent, _name, _lang: None)
     target.unlink()
     action.trigger()  # cancelled: nothing written
     assert not target.exists()

@@ -167,11 +167,12 @@ def test_counts_say_1_day_and_2_days(qapp: QApplication) -> None:
     # the sidebar's badge was built by hand; every count now goes through Qt's %n
     assert status_text(overdue(1)) == "Overdue 1 day"
     assert status_text(overdue(2)) == "Overdue 2 days"
-    assert QCoreApplication.translate("NotesPane", "%n chained entry(s)", None, 1) == (
-        "1 chained entry"
+    kept = "✓ %n note(s), kept as written; every change is on record"
+    assert QCoreApplication.translate("NotesPane", kept, None, 1) == (
+        "✓ 1 note, kept as written; every change is on record"
     )
-    assert QCoreApplication.translate("NotesPane", "%n chained entry(s)", None, 2) == (
-        "2 chained entries"
+    assert QCoreApplication.translate("NotesPane", kept, None, 2) == (
+        "✓ 2 notes, kept as written; every change is on record"
     )
     found = counted_messages()
     assert len(found) >= 15

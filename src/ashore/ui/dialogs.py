@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -257,16 +258,32 @@ def ask_unsaved_note(parent: QWidget | None, count: int = 1) -> str:
     return "cancel"
 
 
-def get_attach_paths(parent: QWidget | None) -> list[Path]:
-    """Files to attach as evidence; empty when cancelled."""
+_RECORDINGS = "*.wav *.mp3 *.m4a *.aac *.amr *.ogg *.opus *.flac"
+_PROOF = "*.png *.jpg *.jpeg *.gif *.webp *.bmp *.pdf"
+
+
+def attach_filters(kind: str = "any") -> str:
+    """The file dialog's filters for attaching ``kind`` ("recording", "proof": screenshots and
+    documents, or "any"), the one asked for first, "All files" always offered last."""
+    recordings = _tr("Recordings (%1)").replace("%1", _RECORDINGS)
+    proof = _tr("Screenshots and documents (%1)").replace("%1", _PROOF)
+    everything = _tr("All files (*)")
+    if kind == "recording":
+        return ";;".join((recordings, everything))
+    if kind == "proof":
+        return ";;".join((proof, everything))
+    evidence = _tr("Evidence (%1)").replace("%1", f"{_RECORDINGS} {_PROOF}")
+    return ";;".join((evidence, recordings, proof, everything))
+
+
+def get_attach_paths(parent: QWidget | None, kind: str = "any") -> list[Path]:
+    """Files to attach as evidence (``kind`` as ``attach_filters``); empty when cancelled."""
+    titles = {
+        "recording": _tr("Attach a recording"),
+        "proof": _tr("Attach screenshots or documents"),
+    }
     names, _ = QFileDialog.getOpenFileNames(
-        parent,
-        _tr("Attach evidence"),
-        "",
-        _tr(
-            "Evidence (*.wav *.mp3 *.m4a *.aac *.amr *.ogg *.opus *.flac *.png *.jpg *.jpeg "
-            "*.gif *.webp *.bmp *.pdf);;All files (*)"
-        ),
+        parent, titles.get(kind, _tr("Attach evidence")), "", attach_filters(kind)
     )
     return [Path(name) for name in names]
 
@@ -279,24 +296,84 @@ def get_bundle_path(parent: QWidget | None, suggested: str) -> Path | None:
     return _chosen(name)
 
 
-def ask_complaint(parent: QWidget | None, suggested: str) -> tuple[str, Path] | None:
-    """Which hotline the complaint goes to and where to write it; None when cancelled."""
-    choices = [
-        _tr("12378 — the financial regulator (NFRA), for lenders and their collectors"),
-        _tr("12363 — the central bank (PBOC), for credit reporting and payments"),
-    ]
-    choice, ok = QInputDialog.getItem(
-        parent, _tr("Complaint"), _tr("Send the complaint to:"), choices, 0, False
-    )
-    if not ok:
+class ComplaintDialog(QDialog):
+    """Where the complaint goes (12378 or 12363) and the language it is written in, with why
+    that language is offered first: the hotlines read Chinese."""
+
+    def __init__(self, parent: QWidget | None, lang: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Complaint"))
+        self.hotline = QComboBox()
+        self.hotline.addItem(
+            _tr("12378 — the financial regulator (NFRA), for lenders and their collectors"),
+            "12378",
+        )
+        self.hotline.addItem(
+            _tr("12363 — the central bank (PBOC), for credit reporting and payments"), "12363"
+        )
+        # the long hotline names are shown in the list; the box itself leaves its label whole
+        self.hotline.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.hotline.setMinimumContentsLength(36)
+        self.language = QComboBox()
+        self.language.addItem(_tr("Chinese (简体中文)"), "zh_CN")
+        self.language.addItem(_tr("English"), "en")
+        self.language.setCurrentIndex(max(self.language.findData(lang), 0))
+        self.why = QLabel()
+        self.why.setObjectName("hint")
+        self.why.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(_tr("Send the complaint to"), self.hotline)
+        form.addRow(_tr("Write it in"), self.language)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(_tr("Choose where to save…"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        column = QVBoxLayout(self)
+        column.addLayout(form)
+        column.addWidget(self.why)
+        column.addWidget(buttons)
+        self.language.currentIndexChanged.connect(lambda _index: self._explain())
+        self._explain()
+        self.setMinimumWidth(680)
+
+    def _explain(self) -> None:
+        if self.language.currentData() == "zh_CN":
+            text = _tr(
+                "The regulator's hotlines read complaints in Chinese, so it is written in "
+                "Chinese. Choose English for a copy you can read yourself."
+            )
+        else:
+            text = _tr(
+                "Written in English, for you to read. The regulator's hotlines read complaints "
+                "in Chinese: send them the Chinese one."
+            )
+        self.why.setText(text)
+
+    def choice(self) -> tuple[str, str]:
+        return str(self.hotline.currentData()), str(self.language.currentData())
+
+
+def ask_complaint(
+    parent: QWidget | None, suggested: str, lang: str = "zh_CN"
+) -> tuple[str, str, Path] | None:
+    """Which hotline the complaint goes to, its language (``lang`` offered first) and where to
+    write it: (hotline, language, path); None when cancelled."""
+    dialog = ComplaintDialog(parent, lang)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
+    to, chosen = dialog.choice()
     name, _ = QFileDialog.getSaveFileName(
         parent, _tr("Export complaint"), suggested, _tr("PDF document (*.pdf)")
     )
     path = _chosen(name)
     if path is None:
         return None
-    return ("12363" if choice == choices[1] else "12378"), path
+    return to, chosen, path
 
 
 def open_file(path: Path) -> bool:

@@ -36,6 +36,13 @@ from ashore import __version__
 from ashore.app.context import Context
 from ashore.app.errors import DataError, InputError
 from ashore.domain.dates import date_text
+from ashore.ui.widgets.placement import (  # noqa: F401 (the keys, for tests)
+    GEOMETRY_KEY,
+    POS_KEY,
+    SIZE_KEY,
+    restore_placement,
+    save_placement,
+)
 from ashore.ui.widgets.theme import MARGIN
 
 if TYPE_CHECKING:
@@ -52,12 +59,6 @@ if TYPE_CHECKING:
     from ashore.ui.payments.tab import PaymentsTab
     from ashore.ui.proposals.tab import ProposalsTab
 
-GEOMETRY_KEY = "window/geometry"
-# The frame's top-left and the window's size, kept beside the geometry: restoreGeometry before
-# the window manager has framed the window puts the inside where the frame was (a title bar
-# lower on each start); move() places the frame itself.
-POS_KEY = "window/pos"
-SIZE_KEY = "window/size"
 STATE_KEY = "window/state"
 SPLITTER_KEY = "window/splitter"
 SIDEBAR_WIDE, SIDEBAR_MIN = 400, 260  # px: what the three columns need; the least that reads
@@ -308,41 +309,17 @@ class MainWindow(QMainWindow):
 
     # ----- window state ----------------------------------------------------------------------
     def _restore_window(self) -> None:
-        # Imported here, not at the top: an empty data dir's first frame does without them.
-        from PySide6.QtCore import QByteArray, QPoint, QRect, QSize
+        # Imported here, not at the top: an empty data dir's first frame does without it.
+        from PySide6.QtCore import QByteArray
 
-        geometry = self.settings.value(GEOMETRY_KEY)
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
-        pos, size = self.settings.value(POS_KEY), self.settings.value(SIZE_KEY)
-        if (
-            isinstance(pos, QPoint)
-            and isinstance(size, QSize)
-            and not (self.isMaximized() or self.isFullScreen())
-            and self._fits(QRect(pos, size))
-        ):
-            self.resize(size)
-            self.move(pos)
+        # the size and place left, when saved on this kind of display; else one fitting the screen
+        restore_placement(self, self.settings)
         state = self.settings.value(STATE_KEY)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
 
-    @staticmethod
-    def _fits(frame: QRect) -> bool:
-        """Whether ``frame`` lies on a screen as it is now (else restoreGeometry's fitting
-        stands)."""
-        from PySide6.QtGui import QGuiApplication
-
-        screen = QGuiApplication.screenAt(frame.center())
-        return screen is not None and screen.availableGeometry().contains(frame)
-
     def save_window_state(self) -> None:
-        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        if not (self.isMaximized() or self.isFullScreen()):
-            self.settings.setValue(POS_KEY, self.pos())  # the frame's top-left
-            self.settings.setValue(SIZE_KEY, self.size())
+        save_placement(self, self.settings)
         self.settings.setValue(STATE_KEY, self.saveState())
         self.settings.setValue(SPLITTER_KEY, self.splitter.saveState())
         kind, item = self.showing

@@ -133,6 +133,44 @@ def stage(
     )
 
 
+_TALKED = frozenset({"proposed", "countered", "accepted", "rejected", "withdrawn"})
+
+
+def milestones(loan: Loan, today: date, guide: LoanGuide | None = None) -> frozenset[str]:
+    """The steps of ``STAGES`` the loan has really been through, read from its data (the guide's
+    strip ticks these, not every step before the current one).
+
+    "not_started" is a starting point, never done; "preparing" is done once the checklist holds
+    anything or a proposal is written; "in_contact" once a note records a contact or a proposal
+    went to the lender; "offer" once a proposal was proposed or countered (whatever came after);
+    "agreed" once one was accepted; "repaying" once a payment followed the agreement's start;
+    "settled" and "credit_checked" as the loan's standing and the credit checks say.
+    """
+    guide = guide or LoanGuide(loan.id)
+    facts = facts_of(loan)
+    statuses = {change.status for p in loan.proposals for change in p.history}
+    statuses |= {p.status for p in loan.proposals}
+    done: set[str] = set()
+    if not guide.is_empty() or loan.proposals:
+        done.add("preparing")
+    if facts.live or statuses & _TALKED:
+        done.add("in_contact")
+    if statuses & {"proposed", "countered", "accepted"}:
+        done.add("offer")
+    found = accepted(loan)
+    if found is not None or "accepted" in statuses:
+        done.add("agreed")
+    if found is not None and any(
+        found.start <= p.date <= today and p.amount > 0 for p in loan.payments
+    ):
+        done.add("repaying")
+    if plans.summarize(loan, None, today).status == "settled":
+        done.add("settled")
+        if any(c.checked_on <= today for c in guide.credit_checks):
+            done.add("credit_checked")
+    return frozenset(done)
+
+
 def stages(ledger: Ledger, today: date) -> dict[str, Stage]:
     """The stage of every loan, by loan id."""
     guides = load_guides(ledger)

@@ -28,7 +28,7 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
-from matplotlib.transforms import Bbox
+from matplotlib.transforms import Bbox, ScaledTranslation
 from PySide6.QtCore import QTimer
 
 from ashore.ui.chart.fonts import _setup_fonts
@@ -228,10 +228,16 @@ class ChartPlot:
         )  # fmt: skip
         for artist in (self._today_line, self._today_line_low, self._today_text):
             artist.set_visible(False)
+        # A payment is an amount paid, not owed: it is marked on the date axis (a triangle at the
+        # foot of the owed panel, on its day), its amount in the read-out, not drawn as a
+        # balance. x in dates, y in the panel's height, lifted so the whole mark is inside it.
+        on_dates = self.owed_axes.get_xaxis_transform() + ScaledTranslation(
+            0, 4.5 / 72, self.figure.dpi_scale_trans
+        )
         self._payments = self.owed_axes.plot(
-            [], [], linestyle="none", marker="o", markersize=6, color=PAYMENT,
+            [], [], linestyle="none", marker="^", markersize=7, color=PAYMENT,
             markeredgecolor="white", markeredgewidth=0.8, zorder=6, label=texts["payments"],
-            animated=True,
+            animated=True, transform=on_dates,
         )[0]  # fmt: skip
         self._claims = self.owed_axes.plot(
             [], [], linestyle="none", marker="X", markersize=8, color=CLAIM,
@@ -395,7 +401,7 @@ class ChartPlot:
             line.set_label(bar.label)
             line.set_visible(bar.key not in self._hidden)
 
-        self._set_markers(self._payments, payments)
+        self._set_markers(self._payments, payments, on_dates=True)
         self._set_markers(self._claims, claims)
         today_x = float(mdates.date2num(today))
         for artist in (self._today_line, self._today_line_low):
@@ -460,10 +466,10 @@ class ChartPlot:
         return mdates.date2num(days), np.array(amounts)
 
     @staticmethod
-    def _set_markers(line: Line2D, markers: Sequence[Marker]) -> None:
+    def _set_markers(line: Line2D, markers: Sequence[Marker], on_dates: bool = False) -> None:
         line.set_data(
             mdates.date2num([marker.day for marker in markers]) if markers else [],
-            [float(marker.amount) for marker in markers],
+            [0.0 if on_dates else float(marker.amount) for marker in markers],
         )
         line.set_visible(bool(markers))
 
@@ -612,6 +618,12 @@ class ChartPlot:
             cursor.set_visible(False)  # the pointer's position must not widen the axes
         for axes in (self.owed_axes, self.monthly_axes):
             axes.relim(visible_only=True)
+            if axes is self.owed_axes and self._payments.get_visible():
+                # the payments' days widen the dates shown; their heights are not amounts
+                days = np.asarray(self._payments.get_xdata(), dtype=float)
+                axes.dataLim.update_from_data_xy(
+                    np.column_stack([days, np.zeros_like(days)]), ignore=False, updatey=False
+                )
             axes.autoscale_view()
             high = axes.get_ybound()[1]
             if axes.dataLim.y0 >= 0 and high > 0:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, get_args
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ashore.app.errors import InputError
 from ashore.domain.money import format_amount
@@ -190,14 +190,24 @@ class NegotiationChart(QWidget):
         self._label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self._label.setText(self._hint())
 
+        # The read-out beside the toolbar, not under it: one row less above the plot, so the
+        # chart keeps its height where a form shares the page (the Proposals tab).
+        self._top = QHBoxLayout()
+        self._top.setContentsMargins(0, 0, 0, 0)
+        self._top.setSpacing(6)
+        self._top.addWidget(self._plot.toolbar)
+        self._top.addWidget(self._label, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addWidget(self._plot.toolbar)
-        layout.addWidget(self._label)
+        layout.addLayout(self._top)
         layout.addWidget(self._plot.canvas, 1)
 
     # ----- public API ------------------------------------------------------------------------
+
+    def add_beside_toolbar(self, widget: QWidget) -> None:
+        """Put ``widget`` (an "Export chart…" button) at the end of the toolbar's row."""
+        self._top.addWidget(widget, 0, Qt.AlignmentFlag.AlignVCenter)
 
     # Complexity over 10 on purpose: one pass over the chart lines: add, update or drop each.
     def set_data(  # noqa: C901

@@ -39,14 +39,25 @@ def remember_folder(path: Path) -> None:
 
 
 def save_folder() -> Path:
-    """Where a save dialog opens: the folder last saved to, else Documents, else home."""
+    """Where a save dialog opens: the folder last saved to, else Documents, else home.
+
+    A home without its Documents folder (a fresh account the desktop has not set up) gets it, as
+    the desktop's own first start would make it: a first save goes where a person keeps their
+    papers, not among the home folder's settings."""
     if _remembered:
         last = str(_remembered[0].value(LAST_FOLDER_KEY, "") or "")
         if last and Path(last).is_dir():
             return Path(last)
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    if documents and Path(documents).is_dir():
-        return Path(documents)
+    if documents:
+        folder = Path(documents)
+        if not folder.is_dir() and folder.parent.is_dir() and folder != Path.home():
+            try:
+                folder.mkdir()
+            except OSError:
+                return Path.home()
+        if folder.is_dir():
+            return folder
     return Path.home()
 
 

@@ -200,9 +200,18 @@ class GuideController(QObject):
             )
             return
         editor = LetterEditor(
-            self.window.ledger, loan, self.ctx.today, self.ctx.lang, parent=self.parent_widget
+            self.window.ledger,
+            loan,
+            self.ctx.today,
+            self.ctx.lang,
+            parent=self.parent_widget,
+            show_status=self.window.show_status,
         )
         dialogs.run_dialog(editor)
+        if editor.profile_asked:
+            self.window.set_loan_tab_index(self.tab_index)
+            self.refresh()
+            self.tab.show_profile()
 
 
 def install_guide(window: WindowServices) -> GuideController:

@@ -3,6 +3,7 @@ editable, then saved as a PDF or copied as plain text to paste into a lender's a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 from ashore.app.errors import DataError, InputError
 from ashore.reports.letter import letter_text
 from ashore.services.guide.letter import letter_data
-from ashore.services.guide.storage import load_guide
+from ashore.services.guide.storage import load_borrower, load_guide
 from ashore.ui import dialogs
 from ashore.ui.files.common import loan_file
 from ashore.ui.widgets.fields import user_message
@@ -42,8 +43,11 @@ class LetterEditor(QDialog):
         lang: str = "en",
         proposal_id: str = "",
         parent: QWidget | None = None,
+        show_status: Callable[[str, int], None] | None = None,
     ) -> None:
         super().__init__(parent)
+        self.show_status = show_status
+        self.profile_asked = False  # the user chose to fill in "About you" (the Guide tab)
         self.ledger = ledger
         self.loan = loan
         self.today = today
@@ -77,6 +81,19 @@ class LetterEditor(QDialog):
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         layout.addWidget(hint)
+        # Whose name signs the letter, and where it is set: the Guide tab's "About you".
+        profile = QHBoxLayout()
+        self.profile_label = QLabel()
+        self.profile_label.setObjectName("letterProfile")
+        self.profile_label.setWordWrap(True)
+        self.profile_button = QPushButton(self.tr("Fill in “About you”…"))
+        self.profile_button.setToolTip(
+            self.tr("Closes the letter and opens “About you” on the Guide tab")
+        )
+        profile.addWidget(self.profile_label, 1)
+        profile.addWidget(self.profile_button)
+        layout.addLayout(profile)
+        self._show_profile()
         self.editor = QPlainTextEdit()
         font = QFont(self.editor.font())
         if font.pointSizeF() > 0:
@@ -103,11 +120,43 @@ class LetterEditor(QDialog):
         self.refill_button.clicked.connect(lambda: self.refill(force=True))
         self.copy_button.clicked.connect(self.copy_text)
         self.pdf_button.clicked.connect(self.save_pdf)
+        self.profile_button.clicked.connect(self._ask_profile)
         close.clicked.connect(self.accept)
         self.proposal.currentIndexChanged.connect(lambda: self.refill())
         self.language.currentIndexChanged.connect(lambda: self.refill())
         self.refill(force=True)
         self.resize(760, 820)
+
+    def _show_profile(self) -> None:
+        borrower = load_borrower(self.ledger)
+        if borrower.name:
+            self.profile_label.setText(
+                self.tr(
+                    "Signed “%1”, with the phone, address and e-mail from “About you” on the "
+                    "Guide tab (kept once for all loans)."
+                ).replace("%1", borrower.name)
+            )
+            self.profile_label.setStyleSheet("")
+        else:
+            self.profile_label.setText(
+                self.tr(
+                    "Your name is not in the letter yet: it comes from “About you” on the Guide "
+                    "tab, with your phone, address and e-mail (kept once for all loans)."
+                )
+            )
+            self.profile_label.setStyleSheet("color: #8a5a00; font-weight: 600;")
+
+    def _ask_profile(self) -> None:
+        """Leave the letter for the Guide tab's "About you" (asked first when it was edited)."""
+        if self.edited() and not dialogs.confirm(
+            self,
+            self.tr("Fill in “About you”"),
+            self.tr("Close the letter? Your changes to its text are not kept."),
+            self.tr("Close the letter"),
+        ):
+            return
+        self.profile_asked = True
+        self.accept()
 
     def edited(self) -> bool:
         return self.editor.toPlainText() != self._generated
@@ -171,6 +220,8 @@ class LetterEditor(QDialog):
             return
         self.saved_path = path
         self._show(self.tr("Saved %1.").replace("%1", str(path)), ok=True)
+        if self.show_status is not None:
+            self.show_status(self.tr("Letter saved to %1.").replace("%1", str(path)), 8000)
 
     def _show(self, text: str, ok: bool = False) -> None:
         self.banner.setText(text)

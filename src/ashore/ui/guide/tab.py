@@ -78,15 +78,23 @@ class StageStrip(QWidget):
             layout.addWidget(label, 1)
             self.labels.append(label)
 
-    def set_step(self, step: int) -> None:
+    def set_step(self, step: int, done: frozenset[str] | None = None) -> None:
+        """Fill step ``step``; tick the steps in ``done`` (what the loan has really been
+        through: "No negotiation yet" is never a step done), the other passed ones plain."""
         titles = list(stage_titles().values())
+        if done is None:  # every step before the current one
+            done = frozenset(guide_stage.STAGES[:step])
         for i, label in enumerate(self.labels):
-            if i < step:
-                label.setText("✓ " + titles[i])
-                style = f"color: {MUTED}; border: 1px solid {BORDER}; background: #f0f4f6;"
-            elif i == step:
+            key = guide_stage.STAGES[i]
+            if i == step:
                 label.setText(titles[i])
                 style = f"color: white; background: {ACCENT}; font-weight: 600;"
+            elif i < step and key in done:
+                label.setText("✓ " + titles[i])
+                style = f"color: {MUTED}; border: 1px solid {BORDER}; background: #f0f4f6;"
+            elif i < step:
+                label.setText(titles[i])  # passed, not done: no tick
+                style = f"color: {MUTED}; border: 1px solid {BORDER};"
             else:
                 label.setText(titles[i])
                 style = f"color: {MUTED}; border: 1px dashed {BORDER};"
@@ -122,6 +130,7 @@ class GuideTab(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        self.scroll = scroll
         body = QWidget()
         body.setObjectName("formBody")
         column = QVBoxLayout(body)
@@ -273,6 +282,7 @@ class GuideTab(QWidget):
     def _build_profile(self) -> QGroupBox:
         box = QGroupBox(self.tr("About you (for letters, kept once for all loans)"))
         box.setMaximumWidth(820)
+        self.profile_box = box
         form = QFormLayout(box)
         self.borrower_name = QLineEdit()
         self.borrower_phone = QLineEdit()
@@ -344,7 +354,7 @@ class GuideTab(QWidget):
             .replace("%3", titles[self.stage.key])
         )
         self.next_step.setText(self.tr("Next: %1").replace("%1", next_steps()[self.stage.next_key]))
-        self.strip.set_step(self.stage.step)
+        self.strip.set_step(self.stage.step, guide_stage.milestones(loan, self.today, self.guide))
         self._fill_warnings()
         self._fill_checklist()
         self._fill_profile()
@@ -504,6 +514,11 @@ class GuideTab(QWidget):
         self.guide = guide_storage.load_guide(self.ledger, self.loan.id)
         self.refresh()
         self.on_changed()
+
+    def show_profile(self) -> None:
+        """Bring "About you" into sight with the cursor in its Name (the letter sent the user)."""
+        self.scroll.ensureWidgetVisible(self.profile_box, 0, 0)
+        self.borrower_name.setFocus()
 
     def save_profile(self) -> None:
         try:

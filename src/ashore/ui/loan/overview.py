@@ -167,6 +167,7 @@ class OverviewTab(QWidget):
         body.setObjectName("page")
         scroll.setWidget(body)
         outer.addWidget(scroll)
+        self.scroll = scroll
         layout = QVBoxLayout(body)
         layout.setContentsMargins(MARGIN, 8, MARGIN, MARGIN)
         layout.setSpacing(10)
@@ -257,6 +258,15 @@ class OverviewTab(QWidget):
             lambda: export_chart(self, self.chart, f"{self.loan.id if self.loan else 'loan'}.png")
         )
 
+    def _to_top(self) -> None:
+        """Scroll the page (and a scroll area the window put it in) back to its top."""
+        self.scroll.verticalScrollBar().setValue(0)
+        parent = self.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QScrollArea):
+                parent.verticalScrollBar().setValue(0)
+            parent = parent.parentWidget()
+
     def fit_room(self, width: int) -> None:
         """In a narrow window the lender's side goes below the figures instead of beside them."""
         stack_when_narrow([self._row], width)
@@ -276,6 +286,10 @@ class OverviewTab(QWidget):
         self.currency = loan.currency
         today = self.ctx.today
         data = overview_view.overview(loan, lender, today)
+        if self.data is None or data != self.data:
+            # Another loan, or this one's figures changed (a payment, an agreement): back to the
+            # top, where the changed figures are; the same figures again keep the user's place.
+            self._to_top()
         self.data = data
         self.owed_value.setText(f"{self._money(data.total)} {loan.currency}")
         owed = data.owed

@@ -100,8 +100,12 @@ class NoteEditor(QFrame):
         self.collection_check.toggled.connect(self.collection.setVisible)
         # Recordings picked before the note is saved; attached to it once it is.
         self.pending: list[Path] = []
+        # A recording (the file dialog shows audio files) and other proof (screenshots, PDFs)
+        # are two actions: each dialog offers its own kind first, "All files" after it.
         self.attach_button = QPushButton(self.tr("Attach recording…"))
-        self.attach_button.clicked.connect(self._pick_pending)
+        self.attach_button.clicked.connect(lambda: self._pick_pending("recording"))
+        self.proof_button = QPushButton(self.tr("Attach screenshot or PDF…"))
+        self.proof_button.clicked.connect(lambda: self._pick_pending("proof"))
         self.pending_label = QLabel()
         self.pending_label.setObjectName("noteLabel")
         self.error = QLabel()
@@ -141,6 +145,7 @@ class NoteEditor(QFrame):
         form.addRow("", self.collection)
         files = QHBoxLayout()
         files.addWidget(self.attach_button)
+        files.addWidget(self.proof_button)
         files.addWidget(self.pending_label, 1)
         form.addRow("", files)
         buttons = QHBoxLayout()
@@ -162,6 +167,7 @@ class NoteEditor(QFrame):
         self.pending = []
         self.pending_label.clear()
         self.attach_button.setVisible(True)
+        self.proof_button.setVisible(True)
         self._set_occurred(now)
         self.written.setText(self.tr("Written-at time is set when you save"))
         self.channel.setCurrentIndex(0)
@@ -191,6 +197,7 @@ class NoteEditor(QFrame):
         self.pending = []
         self.pending_label.clear()
         self.attach_button.setVisible(False)  # an existing note takes files on its card
+        self.proof_button.setVisible(False)
         day = note.follow_up or today
         self.follow_date.setDate(QDate(day.year, day.month, day.day))
         self._open()
@@ -236,8 +243,8 @@ class NoteEditor(QFrame):
         self.pending.extend(paths)
         self.pending_label.setText(", ".join(path.name for path in self.pending))
 
-    def _pick_pending(self) -> None:
-        self.add_pending(dialogs.get_attach_paths(self))
+    def _pick_pending(self, kind: str) -> None:
+        self.add_pending(dialogs.get_attach_paths(self, kind))
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
@@ -285,6 +292,7 @@ class NoteEditor(QFrame):
         self.pending_label.clear()
         self.add_pending(draft.pending)
         self.attach_button.setVisible(draft.editing is None)
+        self.proof_button.setVisible(draft.editing is None)
         self._open(baseline=draft.baseline)
 
     def _fields(self) -> tuple[object, ...]:

@@ -388,29 +388,31 @@ class NotesPane(QWidget):
         if self.problems or not entries:
             self.hint.clear()
             return
+        # Plain words on the line (how many notes, and that none was changed since written);
+        # the fingerprints, for whoever checks them, in the tooltip.
         if self.loan_id is not None:
             chain = self.notes.chain(self.loan_id)
             head = chain[-1].hash if chain else ""
-            count = self.tr("%n note(s)", "", len(entries))
-            entries_text = self.tr("%n chained entry(s)", "", len(chain))
-            self.hint.setText(
-                self.tr("✓ Record intact · {notes} · {entries} · last {h}…").format(
-                    notes=count, entries=entries_text, h=head[:10]
-                )
+            kept = self.tr(
+                "✓ %n note(s), kept as written; every change is on record", "", len(entries)
             )
+            self.hint.setText(kept)
             self.hint.setToolTip(
                 self.tr(
-                    "Every note, edit and deletion is chained by SHA-256; last hash:\n{h}\n"
+                    "Ashore keeps a fingerprint (SHA-256) of every note, edit and deletion, in "
+                    "order, so a change made outside Ashore shows here. Latest fingerprint:\n{h}\n"
                     "Drop recordings, screenshots or PDFs on a note to attach them."
                 ).format(h=head)
             )
         else:
             loans = len({loan.id for loan, _ in entries})
-            count = self.tr("%n note(s)", "", len(entries))
-            where = self.tr("%n loan(s)", "", loans)
             self.hint.setText(
-                self.tr("✓ Record intact · {notes} · {loans}").format(notes=count, loans=where)
+                self.tr("✓ {notes} on {loans}, kept as written").format(
+                    notes=self.tr("%n note(s)", "", len(entries)),
+                    loans=self.tr("%n loan(s)", "", loans),
+                )
             )
+            self.hint.setToolTip("")
 
     def _loan_ids(self) -> set[str]:
         return {self.loan_id} if self.loan_id is not None else set()

@@ -174,15 +174,17 @@ class NotesHookup(QObject):
             return
         ledger = self.window.ledger
         lender = ledger.lender(loan.lender).name
+        # Chinese first for a CNY loan (the regulator reads Chinese), else the interface's
+        # language; the dialog says so, and the user may choose the other.
+        offered = complaint_lang(loan.currency, None, self.window.ctx.lang)
         answer = dialogs.ask_complaint(
             self.parent_widget,
             loan_file(lender, loan, "complaint", self.window.ctx.today, ".pdf"),
+            offered,
         )
         if answer is None:
             return
-        to, path = answer
-        # Chinese for a CNY loan (the regulator reads Chinese), else the interface's language.
-        lang = complaint_lang(loan.currency, None, self.window.ctx.lang)
+        to, lang, path = answer
         try:
             data = complaint_data(ledger, loan.id, self.window.ctx.today, to, lang)
             write_complaint_pdf(data, path, lang)
@@ -195,8 +197,11 @@ class NotesHookup(QObject):
             )
             return
         self.window.show_status(
-            self.tr("Complaint to {to} written to {path}: {contacts}, {breaches}.").format(
+            self.tr(
+                "Complaint to {to} written in {language} to {path}: {contacts}, {breaches}."
+            ).format(
                 to=to,
+                language=self.tr("Chinese") if lang == "zh_CN" else self.tr("English"),
                 path=path,
                 contacts=self.tr("%n contact(s)", "", len(data.contacts)),
                 breaches=self.tr("%n breach(es)", "", len(data.breaches)),

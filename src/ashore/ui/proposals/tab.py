@@ -60,6 +60,7 @@ from ashore.ui.widgets.workspace import (
 )
 
 NEW_KEY = "new"  # the chart key of a proposal being written, before it has an id
+VIEWS_LEAST = 250  # the height the table, comparison or chart below the form keeps at least
 
 
 class ProposalsTab(QWidget):
@@ -167,11 +168,9 @@ class ProposalsTab(QWidget):
         self.chart = NegotiationChart(currency=currency, locale=self.babel)
         self.chart.setMinimumSize(360, 150)
         chart_column.addWidget(self.chart, 1)
-        export_row = QHBoxLayout()
-        export_row.addStretch(1)
+        # on the chart's toolbar row: the plot keeps the height a row of its own would take
         self.export_button = QPushButton(self.tr("Export chart…"))
-        export_row.addWidget(self.export_button)
-        chart_column.addLayout(export_row)
+        self.chart.add_beside_toolbar(self.export_button)
         self.chart_index = self.views.addTab(chart_page, self.tr("Chart"))
         self.views.addTab(scrolling(self._status_page()), self.tr("Status and history"))
         splitter.addWidget(self.views)
@@ -414,14 +413,14 @@ class ProposalsTab(QWidget):
         if self._sized or total < 200:
             return
         form = self.form
-        # the form's height at its real width (its hint line wraps), its frame and spacing
+        # the form's height at its real width (its hint line wraps), its frame and spacing, and
+        # one error line more: a message under a field while typing moves nothing
         need = form.heightForWidth(form.width()) if form.hasHeightForWidth() else -1
         need = max(need, form.sizeHint().height(), form.minimumSizeHint().height())
-        wanted = self.list_view.height() + need + 30
-        top = min(wanted, total * 2 // 3)
-        if self.views.currentIndex() == self.chart_index:
-            # A chart needs height to be read: the form scrolls meanwhile.
-            top = min(top, total * 2 // 5)
+        wanted = self.list_view.height() + need + 30 + form.fontMetrics().lineSpacing()
+        # The form stays whole whichever view is open (the chart too): a form that scrolls
+        # moves under the cursor while it is typed in. The views get the rest, never too little.
+        top = min(wanted, total - VIEWS_LEAST, total * 2 // 3)
         self.splitter.setSizes([top, total - top])
 
     def _fit_comparison(self) -> None:
@@ -458,6 +457,7 @@ class ProposalsTab(QWidget):
         self.chart = NegotiationChart(currency=currency, locale=self.babel)
         self.chart.setMinimumSize(360, 150)
         self.chart_column.replaceWidget(old, self.chart)
+        self.chart.add_beside_toolbar(self.export_button)
         old.deleteLater()
         self.chart_currency = currency
 

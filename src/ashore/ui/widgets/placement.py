@@ -1,0 +1,107 @@
+"""Where the main window opens: the size and place the user left it at, when they were saved by
+a session on this kind of display and still fit a screen; else a default that fits the screen,
+title bar and borders included (1280x800 where there is room, at least 1100x720 when the screen
+allows), centred on it.
+
+A size saved by an offscreen run (a test, a screenshot: a virtual 800-pixel screen) once came
+back on a real desktop as a 755x580 window cut off in Chinese; a 1280x800 window on a 1280x800
+screen put its status bar under the screen's edge, below the title bar the window manager adds.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QPoint, QRect, QSettings, QSize
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+GEOMETRY_KEY = "window/geometry"
+# The frame's top-left and the window's size, kept beside the geometry: restoreGeometry before
+# the window manager has framed the window puts the inside where the frame was (a title bar
+# lower on each start); move() places the frame itself.
+POS_KEY = "window/pos"
+SIZE_KEY = "window/size"
+# The display the geometry was saved on ("xcb", "wayland", "offscreen", …): a size from another
+# kind of display says nothing of this one.
+PLATFORM_KEY = "window/platform"
+
+DEFAULT = QSize(1280, 800)
+LEAST = QSize(1100, 720)
+# What a window manager adds around the window before it says how much (title bar, borders).
+FRAME = QSize(16, 56)
+
+
+def _available(widget: QWidget) -> QRect:
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else QRect(0, 0, 1280, 800)
+
+
+def default_size(available: QRect, platform: str | None = None) -> QSize:
+    """1280x800 with its frame when the screen has room, else what the screen leaves. Offscreen
+    (tests, screenshots: no one sees that 800-pixel "screen") the reference 1280x800."""
+    if (platform or QGuiApplication.platformName()) == "offscreen":
+        return QSize(DEFAULT)
+    return DEFAULT.boundedTo(QSize(available.width(), available.height()) - FRAME)
+
+
+def least_size(available: QRect) -> QSize:
+    """The smallest size a window is reopened at without a saved size of this display's own."""
+    return LEAST.boundedTo(default_size(available))
+
+
+def place_default(window: QWidget) -> None:
+    """The default size, centred on the window's screen."""
+    available = _available(window)
+    size = default_size(available)
+    window.resize(size)
+    frame = QSize(size.width() + FRAME.width(), size.height() + FRAME.height())
+    corner = available.center() - QPoint(frame.width() // 2, frame.height() // 2)
+    window.move(max(corner.x(), available.left()), max(corner.y(), available.top()))
+
+
+def _fits(frame: QRect) -> bool:
+    """Whether ``frame`` lies on a screen as it is now."""
+    screen = QGuiApplication.screenAt(frame.center())
+    return screen is not None and screen.availableGeometry().contains(frame)
+
+
+def restore_placement(window: QWidget, settings: QSettings) -> None:
+    """Give ``window`` the size and place saved by ``save_placement`` on this kind of display,
+    else the default (a size saved before the display was kept is used only when it is not
+    smaller than ``least_size``)."""
+    saved_on = str(settings.value(PLATFORM_KEY, "") or "")
+    here = QGuiApplication.platformName()
+    geometry = settings.value(GEOMETRY_KEY)
+    pos, size = settings.value(POS_KEY), settings.value(SIZE_KEY)
+    if (
+        (saved_on and saved_on != here)
+        or not isinstance(geometry, QByteArray)
+        or geometry.isEmpty()
+        or not window.restoreGeometry(geometry)
+    ):
+        place_default(window)
+        return
+    maximized = window.isMaximized() or window.isFullScreen()
+    if (
+        isinstance(pos, QPoint)
+        and isinstance(size, QSize)
+        and not maximized
+        and _fits(QRect(pos, size))
+    ):
+        window.resize(size)
+        window.move(pos)
+    least = least_size(_available(window))
+    if (
+        not saved_on
+        and not maximized
+        and (window.width() < least.width() or window.height() < least.height())
+    ):
+        place_default(window)  # an old, small size of unknown origin
+
+
+def save_placement(window: QWidget, settings: QSettings) -> None:
+    """Keep the window's geometry, its frame's top-left and size, and the kind of display."""
+    settings.setValue(GEOMETRY_KEY, window.saveGeometry())
+    if not (window.isMaximized() or window.isFullScreen()):
+        settings.setValue(POS_KEY, window.pos())  # the frame's top-left
+        settings.setValue(SIZE_KEY, window.size())
+    settings.setValue(PLATFORM_KEY, QGuiApplication.platformName())
