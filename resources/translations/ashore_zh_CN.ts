@@ -1194,7 +1194,7 @@ Why delete {what}?</source>
     <message>
         <location line="-139"/>
         <source>Owed today under the agreement in force.</source>
-        <translation>按当前协议今日应还。</translation>
+        <translation>按当前协议，截至今日尚欠。</translation>
     </message>
     <message>
         <location line="+141"/>
@@ -1630,7 +1630,7 @@ Why delete {what}?</source>
     <message>
         <location line="+4"/>
         <source>%1 and %2</source>
-        <translation>%1和%2</translation>
+        <translation>%1 和%2</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3817,7 +3817,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     <message>
         <location line="+32"/>
         <source>{lender}&apos;s collectors broke the rules {times} in {contacts}</source>
-        <translation>{lender}的催收在{contacts}中违规 {times}</translation>
+        <translation>{lender}的催收在 {contacts}中违规 {times}</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
@@ -4039,7 +4039,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     <message>
         <location line="+110"/>
         <source>Owed today under the agreement “%1”</source>
-        <translation>按协议“%1”今日应还</translation>
+        <translation>按协议“%1”今日尚欠</translation>
     </message>
     <message>
         <location line="+3"/>
