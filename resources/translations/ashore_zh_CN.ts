@@ -449,7 +449,7 @@ Why delete {what}?</source>
         <translation>协议违约</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/widgets/workspace.py" line="+41"/>
+        <location filename="../../src/ashore/ui/widgets/workspace.py" line="+56"/>
         <source>Spread over more months</source>
         <translation>延长分期</translation>
     </message>
@@ -885,7 +885,7 @@ Why delete {what}?</source>
 <context>
     <name>CalendarDialog</name>
     <message>
-        <location filename="../../src/ashore/ui/files/calendar.py" line="+75"/>
+        <location filename="../../src/ashore/ui/files/calendar.py" line="+81"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
@@ -908,7 +908,7 @@ Why delete {what}?</source>
 <context>
     <name>CalendarExport</name>
     <message>
-        <location line="+97"/>
+        <location line="+83"/>
         <source>&amp;Repayment calendar (PDF)…</source>
         <translation>还款日历（PDF）(&amp;R)…</translation>
     </message>
@@ -1658,7 +1658,7 @@ Why delete {what}?</source>
 <context>
     <name>DataCheck</name>
     <message>
-        <location filename="../../src/ashore/ui/files/check.py" line="+81"/>
+        <location filename="../../src/ashore/ui/files/check.py" line="+67"/>
         <source>&amp;Check Data…</source>
         <translation>检查数据(&amp;C)…</translation>
     </message>
@@ -2555,7 +2555,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LenderPage</name>
     <message>
-        <location filename="../../src/ashore/ui/pages.py" line="+184"/>
+        <location filename="../../src/ashore/ui/pages.py" line="+220"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
@@ -2805,7 +2805,7 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location filename="../../src/ashore/ui/loan/allocation.py" line="-27"/>
-        <location filename="../../src/ashore/ui/loan/form.py" line="+226"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="+236"/>
         <source>Fees</source>
         <translation>费用</translation>
     </message>
@@ -2823,7 +2823,7 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/ashore/ui/loan/form.py" line="-146"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="-156"/>
         <source>Principal</source>
         <translation>本金</translation>
     </message>
@@ -2894,19 +2894,19 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+82"/>
+        <location line="+92"/>
         <source>% per day</source>
         <translation>%（日）</translation>
     </message>
     <message>
-        <location line="-78"/>
-        <source>360-day year</source>
-        <translation>一年按 360 天</translation>
+        <location line="-85"/>
+        <source>360 days</source>
+        <translation>360 天</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>365-day year</source>
-        <translation>一年按 365 天</translation>
+        <source>365 days</source>
+        <translation>365 天</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2919,7 +2919,12 @@ What was here before is saved in %1.</source>
         <translation>利率</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>A year counts</source>
+        <translation>一年按</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Repayment</source>
         <translation>还款方式</translation>
     </message>
@@ -3161,7 +3166,7 @@ What was here before is saved in %1.</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+108"/>
         <source>lender</source>
         <translation>出借方</translation>
     </message>
@@ -3229,7 +3234,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LoanPage</name>
     <message>
-        <location filename="../../src/ashore/ui/pages.py" line="-160"/>
+        <location filename="../../src/ashore/ui/pages.py" line="-164"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
@@ -3244,7 +3249,7 @@ What was here before is saved in %1.</source>
         <translation>还款</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -3259,7 +3264,7 @@ What was here before is saved in %1.</source>
         <translation>按照合同或 App 上的信息填写，然后保存。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Save the loan first</source>
         <translation>请先保存借款</translation>
     </message>
@@ -3661,7 +3666,7 @@ What was here before is saved in %1.</source>
         <translation>沟通记录</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&amp;Evidence bundle…</source>
         <translation>证据包(&amp;E)…</translation>
     </message>
@@ -3684,6 +3689,13 @@ What was here before is saved in %1.</source>
         <location line="+46"/>
         <source>Note saved at {time}.</source>
         <translation>记录已于 {time} 保存。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n file(s) attached to {note}.</source>
+        <translation>
+            <numerusform>已为{note}添加 %n 个附件。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+56"/>
@@ -3734,7 +3746,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NotesPane</name>
     <message>
-        <location filename="../../src/ashore/ui/notes/pane.py" line="+123"/>
+        <location filename="../../src/ashore/ui/notes/pane.py" line="+125"/>
         <source>Every note on this lender&apos;s loans, newest first</source>
         <translation>该出借方所有借款的记录，最新的在前</translation>
     </message>
@@ -3907,16 +3919,17 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="+20"/>
+        <location line="+92"/>
         <source>the note of {when}</source>
         <translation>{when} 的记录</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="-41"/>
         <source>Copying {name}…</source>
         <translation>正在复制 {name}…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+54"/>
         <source>Cancelled: nothing was stored.</source>
         <translation>已取消：没有保存任何内容。</translation>
     </message>
@@ -4196,7 +4209,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/tab.py" line="+80"/>
+        <location filename="../../src/ashore/ui/payments/tab.py" line="+96"/>
         <source>Record a payment</source>
         <translation>记录一笔还款</translation>
     </message>
@@ -4256,14 +4269,14 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>⏰ %2（%3 天后）应还 %1。请按时还款以保持计划。</translation>
     </message>
     <message numerus="yes">
-        <location line="+69"/>
+        <location line="+73"/>
         <source>It is dated %1, %n day(s) from today.</source>
         <translation>
             <numerusform>还款日期为 %1，比今天晚 %n 天。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-203"/>
         <source>Installments of the plan in force</source>
         <translation>生效计划的各期</translation>
     </message>
@@ -4293,12 +4306,17 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>下一期：%2 应还 %1。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
+        <source>Record payment %1</source>
+        <translation>记录还款 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Payment recorded: %1 on %2.</source>
         <translation>已记录还款：%2 还 %1。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+29"/>
         <source>It is more than the %1 owed to settle the loan.</source>
         <translation>超过了结清这笔借款所需的 %1。</translation>
     </message>
@@ -4445,23 +4463,23 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+36"/>
+        <location line="+45"/>
         <source>Yearly interest (%)</source>
         <translation>年利率（%）</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-43"/>
         <source>First due (optional)</source>
         <translation>首期还款日（可选）</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+15"/>
+        <location line="+24"/>
         <source>Pay by</source>
         <translation>还款截止日</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-21"/>
         <source>an amount</source>
         <translation>固定金额</translation>
     </message>
@@ -4471,7 +4489,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>按欠款打折</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+17"/>
         <source>Settle with</source>
         <translation>结清方式</translation>
     </message>
@@ -4482,11 +4500,16 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Discount (%)</source>
-        <translation>折扣（%）</translation>
+        <source>Discount (% taken off)</source>
+        <translation>减免比例（%）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+276"/>
+        <source>pays %1 % = %2</source>
+        <translation>实付 %1% = %2</translation>
+    </message>
+    <message>
+        <location line="-267"/>
         <source>frozen</source>
         <translation>停止计息</translation>
     </message>
@@ -4528,7 +4551,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>分期</translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+190"/>
         <source>The agreement is a contract: Duplicate it to propose a change.</source>
         <translation>协议是一份约定：如需修改，请复制后另提方案。</translation>
     </message>
@@ -4589,7 +4612,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/tab.py" line="+104"/>
+        <location filename="../../src/ashore/ui/proposals/tab.py" line="+105"/>
         <source>Tick a proposal to show it on the chart.</source>
         <translation>勾选一个方案即可在图表上显示。</translation>
     </message>
@@ -4745,7 +4768,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>新方案</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+92"/>
+        <source>Proposal “%1” saved.</source>
+        <translation>方案“%1”已保存。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
@@ -4765,7 +4793,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+10"/>
+        <source>Proposal “%1” deleted.</source>
+        <translation>方案“%1”已删除。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Replace the agreement</source>
         <translation>替换协议</translation>
     </message>
@@ -4775,8 +4808,18 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>“%1”是当前生效的协议。接受“%2”会撤回它，并从“%2”的开始日期起全面取代原还款计划。</translation>
     </message>
     <message>
-        <location line="-189"/>
-        <location line="+194"/>
+        <location line="+24"/>
+        <source>Agreement recorded: “%1”, the plan in force from %2.</source>
+        <translation>已记录协议：“%1”，自 %2 起为执行中的还款计划。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is now %2.</source>
+        <translation>“%1”现为%2。</translation>
+    </message>
+    <message>
+        <location line="-219"/>
+        <location line="+196"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
@@ -5161,6 +5204,14 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
 </context>
 <context>
+    <name>WaitingTab</name>
+    <message>
+        <location filename="../../src/ashore/ui/pages.py" line="-289"/>
+        <source>Save the loan first: its figures, plans, payments and notes come here.</source>
+        <translation>请先保存这笔借款：它的金额、方案、还款和记录会显示在这里。</translation>
+    </message>
+</context>
+<context>
     <name>Warning</name>
     <message>
         <location filename="../../src/ashore/ui/messages.py" line="-117"/>
@@ -5191,7 +5242,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../src/ashore/ui/pages.py" line="-43"/>
+        <location filename="../../src/ashore/ui/pages.py" line="+246"/>
         <source>Welcome to Ashore</source>
         <translation>欢迎使用 Ashore</translation>
     </message>

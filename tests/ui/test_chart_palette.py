@@ -100,6 +100,7 @@ def test_proposals_drawn_together_differ_in_colour_and_line_style(qtbot) -> None
         monthly=[],
         budget=None,
     )
+
     def look(key: str) -> tuple[str, str, str]:
         line = chart.plot.line(key)
         dashes = line._unscaled_dash_pattern  # (offset, on-off lengths): what is drawn

@@ -618,7 +618,10 @@ class MainWindow(QMainWindow):
             Proposals(self.ledger), self.ctx, self.money_locale
         )
         self.payments_tab: PaymentsTab = PaymentsTab(
-            Payments(self.ledger), self.ctx, self.money_locale
+            Payments(self.ledger),
+            self.ctx,
+            self.money_locale,
+            undo=(self.undo_stack, self.edits.after_undo),  # Edit ▸ Undo Record payment
         )
         self.loan_page.fill("overview", scrolling(self.overview_tab))
         self.loan_page.fill("proposals", scrolling(self.proposals_tab))
