@@ -31,7 +31,7 @@
 <context>
     <name>Dashboard</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+370"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+392"/>
         <source>%n loan(s) · today %2</source>
         <translation>
             <numerusform>%n loan · today %2</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>LenderPage</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/pages.py" line="+259"/>
+        <location filename="../../src/ashore/ui/pages.py" line="+295"/>
         <source>%n loan(s)</source>
         <translation>
             <numerusform>%n loan</numerusform>
@@ -64,7 +64,15 @@
 <context>
     <name>NotesHookup</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/notes/window.py" line="+162"/>
+        <location filename="../../src/ashore/ui/notes/window.py" line="+107"/>
+        <source>%n file(s) attached to {note}.</source>
+        <translation>
+            <numerusform>%n file attached to {note}.</numerusform>
+            <numerusform>%n files attached to {note}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+61"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n note</numerusform>
@@ -99,7 +107,7 @@
 <context>
     <name>NotesPane</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/notes/pane.py" line="+376"/>
+        <location filename="../../src/ashore/ui/notes/pane.py" line="+378"/>
         <source>%n time(s)</source>
         <translation>
             <numerusform>%n time</numerusform>
@@ -142,7 +150,7 @@
 <context>
     <name>PaymentsTab</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/payments/tab.py" line="+266"/>
+        <location filename="../../src/ashore/ui/payments/tab.py" line="+286"/>
         <source>It is dated %1, %n day(s) from today.</source>
         <translation>
             <numerusform>It is dated %1, %n day from today.</numerusform>

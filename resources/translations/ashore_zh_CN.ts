@@ -349,27 +349,33 @@ Why delete {what}?</source>
     <message>
         <location line="+17" />
         <source>Recordings (%1)</source>
-        <translation>录音 (%1)</translation></message>
+        <translation>录音 (%1)</translation>
+    </message>
     <message>
         <location line="+1" />
         <source>Screenshots and documents (%1)</source>
-        <translation>截图和文件 (%1)</translation></message>
+        <translation>截图和文件 (%1)</translation>
+    </message>
     <message>
         <location line="+1" />
         <source>All files (*)</source>
-        <translation>所有文件 (*)</translation></message>
+        <translation>所有文件 (*)</translation>
+    </message>
     <message>
         <location line="+5" />
         <source>Evidence (%1)</source>
-        <translation>证据 (%1)</translation></message>
+        <translation>证据 (%1)</translation>
+    </message>
     <message>
         <location line="+7" />
         <source>Attach a recording</source>
-        <translation>附上录音</translation></message>
+        <translation>附上录音</translation>
+    </message>
     <message>
         <location line="+1" />
         <source>Attach screenshots or documents</source>
-        <translation>附上截图或文件</translation></message>
+        <translation>附上截图或文件</translation>
+    </message>
     <message>
         <location line="+3" />
         <source>Attach evidence</source>
@@ -378,31 +384,38 @@ Why delete {what}?</source>
     <message>
         <location line="+34" />
         <source>Chinese (简体中文)</source>
-        <translation>中文（简体中文）</translation></message>
+        <translation>中文（简体中文）</translation>
+    </message>
     <message>
         <location line="+1" />
         <source>English</source>
-        <translation>英文</translation></message>
+        <translation>英文</translation>
+    </message>
     <message>
         <location line="+6" />
         <source>Send the complaint to</source>
-        <translation>投诉提交至</translation></message>
+        <translation>投诉提交至</translation>
+    </message>
     <message>
         <location line="+1" />
         <source>Write it in</source>
-        <translation>投诉书语言</translation></message>
+        <translation>投诉书语言</translation>
+    </message>
     <message>
         <location line="+5" />
         <source>Choose where to save…</source>
-        <translation>选择保存位置…</translation></message>
+        <translation>选择保存位置…</translation>
+    </message>
     <message>
         <location line="+14" />
         <source>The regulator's hotlines read complaints in Chinese, so it is written in Chinese. Choose English for a copy you can read yourself.</source>
-        <translation>监管热线受理中文投诉，所以投诉书用中文写。如需自己看懂的副本，可选英文。</translation></message>
+        <translation>监管热线受理中文投诉，所以投诉书用中文写。如需自己看懂的副本，可选英文。</translation>
+    </message>
     <message>
         <location line="+5" />
         <source>Written in English, for you to read. The regulator's hotlines read complaints in Chinese: send them the Chinese one.</source>
-        <translation>用英文写，供你自己阅读。监管热线受理中文投诉：提交时请用中文版。</translation></message>
+        <translation>用英文写，供你自己阅读。监管热线受理中文投诉：提交时请用中文版。</translation>
+    </message>
     <message>
         <location line="-58" />
         <source>Export evidence bundle</source>
@@ -491,7 +504,7 @@ Why delete {what}?</source>
         <translation>协议违约</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/widgets/workspace.py" line="+41" />
+        <location filename="../../src/ashore/ui/widgets/workspace.py" line="+56" />
         <source>Spread over more months</source>
         <translation>延长分期</translation>
     </message>
@@ -2617,7 +2630,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LenderPage</name>
     <message>
-        <location filename="../../src/ashore/ui/pages.py" line="+184" />
+        <location filename="../../src/ashore/ui/pages.py" line="+220" />
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
@@ -2719,11 +2732,13 @@ What was here before is saved in %1.</source>
     <message>
         <location line="+12" />
         <source>Fill in “About you”…</source>
-        <translation>填写“关于你”…</translation></message>
+        <translation>填写“关于你”…</translation>
+    </message>
     <message>
         <location line="+2" />
         <source>Closes the letter and opens “About you” on the Guide tab</source>
-        <translation>关闭信件，打开“协商指南”页上的“关于你”</translation></message>
+        <translation>关闭信件，打开“协商指南”页上的“关于你”</translation>
+    </message>
     <message>
         <location line="+18" />
         <location line="+62" />
@@ -2748,23 +2763,28 @@ What was here before is saved in %1.</source>
     <message>
         <location line="+22" />
         <source>Signed “%1”, with the phone, address and e-mail from “About you” on the Guide tab (kept once for all loans).</source>
-        <translation>署名“%1”，电话、地址和电子邮箱取自“协商指南”页上的“关于你”（所有借款共用一份）。</translation></message>
+        <translation>署名“%1”，电话、地址和电子邮箱取自“协商指南”页上的“关于你”（所有借款共用一份）。</translation>
+    </message>
     <message>
         <location line="+8" />
         <source>Your name is not in the letter yet: it comes from “About you” on the Guide tab, with your phone, address and e-mail (kept once for all loans).</source>
-        <translation>信中还没有你的姓名：姓名和电话、地址、电子邮箱都取自“协商指南”页上的“关于你”（所有借款共用一份）。</translation></message>
+        <translation>信中还没有你的姓名：姓名和电话、地址、电子邮箱都取自“协商指南”页上的“关于你”（所有借款共用一份）。</translation>
+    </message>
     <message>
         <location line="+10" />
         <source>Fill in “About you”</source>
-        <translation>填写“关于你”</translation></message>
+        <translation>填写“关于你”</translation>
+    </message>
     <message>
         <location line="+1" />
         <source>Close the letter? Your changes to its text are not kept.</source>
-        <translation>关闭信件？你对信件内容的修改不会保留。</translation></message>
+        <translation>关闭信件？你对信件内容的修改不会保留。</translation>
+    </message>
     <message>
         <location line="+1" />
         <source>Close the letter</source>
-        <translation>关闭信件</translation></message>
+        <translation>关闭信件</translation>
+    </message>
     <message>
         <location line="+17" />
         <source>Replace your changes to the letter with a fresh copy?</source>
@@ -2803,7 +2823,8 @@ What was here before is saved in %1.</source>
     <message>
         <location line="+2" />
         <source>Letter saved to %1.</source>
-        <translation>信件已保存到 %1。</translation></message>
+        <translation>信件已保存到 %1。</translation>
+    </message>
 </context>
 <context>
     <name>LoanEdits</name>
@@ -2899,7 +2920,7 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location filename="../../src/ashore/ui/loan/allocation.py" line="-27" />
-        <location filename="../../src/ashore/ui/loan/form.py" line="+226" />
+        <location filename="../../src/ashore/ui/loan/form.py" line="+236" />
         <source>Fees</source>
         <translation>费用</translation>
     </message>
@@ -2917,7 +2938,7 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+1" />
-        <location filename="../../src/ashore/ui/loan/form.py" line="-146" />
+        <location filename="../../src/ashore/ui/loan/form.py" line="-156" />
         <source>Principal</source>
         <translation>本金</translation>
     </message>
@@ -2988,20 +3009,18 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+1" />
-        <location line="+82" />
+        <location line="+92" />
         <source>% per day</source>
         <translation>%（日）</translation>
     </message>
     <message>
-        <location line="-78" />
-        <source>360-day year</source>
-        <translation>一年按 360 天</translation>
-    </message>
+        <location line="-85" />
+        <source>360 days</source>
+        <translation>360 天</translation></message>
     <message>
         <location line="+1" />
-        <source>365-day year</source>
-        <translation>一年按 365 天</translation>
-    </message>
+        <source>365 days</source>
+        <translation>365 天</translation></message>
     <message>
         <location line="+1" />
         <source>How a daily rate converts to a yearly one</source>
@@ -3013,7 +3032,11 @@ What was here before is saved in %1.</source>
         <translation>利率</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+6" />
+        <source>A year counts</source>
+        <translation>一年按</translation></message>
+    <message>
+        <location line="+5" />
         <source>Repayment</source>
         <translation>还款方式</translation>
     </message>
@@ -3255,7 +3278,7 @@ What was here before is saved in %1.</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location line="+104" />
+        <location line="+108" />
         <source>lender</source>
         <translation>出借方</translation>
     </message>
@@ -3323,7 +3346,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LoanPage</name>
     <message>
-        <location filename="../../src/ashore/ui/pages.py" line="-160" />
+        <location filename="../../src/ashore/ui/pages.py" line="-164" />
         <source>Overview</source>
         <translation>概况</translation>
     </message>
@@ -3338,7 +3361,7 @@ What was here before is saved in %1.</source>
         <translation>还款</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+20" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -3353,7 +3376,7 @@ What was here before is saved in %1.</source>
         <translation>按照合同或 App 上的信息填写，然后保存。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+15" />
         <source>Save the loan first</source>
         <translation>请先保存借款</translation>
     </message>
@@ -3361,7 +3384,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/ashore/ui/main_window.py" line="+128" />
+        <location filename="../../src/ashore/ui/main_window.py" line="+124" />
         <source>Ashore</source>
         <translation>Ashore</translation>
     </message>
@@ -3436,7 +3459,7 @@ What was here before is saved in %1.</source>
         <translation>关于 Ashore(&amp;A)</translation>
     </message>
     <message>
-        <location line="+69" />
+        <location line="+40" />
         <source>the new loan</source>
         <translation>新借款</translation>
     </message>
@@ -3689,7 +3712,8 @@ What was here before is saved in %1.</source>
     <message>
         <location line="+2" />
         <source>Attach screenshot or PDF…</source>
-        <translation>附上截图或 PDF…</translation></message>
+        <translation>附上截图或 PDF…</translation>
+    </message>
     <message>
         <location line="+8" />
         <source>Save note</source>
@@ -3759,7 +3783,7 @@ What was here before is saved in %1.</source>
         <translation>沟通记录</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>&amp;Evidence bundle…</source>
         <translation>证据包(&amp;E)…</translation>
     </message>
@@ -3783,6 +3807,12 @@ What was here before is saved in %1.</source>
         <source>Note saved at {time}.</source>
         <translation>记录已于 {time} 保存。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+5" />
+        <source>%n file(s) attached to {note}.</source>
+        <translation>
+            <numerusform>已为{note}添加 %n 个附件。</numerusform>
+        </translation></message>
     <message>
         <location line="+56" />
         <location line="+35" />
@@ -3812,15 +3842,18 @@ What was here before is saved in %1.</source>
     <message>
         <location line="+38" />
         <source>Complaint to {to} written in {language} to {path}: {contacts}, {breaches}.</source>
-        <translation>致 {to} 的投诉书已用{language}写入 {path}：{contacts}，{breaches}。</translation></message>
+        <translation>致 {to} 的投诉书已用{language}写入 {path}：{contacts}，{breaches}。</translation>
+    </message>
     <message>
         <location line="+3" />
         <source>Chinese</source>
-        <translation>中文</translation></message>
+        <translation>中文</translation>
+    </message>
     <message>
         <location line="+0" />
         <source>English</source>
-        <translation>英文</translation></message>
+        <translation>英文</translation>
+    </message>
     <message numerus="yes">
         <location line="+2" />
         <source>%n contact(s)</source>
@@ -3839,7 +3872,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NotesPane</name>
     <message>
-        <location filename="../../src/ashore/ui/notes/pane.py" line="+123" />
+        <location filename="../../src/ashore/ui/notes/pane.py" line="+125" />
         <source>Every note on this lender's loans, newest first</source>
         <translation>该出借方所有借款的记录，最新的在前</translation>
     </message>
@@ -3929,7 +3962,8 @@ What was here before is saved in %1.</source>
         <source>✓ %n note(s), kept as written; every change is on record</source>
         <translation>
             <numerusform>✓ %n 条记录，均保持原样；每一次修改都有据可查</numerusform>
-        </translation></message>
+        </translation>
+    </message>
     <message>
         <location line="+5" />
         <source>Ashore keeps a fingerprint (SHA-256) of every note, edit and deletion, in order, so a change made outside Ashore shows here. Latest fingerprint:
@@ -3937,11 +3971,13 @@ What was here before is saved in %1.</source>
 Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>Ashore 按顺序为每条记录、每次修改和删除保存一个指纹（SHA-256），在 Ashore 之外做的改动会在这里显示出来。最新指纹：
 {h}
-把录音、截图或 PDF 拖到记录上即可添加附件。</translation></message>
+把录音、截图或 PDF 拖到记录上即可添加附件。</translation>
+    </message>
     <message>
         <location line="+8" />
         <source>✓ {notes} on {loans}, kept as written</source>
-        <translation>✓ {loans}的{notes}，均保持原样</translation></message>
+        <translation>✓ {loans}的{notes}，均保持原样</translation>
+    </message>
     <message numerus="yes">
         <location line="+1" />
         <source>%n note(s)</source>
@@ -4003,16 +4039,17 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="+20" />
+        <location line="+92" />
         <source>the note of {when}</source>
         <translation>{when} 的记录</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="-41" />
         <source>Copying {name}…</source>
         <translation>正在复制 {name}…</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+54" />
         <source>Cancelled: nothing was stored.</source>
         <translation>已取消：没有保存任何内容。</translation>
     </message>
@@ -4033,7 +4070,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>OpeningPage</name>
     <message>
-        <location filename="../../src/ashore/ui/main_window.py" line="-298" />
+        <location filename="../../src/ashore/ui/main_window.py" line="-269" />
         <source>Opening your data…</source>
         <translation>正在打开你的数据…</translation>
     </message>
@@ -4297,7 +4334,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/tab.py" line="+80" />
+        <location filename="../../src/ashore/ui/payments/tab.py" line="+96" />
         <source>Record a payment</source>
         <translation>记录一笔还款</translation>
     </message>
@@ -4357,14 +4394,14 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>⏰ %2（%3 天后）应还 %1。请按时还款以保持计划。</translation>
     </message>
     <message numerus="yes">
-        <location line="+69" />
+        <location line="+73" />
         <source>It is dated %1, %n day(s) from today.</source>
         <translation>
             <numerusform>还款日期为 %1，比今天晚 %n 天。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-199" />
+        <location line="-203" />
         <source>Installments of the plan in force</source>
         <translation>生效计划的各期</translation>
     </message>
@@ -4394,12 +4431,16 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>下一期：%2 应还 %1。</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+42" />
+        <source>Record payment %1</source>
+        <translation>记录还款 %1</translation></message>
+    <message>
+        <location line="+3" />
         <source>Payment recorded: %1 on %2.</source>
         <translation>已记录还款：%2 还 %1。</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+29" />
         <source>It is more than the %1 owed to settle the loan.</source>
         <translation>超过了结清这笔借款所需的 %1。</translation>
     </message>
@@ -4546,23 +4587,23 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="+2" />
-        <location line="+36" />
+        <location line="+45" />
         <source>Yearly interest (%)</source>
         <translation>年利率（%）</translation>
     </message>
     <message>
-        <location line="-34" />
+        <location line="-43" />
         <source>First due (optional)</source>
         <translation>首期还款日（可选）</translation>
     </message>
     <message>
         <location line="+3" />
-        <location line="+15" />
+        <location line="+24" />
         <source>Pay by</source>
         <translation>还款截止日</translation>
     </message>
     <message>
-        <location line="-12" />
+        <location line="-21" />
         <source>an amount</source>
         <translation>固定金额</translation>
     </message>
@@ -4572,7 +4613,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>按欠款打折</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+17" />
         <source>Settle with</source>
         <translation>结清方式</translation>
     </message>
@@ -4583,11 +4624,14 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="+1" />
-        <source>Discount (%)</source>
-        <translation>折扣（%）</translation>
-    </message>
+        <source>Discount (% taken off)</source>
+        <translation>减免比例（%）</translation></message>
     <message>
-        <location line="+9" />
+        <location line="+276" />
+        <source>pays %1 % = %2</source>
+        <translation>实付 %1% = %2</translation></message>
+    <message>
+        <location line="-267" />
         <source>frozen</source>
         <translation>停止计息</translation>
     </message>
@@ -4629,7 +4673,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>分期</translation>
     </message>
     <message>
-        <location line="+189" />
+        <location line="+190" />
         <source>The agreement is a contract: Duplicate it to propose a change.</source>
         <translation>协议是一份约定：如需修改，请复制后另提方案。</translation>
     </message>
@@ -4690,7 +4734,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/tab.py" line="+105" />
+        <location filename="../../src/ashore/ui/proposals/tab.py" line="+106" />
         <source>Tick a proposal to show it on the chart.</source>
         <translation>勾选一个方案即可在图表上显示。</translation>
     </message>
@@ -4846,7 +4890,11 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>新方案</translation>
     </message>
     <message>
-        <location line="+106" />
+        <location line="+101" />
+        <source>Proposal “%1” saved.</source>
+        <translation>方案“%1”已保存。</translation></message>
+    <message>
+        <location line="+6" />
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
@@ -4866,7 +4914,11 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+10" />
+        <source>Proposal “%1” deleted.</source>
+        <translation>方案“%1”已删除。</translation></message>
+    <message>
+        <location line="+18" />
         <source>Replace the agreement</source>
         <translation>替换协议</translation>
     </message>
@@ -4876,8 +4928,16 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>“%1”是当前生效的协议。接受“%2”会撤回它，并从“%2”的开始日期起全面取代原还款计划。</translation>
     </message>
     <message>
-        <location line="-198" />
-        <location line="+203" />
+        <location line="+24" />
+        <source>Agreement recorded: “%1”, the plan in force from %2.</source>
+        <translation>已记录协议：“%1”，自 %2 起为执行中的还款计划。</translation></message>
+    <message>
+        <location line="+4" />
+        <source>“%1” is now %2.</source>
+        <translation>“%1”现为%2。</translation></message>
+    <message>
+        <location line="-228" />
+        <location line="+205" />
         <source>Accept</source>
         <translation>接受</translation>
     </message>
@@ -5272,6 +5332,13 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
 </context>
 <context>
+    <name>WaitingTab</name>
+    <message>
+        <location filename="../../src/ashore/ui/pages.py" line="-289" />
+        <source>Save the loan first: its figures, plans, payments and notes come here.</source>
+        <translation>请先保存这笔借款：它的金额、方案、还款和记录会显示在这里。</translation></message>
+</context>
+<context>
     <name>Warning</name>
     <message>
         <location filename="../../src/ashore/ui/messages.py" line="-117" />
@@ -5302,7 +5369,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../src/ashore/ui/pages.py" line="-43" />
+        <location filename="../../src/ashore/ui/pages.py" line="+246" />
         <source>Welcome to Ashore</source>
         <translation>欢迎使用 Ashore</translation>
     </message>

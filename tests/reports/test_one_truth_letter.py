@@ -57,8 +57,10 @@ def test_the_letter_under_the_agreement_states_the_overviews_figures(book: Ledge
     assert "166 days" not in body
     assert "I have kept to it so far." in body
     zh = letter_text(data, "zh_CN")
-    assert "按协议当前应还 8,352.77 CNY" in zh
-    assert "按协议剩余应还 8,352.77 CNY" in zh
+    # Nothing is due today (the next installment is months ahead): "owed" is 尚欠, not 应还.
+    assert "按协议我尚欠 8,352.77 CNY" in zh
+    assert "按还款计划尚需还款 8,352.77 CNY" in zh
+    assert "应还" not in zh.split("我一直按协议还款")[0].split("达成还款协议")[-1]
     assert "逾期 166 天" not in zh
 
 

@@ -315,3 +315,7 @@ def _default_lang() -> str:
     except ValueError:
         code = ""
     return "zh_CN" if code.startswith("zh") else "en"
+
+
+if __name__ == "__main__":  # ``python -m ashore.commands.cli``, as the ``ashore`` script
+    sys.exit(main())

@@ -210,8 +210,8 @@ def _facts(data: LetterData, lang: str) -> str:
             )
             return (
                 f"由于{reason}，我曾未能按时还款，并于{since}与贵司达成还款协议。"
-                f"截至{today}，按协议当前应还 {money(data.owed)}，"
-                f"按协议剩余应还 {money(data.left_to_pay)}。" + late
+                f"截至{today}，按协议我尚欠 {money(data.owed)}，"
+                f"按还款计划尚需还款 {money(data.left_to_pay)}。" + late
             )
         late = (
             f" An installment of it is now {data.days_overdue} days overdue."

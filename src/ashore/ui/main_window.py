@@ -614,7 +614,10 @@ class MainWindow(QMainWindow):
             Proposals(self.ledger), self.ctx, self.money_locale
         )
         self.payments_tab: PaymentsTab = PaymentsTab(
-            Payments(self.ledger), self.ctx, self.money_locale
+            Payments(self.ledger),
+            self.ctx,
+            self.money_locale,
+            undo=(self.undo_stack, self.edits.after_undo),  # Edit ▸ Undo Record payment
         )
         for key, tab in (
             ("overview", self.overview_tab),

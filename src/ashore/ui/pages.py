@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -74,6 +75,37 @@ class PageHeader(QWidget):
         self.subtitle.setVisible(bool(subtitle))
 
 
+class WaitingTab(QStackedWidget):
+    """A loan tab other than Details: its content, or, while a new loan is being entered, a page
+    saying "Save the loan first" in its place. The content still holds the loan shown before
+    (its figures, its installments, a live "Record payment"); hidden behind this page it can be
+    neither read nor used, however the tab came to the front."""
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.content = content
+        self.waiting = QWidget()
+        self.waiting.setObjectName("page")
+        column = QVBoxLayout(self.waiting)
+        self.waiting_label = QLabel(
+            self.tr("Save the loan first: its figures, plans, payments and notes come here.")
+        )
+        self.waiting_label.setObjectName("hint")
+        self.waiting_label.setWordWrap(True)
+        self.waiting_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addStretch(1)
+        column.addWidget(self.waiting_label)
+        column.addStretch(2)
+        self.addWidget(content)
+        self.addWidget(self.waiting)
+
+    def set_waiting(self, waiting: bool) -> None:
+        self.setCurrentWidget(self.waiting if waiting else self.content)
+
+    def is_waiting(self) -> bool:
+        return self.currentWidget() is self.waiting
+
+
 class LoanPage(QWidget):
     """One loan: its title, and tabs in the order a user works through them: Overview, Proposals,
     Payments (places kept from the start and filled by ``fill``), then what features add with
@@ -95,14 +127,14 @@ class LoanPage(QWidget):
         layout.addWidget(self.tabs, 1)
         # The workspace tabs import matplotlib, so they are built when a loan is first opened;
         # their places exist from the start so that every later tab's index never moves.
-        self.slots: dict[str, QWidget] = {}
+        self.slots: dict[str, WaitingTab] = {}
         titles = (self.tr("Overview"), self.tr("Proposals"), self.tr("Payments"))
         for key, title in zip(self.WORKSPACE, titles, strict=True):
             slot = QWidget()
             slot_layout = QVBoxLayout(slot)
             slot_layout.setContentsMargins(0, 0, 0, 0)
-            self.slots[key] = slot
-            self.tabs.addTab(slot, title)
+            self.slots[key] = WaitingTab(slot)
+            self.tabs.addTab(self.slots[key], title)
         self.mode = ""  # "new" or "loan"
         # the tab last chosen on a saved loan this session; a loan opens on it (Overview first)
         self.loan_tab: QWidget = self.slots["overview"]
@@ -110,7 +142,9 @@ class LoanPage(QWidget):
 
     def add_tab(self, widget: QWidget, title: str) -> int:
         """Add a tab after the existing ones; returns its index."""
-        return self.tabs.addTab(widget, title)
+        tab = WaitingTab(widget)
+        tab.set_waiting(self.mode == "new")
+        return self.tabs.addTab(tab, title)
 
     def add_details(self) -> int:
         """The loan form's tab, last: after every feature has added its own."""
@@ -118,7 +152,7 @@ class LoanPage(QWidget):
 
     def fill(self, key: str, widget: QWidget) -> None:
         """Put the built workspace tab ``key`` ("overview", "proposals", "payments") in place."""
-        self.slots[key].layout().addWidget(widget)
+        self.slots[key].content.layout().addWidget(widget)
 
     def tab_index(self, title: str) -> int:
         """The index of the tab called ``title`` (translated, without "&"), or -1."""
@@ -146,8 +180,10 @@ class LoanPage(QWidget):
 
     def _enable_tabs(self, enabled: bool) -> None:
         for index in range(self.tabs.count()):
-            if self.tabs.widget(index) is self.form:
-                continue
+            tab = self.tabs.widget(index)
+            if not isinstance(tab, WaitingTab):
+                continue  # Details: the form of the new loan
+            tab.set_waiting(not enabled)
             self.tabs.setTabEnabled(index, enabled)
             self.tabs.setTabToolTip(index, "" if enabled else self.tr("Save the loan first"))
 

@@ -6,14 +6,31 @@ from __future__ import annotations
 
 from typing import Any
 
-# Okabe-Ito and Paul Tol colours: told apart with the common colour-vision deficiencies. Each
-# proposal also gets its own line style and marker, so a grey print still separates them.
+# Okabe-Ito colours, told apart with the common colour-vision deficiencies. The proposals get
+# four of them that no other line or mark uses (blue is the agreement, vermillion the month over
+# budget), in Okabe-Ito's order, and Paul Tol's purple: any two differ at a glance, also for a
+# red-green colour-blind eye (ΔE ≥ 59 seen normally, ≥ 26 as a deuteranope or protanope sees
+# them; the olive #999933 beside the orange was 39 and 18, Okabe-Ito's reddish purple beside its
+# bluish green 19 for a deuteranope). Each slot also has its own line style and marker, so two
+# proposals whose lines lie on top of each other, or a grey print, still separate them: a sixth
+# proposal takes the first colour again, with a line style and a marker no other slot has.
 STATUS_QUO = "#8b1a1a"
 ORIGINAL = "#7a7a7a"
 AGREEMENT = "#0072b2"
-PROPOSALS = ("#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#999933", "#332288")
-LINESTYLES = ("-", "-.", (0, (1, 1.5)), (0, (6, 2, 1, 2, 1, 2)))  # never plain "--": the original
-MARKERS = ("o", "s", "^", "D", "v", "P")
+PROPOSALS = ("#e69f00", "#56b4e9", "#009e73", "#aa4499", "#000000")
+LINESTYLES = (  # never plain "--": that is the original contract
+    "-",
+    "-.",
+    (0, (1, 1.5)),
+    (0, (6, 2, 1, 2, 1, 2)),
+    (0, (8, 2.5)),
+    (0, (3, 1.5, 1, 1.5)),
+    (0, (1, 3)),
+    (0, (10, 2, 2, 2)),
+    (0, (4, 1, 1, 1, 1, 1)),
+    (0, (2, 1)),
+)
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "<")
 PAYMENT = "#1b7837"
 CLAIM = "#762a83"
 OVER_BUDGET = "#d55e00"

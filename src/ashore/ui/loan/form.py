@@ -296,15 +296,25 @@ class LoanForm(QWidget):
             ("day", self.tr("% per day")),
         ):
             self.rate_unit.addItem(label, per)
+        # The day count is a field of its own, on its own row under the rate and only for a daily
+        # rate: beside "% per year" it read as the rate's unit ("% per year 360-day year").
         self.day_count = QComboBox()
-        self.day_count.addItem(self.tr("360-day year"), 360)
-        self.day_count.addItem(self.tr("365-day year"), 365)
+        self.day_count.setObjectName("dayCount")
+        self.day_count.addItem(self.tr("360 days"), 360)
+        self.day_count.addItem(self.tr("365 days"), 365)
         self.day_count.setToolTip(self.tr("How a daily rate converts to a yearly one"))
         self.rate = self._checked(
             CheckedLineEdit(self._parse_rate, placeholder="0", numeric=True), "rate"
         )
         self.rate.setMaximumWidth(RATE_WIDTH)
-        form.addRow(self.tr("Interest rate"), _field_row(self.rate, self.rate_unit, self.day_count))
+        form.addRow(self.tr("Interest rate"), _field_row(self.rate, self.rate_unit))
+        self._day_count_row = QWidget()
+        day_count_line = QHBoxLayout(self._day_count_row)
+        day_count_line.setContentsMargins(0, 0, 0, 0)
+        day_count_line.addWidget(self.day_count)
+        day_count_line.addStretch(1)
+        form.addRow(self.tr("A year counts"), self._day_count_row)
+        self._money_form = form
 
     def _build_repayment(self) -> None:
         form = self._section(
@@ -624,7 +634,7 @@ class LoanForm(QWidget):
         self._on_change()
 
     def _on_rate_unit(self) -> None:
-        self.day_count.setEnabled(self.rate_unit.currentData() == "day")
+        self._show_day_count()
         self.rate.validate()
         self._on_change()
 
@@ -851,11 +861,15 @@ class LoanForm(QWidget):
     def _sync_enabled(self) -> None:
         bullet = self.method.currentData() == "bullet"
         self.term_unit.setEnabled(bullet)
-        self.day_count.setEnabled(self.rate_unit.currentData() == "day")
+        self._show_day_count()
         self.accelerate_days.setEnabled(self.accelerates.isChecked())
         self.start.setEnabled(self.has_start.isChecked())
         self.times.setEnabled(self.times_contract.isChecked())
         self.penalty_rate.setEnabled(not self.times_contract.isChecked())
+
+    def _show_day_count(self) -> None:
+        """ "A year counts 360/365 days" only where it counts: for a rate quoted per day."""
+        self._money_form.setRowVisible(self._day_count_row, self.rate_unit.currentData() == "day")
 
     def problems(self) -> list[str]:
         """The labels of the fields that hold something unusable (empty when all is well)."""

@@ -90,6 +90,7 @@ class NotesPane(QWidget):
 
     notesChanged = Signal()
     noteSaved = Signal(object)  # the saved note (a CallNote): the window says so
+    filesAttached = Signal(int, str)  # how many files, "the note of …": the window says so
 
     def __init__(
         self,
@@ -110,6 +111,7 @@ class NotesPane(QWidget):
         self.cards: list[NoteCard] = []
         self.problems: list[str] = []
         self._queue: deque[tuple[str, str, Path, bool]] = deque()
+        self._attached: dict[tuple[str, str], int] = {}  # (loan, note) -> files linked this run
         self.worker: AttachThread | None = None
         self._current: tuple[str, str, Path, bool] | None = None
         # Notes being written, put aside per view ("loan"/"lender", id) while another is shown.
@@ -615,6 +617,8 @@ class NotesPane(QWidget):
             self.worker.cancel()
 
     def _next(self) -> None:
+        if self.worker is None and not self._queue:
+            self._say_attached()
         if self.worker is not None or not self._queue:
             return
         self._current = self._queue.popleft()
@@ -653,9 +657,24 @@ class NotesPane(QWidget):
         else:
             if remove:
                 path.unlink(missing_ok=True)
+            key = (loan_id, note_id)
+            self._attached[key] = self._attached.get(key, 0) + 1
             self.refresh()
             self.notesChanged.emit()
         self._next()
+
+    def _say_attached(self) -> None:
+        """The copies queued have all ended: tell the window how many files each note got."""
+        attached, self._attached = self._attached, {}
+        for (loan_id, note_id), count in attached.items():
+            try:
+                note = next(n for n in self.notes.notes(loan_id) if n.id == note_id)
+            except (AshoreError, StopIteration):
+                continue  # the note went meanwhile (a restore): nothing to say of it
+            label = self.tr("the note of {when}").format(
+                when=when_text(note.occurred_at, QLocale())
+            )
+            self.filesAttached.emit(count, label)
 
     def _on_failed(self, message: str) -> None:
         self._finish_worker()

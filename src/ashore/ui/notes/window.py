@@ -40,6 +40,7 @@ class NotesHookup(QObject):
 
         for pane in (self.pane, self.lender_pane):
             pane.noteSaved.connect(self._say_saved)
+            pane.filesAttached.connect(self._say_attached)
         window.on_loan_tab_changed(lambda _index: self.sync())
         window.on_page_changed(self.sync)
         window.on_selection_changed(self.sync)
@@ -99,6 +100,11 @@ class NotesHookup(QObject):
         now = self.window.ctx.clock.now().astimezone()
         self.window.show_status(
             self.tr("Note saved at {time}.").format(time=f"{now:%H:%M}"), 10_000
+        )
+
+    def _say_attached(self, count: int, note: str) -> None:
+        self.window.show_status(
+            self.tr("%n file(s) attached to {note}.", "", count).format(note=note), 10_000
         )
 
     def may_close(self) -> bool:

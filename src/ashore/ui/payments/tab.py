@@ -5,6 +5,7 @@ and the lender's claims."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,7 +28,15 @@ from ashore.ui.payments.claims import ClaimsPanel
 from ashore.ui.payments.models import PaymentsModel, PlanEntriesModel
 from ashore.ui.widgets.fields import ErrorLabel, user_message
 from ashore.ui.widgets.style import MARGIN, SPACING, fit_columns, spread_columns, table_height
-from ashore.ui.widgets.workspace import amount_field, date_field, date_text, money_text, table_view
+from ashore.ui.widgets.undo import Changed, RecordPaymentCommand
+from ashore.ui.widgets.workspace import (
+    amount_field,
+    date_field,
+    date_text,
+    money_text,
+    say,
+    table_view,
+)
 
 BANNER_STYLE = {
     "alarm": "background: #fde3e0; color: #8f1d15; border: 2px solid #d9483b; border-radius: 6px;"
@@ -44,11 +52,19 @@ class PaymentsTab(QWidget):
     loanChanged = Signal(str)
 
     def __init__(
-        self, payments: Payments, ctx: Context, locale: str, parent: QWidget | None = None
+        self,
+        payments: Payments,
+        ctx: Context,
+        locale: str,
+        parent: QWidget | None = None,
+        undo: tuple[QUndoStack, Changed] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("page")
         self.payments = payments
+        # the window's undo stack and what refreshes the window after an undo: recording a
+        # payment is an edit Edit ▸ Undo takes back, as the loan's own edits are
+        self.undo = undo
         self.ctx = ctx
         self.babel = locale
         self.loan: Loan | None = None
@@ -232,24 +248,28 @@ class PaymentsTab(QWidget):
         )
         if not self._confirm_unusual(payment):
             return
+        loan_id = self.loan.id
         try:
-            self.payments.add_payment(self.loan.id, payment)
+            self.payments.add_payment(loan_id, payment)
         except (InputError, DataError) as problem:
             self.error.show_message(user_message(problem))
             return
+        amount = money_text(payment.amount, self.loan.currency, self.babel)
         self._after_write()
+        if self.undo is not None:
+            stack, changed = self.undo
+            text = self.tr("Record payment %1").replace("%1", amount)
+            stack.push(RecordPaymentCommand(self.payments, changed, loan_id, payment, text))
         self.show_status(
             self.tr("Payment recorded: %1 on %2.")
-            .replace("%1", money_text(payment.amount, self.loan.currency, self.babel))
+            .replace("%1", amount)
             .replace("%2", date_text(payment.date, self.babel))
         )
 
     def show_status(self, text: str) -> None:
         """Say in the window's status bar what was just done (for a few seconds)."""
         self.last_status = text
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(text, 8000)
+        say(self, text)
 
     def _confirm_unusual(self, payment: Payment) -> bool:
         """Ask before recording a payment dated ahead of today or above what is owed: both are

@@ -247,9 +247,18 @@ class ProposalForm(QWidget):
             )
             fields["discount"].setMaximumWidth(120)
             fields["pay_by"] = date_field()
+            # "30" is 30 % off; in Chinese "七折" means paying 70 %: the label says which, and
+            # beside the field what is paid ("pays 70 % = 6,126.94") as the user types.
+            self.discount_paid = QLabel()
+            self.discount_paid.setObjectName("discountPaid")
+            self._discount_row = QWidget()
+            discount_row = QHBoxLayout(self._discount_row)
+            discount_row.setContentsMargins(0, 0, 0, 0)
+            discount_row.addWidget(fields["discount"], 0, Qt.AlignmentFlag.AlignTop)
+            discount_row.addWidget(self.discount_paid, 1, Qt.AlignmentFlag.AlignTop)
             form.addRow(self.tr("Settle with"), mode)
             form.addRow(self.tr("Amount"), fields["amount"])
-            form.addRow(self.tr("Discount (%)"), fields["discount"])
+            form.addRow(self.tr("Discount (% taken off)"), self._discount_row)
             form.addRow(self.tr("Pay by"), fields["pay_by"])
             self._lump_form = form
             mode.currentIndexChanged.connect(self._on_lump_mode)
@@ -292,7 +301,7 @@ class ProposalForm(QWidget):
         fields = self.fields["lump_sum"]
         by_amount = fields["mode"].currentData() == "amount"
         self._lump_form.setRowVisible(fields["amount"], by_amount)
-        self._lump_form.setRowVisible(fields["discount"], not by_amount)
+        self._lump_form.setRowVisible(self._discount_row, not by_amount)
 
     # ----- loading -----------------------------------------------------------------------------
     def set_loan(self, loan: Loan) -> None:
@@ -452,6 +461,7 @@ class ProposalForm(QWidget):
                 self._show_plan_error(problem)
         self.last_compute_ms = (time.perf_counter() - began) * 1000
         self._show_base()
+        self._show_discount_paid()
         self.save_button.setEnabled(self.plan is not None and not self.agreed())
         self.planChanged.emit(self.plan)
 
@@ -509,6 +519,25 @@ class ProposalForm(QWidget):
                 "%1", format_amount(base.waived_total, self.currency, self.babel)
             )
         self.base_label.setText(text + self.tr("."))  # the full stop: "。" in Chinese
+
+    def _show_discount_paid(self) -> None:
+        """Beside a lump sum's discount: the share paid and the sum it comes to."""
+        from ashore.domain.money import format_amount
+
+        fields = self.fields["lump_sum"]
+        field, plan = fields["discount"], self.plan
+        by_discount = self.current_method() == "lump_sum" and (
+            fields["mode"].currentData() == "discount"
+        )
+        if plan is None or not by_discount or not field.valid or field.value is None:
+            self.discount_paid.setText("")
+            return
+        share = _percent_text(Decimal(1) - field.value)
+        self.discount_paid.setText(
+            self.tr("pays %1 % = %2")
+            .replace("%1", share)
+            .replace("%2", format_amount(plan.total_paid, self.currency, self.babel))
+        )
 
     def _on_save(self) -> None:
         self.recompute()

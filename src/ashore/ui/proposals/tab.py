@@ -53,6 +53,7 @@ from ashore.ui.widgets.workspace import (
     date_field,
     date_text,
     export_chart,
+    say,
     scrolling,
     show_on_chart,
     status_names,
@@ -486,6 +487,7 @@ class ProposalsTab(QWidget):
             dialogs.error(self, str(problem))
             return
         self._after_write(saved.id)
+        say(self, self.tr("Proposal “%1” saved.").replace("%1", saved.name or saved.id))
 
     def duplicate(self) -> None:
         original = self.form.original
@@ -519,6 +521,7 @@ class ProposalsTab(QWidget):
             return
         self.selected_id = ""
         self._after_write()
+        say(self, self.tr("Proposal “%1” deleted.").replace("%1", original.name or original.id))
 
     def record_status(self) -> None:
         """Record the chosen status change; accepting asks before it supersedes an agreement."""
@@ -560,3 +563,13 @@ class ProposalsTab(QWidget):
             self.status_error.show_message(user_message(problem))
             return
         self._after_write(original.id)
+        name = original.name or original.id
+        if status == "accepted":
+            text = self.tr("Agreement recorded: “%1”, the plan in force from %2.").replace(
+                "%2", date_text(original.start, self.babel)
+            )
+        else:
+            text = self.tr("“%1” is now %2.").replace(
+                "%2", status_names().get(status, status).lower()
+            )
+        say(self, text.replace("%1", name))

@@ -1,4 +1,5 @@
-"""Undoable changes to the Ledger: create, edit and delete of a loan or a lender.
+"""Undoable changes to the Ledger: create, edit and delete of a loan or a lender, and a payment
+recorded.
 
 Each command is pushed after its first change already succeeded (so a refused save never reaches
 the stack); ``redo`` on the first push does nothing, later redos repeat the change. ``changed`` is
@@ -13,10 +14,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from ashore.domain.records import Lender, Loan
+from ashore.domain.records import Lender, Loan, Payment
 
 if TYPE_CHECKING:
     from ashore.services import Ledger
+    from ashore.services.payments import Payments
 
 # (kind, id): ("loan", "loan-3") / ("lender", "jb") / ("none", "")
 Changed = Callable[[str, str], None]
@@ -118,3 +120,30 @@ class DeleteLenderCommand(_LedgerCommand):
     def undo(self) -> None:
         self.ledger.save_lender(copy.deepcopy(self.removed))
         self.changed("lender", self.removed.id)
+
+
+class RecordPaymentCommand(_LedgerCommand):
+    """A payment recorded on a loan; undo deletes it again, redo records it again.
+
+    Payments keep the order they were recorded in and a later one is added after them, so the
+    payment is found as the last one equal to it (a "Delete payment…" of another one meanwhile,
+    which is not on the stack, moves its index)."""
+
+    def __init__(
+        self, payments: Payments, changed: Changed, loan_id: str, payment: Payment, text: str
+    ) -> None:
+        super().__init__(payments.ledger, changed, text)
+        self.payments = payments
+        self.loan_id = loan_id
+        self.payment = copy.deepcopy(payment)
+
+    def apply(self) -> None:
+        self.payments.add_payment(self.loan_id, copy.deepcopy(self.payment))
+        self.changed("loan", self.loan_id)
+
+    def undo(self) -> None:
+        kept = self.ledger.loan(self.loan_id).payments
+        index = next((i for i in range(len(kept) - 1, -1, -1) if kept[i] == self.payment), None)
+        if index is not None:
+            self.payments.delete_payment(self.loan_id, index)
+        self.changed("loan", self.loan_id)

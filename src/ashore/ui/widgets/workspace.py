@@ -35,6 +35,21 @@ from ashore.ui.widgets.words import _tr
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+@runtime_checkable
+class StatusLine(Protocol):
+    """The window's one status message path (``MainWindow.show_status``)."""
+
+    def show_status(self, text: str, ms: int) -> None: ...
+
+
+def say(widget: QWidget, text: str, ms: int = 8000) -> None:
+    """Tell the user in the window's status bar what was just done (a tab in a test of its own,
+    without the window, says nothing)."""
+    window = widget.window()
+    if window is not widget and isinstance(window, StatusLine):
+        window.show_status(text, ms)
+
+
 def method_names() -> dict[str, str]:
     """The negotiation methods in the user's words."""
     return {
