@@ -90,6 +90,27 @@ _DOCUMENTS: dict[str, tuple[str, str]] = {
 }
 
 
+# What a letter or complaint is signed with, and the line a missing value is written on by hand.
+_SIGNATURE: tuple[tuple[str, str], ...] = (
+    ("Name", "姓名"),
+    ("ID number", "身份证号"),
+    ("Phone", "联系电话"),
+    ("Date", "日期"),
+    ("Signature", "签名"),
+)
+BLANK = "_" * 24
+
+
+def signature_lines(name: str, phone: str, lang: str) -> list[str]:
+    """The signature block: name, ID number, phone, date and signature, each with the profile's
+    value when it has one and a line to fill in by hand otherwise (the ID number, the date of
+    signing and the signature are always written by hand)."""
+    values = (name.strip(), "", phone.strip(), "", "")
+    colon = "：" if lang == "zh_CN" else ": "
+    pairs = zip(_SIGNATURE, values, strict=True)
+    return [f"{_pick(label, lang)}{colon}{value or BLANK}" for label, value in pairs]
+
+
 def plan_lines(plan: PlanSummary, currency: str, lang: str) -> list[str]:
     """The plan in two or three lines: count × amount, first and last dates, total."""
     locale = "zh_CN" if lang == "zh_CN" else "en"
@@ -282,7 +303,7 @@ def letter_text(data: LetterData, lang: str = "en") -> str:
             f"如蒙同意，请以书面形式（短信、邮件或 App 消息）确认新的还款金额和日期，"
             f"确认自{start}起停止计收罚息，并告知征信记录将如何更新。",
             "感谢您的理解与帮助。",
-            "此致\n敬礼\n\n" + "\n".join(x for x in (b.name, b.phone) if x),
+            "此致\n敬礼\n\n" + "\n".join(signature_lines(b.name, b.phone, lang)),
         ]
     else:
         parts = [
@@ -310,7 +331,7 @@ def letter_text(data: LetterData, lang: str = "en") -> str:
             f"an app message), confirm that penalty interest stops from {start}, and tell me how "
             "my credit record will be updated.",
             "Thank you for considering my request.",
-            "Yours sincerely,\n\n" + "\n".join(x for x in (b.name, b.phone) if x),
+            "Yours sincerely,\n\n" + "\n".join(signature_lines(b.name, b.phone, lang)),
         ]
     return "\n\n".join(part for part in parts if part.strip()) + "\n"
 
