@@ -885,7 +885,7 @@ Why delete {what}?</source>
 <context>
     <name>CalendarDialog</name>
     <message>
-        <location filename="../../src/ashore/ui/files/calendar.py" line="+75"/>
+        <location filename="../../src/ashore/ui/files/calendar.py" line="+81"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
@@ -908,7 +908,7 @@ Why delete {what}?</source>
 <context>
     <name>CalendarExport</name>
     <message>
-        <location line="+97"/>
+        <location line="+83"/>
         <source>&amp;Repayment calendar (PDF)…</source>
         <translation>还款日历（PDF）(&amp;R)…</translation>
     </message>
@@ -1658,7 +1658,7 @@ Why delete {what}?</source>
 <context>
     <name>DataCheck</name>
     <message>
-        <location filename="../../src/ashore/ui/files/check.py" line="+81"/>
+        <location filename="../../src/ashore/ui/files/check.py" line="+67"/>
         <source>&amp;Check Data…</source>
         <translation>检查数据(&amp;C)…</translation>
     </message>
@@ -4533,7 +4533,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>协议是一份约定：如需修改，请复制后另提方案。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+38"/>
+        <source>Starts from %1 owed at the start of %2</source>
+        <translation>以 %2 当天开始时的欠款 %1 为起点</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Starts from %1 owed on that day</source>
         <translation>以当天欠款 %1 为起点</translation>
     </message>
@@ -4541,6 +4546,11 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <location line="+4"/>
         <source> (%1 waived)</source>
         <translation>（减免 %1）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; the %1 paid from that day on counts toward the plan</source>
+        <translation>；当天及之后已还的 %1 计入本方案的还款</translation>
     </message>
     <message>
         <location line="+3"/>
