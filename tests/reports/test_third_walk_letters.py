@@ -17,6 +17,7 @@ import pytest
 from pypdf import PdfReader
 
 from ashore.app.paths import DataDir
+from ashore.commands.cli import main
 from ashore.domain.guide import Borrower
 from ashore.domain.records import Payment
 from ashore.reports import complaint as complaint_report
@@ -272,3 +273,26 @@ def test_an_agreement_accepted_for_a_later_day_leaves_the_contracts_lateness(
         ledger.close()
     assert fig.plan == "original"
     assert fig.lateness is not None
+
+
+def test_the_command_says_it_wrote_a_confirmation(
+    data_dir: DataDir, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ledger = Ledger.open(data_dir)
+    try:
+        build(ledger, tmp_path)
+    finally:
+        ledger.close()
+    out = tmp_path / "letter.pdf"
+    args = ["--data-dir", str(data_dir.root), "--today", "2026-11-28", "--lang", "en"]
+    assert (
+        main([*args, "export", "letter", "--loan", JB, "--proposal", "p-24", "--out", str(out)])
+        == 0
+    )
+    assert "letter to Jiebei confirming “24 months, penalty waived”" in capsys.readouterr().out
+    assert "confirmationoftheagreedrepaymentplan" in _text(out)
+    assert (
+        main([*args, "export", "letter", "--loan", JB, "--proposal", "p-400", "--out", str(out)])
+        == 0
+    )
+    assert "asking for “400 a month”" in capsys.readouterr().out
