@@ -3016,11 +3016,13 @@ What was here before is saved in %1.</source>
     <message>
         <location line="-85" />
         <source>360 days</source>
-        <translation>360 天</translation></message>
+        <translation>360 天</translation>
+    </message>
     <message>
         <location line="+1" />
         <source>365 days</source>
-        <translation>365 天</translation></message>
+        <translation>365 天</translation>
+    </message>
     <message>
         <location line="+1" />
         <source>How a daily rate converts to a yearly one</source>
@@ -3034,7 +3036,8 @@ What was here before is saved in %1.</source>
     <message>
         <location line="+6" />
         <source>A year counts</source>
-        <translation>一年按</translation></message>
+        <translation>一年按</translation>
+    </message>
     <message>
         <location line="+5" />
         <source>Repayment</source>
@@ -3812,7 +3815,8 @@ What was here before is saved in %1.</source>
         <source>%n file(s) attached to {note}.</source>
         <translation>
             <numerusform>已为{note}添加 %n 个附件。</numerusform>
-        </translation></message>
+        </translation>
+    </message>
     <message>
         <location line="+56" />
         <location line="+35" />
@@ -4433,7 +4437,8 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     <message>
         <location line="+42" />
         <source>Record payment %1</source>
-        <translation>记录还款 %1</translation></message>
+        <translation>记录还款 %1</translation>
+    </message>
     <message>
         <location line="+3" />
         <source>Payment recorded: %1 on %2.</source>
@@ -4625,13 +4630,23 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     <message>
         <location line="+1" />
         <source>Discount (% taken off)</source>
-        <translation>减免比例（%）</translation></message>
+        <translation>减免比例（%）</translation>
+    </message>
     <message>
-        <location line="+276" />
+        <location line="+259" />
+        <source>Starts from %1 owed at the start of %2</source>
+        <translation>以 %2 当天开始时的欠款 %1 为起点</translation></message>
+    <message>
+        <location line="+13" />
+        <source>; the %1 paid from that day on counts toward the plan</source>
+        <translation>；当天及之后已还的 %1 计入本方案的还款</translation></message>
+    <message>
+        <location line="+19" />
         <source>pays %1 % = %2</source>
-        <translation>实付 %1% = %2</translation></message>
+        <translation>实付 %1% = %2</translation>
+    </message>
     <message>
-        <location line="-267" />
+        <location line="-282" />
         <source>frozen</source>
         <translation>停止计息</translation>
     </message>
@@ -4678,7 +4693,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>协议是一份约定：如需修改，请复制后另提方案。</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+43" />
         <source>Starts from %1 owed on that day</source>
         <translation>以当天欠款 %1 为起点</translation>
     </message>
@@ -4688,7 +4703,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>（减免 %1）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+7" />
         <source>.</source>
         <translation>。</translation>
     </message>
@@ -4892,7 +4907,8 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     <message>
         <location line="+101" />
         <source>Proposal “%1” saved.</source>
-        <translation>方案“%1”已保存。</translation></message>
+        <translation>方案“%1”已保存。</translation>
+    </message>
     <message>
         <location line="+6" />
         <source>%1 (copy)</source>
@@ -4916,7 +4932,8 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     <message>
         <location line="+10" />
         <source>Proposal “%1” deleted.</source>
-        <translation>方案“%1”已删除。</translation></message>
+        <translation>方案“%1”已删除。</translation>
+    </message>
     <message>
         <location line="+18" />
         <source>Replace the agreement</source>
@@ -4930,11 +4947,13 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     <message>
         <location line="+24" />
         <source>Agreement recorded: “%1”, the plan in force from %2.</source>
-        <translation>已记录协议：“%1”，自 %2 起为执行中的还款计划。</translation></message>
+        <translation>已记录协议：“%1”，自 %2 起为执行中的还款计划。</translation>
+    </message>
     <message>
         <location line="+4" />
         <source>“%1” is now %2.</source>
-        <translation>“%1”现为%2。</translation></message>
+        <translation>“%1”现为%2。</translation>
+    </message>
     <message>
         <location line="-228" />
         <location line="+205" />
@@ -5336,7 +5355,8 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     <message>
         <location filename="../../src/ashore/ui/pages.py" line="-289" />
         <source>Save the loan first: its figures, plans, payments and notes come here.</source>
-        <translation>请先保存这笔借款：它的金额、方案、还款和记录会显示在这里。</translation></message>
+        <translation>请先保存这笔借款：它的金额、方案、还款和记录会显示在这里。</translation>
+    </message>
 </context>
 <context>
     <name>Warning</name>

@@ -112,9 +112,9 @@ def test_the_complaint_lists_every_breach_its_evidence_in_chinese(
     assert "借呗" in text  # the lender's name as stored, in Chinese
     assert "王小明" in text
     # Each breach: its time as the note carries it, its number and words, the rule in Chinese.
-    assert "2026-11-2123:10(UTC+8)" in text  # night call
-    assert "2026-11-2216:30(UTC+8)" in text  # the 4th that day, a third party, disclosure
-    assert "2026-11-2323:30(UTC+1)" in text  # a night call in its own zone
+    assert "2026-11-2123:10（UTC+08:00）" in text  # night call
+    assert "2026-11-2216:30（UTC+08:00）" in text  # the 4th that day, a third party, disclosure
+    assert "2026-11-2323:30（UTC+01:00）" in text  # a night call in its own zone
     for _id, _at, number, words, third, _abuse in CONTACTS:
         assert number in text
         assert _squash(words) in text

@@ -55,7 +55,9 @@ def test_the_letter_under_the_agreement_states_the_overviews_figures(book: Ledge
     assert figures.if_agreement_fails == Decimal("8948.71")
     assert "8,948.71" not in body
     assert "166 days" not in body
-    assert "I have kept to it so far." in body
+    # Agreed today, no installment of it has fallen due yet: nothing is yet kept (third walk's 3).
+    assert "I have kept to it so far." not in body
+    assert "Its first installment falls due on Dec 28, 2026." in body
     zh = letter_text(data, "zh_CN")
     # Nothing is due today (the next installment is months ahead): "owed" is 尚欠, not 应还.
     assert "按协议我尚欠 8,352.77 CNY" in zh

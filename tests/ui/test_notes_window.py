@@ -143,7 +143,9 @@ def test_export_complaint_from_the_menu(
     action.trigger()
     text = "".join("".join(p.extract_text().split()) for p in PdfReader(target).pages)
     assert "12363" in text  # the chosen hotline
-    assert "2026-11-2123:10(UTC+8)" in text
+    # One contact, so one offset: named once in the table's heading, as the note carries it.
+    assert "时间（UTC+08:00）" in text
+    assert "2026-11-2123:10" in text
     assert "在22:00至次日08:00之间催收" in text  # a CNY loan: in Chinese
     assert "complaint.pdf" in window.statusBar().currentMessage()
     menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]

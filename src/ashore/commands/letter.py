@@ -31,5 +31,7 @@ def run_export_letter(args: argparse.Namespace, ctx: Context) -> int:
     body = letter_text(data, lang)
     title = f"{data.lender_name} — {data.loan_name}"
     _write_atomically(args.out, lambda temp: write_letter_pdf(body, temp, title=title, lang=lang))
-    print(f"wrote {args.out}: letter to {data.lender_name} asking for “{data.plan.name}”")
+    # The letter about the accepted plan confirms it (reports.letter); any other asks for one.
+    what = "confirming" if data.plan.status == "accepted" else "asking for"
+    print(f"wrote {args.out}: letter to {data.lender_name} {what} “{data.plan.name}”")
     return 0

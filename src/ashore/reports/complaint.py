@@ -12,7 +12,8 @@ from xml.sax.saxutils import escape
 
 from ashore.domain.money import format_amount
 from ashore.domain.records import Attachment, CallNote, Lender, Loan
-from ashore.reports.fonts import printable, register_fonts
+from ashore.reports.fonts import printable, register_fonts, register_mono
+from ashore.reports.letter import signature_lines
 from ashore.reports.strings import counted
 from ashore.reports.strings import in_lang as _pick
 from ashore.reports.strings import long_date as _day
@@ -79,14 +80,47 @@ _DIRECTIONS: dict[str, tuple[str, str]] = {
 }
 
 
-def contact_time(at: datetime) -> str:
-    """A contact's time as the note carries it (its own offset, never this computer's zone)."""
+def zone_text(at: datetime) -> str:
+    """The offset a time carries, as a regulator reads it: ``UTC+08:00``, ``UTC-05:30``."""
     offset = at.utcoffset()
     minutes = int(offset.total_seconds() // 60) if offset is not None else 0
     sign = "+" if minutes >= 0 else "-"
     hours, rest = divmod(abs(minutes), 60)
-    zone = f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
-    return f"{at:%Y-%m-%d %H:%M} ({zone})"
+    return f"UTC{sign}{hours:02d}:{rest:02d}"
+
+
+def _bracket(text: str, lang: str) -> str:
+    return f"（{text}）" if lang == "zh_CN" else f" ({text})"
+
+
+def contact_time(
+    at: datetime, lang: str = "en", *, zone: bool = True, sep: str | None = None
+) -> str:
+    """A contact's time as the note carries it (its own offset, never this computer's zone):
+    ``2026-11-20 23:10 (UTC+08:00)``, ``2026-11-20 23:10（UTC+08:00）`` in Chinese; without the
+    offset when ``zone`` is false (the table's heading names it once); ``sep`` goes between the
+    time and the offset (a line break in the table's narrow column; by default a space in
+    English, nothing before the Chinese bracket)."""
+    text = f"{at:%Y-%m-%d %H:%M}"
+    if not zone:
+        return text
+    joiner = sep if sep is not None else ("" if lang == "zh_CN" else " ")
+    return text + joiner + _bracket(zone_text(at), lang).strip()
+
+
+def shared_zone(contacts: tuple[ComplaintContact, ...]) -> str | None:
+    """The one offset every contact carries (``UTC+08:00``), or None when they differ or there
+    are none."""
+    zones = {zone_text(c.note.occurred_at) for c in contacts}
+    return zones.pop() if len(zones) == 1 else None
+
+
+def hash_lines(sha256: str) -> str:
+    """A SHA-256 in two lines of 32 characters, each in four groups of 8, so it can be read and
+    compared a group at a time (a value of another length is grouped the same way)."""
+    value = sha256.strip()
+    groups = [value[i : i + 8] for i in range(0, len(value), 8)]
+    return "\n".join(" ".join(groups[i : i + 4]) for i in range(0, len(groups), 4))
 
 
 def rule_name(rule: str, lang: str) -> str:
@@ -206,10 +240,12 @@ def intro_paragraphs(data: ComplaintData, lang: str) -> list[tuple[str, str]]:
 
 def contact_rows(data: ComplaintData, lang: str) -> list[list[str]]:
     """The contacts table: a header row, then one row per contact."""
+    zone = shared_zone(data.contacts)
+    time_head = _w(lang, "Time", "时间") + (_bracket(zone, lang) if zone else "")
     rows = [
         [
             "#",
-            _w(lang, "Time", "时间"),
+            time_head,
             _w(lang, "Number", "号码"),
             _w(lang, "What was said", "催收内容"),
             _w(lang, "Rule broken", "违反的规定"),
@@ -234,7 +270,8 @@ def contact_rows(data: ComplaintData, lang: str) -> list[list[str]]:
         rows.append(
             [
                 str(i),
-                contact_time(note.occurred_at) + f"\n{direction}",
+                contact_time(note.occurred_at, lang, zone=zone is None, sep="\n")
+                + f"\n{direction}",
                 note.from_number or note.counterpart,
                 said,
                 "\n".join(rule_name(rule, lang) for rule in contact.rules) or "—",
@@ -282,7 +319,7 @@ def closing_paragraphs(data: ComplaintData, lang: str) -> list[tuple[str, str]]:
 def evidence_rows(data: ComplaintData, lang: str) -> list[list[str]]:
     rows = [["#", _w(lang, "File", "文件"), "SHA-256"]]
     for i, (_note, attachment) in enumerate(data.evidence, 1):
-        rows.append([str(i), attachment.name, attachment.sha256])
+        rows.append([str(i), attachment.name, hash_lines(attachment.sha256)])
     return rows
 
 
@@ -306,8 +343,8 @@ def write_complaint_pdf(data: ComplaintData, path: Path, lang: str = "en") -> No
         "body": ParagraphStyle("b", fontName=font, fontSize=10, leading=14.5, wordWrap=wrap),
     }
     cell = ParagraphStyle("c", fontName=font, fontSize=8.5, leading=11, wordWrap=wrap)
-    # A hash has no spaces: let it break between any two characters.
-    hash_cell = ParagraphStyle("h64", fontName=font, fontSize=8, leading=10.5, wordWrap="CJK")
+    # A hash in even groups, monospaced, on lines that never wrap (hash_lines).
+    hash_cell = ParagraphStyle("h64", fontName=register_mono(), fontSize=8.5, leading=11.5)
     grid = TableStyle(
         [
             ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#8a9199")),
@@ -345,13 +382,13 @@ def write_complaint_pdf(data: ComplaintData, path: Path, lang: str = "en") -> No
                 ]
                 for a, b, c in files
             ],
-            colWidths=[8 * mm, 56 * mm, 102 * mm],
+            colWidths=[8 * mm, 86 * mm, 72 * mm],
             repeatRows=1,
         )
         evidence.setStyle(grid)
         story.append(evidence)
         story.append(Spacer(1, 8))
-    sign = [x for x in (data.borrower_name, data.borrower_phone) if x]
+    sign = signature_lines(data.borrower_name, data.borrower_phone, lang)
     blocks([("body", _w(lang, "Yours faithfully,", "此致\n敬礼") + "\n\n" + "\n".join(sign))])
     doc = SimpleDocTemplate(
         str(path),

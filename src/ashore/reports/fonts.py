@@ -15,6 +15,9 @@ from ashore.app.errors import DataError
 from ashore.app.resources import resource_path
 
 FONT = "AshoreSans"
+# The same file's monospaced face (WenQuanYi Micro Hei Mono): for values read character by
+# character, such as a file's SHA-256.
+MONO = "AshoreMono"
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
 MISSING = "□"
 
@@ -40,6 +43,17 @@ def register_fonts() -> str:
         for italic in (0, 1):
             addMapping(FONT, bold, italic, FONT)
     return FONT
+
+
+@functools.cache
+def register_mono() -> str:
+    """Register the bundled monospaced face (once per process) and return its name."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    register_fonts()  # the same file: a missing one is said once, the same way
+    pdfmetrics.registerFont(TTFont(MONO, str(font_path()), subfontIndex=1))
+    return MONO
 
 
 @functools.cache

@@ -72,6 +72,12 @@ class LetterData:
     # ``penalty``, ``late_fees`` and ``days_overdue`` are then the agreement's (the Overview's).
     agreed_on: date | None = None
     left_to_pay: Decimal | None = None
+    # How the agreement in force has been kept (services.guide.letter.agreement_record): "on_time"
+    # (every installment fallen due so far paid by its date, at least one), "caught_up" (all paid
+    # now, one of them late), "none_due" (none has fallen due yet, the first on
+    # ``agreed_first_due``); "" when no agreement is in force or one of it is unpaid.
+    kept: str = ""
+    agreed_first_due: date | None = None
 
 
 _REASONS: dict[str, tuple[str, str]] = {
@@ -88,6 +94,27 @@ _DOCUMENTS: dict[str, tuple[str, str]] = {
     "income_statement": ("Income statement", "收入证明"),
     "other": ("Supporting document", "其他证明材料"),
 }
+
+
+# What a letter or complaint is signed with, and the line a missing value is written on by hand.
+_SIGNATURE: tuple[tuple[str, str], ...] = (
+    ("Name", "姓名"),
+    ("ID number", "身份证号"),
+    ("Phone", "联系电话"),
+    ("Date", "日期"),
+    ("Signature", "签名"),
+)
+BLANK = "_" * 24
+
+
+def signature_lines(name: str, phone: str, lang: str) -> list[str]:
+    """The signature block: name, ID number, phone, date and signature, each with the profile's
+    value when it has one and a line to fill in by hand otherwise (the ID number, the date of
+    signing and the signature are always written by hand)."""
+    values = (name.strip(), "", phone.strip(), "", "")
+    colon = "：" if lang == "zh_CN" else ": "
+    pairs = zip(_SIGNATURE, values, strict=True)
+    return [f"{_pick(label, lang)}{colon}{value or BLANK}" for label, value in pairs]
 
 
 def plan_lines(plan: PlanSummary, currency: str, lang: str) -> list[str]:
@@ -187,6 +214,28 @@ def cost_sentence(lines: RateLines | None, lang: str = "en") -> str:
     )
 
 
+def _kept_sentence(data: LetterData, lang: str) -> str:
+    """How the agreement has been kept, said only as far as the record shows: "kept to it" only
+    once an agreed installment has fallen due and every one due so far was paid on time."""
+    zh = lang == "zh_CN"
+    if data.days_overdue > 0:
+        return (
+            f"协议中有一期已逾期 {data.days_overdue} 天。"
+            if zh
+            else f"An installment of it is now {data.days_overdue} days overdue."
+        )
+    if data.kept == "on_time":
+        return "到期的各期我都已按时还款。" if zh else "I have kept to it so far."
+    if data.kept == "caught_up":
+        return "协议已到期的各期均已还清。" if zh else "Every installment due so far is paid."
+    if data.kept == "none_due" and data.agreed_first_due is not None:
+        first = _day(data.agreed_first_due, lang)
+        return (
+            f"协议首期将于{first}到期。" if zh else f"Its first installment falls due on {first}."
+        )
+    return ""
+
+
 def _facts(data: LetterData, lang: str) -> str:
     """Why the loan fell behind and where it stands today, in the figures the Overview shows:
     under the contract what is owed today with its penalty and late fees and the days overdue;
@@ -203,21 +252,13 @@ def _facts(data: LetterData, lang: str) -> str:
     if data.agreed_on is not None and data.left_to_pay is not None:
         since = _day(data.agreed_on, lang)
         if zh:
-            late = (
-                f"协议中有一期已逾期 {data.days_overdue} 天。"
-                if data.days_overdue > 0
-                else "我一直按协议还款。"
-            )
+            late = _kept_sentence(data, lang)
             return (
                 f"由于{reason}，我曾未能按时还款，并于{since}与贵司达成还款协议。"
                 f"截至{today}，按协议我尚欠 {money(data.owed)}，"
                 f"按还款计划尚需还款 {money(data.left_to_pay)}。" + late
             )
-        late = (
-            f" An installment of it is now {data.days_overdue} days overdue."
-            if data.days_overdue > 0
-            else " I have kept to it so far."
-        )
+        late = " " + _kept_sentence(data, lang)
         return (
             f"Because {reason}, I fell behind on the payments, and we agreed a repayment plan "
             f"from {since}. As of {today}, what I owe today under it is {money(data.owed)}, "
@@ -260,18 +301,21 @@ def letter_text(data: LetterData, lang: str = "en") -> str:
     ]
     contact = [line for line in (b.name, *b.address.splitlines(), b.phone, b.email) if line]
     start = _day(data.plan.start, lang)
+    # A letter about the accepted plan confirms it; any other asks for a plan.
+    confirming = data.plan.status == "accepted"
     if lang == "zh_CN":
         parts = [
             "\n".join(contact),
             _day(data.today, lang),
             f"致：{data.lender_name} 客服中心\n"
-            f"事由：借款“{data.loan_name}”{ref_zh}困难协商还款申请",
+            f"事由：借款“{data.loan_name}”{ref_zh}"
+            + ("已约定还款方案的书面确认" if confirming else "困难协商还款申请"),
             f"{data.lender_name} 客服中心：",
             f"您好！我是借款“{data.loan_name}”{ref_zh}的借款人。" + _facts(data, lang),
             data.reason_text.strip(),
             (
                 "我有诚意还清这笔欠款，只是暂时遇到困难。恳请贵司同意以下还款方案：\n"
-                if data.plan.left is None
+                if not confirming
                 else "我有诚意还清这笔欠款。我们已约定以下还款方案，恳请贵司书面确认：\n"
             )
             + "\n".join(plan),
@@ -279,24 +323,31 @@ def letter_text(data: LetterData, lang: str = "en") -> str:
             if data.plan.count > 1
             else "这是我能够筹措到的一次性还款金额，我会在约定日期前还清。",
             ("随信附上以下证明材料：\n" + "\n".join(docs)) if docs else "",
-            f"如蒙同意，请以书面形式（短信、邮件或 App 消息）确认新的还款金额和日期，"
-            f"确认自{start}起停止计收罚息，并告知征信记录将如何更新。",
+            ("" if confirming else "如蒙同意，")
+            + "请以书面形式（短信、邮件或 App 消息）确认"
+            + ("上述" if confirming else "新的")
+            + f"还款金额和日期，确认自{start}起停止计收罚息，并告知征信记录将如何更新。",
             "感谢您的理解与帮助。",
-            "此致\n敬礼\n\n" + "\n".join(x for x in (b.name, b.phone) if x),
+            "此致\n敬礼\n\n" + "\n".join(signature_lines(b.name, b.phone, lang)),
         ]
     else:
         parts = [
             "\n".join(contact),
             _day(data.today, lang),
             f"To: {data.lender_name}, customer service\n"
-            f"Re: loan “{data.loan_name}”{ref_en}, request for a hardship repayment plan",
+            f"Re: loan “{data.loan_name}”{ref_en}, "
+            + (
+                "confirmation of the agreed repayment plan"
+                if confirming
+                else "request for a hardship repayment plan"
+            ),
             f"Dear {data.lender_name} customer service team,",
             f"I am writing about my loan “{data.loan_name}”{ref_en}. " + _facts(data, lang),
             data.reason_text.strip(),
             (
                 "I want to repay this debt in full; my difficulty is temporary. I am asking you "
                 "to agree to the following plan:\n"
-                if data.plan.left is None
+                if not confirming
                 else "I want to repay this debt in full. This is the plan we agreed, and I ask "
                 "you to confirm it in writing:\n"
             )
@@ -306,11 +357,12 @@ def letter_text(data: LetterData, lang: str = "en") -> str:
             if data.plan.count > 1
             else "This is the sum I can raise at once, and I will pay it by that date.",
             ("I enclose:\n" + "\n".join(docs)) if docs else "",
-            f"If you agree, please confirm the new amounts and dates in writing (SMS, e-mail or "
-            f"an app message), confirm that penalty interest stops from {start}, and tell me how "
-            "my credit record will be updated.",
-            "Thank you for considering my request.",
-            "Yours sincerely,\n\n" + "\n".join(x for x in (b.name, b.phone) if x),
+            ("Please confirm these" if confirming else "If you agree, please confirm the new")
+            + " amounts and dates in writing (SMS, e-mail or an app message), confirm that "
+            f"penalty interest stops from {start}, and tell me how my credit record will be "
+            "updated.",
+            "Thank you for your help." if confirming else "Thank you for considering my request.",
+            "Yours sincerely,\n\n" + "\n".join(signature_lines(b.name, b.phone, lang)),
         ]
     return "\n\n".join(part for part in parts if part.strip()) + "\n"
 

@@ -11,6 +11,12 @@ Rules this module adds where DOMAIN.md is silent:
   table holds everything agreed); settling today costs owed today (an agreement has no rule for
   accrued interest); "if the agreement fails" is the original contract's owed today, every
   payment counted.
+- The cost of lateness ("lateness", DOMAIN.md "The true yearly cost (APR) and the legal lines":
+  penalty + late fees as a yearly rate) follows the plan in force, as the figures beside it do:
+  under the original contract it is worked out from the contract's overdue installments (null when
+  none is overdue); under an agreement in force it is null, since the agreement charges no
+  penalty or late fees (its "penalty" and "late_fees" are 0.00) and the Overview shows no
+  lateness figure either. The contract's lateness would only count again if the agreement failed.
 - "Left to pay under the plan" is every unpaid installment of the plan in force with its interest,
   and for the original contract also the penalty and late fees already charged.
 - A proposal that cannot be worked out (nothing owed on its start day, a bad parameter) is listed
@@ -164,7 +170,8 @@ def loan_figures(
         cost = None
     start = terms.start_date()
     lines = finance.rate_lines(cost.apr, start, table) if cost is not None else None
-    lateness = finance.lateness_cost(st.state)
+    # The lateness of the plan in force: an agreement charges none (module docstring).
+    lateness = finance.lateness_cost(st.state) if st.figures.plan == "original" else None
     lateness_lines = finance.rate_lines(lateness, start, table) if lateness is not None else None
     proposals = tuple(_proposal_figures(loan, p) for p in loan.proposals)
     base = {

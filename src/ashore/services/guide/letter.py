@@ -4,14 +4,49 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
+from ashore import finance
 from ashore.app.errors import InputError
+from ashore.domain.money import ZERO
 from ashore.reports.letter import LetterData
 from ashore.services import plans
 from ashore.services.costs import loan_lines, lpr_table
 from ashore.services.guide.figures import plan_summary
 from ashore.services.guide.storage import load_borrower, load_guide
 from ashore.services.ledger import Ledger
+
+
+def agreement_record(
+    plan: finance.ProposalPlan, payments: tuple[finance.Payment, ...], today: date
+) -> tuple[str, date]:
+    """How the agreed table has been kept on ``today`` (payments from its start pay its
+    installments oldest first, as the calendar counts them) and its first due date.
+
+    An installment has fallen due once its date is past, or on its date once it is paid. The
+    record is "none_due" when none has, "on_time" when each one that has was covered by the
+    payments made by its date, "caught_up" when all are paid now but one was late, and "" while
+    one is unpaid."""
+    rows = sorted(plan.installments, key=lambda r: r.due)
+    made = [p for p in payments if plan.start <= p.date <= today]
+
+    def paid_by(day: date) -> Decimal:
+        return sum((p.amount for p in made if p.date <= day), ZERO)
+
+    scheduled = ZERO
+    on_time, fallen = True, 0
+    for row in rows:
+        scheduled += row.payment
+        paid_in_full = paid_by(today) >= scheduled
+        if row.due > today or (row.due == today and not paid_in_full):
+            break
+        fallen += 1
+        if not paid_in_full:
+            return "", rows[0].due
+        on_time = on_time and paid_by(row.due) >= scheduled
+    if fallen == 0:
+        return "none_due", rows[0].due
+    return ("on_time" if on_time else "caught_up"), rows[0].due
 
 
 def letter_data(ledger: Ledger, loan_id: str, proposal_id: str, today: date) -> LetterData:
@@ -37,6 +72,11 @@ def letter_data(ledger: Ledger, loan_id: str, proposal_id: str, today: date) -> 
     summary = plans.summarize(loan, lender, today)
     found = plans.agreement(loan)
     in_force = found is not None and found[0].start <= today
+    kept, first_due = (
+        agreement_record(found[1], plans.loan_payments(loan), today)
+        if found is not None and in_force
+        else ("", None)
+    )
     return LetterData(
         today=today,
         borrower=load_borrower(ledger),
@@ -58,4 +98,6 @@ def letter_data(ledger: Ledger, loan_id: str, proposal_id: str, today: date) -> 
         lines=loan_lines(loan, lpr_table(ledger.added_lpr())),
         agreed_on=found[0].start if found is not None and in_force else None,
         left_to_pay=figures.left_to_pay_plan if in_force else None,
+        kept=kept,
+        agreed_first_due=first_due,
     )

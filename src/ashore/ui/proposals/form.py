@@ -505,18 +505,33 @@ class ProposalForm(QWidget):
             self.plan_error.show_message(text)
 
     def _show_base(self) -> None:
+        from ashore.domain.dates import date_text
         from ashore.domain.money import format_amount
 
         if self.plan is None:
             self.base_label.setText("")
             return
-        base = self.plan.base
-        text = self.tr("Starts from %1 owed on that day").replace(
-            "%1", format_amount(base.amount, self.currency, self.babel)
-        )
+        base, start = self.plan.base, self.plan.start
+        # DOMAIN.md: a payment on or after the start date pays the plan, so the base is what was
+        # owed as that day began; say so when such a payment makes it differ from "owed today".
+        since = [p.amount for p in (self.loan.payments if self.loan else []) if p.date >= start]
+        if since:
+            text = (
+                self.tr("Starts from %1 owed at the start of %2")
+                .replace("%1", format_amount(base.amount, self.currency, self.babel))
+                .replace("%2", date_text(start, self.babel))
+            )
+        else:
+            text = self.tr("Starts from %1 owed on that day").replace(
+                "%1", format_amount(base.amount, self.currency, self.babel)
+            )
         if base.waived_total > 0:
             text += self.tr(" (%1 waived)").replace(
                 "%1", format_amount(base.waived_total, self.currency, self.babel)
+            )
+        if since:
+            text += self.tr("; the %1 paid from that day on counts toward the plan").replace(
+                "%1", format_amount(sum(since, Decimal(0)), self.currency, self.babel)
             )
         self.base_label.setText(text + self.tr("."))  # the full stop: "。" in Chinese
 
