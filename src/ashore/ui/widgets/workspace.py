@@ -19,7 +19,14 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QFont, QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QHeaderView, QScrollArea, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHeaderView,
+    QMainWindow,
+    QScrollArea,
+    QTableView,
+    QWidget,
+)
 
 from ashore.app.errors import InputError
 from ashore.domain import dates
@@ -46,8 +53,12 @@ def say(widget: QWidget, text: str, ms: int = 8000) -> None:
     """Tell the user in the window's status bar what was just done (a tab in a test of its own,
     without the window, says nothing)."""
     window = widget.window()
-    if window is not widget and isinstance(window, StatusLine):
+    if window is widget:
+        return
+    if isinstance(window, StatusLine):
         window.show_status(text, ms)
+    elif isinstance(window, QMainWindow):  # a plain main window: its status bar
+        window.statusBar().showMessage(text, ms)
 
 
 def method_names() -> dict[str, str]:
