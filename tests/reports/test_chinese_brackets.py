@@ -11,7 +11,10 @@ from pathlib import Path
 from ashore.reports import call_log, complaint, strings
 
 TS = Path(__file__).parents[2] / "resources" / "translations" / "ashore_zh_CN.ts"
-CODES = re.compile(r"\((?:\*\.[^)]*|\*|&.)\)")
+# Codes, not Chinese text: file patterns "(*.pdf)", a file-dialog filter's patterns put in later
+# ("录音 (%1)" at the end: Qt reads a filter's patterns only inside ASCII brackets) and menu
+# shortcuts "(&F)".
+CODES = re.compile(r"\((?:\*\.[^)]*|\*|&.)\)| \(%1\)$")
 
 
 def _pairs() -> list[tuple[str, str]]:

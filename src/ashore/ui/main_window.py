@@ -46,7 +46,7 @@ from ashore.ui.widgets.placement import (  # noqa: F401 (the keys, for tests)
 from ashore.ui.widgets.theme import MARGIN
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QModelIndex, QRect
+    from PySide6.QtCore import QModelIndex
     from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
 
     from ashore.domain.records import Lender, Loan, LoanSummary
