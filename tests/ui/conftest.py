@@ -48,6 +48,13 @@ def ledger(ctx: Context) -> Iterator[Ledger]:
 
 
 @pytest.fixture
+def sample(ledger: Ledger) -> Ledger:
+    """The ledger with the three-loan sample book loaded (resources/sample)."""
+    ledger.load_sample()
+    return ledger
+
+
+@pytest.fixture
 def dialog_log(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, tuple[object, ...]]]:
     """Every function of ashore.ui.dialogs answers without a real dialog and is recorded here:
     confirm says yes, questions are cancelled; a test patches one again to answer otherwise."""

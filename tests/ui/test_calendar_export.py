@@ -4,30 +4,18 @@ asked for (dialogs patched, no real dialog), then the same files as the command 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
 from PySide6.QtWidgets import QProgressDialog
 
-from ashore.app.context import Context
 from ashore.commands.calendar import run_export_ics
-from ashore.services import Ledger
 from ashore.ui import dialogs
 from ashore.ui.files.calendar import CalendarChoice
 
 JB = "jb-2026-01"
-
-
-@pytest.fixture
-def sample(ctx: Context) -> Iterator[Ledger]:
-    opened = Ledger.open(ctx.data)
-    opened.load_sample()
-    yield opened
-    opened.close()
 
 
 def export_menu(window) -> list[str]:

@@ -3,7 +3,6 @@ of the status quo against the agreements, and how the window shows it (no loan s
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
@@ -18,14 +17,6 @@ from ashore.ui.loan.dashboard import Dashboard, FollowUpModel, UpcomingModel
 from .helpers import click, type_into
 
 TODAY = date(2026, 11, 28)
-
-
-@pytest.fixture
-def sample(ctx: Context) -> Iterator[Ledger]:
-    ledger = Ledger.open(ctx.data)
-    ledger.load_sample()
-    yield ledger
-    ledger.close()
 
 
 @pytest.fixture

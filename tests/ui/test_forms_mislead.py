@@ -3,7 +3,6 @@ nothing (the page scrolls instead), and a date typed whole keeps its year."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -11,17 +10,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ashore.app.context import Context
-from ashore.services import Ledger
 from ashore.ui.widgets.fields import DateEdit, typed_date
-
-
-@pytest.fixture
-def sample(ctx: Context) -> Iterator[Ledger]:
-    opened = Ledger.open(ctx.data)
-    opened.load_sample()
-    yield opened
-    opened.close()
 
 
 def wheel(widget: QWidget, notches: int = -1) -> None:

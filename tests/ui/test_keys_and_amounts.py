@@ -6,7 +6,6 @@ and the command line keep refusing."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -29,14 +28,6 @@ from ashore.ui.widgets.fields import DateEdit
 from .helpers import type_into
 
 JB = "jb-2026-01"
-
-
-@pytest.fixture
-def sample(ctx: Context) -> Iterator[Ledger]:
-    ledger = Ledger.open(ctx.data)
-    ledger.load_sample()
-    yield ledger
-    ledger.close()
 
 
 def _tab_out_of(qtbot, field: QWidget, before: QWidget, after: QWidget) -> None:

@@ -7,11 +7,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
-
-import pytest
 
 from ashore.app.context import Context
 from ashore.commands.costs import run_export_summary
@@ -23,14 +20,6 @@ from ashore.ui.loan.sidebar import SidebarColumn
 
 JB = "jb-2026-01"  # the worked example, owing 9,348.71 on 2026-11-28
 CST = timezone(timedelta(hours=8))
-
-
-@pytest.fixture
-def sample(ctx: Context) -> Iterator[Ledger]:
-    opened = Ledger.open(ctx.data)
-    opened.load_sample()
-    yield opened
-    opened.close()
 
 
 def accept_24_months(ledger: Ledger, ctx: Context) -> None:

@@ -4,7 +4,6 @@ today" says what it adds to "owed today"."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date
 from decimal import Decimal
 
@@ -20,14 +19,6 @@ from ashore.ui.loan.overview import OverviewTab
 
 JB = "jb-2026-01"
 TODAY = date(2026, 11, 28)
-
-
-@pytest.fixture
-def sample(ctx: Context) -> Iterator[Ledger]:
-    ledger = Ledger.open(ctx.data)
-    ledger.load_sample()
-    yield ledger
-    ledger.close()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ chart's lines from the money engine, the agreement view, and the window's loan t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -24,14 +23,6 @@ from .helpers import click
 
 JB = "jb-2026-01"
 TODAY = date(2026, 11, 28)
-
-
-@pytest.fixture
-def sample(ctx: Context) -> Iterator[Ledger]:
-    ledger = Ledger.open(ctx.data)
-    ledger.load_sample()
-    yield ledger
-    ledger.close()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ missed agreed installment raise the banner, and a claim shows its difference fro
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
@@ -25,14 +24,6 @@ from .helpers import click, type_into
 
 JB = "jb-2026-01"
 TODAY = date(2026, 11, 28)
-
-
-@pytest.fixture
-def sample(ctx: Context) -> Iterator[Ledger]:
-    ledger = Ledger.open(ctx.data)
-    ledger.load_sample()
-    yield ledger
-    ledger.close()
 
 
 def make_tab(qtbot, ledger: Ledger, ctx: Context) -> PaymentsTab:

@@ -3,24 +3,13 @@ it replaced is kept, a refused backup changes nothing, and the window reads the 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC
 from pathlib import Path
 
 import pytest
 
-from ashore.app.context import Context
-from ashore.services import Ledger
 from ashore.ui import dialogs
 from ashore.ui.audio.common import QTMULTIMEDIA_ENVIRONMENT_WARNINGS
-
-
-@pytest.fixture
-def sample(ctx: Context) -> Iterator[Ledger]:
-    ledger = Ledger.open(ctx.data)
-    ledger.load_sample()
-    yield ledger
-    ledger.close()
 
 
 def test_backup_then_restore_through_the_window(

@@ -3,26 +3,13 @@ row and stages, and the dashboard's "Needs attention" list (sample data, today 2
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 
-import pytest
 from PySide6.QtCore import Qt
-
-from ashore.app.context import Context
-from ashore.services import Ledger
 
 from .helpers import click
 
 JB = "jb-2026-01"
-
-
-@pytest.fixture
-def sample(ctx: Context) -> Iterator[Ledger]:
-    ledger = Ledger.open(ctx.data)
-    ledger.load_sample()
-    yield ledger
-    ledger.close()
 
 
 def titles(window) -> list[str]:

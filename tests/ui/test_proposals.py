@@ -4,7 +4,6 @@ values, and the status workflow makes the accepted proposal the loan's plan."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -39,14 +38,6 @@ from .helpers import choose, click, type_into
 
 JB = "jb-2026-01"
 TODAY = date(2026, 11, 28)
-
-
-@pytest.fixture
-def sample(ctx: Context) -> Iterator[Ledger]:
-    ledger = Ledger.open(ctx.data)
-    ledger.load_sample()
-    yield ledger
-    ledger.close()
 
 
 @pytest.fixture

@@ -17,8 +17,6 @@ import pytest
 from PySide6.QtCore import QByteArray, QLocale, QPoint, QRect, QSettings, QSize, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QScrollArea
 
-from ashore.app.context import Context
-from ashore.services import Ledger
 from ashore.services.notes import Notes
 from ashore.ui import dialogs
 from ashore.ui.audio.common import QTMULTIMEDIA_ENVIRONMENT_WARNINGS
@@ -27,14 +25,6 @@ JB = "jb-2026-01"
 noise = pytest.mark.qt_log_ignore(
     *QTMULTIMEDIA_ENVIRONMENT_WARNINGS, "does not support propagateSizeHints"
 )
-
-
-@pytest.fixture
-def sample(ctx: Context) -> Iterator[Ledger]:
-    ledger = Ledger.open(ctx.data)
-    ledger.load_sample()
-    yield ledger
-    ledger.close()
 
 
 @pytest.fixture(params=["en", "zh_CN"])

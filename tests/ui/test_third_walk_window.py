@@ -6,7 +6,6 @@ of its own, and a number between Chinese words is spaced alike on both sides."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -39,14 +38,6 @@ BULLET = "jt360-bullet-0901"  # overdue, with an unpaid installment: a live "Rec
 noise = pytest.mark.qt_log_ignore(
     *QTMULTIMEDIA_ENVIRONMENT_WARNINGS, "does not support propagateSizeHints"
 )
-
-
-@pytest.fixture
-def sample(ctx: Context) -> Iterator[Ledger]:
-    ledger = Ledger.open(ctx.data)
-    ledger.load_sample()
-    yield ledger
-    ledger.close()
 
 
 def money(amount: Decimal, locale: str = "en") -> str:

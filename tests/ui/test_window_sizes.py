@@ -10,8 +10,6 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QBoxLayout, QScrollArea
 
-from ashore.app.context import Context
-from ashore.services import Ledger
 from ashore.ui.audio.common import QTMULTIMEDIA_ENVIRONMENT_WARNINGS
 from ashore.ui.loan.sidebar import SidebarColumn
 
@@ -21,14 +19,6 @@ JB = "jb-2026-01"
 noise = pytest.mark.qt_log_ignore(
     *QTMULTIMEDIA_ENVIRONMENT_WARNINGS, "does not support propagateSizeHints"
 )
-
-
-@pytest.fixture
-def sample(ctx: Context) -> Iterator[Ledger]:
-    ledger = Ledger.open(ctx.data)
-    ledger.load_sample()
-    yield ledger
-    ledger.close()
 
 
 @pytest.fixture(params=["en", "zh_CN"])
