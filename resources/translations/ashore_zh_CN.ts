@@ -2151,7 +2151,7 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Hardship Letter…</source>
+        <source>&amp;Hardship letter…</source>
         <translation>困难说明信(&amp;H)…</translation>
     </message>
     <message>

@@ -57,7 +57,7 @@ def test_the_letter_under_the_agreement_states_the_overviews_figures(book: Ledge
     assert "166 days" not in body
     # Agreed today, no installment of it has fallen due yet: nothing is yet kept (third walk's 3).
     assert "I have kept to it so far." not in body
-    assert "Its first installment falls due on Dec 28, 2026." in body
+    assert "Its first installment, due on Dec 28, 2026, is paid already." in body  # 400.00 paid
     zh = letter_text(data, "zh_CN")
     # Nothing is due today (the next installment is months ahead): "owed" is 尚欠, not 应还.
     assert "按协议我尚欠 8,352.77 CNY" in zh

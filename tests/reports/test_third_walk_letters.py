@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -168,20 +169,36 @@ def test_the_letter_and_the_complaint_end_with_the_signature_block(
 
 
 def test_an_agreement_made_today_is_not_said_to_be_kept(book: Ledger) -> None:
+    # The book pays 400.00 on the agreement's first day: the first installment (364.70) is paid
+    # ahead of its date. Neither "kept to it" nor "falls due" (it shows Paid on the calendar).
     data = guide_letter.letter_data(book, JB, "p-24", TODAY)
     first = plans.agreement(book.loan(JB))[1].installments[0].due  # type: ignore[index]
-    assert (data.kept, data.agreed_first_due) == ("none_due", first)
+    assert (data.kept, data.agreed_first_due) == ("paid_ahead", first)
     body = letter_text(data, "en")
     assert "kept to it" not in body
-    assert f"Its first installment falls due on Dec {first.day}, {first.year}." in body
+    assert "falls due" not in body
+    assert f"Its first installment, due on Dec {first.day}, {first.year}, is paid already." in body
     assert "confirmation of the agreed repayment plan" in body
     assert "request for a hardship repayment plan" not in body
     zh = letter_text(data, "zh_CN")
     assert "到期的各期我都已按时还款" not in zh
     assert "一直按协议" not in zh
-    assert f"协议首期将于{first.year}年{first.month}月{first.day}日到期。" in zh
+    assert f"协议首期（{first.year}年{first.month}月{first.day}日到期）我已提前还清。" in zh
     assert "已约定还款方案的书面确认" in zh
     assert "困难协商还款申请" not in zh
+
+
+def test_an_agreement_with_nothing_paid_yet_names_its_first_due_day(book: Ledger) -> None:
+    plan = plans.agreement(book.loan(JB))[1]  # type: ignore[index]
+    first = plan.installments[0].due
+    assert guide_letter.agreement_record(plan, (), TODAY) == ("none_due", first)
+    data = replace(guide_letter.letter_data(book, JB, "p-24", TODAY), kept="none_due")
+    assert f"Its first installment falls due on Dec {first.day}, {first.year}." in letter_text(
+        data, "en"
+    )
+    assert f"协议首期将于{first.year}年{first.month}月{first.day}日到期。" in letter_text(
+        data, "zh_CN"
+    )
 
 
 def test_a_letter_before_any_agreement_asks_for_the_plan(data_dir: DataDir, tmp_path: Path) -> None:

@@ -75,7 +75,8 @@ class LetterData:
     # How the agreement in force has been kept (services.guide.letter.agreement_record): "on_time"
     # (every installment fallen due so far paid by its date, at least one), "caught_up" (all paid
     # now, one of them late), "none_due" (none has fallen due yet, the first on
-    # ``agreed_first_due``); "" when no agreement is in force or one of it is unpaid.
+    # ``agreed_first_due``), "paid_ahead" (none has, the first is paid already); "" when no
+    # agreement is in force or one of it is unpaid.
     kept: str = ""
     agreed_first_due: date | None = None
 
@@ -228,6 +229,13 @@ def _kept_sentence(data: LetterData, lang: str) -> str:
         return "到期的各期我都已按时还款。" if zh else "I have kept to it so far."
     if data.kept == "caught_up":
         return "协议已到期的各期均已还清。" if zh else "Every installment due so far is paid."
+    if data.kept == "paid_ahead" and data.agreed_first_due is not None:
+        first = _day(data.agreed_first_due, lang)
+        return (
+            f"协议首期（{first}到期）我已提前还清。"
+            if zh
+            else f"Its first installment, due on {first}, is paid already."
+        )
     if data.kept == "none_due" and data.agreed_first_due is not None:
         first = _day(data.agreed_first_due, lang)
         return (

@@ -22,10 +22,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "left_to_pay": ("Left to pay under the plan", "按计划还需还款"),
     "owed_today": ("Owed today", "今日欠款"),
     "figures_note": (
-        "Owed today: the figure the window and “export summary” show, what the lender can claim "
-        "today (no interest to come). Left to pay under the plan: every unpaid installment of the "
+        "Owed today: the figure Ashore's window shows, what the lender can claim today (no "
+        "interest to come). Left to pay under the plan: every unpaid installment of the "
         "plan in force, its interest to come and the penalty and late fees so far included.",
-        "今日欠款：与程序窗口及“export summary”一致，即平台今日可主张的金额（不含未来利息）。"
+        "今日欠款：与 Ashore 窗口所示一致，即平台今日可主张的金额（不含未来利息）。"
         "按计划还需还款：当前计划全部未还分期，含未来利息及至今的罚息和滞纳金。",
     ),
     "ends": ("Last due", "最后到期日"),

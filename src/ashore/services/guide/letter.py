@@ -24,7 +24,8 @@ def agreement_record(
     installments oldest first, as the calendar counts them) and its first due date.
 
     An installment has fallen due once its date is past, or on its date once it is paid. The
-    record is "none_due" when none has, "on_time" when each one that has was covered by the
+    record is "none_due" when none has ("paid_ahead" when the first is paid in full already,
+    before its date), "on_time" when each one that has was covered by the
     payments made by its date, "caught_up" when all are paid now but one was late, and "" while
     one is unpaid."""
     rows = sorted(plan.installments, key=lambda r: r.due)
@@ -45,7 +46,8 @@ def agreement_record(
             return "", rows[0].due
         on_time = on_time and paid_by(row.due) >= scheduled
     if fallen == 0:
-        return "none_due", rows[0].due
+        ahead = bool(rows) and paid_by(today) >= rows[0].payment
+        return ("paid_ahead" if ahead else "none_due"), rows[0].due
     return ("on_time" if on_time else "caught_up"), rows[0].due
 
 

@@ -52,7 +52,7 @@ class GuideController(QObject):
         self.call_card_action.triggered.connect(self.open_call_card)
         self.after_call_action = QAction(self.tr("&After the Call…"), self.parent_widget)
         self.after_call_action.triggered.connect(lambda: self.after_call(self.loan_id(), ""))
-        self.letter_action = QAction(self.tr("&Hardship Letter…"), self.parent_widget)
+        self.letter_action = QAction(self.tr("&Hardship letter…"), self.parent_widget)
         self.letter_action.triggered.connect(self.open_letter)
         for action in (self.call_card_action, self.after_call_action, self.letter_action):
             self.parent_widget.addAction(action)  # shortcuts work whatever has the focus
