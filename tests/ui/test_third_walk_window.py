@@ -385,3 +385,50 @@ def test_numbers_in_the_chinese_window_are_spaced_alike_on_both_sides(
         for translator in installed:
             qapp.removeTranslator(translator)
         QLocale.setDefault(before)
+
+
+@noise
+def test_the_chinese_collector_form_scrolls_in_its_tab_not_past_the_screen(
+    qtbot, qapp, sample, ctx, monkeypatch
+) -> None:
+    """Fourth walk's 1: in Chinese the note form for a collector's call is taller than the room
+    at 1280x800; the Notes tab scrolls as a whole, the window stays 800 high."""
+    from ashore.ui.app import open_settings
+    from ashore.ui.main_window import MainWindow
+
+    Notes(sample).add(
+        JB,
+        occurred_at=datetime(2026, 11, 25, 9, 30, tzinfo=UTC),
+        kind="collection",
+        direction="incoming",
+        text="threatened to call my employer",
+        abuse=("threat", "disclosure"),
+    )
+    installed = install_translations(qapp, "zh_CN")
+    before = QLocale()
+    try:
+        context = replace(ctx, lang="zh_CN")
+        window = MainWindow(sample, context, open_settings(context.data))
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        window.load()
+        window.open_loan(JB)
+        window.loan_page.tabs.setCurrentIndex(window.notes_hookup.tab_index)
+        qtbot.wait(20)
+        pane = window.notes_hookup.pane
+        qtbot.mouseClick(pane.collector_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(pane.editor.isVisible)
+        qtbot.wait(50)
+        # The tab's least height does not grow with the form (with the app's style and fonts the
+        # form alone took the window to 811 px)
+        tabs = window.loan_page.tabs
+        assert tabs.minimumSizeHint().height() < pane.editor.minimumSizeHint().height()
+        assert window.minimumSizeHint().height() <= 800
+        assert window.height() == 800
+        assert pane.editor.height() >= pane.editor.minimumSizeHint().height()  # whole, scrolled
+        window.close()
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(before)

@@ -141,8 +141,12 @@ class LoanPage(QWidget):
         self.tabs.currentChanged.connect(self._remember_tab)
 
     def add_tab(self, widget: QWidget, title: str) -> int:
-        """Add a tab after the existing ones; returns its index."""
-        tab = WaitingTab(widget)
+        """Add a tab after the existing ones, scrolling as a whole when the window is smaller than
+        it needs (as the workspace tabs do: a tall note form must not make the window taller
+        than the screen); returns its index."""
+        from ashore.ui.widgets.workspace import scrolling
+
+        tab = WaitingTab(scrolling(widget))
         tab.set_waiting(self.mode == "new")
         return self.tabs.addTab(tab, title)
 
