@@ -215,3 +215,21 @@ def test_the_sidebar_names_each_loans_stage(qtbot, make_window, sample: Ledger) 
     tip = index.data(Qt.ItemDataRole.ToolTipRole)
     assert "Negotiation: Offer on the table. Next: Wait for the answer" in tip
     assert window.model.loan_index("jt360-2025-11").data(SidebarRole.STAGE) == "No negotiation yet"
+
+
+def test_the_call_card_and_the_letter_open_within_the_screen(qtbot, sample: Ledger, ctx: Context):
+    """Fourth walk's 2: the letter (760x820) and the call card (620x860) ran off an 800 px
+    screen, their buttons under its edge; they open at what the screen leaves, frame included."""
+    from PySide6.QtGui import QGuiApplication
+
+    room = QGuiApplication.primaryScreen().availableGeometry()
+    assert room.height() <= 800  # the offscreen screen: the walk's case
+    card = CallCardWindow(guide_card.call_card(sample, LOAN, ctx.today), "en", lambda _: "n-x")
+    editor = LetterEditor(sample, sample.loan(LOAN), ctx.today, "en")
+    for window in (card, editor):
+        qtbot.addWidget(window)
+        assert window.height() <= room.height() - 56, type(window).__name__
+        assert window.minimumSizeHint().height() <= window.height()
+    # the width is not cut where it fits
+    assert card.width() == 620
+    assert editor.width() == 760

@@ -25,6 +25,7 @@ from ashore.domain.money import format_amount
 from ashore.finance import RateLines
 from ashore.reports.letter import PlanSummary
 from ashore.services.guide.call_card import CallCard
+from ashore.ui.widgets.placement import fit_dialog
 from ashore.ui.widgets.style import ACCENT, BORDER, ERROR, MUTED, TEXT, tabular_font
 from ashore.ui.widgets.words import _tr
 
@@ -118,7 +119,7 @@ class CallCardWindow(QWidget):
         bar.addWidget(self.after_button)
         bar.addWidget(self.started_label, 1)
         outer.addLayout(bar)
-        self.resize(620, 860)
+        fit_dialog(self, 620, 860)
 
     # ----- helpers ---------------------------------------------------------------------------
     def money(self, value: Decimal) -> str:

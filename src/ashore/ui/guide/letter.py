@@ -26,6 +26,7 @@ from ashore.services.guide.storage import load_borrower, load_guide
 from ashore.ui import dialogs
 from ashore.ui.files.common import loan_file
 from ashore.ui.widgets.fields import user_message
+from ashore.ui.widgets.placement import fit_dialog
 
 if TYPE_CHECKING:
     from ashore.domain.records import Loan
@@ -125,7 +126,7 @@ class LetterEditor(QDialog):
         self.proposal.currentIndexChanged.connect(lambda: self.refill())
         self.language.currentIndexChanged.connect(lambda: self.refill())
         self.refill(force=True)
-        self.resize(760, 820)
+        fit_dialog(self, 760, 820)
 
     def _show_profile(self) -> None:
         borrower = load_borrower(self.ledger)

@@ -105,3 +105,15 @@ def save_placement(window: QWidget, settings: QSettings) -> None:
         settings.setValue(POS_KEY, window.pos())  # the frame's top-left
         settings.setValue(SIZE_KEY, window.size())
     settings.setValue(PLATFORM_KEY, QGuiApplication.platformName())
+
+
+def fit_dialog(dialog: QWidget, width: int, height: int) -> None:
+    """Open ``dialog`` at ``width`` x ``height``, or smaller where the screen is: with the title
+    bar and borders the window manager adds it stays on the screen, its buttons in sight (a 860
+    px call card ran off an 800 px screen). Never below what its contents need."""
+    room = _available(dialog.parentWidget() or dialog)
+    least = dialog.minimumSizeHint()
+    dialog.resize(
+        max(least.width(), min(width, room.width() - FRAME.width())),
+        max(least.height(), min(height, room.height() - FRAME.height())),
+    )
