@@ -581,6 +581,7 @@ def test_without_an_audio_output_the_player_says_once_that_it_plays_silently(
     assert not player.problem.isVisible()  # a note, not a failure
 
 
+@environment_noise  # the first QtMultimedia use of a run says what the machine lacks
 def test_the_machine_s_outputs_decide_the_note(qapp: Any) -> None:
     from PySide6.QtMultimedia import QMediaDevices
 

@@ -38,7 +38,8 @@ def stamp_text(value: datetime, call: datetime | None = None) -> str:
     the zone is named when the call beside it is shown in another, so "written 02:40" never
     reads as earlier than a call at "10:15 (UTC+8)"."""
     local = _local(value)
-    text = f"{local:%Y-%m-%d %H:%M}"
+    # the window's one date style, as the call's time beside it: "Nov 20, 2026 10:40"
+    text = f"{date_text(local.date(), interface_lang())} {local:%H:%M}"
     if call is not None and call.utcoffset() != call.astimezone().utcoffset():
         text += f" ({_offset_text(local)})"
     return text
