@@ -42,7 +42,7 @@
 <context>
     <name>LenderPage</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/pages.py" line="+295"/>
+        <location filename="../../src/ashore/ui/pages.py" line="+299"/>
         <source>%n loan(s)</source>
         <translation>
             <numerusform>%n loan</numerusform>

@@ -98,7 +98,7 @@ Your data lives in:
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/guide/card.py" line="+47"/>
+        <location filename="../../src/ashore/ui/guide/card.py" line="+48"/>
         <source>I lost my job</source>
         <translation>我失业了</translation>
     </message>
@@ -448,8 +448,8 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+0"/>
-        <source>PDF document (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../src/ashore/ui/notes/formatting.py" line="-6"/>
@@ -1888,8 +1888,8 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+4"/>
-        <source>&amp;JSON…</source>
-        <translation>JSON(&amp;J)…</translation>
+        <source>&amp;All data (JSON)…</source>
+        <translation>全部数据（JSON）(&amp;A)…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2630,7 +2630,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LenderPage</name>
     <message>
-        <location filename="../../src/ashore/ui/pages.py" line="+220"/>
+        <location filename="../../src/ashore/ui/pages.py" line="+224"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
@@ -2710,7 +2710,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LetterEditor</name>
     <message>
-        <location filename="../../src/ashore/ui/guide/letter.py" line="+56"/>
+        <location filename="../../src/ashore/ui/guide/letter.py" line="+57"/>
         <source>Hardship letter — %1</source>
         <translation>困难说明信——%1</translation>
     </message>
@@ -2829,7 +2829,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LoanEdits</name>
     <message>
-        <location filename="../../src/ashore/ui/edits.py" line="+96"/>
+        <location filename="../../src/ashore/ui/edits.py" line="+97"/>
         <source>Add loan “%1”</source>
         <translation>添加借款“%1”</translation>
     </message>
@@ -2839,7 +2839,7 @@ What was here before is saved in %1.</source>
         <translation>编辑借款“%1”</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <location line="+60"/>
         <source>Saved “%1”.</source>
         <translation>已保存“%1”。</translation>
@@ -2871,12 +2871,12 @@ What was here before is saved in %1.</source>
         <translation>已删除“%1”。按 Ctrl+Z 可恢复。</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-36"/>
         <source>Add lender “%1”</source>
         <translation>添加出借方“%1”</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+68"/>
         <source>Edit lender “%1”</source>
         <translation>编辑出借方“%1”</translation>
     </message>
@@ -3349,7 +3349,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LoanPage</name>
     <message>
-        <location filename="../../src/ashore/ui/pages.py" line="-164"/>
+        <location filename="../../src/ashore/ui/pages.py" line="-168"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
@@ -3364,7 +3364,7 @@ What was here before is saved in %1.</source>
         <translation>还款</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -5230,8 +5230,8 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>PDF document (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <location line="+24"/>
@@ -5355,7 +5355,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>WaitingTab</name>
     <message>
-        <location filename="../../src/ashore/ui/pages.py" line="-289"/>
+        <location filename="../../src/ashore/ui/pages.py" line="-293"/>
         <source>Save the loan first: its figures, plans, payments and notes come here.</source>
         <translation>请先保存这笔借款：它的金额、方案、还款和记录会显示在这里。</translation>
     </message>
@@ -5391,7 +5391,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../src/ashore/ui/pages.py" line="+246"/>
+        <location filename="../../src/ashore/ui/pages.py" line="+250"/>
         <source>Welcome to Ashore</source>
         <translation>欢迎使用 Ashore</translation>
     </message>

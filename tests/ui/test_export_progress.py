@@ -1,5 +1,5 @@
-"""File ▸ Export ▸ JSON… and the PDF calendar show how far they are and can be cancelled: the bar
-reaches every loan (every page), and a cancelled export leaves no file behind."""
+"""File ▸ Export ▸ All data (JSON)… and the PDF calendar show how far they are and can be
+cancelled: the bar reaches every loan (every page), and a cancelled export leaves no file behind."""
 
 from __future__ import annotations
 

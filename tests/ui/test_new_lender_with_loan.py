@@ -95,3 +95,22 @@ def test_a_refused_loan_stores_no_lender(
     window.edits.save_loan(loan)
     assert ledger.lenders() == []
     assert window.form.pending_lender is not None  # still there to try again
+
+
+def test_a_new_loan_opens_on_its_overview_whichever_tab_was_open(
+    qtbot: Any, sample: Ledger, make_window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fourth walk's 7: a second loan saved from the Payments tab opened on Payments."""
+    window = make_window(sample)
+    window.open_loan(sample.loans()[0].id)
+    tabs = window.loan_page.tabs
+    payments = tabs.indexOf(window.loan_page.slots["payments"])
+    tabs.setCurrentIndex(payments)
+    assert tabs.currentIndex() == payments
+    window.new_loan()
+    _new_lender(window, monkeypatch)
+    _fill_kaka(qtbot, window)
+    click(qtbot, window.form.save_button)
+    assert tabs.currentWidget() is window.loan_page.slots["overview"]
+    kaka = next(loan.id for loan in sample.loans() if loan.name == "Kaka 30-day")
+    assert window.showing[1] == kaka

@@ -368,7 +368,7 @@ def ask_complaint(
         return None
     to, chosen = dialog.choice()
     name, _ = QFileDialog.getSaveFileName(
-        parent, _tr("Export complaint"), suggested, _tr("PDF document (*.pdf)")
+        parent, _tr("Export complaint"), suggested, _tr("PDF files (*.pdf)")
     )
     path = _chosen(name)
     if path is None:

@@ -39,6 +39,7 @@ class EditsHost(Protocol):
     def lenders(self) -> list[Lender]: ...
     def lender_listed(self, lender_id: str) -> bool: ...
     def lender_added(self, lender_id: str) -> None: ...
+    def set_loan_tab_index(self, index: int) -> None: ...
 
 
 class LoanEdits(QObject):
@@ -107,6 +108,9 @@ class LoanEdits(QObject):
         self.form.pending_lender = None
         self.host.reload()
         self.host.open_loan(loan.id)
+        if before is None:
+            # a new loan opens on its Overview (its figures), whichever tab was open before
+            self.host.set_loan_tab_index(0)
         self.host.show_status(self.tr("Saved “%1”.").replace("%1", loan.name), 4000)
 
     def delete_loan(self, loan_id: str) -> None:

@@ -1,5 +1,5 @@
-"""File menu actions that move data in and out: Import…, Export ▸ JSON…, Backup…, Restore from
-backup…, and Check Data… (``files.check``).
+"""File menu actions that move data in and out: Import…, Export ▸ All data (JSON)…, Backup…,
+Restore from backup…, and Check Data… (``files.check``).
 
 Each asks for a path through ``ashore.ui.dialogs`` and hands the work to the Ledger (the window
 never touches the store); errors come back as one message naming the file or field path.
@@ -59,7 +59,7 @@ class FileActions(QObject):
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.export_json_action = menu_action(
             window,
-            self.tr("&JSON…"),
+            self.tr("&All data (JSON)…"),
             self.export_json,
             self.tr("Everything, in the Ashore exchange format"),
         )

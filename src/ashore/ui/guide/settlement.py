@@ -236,7 +236,7 @@ class SettlementBox(QGroupBox):
         path = dialogs.get_save_path(
             self,
             self.tr("Dispute letter"),
-            self.tr("PDF document (*.pdf)"),
+            self.tr("PDF files (*.pdf)"),
             loan_file(
                 self.ledger.lender(self.loan.lender).name, self.loan, "dispute", self.today, ".pdf"
             ),
