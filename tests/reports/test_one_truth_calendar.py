@@ -178,3 +178,25 @@ def test_the_command_line_and_the_window_write_one_ics(book: Path, tmp_path: Pat
     assert _without_stamps(window) == _without_stamps(cli)
     # the due date in the one date style, in the export's language (issue 13)
     assert "已逾期（应还日 2026年9月10日）" in _without_stamps(cli).replace("\r", "")
+
+
+def test_a_month_with_nothing_new_is_named_under_the_monthly_table(
+    book: Path, tmp_path: Path
+) -> None:
+    """Fourth walk's 18: the table of a calendar from December started at January, as if
+    December had been forgotten. A month where nothing new falls due is named under it (here
+    November: the agreement's first installment falls due on Dec 28)."""
+    for lang, expected in (
+        ("en", "Nothing new falls due in Nov 2026: not in the table."),
+        ("zh_CN", "2026年11月没有新到期的款项，未列入表中。"),
+    ):
+        out = tmp_path / f"{lang}.pdf"
+        asked = ("export", "calendar", "--from", "2026-11", "--months", "3", "--out", str(out))
+        assert _run(book, "--lang", lang, *asked) == 0
+        first = _flat(PdfReader(out).pages[0].extract_text() or "")
+        assert expected.replace(" ", "") in first.replace(" ", "")
+    # with every month holding an installment there is nothing to name
+    out = tmp_path / "full.pdf"
+    asked = ("export", "calendar", "--from", "2026-12", "--months", "2", "--out", str(out))
+    assert _run(book, *asked) == 0
+    assert "Nothing new falls due" not in _flat(PdfReader(out).pages[0].extract_text() or "")

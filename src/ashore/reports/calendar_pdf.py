@@ -276,6 +276,18 @@ class _Calendar:
         table = Table(rows, colWidths=widths, repeatRows=1)
         table.setStyle(_table_style(self.font, extra))
         story.append(table)
+        # the months from this one on that are left out are named, so a December missing from
+        # the table reads as "nothing new then", not as a page forgotten (what is unpaid from
+        # before is in the banner above; months gone by before the plan began stay unnamed)
+        now = (data.today.year, data.today.month)
+        left_out = [ym for ym in data.months if not self.by_month[ym] and ym >= now]
+        if left_out and shown:
+            joiner = "、" if lang == "zh_CN" else ", "
+            months = joiner.join(month_short(*ym, lang) for ym in left_out)
+            story += [
+                Spacer(1, 3),
+                _para(text("months_without_new", lang, months=months), st.muted),
+            ]
         story.append(Spacer(1, 6))
         story.extend(self._notes())
         return story

@@ -60,6 +60,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "still_to_pay": ("Still to pay", "尚需还款"),
     "budget": ("Monthly budget: {amount}", "每月预算：{amount}"),
     "no_budget": ("No monthly budget set.", "未设置每月预算。"),
+    "months_without_new": (
+        "Nothing new falls due in {months}: not in the table.",
+        "{months}没有新到期的款项，未列入表中。",
+    ),
     "vs_budget": ("Budget", "预算"),
     "over_budget": ("▲ over by {amount}", "▲ 超出 {amount}"),
     "within_budget": ("within", "未超出"),
