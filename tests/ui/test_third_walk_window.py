@@ -6,10 +6,12 @@ of its own, and a number between Chinese words is spaced alike on both sides."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QAbstractListModel, QDate, QLocale, QModelIndex, Qt
@@ -329,15 +331,13 @@ def test_the_spacing_check_sees_what_the_tester_saw() -> None:
     assert lopsided("自 2026年12月2日 起执行，逾期 290 天") == []
 
 
-@noise
-def test_numbers_in_the_chinese_window_are_spaced_alike_on_both_sides(
-    qtbot, ctx: Context, sample: Ledger, qapp, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from ashore.ui import dialogs
+@pytest.fixture
+def chinese_window(qtbot, ctx: Context, sample: Ledger, qapp) -> Iterator[Any]:
+    """The sample's window in Chinese at 1280x800, with a collection contact that broke two rules
+    (the Notes tab counts it in a sentence)."""
     from ashore.ui.app import open_settings
     from ashore.ui.main_window import MainWindow
 
-    # a collection contact that broke two rules: the Notes tab counts it in a sentence
     Notes(sample).add(
         JB,
         occurred_at=datetime(2026, 11, 25, 9, 30, tzinfo=UTC),
@@ -348,7 +348,6 @@ def test_numbers_in_the_chinese_window_are_spaced_alike_on_both_sides(
     )
     installed = install_translations(qapp, "zh_CN")
     before = QLocale()
-    monkeypatch.setattr(dialogs, "confirm", lambda *args, **kwargs: True)
     try:
         context = replace(ctx, lang="zh_CN")
         window = MainWindow(sample, context, open_settings(context.data))
@@ -356,79 +355,66 @@ def test_numbers_in_the_chinese_window_are_spaced_alike_on_both_sides(
         window.resize(1280, 800)
         window.show()
         window.load()
-        window.show_dashboard()
-        qtbot.wait(20)
-        found = [f"dashboard: {bit}" for text in shown_texts(window) for bit in lopsided(text)]
-        texts = " ".join(shown_texts(window))
-        assert "另有" in texts  # the arrears line with its penalty and late fees was read
-        for loan in sample.loans():
-            window.open_loan(loan.id)
-            tabs = window.loan_page.tabs
-            for index in range(tabs.count()):
-                tabs.setCurrentIndex(index)
-                qtbot.wait(20)
-                found += [
-                    f"{loan.id} {tabs.tabText(index)}: {bit}"
-                    for text in shown_texts(window)
-                    for bit in lopsided(text)
-                ]
-        assert found == []
-        window.open_loan(JB)
-        window.loan_page.tabs.setCurrentIndex(window.notes_hookup.tab_index)
-        qtbot.wait(20)
-        breach = window.notes_hookup.pane.breach_count
-        assert breach.isVisible()
-        assert "违规" in breach.text()
-        assert lopsided(breach.text()) == []
+        yield window
         window.close()
     finally:
         for translator in installed:
             qapp.removeTranslator(translator)
         QLocale.setDefault(before)
+
+
+@noise
+def test_numbers_in_the_chinese_window_are_spaced_alike_on_both_sides(
+    qtbot, sample: Ledger, monkeypatch: pytest.MonkeyPatch, chinese_window
+) -> None:
+    from ashore.ui import dialogs
+
+    monkeypatch.setattr(dialogs, "confirm", lambda *args, **kwargs: True)
+    window = chinese_window
+    window.show_dashboard()
+    qtbot.wait(20)
+    found = [f"dashboard: {bit}" for text in shown_texts(window) for bit in lopsided(text)]
+    texts = " ".join(shown_texts(window))
+    assert "另有" in texts  # the arrears line with its penalty and late fees was read
+    for loan in sample.loans():
+        window.open_loan(loan.id)
+        tabs = window.loan_page.tabs
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            qtbot.wait(20)
+            found += [
+                f"{loan.id} {tabs.tabText(index)}: {bit}"
+                for text in shown_texts(window)
+                for bit in lopsided(text)
+            ]
+    assert found == []
+    window.open_loan(JB)
+    window.loan_page.tabs.setCurrentIndex(window.notes_hookup.tab_index)
+    qtbot.wait(20)
+    breach = window.notes_hookup.pane.breach_count
+    assert breach.isVisible()
+    assert "违规" in breach.text()
+    assert lopsided(breach.text()) == []
 
 
 @noise
 def test_the_chinese_collector_form_scrolls_in_its_tab_not_past_the_screen(
-    qtbot, qapp, sample, ctx, monkeypatch
+    qtbot, chinese_window
 ) -> None:
     """Fourth walk's 1: in Chinese the note form for a collector's call is taller than the room
     at 1280x800; the Notes tab scrolls as a whole, the window stays 800 high."""
-    from ashore.ui.app import open_settings
-    from ashore.ui.main_window import MainWindow
-
-    Notes(sample).add(
-        JB,
-        occurred_at=datetime(2026, 11, 25, 9, 30, tzinfo=UTC),
-        kind="collection",
-        direction="incoming",
-        text="threatened to call my employer",
-        abuse=("threat", "disclosure"),
-    )
-    installed = install_translations(qapp, "zh_CN")
-    before = QLocale()
-    try:
-        context = replace(ctx, lang="zh_CN")
-        window = MainWindow(sample, context, open_settings(context.data))
-        qtbot.addWidget(window)
-        window.resize(1280, 800)
-        window.show()
-        window.load()
-        window.open_loan(JB)
-        window.loan_page.tabs.setCurrentIndex(window.notes_hookup.tab_index)
-        qtbot.wait(20)
-        pane = window.notes_hookup.pane
-        qtbot.mouseClick(pane.collector_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(pane.editor.isVisible)
-        qtbot.wait(50)
-        # The tab's least height does not grow with the form (with the app's style and fonts the
-        # form alone took the window to 811 px)
-        tabs = window.loan_page.tabs
-        assert tabs.minimumSizeHint().height() < pane.editor.minimumSizeHint().height()
-        assert window.minimumSizeHint().height() <= 800
-        assert window.height() == 800
-        assert pane.editor.height() >= pane.editor.minimumSizeHint().height()  # whole, scrolled
-        window.close()
-    finally:
-        for translator in installed:
-            qapp.removeTranslator(translator)
-        QLocale.setDefault(before)
+    window = chinese_window
+    window.open_loan(JB)
+    window.loan_page.tabs.setCurrentIndex(window.notes_hookup.tab_index)
+    qtbot.wait(20)
+    pane = window.notes_hookup.pane
+    qtbot.mouseClick(pane.collector_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(pane.editor.isVisible)
+    qtbot.wait(50)
+    # The tab's least height does not grow with the form (with the app's style and fonts the
+    # form alone took the window to 811 px)
+    tabs = window.loan_page.tabs
+    assert tabs.minimumSizeHint().height() < pane.editor.minimumSizeHint().height()
+    assert window.minimumSizeHint().height() <= 800
+    assert window.height() == 800
+    assert pane.editor.height() >= pane.editor.minimumSizeHint().height()  # whole, scrolled

@@ -93,8 +93,9 @@ class Streams:
     links: ByLoan
     notes_seen: int = field(default=0)
 
-    def loan(self, loan_id: str) -> tuple[list[NoteEvent], list[StoredNote]]:
-        events = [
+    def _events(self, loan_id: str) -> list[NoteEvent]:
+        """The next loan's chain entries, as they are stored."""
+        return [
             NoteEvent(
                 note=str(r[1]),
                 kind=str(r[2]),
@@ -105,6 +106,9 @@ class Streams:
             )
             for r in self.events.take(loan_id)
         ]
+
+    def loan(self, loan_id: str) -> tuple[list[NoteEvent], list[StoredNote]]:
+        events = self._events(loan_id)
         revisions: dict[int, list[NoteRevision]] = {}
         for r in self.revisions.take(loan_id):
             revisions.setdefault(int(r[1]), []).append(_revision(r))
@@ -136,17 +140,7 @@ class Streams:
         """The next loan's chain, and its notes each with the canonical body of its row (what
         ``chain.note_body`` gives of the note ``loan`` reads), worked out from the columns as
         they come: the same text, without a record built per note, revision and file."""
-        events = [
-            NoteEvent(
-                note=str(r[1]),
-                kind=str(r[2]),
-                at=_time(r[3]),
-                body=str(r[4]),
-                prev_hash=str(r[5]),
-                hash=str(r[6]),
-            )
-            for r in self.events.take(loan_id)
-        ]
+        events = self._events(loan_id)
         revisions: dict[int, list[dict[str, Any]]] = {}
         for r in self.revisions.take(loan_id):
             revisions.setdefault(int(r[1]), []).append(_revision_content(r))
