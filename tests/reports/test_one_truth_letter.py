@@ -5,12 +5,9 @@ internal loan id, and the complaint announces the SHA-256 list only when files f
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-
-import pytest
 
 from ashore.app.paths import DataDir
 from ashore.domain.money import format_amount
@@ -21,14 +18,6 @@ from ashore.services.complaint import complaint_data
 from ashore.services.guide import letter as guide_letter
 
 from .walk_book import JB, KAKA, TODAY, build
-
-
-@pytest.fixture
-def book(data_dir: DataDir, tmp_path: Path) -> Iterator[Ledger]:
-    opened = Ledger.open(data_dir)
-    build(opened, tmp_path)
-    yield opened
-    opened.close()
 
 
 def money(value: str) -> str:

@@ -8,7 +8,6 @@ follows the plan in force, as the window does."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
@@ -32,14 +31,6 @@ from ashore.services.notes import Notes
 from ashore.services.payments import Payments
 
 from .walk_book import CST, JB, TODAY, build
-
-
-@pytest.fixture
-def book(data_dir: DataDir, tmp_path: Path) -> Iterator[Ledger]:
-    opened = Ledger.open(data_dir)
-    build(opened, tmp_path)
-    yield opened
-    opened.close()
 
 
 def _text(path: Path) -> str:

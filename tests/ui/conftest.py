@@ -47,6 +47,21 @@ def ledger(ctx: Context) -> Iterator[Ledger]:
     opened.close()
 
 
+@pytest.fixture(params=["en", "zh_CN"])
+def lang(request, qapp) -> Iterator[str]:
+    """The test runs once in English and once in Chinese, the window's words in that language."""
+    from PySide6.QtCore import QLocale
+
+    from ashore.ui.app import install_translations
+
+    before = QLocale()
+    installed = install_translations(qapp, request.param)
+    yield request.param
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(before)
+
+
 @pytest.fixture
 def sample(ledger: Ledger) -> Ledger:
     """The ledger with the three-loan sample book loaded (resources/sample)."""

@@ -8,13 +8,12 @@ reopens at the size it was left (or one that fits the screen)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QByteArray, QLocale, QPoint, QRect, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QPoint, QRect, QSettings, QSize, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QScrollArea
 
 from ashore.services.notes import Notes
@@ -25,18 +24,6 @@ JB = "jb-2026-01"
 noise = pytest.mark.qt_log_ignore(
     *QTMULTIMEDIA_ENVIRONMENT_WARNINGS, "does not support propagateSizeHints"
 )
-
-
-@pytest.fixture(params=["en", "zh_CN"])
-def lang(request, qapp) -> Iterator[str]:
-    from ashore.ui.app import install_translations
-
-    before = QLocale()
-    installed = install_translations(qapp, request.param)
-    yield request.param
-    for translator in installed:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(before)
 
 
 def _window(qtbot, ctx, sample, size=(1280, 800)):

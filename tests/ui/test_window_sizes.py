@@ -4,10 +4,7 @@ Overview stack their cards instead of cutting them off (sample data, English and
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QBoxLayout, QScrollArea
 
 from ashore.ui.audio.common import QTMULTIMEDIA_ENVIRONMENT_WARNINGS
@@ -19,18 +16,6 @@ JB = "jb-2026-01"
 noise = pytest.mark.qt_log_ignore(
     *QTMULTIMEDIA_ENVIRONMENT_WARNINGS, "does not support propagateSizeHints"
 )
-
-
-@pytest.fixture(params=["en", "zh_CN"])
-def lang(request, qapp) -> Iterator[str]:
-    from ashore.ui.app import install_translations
-
-    before = QLocale()
-    installed = install_translations(qapp, request.param)
-    yield request.param
-    for translator in installed:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(before)
 
 
 def _window(qtbot, ctx, sample, size: tuple[int, int]):
