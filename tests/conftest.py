@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import time_machine
@@ -19,6 +20,9 @@ import time_machine
 from ashore.app.clock import Clock
 from ashore.app.context import Context
 from ashore.app.paths import DataDir
+
+if TYPE_CHECKING:
+    from ashore.services import Ledger
 
 pytest_plugins = ["pytester"]
 
@@ -98,3 +102,17 @@ def ctx(data_dir: DataDir) -> Context:
     """A command context on the fresh data dir, with today fixed to the worked example's date (as
     ``--today 2026-11-28`` gives: the pinned machine clock's time of day on that date)."""
     return Context(data=data_dir, clock=Clock.on(date(2026, 11, 28)), lang="en")
+
+
+@pytest.fixture
+def book(data_dir: DataDir, tmp_path: Path) -> Iterator[Ledger]:
+    """The walker's book (tests/reports/walk_book.py) open in a Ledger, for the report and the
+    window tests alike. A module that needs the book as a data dir on disk defines its own
+    ``book``."""
+    from ashore.services import Ledger
+    from reports.walk_book import build
+
+    opened = Ledger.open(data_dir)
+    build(opened, tmp_path)
+    yield opened
+    opened.close()

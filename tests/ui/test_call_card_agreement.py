@@ -5,27 +5,15 @@ for one, never a placeholder."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QLabel
 
-from ashore.app.paths import DataDir
 from ashore.services import Ledger, plans
 from ashore.services.guide import call_card as guide_card
 from ashore.ui.guide.card import CallCardWindow
-from reports.walk_book import JB, KAKA, TODAY, build
-
-
-@pytest.fixture
-def book(data_dir: DataDir, tmp_path: Path) -> Iterator[Ledger]:
-    opened = Ledger.open(data_dir)
-    build(opened, tmp_path)
-    yield opened
-    opened.close()
+from reports.walk_book import JB, KAKA, TODAY
 
 
 def texts(window: CallCardWindow) -> list[str]:

@@ -123,13 +123,20 @@ def test_a_new_loans_tabs_show_nothing_of_the_loan_open_before(
 
 
 # ----- 7. recording a payment is an undoable step ------------------------------------------------
-@noise
-def test_edit_undo_takes_back_a_recorded_payment_and_redo_records_it_again(
-    qtbot, sample: Ledger, make_window
-) -> None:
+@pytest.fixture
+def payments_window(sample: Ledger, make_window) -> Any:
+    """The window on the sample's worked-example loan, its Payments tab open."""
     window = make_window(sample)
     window.open_loan(JB)
     window.loan_page.tabs.setCurrentIndex(window.loan_page.tab_index("Payments"))
+    return window
+
+
+@noise
+def test_edit_undo_takes_back_a_recorded_payment_and_redo_records_it_again(
+    qtbot, sample: Ledger, payments_window
+) -> None:
+    window = payments_window
     tab = window.payments_tab
     payments = list(sample.loan(JB).payments)
     owed = window._summaries[JB].owed_today
@@ -164,11 +171,9 @@ def test_edit_undo_takes_back_a_recorded_payment_and_redo_records_it_again(
 
 @noise
 def test_undo_finds_its_payment_after_another_was_deleted(
-    qtbot, sample: Ledger, make_window
+    qtbot, sample: Ledger, payments_window
 ) -> None:
-    window = make_window(sample)
-    window.open_loan(JB)
-    window.loan_page.tabs.setCurrentIndex(window.loan_page.tab_index("Payments"))
+    window = payments_window
     tab = window.payments_tab
     first = list(sample.loan(JB).payments)
     assert first, "the sample's loan has a payment to delete"
