@@ -1,6 +1,9 @@
 """Side by side: doing nothing, keeping the original schedule, and each proposal; and claim checks.
 
-Every option is reduced to dated payments from today on, then summed per calendar month.
+Every option is reduced to dated payments from the comparison's start on (today, or the day the
+plan in force began), then summed per calendar month. Every option counts the same payments: those
+made before the start are made in each of them (they lower what each starts from); from the start
+on, each option pays what it asks, so a payment made under a plan changes no option's saving.
 """
 
 from __future__ import annotations
@@ -39,7 +42,8 @@ class OptionSummary:
     it (``typical_installment`` over the option's own table: for the original schedule its
     regular payment, not a month of arrears or the last row's rounding). ``saving``: the status
     quo's total_paid − this total_paid. ``months_over_budget``: months whose total is above the
-    budget (0 when no budget is given).
+    budget (0 when no budget is given). ``payment_count``: how many dated payments it makes (1: a
+    one-off payment, not a month of installments).
     """
 
     label: str
@@ -51,6 +55,7 @@ class OptionSummary:
     months_over_budget: int
     monthly: tuple[tuple[tuple[int, int], Decimal], ...]
     typical_payment: Decimal = ZERO
+    payment_count: int = 0
 
 
 def typical_installment(amounts: Sequence[Decimal], currency: str = "CNY") -> Decimal:
@@ -82,7 +87,8 @@ class ClaimCheck:
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
-    """The options of one loan: status quo, original schedule, then each proposal in order."""
+    """The options of one loan: status quo, original schedule, then each proposal in order;
+    ``start``: the day they count from (``today`` unless the plan in force began earlier)."""
 
     today: date
     horizon: date
@@ -90,6 +96,12 @@ class Comparison:
     original: OptionSummary
     proposals: tuple[OptionSummary, ...]
     claims: tuple[ClaimCheck, ...]
+    start: date | None = None
+
+    @property
+    def counted_from(self) -> date:
+        """The day every option counts from."""
+        return self.start if self.start is not None else self.today
 
     @property
     def options(self) -> tuple[OptionSummary, ...]:
@@ -110,9 +122,11 @@ def summarize(
     ``installments``: the option's table, for ``typical_payment`` (the months' totals without)."""
     months: dict[tuple[int, int], Decimal] = {}
     end: date | None = None
+    count = 0
     for day, amount in payments:
         if amount <= 0:
             continue
+        count += 1
         key = (day.year, day.month)
         months[key] = months.get(key, ZERO) + amount
         end = day if end is None or day > end else end
@@ -132,6 +146,7 @@ def summarize(
         over,
         monthly,
         typical_installment(list(installments) or values, currency),
+        count,
     )
 
 
@@ -145,6 +160,33 @@ def _keep_original(ledger: _Ledger, today: date) -> list[tuple[date, Decimal]]:
     return flows
 
 
+def plan_flows(
+    plan: ProposalPlan, payments: Iterable[Payment], start: date
+) -> list[tuple[date, Decimal]]:
+    """What a plan pays from ``start`` on, counting the same payments as the other options.
+
+    A plan starting on or after ``start``: the payments made from ``start`` to its start (they
+    lowered what it starts from), then its table. A plan that began before: the payments made
+    since it began paid its installments, oldest first; what is left of those due before
+    ``start`` is paid on ``start``, the rest as due.
+    """
+    made = sorted(payments, key=lambda p: p.date)
+    if plan.start >= start:
+        before = [(p.date, p.amount) for p in made if start <= p.date < plan.start]
+        return before + [(r.due, r.payment) for r in plan.installments]
+    paid = sum((p.amount for p in made if plan.start <= p.date < start), ZERO)
+    late = ZERO
+    flows: list[tuple[date, Decimal]] = []
+    for row in sorted(plan.installments, key=lambda r: (r.due, r.number)):
+        covered = min(paid, row.payment)
+        paid -= covered
+        if row.due < start:
+            late += row.payment - covered
+        else:
+            flows.append((row.due, row.payment - covered))
+    return [(start, late), *flows] if late > 0 else flows
+
+
 def compare(
     terms: LoanTerms,
     payments: Iterable[Payment],
@@ -155,21 +197,27 @@ def compare(
     monthly_budget: Decimal | None = None,
     claims: Sequence[tuple[date, Decimal]] = (),
     rows: Sequence[Installment] | None = None,
+    start: date | None = None,
 ) -> Comparison:
-    """Compare the options for one loan from ``today`` on (payments after today are ignored).
+    """Compare the options for one loan from ``start`` on (default: ``today``; the plan in
+    force's start once it has begun, so that paying it changes no option's saving).
 
-    Status quo: pay nothing until ``horizon``, then everything owed then, in one go. Original: pay
-    all that is due today (with its penalty and late fees), then each later installment as
-    scheduled. Proposals: their installment tables as worked out (label, plan). Claims: (date,
-    claimed amount) pairs checked against our owed figure on that date.
+    Every option counts the payments made before ``start`` (they lower what it starts from) and
+    pays its own way from then on. Status quo: pay nothing until ``horizon``, then everything
+    owed then, in one go. Original: pay all that is due on ``start`` (with its penalty and late
+    fees), then each later installment as scheduled. Proposals: their installment tables as
+    worked out (label, plan; ``plan_flows``). Claims: (date, claimed amount) pairs checked
+    against our owed figure on that date.
     """
-    if horizon < today:
+    begin = start if start is not None else today
+    if horizon < begin:
         raise FinanceError.at("horizon", "date.before_today", "must not be before today")
+    payments = list(payments)
     schedule_rows = list(rows) if rows is not None else build_schedule(terms)
-    kept = [p for p in payments if p.date <= today]
+    kept = [p for p in payments if p.date < begin]
     ledger = _Ledger(terms, schedule_rows, kept)
-    ledger.advance(today)
-    original_flows = _keep_original(ledger, today)
+    ledger.advance(begin)
+    original_flows = _keep_original(ledger, begin)
     ledger.advance(horizon)
     quo_total = ledger.owed(horizon).total
     cur = terms.currency
@@ -192,7 +240,7 @@ def compare(
     summaries = tuple(
         summarize(
             label,
-            [(r.due, r.payment) for r in plan.installments],
+            plan_flows(plan, payments, begin),
             baseline=quo_total,
             monthly_budget=monthly_budget,
             currency=cur,
@@ -203,7 +251,7 @@ def compare(
     checks = tuple(
         check_claim(terms, payments, on, claimed, schedule_rows) for on, claimed in claims
     )
-    return Comparison(today, horizon, status_quo, original, summaries, checks)
+    return Comparison(today, horizon, status_quo, original, summaries, checks, begin)
 
 
 def check_claim(

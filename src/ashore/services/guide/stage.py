@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from ashore.domain.guide import LoanGuide
-from ashore.domain.records import CallNote, Loan, LoanSummary, NoteFacts, Proposal
+from ashore.domain.records import CallNote, Lender, Loan, LoanSummary, NoteFacts, Proposal
 from ashore.services import plans
+from ashore.services.guide.checklist import checklist
 from ashore.services.guide.storage import load_guides
 from ashore.services.ledger import Ledger
 
@@ -136,22 +138,29 @@ def stage(
 _TALKED = frozenset({"proposed", "countered", "accepted", "rejected", "withdrawn"})
 
 
-def milestones(loan: Loan, today: date, guide: LoanGuide | None = None) -> frozenset[str]:
+def milestones(
+    loan: Loan,
+    today: date,
+    guide: LoanGuide | None = None,
+    lender: Lender | None = None,
+    budget: Decimal | None = None,
+) -> frozenset[str]:
     """The steps of ``STAGES`` the loan has really been through, read from its data (the guide's
     strip ticks these, not every step before the current one).
 
-    "not_started" is a starting point, never done; "preparing" is done once the checklist holds
-    anything or a proposal is written; "in_contact" once a note records a contact or a proposal
-    went to the lender; "offer" once a proposal was proposed or countered (whatever came after);
-    "agreed" once one was accepted; "repaying" once a payment followed the agreement's start;
-    "settled" and "credit_checked" as the loan's standing and the credit checks say.
+    "not_started" is a starting point, never done; "preparing" is done once what it asks is: every
+    item of the checklist ticked (``checklist``, with the loan's ``lender`` and the monthly
+    ``budget``), not merely a proposal written; "in_contact" once a note records a contact or a
+    proposal went to the lender; "offer" once a proposal was proposed or countered (whatever came
+    after); "agreed" once one was accepted; "repaying" once a payment followed the agreement's
+    start; "settled" and "credit_checked" as the loan's standing and the credit checks say.
     """
     guide = guide or LoanGuide(loan.id)
     facts = facts_of(loan)
     statuses = {change.status for p in loan.proposals for change in p.history}
     statuses |= {p.status for p in loan.proposals}
     done: set[str] = set()
-    if not guide.is_empty() or loan.proposals:
+    if all(item.done for item in checklist(loan, lender, guide, budget)):
         done.add("preparing")
     if facts.live or statuses & _TALKED:
         done.add("in_contact")

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import TypeVar
 
 from dateutil.relativedelta import relativedelta
 
@@ -209,3 +210,17 @@ def loan_chart(
 
 def _by_date(item: Payment | Claim) -> date:
     return item.date
+
+
+_Keyed = TypeVar("_Keyed", Line, MonthlyLine)
+
+
+def in_place(items: list[_Keyed | None], key: str, new: _Keyed | None) -> tuple[_Keyed, ...]:
+    """``items`` with the one keyed ``key`` replaced by ``new`` where it stands (dropped when
+    ``new`` is None); ``new`` last when none was there."""
+    at = next((i for i, item in enumerate(items) if item is not None and item.key == key), -1)
+    if at < 0:
+        items.append(new)
+    else:
+        items[at] = new
+    return tuple(item for item in items if item is not None)

@@ -26,15 +26,23 @@ def comparison(
     budget: Decimal | None,
     extra: Sequence[tuple[Proposal, finance.ProposalPlan]] = (),
 ) -> tuple[finance.Comparison, list[Proposal]]:
-    """finance.compare over the loan's workable proposals (and ``extra`` ones being edited);
-    the proposals come back in the comparison's order."""
-    replaced = {p.id for p, _ in extra}
-    found = [
-        (p, plan) for p, plan, _ in worked_out(loan) if plan is not None and p.id not in replaced
-    ]
-    found.extend(extra)
+    """finance.compare over the loan's workable proposals (and ``extra`` ones being edited, each
+    in its saved proposal's place, a new one last): the proposals come back in the comparison's
+    order, the loan's own (the order they were made in), whichever is being edited.
+
+    The options count from today, or from the day the agreement in force began once it has
+    (``counted_from``): a payment made under the plan then changes no option's saving."""
+    edited = {p.id: (p, plan) for p, plan in extra}
+    found: list[tuple[Proposal, finance.ProposalPlan]] = []
+    for p, plan, _ in worked_out(loan):
+        if p.id in edited:
+            found.append(edited.pop(p.id))
+        elif plan is not None:
+            found.append((p, plan))
+    found.extend(edited.values())
+    start = counted_from(loan, today)
     ends = [plan.end_date for _, plan in found]
-    horizon = max([today + relativedelta(months=HORIZON_MONTHS), *ends])
+    horizon = max([start + relativedelta(months=HORIZON_MONTHS), today, *ends])
     result = finance.compare(
         plans.loan_terms(loan),
         plans.loan_payments(loan),
@@ -43,14 +51,27 @@ def comparison(
         [(p.id, plan) for p, plan in found],
         monthly_budget=budget,
         claims=[(c.date, c.amount) for c in loan.claims],
+        start=start,
     )
     return result, [p for p, _ in found]
 
 
-def due_now(loan: Loan, today: date) -> Decimal:
-    """What the original schedule asks today (``finance.compare``'s first flow of the original
-    option): everything due by today with its penalty and late fees, by the contract."""
-    owed = finance.loan_state(plans.loan_terms(loan), plans.loan_payments(loan), today).owed
+def counted_from(loan: Loan, today: date) -> date:
+    """The day the comparison counts from: the start of the agreement in force once it has
+    begun (its table counts every payment made under it), else today."""
+    found = plans.agreement(loan)
+    if found is not None and found[0].start <= today:
+        return found[0].start
+    return today
+
+
+def due_now(loan: Loan, on: date) -> Decimal:
+    """What the original schedule asks on ``on``, the day the comparison counts from
+    (``finance.compare``'s first flow of the original option): everything due by then with its
+    penalty and late fees, by the contract, counting the payments made before that day (one made
+    that day is counted in the column of the plan it pays)."""
+    before = [p for p in plans.loan_payments(loan) if p.date < on]
+    owed = finance.loan_state(plans.loan_terms(loan), before, on).owed
     return owed.total - owed.not_yet_due
 
 

@@ -354,7 +354,10 @@ class GuideTab(QWidget):
             .replace("%3", titles[self.stage.key])
         )
         self.next_step.setText(self.tr("Next: %1").replace("%1", next_steps()[self.stage.next_key]))
-        self.strip.set_step(self.stage.step, guide_stage.milestones(loan, self.today, self.guide))
+        done = guide_stage.milestones(
+            loan, self.today, self.guide, self.lender, self.ledger.monthly_budget()
+        )
+        self.strip.set_step(self.stage.step, done)
         self._fill_warnings()
         self._fill_checklist()
         self._fill_profile()

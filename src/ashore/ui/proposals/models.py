@@ -10,7 +10,7 @@ from decimal import Decimal
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
@@ -58,7 +58,7 @@ class ProposalListModel(PlainTableModel):
             self.tr("Method"),
             self.tr("Status"),
             self.tr("Starts"),
-            self.tr("Monthly"),
+            self.tr("Payment"),
             self.tr("Total to pay"),
         )
 
@@ -91,7 +91,7 @@ class ProposalListModel(PlainTableModel):
         if plan is None:
             return self.tr("cannot be worked out") if column == self.Column.MONTHLY else ""
         if column == self.Column.MONTHLY:
-            return money_text(plan.installments[0].payment, self.currency, self.babel)
+            return payment_text(plan, self.currency, self.babel)
         return money_text(plan.total_paid, self.currency, self.babel)
 
     def tooltip(self, row: Any, column: int) -> str | None:
@@ -136,6 +136,19 @@ class ProposalListModel(PlainTableModel):
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
         self.visibilityChanged.emit(key, shown)
         return True
+
+
+def payment_text(plan: finance.ProposalPlan, currency: str, locale: str) -> str:
+    """What a plan pays, as a person names it: "8,000.00 once" for a one-off payment (a lump
+    sum), "451.95 a month" for installments (the first one's amount)."""
+    money = money_text(plan.installments[0].payment, currency, locale)
+    if len(plan.installments) == 1:
+        return _tr("%1 once").replace("%1", money)
+    return _tr("%1 a month").replace("%1", money)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ProposalListModel", text)
 
 
 class InstallmentTableModel(PlainTableModel):
@@ -277,7 +290,8 @@ class ComparisonModel(PlainTableModel):
         self._has_budget = has_budget
         self._current = None
         self._horizon = comparison.horizon if comparison is not None else None
-        self._today = comparison.today if comparison is not None else None
+        # the day the options count from: the original's first month is the arrears then
+        self._today = comparison.counted_from if comparison is not None else None
         if current is not None:
             ids = [p.id for p in order]
             if current.proposal_id in ids:
@@ -380,14 +394,24 @@ class ComparisonModel(PlainTableModel):
                 .replace("%2", money_text(progress.paid, self.currency, self.babel))
                 .replace("%3", money_text(progress.left, self.currency, self.babel))
             )
-        elif row == self.Column.LARGEST and option == 1 and self._arrears_month():
-            # the original schedule's largest "month" is everything overdue, all due now
-            shown = self.tr("%1 (overdue, due now)").replace(
-                "%1", money_text(value, self.currency, self.babel)
-            )
         else:
-            shown = money_text(value, self.currency, self.babel)
+            shown = self._payment_text(row, option, value)
         return f"{BEST_MARK} {shown}" if self.is_best(row, column) else shown
+
+    def _payment_text(self, row: int, option: int, value: Decimal) -> str:
+        """A money cell, with what it is where a month's figure would mislead."""
+        money = money_text(value, self.currency, self.babel)
+        if row == self.Column.LARGEST and option == 1 and self._arrears_month():
+            # the original schedule's largest "month" is everything overdue, all due now
+            return self.tr("%1 (overdue, due now)").replace("%1", money)
+        if row in (self.Column.LARGEST, self.Column.TYPICAL) and self._one_off(option):
+            # a lump sum is one payment, not a month of installments
+            return self.tr("%1 (one payment)").replace("%1", money)
+        return money
+
+    def _one_off(self, option: int) -> bool:
+        """Whether the option pays in one payment (a lump sum), not month by month."""
+        return 0 < option < len(self._options) and self._options[option].payment_count == 1
 
     def _arrears_month(self) -> bool:
         """Whether the original schedule's largest month is this month, with what is overdue

@@ -62,6 +62,7 @@ from ashore.ui.widgets.workspace import (
 
 NEW_KEY = "new"  # the chart key of a proposal being written, before it has an id
 VIEWS_LEAST = 250  # the height the table, comparison or chart below the form keeps at least
+HISTORY_ROWS = 4  # a proposal's history shows at least this many rows
 
 
 class ProposalsTab(QWidget):
@@ -156,9 +157,11 @@ class ProposalsTab(QWidget):
         self.comparison_view.setSelectionMode(self.comparison_view.SelectionMode.NoSelection)
         self.comparison_view.setWordWrap(True)  # "nothing paid; 12,695.98 owed by …" in two lines
         compare_column.addWidget(self.comparison_view)
-        legend = QLabel(self.tr("★ marks the best value of each row. Figures count from today."))
-        legend.setObjectName("hint")
-        compare_column.addWidget(legend)
+        self.compare_legend = QLabel()
+        self.compare_legend.setObjectName("hint")
+        self.compare_legend.setWordWrap(True)
+        self._say_counted_from(None)
+        compare_column.addWidget(self.compare_legend)
         compare_column.addStretch(1)
         self.views.addTab(compare_page, self.tr("Comparison"))
         chart_page = QWidget()
@@ -222,12 +225,21 @@ class ProposalsTab(QWidget):
         form.addRow(self.tr("Note"), self.status_note)
         form.addRow("", self.record_button)
         form.addRow("", self.status_error)
-        column.addWidget(box)
+        # The history beside what is recorded, not under it: below, in the views' share of the
+        # screen, it showed about a row and a half; beside, it has the page's height.
+        pair = QHBoxLayout()
+        pair.setSpacing(SPACING)
+        pair.addWidget(box, 1)
+        past = QVBoxLayout()
+        past.setSpacing(4)
         self.history_model = HistoryModel(self.babel, self)
         self.history_view = table_view(self.history_model, "history")
         fit_columns(self.history_view, HistoryModel.Column.NOTE)
-        column.addWidget(QLabel(self.tr("History")))
-        column.addWidget(self.history_view, 1)
+        self.history_view.setMinimumHeight(table_height(self.history_view, HISTORY_ROWS))
+        past.addWidget(QLabel(self.tr("History")))
+        past.addWidget(self.history_view, 1)
+        pair.addLayout(past, 1)
+        column.addLayout(pair, 1)
         self.record_button.clicked.connect(self.record_status)
         return page
 
@@ -365,18 +377,24 @@ class ProposalsTab(QWidget):
             return
         key = self._editing_key()
         base = self._base_chart
-        lines = [line for line in base.lines if line.key != key]
-        monthly = [bar for bar in base.monthly if bar.key != key]
+        lines: list[chart_view.Line | None] = list(base.lines)
+        monthly: list[chart_view.MonthlyLine | None] = list(base.monthly)
         extra: list[tuple[Proposal, finance.ProposalPlan]] = []
         proposal = self.form.proposal()
+        line = bar = None
         if plan is not None and proposal is not None:
             record = replace(proposal, id=key)
             label = proposal.name or self.tr("New proposal")
             kind = "agreement" if proposal.status == "accepted" else "proposal"
-            lines.append(chart_view.Line(key, label, kind, chart_view.balance_points(plan)))
-            monthly.append(chart_view.MonthlyLine(key, label, chart_view.monthly_points(plan)))
+            line = chart_view.Line(key, label, kind, chart_view.balance_points(plan))
+            bar = chart_view.MonthlyLine(key, label, chart_view.monthly_points(plan))
             extra.append((record, plan))
-        data = replace(base, lines=tuple(lines), monthly=tuple(monthly))
+        # the plan being edited keeps its saved place (the order the proposals were made in)
+        data = replace(
+            base,
+            lines=chart_view.in_place(lines, key, line),
+            monthly=chart_view.in_place(monthly, key, bar),
+        )
         show_on_chart(self.chart, data, self.list_model.hidden)
         try:
             result, order = comparison_view.comparison(
@@ -384,6 +402,7 @@ class ProposalsTab(QWidget):
             )
         except (InputError, finance.FinanceError):
             self.comparison_model.set_comparison(None, [])
+            self._say_counted_from(None)
         else:
             names = [
                 p.name or (self.tr("New proposal") if p.id == NEW_KEY else p.id) for p in order
@@ -396,11 +415,26 @@ class ProposalsTab(QWidget):
                 aprs,
                 current,
                 order,
-                due_now=comparison_view.due_now(self.loan, self.ctx.today),
+                # "due now" only when the options count from today
+                due_now=comparison_view.due_now(self.loan, self.ctx.today)
+                if result.counted_from == self.ctx.today
+                else Decimal("0"),
                 has_budget=self.budget is not None,
             )
+            self._say_counted_from(result.counted_from)
         self._fit_comparison()
         self.last_update_ms = (time.perf_counter() - began) * 1000 + self.form.last_compute_ms
+
+    def _say_counted_from(self, start: date | None) -> None:
+        """The comparison's legend: the star, and the day its figures count from."""
+        if start is None or start == self.ctx.today:
+            text = self.tr("★ marks the best value of each row. Figures count from today.")
+        else:
+            text = self.tr(
+                "★ marks the best value of each row. Figures count from %1, when the agreement "
+                "began: payments made under it are counted in its column, so its saving stays."
+            ).replace("%1", date_text(start, self.babel))
+        self.compare_legend.setText(text)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
