@@ -724,6 +724,16 @@ Why delete {what}?</source>
         <comment>the code of the interface&apos;s language: zh_CN in the Chinese catalogue</comment>
         <translation>zh_CN</translation>
     </message>
+    <message>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="+146"/>
+        <source>%1 once</source>
+        <translation>一次付清 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 a month</source>
+        <translation>每月 %1</translation>
+    </message>
 </context>
 <context>
     <name>AfterCallDialog</name>
@@ -1478,7 +1488,7 @@ Why delete {what}?</source>
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="+247"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="+113"/>
         <source>Total paid</source>
         <translation>还款总额</translation>
     </message>
@@ -1513,7 +1523,7 @@ Why delete {what}?</source>
         <translation>真实年化成本（APR）</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Doing nothing</source>
         <translation>不还款</translation>
     </message>
@@ -1533,9 +1543,14 @@ Why delete {what}?</source>
         <translation>%1（已还 %2，尚余 %3）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>%1 (overdue, due now)</source>
         <translation>%1（逾期，须立即还）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (one payment)</source>
+        <translation>%1（一次付清）</translation>
     </message>
     <message>
         <location line="+30"/>
@@ -2335,7 +2350,7 @@ What was here before is saved in %1.</source>
         <translation>下一步：%1</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>— choose a proposal —</source>
         <translation>— 选择一个方案 —</translation>
     </message>
@@ -2559,7 +2574,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>InstallmentTableModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="-308"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="-319"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
@@ -4713,7 +4728,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalListModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="-108"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="-121"/>
         <source>Proposal</source>
         <translation>方案</translation>
     </message>
@@ -4734,8 +4749,8 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Monthly</source>
-        <translation>月供</translation>
+        <source>Payment</source>
+        <translation>还款额</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4751,7 +4766,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/tab.py" line="+106"/>
+        <location filename="../../src/ashore/ui/proposals/tab.py" line="+107"/>
         <source>Tick a proposal to show it on the chart.</source>
         <translation>勾选一个方案即可在图表上显示。</translation>
     </message>
@@ -4781,12 +4796,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>分期</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+283"/>
         <source>★ marks the best value of each row. Figures count from today.</source>
         <translation>★ 标出每行的最优值。数字从今天算起。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-266"/>
         <source>Comparison</source>
         <translation>对比</translation>
     </message>
@@ -4846,12 +4861,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>Save the proposal first; it starts as a draft.</source>
         <translation>请先保存方案，它会以草稿开始。</translation>
     </message>
@@ -4901,13 +4916,18 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>记录出借方今天接受了“%1”？自生效日起，其还款表即为现行计划，按约定保持不变。</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <location line="+15"/>
+        <location line="+34"/>
+        <location line="+22"/>
         <source>New proposal</source>
         <translation>新方案</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+26"/>
+        <source>★ marks the best value of each row. Figures count from %1, when the agreement began: payments made under it are counted in its column, so its saving stays.</source>
+        <translation>★ 标出每行的最优值。数字从协议开始的 %1 算起：协议下的还款计入它的一列，所以它的节省不变。</translation>
+    </message>
+    <message>
+        <location line="+90"/>
         <source>Proposal “%1” saved.</source>
         <translation>方案“%1”已保存。</translation>
     </message>
@@ -4957,8 +4977,8 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>“%1”现为%2。</translation>
     </message>
     <message>
-        <location line="-228"/>
-        <location line="+205"/>
+        <location line="-251"/>
+        <location line="+228"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>

@@ -311,7 +311,8 @@ def test_the_guides_ticks_follow_what_was_done(qtbot, ctx, sample, dialog_log) -
     qtbot.waitUntil(lambda: tab.stage is not None and tab.stage.key == "offer", timeout=3000)
     texts = dict(zip(guide_stage.STAGES, (label.text() for label in tab.strip.labels), strict=True))
     assert texts["not_started"] == "No negotiation yet"  # never "done"
-    assert texts["preparing"] == "✓ Preparing"  # a proposal written
+    # a proposal written, the checklist empty: not done (it asks for the checklist)
+    assert texts["preparing"] == "Preparing"
     assert texts["in_contact"] == "✓ In contact"  # a note of a call
     assert texts["offer"] == "Offer on the table"  # the current step
     assert not any(texts[key].startswith("✓") for key in guide_stage.STAGES[4:])

@@ -215,12 +215,23 @@ def _by_date(item: Payment | Claim) -> date:
 _Keyed = TypeVar("_Keyed", Line, MonthlyLine)
 
 
-def in_place(items: list[_Keyed | None], key: str, new: _Keyed | None) -> tuple[_Keyed, ...]:
+def in_place(
+    items: list[_Keyed | None], key: str, new: _Keyed | None, order: Sequence[str] = ()
+) -> tuple[_Keyed, ...]:
     """``items`` with the one keyed ``key`` replaced by ``new`` where it stands (dropped when
-    ``new`` is None); ``new`` last when none was there."""
+    ``new`` is None); when none was there, ``new`` goes where ``order`` (the proposals' ids in
+    the order they were made) puts it among the others, else last."""
     at = next((i for i, item in enumerate(items) if item is not None and item.key == key), -1)
-    if at < 0:
-        items.append(new)
-    else:
+    if at >= 0:
         items[at] = new
+    elif key in order:
+        rank = order.index(key)
+        later = (
+            i
+            for i, item in enumerate(items)
+            if item is not None and item.key in order and order.index(item.key) > rank
+        )
+        items.insert(next(later, len(items)), new)
+    else:
+        items.append(new)
     return tuple(item for item in items if item is not None)

@@ -10,13 +10,14 @@ from decimal import Decimal
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 from ashore import finance
 from ashore.domain.records import Proposal, StatusChange
 from ashore.services.views.comparison import InForce
+from ashore.ui.widgets.words import _tr
 from ashore.ui.widgets.workspace import (
     AnyIndex,
     PlainTableModel,
@@ -145,10 +146,6 @@ def payment_text(plan: finance.ProposalPlan, currency: str, locale: str) -> str:
     if len(plan.installments) == 1:
         return _tr("%1 once").replace("%1", money)
     return _tr("%1 a month").replace("%1", money)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProposalListModel", text)
 
 
 class InstallmentTableModel(PlainTableModel):
