@@ -729,11 +729,6 @@ Why delete {what}?</source>
         <source>%1 once</source>
         <translation>一次付清 %1</translation>
     </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 a month</source>
-        <translation>每月 %1</translation>
-    </message>
 </context>
 <context>
     <name>AfterCallDialog</name>
@@ -1488,7 +1483,7 @@ Why delete {what}?</source>
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="+113"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="+109"/>
         <source>Total paid</source>
         <translation>还款总额</translation>
     </message>
@@ -4728,7 +4723,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalListModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="-121"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="-115"/>
         <source>Proposal</source>
         <translation>方案</translation>
     </message>

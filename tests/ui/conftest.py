@@ -141,3 +141,24 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if str(item.path).startswith(here):
             item.add_marker(pytest.mark.qt_log_ignore("does not support propagateSizeHints"))
+
+
+@pytest.fixture
+def proposals_tab(qtbot, ctx: Context, dialog_log) -> Callable[..., object]:
+    """Build a Proposals tab over a Ledger, showing one of its loans: ``proposals_tab(ledger,
+    loan_id, locale="en", size=(900, 720))`` (``size`` None: not shown)."""
+    from ashore.services.proposals import Proposals
+    from ashore.ui.proposals.tab import ProposalsTab
+
+    def make(
+        ledger: Ledger, loan_id: str, locale: str = "en", size: tuple[int, int] | None = (900, 720)
+    ) -> ProposalsTab:
+        widget = ProposalsTab(Proposals(ledger), ctx, locale)
+        qtbot.addWidget(widget)
+        if size is not None:
+            widget.resize(*size)
+            widget.show()
+        widget.set_loan(ledger.loan(loan_id))
+        return widget
+
+    return make

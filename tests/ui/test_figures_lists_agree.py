@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from ashore.app.context import Context
 from ashore.services import Ledger
 from ashore.services.proposals import Proposals
 from ashore.services.views.chart import ChartData
@@ -18,17 +17,13 @@ from ashore.ui.widgets.style import table_height
 from reports.walk_book import JB
 
 ONCE = {"en": "6,544.10 once", "zh_CN": "一次付清 6,544.10"}
-MONTHLY = {"en": "364.70 a month", "zh_CN": "每月 364.70"}
+MONTHLY = {"en": "364.70", "zh_CN": "364.70"}  # the header says "Payment"
 ONE_PAYMENT = {"en": "6,544.10 (one payment)", "zh_CN": "6,544.10（一次付清）"}
 
 
 @pytest.fixture
-def tab(qtbot, book: Ledger, ctx: Context, dialog_log) -> ProposalsTab:
-    widget = ProposalsTab(Proposals(book), ctx, "en")
-    qtbot.addWidget(widget)
-    widget.resize(860, 620)
-    widget.show()
-    widget.set_loan(book.loan(JB))
+def tab(book: Ledger, proposals_tab) -> ProposalsTab:
+    widget: ProposalsTab = proposals_tab(book, JB, size=(860, 620))
     return widget
 
 
@@ -42,11 +37,9 @@ def names_in_order(model: ComparisonModel) -> list[str]:
 
 
 def test_a_lump_sum_is_one_payment_in_the_list_and_the_comparison(
-    qtbot, book: Ledger, ctx: Context, dialog_log, lang: str
+    book: Ledger, proposals_tab, lang: str
 ) -> None:
-    widget = ProposalsTab(Proposals(book), ctx, lang)
-    qtbot.addWidget(widget)
-    widget.set_loan(book.loan(JB))
+    widget: ProposalsTab = proposals_tab(book, JB, lang, size=None)
     rows = {widget.list_model.proposal_at(r).id: r for r in range(widget.list_model.rowCount())}
     payment = ProposalListModel.Column.MONTHLY
 
@@ -86,7 +79,7 @@ def test_the_comparison_and_the_chart_keep_the_proposals_order(
 
 
 def test_an_edited_draft_is_drawn_in_its_place_before_a_later_agreement(
-    qtbot, book: Ledger, ctx: Context, dialog_log, monkeypatch: pytest.MonkeyPatch
+    qtbot, book: Ledger, proposals_tab, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The agreement made last, the first draft edited: its line comes before the agreement's."""
     from datetime import datetime, timedelta, timezone
@@ -105,9 +98,7 @@ def test_an_edited_draft_is_drawn_in_its_place_before_a_later_agreement(
     monkeypatch.setattr(
         module, "show_on_chart", lambda _chart, data, _hidden=(): drawn.append(data)
     )
-    widget = ProposalsTab(proposals, ctx, "en")
-    qtbot.addWidget(widget)
-    widget.set_loan(book.loan(JB))
+    widget: ProposalsTab = proposals_tab(book, JB, size=None)
     widget._select_row(1)  # "400 a month"
     qtbot.waitUntil(lambda: not widget.form.pending(), timeout=2000)
     assert [line.key for line in drawn[-1].lines] == ["status_quo", "p-400", "p-70"]

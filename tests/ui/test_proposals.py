@@ -14,13 +14,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QWidget
 
 from ashore import finance
-from ashore.app.context import Context
 from ashore.domain.dates import date_text
 from ashore.domain.money import format_amount
 from ashore.domain.records import Proposal
 from ashore.services import Ledger, plans
 from ashore.services import proposals as proposals_svc
-from ashore.services.proposals import Proposals
 from ashore.services.views import chart as chart_view
 from ashore.services.views import payments as payments_view
 from ashore.ui import dialogs
@@ -41,12 +39,8 @@ TODAY = date(2026, 11, 28)
 
 
 @pytest.fixture
-def tab(qtbot, sample: Ledger, ctx: Context, dialog_log) -> ProposalsTab:
-    widget = ProposalsTab(Proposals(sample), ctx, "en")
-    qtbot.addWidget(widget)
-    widget.resize(900, 720)
-    widget.show()
-    widget.set_loan(sample.loan(JB))
+def tab(sample: Ledger, proposals_tab) -> ProposalsTab:
+    widget: ProposalsTab = proposals_tab(sample, JB)
     return widget
 
 

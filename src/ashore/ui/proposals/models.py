@@ -141,11 +141,9 @@ class ProposalListModel(PlainTableModel):
 
 def payment_text(plan: finance.ProposalPlan, currency: str, locale: str) -> str:
     """What a plan pays, as a person names it: "8,000.00 once" for a one-off payment (a lump
-    sum), "451.95 a month" for installments (the first one's amount)."""
+    sum), the first installment's amount for a plan of installments."""
     money = money_text(plan.installments[0].payment, currency, locale)
-    if len(plan.installments) == 1:
-        return _tr("%1 once").replace("%1", money)
-    return _tr("%1 a month").replace("%1", money)
+    return _tr("%1 once").replace("%1", money) if len(plan.installments) == 1 else money
 
 
 class InstallmentTableModel(PlainTableModel):

@@ -390,11 +390,11 @@ class ProposalsTab(QWidget):
             bar = chart_view.MonthlyLine(key, label, chart_view.monthly_points(plan))
             extra.append((record, plan))
         # the plan being edited keeps its saved place (the order the proposals were made in)
-        order = [p.id for p in self.loan.proposals]
+        made = [p.id for p in self.loan.proposals]
         data = replace(
             base,
-            lines=chart_view.in_place(lines, key, line, order),
-            monthly=chart_view.in_place(monthly, key, bar, order),
+            lines=chart_view.in_place(lines, key, line, made),
+            monthly=chart_view.in_place(monthly, key, bar, made),
         )
         show_on_chart(self.chart, data, self.list_model.hidden)
         try:
