@@ -8,6 +8,7 @@ import pytest
 
 from ashore.finance import (
     FinanceError,
+    Payment,
     ProposalTerms,
     Reamortize,
     Waivers,
@@ -99,3 +100,30 @@ def test_typical_installment_is_the_most_common_amount_else_the_median() -> None
     )
     # falling payments (equal principal): none repeats, the median
     assert typical_installment([D("300.00"), D("200.00"), D("100.01"), D("100.00")]) == D("150.01")
+
+
+def test_every_option_counts_the_same_payments_from_the_start() -> None:
+    """Counted from a plan's start (the agreement in force): a payment made under it is in its
+    column (its table, fixed) and not in what doing nothing or the original start from, so no
+    saving moves; a plan that began before the start owes what its table still asks then."""
+    terms, payments = worked_terms(), worked_payments()
+    start = date(2026, 12, 15)
+    plan = propose(terms, payments, ProposalTerms(start, Reamortize(24), Waivers(D("1"), D("1"))))
+    horizon = date(2028, 12, 15)
+
+    def options(paid: list, today: date, begin: date) -> list:  # type: ignore[type-arg]
+        result = compare(terms, paid, today, horizon, [("p", plan)], start=begin)
+        assert result.counted_from == begin
+        return [(o.total_paid, o.saving) for o in result.options]
+
+    before = options(payments, start, start)
+    assert before[2][0] == plan.total_paid == D("8785.05")
+    paid = [*payments, Payment(date(2026, 12, 15), D("500.00"))]
+    assert options(paid, date(2027, 2, 1), start) == before
+    # counted from a later day, the plan that began on Dec 15 asks its table less the 500.00
+    later = compare(terms, paid, date(2027, 2, 1), horizon, [("p", plan)], start=date(2027, 2, 1))
+    (left,) = later.proposals
+    assert left.total_paid == plan.total_paid - D("500.00")
+    first, second = plan.installments[0], plan.installments[1]
+    # January's 366.13 was paid by the 500.00 and 133.87 of February's: the rest is due then
+    assert left.monthly[0] == ((2027, 2), second.payment - (D("500.00") - first.payment))
