@@ -1,0 +1,106 @@
+"""The window at 1280x800 in English and Chinese (issue 13, the tester's walk at that size): the
+window fills a screen no window manager frames, tables fit their Chinese cells, the export
+dialogs name their next step alike, a badly typed date is reported in the window's language."""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, QSize
+
+from ashore.ui.widgets import placement
+
+
+def test_with_no_window_manager_the_window_fills_the_screen(monkeypatch) -> None:
+    """Under Xvfb (no window manager) a frame was allowed for all the same: a 1264x744 window in
+    a black margin, the dashboard scrolling and "Export chart…" cut at the bottom."""
+    monkeypatch.setattr(placement, "x11_window_manager", lambda display: False)
+    assert placement.default_size(QRect(0, 0, 1280, 800), "xcb") == QSize(1280, 800)
+    assert placement.default_size(QRect(0, 24, 1366, 744), "xcb") == QSize(1366, 744)
+    assert placement.frame("xcb") == QSize(0, 0)
+    # with a window manager (or where none can be asked) the frame is allowed for, as before
+    for answer in (True, None):
+        monkeypatch.setattr(placement, "x11_window_manager", lambda display, a=answer: a)
+        assert placement.default_size(QRect(0, 0, 1280, 800), "xcb") == QSize(1264, 744)
+        assert placement.frame("xcb") == placement.FRAME
+    assert placement.default_size(QRect(0, 0, 1280, 800), "wayland") == QSize(1264, 744)
+
+
+def test_a_saved_size_is_not_kept_where_no_window_manager_can_change_it(
+    qtbot, ctx, sample, monkeypatch
+) -> None:
+    """A 1264x744 window saved by an earlier start is not reopened so under a bare X server."""
+    from ashore.ui.app import open_settings
+    from ashore.ui.main_window import MainWindow
+
+    screen = QRect(0, 0, 1280, 800)
+    monkeypatch.setattr(placement, "_available", lambda widget: screen)
+    window = MainWindow(sample, ctx, open_settings(ctx.data))
+    qtbot.addWidget(window)
+    window.resize(1264, 744)
+    window.save_window_state()
+    monkeypatch.setattr(placement, "framed", lambda platform=None: False)
+    monkeypatch.setattr(placement, "default_size", lambda available, platform=None: screen.size())
+    again = MainWindow(sample, ctx, open_settings(ctx.data))
+    qtbot.addWidget(again)
+    assert again.size() == QSize(1280, 800)
+
+
+def _free_display() -> str:
+    for number in range(140, 180):
+        if not Path(f"/tmp/.X{number}-lock").exists():
+            return f":{number}"
+    pytest.skip("no free X display number")
+
+
+@pytest.mark.skipif(shutil.which("Xvfb") is None, reason="needs Xvfb (Debian's xvfb)")
+def test_the_x_server_is_asked_whether_a_window_manager_runs() -> None:
+    """A bare Xvfb has none; once a window manager names its check window on the root (EWMH's
+    _NET_SUPPORTING_WM_CHECK, set here as one would), it has one."""
+    display = _free_display()
+    server = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        socket = Path(f"/tmp/.X11-unix/X{display[1:]}")
+        for _ in range(100):
+            if socket.exists():
+                break
+            time.sleep(0.05)
+        ask = placement.x11_window_manager.__wrapped__
+        assert ask(display) is False
+        x11 = ctypes.CDLL(ctypes.util.find_library("X11") or "libX11.so.6")
+        x11.XOpenDisplay.restype = ctypes.c_void_p
+        x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
+        x11.XInternAtom.restype = ctypes.c_ulong
+        x11.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+        x11.XDefaultRootWindow.restype = ctypes.c_ulong
+        x11.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
+        x11.XChangeProperty.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_ulong]
+        x11.XChangeProperty.argtypes += [ctypes.c_ulong, ctypes.c_int, ctypes.c_int]
+        x11.XChangeProperty.argtypes += [ctypes.c_void_p, ctypes.c_int]
+        x11.XFlush.argtypes = x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
+        connection = x11.XOpenDisplay(display.encode())
+        assert connection
+        root = x11.XDefaultRootWindow(connection)
+        atom = x11.XInternAtom(connection, b"_NET_SUPPORTING_WM_CHECK", False)
+        # an atom named but no window on the root: still no window manager
+        x11.XFlush(connection)
+        assert ask(display) is False
+        value = ctypes.c_ulong(root)
+        x11.XChangeProperty(connection, root, atom, 33, 32, 0, ctypes.byref(value), 1)
+        x11.XFlush(connection)
+        assert ask(display) is True
+        x11.XCloseDisplay(connection)
+    finally:
+        server.terminate()
+        server.wait(10)
+    assert ask("") is None
