@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import re
 import shutil
 import subprocess
 import time
@@ -15,6 +16,7 @@ import pytest
 from PySide6.QtCore import QRect, QSize
 
 from ashore.ui.widgets import placement
+from ashore.ui.widgets.words import WORD_JOINER
 
 
 def test_with_no_window_manager_the_window_fills_the_screen(monkeypatch) -> None:
@@ -104,3 +106,81 @@ def test_the_x_server_is_asked_whether_a_window_manager_runs() -> None:
         server.terminate()
         server.wait(10)
     assert ask("") is None
+
+
+@pytest.fixture
+def zh_window(qtbot, ctx, sample, qapp):
+    """The sample's window at 1280x800 in Chinese."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import QLocale
+
+    from ashore.ui.app import install_translations, open_settings
+    from ashore.ui.main_window import MainWindow
+
+    before, installed = QLocale(), install_translations(qapp, "zh_CN")
+    context = replace(ctx, lang="zh_CN")
+    window = MainWindow(sample, context, open_settings(context.data))
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    window.load()
+    yield window
+    window.close()
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(before)
+
+
+def _wrapped(text: str, font, width: int) -> list[str]:
+    """The lines ``text`` takes at ``width`` pixels, as a word-wrapped label lays it out."""
+    from PySide6.QtGui import QTextLayout
+
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lines.append(text[line.textStart() : line.textStart() + line.textLength()])
+    layout.endLayout()
+    return [line.replace(WORD_JOINER, "") for line in lines]
+
+
+CHINESE_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+
+
+def _dates_split(texts: list[str], font, widths: range) -> list[tuple[int, list[str]]]:
+    """Where a Chinese date in ``texts`` is cut across two lines at one of ``widths``."""
+    cut = []
+    for text in texts:
+        dates = CHINESE_DATE.findall(text.replace(WORD_JOINER, ""))
+        for width in widths:
+            lines = _wrapped(text, font, width)
+            if any(not any(day in line for line in lines) for day in dates):
+                cut.append((width, lines))
+    return cut
+
+
+def test_chinese_dates_stay_whole_where_texts_wrap(qtbot, zh_window) -> None:
+    """ "自 2026年6" / "月15日 起" in "Needs attention"; the comparison's "…owed by 2026年…"."""
+    board = zh_window.dashboard
+    items = [board.attention.item(i).text() for i in range(board.attention.count())]
+    assert any(CHINESE_DATE.search(text.replace(WORD_JOINER, "")) for text in items)
+    assert _dates_split(items, board.attention.font(), range(120, 400, 7)) == []
+    zh_window.open_loan("jb-2026-01")
+    model = zh_window.proposals_tab.comparison_model
+    cells = [
+        str(model.data(model.index(row, column)))
+        for row in range(model.rowCount())
+        for column in range(1, model.columnCount())
+    ]
+    assert any(CHINESE_DATE.search(text.replace(WORD_JOINER, "")) for text in cells)
+    assert _dates_split(cells, zh_window.font(), range(60, 240, 5)) == []
+
+
+def test_the_budget_hint_leaves_no_character_alone_on_its_last_line(qtbot, zh_window) -> None:
+    label = zh_window.dashboard.budget_line
+    assert label.text().replace(WORD_JOINER, "") == "设置预算，就能看出哪些月份负担过重。"
+    for width in range(120, 400, 3):
+        lines = _wrapped(label.text(), label.font(), width)
+        assert len(lines) == 1 or len(lines[-1].strip("。")) >= 2, (width, lines)

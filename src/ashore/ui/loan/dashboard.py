@@ -47,6 +47,7 @@ from ashore.ui.widgets.style import (
     tabular_font,
     title_font,
 )
+from ashore.ui.widgets.words import no_lone_end, unbroken_dates
 from ashore.ui.widgets.workspace import (
     PlainTableModel,
     amount_field,
@@ -398,17 +399,16 @@ class Dashboard(QWidget):
         )
         self.this_month.set_value(money(data.this_month))
         if budget is None:
-            self.budget_line.setText(self.tr("Set a budget to see which months are too heavy."))
+            hint = self.tr("Set a budget to see which months are too heavy.")
         elif data.this_month > budget:
-            self.budget_line.setText(
+            hint = (
                 self.tr("%1 over the budget of %2.")
                 .replace("%1", money(data.this_month - budget))
                 .replace("%2", money(budget))
             )
         else:
-            self.budget_line.setText(
-                self.tr("Within the budget of %1.").replace("%1", money(budget))
-            )
+            hint = self.tr("Within the budget of %1.").replace("%1", money(budget))
+        self.budget_line.setText(no_lone_end(hint))
         self.budget.setText(format_plain(budget, currency) if budget is not None else "")
         self.budget_error.show_message("")
         self.upcoming_model.set_rows(data.upcoming)
@@ -462,7 +462,7 @@ class Dashboard(QWidget):
                 )
             else:
                 text = item.text
-            line = QListWidgetItem(f"{labels.get(item.kind, item.kind)} · {text}")
+            line = QListWidgetItem(unbroken_dates(f"{labels.get(item.kind, item.kind)} · {text}"))
             line.setData(Qt.ItemDataRole.UserRole, item.loan_id)
             urgent = item.kind in ("missed", "overdue", "due_soon")
             colour = BADGE_COLOURS["overdue"][1] if urgent else None
