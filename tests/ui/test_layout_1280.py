@@ -184,3 +184,65 @@ def test_the_budget_hint_leaves_no_character_alone_on_its_last_line(qtbot, zh_wi
     for width in range(120, 400, 3):
         lines = _wrapped(label.text(), label.font(), width)
         assert len(lines) == 1 or len(lines[-1].strip("。")) >= 2, (width, lines)
+
+
+def test_suggested_names_keep_the_chinese_loan_name_whole(qtbot, zh_window, monkeypatch) -> None:
+    """ "借呗-Jiebei-January-…" read as names cut apart; the charts were named by an internal id
+    ("jb-2026-01.png")."""
+    from ashore.ui import dialogs
+
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "ask_complaint", lambda _p, name, _lang: asked.append(name))
+    monkeypatch.setattr(dialogs, "get_save_path", lambda _p, _t, _f, name: asked.append(name))
+    zh_window.open_loan("jb-2026-01")
+    zh_window.notes_hookup.export_complaint()
+    zh_window.overview_tab.export_button.click()
+    zh_window.proposals_tab.export_button.click()
+    zh_window.dashboard.export_button.click()
+    names = [Path(path).name for path in asked]
+    assert names[0] == "借呗 Jiebei-借呗 January-投诉-2026-11-28.pdf"
+    assert names[1] == names[2] == "借呗 Jiebei-借呗 January-图表-2026-11-28.png"
+    assert names[3] == "全部借款-图表-2026-11-28.png"
+
+
+def test_the_export_dialogs_name_their_next_step_alike(qtbot, lang) -> None:
+    """The calendar's dialog said "OK" where the complaint's said "Choose where to save…"."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ashore.ui.dialogs import ComplaintDialog
+    from ashore.ui.files.calendar import CalendarDialog
+
+    calendar = CalendarDialog("Calendar", [("jb", "借呗 January")], date(2026, 12, 1), 12)
+    complaint = ComplaintDialog(None, lang)
+    qtbot.addWidget(calendar)
+    qtbot.addWidget(complaint)
+    ok = QDialogButtonBox.StandardButton.Ok
+    words = {
+        box.button(ok).text()
+        for dialog in (calendar, complaint)
+        for box in dialog.findChildren(QDialogButtonBox)
+    }
+    assert words == {"Choose where to save…" if lang == "en" else "选择保存位置…"}
+
+
+def test_a_badly_typed_date_is_said_in_the_windows_language(qtbot, lang) -> None:
+    from ashore.ui.widgets.workspace import amount_field, date_field
+
+    from .helpers import type_into
+
+    day = date_field()
+    qtbot.addWidget(day)
+    type_into(qtbot, day, "2026-13-45")
+    assert not day.validate()
+    amount = amount_field("CNY")
+    qtbot.addWidget(amount)
+    type_into(qtbot, amount, "12x")
+    assert not amount.validate()
+    if lang == "en":
+        assert day.error == "'2026-13-45' is not a date (YYYY-MM-DD)"
+        assert amount.error == "'12x' is not an amount"
+    else:
+        assert day.error == "'2026-13-45' 不是有效日期（格式：YYYY-MM-DD）"
+        assert not re.search("[A-Za-z]{3,}", amount.error.replace("YYYY", "")), amount.error

@@ -35,6 +35,7 @@ from ashore.domain.money import AmountError, format_plain
 from ashore.services.ledger import Ledger
 from ashore.services.views import dashboard as dashboard_view
 from ashore.ui.chart.view import NegotiationChart
+from ashore.ui.files.common import chart_file
 from ashore.ui.loan.overview import CARD_STYLE, Figure, caption, card
 from ashore.ui.messages import warning_text
 from ashore.ui.widgets.fields import ErrorLabel, user_message
@@ -358,7 +359,9 @@ class Dashboard(QWidget):
         self.follow_view.doubleClicked.connect(
             lambda index: self.openLoan.emit(self.follow_model.row_at(index.row()).loan_id)
         )
-        self.export_button.clicked.connect(lambda: export_chart(self, self.chart, "all-loans.png"))
+        self.export_button.clicked.connect(
+            lambda: export_chart(self, self.chart, chart_file(self.ledger, None, self.ctx.today))
+        )
         # The focus enters the dashboard only by a click: were it handed here when a page closes,
         # it would move on to the sidebar when a loan opens, and the sidebar would then select
         # its first row (a lender) over the loan being opened.
