@@ -246,3 +246,27 @@ def test_a_badly_typed_date_is_said_in_the_windows_language(qtbot, lang) -> None
     else:
         assert day.error == "'2026-13-45' 不是有效日期（格式：YYYY-MM-DD）"
         assert not re.search("[A-Za-z]{3,}", amount.error.replace("YYYY", "")), amount.error
+
+
+def test_the_next_30_days_columns_have_room_for_their_chinese_cells(qtbot, zh_window) -> None:
+    """ "2026年9月10日 起" and "逾期＋罚息滞纳金" were cut: the columns had a pixel or two to
+    spare over their text. Those two have room on both sides now, every other cell fits, and
+    the table is wholly in sight."""
+    from PySide6.QtWidgets import QStyle
+
+    board = zh_window.dashboard
+    view = board.upcoming_view
+    model = view.model()
+    assert model.rowCount() >= 3
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    metrics = view.fontMetrics()
+    for column in range(model.columnCount()):
+        widest = max(
+            metrics.horizontalAdvance(str(model.index(row, column).data()))
+            for row in range(model.rowCount())
+        )
+        room = 8 if column in (model.Column.DUE, model.Column.STATUS) else 0
+        assert view.columnWidth(column) >= widest + 2 * margin + room, column
+    total = sum(view.columnWidth(column) for column in range(model.columnCount()))
+    assert total <= view.viewport().width()
+    assert "逾期＋罚息滞纳金" in str(model.index(2, model.Column.STATUS).data())

@@ -43,6 +43,7 @@ from ashore.ui.widgets.style import (
     BADGE_COLOURS,
     MARGIN,
     SPACING,
+    RoomyCells,
     fit_columns,
     table_height,
     tabular_font,
@@ -325,10 +326,16 @@ class Dashboard(QWidget):
         lists.setDocumentMode(True)
         self.upcoming_model = UpcomingModel(self.currency, locale, self)
         self.upcoming_view = table_view(self.upcoming_model, "upcoming")
+        roomy = RoomyCells(self.upcoming_view)  # the long Chinese dates and statuses
+        for column in (UpcomingModel.Column.DUE, UpcomingModel.Column.STATUS):
+            self.upcoming_view.setItemDelegateForColumn(column, roomy)
         fit_columns(self.upcoming_view, UpcomingModel.Column.LOAN)
         lists.addTab(self.upcoming_view, self.tr("To pay, next 30 days"))
         self.follow_model = FollowUpModel(locale, self)
         self.follow_view = table_view(self.follow_model, "followUps")
+        self.follow_view.setItemDelegateForColumn(
+            FollowUpModel.Column.DUE, RoomyCells(self.follow_view)
+        )
         fit_columns(self.follow_view, FollowUpModel.Column.TEXT)
         lists.addTab(self.follow_view, self.tr("Follow-ups"))
         # five rows in sight, more scroll
