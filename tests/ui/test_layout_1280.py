@@ -270,3 +270,16 @@ def test_the_next_30_days_columns_have_room_for_their_chinese_cells(qtbot, zh_wi
     total = sum(view.columnWidth(column) for column in range(model.columnCount()))
     assert total <= view.viewport().width()
     assert "逾期＋罚息滞纳金" in str(model.index(2, model.Column.STATUS).data())
+
+
+def test_the_rate_units_read_whole_in_the_loan_form(qtbot, zh_window) -> None:
+    """ "%（日" in the Chinese Details tab: the box was sized without its padding."""
+    from ashore.ui.widgets.style import COMBO_CHROME
+
+    zh_window.open_loan("jt360-bullet-0901")
+    combo = zh_window.loan_page.form.rate_unit
+    metrics = combo.fontMetrics()
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    assert "%（日）" in texts
+    widest = max(metrics.horizontalAdvance(text) for text in texts)
+    assert combo.minimumWidth() >= widest + COMBO_CHROME
