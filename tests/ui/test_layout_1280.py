@@ -283,3 +283,16 @@ def test_the_rate_units_read_whole_in_the_loan_form(qtbot, zh_window) -> None:
     assert "%（日）" in texts
     widest = max(metrics.horizontalAdvance(text) for text in texts)
     assert combo.minimumWidth() >= widest + COMBO_CHROME
+
+
+def test_the_needs_attention_scroll_bar_is_drawn_light(qtbot, zh_window) -> None:
+    """Its handle was a black block: the transparent list's scroll bar drawn without colours."""
+    bar = zh_window.dashboard.attention.verticalScrollBar()
+    assert bar.isVisible()
+    image = bar.grab().toImage()
+    darkest = min(
+        image.pixelColor(x, y).lightness()
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+    )
+    assert darkest > 120
