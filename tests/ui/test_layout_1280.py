@@ -79,17 +79,12 @@ def test_the_x_server_is_asked_whether_a_window_manager_runs() -> None:
             time.sleep(0.05)
         ask = placement.x11_window_manager.__wrapped__
         assert ask(display) is False
-        x11 = ctypes.CDLL(ctypes.util.find_library("X11") or "libX11.so.6")
-        x11.XOpenDisplay.restype = ctypes.c_void_p
-        x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
-        x11.XInternAtom.restype = ctypes.c_ulong
-        x11.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
-        x11.XDefaultRootWindow.restype = ctypes.c_ulong
-        x11.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
+        x11 = placement.x11_library()
+        assert x11 is not None
         x11.XChangeProperty.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_ulong]
         x11.XChangeProperty.argtypes += [ctypes.c_ulong, ctypes.c_int, ctypes.c_int]
         x11.XChangeProperty.argtypes += [ctypes.c_void_p, ctypes.c_int]
-        x11.XFlush.argtypes = x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
+        x11.XFlush.argtypes = [ctypes.c_void_p]
         connection = x11.XOpenDisplay(display.encode())
         assert connection
         root = x11.XDefaultRootWindow(connection)
@@ -109,24 +104,25 @@ def test_the_x_server_is_asked_whether_a_window_manager_runs() -> None:
 
 
 @pytest.fixture
-def zh_window(qtbot, ctx, sample, qapp):
-    """The sample's window at 1280x800 in Chinese."""
+def ctx(ctx):
+    """This module's windows speak Chinese (dates, amounts, the window's words)."""
     from dataclasses import replace
 
+    return replace(ctx, lang="zh_CN")
+
+
+@pytest.fixture
+def zh_window(qtbot, qapp, sample, make_window):
+    """The sample's window at 1280x800 in Chinese."""
     from PySide6.QtCore import QLocale
 
-    from ashore.ui.app import install_translations, open_settings
-    from ashore.ui.main_window import MainWindow
+    from ashore.ui.app import install_translations
 
     before, installed = QLocale(), install_translations(qapp, "zh_CN")
-    context = replace(ctx, lang="zh_CN")
-    window = MainWindow(sample, context, open_settings(context.data))
-    qtbot.addWidget(window)
+    window = make_window(sample)
     window.resize(1280, 800)
-    window.show()
-    window.load()
+    qtbot.wait(20)
     yield window
-    window.close()
     for translator in installed:
         qapp.removeTranslator(translator)
     QLocale.setDefault(before)

@@ -312,6 +312,13 @@ class Dashboard(QWidget):
         self.attention.setStyleSheet(
             "QListWidget#attention { border: none; background: transparent; }"
             " QListWidget#attention::item { padding: 4px 0px; }"
+            # the transparent list drew its scroll bar's handle black: one drawn whole here
+            " QListWidget#attention QScrollBar:vertical { background: #f0f3f5; width: 10px;"
+            " margin: 0px; border: none; }"
+            " QListWidget#attention QScrollBar::handle:vertical { background: #c3ccd4;"
+            " border-radius: 4px; min-height: 24px; }"
+            " QListWidget#attention QScrollBar::add-line:vertical,"
+            " QListWidget#attention QScrollBar::sub-line:vertical { height: 0px; border: none; }"
         )
         self.attention.setCursor(Qt.CursorShape.PointingHandCursor)
         self.attention.setToolTip(self.tr("Click a line to open its loan"))

@@ -39,12 +39,10 @@ FRAME = QSize(16, 56)
 _XA_WINDOW = 33
 
 
-@functools.cache
-def x11_window_manager(display: str) -> bool | None:
-    """Whether a window manager runs on the X server ``display`` (one that follows EWMH, as every
-    desktop's does, names its check window on the root); None when that cannot be asked."""
+def x11_library() -> ctypes.CDLL | None:
+    """Xlib with the calls asked here typed (None where it cannot be loaded)."""
     name = ctypes.util.find_library("X11")
-    if name is None or not display:
+    if name is None:
         return None
     try:
         x11 = ctypes.CDLL(name)
@@ -61,6 +59,16 @@ def x11_window_manager(display: str) -> bool | None:
     x11.XGetWindowProperty.argtypes += [ctypes.c_void_p] * 5
     x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
     x11.XFree.argtypes = [ctypes.c_void_p]
+    return x11
+
+
+@functools.cache
+def x11_window_manager(display: str) -> bool | None:
+    """Whether a window manager runs on the X server ``display`` (one that follows EWMH, as every
+    desktop's does, names its check window on the root); None when that cannot be asked."""
+    x11 = x11_library() if display else None
+    if x11 is None:
+        return None
     connection = x11.XOpenDisplay(display.encode())
     if not connection:
         return None
