@@ -31,7 +31,7 @@
 <context>
     <name>Dashboard</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+392"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+410"/>
         <source>%n loan(s) · today %2</source>
         <translation>
             <numerusform>%n loan · today %2</numerusform>

@@ -27,12 +27,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+132"/>
+        <location line="+144"/>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-143"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -47,7 +47,7 @@
         <translation>详细信息已写入 {log}。</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+124"/>
         <source>About Ashore</source>
         <translation>关于 Ashore</translation>
     </message>
@@ -402,12 +402,12 @@ Why delete {what}?</source>
         <translation>投诉书语言</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-157"/>
         <source>Choose where to save…</source>
         <translation>选择保存位置…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+170"/>
         <source>The regulator&apos;s hotlines read complaints in Chinese, so it is written in Chinese. Choose English for a copy you can read yourself.</source>
         <translation>监管热线受理中文投诉，所以投诉书用中文写。如需自己看懂的副本，可选英文。</translation>
     </message>
@@ -417,7 +417,7 @@ Why delete {what}?</source>
         <translation>用英文写，供你自己阅读。监管热线受理中文投诉：提交时请用中文版。</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-52"/>
         <source>Export evidence bundle</source>
         <translation>导出证据包</translation>
     </message>
@@ -442,7 +442,7 @@ Why delete {what}?</source>
         <translation>投诉</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+60"/>
         <source>Export complaint</source>
         <translation>导出投诉书</translation>
     </message>
@@ -589,7 +589,7 @@ Why delete {what}?</source>
         <translation>已被协议取代</translation>
     </message>
     <message>
-        <location line="+227"/>
+        <location line="+235"/>
         <source>If the agreement fails</source>
         <translation>协议失效时应还</translation>
     </message>
@@ -695,7 +695,7 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../src/ashore/ui/widgets/words.py" line="+29"/>
+        <location filename="../../src/ashore/ui/widgets/words.py" line="+30"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -968,7 +968,7 @@ Why delete {what}?</source>
 <context>
     <name>CalendarExport</name>
     <message>
-        <location line="+83"/>
+        <location line="+79"/>
         <source>&amp;Repayment calendar (PDF)…</source>
         <translation>还款日历（PDF）(&amp;R)…</translation>
     </message>
@@ -1586,7 +1586,7 @@ Why delete {what}?</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+245"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+248"/>
         <source>All loans</source>
         <translation>全部借款</translation>
     </message>
@@ -1612,12 +1612,12 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+176"/>
+        <location line="+190"/>
         <source>Needs attention</source>
         <translation>需要处理</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-170"/>
         <source>Click a line to open its loan</source>
         <translation>点击一行即可打开对应借款</translation>
     </message>
@@ -1627,23 +1627,23 @@ Why delete {what}?</source>
         <translation>今天没有需要处理的事项。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>To pay, next 30 days</source>
         <translation>未来 30 天应还</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+181"/>
+        <location line="+7"/>
+        <location line="+182"/>
         <source>Follow-ups</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-168"/>
         <source>Export chart…</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Grows by %1 a day while nothing is paid.</source>
         <translation>不还款时每天增加 %1。</translation>
     </message>
@@ -1658,7 +1658,7 @@ Why delete {what}?</source>
         <translation>超出预算 %2 共 %1。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Within the budget of %1.</source>
         <translation>在预算 %1 以内。</translation>
     </message>
@@ -1728,14 +1728,14 @@ Why delete {what}?</source>
         <translation>需要处理（%1）</translation>
     </message>
     <message numerus="yes">
-        <location line="-83"/>
+        <location line="-82"/>
         <source>%n loan(s) · today %2</source>
         <translation>
             <numerusform>%n 笔借款 · 今天 %2</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+118"/>
         <source>Follow-ups (%1)</source>
         <translation>待跟进（%1）</translation>
     </message>
@@ -1987,7 +1987,7 @@ Why delete {what}?</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/files/common.py" line="+111"/>
+        <location filename="../../src/ashore/ui/files/common.py" line="+115"/>
         <source>Exported to %1 at %2.</source>
         <translation>已于 %2 导出到 %1。</translation>
     </message>
@@ -2105,6 +2105,11 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>all-loans</source>
+        <translation>全部借款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>backup</source>
         <translation>备份</translation>
     </message>
@@ -2117,7 +2122,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-345"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-359"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -2383,7 +2388,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="+21"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="+23"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -2401,7 +2406,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>InputError</name>
     <message>
-        <location filename="../../src/ashore/ui/messages.py" line="+86"/>
+        <location filename="../../src/ashore/ui/messages.py" line="+90"/>
         <source>an amount is required</source>
         <translation>请填写金额</translation>
     </message>
@@ -2426,7 +2431,7 @@ What was here before is saved in %1.</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-26"/>
         <source>{value} % a day is not a plausible rate</source>
         <translation>日利率 {value}% 不合理</translation>
     </message>
@@ -2457,6 +2462,16 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>{value} is not a date (YYYY-MM-DD)</source>
+        <translation>{value} 不是有效日期（格式：YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>line {line}: {value} is not a date (YYYY-MM-DD)</source>
+        <translation>第 {line} 行：{value} 不是有效日期（格式：YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{value} is not a whole number</source>
         <translation>{value} 不是整数</translation>
     </message>
@@ -2569,7 +2584,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>InstallmentTableModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="-319"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="-321"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
@@ -2597,7 +2612,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LenderDialog</name>
     <message>
-        <location filename="../../src/ashore/ui/dialogs.py" line="-238"/>
+        <location filename="../../src/ashore/ui/dialogs.py" line="-244"/>
         <source>New lender</source>
         <translation>新出借方</translation>
     </message>
@@ -2930,7 +2945,7 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location filename="../../src/ashore/ui/loan/allocation.py" line="-27"/>
-        <location filename="../../src/ashore/ui/loan/form.py" line="+236"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="+237"/>
         <source>Fees</source>
         <translation>费用</translation>
     </message>
@@ -2948,7 +2963,7 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/ashore/ui/loan/form.py" line="-156"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="-157"/>
         <source>Principal</source>
         <translation>本金</translation>
     </message>
@@ -3019,7 +3034,7 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>% per day</source>
         <translation>%（日）</translation>
     </message>
@@ -4092,7 +4107,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/overview.py" line="+71"/>
+        <location filename="../../src/ashore/ui/loan/overview.py" line="+72"/>
         <source>%1 % a year</source>
         <translation>年利率 %1 %</translation>
     </message>
@@ -4108,12 +4123,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="+106"/>
-        <location line="+124"/>
+        <location line="+126"/>
         <source>Owed today if nothing more is paid</source>
         <translation>今日欠款（如不再还款）</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-108"/>
         <source>Penalty interest</source>
         <translation>罚息</translation>
     </message>
@@ -4159,12 +4174,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="-58"/>
-        <location line="+108"/>
+        <location line="+110"/>
         <source>Due and unpaid</source>
         <translation>已到期未还金额</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-103"/>
         <source>Left to pay under the plan</source>
         <translation>按计划还需还款</translation>
     </message>
@@ -4179,7 +4194,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>协议失效时应还</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+106"/>
         <source>Grows by %1 a day while nothing is paid: %2 in the next 30 days.</source>
         <translation>不还款时每天增加 %1：未来 30 天共增加 %2。</translation>
     </message>
@@ -4761,7 +4776,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/tab.py" line="+107"/>
+        <location filename="../../src/ashore/ui/proposals/tab.py" line="+108"/>
         <source>Tick a proposal to show it on the chart.</source>
         <translation>勾选一个方案即可在图表上显示。</translation>
     </message>
@@ -4791,12 +4806,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>分期</translation>
     </message>
     <message>
-        <location line="+283"/>
+        <location line="+285"/>
         <source>★ marks the best value of each row. Figures count from today.</source>
         <translation>★ 标出每行的最优值。数字从今天算起。</translation>
     </message>
     <message>
-        <location line="-266"/>
+        <location line="-268"/>
         <source>Comparison</source>
         <translation>对比</translation>
     </message>
@@ -4816,7 +4831,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>状态与历史</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Record what happened</source>
         <translation>记录进展</translation>
     </message>
@@ -4986,7 +5001,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../src/ashore/ui/dialogs.py" line="+251"/>
+        <location filename="../../src/ashore/ui/dialogs.py" line="+257"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
@@ -5378,7 +5393,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>Warning</name>
     <message>
-        <location filename="../../src/ashore/ui/messages.py" line="-117"/>
+        <location filename="../../src/ashore/ui/messages.py" line="-121"/>
         <source>%1: follow up with the lender today.</source>
         <translation>%1：今天请跟进出借方。</translation>
     </message>

@@ -46,12 +46,13 @@ SAMPLE_LOAN = Loan(
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("借呗 January", "借呗-January"),
+        ("借呗 January", "借呗 January"),  # whole, as the user wrote it
         ('a/b\\c:d*e?f"g<h>i|j', "a-b-c-d-e-f-g-h-i-j"),
-        ("  Kaka  Loan  ", "Kaka-Loan"),
+        ("  Kaka  Loan  ", "Kaka Loan"),
         ("HT-2026-0115", "HT-2026-0115"),
         ("..hidden", "hidden"),
-        ("tab\there", "tab-here"),
+        ("tab\there", "tab here"),
+        ("a / b", "a - b"),
     ],
 )
 def test_safe_name(text: str, name: str) -> None:
@@ -90,11 +91,11 @@ def test_the_folder_chosen_last_is_suggested_next_and_kept_in_the_settings(
     assert stored.value(LAST_FOLDER_KEY) == str(out)
     loan = replace(SAMPLE_LOAN, name="Kaka 30-day", reference="KK/2026:09")
     assert loan_file("Kaka Loan", loan, "letter", DAY, ".pdf") == str(
-        out / "Kaka-Loan-KK-2026-09-letter-2026-11-28.pdf"
+        out / "Kaka Loan-KK-2026-09-letter-2026-11-28.pdf"
     )
     unnamed = replace(SAMPLE_LOAN, name="借呗 January", reference="")
     assert loan_file("借呗 Jiebei", unnamed, "complaint", DAY, ".pdf") == str(
-        out / "借呗-Jiebei-January-complaint-2026-11-28.pdf"
+        out / "借呗 Jiebei-借呗 January-complaint-2026-11-28.pdf"
     )
     out.rmdir()  # a folder since removed is not suggested
     assert save_folder() != out
@@ -113,8 +114,8 @@ def test_the_window_suggests_human_names_for_complaint_and_evidence(
     window.notes_hookup.export_bundle()
     names = [Path(path).name for path in asked]
     assert names == [
-        "借呗-Jiebei-January-complaint-2026-11-28.pdf",
-        "借呗-Jiebei-January-evidence-2026-11-28.zip",
+        "借呗 Jiebei-借呗 January-complaint-2026-11-28.pdf",
+        "借呗 Jiebei-借呗 January-evidence-2026-11-28.zip",
     ]
     assert all(Path(path).parent == save_folder() for path in asked)
     assert not any("jb-2026-01" in path for path in asked)

@@ -67,8 +67,14 @@ from ashore.reports.strings import (
 
 
 class _Styles:
-    def __init__(self, font: str) -> None:
-        base = ParagraphStyle("base", fontName=font, fontSize=9, leading=11.5, textColor=INK)
+    def __init__(self, font: str, lang: str = "en") -> None:
+        # Chinese wraps between characters with the rules of Chinese type (no "。" or "）"
+        # starting a line), keeping a Latin word whole; the default broke only at spaces, then
+        # split the long run of Chinese anywhere, a lone "。" starting the footnote's last line.
+        wrap = "CJK" if lang == "zh_CN" else None
+        base = ParagraphStyle(
+            "base", fontName=font, fontSize=9, leading=11.5, textColor=INK, wordWrap=wrap
+        )
         self.body = base
         self.small = ParagraphStyle("small", parent=base, fontSize=8, leading=10)
         self.muted = ParagraphStyle("muted", parent=base, fontSize=8.5, leading=11, textColor=MUTED)
@@ -110,7 +116,7 @@ class _Calendar:
         self.data = data
         self.font = font
         self.lang = data.lang
-        self.styles = _Styles(font)
+        self.styles = _Styles(font, data.lang)
         self.by_month = {ym: month_entries(data.entries, *ym) for ym in data.months}
         # Unpaid installments due before the first month printed: the most urgent of all, so the
         # summary names them and the list starts with them.

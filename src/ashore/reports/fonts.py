@@ -42,7 +42,26 @@ def register_fonts() -> str:
     for bold in (0, 1):
         for italic in (0, 1):
             addMapping(FONT, bold, italic, FONT)
+    chinese_line_rules()
     return FONT
+
+
+# Chinese punctuation that never starts a line: reportlab's list (its CJK wrapping) has the
+# ASCII forms and "。、）" but not the full-width comma, semicolon, colon, "!" or "?" that Chinese
+# text uses, so "；每晚还一天…" could start a line of the calendar's footnote.
+CANNOT_START = "，；：！？》〉～…"
+
+
+def chinese_line_rules() -> None:
+    """Teach reportlab's CJK wrapping the closing marks Chinese text uses (once; idempotent)."""
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph
+
+    missing = "".join(c for c in CANNOT_START if c not in textsplit.ALL_CANNOT_START)
+    if missing:
+        rules = textsplit.ALL_CANNOT_START + missing
+        for module in (textsplit, paragraph):  # paragraph took its own name for it at import
+            setattr(module, "ALL_CANNOT_START", rules)  # noqa: B010 (a constant to mypy)
 
 
 @functools.cache

@@ -174,6 +174,18 @@ def ask_lender(parent: QWidget | None) -> LenderDetails | None:
     return dialog.details()
 
 
+def save_step_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """Cancel and the button that goes on to the save dialog, worded alike in every export
+    dialog that asks something first ("Choose where to save…"; the calendar's said "OK")."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("Choose where to save…"))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 def ask_calendar(
     parent: QWidget | None,
     title: str,
@@ -326,13 +338,7 @@ class ComplaintDialog(QDialog):
         form = QFormLayout()
         form.addRow(_tr("Send the complaint to"), self.hotline)
         form.addRow(_tr("Write it in"), self.language)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(_tr("Choose where to save…"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_step_buttons(self)
         column = QVBoxLayout(self)
         column.addLayout(form)
         column.addWidget(self.why)

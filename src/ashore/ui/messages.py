@@ -112,6 +112,10 @@ def _error_templates() -> dict[str, str]:
         "amount.unreadable": translate("InputError", "{value} is not an amount"),
         "percent.unreadable": translate("InputError", "{value} is not a percentage"),
         "date.invalid": translate("InputError", "{value} is not a date"),
+        "date.unreadable": translate("InputError", "{value} is not a date (YYYY-MM-DD)"),
+        "date.unreadable_line": translate(
+            "InputError", "line {line}: {value} is not a date (YYYY-MM-DD)"
+        ),
         "number.not_whole": translate("InputError", "{value} is not a whole number"),
         "amount.too_large": translate("InputError", "{value} is too large"),
         "amount.too_many_decimals": translate(

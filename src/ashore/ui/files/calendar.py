@@ -91,11 +91,7 @@ class CalendarDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked)
             self.loans.addItem(item)
         layout.addWidget(self.loans)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = dialogs.save_step_buttons(self)
         layout.addWidget(self.buttons)
         self.loans.itemChanged.connect(self._update)
         self._update()

@@ -3,8 +3,9 @@ status line an export leaves, and the one rule for the file name every save sugg
 
 Suggested names (``suggested_path``): in the folder the user last saved to (remembered in the data
 dir's settings), else their Documents folder, else home; a name a person reads (the lender, the
-loan's reference or name, what it is, the day: ``Jiebei-HT-2026-0115-letter-2026-11-28.pdf``),
-never an internal id, with only characters every file system takes."""
+loan's reference or name, what it is, the day: ``Jiebei-HT-2026-0115-letter-2026-11-28.pdf``,
+``借呗 Jiebei-借呗 January-投诉-2026-12-02.pdf``), never an internal id, with only characters every
+file system takes. A name keeps its spaces: "借呗-January" read as two names joined."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import unicodedata
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, Slot
 from PySide6.QtGui import QAction
@@ -21,6 +23,9 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from ashore.app.clock import Clock
 from ashore.app.paths import DataDir
 from ashore.domain.records import Loan
+
+if TYPE_CHECKING:  # a type only: the File menu builds before the data (and SQLAlchemy) opens
+    from ashore.services import Ledger
 
 LAST_FOLDER_KEY = "files/last_folder"
 _remembered: list[QSettings] = []  # the open data dir's settings, once the window has its data
@@ -62,16 +67,17 @@ def save_folder() -> Path:
 
 
 _UNSAFE = re.compile(r"[\\/:*?\"<>|\x00-\x1f\x7f]+")
-_RUNS = re.compile(r"[\s\-]+")
+_SPACES = re.compile(r"\s+")
+_DASHES = re.compile(r"-{2,}")
 
 
 def safe_name(text: str) -> str:
-    """``text`` as a piece of a file name: letters (Chinese too), digits, '.', '_' and '-' kept,
-    what file systems refuse dropped, spaces as '-'."""
+    """``text`` as a piece of a file name, whole as the user wrote it: letters (Chinese too),
+    digits, spaces, '.', '_' and '-' kept; what file systems refuse as '-'; a run of blanks (a
+    tab, two spaces) as one space."""
     text = unicodedata.normalize("NFKC", text)
-    text = _UNSAFE.sub("-", text)
-    text = _RUNS.sub("-", text)
-    return text.strip("-.")[:60]
+    text = _DASHES.sub("-", _UNSAFE.sub("-", _SPACES.sub(" ", text)))
+    return text.strip(" -.")[:60].strip(" -.")
 
 
 def suggested_path(*parts: str, day: date | None = None, suffix: str) -> str:
@@ -89,10 +95,8 @@ def loan_words(lender_name: str, reference: str, loan_name: str) -> tuple[str, s
     (without the lender's name again)."""
     loan = reference.strip() or loan_name.strip()
     lender = lender_name.strip()
-    if lender and loan.startswith(lender):
-        loan = loan[len(lender) :].strip()
-    elif not reference.strip() and lender.split()[:1] == loan.split()[:1] and lender:
-        loan = loan.split(maxsplit=1)[1] if len(loan.split()) > 1 else loan  # "借呗 January"
+    if lender and loan.startswith(lender) and loan[len(lender) :].strip():
+        loan = loan[len(lender) :].strip()  # "Kaka Loan 30-day" by "Kaka Loan": "30-day"
     return lender, loan
 
 
@@ -122,6 +126,7 @@ def file_word(kind: str) -> str:
         "evidence": translate("FileName", "evidence"),
         "dispute": translate("FileName", "dispute-letter"),
         "chart": translate("FileName", "chart"),
+        "all": translate("FileName", "all-loans"),
         "backup": translate("FileName", "backup"),
         "export": translate("FileName", "export"),
     }
@@ -132,6 +137,13 @@ def loan_file(lender_name: str, loan: Loan, kind: str, day: date, suffix: str) -
     """The suggested path of a file about one loan: lender, reference or name, what, day."""
     lender, name = loan_words(lender_name, loan.reference, loan.name)
     return suggested_path(lender, name, file_word(kind), day=day, suffix=suffix)
+
+
+def chart_file(ledger: Ledger, loan: Loan | None, day: date) -> str:
+    """The suggested path of a chart: of one loan (lender, reference or name), else of all."""
+    if loan is None:
+        return suggested_path(file_word("all"), file_word("chart"), day=day, suffix=".png")
+    return loan_file(ledger.lender(loan.lender).name, loan, "chart", day, ".png")
 
 
 class ProgressBar(QObject):

@@ -35,6 +35,7 @@ from ashore.domain.money import AmountError, format_plain
 from ashore.services.ledger import Ledger
 from ashore.services.views import dashboard as dashboard_view
 from ashore.ui.chart.view import NegotiationChart
+from ashore.ui.files.common import chart_file
 from ashore.ui.loan.overview import CARD_STYLE, Figure, caption, card
 from ashore.ui.messages import warning_text
 from ashore.ui.widgets.fields import ErrorLabel, user_message
@@ -42,11 +43,13 @@ from ashore.ui.widgets.style import (
     BADGE_COLOURS,
     MARGIN,
     SPACING,
+    RoomyCells,
     fit_columns,
     table_height,
     tabular_font,
     title_font,
 )
+from ashore.ui.widgets.words import no_lone_end, unbroken_dates
 from ashore.ui.widgets.workspace import (
     PlainTableModel,
     amount_field,
@@ -309,6 +312,13 @@ class Dashboard(QWidget):
         self.attention.setStyleSheet(
             "QListWidget#attention { border: none; background: transparent; }"
             " QListWidget#attention::item { padding: 4px 0px; }"
+            # the transparent list drew its scroll bar's handle black: one drawn whole here
+            " QListWidget#attention QScrollBar:vertical { background: #f0f3f5; width: 10px;"
+            " margin: 0px; border: none; }"
+            " QListWidget#attention QScrollBar::handle:vertical { background: #c3ccd4;"
+            " border-radius: 4px; min-height: 24px; }"
+            " QListWidget#attention QScrollBar::add-line:vertical,"
+            " QListWidget#attention QScrollBar::sub-line:vertical { height: 0px; border: none; }"
         )
         self.attention.setCursor(Qt.CursorShape.PointingHandCursor)
         self.attention.setToolTip(self.tr("Click a line to open its loan"))
@@ -323,10 +333,16 @@ class Dashboard(QWidget):
         lists.setDocumentMode(True)
         self.upcoming_model = UpcomingModel(self.currency, locale, self)
         self.upcoming_view = table_view(self.upcoming_model, "upcoming")
+        roomy = RoomyCells(self.upcoming_view)  # the long Chinese dates and statuses
+        for column in (UpcomingModel.Column.DUE, UpcomingModel.Column.STATUS):
+            self.upcoming_view.setItemDelegateForColumn(column, roomy)
         fit_columns(self.upcoming_view, UpcomingModel.Column.LOAN)
         lists.addTab(self.upcoming_view, self.tr("To pay, next 30 days"))
         self.follow_model = FollowUpModel(locale, self)
         self.follow_view = table_view(self.follow_model, "followUps")
+        self.follow_view.setItemDelegateForColumn(
+            FollowUpModel.Column.DUE, RoomyCells(self.follow_view)
+        )
         fit_columns(self.follow_view, FollowUpModel.Column.TEXT)
         lists.addTab(self.follow_view, self.tr("Follow-ups"))
         # five rows in sight, more scroll
@@ -357,7 +373,9 @@ class Dashboard(QWidget):
         self.follow_view.doubleClicked.connect(
             lambda index: self.openLoan.emit(self.follow_model.row_at(index.row()).loan_id)
         )
-        self.export_button.clicked.connect(lambda: export_chart(self, self.chart, "all-loans.png"))
+        self.export_button.clicked.connect(
+            lambda: export_chart(self, self.chart, chart_file(self.ledger, None, self.ctx.today))
+        )
         # The focus enters the dashboard only by a click: were it handed here when a page closes,
         # it would move on to the sidebar when a loan opens, and the sidebar would then select
         # its first row (a lender) over the loan being opened.
@@ -398,17 +416,16 @@ class Dashboard(QWidget):
         )
         self.this_month.set_value(money(data.this_month))
         if budget is None:
-            self.budget_line.setText(self.tr("Set a budget to see which months are too heavy."))
+            hint = self.tr("Set a budget to see which months are too heavy.")
         elif data.this_month > budget:
-            self.budget_line.setText(
+            hint = (
                 self.tr("%1 over the budget of %2.")
                 .replace("%1", money(data.this_month - budget))
                 .replace("%2", money(budget))
             )
         else:
-            self.budget_line.setText(
-                self.tr("Within the budget of %1.").replace("%1", money(budget))
-            )
+            hint = self.tr("Within the budget of %1.").replace("%1", money(budget))
+        self.budget_line.setText(no_lone_end(hint))
         self.budget.setText(format_plain(budget, currency) if budget is not None else "")
         self.budget_error.show_message("")
         self.upcoming_model.set_rows(data.upcoming)
@@ -462,7 +479,7 @@ class Dashboard(QWidget):
                 )
             else:
                 text = item.text
-            line = QListWidgetItem(f"{labels.get(item.kind, item.kind)} · {text}")
+            line = QListWidgetItem(unbroken_dates(f"{labels.get(item.kind, item.kind)} · {text}"))
             line.setData(Qt.ItemDataRole.UserRole, item.loan_id)
             urgent = item.kind in ("missed", "overdue", "due_soon")
             colour = BADGE_COLOURS["overdue"][1] if urgent else None

@@ -50,7 +50,7 @@ from ashore.ui.loan.presets import PRESETS, preset_label
 from ashore.ui.loan.values import _required_text, amount_text, percent_text
 from ashore.ui.messages import as_error, error_field
 from ashore.ui.widgets.fields import CheckedLineEdit, DateEdit, ErrorLabel, user_message
-from ashore.ui.widgets.style import MARGIN, SPACING
+from ashore.ui.widgets.style import MARGIN, SPACING, fit_combo
 from ashore.ui.widgets.words import joined
 
 # A yearly rate above this (100 %) or a fee above this share of the principal each installment is
@@ -296,6 +296,7 @@ class LoanForm(QWidget):
             ("day", self.tr("% per day")),
         ):
             self.rate_unit.addItem(label, per)
+        fit_combo(self.rate_unit)
         # The day count is a field of its own, on its own row under the rate and only for a daily
         # rate: beside "% per year" it read as the rate's unit ("% per year 360-day year").
         self.day_count = QComboBox()

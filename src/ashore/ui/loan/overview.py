@@ -34,6 +34,7 @@ from ashore.services.views import chart as chart_view
 from ashore.services.views import comparison as comparison_view
 from ashore.services.views import overview as overview_view
 from ashore.ui.chart.view import NegotiationChart
+from ashore.ui.files.common import chart_file
 from ashore.ui.widgets.style import (
     BORDER,
     ERROR,
@@ -255,7 +256,9 @@ class OverviewTab(QWidget):
         bar.addWidget(self.export_button)
         layout.addLayout(bar)
         self.export_button.clicked.connect(
-            lambda: export_chart(self, self.chart, f"{self.loan.id if self.loan else 'loan'}.png")
+            lambda: export_chart(
+                self, self.chart, chart_file(self.ledger, self.loan, self.ctx.today)
+            )
         )
 
     def _to_top(self) -> None:

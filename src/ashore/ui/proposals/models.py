@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 from ashore import finance
 from ashore.domain.records import Proposal, StatusChange
 from ashore.services.views.comparison import InForce
-from ashore.ui.widgets.words import _tr
+from ashore.ui.widgets.words import _tr, unbroken_dates
 from ashore.ui.widgets.workspace import (
     AnyIndex,
     PlainTableModel,
@@ -469,6 +469,8 @@ class ComparisonModel(PlainTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole and index.isValid() and index.column() > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.DisplayRole:  # the cells wrap: a date stays on one line
+            return unbroken_dates(str(super().data(index, role) or ""))
         return super().data(index, role)
 
 

@@ -65,7 +65,7 @@ def _custom_rows(text: str, currency: str) -> list[tuple[date, Decimal]]:
             parts = line.strip().split(",", 1)
         if len(parts) != 2:
             raise InputError(f"installments: line {number}: give a date and an amount")
-        due = parse_day(parts[0], f"installments: line {number}")
+        due = parse_day(parts[0], f"installments: line {number}", line=number)
         amount = parse_amount(
             parts[1],
             field=f"installments: line {number}",

@@ -40,6 +40,7 @@ from ashore.services.views import chart as chart_view
 from ashore.services.views import comparison as comparison_view
 from ashore.ui import dialogs
 from ashore.ui.chart.view import NegotiationChart
+from ashore.ui.files.common import chart_file
 from ashore.ui.proposals.form import ProposalForm
 from ashore.ui.proposals.models import (
     ComparisonModel,
@@ -194,7 +195,9 @@ class ProposalsTab(QWidget):
         self.form.planChanged.connect(self._on_plan)
         self.form.saveRequested.connect(self.save)
         self.export_button.clicked.connect(
-            lambda: export_chart(self, self.chart, f"{self.loan.id if self.loan else 'chart'}.png")
+            lambda: export_chart(
+                self, self.chart, chart_file(self.proposals.ledger, self.loan, self.ctx.today)
+            )
         )
 
     def _status_page(self) -> QWidget:

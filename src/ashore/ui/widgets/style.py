@@ -3,9 +3,17 @@ from ``theme``, the palette, the stylesheet and the shared colours."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 # The colours, spacings and the stylesheet live in ``theme`` (what the first frame needs); here
 # too, so that every page keeps one place to import its look from.
@@ -75,6 +83,34 @@ def set_invalid(widget: QWidget, invalid: bool) -> None:
     # A dynamic property change needs a re-polish before the stylesheet sees it.
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+class RoomyCells(QStyledItemDelegate):
+    """Cells measured with room beside their text: a column sized to its contents had one or
+    two pixels to spare, and "2026年9月10日 起" or "逾期＋罚息滞纳金" came out cut where the
+    screen's Chinese face is a little wider than the one measured."""
+
+    ROOM = 12
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width() + self.ROOM, hint.height())
+
+
+# What a combo box needs beside its text: the arrow, the stylesheet's padding, its frame.
+COMBO_CHROME = 48
+
+
+def fit_combo(combo: QComboBox) -> None:
+    """``combo`` at least as wide as its longest item needs: with the stylesheet's padding its
+    size hint left "%（日）" cut to "%（日" in the Chinese loan form."""
+    metrics = combo.fontMetrics()
+    widest = max(
+        (metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count())), default=0
+    )
+    combo.setMinimumWidth(max(combo.minimumWidth(), widest + COMBO_CHROME))
 
 
 def fit_columns(view: QAbstractItemView, stretch: int, fixed: dict[int, int] | None = None) -> None:

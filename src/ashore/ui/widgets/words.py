@@ -9,6 +9,7 @@ live in ashore_en.ts, which holds only those).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
@@ -40,3 +41,26 @@ def day_text(day: date | None) -> str:
     """A date as a person reads it in the interface's language ("Dec 15, 2026", "2026年12月15日";
     ashore.domain.dates owns the style); empty for None."""
     return "" if day is None else date_text(day, interface_lang())
+
+
+# Qt breaks Chinese text between any two characters: a date in a wrapped cell or label came out
+# as "2026年6" / "月15日". A word joiner (U+2060, nothing on screen) between its characters keeps
+# each date on one line. (English breaks only at spaces.)
+WORD_JOINER = "\u2060"
+_DATES = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+_CHINESE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def unbroken_dates(text: str) -> str:
+    """``text`` with every Chinese date in it ("2026年12月15日") kept on one line when the text
+    wraps."""
+    return _DATES.sub(lambda found: WORD_JOINER.join(found.group(0)), text)
+
+
+def no_lone_end(text: str, keep: int = 4) -> str:
+    """Chinese ``text`` whose last line, when it wraps, holds at least its last ``keep``
+    characters ("负担过" / "重。" left one character alone on the last line)."""
+    end = text[-keep:]
+    if len(text) <= keep or not all(_CHINESE.match(c) for c in end):
+        return text
+    return text[:-keep] + WORD_JOINER.join(end)

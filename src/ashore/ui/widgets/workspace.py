@@ -112,14 +112,22 @@ def date_text(day: date | None, locale: str) -> str:
     return "" if day is None else dates.date_text(day, locale)
 
 
-def parse_day(text: str, field: str = "date") -> date:
+def parse_day(text: str, field: str = "date", line: int | None = None) -> date:
     """A date typed whole, as people type it: 2026-02-05, 2026-2-5, 2026/02/05, 2026.2.5 or
     2026年2月5日 (year, month, day)."""
     from ashore.ui.widgets.fields import typed_date
 
     found = typed_date(text)
     if found is None:
-        raise InputError(f"{field}: {text.strip()!r} is not a date (YYYY-MM-DD)")
+        # with its code, said in the window's language (ashore.ui.messages); the line of a
+        # list of installments it is on named with it
+        shown = repr(text.strip())
+        detail = f"{shown} is not a date (YYYY-MM-DD)"
+        if line is not None:
+            raise InputError.at(
+                field, "date.unreadable_line", f"line {line}: {detail}", value=shown, line=line
+            )
+        raise InputError.at(field, "date.unreadable", detail, value=shown)
     return found
 
 
