@@ -2512,6 +2512,16 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>line {line}: give a date and an amount</source>
+        <translation>第 {line} 行：请写出日期和金额</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>at most 100 %</source>
+        <translation>最多 100%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>give either amount or discount (exactly one)</source>
         <translation>金额和折扣只能填一个（必须填且只填一个）</translation>
     </message>
@@ -5393,7 +5403,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>Warning</name>
     <message>
-        <location filename="../../src/ashore/ui/messages.py" line="-121"/>
+        <location filename="../../src/ashore/ui/messages.py" line="-125"/>
         <source>%1: follow up with the lender today.</source>
         <translation>%1：今天请跟进出借方。</translation>
     </message>

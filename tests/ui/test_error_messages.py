@@ -133,3 +133,46 @@ def test_a_plan_refusal_lands_under_the_amount_in_chinese(qtbot, tab, chinese) -
     minimum = (owed * Decimal("0.24") / 12).quantize(Decimal("0.01")) + Decimal("0.01")
     assert fields["amount"].error_label.text() == f"至少要 {minimum:f} 才够付每月的利息"
     assert form.plan_error.text() == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "english", "chinese"),
+    [
+        (
+            "2027-01-15 300\n2027-02-15",
+            "Line 2: give a date and an amount",
+            "第 2 行：请写出日期和金额",
+        ),
+        ("\n  \n", "Must list at least one installment", "至少要列出一期"),
+    ],
+)
+def test_a_custom_plan_slip_is_said_in_the_windows_language(
+    qapp: QApplication, text: str, english: str, chinese: str
+) -> None:
+    from ashore.ui.proposals.parse import _custom_rows
+
+    with pytest.raises(InputError) as refused:
+        _custom_rows(text, "CNY")
+    assert error_field(refused.value) == ("installments",)
+    assert user_message(refused.value) == english
+    installed = install_translations(qapp, "zh_CN")
+    try:
+        assert user_message(refused.value) == chinese
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+
+
+def test_a_share_above_all_is_said_in_the_windows_language(qapp: QApplication) -> None:
+    from ashore.ui.proposals.parse import _share
+
+    with pytest.raises(InputError) as refused:
+        _share("120", "waive_penalty")
+    assert error_field(refused.value) == ("waive_penalty",)
+    assert user_message(refused.value) == "At most 100 %"
+    installed = install_translations(qapp, "zh_CN")
+    try:
+        assert user_message(refused.value) == "最多 100%"
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)

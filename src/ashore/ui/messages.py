@@ -133,6 +133,10 @@ def _error_templates() -> dict[str, str]:
         "number.above_maximum": translate("InputError", "must be at most {maximum}"),
         "text.too_long": translate("InputError", "keep it under {limit} characters"),
         "installments.empty": translate("InputError", "must list at least one installment"),
+        "installments.line_incomplete": translate(
+            "InputError", "line {line}: give a date and an amount"
+        ),
+        "share.above_full": translate("InputError", "at most 100 %"),
         "params.one_of": translate("InputError", "give either amount or discount (exactly one)"),
         "term.days_need_bullet": translate(
             "InputError", "days are only for a bullet loan; use month"

@@ -37,7 +37,7 @@ def _percent(text: str, field: str) -> Decimal:
 def _share(text: str, field: str) -> Decimal:
     value = parse_rate_percent(text, field=field)
     if value > 1:
-        raise InputError(f"{field}: at most 100 %")
+        raise InputError.at(field, "share.above_full", "at most 100 %")
     return value
 
 
@@ -64,7 +64,12 @@ def _custom_rows(text: str, currency: str) -> list[tuple[date, Decimal]]:
         if len(parts) != 2 and "," in line:
             parts = line.strip().split(",", 1)
         if len(parts) != 2:
-            raise InputError(f"installments: line {number}: give a date and an amount")
+            raise InputError.at(
+                "installments",
+                "installments.line_incomplete",
+                f"line {number}: give a date and an amount",
+                line=number,
+            )
         due = parse_day(parts[0], f"installments: line {number}", line=number)
         amount = parse_amount(
             parts[1],
@@ -75,5 +80,7 @@ def _custom_rows(text: str, currency: str) -> list[tuple[date, Decimal]]:
         )
         rows.append((due, amount))
     if not rows:
-        raise InputError("installments: give at least one date and amount")
+        raise InputError.at(
+            "installments", "installments.empty", "must list at least one installment"
+        )
     return rows
