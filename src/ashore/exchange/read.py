@@ -230,22 +230,68 @@ def _revision(raw: object, path: str) -> NoteRevision:
     )
 
 
+_NOTE_REQUIRED = ("id", "occurred_at", "logged_at")
+_NOTE_OPTIONAL = (
+    "channel",
+    "follow_up",
+    "attachments",
+    "revisions",
+    "deleted_at",
+    "deleted_reason",
+    *_NOTE_TEXTS,
+    *_COLLECTION_FIELDS,
+)
+_PLAIN_NOTE_KEYS = frozenset((*_NOTE_REQUIRED, *_NOTE_OPTIONAL))
+_NOTE_WORDS = ("counterpart", "text", "outcome", "promises", "deleted_reason")
+
+
+def _empty_or_none(value: object) -> bool:
+    return value is None or (type(value) is list and not value)
+
+
+def _plain_note(raw: object) -> CallNote | None:
+    """The note of an ordinary record (no files, no revisions, no collection fields), read by the
+    same readers as ``_note`` but without a field path made for every value (most of reading a
+    file of 20,000 notes); None for any other record, or for anything a reader refuses: ``_note``
+    then reads it again and names the field of what is wrong."""
+    if type(raw) is not dict or not _PLAIN_NOTE_KEYS.issuperset(raw):
+        return None
+    get = raw.get
+    if not (_empty_or_none(get("attachments")) and _empty_or_none(get("revisions"))):
+        return None
+    if any(get(key) is not None for key in _COLLECTION_FIELDS):
+        return None
+    ident, occurred, logged = get("id"), get("occurred_at"), get("logged_at")
+    if ident is None or occurred is None or logged is None:
+        return None
+    try:
+        words = {key: "" if get(key) is None else _str(get(key), "") for key in _NOTE_WORDS}
+        channel, follow_up, deleted = get("channel"), get("follow_up"), get("deleted_at")
+        return CallNote(
+            id=_str(ident, ""),
+            occurred_at=_time(occurred, ""),
+            logged_at=_time(logged, ""),
+            channel="phone" if channel is None else _str(channel, ""),
+            follow_up=None if follow_up is None else _date(follow_up, ""),
+            deleted_at=None if deleted is None else _time(deleted, ""),
+            attachments=[],
+            revisions=[],
+            kind="contact",
+            direction="",
+            from_number="",
+            third_party="",
+            abuse=(),
+            **words,
+        )
+    except InputError:
+        return None
+
+
 def _note(raw: object, path: str, base: Path) -> CallNote:
-    data = _object(
-        raw,
-        path,
-        ("id", "occurred_at", "logged_at"),
-        (
-            "channel",
-            "follow_up",
-            "attachments",
-            "revisions",
-            "deleted_at",
-            "deleted_reason",
-            *_NOTE_TEXTS,
-            *_COLLECTION_FIELDS,
-        ),
-    )
+    plain = _plain_note(raw)
+    if plain is not None:
+        return plain
+    data = _object(raw, path, _NOTE_REQUIRED, _NOTE_OPTIONAL)
     return CallNote(
         id=_str(data["id"], f"{path}.id"),
         occurred_at=_time(data["occurred_at"], f"{path}.occurred_at"),
@@ -459,6 +505,25 @@ def parse_book(data: object, base: Path) -> Book:
     )
 
 
+def _deeper_than(data: object, limit: int) -> bool:
+    """Whether the parsed JSON ``data`` nests arrays and objects more than ``limit`` deep."""
+    stack: list[tuple[object, int]] = [(data, 1)] if type(data) in (dict, list) else []
+    while stack:
+        value, depth = stack.pop()
+        items = value.values() if type(value) is dict else value
+        if depth > limit:
+            return True
+        stack.extend((item, depth + 1) for item in items if type(item) in (dict, list))
+    return False
+
+
+def _refuse_deep(path: Path, text: str) -> None:
+    """InputError when ``text`` nests deeper than an exchange file may, naming its depth."""
+    depth = nesting_depth(text)
+    if depth > MAX_DEPTH:
+        raise InputError(f"{path}: nests {depth} levels deep (an Ashore file needs at most 8)")
+
+
 def read_book(path: Path) -> Book:
     """Read an exchange file; InputError naming the file, line or field path of what is wrong."""
     path = Path(path)
@@ -478,17 +543,22 @@ def read_book(path: Path) -> Book:
         raise InputError(f"{path}: is not UTF-8 text") from None
     except OSError as error:
         raise InputError(f"{path}: cannot be read: {error.strerror}") from None
-    depth = nesting_depth(text)
-    if depth > MAX_DEPTH:
-        raise InputError(f"{path}: nests {depth} levels deep (an Ashore file needs at most 8)")
+    # The nesting is measured on the parsed data (a walk over its containers) rather than on
+    # the text (two passes of regular expressions over every byte): the same depth, as brackets
+    # inside strings count in neither. Only a file the parser refuses, or one found too deep, has
+    # its text measured, for the depth to name (the depth is said first, as before).
     try:
         data = json.loads(
             text, parse_float=BareNumber, parse_constant=BareNumber, parse_int=_json_int
         )
     except json.JSONDecodeError as error:
+        _refuse_deep(path, text)
         raise InputError(
             f"{path}: line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"
         ) from None
-    except RecursionError:  # pragma: no cover - nesting_depth refuses such files first
-        raise InputError(f"{path}: nests too deep to read") from None
+    except RecursionError:
+        _refuse_deep(path, text)
+        raise InputError(f"{path}: nests too deep to read") from None  # pragma: no cover
+    if _deeper_than(data, MAX_DEPTH):
+        _refuse_deep(path, text)
     return parse_book(data, path.resolve().parent)
