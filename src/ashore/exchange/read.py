@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ashore.app.errors import InputError
 from ashore.domain.kinds import ALLOCATION_PARTS, INTEREST_RULES, LOAN_METHODS, TERM_UNITS, as_kind
@@ -265,7 +266,10 @@ def _plain_note(raw: object) -> CallNote | None:
     if ident is None or occurred is None or logged is None:
         return None
     try:
-        words = {key: "" if get(key) is None else _str(get(key), "") for key in _NOTE_WORDS}
+        words = {}
+        for key in _NOTE_WORDS:
+            value = get(key)
+            words[key] = "" if value is None else _str(value, "")
         channel, follow_up, deleted = get("channel"), get("follow_up"), get("deleted_at")
         return CallNote(
             id=_str(ident, ""),
@@ -510,7 +514,9 @@ def _deeper_than(data: object, limit: int) -> bool:
     stack: list[tuple[object, int]] = [(data, 1)] if type(data) in (dict, list) else []
     while stack:
         value, depth = stack.pop()
-        items = value.values() if type(value) is dict else value
+        items: Iterable[object] = (
+            value.values() if isinstance(value, dict) else cast(list[object], value)
+        )
         if depth > limit:
             return True
         stack.extend((item, depth + 1) for item in items if type(item) in (dict, list))
