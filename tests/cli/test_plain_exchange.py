@@ -24,8 +24,9 @@ from ashore.app.paths import DataDir
 from ashore.exchange import read_book
 from ashore.services import Ledger
 from ashore.services.exchange import export_plain, import_plain
-from ashore.store import plain
+from ashore.store import dbfile, plain
 from ashore.store.incoming import store_attachments
+from ashore.store.rows import COLUMNS
 from store.books import book_folder, sample_dict
 
 CLOCK = Clock.pinned(datetime(2026, 11, 28, 12, 0, tzinfo=UTC))
@@ -135,18 +136,7 @@ def test_the_plain_import_writes_every_row_the_orm_import_wrote(tmp_path: Path) 
     assert _dump(tmp_path / "plain") == _dump(tmp_path / "orm")
 
 
-_LOAN_TABLES = (
-    "loans",
-    "fees",
-    "payments",
-    "claims",
-    "proposals",
-    "proposal_status_changes",
-    "call_notes",
-    "note_revisions",
-    "note_evidence",
-    "note_events",
-)
+_LOAN_TABLES = tuple(COLUMNS)  # every table a new loan's rows go to
 
 
 def _loan_rows(root: Path) -> dict[str, list[tuple[Any, ...]]]:
@@ -271,19 +261,12 @@ print(json.dumps({"code": code, "loaded": loaded}))
 
 
 def _fresh(root: Path, *args: str) -> dict[str, Any]:
+    """The command run in a fresh process: its exit code, what it printed, what it imported."""
+    command = [sys.executable, "-c", _RUN, str(root), json.dumps(HEAVY), json.dumps(args)]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", _RUN, str(root), json.dumps(HEAVY), json.dumps(args)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=True,
-    )
-    lines = done.stdout.strip().splitlines()
-    result: dict[str, Any] = json.loads(lines[-1])
-    result["out"] = "\n".join(lines[:-1])
-    return result
+    out = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120).stdout
+    *printed, last = out.strip().splitlines()
+    return {**json.loads(last), "out": "\n".join(printed)}
 
 
 def test_import_and_export_json_import_no_sqlalchemy_qt_matplotlib_or_reportlab(
@@ -313,7 +296,7 @@ def test_a_database_behind_the_newest_schema_is_migrated_and_imported_through_th
 ) -> None:
     source = _rich_book(tmp_path / "in")
     data = DataDir(tmp_path / "data")
-    monkeypatch.setattr(plain, "SCHEMA_HEAD", "9999")  # as if this database were behind
+    monkeypatch.setattr(dbfile, "SCHEMA_HEAD", "9999")  # as if this database were behind
     with pytest.raises(plain.NotNewest):
         import_plain(data, CLOCK.now(), read_book(source))
     from ashore.commands.cli import main

@@ -19,9 +19,9 @@ from pathlib import Path
 from ashore.app.errors import DataError, InputError
 from ashore.app.paths import DataDir
 from ashore.domain.records import Attachment, Lender
-from ashore.store import lock, schema
+from ashore.store import dbfile, lock, schema
 from ashore.store.audit import NotNewest
-from ashore.store.dbfile import SCHEMA_HEAD, create_new, data_error, inspect_file, prepare
+from ashore.store.dbfile import data_error
 from ashore.store.evidence import EvidenceStore
 from ashore.store.rows import moment
 from ashore.store.seal_read import CHUNK, compute_many
@@ -47,20 +47,15 @@ def _open_newest(data: DataDir) -> sqlite3.Connection:
     creates it); NotNewest when it is older (or this Ashore's schema statements are behind)."""
     path = data.database
     if path.exists() and path.stat().st_size > 0:
-        if inspect_file(path)[0] != SCHEMA_HEAD:
+        if dbfile.inspect_file(path)[0] != dbfile.SCHEMA_HEAD:
             raise NotNewest(path)
         os.chmod(path, 0o600)
     else:
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
-            os.close(fd)
-        except OSError as error:
-            raise DataError(f"{path}: cannot create the database: {error.strerror}") from None
-        os.chmod(path, 0o600)
-        if schema.REVISION != SCHEMA_HEAD:  # (a test may stand a later head in)
+        dbfile.new_file(path)
+        if schema.REVISION != dbfile.SCHEMA_HEAD:  # (a test may stand a later head in)
             raise NotNewest(path)
         try:
-            create_new(path)
+            dbfile.create_new(path)
         except sqlite3.Error as error:
             raise data_error(error, path) or DataError(f"{path}: cannot create: {error}") from None
     return _connect(str(path), path)
@@ -94,7 +89,7 @@ def _locked(data: DataDir) -> Iterator[sqlite3.Connection]:
     it (a killed restore finished, the folders made first)."""
     lock.acquire(data.root)
     try:
-        prepare(data)
+        dbfile.prepare(data)
         raw = _open_newest(data)
         try:
             yield raw
@@ -122,7 +117,7 @@ def reading(data: DataDir) -> Iterator[sqlite3.Connection]:
         with _locked(data) as raw, _transaction(raw, path, commit=False):
             yield raw
         return
-    if not path.exists() or inspect_file(path)[0] != SCHEMA_HEAD:
+    if not path.exists() or dbfile.inspect_file(path)[0] != dbfile.SCHEMA_HEAD:
         raise DataError(
             f"{data.root}: Ashore is open on this data dir and the database is not at this "
             "version's schema: close it first"

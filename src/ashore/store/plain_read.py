@@ -12,27 +12,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from ashore.domain.kinds import (
-    FEE_PERS,
-    INTEREST_RULES,
-    LOAN_METHODS,
-    PENALTY_BASES,
-    TERM_UNITS,
-    as_kind,
-)
+from ashore.domain import kinds, records
 from ashore.domain.money import Rate
-from ashore.domain.records import (
-    Attachment,
-    Claim,
-    Fee,
-    Loan,
-    OverdueRules,
-    Payment,
-    Proposal,
-    Settlement,
-    StatusChange,
-    Waive,
-)
 from ashore.store.codec import decode_agreed, decode_params
 from ashore.store.streams import ByLoan, open_streams
 
@@ -82,16 +63,18 @@ def _time(value: object) -> datetime:
     return datetime.fromisoformat(str(value))
 
 
-def _proposal(r: Sequence[Any], history: list[StatusChange]) -> Proposal:
+def _proposal(r: Sequence[Any], history: list[records.StatusChange]) -> records.Proposal:
     proposal_id, method = str(r[2]), str(r[4])
-    return Proposal(
+    return records.Proposal(
         id=proposal_id,
         name=str(r[3]),
         method=method,
         start=_day(r[5]),
         params=decode_params(method, json.loads(r[6]), f"proposal {proposal_id}.params"),
         status=str(r[7]),
-        waive=Waive(penalty=_decimal(r[8]), late_fees=_decimal(r[9]), interest=_decimal(r[10])),
+        waive=records.Waive(
+            penalty=_decimal(r[8]), late_fees=_decimal(r[9]), interest=_decimal(r[10])
+        ),
         history=history,
         agreed=None
         if r[11] is None
@@ -99,12 +82,12 @@ def _proposal(r: Sequence[Any], history: list[StatusChange]) -> Proposal:
     )
 
 
-def _settlement(r: Sequence[Any]) -> Settlement | None:
+def _settlement(r: Sequence[Any]) -> records.Settlement | None:
     if r[26] is None:
         return None
     certificate = None
     if r[29] is not None and r[31] is not None:  # the certificate and its file's row
-        certificate = Attachment(
+        certificate = records.Attachment(
             sha256=str(r[31]),
             name=str(r[30] or r[32]),
             kind=str(r[33]),
@@ -112,7 +95,7 @@ def _settlement(r: Sequence[Any]) -> Settlement | None:
             imported_at=_time(r[35]),
             duration_ms=None if r[36] is None else int(r[36]),
         )
-    return Settlement(
+    return records.Settlement(
         settled_on=_day(r[26]),
         certificate=certificate,
         credit_report_checked_on=_maybe_day(r[27]),
@@ -120,26 +103,26 @@ def _settlement(r: Sequence[Any]) -> Settlement | None:
     )
 
 
-def _loan(r: Sequence[Any], children: dict[str, list[Any]]) -> Loan:
+def _loan(r: Sequence[Any], children: dict[str, list[Any]]) -> records.Loan:
     penalty = None
     if r[13] is not None and r[14] is not None:
         penalty = Rate(_decimal(r[13]), r[14], int(r[15]))
-    return Loan(
+    return records.Loan(
         id=str(r[0]),
         lender=str(r[1]),
         name=str(r[2]),
         principal=_decimal(r[5]),
         rate=Rate(_decimal(r[6]), r[7], int(r[8])),
-        method=as_kind(str(r[9]), LOAN_METHODS),
+        method=kinds.as_kind(str(r[9]), kinds.LOAN_METHODS),
         term_count=int(r[10]),
-        term_unit=as_kind(str(r[11]), TERM_UNITS),
+        term_unit=kinds.as_kind(str(r[11]), kinds.TERM_UNITS),
         first_due=_day(r[12]),
         currency=str(r[3]),
         reference=str(r[4]),
         fees=children["fees"],
-        overdue=OverdueRules(
+        overdue=records.OverdueRules(
             penalty_rate=penalty,
-            penalty_base=as_kind(str(r[16]), PENALTY_BASES),
+            penalty_base=kinds.as_kind(str(r[16]), kinds.PENALTY_BASES),
             late_fee=_decimal(r[17]),
             grace_days=int(r[18]),
             accelerates_after_days=None if r[19] is None else int(r[19]),
@@ -148,7 +131,7 @@ def _loan(r: Sequence[Any], children: dict[str, list[Any]]) -> Loan:
             contract_interest_continues=bool(r[22]),
         ),
         start=_maybe_day(r[23]),
-        interest=as_kind(str(r[24] or "monthly"), INTEREST_RULES),
+        interest=kinds.as_kind(str(r[24] or "monthly"), kinds.INTEREST_RULES),
         prepayment_fee=_decimal(r[25]) if r[25] is not None else Decimal("0"),
         payments=children["payments"],
         claims=children["claims"],
@@ -159,25 +142,29 @@ def _loan(r: Sequence[Any], children: dict[str, list[Any]]) -> Loan:
     )
 
 
-def plain_loans(raw: sqlite3.Connection) -> Iterator[Loan]:
+def plain_loans(raw: sqlite3.Connection) -> Iterator[records.Loan]:
     """Every loan in id order (``SELECT id FROM loans ORDER BY id``) with all it holds."""
     fees, payments, claims = (ByLoan(iter(raw.execute(q))) for q in (_FEES, _PAYMENTS, _CLAIMS))
     proposals, history = ByLoan(iter(raw.execute(_PROPOSALS))), ByLoan(iter(raw.execute(_HISTORY)))
     streams = open_streams(raw)
     for r in raw.execute(_LOANS):
         loan_id = str(r[0])
-        changes: dict[int, list[StatusChange]] = {}
+        changes: dict[int, list[records.StatusChange]] = {}
         for h in history.take(loan_id):
             changes.setdefault(int(h[1]), []).append(
-                StatusChange(at=_time(h[2]), status=str(h[3]), note=str(h[4]))
+                records.StatusChange(at=_time(h[2]), status=str(h[3]), note=str(h[4]))
             )
         children: dict[str, list[Any]] = {
             "fees": [
-                Fee(name=str(f[1]), amount=_decimal(f[2]), per=as_kind(str(f[3]), FEE_PERS))
+                records.Fee(
+                    name=str(f[1]),
+                    amount=_decimal(f[2]),
+                    per=kinds.as_kind(str(f[3]), kinds.FEE_PERS),
+                )
                 for f in fees.take(loan_id)
             ],
             "payments": [
-                Payment(
+                records.Payment(
                     date=_day(p[1]),
                     amount=_decimal(p[2]),
                     note=str(p[3]),
@@ -187,7 +174,9 @@ def plain_loans(raw: sqlite3.Connection) -> Iterator[Loan]:
                 for p in payments.take(loan_id)
             ],
             "claims": [
-                Claim(date=_day(c[1]), amount=_decimal(c[2]), source=str(c[3]), note=str(c[4]))
+                records.Claim(
+                    date=_day(c[1]), amount=_decimal(c[2]), source=str(c[3]), note=str(c[4])
+                )
                 for c in claims.take(loan_id)
             ],
             "proposals": [

@@ -22,6 +22,22 @@ from ashore.domain.records import CallNote, Loan, NoteEvent, NoteRevision
 from ashore.store.chain import GENESIS, anchors, append_event, chain_breaks, heads, note_body
 from ashore.store.codec import encode_agreed, encode_params
 
+# What a note and each of its revisions say, in their columns' order (``_texts``).
+_SAID = (
+    "occurred_at",
+    "channel",
+    "counterpart",
+    "text",
+    "outcome",
+    "promises",
+    "follow_up",
+    "kind",
+    "direction",
+    "from_number",
+    "third_party",
+    "abuse",
+)
+
 # Each table's columns in the order its rows are built (every column: none is left to a default).
 COLUMNS: dict[str, tuple[str, ...]] = {
     "loans": (
@@ -86,37 +102,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "deleted_reason",
         "prev_hash",
         "hash",
-        "occurred_at",
-        "channel",
-        "counterpart",
-        "text",
-        "outcome",
-        "promises",
-        "follow_up",
-        "kind",
-        "direction",
-        "from_number",
-        "third_party",
-        "abuse",
+        *_SAID,
     ),
-    "note_revisions": (
-        "pk",
-        "note_pk",
-        "position",
-        "revised_at",
-        "occurred_at",
-        "channel",
-        "counterpart",
-        "text",
-        "outcome",
-        "promises",
-        "follow_up",
-        "kind",
-        "direction",
-        "from_number",
-        "third_party",
-        "abuse",
-    ),
+    "note_revisions": ("pk", "note_pk", "position", "revised_at", *_SAID),
     "note_evidence": ("pk", "note_pk", "position", "sha256", "name", "kind"),
     "note_events": (
         "pk",
@@ -165,9 +153,10 @@ def flag(value: bool | None) -> int | None:
     return None if value is None else int(bool(value))
 
 
-def checked_chain(loan: Loan, path: str, at: datetime) -> list[NoteEvent]:
-    """The new loan's note chain: the record's (checked), then a "created" entry for every note
-    it does not cover yet (a hand-written exchange file has no chain)."""
+def given_chain(loan: Loan, path: str) -> tuple[list[NoteEvent], dict[str, NoteEvent]]:
+    """A new loan's note chain as the record gives it, and each note's latest entry in it:
+    InputError naming the field when the chain does not hold, names a note the loan lacks, or
+    a note no longer matches its last entry."""
     events = list(loan.note_chain)
     for position, what in chain_breaks(loan.id, events):
         raise InputError(f"{path}.note_chain[{position}]: {what}")
@@ -183,6 +172,13 @@ def checked_chain(loan: Loan, path: str, at: datetime) -> list[NoteEvent]:
                 f"{path}.notes[{i}]: does not match its last entry in note_chain "
                 "(changed after it was recorded)"
             )
+    return events, latest
+
+
+def checked_chain(loan: Loan, path: str, at: datetime) -> list[NoteEvent]:
+    """The new loan's note chain: the record's (checked, ``given_chain``), then a "created"
+    entry for every note it does not cover yet (a hand-written exchange file has no chain)."""
+    events, latest = given_chain(loan, path)
     for note in loan.notes:
         if note.id not in latest:
             latest[note.id] = append_event(events, loan.id, note, "created", at)
