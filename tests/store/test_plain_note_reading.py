@@ -1,6 +1,6 @@
-"""An ordinary note is read without a field path made per value (``read._plain_note``), and the
-depth of a file measured on its parsed data: the book read must be the one the field-by-field
-reader makes, and every problem still named by its field, as before."""
+"""An ordinary note is read without a field path made per value (``read_notes._plain_note``),
+and the depth of a file measured on its parsed data: the book read must be the one the
+field-by-field reader makes, and every problem still named by its field, as before."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from ashore.app.errors import InputError
-from ashore.exchange import read, read_book
+from ashore.exchange import read_book, read_notes
 from store.books import book_folder, sample_dict
 
 NOTE = {
@@ -34,7 +34,7 @@ def _with_notes(tmp_path: Path, *notes: dict[str, Any]) -> Path:
 
 def _field_by_field(monkeypatch: pytest.MonkeyPatch, source: Path) -> Any:
     with monkeypatch.context() as patched:
-        patched.setattr(read, "_plain_note", lambda _raw: None)
+        patched.setattr(read_notes, "_plain_note", lambda _raw: None)
         return read_book(source)
 
 
@@ -59,8 +59,8 @@ def test_ordinary_notes_read_as_the_field_by_field_reader_reads_them(
     assert [n.channel for n in notes[:2]] == ["sms", "phone"]
     assert notes[2].deleted_reason == "twice"
     assert notes[3].direction == "incoming"
-    assert read._plain_note(NOTE) == notes[0]
-    assert read._plain_note(variants[3]) is None
+    assert read_notes._plain_note(NOTE) == notes[0]
+    assert read_notes._plain_note(variants[3]) is None
 
 
 @pytest.mark.parametrize(
