@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -24,9 +24,9 @@ from ashore.store.audit import NotNewest
 from ashore.store.dbfile import data_error
 from ashore.store.evidence import EvidenceStore
 from ashore.store.rows import moment
-from ashore.store.seal_read import CHUNK, compute_many
+from ashore.store.seal_read import CHUNK, write_seals
 
-__all__ = ["NotNewest", "reading", "writing"]
+__all__ = ["NotNewest", "reading", "write_seals", "writing"]
 
 
 def _connect(target: str, path: Path, *, uri: bool = False) -> sqlite3.Connection:
@@ -217,29 +217,6 @@ def get_setting(raw: sqlite3.Connection, key: str) -> str | None:
 
 def set_setting(raw: sqlite3.Connection, key: str, value: str) -> None:
     raw.execute('INSERT OR REPLACE INTO settings ("key", value) VALUES (?, ?)', (key, value))
-
-
-def write_seals(raw: sqlite3.Connection, loan_ids: Iterable[str]) -> None:
-    """Seal each loan as its rows stand (a loan no longer there loses its seal): ``seal.write``."""
-    wanted = sorted(set(loan_ids))
-    existing: set[str] = set()
-    for start in range(0, len(wanted), CHUNK):
-        chunk = wanted[start : start + CHUNK]
-        marks = ", ".join("?" * len(chunk))
-        raw.execute(f"DELETE FROM chain_heads WHERE loan_id IN ({marks})", chunk)
-        found = raw.execute(f"SELECT id FROM loans WHERE id IN ({marks})", chunk)
-        existing.update(str(r[0]) for r in found)
-    present = [loan_id for loan_id in wanted if loan_id in existing]
-    seals = compute_many(raw, present)
-    raw.executemany(
-        "INSERT INTO chain_heads (loan_id, events, head, payments, claims, proposals) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            (loan_id, s.events, s.head, s.payments, s.claims, s.proposals)
-            for loan_id in present
-            for s in (seals[loan_id],)
-        ],
-    )
 
 
 def discard_unreferenced(data: DataDir, store: EvidenceStore, added: list[str]) -> None:

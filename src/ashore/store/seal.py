@@ -30,7 +30,7 @@ from ashore.store.models import (
     ProposalRow,
     StatusChangeRow,
 )
-from ashore.store.plain import write_seals
+from ashore.store.seal_read import write_seals
 
 
 def write(con: Connection, loan_ids: Iterable[str]) -> None:
