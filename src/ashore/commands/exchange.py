@@ -1,4 +1,9 @@
-"""``ashore import FILE.json`` and ``ashore export json --out FILE.json``: the exchange file."""
+"""``ashore import FILE.json`` and ``ashore export json --out FILE.json``: the exchange file.
+
+A database at the newest schema is written and read over the driver's own connection
+(``services.exchange``), without importing SQLAlchemy; an older one is opened (and migrated)
+through the Ledger first, as always.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +11,24 @@ import argparse
 
 from ashore.app.context import Context
 from ashore.exchange import read_book
-from ashore.services import Ledger
+from ashore.services.exchange import ExportSummary, export_plain, import_plain
+from ashore.store.plain import NotNewest
 
 
 def run_import(args: argparse.Namespace, ctx: Context) -> int:
     """Add the file's contents in one transaction; nothing changes when anything is wrong."""
     # Read and check the whole file before the database is even opened.
     book = read_book(args.file)
-    ledger = Ledger.open(ctx.data, ctx.clock)
     try:
-        ledger.import_book(book)
-    finally:
-        ledger.close()
+        import_plain(ctx.data, ctx.clock.now(), book)
+    except NotNewest:
+        from ashore.services import Ledger  # SQLAlchemy, only for a database to migrate
+
+        ledger = Ledger.open(ctx.data, ctx.clock)
+        try:
+            ledger.import_book(book)
+        finally:
+            ledger.close()
     files = sum(len(note.attachments) for loan in book.loans for note in loan.notes)
     print(
         f"imported {len(book.lenders)} lender(s), {len(book.loans)} loan(s) and "
@@ -26,13 +37,22 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def run_export_json(args: argparse.Namespace, ctx: Context) -> int:
-    """Write everything to one exchange file, the evidence files beside it under evidence/."""
+def _migrated_export(args: argparse.Namespace, ctx: Context) -> ExportSummary:
+    from ashore.services import Ledger  # SQLAlchemy, only for a database to migrate
+
     ledger = Ledger.open(ctx.data, ctx.clock, read_only=True)
     try:
-        written = ledger.export_json(args.out)
+        return ledger.export_json(args.out)
     finally:
         ledger.close()
+
+
+def run_export_json(args: argparse.Namespace, ctx: Context) -> int:
+    """Write everything to one exchange file, the evidence files beside it under evidence/."""
+    try:
+        written = export_plain(ctx.data, ctx.clock.now(), args.out)
+    except NotNewest:
+        written = _migrated_export(args, ctx)
     print(
         f"wrote {args.out}: {written.lenders} lender(s), {written.loans} loan(s), "
         f"{written.files} file(s)"

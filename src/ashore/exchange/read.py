@@ -5,24 +5,21 @@
 from __future__ import annotations
 
 import json
-import re
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ashore.app.errors import InputError
 from ashore.domain.kinds import ALLOCATION_PARTS, INTEREST_RULES, LOAN_METHODS, TERM_UNITS, as_kind
 from ashore.domain.money import Rate
 from ashore.domain.records import (
-    Attachment,
     Book,
-    CallNote,
     Claim,
     Fee,
     Lender,
     Loan,
     NoteEvent,
-    NoteRevision,
     OverdueRules,
     Payment,
     Proposal,
@@ -39,7 +36,6 @@ from ashore.exchange.codec import (
     VERSION,
     BareNumber,
     _bool,
-    _collection,
     _json_int,
     _list,
     _object,
@@ -48,10 +44,9 @@ from ashore.exchange.codec import (
     _rate,
     _str,
     _time,
-    contained_file,
-    kind_of,
     nesting_depth,
 )
+from ashore.exchange.read_notes import _attachment, _note
 from ashore.store.codec import (
     decode_agreed,
     decode_params,
@@ -176,92 +171,6 @@ def _proposal(raw: object, path: str) -> Proposal:
             for i, item in enumerate(_opt(data, "history", path, _list, []))
         ],
         agreed=_opt(data, "agreed", path, decode_agreed, None),
-    )
-
-
-def _attachment(raw: object, path: str, base: Path) -> Attachment:
-    data = _object(
-        raw, path, ("path",), ("sha256", "name", "kind", "size", "imported_at", "duration_ms")
-    )
-    source = contained_file(_str(data["path"], f"{path}.path"), base, f"{path}.path")
-    sha = _opt(data, "sha256", path, _str, "")
-    if sha and not re.fullmatch(r"[0-9a-f]{64}", sha):
-        raise InputError(f"{path}.sha256: {sha!r} is not a SHA-256 (64 lowercase hex digits)")
-    name = _opt(data, "name", path, _str, "") or source.name
-    return Attachment(
-        sha256=sha,
-        name=name,
-        kind=_opt(data, "kind", path, _str, kind_of(name)),
-        size=source.stat().st_size,
-        imported_at=_opt(data, "imported_at", path, _time, None),
-        duration_ms=_opt(data, "duration_ms", path, _int, None),
-        path=str(source),
-    )
-
-
-_NOTE_TEXTS = ("counterpart", "text", "outcome", "promises")
-_COLLECTION_FIELDS = ("kind", "direction", "from_number", "third_party", "abuse")
-
-
-def _note_words(data: dict[str, Any], path: str) -> dict[str, Any]:
-    """What a note and each of its revisions say, with the same defaults for both."""
-    return {
-        "channel": _opt(data, "channel", path, _str, "phone"),
-        "counterpart": _opt(data, "counterpart", path, _str, ""),
-        "text": _opt(data, "text", path, _str, ""),
-        "outcome": _opt(data, "outcome", path, _str, ""),
-        "promises": _opt(data, "promises", path, _str, ""),
-        "follow_up": _opt(data, "follow_up", path, _date, None),
-    }
-
-
-def _revision(raw: object, path: str) -> NoteRevision:
-    data = _object(
-        raw,
-        path,
-        ("revised_at", "occurred_at"),
-        ("channel", "follow_up", *_NOTE_TEXTS, *_COLLECTION_FIELDS),
-    )
-    return NoteRevision(
-        revised_at=_time(data["revised_at"], f"{path}.revised_at"),
-        occurred_at=_time(data["occurred_at"], f"{path}.occurred_at"),
-        **_note_words(data, path),
-        **_collection(data, path),
-    )
-
-
-def _note(raw: object, path: str, base: Path) -> CallNote:
-    data = _object(
-        raw,
-        path,
-        ("id", "occurred_at", "logged_at"),
-        (
-            "channel",
-            "follow_up",
-            "attachments",
-            "revisions",
-            "deleted_at",
-            "deleted_reason",
-            *_NOTE_TEXTS,
-            *_COLLECTION_FIELDS,
-        ),
-    )
-    return CallNote(
-        id=_str(data["id"], f"{path}.id"),
-        occurred_at=_time(data["occurred_at"], f"{path}.occurred_at"),
-        logged_at=_time(data["logged_at"], f"{path}.logged_at"),
-        **_note_words(data, path),
-        attachments=[
-            _attachment(item, f"{path}.attachments[{i}]", base)
-            for i, item in enumerate(_opt(data, "attachments", path, _list, []))
-        ],
-        revisions=[
-            _revision(item, f"{path}.revisions[{i}]")
-            for i, item in enumerate(_opt(data, "revisions", path, _list, []))
-        ],
-        deleted_at=_opt(data, "deleted_at", path, _time, None),
-        deleted_reason=_opt(data, "deleted_reason", path, _str, ""),
-        **_collection(data, path),
     )
 
 
@@ -459,6 +368,27 @@ def parse_book(data: object, base: Path) -> Book:
     )
 
 
+def _deeper_than(data: object, limit: int) -> bool:
+    """Whether the parsed JSON ``data`` nests arrays and objects more than ``limit`` deep."""
+    stack: list[tuple[object, int]] = [(data, 1)] if type(data) in (dict, list) else []
+    while stack:
+        value, depth = stack.pop()
+        items: Iterable[object] = (
+            value.values() if isinstance(value, dict) else cast(list[object], value)
+        )
+        if depth > limit:
+            return True
+        stack.extend((item, depth + 1) for item in items if type(item) in (dict, list))
+    return False
+
+
+def _refuse_deep(path: Path, text: str) -> None:
+    """InputError when ``text`` nests deeper than an exchange file may, naming its depth."""
+    depth = nesting_depth(text)
+    if depth > MAX_DEPTH:
+        raise InputError(f"{path}: nests {depth} levels deep (an Ashore file needs at most 8)")
+
+
 def read_book(path: Path) -> Book:
     """Read an exchange file; InputError naming the file, line or field path of what is wrong."""
     path = Path(path)
@@ -478,17 +408,22 @@ def read_book(path: Path) -> Book:
         raise InputError(f"{path}: is not UTF-8 text") from None
     except OSError as error:
         raise InputError(f"{path}: cannot be read: {error.strerror}") from None
-    depth = nesting_depth(text)
-    if depth > MAX_DEPTH:
-        raise InputError(f"{path}: nests {depth} levels deep (an Ashore file needs at most 8)")
+    # The nesting is measured on the parsed data (a walk over its containers) rather than on
+    # the text (two passes of regular expressions over every byte): the same depth, as brackets
+    # inside strings count in neither. Only a file the parser refuses, or one found too deep, has
+    # its text measured, for the depth to name (the depth is said first, as before).
     try:
         data = json.loads(
             text, parse_float=BareNumber, parse_constant=BareNumber, parse_int=_json_int
         )
     except json.JSONDecodeError as error:
+        _refuse_deep(path, text)
         raise InputError(
             f"{path}: line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})"
         ) from None
-    except RecursionError:  # pragma: no cover - nesting_depth refuses such files first
-        raise InputError(f"{path}: nests too deep to read") from None
+    except RecursionError:
+        _refuse_deep(path, text)
+        raise InputError(f"{path}: nests too deep to read") from None  # pragma: no cover
+    if _deeper_than(data, MAX_DEPTH):
+        _refuse_deep(path, text)
     return parse_book(data, path.resolve().parent)

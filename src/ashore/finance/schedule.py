@@ -5,11 +5,10 @@ Every stored step is rounded half-up to the minor unit; principal parts always a
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal, localcontext
-
-from dateutil.relativedelta import relativedelta
 
 from ashore.domain.money import ZERO, format_plain, round_money
 
@@ -42,7 +41,15 @@ def due_dates(first_due: date, count: int) -> list[date]:
     Counting from first_due (not from the previous date) keeps the day: Jan 31 → Feb 28/29 →
     Mar 31, never drifting to the 28th.
     """
-    dates: list[date] = [first_due + relativedelta(months=k) for k in range(count)]
+    year, month0, day = first_due.year, first_due.month - 1, first_due.day
+    if day <= 28:  # every month has the day: no clipping to a month's end
+        return [date(year + (month0 + k) // 12, (month0 + k) % 12 + 1, day) for k in range(count)]
+    # first_due + relativedelta(months=k), the day clipped to the month's last, without building
+    # a relativedelta per month (an import works out hundreds of schedules)
+    dates: list[date] = []
+    for k in range(count):
+        y, m = year + (month0 + k) // 12, (month0 + k) % 12 + 1
+        dates.append(date(y, m, min(day, monthrange(y, m)[1])))
     return dates
 
 

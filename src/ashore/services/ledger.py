@@ -10,7 +10,7 @@ import json
 import re
 from collections.abc import Iterator
 from copy import deepcopy
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -24,7 +24,6 @@ from ashore.app.paths import DataDir
 from ashore.app.progress import Progress, report
 from ashore.app.resources import resource_path
 from ashore.domain.records import (
-    Attachment,
     Book,
     Lender,
     Loan,
@@ -34,11 +33,13 @@ from ashore.domain.records import (
 from ashore.domain.validation import check_amount, check_book, check_lender, check_loan
 from ashore.exchange import read_book, write_book
 from ashore.services.computable import check_computable
+from ashore.services.exchange import ExportSummary, common_currency
 from ashore.services.snapshot import LoanFigures, SharedRead
 from ashore.store import lock
 from ashore.store.backup import BackupSummary, restore_backup, write_backup
 from ashore.store.bulk import insert_new_loans
 from ashore.store.database import Database
+from ashore.store.incoming import store_attachments
 from ashore.store.mapping.files import discard_unreferenced
 from ashore.store.mapping.lenders import lender_record, write_lender
 from ashore.store.mapping.loans import (
@@ -60,15 +61,6 @@ from ashore.store.settings import (
     import_guides,
     set_setting,
 )
-
-
-@dataclass
-class ExportSummary:
-    """What an export wrote: lenders, loans, evidence files."""
-
-    lenders: int
-    loans: int
-    files: int
 
 
 class Ledger:
@@ -350,7 +342,10 @@ class Ledger:
                     if loan.id in taken:
                         raise InputError(f"loans[{i}].id: {loan.id!r} already exists")
                     stored.append(
-                        (self._store_attachments(loan, f"loans[{i}]", added), f"loans[{i}]")
+                        (
+                            store_attachments(self.db.evidence, loan, f"loans[{i}]", added),
+                            f"loans[{i}]",
+                        )
                     )
                 insert_new_loans(session, self.db.evidence, stored)
                 import_guides(session, self.db.evidence, book, added)
@@ -381,7 +376,7 @@ class Ledger:
             guides=guides,
             currency=currency
             if currency is not None
-            else _common_currency(list(session.scalars(select(LoanRow.currency)))),
+            else common_currency(list(session.scalars(select(LoanRow.currency)))),
             lenders=lenders,
             monthly_budget=Decimal(budget) if budget else None,
         )
@@ -405,38 +400,7 @@ class Ledger:
 
     def _store_attachments(self, loan: Loan, path: str, added: list[str]) -> Loan:
         """The loan with every attachment's file in the evidence store (``path`` cleared)."""
-        notes = list(loan.notes)
-        for i, note in enumerate(notes):
-            if note.attachments:  # most notes have none: kept as they are, not copied
-                attachments = [
-                    self._store_attachment(attachment, f"{path}.notes[{i}].attachments[{j}]", added)
-                    for j, attachment in enumerate(note.attachments)
-                ]
-                notes[i] = replace(note, attachments=attachments)
-        settlement = loan.settlement
-        if settlement is not None and settlement.certificate is not None:
-            certificate = self._store_attachment(
-                settlement.certificate, f"{path}.settlement.certificate", added
-            )
-            settlement = replace(settlement, certificate=certificate)
-        return replace(loan, notes=notes, settlement=settlement)
-
-    def _store_attachment(self, attachment: Attachment, where: str, added: list[str]) -> Attachment:
-        """The attachment with its file in the evidence store, checked against its hash."""
-        if not attachment.path:
-            return attachment
-        source = Path(attachment.path)
-        if not source.is_file():
-            raise InputError(f"{where}.path: {attachment.path}: no such file")
-        sha, created = self.db.evidence.add(source)
-        if created:
-            added.append(sha)
-        if attachment.sha256 and sha != attachment.sha256:
-            raise InputError(
-                f"{where}.sha256: the file {attachment.path} hashes to {sha}, "
-                f"not {attachment.sha256}"
-            )
-        return replace(attachment, sha256=sha, size=source.stat().st_size, path="")
+        return store_attachments(self.db.evidence, loan, path, added)
 
 
 def _existing_loan_ids(session: Session, ids: list[str]) -> set[str]:
@@ -446,12 +410,3 @@ def _existing_loan_ids(session: Session, ids: list[str]) -> set[str]:
         chunk = ids[start : start + 500]
         found.update(session.scalars(select(LoanRow.id).where(LoanRow.id.in_(chunk))))
     return found
-
-
-def _common_currency(currencies: list[str]) -> str:
-    counts: dict[str, int] = {}
-    for code in currencies:
-        counts[code] = counts.get(code, 0) + 1
-    if not counts:
-        return "CNY"
-    return max(sorted(counts), key=lambda code: counts[code])

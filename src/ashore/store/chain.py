@@ -16,7 +16,7 @@ from datetime import date, datetime
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
-from ashore.domain.records import CallNote, NoteEvent
+from ashore.domain.records import CallNote, NoteEvent, NoteRevision
 
 GENESIS = "0" * 64
 # The canonical JSON of hashes (sorted keys, UTF-8 as is): the same text as
@@ -65,40 +65,61 @@ def collection_content(
     }
 
 
+def _revision_content(r: NoteRevision) -> dict[str, Any]:
+    return {
+        "revised_at": _time(r.revised_at),
+        "occurred_at": _time(r.occurred_at),
+        "channel": r.channel,
+        "counterpart": r.counterpart,
+        "text": r.text,
+        "outcome": r.outcome,
+        "promises": r.promises,
+        "follow_up": _day(r.follow_up),
+        **collection_content(r.kind, r.direction, r.from_number, r.third_party, r.abuse),
+    }
+
+
 def note_content(loan_id: str, note: CallNote) -> dict[str, Any]:
     """Everything a note's hash covers, as plain JSON values."""
-    return {
-        **collection_content(
-            note.kind, note.direction, note.from_number, note.third_party, note.abuse
-        ),
+    # Written out for speed (an import works out 20,000 of them): the collection fields only when
+    # the note has them (``collection_content``), no list built for what a note has none of.
+    occurred, logged, deleted, follow_up = (
+        note.occurred_at,
+        note.logged_at,
+        note.deleted_at,
+        note.follow_up,
+    )
+    content = {
         "loan": loan_id,
         "id": note.id,
-        "occurred_at": _time(note.occurred_at),
-        "logged_at": _time(note.logged_at),
+        "occurred_at": None if occurred is None else occurred.isoformat(),
+        "logged_at": None if logged is None else logged.isoformat(),
         "channel": note.channel,
         "counterpart": note.counterpart,
         "text": note.text,
         "outcome": note.outcome,
         "promises": note.promises,
-        "follow_up": _day(note.follow_up),
-        "deleted_at": _time(note.deleted_at),
+        "follow_up": None if follow_up is None else follow_up.isoformat(),
+        "deleted_at": None if deleted is None else deleted.isoformat(),
         "deleted_reason": note.deleted_reason,
-        "attachments": [[a.sha256, a.name, a.kind] for a in note.attachments],
-        "revisions": [
-            {
-                "revised_at": _time(r.revised_at),
-                "occurred_at": _time(r.occurred_at),
-                "channel": r.channel,
-                "counterpart": r.counterpart,
-                "text": r.text,
-                "outcome": r.outcome,
-                "promises": r.promises,
-                "follow_up": _day(r.follow_up),
-                **collection_content(r.kind, r.direction, r.from_number, r.third_party, r.abuse),
-            }
-            for r in note.revisions
-        ],
+        "attachments": [[a.sha256, a.name, a.kind] for a in note.attachments]
+        if note.attachments
+        else [],
+        "revisions": [_revision_content(r) for r in note.revisions] if note.revisions else [],
     }
+    if (
+        note.kind != "contact"
+        or note.direction
+        or note.from_number
+        or note.third_party
+        or note.abuse
+    ):
+        content.update(
+            collection_content(
+                note.kind, note.direction, note.from_number, note.third_party, note.abuse
+            )
+        )
+    return content
 
 
 def note_hash(prev_hash: str, loan_id: str, note: CallNote) -> str:

@@ -23,7 +23,14 @@ from ashore.app.errors import DataError
 from ashore.app.paths import DataDir
 from ashore.store import lock, schema
 from ashore.store.changes import ChangeLog, keep_log
-from ashore.store.dbfile import SCHEMA_HEAD, create_new, data_error, inspect_file, prepare
+from ashore.store.dbfile import (
+    SCHEMA_HEAD,
+    create_new,
+    data_error,
+    inspect_file,
+    new_file,
+    prepare,
+)
 from ashore.store.evidence import EvidenceStore
 from ashore.store.seal import keep_seals
 
@@ -316,12 +323,7 @@ def _open_engine(data: DataDir, clock: Clock | None) -> Engine:
             return make_engine(path)
         _check_revision(path, data, clock)
     else:
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
-            os.close(fd)
-        except OSError as error:
-            raise DataError(f"{path}: cannot create the database: {error.strerror}") from None
-        os.chmod(path, 0o600)
+        new_file(path)
         if schema.REVISION == SCHEMA_HEAD:  # (a test may stand a later head in)
             return _created_engine(path)
     os.chmod(path, 0o600)

@@ -5,6 +5,7 @@ ready (a killed restore finished, the folders made, everything private) before i
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from pathlib import Path
 
@@ -68,6 +69,17 @@ def inspect_file(path: Path) -> tuple[str | None, bool]:
         raise data_error(error, path) or DataError(f"{path}: cannot be read: {error}") from None
     finally:
         con.close()
+
+
+def new_file(path: Path) -> None:
+    """The empty database file at ``path``, private (0600) from the start; DataError when it
+    cannot be made."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+        os.close(fd)
+    except OSError as error:
+        raise DataError(f"{path}: cannot create the database: {error.strerror}") from None
+    os.chmod(path, 0o600)
 
 
 def create_new(path: Path) -> None:

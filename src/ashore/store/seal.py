@@ -30,30 +30,12 @@ from ashore.store.models import (
     ProposalRow,
     StatusChangeRow,
 )
-from ashore.store.seal_read import CHUNK, compute_many
+from ashore.store.seal_read import write_seals
 
 
 def write(con: Connection, loan_ids: Iterable[str]) -> None:
     """Seal each loan as its rows stand (a loan no longer there loses its seal)."""
-    wanted = sorted(set(loan_ids))
-    existing: set[str] = set()
-    for start in range(0, len(wanted), CHUNK):
-        chunk = wanted[start : start + CHUNK]
-        names = ", ".join(f":l{i}" for i in range(len(chunk)))
-        bound = {f"l{i}": loan_id for i, loan_id in enumerate(chunk)}
-        con.execute(text(f"DELETE FROM chain_heads WHERE loan_id IN ({names})"), bound)
-        found = con.execute(text(f"SELECT id FROM loans WHERE id IN ({names})"), bound)
-        existing.update(str(r[0]) for r in found)
-    present = [loan_id for loan_id in wanted if loan_id in existing]
-    seals = compute_many(cast(sqlite3.Connection, con.connection.driver_connection), present)
-    if present:
-        con.execute(
-            text(
-                "INSERT INTO chain_heads (loan_id, events, head, payments, claims, proposals) "
-                "VALUES (:loan, :events, :head, :payments, :claims, :proposals)"
-            ),
-            [{"loan": loan_id, **seals[loan_id].__dict__} for loan_id in present],
-        )
+    write_seals(cast(sqlite3.Connection, con.connection.driver_connection), loan_ids)
 
 
 def mark(session: Session, loan_ids: Iterable[str]) -> None:

@@ -1,6 +1,7 @@
 """The loans' seals in ``chain_heads`` read and compared over the driver's own connection, without
 SQLAlchemy (``ashore verify`` reads them so): the seal each loan's rows call for now, the seals
-kept, and one line per loan where they differ. ``store.seal`` writes them on every commit.
+kept, and one line per loan where they differ; ``write_seals`` writes them, over the same connection
+(``store.seal`` on every commit of a session, ``ashore import`` at the end of its transaction).
 
 The hashes are over the values exactly as the database stores them (text for amounts and dates).
 """
@@ -122,3 +123,26 @@ def _differences(where: str, now: Seal, seal: Seal) -> list[str]:
         if getattr(now, part) != getattr(seal, part):
             found.append(f"{where}: its {part} were changed outside Ashore (hash mismatch)")
     return found
+
+
+def write_seals(raw: sqlite3.Connection, loan_ids: Iterable[str]) -> None:
+    """Seal each loan as its rows stand (a loan no longer there loses its seal): ``seal.write``."""
+    wanted = sorted(set(loan_ids))
+    existing: set[str] = set()
+    for start in range(0, len(wanted), CHUNK):
+        chunk = wanted[start : start + CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        raw.execute(f"DELETE FROM chain_heads WHERE loan_id IN ({marks})", chunk)
+        found = raw.execute(f"SELECT id FROM loans WHERE id IN ({marks})", chunk)
+        existing.update(str(r[0]) for r in found)
+    present = [loan_id for loan_id in wanted if loan_id in existing]
+    seals = compute_many(raw, present)
+    raw.executemany(
+        "INSERT INTO chain_heads (loan_id, events, head, payments, claims, proposals) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (loan_id, s.events, s.head, s.payments, s.claims, s.proposals)
+            for loan_id in present
+            for s in (seals[loan_id],)
+        ],
+    )

@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import Dialect, String
 from sqlalchemy.types import TypeDecorator
 
+from ashore.store.rows import amount, moment
+
 
 class DecimalText(TypeDecorator[Decimal]):
     """A Decimal stored as its exact text ("1100.16", "0.0005"), so no value ever meets a float."""
@@ -17,14 +19,7 @@ class DecimalText(TypeDecorator[Decimal]):
     cache_ok = True
 
     def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> str | None:
-        if value is None:
-            return None
-        if not isinstance(value, Decimal):
-            # A float here is a bug upstream; refusing it keeps the column exact.
-            raise TypeError(f"DecimalText takes Decimal, not {type(value).__name__}")
-        if not value.is_finite():
-            raise ValueError(f"DecimalText cannot store {value}")
-        return f"{value:f}"
+        return amount(value)  # a float here is a bug upstream: refused, the column stays exact
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
         if value is None:
@@ -42,11 +37,7 @@ class AwareDateTime(TypeDecorator[datetime]):
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> str | None:
-        if value is None:
-            return None
-        if value.tzinfo is None or value.utcoffset() is None:
-            raise ValueError(f"{value!r} has no UTC offset; times are stored with their offset")
-        return value.isoformat()
+        return moment(value)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:

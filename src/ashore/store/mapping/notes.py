@@ -24,10 +24,7 @@ from ashore.store.chain import (
     StoredNote,
     anchors,
     append_event,
-    chain_breaks,
-    heads,
     loan_chain_problems,
-    note_body,
 )
 from ashore.store.evidence import EvidenceStore
 from ashore.store.mapping import now
@@ -39,6 +36,7 @@ from ashore.store.models import (
     NoteRevisionRow,
     NoteRow,
 )
+from ashore.store.rows import given_chain
 
 
 def note_record(row: NoteRow) -> CallNote:
@@ -243,21 +241,7 @@ def write_new_notes(
 ) -> None:
     """A new loan's notes: the record's chain as given (checked first), then events for notes
     the chain does not cover yet (a hand-written exchange file has no chain)."""
-    events = list(loan.note_chain)
-    for position, what in chain_breaks(loan.id, events):
-        raise InputError(f"{path}.note_chain[{position}]: {what}")
-    latest = heads(events)
-    ids = {note.id for note in loan.notes}
-    for note_id in latest:
-        if note_id not in ids:
-            raise InputError(f"{path}.note_chain: names note {note_id!r}, which the loan lacks")
-    for i, note in enumerate(loan.notes):
-        head = latest.get(note.id)
-        if head is not None and head.body != note_body(loan.id, note):
-            raise InputError(
-                f"{path}.notes[{i}]: does not match its last entry in note_chain "
-                "(changed after it was recorded)"
-            )
+    events, latest = given_chain(loan, path)
     first = anchors(events)
     note_rows: list[NoteRow] = []
     previous = GENESIS

@@ -1,0 +1,159 @@
+"""Reading a call note of an exchange file (with its revisions and attached files): an ordinary
+note by the same readers without a field path made per value (``_plain_note``), any other, or one
+a reader refuses, field by field, naming the field of what is wrong."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from ashore.app.errors import InputError
+from ashore.domain.records import Attachment, CallNote, NoteRevision
+from ashore.exchange.codec import (
+    _collection,
+    _list,
+    _object,
+    _opt,
+    _str,
+    _time,
+    contained_file,
+    kind_of,
+)
+from ashore.store.codec import read_date as _date
+from ashore.store.codec import read_int as _int
+
+
+def _attachment(raw: object, path: str, base: Path) -> Attachment:
+    data = _object(
+        raw, path, ("path",), ("sha256", "name", "kind", "size", "imported_at", "duration_ms")
+    )
+    source = contained_file(_str(data["path"], f"{path}.path"), base, f"{path}.path")
+    sha = _opt(data, "sha256", path, _str, "")
+    if sha and not re.fullmatch(r"[0-9a-f]{64}", sha):
+        raise InputError(f"{path}.sha256: {sha!r} is not a SHA-256 (64 lowercase hex digits)")
+    name = _opt(data, "name", path, _str, "") or source.name
+    return Attachment(
+        sha256=sha,
+        name=name,
+        kind=_opt(data, "kind", path, _str, kind_of(name)),
+        size=source.stat().st_size,
+        imported_at=_opt(data, "imported_at", path, _time, None),
+        duration_ms=_opt(data, "duration_ms", path, _int, None),
+        path=str(source),
+    )
+
+
+_NOTE_TEXTS = ("counterpart", "text", "outcome", "promises")
+_COLLECTION_FIELDS = ("kind", "direction", "from_number", "third_party", "abuse")
+
+
+def _note_words(data: dict[str, Any], path: str) -> dict[str, Any]:
+    """What a note and each of its revisions say, with the same defaults for both."""
+    return {
+        "channel": _opt(data, "channel", path, _str, "phone"),
+        "counterpart": _opt(data, "counterpart", path, _str, ""),
+        "text": _opt(data, "text", path, _str, ""),
+        "outcome": _opt(data, "outcome", path, _str, ""),
+        "promises": _opt(data, "promises", path, _str, ""),
+        "follow_up": _opt(data, "follow_up", path, _date, None),
+    }
+
+
+def _revision(raw: object, path: str) -> NoteRevision:
+    data = _object(
+        raw,
+        path,
+        ("revised_at", "occurred_at"),
+        ("channel", "follow_up", *_NOTE_TEXTS, *_COLLECTION_FIELDS),
+    )
+    return NoteRevision(
+        revised_at=_time(data["revised_at"], f"{path}.revised_at"),
+        occurred_at=_time(data["occurred_at"], f"{path}.occurred_at"),
+        **_note_words(data, path),
+        **_collection(data, path),
+    )
+
+
+_NOTE_REQUIRED = ("id", "occurred_at", "logged_at")
+_NOTE_OPTIONAL = (
+    "channel",
+    "follow_up",
+    "attachments",
+    "revisions",
+    "deleted_at",
+    "deleted_reason",
+    *_NOTE_TEXTS,
+    *_COLLECTION_FIELDS,
+)
+_PLAIN_NOTE_KEYS = frozenset((*_NOTE_REQUIRED, *_NOTE_OPTIONAL))
+_NOTE_WORDS = ("counterpart", "text", "outcome", "promises", "deleted_reason")
+
+
+def _empty_or_none(value: object) -> bool:
+    return value is None or (type(value) is list and not value)
+
+
+def _plain_note(raw: object) -> CallNote | None:
+    """The note of an ordinary record (no files, no revisions, no collection fields), read by the
+    same readers as ``_note`` but without a field path made for every value (most of reading a
+    file of 20,000 notes); None for any other record, or for anything a reader refuses: ``_note``
+    then reads it again and names the field of what is wrong."""
+    if type(raw) is not dict or not _PLAIN_NOTE_KEYS.issuperset(raw):
+        return None
+    get = raw.get
+    if not (_empty_or_none(get("attachments")) and _empty_or_none(get("revisions"))):
+        return None
+    if any(get(key) is not None for key in _COLLECTION_FIELDS):
+        return None
+    ident, occurred, logged = get("id"), get("occurred_at"), get("logged_at")
+    if ident is None or occurred is None or logged is None:
+        return None
+    try:
+        words = {}
+        for key in _NOTE_WORDS:
+            value = get(key)
+            words[key] = "" if value is None else _str(value, "")
+        channel, follow_up, deleted = get("channel"), get("follow_up"), get("deleted_at")
+        return CallNote(
+            id=_str(ident, ""),
+            occurred_at=_time(occurred, ""),
+            logged_at=_time(logged, ""),
+            channel="phone" if channel is None else _str(channel, ""),
+            follow_up=None if follow_up is None else _date(follow_up, ""),
+            deleted_at=None if deleted is None else _time(deleted, ""),
+            attachments=[],
+            revisions=[],
+            kind="contact",
+            direction="",
+            from_number="",
+            third_party="",
+            abuse=(),
+            **words,
+        )
+    except InputError:
+        return None
+
+
+def _note(raw: object, path: str, base: Path) -> CallNote:
+    plain = _plain_note(raw)
+    if plain is not None:
+        return plain
+    data = _object(raw, path, _NOTE_REQUIRED, _NOTE_OPTIONAL)
+    return CallNote(
+        id=_str(data["id"], f"{path}.id"),
+        occurred_at=_time(data["occurred_at"], f"{path}.occurred_at"),
+        logged_at=_time(data["logged_at"], f"{path}.logged_at"),
+        **_note_words(data, path),
+        attachments=[
+            _attachment(item, f"{path}.attachments[{i}]", base)
+            for i, item in enumerate(_opt(data, "attachments", path, _list, []))
+        ],
+        revisions=[
+            _revision(item, f"{path}.revisions[{i}]")
+            for i, item in enumerate(_opt(data, "revisions", path, _list, []))
+        ],
+        deleted_at=_opt(data, "deleted_at", path, _time, None),
+        deleted_reason=_opt(data, "deleted_reason", path, _str, ""),
+        **_collection(data, path),
+    )

@@ -1,0 +1,100 @@
+"""An ordinary note is read without a field path made per value (``read_notes._plain_note``),
+and the depth of a file measured on its parsed data: the book read must be the one the
+field-by-field reader makes, and every problem still named by its field, as before."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ashore.app.errors import InputError
+from ashore.exchange import read_book, read_notes
+from store.books import book_folder, sample_dict
+
+NOTE = {
+    "id": "n-1",
+    "occurred_at": "2026-06-01T09:00:00+08:00",
+    "logged_at": "2026-06-01T09:20:00+08:00",
+    "channel": "sms",
+    "text": '引号 "quoted" \\ line\n',
+    "outcome": "",
+    "follow_up": "2026-07-01",
+    "attachments": [],
+}
+
+
+def _with_notes(tmp_path: Path, *notes: dict[str, Any]) -> Path:
+    data = sample_dict()
+    data["loans"][2]["notes"] = list(notes)
+    return book_folder(tmp_path, data)
+
+
+def _field_by_field(monkeypatch: pytest.MonkeyPatch, source: Path) -> Any:
+    with monkeypatch.context() as patched:
+        patched.setattr(read_notes, "_plain_note", lambda _raw: None)
+        return read_book(source)
+
+
+def test_ordinary_notes_read_as_the_field_by_field_reader_reads_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    variants = [
+        NOTE,
+        {**NOTE, "id": "n-2", "channel": None, "follow_up": None, "attachments": None},
+        {**NOTE, "id": "n-3", "deleted_at": "2026-06-03T10:00:00Z", "deleted_reason": "twice"},
+        {**NOTE, "id": "n-4", "kind": "collection", "abuse": ["threat"]},  # not an ordinary one
+        {
+            **NOTE,
+            "id": "n-5",
+            "revisions": [{"revised_at": NOTE["logged_at"], "occurred_at": NOTE["occurred_at"]}],
+        },
+    ]
+    source = _with_notes(tmp_path, *variants)
+    book = read_book(source)
+    assert book == _field_by_field(monkeypatch, source)
+    notes = book.loans[2].notes
+    assert [n.channel for n in notes[:2]] == ["sms", "phone"]
+    assert notes[2].deleted_reason == "twice"
+    assert notes[3].direction == "incoming"
+    assert read_notes._plain_note(NOTE) == notes[0]
+    assert read_notes._plain_note(variants[3]) is None
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        ({"text": 12}, "loans[2].notes[0].text: 12 is not text"),
+        ({"occurred_at": "2026-06-01 09:00"}, "loans[2].notes[0].occurred_at: '2026-06-01 09:00'"),
+        ({"follow_up": "2026-02-30"}, 'loans[2].notes[0].follow_up: "2026-02-30" is not a date'),
+        ({"text": "a\x00b"}, "loans[2].notes[0].text: must not hold a NUL character"),
+        ({"attachments": {}}, "loans[2].notes[0].attachments: must be a list"),
+        ({"colour": "red"}, "loans[2].notes[0].colour: unknown field"),
+        ({"id": None}, "loans[2].notes[0].id"),
+    ],
+)
+def test_a_wrong_value_in_an_ordinary_note_is_still_named_by_its_field(
+    tmp_path: Path, change: dict[str, Any], said: str
+) -> None:
+    source = _with_notes(tmp_path, {**NOTE, **change})
+    with pytest.raises(InputError) as caught:
+        read_book(source)
+    assert str(caught.value).startswith(said)
+
+
+def test_a_file_too_deep_is_named_with_its_depth_whether_or_not_it_parses(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"format": "ashore", "version": 1, "x": ' + "[" * 70 + "]" * 70 + "}")
+    with pytest.raises(InputError, match=r"nests 71 levels deep \(an Ashore file needs at most 8"):
+        read_book(deep)
+    broken = tmp_path / "broken.json"
+    broken.write_text("[" * 5000)  # neither valid JSON nor readable by recursion
+    with pytest.raises(InputError, match=r"nests 5000 levels deep"):
+        read_book(broken)
+    shallow = tmp_path / "shallow.json"
+    shallow.write_text("[[[1,]]]")
+    with pytest.raises(InputError, match=r"line 1, column 6: not valid JSON"):
+        read_book(shallow)
+    assert json.loads(json.dumps(sample_dict()))  # the sample itself is well within the limit
