@@ -225,3 +225,32 @@ def test_the_window_gets_fusion_from_its_command_line_not_set_style(tmp_path) ->
     assert result.returncode == 0, result.stderr[-2000:]
     # Fusion even where the environment asks for another style; the theme's palette applied
     assert result.stdout.split() == ["fusion", "#f5f7f8", "fusion"]
+
+
+def test_the_worker_loads_the_ledger_and_sqlalchemy_off_the_main_thread(tmp_path: Path) -> None:
+    """What the data's opening imports on its thread is what the main thread's ``Ledger.open``
+    would otherwise import there (``services`` itself loads the Ledger only when asked)."""
+    code = (
+        "import sys, threading\n"
+        "from datetime import date\n"
+        "from pathlib import Path\n"
+        "from ashore.app.clock import Clock\n"
+        "from ashore.app.context import Context\n"
+        "from ashore.app.paths import DataDir\n"
+        "from ashore.ui import app\n"
+        "ctx = Context(DataDir(Path(sys.argv[1])), clock=Clock.on(date(2026, 11, 28)))\n"
+        "assert 'sqlalchemy.orm' not in sys.modules\n"
+        "worker = threading.Thread(target=app.ready_data, args=(ctx,))\n"
+        "worker.start(); worker.join(); app.release_data(ctx)\n"
+        "wanted = ('sqlalchemy.orm', 'ashore.services.ledger')\n"
+        "print(sorted(m for m in wanted if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[-2] == "['ashore.services.ledger', 'sqlalchemy.orm']"

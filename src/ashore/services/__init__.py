@@ -7,7 +7,6 @@ it just by importing this package. ``from ashore.services import Ledger`` works 
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -18,5 +17,7 @@ __all__ = ["Ledger"]
 
 def __getattr__(name: str) -> Any:
     if name == "Ledger":  # (module level: the same layer, loaded on first use)
-        return importlib.import_module("ashore.services.ledger").Ledger
+        from ashore.services.ledger import Ledger
+
+        return Ledger
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

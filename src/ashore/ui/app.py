@@ -229,7 +229,7 @@ def ready_data(ctx: Context) -> None:
     the services imported (SQLAlchemy and the rest), the database created, or checked, backed up
     and migrated (``store.database.ready``). The data dir's lock is taken here and kept for the
     main thread's ``Ledger.open``; the caller gives this hold back with ``release_data``."""
-    import ashore.services  # noqa: F401  (imported here, off the main thread)
+    import ashore.services.ledger  # noqa: F401  (the Ledger and SQLAlchemy, off the main thread)
     from ashore.store import database, lock
 
     lock.acquire(ctx.data.root)
