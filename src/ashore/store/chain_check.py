@@ -2,12 +2,15 @@
 
 The findings are ``chain.loan_chain_problems``'s, word for word, with less work per note:
 
-- an entry's own hash is worked out over its time as stored, the text Ashore wrote (the time
-  read back and written out again, as ``chain_breaks`` hashes it, only when that does not match);
-- a note row is compared with its latest entry's body as text put together straight from the
-  row's columns (``_plain_body``), not as a dict encoded again; a row it does not cover (a
-  collector's call, a time written otherwise than Ashore writes it, or any row that does not
-  match) is worked out the exact way (``streams._note_content``) before it is called changed;
+- a loan is first checked the quick way (``_loan_holds``): every entry linked to the one before
+  it, of a known kind, its hash worked out over its time as stored (the text Ashore wrote); every
+  note row linked to the note before it, holding its latest entry's hash, and its columns put
+  together as that entry's body (``_plain_body``, not a dict encoded again); every note in the
+  chain with its row. Only a loan where any of that does not hold is checked the full way
+  (``chain.problems_of``, over ``RawEntry`` and ``RowNote``), which names what is wrong: there an
+  entry's time is read back as ``chain_breaks`` reads it, and a row ``_plain_body`` does not cover
+  (a collector's call, revisions, files, a column that is not text) or that does not match is
+  worked out the exact way (``streams._note_content``) before it is called changed;
 - the rows come grouped by loan in C (``itertools.groupby``), one loan in memory at a time,
   without a record built per entry or note.
 
@@ -23,10 +26,18 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from itertools import groupby
+from json.encoder import encode_basestring
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from ashore.store.chain import breaks_of, canonical, event_hash, head_line, problems_of
+from ashore.store.chain import (
+    EVENT_KINDS,
+    GENESIS,
+    breaks_of,
+    canonical,
+    event_hash,
+    problems_of,
+)
 from ashore.store.streams import _LINKS, _LOANS, _NOTES, _REVISIONS, _note_content
 from ashore.store.streams import _revision_content as revision_content
 
@@ -34,6 +45,16 @@ _ENTRIES = (
     "SELECT loan_id, note_id, kind, at, body, prev_hash, hash FROM note_events "
     "ORDER BY loan_id, position, pk"
 )
+# Each note row's link hashes, whether it is an ordinary contact (no collector's fields), and the
+# columns its body holds then.
+_NOTE_ROWS = (
+    "SELECT loan_id, pk, id, prev_hash, hash, kind = 'contact' AND direction = '' AND "
+    "from_number = '' AND third_party = '' AND abuse = '', channel, counterpart, deleted_at, "
+    "deleted_reason, follow_up, logged_at, occurred_at, outcome, promises, text "
+    "FROM call_notes ORDER BY loan_id, position, pk"
+)
+# One note row's columns as ``streams`` reads them, for the exact way.
+_NOTE_ROW = _NOTES.partition(" ORDER BY ")[0] + " WHERE pk = ?"
 
 
 class RawEntry(NamedTuple):
@@ -48,63 +69,53 @@ class RawEntry(NamedTuple):
     hash: str
 
 
-def _entry_holds(loan_id: str, position: int, entry: RawEntry) -> bool:
-    """Whether the entry's hash is the one over its head and body (``chain.event_hash``)."""
-    try:
-        line = head_line(loan_id, position, entry.note, entry.kind, entry.at)
-        text = f"{entry.prev_hash}\n{line}\n{entry.body}"
-        if hashlib.sha256(text.encode()).hexdigest() == entry.hash:
+def _entry_holds(loan_id: str, position: int, entry: Sequence[Any]) -> bool:
+    """Whether the entry's hash (a ``_ENTRIES`` row) is the one over its head and body."""
+    _loan, note, kind, at, body, prev_hash, digest = entry
+    text = encode_basestring
+    try:  # ``chain.head_line``, written out here: this runs once per entry
+        line = (
+            f'{{"at": {text(at)}, "kind": {text(kind)}, "loan": {text(loan_id)}, '
+            f'"note": {text(note)}, "position": {position}}}'
+        )
+        if hashlib.sha256(f"{prev_hash}\n{line}\n{body}".encode()).hexdigest() == digest:
             return True
     except TypeError:  # a column that is not text (set behind Ashore's back): the exact way
         pass
     # Its time written otherwise than Ashore writes it: hashed as it reads back, as before.
-    at = datetime.fromisoformat(str(entry.at))
-    note, kind, body = str(entry.note), str(entry.kind), str(entry.body)
-    digest = event_hash(str(entry.prev_hash), loan_id, position, note, kind, at, body)
-    return bool(entry.hash == digest)
+    moment = datetime.fromisoformat(str(at))
+    again = event_hash(str(prev_hash), loan_id, position, str(note), str(kind), moment, str(body))
+    return bool(digest == again)
 
 
-# Each note row with the canonical body of an ordinary contact's row, put together by SQLite
-# (``json_quote`` writes a JSON string as Python's encoder does: the same escapes, UTF-8 as is):
-# ``canonical(_note_content(...))`` of a row whose times are in Ashore's own form. NULL for a row
-# with anything else in it (a collector's call, a column that is not text), worked out the exact
-# way; a row with revisions or files is too (``RowNote.holds``).
-_TEXT_COLUMNS = (
-    "id",
-    "occurred_at",
-    "logged_at",
-    "channel",
-    "counterpart",
-    "text",
-    "outcome",
-    "promises",
-    "deleted_reason",
-)
-_NOTE_BODIES = (
-    "SELECT loan_id, pk, id, prev_hash, hash, CASE WHEN kind = 'contact' AND direction = '' "
-    "AND from_number = '' AND third_party = '' AND abuse = '' AND "
-    + " AND ".join(f"typeof({c}) = 'text'" for c in _TEXT_COLUMNS)
-    + " AND typeof(deleted_at) IN ('text', 'null') AND typeof(follow_up) IN ('text', 'null') "
-    'THEN \'{"attachments": [], "channel": \' || json_quote(channel) || '
-    "', \"counterpart\": ' || json_quote(counterpart) || "
-    "', \"deleted_at\": ' || json_quote(deleted_at) || "
-    "', \"deleted_reason\": ' || json_quote(deleted_reason) || "
-    "', \"follow_up\": ' || json_quote(follow_up) || ', \"id\": ' || json_quote(id) || "
-    "', \"loan\": ' || json_quote(loan_id) || ', \"logged_at\": ' || json_quote(logged_at) || "
-    "', \"occurred_at\": ' || json_quote(occurred_at) || "
-    "', \"outcome\": ' || json_quote(outcome) || ', \"promises\": ' || json_quote(promises) || "
-    "', \"revisions\": [], \"text\": ' || json_quote(text) || '}' END "
-    "FROM call_notes ORDER BY loan_id, position, pk"
-)
-# One note row's columns as ``streams`` reads them, for the exact way.
-_NOTE_ROW = _NOTES.partition(" ORDER BY ")[0] + " WHERE pk = ?"
+def _time_text(value: Any) -> str:
+    return "null" if value is None else encode_basestring(value)
+
+
+def _plain_body(loan_id: str, r: Sequence[Any]) -> str | None:
+    """The canonical body of an ordinary contact's row (``_NOTE_ROWS``) without revisions or
+    files, each time as its column holds it: ``canonical(_note_content(...))`` of a row whose
+    times are in Ashore's own form. None for a row with anything else in it."""
+    if not r[5]:
+        return None
+    text = encode_basestring
+    try:
+        return (
+            f'{{"attachments": [], "channel": {text(r[6])}, "counterpart": {text(r[7])}, '
+            f'"deleted_at": {_time_text(r[8])}, "deleted_reason": {text(r[9])}, '
+            f'"follow_up": {_time_text(r[10])}, "id": {text(r[2])}, "loan": {text(loan_id)}, '
+            f'"logged_at": {text(r[11])}, "occurred_at": {text(r[12])}, "outcome": {text(r[13])}, '
+            f'"promises": {text(r[14])}, "revisions": [], "text": {text(r[15])}}}'
+        )
+    except TypeError:  # a column that is not text (set behind Ashore's back): the exact way
+        return None
 
 
 class RowNote:
-    """A note row as ``chain.problems_of`` checks it: its link hashes and the body SQLite put
-    together of it (``_NOTE_BODIES``), with its revisions and file links for the exact way."""
+    """A note row (``_NOTE_ROWS``) as ``chain.problems_of`` checks it: its link hashes, and its
+    columns, revisions and file links to compare with its latest entry's body."""
 
-    __slots__ = ("hash", "id", "links", "pk", "plain", "prev_hash", "raw", "revisions")
+    __slots__ = ("hash", "id", "links", "prev_hash", "raw", "revisions", "row")
 
     def __init__(
         self,
@@ -114,14 +125,13 @@ class RowNote:
         links: list[list[str]],
     ) -> None:
         self.id, self.prev_hash, self.hash = str(row[2]), str(row[3]), str(row[4])
-        self.pk, self.plain = row[1], row[5]
-        self.raw, self.revisions, self.links = raw, revisions, links
+        self.raw, self.row, self.revisions, self.links = raw, row, revisions, links
 
     def holds(self, loan_id: str, body: str) -> bool:
-        if not self.revisions and not self.links and self.plain == body:
+        if not self.revisions and not self.links and _plain_body(loan_id, self.row) == body:
             return True
-        row = self.raw.execute(_NOTE_ROW, (self.pk,)).fetchone()
-        return canonical(_note_content(loan_id, row, self.revisions, self.links)) == body
+        columns = self.raw.execute(_NOTE_ROW, (self.row[1],)).fetchone()
+        return canonical(_note_content(loan_id, columns, self.revisions, self.links)) == body
 
 
 class _Groups:
@@ -147,30 +157,61 @@ class _Groups:
                 return list(rows)
 
 
+def _loan_holds(loan_id: str, entries: list[Sequence[Any]], notes: list[Sequence[Any]]) -> bool:
+    """Whether ``chain.problems_of`` would find nothing in a loan without revisions or files:
+    the quick way, over the rows as they come (any doubt: False, and the full way names it)."""
+    prev = GENESIS
+    latest: dict[Any, Sequence[Any]] = {}
+    first: dict[Any, Any] = {}
+    for position, entry in enumerate(entries):
+        if entry[5] != prev or entry[2] not in EVENT_KINDS:
+            return False
+        if not _entry_holds(loan_id, position, entry):
+            return False
+        prev = entry[6]
+        latest[entry[1]] = entry
+        first.setdefault(entry[1], prev)
+    expected = GENESIS
+    for note in notes:
+        head = latest.get(note[2])
+        if head is None or note[3] != expected or note[4] != head[6]:
+            return False
+        if _plain_body(loan_id, note) != head[4]:
+            return False
+        expected = first[note[2]]
+    return latest.keys() <= {note[2] for note in notes}
+
+
 class ChainRows:
     """The chain entries, notes, revisions and file links of every loan, read side by side in
     loan id order; ``problems(loan_id)`` is the next loan's ``loan_chain_problems``."""
 
     def __init__(self, raw: sqlite3.Connection) -> None:
         self.loans = [str(r[0]) for r in raw.execute(_LOANS)]
-        self._entries = _Groups(iter(raw.execute(_ENTRIES)))
         self._raw = raw
-        self._notes = _Groups(iter(raw.execute(_NOTE_BODIES)))
+        self._entries = _Groups(iter(raw.execute(_ENTRIES)))
+        self._notes = _Groups(iter(raw.execute(_NOTE_ROWS)))
         self._revisions = _Groups(iter(raw.execute(_REVISIONS)))
         self._links = _Groups(iter(raw.execute(_LINKS)))
         self.notes_seen = 0
 
     def problems(self, loan_id: str) -> list[str]:
-        entries = [RawEntry._make(r) for r in self._entries.take(loan_id)]
+        entries = self._entries.take(loan_id)
+        notes = self._notes.take(loan_id)
+        revision_rows = self._revisions.take(loan_id)
+        link_rows = self._links.take(loan_id)
+        self.notes_seen += len(notes)
+        if not revision_rows and not link_rows and _loan_holds(loan_id, entries, notes):
+            return []
         revisions: dict[int, list[dict[str, Any]]] = {}
-        for r in self._revisions.take(loan_id):
+        for r in revision_rows:
             revisions.setdefault(int(r[1]), []).append(revision_content(r))
         links: dict[int, list[list[str]]] = {}
-        for r in self._links.take(loan_id):
+        for r in link_rows:
             links.setdefault(int(r[1]), []).append([str(r[2]), str(r[3]), str(r[4])])
-        notes = [
+        raw = [RawEntry._make(r) for r in entries]
+        stored = [
             RowNote(self._raw, r, revisions.get(int(r[1]), []), links.get(int(r[1]), []))
-            for r in self._notes.take(loan_id)
+            for r in notes
         ]
-        self.notes_seen += len(notes)
-        return problems_of(loan_id, entries, breaks_of(loan_id, entries, _entry_holds), notes)
+        return problems_of(loan_id, raw, breaks_of(loan_id, raw, _entry_holds), stored)
