@@ -171,7 +171,7 @@ def test_every_ordinary_row_is_put_together_as_its_records_body(database: Path) 
         for row in raw.execute(_NOTE_ROWS).fetchall():
             columns = raw.execute(_NOTE_ROW, (row[1],)).fetchone()
             revised = raw.execute("SELECT 1 FROM note_revisions WHERE note_pk = ?", (row[1],))
-            plain = _plain_body(row[0], row)
+            plain = _plain_body(json.dumps(row[0]), row)
             if columns[13] != "contact" or columns[15]:
                 assert plain is None
             elif revised.fetchone() is None:

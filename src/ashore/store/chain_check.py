@@ -69,13 +69,14 @@ class RawEntry(NamedTuple):
     hash: str
 
 
-def _entry_holds(loan_id: str, position: int, entry: Sequence[Any]) -> bool:
-    """Whether the entry's hash (a ``_ENTRIES`` row) is the one over its head and body."""
+def _entry_holds(loan_id: str, position: int, entry: Sequence[Any], loan: str = "") -> bool:
+    """Whether the entry's hash (a ``_ENTRIES`` row) is the one over its head and body; ``loan``:
+    the loan id as JSON text, when the caller has it already."""
     _loan, note, kind, at, body, prev_hash, digest = entry
     text = encode_basestring
     try:  # ``chain.head_line``, written out here: this runs once per entry
         line = (
-            f'{{"at": {text(at)}, "kind": {text(kind)}, "loan": {text(loan_id)}, '
+            f'{{"at": {text(at)}, "kind": {text(kind)}, "loan": {loan or text(loan_id)}, '
             f'"note": {text(note)}, "position": {position}}}'
         )
         if hashlib.sha256(f"{prev_hash}\n{line}\n{body}".encode()).hexdigest() == digest:
@@ -88,22 +89,21 @@ def _entry_holds(loan_id: str, position: int, entry: Sequence[Any]) -> bool:
     return bool(digest == again)
 
 
-def _time_text(value: Any) -> str:
-    return "null" if value is None else encode_basestring(value)
-
-
-def _plain_body(loan_id: str, r: Sequence[Any]) -> str | None:
+def _plain_body(loan: str, r: Sequence[Any]) -> str | None:
     """The canonical body of an ordinary contact's row (``_NOTE_ROWS``) without revisions or
-    files, each time as its column holds it: ``canonical(_note_content(...))`` of a row whose
-    times are in Ashore's own form. None for a row with anything else in it."""
+    files, each time as its column holds it (``loan``: the loan id as JSON text):
+    ``canonical(_note_content(...))`` of a row whose times are in Ashore's own form. None for a
+    row with anything else in it."""
     if not r[5]:
         return None
     text = encode_basestring
     try:
+        deleted = "null" if r[8] is None else text(r[8])
+        follow_up = "null" if r[10] is None else text(r[10])
         return (
             f'{{"attachments": [], "channel": {text(r[6])}, "counterpart": {text(r[7])}, '
-            f'"deleted_at": {_time_text(r[8])}, "deleted_reason": {text(r[9])}, '
-            f'"follow_up": {_time_text(r[10])}, "id": {text(r[2])}, "loan": {text(loan_id)}, '
+            f'"deleted_at": {deleted}, "deleted_reason": {text(r[9])}, '
+            f'"follow_up": {follow_up}, "id": {text(r[2])}, "loan": {loan}, '
             f'"logged_at": {text(r[11])}, "occurred_at": {text(r[12])}, "outcome": {text(r[13])}, '
             f'"promises": {text(r[14])}, "revisions": [], "text": {text(r[15])}}}'
         )
@@ -128,7 +128,8 @@ class RowNote:
         self.raw, self.row, self.revisions, self.links = raw, row, revisions, links
 
     def holds(self, loan_id: str, body: str) -> bool:
-        if not self.revisions and not self.links and _plain_body(loan_id, self.row) == body:
+        plain = not self.revisions and not self.links
+        if plain and _plain_body(encode_basestring(loan_id), self.row) == body:
             return True
         columns = self.raw.execute(_NOTE_ROW, (self.row[1],)).fetchone()
         return canonical(_note_content(loan_id, columns, self.revisions, self.links)) == body
@@ -160,13 +161,14 @@ class _Groups:
 def _loan_holds(loan_id: str, entries: list[Sequence[Any]], notes: list[Sequence[Any]]) -> bool:
     """Whether ``chain.problems_of`` would find nothing in a loan without revisions or files:
     the quick way, over the rows as they come (any doubt: False, and the full way names it)."""
+    loan = encode_basestring(loan_id)
     prev = GENESIS
     latest: dict[Any, Sequence[Any]] = {}
     first: dict[Any, Any] = {}
     for position, entry in enumerate(entries):
         if entry[5] != prev or entry[2] not in EVENT_KINDS:
             return False
-        if not _entry_holds(loan_id, position, entry):
+        if not _entry_holds(loan_id, position, entry, loan):
             return False
         prev = entry[6]
         latest[entry[1]] = entry
@@ -176,7 +178,7 @@ def _loan_holds(loan_id: str, entries: list[Sequence[Any]], notes: list[Sequence
         head = latest.get(note[2])
         if head is None or note[3] != expected or note[4] != head[6]:
             return False
-        if _plain_body(loan_id, note) != head[4]:
+        if _plain_body(loan, note) != head[4]:
             return False
         expected = first[note[2]]
     return latest.keys() <= {note[2] for note in notes}
