@@ -146,8 +146,19 @@ def append_event(
     return event
 
 
-class Entry(Protocol):
-    """A chain entry as the checks read it: a ``NoteEvent``, or a row as stored (``RawEntry``)."""
+class Linked(Protocol):
+    """What links a chain entry or a note row to the one before it."""
+
+    @property
+    def prev_hash(self) -> str: ...
+
+    @property
+    def hash(self) -> str: ...
+
+
+class Entry(Linked, Protocol):
+    """A chain entry as the checks read it: a ``NoteEvent``, or a row as stored
+    (``chain_check.RawEntry``)."""
 
     @property
     def note(self) -> str: ...
@@ -157,12 +168,6 @@ class Entry(Protocol):
 
     @property
     def body(self) -> str: ...
-
-    @property
-    def prev_hash(self) -> str: ...
-
-    @property
-    def hash(self) -> str: ...
 
 
 E = TypeVar("E", bound=Entry)
@@ -238,18 +243,12 @@ class StoredBody:
         return self.body == body
 
 
-class NoteLinks(Protocol):
+class NoteLinks(Linked, Protocol):
     """A note row as the chain sees it: its link hashes, and whether it holds what an entry's
     body records (``StoredNote``, ``StoredBody``, ``chain_check.RowNote``)."""
 
     @property
     def id(self) -> str: ...
-
-    @property
-    def prev_hash(self) -> str: ...
-
-    @property
-    def hash(self) -> str: ...
 
     def holds(self, loan_id: str, body: str) -> bool: ...
 
