@@ -6,6 +6,7 @@ named, not a crash; every text a note can hold is put together as its record's b
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import sqlite3
@@ -200,3 +201,17 @@ def test_the_exact_way_runs_only_for_the_rows_the_quick_way_does_not_cover(
     monkeypatch.setattr(chain_check, "_note_content", exact)
     assert _quick(database) == []
     assert worked_out == ["loan-00000 n0-0", "loan-00000 n0-2"]
+
+
+def test_a_seals_digest_is_the_one_over_json_dumps_of_the_rows() -> None:
+    """``seal_read._digest`` writes the rows with an encoder made once: the very text (and so
+    the seal) ``json.dumps`` gave, which the seals already kept were written over."""
+    from ashore.store.seal_read import _digest
+
+    rows = [
+        (0, "2026-01-01", "12.50", '引号 "q" \\ \n', None, 3.5, float("nan"), b"x"),
+        (1, "", "", "\u2028", True, -0.0, 10**20, "\x00"),
+    ]
+    text = json.dumps([list(r) for r in rows], ensure_ascii=False, default=str)
+    assert _digest(iter(rows)) == hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    assert _digest([]) == hashlib.sha256(b"[]").hexdigest()
