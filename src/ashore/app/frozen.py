@@ -4,7 +4,7 @@ them, without importing ``dataclasses`` (and ``inspect`` with it) before the win
 
 from __future__ import annotations
 
-from typing import ClassVar, NoReturn
+from typing import Any, ClassVar, NoReturn, Self
 
 
 class Frozen:
@@ -15,6 +15,13 @@ class Frozen:
     def _set(self, *values: object) -> None:
         for name, value in zip(self.FIELDS, values, strict=True):
             object.__setattr__(self, name, value)
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with ``changes`` to its fields (what ``dataclasses.replace`` gives)."""
+        values = {name: getattr(self, name) for name in self.FIELDS}
+        values.update(changes)
+        made: Self = type(self)(**values)
+        return made
 
     def _values(self) -> tuple[object, ...]:
         return tuple(getattr(self, name) for name in self.FIELDS)
