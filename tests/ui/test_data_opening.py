@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import subprocess
 import sys
 import threading
@@ -254,3 +255,44 @@ def test_the_worker_loads_the_ledger_and_sqlalchemy_off_the_main_thread(tmp_path
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\n")[-2] == "['ashore.services.ledger', 'sqlalchemy.orm']"
+
+
+def test_a_loose_data_dir_is_made_private_after_the_first_frame_not_before(
+    qtbot, ctx, monkeypatch
+) -> None:
+    """The window's start walks the data dir to make it private on the worker thread, once the
+    first frame has painted (not before it, on the main thread: a walk of a big evidence store
+    would hold the frame back); when the window has filled, nothing under the data dir is
+    readable by others."""
+    from ashore.app.paths import DataDir
+    from ashore.app.resources import resource_path
+    from ashore.commands.cli import main
+
+    root = ctx.data.root
+    sample = resource_path("sample", "sample.json")
+    assert main(["--data-dir", str(root), "import", str(sample)]) == 0
+    assert main(["--data-dir", str(root), "verify"]) == 0
+    for path in (root, *root.rglob("*")):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    painted: list[bool] = []
+    real_first_frame = app_module.FirstFrame.__init__
+
+    def watch_first_frame(self, window, signal, then) -> None:  # type: ignore[no-untyped-def]
+        real_first_frame(self, window, signal, lambda: (painted.append(True), then()))
+
+    walks: list[tuple[bool, bool]] = []
+    real_tighten = DataDir.tighten
+
+    def tighten(data: DataDir) -> list[Path]:
+        walks.append((threading.get_ident() == threading.main_thread().ident, bool(painted)))
+        return real_tighten(data)
+
+    monkeypatch.setattr(app_module.FirstFrame, "__init__", watch_first_frame)
+    monkeypatch.setattr(DataDir, "tighten", tighten)
+    poll = _quit_once_filled(QApplication.instance())
+    assert main(["--data-dir", str(root), "--today", "2026-11-28"]) == 0
+    poll.stop()
+    assert walks[0] == (False, True)  # first off the main thread, after the first frame
+    assert all(after for _main, after in walks)  # (the Ledger's open finds nothing left)
+    loose = [p for p in (root, *root.rglob("*")) if stat.S_IMODE(p.lstat().st_mode) & 0o077]
+    assert loose == []

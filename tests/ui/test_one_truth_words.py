@@ -10,7 +10,6 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -329,7 +328,7 @@ def test_tables_lists_and_labels_read_one_date_style(
     monkeypatch.setattr(dialogs, "confirm", lambda *args, **kwargs: True)
     try:
         ledger.load_sample()
-        context = replace(ctx, lang=lang)
+        context = ctx.replace(lang=lang)
         window = MainWindow(ledger, context, open_settings(context.data))
         qtbot.addWidget(window)
         window.show()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -354,7 +353,7 @@ def chinese_window(qtbot, ctx: Context, sample: Ledger, qapp) -> Iterator[Any]:
     installed = install_translations(qapp, "zh_CN")
     before = QLocale()
     try:
-        context = replace(ctx, lang="zh_CN")
+        context = ctx.replace(lang="zh_CN")
         window = MainWindow(sample, context, open_settings(context.data))
         qtbot.addWidget(window)
         window.resize(1280, 800)

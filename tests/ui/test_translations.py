@@ -179,7 +179,7 @@ def test_the_window_reads_chinese_with_lang_zh_cn(
     qtbot, ctx: Context, ledger: Ledger, chinese, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert len(chinese) == 3  # qtbase, qtmultimedia, Ashore
-    window = build_window(qtbot, replace(ctx, lang="zh_CN"), ledger, monkeypatch)
+    window = build_window(qtbot, ctx.replace(lang="zh_CN"), ledger, monkeypatch)
     texts = window_texts(qtbot, window)
     assert texts["menus"][:3] == ["文件(&F)", "编辑(&E)", "查看(&V)"]
     assert texts["menus"][-1] == "帮助(&H)"

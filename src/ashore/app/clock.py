@@ -12,16 +12,20 @@ the machine's clock; a test fails if any other module does.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from ashore.app.frozen import Frozen
 
-@dataclass(frozen=True)
-class Clock:
+
+class Clock(Frozen):
     """Now and today as the app sees them. ``day`` replaces the date, ``fixed`` the whole moment."""
 
-    day: date | None = None
-    fixed: datetime | None = None
+    FIELDS = ("day", "fixed")
+    day: date | None
+    fixed: datetime | None
+
+    def __init__(self, day: date | None = None, fixed: datetime | None = None) -> None:
+        self._set(day, fixed)
 
     @classmethod
     def on(cls, day: date) -> Clock:

@@ -3,22 +3,22 @@ language."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from ashore.app.clock import Clock
+from ashore.app.frozen import Frozen
 from ashore.app.paths import DataDir
 
 LANGUAGES: tuple[str, ...] = ("en", "zh_CN")
 
 
-@dataclass(frozen=True, init=False)
-class Context:
+class Context(Frozen):
     """``today`` is the clock's day when the context was made; ``clock.now()`` stamps every time.
 
     Built from a bare ``today`` (tests, the self-test) the clock is pinned at noon that day; the
     command line passes the machine's clock, or ``Clock.on(day)`` for ``--today``."""
 
+    FIELDS = ("data", "today", "lang", "clock")
     data: DataDir
     today: date
     lang: str
@@ -36,7 +36,4 @@ class Context:
                 raise TypeError("Context needs today or a clock")
             clock = Clock.noon(today)
         day = clock.today() if today is None else today
-        object.__setattr__(self, "data", data)
-        object.__setattr__(self, "today", day)
-        object.__setattr__(self, "lang", lang)
-        object.__setattr__(self, "clock", clock)
+        self._set(data, day, lang, clock)

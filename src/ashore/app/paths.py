@@ -10,11 +10,11 @@ import os
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from ashore.app.errors import InputError
+from ashore.app.frozen import Frozen
 
 APP_NAME = "Ashore"
 APP_ID = "io.github.ashore.Ashore"
@@ -56,11 +56,14 @@ def resolve_today(option: str | None = None) -> date | None:
     return day
 
 
-@dataclass(frozen=True)
-class DataDir:
+class DataDir(Frozen):
     """The layout of one data dir: the database, the evidence store, backups and logs."""
 
+    FIELDS = ("root",)
     root: Path
+
+    def __init__(self, root: Path) -> None:
+        self._set(root)
 
     @property
     def database(self) -> Path:

@@ -285,12 +285,14 @@ def _main(argv: Sequence[str] | None) -> int:
             clock=Clock() if day is None else Clock.on(day),
             lang=getattr(args, "lang", None) or _default_lang(),
         )
-        _tighten(ctx.data)
         name = _command_name(args)
         if name is None:
             from ashore.ui.app import run_app  # lazy: Qt only when the window is wanted
 
+            # The data dir is made private after the first frame, as the data opens off the
+            # main thread (``ui.app.ready_data``: ``store.dbfile.prepare``), not before it.
             return run_app(ctx, tray=bool(getattr(args, "tray", False)))
+        _tighten(ctx.data)
         return _resolve(_COMMANDS[name])(args, ctx)
     except (AshoreError, _amount_error()) as error:
         print(f"ashore: {error}", file=sys.stderr)

@@ -2,7 +2,7 @@
 SQLAlchemy at all, so the command imports neither (``verify_data``), while the window's check
 runs the same over an open ``Database`` (``find_problems``).
 
-Every note chain is checked loan by loan from the streams of ``store.streams`` (chain entries,
+Every note chain is checked loan by loan from the rows of ``store.chain_check`` (chain entries,
 notes, their revisions, their file links, each ordered by loan), so memory holds one loan at a
 time however many there are; the seals are compared in a few queries per 500 loans.
 The findings and their wording are those of ``chain.loan_chain_problems`` and
@@ -19,10 +19,9 @@ from ashore.app.errors import DataError
 from ashore.app.paths import DataDir
 from ashore.app.progress import Progress, report
 from ashore.store import lock, seal_read
-from ashore.store.chain import loan_chain_problems
+from ashore.store.chain_check import ChainRows
 from ashore.store.dbfile import SCHEMA_HEAD, data_error, inspect_file, prepare
 from ashore.store.evidence import EvidenceStore
-from ashore.store.streams import loan_ids, open_streams
 
 if TYPE_CHECKING:  # only named in annotations: verify_data never imports SQLAlchemy
     from ashore.store.database import Database
@@ -35,14 +34,12 @@ def chain_findings(
 ) -> tuple[list[str], int]:
     """Every note chain's problems, loan by loan in id order, and the number of notes read."""
     # The driver's own cursors, read side by side: rows come in C, a few hundred at a time.
-    loans = loan_ids(raw)
-    streams = open_streams(raw)
+    rows = ChainRows(raw)
     found: list[str] = []
-    for done, loan_id in enumerate(loans, start=1):
-        events, notes = streams.bodies(loan_id)
-        found.extend(loan_chain_problems(loan_id, events, notes))
-        report(progress, done, len(loans))
-    return found, streams.notes_seen
+    for done, loan_id in enumerate(rows.loans, start=1):
+        found.extend(rows.problems(loan_id))
+        report(progress, done, len(rows.loans))
+    return found, rows.notes_seen
 
 
 def _file_problems(evidence: EvidenceStore, raw: sqlite3.Connection) -> tuple[list[str], int]:

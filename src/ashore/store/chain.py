@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from ashore.domain.records import CallNote, NoteEvent, NoteRevision
 
@@ -167,8 +167,49 @@ def append_event(
     return event
 
 
-def chain_breaks(loan_id: str, events: list[NoteEvent]) -> list[tuple[int, str]]:
+class Linked(Protocol):
+    """What links a chain entry or a note row to the one before it."""
+
+    @property
+    def prev_hash(self) -> str: ...
+
+    @property
+    def hash(self) -> str: ...
+
+
+class Entry(Linked, Protocol):
+    """A chain entry as the checks read it: a ``NoteEvent``, or a row as stored
+    (``chain_check.RawEntry``)."""
+
+    @property
+    def note(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def body(self) -> str: ...
+
+
+E = TypeVar("E", bound=Entry)
+
+
+def _event_holds(loan_id: str, position: int, event: NoteEvent) -> bool:
+    return event.hash == event_hash(
+        event.prev_hash, loan_id, position, event.note, event.kind, event.at, event.body
+    )
+
+
+def chain_breaks(loan_id: str, events: Sequence[NoteEvent]) -> list[tuple[int, str]]:
     """(position, what is wrong) for every event that does not hold in the chain."""
+    return breaks_of(loan_id, events, _event_holds)
+
+
+def breaks_of(
+    loan_id: str, events: Sequence[E], holds: Callable[[str, int, E], bool]
+) -> list[tuple[int, str]]:
+    """``chain_breaks`` with each entry's own hash checked by ``holds(loan_id, position, entry)``
+    (called only for an entry that links to the one before it and has a known kind)."""
     problems: list[tuple[int, str]] = []
     prev = GENESIS
     for position, event in enumerate(events):
@@ -176,20 +217,18 @@ def chain_breaks(loan_id: str, events: list[NoteEvent]) -> list[tuple[int, str]]
             problems.append((position, "an entry before it was removed, moved or changed"))
         elif event.kind not in EVENT_KINDS:
             problems.append((position, f"unknown event kind {event.kind!r}"))
-        elif event.hash != event_hash(
-            prev, loan_id, position, event.note, event.kind, event.at, event.body
-        ):
+        elif not holds(loan_id, position, event):
             problems.append((position, "its recorded history was changed (hash mismatch)"))
         prev = event.hash
     return problems
 
 
-def heads(events: list[NoteEvent]) -> dict[str, NoteEvent]:
+def heads(events: Sequence[E]) -> dict[str, E]:
     """Each note's latest event."""
     return {event.note: event for event in events}
 
 
-def anchors(events: list[NoteEvent]) -> dict[str, str]:
+def anchors(events: Sequence[Entry]) -> dict[str, str]:
     """Each note's first event's hash: what the next note row links to."""
     out: dict[str, str] = {}
     for event in events:
@@ -206,6 +245,10 @@ class StoredNote:
     hash: str
     note: CallNote
 
+    def holds(self, loan_id: str, body: str) -> bool:
+        """Whether the note it holds is the one ``body`` (its latest entry's) records."""
+        return note_body(loan_id, self.note) == body
+
 
 @dataclass(frozen=True)
 class StoredBody:
@@ -217,26 +260,40 @@ class StoredBody:
     hash: str
     body: str
 
+    def holds(self, loan_id: str, body: str) -> bool:
+        return self.body == body
 
-def _body(loan_id: str, stored: StoredNote | StoredBody) -> str:
-    if isinstance(stored, StoredBody):
-        return stored.body
-    return note_body(loan_id, stored.note)
+
+class NoteLinks(Linked, Protocol):
+    """A note row as the chain sees it: its link hashes, and whether it holds what an entry's
+    body records (``StoredNote``, ``StoredBody``, ``chain_check.RowNote``)."""
+
+    @property
+    def id(self) -> str: ...
+
+    def holds(self, loan_id: str, body: str) -> bool: ...
 
 
 def loan_chain_problems(
-    loan_id: str, events: list[NoteEvent], notes: Sequence[StoredNote | StoredBody]
+    loan_id: str, events: Sequence[NoteEvent], notes: Sequence[NoteLinks]
 ) -> list[str]:
     """One line per note whose chain does not hold: an event changed, removed or moved, a note
     row that no longer matches its latest event, or a note row removed or moved.
 
     Each link is checked against the stored hash before it, so one changed note is named alone.
     """
+    return problems_of(loan_id, events, chain_breaks(loan_id, events), notes)
+
+
+def problems_of(
+    loan_id: str,
+    events: Sequence[Entry],
+    breaks: list[tuple[int, str]],
+    notes: Sequence[NoteLinks],
+) -> list[str]:
+    """``loan_chain_problems`` of entries whose breaks are ``breaks`` (``breaks_of``)."""
     where = f"loan {loan_id}"
-    problems = [
-        f"{where}: note {events[position].note}: {what}"
-        for position, what in chain_breaks(loan_id, events)
-    ]
+    problems = [f"{where}: note {events[position].note}: {what}" for position, what in breaks]
     latest = heads(events)
     first = anchors(events)
     expected_prev = GENESIS
@@ -251,7 +308,7 @@ def loan_chain_problems(
                 f"{where}: note {stored.id}: the chain is broken before it "
                 "(a note was removed or moved)"
             )
-        elif stored.hash != head.hash or head.body != _body(loan_id, stored):
+        elif stored.hash != head.hash or not stored.holds(loan_id, head.body):
             problems.append(
                 f"{where}: note {stored.id}: its content was changed outside Ashore (hash mismatch)"
             )
