@@ -235,7 +235,7 @@ def standing(loan: Loan, today: date) -> Standing:
         agreement=found[1] if found else None,
         rows=rows,
     )
-    entries = tuple(finance.loan_calendar_entries(cal, today))
+    entries = tuple(finance.loan_calendar_entries(cal, today, state))
     cur = loan.currency
     if found and found[0].start <= today:
         owed, missed, not_yet, left, payoff = _agreement_figures(entries, found[1], today, cur)
