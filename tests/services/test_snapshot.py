@@ -353,7 +353,8 @@ def test_after_an_edit_the_edited_loan_is_read_once_for_its_tab_and_the_refresh(
     assert full.note_chain == fresh.note_chain
     assert list(ledger.snapshot()) == without_notes(ledger)
     shared = next(loan for loan in ledger.snapshot() if loan.id == JB)
-    assert shared.notes == [] and shared.note_chain == []
+    assert shared.notes == []
+    assert shared.note_chain == []
     full.payments.append(Payment(TODAY, Decimal("1.00")))  # the caller's copy, not the shared
     assert ledger.loan(JB) == fresh
     assert ledger.summaries(TODAY) == plans.summarize_all(ledger.loans(), ledger.lenders(), TODAY)

@@ -1,0 +1,118 @@
+"""The heavy user's loans (the benchmarks' generator, benchmarks/heavy_data.py) worked out the fast
+way are, to the cent, what the slower independent ways give (issue 15): the "if nothing is paid"
+curve added up from penalty lines carried over many segments at once against each loan's curve
+worked out day by day, and each standing's calendar entries, from the state worked out once,
+against the calendar replaying the loan's ledger itself."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections.abc import Iterator
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from ashore import finance
+from ashore.app.paths import DataDir
+from ashore.domain.records import Loan
+from ashore.exchange.read import read_book
+from ashore.services import Ledger, plans
+from ashore.services.views import dashboard as dashboard_view
+from ashore.services.views import status_quo
+from ashore.services.views.chart import chart_horizon, status_quo_totals
+
+TODAY = date(2026, 11, 28)
+GENERATOR = Path(__file__).resolve().parents[2] / "benchmarks" / "heavy_data.py"
+
+
+@pytest.fixture(scope="module")
+def heavy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ledger]:
+    spec = importlib.util.spec_from_file_location("heavy_data", GENERATOR)
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    root = tmp_path_factory.mktemp("heavy")
+    source = root / "heavy.json"
+    source.write_text(json.dumps(module.heavy_book(60, 120), ensure_ascii=False), "utf-8")
+    opened = Ledger.open(DataDir(root / "data"))
+    opened.import_book(read_book(source))
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="module")
+def loans(heavy: Ledger) -> list[Loan]:
+    return list(heavy.snapshot())
+
+
+def test_each_heavy_loans_curve_is_its_day_by_day_curve_in_cents(loans: list[Loan]) -> None:
+    end = chart_horizon(TODAY, [])
+    lines = runs_seen = 0  # the segments' lines, and the runs they were carried on in
+    for loan in loans:
+        units = status_quo.loan_units(loan, TODAY, end)
+        assert units is not None  # the generator's loans are all straight lines
+        assert [Decimal(int(u)) / 100 for u in units] == status_quo_totals(loan, TODAY, end)
+        terms, payments = plans.loan_terms(loan), plans.loan_payments(loan)
+        segments = finance.status_quo_segments(terms, payments, TODAY, end)
+        assert segments is not None
+        found = status_quo._runs(segments, Decimal("0.01"))
+        assert found is not None
+        lines += sum(len(segment.lines) for segment in segments)
+        runs_seen += len(found[0])
+    assert runs_seen * 5 < lines  # most lines go on over many segments: worked out once each
+
+
+def test_the_penalty_runs_add_up_on_their_own_days_only() -> None:
+    """Runs that start and end inside the days (first day's index, days, value, step, divisor,
+    paid), against the formula day by day."""
+    runs = [(0, 10, 7, 3, 4, 1), (3, 4, -20, 9, 2, 0), (9, 1, 5, 0, 1, 2), (6, 4, 1, 1, 1, 5)]
+    expected = [0] * 10
+    for first, days, value, step, twice, paid in runs:
+        for t in range(days):
+            expected[first + t] += max((value + step * t) // twice - paid, 0)
+    assert status_quo._penalties(runs, 10).tolist() == expected
+
+
+def test_a_heavy_loans_curve_is_what_the_ledger_says_day_by_day(loans: list[Loan]) -> None:
+    """The independent way: the ledger moved a day at a time (``finance.projection``)."""
+    end = TODAY + timedelta(days=200)
+    for loan in loans[::6]:
+        terms, payments = plans.loan_terms(loan), plans.loan_payments(loan)
+        units = status_quo.loan_units(loan, TODAY, end)
+        assert units is not None
+        days = finance.projection(terms, payments, TODAY, end)
+        assert [Decimal(int(u)) / 100 for u in units] == [owed.total for owed in days]
+
+
+def test_the_dashboards_curve_is_the_sum_of_the_heavy_loans_curves(heavy: Ledger) -> None:
+    figures = heavy.figures(TODAY)
+    data = dashboard_view.dashboard(
+        [found.loan for found in figures],
+        heavy.lenders(),
+        TODAY,
+        None,
+        summaries=[found.summary for found in figures],
+        standings={found.loan.id: found.standing for found in figures},
+    )
+    line = next(line for line in data.chart.lines if line.key == "status_quo")
+    end = line.points[-1][0]
+    each = [status_quo_totals(found.loan, TODAY, end) for found in figures]
+    totals = [sum(day, Decimal(0)) for day in zip(*each, strict=True)]
+    assert [amount for _day, amount in line.points] == totals
+
+
+def test_each_heavy_standings_entries_are_the_calendars_own(loans: list[Loan]) -> None:
+    for loan in loans:
+        st = plans.standing(loan, TODAY)
+        found = plans.agreement(loan)
+        cal = finance.CalendarLoan(
+            loan_id=loan.id,
+            name=loan.name,
+            terms=plans.loan_terms(loan),
+            payments=plans.loan_payments(loan),
+            agreement=found[1] if found else None,
+        )
+        assert st.entries == tuple(finance.loan_calendar_entries(cal, TODAY))
+        assert st.state == finance.loan_state(cal.terms, cal.payments, TODAY)
