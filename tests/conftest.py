@@ -98,3 +98,19 @@ def ctx(data_dir: DataDir) -> Context:
     """A command context on the fresh data dir, with today fixed to the worked example's date (as
     ``--today 2026-11-28`` gives: the pinned machine clock's time of day on that date)."""
     return Context(data=data_dir, clock=Clock.on(date(2026, 11, 28)), lang="en")
+
+
+@pytest.fixture(scope="session")
+def heavy_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An exchange file of the benchmarks' heavy generator (benchmarks/heavy_data.py): 60 loans
+    from 3 lenders, 2–3 proposals each, 120 notes (``ashore import`` takes it)."""
+    import importlib.util
+    import json
+
+    generator = Path(__file__).resolve().parent.parent / "benchmarks" / "heavy_data.py"
+    spec = importlib.util.spec_from_file_location("heavy_data", generator)
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    source = tmp_path_factory.mktemp("heavy") / "heavy.json"
+    source.write_text(json.dumps(module.heavy_book(60, 120), ensure_ascii=False), "utf-8")
+    return source

@@ -6,8 +6,6 @@ against the calendar replaying the loan's ledger itself."""
 
 from __future__ import annotations
 
-import importlib.util
-import json
 from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
@@ -25,19 +23,12 @@ from ashore.services.views import status_quo
 from ashore.services.views.chart import chart_horizon, status_quo_totals
 
 TODAY = date(2026, 11, 28)
-GENERATOR = Path(__file__).resolve().parents[2] / "benchmarks" / "heavy_data.py"
 
 
 @pytest.fixture(scope="module")
-def heavy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ledger]:
-    spec = importlib.util.spec_from_file_location("heavy_data", GENERATOR)
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    root = tmp_path_factory.mktemp("heavy")
-    source = root / "heavy.json"
-    source.write_text(json.dumps(module.heavy_book(60, 120), ensure_ascii=False), "utf-8")
-    opened = Ledger.open(DataDir(root / "data"))
-    opened.import_book(read_book(source))
+def heavy(tmp_path_factory: pytest.TempPathFactory, heavy_source: Path) -> Iterator[Ledger]:
+    opened = Ledger.open(DataDir(tmp_path_factory.mktemp("heavy-data") / "data"))
+    opened.import_book(read_book(heavy_source))
     yield opened
     opened.close()
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QEvent,
     QModelIndex,
@@ -18,12 +19,13 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QHeaderView,
     QMainWindow,
     QScrollArea,
+    QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
@@ -298,8 +300,94 @@ def scrolling(widget: QWidget) -> QScrollArea:
     return area
 
 
+class MeasuredTableView(QTableView):
+    """A table view that measures a column's contents once per change of its rows: the header
+    sizing its columns to their contents, ``fit_columns`` and a page's own widths all ask
+    ``sizeHintForColumn``, which reads every cell of every row (hundreds on the heavy data)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._widths: dict[int, int] = {}
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        old = self.model()
+        if old is not None:
+            for signal in self._changes(old):
+                signal.disconnect(self._forget)
+        super().setModel(model)
+        self._forget()
+        if model is not None:
+            for signal in self._changes(model):
+                signal.connect(self._forget)
+
+    @staticmethod
+    def _changes(model: QAbstractItemModel) -> list[Any]:
+        return [
+            model.modelReset,
+            model.layoutChanged,
+            model.dataChanged,
+            model.rowsInserted,
+            model.rowsRemoved,
+            model.columnsInserted,
+            model.columnsRemoved,
+        ]
+
+    def _forget(self, *_args: Any) -> None:
+        self._widths = {}
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._widths = {}
+        super().changeEvent(event)
+
+    def sizeHintForColumn(self, column: int) -> int:
+        model = self.model()
+        # Beyond the header's precision Qt reads the rows in sight first: they depend on the scroll.
+        if model is None or model.rowCount() > self.horizontalHeader().resizeContentsPrecision():
+            return super().sizeHintForColumn(column)
+        known = self._widths.get(column)
+        if known is None:
+            known = self._widths[column] = self._measure(model, column)
+        return known
+
+    # The rows whose text is widest in the cell's font, asked of the delegate: a plain text's
+    # cell is as wide as its text plus the style's margins, so the widest text makes the widest
+    # cell (a few, not one: the delegate lays the text out itself, to the pixel).
+    _CANDIDATES = 4
+
+    def _measure(self, model: QAbstractItemModel, column: int) -> int:
+        """``sizeHintForColumn`` as Qt works it out, reading each cell of a ``PlainTableModel``
+        once (its text's width) and asking the delegate only of the widest few."""
+        plain = isinstance(model, PlainTableModel) and type(model).data is PlainTableModel.data
+        if not plain or self.indexWidget(model.index(0, column)) is not None:
+            return super().sizeHintForColumn(column)  # a cell may be more than its text
+        self.ensurePolished()
+        metrics: dict[str, QFontMetrics] = {}
+        default = self.font()
+        widths = []
+        for number in range(model.rowCount()):
+            if self.isRowHidden(number):
+                continue
+            row = model.row_at(number)
+            own = model.font(row, column)  # as the delegate takes it: over the view's font
+            font = own.resolve(default) if own is not None else default
+            known = metrics.get(font.key())
+            if known is None:
+                known = metrics[font.key()] = QFontMetrics(font)
+            widths.append((known.horizontalAdvance(model.text(row, column)), number))
+        widths.sort(reverse=True)
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        delegate = self.itemDelegateForColumn(column) or self.itemDelegate()
+        hint = 0
+        for _width, number in widths[: self._CANDIDATES]:
+            index = model.index(number, column)
+            hint = max(hint, delegate.sizeHint(option, index).width())
+        return hint + 1 if self.showGrid() else hint
+
+
 def table_view(model: QAbstractTableModel, object_name: str = "") -> QTableView:
-    view = QTableView()
+    view = MeasuredTableView()
     view.setModel(model)
     if object_name:
         view.setObjectName(object_name)
