@@ -1,12 +1,13 @@
 """The heavy user's loans (the benchmarks' generator, benchmarks/heavy_data.py) worked out the fast
 way are, to the cent, what the slower independent ways give (issue 15): the "if nothing is paid"
 curve added up from penalty lines carried over many segments at once against each loan's curve
-worked out day by day, and each standing's calendar entries, from the state worked out once,
-against the calendar replaying the loan's ledger itself."""
+worked out day by day, and each standing's calendar entries and growth, from the one replay of
+the ledger that says its state, against the calendar and the growth replaying it themselves."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -94,7 +95,9 @@ def test_the_dashboards_curve_is_the_sum_of_the_heavy_loans_curves(heavy: Ledger
     assert [amount for _day, amount in line.points] == totals
 
 
-def test_each_heavy_standings_entries_are_the_calendars_own(loans: list[Loan]) -> None:
+def standings_checked(loans: list[Loan]) -> int:
+    """Each loan's standing against the independent ways; how many were under an agreement."""
+    agreed = 0
     for loan in loans:
         st = plans.standing(loan, TODAY)
         found = plans.agreement(loan)
@@ -107,3 +110,28 @@ def test_each_heavy_standings_entries_are_the_calendars_own(loans: list[Loan]) -
         )
         assert st.entries == tuple(finance.loan_calendar_entries(cal, TODAY))
         assert st.state == finance.loan_state(cal.terms, cal.payments, TODAY)
+        in_force = found is not None and found[0].start <= TODAY
+        grown = None if in_force else finance.growth(cal.terms, cal.payments, TODAY)
+        assert st.growth == grown
+        agreed += in_force
+    return agreed
+
+
+def test_each_heavy_standings_entries_are_the_calendars_own(loans: list[Loan]) -> None:
+    """And its state and growth those of their own replays of the ledger."""
+    assert standings_checked(loans) < len(loans)
+
+
+def test_the_samples_standings_are_the_calendars_own_under_an_agreement_too(
+    ledger: Ledger,
+) -> None:
+    loans = list(ledger.snapshot())
+    # each proposal accepted, one started before today, one after (the originals read then)
+    starts = [TODAY - timedelta(days=40), TODAY + timedelta(days=3)]
+    offered = [loan for loan in loans if loan.proposals]
+    agreed = [
+        replace(loan, proposals=[replace(loan.proposals[0], status="accepted", start=start)])
+        for loan, start in zip(offered, starts, strict=False)
+    ]
+    assert len(agreed) == 2
+    assert standings_checked([*loans, *agreed]) == 1

@@ -358,8 +358,11 @@ class MeasuredTableView(QTableView):
     def _measure(self, model: QAbstractItemModel, column: int) -> int:
         """``sizeHintForColumn`` as Qt works it out, reading each cell of a ``PlainTableModel``
         once (its text's width) and asking the delegate only of the widest few."""
-        plain = isinstance(model, PlainTableModel) and type(model).data is PlainTableModel.data
-        if not plain or self.indexWidget(model.index(0, column)) is not None:
+        if (
+            not isinstance(model, PlainTableModel)
+            or type(model).data is not PlainTableModel.data
+            or self.indexWidget(model.index(0, column)) is not None
+        ):
             return super().sizeHintForColumn(column)  # a cell may be more than its text
         self.ensurePolished()
         metrics: dict[str, QFontMetrics] = {}
