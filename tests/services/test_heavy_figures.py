@@ -80,13 +80,11 @@ def test_a_heavy_loans_curve_is_what_the_ledger_says_day_by_day(loans: list[Loan
 
 def test_the_dashboards_curve_is_the_sum_of_the_heavy_loans_curves(heavy: Ledger) -> None:
     figures = heavy.figures(TODAY)
+    loans = [found.loan for found in figures]
+    worked = {found.loan.id: found.standing for found in figures}
+    summaries = [found.summary for found in figures]
     data = dashboard_view.dashboard(
-        [found.loan for found in figures],
-        heavy.lenders(),
-        TODAY,
-        None,
-        summaries=[found.summary for found in figures],
-        standings={found.loan.id: found.standing for found in figures},
+        loans, heavy.lenders(), TODAY, None, summaries=summaries, standings=worked
     )
     line = next(line for line in data.chart.lines if line.key == "status_quo")
     end = line.points[-1][0]

@@ -322,31 +322,19 @@ def test_a_loan_read_in_full_is_read_again_only_once_it_changed(
     assert changed.payments[-1] == Payment(TODAY, Decimal("5.00"))
 
 
-def edit_jb(ledger: Ledger) -> None:
-    proposal = Proposal(
-        id="p9",
-        name="12 months",
-        method="reamortize",
-        start=TODAY,
-        params={"months": 12, "annual_rate": Decimal("0.06")},
-        waive=Waive(penalty=Decimal("1")),
-    )
-    Proposals(ledger).save_proposal(JB, proposal)
-
-
 def test_after_an_edit_the_edited_loan_is_read_once_for_its_tab_and_the_refresh(
     ledger: Ledger, counted: Counts
 ) -> None:
     """After an edit the loan's tab reads it in full, then the refresh re-reads it for the
     snapshot: that one read serves both, and each gets what a fresh read gives."""
     refresh(ledger)
-    edit_jb(ledger)
+    Payments(ledger).add_payment(JB, Payment(TODAY, Decimal("5.00")))
     counted.clear()
-    full = ledger.loan(JB)  # the tab, as the window does it (ProposalsTab._after_write)
+    full = ledger.loan(JB)  # the tab, as the window does it (PaymentsTab, ProposalsTab)
     refresh(ledger)  # then the window's refresh
     assert counted.loans == [JB]  # read once, not once for each
     assert counted.standing == [JB]
-    assert [p.id for p in full.proposals][-1] == "p9"
+    assert full.payments[-1] == Payment(TODAY, Decimal("5.00"))
     assert full.notes  # in full, notes and all
     fresh = next(loan for loan in ledger.loans() if loan.id == JB)
     assert full == fresh
