@@ -5,11 +5,10 @@ Every stored step is rounded half-up to the minor unit; principal parts always a
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal, localcontext
-
-from dateutil.relativedelta import relativedelta
 
 from ashore.domain.money import ZERO, format_plain, round_money
 
@@ -42,7 +41,14 @@ def due_dates(first_due: date, count: int) -> list[date]:
     Counting from first_due (not from the previous date) keeps the day: Jan 31 → Feb 28/29 →
     Mar 31, never drifting to the 28th.
     """
-    dates: list[date] = [first_due + relativedelta(months=k) for k in range(count)]
+    # first_due + relativedelta(months=k), worked out directly (a relativedelta each is most of
+    # what a schedule costs on many loans): the same month, the day kept or the month's last.
+    dates: list[date] = []
+    day = first_due.day
+    for k in range(count):
+        months = first_due.month - 1 + k
+        year, month = first_due.year + months // 12, months % 12 + 1
+        dates.append(date(year, month, min(day, monthrange(year, month)[1])))
     return dates
 
 
