@@ -116,3 +116,19 @@ def book(data_dir: DataDir, tmp_path: Path) -> Iterator[Ledger]:
     build(opened, tmp_path)
     yield opened
     opened.close()
+
+
+@pytest.fixture(scope="session")
+def heavy_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An exchange file of the benchmarks' heavy generator (benchmarks/heavy_data.py): 60 loans
+    from 3 lenders, 2–3 proposals each, 120 notes (``ashore import`` takes it)."""
+    import importlib.util
+    import json
+
+    generator = Path(__file__).resolve().parent.parent / "benchmarks" / "heavy_data.py"
+    spec = importlib.util.spec_from_file_location("heavy_data", generator)
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    source = tmp_path_factory.mktemp("heavy") / "heavy.json"
+    source.write_text(json.dumps(module.heavy_book(60, 120), ensure_ascii=False), "utf-8")
+    return source

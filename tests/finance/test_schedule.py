@@ -137,3 +137,22 @@ def test_schedule_csv_rows() -> None:
         "0.00",
         "333.34",
     ]
+
+
+def test_the_due_dates_are_first_due_plus_k_calendar_months_as_relativedelta_counts_them() -> None:
+    """Every first due day of four years (the 29th–31st, February of a leap year, December) and
+    terms up to 10 years: the month arithmetic worked out directly is ``relativedelta``'s."""
+    from datetime import timedelta
+
+    from dateutil.relativedelta import relativedelta
+
+    first = date(2026, 1, 1)
+    while first < date(2030, 1, 1):
+        expected = [first + relativedelta(months=k) for k in range(121)]
+        assert due_dates(first, 121) == expected
+        first += timedelta(days=1)
+    assert due_dates(date(9999, 11, 30), 2) == [date(9999, 11, 30), date(9999, 12, 30)]
+    with pytest.raises(ValueError, match="year"):
+        date(9999, 12, 31) + relativedelta(months=1)  # as the library says, so do we
+    with pytest.raises(ValueError, match="year"):
+        due_dates(date(9999, 12, 31), 2)

@@ -320,3 +320,29 @@ def test_a_loan_read_in_full_is_read_again_only_once_it_changed(
     changed = ledger.loan(JB)
     assert counted.loans == [JB]  # written: read again
     assert changed.payments[-1] == Payment(TODAY, Decimal("5.00"))
+
+
+def test_after_an_edit_the_edited_loan_is_read_once_for_its_tab_and_the_refresh(
+    ledger: Ledger, counted: Counts
+) -> None:
+    """After an edit the loan's tab reads it in full, then the refresh re-reads it for the
+    snapshot: that one read serves both, and each gets what a fresh read gives."""
+    refresh(ledger)
+    Payments(ledger).add_payment(JB, Payment(TODAY, Decimal("5.00")))
+    counted.clear()
+    full = ledger.loan(JB)  # the tab, as the window does it (PaymentsTab, ProposalsTab)
+    refresh(ledger)  # then the window's refresh
+    assert counted.loans == [JB]  # read once, not once for each
+    assert counted.standing == [JB]
+    assert full.payments[-1] == Payment(TODAY, Decimal("5.00"))
+    assert full.notes  # in full, notes and all
+    fresh = next(loan for loan in ledger.loans() if loan.id == JB)
+    assert full == fresh
+    assert full.note_chain == fresh.note_chain
+    assert list(ledger.snapshot()) == without_notes(ledger)
+    shared = next(loan for loan in ledger.snapshot() if loan.id == JB)
+    assert shared.notes == []
+    assert shared.note_chain == []
+    full.payments.append(Payment(TODAY, Decimal("1.00")))  # the caller's copy, not the shared
+    assert ledger.loan(JB) == fresh
+    assert ledger.summaries(TODAY) == plans.summarize_all(ledger.loans(), ledger.lenders(), TODAY)

@@ -81,6 +81,7 @@ from .projection import (
     growth,
     projection,
     projection_csv_rows,
+    state_and_growth,
 )
 from .proposals import (
     PROPOSAL_METHODS,
@@ -200,6 +201,7 @@ __all__ = [
     "repayment_calendar",
     "schedule",
     "schedule_csv_rows",
+    "state_and_growth",
     "status_quo_segments",
     "status_quo_totals",
     "summarize",

@@ -18,7 +18,7 @@ from ashore.domain.money import ZERO, round_money
 
 from .proposals import ProposalPlan
 from .schedule import schedule as build_schedule
-from .state import loan_state
+from .state import LoanState, loan_state
 from .terms import FinanceError, Installment, LoanTerms, Payment
 
 __all__ = [
@@ -121,12 +121,17 @@ class RepaymentCalendar:
 
 # Complexity over 10 on purpose: one branch per installment state (paid, due, overdue, accelerated,
 # replaced by an agreement).
-def loan_calendar_entries(loan: CalendarLoan, today: date) -> list[CalendarEntry]:  # noqa: C901
+def loan_calendar_entries(  # noqa: C901
+    loan: CalendarLoan, today: date, state: LoanState | None = None
+) -> list[CalendarEntry]:
     """Every installment of the plan in force for ``loan``, with its status on ``today``.
 
     Original installments take their status from the loan's state (payments up to the day before
     the agreement starts, when there is one). Agreement installments take the payments from its
     start on, oldest installment first, and are overdue the day after their due date unpaid.
+
+    ``state``: ``loan_state(loan.terms, loan.payments, today, rows)`` when the caller has it
+    (``plans.standing``); used when the originals are read on ``today`` (no agreement started).
     """
     rows = list(loan.rows) if loan.rows is not None else build_schedule(loan.terms)
     agreement = loan.agreement
@@ -136,7 +141,8 @@ def loan_calendar_entries(loan: CalendarLoan, today: date) -> list[CalendarEntry
     if originals:
         as_of = today if cutoff is None else min(today, cutoff - timedelta(days=1))
         before = [p for p in loan.payments if cutoff is None or p.date < cutoff]
-        state = loan_state(loan.terms, before, as_of, rows)
+        if state is None or state.as_of != as_of:  # payments after as_of do not count
+            state = loan_state(loan.terms, before, as_of, rows)
         by_number = {s.number: s for s in state.installments}
         accelerated: CalendarEntry | None = None  # the one entry that collects the demand
         for row in originals:

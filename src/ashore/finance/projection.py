@@ -14,10 +14,17 @@ from decimal import Decimal
 from ashore.domain.money import format_plain
 
 from .schedule import schedule as build_schedule
-from .state import Owed, _Ledger
+from .state import LoanState, Owed, _Ledger
 from .terms import FinanceError, Installment, LoanTerms, Payment
 
-__all__ = ["PROJECTION_CSV_HEADER", "Growth", "growth", "projection", "projection_csv_rows"]
+__all__ = [
+    "PROJECTION_CSV_HEADER",
+    "Growth",
+    "growth",
+    "projection",
+    "projection_csv_rows",
+    "state_and_growth",
+]
 
 PROJECTION_CSV_HEADER: tuple[str, ...] = (
     "date",
@@ -81,6 +88,25 @@ def growth(
     kept = [p for p in payments if p.date <= as_of]
     ledger = _Ledger(terms, rows if rows is not None else build_schedule(terms), kept)
     ledger.advance(as_of)
+    return _growth_on(ledger, as_of)
+
+
+def state_and_growth(
+    terms: LoanTerms,
+    payments: Iterable[Payment],
+    as_of: date,
+    rows: Sequence[Installment] | None = None,
+) -> tuple[LoanState, Growth]:
+    """``loan_state(...)`` and ``growth(...)`` of the same arguments from one replay of the
+    ledger up to ``as_of`` (the payments after it count in neither)."""
+    kept = [p for p in payments if p.date <= as_of]
+    ledger = _Ledger(terms, rows if rows is not None else build_schedule(terms), kept)
+    ledger.advance(as_of)
+    return ledger.snapshot(as_of), _growth_on(ledger, as_of)
+
+
+def _growth_on(ledger: _Ledger, as_of: date) -> Growth:
+    """Growth from ``as_of`` of a ledger advanced to it, moving it on 30 days."""
     today = ledger.owed(as_of).total
     ledger.advance(as_of + timedelta(days=1))
     tomorrow = ledger.owed(as_of + timedelta(days=1)).total

@@ -174,6 +174,9 @@ class Ledger:
             if not rows:
                 raise InputError(f"loan: {loan_id!r} is not a known loan id")
             record = loan_record(rows[0])
+        # After an edit the loan's tab reads it here first: the refresh's re-read that follows
+        # takes this record (without its notes) instead of reading the loan a second time.
+        self._shared.offer(self.db, record)
         self._full = {loan_id: (self.db, self.db.changes.writes, record)}  # the last one only
         return deepcopy(record)
 

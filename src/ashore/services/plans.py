@@ -225,8 +225,12 @@ def standing(loan: Loan, today: date) -> Standing:
     terms = loan_terms(loan)
     payments = loan_payments(loan)
     rows = tuple(finance.schedule(terms))
-    state = finance.loan_state(terms, payments, today, rows)
     found = agreement(loan)
+    grown: finance.Growth | None = None
+    if found and found[0].start <= today:
+        state = finance.loan_state(terms, payments, today, rows)
+    else:  # the growth too, from the same replay of the ledger
+        state, grown = finance.state_and_growth(terms, payments, today, rows)
     cal = finance.CalendarLoan(
         loan_id=loan.id,
         name=loan.name,
@@ -235,7 +239,7 @@ def standing(loan: Loan, today: date) -> Standing:
         agreement=found[1] if found else None,
         rows=rows,
     )
-    entries = tuple(finance.loan_calendar_entries(cal, today))
+    entries = tuple(finance.loan_calendar_entries(cal, today, state))
     cur = loan.currency
     if found and found[0].start <= today:
         owed, missed, not_yet, left, payoff = _agreement_figures(entries, found[1], today, cur)
@@ -270,7 +274,7 @@ def standing(loan: Loan, today: date) -> Standing:
     return Standing(
         state.owed,
         state,
-        finance.growth(terms, payments, today, rows),
+        grown,
         entries,
         found[0] if found else None,
         figures,

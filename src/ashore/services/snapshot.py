@@ -11,7 +11,7 @@ again; a write of anything else (a lender, a setting) reads everything again.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -46,6 +46,13 @@ class SharedRead:
         self.lenders: dict[str, Lender] = {}
         self._of: tuple[Database | None, int] = (None, 0)
         self._figures: dict[str, LoanFigures] = {}
+        # Loans read in full elsewhere (``Ledger.loan``) as of a write: (database, writes, loan)
+        self._offered: dict[str, tuple[Database, int, Loan]] = {}
+
+    def offer(self, db: Database, loan: Loan) -> None:
+        """``loan`` was just read in full from ``db`` (as of its last write): the next re-read
+        takes it from here instead of reading it again. Shared: never edit it after."""
+        self._offered[loan.id] = (db, db.changes.writes, loan)
 
     def update(self, db: Database) -> None:
         """Read again what changed in ``db`` since the last read (all of it the first time)."""
@@ -55,6 +62,7 @@ class SharedRead:
             return
         touched = changes.since(writes) if known is db else None
         if touched is None:
+            self._offered = {}
             self._read_all(db)
         else:
             self._reread(db, touched)
@@ -76,8 +84,14 @@ class SharedRead:
             return
         kept = {loan.id: loan for loan in self.loans if loan.id not in touched}
         facts = {key: value for key, value in self.facts.items() if key not in touched}
+        writes = db.changes.writes
+        for key, (where, when, loan) in self._offered.items():
+            if key in touched and where is db and when == writes:  # read already, as it is now
+                kept[key] = replace(loan, notes=[], note_chain=[])
+        self._offered = {}
+        rest = [key for key in touched if key not in kept]
         with db.reading() as session:
-            for row in loan_rows_by_id(session, touched, notes=False):
+            for row in loan_rows_by_id(session, rest, notes=False) if rest else ():
                 kept[row.id] = loan_record(row, notes=False)
             facts.update(note_facts(session, touched))
         names = {key: lender.name for key, lender in self.lenders.items()}

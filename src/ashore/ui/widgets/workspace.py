@@ -1,30 +1,26 @@
 """What the workspace tabs share: words for methods and statuses, date and money fields, money
-text, a plain table model base, and feeding the negotiation chart from the services' plain data."""
+text, a plain table model base and its view (``ui.widgets.tables``), and feeding the negotiation
+chart from the services' plain data."""
 
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QHeaderView,
     QMainWindow,
     QScrollArea,
-    QTableView,
     QWidget,
 )
 
@@ -36,10 +32,11 @@ from ashore.ui import dialogs
 from ashore.ui.chart.view import Marker, MonthlyBar, NegotiationChart, Series
 from ashore.ui.files.common import save_folder
 from ashore.ui.widgets.fields import CheckedLineEdit
-from ashore.ui.widgets.style import tabular_font
+from ashore.ui.widgets.tables import AnyIndex as AnyIndex
+from ashore.ui.widgets.tables import MeasuredTableView as MeasuredTableView
+from ashore.ui.widgets.tables import PlainTableModel as PlainTableModel
+from ashore.ui.widgets.tables import table_view as table_view
 from ashore.ui.widgets.words import _tr
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 @runtime_checkable
@@ -151,77 +148,6 @@ def amount_field(
     return field
 
 
-class PlainTableModel(QAbstractTableModel):
-    """A read-only table over a list of rows; subclasses say the columns and each cell's text.
-
-    Numbers are right-aligned in a tabular font so the digits line up.
-    """
-
-    columns: tuple[str, ...] = ()
-    numeric: frozenset[int] = frozenset()
-    # What a sorting proxy orders by (setSortRole): a date column's date, never its text, which
-    # reads "Dec 15, 2026" / "2026年12月15日".
-    SORT_ROLE = Qt.ItemDataRole.UserRole + 40
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-        self._font = tabular_font()
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Any:
-        return self._rows[row]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
-            return self.header(section)
-        return None
-
-    def header(self, column: int) -> str:
-        return self.columns[column]
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole:
-            return self.font(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row, column)
-        if role == self.SORT_ROLE:
-            return self.sort_key(row, column)
-        return None
-
-    def text(self, row: Any, column: int) -> str:
-        raise NotImplementedError
-
-    def sort_key(self, row: Any, column: int) -> Any:
-        """What the column sorts by; its text unless a subclass says (a date's ordinal)."""
-        return self.text(row, column)
-
-    def font(self, row: Any, column: int) -> QFont | None:
-        return self._font if column in self.numeric else None
-
-    def tooltip(self, row: Any, column: int) -> str | None:
-        return None
-
-
 @runtime_checkable
 class FitsRoom(Protocol):
     """A page that lays itself out for the width it is shown in (see ``stack_when_narrow``)."""
@@ -304,22 +230,6 @@ def scrolling(widget: QWidget) -> QScrollArea:
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields inside take the focus, not the frame
     area.setWidget(widget)
     return area
-
-
-def table_view(model: QAbstractTableModel, object_name: str = "") -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    if object_name:
-        view.setObjectName(object_name)
-    view.setAlternatingRowColors(True)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    view.verticalHeader().setVisible(False)
-    view.setWordWrap(False)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return view
 
 
 def line_label(key: str, kind: str, label: str, *, agreed: bool = False) -> str:
