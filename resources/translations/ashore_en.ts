@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+43"/>
+        <location line="+59"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>

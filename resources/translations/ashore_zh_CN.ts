@@ -3819,13 +3819,13 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+56"/>
-        <location line="+35"/>
+        <location line="+51"/>
         <location line="+4"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-52"/>
         <source>Evidence bundle written to {path}: {notes}, {files}.</source>
         <translation>证据包已写入 {path}：{notes}，{files}。</translation>
     </message>
@@ -3844,7 +3844,21 @@ What was here before is saved in %1.</source>
         </translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+19"/>
+        <source>No collector&apos;s contact on this loan breaks a rule yet, so there is nothing to complain of and no complaint is written.
+
+Record first each collector&apos;s call: Notes ▸ Collector calling, with its time, the number, what was said, and the rules it broke (a call between 22:00 and 08:00, more than three calls in a day, someone else contacted, threats or insults). Then export the complaint.</source>
+        <translation>这笔借款还没有记录违规的催收联系，没有可投诉的内容，因此不生成投诉书。
+
+请先记录每一次催收来电：沟通记录 ▸ 催收来电，写明时间、号码、对方说了什么，以及违反的规定（22:00至次日08:00之间催收、一天超过三次、联系了他人、威胁或辱骂）。之后再导出投诉书。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing to complain of</source>
+        <translation>没有可投诉的内容</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Complaint to {to} written in {language} to {path}: {contacts}, {breaches}.</source>
         <translation>致 {to} 的投诉书已用{language}写入 {path}：{contacts}，{breaches}。</translation>
     </message>
