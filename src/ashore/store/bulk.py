@@ -165,6 +165,7 @@ def _children(rows: _Rows, loan: Loan) -> None:
                 "amount": c.amount,
                 "source": c.source,
                 "note": c.note,
+                "ours": c.ours,
             },
         )
     for i, proposal in enumerate(loan.proposals):

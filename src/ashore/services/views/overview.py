@@ -63,9 +63,7 @@ def overview(loan: Loan, lender: Lender | None, today: date) -> LoanOverview:
     source = ""
     if loan.claims:
         latest = max(loan.claims, key=lambda c: c.date)
-        claim = finance.check_claim(
-            plans.loan_terms(loan), plans.loan_payments(loan), latest.date, latest.amount
-        )
+        claim = plans.claim_check(loan, latest)
         source = latest.source
     return LoanOverview(
         loan_id=loan.id,

@@ -29,14 +29,10 @@ class ClaimLine:
 
 
 def claim_lines(loan: Loan) -> list[ClaimLine]:
-    """Every claim of the loan, newest first, each checked against what we compute that day."""
-    terms = plans.loan_terms(loan)
-    payments = plans.loan_payments(loan)
-    rows = finance.schedule(terms)
-    lines = [
-        ClaimLine(i, c, finance.check_claim(terms, payments, c.date, c.amount, rows))
-        for i, c in enumerate(loan.claims)
-    ]
+    """Every claim of the loan, newest first, each beside our figure on its day
+    (``plans.claim_check``)."""
+    rows = finance.schedule(plans.loan_terms(loan)) if loan.claims else None
+    lines = [ClaimLine(i, c, plans.claim_check(loan, c, rows)) for i, c in enumerate(loan.claims)]
     return sorted(lines, key=lambda line: (line.claim.date, line.index), reverse=True)
 
 
