@@ -148,6 +148,17 @@
     </message>
 </context>
 <context>
+    <name>OverviewTab</name>
+    <message numerus="yes">
+        <location filename="../../src/ashore/ui/loan/overview.py" line="+551"/>
+        <source>%n day(s) late</source>
+        <translation>
+            <numerusform>%n day late</numerusform>
+            <numerusform>%n days late</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PaymentsTab</name>
     <message numerus="yes">
         <location filename="../../src/ashore/ui/payments/tab.py" line="+286"/>

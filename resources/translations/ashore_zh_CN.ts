@@ -4301,7 +4301,24 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>，另有罚息和滞纳金 %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
+        <source>&lt;b&gt;Pay the missed installment first: %1&lt;/b&gt;, due on &lt;b&gt;%2&lt;/b&gt; (%3). A second default usually voids the agreement.</source>
+        <translation>&lt;b&gt;请先还上逾期未还的这一期：%1&lt;/b&gt;，应还日 &lt;b&gt;%2&lt;/b&gt;（%3）。再次违约通常会导致协议作废。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;Pay the missed installments first: %1&lt;/b&gt;, the first due on &lt;b&gt;%2&lt;/b&gt; (%3). A second default usually voids the agreement.</source>
+        <translation>&lt;b&gt;请先还上逾期未还的各期：%1&lt;/b&gt;，最早一期应还日 &lt;b&gt;%2&lt;/b&gt;（%3）。再次违约通常会导致协议作废。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n day(s) late</source>
+        <translation>
+            <numerusform>已逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Next due: &lt;b&gt;%1&lt;/b&gt; on &lt;b&gt;%2&lt;/b&gt;.</source>
         <translation>下次应还：&lt;b&gt;%2&lt;/b&gt; 还 &lt;b&gt;%1&lt;/b&gt;。</translation>
     </message>

@@ -117,6 +117,17 @@ def test_under_an_agreement_the_overview_shows_what_is_left(qtbot, sample, data_
     assert tab.growth.text().startswith(f"{plan.installments[0].payment:,} of it is missed.")
     assert not tab.parts["penalty"].isVisible()
     assert tab.parts["overdue"].value.text() == f"{plan.installments[0].payment:,}"
+    # The next step puts the missed one first (amount, its day, days late), as the banners do;
+    # what falls due next comes after it (walk 6's 63).
+    first, second = plan.installments[0], plan.installments[1]
+    step = tab.next_text.text()
+    missed = (
+        f"<b>Pay the missed installment first: {first.payment:,}</b>, due on "
+        "<b>Dec 20, 2026</b> (2 days late)."
+    )
+    assert step.startswith(missed)
+    assert f"Next due: <b>{second.payment:,}</b> on <b>Jan 20, 2027</b>." in step
+    assert step.index("missed") < step.index("Next due")
     qtbot.waitUntil(lambda: "p9" in tab.chart._exact, timeout=2000)
     assert tab.chart.plot.line("p9") is not None
 

@@ -16,6 +16,7 @@ from ashore.domain.records import (
     Proposal,
 )
 from ashore.services import plans
+from ashore.services.views.payments import PaymentWarning, first_missed
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class LoanOverview:
     follow_up: date | None
     agreement: Proposal | None
     figures: plans.Figures
+    # The earliest agreed installment missed (its day, days late); the next step names it first.
+    missed: PaymentWarning | None = None
 
 
 def _latest_follow_up(loan: Loan, today: date) -> date | None:
@@ -83,4 +86,5 @@ def overview(loan: Loan, lender: Lender | None, today: date) -> LoanOverview:
         follow_up=_latest_follow_up(loan, today),
         agreement=st.agreement,
         figures=st.figures,
+        missed=first_missed(loan, today, st) if summary.overdue_amount > 0 else None,
     )

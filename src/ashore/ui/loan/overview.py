@@ -531,6 +531,25 @@ class OverviewTab(QWidget):
                     else "",
                 )
             )
+        elif data.missed is not None:
+            # Under an agreement: what is missed comes first, as the banners say (pay it now).
+            one = data.missed.remaining == data.overdue
+            text = (
+                self.tr(
+                    "<b>Pay the missed installment first: %1</b>, due on <b>%2</b> (%3). A second "
+                    "default usually voids the agreement."
+                )
+                if one
+                else self.tr(
+                    "<b>Pay the missed installments first: %1</b>, the first due on <b>%2</b> "
+                    "(%3). A second default usually voids the agreement."
+                )
+            )
+            lines.append(
+                text.replace("%1", self._money(data.overdue))
+                .replace("%2", date_text(data.missed.due, self.babel))
+                .replace("%3", self.tr("%n day(s) late", "", data.missed.days))
+            )
         if data.next_due is not None:
             lines.append(
                 self.tr("Next due: <b>%1</b> on <b>%2</b>.")
