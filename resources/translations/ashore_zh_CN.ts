@@ -169,7 +169,7 @@ Your data lives in:
         <translation>已核查征信</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Choose why you fell behind and what you can pay each month.</source>
         <translation>选择逾期的原因，以及你每月能还多少。</translation>
     </message>
@@ -499,7 +499,8 @@ Why delete {what}?</source>
         <translation>协议中</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../src/ashore/ui/guide/names.py" line="-57"/>
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+1"/>
         <source>Agreement missed</source>
         <translation>协议违约</translation>
     </message>
