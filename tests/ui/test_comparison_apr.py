@@ -72,6 +72,29 @@ def test_the_walkers_comparison_after_the_agreement(qtbot, data_dir, tmp_path) -
     assert total.endswith("8,752.77 (paid 400.00, left 8,352.77)")
 
 
+def test_export_summary_and_the_comparison_give_one_apr(data_dir, tmp_path) -> None:
+    """Walk 6's 5: ``export summary`` gave the 70 % settlement "apr": "-5.1159" where the
+    Comparison shows "—"; both follow one rule (services.costs.plan_cost): null, "—"."""
+    from ashore.services import Ledger, costs
+    from ashore.services.views import comparison as comparison_view
+    from reports.walk_book import JB, TODAY, build
+
+    ledger = Ledger.open(data_dir)
+    try:
+        build(ledger, tmp_path)
+        loan = ledger.loan(JB)
+    finally:
+        ledger.close()
+    _result, order = comparison_view.comparison(loan, TODAY, None)
+    aprs = comparison_view.option_aprs(loan, order, [])[2:]
+    window = dict(zip([p.id for p in order], aprs, strict=True))
+    summary = costs.summary_json([costs.loan_figures(loan, TODAY)], TODAY)
+    written = {p["id"]: p["apr"] for p in summary["loans"][0]["proposals"]}
+    assert written["p-70"] is None
+    assert written == {key: costs.rate_text(apr) for key, apr in window.items()}
+    assert written["p-24"] == "0.0000"
+
+
 def _walkers_model(tmp_path, budget: Decimal | None) -> tuple[ComparisonModel, dict]:
     from ashore.app.paths import DataDir
     from ashore.services import Ledger
