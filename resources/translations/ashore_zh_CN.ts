@@ -4185,6 +4185,11 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="+104"/>
+        <source>Of it, %1 is the contract&apos;s own interest since the due date: interest, not penalty (a penalty waiver does not waive it).</source>
+        <translation>其中 %1 是到期日之后按合同利率继续计收的利息：属于利息，不是罚息（减免罚息不会减免这部分）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Grows by %1 a day while nothing is paid: %2 in the next 30 days.</source>
         <translation>不还款时每天增加 %1：未来 30 天共增加 %2。</translation>
     </message>
@@ -4204,7 +4209,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>协议逾期未还金额</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 of it is missed. A second default usually voids the agreement: pay it now.</source>
         <translation>其中 %1 已逾期。再次违约通常会导致协议作废：请立即还款。</translation>
     </message>
