@@ -430,17 +430,8 @@ class _Ledger:
                 late += fee
         total = overdue + due + penalty + late + not_yet
         r = self._round
-        return Owed(
-            day,
-            r(overdue),
-            r(due),
-            r(interest),
-            r(penalty),
-            r(late),
-            r(not_yet),
-            r(total),
-            r(late_interest),
-        )
+        parts = (overdue, due, interest, penalty, late, not_yet, total, late_interest)
+        return Owed(day, *(r(part) for part in parts))
 
     def snapshot(self, day: date) -> LoanState:
         """The full state on ``day`` (call ``advance(day)`` first)."""
