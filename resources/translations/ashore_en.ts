@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+43"/>
+        <location line="+59"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -144,6 +144,17 @@
         <translation>
             <numerusform>%n loan</numerusform>
             <numerusform>%n loans</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message numerus="yes">
+        <location filename="../../src/ashore/ui/loan/overview.py" line="+565"/>
+        <source>%n day(s) late</source>
+        <translation>
+            <numerusform>%n day late</numerusform>
+            <numerusform>%n days late</numerusform>
         </translation>
     </message>
 </context>

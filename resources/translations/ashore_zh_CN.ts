@@ -169,7 +169,7 @@ Your data lives in:
         <translation>已核查征信</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Choose why you fell behind and what you can pay each month.</source>
         <translation>选择逾期的原因，以及你每月能还多少。</translation>
     </message>
@@ -499,12 +499,13 @@ Why delete {what}?</source>
         <translation>协议中</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../src/ashore/ui/guide/names.py" line="-57"/>
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+1"/>
         <source>Agreement missed</source>
         <translation>协议违约</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/widgets/workspace.py" line="+67"/>
+        <location filename="../../src/ashore/ui/widgets/workspace.py" line="+64"/>
         <source>Spread over more months</source>
         <translation>延长分期</translation>
     </message>
@@ -589,7 +590,7 @@ Why delete {what}?</source>
         <translation>已被协议取代</translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location line="+148"/>
         <source>If the agreement fails</source>
         <translation>协议失效时应还</translation>
     </message>
@@ -3854,13 +3855,13 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+56"/>
-        <location line="+35"/>
+        <location line="+51"/>
         <location line="+4"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-52"/>
         <source>Evidence bundle written to {path}: {notes}, {files}.</source>
         <translation>证据包已写入 {path}：{notes}，{files}。</translation>
     </message>
@@ -3879,7 +3880,21 @@ What was here before is saved in %1.</source>
         </translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+19"/>
+        <source>No collector&apos;s contact on this loan breaks a rule yet, so there is nothing to complain of and no complaint is written.
+
+Record first each collector&apos;s call: Notes ▸ Collector calling, with its time, the number, what was said, and the rules it broke (a call between 22:00 and 08:00, more than three calls in a day, someone else contacted, threats or insults). Then export the complaint.</source>
+        <translation>这笔借款还没有记录违规的催收联系，没有可投诉的内容，因此不生成投诉书。
+
+请先记录每一次催收来电：沟通记录 ▸ 催收来电，写明时间、号码、对方说了什么，以及违反的规定（22:00至次日08:00之间催收、一天超过三次、联系了他人、威胁或辱骂）。之后再导出投诉书。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing to complain of</source>
+        <translation>没有可投诉的内容</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Complaint to {to} written in {language} to {path}: {contacts}, {breaches}.</source>
         <translation>致 {to} 的投诉书已用{language}写入 {path}：{contacts}，{breaches}。</translation>
     </message>
@@ -4205,6 +4220,11 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="+106"/>
+        <source>Of it, %1 is the contract&apos;s own interest since the due date: interest, not penalty (a penalty waiver does not waive it).</source>
+        <translation>其中 %1 是到期日之后按合同利率继续计收的利息：属于利息，不是罚息（减免罚息不会减免这部分）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Grows by %1 a day while nothing is paid: %2 in the next 30 days.</source>
         <translation>不还款时每天增加 %1：未来 30 天共增加 %2。</translation>
     </message>
@@ -4224,7 +4244,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>协议逾期未还金额</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 of it is missed. A second default usually voids the agreement: pay it now.</source>
         <translation>其中 %1 已逾期。再次违约通常会导致协议作废：请立即还款。</translation>
     </message>
@@ -4322,7 +4342,24 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>，另有罚息和滞纳金 %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
+        <source>&lt;b&gt;Pay the missed installment first: %1&lt;/b&gt;, due on &lt;b&gt;%2&lt;/b&gt; (%3). A second default usually voids the agreement.</source>
+        <translation>&lt;b&gt;请先还上逾期未还的这一期：%1&lt;/b&gt;，应还日 &lt;b&gt;%2&lt;/b&gt;（%3）。再次违约通常会导致协议作废。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;Pay the missed installments first: %1&lt;/b&gt;, the first due on &lt;b&gt;%2&lt;/b&gt; (%3). A second default usually voids the agreement.</source>
+        <translation>&lt;b&gt;请先还上逾期未还的各期：%1&lt;/b&gt;，最早一期应还日 &lt;b&gt;%2&lt;/b&gt;（%3）。再次违约通常会导致协议作废。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n day(s) late</source>
+        <translation>
+            <numerusform>已逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Next due: &lt;b&gt;%1&lt;/b&gt; on &lt;b&gt;%2&lt;/b&gt;.</source>
         <translation>下次应还：&lt;b&gt;%2&lt;/b&gt; 还 &lt;b&gt;%1&lt;/b&gt;。</translation>
     </message>

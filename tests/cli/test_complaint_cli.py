@@ -153,6 +153,7 @@ def test_english_to_the_central_bank_when_asked(loaded: list[str], tmp_path: Pat
 def test_an_accepted_plan_is_stated(tmp_path: Path) -> None:
     data = json.loads(SAMPLE.read_text(encoding="utf-8"))
     data["loans"][0]["proposals"][0]["status"] = "accepted"
+    data["loans"][0]["notes"].append(_note(CONTACTS[0], "incoming"))  # a night call
     book = tmp_path / "book.json"
     book.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     args = ["--data-dir", str(tmp_path / "data"), "--today", "2026-11-28"]
@@ -180,6 +181,32 @@ def test_unknown_loan_and_bad_hotline(
     with pytest.raises(SystemExit) as stop:
         main([*loaded, "export", "complaint", "--loan", LOAN, "--out", str(out), "--to", "110"])
     assert stop.value.code == 2
+
+
+def test_no_complaint_of_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """No broken rule recorded (no collection contact, or only a daytime one): no PDF, exit 1 and
+    a line that says what to record first."""
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    book = tmp_path / "book.json"
+    book.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    args = ["--data-dir", str(tmp_path / "data"), "--today", "2026-11-28"]
+    assert main([*args, "import", str(book)]) == 0
+    out = tmp_path / "c.pdf"
+    for _round in range(2):
+        capsys.readouterr()
+        assert main([*args, "export", "complaint", "--loan", LOAN, "--out", str(out)]) == 1
+        err = capsys.readouterr().err
+        assert "nothing to complain of" in err
+        assert "record first a collector's call" in err
+        assert len(err.strip().splitlines()) == 1
+        assert not out.exists()
+        # a daytime incoming call, one that day, nobody else, no abuse: no rule broken
+        data["loans"][0]["notes"] = [_note(CONTACTS[1], "incoming")]
+        again = tmp_path / "again.json"
+        again.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        args = ["--data-dir", str(tmp_path / "data2"), "--today", "2026-11-28"]
+        if _round == 0:
+            assert main([*args, "import", str(again)]) == 0
 
 
 def test_export_summary_carries_breaches_and_the_credit_record(

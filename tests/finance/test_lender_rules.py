@@ -198,13 +198,46 @@ def test_contract_interest_continues_on_overdue_principal() -> None:
     plain = worked_terms(penalty_base="overdue_principal")
     going_on = worked_terms(penalty_base="overdue_principal", contract_interest_continues=True)
     day = date(2026, 3, 17)  # 30 days after the first due date
-    base = loan_state(plain, [], day).installments[0].penalty
-    more = loan_state(going_on, [], day).installments[0].penalty
-    # 920.16 × 0.0005 × 30 = 13.80 penalty, and the contract's 0.18 / 360 × 30 on top.
-    assert base == D("13.80")
-    assert more - base == D("13.80")
+    base = loan_state(plain, [], day).installments[0]
+    more = loan_state(going_on, [], day).installments
+    # 920.16 × 0.0005 × 30 = 13.80 penalty, and the contract's 0.18 / 360 × 30 on top: interest,
+    # not penalty (walk 6's zh 23: a penalty waiver waived it too).
+    assert base.penalty == D("13.80")
+    assert (more[0].penalty, more[0].late_interest) == (D("13.80"), D("13.80"))
+    assert more[0].owed == base.owed + D("13.80")
     owed = owed_on(going_on, [], day)
-    assert owed.penalty == more + loan_state(going_on, [], day).installments[1].penalty
+    assert owed.penalty == more[0].penalty + more[1].penalty
+    assert owed.late_interest == more[0].late_interest + more[1].late_interest
+    plain_owed = owed_on(plain, [], day)
+    assert owed.penalty == plain_owed.penalty
+    # inside overdue and interest: the total is as it was
+    assert owed.overdue == plain_owed.overdue + owed.late_interest
+    assert owed.interest == plain_owed.interest + owed.late_interest
+    assert owed.total == plain_owed.total + owed.late_interest
+
+
+def test_a_penalty_waiver_waives_the_penalty_not_the_contract_interest() -> None:
+    """Walk 6's zh 23: penalty 1.5 × the contract rate and the contract's interest running on:
+    "penalty waived 100 %" forgives the penalty only (20.70 = 920.16 × 0.00075 × 30), not the
+    contract's 13.80 (920.16 × 0.0005 × 30); an interest waiver is what takes that."""
+    from ashore.finance import Waivers, proposal_base
+
+    terms = worked_terms(
+        penalty_times_contract=D("1.5"),
+        penalty_base="overdue_principal",
+        contract_interest_continues=True,
+    )
+    day = date(2026, 3, 17)  # the first installment 30 days late, the second 2
+    owed = owed_on(terms, [], day)
+    first, second = loan_state(terms, [], day).installments[:2]
+    assert (first.penalty, first.late_interest) == (D("20.70"), D("13.80"))
+    assert owed.penalty == first.penalty + second.penalty
+    assert owed.late_interest == first.late_interest + second.late_interest
+    base = proposal_base(owed, Waivers(penalty=D("1")), "CNY")
+    assert base.waived_penalty == owed.penalty
+    assert base.amount == owed.total - owed.penalty
+    interest = proposal_base(owed, Waivers(interest=D("1")), "CNY")
+    assert interest.waived_interest == owed.interest  # the scheduled interest and the run-on
 
 
 def test_payoff_of_the_worked_example() -> None:

@@ -17,7 +17,7 @@ from ashore.services import Ledger, plans
 from ashore.services.complaint import complaint_data
 from ashore.services.guide import letter as guide_letter
 
-from .walk_book import JB, KAKA, TODAY, build
+from .walk_book import JB, KAKA, TODAY, build, night_call
 
 
 def money(value: str) -> str:
@@ -81,7 +81,7 @@ def test_an_empty_reference_never_prints_the_internal_id(book: Ledger) -> None:
         assert JB not in body
         assert "reference" not in body
         assert "编号" not in body
-    complaint = complaint_data(book, JB, TODAY, lang="zh_CN")
+    complaint = complaint_data(night_call(book, JB), JB, TODAY, lang="zh_CN")
     text = "\n".join(t for _s, t in complaint_report.intro_paragraphs(complaint, "zh_CN"))
     assert JB not in text
     assert "合同编号" not in text
@@ -89,14 +89,14 @@ def test_an_empty_reference_never_prints_the_internal_id(book: Ledger) -> None:
     loan = book.loan(KAKA)
     loan.reference = "KK-2026-0910"
     book.save_loan(loan)
-    complaint = complaint_data(book, KAKA, TODAY, lang="en")
+    complaint = complaint_data(night_call(book, KAKA), KAKA, TODAY, lang="en")
     text = "\n".join(t for _s, t in complaint_report.intro_paragraphs(complaint, "en"))
     assert "contract number KK-2026-0910" in text
     assert KAKA not in text
 
 
 def test_the_complaint_announces_hashes_only_when_files_follow(book: Ledger) -> None:
-    data = complaint_data(book, JB, TODAY, lang="zh_CN")
+    data = complaint_data(night_call(book, JB), JB, TODAY, lang="zh_CN")
     assert data.evidence == []
     closing = "\n".join(t for _s, t in complaint_report.closing_paragraphs(data, "zh_CN"))
     assert "SHA-256" not in closing
@@ -104,5 +104,5 @@ def test_the_complaint_announces_hashes_only_when_files_follow(book: Ledger) -> 
 
 
 def test_the_complaints_agreement_says_what_is_left_of_it(book: Ledger) -> None:
-    data = complaint_data(book, JB, TODAY, lang="en")
+    data = complaint_data(night_call(book, JB), JB, TODAY, lang="en")
     assert f"Paid so far: {money('400.00')}" in "\n".join(data.agreed)

@@ -146,3 +146,12 @@ def build(ledger: Ledger, tmp: Path, *, accept: bool = True, pay: bool = True) -
             JB, Payment(date=TODAY, amount=Decimal("400.00"), method="Alipay")
         )
     return ledger
+
+
+def night_call(ledger: Ledger, loan_id: str) -> Ledger:
+    """A collector's call at 23:10 (+08:00) on the loan: a rule broken, so a complaint is due."""
+    from ashore.services.notes import Notes
+
+    at = datetime(2026, 11, 21, 23, 10, tzinfo=timezone(timedelta(hours=8)))
+    Notes(ledger).add(loan_id, occurred_at=at, kind="collection", direction="incoming", text="pay")
+    return ledger

@@ -3,6 +3,7 @@ from the money engine through services.plans."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -49,6 +50,43 @@ def test_claim_lines_are_newest_first_with_our_figure(ledger, payments) -> None:
     )
     assert lines[0].check.ours == owed.total
     assert lines[0].check.difference == Decimal("9400.00") - owed.total
+
+
+def test_a_claims_comparison_is_a_record_of_the_moment_it_was_recorded(
+    ledger, payments, tmp_path
+) -> None:
+    """Walk 6's 14/61: a claim recorded on a day, then a payment dated that same day: the claim
+    still reads against what we computed when it was recorded, on Payments and the Overview."""
+    from ashore.app.paths import DataDir
+    from ashore.domain.records import Payment
+    from ashore.services import Ledger
+
+    before = ledger.loan(JB)
+    ours = finance.owed_on(plans.loan_terms(before), plans.loan_payments(before), TODAY).total
+    assert ours == Decimal("9348.71")  # DOMAIN.md's worked example on 2026-11-28
+    payments.add_claim(JB, Claim(TODAY, Decimal("9850.00"), "app"))
+    payments.add_payment(JB, Payment(TODAY, Decimal("500.00")))
+    loan = ledger.loan(JB)
+    # what the payments give now: less (the payment counts on its day)
+    now = finance.owed_on(plans.loan_terms(loan), plans.loan_payments(loan), TODAY).total
+    assert now < ours
+    [line] = [x for x in payments_view.claim_lines(loan) if x.claim.date == TODAY]
+    assert (line.check.ours, line.check.difference) == (ours, Decimal("501.29"))
+    overview = overview_view.overview(loan, None, TODAY)
+    assert overview.claim == line.check
+    # kept through the exchange file ("ours", a decimal string) and back into a new data dir
+    out = tmp_path / "out.json"
+    ledger.export_json(out)
+    claims = json.loads(out.read_text(encoding="utf-8"))["loans"][0]["claims"]
+    assert claims[-1]["ours"] == "9348.71"
+    assert "ours" not in claims[0]  # the sample's claim, imported without it: computed now
+    again = Ledger.open(DataDir(tmp_path / "again"))
+    try:
+        again.import_json(out)
+        back = again.loan(JB)
+        assert plans.claim_check(back, back.claims[-1]) == line.check
+    finally:
+        again.close()
 
 
 def test_a_missed_agreed_installment_is_the_loudest_warning(ledger, proposals) -> None:

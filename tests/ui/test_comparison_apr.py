@@ -36,21 +36,28 @@ def test_apr_row(qtbot) -> None:
     assert not model.is_best(row, 1)
 
 
-def test_the_walkers_comparison_after_the_agreement(qtbot, data_dir, tmp_path) -> None:
-    """Issue 13 on the walker's book: the 70 % settlement pays back 6,544.10 of the 9,348.71 it
-    starts from, so it has no yearly cost ("—", never a starred −497.73 %); the plan in force's
-    total says what was paid and what is left, as the Overview does."""
+def _walkers_loan(data_dir, tmp_path):
+    """The walker's book's worked-example loan, read from a data dir built for the test."""
     from ashore.services import Ledger
-    from ashore.services import plans as loan_plans
-    from ashore.services.views import comparison as comparison_view
-    from reports.walk_book import JB, TODAY, build
+    from reports.walk_book import JB, build
 
     ledger = Ledger.open(data_dir)
     try:
         build(ledger, tmp_path)
-        loan = ledger.loan(JB)
+        return ledger.loan(JB)
     finally:
         ledger.close()
+
+
+def test_the_walkers_comparison_after_the_agreement(qtbot, data_dir, tmp_path) -> None:
+    """Issue 13 on the walker's book: the 70 % settlement pays back 6,544.10 of the 9,348.71 it
+    starts from, so it has no yearly cost ("—", never a starred −497.73 %); the plan in force's
+    total says what was paid and what is left, as the Overview does."""
+    from ashore.services import plans as loan_plans
+    from ashore.services.views import comparison as comparison_view
+    from reports.walk_book import TODAY
+
+    loan = _walkers_loan(data_dir, tmp_path)
     result, order = comparison_view.comparison(loan, TODAY, None)
     aprs = comparison_view.option_aprs(loan, order, [])
     by_id = dict(zip([p.id for p in order], aprs[2:], strict=True))
@@ -70,6 +77,24 @@ def test_the_walkers_comparison_after_the_agreement(qtbot, data_dir, tmp_path) -
     assert "no yearly cost" in str(model.tooltip(row, column["p-70"]))
     total = model.text(ComparisonModel.Column.TOTAL, column["p-24"])
     assert total.endswith("8,752.77 (paid 400.00, left 8,352.77)")
+
+
+def test_export_summary_and_the_comparison_give_one_apr(data_dir, tmp_path) -> None:
+    """Walk 6's 5: ``export summary`` gave the 70 % settlement "apr": "-5.1159" where the
+    Comparison shows "—"; both follow one rule (services.costs.plan_cost): null, "—"."""
+    from ashore.services import costs
+    from ashore.services.views import comparison as comparison_view
+    from reports.walk_book import TODAY
+
+    loan = _walkers_loan(data_dir, tmp_path)
+    _result, order = comparison_view.comparison(loan, TODAY, None)
+    aprs = comparison_view.option_aprs(loan, order, [])[2:]
+    window = dict(zip([p.id for p in order], aprs, strict=True))
+    summary = costs.summary_json([costs.loan_figures(loan, TODAY)], TODAY)
+    written = {p["id"]: p["apr"] for p in summary["loans"][0]["proposals"]}
+    assert written["p-70"] is None
+    assert written == {key: costs.rate_text(apr) for key, apr in window.items()}
+    assert written["p-24"] == "0.0000"
 
 
 def _walkers_model(tmp_path, budget: Decimal | None) -> tuple[ComparisonModel, dict]:

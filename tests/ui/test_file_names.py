@@ -104,7 +104,10 @@ def test_the_folder_chosen_last_is_suggested_next_and_kept_in_the_settings(
 def test_the_window_suggests_human_names_for_complaint_and_evidence(
     qtbot: Any, ledger: Ledger, make_window: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from .helpers import record_night_call
+
     ledger.load_sample()
+    record_night_call(ledger, "jb-2026-01")  # a complaint is offered only of a broken rule
     window = make_window(ledger)
     window.open_loan("jb-2026-01")
     asked: list[str] = []

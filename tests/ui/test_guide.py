@@ -217,6 +217,31 @@ def test_the_sidebar_names_each_loans_stage(qtbot, make_window, sample: Ledger) 
     assert window.model.loan_index("jt360-2025-11").data(SidebarRole.STAGE) == "No negotiation yet"
 
 
+def test_a_missed_agreement_has_one_status_in_the_sidebar(
+    qtbot, make_window, sample: Ledger, ctx: Context
+) -> None:
+    """Walk 6's zh 51: the subtitle said "Agreed" beside the badge's "Agreement missed"."""
+    from ashore.domain.records import Proposal
+    from ashore.services.proposals import Proposals
+    from ashore.ui.loan.sidebar import SidebarRole, status_text
+
+    space = Proposals(sample)
+    start = ctx.today - timedelta(days=39)  # its first installment fell due 8 days ago, unpaid
+    terms = {"months": 12, "annual_rate": Decimal(0)}
+    space.save_proposal(LOAN, Proposal("p9", "12 months", "reamortize", start, terms))
+    space.change_status(LOAN, "p9", "proposed")
+    space.change_status(LOAN, "p9", "accepted")
+    loan = sample.loan(LOAN)
+    summary = plans.summarize(loan, None, ctx.today)
+    assert summary.status == "agreement_missed"
+    found = guide_stage.stage(loan, ctx.today)
+    assert (found.key, found.title_key, found.title) == ("agreed", "missed", "Agreement missed")
+    window = make_window(sample)
+    index = window.model.loan_index(LOAN)
+    qtbot.waitUntil(lambda: bool(index.data(SidebarRole.STAGE)), timeout=3000)
+    assert index.data(SidebarRole.STAGE) == status_text(summary) == "Agreement missed"
+
+
 def test_the_call_card_and_the_letter_open_within_the_screen(qtbot, sample: Ledger, ctx: Context):
     """Fourth walk's 2: the letter (760x820) and the call card (620x860) ran off an 800 px
     screen, their buttons under its edge; they open at what the screen leaves, frame included."""

@@ -154,3 +154,36 @@ def test_export_complaint_from_the_menu(
     target.unlink()
     action.trigger()  # cancelled: nothing written
     assert not target.exists()
+
+
+@noise
+def test_no_complaint_without_a_broken_rule(
+    qtbot: Any, ledger: Ledger, make_window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    ledger.load_sample()
+    # a daytime call: a collection contact, but no rule broken
+    Notes(ledger).add(
+        LOAN,
+        occurred_at=datetime(2026, 11, 21, 10, 10, tzinfo=timezone(timedelta(hours=8))),
+        kind="collection",
+        direction="incoming",
+        text="pay now",
+    )
+    window = make_window(ledger)
+    window.open_loan(LOAN)
+    said: list[tuple[str, str]] = []
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "info", lambda _p, text, title="": said.append((title, text)))
+    monkeypatch.setattr(
+        dialogs, "ask_complaint", lambda _p, name, _lang: asked.append(name) or None
+    )
+    window.notes_hookup.complaint_action.trigger()
+    assert asked == []  # not even asked where to write it
+    [(title, text)] = said
+    assert title == "Nothing to complain of"
+    assert "no complaint is written" in text
+    assert "Collector calling" in text
+    assert "22:00 and 08:00" in text
+    assert list(tmp_path.glob("*.pdf")) == []

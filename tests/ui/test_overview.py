@@ -117,6 +117,17 @@ def test_under_an_agreement_the_overview_shows_what_is_left(qtbot, sample, data_
     assert tab.growth.text().startswith(f"{plan.installments[0].payment:,} of it is missed.")
     assert not tab.parts["penalty"].isVisible()
     assert tab.parts["overdue"].value.text() == f"{plan.installments[0].payment:,}"
+    # The next step puts the missed one first (amount, its day, days late), as the banners do;
+    # what falls due next comes after it (walk 6's 63).
+    first, second = plan.installments[0], plan.installments[1]
+    step = tab.next_text.text()
+    missed = (
+        f"<b>Pay the missed installment first: {first.payment:,}</b>, due on "
+        "<b>Dec 20, 2026</b> (2 days late)."
+    )
+    assert step.startswith(missed)
+    assert f"Next due: <b>{second.payment:,}</b> on <b>Jan 20, 2027</b>." in step
+    assert step.index("missed") < step.index("Next due")
     qtbot.waitUntil(lambda: "p9" in tab.chart._exact, timeout=2000)
     assert tab.chart.plot.line("p9") is not None
 
@@ -137,3 +148,29 @@ def test_the_window_has_the_workspace_tabs_and_refreshes_after_a_write(
     assert window.form.original is not None
     assert window.form.original.payments[-1].amount == Decimal("9348.71")
     assert window.overview_tab.owed_value.text() == "0.00 CNY"
+
+
+def test_the_contracts_running_interest_is_not_called_penalty(qtbot, sample, ctx) -> None:
+    """Walk 6's zh 14: with the contract's interest running on after the due dates, the Overview
+    called penalty + that interest "penalty"; the penalty is the penalty's, the interest is in
+    "due and unpaid" and said so."""
+    from dataclasses import replace
+
+    plain = sample.loan(JB)
+    loan = replace(plain, overdue=replace(plain.overdue, contract_interest_continues=True))
+    sample.save_loan(loan)
+    loan = sample.loan(JB)
+    owed = finance.owed_on(plans.loan_terms(loan), plans.loan_payments(loan), TODAY)
+    before = finance.owed_on(plans.loan_terms(plain), plans.loan_payments(plain), TODAY)
+    assert owed.late_interest > 0
+    assert owed.penalty == before.penalty == Decimal("295.94")  # DOMAIN.md's worked example
+    tab = OverviewTab(sample, ctx, "en")
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.set_loan(loan, None)
+    assert tab.parts["penalty"].value.text() == "295.94"
+    due = owed.overdue + owed.due
+    assert due == before.overdue + before.due + owed.late_interest
+    assert tab.parts["overdue"].value.text() == f"{due:,}"
+    tip = tab.parts["overdue"].toolTip()
+    assert f"{owed.late_interest:,} is the contract's own interest" in tip

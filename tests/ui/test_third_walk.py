@@ -217,6 +217,9 @@ def test_the_complaint_says_its_language_and_lets_the_user_choose(
     assert "Written in English" in box.why.text()
     assert box.choice() == ("12378", "en")
 
+    from .helpers import record_night_call
+
+    record_night_call(sample, JB)  # a complaint is written only of a broken rule
     window = _window(qtbot, ctx, sample)
     window.open_loan(JB)
     asked: list[tuple[str, str]] = []

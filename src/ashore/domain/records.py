@@ -90,6 +90,9 @@ class Claim:
     amount: Decimal
     source: str = ""
     note: str = ""
+    # What we computed owed on ``date`` when the claim was recorded: the comparison is a record
+    # of that moment, so payments recorded later do not change it. None: compute it now.
+    ours: Decimal | None = None
 
 
 @dataclass

@@ -504,6 +504,8 @@ def check_loan(loan: Loan, lender_ids: Collection[str], path: str = "loan") -> N
     for i, claim in enumerate(loan.claims):
         _date(claim.date, f"{path}.claims[{i}].date")
         check_amount(claim.amount, f"{path}.claims[{i}].amount", currency)
+        if claim.ours is not None:
+            check_amount(claim.ours, f"{path}.claims[{i}].ours", currency)
     _unique((p.id for p in loan.proposals), f"{path}.proposals", "proposal")
     for i, proposal in enumerate(loan.proposals):
         check_proposal(proposal, f"{path}.proposals[{i}]", currency)

@@ -122,12 +122,13 @@ def _payment(raw: object, path: str) -> Payment:
 
 
 def _claim(raw: object, path: str) -> Claim:
-    data = _object(raw, path, ("date", "amount"), ("source", "note"))
+    data = _object(raw, path, ("date", "amount"), ("source", "note", "ours"))
     return Claim(
         date=_date(data["date"], f"{path}.date"),
         amount=_decimal(data["amount"], f"{path}.amount"),
         source=_opt(data, "source", path, _str, ""),
         note=_opt(data, "note", path, _str, ""),
+        ours=_opt(data, "ours", path, _decimal, None),
     )
 
 

@@ -187,6 +187,7 @@ def _loan_json(loan: Loan, store: EvidenceStore | None, folder: Path) -> dict[st
                 "amount": decimal_text(c.amount),
                 "source": c.source,
                 "note": c.note,
+                **({} if c.ours is None else {"ours": decimal_text(c.ours)}),
             }
             for c in loan.claims
         ],

@@ -296,7 +296,7 @@ def lateness_cost(state: LoanState) -> Decimal | None:
         for item in state.installments:
             if item.status != "overdue" or item.days_overdue <= 0 or item.scheduled <= 0:
                 continue
-            charges += item.penalty + item.late_fee
+            charges += item.penalty + item.late_fee + item.late_interest
             exposure += item.scheduled * item.days_overdue
         if exposure <= 0:
             return None

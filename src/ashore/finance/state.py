@@ -49,6 +49,9 @@ class Owed:
     ``interest``: the unpaid interest inside ``overdue`` + ``due`` (what an interest waiver uses);
     ``penalty`` and ``late_fees`` as of ``as_of``; ``not_yet_due``: principal of installments due
     later (0 after acceleration). ``total`` = overdue + due + penalty + late_fees + not_yet_due.
+    ``late_interest``: the contract's own interest run on overdue principal after its due date
+    (``contract_interest_continues``), still owed. It is interest, not penalty: counted inside
+    ``overdue`` and ``interest`` (so a penalty waiver leaves it, an interest waiver takes it).
     """
 
     as_of: date
@@ -59,6 +62,7 @@ class Owed:
     late_fees: Decimal
     not_yet_due: Decimal
     total: Decimal
+    late_interest: Decimal = ZERO
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +71,8 @@ class InstallmentState:
 
     ``due`` is the scheduled date (``accelerated`` tells when acceleration made it due earlier).
     ``paid`` counts everything paid toward it, charges included. ``days_overdue`` is days since its
-    due date while it is overdue, else 0.
+    due date while it is overdue, else 0. ``penalty``: the penalty proper; ``late_interest``: the
+    contract's interest run on its principal since its due date (``contract_interest_continues``).
     """
 
     number: int
@@ -82,6 +87,7 @@ class InstallmentState:
     status: InstallmentStatus
     days_overdue: int
     accelerated: bool
+    late_interest: Decimal = ZERO
 
     @property
     def owed(self) -> Decimal:
@@ -92,6 +98,7 @@ class InstallmentState:
             + self.unpaid_fees
             + self.penalty
             + self.late_fee
+            + self.late_interest
         )
 
 
@@ -306,6 +313,15 @@ class _Ledger:
         # overdue installment's penalty every day, and the lookup would double that cost.
         return value.quantize(self.quantum, rounding=ROUND_HALF_UP)
 
+    def _owed_late_interest(self, item: _Item, day: date, owed: Decimal) -> Decimal:
+        """Of the penalty charges ``owed`` on the item, the contract's interest run since its due
+        date (a payment pays the penalty proper first; a cap trims the penalty proper first)."""
+        if self.contract_daily is None or owed == 0:
+            return ZERO
+        charged = self._charges(item, day)[0]
+        interest = min(self._continuing_interest(item, day), charged)
+        return owed - max(charged - interest - item.pen_paid, ZERO)
+
     def _owed_charges(self, item: _Item, day: date) -> tuple[Decimal, Decimal]:
         if not item.missed:
             return ZERO, ZERO
@@ -372,7 +388,7 @@ class _Ledger:
         The daily projection calls this once a day, so the common case (a penalty rate, no cap)
         is computed inline; it gives the same figures as ``_owed_charges``.
         """
-        overdue = due = interest = penalty = late = not_yet = ZERO
+        overdue = due = interest = penalty = late = not_yet = late_interest = ZERO
         grace = self.rules.grace_days
         by_principal = self.rules.penalty_base == "overdue_principal"
         quantum = self.quantum
@@ -404,11 +420,18 @@ class _Ledger:
                     late += item.late_fee - item.late_fee_paid
             else:
                 p, fee = self._owed_charges(item, day)
-                penalty += p
+                # The contract's interest run since the due date is interest on overdue money,
+                # not penalty (DOMAIN.md): in overdue and interest, so a penalty waiver leaves it.
+                run = self._owed_late_interest(item, day, p)
+                penalty += p - run
+                overdue += run
+                interest += run
+                late_interest += run
                 late += fee
         total = overdue + due + penalty + late + not_yet
         r = self._round
-        return Owed(day, r(overdue), r(due), r(interest), r(penalty), r(late), r(not_yet), r(total))
+        parts = (overdue, due, interest, penalty, late, not_yet, total, late_interest)
+        return Owed(day, *(r(part) for part in parts))
 
     def snapshot(self, day: date) -> LoanState:
         """The full state on ``day`` (call ``advance(day)`` first)."""
@@ -416,6 +439,7 @@ class _Ledger:
         oldest_overdue: date | None = None
         for item in sorted(self.items, key=lambda it: it.row.number):
             penalty, late = self._owed_charges(item, day)
+            run = self._owed_late_interest(item, day, penalty)
             left = item.unpaid() + penalty + late
             past_grace = item.due <= day and (
                 item.accelerated or (day - item.due).days > self.rules.grace_days
@@ -442,11 +466,12 @@ class _Ledger:
                     round_money(item.principal, r),
                     round_money(item.interest, r),
                     round_money(item.fees, r),
-                    round_money(penalty, r),
+                    round_money(penalty - run, r),
                     round_money(late, r),
                     status,
                     days,
                     item.accelerated,
+                    round_money(run, r),
                 )
             )
         days_overdue = (day - oldest_overdue).days if oldest_overdue else 0

@@ -27,11 +27,27 @@ def complaint_lang(currency: str, asked: str | None, default: str) -> str:
     return "zh_CN" if currency == "CNY" else default
 
 
+class NothingToComplain(InputError):
+    """No collection contact of the loan broke a rule: a complaint would state nothing."""
+
+
+def loan_breaches(ledger: Ledger, loan_id: str) -> int:
+    """How many rules the collectors broke in this loan's contacts (a contact breaking two counts
+    two); the lender's other loans count towards a day's three calls. A complaint needs one."""
+    loans = ledger.loans()
+    loan = next((x for x in loans if x.id == loan_id), None)
+    if loan is None:
+        raise InputError(f"loan: {loan_id!r} is not a known loan id")
+    rules = breaches_by_note([x for x in loans if x.lender == loan.lender])
+    return sum(len(found) for (owner, _note), found in rules.items() if owner == loan_id)
+
+
 def complaint_data(
     ledger: Ledger, loan_id: str, today: date, to: str = "12378", lang: str = "en"
 ) -> ComplaintData:
     """The complaint's facts for ``loan_id``; contacts from the lender's other loans count towards
-    a day's three calls but only this loan's are listed."""
+    a day's three calls but only this loan's are listed. ``NothingToComplain`` when none of the
+    loan's contacts broke a rule: a complaint of nothing is not written."""
     if to not in HOTLINES:
         raise InputError(f"to: {to!r} is not one of {', '.join(HOTLINES)}")
     loans = ledger.loans()
@@ -40,6 +56,12 @@ def complaint_data(
         raise InputError(f"loan: {loan_id!r} is not a known loan id")
     lender = next(x for x in ledger.lenders() if x.id == loan.lender)
     rules = breaches_by_note([x for x in loans if x.lender == loan.lender])
+    if not any(owner == loan.id for owner, _note in rules):
+        raise NothingToComplain(
+            f"loan {loan.id!r}: no collection contact of it breaks a rule, so there is nothing "
+            "to complain of; record first a collector's call (a collection note) with the rules "
+            "it broke: a night call, too many calls in a day, a third party contacted, abuse"
+        )
     contacts = sorted(
         (n for n in loan.notes if n.kind == "collection" and n.deleted_at is None),
         key=lambda n: (n.occurred_at, n.logged_at, n.id),

@@ -128,10 +128,21 @@ class LoanFigures:
     )
 
 
+def plan_cost(plan: finance.ProposalPlan) -> finance.YearlyCost | None:
+    """A plan's true yearly cost (DOMAIN.md: the amount it starts from received on its start day,
+    its installments paid back), or None where it has none: a plan that pays back less than it
+    starts from (a settlement at a discount) costs nothing a year; its IRR would be a negative
+    "cost", and what it is worth is its saving. The one rule of every screen and of ``export
+    summary`` (``"apr": null``). ``finance.FinanceError`` when the IRR cannot be found."""
+    if plan.total_paid < plan.base.amount:
+        return None
+    return finance.proposal_cost(plan)
+
+
 def _proposal_figures(loan: Loan, proposal: Proposal) -> ProposalFigures:
     try:
         plan = plan_in_force(loan, proposal)  # an agreement: its agreed table
-        cost = finance.proposal_cost(plan)
+        cost = plan_cost(plan)
     except (InputError, finance.FinanceError):
         return ProposalFigures(
             proposal.id, proposal.status, None, None, None, None, None, None, None
@@ -145,8 +156,8 @@ def _proposal_figures(loan: Loan, proposal: Proposal) -> ProposalFigures:
         len(rows),
         min(r.due for r in rows),
         max(r.due for r in rows),
-        cost.apr,
-        cost.effective,
+        cost.apr if cost is not None else None,
+        cost.effective if cost is not None else None,
     )
 
 

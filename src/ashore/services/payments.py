@@ -12,12 +12,14 @@ from ashore.domain.records import (
     Payment,
 )
 from ashore.domain.validation import check_amount
+from ashore.services import plans
 from ashore.services.ledger import Ledger
 from ashore.store.database import Database
 from ashore.store.mapping.loans import (
     append_claim,
     append_payment,
     claim_record,
+    loan_record,
     loan_row,
     payment_record,
 )
@@ -70,7 +72,9 @@ class Payments:
             for name in ("source", "note"):
                 if not isinstance(getattr(claim, name), str):
                     raise InputError(f"claim.{name}: must be text")
-            kept = replace(claim, source=claim.source.strip(), note=claim.note.strip())
+            # The comparison is a record of this moment: our figure on its day, kept with it.
+            ours = plans.claim_check(loan_record(row, notes=False), replace(claim, ours=None)).ours
+            kept = replace(claim, source=claim.source.strip(), note=claim.note.strip(), ours=ours)
             return append_claim(row, kept)
 
     def delete_claim(self, loan_id: str, index: int) -> Claim:

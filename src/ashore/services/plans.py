@@ -14,7 +14,15 @@ from decimal import Decimal
 from ashore import finance
 from ashore.app.errors import InputError
 from ashore.domain.money import ZERO, round_money
-from ashore.domain.records import Agreed, AgreedInstallment, Lender, Loan, LoanSummary, Proposal
+from ashore.domain.records import (
+    Agreed,
+    AgreedInstallment,
+    Claim,
+    Lender,
+    Loan,
+    LoanSummary,
+    Proposal,
+)
 
 
 def loan_terms(loan: Loan) -> finance.LoanTerms:
@@ -51,6 +59,20 @@ def loan_payments(loan: Loan) -> tuple[finance.Payment, ...]:
         finance.Payment(p.date, p.amount)
         for p in sorted(loan.payments, key=lambda p: p.date)
         if p.amount > 0
+    )
+
+
+def claim_check(
+    loan: Loan, claim: Claim, rows: Sequence[finance.Installment] | None = None
+) -> finance.ClaimCheck:
+    """A lender's claim beside our figure on its day, the one the Payments tab and the Overview
+    show: what we computed when the claim was recorded (kept with it: payments recorded later do
+    not rewrite that comparison), or, for a claim kept without it (before 0008, or imported
+    without ``ours``), what the payments dated up to its day give now."""
+    if claim.ours is not None:
+        return finance.ClaimCheck(claim.date, claim.amount, claim.ours, claim.amount - claim.ours)
+    return finance.check_claim(
+        loan_terms(loan), loan_payments(loan), claim.date, claim.amount, rows
     )
 
 

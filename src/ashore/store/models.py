@@ -137,6 +137,8 @@ class ClaimRow(Base):
     amount: Mapped[Decimal] = mapped_column(DecimalText)
     source: Mapped[str] = mapped_column(String, default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    # What Ashore computed owed on ``date`` when the claim was recorded; NULL before 0008.
+    ours: Mapped[Decimal | None] = mapped_column(DecimalText, nullable=True, default=None)
 
 
 class ProposalRow(Base):

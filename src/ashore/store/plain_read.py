@@ -32,7 +32,9 @@ _PAYMENTS = (
     "SELECT loan_id, date, amount, note, method, reference FROM payments "
     "ORDER BY loan_id, position, pk"
 )
-_CLAIMS = "SELECT loan_id, date, amount, source, note FROM claims ORDER BY loan_id, position, pk"
+_CLAIMS = (
+    "SELECT loan_id, date, amount, source, note, ours FROM claims ORDER BY loan_id, position, pk"
+)
 _PROPOSALS = (
     "SELECT loan_id, pk, id, name, method, start, params, status, waive_penalty, "
     "waive_late_fees, waive_interest, agreed FROM proposals ORDER BY loan_id, position, pk"
@@ -175,7 +177,11 @@ def plain_loans(raw: sqlite3.Connection) -> Iterator[records.Loan]:
             ],
             "claims": [
                 records.Claim(
-                    date=_day(c[1]), amount=_decimal(c[2]), source=str(c[3]), note=str(c[4])
+                    date=_day(c[1]),
+                    amount=_decimal(c[2]),
+                    source=str(c[3]),
+                    note=str(c[4]),
+                    ours=None if c[5] is None else _decimal(c[5]),
                 )
                 for c in claims.take(loan_id)
             ],

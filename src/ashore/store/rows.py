@@ -75,7 +75,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "fees": ("pk", "loan_id", "position", "name", "amount", "per"),
     "payments": ("pk", "loan_id", "position", "date", "amount", "note", "method", "reference"),
-    "claims": ("pk", "loan_id", "position", "date", "amount", "source", "note"),
+    "claims": ("pk", "loan_id", "position", "date", "amount", "source", "note", "ours"),
     "proposals": (
         "pk",
         "loan_id",
@@ -219,7 +219,9 @@ class Rows:
                 "payments", lid, i, day(p.date), amount(p.amount), p.note, p.method, p.reference
             )
         for i, c in enumerate(loan.claims):
-            self.keyed("claims", lid, i, day(c.date), amount(c.amount), c.source, c.note)
+            self.keyed(
+                "claims", lid, i, day(c.date), amount(c.amount), c.source, c.note, amount(c.ours)
+            )
         for i, proposal in enumerate(loan.proposals):
             agreed = proposal.agreed
             pk = self.keyed(

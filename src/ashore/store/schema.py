@@ -9,7 +9,7 @@ equal: do not edit by hand.
 
 from __future__ import annotations
 
-REVISION = "0007"
+REVISION = "0008"
 
 STATEMENTS: tuple[str, ...] = (
     "CREATE TABLE alembic_version (\n\tversion_num VARCHAR(32) NOT NULL, \n\tCONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)\n)",
@@ -18,7 +18,7 @@ STATEMENTS: tuple[str, ...] = (
     'CREATE TABLE settings (\n\t"key" VARCHAR NOT NULL, \n\tvalue TEXT NOT NULL, \n\tCONSTRAINT pk_settings PRIMARY KEY ("key")\n)',
     "CREATE TABLE call_notes (\n\tpk INTEGER NOT NULL, \n\tloan_id VARCHAR NOT NULL, \n\tposition INTEGER NOT NULL, \n\tid VARCHAR NOT NULL, \n\toccurred_at VARCHAR NOT NULL, \n\tlogged_at VARCHAR NOT NULL, \n\tchannel VARCHAR NOT NULL, \n\tcounterpart VARCHAR NOT NULL, \n\ttext TEXT NOT NULL, \n\toutcome TEXT NOT NULL, \n\tpromises TEXT NOT NULL, \n\tfollow_up DATE, \n\tdeleted_at VARCHAR, \n\tdeleted_reason TEXT NOT NULL, \n\tprev_hash VARCHAR(64) NOT NULL, \n\thash VARCHAR(64) NOT NULL, kind VARCHAR DEFAULT 'contact' NOT NULL, direction VARCHAR DEFAULT '' NOT NULL, from_number VARCHAR DEFAULT '' NOT NULL, third_party TEXT DEFAULT '' NOT NULL, abuse VARCHAR DEFAULT '' NOT NULL, \n\tCONSTRAINT pk_call_notes PRIMARY KEY (pk), \n\tCONSTRAINT fk_call_notes_loan_id_loans FOREIGN KEY(loan_id) REFERENCES loans (id) ON DELETE CASCADE, \n\tCONSTRAINT uq_call_notes_loan_id_id UNIQUE (loan_id, id)\n)",
     "CREATE INDEX ix_call_notes_loan_id ON call_notes (loan_id)",
-    "CREATE TABLE claims (\n\tpk INTEGER NOT NULL, \n\tloan_id VARCHAR NOT NULL, \n\tposition INTEGER NOT NULL, \n\tdate DATE NOT NULL, \n\tamount VARCHAR NOT NULL, \n\tsource VARCHAR NOT NULL, \n\tnote TEXT NOT NULL, \n\tCONSTRAINT pk_claims PRIMARY KEY (pk), \n\tCONSTRAINT fk_claims_loan_id_loans FOREIGN KEY(loan_id) REFERENCES loans (id) ON DELETE CASCADE\n)",
+    "CREATE TABLE claims (\n\tpk INTEGER NOT NULL, \n\tloan_id VARCHAR NOT NULL, \n\tposition INTEGER NOT NULL, \n\tdate DATE NOT NULL, \n\tamount VARCHAR NOT NULL, \n\tsource VARCHAR NOT NULL, \n\tnote TEXT NOT NULL, ours VARCHAR, \n\tCONSTRAINT pk_claims PRIMARY KEY (pk), \n\tCONSTRAINT fk_claims_loan_id_loans FOREIGN KEY(loan_id) REFERENCES loans (id) ON DELETE CASCADE\n)",
     "CREATE INDEX ix_claims_loan_id ON claims (loan_id)",
     "CREATE TABLE fees (\n\tpk INTEGER NOT NULL, \n\tloan_id VARCHAR NOT NULL, \n\tposition INTEGER NOT NULL, \n\tname VARCHAR NOT NULL, \n\tamount VARCHAR NOT NULL, \n\tper VARCHAR NOT NULL, \n\tCONSTRAINT pk_fees PRIMARY KEY (pk), \n\tCONSTRAINT fk_fees_loan_id_loans FOREIGN KEY(loan_id) REFERENCES loans (id) ON DELETE CASCADE\n)",
     "CREATE INDEX ix_fees_loan_id ON fees (loan_id)",

@@ -35,6 +35,8 @@ STAGE_TITLES: dict[str, str] = {
     "repaying": "Repaying",
     "settled": "Settled",
     "credit_checked": "Credit record checked",
+    # Not a stage: the words for an agreement with an installment missed, the badge's status.
+    "missed": "Agreement missed",
 }
 
 
@@ -64,6 +66,9 @@ class Stage:
     next_key: str  # key of NEXT_STEPS
     title: str
     next_step: str
+    # key of STAGE_TITLES: the words for where it stands, ``key`` but "missed" when an agreed
+    # installment is missed (the status the badge shows: one status, not "Agreed" beside it)
+    title_key: str = ""
 
 
 def live_notes(loan: Loan) -> list[CallNote]:
@@ -125,13 +130,15 @@ def stage(
         if summary.status == "current":
             next_key = "current"
     next_key = next_key or key
+    title_key = "missed" if next_key == "missed" else key
     return Stage(
         loan_id=loan.id,
         key=key,
         step=STAGES.index(key),
         next_key=next_key,
-        title=STAGE_TITLES[key],
+        title=STAGE_TITLES[title_key],
         next_step=NEXT_STEPS[next_key],
+        title_key=title_key,
     )
 
 

@@ -17,6 +17,7 @@ from ashore.domain.records import (
     Proposal,
 )
 from ashore.services import plans
+from ashore.services.costs import plan_cost
 from ashore.services.views.chart import HORIZON_MONTHS, worked_out
 
 
@@ -76,17 +77,13 @@ def due_now(loan: Loan, on: date) -> Decimal:
 
 
 def plan_apr(plan: finance.ProposalPlan) -> Decimal | None:
-    """A plan's true yearly cost (DOMAIN.md: the amount it starts from received on its start
-    day, its installments paid back), or None where it has none: a plan that pays back less
-    than it starts from (a settlement at a discount) costs nothing a year — its IRR would be a
-    negative "cost" — and what it is worth is its saving. The one rule of every screen that
-    shows a plan's yearly cost (``export summary`` keeps the figure for programs)."""
-    if plan.total_paid < plan.base.amount:
-        return None
+    """A plan's true yearly cost as every screen shows it (``costs.plan_cost``, the rule
+    ``export summary`` follows too), or None where it has none or cannot be found."""
     try:
-        return finance.proposal_cost(plan).apr
+        cost = plan_cost(plan)
     except finance.FinanceError:
         return None
+    return cost.apr if cost is not None else None
 
 
 def option_aprs(

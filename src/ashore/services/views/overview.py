@@ -16,6 +16,7 @@ from ashore.domain.records import (
     Proposal,
 )
 from ashore.services import plans
+from ashore.services.views.payments import PaymentWarning, first_missed
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class LoanOverview:
     follow_up: date | None
     agreement: Proposal | None
     figures: plans.Figures
+    # The earliest agreed installment missed (its day, days late); the next step names it first.
+    missed: PaymentWarning | None = None
 
 
 def _latest_follow_up(loan: Loan, today: date) -> date | None:
@@ -63,9 +66,7 @@ def overview(loan: Loan, lender: Lender | None, today: date) -> LoanOverview:
     source = ""
     if loan.claims:
         latest = max(loan.claims, key=lambda c: c.date)
-        claim = finance.check_claim(
-            plans.loan_terms(loan), plans.loan_payments(loan), latest.date, latest.amount
-        )
+        claim = plans.claim_check(loan, latest)
         source = latest.source
     return LoanOverview(
         loan_id=loan.id,
@@ -85,4 +86,5 @@ def overview(loan: Loan, lender: Lender | None, today: date) -> LoanOverview:
         follow_up=_latest_follow_up(loan, today),
         agreement=st.agreement,
         figures=st.figures,
+        missed=first_missed(loan, today, st) if summary.overdue_amount > 0 else None,
     )

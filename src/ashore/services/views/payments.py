@@ -29,29 +29,30 @@ class ClaimLine:
 
 
 def claim_lines(loan: Loan) -> list[ClaimLine]:
-    """Every claim of the loan, newest first, each checked against what we compute that day."""
-    terms = plans.loan_terms(loan)
-    payments = plans.loan_payments(loan)
-    rows = finance.schedule(terms)
-    lines = [
-        ClaimLine(i, c, finance.check_claim(terms, payments, c.date, c.amount, rows))
-        for i, c in enumerate(loan.claims)
-    ]
+    """Every claim of the loan, newest first, each beside our figure on its day
+    (``plans.claim_check``)."""
+    rows = finance.schedule(plans.loan_terms(loan)) if loan.claims else None
+    lines = [ClaimLine(i, c, plans.claim_check(loan, c, rows)) for i, c in enumerate(loan.claims)]
     return sorted(lines, key=lambda line: (line.claim.date, line.index), reverse=True)
 
 
-def plan_entries(loan: Loan, today: date) -> list[finance.CalendarEntry]:
+def plan_entries(
+    loan: Loan, today: date, standing: plans.Standing | None = None
+) -> list[finance.CalendarEntry]:
     """Every installment of the plan in force with its status today (paid, partly paid, due,
-    overdue, replaced), in due order."""
-    entries = list(plans.standing(loan, today).entries)
+    overdue, replaced), in due order; ``standing``: the loan's ``plans.standing`` on ``today``
+    when already worked out."""
+    entries = list((standing or plans.standing(loan, today)).entries)
     return sorted(entries, key=lambda e: (e.due, e.source != "original", e.number))
 
 
-def in_force_entries(loan: Loan, today: date) -> list[finance.CalendarEntry]:
+def in_force_entries(
+    loan: Loan, today: date, standing: plans.Standing | None = None
+) -> list[finance.CalendarEntry]:
     """Only the installments of the plan in force, in due order: under an agreement that has
     begun, its own (the original ones it replaced, and those paid before it, are not its);
     otherwise the original schedule's."""
-    entries = plan_entries(loan, today)
+    entries = plan_entries(loan, today, standing)
     if any(e.source == "agreement" for e in entries):
         found = plans.agreement(loan)
         if found is not None and found[0].start <= today:
@@ -83,3 +84,12 @@ def payment_warnings(entries: Iterable[finance.CalendarEntry], today: date) -> l
             out.append(PaymentWarning("soon", e.due, e.remaining, (e.due - today).days))
     rank = {"missed": 0, "overdue": 1, "soon": 2}
     return sorted(out, key=lambda w: (rank[w.kind], w.due))
+
+
+def first_missed(
+    loan: Loan, today: date, standing: plans.Standing | None = None
+) -> PaymentWarning | None:
+    """The earliest agreed installment unpaid after its due date (the Payments banner's first
+    "missed" line), or None: what the Overview's next step puts first."""
+    warnings = payment_warnings(in_force_entries(loan, today, standing), today)
+    return next((w for w in warnings if w.kind == "missed"), None)

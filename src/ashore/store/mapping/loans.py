@@ -252,7 +252,7 @@ def payment_row(position: int, payment: Payment) -> PaymentRow:
 
 
 def claim_record(row: ClaimRow) -> Claim:
-    return Claim(date=row.date, amount=row.amount, source=row.source, note=row.note)
+    return Claim(date=row.date, amount=row.amount, source=row.source, note=row.note, ours=row.ours)
 
 
 def claim_row(position: int, claim: Claim) -> ClaimRow:
@@ -262,6 +262,7 @@ def claim_row(position: int, claim: Claim) -> ClaimRow:
         amount=claim.amount,
         source=claim.source,
         note=claim.note,
+        ours=claim.ours,
     )
 
 

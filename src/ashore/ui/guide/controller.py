@@ -89,7 +89,7 @@ class GuideController(QObject):
         except (InputError, DataError):
             return  # a loan that cannot be worked out shows its own error on its page
         self.window.set_loan_stages(
-            {loan_id: (titles[st.key], steps[st.next_key]) for loan_id, st in found.items()}
+            {loan_id: (titles[st.title_key], steps[st.next_key]) for loan_id, st in found.items()}
         )
 
     def _on_loan_changed(self, *_args: object) -> None:

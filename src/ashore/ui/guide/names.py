@@ -17,6 +17,8 @@ def stage_titles() -> dict[str, str]:
         "repaying": _tr("Repaying"),
         "settled": _tr("Settled"),
         "credit_checked": _tr("Credit record checked"),
+        # not a stage: an agreement with an installment missed (the badge's status)
+        "missed": _tr("Agreement missed"),
     }
 
 

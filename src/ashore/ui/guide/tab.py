@@ -351,7 +351,7 @@ class GuideTab(QWidget):
             self.tr("Step %1 of %2: %3")
             .replace("%1", str(self.stage.step + 1))
             .replace("%2", str(len(guide_stage.STAGES)))
-            .replace("%3", titles[self.stage.key])
+            .replace("%3", titles[self.stage.title_key])
         )
         self.next_step.setText(self.tr("Next: %1").replace("%1", next_steps()[self.stage.next_key]))
         done = guide_stage.milestones(

@@ -305,6 +305,16 @@ class OverviewTab(QWidget):
         if owed is not None:
             self.owed_caption.setText(self.tr("Owed today if nothing more is paid"))
             self.parts["overdue"].caption.setText(self.tr("Due and unpaid"))
+            # The contract's interest that runs on after a due date is interest, not penalty:
+            # inside "due and unpaid", said so (a penalty waiver leaves it).
+            self.parts["overdue"].setToolTip(
+                self.tr(
+                    "Of it, %1 is the contract's own interest since the due date: interest, not "
+                    "penalty (a penalty waiver does not waive it)."
+                ).replace("%1", self._money(owed.late_interest))
+                if owed.late_interest > 0
+                else ""
+            )
             if data.per_day > 0:
                 # "a day" is tomorrow's owed less today's; the 30 days' figure is more than 30
                 # of those when installments fall due meanwhile: named so, not "a month"
@@ -342,6 +352,7 @@ class OverviewTab(QWidget):
             )
             missed = data.overdue > 0
             self.parts["overdue"].caption.setText(self.tr("Agreed installments missed"))
+            self.parts["overdue"].setToolTip("")
             self.growth.setText(
                 self.tr(
                     "%1 of it is missed. A second default usually voids the agreement: pay it now."
@@ -533,6 +544,25 @@ class OverviewTab(QWidget):
                     if charges > 0
                     else "",
                 )
+            )
+        elif data.missed is not None:
+            # Under an agreement: what is missed comes first, as the banners say (pay it now).
+            one = data.missed.remaining == data.overdue
+            text = (
+                self.tr(
+                    "<b>Pay the missed installment first: %1</b>, due on <b>%2</b> (%3). A second "
+                    "default usually voids the agreement."
+                )
+                if one
+                else self.tr(
+                    "<b>Pay the missed installments first: %1</b>, the first due on <b>%2</b> "
+                    "(%3). A second default usually voids the agreement."
+                )
+            )
+            lines.append(
+                text.replace("%1", self._money(data.overdue))
+                .replace("%2", date_text(data.missed.due, self.babel))
+                .replace("%3", self.tr("%n day(s) late", "", data.missed.days))
             )
         if data.next_due is not None:
             lines.append(

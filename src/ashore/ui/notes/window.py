@@ -173,12 +173,28 @@ class NotesHookup(QObject):
 
     def export_complaint(self) -> None:
         from ashore.reports.complaint import write_complaint_pdf
-        from ashore.services.complaint import complaint_data, complaint_lang
+        from ashore.services.complaint import complaint_data, complaint_lang, loan_breaches
 
         loan = self._shown_loan()
         if loan is None:
             return
         ledger = self.window.ledger
+        if loan_breaches(ledger, loan.id) == 0:
+            # A complaint of no broken rule would read as one with "0 breaches": say what to
+            # record first, and write nothing.
+            dialogs.info(
+                self.parent_widget,
+                self.tr(
+                    "No collector's contact on this loan breaks a rule yet, so there is nothing "
+                    "to complain of and no complaint is written.\n\nRecord first each "
+                    "collector's call: Notes ▸ Collector calling, with its time, the number, "
+                    "what was said, and the rules it broke (a call between 22:00 and 08:00, "
+                    "more than three calls in a day, someone else contacted, threats or "
+                    "insults). Then export the complaint."
+                ),
+                self.tr("Nothing to complain of"),
+            )
+            return
         lender = ledger.lender(loan.lender).name
         # Chinese first for a CNY loan (the regulator reads Chinese), else the interface's
         # language; the dialog says so, and the user may choose the other.
