@@ -57,6 +57,10 @@ def _rich_book(folder: Path) -> Path:
         "documents": [{"path": "proof.pdf", "kind": "medical_records", "name": "诊断书.pdf"}],
         "credit_checks": [{"checked_on": "2026-10-01", "result": "still_overdue", "note": "n"}],
     }
+    # a claim as the window records it: with our own figure of that moment (migration 0008)
+    loans[0].setdefault("claims", []).append(
+        {"date": "2026-11-21", "amount": "9850.00", "source": "App", "ours": "9361.91"}
+    )
     data["borrower"] = {"name": "王芳", "phone": "138", "address": "北京", "email": ""}
     data["monthly_budget"] = "3000.00"
     notes = loans[2]["notes"]
@@ -125,6 +129,7 @@ def test_the_plain_import_writes_every_row_the_orm_import_wrote(tmp_path: Path) 
     assert {"borrower", "monthly_budget", "currency", "guide:jb-2026-01"} <= keys
     assert by_plain["note_revisions"]
     assert by_plain["proposal_status_changes"]
+    assert any(row[-1] == "9361.91" for row in by_plain["claims"])  # ours, stored as text
     assert _stored_files(tmp_path / "plain") == _stored_files(tmp_path / "orm")
     # a second book on top of the first: new primary keys continue where the rows left off
     second = sample_dict()
