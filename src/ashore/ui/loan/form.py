@@ -46,7 +46,7 @@ from ashore.domain.money import (
 from ashore.domain.records import Fee, Lender, Loan, OverdueRules
 from ashore.ui.loan.allocation import AllocationList
 from ashore.ui.loan.fees import FeeTable
-from ashore.ui.loan.presets import PRESETS, preset_label
+from ashore.ui.loan.presets import CUSTOM, PRESETS, matching_preset, preset_label
 from ashore.ui.loan.values import _required_text, amount_text, percent_text
 from ashore.ui.messages import as_error, error_field
 from ashore.ui.widgets.fields import CheckedLineEdit, DateEdit, ErrorLabel, user_message
@@ -435,6 +435,7 @@ class LoanForm(QWidget):
         self.preset.addItem(self.tr("Choose a platform's usual rules…"), "")
         for preset in PRESETS:
             self.preset.addItem(preset_label(preset.key), preset.key)
+        self.preset.addItem(preset_label(CUSTOM), CUSTOM)
         form.addRow(self.tr("Start from"), self._with_error(self.preset, "preset", compact=True))
         self.daily_interest = QCheckBox(
             self.tr("Interest by actual days (按日计息): each month's interest counts its days")
@@ -844,7 +845,8 @@ class LoanForm(QWidget):
         if rules.accelerates_after_days is not None:
             self.accelerate_days.setValue(rules.accelerates_after_days)
         self.allocation.set_order(tuple(rules.allocation))
-        self.preset.setCurrentIndex(0)
+        # the preset its rules still follow (or "custom"), not the prompt a new loan starts from
+        self.preset.setCurrentIndex(max(0, self.preset.findData(matching_preset(loan))))
         self.daily_interest.setChecked(loan.interest == "daily")
         self.has_start.setChecked(loan.start is not None)
         shown = loan.start or loan.first_due
