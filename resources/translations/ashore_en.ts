@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/messages.py" line="+32"/>
+        <location filename="../../src/ashore/ui/messages.py" line="+33"/>
         <source>%1: the follow-up of %2 passed %n day(s) ago with no note since; call the lender again.</source>
         <translation>
             <numerusform>%1: the follow-up of %2 passed %n day ago with no note since; call the lender again.</numerusform>

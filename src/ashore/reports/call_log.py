@@ -382,8 +382,10 @@ def write_evidence_bundle(
     for sha in names:
         problem = store.verify(sha)
         if problem is not None:
-            raise DataError(
-                f"evidence {sha}: {problem}; run `ashore verify` (the bundle was not written)"
+            raise DataError.about(
+                f"evidence {sha}",
+                "evidence.damaged",
+                f"{problem}; run `ashore verify` (the bundle was not written)",
             )
     pdf = call_log_pdf(loan, lender, chain, lang, made)
     out = Path(out)
@@ -392,7 +394,12 @@ def write_evidence_bundle(
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", dir=folder)
     except OSError as error:
-        raise InputError(f"--out: {out}: cannot be written: {error.strerror}") from None
+        raise InputError.about(
+            f"--out: {out}",
+            "file.not_written",
+            f"cannot be written: {error.strerror}",
+            reason=error.strerror,
+        ) from None
     tmp = Path(tmp_name)
     try:
         sums: list[str] = [f"{hashlib.sha256(pdf).hexdigest()}  {PDF_NAME}"]
@@ -421,7 +428,11 @@ def write_evidence_bundle(
                         digest.update(chunk)
                         dst.write(chunk)
                 if digest.hexdigest() != sha:  # changed while we copied it
-                    raise DataError(f"evidence {sha}: changed while it was being exported")
+                    raise DataError.about(
+                        f"evidence {sha}",
+                        "evidence.changed",
+                        "changed while it was being exported",
+                    )
                 sums.append(f"{sha}  {inner}")
             zf.writestr(entry(SUMS_NAME), "\n".join(sums) + "\n")
         os.replace(tmp, out)

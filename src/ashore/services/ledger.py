@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ashore.app.clock import Clock
-from ashore.app.errors import InputError
+from ashore.app.errors import InputError, field_parts
 from ashore.app.paths import DataDir
 from ashore.app.progress import Progress, report
 from ashore.app.resources import resource_path
@@ -427,7 +427,12 @@ class Ledger:
             return attachment
         source = Path(attachment.path)
         if not source.is_file():
-            raise InputError(f"{where}.path: {attachment.path}: no such file")
+            raise InputError(
+                f"{attachment.path}: no such file",
+                code="file.missing",
+                field=(*field_parts(where), "path"),
+                arguments={"where": attachment.path},
+            )
         sha, created = self.db.evidence.add(source)
         if created:
             added.append(sha)

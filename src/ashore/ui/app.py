@@ -26,6 +26,7 @@ from ashore.app.context import Context
 from ashore.app.errors import AshoreError, DataError
 from ashore.app.paths import APP_ID, APP_NAME, DataDir
 from ashore.app.resources import resource_path
+from ashore.ui.messages import error_detail
 from ashore.ui.widgets.theme import STYLE, STYLE_ARGUMENTS, STYLE_PROPERTY, apply_theme
 
 if TYPE_CHECKING:
@@ -184,7 +185,7 @@ class BugHandler:
 
         try:
             if isinstance(error, AshoreError | AmountError):
-                dialogs.error(self.parent(), str(error))
+                dialogs.error(self.parent(), error_detail(error))
             else:
                 dialogs.bug(self.parent(), f"{kind.__name__}: {error}", log)
         finally:
@@ -311,7 +312,7 @@ class DataOpening(QObject):
             finally:
                 release_data(self.ctx)
         elif isinstance(problem, DataError):
-            self._fail(str(problem))
+            self._fail(error_detail(problem))
         else:
             self.failed = True
             QApplication.exit(1)
@@ -323,7 +324,7 @@ class DataOpening(QObject):
         try:
             ledger = Ledger.open(self.ctx.data, self.ctx.clock)
         except DataError as problem:
-            self._fail(str(problem))
+            self._fail(error_detail(problem))
             return
         self.ledger = ledger
         window = self.window
