@@ -50,6 +50,7 @@ from ashore.ui.loan.presets import CUSTOM, PRESETS, matching_preset, preset_labe
 from ashore.ui.loan.values import _required_text, amount_text, percent_text
 from ashore.ui.messages import as_error, error_field
 from ashore.ui.widgets.fields import CheckedLineEdit, DateEdit, ErrorLabel, user_message
+from ashore.ui.widgets.fit import fit_combo
 from ashore.ui.widgets.style import MARGIN, SPACING
 from ashore.ui.widgets.words import joined
 
@@ -168,6 +169,8 @@ class LoanForm(QWidget):
         self._build_allocation()
         self.body_layout.addStretch(1)
         self._align_labels()
+        for combo in body.findChildren(QComboBox):
+            fit_combo(combo)  # "%（年）" was cut to "%（年" (sixth walk's 2)
 
         outer.addWidget(self._build_buttons())
         self._wire()
