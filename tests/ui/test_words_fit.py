@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-import pytest
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from ashore.domain.records import Claim
@@ -40,7 +39,8 @@ def test_every_choice_of_the_loan_form_reads_whole(qtbot, lang) -> None:
     form.show()
     qtbot.wait(10)
     combos = [c for c in form.findChildren(QComboBox) if c.isVisibleTo(form)]
-    assert form.rate_unit in combos and form.preset in combos
+    assert form.rate_unit in combos
+    assert form.preset in combos
     cut = {c.objectName() or c.itemText(0): _cut_choices(c) for c in combos}
     assert {name: found for name, found in cut.items() if found} == {}
 
