@@ -329,12 +329,12 @@ Why delete {what}?</source>
     <message>
         <location line="+12"/>
         <source>Save the call note you are writing?</source>
-        <translation>要保存正在写的通话记录吗？</translation>
+        <translation>要保存正在写的沟通记录吗？</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save the {n} call notes you are writing?</source>
-        <translation>要保存正在写的 {n} 条通话记录吗？</translation>
+        <translation>要保存正在写的 {n} 条沟通记录吗？</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1740,7 +1740,7 @@ Why delete {what}?</source>
     <message>
         <location line="+3"/>
         <source>Check the database, every stored file and every call note&apos;s record for damage or changes made outside Ashore</source>
-        <translation>检查数据库、每个存储的文件和每条通话记录是否损坏，或是否在 Ashore 之外被改动</translation>
+        <translation>检查数据库、每个存储的文件和每条沟通记录是否损坏，或是否在 Ashore 之外被改动</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1770,7 +1770,7 @@ Why delete {what}?</source>
     <message>
         <location line="+19"/>
         <source>All good: the database is intact, %1 stored files match their fingerprints and %2 call notes are in their unbroken record.</source>
-        <translation>一切正常：数据库完好，%1 个存储的文件与其指纹一致，%2 条通话记录都在完整的记录链中。</translation>
+        <translation>一切正常：数据库完好，%1 个存储的文件与其指纹一致，%2 条沟通记录都在完整的记录链中。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1800,7 +1800,7 @@ Why delete {what}?</source>
     <message>
         <location line="+1"/>
         <source>“%1”: call notes were changed, added or removed outside Ashore.</source>
-        <translation>“%1”：通话记录在 Ashore 之外被改动、添加或删除。</translation>
+        <translation>“%1”：沟通记录在 Ashore 之外被改动、添加或删除。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2995,7 +2995,7 @@ What was here before is saved in %1.</source>
     <message>
         <location line="+3"/>
         <source>The platform or bank you borrowed from.</source>
-        <translation>你借款的平台或银行。</translation>
+        <translation>你借款的 App 或银行。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3138,7 +3138,7 @@ What was here before is saved in %1.</source>
     <message>
         <location line="+2"/>
         <source>Closes the letter and opens “About you” on the Guide tab</source>
-        <translation>关闭信件，打开“协商指南”页上的“关于你”</translation>
+        <translation>关闭信件，打开“指南”标签上的“关于你”</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -3164,12 +3164,12 @@ What was here before is saved in %1.</source>
     <message>
         <location line="+22"/>
         <source>Signed “%1”, with the phone, address and e-mail from “About you” on the Guide tab (kept once for all loans).</source>
-        <translation>署名“%1”，电话、地址和电子邮箱取自“协商指南”页上的“关于你”（所有借款共用一份）。</translation>
+        <translation>署名“%1”，电话、地址和电子邮箱取自“指南”标签上的“关于你”（所有借款共用一份）。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Your name is not in the letter yet: it comes from “About you” on the Guide tab, with your phone, address and e-mail (kept once for all loans).</source>
-        <translation>信中还没有你的姓名：姓名和电话、地址、电子邮箱都取自“协商指南”页上的“关于你”（所有借款共用一份）。</translation>
+        <translation>信中还没有你的姓名：姓名和电话、地址、电子邮箱都取自“指南”标签上的“关于你”（所有借款共用一份）。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -3542,12 +3542,12 @@ What was here before is saved in %1.</source>
     <message>
         <location line="+2"/>
         <source>How this lender counts, so that every figure matches its app line by line. Pick a platform to start from, then change what your contract says differently.</source>
-        <translation>出借方如何计算，让每一个数字都和它的 App 逐行对得上。先选一个平台作为起点，再按你的合同修改不同之处。</translation>
+        <translation>出借方如何计算，让每一个数字都和它的 App 逐行对得上。先选一种常见规则作为起点，再按你的合同修改不同之处。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Choose a platform&apos;s usual rules…</source>
-        <translation>选择一个平台的常见规则…</translation>
+        <translation>选择一种常见规则…</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4199,7 +4199,7 @@ What was here before is saved in %1.</source>
     <message>
         <location line="+2"/>
         <source>The open loan&apos;s call log (PDF), its original files and SHA256SUMS, as a zip</source>
-        <translation>当前借款的通话记录（PDF）、原始文件和 SHA256SUMS，打包为 zip</translation>
+        <translation>当前借款的沟通记录（PDF）、原始文件和 SHA256SUMS，打包为 zip</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4209,7 +4209,7 @@ What was here before is saved in %1.</source>
     <message>
         <location line="+3"/>
         <source>A complaint to the regulator (12378) or the central bank (12363) about the open loan&apos;s collection: every contact, the rule it broke, the recordings&apos; hashes</source>
-        <translation>就当前借款的催收向监管（12378）或央行（12363）投诉：每次联系、所违反的规定、录音的哈希值</translation>
+        <translation>就当前借款的催收向监管（12378）或央行（12363）投诉：每次联系、所违反的规定、录音的指纹（SHA-256）</translation>
     </message>
     <message>
         <location line="+46"/>
@@ -4602,7 +4602,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     <message>
         <location line="+27"/>
         <source>To settle today = owed today + the interest accrued since the last due date (and the prepayment fee, if the loan has one). Owed today counts what is due and the principal not yet due.</source>
-        <translation>今日结清需还 = 今日欠款 + 自上一还款日以来产生的利息（借款如有提前还款费，也包括在内）。今日欠款包括已到期的金额和尚未到期的本金。</translation>
+        <translation>今日结清需还 = 今日欠款 + 自上一还款日以来产生的利息（借款如有提前结清手续费，也包括在内）。今日欠款包括已到期的金额和尚未到期的本金。</translation>
     </message>
     <message>
         <location line="+5"/>

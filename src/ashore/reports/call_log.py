@@ -37,7 +37,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "共 {n} 条记录。每一条都以 SHA-256 与前一条相连；文件均为原件，其 SHA-256 列于 "
         "SHA256SUMS（校验：sha256sum -c SHA256SUMS）。",
     ),
-    "head": ("Last chain hash", "链末哈希"),
+    "head": ("Last chain hash", "链末指纹"),
     "note": ("Note {id}", "记录 {id}"),
     "occurred": ("Contact at", "沟通时间"),
     "logged": ("Written at", "记录时间"),
@@ -48,10 +48,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "promises": ("Promises", "承诺"),
     "follow_up": ("Follow-up", "跟进日期"),
     "files": ("Files", "附件"),
-    "hash": ("Entry hash", "记录哈希"),
+    "hash": ("Entry hash", "记录指纹"),
     "revision": ("Before {when}", "{when} 之前的版本"),
     "deleted": ("DELETED {when}: {reason}", "已删除 {when}：{reason}"),
-    "chain": ("The chain", "哈希链"),
+    "chain": ("The chain", "指纹链"),
     "kind": ("Event", "事件"),
     "at": ("At", "时间"),
     "none": ("(none)", "（无）"),
@@ -61,7 +61,7 @@ _TEXT: dict[str, tuple[str, str]] = {
 
 _CHANNELS: dict[str, tuple[str, str]] = {
     "phone": ("phone", "电话"),
-    "app_chat": ("app chat", "应用内聊天"),
+    "app_chat": ("app chat", "App 内聊天"),
     "sms": ("SMS", "短信"),
     "email": ("email", "电子邮件"),
     "in_person": ("in person", "当面"),
