@@ -9,6 +9,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from ashore.domain.dates import date_text, offset_text
+from ashore.domain.records import Attachment
 from ashore.ui.widgets.words import interface_lang
 
 
@@ -70,3 +71,14 @@ def duration_text(ms: int | None) -> str:
         return ""
     seconds = ms // 1000
     return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def file_details(attachment: Attachment) -> str:
+    """How every attached file is described, a recording or a screenshot alike: its size, its
+    length when it has one, and the start of its fingerprint ("130.1 KB · SHA-256 c0204f2492a7…");
+    the whole fingerprint is the line's tooltip."""
+    details = [size_text(attachment.size)]
+    if attachment.duration_ms is not None:
+        details.append(duration_text(attachment.duration_ms))
+    details.append(f"SHA-256 {attachment.sha256[:12]}…")
+    return " · ".join(details)
