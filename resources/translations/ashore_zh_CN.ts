@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/ashore/ui/dialogs.py" line="+40"/>
+        <location filename="../../src/ashore/ui/dialogs.py" line="+41"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -27,12 +27,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+132"/>
+        <location line="+134"/>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-133"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -47,7 +47,7 @@
         <translation>详细信息已写入 {log}。</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+114"/>
         <source>About Ashore</source>
         <translation>关于 Ashore</translation>
     </message>
@@ -250,7 +250,7 @@ Your data lives in:
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/ashore/ui/notes/formatting.py" line="+26"/>
+        <location filename="../../src/ashore/ui/notes/formatting.py" line="+27"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -295,7 +295,7 @@ Your data lives in:
         <translation>其他情况</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/loan/form.py" line="+112"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="+113"/>
         <source>Equal installments: the same payment every month</source>
         <translation>等额本息：每月还款额相同</translation>
     </message>
@@ -2988,7 +2988,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LenderDialog</name>
     <message>
-        <location filename="../../src/ashore/ui/dialogs.py" line="-238"/>
+        <location filename="../../src/ashore/ui/dialogs.py" line="-240"/>
         <source>New lender</source>
         <translation>新出借方</translation>
     </message>
@@ -3013,7 +3013,7 @@ What was here before is saved in %1.</source>
         <translation>例如：每天 9:00–21:00</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -3321,7 +3321,7 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location filename="../../src/ashore/ui/loan/allocation.py" line="-27"/>
-        <location filename="../../src/ashore/ui/loan/form.py" line="+236"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="+238"/>
         <source>Fees</source>
         <translation>费用</translation>
     </message>
@@ -3964,7 +3964,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NoteCard</name>
     <message>
-        <location filename="../../src/ashore/ui/notes/card.py" line="+122"/>
+        <location filename="../../src/ashore/ui/notes/card.py" line="+129"/>
         <source>Collector</source>
         <translation>催收</translation>
     </message>
@@ -4066,7 +4066,7 @@ What was here before is saved in %1.</source>
         <translation>跟进：{day}</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+56"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -4784,7 +4784,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>⚠ %4 installments are overdue, the oldest %1 since %2 (%3 days): penalty and late fees grow every day.</source>
         <translation>⚠ 有 %4 期逾期，最早一期 %1 自 %2 起逾期（%3 天）：罚息和滞纳金每天都在增加。</translation>
     </message>
@@ -4811,7 +4811,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         </translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-206"/>
         <source>Installments of the plan in force</source>
         <translation>生效计划的各期</translation>
     </message>
@@ -4826,7 +4826,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>删除还款…</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+60"/>
         <source>⚠ You missed the agreed installment of %1 due %2 (%3 days ago). A second default usually voids the agreement: pay it now and tell the lender.</source>
         <translation>⚠ 你错过了 %2 到期的约定还款 %1（%3 天前）。再次违约通常会导致协议作废：请立即还款并告知出借方。</translation>
     </message>

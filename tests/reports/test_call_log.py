@@ -43,6 +43,22 @@ def test_names_stay_inside_files_and_are_unique() -> None:
     assert safe_name(" .hidden ") == "hidden"
 
 
+def _loan(loan_id: str, lender: str, name: str, note: CallNote) -> Loan:
+    """A loan of 12,000.00 at 18 % a year holding ``note``."""
+    return Loan(
+        id=loan_id,
+        lender=lender,
+        name=name,
+        principal=Decimal("12000.00"),
+        rate=Rate(Decimal("0.18"), "year"),
+        method="equal_installment",
+        term_count=12,
+        term_unit="month",
+        first_due=note.occurred_at.date(),
+        notes=[note],
+    )
+
+
 def test_pdf_prints_text_literally_with_history_and_tombstone() -> None:
     at = datetime(2026, 11, 20, 10, 15, tzinfo=CST)
     note = CallNote(
@@ -67,18 +83,7 @@ def test_pdf_prints_text_literally_with_history_and_tombstone() -> None:
         deleted_at=at + timedelta(days=1),
         deleted_reason="wrong loan & wrong day",
     )
-    loan = Loan(
-        id="jb-1",
-        lender="jb",
-        name="借呗 January",
-        principal=Decimal("12000.00"),
-        rate=Rate(Decimal("0.18"), "year"),
-        method="equal_installment",
-        term_count=12,
-        term_unit="month",
-        first_due=at.date(),
-        notes=[note],
-    )
+    loan = _loan("jb-1", "jb", "借呗 January", note)
     chain: list[NoteEvent] = []
     append_event(chain, loan.id, note, "created", at)
     pdf = call_log_pdf(loan, Lender("jb", "借呗"), chain, "zh_CN", at)
@@ -111,18 +116,7 @@ def _walked_log(lang: str) -> str:
             Attachment(sha256="b" * 64, name="screen.png", kind="image", size=133273),
         ],
     )
-    loan = Loan(
-        id="loan-1",
-        lender="lender-1",
-        name="February loan",
-        principal=Decimal("12000.00"),
-        rate=Rate(Decimal("0.18"), "year"),
-        method="equal_installment",
-        term_count=12,
-        term_unit="month",
-        first_due=at.date(),
-        notes=[note],
-    )
+    loan = _loan("loan-1", "lender-1", "February loan", note)
     chain: list[NoteEvent] = []
     append_event(chain, loan.id, note, "created", at)
     made = datetime(2026, 12, 2, 13, 43, 19, tzinfo=CST)
