@@ -26,7 +26,6 @@ from ashore.app.context import Context
 from ashore.app.errors import AshoreError, DataError
 from ashore.app.paths import APP_ID, APP_NAME, DataDir
 from ashore.app.resources import resource_path
-from ashore.ui.messages import error_detail
 from ashore.ui.widgets.theme import STYLE, STYLE_ARGUMENTS, STYLE_PROPERTY, apply_theme
 
 if TYPE_CHECKING:
@@ -182,10 +181,11 @@ class BugHandler:
         self._showing = True
         from ashore.domain.money import AmountError
         from ashore.ui import dialogs
+        from ashore.ui.messages import error_text
 
         try:
             if isinstance(error, AshoreError | AmountError):
-                dialogs.error(self.parent(), error_detail(error))
+                dialogs.error(self.parent(), error_text(error))
             else:
                 dialogs.bug(self.parent(), f"{kind.__name__}: {error}", log)
         finally:
@@ -223,6 +223,13 @@ class FirstFrame(QObject):
         if not self.done:
             self.done = True
             self.then()
+
+
+def _said(problem: DataError) -> str:
+    """The data's problem in the window's language (imported here: not before the first frame)."""
+    from ashore.ui.messages import error_detail
+
+    return error_detail(problem)
 
 
 def ready_data(ctx: Context) -> None:
@@ -312,7 +319,7 @@ class DataOpening(QObject):
             finally:
                 release_data(self.ctx)
         elif isinstance(problem, DataError):
-            self._fail(error_detail(problem))
+            self._fail(_said(problem))
         else:
             self.failed = True
             QApplication.exit(1)
@@ -324,7 +331,7 @@ class DataOpening(QObject):
         try:
             ledger = Ledger.open(self.ctx.data, self.ctx.clock)
         except DataError as problem:
-            self._fail(error_detail(problem))
+            self._fail(_said(problem))
             return
         self.ledger = ledger
         window = self.window

@@ -217,7 +217,9 @@ def error_field(error: BaseException) -> tuple[str, ...]:
 
 
 def error_text(error: BaseException) -> str:
-    """An error's message for a dialog about a file read in (an import, a restore): its field
-    path in front, which says where in the file, then its words in the interface's language."""
+    """An error's whole message, its field path (where in a file read in) in front: the words of
+    its code in the interface's language, or the core's own line when it has no code."""
+    if not isinstance(error, Fault) or not error.code:
+        return str(error)
     detail = error_detail(error)
-    return f"{error.path}: {detail}" if isinstance(error, Fault) and error.field else detail
+    return f"{error.path}: {detail}" if error.field else detail
