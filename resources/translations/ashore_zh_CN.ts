@@ -1907,8 +1907,8 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+3"/>
-        <source>the update of the database would leave {count} row(s) pointing at nothing (first in table {table}); the database was left as it was</source>
-        <translation>数据库升级会留下 {count} 行无所指向的记录（首个在表 {table}）；数据库保持原样</translation>
+        <source>the update of the database would leave rows pointing at nothing (the first in table {table}); the database was left as it was</source>
+        <translation>数据库升级会留下无所指向的记录（第一条在表 {table}）；数据库保持原样</translation>
     </message>
     <message>
         <location line="+5"/>

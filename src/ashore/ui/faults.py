@@ -71,8 +71,8 @@ def world_templates() -> dict[str, str]:
         ),
         "migration.dangling": translate(
             "DataError",
-            "the update of the database would leave {count} row(s) pointing at nothing (first "
-            "in table {table}); the database was left as it was",
+            "the update of the database would leave rows pointing at nothing (the first in table "
+            "{table}); the database was left as it was",
         ),
         "disk.full": translate(
             "DataError", "{where}: the disk is full; free some space and try again"
