@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/messages.py" line="+32"/>
+        <location filename="../../src/ashore/ui/messages.py" line="+33"/>
         <source>%1: the follow-up of %2 passed %n day(s) ago with no note since; call the lender again.</source>
         <translation>
             <numerusform>%1: the follow-up of %2 passed %n day ago with no note since; call the lender again.</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>NoteCard</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/notes/card.py" line="+252"/>
+        <location filename="../../src/ashore/ui/notes/card.py" line="+259"/>
         <source>Show history (%n earlier version(s))</source>
         <translation>
             <numerusform>Show history (%n earlier version)</numerusform>
@@ -161,7 +161,7 @@
 <context>
     <name>PaymentsTab</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/payments/tab.py" line="+286"/>
+        <location filename="../../src/ashore/ui/payments/tab.py" line="+289"/>
         <source>It is dated %1, %n day(s) from today.</source>
         <translation>
             <numerusform>It is dated %1, %n day from today.</numerusform>

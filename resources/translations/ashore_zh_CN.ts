@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/ashore/ui/dialogs.py" line="+40"/>
+        <location filename="../../src/ashore/ui/dialogs.py" line="+41"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -27,12 +27,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+144"/>
+        <location line="+146"/>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-145"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -47,7 +47,7 @@
         <translation>详细信息已写入 {log}。</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+126"/>
         <source>About Ashore</source>
         <translation>关于 Ashore</translation>
     </message>
@@ -250,7 +250,7 @@ Your data lives in:
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/ashore/ui/notes/formatting.py" line="+26"/>
+        <location filename="../../src/ashore/ui/notes/formatting.py" line="+27"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -295,7 +295,7 @@ Your data lives in:
         <translation>其他情况</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/loan/form.py" line="+112"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="+113"/>
         <source>Equal installments: the same payment every month</source>
         <translation>等额本息：每月还款额相同</translation>
     </message>
@@ -329,12 +329,12 @@ Why delete {what}?</source>
     <message>
         <location line="+12"/>
         <source>Save the call note you are writing?</source>
-        <translation>要保存正在写的通话记录吗？</translation>
+        <translation>要保存正在写的沟通记录吗？</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save the {n} call notes you are writing?</source>
-        <translation>要保存正在写的 {n} 条通话记录吗？</translation>
+        <translation>要保存正在写的 {n} 条沟通记录吗？</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -505,7 +505,7 @@ Why delete {what}?</source>
         <translation>协议违约</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/widgets/workspace.py" line="+64"/>
+        <location filename="../../src/ashore/ui/widgets/workspace.py" line="+65"/>
         <source>Spread over more months</source>
         <translation>延长分期</translation>
     </message>
@@ -706,7 +706,7 @@ Why delete {what}?</source>
         <translation>言行：{what}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/messages.py" line="+32"/>
+        <location filename="../../src/ashore/ui/messages.py" line="+33"/>
         <source>%1: the follow-up of %2 passed %n day(s) ago with no note since; call the lender again.</source>
         <translation>
             <numerusform>%1：跟进日期 %2 已过去 %n 天，之后没有任何记录；请再次致电出借方。</numerusform>
@@ -946,7 +946,7 @@ Why delete {what}?</source>
 <context>
     <name>CalendarDialog</name>
     <message>
-        <location filename="../../src/ashore/ui/files/calendar.py" line="+81"/>
+        <location filename="../../src/ashore/ui/files/calendar.py" line="+82"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
@@ -1530,8 +1530,8 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+71"/>
-        <source>Months over budget (none set)</source>
-        <translation>超出预算的月数（未设预算）</translation>
+        <source>Months over budget (set a budget in the Guide tab)</source>
+        <translation>超出预算的月数（请在“指南”标签中设定预算）</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -1744,14 +1744,14 @@ Why delete {what}?</source>
 <context>
     <name>DataCheck</name>
     <message>
-        <location filename="../../src/ashore/ui/files/check.py" line="+67"/>
+        <location filename="../../src/ashore/ui/files/check.py" line="+68"/>
         <source>&amp;Check Data…</source>
         <translation>检查数据(&amp;C)…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Check the database, every stored file and every call note&apos;s record for damage or changes made outside Ashore</source>
-        <translation>检查数据库、每个存储的文件和每条通话记录是否损坏，或是否在 Ashore 之外被改动</translation>
+        <translation>检查数据库、每个存储的文件和每条沟通记录是否损坏，或是否在 Ashore 之外被改动</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1781,7 +1781,7 @@ Why delete {what}?</source>
     <message>
         <location line="+19"/>
         <source>All good: the database is intact, %1 stored files match their fingerprints and %2 call notes are in their unbroken record.</source>
-        <translation>一切正常：数据库完好，%1 个存储的文件与其指纹一致，%2 条通话记录都在完整的记录链中。</translation>
+        <translation>一切正常：数据库完好，%1 个存储的文件与其指纹一致，%2 条沟通记录都在完整的记录链中。</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1811,7 +1811,7 @@ Why delete {what}?</source>
     <message>
         <location line="+1"/>
         <source>“%1”: call notes were changed, added or removed outside Ashore.</source>
-        <translation>“%1”：通话记录在 Ashore 之外被改动、添加或删除。</translation>
+        <translation>“%1”：沟通记录在 Ashore 之外被改动、添加或删除。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1837,6 +1837,244 @@ Why delete {what}?</source>
         <location line="+2"/>
         <source>“%1”: its records were changed outside Ashore.</source>
         <translation>“%1”：记录在 Ashore 之外被改动。</translation>
+    </message>
+</context>
+<context>
+    <name>DataError</name>
+    <message>
+        <location filename="../../src/ashore/ui/faults.py" line="+18"/>
+        <source>close it first (one window or command at a time keeps the data whole)</source>
+        <translation>请先关闭它（同一时间只开一个窗口或命令，数据才能保持完整）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{where}: Ashore is open on this data dir: %1</source>
+        <translation>{where}：Ashore 已在这个数据文件夹上打开：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}: Ashore is open on this data dir (process {process}): %1</source>
+        <translation>{where}：Ashore 已在这个数据文件夹上打开（进程 {process}）：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}: Ashore is open on this data dir and the database is not at this version&apos;s schema: close it first</source>
+        <translation>{where}：Ashore 已在这个数据文件夹上打开，且数据库不是本版本的结构：请先关闭它</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{where}: cannot create the lock file: {reason}</source>
+        <translation>{where}：无法创建锁文件：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}: cannot create the data folder: {reason}</source>
+        <translation>{where}：无法创建数据文件夹：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the folder {folder} does not exist</source>
+        <translation>文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: this is not an Ashore database (no schema version); move it away or open another data folder</source>
+        <translation>{where}：这不是 Ashore 的数据库（没有结构版本）；请把它移走，或打开另一个数据文件夹</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{where}: the database was written by a newer version of Ashore (schema {schema}); update Ashore to open it. It was left unchanged</source>
+        <translation>{where}：该数据库由更新版本的 Ashore 写入（结构 {schema}）；请更新 Ashore 后再打开。数据库未作任何改动</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{where}: the database is locked by another program (is Ashore already open?); close it and try again</source>
+        <translation>{where}：数据库被另一个程序锁定（Ashore 是否已经打开？）；请关闭它后重试</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{where}: the database is damaged; restore a backup (File ▸ Restore from Backup…; automatic copies are in {backups})</source>
+        <translation>{where}：数据库已损坏；请恢复一个备份（文件 ▸ 从备份恢复…；自动副本在 {backups}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{where}: the database cannot be written; check the folder&apos;s permissions</source>
+        <translation>{where}：无法写入数据库；请检查文件夹的权限</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}: the database cannot be read: {reason}</source>
+        <translation>{where}：无法读取数据库：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}: cannot create the database: {reason}</source>
+        <translation>{where}：无法创建数据库：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}: the database cannot be brought up to this version: {reason}</source>
+        <translation>{where}：无法把数据库升级到本版本：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the update of the database would leave rows pointing at nothing (the first in table {table}); the database was left as it was</source>
+        <translation>数据库升级会留下无所指向的记录（第一条在表 {table}）；数据库保持原样</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{where}: the disk is full; free some space and try again</source>
+        <translation>{where}：磁盘已满；请腾出空间后重试</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}: the disk reported an error; check it and try again</source>
+        <translation>{where}：磁盘报告了错误；请检查后重试</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}: no such file</source>
+        <translation>{where}：文件不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: is not a plain file</source>
+        <translation>{where}：不是普通文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: is not a usable file name</source>
+        <translation>{where}：不是可用的文件名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: is a folder; give a file name</source>
+        <translation>{where}：这是一个文件夹；请给出文件名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: permission denied</source>
+        <translation>{where}：没有权限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: cannot be written: {reason}</source>
+        <translation>{where}：无法写入：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: cannot write the backup: {reason}</source>
+        <translation>{where}：无法写入备份：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where} is inside the data folder; save the backup somewhere else</source>
+        <translation>{where} 在数据文件夹内；请把备份保存到别处</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}: is not a backup Ashore can read</source>
+        <translation>{where}：不是 Ashore 能读取的备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: the backup is damaged ({member} cannot be read)</source>
+        <translation>{where}：备份已损坏（无法读取 {member}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}: the backup&apos;s database is damaged or not as Ashore writes it; refused, nothing was changed</source>
+        <translation>{where}：备份中的数据库已损坏或被改动过；已拒绝恢复，没有做任何改动</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{where}: the backup&apos;s database has schema {schema}, which this Ashore does not know; update Ashore to restore it</source>
+        <translation>{where}：备份中的数据库结构为 {schema}，本版本 Ashore 无法识别；请更新 Ashore 后再恢复</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{where}: the backup could not be put fully in place ({reason}); the next start of Ashore finishes it</source>
+        <translation>{where}：备份未能完全放回原处（{reason}）；下次启动 Ashore 时会完成</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{where}: cannot put the backup in place: {reason}</source>
+        <translation>{where}：无法放回备份：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}: cannot finish the interrupted restore: {reason}</source>
+        <translation>{where}：无法完成被中断的恢复：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}: an interrupted restore left this file and it cannot be read; restore your backup again</source>
+        <translation>{where}：被中断的恢复留下了这个文件，且无法读取；请重新恢复你的备份</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{where}: the stored file is missing</source>
+        <translation>{where}：保存的文件不见了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot store {file}: {reason}</source>
+        <translation>无法保存 {file}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: the stored file is damaged; check your data (File ▸ Check Data…). The bundle was not written</source>
+        <translation>{where}：保存的文件已损坏；请检查数据（文件 ▸ 检查数据…）。证据包未写入</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{where}: changed while it was being exported</source>
+        <translation>{where}：导出过程中文件被改动了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{where}: the report font is missing; reinstall Ashore</source>
+        <translation>{where}：缺少报告字体；请重新安装 Ashore</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}: cannot write the autostart entry: {reason}</source>
+        <translation>{where}：无法写入开机启动项：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{where}: cannot remove it: {reason}</source>
+        <translation>{where}：无法删除：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the settlement day is after the day the credit report was checked</source>
+        <translation>结清日期晚于查看征信报告的日期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>record the day the loan was settled first</source>
+        <translation>请先记下这笔借款结清的日期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the loan is not recorded as settled</source>
+        <translation>这笔借款尚未记为已结清</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the note is deleted; a deleted note cannot be changed</source>
+        <translation>这条记录已删除；已删除的记录不能修改</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the note is already deleted</source>
+        <translation>这条记录已经删除了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is already attached to this note</source>
+        <translation>{name} 已经附在这条记录上</translation>
     </message>
 </context>
 <context>
@@ -1893,7 +2131,7 @@ Why delete {what}?</source>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../src/ashore/ui/files/actions.py" line="+58"/>
+        <location filename="../../src/ashore/ui/files/actions.py" line="+59"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
@@ -2407,7 +2645,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>InputError</name>
     <message>
-        <location filename="../../src/ashore/ui/messages.py" line="+90"/>
+        <location filename="../../src/ashore/ui/messages.py" line="+94"/>
         <source>an amount is required</source>
         <translation>请填写金额</translation>
     </message>
@@ -2462,22 +2700,181 @@ What was here before is saved in %1.</source>
         <translation>{value} 不是有效日期</translation>
     </message>
     <message>
+        <location filename="../../src/ashore/ui/faults.py" line="+9"/>
+        <source>must name each of fees, penalty, interest, principal once</source>
+        <translation>必须把费用、罚息、利息、本金各列一次</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{currency} amounts have fewer decimals</source>
+        <translation>{currency} 金额的小数位更少</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>the payments are too large to give a yearly rate</source>
+        <translation>还款额太大，算不出年化利率</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the payments are too small to give a yearly rate</source>
+        <translation>还款额太小，算不出年化利率</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>is not one of the choices</source>
+        <translation>不是可选的值之一</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is not one of the choices</source>
+        <translation>{value} 不是可选的值之一</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>has no payment to compare</source>
+        <translation>没有可比较的还款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must not be before today</source>
+        <translation>不能早于今天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../src/ashore/ui/messages.py" line="+1"/>
         <source>{value} is not a date (YYYY-MM-DD)</source>
         <translation>{value} 不是有效日期（格式：YYYY-MM-DD）</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>{value} is not a decimal number</source>
+        <translation>{value} 不是小数</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>{value} is not a decimal amount (under 10^12)</source>
+        <translation>{value} 不是小数金额（须小于 10^12）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>must be a share from 0 up to (not including) 1</source>
+        <translation>必须是 0 到 1 之间的比例（不含 1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a fee is per installment, once or upfront</source>
+        <translation>费用只能是每期、一次性或放款时预扣</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the upfront fees must leave some money paid out</source>
+        <translation>预扣的费用不能把放款全部扣完</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must be a due date and an amount</source>
+        <translation>必须是一个到期日和一个金额</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>at least one installment is needed</source>
+        <translation>至少需要一期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a list of due dates and amounts</source>
+        <translation>必须是到期日和金额的列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>interest is counted by the month or by the day</source>
+        <translation>利息只能按月或按日计算</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>give either an amount or a discount, not both</source>
+        <translation>请填金额或折扣，不能两者都填</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>is out of range</source>
+        <translation>超出范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is not a value of this kind of proposal</source>
+        <translation>不是这类方案的参数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is required</source>
+        <translation>必须填写</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the penalty runs on the overdue amount or the overdue principal</source>
+        <translation>罚息只能按逾期金额或逾期本金计算</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must be more than 0 and at most 10</source>
+        <translation>必须大于 0 且不超过 10</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a projection can cover at most 30 years</source>
+        <translation>推算最多覆盖 30 年</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} must be 360 or 365</source>
+        <translation>{value} 必须是 360 或 365</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a yearly rate from 0 (a fraction, 0.18 = 18 %)</source>
+        <translation>必须是不小于 0 的年利率（小数，0.18 = 18 %）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must be a share between 0 and 1</source>
+        <translation>必须是 0 到 1 之间的比例</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be before the first due date</source>
+        <translation>必须早于首期还款日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only a bullet loan can run for a number of days</source>
+        <translation>只有到期一次性还本付息的借款才能按天计期限</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a term is in months or in days</source>
+        <translation>期限只能按月或按天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must not hold a NUL character</source>
+        <translation>不能含有 NUL 字符</translation>
+    </message>
+    <message>
+        <location filename="../../src/ashore/ui/messages.py" line="+1"/>
         <source>line {line}: {value} is not a date (YYYY-MM-DD)</source>
         <translation>第 {line} 行：{value} 不是有效日期（格式：YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../src/ashore/ui/faults.py" line="-19"/>
+        <location filename="../../src/ashore/ui/messages.py" line="+3"/>
         <source>{value} is not a whole number</source>
         <translation>{value} 不是整数</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../src/ashore/ui/messages.py" line="+1"/>
         <source>{value} is too large</source>
         <translation>{value} 太大了</translation>
     </message>
@@ -2623,14 +3020,14 @@ What was here before is saved in %1.</source>
 <context>
     <name>LenderDialog</name>
     <message>
-        <location filename="../../src/ashore/ui/dialogs.py" line="-244"/>
+        <location filename="../../src/ashore/ui/dialogs.py" line="-246"/>
         <source>New lender</source>
         <translation>新出借方</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The platform or bank you borrowed from.</source>
-        <translation>你借款的平台或银行。</translation>
+        <translation>你借款的 App 或银行。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2648,7 +3045,7 @@ What was here before is saved in %1.</source>
         <translation>例如：每天 9:00–21:00</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -2773,7 +3170,7 @@ What was here before is saved in %1.</source>
     <message>
         <location line="+2"/>
         <source>Closes the letter and opens “About you” on the Guide tab</source>
-        <translation>关闭信件，打开“协商指南”页上的“关于你”</translation>
+        <translation>关闭信件，打开“指南”标签上的“关于你”</translation>
     </message>
     <message>
         <location line="+18"/>
@@ -2799,12 +3196,12 @@ What was here before is saved in %1.</source>
     <message>
         <location line="+22"/>
         <source>Signed “%1”, with the phone, address and e-mail from “About you” on the Guide tab (kept once for all loans).</source>
-        <translation>署名“%1”，电话、地址和电子邮箱取自“协商指南”页上的“关于你”（所有借款共用一份）。</translation>
+        <translation>署名“%1”，电话、地址和电子邮箱取自“指南”标签上的“关于你”（所有借款共用一份）。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Your name is not in the letter yet: it comes from “About you” on the Guide tab, with your phone, address and e-mail (kept once for all loans).</source>
-        <translation>信中还没有你的姓名：姓名和电话、地址、电子邮箱都取自“协商指南”页上的“关于你”（所有借款共用一份）。</translation>
+        <translation>信中还没有你的姓名：姓名和电话、地址、电子邮箱都取自“指南”标签上的“关于你”（所有借款共用一份）。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2865,7 +3262,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LoanEdits</name>
     <message>
-        <location filename="../../src/ashore/ui/edits.py" line="+97"/>
+        <location filename="../../src/ashore/ui/edits.py" line="+98"/>
         <source>Add loan “%1”</source>
         <translation>添加借款“%1”</translation>
     </message>
@@ -2956,7 +3353,7 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location filename="../../src/ashore/ui/loan/allocation.py" line="-27"/>
-        <location filename="../../src/ashore/ui/loan/form.py" line="+237"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="+239"/>
         <source>Fees</source>
         <translation>费用</translation>
     </message>
@@ -2968,13 +3365,13 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/ashore/ui/loan/form.py" line="+55"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="+56"/>
         <source>Interest</source>
         <translation>利息</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/ashore/ui/loan/form.py" line="-157"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="-158"/>
         <source>Principal</source>
         <translation>本金</translation>
     </message>
@@ -3177,15 +3574,15 @@ What was here before is saved in %1.</source>
     <message>
         <location line="+2"/>
         <source>How this lender counts, so that every figure matches its app line by line. Pick a platform to start from, then change what your contract says differently.</source>
-        <translation>出借方如何计算，让每一个数字都和它的 App 逐行对得上。先选一个平台作为起点，再按你的合同修改不同之处。</translation>
+        <translation>出借方如何计算，让每一个数字都和它的 App 逐行对得上。先选一种常见规则作为起点，再按你的合同修改不同之处。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Choose a platform&apos;s usual rules…</source>
-        <translation>选择一个平台的常见规则…</translation>
+        <translation>选择一种常见规则…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Start from</source>
         <translation>起点</translation>
     </message>
@@ -3317,7 +3714,7 @@ What was here before is saved in %1.</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+109"/>
         <source>lender</source>
         <translation>出借方</translation>
     </message>
@@ -3362,7 +3759,7 @@ What was here before is saved in %1.</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/loan/presets.py" line="+81"/>
+        <location filename="../../src/ashore/ui/loan/presets.py" line="+83"/>
         <source>Alipay Jiebei (借呗)</source>
         <translation>支付宝借呗</translation>
     </message>
@@ -3380,6 +3777,11 @@ What was here before is saved in %1.</source>
         <location line="+1"/>
         <source>Short loan paid back in one go</source>
         <translation>到期一次还本付息的短期借款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom rules (none of these)</source>
+        <translation>自定义规则（不属于以上任何一种）</translation>
     </message>
 </context>
 <context>
@@ -3423,7 +3825,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/ashore/ui/main_window.py" line="+124"/>
+        <location filename="../../src/ashore/ui/main_window.py" line="+125"/>
         <source>Ashore</source>
         <translation>Ashore</translation>
     </message>
@@ -3594,7 +3996,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NoteCard</name>
     <message>
-        <location filename="../../src/ashore/ui/notes/card.py" line="+122"/>
+        <location filename="../../src/ashore/ui/notes/card.py" line="+129"/>
         <source>Collector</source>
         <translation>催收</translation>
     </message>
@@ -3696,7 +4098,7 @@ What was here before is saved in %1.</source>
         <translation>跟进：{day}</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+56"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -3829,7 +4231,7 @@ What was here before is saved in %1.</source>
     <message>
         <location line="+2"/>
         <source>The open loan&apos;s call log (PDF), its original files and SHA256SUMS, as a zip</source>
-        <translation>当前借款的通话记录（PDF）、原始文件和 SHA256SUMS，打包为 zip</translation>
+        <translation>当前借款的沟通记录（PDF）、原始文件和 SHA256SUMS，打包为 zip</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3839,7 +4241,7 @@ What was here before is saved in %1.</source>
     <message>
         <location line="+3"/>
         <source>A complaint to the regulator (12378) or the central bank (12363) about the open loan&apos;s collection: every contact, the rule it broke, the recordings&apos; hashes</source>
-        <translation>就当前借款的催收向监管（12378）或央行（12363）投诉：每次联系、所违反的规定、录音的哈希值</translation>
+        <translation>就当前借款的催收向监管（12378）或央行（12363）投诉：每次联系、所违反的规定、录音的指纹（SHA-256）</translation>
     </message>
     <message>
         <location line="+46"/>
@@ -4251,7 +4653,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     <message>
         <location line="+27"/>
         <source>To settle today = owed today + the interest accrued since the last due date (and the prepayment fee, if the loan has one). Owed today counts what is due and the principal not yet due.</source>
-        <translation>今日结清需还 = 今日欠款 + 自上一还款日以来产生的利息（借款如有提前还款费，也包括在内）。今日欠款包括已到期的金额和尚未到期的本金。</translation>
+        <translation>今日结清需还 = 今日欠款 + 自上一还款日以来产生的利息（借款如有提前结清手续费，也包括在内）。今日欠款包括已到期的金额和尚未到期的本金。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4450,7 +4852,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>⚠ %4 installments are overdue, the oldest %1 since %2 (%3 days): penalty and late fees grow every day.</source>
         <translation>⚠ 有 %4 期逾期，最早一期 %1 自 %2 起逾期（%3 天）：罚息和滞纳金每天都在增加。</translation>
     </message>
@@ -4477,7 +4879,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         </translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-206"/>
         <source>Installments of the plan in force</source>
         <translation>生效计划的各期</translation>
     </message>
@@ -4492,7 +4894,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>删除还款…</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+60"/>
         <source>⚠ You missed the agreed installment of %1 due %2 (%3 days ago). A second default usually voids the agreement: pay it now and tell the lender.</source>
         <translation>⚠ 你错过了 %2 到期的约定还款 %1（%3 天前）。再次违约通常会导致协议作废：请立即还款并告知出借方。</translation>
     </message>
@@ -4823,7 +5225,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/tab.py" line="+108"/>
+        <location filename="../../src/ashore/ui/proposals/tab.py" line="+109"/>
         <source>Tick a proposal to show it on the chart.</source>
         <translation>勾选一个方案即可在图表上显示。</translation>
     </message>
@@ -5440,7 +5842,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>Warning</name>
     <message>
-        <location filename="../../src/ashore/ui/messages.py" line="-125"/>
+        <location filename="../../src/ashore/ui/messages.py" line="-129"/>
         <source>%1: follow up with the lender today.</source>
         <translation>%1：今天请跟进出借方。</translation>
     </message>

@@ -99,7 +99,7 @@ def test_crlf_folding_and_header(tmp_path: Path) -> None:
     assert b"DTSTAMP:20261129T093000Z" in raw
     event = _events(path)[0]
     assert str(event["SUMMARY"]) == f"还款 1,234.56 CNY：{long_name} · loan\nsecond line"
-    assert "平台：" in str(event["DESCRIPTION"])
+    assert "出借方：" in str(event["DESCRIPTION"])
     assert str(event["UID"]) == "x%20y%2Fz.agreement%202.20270315@ashore.invalid"
 
 

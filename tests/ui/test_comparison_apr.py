@@ -128,14 +128,15 @@ def test_the_original_schedules_largest_month_is_the_arrears_due_now(qtbot, tmp_
     """Issue 13: keeping to the original schedule means paying all that is overdue now (the
     worked example's 7,196.90: the 400.00 paid on the agreement's first day is counted in the
     agreement's column, as every column counts from its start), said so, not a "monthly
-    payment"; without a budget no month is "over" it: "—", the row saying none is set."""
+    payment"; without a budget no month is "over" it: "—", the row saying where one is set."""
     model, column = _walkers_model(tmp_path, None)
     largest = ComparisonModel.Column.LARGEST
     assert model.text(largest, 2) == "7,196.90 (overdue, due now)"
     assert "everything overdue now, 7,196.90" in str(model.tooltip(largest, 2))
     assert model.text(largest, column["p-400"]) == "400.00"  # a plan's month is a month
     over = ComparisonModel.Column.OVER
-    assert model.text(over, 0) == "Months over budget (none set)"
+    # where the budget is set, not only that none is (sixth walk's 6)
+    assert model.text(over, 0) == "Months over budget (set a budget in the Guide tab)"
     assert [model.text(over, c) for c in range(1, 6)] == ["—"] * 5
     assert not any(model.is_best(over, c) for c in range(1, 6))
     # with a budget of 500.00: the original's three months (the arrears now, December's

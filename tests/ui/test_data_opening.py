@@ -296,3 +296,33 @@ def test_a_loose_data_dir_is_made_private_after_the_first_frame_not_before(
     assert all(after for _main, after in walks)  # (the Ledger's open finds nothing left)
     loose = [p for p in (root, *root.rglob("*")) if stat.S_IMODE(p.lstat().st_mode) & 0o077]
     assert loose == []
+
+
+def test_the_chinese_window_says_the_data_dir_is_kept_in_chinese(
+    qtbot, ctx, monkeypatch, qapp
+) -> None:
+    """Sixth walk's 1: the Chinese window said "Ashore is open on this data dir (process …):
+    close it first…" in English; it says it in Chinese, naming the folder and the process."""
+    from PySide6.QtCore import QLocale
+
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "fatal_data_error", lambda p, text, folder: shown.append(text))
+    monkeypatch.setattr(lock, "WAIT_SECONDS", 0.2)
+    before = QLocale()
+    installed = app_module.install_translations(qapp, "zh_CN")
+    holder = _hold_lock(ctx.data.root)
+    (ctx.data.root / lock.LOCK_NAME).write_text(str(holder.pid), "ascii")  # as Ashore writes it
+    try:
+        assert app_module.run_app(ctx) == 1
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(before)
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    key = os.path.abspath(ctx.data.root)
+    assert shown == [
+        f"{key}：Ashore 已在这个数据文件夹上打开（进程 {holder.pid}）：请先关闭它"
+        "（同一时间只开一个窗口或命令，数据才能保持完整）"
+    ]

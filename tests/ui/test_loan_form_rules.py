@@ -112,3 +112,27 @@ def test_every_new_field_round_trips_through_the_form(form: LoanForm) -> None:
     assert form.fees.rows[0].per.currentText() == "kept back when the money was paid out"
     form.times_contract.setChecked(False)
     assert form.loan_value("x").overdue.penalty_times_contract is None
+
+
+def test_the_picker_shows_the_preset_a_saved_loan_still_follows(qtbot, form: LoanForm) -> None:
+    """Sixth walk's 4: after saving, "Start from" showed the prompt again ("Choose a platform's
+    usual rules…") though the loan kept Weilidai's rules; it shows the preset they still match,
+    or "custom" once a rule was changed, and a new loan starts from the prompt."""
+    assert form.preset.currentData() == ""
+    type_into(qtbot, form.name, "Weilidai May")
+    type_into(qtbot, form.principal, "5000")
+    _pick(form, "weilidai")
+    form.first_due.setDate(QDate(2026, 6, 1))
+    type_into(qtbot, form.rate, "0.04")  # the contract's own rate: still Weilidai's rules
+    form.term_count.setValue(12)
+    saved = form.loan_value("wld")
+    form.set_loan(saved)  # as the page reloads it after saving
+    assert form.preset.currentData() == "weilidai"
+    assert form.preset.currentText() == "WeBank Weilidai (微粒贷)"
+    assert not form.is_dirty()
+    type_into(qtbot, form.times, "1.3")  # the contract says 1.3 times: no preset's rule
+    form.set_loan(form.loan_value("wld"))
+    assert form.preset.currentData() == "custom"
+    assert form.preset.currentText() == "Custom rules (none of these)"
+    form.set_loan(None)
+    assert form.preset.currentIndex() == 0

@@ -342,3 +342,34 @@ def test_the_record_line_counts_in_the_singular_and_the_plural(
     qtbot.mouseClick(pane.editor.save_button, Qt.MouseButton.LeftButton)
     assert len(pane.notes.chain("jb-fresh")) == 2
     assert pane.hint.text() == "✓ 2 notes, kept as written; every change is on record"
+
+
+@noise
+def test_every_attached_file_shows_its_fingerprint_the_same_way(
+    qtbot: Any, pane: NotesPane, tmp_path: Path
+) -> None:
+    """Sixth walk's 5: the recording's line showed its SHA-256, the screenshot's did not; each
+    attached file shows its size and the start of its fingerprint alike, the whole one on hover."""
+    from PySide6.QtGui import QColor, QImage
+    from PySide6.QtWidgets import QLabel
+
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    png = tmp_path / "screen.png"
+    assert image.save(str(png))
+    note = pane.notes.add(LOAN, text="two files")
+    pane.notes.attach(LOAN, note.id, write_wav(tmp_path / "rec.wav", seconds=1.0))
+    pane.notes.attach(LOAN, note.id, png)
+    pane.refresh()
+    card = _card(pane, note.id)
+    attachments = {a.name: a for a in card.note.attachments}
+    assert set(attachments) == {"rec.wav", "screen.png"}
+    shown = {
+        label.toolTip(): label.text()
+        for label in card.findChildren(QLabel)
+        if "SHA-256" in label.text()
+    }
+    assert set(shown) == {f"SHA-256 {a.sha256}" for a in attachments.values()}
+    for attachment in attachments.values():
+        line = shown[f"SHA-256 {attachment.sha256}"]
+        assert line.endswith(f" · SHA-256 {attachment.sha256[:12]}…"), line

@@ -51,7 +51,7 @@ def test_a_refused_or_cancelled_restore_changes_nothing(
     name, args = dialog_log[-1]
     assert name == "error"
     assert str(args[0]).startswith("Nothing was restored from bad.zip:")
-    assert "not an Ashore backup" in str(args[0])
+    assert "is not a backup Ashore can read" in str(args[0])  # the window's words, by code
     assert sample.export_book() == before
     assert window.model.loan_count() == 3
     # the user says no: not even the file is read

@@ -210,7 +210,8 @@ def test_payments_tab_layout_at_1280_by_800(qtbot, sample, make_window) -> None:
     assert entries.model().rowCount() == 7
     assert columns_fit(entries)
     assert entries.viewport().height() >= 10 * entries.rowHeight(0)
-    # the two forms side by side under the installments, each with its list under it
+    # the two forms side by side under the installments, their lists under them, each the
+    # whole width (sixth walk's 2: beside the payments the claims' Source read "App …")
     record = tab.record_button.parentWidget()
     claims = tab.claims
     assert record.y() == claims.y()
@@ -219,8 +220,9 @@ def test_payments_tab_layout_at_1280_by_800(qtbot, sample, make_window) -> None:
     made = tab.payments_view.parentWidget()
     assert made.x() == record.x()
     assert made.y() > record.y()
-    assert claims.list_box.x() == claims.x()
-    assert claims.list_box.y() > claims.y()
+    assert claims.list_box.x() == made.x()
+    assert claims.list_box.width() == made.width()
+    assert claims.list_box.y() > made.y()
     assert columns_fit(tab.payments_view)
     assert columns_fit(tab.claims.view)
 

@@ -65,7 +65,12 @@ def enable(command: Sequence[str] | None = None) -> Path:
         temp.write_text(entry_text(command or launch_command()), encoding="utf-8")
         os.replace(temp, path)
     except OSError as error:
-        raise DataError(f"{path}: cannot write the autostart entry: {error.strerror}") from None
+        raise DataError.about(
+            path,
+            "autostart.not_written",
+            f"cannot write the autostart entry: {error.strerror}",
+            reason=error.strerror,
+        ) from None
     return path
 
 
@@ -74,4 +79,9 @@ def disable() -> None:
     try:
         entry_path().unlink(missing_ok=True)
     except OSError as error:
-        raise DataError(f"{entry_path()}: cannot remove it: {error.strerror}") from None
+        raise DataError.about(
+            entry_path(),
+            "autostart.not_removed",
+            f"cannot remove it: {error.strerror}",
+            reason=error.strerror,
+        ) from None

@@ -94,6 +94,14 @@ class Fault(Exception):
         return cls(detail, code=code, field=field, arguments=arguments)
 
     @classmethod
+    def about(cls: type[_F], where: object, code: str, detail: str, **arguments: object) -> _F:
+        """The fault about a thing in the world (a file, a folder, a stored file) rather than a
+        field: its English message is "where: detail" ("" where: the detail alone), ``code`` and
+        ``arguments`` (``where`` among them, as text) let the window say it in its language."""
+        message = f"{where}: {detail}" if where != "" else detail
+        return cls(message, code=code, arguments={"where": str(where), **arguments})
+
+    @classmethod
     def like(cls: type[_F], fault: Fault, *prefix: str) -> _F:
         """``fault`` (for example a FinanceError) as this kind of error, its field under
         ``prefix``."""

@@ -8,7 +8,7 @@ file names, the command line's output) keeps ISO too.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -23,3 +23,12 @@ def date_text(day: date, lang: str, *, weekday: bool = False) -> str:
         return f"{text} {_WEEKDAYS_ZH[day.weekday()]}" if weekday else text
     text = f"{_MONTHS_EN[day.month - 1]} {day.day}, {day.year}"
     return f"{_WEEKDAYS_EN[day.weekday()]}, {text}" if weekday else text
+
+
+def offset_text(value: datetime) -> str:
+    """The zone of a recorded time as ``UTC+8`` (``UTC+5:30``, ``UTC+0``)."""
+    offset = value.utcoffset()
+    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+    sign = "+" if minutes >= 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")

@@ -187,6 +187,7 @@ class LoanTerms:
                 "principal",
                 "amount.fewer_decimals",
                 f"{self.currency} amounts have fewer decimals",
+                currency=self.currency,
             )
         if self.term_unit not in ("month", "day"):
             raise FinanceError.at(

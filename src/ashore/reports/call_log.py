@@ -20,6 +20,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from ashore.app.errors import DataError, InputError
+from ashore.domain.dates import date_text, offset_text
 from ashore.domain.records import Attachment, CallNote, Lender, Loan, NoteEvent
 from ashore.reports.fonts import printable, register_fonts
 from ashore.reports.strings import counted, day_text
@@ -37,8 +38,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "共 {n} 条记录。每一条都以 SHA-256 与前一条相连；文件均为原件，其 SHA-256 列于 "
         "SHA256SUMS（校验：sha256sum -c SHA256SUMS）。",
     ),
-    "head": ("Last chain hash", "链末哈希"),
-    "note": ("Note {id}", "记录 {id}"),
+    "head": ("Last chain hash", "链末指纹"),
+    "note": ("Note {number}", "第 {number} 条记录"),
     "occurred": ("Contact at", "沟通时间"),
     "logged": ("Written at", "记录时间"),
     "channel": ("Channel", "方式"),
@@ -48,10 +49,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "promises": ("Promises", "承诺"),
     "follow_up": ("Follow-up", "跟进日期"),
     "files": ("Files", "附件"),
-    "hash": ("Entry hash", "记录哈希"),
+    "hash": ("Entry hash", "记录指纹"),
     "revision": ("Before {when}", "{when} 之前的版本"),
     "deleted": ("DELETED {when}: {reason}", "已删除 {when}：{reason}"),
-    "chain": ("The chain", "哈希链"),
+    "chain": ("The chain", "指纹链"),
     "kind": ("Event", "事件"),
     "at": ("At", "时间"),
     "none": ("(none)", "（无）"),
@@ -61,7 +62,7 @@ _TEXT: dict[str, tuple[str, str]] = {
 
 _CHANNELS: dict[str, tuple[str, str]] = {
     "phone": ("phone", "电话"),
-    "app_chat": ("app chat", "应用内聊天"),
+    "app_chat": ("app chat", "App 内聊天"),
     "sms": ("SMS", "短信"),
     "email": ("email", "电子邮件"),
     "in_person": ("in person", "当面"),
@@ -90,6 +91,20 @@ def _pick(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
 def _when(value: datetime | None) -> str:
     """A time as it was recorded, with its UTC offset (evidence keeps the offset)."""
     return value.isoformat(sep=" ", timespec="seconds") if value is not None else ""
+
+
+def _moment(value: datetime, lang: str) -> str:
+    """A time as a person reads it, in the window's date style with its zone always named (the
+    log is read on other computers): "Fri, Nov 20, 2026 · 10:15 (UTC+8)"."""
+    day = date_text(value.date(), lang, weekday=True)
+    zone = f"（{offset_text(value)}）" if lang == "zh_CN" else f" ({offset_text(value)})"
+    return f"{day} · {value:%H:%M}{zone}"
+
+
+def _stamp(value: datetime | None, lang: str) -> str:
+    """A recorded time as a person reads it, then, on a second line, exactly as recorded (ISO,
+    with its offset): the first for reading, the second is the evidence the chain hashes."""
+    return f"{_moment(value, lang)}\n{_when(value)}" if value is not None else ""
 
 
 def _bytes(size: int) -> str:
@@ -193,22 +208,23 @@ class _Printer:
         parts = [escape(printable(line)) for line in value.splitlines()] or [""]
         return Paragraph("<br/>".join(parts), style or self.base)
 
-    def note(self, note: CallNote, head: NoteEvent | None) -> Any:
-        """One note: its fields, files, earlier versions, tombstone and hash, kept on one page."""
+    def note(self, note: CallNote, number: int, head: NoteEvent | None) -> Any:
+        """One note (``number`` in the log's order): its fields, files, earlier versions,
+        tombstone and hash, kept on one page."""
         from reportlab.lib.units import mm
         from reportlab.platypus import KeepTogether, Table
 
         lang = self.lang
-        title = f"{_t('note', lang, id=note.id)} · {_when(note.occurred_at)}"
+        title = f"{_t('note', lang, number=number)} · {_moment(note.occurred_at, lang)}"
         body = self.base
         if note.deleted_at is not None:
             title += " · " + _t(
-                "deleted", lang, when=_when(note.deleted_at), reason=note.deleted_reason
+                "deleted", lang, when=_moment(note.deleted_at, lang), reason=note.deleted_reason
             )
             body = self.struck
         rows = [
-            (_t("occurred", lang), _when(note.occurred_at)),
-            (_t("logged", lang), _when(note.logged_at)),
+            (_t("occurred", lang), _stamp(note.occurred_at, lang)),
+            (_t("logged", lang), _stamp(note.logged_at, lang)),
             (_t("channel", lang), _pick(_CHANNELS, note.channel, lang)),
             (_t("who", lang), note.counterpart),
             (_t("text", lang), note.text),
@@ -229,7 +245,7 @@ class _Printer:
         )
         for revision in reversed(note.revisions):
             old = [
-                f"{_t('occurred', lang)}: {_when(revision.occurred_at)} · "
+                f"{_t('occurred', lang)}: {_moment(revision.occurred_at, lang)} · "
                 f"{_pick(_CHANNELS, revision.channel, lang)} · {revision.counterpart}",
                 f"{_t('text', lang)}: {revision.text}",
                 f"{_t('outcome', lang)}: {revision.outcome}",
@@ -239,7 +255,9 @@ class _Printer:
             ]
             data.append(
                 [
-                    self.para(_t("revision", lang, when=_when(revision.revised_at)), self.label),
+                    self.para(
+                        _t("revision", lang, when=_moment(revision.revised_at, lang)), self.label
+                    ),
                     self.lines("\n".join(old), self.small),
                 ]
             )
@@ -253,7 +271,7 @@ class _Printer:
         table.setStyle(self.table_style)
         return KeepTogether([self.para(title, self.h2), table])
 
-    def chain(self, chain: list[NoteEvent]) -> list[Any]:
+    def chain(self, chain: list[NoteEvent], numbers: dict[str, int]) -> list[Any]:
         from reportlab.lib.units import mm
         from reportlab.platypus import Paragraph, Table
 
@@ -271,7 +289,11 @@ class _Printer:
                 [
                     self.para(str(position), self.small),
                     self.para(_when(event.at), self.small),
-                    self.para(f"{event.note} · {_pick(_KINDS, event.kind, lang)}", self.small),
+                    self.para(
+                        f"{_t('note', lang, number=numbers.get(event.note, 0))} · "
+                        f"{_pick(_KINDS, event.kind, lang)}",
+                        self.small,
+                    ),
                     # Hex digits only: nothing to escape.
                     Paragraph(f"{event.prev_hash}<br/>{event.hash}", self.small),
                 ]
@@ -281,6 +303,11 @@ class _Printer:
         )
         table.setStyle(self.table_style)
         return [self.para(_t("chain", lang), self.h2), table]
+
+
+def _reference(loan: Loan) -> list[str]:
+    """The loan's contract or order number, when it has one: what a lender finds it by."""
+    return [loan.reference] if loan.reference else []
 
 
 def call_log_pdf(
@@ -297,7 +324,9 @@ def call_log_pdf(
     head_hash = chain[-1].hash if chain else "0" * 64
     story: list[Any] = [
         log.para(f"{_t('title', lang)} — {lender.name} · {loan.name}", log.title),
-        log.para(f"{loan.id} · {_t('made', lang, when=_when(made))}", log.label),
+        log.para(
+            " · ".join([*_reference(loan), _t("made", lang, when=_moment(made, lang))]), log.label
+        ),
         Spacer(1, 4),
         log.para(
             _t("about", lang, n=len(loan.notes), notes=counted(len(loan.notes), "note", "notes"))
@@ -306,11 +335,16 @@ def call_log_pdf(
         Spacer(1, 6),
     ]
     heads = {e.note: e for e in chain}
-    for note in sorted(loan.notes, key=lambda n: (n.occurred_at, n.logged_at)):
-        story.append(log.note(note, heads.get(note.id)))
-    story.extend(log.chain(chain))
+    # Each note by its number in the log, not its id ("note-1"): a person reads "Note 1".
+    ordered = sorted(loan.notes, key=lambda n: (n.occurred_at, n.logged_at))
+    numbers = {note.id: number for number, note in enumerate(ordered, start=1)}
+    for note in ordered:
+        story.append(log.note(note, numbers[note.id], heads.get(note.id)))
+    story.extend(log.chain(chain, numbers))
 
-    footer = f"{_t('footer', lang)} · {loan.id} · {_t('made', lang, when=_when(made))}"
+    footer = " · ".join(
+        [_t("footer", lang), lender.name, loan.name, _t("made", lang, when=_moment(made, lang))]
+    )
     muted = log.muted
 
     class Numbered(Canvas):
@@ -382,8 +416,10 @@ def write_evidence_bundle(
     for sha in names:
         problem = store.verify(sha)
         if problem is not None:
-            raise DataError(
-                f"evidence {sha}: {problem}; run `ashore verify` (the bundle was not written)"
+            raise DataError.about(
+                f"evidence {sha}",
+                "evidence.damaged",
+                f"{problem}; run `ashore verify` (the bundle was not written)",
             )
     pdf = call_log_pdf(loan, lender, chain, lang, made)
     out = Path(out)
@@ -392,7 +428,12 @@ def write_evidence_bundle(
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", dir=folder)
     except OSError as error:
-        raise InputError(f"--out: {out}: cannot be written: {error.strerror}") from None
+        raise InputError.about(
+            f"--out: {out}",
+            "file.not_written",
+            f"cannot be written: {error.strerror}",
+            reason=error.strerror,
+        ) from None
     tmp = Path(tmp_name)
     try:
         sums: list[str] = [f"{hashlib.sha256(pdf).hexdigest()}  {PDF_NAME}"]
@@ -421,7 +462,11 @@ def write_evidence_bundle(
                         digest.update(chunk)
                         dst.write(chunk)
                 if digest.hexdigest() != sha:  # changed while we copied it
-                    raise DataError(f"evidence {sha}: changed while it was being exported")
+                    raise DataError.about(
+                        f"evidence {sha}",
+                        "evidence.changed",
+                        "changed while it was being exported",
+                    )
                 sums.append(f"{sha}  {inner}")
             zf.writestr(entry(SUMS_NAME), "\n".join(sums) + "\n")
         os.replace(tmp, out)

@@ -36,7 +36,7 @@ def register_fonts() -> str:
 
     path = font_path()
     if not path.is_file():
-        raise DataError(f"{path}: the report font is missing; reinstall Ashore")
+        raise DataError.about(path, "font.missing", "the report font is missing; reinstall Ashore")
     pdfmetrics.registerFont(TTFont(FONT, str(path), subfontIndex=0))
     # Paragraph markup maps <b>/<i> through the family; with one face they all resolve to it.
     for bold in (0, 1):

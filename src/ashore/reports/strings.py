@@ -16,7 +16,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "made": ("Made {when}", "生成于 {when}"),
     "period": ("{first} to {last}", "{first} 至 {last}"),
     "loans": ("Loans and the plan in force", "各笔借款及当前还款计划"),
-    "lender": ("Lender", "平台"),
+    "lender": ("Lender", "出借方"),
     "loan": ("Loan", "借款"),
     "plan": ("Plan in force", "当前计划"),
     "left_to_pay": ("Left to pay under the plan", "按计划还需还款"),
@@ -25,7 +25,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Owed today: the figure Ashore's window shows, what the lender can claim today (no "
         "interest to come). Left to pay under the plan: every unpaid installment of the "
         "plan in force, its interest to come and the penalty and late fees so far included.",
-        "今日欠款：与 Ashore 窗口所示一致，即平台今日可主张的金额（不含未来利息）。"
+        "今日欠款：与 Ashore 窗口所示一致，即出借方今日可主张的金额（不含未来利息）。"
         "按计划还需还款：当前计划全部未还分期，含未来利息及至今的罚息和滞纳金。",
     ),
     "ends": ("Last due", "最后到期日"),
@@ -166,7 +166,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "ics_description": (
         "Lender: {lender}\nLoan: {loan}\nAmount: {amount} {currency}\n"
         "Status when exported: {status}",
-        "平台：{lender}\n借款：{loan}\n金额：{amount} {currency}\n导出时状态：{status}",
+        "出借方：{lender}\n借款：{loan}\n金额：{amount} {currency}\n导出时状态：{status}",
     ),
     "ics_name": ("Ashore repayments", "Ashore 还款"),
 }

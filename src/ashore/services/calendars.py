@@ -282,12 +282,20 @@ def write_atomically(path: Path, write: Callable[[Path], None], option: str = "-
     path = Path(path).expanduser()
     folder = path.resolve().parent
     if not folder.is_dir():
-        raise InputError(f"{option}: the folder {folder} does not exist")
+        raise InputError.at(
+            option, "folder.missing", f"the folder {folder} does not exist", folder=folder
+        )
     temp = folder / f".{path.name}.{os.getpid()}.tmp"
     try:
         write(temp)
         os.replace(temp, path)
     except OSError as error:
-        raise InputError(f"{option}: cannot write {path}: {error.strerror or error}") from None
+        raise InputError.at(
+            option,
+            "file.not_written",
+            f"cannot write {path}: {error.strerror or error}",
+            where=path,
+            reason=error.strerror or error,
+        ) from None
     finally:
         temp.unlink(missing_ok=True)

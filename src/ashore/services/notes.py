@@ -225,7 +225,10 @@ class Notes:
             row = loan_row(session, loan_id)
             old = self._note(row, note_id)
             if old.deleted_at is not None:
-                raise InputError(f"note {note_id}: is deleted; a deleted note cannot be edited")
+                raise InputError(
+                    f"note {note_id}: is deleted; a deleted note cannot be edited",
+                    code="note.deleted",
+                )
             at = self.db.clock.now()
             new = replace(
                 old,
@@ -274,7 +277,7 @@ class Notes:
             row = loan_row(session, loan_id)
             old = self._note(row, note_id)
             if old.deleted_at is not None:
-                raise InputError(f"note {note_id}: is already deleted")
+                raise InputError(f"note {note_id}: is already deleted", code="note.already_deleted")
             at = self.db.clock.now()
             new = replace(old, deleted_at=at, deleted_reason=reason.strip())
             write_note(session, self.db.evidence, row, new, "deleted", at)
@@ -312,9 +315,17 @@ class Notes:
                 row = loan_row(session, loan_id)
                 old = self._note(row, note_id)
                 if old.deleted_at is not None:
-                    raise InputError(f"note {note_id}: is deleted; nothing can be attached")
+                    raise InputError(
+                        f"note {note_id}: is deleted; nothing can be attached",
+                        code="note.deleted",
+                    )
                 if any(a.sha256 == stored.sha256 for a in old.attachments):
-                    raise InputError(f"file: {stored.name} is already attached to note {note_id}")
+                    raise InputError.at(
+                        "file",
+                        "note.already_attached",
+                        f"{stored.name} is already attached to note {note_id}",
+                        name=stored.name,
+                    )
                 file_row = session.get(EvidenceFileRow, stored.sha256)
                 at = self.db.clock.now()
                 attachment = Attachment(

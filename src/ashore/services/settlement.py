@@ -27,7 +27,11 @@ def record_settlement(ledger: Ledger, loan_id: str, settled_on: date) -> Loan:
     else:
         checked = old.credit_report_checked_on
         if checked is not None and checked < settled_on:
-            raise InputError("settled_on: is after the day the credit report was checked")
+            raise InputError.at(
+                "settled_on",
+                "settlement.after_report",
+                "is after the day the credit report was checked",
+            )
         loan.settlement = replace(old, settled_on=settled_on)
     ledger.save_loan(loan)
     return ledger.loan(loan_id)
@@ -44,7 +48,9 @@ def attach_certificate(ledger: Ledger, loan_id: str, source: Path) -> Loan:
     """Copy the certificate into the evidence store (byte for byte) and keep it on the loan."""
     loan = ledger.loan(loan_id)
     if loan.settlement is None:
-        raise InputError("settlement: record the day the loan was settled first")
+        raise InputError.at(
+            "settlement", "settlement.not_recorded", "record the day the loan was settled first"
+        )
     stored = Notes(ledger).store(Path(source))
     certificate = Attachment(
         sha256=stored.sha256, name=stored.name, kind=stored.kind, size=stored.size
@@ -63,7 +69,9 @@ def record_report(ledger: Ledger, loan_id: str, checked_on: date, clean: bool) -
     """What the credit report showed on ``checked_on``: clean, or the loan still overdue."""
     loan = ledger.loan(loan_id)
     if loan.settlement is None:
-        raise InputError("settlement: record the day the loan was settled first")
+        raise InputError.at(
+            "settlement", "settlement.not_recorded", "record the day the loan was settled first"
+        )
     loan.settlement = replace(
         loan.settlement, credit_report_checked_on=checked_on, credit_report_clean=clean
     )
@@ -79,7 +87,9 @@ def dispute_text(loan: Loan, lender_name: str, borrower_name: str, today: date, 
     """
     settlement = loan.settlement
     if settlement is None:
-        raise InputError("settlement: the loan is not recorded as settled")
+        raise InputError.at(
+            "settlement", "settlement.not_settled", "the loan is not recorded as settled"
+        )
     certificate = settlement.certificate
     answer_by = dispute_answer_by(today)
     ref = loan.reference or loan.id

@@ -72,7 +72,11 @@ def write_backup(db: Database, out: Path) -> BackupSummary:
         db.data.backups.resolve()
     ):
         # a backup written into the data dir could replace the live database or a stored file
-        raise InputError(f"--out: {out} is inside the data dir; save the backup somewhere else")
+        raise InputError(
+            f"--out: {out} is inside the data dir; save the backup somewhere else",
+            code="backup.inside_data",
+            arguments={"where": str(out)},
+        )
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
@@ -110,26 +114,40 @@ def write_backup(db: Database, out: Path) -> BackupSummary:
         finally:
             tmp.unlink(missing_ok=True)
     except PermissionError as error:
-        raise InputError(f"{error.filename or out}: permission denied") from None
+        raise InputError.about(
+            error.filename or out, "file.permission_denied", "permission denied"
+        ) from None
     except IsADirectoryError:
-        raise InputError(f"{out}: is a folder; give a file name") from None
+        raise InputError.about(out, "file.is_folder", "is a folder; give a file name") from None
     except OSError as error:
-        raise DataError(f"{out}: cannot write the backup: {error.strerror}") from None
+        raise DataError.about(
+            out,
+            "backup.not_written",
+            f"cannot write the backup: {error.strerror}",
+            reason=error.strerror,
+        ) from None
     return BackupSummary(out, len(members) - 1, out.stat().st_size, tuple(damaged), missing)
+
+
+def _not_backup(source: Path, why: str, plain: bool = False) -> InputError:
+    """The file at ``source`` is no backup Ashore can restore: "not an Ashore backup (why)", or
+    ``why`` alone when ``plain``; the window says "it is not a backup Ashore can read"."""
+    detail = why if plain else f"not an Ashore backup ({why})"
+    return InputError.about(source, "backup.not_backup", detail, why=why)
 
 
 def _read_manifest(archive: zipfile.ZipFile, source: Path) -> dict[str, str]:
     try:
         manifest = json.loads(archive.read(MANIFEST))
     except KeyError:
-        raise InputError(f"{source}: not an Ashore backup (no {MANIFEST})") from None
+        raise _not_backup(source, f"no {MANIFEST}") from None
     except ValueError:
-        raise InputError(f"{source}: {MANIFEST} is not valid JSON") from None
+        raise _not_backup(source, f"{MANIFEST} is not valid JSON", plain=True) from None
     if not isinstance(manifest, dict) or manifest.get("format") != BACKUP_FORMAT:
-        raise InputError(f"{source}: not an Ashore backup ({MANIFEST} has another format)")
+        raise _not_backup(source, f"{MANIFEST} has another format")
     members = manifest.get("members")
     if not isinstance(members, dict) or DB_MEMBER not in members:
-        raise InputError(f"{source}: the backup holds no database")
+        raise _not_backup(source, "the backup holds no database", plain=True)
     return {str(k): str(v) for k, v in members.items()}
 
 
@@ -138,14 +156,14 @@ def _extract_checked(source: Path, staging: Path) -> None:
     try:
         archive = zipfile.ZipFile(source)
     except FileNotFoundError:
-        raise InputError(f"{source}: no such file") from None
+        raise InputError.about(source, "file.missing", "no such file") from None
     except (zipfile.BadZipFile, IsADirectoryError):
-        raise InputError(f"{source}: not an Ashore backup (not a zip file)") from None
+        raise _not_backup(source, "not a zip file") from None
     with archive:
         members = _read_manifest(archive, source)
         names = set(archive.namelist()) - {MANIFEST}
         if names != set(members):
-            raise InputError(f"{source}: the backup's files do not match its manifest")
+            raise _not_backup(source, "the backup's files do not match its manifest", plain=True)
         for name, expected in sorted(members.items()):
             parts = name.split("/")
             # The member's content must match the manifest; a file already damaged when the
@@ -157,7 +175,7 @@ def _extract_checked(source: Path, staging: Path) -> None:
                 and parts[1] == parts[2][:2]
             )
             if name != DB_MEMBER and not ok_evidence:
-                raise InputError(f"{source}: unexpected member {name!r}")
+                raise _not_backup(source, f"unexpected member {name!r}", plain=True)
             target = staging.joinpath(*parts)
             target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             digest = hashlib.sha256()
@@ -167,16 +185,23 @@ def _extract_checked(source: Path, staging: Path) -> None:
                         digest.update(chunk)
                         dst.write(chunk)
             except (zipfile.BadZipFile, OSError) as error:
-                raise InputError(f"{source}: {name} cannot be read: {error}") from None
+                raise InputError.about(
+                    source, "backup.damaged", f"{name} cannot be read: {error}", member=name
+                ) from None
             if digest.hexdigest() != expected:
-                raise InputError(f"{source}: {name} is damaged (hash mismatch)")
+                raise InputError.about(
+                    source, "backup.damaged", f"{name} is damaged (hash mismatch)", member=name
+                )
             os.chmod(target, 0o600 if name == DB_MEMBER else 0o400)
     (staging / "evidence").mkdir(mode=0o700, exist_ok=True)  # goes live even when empty
     revision, _tables = inspect_file(staging / DB_MEMBER)
     if revision is None or revision not in known_revisions():
-        raise DataError(
-            f"{source}: the backup's database has schema {revision!r}, which this Ashore "
-            "does not know; update Ashore to restore it"
+        raise DataError.about(
+            source,
+            "backup.newer",
+            f"the backup's database has schema {revision!r}, which this Ashore "
+            "does not know; update Ashore to restore it",
+            schema=repr(revision),
         )
 
 
@@ -214,12 +239,18 @@ def _restore_locked(data: DataDir, source: Path, clock: Clock) -> Path | None:
             roll_forward(data, staging, aside)
         except OSError as error:
             if decided:
-                raise DataError(
-                    f"{data.root}: the backup could not be put fully in place "
-                    f"({error.strerror}); the next start of Ashore finishes it"
+                raise DataError.about(
+                    data.root,
+                    "restore.interrupted",
+                    "the backup could not be put fully in place "
+                    f"({error.strerror}); the next start of Ashore finishes it",
+                    reason=error.strerror,
                 ) from None
-            raise DataError(
-                f"{data.root}: cannot put the backup in place: {error.strerror}"
+            raise DataError.about(
+                data.root,
+                "restore.not_placed",
+                f"cannot put the backup in place: {error.strerror}",
+                reason=error.strerror,
             ) from None
     finally:
         ACTIVE.discard(staging)
@@ -276,39 +307,53 @@ def check_staged(source: Path, staging: Path) -> None:
     try:
         con = sqlite3.connect(f"{db_path.absolute().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as error:
-        raise InputError(f"{source}: the backup's database cannot be opened: {error}") from None
+        raise InputError.about(
+            source, "backup.refused", f"the backup's database cannot be opened: {error}"
+        ) from None
     try:
         lines = [str(row[0]) for row in con.execute("PRAGMA integrity_check")]
         if lines != ["ok"]:
-            raise InputError(f"{source}: the backup's database is damaged: {lines[0]}")
+            raise InputError.about(
+                source, "backup.refused", f"the backup's database is damaged: {lines[0]}"
+            )
         found = _schema_objects(con)
         shas = [str(row[0]) for row in con.execute("SELECT sha256 FROM evidence_files")]
     except sqlite3.DatabaseError as error:
-        raise InputError(f"{source}: the backup's database is damaged: {error}") from None
+        raise InputError.about(
+            source, "backup.refused", f"the backup's database is damaged: {error}"
+        ) from None
     finally:
         con.close()
     expected = _reference_schema(revision)
     for key in sorted(set(found) | set(expected)):
         kind, name = key
         if key not in expected:
-            raise InputError(
-                f"{source}: the backup's database holds a {kind} {name!r} that Ashore's schema "
-                "does not define; refused (it could change data behind Ashore's back)"
+            raise InputError.about(
+                source,
+                "backup.refused",
+                f"the backup's database holds a {kind} {name!r} that Ashore's schema "
+                "does not define; refused (it could change data behind Ashore's back)",
             )
         if found.get(key) != expected[key]:
-            raise InputError(
-                f"{source}: the backup's database has {kind} {name!r} missing or changed "
-                "from Ashore's schema; refused"
+            raise InputError.about(
+                source,
+                "backup.refused",
+                f"the backup's database has {kind} {name!r} missing or changed "
+                "from Ashore's schema; refused",
             )
     declared = _declared_missing(source)
     for sha in shas:
         path = staging / "evidence" / sha[:2] / sha
         if not is_sha256(sha):
-            raise InputError(f"{source}: the backup's database names evidence {sha!r}")
+            raise InputError.about(
+                source, "backup.refused", f"the backup's database names evidence {sha!r}"
+            )
         if not path.is_file() and sha not in declared:
-            raise InputError(
-                f"{source}: evidence {sha} is referred to by the backup's database but is not in "
-                "the backup; refused"
+            raise InputError.about(
+                source,
+                "backup.refused",
+                f"evidence {sha} is referred to by the backup's database but is not in "
+                "the backup; refused",
             )
 
 

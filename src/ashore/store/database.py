@@ -114,9 +114,13 @@ def _migrate(engine: Engine, run: Callable[[Config], None]) -> None:
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
                     # Raising rolls the whole migration back.
-                    raise DataError(
+                    raise DataError.about(
+                        "",
+                        "migration.dangling",
                         f"the migration would leave {len(broken)} row(s) pointing at nothing "
-                        f"(first in table {broken[0][0]}); the database was left as it was"
+                        f"(first in table {broken[0][0]}); the database was left as it was",
+                        count=len(broken),
+                        table=broken[0][0],
                     )
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
@@ -275,14 +279,19 @@ def _check_revision(path: Path, data: DataDir, clock: Clock | None) -> None:
     revision, has_tables = inspect_file(path)
     head = head_revision()
     if revision is None and has_tables:
-        raise DataError(
-            f"{path}: this is not an Ashore database (no schema version); "
-            "move it away or use another --data-dir"
+        raise DataError.about(
+            path,
+            "database.foreign",
+            "this is not an Ashore database (no schema version); "
+            "move it away or use another --data-dir",
         )
     if revision is not None and revision not in known_revisions():
-        raise DataError(
-            f"{path}: the database was written by a newer version of Ashore "
-            f"(schema {revision}); update Ashore to open it. It was left unchanged"
+        raise DataError.about(
+            path,
+            "database.newer",
+            "the database was written by a newer version of Ashore "
+            f"(schema {revision}); update Ashore to open it. It was left unchanged",
+            schema=revision,
         )
     if revision is not None and revision != head:
         stamp = (clock or Clock()).stamp()
@@ -294,9 +303,11 @@ def _reader_engine(data: DataDir) -> Engine:
     and migrated it); writing through it fails."""
     path = data.database
     if not path.exists() or inspect_file(path)[0] != SCHEMA_HEAD:
-        raise DataError(
-            f"{data.root}: Ashore is open on this data dir and the database is not at this "
-            "version's schema: close it first"
+        raise DataError.about(
+            data.root,
+            "lock.held_older",
+            "Ashore is open on this data dir and the database is not at this "
+            "version's schema: close it first",
         )
     engine = create_engine(f"sqlite:///file:{path.absolute()}?mode=ro&uri=true")
     event.listen(engine, "connect", _pragmas(5000))
@@ -310,7 +321,9 @@ def _created_engine(path: Path) -> Engine:
     try:
         create_new(path)
     except sqlite3.Error as error:
-        raise data_error(error, path) or DataError(f"{path}: cannot create: {error}") from None
+        raise data_error(error, path) or DataError.about(
+            path, "database.not_created", f"cannot create: {error}", reason=error
+        ) from None
     return make_engine(path)
 
 
@@ -332,7 +345,9 @@ def _open_engine(data: DataDir, clock: Clock | None) -> Engine:
         upgrade(engine, "head")
     except DBAPIError as error:
         engine.dispose()
-        raise data_error(error, path) or DataError(f"{path}: cannot migrate: {error}") from None
+        raise data_error(error, path) or DataError.about(
+            path, "migration.failed", f"cannot migrate: {error}", reason=error
+        ) from None
     except BaseException:
         engine.dispose()
         raise

@@ -28,21 +28,32 @@ def data_error(error: BaseException, path: Path) -> DataError | None:
     message = str(getattr(error, "orig", error) or error).lower()
     where = path.parent / "backups"
     if "locked" in message or "busy" in message:
-        return DataError(
-            f"{path}: the database is locked by another program (is Ashore already open?); "
-            "close it and try again"
+        return DataError.about(
+            path,
+            "database.locked",
+            "the database is locked by another program (is Ashore already open?); "
+            "close it and try again",
         )
     if "full" in message:
-        return DataError(f"{path}: the disk is full; free some space and try again")
+        return DataError.about(path, "disk.full", "the disk is full; free some space and try again")
     if "not a database" in message or "malformed" in message or "corrupt" in message:
-        return DataError(
-            f"{path}: the database is damaged; put a backup back with `ashore restore FILE` "
-            f"(automatic copies are in {where})"
+        return DataError.about(
+            path,
+            "database.damaged",
+            "the database is damaged; put a backup back with `ashore restore FILE` "
+            f"(automatic copies are in {where})",
+            backups=where,
         )
     if "readonly" in message or "read-only" in message or "unable to open" in message:
-        return DataError(f"{path}: the database cannot be written; check the folder's permissions")
+        return DataError.about(
+            path,
+            "database.read_only",
+            "the database cannot be written; check the folder's permissions",
+        )
     if "disk i/o" in message:
-        return DataError(f"{path}: the disk reported an error; check it and try again")
+        return DataError.about(
+            path, "disk.error", "the disk reported an error; check it and try again"
+        )
     return None
 
 
@@ -55,7 +66,9 @@ def inspect_file(path: Path) -> tuple[str | None, bool]:
     try:
         con = sqlite3.connect(f"{path.absolute().as_uri()}?{mode}", uri=True)
     except sqlite3.Error as error:
-        raise data_error(error, path) or DataError(f"{path}: cannot be opened: {error}") from None
+        raise data_error(error, path) or DataError.about(
+            path, "database.unreadable", f"cannot be opened: {error}", reason=error
+        ) from None
     try:
         tables = {
             row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -66,7 +79,9 @@ def inspect_file(path: Path) -> tuple[str | None, bool]:
             revision = row[0] if row else None
         return revision, bool(tables)
     except sqlite3.Error as error:
-        raise data_error(error, path) or DataError(f"{path}: cannot be read: {error}") from None
+        raise data_error(error, path) or DataError.about(
+            path, "database.unreadable", f"cannot be read: {error}", reason=error
+        ) from None
     finally:
         con.close()
 
@@ -78,7 +93,12 @@ def new_file(path: Path) -> None:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
         os.close(fd)
     except OSError as error:
-        raise DataError(f"{path}: cannot create the database: {error.strerror}") from None
+        raise DataError.about(
+            path,
+            "database.not_created",
+            f"cannot create the database: {error.strerror}",
+            reason=error.strerror,
+        ) from None
     os.chmod(path, 0o600)
 
 
@@ -111,6 +131,11 @@ def prepare(data: DataDir) -> None:
         data.ensure()
         changed = data.tighten()
     except OSError as error:
-        raise DataError(f"{data.root}: cannot create the data folder: {error.strerror}") from None
+        raise DataError.about(
+            data.root,
+            "folder.not_created",
+            f"cannot create the data folder: {error.strerror}",
+            reason=error.strerror,
+        ) from None
     if changed:
         _log.warning("%s", tightened_message(data.root, changed))

@@ -126,16 +126,24 @@ class EvidenceStore:
             finally:
                 tmp.unlink(missing_ok=True)
         except FileNotFoundError:
-            raise InputError(f"{named}: no such file") from None
+            raise InputError.about(named, "file.missing", "no such file") from None
         except IsADirectoryError:
-            raise InputError(f"{named}: is not a plain file") from None
+            raise InputError.about(named, "file.not_plain", "is not a plain file") from None
         except ValueError:  # a NUL character in the path
             shown = f"{field}: {source!r}" if field else f"{source!r}"
-            raise InputError(f"{shown}: is not a usable file name") from None
+            raise InputError.about(shown, "file.bad_name", "is not a usable file name") from None
         except PermissionError as error:
-            raise DataError(f"{error.filename or source}: permission denied") from None
+            raise DataError.about(
+                error.filename or source, "file.permission_denied", "permission denied"
+            ) from None
         except OSError as error:
-            raise DataError(f"cannot store {source} in {self.root}: {error.strerror}") from None
+            raise DataError.about(
+                "",
+                "evidence.not_stored",
+                f"cannot store {source} in {self.root}: {error.strerror}",
+                file=source,
+                reason=error.strerror,
+            ) from None
 
     def discard(self, sha256: str) -> None:
         """Remove a stored file (and its folder when empty): only for undoing a failed import."""
@@ -152,7 +160,9 @@ class EvidenceStore:
         try:
             return path.open("rb")
         except FileNotFoundError:
-            raise DataError(f"evidence {sha256}: the stored file is missing") from None
+            raise DataError.about(
+                f"evidence {sha256}", "evidence.missing", "the stored file is missing"
+            ) from None
 
     def verify(self, sha256: str) -> str | None:
         """None when the stored file matches its hash, else what is wrong with it."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ashore.app.errors import InputError
+from ashore.app.errors import InputError, field_parts
 from ashore.domain.records import Attachment, Loan
 from ashore.store.evidence import EvidenceStore
 
@@ -39,7 +39,12 @@ def store_attachment(
         return attachment
     source = Path(attachment.path)
     if not source.is_file():
-        raise InputError(f"{where}.path: {attachment.path}: no such file")
+        raise InputError(
+            f"{attachment.path}: no such file",
+            code="file.missing",
+            field=(*field_parts(where), "path"),
+            arguments={"where": attachment.path},
+        )
     sha, created = store.add(source)
     if created:
         added.append(sha)

@@ -65,13 +65,19 @@ def _read_journal(data: DataDir) -> tuple[Path, Path]:
         raw = json.loads(path.read_text(encoding="utf-8"))
         staging, aside = str(raw["staging"]), str(raw["aside"])
     except (OSError, ValueError, KeyError, TypeError):
-        raise DataError(
-            f"{path}: an interrupted restore left this file and it cannot be read; "
-            "run `ashore restore FILE` again with your backup"
+        raise DataError.about(
+            path,
+            "restore.journal_unreadable",
+            "an interrupted restore left this file and it cannot be read; "
+            "run `ashore restore FILE` again with your backup",
         ) from None
     for name, prefix in ((staging, STAGING_PREFIX), (aside, ASIDE_PREFIX)):
         if not name.startswith(prefix) or "/" in name or name in (prefix, ".", ".."):
-            raise DataError(f"{path}: names {name!r}, which is no restore folder of Ashore")
+            raise DataError.about(
+                path,
+                "restore.journal_unreadable",
+                f"names {name!r}, which is no restore folder of Ashore",
+            )
     return data.root / staging, data.root / aside
 
 
@@ -117,8 +123,11 @@ def recover(data: DataDir) -> str | None:
         try:
             roll_forward(data, staging, aside)
         except OSError as error:
-            raise DataError(
-                f"{data.root}: cannot finish the interrupted restore: {error.strerror}"
+            raise DataError.about(
+                data.root,
+                "restore.not_finished",
+                f"cannot finish the interrupted restore: {error.strerror}",
+                reason=error.strerror,
             ) from None
         done = "finished a restore that was interrupted"
     (data.root / f".{JOURNAL}.tmp").unlink(missing_ok=True)

@@ -43,11 +43,25 @@ def _flock(fd: int) -> bool:
 
 
 def _holder(path: Path) -> str:
+    """The process id the lock file names, "" when it names none."""
     try:
         pid = path.read_text(encoding="ascii").strip()
     except (OSError, UnicodeDecodeError):
         return ""
-    return f" (process {pid})" if pid.isdigit() else ""
+    return pid if pid.isdigit() else ""
+
+
+def _held(key: Path, path: Path) -> DataError:
+    pid = _holder(path)
+    close = "close it first (one window or command at a time keeps the data whole)"
+    if not pid:
+        return DataError.about(key, "lock.held", f"Ashore is open on this data dir: {close}")
+    return DataError.about(
+        key,
+        "lock.held_by",
+        f"Ashore is open on this data dir (process {pid}): {close}",
+        process=pid,
+    )
 
 
 def busy(root: Path) -> bool:
@@ -83,15 +97,17 @@ def acquire(root: Path, wait: float | None = None) -> None:
         key.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as error:
-        raise DataError(f"{key}: cannot create the lock file: {error.strerror}") from None
+        raise DataError.about(
+            key,
+            "lock.not_created",
+            f"cannot create the lock file: {error.strerror}",
+            reason=error.strerror,
+        ) from None
     deadline = time.monotonic() + (WAIT_SECONDS if wait is None else wait)
     try:
         while not _flock(fd):
             if time.monotonic() >= deadline:
-                raise DataError(
-                    f"{key}: Ashore is open on this data dir{_holder(path)}: close it first "
-                    "(one window or command at a time keeps the data whole)"
-                )
+                raise _held(key, path)
             time.sleep(0.05)
         os.ftruncate(fd, 0)
         os.write(fd, str(os.getpid()).encode("ascii"))

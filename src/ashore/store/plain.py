@@ -38,7 +38,9 @@ def _connect(target: str, path: Path, *, uri: bool = False) -> sqlite3.Connectio
         raw.execute("PRAGMA busy_timeout=5000")
         raw.execute("PRAGMA synchronous=NORMAL")
     except sqlite3.Error as error:
-        raise data_error(error, path) or DataError(f"{path}: cannot be opened: {error}") from None
+        raise data_error(error, path) or DataError.about(
+            path, "database.unreadable", f"cannot be opened: {error}", reason=error
+        ) from None
     return raw
 
 
@@ -57,7 +59,9 @@ def _open_newest(data: DataDir) -> sqlite3.Connection:
         try:
             dbfile.create_new(path)
         except sqlite3.Error as error:
-            raise data_error(error, path) or DataError(f"{path}: cannot create: {error}") from None
+            raise data_error(error, path) or DataError.about(
+                path, "database.not_created", f"cannot create: {error}", reason=error
+            ) from None
     return _connect(str(path), path)
 
 
@@ -118,9 +122,11 @@ def reading(data: DataDir) -> Iterator[sqlite3.Connection]:
             yield raw
         return
     if not path.exists() or dbfile.inspect_file(path)[0] != dbfile.SCHEMA_HEAD:
-        raise DataError(
-            f"{data.root}: Ashore is open on this data dir and the database is not at this "
-            "version's schema: close it first"
+        raise DataError.about(
+            data.root,
+            "lock.held_older",
+            "Ashore is open on this data dir and the database is not at this "
+            "version's schema: close it first",
         )
     raw = _connect(f"file:{path.absolute()}?mode=ro", path, uri=True)
     try:

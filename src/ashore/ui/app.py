@@ -181,10 +181,11 @@ class BugHandler:
         self._showing = True
         from ashore.domain.money import AmountError
         from ashore.ui import dialogs
+        from ashore.ui.messages import error_text
 
         try:
             if isinstance(error, AshoreError | AmountError):
-                dialogs.error(self.parent(), str(error))
+                dialogs.error(self.parent(), error_text(error))
             else:
                 dialogs.bug(self.parent(), f"{kind.__name__}: {error}", log)
         finally:
@@ -222,6 +223,13 @@ class FirstFrame(QObject):
         if not self.done:
             self.done = True
             self.then()
+
+
+def _said(problem: DataError) -> str:
+    """The data's problem in the window's language (imported here: not before the first frame)."""
+    from ashore.ui.messages import error_detail
+
+    return error_detail(problem)
 
 
 def ready_data(ctx: Context) -> None:
@@ -311,7 +319,7 @@ class DataOpening(QObject):
             finally:
                 release_data(self.ctx)
         elif isinstance(problem, DataError):
-            self._fail(str(problem))
+            self._fail(_said(problem))
         else:
             self.failed = True
             QApplication.exit(1)
@@ -323,7 +331,7 @@ class DataOpening(QObject):
         try:
             ledger = Ledger.open(self.ctx.data, self.ctx.clock)
         except DataError as problem:
-            self._fail(str(problem))
+            self._fail(_said(problem))
             return
         self.ledger = ledger
         window = self.window

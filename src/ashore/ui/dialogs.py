@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ashore.ui.widgets.fit import fit_line_edit
 from ashore.ui.widgets.words import _tr
 
 if TYPE_CHECKING:
@@ -143,6 +144,8 @@ class LenderDialog(QDialog):
         self.phone.setPlaceholderText(self.tr("customer service number"))
         self.hours = QLineEdit()
         self.hours.setPlaceholderText(self.tr("e.g. 9:00–21:00 every day"))
+        for field in (self.name, self.phone, self.hours):
+            fit_line_edit(field)  # "例如：每天 9:00-2…" was cut (sixth walk's 2)
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Phone"), self.phone)
         form.addRow(self.tr("Hours"), self.hours)

@@ -15,6 +15,7 @@ from ashore.domain.money import AmountError
 from ashore.domain.records import Lender, Loan
 from ashore.domain.validation import check_lender
 from ashore.ui import dialogs
+from ashore.ui.messages import error_detail
 from ashore.ui.widgets.undo import (
     DeleteLenderCommand,
     DeleteLoanCommand,
@@ -92,7 +93,7 @@ class LoanEdits(QObject):
             self.form.show_save_error(problem)
             return
         except DataError as problem:
-            dialogs.error(self.window, str(problem))
+            dialogs.error(self.window, error_detail(problem))
             return
         text = (self.tr("Add loan “%1”") if before is None else self.tr("Edit loan “%1”")).replace(
             "%1", loan.name
@@ -128,7 +129,7 @@ class LoanEdits(QObject):
         try:
             removed = self.ledger.delete_loan(loan_id)
         except (InputError, DataError) as problem:
-            dialogs.error(self.window, str(problem))
+            dialogs.error(self.window, error_detail(problem))
             return
         text = self.tr("Delete loan “%1”").replace("%1", removed.name)
         self.undo_stack.push(DeleteLoanCommand(self.ledger, self.after_undo, removed, text))
@@ -152,7 +153,7 @@ class LoanEdits(QObject):
         try:
             check_lender(lender)
         except InputError as problem:
-            dialogs.error(self.window, str(problem))
+            dialogs.error(self.window, error_detail(problem))
             return
         # Saved with the loan (save_loan), so a form abandoned leaves no lender behind.
         self.form.add_new_lender(lender)
@@ -162,10 +163,10 @@ class LoanEdits(QObject):
         try:
             self.ledger.save_lender(lender)
         except (InputError, AmountError) as problem:
-            self.lender_page.show_save_error(str(problem))
+            self.lender_page.show_save_error(error_detail(problem))
             return
         except DataError as problem:
-            dialogs.error(self.window, str(problem))
+            dialogs.error(self.window, error_detail(problem))
             return
         text = self.tr("Edit lender “%1”").replace("%1", lender.name)
         self.undo_stack.push(SaveLenderCommand(self.ledger, self.after_undo, before, lender, text))
@@ -187,7 +188,7 @@ class LoanEdits(QObject):
         try:
             self.ledger.delete_lender(lender_id)
         except (InputError, DataError) as problem:
-            dialogs.error(self.window, str(problem))
+            dialogs.error(self.window, error_detail(problem))
             return
         text = self.tr("Delete lender “%1”").replace("%1", lender.name)
         self.undo_stack.push(DeleteLenderCommand(self.ledger, self.after_undo, lender, text))
@@ -198,7 +199,7 @@ class LoanEdits(QObject):
         try:
             self.ledger.load_sample()
         except (InputError, DataError, AmountError) as problem:
-            dialogs.error(self.window, str(problem))
+            dialogs.error(self.window, error_detail(problem))
             return
         self.undo_stack.clear()  # the data changed outside the undo history
         self.host.reload()

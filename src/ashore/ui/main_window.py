@@ -36,6 +36,7 @@ from ashore import __version__
 from ashore.app.context import Context
 from ashore.app.errors import DataError, InputError
 from ashore.domain.dates import date_text
+from ashore.ui.messages import error_detail
 from ashore.ui.widgets.placement import (  # noqa: F401 (the keys, for tests)
     GEOMETRY_KEY,
     POS_KEY,
@@ -679,7 +680,7 @@ class MainWindow(QMainWindow):
         try:
             loan = self.ledger.loan(loan_id)
         except (InputError, DataError) as problem:
-            dialogs.error(self, str(problem))
+            dialogs.error(self, error_detail(problem))
             return
         if self.form.is_dirty() and self.form.original is not None:
             # Keep the unsaved contract edits, but save them over the new children, not stale ones.

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from ashore.app.errors import Fault, InputError
 from ashore.domain.dates import date_text
 from ashore.domain.money import format_amount
+from ashore.ui.faults import rule_templates, world_templates
 from ashore.ui.widgets.words import _tr
 
 if TYPE_CHECKING:  # only a type here: fields.py imports this module and stays light
@@ -99,9 +100,13 @@ def warning_text(warning: Warning, locale: str) -> str:
 def _error_templates() -> dict[str, str]:
     """The words of each error code a person can cause by typing into a form, in the interface's
     language; ``{name}`` is filled from the error's ``arguments``. The English text is the core's
-    own (ashore.app.errors): a code not listed here shows the core's English words."""
+    own (ashore.app.errors): a code not listed here shows the core's English words. The codes
+    of the world below the window (files, the database) and of the money engine's rules are in
+    ashore.ui.faults."""
     translate = QCoreApplication.translate
     return {
+        **world_templates(),
+        **rule_templates(),
         "rate.implausible_daily": translate(
             "InputError", "{value} % a day is not a plausible rate"
         ),
@@ -191,7 +196,8 @@ _PATH_PREFIX = re.compile(r"^[\w.\[\]]+:\s+")
 
 def error_detail(error: BaseException) -> str:
     """An error's message without its field path, in the interface's language when its code is
-    one a form can cause (else the core's English words)."""
+    one this module or ashore.ui.faults words (else the core's English words): what a form
+    shows beside its field and what a dialog says of a fault from below the window."""
     if isinstance(error, Fault) and (error.code or error.field):
         template = _error_templates().get(error.code)
         if template is None or not set(_NAMED.findall(template)) <= set(error.arguments):
@@ -216,3 +222,12 @@ def as_error(problem: Exception | str) -> Exception:
 def error_field(error: BaseException) -> tuple[str, ...]:
     """The field path an error names, as its parts; () when it names none."""
     return error.field if isinstance(error, Fault) else ()
+
+
+def error_text(error: BaseException) -> str:
+    """An error's whole message, its field path (where in a file read in) in front: the words of
+    its code in the interface's language, or the core's own line when it has no code."""
+    if not isinstance(error, Fault) or not error.code:
+        return str(error)
+    detail = error_detail(error)
+    return f"{error.path}: {detail}" if error.field else detail

@@ -27,6 +27,7 @@ from ashore.ui.files.common import (
     report_exported,
     suggested_path,
 )
+from ashore.ui.messages import error_detail, error_text
 
 if TYPE_CHECKING:
     from ashore.services import Ledger
@@ -110,7 +111,7 @@ class FileActions(QObject):
                 self.window,
                 self.tr("Nothing was imported from %1:\n\n%2")
                 .replace("%1", path.name)
-                .replace("%2", str(problem)),
+                .replace("%2", error_text(problem)),
                 self.tr("Import failed"),
             )
             return None
@@ -155,7 +156,7 @@ class FileActions(QObject):
         except Cancelled:
             return None  # nothing was written: the file appears only once it is complete
         except (InputError, DataError) as problem:
-            dialogs.error(self.window, str(problem), self.tr("Export failed"))
+            dialogs.error(self.window, error_detail(problem), self.tr("Export failed"))
             return None
         finally:
             progress.close()
@@ -179,7 +180,7 @@ class FileActions(QObject):
         try:
             summary = self.ledger.backup(path)
         except (InputError, DataError) as problem:
-            dialogs.error(self.window, str(problem), self.tr("Backup failed"))
+            dialogs.error(self.window, error_detail(problem), self.tr("Backup failed"))
             return None
         dialogs.info(
             self.window,
@@ -223,7 +224,7 @@ class FileActions(QObject):
                 self.window,
                 self.tr("Nothing was restored from %1:\n\n%2")
                 .replace("%1", path.name)
-                .replace("%2", str(problem)),
+                .replace("%2", error_text(problem)),
                 self.tr("Restore failed"),
             )
             return None

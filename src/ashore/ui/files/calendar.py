@@ -38,6 +38,7 @@ from ashore.ui.files.common import (
     report_exported,
     suggested_path,
 )
+from ashore.ui.messages import error_detail
 from ashore.ui.widgets.fields import guard_wheel
 
 if TYPE_CHECKING:
@@ -141,7 +142,7 @@ class _Writer(QThread):
         except Cancelled:
             self.cancelled = True
         except (InputError, DataError, OSError) as error:
-            self.problem = str(error)
+            self.problem = error_detail(error)
 
 
 class CalendarExport(QObject):
@@ -204,7 +205,7 @@ class CalendarExport(QObject):
         try:
             book = self._book(choice)
         except InputError as error:
-            return self._done(path, str(error))
+            return self._done(path, error_detail(error))
         data = cal.calendar_data(book, self.ctx.today, self.ctx.clock.now(), self.ctx.lang)
         problem = self._run(lambda step: cal.write_pdf(data, path, "file", step), choice.months)
         return None if problem is None else self._done(path, problem)
@@ -220,7 +221,7 @@ class CalendarExport(QObject):
             book = self._book(choice)
             cal.write_ics_file(book, path, self.ctx.clock.now(), self.ctx.lang, "file")
         except InputError as error:
-            return self._done(path, str(error))
+            return self._done(path, error_detail(error))
         return self._done(path, "")
 
     def _run(self, write: Callable[[Progress], None], months: int) -> str | None:

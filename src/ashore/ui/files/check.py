@@ -17,6 +17,7 @@ from ashore.app.progress import Cancelled
 from ashore.services.checkup import Checkup, Finding, check_data
 from ashore.ui import dialogs
 from ashore.ui.files.common import ProgressBar, menu_action
+from ashore.ui.messages import error_detail
 
 if TYPE_CHECKING:
     from ashore.services import Ledger
@@ -49,7 +50,7 @@ class _Checker(QThread):
         except Cancelled:
             self.cancelled = True
         except (AshoreError, OSError) as error:
-            self.problem = str(error)
+            self.problem = error_detail(error)
 
 
 class DataCheck(QObject):

@@ -46,11 +46,12 @@ from ashore.domain.money import (
 from ashore.domain.records import Fee, Lender, Loan, OverdueRules
 from ashore.ui.loan.allocation import AllocationList
 from ashore.ui.loan.fees import FeeTable
-from ashore.ui.loan.presets import PRESETS, preset_label
+from ashore.ui.loan.presets import CUSTOM, PRESETS, matching_preset, preset_label
 from ashore.ui.loan.values import _required_text, amount_text, percent_text
 from ashore.ui.messages import as_error, error_field
 from ashore.ui.widgets.fields import CheckedLineEdit, DateEdit, ErrorLabel, user_message
-from ashore.ui.widgets.style import MARGIN, SPACING, fit_combo
+from ashore.ui.widgets.fit import fit_combo
+from ashore.ui.widgets.style import MARGIN, SPACING
 from ashore.ui.widgets.words import joined
 
 # A yearly rate above this (100 %) or a fee above this share of the principal each installment is
@@ -168,6 +169,8 @@ class LoanForm(QWidget):
         self._build_allocation()
         self.body_layout.addStretch(1)
         self._align_labels()
+        for combo in body.findChildren(QComboBox):
+            fit_combo(combo)  # "%（年）" was cut to "%（年" (sixth walk's 2)
 
         outer.addWidget(self._build_buttons())
         self._wire()
@@ -436,6 +439,7 @@ class LoanForm(QWidget):
         self.preset.addItem(self.tr("Choose a platform's usual rules…"), "")
         for preset in PRESETS:
             self.preset.addItem(preset_label(preset.key), preset.key)
+        self.preset.addItem(preset_label(CUSTOM), CUSTOM)
         form.addRow(self.tr("Start from"), self._with_error(self.preset, "preset", compact=True))
         self.daily_interest = QCheckBox(
             self.tr("Interest by actual days (按日计息): each month's interest counts its days")
@@ -845,7 +849,8 @@ class LoanForm(QWidget):
         if rules.accelerates_after_days is not None:
             self.accelerate_days.setValue(rules.accelerates_after_days)
         self.allocation.set_order(tuple(rules.allocation))
-        self.preset.setCurrentIndex(0)
+        # the preset its rules still follow (or "custom"), not the prompt a new loan starts from
+        self.preset.setCurrentIndex(max(0, self.preset.findData(matching_preset(loan))))
         self.daily_interest.setChecked(loan.interest == "daily")
         self.has_start.setChecked(loan.start is not None)
         shown = loan.start or loan.first_due

@@ -8,6 +8,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
+from ashore.domain.records import Loan
+
 
 @dataclass(frozen=True)
 class LoanPreset:
@@ -82,5 +84,39 @@ def preset_label(key: str) -> str:
         "weilidai": QCoreApplication.translate("LoanForm", "WeBank Weilidai (微粒贷)"),
         "card": QCoreApplication.translate("LoanForm", "Credit-card installment"),
         "bullet": QCoreApplication.translate("LoanForm", "Short loan paid back in one go"),
+        CUSTOM: QCoreApplication.translate("LoanForm", "Custom rules (none of these)"),
     }
     return labels.get(key, key)
+
+
+# The picker's entry for a loan whose rules match none of the presets (edited after one, or
+# entered by hand): "custom", never the prompt a new loan starts from.
+CUSTOM = "custom"
+
+
+def matching_preset(loan: Loan) -> str:
+    """The key of the preset whose rules ``loan`` still follows, else ``CUSTOM``.
+
+    The rules are what a preset sets and a contract does not change: the rate's unit, the
+    method, the term's unit, the interest rule and the penalty (its multiple or daily rate, its
+    base, whether contract interest continues), and a fee each month when the preset adds one.
+    The rate's value and the number of terms are the contract's own, so they may differ."""
+    rules = loan.overdue
+    daily_penalty = rules.penalty_rate.daily() if rules.penalty_rate is not None else None
+    for preset in PRESETS:
+        if (
+            loan.rate.per == preset.rate_per
+            and loan.method == preset.method
+            and (loan.method != "bullet" or loan.term_unit == preset.term_unit)
+            and loan.interest == preset.interest
+            and rules.penalty_times_contract == preset.penalty_times_contract
+            and (
+                rules.penalty_times_contract is not None
+                or daily_penalty == preset.penalty_rate_per_day
+            )
+            and rules.penalty_base == preset.penalty_base
+            and rules.contract_interest_continues == preset.contract_interest_continues
+            and (preset.monthly_fee_share is None or bool(loan.fees))
+        ):
+            return preset.key
+    return CUSTOM

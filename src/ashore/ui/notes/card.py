@@ -29,8 +29,7 @@ from ashore.ui.notes.collection import breach_chips, collector_summary
 from ashore.ui.notes.formatting import (
     _local,
     channel_text,
-    duration_text,
-    size_text,
+    file_details,
     stamp_text,
     when_text,
 )
@@ -70,6 +69,14 @@ def dropped_paths(event: QDropEvent | QDragEnterEvent) -> list[Path]:
     if not mime.hasUrls():
         return []
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+def _details_label(attachment: Attachment) -> QLabel:
+    """The line under or beside any attached file: its size (and length), its fingerprint."""
+    info = QLabel(file_details(attachment))
+    info.setObjectName("noteLabel")
+    info.setToolTip(f"SHA-256 {attachment.sha256}")
+    return info
 
 
 class NoteCard(QFrame):
@@ -296,9 +303,7 @@ class NoteCard(QFrame):
             )
             button.setIcon(scaled)
             button.setIconSize(scaled.size())
-        button.setToolTip(
-            f"{attachment.name} · {size_text(attachment.size)}\nSHA-256 {attachment.sha256}"
-        )
+        button.setToolTip(f"{attachment.name}\n{file_details(attachment)}")
         button.clicked.connect(lambda: dialogs.open_file(path))
         column = QVBoxLayout()
         holder = QWidget()
@@ -306,9 +311,10 @@ class NoteCard(QFrame):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(button)
-        caption = QLabel(f"{attachment.name} · {size_text(attachment.size)}")
-        caption.setObjectName("noteLabel")
+        caption = QLabel(attachment.name)
+        caption.setObjectName("fileName")
         column.addWidget(caption)
+        column.addWidget(_details_label(attachment))  # as a recording's: with its fingerprint
         return holder
 
     def _file_row(self, attachment: Attachment, notes: Notes) -> QWidget:
@@ -320,15 +326,8 @@ class NoteCard(QFrame):
         line = QHBoxLayout()
         name = QLabel(attachment.name)
         name.setObjectName("fileName")
-        details = [size_text(attachment.size)]
-        if attachment.duration_ms is not None:
-            details.append(duration_text(attachment.duration_ms))
-        details.append(f"SHA-256 {attachment.sha256[:12]}…")
-        info = QLabel(" · ".join(details))
-        info.setObjectName("noteLabel")
-        info.setToolTip(attachment.sha256)
         line.addWidget(name)
-        line.addWidget(info)
+        line.addWidget(_details_label(attachment))
         line.addStretch(1)
         if attachment.kind != "audio":
             open_button = QToolButton()

@@ -8,7 +8,8 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from ashore.domain.dates import date_text
+from ashore.domain.dates import date_text, offset_text
+from ashore.domain.records import Attachment
 from ashore.ui.widgets.words import interface_lang
 
 
@@ -41,17 +42,8 @@ def stamp_text(value: datetime, call: datetime | None = None) -> str:
     # the window's one date style, as the call's time beside it: "Nov 20, 2026 10:40"
     text = f"{date_text(local.date(), interface_lang())} {local:%H:%M}"
     if call is not None and call.utcoffset() != call.astimezone().utcoffset():
-        text += f" ({_offset_text(local)})"
+        text += f" ({offset_text(local)})"
     return text
-
-
-def _offset_text(value: datetime) -> str:
-    """``UTC+8`` style, for a time recorded in another zone than this computer's."""
-    offset = value.utcoffset()
-    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
-    sign = "+" if minutes >= 0 else "-"
-    hours, rest = divmod(abs(minutes), 60)
-    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
 
 
 def when_text(value: datetime, locale: QLocale) -> str:
@@ -62,7 +54,7 @@ def when_text(value: datetime, locale: QLocale) -> str:
     text = f"{day} · {value:%H:%M}"
     # this computer's zone on that day (a summer-time change does not make it "another" zone)
     if value.utcoffset() != value.astimezone().utcoffset():
-        text += f" ({_offset_text(value)})"
+        text += f" ({offset_text(value)})"
     return text
 
 
@@ -79,3 +71,14 @@ def duration_text(ms: int | None) -> str:
         return ""
     seconds = ms // 1000
     return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def file_details(attachment: Attachment) -> str:
+    """How every attached file is described, a recording or a screenshot alike: its size, its
+    length when it has one, and the start of its fingerprint ("130.1 KB · SHA-256 c0204f2492a7…");
+    the whole fingerprint is the line's tooltip."""
+    details = [size_text(attachment.size)]
+    if attachment.duration_ms is not None:
+        details.append(duration_text(attachment.duration_ms))
+    details.append(f"SHA-256 {attachment.sha256[:12]}…")
+    return " · ".join(details)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QThread, Signal
 from ashore.app.errors import AshoreError
 from ashore.services.notes import Notes, StoredFile
 from ashore.store.evidence import Cancelled
+from ashore.ui.messages import error_detail
 
 
 class AttachThread(QThread):
@@ -49,7 +50,7 @@ class AttachThread(QThread):
         except Cancelled:
             self.cancelled.emit()
         except AshoreError as error:
-            self.failed.emit(str(error))
+            self.failed.emit(error_detail(error))
         except OSError as error:  # pragma: no cover - EvidenceStore.add maps these to DataError
             self.failed.emit(f"{self.source}: {error.strerror}")
         else:

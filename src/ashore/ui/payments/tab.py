@@ -89,7 +89,7 @@ class PaymentsTab(QWidget):
         plan_column.addWidget(self.entries_view)
         layout.addWidget(plan_box, 3)
 
-        # Below: the two forms side by side, and under each the list it adds to.
+        # Below: the two forms side by side, and under them the lists they add to.
         grid = QGridLayout()
         grid.setHorizontalSpacing(SPACING)
         grid.setVerticalSpacing(SPACING)
@@ -133,11 +133,14 @@ class PaymentsTab(QWidget):
         self.delete_button.setObjectName("danger")
         row.addWidget(self.delete_button)
         made_column.addLayout(row)
-        grid.addWidget(made, 1, 0)
-        grid.addWidget(self.claims.list_box, 1, 1)
+        # Each list the whole width: beside the payments, the claims' Source had room for "App …"
+        # only (sixth walk's 2).
+        grid.addWidget(made, 1, 0, 1, 2)
+        grid.addWidget(self.claims.list_box, 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(1, 1)
+        grid.setRowStretch(2, 1)
         layout.addLayout(grid, 2)
 
         self.record_button.clicked.connect(self.record)

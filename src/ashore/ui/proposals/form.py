@@ -33,7 +33,7 @@ from ashore.domain.money import AmountError, format_plain
 from ashore.domain.params import PROPOSAL_METHODS, SCHEMAS
 from ashore.domain.records import Loan, Proposal, Waive
 from ashore.services import plans
-from ashore.ui.messages import as_error, error_field
+from ashore.ui.messages import as_error, error_detail, error_field
 from ashore.ui.proposals.parse import (
     _custom_rows,
     _lump_discount,
@@ -457,7 +457,7 @@ class ProposalForm(QWidget):
                     self.loan, replace(proposal, id=proposal.id or "new")
                 )
             except InputError as problem:
-                self.problem = str(problem)
+                self.problem = error_detail(problem)
                 self._show_plan_error(problem)
         self.last_compute_ms = (time.perf_counter() - began) * 1000
         self._show_base()

@@ -366,7 +366,7 @@ class ComparisonModel(PlainTableModel):
     def text(self, row: Any, column: int) -> str:
         if column == 0:
             if row == self.Column.OVER and not self._has_budget:
-                return self.tr("Months over budget (none set)")
+                return self.tr("Months over budget (set a budget in the Guide tab)")
             return str(self._measures[row])
         option = column - 1
         value = self._values(row)[option]

@@ -41,6 +41,7 @@ from ashore.services.views import comparison as comparison_view
 from ashore.ui import dialogs
 from ashore.ui.chart.view import NegotiationChart
 from ashore.ui.files.common import chart_file
+from ashore.ui.messages import error_detail
 from ashore.ui.proposals.form import ProposalForm
 from ashore.ui.proposals.models import (
     ComparisonModel,
@@ -522,7 +523,7 @@ class ProposalsTab(QWidget):
             self.form.show_save_error(problem)
             return
         except DataError as problem:
-            dialogs.error(self, str(problem))
+            dialogs.error(self, error_detail(problem))
             return
         self._after_write(saved.id)
         say(self, self.tr("Proposal “%1” saved.").replace("%1", saved.name or saved.id))

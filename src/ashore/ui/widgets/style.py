@@ -8,7 +8,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QComboBox,
     QHeaderView,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -97,20 +96,6 @@ class RoomyCells(QStyledItemDelegate):
     ) -> QSize:
         hint = super().sizeHint(option, index)
         return QSize(hint.width() + self.ROOM, hint.height())
-
-
-# What a combo box needs beside its text: the arrow, the stylesheet's padding, its frame.
-COMBO_CHROME = 48
-
-
-def fit_combo(combo: QComboBox) -> None:
-    """``combo`` at least as wide as its longest item needs: with the stylesheet's padding its
-    size hint left "%（日）" cut to "%（日" in the Chinese loan form."""
-    metrics = combo.fontMetrics()
-    widest = max(
-        (metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count())), default=0
-    )
-    combo.setMinimumWidth(max(combo.minimumWidth(), widest + COMBO_CHROME))
 
 
 def fit_columns(view: QAbstractItemView, stretch: int, fixed: dict[int, int] | None = None) -> None:

@@ -31,6 +31,7 @@ from ashore.services.views.chart import ChartData
 from ashore.ui import dialogs
 from ashore.ui.chart.view import Marker, MonthlyBar, NegotiationChart, Series
 from ashore.ui.files.common import save_folder
+from ashore.ui.messages import error_detail
 from ashore.ui.widgets.fields import CheckedLineEdit
 from ashore.ui.widgets.tables import AnyIndex as AnyIndex
 from ashore.ui.widgets.tables import MeasuredTableView as MeasuredTableView
@@ -337,6 +338,6 @@ def export_chart(parent: QWidget, chart: NegotiationChart, suggested: str) -> Pa
     try:
         chart.export(path)
     except (InputError, OSError) as problem:
-        dialogs.error(parent, str(problem))
+        dialogs.error(parent, error_detail(problem))
         return None
     return path
