@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from ashore.ui.chart.view import Marker, MonthlyBar, NegotiationChart, Series
 
 TODAY = date(2026, 12, 2)
 OWED = Decimal("9361.91")
+TODAY_BOOK = date(2026, 11, 28)  # the walker's book's day (tests/conftest.py ctx)
 NAMES = ("24 months, penalty waived", "500 a month", "Settle for 7000")
 
 
@@ -68,3 +70,100 @@ def test_the_chart_keeps_its_height_when_the_read_out_is_long(qtbot) -> None:
     assert _owed_height(chart) == owed_before
     # what the label shows fits its height: no third line cut in half
     assert label.heightForWidth(label.width()) <= label.height()
+
+
+# ----- the proposal form: stays put, opens at its top, Tab in reading order ----------------------
+
+
+def _proposals_tab(qtbot, book, make_window, size=(1280, 800)):  # type: ignore[no-untyped-def]
+    from reports.walk_book import JB
+
+    window = make_window(book)
+    window.resize(*size)
+    window.open_loan(JB)
+    window.loan_page.tabs.setCurrentIndex(1)  # Proposals
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    qtbot.wait(30)
+    return window.proposals_tab
+
+
+def _tabs_y(tab) -> int:  # type: ignore[no-untyped-def]
+    bar = tab.views.tabBar()
+    return int(bar.mapTo(tab, bar.rect().topLeft()).y())
+
+
+def _whole_in_sight(widget: QWidget) -> bool:
+    return bool(widget.visibleRegion().boundingRect().size() == widget.size())
+
+
+def test_the_views_tabs_stay_put_and_save_stays_in_sight(qtbot, book, make_window, lang) -> None:
+    """Saving, choosing another proposal or method, or starting a new one moves neither the
+    views' tabs nor Save/Revert out of sight; a new proposal opens at its top, Name focused."""
+    from ui.helpers import choose, click
+
+    # the walker's window: 1280×800 less the frame a window manager would have drawn
+    tab = _proposals_tab(qtbot, book, make_window, (1264, 744))
+    form = tab.form
+    scroll = form.parentWidget()
+    while not isinstance(scroll, QScrollArea):
+        scroll = scroll.parentWidget()
+    where = _tabs_y(tab)
+    steps = [
+        lambda: tab._select_row(2),  # the lump sum (its discount wraps in the comparison)
+        lambda: click(qtbot, form.save_button),
+        lambda: tab._select_row(1),
+        lambda: choose(form.method, "deferral"),  # the tallest page
+        lambda: choose(form.method, "lump_sum"),
+        lambda: click(qtbot, tab.new_button),
+    ]
+    for step in steps:
+        step()
+        qtbot.waitUntil(lambda: not form.pending(), timeout=2000)
+        qtbot.wait(30)
+        assert _tabs_y(tab) == where
+        assert _whole_in_sight(form.save_button)
+        assert _whole_in_sight(form.cancel_button)
+    assert scroll.verticalScrollBar().value() == 0
+    assert _whole_in_sight(form.name)
+    assert QApplication.focusWidget() is form.name
+
+
+def _holder(field: QWidget, focused: QWidget) -> bool:
+    return field is focused or field.isAncestorOf(focused)
+
+
+def test_tab_follows_the_form_down_each_column(qtbot, book, make_window) -> None:
+    """Name, Method, the three waivers (left column), then Takes effect and the method's fields
+    (right column), then Revert and Save."""
+    tab = _proposals_tab(qtbot, book, make_window)
+    tab.new_proposal()
+    form = tab.form
+    page = form.fields["reamortize"]
+    expected = [
+        form.name,
+        form.method,
+        form.waive_penalty,
+        form.waive_late,
+        form.waive_interest,
+        form.start,
+        page["months"],
+        page["annual_rate"],
+        page["first_due"],
+        form.cancel_button,
+        form.save_button,
+    ]
+    walked = []
+    for _ in expected:
+        focused = QApplication.focusWidget()
+        walked.append(next((f for f in expected if _holder(f, focused)), focused))
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    names = {id(f): i for i, f in enumerate(expected)}
+    assert [names.get(id(w), w) for w in walked] == list(range(len(expected)))
+    # and the waivers typed after Method go into the waivers
+    form.name.setFocus()
+    qtbot.keyClick(form.name, Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "100")
+    assert form.waive_penalty.text() == "100"
+    assert form.start.text() == TODAY_BOOK.isoformat()

@@ -137,7 +137,9 @@ class ProposalsTab(QWidget):
         inner.setContentsMargins(0, 0, 4, 0)
         inner.addWidget(self.form)
         scroll.setWidget(body)
+        self.form_scroll = scroll
         stack.addWidget(scroll, 1)
+        stack.addWidget(self.form.footer)  # Save and Revert in sight, whatever scrolls above
         splitter.addWidget(top)
 
         # Bottom: what the plan being edited means, updated as it is typed.
@@ -163,7 +165,9 @@ class ProposalsTab(QWidget):
         self._say_counted_from(None)
         compare_column.addWidget(self.compare_legend)
         compare_column.addStretch(1)
-        self.views.addTab(compare_page, self.tr("Comparison"))
+        # scrolling: the table's own fixed height (its rows) must not raise the views' least
+        # height, or each plan worked out moved the divider and the tabs with it
+        self.views.addTab(scrolling(compare_page), self.tr("Comparison"))
         chart_page = QWidget()
         chart_column = QVBoxLayout(chart_page)
         chart_column.setContentsMargins(0, 4, 0, 0)
@@ -183,7 +187,6 @@ class ProposalsTab(QWidget):
         self.splitter = splitter
         self._sized = False  # True once the user has moved the divider
         splitter.splitterMoved.connect(lambda *_: setattr(self, "_sized", True))
-        self.views.currentChanged.connect(lambda _index: self._fit_splitter())
 
         self.list_view.selectionModel().currentRowChanged.connect(self._on_current)
         self.list_model.visibilityChanged.connect(self._on_visibility)
@@ -289,12 +292,14 @@ class ProposalsTab(QWidget):
             proposal is not None and "accepted" in NEXT_STATUSES.get(proposal.status, ())
         )
         self.form.edit(proposal, self.ctx.today)
+        self.form_scroll.verticalScrollBar().setValue(0)  # each proposal opens at its name
         self._show_status(proposal)
 
     def new_proposal(self) -> None:
         """An empty draft in the form (saved only when the user saves it), ready to type."""
         self._new_draft()
         self.form.name.setFocus()
+        self.form_scroll.verticalScrollBar().setValue(0)
 
     def _new_draft(self) -> None:
         self.list_view.selectionModel().clearSelection()
@@ -448,14 +453,17 @@ class ProposalsTab(QWidget):
         total = sum(self.splitter.sizes())
         if self._sized or total < 200:
             return
+        # The fields of the tallest method's page, the footer with one error line: the same
+        # height whichever method is chosen and whatever was saved, so the views' tabs stay
+        # where they are (they moved after a Save, and a click meant for "Comparison" selected
+        # a row). The views get the rest, never too little; the fields scroll if they must,
+        # Save and Revert stay in sight under them.
         form = self.form
-        # the form's height at its real width (its hint line wraps), its frame and spacing, and
-        # one error line more: a message under a field while typing moves nothing
-        need = form.heightForWidth(form.width()) if form.hasHeightForWidth() else -1
-        need = max(need, form.sizeHint().height(), form.minimumSizeHint().height())
-        wanted = self.list_view.height() + need + 30 + form.fontMetrics().lineSpacing()
-        # The form stays whole whichever view is open (the chart too): a form that scrolls
-        # moves under the cursor while it is typed in. The views get the rest, never too little.
+        pages = form.pages
+        tallest = max(pages.widget(i).sizeHint().height() for i in range(pages.count()))
+        need = form.sizeHint().height() - pages.sizeHint().height() + tallest
+        footer = form.footer.sizeHint().height() + form.fontMetrics().lineSpacing()
+        wanted = self.list_view.height() + need + footer + 30
         top = min(wanted, total - VIEWS_LEAST, total * 2 // 3)
         self.splitter.setSizes([top, total - top])
 
