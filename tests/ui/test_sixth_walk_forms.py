@@ -11,9 +11,12 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from ashore.ui.chart.view import Marker, MonthlyBar, NegotiationChart, Series
 
+from .helpers import choose, click, type_into
+
 TODAY = date(2026, 12, 2)
 OWED = Decimal("9361.91")
 TODAY_BOOK = date(2026, 11, 28)  # the walker's book's day (tests/conftest.py ctx)
+SAMPLE_JB = "jb-2026-01"  # the sample book's Jiebei loan
 NAMES = ("24 months, penalty waived", "500 a month", "Settle for 7000")
 
 
@@ -100,8 +103,6 @@ def _whole_in_sight(widget: QWidget) -> bool:
 def test_the_views_tabs_stay_put_and_save_stays_in_sight(qtbot, book, make_window, lang) -> None:
     """Saving, choosing another proposal or method, or starting a new one moves neither the
     views' tabs nor Save/Revert out of sight; a new proposal opens at its top, Name focused."""
-    from ui.helpers import choose, click
-
     # the walker's window: 1280×800 less the frame a window manager would have drawn
     tab = _proposals_tab(qtbot, book, make_window, (1264, 744))
     form = tab.form
@@ -167,3 +168,36 @@ def test_tab_follows_the_form_down_each_column(qtbot, book, make_window) -> None
     qtbot.keyClicks(QApplication.focusWidget(), "100")
     assert form.waive_penalty.text() == "100"
     assert form.start.text() == TODAY_BOOK.isoformat()
+
+
+# ----- the payments tab: no red before the user types, focus ready for the next one -------------
+
+
+def test_no_required_in_red_after_a_claim_or_a_payment(qtbot, sample, ctx, dialog_log) -> None:
+    """After a claim is added (and while payments are then recorded) the claim's amount is empty
+    and untouched: no "Required" under it. After a payment, the amount is focused again."""
+    from ashore.services.payments import Payments
+    from ashore.ui.payments.tab import PaymentsTab
+
+    tab = PaymentsTab(Payments(sample), ctx, "en")
+    qtbot.addWidget(tab)
+    tab.resize(900, 700)
+    tab.show()
+    tab.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is tab, timeout=2000)
+    tab.set_loan(sample.loan(SAMPLE_JB))
+    panel = tab.claims
+    type_into(qtbot, panel.amount, "9000")
+    type_into(qtbot, panel.source, "app screen")
+    click(qtbot, panel.add_button)
+    assert sample.loan(SAMPLE_JB).claims[-1].amount == Decimal("9000.00")
+    assert panel.amount.text() == ""
+    assert panel.amount.error_label.text() == ""  # was "Required" in red
+    assert panel.day.text() == ctx.today.isoformat()
+    type_into(qtbot, tab.amount, "100")
+    type_into(qtbot, tab.reference, "2026112800123")
+    qtbot.keyClick(tab.reference, Qt.Key.Key_Return)
+    assert sample.loan(SAMPLE_JB).payments[-1].amount == Decimal("100.00")
+    assert panel.amount.error_label.text() == ""
+    assert tab.amount.error_label.text() == ""
+    assert QApplication.focusWidget() is tab.amount.line  # not Reference: the next payment
