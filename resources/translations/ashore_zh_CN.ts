@@ -725,7 +725,7 @@ Why delete {what}?</source>
         <translation>zh_CN</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="+146"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="+147"/>
         <source>%1 once</source>
         <translation>一次付清 %1</translation>
     </message>
@@ -1442,7 +1442,7 @@ Why delete {what}?</source>
         <translation>已记录的对方金额</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Delete claim</source>
         <translation>删除记录</translation>
     </message>
@@ -1488,7 +1488,7 @@ Why delete {what}?</source>
 <context>
     <name>ComparisonModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="+113"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="+109"/>
         <source>Total paid</source>
         <translation>还款总额</translation>
     </message>
@@ -2935,13 +2935,13 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location filename="../../src/ashore/ui/loan/allocation.py" line="-27"/>
-        <location filename="../../src/ashore/ui/loan/form.py" line="+236"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="+237"/>
         <source>Fees</source>
         <translation>费用</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/ashore/ui/loan/form.py" line="+36"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="+42"/>
         <source>Penalty interest</source>
         <translation>罚息</translation>
     </message>
@@ -2953,12 +2953,12 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/ashore/ui/loan/form.py" line="-156"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="-162"/>
         <source>Principal</source>
         <translation>本金</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/loan/form.py" line="-42"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="-43"/>
         <source>Lender and loan</source>
         <translation>出借方与借款</translation>
     </message>
@@ -3008,7 +3008,7 @@ What was here before is saved in %1.</source>
         <translation>借款金额，以及合同上写明的利率：年利率、月利率或日利率（借款 App 常见 0.05% 这样的日利率）。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
@@ -3024,12 +3024,12 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+92"/>
+        <location line="+98"/>
         <source>% per day</source>
         <translation>%（日）</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-91"/>
         <source>360 days</source>
         <translation>360 天</translation>
     </message>
@@ -3104,7 +3104,12 @@ What was here before is saved in %1.</source>
         <translation>合同中的逾期处罚：每日罚息利率、每期逾期的固定滞纳金、宽限期天数，以及出借方何时可以要求提前到期（全部还清）。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>e.g. %1</source>
+        <translation>例如：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>on the overdue installment</source>
         <translation>按逾期当期金额计</translation>
     </message>
@@ -3245,13 +3250,13 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+213"/>
+        <location line="+220"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location line="-212"/>
-        <location line="+150"/>
+        <location line="-219"/>
+        <location line="+157"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -3296,7 +3301,7 @@ What was here before is saved in %1.</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+111"/>
         <source>lender</source>
         <translation>出借方</translation>
     </message>
@@ -3500,7 +3505,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NegotiationChart</name>
     <message>
-        <location filename="../../src/ashore/ui/chart/view.py" line="+169"/>
+        <location filename="../../src/ashore/ui/chart/view.py" line="+170"/>
         <source>Owed</source>
         <translation>欠款</translation>
     </message>
@@ -3530,7 +3535,7 @@ What was here before is saved in %1.</source>
         <translation>出借方声称</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+98"/>
         <source>budget %1</source>
         <translation>预算 %1</translation>
     </message>
@@ -3550,7 +3555,7 @@ What was here before is saved in %1.</source>
         <translation>每月 %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+60"/>
         <source>nothing shown on this day</source>
         <translation>这一天没有数据</translation>
     </message>
@@ -4413,14 +4418,14 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>⏰ %2（%3 天后）应还 %1。请按时还款以保持计划。</translation>
     </message>
     <message numerus="yes">
-        <location line="+73"/>
+        <location line="+74"/>
         <source>It is dated %1, %n day(s) from today.</source>
         <translation>
             <numerusform>还款日期为 %1，比今天晚 %n 天。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-204"/>
         <source>Installments of the plan in force</source>
         <translation>生效计划的各期</translation>
     </message>
@@ -4450,7 +4455,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>下一期：%2 应还 %1。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Record payment %1</source>
         <translation>记录还款 %1</translation>
     </message>
@@ -4551,7 +4556,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalForm</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/form.py" line="+94"/>
+        <location filename="../../src/ashore/ui/proposals/form.py" line="+111"/>
         <source>e.g. 24 months, penalty waived</source>
         <translation>例如：分 24 期，减免罚息</translation>
     </message>
@@ -4596,7 +4601,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>保存方案</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+141"/>
         <source>Months</source>
         <translation>期数（月）</translation>
     </message>
@@ -4648,7 +4653,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>减免比例（%）</translation>
     </message>
     <message>
-        <location line="+259"/>
+        <location line="+260"/>
         <source>Starts from %1 owed at the start of %2</source>
         <translation>以 %2 当天开始时的欠款 %1 为起点</translation>
     </message>
@@ -4663,7 +4668,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>实付 %1% = %2</translation>
     </message>
     <message>
-        <location line="-282"/>
+        <location line="-283"/>
         <source>frozen</source>
         <translation>停止计息</translation>
     </message>
@@ -4700,7 +4705,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 2026-12-15 500.00</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Installments</source>
         <translation>分期</translation>
     </message>
@@ -4728,7 +4733,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalListModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="-121"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="-117"/>
         <source>Proposal</source>
         <translation>方案</translation>
     </message>
@@ -4791,17 +4796,17 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>接受此方案…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Installments</source>
         <translation>分期</translation>
     </message>
     <message>
-        <location line="+283"/>
+        <location line="+286"/>
         <source>★ marks the best value of each row. Figures count from today.</source>
         <translation>★ 标出每行的最优值。数字从今天算起。</translation>
     </message>
     <message>
-        <location line="-266"/>
+        <location line="-267"/>
         <source>Comparison</source>
         <translation>对比</translation>
     </message>
@@ -4821,7 +4826,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>状态与历史</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>Record what happened</source>
         <translation>记录进展</translation>
     </message>
@@ -4866,7 +4871,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+74"/>
         <source>Save the proposal first; it starts as a draft.</source>
         <translation>请先保存方案，它会以草稿开始。</translation>
     </message>
@@ -4927,7 +4932,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>★ 标出每行的最优值。数字从协议开始的 %1 算起：协议下的还款计入它的一列，所以它的节省不变。</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+93"/>
         <source>Proposal “%1” saved.</source>
         <translation>方案“%1”已保存。</translation>
     </message>
@@ -4977,8 +4982,8 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>“%1”现为%2。</translation>
     </message>
     <message>
-        <location line="-251"/>
-        <location line="+228"/>
+        <location line="-254"/>
+        <location line="+231"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>

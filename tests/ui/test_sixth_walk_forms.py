@@ -201,3 +201,31 @@ def test_no_required_in_red_after_a_claim_or_a_payment(qtbot, sample, ctx, dialo
     assert panel.amount.error_label.text() == ""
     assert tab.amount.error_label.text() == ""
     assert QApplication.focusWidget() is tab.amount.line  # not Reference: the next payment
+
+
+# ----- the new-loan form: hints read as hints, the amount as it was understood -----------------
+
+
+def test_new_loan_hints_do_not_look_entered(qtbot) -> None:
+    """The penalty's grey text says "e.g."; unticked, "paid out on" shows no date; ticked, the
+    date is there to set; "12000" reads "12,000.00" after Tab."""
+    from ashore.ui.loan.form import LoanForm
+
+    form = LoanForm(today=TODAY)
+    qtbot.addWidget(form)
+    form.set_loan(None)
+    form.show()
+    form.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is form, timeout=2000)
+    assert form.penalty_rate.text() == ""
+    assert form.penalty_rate.line.placeholderText() == "e.g. 0.05"
+    assert not form.has_start.isChecked()
+    assert not form.start.isVisible()
+    click(qtbot, form.has_start)
+    assert form.start.isVisible()
+    assert form.start.isEnabled()
+    click(qtbot, form.principal.line)  # into the field, as a person does
+    type_into(qtbot, form.principal, "12000")
+    qtbot.keyClick(form.principal.line, Qt.Key.Key_Tab)
+    assert form.principal.text() == "12,000.00"
+    assert form.principal.value == Decimal("12000")
