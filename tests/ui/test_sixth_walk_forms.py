@@ -229,3 +229,39 @@ def test_new_loan_hints_do_not_look_entered(qtbot) -> None:
     qtbot.keyClick(form.principal.line, Qt.Key.Key_Tab)
     assert form.principal.text() == "12,000.00"
     assert form.principal.value == Decimal("12000")
+
+
+# ----- the note's "Call at": a time typed whole --------------------------------------------------
+
+
+def test_call_at_takes_a_time_typed_whole(qtbot) -> None:
+    """Select all and type "23:10" (or "2310"): 23:10 on the day shown, not 01:47 built section by
+    section; a whole date and time typed is taken too."""
+    from PySide6.QtCore import QDate, QDateTime, QTime
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout
+
+    from ashore.ui.notes.editor import NoteEditor
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    column = QVBoxLayout(holder)
+    editor = NoteEditor()
+    column.addWidget(editor)
+    after = QLineEdit()
+    column.addWidget(after)
+    holder.show()
+    holder.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is holder, timeout=2000)
+    field = editor.occurred
+    for typed, expected in (
+        ("23:10", QDateTime(QDate(2026, 12, 2), QTime(23, 10))),
+        ("2310", QDateTime(QDate(2026, 12, 2), QTime(23, 10))),
+        ("2026-12-01 08:05", QDateTime(QDate(2026, 12, 1), QTime(8, 5))),
+    ):
+        field.setDateTime(QDateTime(QDate(2026, 12, 2), QTime(1, 47)))
+        click(qtbot, field.lineEdit())
+        qtbot.keyClick(field.lineEdit(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(field.lineEdit(), typed)
+        qtbot.keyClick(field.lineEdit(), Qt.Key.Key_Tab)
+        assert field.dateTime() == expected, typed
+        assert QApplication.focusWidget() is not field.lineEdit()  # one Tab left it
