@@ -1356,7 +1356,7 @@ Why delete {what}?</source>
 <context>
     <name>CheckedLineEdit</name>
     <message>
-        <location filename="../../src/ashore/ui/widgets/fields.py" line="+268"/>
+        <location filename="../../src/ashore/ui/widgets/fields.py" line="+325"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
@@ -3693,7 +3693,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NoteEditor</name>
     <message>
-        <location filename="../../src/ashore/ui/notes/editor.py" line="+79"/>
+        <location filename="../../src/ashore/ui/notes/editor.py" line="+78"/>
         <source>agent name or number, department</source>
         <translation>客服姓名或工号、部门</translation>
     </message>
@@ -4801,12 +4801,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>分期</translation>
     </message>
     <message>
-        <location line="+286"/>
+        <location line="+323"/>
         <source>★ marks the best value of each row. Figures count from today.</source>
         <translation>★ 标出每行的最优值。数字从今天算起。</translation>
     </message>
     <message>
-        <location line="-267"/>
+        <location line="-304"/>
         <source>Comparison</source>
         <translation>对比</translation>
     </message>
@@ -4921,7 +4921,22 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>记录出借方今天接受了“%1”？自生效日起，其还款表即为现行计划，按约定保持不变。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+25"/>
+        <source>One payment of %1 by %2.</source>
+        <translation>%2 前一次付清 %1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 × %2 from %3, %4 in all.</source>
+        <translation>%1 期 × %2，自 %3 起，共 %4。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 × %2 and a last %5, from %3; %4 in all.</source>
+        <translation>%1 期 × %2，末期 %5，自 %3 起；共 %4。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <location line="+22"/>
         <source>New proposal</source>
         <translation>新方案</translation>
@@ -4972,7 +4987,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>“%1”是当前生效的协议。接受“%2”会撤回它，并从“%2”的开始日期起全面取代原还款计划。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Agreement recorded: “%1”, the plan in force from %2.</source>
         <translation>已记录协议：“%1”，自 %2 起为执行中的还款计划。</translation>
     </message>
@@ -4982,8 +4997,8 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>“%1”现为%2。</translation>
     </message>
     <message>
-        <location line="-254"/>
-        <location line="+231"/>
+        <location line="-291"/>
+        <location line="+268"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>

@@ -265,3 +265,26 @@ def test_call_at_takes_a_time_typed_whole(qtbot) -> None:
         qtbot.keyClick(field.lineEdit(), Qt.Key.Key_Tab)
         assert field.dateTime() == expected, typed
         assert QApplication.focusWidget() is not field.lineEdit()  # one Tab left it
+
+
+# ----- Accept: what is agreed, in figures ------------------------------------------------------
+
+
+def test_accept_restates_the_figures_agreed(qtbot, book, make_window, dialog_log) -> None:
+    """The question before accepting "400 a month" says how many payments of what from when, and
+    the total: the figures the list and the installments table show for it."""
+    tab = _proposals_tab(qtbot, book, make_window)
+    rows = {tab.list_model.proposal_at(r).name: r for r in range(tab.list_model.rowCount())}
+    tab._select_row(rows["400 a month"])
+    qtbot.waitUntil(lambda: not tab.form.pending(), timeout=2000)
+    total = str(tab.list_model.index(rows["400 a month"], 5).data())  # Total to pay
+    count = tab.table_model.rowCount()
+    first_due = str(tab.table_model.index(0, 0).data())
+    click(qtbot, tab.accept_button)
+    asked = [args for name, args in dialog_log if name == "confirm"]
+    assert asked, dialog_log
+    text = str(asked[-1][1])
+    last = str(tab.table_model.index(count - 1, 1).data())  # the last one evens it out
+    assert last != "400.00"
+    assert f"{count - 1} × 400.00 and a last {last}, from {first_due}; {total} in all." in text
+    assert tab.form.base_label.text() in text  # what it starts from, as the form says it

@@ -357,12 +357,49 @@ class ProposalsTab(QWidget):
             self.tr(
                 "Record that the lender accepted “%1” today? From its start date its table is "
                 "the plan in force, kept as agreed."
-            ).replace("%1", original.name or original.id),
+            ).replace("%1", original.name or original.id)
+            + self._agreed_terms(original),
             self.tr("Accept"),
         ):
             return
         self.next_status.setCurrentIndex(index)
         self.record_status()
+
+    def _agreed_terms(self, proposal: Proposal) -> str:
+        """What is agreed, in figures, for the Accept question: "24 × 364.70 from Jan 15, 2027,
+        8,752.77 in all." and what it starts from - the plan summary the call card and the
+        letter state, and the form's own "Starts from" line."""
+        from ashore.services.guide.figures import plan_summary
+        from ashore.ui.widgets.workspace import money_text
+
+        if self.loan is None:
+            return ""
+        try:
+            plan = plan_summary(self.loan, proposal)
+        except (InputError, finance.FinanceError):
+            return ""
+        currency = self.loan.currency
+        if plan.count == 1:
+            text = self.tr("One payment of %1 by %2.").replace(
+                "%1", money_text(plan.total, currency, self.babel)
+            )
+            text = text.replace("%2", date_text(plan.last_due, self.babel))
+        else:
+            evened = plan.last_amount == plan.amount  # else the last one evens the total out
+            text = (
+                (
+                    self.tr("%1 × %2 from %3, %4 in all.")
+                    if evened
+                    else self.tr("%1 × %2 and a last %5, from %3; %4 in all.")
+                )
+                .replace("%1", str(plan.count if evened else plan.count - 1))
+                .replace("%2", money_text(plan.amount, currency, self.babel))
+                .replace("%3", date_text(plan.first_due, self.babel))
+                .replace("%4", money_text(plan.total, currency, self.babel))
+                .replace("%5", money_text(plan.last_amount, currency, self.babel))
+            )
+        starts = self.form.base_label.text() if self.form.original is proposal else ""
+        return "\n\n" + " ".join(part for part in (text, starts) if part)
 
     def _status_chosen(self) -> None:
         self.record_button.setEnabled(bool(self.next_status.currentData()))
@@ -588,7 +625,8 @@ class ProposalsTab(QWidget):
                     "start date “%2” replaces the schedule everywhere."
                 )
                 .replace("%1", current[0].name or current[0].id)
-                .replace("%2", original.name or original.id),
+                .replace("%2", original.name or original.id)
+                + self._agreed_terms(original),
                 self.tr("Accept"),
             ):
                 return
