@@ -1352,7 +1352,7 @@ Why delete {what}?</source>
 <context>
     <name>CheckedLineEdit</name>
     <message>
-        <location filename="../../src/ashore/ui/widgets/fields.py" line="+268"/>
+        <location filename="../../src/ashore/ui/widgets/fields.py" line="+325"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
@@ -1438,7 +1438,7 @@ Why delete {what}?</source>
         <translation>已记录的对方金额</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Delete claim</source>
         <translation>删除记录</translation>
     </message>
@@ -3353,13 +3353,13 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location filename="../../src/ashore/ui/loan/allocation.py" line="-27"/>
-        <location filename="../../src/ashore/ui/loan/form.py" line="+239"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="+240"/>
         <source>Fees</source>
         <translation>费用</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/ashore/ui/loan/form.py" line="+36"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="+42"/>
         <source>Penalty interest</source>
         <translation>罚息</translation>
     </message>
@@ -3371,12 +3371,12 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/ashore/ui/loan/form.py" line="-158"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="-164"/>
         <source>Principal</source>
         <translation>本金</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/loan/form.py" line="-42"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="-43"/>
         <source>Lender and loan</source>
         <translation>出借方与借款</translation>
     </message>
@@ -3426,7 +3426,7 @@ What was here before is saved in %1.</source>
         <translation>借款金额，以及合同上写明的利率：年利率、月利率或日利率（借款 App 常见 0.05% 这样的日利率）。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Currency</source>
         <translation>币种</translation>
     </message>
@@ -3442,12 +3442,12 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+93"/>
+        <location line="+99"/>
         <source>% per day</source>
         <translation>%（日）</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-91"/>
         <source>360 days</source>
         <translation>360 天</translation>
     </message>
@@ -3522,7 +3522,12 @@ What was here before is saved in %1.</source>
         <translation>合同中的逾期处罚：每日罚息利率、每期逾期的固定滞纳金、宽限期天数，以及出借方何时可以要求提前到期（全部还清）。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>e.g. %1</source>
+        <translation>例如：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>on the overdue installment</source>
         <translation>按逾期当期金额计</translation>
     </message>
@@ -3663,13 +3668,13 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+213"/>
+        <location line="+220"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location line="-212"/>
-        <location line="+150"/>
+        <location line="-219"/>
+        <location line="+157"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -3714,7 +3719,7 @@ What was here before is saved in %1.</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+112"/>
         <source>lender</source>
         <translation>出借方</translation>
     </message>
@@ -3923,7 +3928,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NegotiationChart</name>
     <message>
-        <location filename="../../src/ashore/ui/chart/view.py" line="+169"/>
+        <location filename="../../src/ashore/ui/chart/view.py" line="+170"/>
         <source>Owed</source>
         <translation>欠款</translation>
     </message>
@@ -3953,7 +3958,7 @@ What was here before is saved in %1.</source>
         <translation>出借方声称</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+98"/>
         <source>budget %1</source>
         <translation>预算 %1</translation>
     </message>
@@ -3973,7 +3978,7 @@ What was here before is saved in %1.</source>
         <translation>每月 %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+60"/>
         <source>nothing shown on this day</source>
         <translation>这一天没有数据</translation>
     </message>
@@ -4111,7 +4116,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NoteEditor</name>
     <message>
-        <location filename="../../src/ashore/ui/notes/editor.py" line="+79"/>
+        <location filename="../../src/ashore/ui/notes/editor.py" line="+78"/>
         <source>agent name or number, department</source>
         <translation>客服姓名或工号、部门</translation>
     </message>
@@ -4872,14 +4877,14 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>⏰ %2（%3 天后）应还 %1。请按时还款以保持计划。</translation>
     </message>
     <message numerus="yes">
-        <location line="+73"/>
+        <location line="+74"/>
         <source>It is dated %1, %n day(s) from today.</source>
         <translation>
             <numerusform>还款日期为 %1，比今天晚 %n 天。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-206"/>
+        <location line="-207"/>
         <source>Installments of the plan in force</source>
         <translation>生效计划的各期</translation>
     </message>
@@ -4909,7 +4914,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>下一期：%2 应还 %1。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Record payment %1</source>
         <translation>记录还款 %1</translation>
     </message>
@@ -5010,7 +5015,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalForm</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/form.py" line="+94"/>
+        <location filename="../../src/ashore/ui/proposals/form.py" line="+111"/>
         <source>e.g. 24 months, penalty waived</source>
         <translation>例如：分 24 期，减免罚息</translation>
     </message>
@@ -5055,7 +5060,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>保存方案</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+141"/>
         <source>Months</source>
         <translation>期数（月）</translation>
     </message>
@@ -5107,7 +5112,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>减免比例（%）</translation>
     </message>
     <message>
-        <location line="+259"/>
+        <location line="+260"/>
         <source>Starts from %1 owed at the start of %2</source>
         <translation>以 %2 当天开始时的欠款 %1 为起点</translation>
     </message>
@@ -5122,7 +5127,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>实付 %1% = %2</translation>
     </message>
     <message>
-        <location line="-282"/>
+        <location line="-283"/>
         <source>frozen</source>
         <translation>停止计息</translation>
     </message>
@@ -5159,7 +5164,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 2026-12-15 500.00</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Installments</source>
         <translation>分期</translation>
     </message>
@@ -5250,17 +5255,17 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>接受此方案…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Installments</source>
         <translation>分期</translation>
     </message>
     <message>
-        <location line="+285"/>
+        <location line="+325"/>
         <source>★ marks the best value of each row. Figures count from today.</source>
         <translation>★ 标出每行的最优值。数字从今天算起。</translation>
     </message>
     <message>
-        <location line="-268"/>
+        <location line="-306"/>
         <source>Comparison</source>
         <translation>对比</translation>
     </message>
@@ -5280,7 +5285,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>状态与历史</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>Record what happened</source>
         <translation>记录进展</translation>
     </message>
@@ -5325,7 +5330,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+74"/>
         <source>Save the proposal first; it starts as a draft.</source>
         <translation>请先保存方案，它会以草稿开始。</translation>
     </message>
@@ -5375,7 +5380,22 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>记录出借方今天接受了“%1”？自生效日起，其还款表即为现行计划，按约定保持不变。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+25"/>
+        <source>One payment of %1 by %2.</source>
+        <translation>%2 前一次付清 %1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 × %2 from %3, %4 in all.</source>
+        <translation>%1 期 × %2，自 %3 起，共 %4。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 × %2 and a last %5, from %3; %4 in all.</source>
+        <translation>%1 期 × %2，末期 %5，自 %3 起；共 %4。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <location line="+22"/>
         <source>New proposal</source>
         <translation>新方案</translation>
@@ -5386,7 +5406,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>★ 标出每行的最优值。数字从协议开始的 %1 算起：协议下的还款计入它的一列，所以它的节省不变。</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+93"/>
         <source>Proposal “%1” saved.</source>
         <translation>方案“%1”已保存。</translation>
     </message>
@@ -5426,7 +5446,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>“%1”是当前生效的协议。接受“%2”会撤回它，并从“%2”的开始日期起全面取代原还款计划。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Agreement recorded: “%1”, the plan in force from %2.</source>
         <translation>已记录协议：“%1”，自 %2 起为执行中的还款计划。</translation>
     </message>
@@ -5436,8 +5456,8 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>“%1”现为%2。</translation>
     </message>
     <message>
-        <location line="-251"/>
-        <location line="+228"/>
+        <location line="-291"/>
+        <location line="+268"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>

@@ -107,11 +107,27 @@ class _SteadyLayout(ConstrainedLayoutEngine):
         if key == self._last:
             return None
         self._last = key
+        self._beside_legend(fig)
         with warnings.catch_warnings():
             # A chart not shown yet (or squeezed to nothing) has no room for its decorations;
             # matplotlib then leaves the axes as they are, and lays out at the real size later.
             warnings.filterwarnings("ignore", message="constrained_layout not applied")
             return super().execute(fig)
+
+    def _beside_legend(self, fig: Any) -> None:
+        """Lay the two panels out left of the legend's width, the legend left out of the layout.
+
+        Measured as a decoration of the owed panel, a legend taller than that panel (three plans,
+        payments and claims: seven entries) squashed it to a strip; beside both panels, it may
+        reach down past the monthly one's top, where nothing else is drawn."""
+        legend = self._chart.owed_axes.get_legend()
+        right = 1.0
+        if legend is not None:
+            legend.set_in_layout(False)
+            width = self._chart.legend_width()
+            if fig.bbox.width > 0:
+                right = max(0.5, 1.0 - (width + 12) / fig.bbox.width)
+        self.set(rect=(0, 0, right, 1))
 
 
 class _Toolbar(NavigationToolbar2QT):
@@ -586,6 +602,11 @@ class ChartPlot:
         key = (*shapes, views[3], views[0] if with_span else None)
         self._ticks_cache = (views, key)
         return key
+
+    def legend_width(self) -> float:
+        """The legend's width in pixels (0 without one)."""
+        legend = self.owed_axes.get_legend()
+        return 0.0 if legend is None else float(self._legend_box(legend).width)
 
     def _legend_size(self, legend: Any) -> tuple[int, int] | None:
         if legend is None:

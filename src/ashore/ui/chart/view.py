@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, get_args
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ashore.app.errors import InputError
@@ -185,8 +186,9 @@ class NegotiationChart(QWidget):
         self._label.setTextFormat(Qt.TextFormat.RichText)
         self._label.setWordWrap(True)
         self._label.setContentsMargins(8, 2, 8, 2)
-        # Two lines reserved, so the canvas does not jump as the read-out grows and shrinks.
-        self._label.setMinimumHeight(2 * self._label.fontMetrics().lineSpacing() + 6)
+        # Two lines, never more: a read-out of three plans wrapped to a third line and took it
+        # from the plot. What does not fit is left out (with "…"); the tooltip has it whole.
+        self._label.setFixedHeight(2 * self._label.fontMetrics().lineSpacing() + 6)
         self._label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self._label.setText(self._hint())
 
@@ -202,6 +204,7 @@ class NegotiationChart(QWidget):
         layout.setSpacing(2)
         layout.addLayout(self._top)
         layout.addWidget(self._plot.canvas, 1)
+        self._plot.canvas.setMinimumHeight(160)  # two panels and their dates, never a strip
 
     # ----- public API ------------------------------------------------------------------------
 
@@ -366,9 +369,45 @@ class NegotiationChart(QWidget):
         """Put the exact figures of ``day`` in the read-out above the canvas."""
         self._readout_day = day
         self._readout = self.readout_at(day)
+        self._label.setToolTip(self.readout_text().replace(" · ", "\n"))
+        entries = list(self._readout)
+        text = self._readout_html(day, entries, monthly=True)
+        if not self._fits(text):  # the "(x a month)" parts go first, then the last entries
+            text = self._readout_html(day, entries, monthly=False)
+        while not self._fits(text) and entries:
+            entries.pop()
+            text = self._readout_html(day, entries, monthly=False, cut=True)
+        self._label.setText(text)
+
+    def _fits(self, html: str) -> bool:
+        """Whether ``html`` fits the read-out's two lines at its width."""
+        from PySide6.QtGui import QTextDocument
+
+        margins = self._label.contentsMargins()
+        width = self._label.width() - margins.left() - margins.right()
+        if width <= 0 or not self._label.isVisible():
+            return True  # not laid out yet: fitted again when it is resized (shown)
+        document = QTextDocument()
+        document.setDefaultFont(self._label.font())
+        document.setDocumentMargin(0)
+        document.setHtml(html)
+        document.setTextWidth(width)
+        height = self._label.height() - margins.top() - margins.bottom()
+        return document.size().height() <= height
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._readout_day is not None:
+            self.show_readout(self._readout_day)
+
+    def _readout_html(
+        self, day: date, entries: list[ReadoutEntry], *, monthly: bool, cut: bool = False
+    ) -> str:
         parts = [f"<b>{_escape(self._day_text(day))}</b>"]
-        for entry in self._readout:
+        for entry in entries:
             balance, month = self._entry_figures(entry)
+            if not monthly and balance:
+                month = ""
             figures = " ".join(
                 text
                 for text in (f"<b>{_escape(balance)}</b>" if balance else "", _escape(month))
@@ -378,9 +417,11 @@ class NegotiationChart(QWidget):
                 f'<span style="color:{entry.colour}">&#9632;</span>&nbsp;{_escape(entry.label)}'
                 f"&nbsp;{figures}"
             )
+        if cut:
+            parts.append("…")
         if not self._readout:
             parts.append(_escape(self.tr("nothing shown on this day")))
-        self._label.setText(" &nbsp; ".join(parts))
+        return " &nbsp; ".join(parts)
 
     def readout_text(self) -> str:
         """The read-out as plain text: the date, then ``label balance (monthly)`` per key."""

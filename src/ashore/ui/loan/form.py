@@ -286,6 +286,7 @@ class LoanForm(QWidget):
             "principal",
         )
         self.principal.setMaximumWidth(NUMBER_WIDTH)
+        self.principal.line.editingFinished.connect(self._format_principal)
         form.addRow(self.tr("Principal"), self.principal)
         self.currency = QComboBox()
         for code in CURRENCIES:
@@ -380,7 +381,13 @@ class LoanForm(QWidget):
             ),
         )
         self.penalty_rate = self._checked(
-            CheckedLineEdit(self._parse_penalty, required=False, placeholder="0.05", numeric=True),
+            # "e.g.": a bare grey 0.05 read as a rate already entered
+            CheckedLineEdit(
+                self._parse_penalty,
+                required=False,
+                placeholder=self.tr("e.g. %1").replace("%1", "0.05"),
+                numeric=True,
+            ),
             "overdue.penalty_rate",
         )
         self.penalty_rate.setMaximumWidth(RATE_WIDTH)
@@ -632,6 +639,13 @@ class LoanForm(QWidget):
         else:
             self._last_lender_index = index
 
+    def _format_principal(self) -> None:
+        """Once the field is left, "12000" reads "12,000.00": the amount as it was understood."""
+        if self.principal.valid and self.principal.value is not None:
+            text = amount_text(self.principal.value, self.currency_code(), self.amount_locale)
+            if text != self.principal.text():
+                self.principal.setText(text)
+
     def _on_currency(self) -> None:
         for field in (self.principal, self.late_fee):
             field.validate()
@@ -869,7 +883,10 @@ class LoanForm(QWidget):
         self.term_unit.setEnabled(bullet)
         self._show_day_count()
         self.accelerate_days.setEnabled(self.accelerates.isChecked())
+        # Unticked, no date is shown: a grey date (today's, or a month before the first due) read
+        # as a date the user had given.
         self.start.setEnabled(self.has_start.isChecked())
+        self.start.setVisible(self.has_start.isChecked())
         self.times.setEnabled(self.times_contract.isChecked())
         self.penalty_rate.setEnabled(not self.times_contract.isChecked())
 

@@ -29,7 +29,7 @@ from ashore.domain.records import CHANNELS, CallNote
 from ashore.ui import dialogs
 from ashore.ui.notes.collection import CollectionFields
 from ashore.ui.notes.formatting import channel_text, stamp_text
-from ashore.ui.widgets.fields import OneTabDateEdit, OneTabDateTimeEdit
+from ashore.ui.widgets.fields import OneTabDateEdit, TypedDateTimeEdit
 
 
 @dataclass
@@ -67,9 +67,8 @@ class NoteEditor(QFrame):
 
         self.title = QLabel()
         self.title.setObjectName("noteWhen")
-        self.occurred = OneTabDateTimeEdit()
+        self.occurred = TypedDateTimeEdit()  # "23:10" typed whole, not section by section
         self.occurred.setCalendarPopup(True)
-        self.occurred.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.written = QLabel()
         self.written.setObjectName("noteLabel")
         self.channel = QComboBox()

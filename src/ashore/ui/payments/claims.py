@@ -90,9 +90,10 @@ class ClaimsPanel(QGroupBox):
     def set_loan(self, loan: Loan) -> None:
         self.loan = loan
         self.model.currency = loan.currency
-        self.amount.setText("")
+        # reset, not setText: after a claim is added the form is new again, not "Required" in red
+        self.amount.reset()
         self.source.clear()
-        self.day.setText(self.ctx.today.isoformat())
+        self.day.reset(self.ctx.today.isoformat())
         self.error.show_message("")
         self.model.set_claims(payments_view.claim_lines(loan))
         self._update()

@@ -259,6 +259,7 @@ class PaymentsTab(QWidget):
             return
         amount = money_text(payment.amount, self.loan.currency, self.babel)
         self._after_write()
+        self.amount.setFocus()  # ready for the next one (it stayed on Reference)
         if self.undo is not None:
             stack, changed = self.undo
             text = self.tr("Record payment %1").replace("%1", amount)

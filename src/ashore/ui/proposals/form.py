@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -54,6 +56,21 @@ def param_name(field: tuple[str, ...]) -> str:
     "params" names its first part."""
     rest = field[field.index("params") + 1 :] if "params" in field else field
     return rest[0].split("[", 1)[0] if rest else ""
+
+
+def _holds(field: QWidget, focused: QWidget) -> bool:
+    return field is focused or field.isAncestorOf(focused)
+
+
+class _Footer(QWidget):
+    """Save and Revert under the fields (placed by the tab): Tab goes on in the form's order."""
+
+    def __init__(self, form: ProposalForm) -> None:
+        super().__init__(form)
+        self._form = form
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return self._form.focusNextPrevChild(next)
 
 
 class ProposalForm(QWidget):
@@ -151,8 +168,14 @@ class ProposalForm(QWidget):
         buttons.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
         self.plan_error = ErrorLabel()
         self.plan_error.setObjectName("fieldError")
-        outer.addWidget(self.plan_error)
-        outer.addLayout(buttons)
+        # The footer (what the plan starts from, Save and Revert) is placed by the tab under the
+        # fields' scrolling area: always in sight, however the fields scroll.
+        self.footer = _Footer(self)
+        footer = QVBoxLayout(self.footer)
+        footer.setContentsMargins(0, 0, 4, 0)
+        footer.setSpacing(4)
+        footer.addWidget(self.plan_error)
+        footer.addLayout(buttons)
 
         self._align_labels([top, waive])
         self._align_labels([when, *self._page_forms])
@@ -162,6 +185,60 @@ class ProposalForm(QWidget):
             field.changed.connect(self._changed)
         self.save_button.clicked.connect(self._on_save)
         self.cancel_button.clicked.connect(self._on_revert)
+
+    def tab_chain(self) -> list[QWidget]:
+        """The fields in the order Tab goes through them: down the left column (name, method,
+        what is waived), down the right (when, the method's own fields), then Revert and Save.
+        By creation order Tab went from Method to "Takes effect", and waivers typed after Method
+        landed in the dates and months. Only the fields shown and enabled count."""
+        chain: list[QWidget] = [self.name, self.method]
+        chain += [self.waive_penalty, self.waive_late, self.waive_interest, self.start]
+        for form in self._page_forms:
+            chain += self._row_widgets(form)
+        chain += [self.cancel_button, self.save_button]
+        return [widget for widget in chain if widget.isVisible() and widget.isEnabled()]
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Tab from any field of the form (or its footer) comes here through the field's parents.
+        # setTabOrder cannot say this order: a field is a box around its line (a focus proxy),
+        # and Qt goes on from the box's place in the chain, not the line's.
+        focused = QApplication.focusWidget()
+        chain = self.tab_chain()
+        at = [i for i, w in enumerate(chain) if focused is not None and _holds(w, focused)]
+        step = 1 if next else -1
+        if not at or not 0 <= at[0] + step < len(chain):
+            return super().focusNextPrevChild(next)
+        target = chain[at[0] + step]
+        target.setFocus(
+            Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        )
+        parent = target.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.ensureWidgetVisible(target)
+        return True
+
+    def _row_widgets(self, form: QFormLayout) -> list[QWidget]:
+        """The fields of a page's rows, top to bottom (inside a row's box: its input)."""
+        found: list[QWidget] = []
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if item is None:
+                continue
+            inner = item.layout()
+            widgets = (
+                [inner.itemAt(i).widget() for i in range(inner.count())]
+                if inner is not None
+                else [item.widget()]
+            )
+            for widget in widgets:
+                if widget is self._discount_row:
+                    widget = self.fields["lump_sum"]["discount"]
+                target = widget.focusProxy() or widget if isinstance(widget, QWidget) else None
+                if target is not None and target.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                    found.append(widget)
+        return found
 
     def _share_field(self, name: str) -> CheckedLineEdit:
         field = CheckedLineEdit(
@@ -283,6 +360,7 @@ class ProposalForm(QWidget):
             text.setObjectName("customInstallments")
             text.setPlaceholderText(self.tr("One per line: date and amount\n2026-12-15 500.00"))
             text.setFixedHeight(self.fontMetrics().lineSpacing() * 6 + 12)
+            text.setTabChangesFocus(True)  # Tab goes on to Revert and Save, as in every field
             fields["installments"] = text
             fields["installments_error"] = ErrorLabel()
             column = QVBoxLayout()

@@ -139,7 +139,9 @@ class ProposalsTab(QWidget):
         inner.setContentsMargins(0, 0, 4, 0)
         inner.addWidget(self.form)
         scroll.setWidget(body)
+        self.form_scroll = scroll
         stack.addWidget(scroll, 1)
+        stack.addWidget(self.form.footer)  # Save and Revert in sight, whatever scrolls above
         splitter.addWidget(top)
 
         # Bottom: what the plan being edited means, updated as it is typed.
@@ -165,7 +167,9 @@ class ProposalsTab(QWidget):
         self._say_counted_from(None)
         compare_column.addWidget(self.compare_legend)
         compare_column.addStretch(1)
-        self.views.addTab(compare_page, self.tr("Comparison"))
+        # scrolling: the table's own fixed height (its rows) must not raise the views' least
+        # height, or each plan worked out moved the divider and the tabs with it
+        self.views.addTab(scrolling(compare_page), self.tr("Comparison"))
         chart_page = QWidget()
         chart_column = QVBoxLayout(chart_page)
         chart_column.setContentsMargins(0, 4, 0, 0)
@@ -185,7 +189,6 @@ class ProposalsTab(QWidget):
         self.splitter = splitter
         self._sized = False  # True once the user has moved the divider
         splitter.splitterMoved.connect(lambda *_: setattr(self, "_sized", True))
-        self.views.currentChanged.connect(lambda _index: self._fit_splitter())
 
         self.list_view.selectionModel().currentRowChanged.connect(self._on_current)
         self.list_model.visibilityChanged.connect(self._on_visibility)
@@ -293,12 +296,14 @@ class ProposalsTab(QWidget):
             proposal is not None and "accepted" in NEXT_STATUSES.get(proposal.status, ())
         )
         self.form.edit(proposal, self.ctx.today)
+        self.form_scroll.verticalScrollBar().setValue(0)  # each proposal opens at its name
         self._show_status(proposal)
 
     def new_proposal(self) -> None:
         """An empty draft in the form (saved only when the user saves it), ready to type."""
         self._new_draft()
         self.form.name.setFocus()
+        self.form_scroll.verticalScrollBar().setValue(0)
 
     def _new_draft(self) -> None:
         self.list_view.selectionModel().clearSelection()
@@ -356,12 +361,49 @@ class ProposalsTab(QWidget):
             self.tr(
                 "Record that the lender accepted “%1” today? From its start date its table is "
                 "the plan in force, kept as agreed."
-            ).replace("%1", original.name or original.id),
+            ).replace("%1", original.name or original.id)
+            + self._agreed_terms(original),
             self.tr("Accept"),
         ):
             return
         self.next_status.setCurrentIndex(index)
         self.record_status()
+
+    def _agreed_terms(self, proposal: Proposal) -> str:
+        """What is agreed, in figures, for the Accept question: "24 × 364.70 from Jan 15, 2027,
+        8,752.77 in all." and what it starts from - the plan summary the call card and the
+        letter state, and the form's own "Starts from" line."""
+        from ashore.services.guide.figures import plan_summary
+        from ashore.ui.widgets.workspace import money_text
+
+        if self.loan is None:
+            return ""
+        try:
+            plan = plan_summary(self.loan, proposal)
+        except (InputError, finance.FinanceError):
+            return ""
+        currency = self.loan.currency
+        if plan.count == 1:
+            text = self.tr("One payment of %1 by %2.").replace(
+                "%1", money_text(plan.total, currency, self.babel)
+            )
+            text = text.replace("%2", date_text(plan.last_due, self.babel))
+        else:
+            evened = plan.last_amount == plan.amount  # else the last one evens the total out
+            text = (
+                (
+                    self.tr("%1 × %2 from %3, %4 in all.")
+                    if evened
+                    else self.tr("%1 × %2 and a last %5, from %3; %4 in all.")
+                )
+                .replace("%1", str(plan.count if evened else plan.count - 1))
+                .replace("%2", money_text(plan.amount, currency, self.babel))
+                .replace("%3", date_text(plan.first_due, self.babel))
+                .replace("%4", money_text(plan.total, currency, self.babel))
+                .replace("%5", money_text(plan.last_amount, currency, self.babel))
+            )
+        starts = self.form.base_label.text() if self.form.original is proposal else ""
+        return "\n\n" + " ".join(part for part in (text, starts) if part)
 
     def _status_chosen(self) -> None:
         self.record_button.setEnabled(bool(self.next_status.currentData()))
@@ -452,14 +494,17 @@ class ProposalsTab(QWidget):
         total = sum(self.splitter.sizes())
         if self._sized or total < 200:
             return
+        # The fields of the tallest method's page, the footer with one error line: the same
+        # height whichever method is chosen and whatever was saved, so the views' tabs stay
+        # where they are (they moved after a Save, and a click meant for "Comparison" selected
+        # a row). The views get the rest, never too little; the fields scroll if they must,
+        # Save and Revert stay in sight under them.
         form = self.form
-        # the form's height at its real width (its hint line wraps), its frame and spacing, and
-        # one error line more: a message under a field while typing moves nothing
-        need = form.heightForWidth(form.width()) if form.hasHeightForWidth() else -1
-        need = max(need, form.sizeHint().height(), form.minimumSizeHint().height())
-        wanted = self.list_view.height() + need + 30 + form.fontMetrics().lineSpacing()
-        # The form stays whole whichever view is open (the chart too): a form that scrolls
-        # moves under the cursor while it is typed in. The views get the rest, never too little.
+        pages = form.pages
+        tallest = max(pages.widget(i).sizeHint().height() for i in range(pages.count()))
+        need = form.sizeHint().height() - pages.sizeHint().height() + tallest
+        footer = form.footer.sizeHint().height() + form.fontMetrics().lineSpacing()
+        wanted = self.list_view.height() + need + footer + 30
         top = min(wanted, total - VIEWS_LEAST, total * 2 // 3)
         self.splitter.setSizes([top, total - top])
 
@@ -584,7 +629,8 @@ class ProposalsTab(QWidget):
                     "start date “%2” replaces the schedule everywhere."
                 )
                 .replace("%1", current[0].name or current[0].id)
-                .replace("%2", original.name or original.id),
+                .replace("%2", original.name or original.id)
+                + self._agreed_terms(original),
                 self.tr("Accept"),
             ):
                 return

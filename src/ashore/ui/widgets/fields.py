@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -58,22 +58,8 @@ class DateEdit(QDateEdit):
         """What is typed goes into the text as in any text box (replacing a selection, e.g. after
         Ctrl+A), not section by section: QDateEdit would put "2" into the selected day and append
         the rest. The whole text is read when the field is left (``dateTimeFromText``)."""
-        text = event.text()
-        shortcut = event.modifiers() & (
-            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-        )
-        editing = event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
-        if not shortcut and (editing or (text and text.isprintable())):
-            # QDateEdit would also put its sections back as they were on each change: it hears
-            # of the text only when the field is left (``interpret``), then reads it whole.
-            line = self.lineEdit()
-            blocked = line.blockSignals(True)
-            try:
-                QLineEdit.keyPressEvent(line, event)
-            finally:
-                line.blockSignals(blocked)
-            return
-        super().keyPressEvent(event)
+        if not type_whole(self, event):
+            super().keyPressEvent(event)
 
     def focusNextPrevChild(self, next: bool) -> bool:
         return one_tab(self, next)
@@ -102,19 +88,90 @@ class DateEdit(QDateEdit):
         return found.isoformat() if found is not None else self.date().toString("yyyy-MM-dd")
 
 
+def type_whole(field: QDateTimeEdit, event: QKeyEvent) -> bool:
+    """Put a typed key into the field's text as a text box does; False for other keys."""
+    text = event.text()
+    shortcut = event.modifiers() & (
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    )
+    editing = event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
+    if shortcut or not (editing or (text and text.isprintable())):
+        return False
+    # QDateTimeEdit would also put its sections back as they were on each change: it hears of
+    # the text only when the field is left (``interpret``), then reads it whole.
+    line = field.lineEdit()
+    blocked = line.blockSignals(True)
+    try:
+        QLineEdit.keyPressEvent(line, event)
+    finally:
+        line.blockSignals(blocked)
+    return True
+
+
+_TIME = re.compile(r"\s*(\d{1,2})\s*[:：.]?\s*(\d{2})\s*")
+
+
+def typed_time(text: str) -> tuple[int, int] | None:
+    """ "23:10", "2310", "9:05" -> (hours, minutes); None when it is not a time of day."""
+    found = _TIME.fullmatch(text)
+    if found is None:
+        return None
+    hours, minutes = int(found.group(1)), int(found.group(2))
+    return (hours, minutes) if hours < 24 and minutes < 60 else None
+
+
+class TypedDateTimeEdit(QDateTimeEdit):
+    """A date-and-time field typed as text: "2026-12-02 23:10", or a time alone ("23:10",
+    "2310") for the day shown; select-all and type replaces it all, not section by section
+    (typing 23:10 gave 01:47). Read whole when the field is left; one Tab leaves it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.setKeyboardTracking(False)
+        self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not type_whole(self, event):
+            super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return one_tab(self, next)
+
+    def _read(self, text: str) -> QDateTime | None:
+        time = typed_time(text)
+        if time is not None:
+            return QDateTime(self.date(), QTime(*time))
+        day, _, clock = text.strip().rpartition(" ")
+        found, time = typed_date(day), typed_time(clock)
+        if found is None or time is None:
+            return None
+        return QDateTime(QDate(found.year, found.month, found.day), QTime(*time))
+
+    def validate(self, text: str, pos: int) -> object:
+        if self._read(text) is not None:
+            return QValidator.State.Acceptable, text, pos
+        if re.fullmatch(r"[\d\s\-/.:：年月日]*", text):
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Invalid, text, pos
+
+    def dateTimeFromText(self, text: str) -> QDateTime:
+        found = self._read(text)
+        return found if found is not None else self.dateTime()
+
+    def textFromDateTime(self, value: QDateTime) -> str:
+        return value.toString("yyyy-MM-dd HH:mm")
+
+    def fixup(self, text: str) -> str:
+        return self.textFromDateTime(self.dateTimeFromText(text))
+
+
 def one_tab(field: QDateTimeEdit, forward: bool) -> bool:
     """Tab leaves a date (or date-time) field at once: QDateTimeEdit would first walk its
     sections (year, month, day), three Tabs to leave "First due date". What was typed is read
     as the field is left (read whole here, as QDateTimeEdit did before its next section)."""
     field.interpretText()
     return QWidget.focusNextPrevChild(field, forward)
-
-
-class OneTabDateTimeEdit(QDateTimeEdit):
-    """A date-and-time field that one Tab leaves (see ``one_tab``)."""
-
-    def focusNextPrevChild(self, next: bool) -> bool:
-        return one_tab(self, next)
 
 
 class OneTabDateEdit(QDateEdit):
