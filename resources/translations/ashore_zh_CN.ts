@@ -5015,7 +5015,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalForm</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/form.py" line="+111"/>
+        <location filename="../../src/ashore/ui/proposals/form.py" line="+122"/>
         <source>e.g. 24 months, penalty waived</source>
         <translation>例如：分 24 期，减免罚息</translation>
     </message>
@@ -5112,7 +5112,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>减免比例（%）</translation>
     </message>
     <message>
-        <location line="+260"/>
+        <location line="+261"/>
         <source>Starts from %1 owed at the start of %2</source>
         <translation>以 %2 当天开始时的欠款 %1 为起点</translation>
     </message>
@@ -5127,12 +5127,17 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>实付 %1% = %2</translation>
     </message>
     <message>
-        <location line="-283"/>
+        <location line="-284"/>
         <source>frozen</source>
         <translation>停止计息</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-249"/>
+        <source>Accepted: these are the terms agreed with the lender, kept as agreed. To propose a change, Duplicate it.</source>
+        <translation>已接受：这是与出借方约定的条款，按约定保留。如要提出修改，请先“复制”它。</translation>
+    </message>
+    <message>
+        <location line="+250"/>
         <source>keeps accruing</source>
         <translation>继续计息</translation>
     </message>
@@ -5169,7 +5174,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>分期</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+191"/>
         <source>The agreement is a contract: Duplicate it to propose a change.</source>
         <translation>协议是一份约定：如需修改，请复制后另提方案。</translation>
     </message>

@@ -288,3 +288,26 @@ def test_accept_restates_the_figures_agreed(qtbot, book, make_window, dialog_log
     assert last != "400.00"
     assert f"{count - 1} × 400.00 and a last {last}, from {first_due}; {total} in all." in text
     assert tab.form.base_label.text() in text  # what it starts from, as the form says it
+
+
+def test_an_accepted_proposal_says_it_is_read_only(qtbot, book, make_window, dialog_log) -> None:
+    """Its fields were disabled with nothing to say so (sixth walk's 15): a note above them says
+    the terms are the agreement, kept as agreed; another proposal shows no such note."""
+    tab = _proposals_tab(qtbot, book, make_window)
+    rows = {tab.list_model.proposal_at(r).name: r for r in range(tab.list_model.rowCount())}
+    tab._select_row(rows["400 a month"])
+    qtbot.waitUntil(lambda: not tab.form.pending(), timeout=2000)
+    assert tab.form.agreed_note.isHidden() and tab.form.name.isEnabled()
+    click(qtbot, tab.accept_button)
+    qtbot.waitUntil(lambda: not tab.form.pending(), timeout=2000)
+    rows = {tab.list_model.proposal_at(r).name: r for r in range(tab.list_model.rowCount())}
+    tab._select_row(rows["400 a month"])
+    qtbot.waitUntil(lambda: not tab.form.pending(), timeout=2000)
+    assert tab.form.agreed()
+    assert not tab.form.agreed_note.isHidden()
+    assert "kept as agreed" in tab.form.agreed_note.text()
+    assert not tab.form.name.isEnabled() and not tab.form.method.isEnabled()
+    other = next(r for name, r in rows.items() if name != "400 a month")
+    tab._select_row(other)
+    qtbot.waitUntil(lambda: not tab.form.pending(), timeout=2000)
+    assert tab.form.agreed_note.isHidden() and tab.form.name.isEnabled()

@@ -103,6 +103,17 @@ class ProposalForm(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(6)
+        # An accepted proposal is the contract: its fields are greyed and this says why.
+        self.agreed_note = QLabel(
+            self.tr(
+                "Accepted: these are the terms agreed with the lender, kept as agreed. "
+                "To propose a change, Duplicate it."
+            )
+        )
+        self.agreed_note.setObjectName("agreedNote")
+        self.agreed_note.setWordWrap(True)
+        self.agreed_note.hide()
+        outer.addWidget(self.agreed_note)
         top = QFormLayout()
         top.setHorizontalSpacing(12)
         top.setVerticalSpacing(6)
@@ -556,6 +567,7 @@ class ProposalForm(QWidget):
         for widget in widgets:
             widget.setEnabled(not agreed)
         self.cancel_button.setEnabled(not agreed)
+        self.agreed_note.setVisible(agreed)
         self.save_button.setToolTip(
             self.tr("The agreement is a contract: Duplicate it to propose a change.")
             if agreed

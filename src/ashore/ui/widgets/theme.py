@@ -66,6 +66,10 @@ QGroupBox {{ background: {PANEL_BG}; border: 1px solid {BORDER}; border-radius: 
 QGroupBox::title {{ subcontrol-origin: margin; left: 12px; padding: 0 4px; color: {TEXT}; }}
 QGroupBox QLabel, QGroupBox QCheckBox {{ font-weight: normal; }}
 QLineEdit, QComboBox, QSpinBox, QDateEdit {{ padding: 3px 6px; min-height: 22px; }}
+QLineEdit:disabled, QComboBox:disabled, QSpinBox:disabled, QDateEdit:disabled {{
+    color: {MUTED}; background: #eef1f3; }}
+QLabel#agreedNote {{ background: #e8f1f5; color: {TEXT}; border: 1px solid #b9d2de;
+                     border-radius: 6px; padding: 6px 10px; }}
 QLineEdit[invalid="true"] {{ border: 1px solid {ERROR}; border-radius: 3px;
                              background: #fff8f7; }}
 QPushButton {{ background: #ffffff; color: {TEXT}; border: 1px solid #c3ccd4; border-radius: 5px;
