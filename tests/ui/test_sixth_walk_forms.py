@@ -297,7 +297,8 @@ def test_an_accepted_proposal_says_it_is_read_only(qtbot, book, make_window, dia
     rows = {tab.list_model.proposal_at(r).name: r for r in range(tab.list_model.rowCount())}
     tab._select_row(rows["400 a month"])
     qtbot.waitUntil(lambda: not tab.form.pending(), timeout=2000)
-    assert tab.form.agreed_note.isHidden() and tab.form.name.isEnabled()
+    assert tab.form.agreed_note.isHidden()
+    assert tab.form.name.isEnabled()
     click(qtbot, tab.accept_button)
     qtbot.waitUntil(lambda: not tab.form.pending(), timeout=2000)
     rows = {tab.list_model.proposal_at(r).name: r for r in range(tab.list_model.rowCount())}
@@ -306,8 +307,10 @@ def test_an_accepted_proposal_says_it_is_read_only(qtbot, book, make_window, dia
     assert tab.form.agreed()
     assert not tab.form.agreed_note.isHidden()
     assert "kept as agreed" in tab.form.agreed_note.text()
-    assert not tab.form.name.isEnabled() and not tab.form.method.isEnabled()
+    assert not tab.form.name.isEnabled()
+    assert not tab.form.method.isEnabled()
     other = next(r for name, r in rows.items() if name != "400 a month")
     tab._select_row(other)
     qtbot.waitUntil(lambda: not tab.form.pending(), timeout=2000)
-    assert tab.form.agreed_note.isHidden() and tab.form.name.isEnabled()
+    assert tab.form.agreed_note.isHidden()
+    assert tab.form.name.isEnabled()
