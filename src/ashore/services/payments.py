@@ -72,7 +72,8 @@ class Payments:
             for name in ("source", "note"):
                 if not isinstance(getattr(claim, name), str):
                     raise InputError(f"claim.{name}: must be text")
-            # The comparison is a record of this moment: our figure on its day, kept with it.
+            # The comparison is a record of this moment: our one "owed today" as of its day (the
+            # agreement's, under one in force), kept with it.
             ours = plans.claim_check(loan_record(row, notes=False), replace(claim, ours=None)).ours
             kept = replace(claim, source=claim.source.strip(), note=claim.note.strip(), ours=ours)
             return append_claim(row, kept)

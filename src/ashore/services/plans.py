@@ -7,7 +7,7 @@ Every screen, export and report that needs a figure for a loan goes through here
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -68,12 +68,25 @@ def claim_check(
     """A lender's claim beside our figure on its day, the one the Payments tab and the Overview
     show: what we computed when the claim was recorded (kept with it: payments recorded later do
     not rewrite that comparison), or, for a claim kept without it (before 0008, or imported
-    without ``ours``), what the payments dated up to its day give now."""
+    without ``ours``), what the payments dated up to its day give now. Our figure is the one
+    "owed today" as of the claim's day (``owed_on``): under an agreement in force that day, the
+    agreement's, not the contract's "if the agreement fails"."""
     if claim.ours is not None:
         return finance.ClaimCheck(claim.date, claim.amount, claim.ours, claim.amount - claim.ours)
+    if agreement(loan) is not None:
+        ours = owed_on(loan, claim.date)
+        return finance.ClaimCheck(claim.date, claim.amount, ours, claim.amount - ours)
+    # the contract's figure, from the schedule the caller may have built already
     return finance.check_claim(
         loan_terms(loan), loan_payments(loan), claim.date, claim.amount, rows
     )
+
+
+def owed_on(loan: Loan, day: date) -> Decimal:
+    """The one "owed today" (``Figures.owed_today``) as it stood on ``day``: from the payments
+    dated up to it, under the agreement in force that day if there is one."""
+    kept = replace(loan, payments=[p for p in loan.payments if p.date <= day])
+    return figures(kept, day).owed_today
 
 
 def proposal_terms(proposal: Proposal) -> finance.ProposalTerms:
@@ -163,7 +176,9 @@ class Figures:
     None without an agreement in force). ``overdue``: unpaid parts past their due date (and grace)
     — the missed installments under an agreement; ``penalty``/``late_fees`` as of today (0 under an
     agreement); ``not_yet_due``: principal not yet due. ``plan``: "original" or
-    "agreement:<proposal id>".
+    "agreement:<proposal id>". ``due_today``: what falls due by today and is not yet overdue (an
+    installment due today, or within its grace). The parts add up: owed_today = overdue +
+    due_today + penalty + late_fees + not_yet_due.
     """
 
     as_of: date
@@ -177,6 +192,7 @@ class Figures:
     left_to_pay_plan: Decimal
     payoff_today: Decimal
     if_agreement_fails: Decimal | None
+    due_today: Decimal = ZERO
 
 
 @dataclass(frozen=True)
@@ -277,6 +293,8 @@ def standing(loan: Loan, today: date) -> Standing:
             round_money(left, cur),
             round_money(payoff, cur),
             state.owed.total,
+            # the rest of owed today, so the parts add up to the cent
+            round_money(owed, cur) - round_money(missed, cur) - round_money(not_yet, cur),
         )
         return Standing(None, state, None, entries, found[0], figures, found[1], rows)
     o = state.owed
@@ -292,6 +310,7 @@ def standing(loan: Loan, today: date) -> Standing:
         round_money(_plan_left(entries), cur),
         _contract_payoff(terms, state, rows).total,
         None,
+        o.due,
     )
     return Standing(
         state.owed,
