@@ -150,7 +150,7 @@
 <context>
     <name>OverviewTab</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/loan/overview.py" line="+565"/>
+        <location filename="../../src/ashore/ui/loan/overview.py" line="+568"/>
         <source>%n day(s) late</source>
         <translation>
             <numerusform>%n day late</numerusform>

@@ -4539,7 +4539,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/overview.py" line="+72"/>
+        <location filename="../../src/ashore/ui/loan/overview.py" line="+71"/>
         <source>%1 % a year</source>
         <translation>年利率 %1 %</translation>
     </message>
@@ -4555,12 +4555,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="+106"/>
-        <location line="+126"/>
+        <location line="+130"/>
         <source>Owed today if nothing more is paid</source>
         <translation>今日欠款（如不再还款）</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-112"/>
         <source>Penalty interest</source>
         <translation>罚息</translation>
     </message>
@@ -4585,7 +4585,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>30 天内新增</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>The lender&apos;s latest claim</source>
         <translation>出借方最新声称的金额</translation>
     </message>
@@ -4605,13 +4605,13 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location line="-58"/>
-        <location line="+110"/>
+        <location line="-62"/>
+        <location line="+114"/>
         <source>Due and unpaid</source>
         <translation>已到期未还金额</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-107"/>
         <source>Left to pay under the plan</source>
         <translation>按计划还需还款</translation>
     </message>
@@ -4626,7 +4626,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>协议失效时应还</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+3"/>
+        <source>Due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <location line="+107"/>
         <source>Of it, %1 is the contract&apos;s own interest since the due date: interest, not penalty (a penalty waiver does not waive it).</source>
         <translation>其中 %1 是到期日之后按合同利率继续计收的利息：属于利息，不是罚息（减免罚息不会减免这部分）。</translation>
     </message>
@@ -4641,7 +4646,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>不还款时每天增加 %1，未来 30 天共增加 %2（含期间到期的分期）。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Owed today under the agreement “%1”</source>
         <translation>按协议“%1”今日尚欠</translation>
     </message>
@@ -4656,7 +4661,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>其中 %1 已逾期。再次违约通常会导致协议作废：请立即还款。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>To settle today = owed today + the interest accrued since the last due date (and the prepayment fee, if the loan has one). Owed today counts what is due and the principal not yet due.</source>
         <translation>今日结清需还 = 今日欠款 + 自上一还款日以来产生的利息（借款如有提前结清手续费，也包括在内）。今日欠款包括已到期的金额和尚未到期的本金。</translation>
     </message>
@@ -4717,22 +4722,22 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>暂无记录。请在“还款”标签页记下出借方声称的欠款。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>%1 more than we compute: ask them to explain it.</source>
-        <translation>比我们计算的多 %1：请对方解释。</translation>
+        <location line="+7"/>
+        <source>The lender asks %1 more than we compute: ask them to explain it.</source>
+        <translation>对方要求的比我们计算的多 %1：请对方解释。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>%1 less than we compute.</source>
-        <translation>比我们计算的少 %1。</translation>
+        <source>The lender asks %1 less than we compute.</source>
+        <translation>对方要求的比我们计算的少 %1。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>The same as we compute%1.</source>
-        <translation>与我们的计算一致%1。</translation>
+        <source>The lender asks the same as we compute.</source>
+        <translation>对方要求的与我们的计算一致。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>On %1%2. Ours that day: %3.
 %4</source>
         <translation>%1%2。我们当天的计算：%3。
@@ -4764,6 +4769,11 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>
             <numerusform>已逾期 %n 天</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Due today: &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>今天到期：&lt;b&gt;%1&lt;/b&gt;。</translation>
     </message>
     <message>
         <location line="+4"/>

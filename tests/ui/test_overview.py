@@ -50,8 +50,10 @@ def test_the_worked_example_at_a_glance(tab) -> None:
         "left_to_pay": "9,397.25",
         "payoff": "9,362.70",  # DOMAIN.md "payoff"
         "if_fails": "",
+        "due_today": "",
     }
     assert not tab.parts["if_fails"].isVisible()
+    assert not tab.parts["due_today"].isVisible()
     # issue 13: "a day" is tomorrow's owed less today's (3.30); the 30 days' 188.45 is not 30 of
     # those (99.00): the installment of Dec 15 falls due meanwhile, named so, never "a month"
     assert tab.growth.text() == (
@@ -61,7 +63,8 @@ def test_the_worked_example_at_a_glance(tab) -> None:
     assert "a month" not in tab.growth.text()
     assert tab.claim_value.text() == "9,830.55"
     assert "Ours that day: 9,322.31." in tab.claim_detail.text()
-    assert "+508.24 more than we compute" in tab.claim_detail.text()
+    # the sign in words, the amount without one (walk 7's 65: never "-962.35 less")
+    assert "The lender asks 508.24 more than we compute" in tab.claim_detail.text()
     assert tab.next_text.text().startswith(
         "<b>6,600.96</b> is due and unpaid (166 days overdue), with 595.94 of penalty interest"
         " and late fees: pay it, or agree a plan on Proposals."
@@ -174,3 +177,43 @@ def test_the_contracts_running_interest_is_not_called_penalty(qtbot, sample, ctx
     assert tab.parts["overdue"].value.text() == f"{due:,}"
     tip = tab.parts["overdue"].toolTip()
     assert f"{owed.late_interest:,} is the contract's own interest" in tip
+
+
+def test_on_an_agreed_due_day_the_parts_add_up_and_the_step_says_today(
+    qtbot, sample, data_dir
+) -> None:
+    """Walk 7's 53: on the day an agreed installment falls due, unpaid, it is its own part (not
+    lost between "missed" and "not yet due"), the parts add up to owed today, the next step says
+    today; a claim below ours that day says so in words."""
+    from ashore.domain.records import Claim
+    from ashore.services.payments import Payments
+
+    space = Proposals(sample)
+    space.save_proposal(
+        JB,
+        Proposal(
+            "p9",
+            "12 months",
+            "reamortize",
+            date(2026, 11, 20),
+            {"months": 12, "annual_rate": Decimal("0.06")},
+        ),
+    )
+    space.change_status(JB, "p9", "proposed")
+    space.change_status(JB, "p9", "accepted")
+    loan = sample.loan(JB)
+    first = plans.work_out(loan, next(p for p in loan.proposals if p.id == "p9")).installments[0]
+    ours = plans.figures(loan, first.due).owed_today
+    Payments(sample).add_claim(JB, Claim(first.due, ours - Decimal("76.63"), "app"))
+    tab = OverviewTab(sample, Context(data=data_dir, today=first.due), "en")
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.set_loan(sample.loan(JB), None)
+    shown = {k: f.value.text() for k, f in tab.parts.items() if f.isVisible()}
+    assert shown["due_today"] == f"{first.payment:,}"
+    assert shown["overdue"] == "0.00"
+    parts = sum(Decimal(shown[k].replace(",", "")) for k in ("overdue", "due_today", "not_yet_due"))
+    assert f"{parts:,} CNY" == tab.owed_value.text() == f"{ours:,} CNY"
+    assert tab.next_text.text().startswith(f"Due today: <b>{first.payment:,}</b>.")
+    assert f"Ours that day: {ours:,}." in tab.claim_detail.text()
+    assert tab.claim_detail.text().endswith("The lender asks 76.63 less than we compute.")

@@ -50,7 +50,6 @@ from ashore.ui.widgets.workspace import (
     export_chart,
     money_text,
     show_on_chart,
-    signed_money,
     stack_when_narrow,
 )
 
@@ -204,9 +203,13 @@ class OverviewTab(QWidget):
             "left_to_pay": Figure(self.tr("Left to pay under the plan")),
             "payoff": Figure(self.tr("To settle today")),
             "if_fails": Figure(self.tr("If the agreement fails")),
+            # Under an agreement, the installment due today (neither missed nor not yet due), in
+            # the cell the contract's penalty takes: the parts add up to owed today.
+            "due_today": Figure(self.tr("Due today")),
         }
-        for i, figure in enumerate(self.parts.values()):
+        for i, figure in enumerate(list(self.parts.values())[:-1]):
             grid.addWidget(figure, i // 3, i % 3, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.parts["due_today"], 0, 1, Qt.AlignmentFlag.AlignTop)
         owed.addLayout(grid)
         owed.addStretch(1)
         # The figures, then what the loan truly costs under them; the lender's side on the right.
@@ -343,8 +346,9 @@ class OverviewTab(QWidget):
                 **beside,
             }
             for key, figure in self.parts.items():
-                figure.setVisible(key != "if_fails")
-                figure.set_value(values[key])
+                # due today is inside "due and unpaid" here (the contract's grace)
+                figure.setVisible(key not in ("if_fails", "due_today"))
+                figure.set_value(values.get(key, ""))
         else:
             name = data.agreement.name if data.agreement is not None else ""
             self.owed_caption.setText(
@@ -362,6 +366,7 @@ class OverviewTab(QWidget):
             )
             values = {
                 "overdue": self._money(data.overdue),
+                **({"due_today": self._money(fig.due_today)} if fig.due_today > 0 else {}),
                 "not_yet_due": self._money(fig.not_yet_due),
                 "days": str(data.days_overdue),
                 **beside,
@@ -506,16 +511,14 @@ class OverviewTab(QWidget):
             return
         self.claim_value.setText(self._money(check.claimed))
         source = f" · {data.claim_source}" if data.claim_source else ""
+        # the sign in words, the amount without one (never "-962.35 less")
         if check.difference > 0:
-            verdict = self.tr("%1 more than we compute: ask them to explain it.")
+            verdict = self.tr("The lender asks %1 more than we compute: ask them to explain it.")
         elif check.difference < 0:
-            verdict = self.tr("%1 less than we compute.")
+            verdict = self.tr("The lender asks %1 less than we compute.")
         else:
-            verdict = self.tr("The same as we compute%1.")
-        verdict = verdict.replace(
-            "%1",
-            signed_money(check.difference, self.currency, self.babel) if check.difference else "",
-        )
+            verdict = self.tr("The lender asks the same as we compute.")
+        verdict = verdict.replace("%1", self._money(abs(check.difference)))
         self.claim_detail.setText(
             self.tr("On %1%2. Ours that day: %3.\n%4")
             .replace("%1", date_text(check.on, self.babel))
@@ -564,7 +567,11 @@ class OverviewTab(QWidget):
                 .replace("%2", date_text(data.missed.due, self.babel))
                 .replace("%3", self.tr("%n day(s) late", "", data.missed.days))
             )
-        if data.next_due is not None:
+        if data.next_due is not None and data.next_due == data.today:
+            lines.append(
+                self.tr("Due today: <b>%1</b>.").replace("%1", self._money(data.next_amount))
+            )
+        elif data.next_due is not None:
             lines.append(
                 self.tr("Next due: <b>%1</b> on <b>%2</b>.")
                 .replace("%1", self._money(data.next_amount))
