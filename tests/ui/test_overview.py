@@ -189,16 +189,8 @@ def test_on_an_agreed_due_day_the_parts_add_up_and_the_step_says_today(
     from ashore.services.payments import Payments
 
     space = Proposals(sample)
-    space.save_proposal(
-        JB,
-        Proposal(
-            "p9",
-            "12 months",
-            "reamortize",
-            date(2026, 11, 20),
-            {"months": 12, "annual_rate": Decimal("0.06")},
-        ),
-    )
+    terms = {"months": 12, "annual_rate": Decimal("0.06")}
+    space.save_proposal(JB, Proposal("p9", "12 months", "reamortize", date(2026, 11, 20), terms))
     space.change_status(JB, "p9", "proposed")
     space.change_status(JB, "p9", "accepted")
     loan = sample.loan(JB)
