@@ -155,7 +155,9 @@ def test_due_now_is_the_overviews_arrears_when_an_installment_shares_the_month(
     installment on Dec 15, one calendar month: its 8,310.26 is the month, and what it says is
     "overdue, due now" is the Overview's 6,600.96 + 309.14 + 300.00 = 7,210.10, never the
     Dec 15 installment (1,100.16) with it."""
+    from ashore.domain.records import Payment
     from ashore.services import plans
+    from ashore.services.payments import Payments
     from ashore.services.views import comparison as comparison_view
 
     today = date(2026, 12, 2)
@@ -173,6 +175,18 @@ def test_due_now_is_the_overviews_arrears_when_an_installment_shares_the_month(
     largest = ComparisonModel.Column.LARGEST
     assert model.text(largest, 2) == "8,310.26 (7,210.10 of it overdue, due now)"
     assert "everything overdue now, 7,210.10" in str(model.tooltip(largest, 2))
+    # 1,000.00 paid today, no agreement: it paid the contract, the Overview's 6,210.10 is left
+    Payments(sample).add_payment(loan.id, Payment(date=today, amount=D("1000.00")))
+    loan = sample.loan(loan.id)
+    fig = plans.figures(loan, today)
+    assert fig.overdue + fig.penalty + fig.late_fees == D("6210.10")
+    assert comparison_view.due_now(loan, today) == D("6210.10")
+    result, order = comparison_view.comparison(loan, today, None)
+    model.set_comparison(
+        result, [p.name for p in order], due_now=comparison_view.due_now(loan, today)
+    )
+    # the month still pays 8,310.26 (today's 1,000.00 counted in it, as in every column)
+    assert model.text(largest, 2) == "8,310.26 (6,210.10 of it overdue, due now)"
 
 
 def test_long_names_head_their_columns_on_two_lines(qtbot) -> None:
