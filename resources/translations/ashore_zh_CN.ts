@@ -1539,12 +1539,17 @@ Why delete {what}?</source>
         <translation>%1（已还 %2，尚余 %3）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>%1 (overdue, due now)</source>
         <translation>%1（逾期，须立即还）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>%1 (%2 of it overdue, due now)</source>
+        <translation>%1（其中 %2 逾期，须立即还）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1 (one payment)</source>
         <translation>%1（一次付清）</translation>
     </message>
@@ -2439,7 +2444,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>GuideTab</name>
     <message>
-        <location filename="../../src/ashore/ui/guide/tab.py" line="+163"/>
+        <location filename="../../src/ashore/ui/guide/tab.py" line="+158"/>
         <source>Open the call card</source>
         <translation>打开通话卡片</translation>
     </message>
@@ -2589,7 +2594,7 @@ What was here before is saved in %1.</source>
         <translation>下一步：%1</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+37"/>
         <source>— choose a proposal —</source>
         <translation>— 选择一个方案 —</translation>
     </message>
@@ -2992,7 +2997,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>InstallmentTableModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="-321"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="-328"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>

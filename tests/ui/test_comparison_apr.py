@@ -148,6 +148,47 @@ def test_the_original_schedules_largest_month_is_the_arrears_due_now(qtbot, tmp_
     assert model.text(over, column["p-400"]) == "★ 0"  # the best of the row
 
 
+def test_due_now_is_the_overviews_arrears_when_an_installment_shares_the_month(
+    qtbot, sample
+) -> None:
+    """Seventh walk's 1: on Dec 2 the original schedule pays the arrears now and December's
+    installment on Dec 15, one calendar month: its 8,310.26 is the month, and what it says is
+    "overdue, due now" is the Overview's 6,600.96 + 309.14 + 300.00 = 7,210.10, never the
+    Dec 15 installment (1,100.16) with it."""
+    from ashore.domain.records import Payment
+    from ashore.services import plans
+    from ashore.services.payments import Payments
+    from ashore.services.views import comparison as comparison_view
+
+    today = date(2026, 12, 2)
+    loan = sample.loan("jb-2026-01")
+    fig = plans.figures(loan, today)
+    overview = fig.overdue + fig.penalty + fig.late_fees
+    assert overview == D("7210.10")
+    assert comparison_view.due_now(loan, today) == overview
+    result, order = comparison_view.comparison(loan, today, None)
+    assert result.original.monthly[0] == ((2026, 12), overview + D("1100.16"))
+    model = ComparisonModel("CNY", "en")
+    model.set_comparison(
+        result, [p.name for p in order], due_now=comparison_view.due_now(loan, today)
+    )
+    largest = ComparisonModel.Column.LARGEST
+    assert model.text(largest, 2) == "8,310.26 (7,210.10 of it overdue, due now)"
+    assert "everything overdue now, 7,210.10" in str(model.tooltip(largest, 2))
+    # 1,000.00 paid today, no agreement: it paid the contract, the Overview's 6,210.10 is left
+    Payments(sample).add_payment(loan.id, Payment(date=today, amount=D("1000.00")))
+    loan = sample.loan(loan.id)
+    fig = plans.figures(loan, today)
+    assert fig.overdue + fig.penalty + fig.late_fees == D("6210.10")
+    assert comparison_view.due_now(loan, today) == D("6210.10")
+    result, order = comparison_view.comparison(loan, today, None)
+    model.set_comparison(
+        result, [p.name for p in order], due_now=comparison_view.due_now(loan, today)
+    )
+    # the month still pays 8,310.26 (today's 1,000.00 counted in it, as in every column)
+    assert model.text(largest, 2) == "8,310.26 (6,210.10 of it overdue, due now)"
+
+
 def test_long_names_head_their_columns_on_two_lines(qtbot) -> None:
     from ashore.ui.proposals.models import header_lines
 

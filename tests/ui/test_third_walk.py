@@ -304,7 +304,9 @@ def test_attach_recording_offers_audio_first_and_proof_has_its_own_button(
 
 
 # ----- 8. the Guide's ticks --------------------------------------------------------------------
-def test_the_guides_ticks_follow_what_was_done(qtbot, ctx, sample, dialog_log) -> None:
+def test_the_guides_steps_before_the_current_one_are_ticked(qtbot, ctx, sample, dialog_log) -> None:
+    """Seventh walk's 2: a step behind the current one is passed and ticked, never shown undone
+    beside ticked later ones; "Preparing"'s own checklist still says what it asks."""
     from ashore.services.guide import stage as guide_stage
 
     window = _window(qtbot, ctx, sample)
@@ -313,17 +315,20 @@ def test_the_guides_ticks_follow_what_was_done(qtbot, ctx, sample, dialog_log) -
     _show(window, tab)
     qtbot.waitUntil(lambda: tab.stage is not None and tab.stage.key == "offer", timeout=3000)
     texts = dict(zip(guide_stage.STAGES, (label.text() for label in tab.strip.labels), strict=True))
-    assert texts["not_started"] == "No negotiation yet"  # never "done"
-    # a proposal written, the checklist empty: not done (it asks for the checklist)
-    assert texts["preparing"] == "Preparing"
-    assert texts["in_contact"] == "✓ In contact"  # a note of a call
+    assert texts["not_started"] == "✓ No negotiation yet"
+    assert texts["preparing"] == "✓ Preparing"
+    assert texts["in_contact"] == "✓ In contact"
     assert texts["offer"] == "Offer on the table"  # the current step
-    assert not any(texts[key].startswith("✓") for key in guide_stage.STAGES[4:])
-    # a loan with nothing done yet ticks nothing
+    assert not any(texts[key].startswith("✓") for key in guide_stage.STAGES[3:])
+    # the checklist is empty: its items stay unticked, and "preparing" is not done
+    assert {tick.text() for tick in tab.ticks.values()} >= {"○"}
+    assert "preparing" not in guide_stage.milestones(sample.loan(JB), ctx.today)
+    # a loan at its first step has none before it: nothing ticked
     window.open_loan("jt360-2025-11")
     qtbot.waitUntil(lambda: tab.loan is not None and tab.loan.id == "jt360-2025-11", timeout=3000)
+    assert tab.stage is not None
+    assert tab.stage.step == 0
     assert not any(label.text().startswith("✓") for label in tab.strip.labels)
-    assert guide_stage.milestones(sample.loan("jt360-2025-11"), ctx.today) == frozenset()
 
 
 # ----- 9. the window's size when reopened ------------------------------------------------------

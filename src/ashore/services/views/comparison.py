@@ -69,9 +69,11 @@ def counted_from(loan: Loan, today: date) -> date:
 def due_now(loan: Loan, on: date) -> Decimal:
     """What the original schedule asks on ``on``, the day the comparison counts from
     (``finance.compare``'s first flow of the original option): everything due by then with its
-    penalty and late fees, by the contract, counting the payments made before that day (one made
-    that day is counted in the column of the plan it pays)."""
-    before = [p for p in plans.loan_payments(loan) if p.date < on]
+    penalty and late fees, by the contract, counting the payments made before that day; one made
+    that day is counted in the column of the plan it pays, so only while no agreement has begun
+    (it pays the contract: what is left due now is the Overview's arrears + charges)."""
+    contract = not any(p.status == "accepted" and p.start <= on for p in loan.proposals)
+    before = [p for p in plans.loan_payments(loan) if p.date < on or (contract and p.date == on)]
     owed = finance.loan_state(plans.loan_terms(loan), before, on).owed
     return owed.total - owed.not_yet_due
 

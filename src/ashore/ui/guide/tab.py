@@ -62,7 +62,7 @@ LEVEL_STYLE = {
 
 
 class StageStrip(QWidget):
-    """The eight steps in a row: done ones ticked, the current one filled."""
+    """The eight steps in a row: the passed ones ticked, the current one filled."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,23 +78,18 @@ class StageStrip(QWidget):
             layout.addWidget(label, 1)
             self.labels.append(label)
 
-    def set_step(self, step: int, done: frozenset[str] | None = None) -> None:
-        """Fill step ``step``; tick the steps in ``done`` (what the loan has really been
-        through: "No negotiation yet" is never a step done), the other passed ones plain."""
+    def set_step(self, step: int) -> None:
+        """Fill step ``step`` and tick every step before it: a step behind the current one is
+        passed, never shown undone beside ticked later ones (seventh walk's 2; what "Preparing"
+        still asks is its own checklist's, below)."""
         titles = list(stage_titles().values())
-        if done is None:  # every step before the current one
-            done = frozenset(guide_stage.STAGES[:step])
         for i, label in enumerate(self.labels):
-            key = guide_stage.STAGES[i]
             if i == step:
                 label.setText(titles[i])
                 style = f"color: white; background: {ACCENT}; font-weight: 600;"
-            elif i < step and key in done:
+            elif i < step:
                 label.setText("✓ " + titles[i])
                 style = f"color: {MUTED}; border: 1px solid {BORDER}; background: #f0f4f6;"
-            elif i < step:
-                label.setText(titles[i])  # passed, not done: no tick
-                style = f"color: {MUTED}; border: 1px solid {BORDER};"
             else:
                 label.setText(titles[i])
                 style = f"color: {MUTED}; border: 1px dashed {BORDER};"
@@ -354,10 +349,7 @@ class GuideTab(QWidget):
             .replace("%3", titles[self.stage.title_key])
         )
         self.next_step.setText(self.tr("Next: %1").replace("%1", next_steps()[self.stage.next_key]))
-        done = guide_stage.milestones(
-            loan, self.today, self.guide, self.lender, self.ledger.monthly_budget()
-        )
-        self.strip.set_step(self.stage.step, done)
+        self.strip.set_step(self.stage.step)
         self._fill_warnings()
         self._fill_checklist()
         self._fill_profile()

@@ -397,8 +397,15 @@ class ComparisonModel(PlainTableModel):
         """A money cell, with what it is where a month's figure would mislead."""
         money = money_text(value, self.currency, self.babel)
         if row == self.Column.LARGEST and option == 1 and self._arrears_month():
-            # the original schedule's largest "month" is everything overdue, all due now
-            return self.tr("%1 (overdue, due now)").replace("%1", money)
+            # the original schedule's largest "month" is everything overdue, all due now; an
+            # installment due later this month is in the month's sum, never in "due now"
+            if value == self._due_now:
+                return self.tr("%1 (overdue, due now)").replace("%1", money)
+            return (
+                self.tr("%1 (%2 of it overdue, due now)")
+                .replace("%1", money)
+                .replace("%2", money_text(self._due_now, self.currency, self.babel))
+            )
         if row in (self.Column.LARGEST, self.Column.TYPICAL) and self._one_off(option):
             # a lump sum is one payment, not a month of installments
             return self.tr("%1 (one payment)").replace("%1", money)
