@@ -4868,13 +4868,13 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="+9"/>
-        <source>⏰ %1 is due tomorrow (%2). Pay on time to keep the plan.</source>
-        <translation>⏰ 明天（%2）应还 %1。请按时还款以保持计划。</translation>
+        <source>◷ %1 is due tomorrow (%2). Pay on time to keep the plan.</source>
+        <translation>◷ 明天（%2）应还 %1。请按时还款以保持计划。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>⏰ %1 is due on %2, in %3 days. Pay on time to keep the plan.</source>
-        <translation>⏰ %2（%3 天后）应还 %1。请按时还款以保持计划。</translation>
+        <source>◷ %1 is due on %2, in %3 days. Pay on time to keep the plan.</source>
+        <translation>◷ %2（%3 天后）应还 %1。请按时还款以保持计划。</translation>
     </message>
     <message numerus="yes">
         <location line="+74"/>
@@ -4905,8 +4905,8 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="+20"/>
-        <source>⏰ %1 is due today (%2).</source>
-        <translation>⏰ 今天（%2）应还 %1。</translation>
+        <source>◷ %1 is due today (%2).</source>
+        <translation>◷ 今天（%2）应还 %1。</translation>
     </message>
     <message>
         <location line="+10"/>

@@ -209,11 +209,11 @@ class PaymentsTab(QWidget):
             style = "alarm"
         else:
             text = (
-                self.tr("⏰ %1 is due today (%2).")
+                self.tr("◷ %1 is due today (%2).")
                 if first.days == 0
-                else self.tr("⏰ %1 is due tomorrow (%2). Pay on time to keep the plan.")
+                else self.tr("◷ %1 is due tomorrow (%2). Pay on time to keep the plan.")
                 if first.days == 1
-                else self.tr("⏰ %1 is due on %2, in %3 days. Pay on time to keep the plan.")
+                else self.tr("◷ %1 is due on %2, in %3 days. Pay on time to keep the plan.")
             )
             style = "warn"
         text = text.replace("%1", money).replace("%2", day).replace("%3", str(first.days))
