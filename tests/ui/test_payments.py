@@ -19,6 +19,7 @@ from ashore.services.proposals import Proposals
 from ashore.ui import dialogs
 from ashore.ui.payments.models import ClaimsModel, PaymentsModel, PlanEntriesModel
 from ashore.ui.payments.tab import PaymentsTab
+from ashore.ui.widgets.style import table_height
 
 from .helpers import click, type_into
 
@@ -267,3 +268,21 @@ def test_every_banner_symbol_is_drawable_by_its_font(
     symbols = [c for c in text if ord(c) > 127 and unicodedata.category(c).startswith("S")]
     assert symbols, text  # every banner opens with its sign
     assert [c for c in symbols if not metrics.inFontUcs4(ord(c))] == [], text
+
+
+def test_payments_made_open_with_the_newest_in_sight(qtbot, sample, data_dir) -> None:
+    """The newest payment is the first row and is in sight whenever a loan is shown, even when
+    the list had been scrolled down (seventh walk: it opened hidden above, under the header)."""
+    agree(sample, date(2027, 1, 2))
+    tab = make_tab(qtbot, sample, Context(data=data_dir, today=date(2027, 1, 2)))
+    tab.set_loan(sample.loan(JB))
+    view = tab.payments_view
+    view.setFixedHeight(table_height(view, 3))
+    view.scrollToBottom()
+    assert view.verticalScrollBar().value() > 0
+    type_into(qtbot, tab.amount, "364.70")
+    click(qtbot, tab.record_button)  # the tab is filled again after the write
+    newest = view.model().index(0, PaymentsModel.Column.DATE)
+    assert newest.data() == "Jan 2, 2027"
+    assert view.verticalScrollBar().value() == 0
+    assert view.viewport().rect().contains(view.visualRect(newest))

@@ -162,6 +162,8 @@ class PaymentsTab(QWidget):
         self.entries_model.today = self.ctx.today
         self.entries_model.set_rows(entries)
         self.payments_model.set_payments(loan.payments)
+        # Newest first, and in sight: a reset model keeps the old scroll (seventh walk's 3).
+        self.payments_view.scrollToTop()
         self.warnings = payments_view.payment_warnings(entries, self.ctx.today)
         self._show_banner()
         self.day.reset(self.ctx.today.isoformat())
