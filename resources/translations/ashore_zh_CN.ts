@@ -989,12 +989,12 @@ Why delete {what}?</source>
         <translation>供日历应用使用的还款日（手机、Outlook、Google 日历）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>There is no loan to put in a calendar yet.</source>
         <translation>还没有可放入日历的借款。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Export the repayment calendar</source>
         <translation>导出还款日历</translation>
     </message>
@@ -4872,7 +4872,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+89"/>
         <source>⚠ %4 installments are overdue, the oldest %1 since %2 (%3 days): penalty and late fees grow every day.</source>
         <translation>⚠ 有 %4 期逾期，最早一期 %1 自 %2 起逾期（%3 天）：罚息和滞纳金每天都在增加。</translation>
     </message>
@@ -4883,13 +4883,13 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="+9"/>
-        <source>⏰ %1 is due tomorrow (%2). Pay on time to keep the plan.</source>
-        <translation>⏰ 明天（%2）应还 %1。请按时还款以保持计划。</translation>
+        <source>◷ %1 is due tomorrow (%2). Pay on time to keep the plan.</source>
+        <translation>◷ 明天（%2）应还 %1。请按时还款以保持计划。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>⏰ %1 is due on %2, in %3 days. Pay on time to keep the plan.</source>
-        <translation>⏰ %2（%3 天后）应还 %1。请按时还款以保持计划。</translation>
+        <source>◷ %1 is due on %2, in %3 days. Pay on time to keep the plan.</source>
+        <translation>◷ %2（%3 天后）应还 %1。请按时还款以保持计划。</translation>
     </message>
     <message numerus="yes">
         <location line="+74"/>
@@ -4899,7 +4899,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         </translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-209"/>
         <source>Installments of the plan in force</source>
         <translation>生效计划的各期</translation>
     </message>
@@ -4914,14 +4914,14 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>删除还款…</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>⚠ You missed the agreed installment of %1 due %2 (%3 days ago). A second default usually voids the agreement: pay it now and tell the lender.</source>
         <translation>⚠ 你错过了 %2 到期的约定还款 %1（%3 天前）。再次违约通常会导致协议作废：请立即还款并告知出借方。</translation>
     </message>
     <message>
         <location line="+20"/>
-        <source>⏰ %1 is due today (%2).</source>
-        <translation>⏰ 今天（%2）应还 %1。</translation>
+        <source>◷ %1 is due today (%2).</source>
+        <translation>◷ 今天（%2）应还 %1。</translation>
     </message>
     <message>
         <location line="+10"/>

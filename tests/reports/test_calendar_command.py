@@ -186,3 +186,18 @@ def test_payments_before_the_plan_began_are_not_a_false_paid_nought(
     november = next(p for p in pages if p.startswith("November 2026"))
     assert "Paid: 0.00" not in november
     assert "借呗 January: 1,500.00 paid on Nov 20, 2026, before the plan began." in november
+
+
+def test_a_short_calendar_names_the_payments_after_it(book: Path, tmp_path: Path) -> None:
+    """Two months of the sample book: the worked example's last installment (1,100.19 on
+    Jan 15, 2027, DOMAIN.md) is after them, and page 1 says so; twelve months hold it, no line."""
+    out = tmp_path / "short.pdf"
+    assert _run(book, "export", "calendar", "--out", str(out), "--months", "2") == 0
+    summary = " ".join(_pages(out)[0].split())
+    assert (
+        "And 1 more payment after Dec 2026, 1,100.19 in all, until Jan 15, 2027: "
+        "not in this calendar"
+    ) in summary
+    whole = tmp_path / "whole.pdf"
+    assert _run(book, "export", "calendar", "--out", str(whole)) == 0
+    assert "not in this calendar" not in " ".join(_pages(whole)[0].split())

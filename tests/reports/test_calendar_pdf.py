@@ -369,3 +369,39 @@ def test_a_long_holiday_name_drops_its_bracketed_tail_before_it_is_cut(name, sho
     assert stringWidth(name, font, 6.5) > room
     assert fit_holiday(name, font, 6.5, room) == short
     assert fit_holiday(name, font, 6.5, stringWidth(name, font, 6.5)) == name  # room: whole
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_payments_after_the_last_month_are_counted_on_page_one(tmp_path: Path, lang: str) -> None:
+    """A calendar shorter than the plans says how many payments, how much and until when fall
+    after its last month (seventh walk: 12 months of a 24-month agreement read "Total 11 payments"
+    beside the whole left to pay, the rest silently left out)."""
+    full = sample_calendar(lang)
+    data = replace(full, months=full.months[:2])
+    year, month = data.months[-1]
+    later = [e for e in data.entries if (e.due.year, e.due.month) > (year, month)]
+    assert len(later) >= 2
+    path = tmp_path / "short.pdf"
+    write_calendar_pdf(data, path)
+    first = _squash(_pages(path)[0])
+    amount = _money(sum((e.amount for e in later), Decimal(0)))
+    until = max(e.due for e in later)
+    if lang == "en":
+        words = (
+            f"And {len(later)} more payments after {date(year, month, 1):%b %Y}, {amount} in all,"
+            f" until {date_text(until, 'en')}"
+        )
+    else:
+        words = (
+            f"{year}年{month}月之后还有{len(later)}笔，共{amount}，"
+            f"直到{until.year}年{until.month}月{until.day}日"
+        )
+    assert _squash(words) in first, first
+    # the whole plan printed: no such line
+    whole = replace(full, months=full.months + [(2028, m) for m in range(1, 13)])
+    assert not [e for e in whole.entries if (e.due.year, e.due.month) > whole.months[-1]]
+    path = tmp_path / "whole.pdf"
+    write_calendar_pdf(whole, path)
+    summary = _squash(_pages(path)[0])
+    assert "notinthiscalendar" not in summary
+    assert "未列入本日历" not in summary

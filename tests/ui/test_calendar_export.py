@@ -7,6 +7,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
 from PySide6.QtWidgets import QProgressDialog
@@ -88,3 +89,40 @@ def test_a_cancelled_choice_writes_nothing(qtbot, sample, make_window, tmp_path)
     assert window.file_actions.calendar.export_ics() is None
     assert list(tmp_path.glob("*.pdf")) == []
     assert list(tmp_path.glob("*.ics")) == []
+
+
+def _accept(ledger, months: int) -> date:
+    """Accept a ``months``-month plan for the worked-example loan; its last due date."""
+    from decimal import Decimal
+
+    from ashore.domain.records import Proposal
+    from ashore.services import plans
+    from ashore.services.proposals import Proposals
+
+    space = Proposals(ledger)
+    terms = {"months": months, "annual_rate": Decimal(0)}
+    space.save_proposal(JB, Proposal("p9", "long", "reamortize", date(2026, 12, 20), terms))
+    space.change_status(JB, "p9", "proposed")
+    space.change_status(JB, "p9", "accepted")
+    loan = ledger.loan(JB)
+    proposal = next(p for p in loan.proposals if p.id == "p9")
+    return plans.work_out(loan, proposal).installments[-1].due
+
+
+@pytest.mark.parametrize(("plan", "expected"), [(36, 38), (24, 26), (72, 60)])
+def test_the_dialog_opens_on_every_plan_to_its_last_installment(
+    qtbot, sample, make_window, monkeypatch, plan, expected
+) -> None:
+    """A 24-month agreement gave a 12-month calendar by default, half its installments left out
+    (seventh walk): the dialog now opens on the months from today's to the last due (at most 60)."""
+    last = _accept(sample, plan)
+    # today Nov 28, 2026; the plan's first due Jan 20, 2027, its last ``plan - 1`` months on:
+    # November 2026 to the last due, both counted
+    assert (last.year - 2026) * 12 + last.month - 11 + 1 == plan + 2
+    asked: list[int] = []
+    monkeypatch.setattr(
+        dialogs, "ask_calendar", lambda _p, _t, _l, _first, months: asked.append(months)
+    )
+    window = make_window(sample)
+    assert window.file_actions.calendar.export_pdf() is None  # the patched dialog cancels
+    assert asked == [expected]

@@ -19,6 +19,7 @@ from ashore.services.proposals import Proposals
 from ashore.ui import dialogs
 from ashore.ui.payments.models import ClaimsModel, PaymentsModel, PlanEntriesModel
 from ashore.ui.payments.tab import PaymentsTab
+from ashore.ui.widgets.style import table_height
 
 from .helpers import click, type_into
 
@@ -120,7 +121,7 @@ def test_a_due_date_within_three_days_warns(qtbot, sample, data_dir) -> None:
     tab.set_loan(sample.loan(JB))
     assert tab.banner.isVisible()
     assert tab.banner_text() == (
-        f"⏰ {first.payment:,} is due on Dec 20, 2026, in 3 days. Pay on time to keep the plan."
+        f"◷ {first.payment:,} is due on Dec 20, 2026, in 3 days. Pay on time to keep the plan."
     )
     assert [s for _, src, s in statuses(tab) if src == "agreement"][:2] == ["Coming", "Coming"]
     early = make_tab(qtbot, sample, Context(data=data_dir, today=date(2026, 12, 16)))
@@ -237,3 +238,51 @@ def test_the_box_shows_only_the_agreements_installments(qtbot, sample, data_dir)
     zh.set_loan(sample.loan(JB))
     words = [zh.entries_model.status_text(e) for e in zh.entries_model._rows[:2]]
     assert words == [zh.entries_model.tr("Due now"), zh.entries_model.tr("Coming")]
+
+
+@pytest.mark.parametrize(
+    ("today", "kind"),
+    [
+        (date(2026, 12, 17), "in 3 days"),
+        (date(2026, 12, 19), "tomorrow"),
+        (date(2026, 12, 20), "today"),
+        (date(2026, 12, 22), "missed"),
+        (date(2027, 6, 30), "overdue"),
+    ],
+)
+def test_every_banner_symbol_is_drawable_by_its_font(
+    qtbot, sample, data_dir, lang, today, kind
+) -> None:
+    """The banner's leading symbol is in the label's own font: an alarm clock (U+23F0) had no
+    glyph in the fonts the window has and showed as a box (seventh walk, both languages)."""
+    import unicodedata
+
+    from PySide6.QtGui import QFontMetrics
+
+    agree(sample)
+    tab = make_tab(qtbot, sample, Context(data=data_dir, today=today, lang=lang))
+    tab.set_loan(sample.loan(JB))
+    text = tab.banner_text()
+    assert text, kind
+    metrics = QFontMetrics(tab.banner.font())
+    symbols = [c for c in text if ord(c) > 127 and unicodedata.category(c).startswith("S")]
+    assert symbols, text  # every banner opens with its sign
+    assert [c for c in symbols if not metrics.inFontUcs4(ord(c))] == [], text
+
+
+def test_payments_made_open_with_the_newest_in_sight(qtbot, sample, data_dir) -> None:
+    """The newest payment is the first row and is in sight whenever a loan is shown, even when
+    the list had been scrolled down (seventh walk: it opened hidden above, under the header)."""
+    agree(sample, date(2027, 1, 2))
+    tab = make_tab(qtbot, sample, Context(data=data_dir, today=date(2027, 1, 2)))
+    tab.set_loan(sample.loan(JB))
+    view = tab.payments_view
+    view.setFixedHeight(table_height(view, 3))
+    view.scrollToBottom()
+    assert view.verticalScrollBar().value() > 0
+    type_into(qtbot, tab.amount, "364.70")
+    click(qtbot, tab.record_button)  # the tab is filled again after the write
+    newest = view.model().index(0, PaymentsModel.Column.DATE)
+    assert newest.data() == "Jan 2, 2027"
+    assert view.verticalScrollBar().value() == 0
+    assert view.viewport().rect().contains(view.visualRect(newest))

@@ -125,6 +125,11 @@ class _Calendar:
             (e for e in data.entries if e.due < start and e.status != "paid"),
             key=lambda e: (e.due, e.lender, e.loan, e.loan_id),
         )
+        # Installments due after the last month printed: the summary says how many, how much
+        # and until when, so its totals never read as all there is to pay.
+        last = data.months[-1]
+        end = date(*last, _calendar.monthrange(*last)[1])
+        self.later = sorted((e for e in data.entries if e.due > end), key=lambda e: e.due)
         self.left_total = sum_amounts([loan.left_to_pay for loan in data.loans])
         self.frame_width = 0.0  # set by story(), once the page size is known
         self._money: dict[str, str] = {}
@@ -282,6 +287,7 @@ class _Calendar:
         table = Table(rows, colWidths=widths, repeatRows=1)
         table.setStyle(_table_style(self.font, extra))
         story.append(table)
+        story.extend(self._later_note())
         # the months from this one on that are left out are named, so a December missing from
         # the table reads as "nothing new then", not as a page forgotten (what is unpaid from
         # before is in the banner above; months gone by before the plan began stay unnamed)
@@ -297,6 +303,21 @@ class _Calendar:
         story.append(Spacer(1, 6))
         story.extend(self._notes())
         return story
+
+    def _later_note(self) -> list[Flowable]:
+        """How many payments, how much and until when fall after the last month printed."""
+        if not self.later:
+            return []
+        later = text(
+            "later_note",
+            self.lang,
+            n=len(self.later),
+            payments=counted(len(self.later), "more payment", "more payments"),
+            month=month_short(*self.data.months[-1], self.lang),
+            amount=self.money(sum_amounts([e.amount for e in self.later])),
+            until=day_text(self.later[-1].due, self.lang),
+        )
+        return [Spacer(1, 3), _para(later, self.styles.body)]
 
     def _loans_table(self) -> Table:
         """Each loan's plan in force, its "owed today" (the window's and ``export summary``'s,

@@ -60,6 +60,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     "still_to_pay": ("Still to pay", "尚需还款"),
     "budget": ("Monthly budget: {amount}", "每月预算：{amount}"),
     "no_budget": ("No monthly budget set.", "未设置每月预算。"),
+    "later_note": (
+        "And {payments} after {month}, {amount} in all, until {until}: not in this calendar "
+        "(export more months to see them).",
+        "{month}之后还有 {n} 笔，共 {amount}，直到 {until}：未列入本日历（导出更多月份即可看到）。",
+    ),
     "months_without_new": (
         "Nothing new falls due in {months}: not in the table.",
         "{months}没有新到期的款项，未列入表中。",

@@ -32,6 +32,9 @@ from ashore.services import plans
 from ashore.services.ledger import Ledger
 
 DEFAULT_MONTHS = 12
+# The window's export opens on the months up to the last installment in force, at most this many
+# (five years: a longer plan is rare, and its months can still be asked for up to the maximum).
+COVER_MAX_MONTHS = 60
 # Where Letter paper and Sunday-first calendars are the custom (the rest of the world: A4, Monday).
 _LETTER_REGIONS = ("US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR")
 
@@ -71,6 +74,30 @@ def months_from(first: date, count: int, option: str = "--months") -> list[tuple
         ((start + relativedelta(months=k)).year, (start + relativedelta(months=k)).month)
         for k in range(count)
     ]
+
+
+def last_due(loans: Sequence[Loan], today: date) -> date | None:
+    """The last due date of the loans' plans in force (None without any installment). A loan
+    whose figures cannot be worked out is passed over: the export itself names its problem."""
+    last: date | None = None
+    for loan in loans:
+        try:
+            rows = plans.standing(loan, today).entries
+        except (InputError, finance.FinanceError):
+            continue
+        for row in rows:
+            if row.status != "replaced" and (last is None or row.due > last):
+                last = row.due
+    return last
+
+
+def months_covering(first: date, last: date | None, cap: int = COVER_MAX_MONTHS) -> int:
+    """How many months from ``first``'s month reach ``last``'s month (both counted), from 1 to
+    ``cap``: a 12-month calendar of a 24-month agreement left half its installments out."""
+    if last is None:
+        return 1
+    needed = (last.year - first.year) * 12 + last.month - first.month + 1
+    return max(1, min(needed, cap))
 
 
 def collect(

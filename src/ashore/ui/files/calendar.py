@@ -174,11 +174,16 @@ class CalendarExport(QObject):
         )
 
     def _ask(self, title: str, suffix: str, filters: str) -> tuple[CalendarChoice, Path] | None:
-        loans = [(loan.id, loan.name) for loan in self.ledger.loans()]
+        records = self.ledger.loans()
+        loans = [(loan.id, loan.name) for loan in records]
         if not loans:
             dialogs.info(self.window, self.tr("There is no loan to put in a calendar yet."), title)
             return None
-        choice = dialogs.ask_calendar(self.window, title, loans, self.ctx.today, cal.DEFAULT_MONTHS)
+        # every plan in force to its last installment (a 12-month default cut a 24-month
+        # agreement in half, its totals silently short: seventh walk)
+        today = self.ctx.today
+        months = cal.months_covering(today, cal.last_due(records, today))
+        choice = dialogs.ask_calendar(self.window, title, loans, today, months)
         if choice is None:
             return None
         suggested = suggested_path(

@@ -162,6 +162,8 @@ class PaymentsTab(QWidget):
         self.entries_model.today = self.ctx.today
         self.entries_model.set_rows(entries)
         self.payments_model.set_payments(loan.payments)
+        # Newest first, and in sight: a reset model keeps the old scroll (seventh walk's 3).
+        self.payments_view.scrollToTop()
         self.warnings = payments_view.payment_warnings(entries, self.ctx.today)
         self._show_banner()
         self.day.reset(self.ctx.today.isoformat())
@@ -209,11 +211,11 @@ class PaymentsTab(QWidget):
             style = "alarm"
         else:
             text = (
-                self.tr("⏰ %1 is due today (%2).")
+                self.tr("◷ %1 is due today (%2).")
                 if first.days == 0
-                else self.tr("⏰ %1 is due tomorrow (%2). Pay on time to keep the plan.")
+                else self.tr("◷ %1 is due tomorrow (%2). Pay on time to keep the plan.")
                 if first.days == 1
-                else self.tr("⏰ %1 is due on %2, in %3 days. Pay on time to keep the plan.")
+                else self.tr("◷ %1 is due on %2, in %3 days. Pay on time to keep the plan.")
             )
             style = "warn"
         text = text.replace("%1", money).replace("%2", day).replace("%3", str(first.days))
