@@ -35,6 +35,7 @@ from ashore.services.views import comparison as comparison_view
 from ashore.services.views import overview as overview_view
 from ashore.ui.chart.view import NegotiationChart
 from ashore.ui.files.common import chart_file
+from ashore.ui.payments.models import late_sentence
 from ashore.ui.widgets.style import (
     BORDER,
     ERROR,
@@ -358,7 +359,7 @@ class OverviewTab(QWidget):
                     "%1 of it is missed. A second default usually voids the agreement: pay it now."
                 ).replace("%1", self._money(data.overdue))
                 if missed
-                else ""
+                else late_sentence(list(data.late), self.babel)
             )
             values = {
                 "overdue": self._money(data.overdue),
