@@ -57,3 +57,9 @@ def test_the_overview_says_the_agreement_had_a_late_payment(qtbot, sample, data_
     tab.set_loan(sample.loan(JB), None)
     assert tab.parts["overdue"].value.text() == "0.00"  # nothing is missed now
     assert tab.growth.text() == SAID
+    # a caution in amber, not the alarm's red of money missed now
+    assert BADGE_COLOURS["agreement_missed"][1] in tab.growth.styleSheet()
+    # and another loan, under its contract, has the alarm's own colour back
+    other = next(x for x in sample.loans() if x.id != JB)
+    tab.set_loan(other, None)
+    assert tab.growth.styleSheet() == ""
