@@ -27,6 +27,14 @@
             <numerusform>%1: agreed payment of %2 is due in %n days, on %4.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../src/ashore/ui/payments/models.py" line="+49"/>
+        <source>The agreement has had %n late payment(s): the last, due %1, was paid on %2. Lenders often end an agreement at the second late payment: check what yours says, and pay the next ones on time.</source>
+        <translation>
+            <numerusform>The agreement has had %n late payment: the last, due %1, was paid on %2. Lenders often end an agreement at the second late payment: check what yours says, and pay the next ones on time.</numerusform>
+            <numerusform>The agreement has had %n late payments: the last, due %1, was paid on %2. Lenders often end an agreement at the second late payment: check what yours says, and pay the next ones on time.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Dashboard</name>
@@ -150,7 +158,7 @@
 <context>
     <name>OverviewTab</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/loan/overview.py" line="+568"/>
+        <location filename="../../src/ashore/ui/loan/overview.py" line="+575"/>
         <source>%n day(s) late</source>
         <translation>
             <numerusform>%n day late</numerusform>
@@ -161,11 +169,22 @@
 <context>
     <name>PaymentsTab</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/payments/tab.py" line="+292"/>
+        <location filename="../../src/ashore/ui/payments/tab.py" line="+300"/>
         <source>It is dated %1, %n day(s) from today.</source>
         <translation>
             <numerusform>It is dated %1, %n day from today.</numerusform>
             <numerusform>It is dated %1, %n days from today.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlanEntriesModel</name>
+    <message numerus="yes">
+        <location filename="../../src/ashore/ui/payments/models.py" line="+67"/>
+        <source>Paid %n day(s) late</source>
+        <translation>
+            <numerusform>Paid %n day late</numerusform>
+            <numerusform>Paid %n days late</numerusform>
         </translation>
     </message>
 </context>

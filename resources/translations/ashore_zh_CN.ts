@@ -590,9 +590,14 @@ Why delete {what}?</source>
         <translation>已被协议取代</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+152"/>
         <source>If the agreement fails</source>
         <translation>协议失效时应还</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Original schedule, paying all overdue now</source>
+        <translation>按原还款计划（逾期部分今天全部还清）</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -620,7 +625,7 @@ Why delete {what}?</source>
         <translation>（协议）</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+92"/>
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
@@ -729,6 +734,13 @@ Why delete {what}?</source>
         <location filename="../../src/ashore/ui/proposals/models.py" line="+146"/>
         <source>%1 once</source>
         <translation>一次付清 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/ashore/ui/payments/models.py" line="+49"/>
+        <source>The agreement has had %n late payment(s): the last, due %1, was paid on %2. Lenders often end an agreement at the second late payment: check what yours says, and pay the next ones on time.</source>
+        <translation>
+            <numerusform>本协议已有 %n 次逾期还款：最近一次应于 %1 还，实际于 %2 还清。出借方常在第二次逾期还款时终止协议：请查看您的协议怎么写，之后每期按时还款。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1360,7 +1372,7 @@ Why delete {what}?</source>
 <context>
     <name>ClaimsModel</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/models.py" line="+175"/>
+        <location filename="../../src/ashore/ui/payments/models.py" line="+159"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -4544,7 +4556,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/overview.py" line="+71"/>
+        <location filename="../../src/ashore/ui/loan/overview.py" line="+73"/>
         <source>%1 % a year</source>
         <translation>年利率 %1 %</translation>
     </message>
@@ -4641,7 +4653,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>其中 %1 是到期日之后按合同利率继续计收的利息：属于利息，不是罚息（减免罚息不会减免这部分）。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Grows by %1 a day while nothing is paid: %2 in the next 30 days.</source>
         <translation>不还款时每天增加 %1：未来 30 天共增加 %2。</translation>
     </message>
@@ -4666,7 +4678,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>其中 %1 已逾期。再次违约通常会导致协议作废：请立即还款。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>To settle today = owed today + the interest accrued since the last due date (and the prepayment fee, if the loan has one). Owed today counts what is due and the principal not yet due.</source>
         <translation>今日结清需还 = 今日欠款 + 自上一还款日以来产生的利息（借款如有提前结清手续费，也包括在内）。今日欠款包括已到期的金额和尚未到期的本金。</translation>
     </message>
@@ -4832,7 +4844,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/tab.py" line="+96"/>
+        <location filename="../../src/ashore/ui/payments/tab.py" line="+98"/>
         <source>Record a payment</source>
         <translation>记录一笔还款</translation>
     </message>
@@ -4872,7 +4884,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+95"/>
         <source>⚠ %4 installments are overdue, the oldest %1 since %2 (%3 days): penalty and late fees grow every day.</source>
         <translation>⚠ 有 %4 期逾期，最早一期 %1 自 %2 起逾期（%3 天）：罚息和滞纳金每天都在增加。</translation>
     </message>
@@ -4899,7 +4911,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         </translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-215"/>
         <source>Installments of the plan in force</source>
         <translation>生效计划的各期</translation>
     </message>
@@ -4914,7 +4926,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>删除还款…</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+68"/>
         <source>⚠ You missed the agreed installment of %1 due %2 (%3 days ago). A second default usually voids the agreement: pay it now and tell the lender.</source>
         <translation>⚠ 你错过了 %2 到期的约定还款 %1（%3 天前）。再次违约通常会导致协议作废：请立即还款并告知出借方。</translation>
     </message>
@@ -4977,7 +4989,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>PlanEntriesModel</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/models.py" line="-71"/>
+        <location filename="../../src/ashore/ui/payments/models.py" line="-80"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
@@ -5025,6 +5037,13 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <location line="+1"/>
         <source>Due now</source>
         <translation>已到期</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Paid %n day(s) late</source>
+        <translation>
+            <numerusform>已还（逾期 %n 天）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -148,7 +148,7 @@ def test_a_missed_agreed_installment_shouts(qtbot, sample, data_dir) -> None:
     type_into(qtbot, tab.amount, str(first.payment))
     click(qtbot, tab.record_button)
     assert not tab.banner.isVisible() or not tab.banner_text().startswith("⚠")
-    assert ("Dec 20, 2026", "agreement", "Paid") in statuses(tab)
+    assert ("Dec 20, 2026", "agreement", "Paid 2 days late") in statuses(tab)
 
 
 def test_a_claim_shows_the_difference_from_our_figure(qtbot, sample, ctx) -> None:

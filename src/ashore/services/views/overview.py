@@ -16,7 +16,7 @@ from ashore.domain.records import (
     Proposal,
 )
 from ashore.services import plans
-from ashore.services.views.payments import PaymentWarning, first_missed
+from ashore.services.views.payments import LatePayment, PaymentWarning, first_missed, late_payments
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,8 @@ class LoanOverview:
     figures: plans.Figures
     # The earliest agreed installment missed (its day, days late); the next step names it first.
     missed: PaymentWarning | None = None
+    # The agreed installments paid after their due date (the Payments tab names the same).
+    late: tuple[LatePayment, ...] = ()
 
 
 def _latest_follow_up(loan: Loan, today: date) -> date | None:
@@ -87,4 +89,5 @@ def overview(loan: Loan, lender: Lender | None, today: date) -> LoanOverview:
         agreement=st.agreement,
         figures=st.figures,
         missed=first_missed(loan, today, st) if summary.overdue_amount > 0 else None,
+        late=tuple(late_payments(loan, today, st)),
     )

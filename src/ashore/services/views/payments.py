@@ -93,3 +93,42 @@ def first_missed(
     "missed" line), or None: what the Overview's next step puts first."""
     warnings = payment_warnings(in_force_entries(loan, today, standing), today)
     return next((w for w in warnings if w.kind == "missed"), None)
+
+
+@dataclass(frozen=True)
+class LatePayment:
+    """An agreed installment paid in full after its due date: ``paid_on`` is the day of the
+    payment that completed it (payments go to the oldest installment first, as the calendar
+    counts them), ``days`` how late that was."""
+
+    number: int
+    due: date
+    paid_on: date
+    days: int
+
+
+def late_payments(
+    loan: Loan, today: date, standing: plans.Standing | None = None
+) -> list[LatePayment]:
+    """The installments of the agreement in force paid late (after their due date in the agreed
+    table), in due order; none without an agreement that has begun."""
+    st = standing or plans.standing(loan, today)
+    if st.agreement is None or st.plan is None or st.plan.start > today:
+        return []
+    start = st.plan.start
+    made = sorted((p.date, p.amount) for p in loan.payments if start <= p.date <= today)
+    out: list[LatePayment] = []
+    owed = paid = Decimal(0)
+    at = 0  # the payments counted so far
+    for row in st.plan.installments:
+        owed += row.payment
+        while paid < owed and at < len(made):
+            paid += made[at][1]
+            at += 1
+        if paid < owed:
+            break  # not paid in full yet: no later one is either
+        # the payment that completed this installment is the last one counted
+        on = made[at - 1][0] if at else start
+        if on > row.due:
+            out.append(LatePayment(row.number, row.due, on, (on - row.due).days))
+    return out

@@ -35,7 +35,9 @@ from ashore.services.views import comparison as comparison_view
 from ashore.services.views import overview as overview_view
 from ashore.ui.chart.view import NegotiationChart
 from ashore.ui.files.common import chart_file
+from ashore.ui.payments.models import late_sentence
 from ashore.ui.widgets.style import (
+    BADGE_COLOURS,
     BORDER,
     ERROR,
     MARGIN,
@@ -318,6 +320,7 @@ class OverviewTab(QWidget):
                 if owed.late_interest > 0
                 else ""
             )
+            self.growth.setStyleSheet("")  # the alarm's red (an agreement's caution is amber)
             if data.per_day > 0:
                 # "a day" is tomorrow's owed less today's; the 30 days' figure is more than 30
                 # of those when installments fall due meanwhile: named so, not "a month"
@@ -362,7 +365,11 @@ class OverviewTab(QWidget):
                     "%1 of it is missed. A second default usually voids the agreement: pay it now."
                 ).replace("%1", self._money(data.overdue))
                 if missed
-                else ""
+                else late_sentence(list(data.late), self.babel)
+            )
+            # a late payment made is a caution (amber), not the red of money missed now
+            self.growth.setStyleSheet(
+                "" if missed or not data.late else f"color: {BADGE_COLOURS['agreement_missed'][1]};"
             )
             values = {
                 "overdue": self._money(data.overdue),

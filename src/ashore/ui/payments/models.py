@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QWidget
 
 from ashore import finance
 from ashore.domain.records import Payment
-from ashore.services.views.payments import ClaimLine
+from ashore.services.views.payments import ClaimLine, LatePayment
 from ashore.ui.widgets.style import BADGE_COLOURS
+from ashore.ui.widgets.words import _tr
 from ashore.ui.widgets.workspace import (
     AnyIndex,
     PlainTableModel,
@@ -31,7 +32,29 @@ _STATUS_COLOURS = {
     "due": BADGE_COLOURS["settled"],
     "overdue": BADGE_COLOURS["overdue"],
     "replaced": BADGE_COLOURS["settled"],
+    # an agreed installment paid after its day: not the green of one paid on time
+    "paid_late": BADGE_COLOURS["agreement_missed"],
 }
+
+
+def late_sentence(late: list[LatePayment], locale: str) -> str:
+    """What the Overview and the Payments tab say of the agreement's late payments ("" for
+    none): how many, the last one, and that a lender may end an agreement for them (no rule
+    of ours: the lender's agreement says)."""
+    if not late:
+        return ""
+    last = late[-1]
+    return (
+        _tr(
+            "The agreement has had %n late payment(s): the last, due %1, was paid on %2. "
+            "Lenders often end an agreement at the second late payment: check what yours "
+            "says, and pay the next ones on time.",
+            "",
+            len(late),
+        )
+        .replace("%1", date_text(last.due, locale))
+        .replace("%2", date_text(last.paid_on, locale))
+    )
 
 
 class PlanEntriesModel(PlainTableModel):
@@ -55,6 +78,7 @@ class PlanEntriesModel(PlainTableModel):
         self.currency = currency
         self.babel = locale
         self.today: date | None = None  # the tab's day: tells "due now" from "coming"
+        self.late: dict[int, int] = {}  # agreed installment number -> days it was paid late
         self.columns = (
             self.tr("Due"),
             self.tr("Plan"),
@@ -87,6 +111,9 @@ class PlanEntriesModel(PlainTableModel):
             if self.today is not None and e.due > self.today:
                 return self.tr("Coming")
             return self.tr("Due now")
+        days = self._days_late(e)
+        if days:
+            return self.tr("Paid %n day(s) late", "", days)
         return entry_status_names().get(e.status, e.status)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -95,12 +122,18 @@ class PlanEntriesModel(PlainTableModel):
             and index.column() == self.Column.STATUS
             and 0 <= index.row() < len(self._rows)
         ):
-            status = self._rows[index.row()].status
+            entry = self._rows[index.row()]
+            status = "paid_late" if self._days_late(entry) else entry.status
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QBrush(QColor(_STATUS_COLOURS[status][0]))
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor(_STATUS_COLOURS[status][1]))
         return super().data(index, role)
+
+    def _days_late(self, e: finance.CalendarEntry) -> int:
+        if e.source != "agreement" or e.status != "paid":
+            return 0
+        return self.late.get(e.number, 0)
 
     def font(self, row: Any, column: int) -> QFont | None:
         if row.status == "overdue" and column in (self.Column.STATUS, self.Column.REMAINING):

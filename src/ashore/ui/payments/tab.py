@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 from ashore.app.context import Context
 from ashore.app.errors import DataError, InputError
 from ashore.domain.records import Loan, Payment
+from ashore.services import plans
 from ashore.services.payments import Payments
 from ashore.services.views import payments as payments_view
 from ashore.ui import dialogs
 from ashore.ui.payments.claims import ClaimsPanel
-from ashore.ui.payments.models import PaymentsModel, PlanEntriesModel
+from ashore.ui.payments.models import PaymentsModel, PlanEntriesModel, late_sentence
 from ashore.ui.widgets.fields import ErrorLabel, user_message
 from ashore.ui.widgets.style import MARGIN, SPACING, fit_columns, spread_columns, table_height
 from ashore.ui.widgets.undo import Changed, RecordPaymentCommand
@@ -70,6 +71,7 @@ class PaymentsTab(QWidget):
         self.loan: Loan | None = None
         self.last_status = ""  # what the status bar was last told
         self.warnings: list[payments_view.PaymentWarning] = []
+        self.late: list[payments_view.LatePayment] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, 8, MARGIN, MARGIN)
         layout.setSpacing(SPACING)
@@ -158,8 +160,11 @@ class PaymentsTab(QWidget):
         self.loan = loan
         for model in (self.entries_model, self.payments_model):
             model.currency = loan.currency
-        entries = payments_view.in_force_entries(loan, self.ctx.today)
+        st = plans.standing(loan, self.ctx.today)  # worked out once for both
+        entries = payments_view.in_force_entries(loan, self.ctx.today, st)
         self.entries_model.today = self.ctx.today
+        self.late = payments_view.late_payments(loan, self.ctx.today, st)
+        self.entries_model.late = {p.number: p.days for p in self.late}
         self.entries_model.set_rows(entries)
         self.payments_model.set_payments(loan.payments)
         # Newest first, and in sight: a reset model keeps the old scroll (seventh walk's 3).
@@ -181,9 +186,12 @@ class PaymentsTab(QWidget):
         return self.banner.text() if self.banner.isVisible() else ""
 
     def _show_banner(self) -> None:
+        late = late_sentence(self.late, self.babel)
         if not self.warnings or self.loan is None:
-            self.banner.setVisible(False)
-            self.banner.setText("")
+            # a late payment is history, not alarm: said plainly while nothing is due
+            self.banner.setText(late)
+            self.banner.setStyleSheet(BANNER_STYLE["warn"])
+            self.banner.setVisible(bool(late) and self.loan is not None)
             return
         cur = self.loan.currency
         first = self.warnings[0]
@@ -224,7 +232,7 @@ class PaymentsTab(QWidget):
             text += " " + self.tr("Next: %1 due %2.").replace(
                 "%1", money_text(soon[0].remaining, cur, self.babel)
             ).replace("%2", date_text(soon[0].due, self.babel))
-        self.banner.setText(text)
+        self.banner.setText(text + (" " + late if late else ""))
         self.banner.setStyleSheet(BANNER_STYLE[style])
         self.banner.setVisible(True)
 

@@ -5,8 +5,8 @@ chart from the services' plain data."""
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Collection
-from datetime import date
+from collections.abc import Callable, Collection, Sequence
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -233,12 +233,18 @@ def scrolling(widget: QWidget) -> QScrollArea:
     return area
 
 
-def line_label(key: str, kind: str, label: str, *, agreed: bool = False) -> str:
+def line_label(
+    key: str, kind: str, label: str, *, agreed: bool = False, overdue_now: bool = False
+) -> str:
     """The translated name of a line the services leave unnamed. Beside an agreement in force
     (``agreed``) the original contract's line is what is owed if the agreement fails, the name
-    the Overview gives that figure: "if nothing is paid" would read as a second "owed today"."""
+    the Overview gives that figure: "if nothing is paid" would read as a second "owed today".
+    With something overdue (``overdue_now``) the original schedule's line drops at today, all
+    the overdue paid at once: its name says so, or it reads as "if nothing is paid"."""
     if key == "status_quo" and agreed:
         return _tr("If the agreement fails")
+    if key == "original" and overdue_now:
+        return _tr("Original schedule, paying all overdue now")
     names = {
         "status_quo": _tr("If nothing is paid"),
         "original": _tr("Original schedule"),
@@ -298,13 +304,24 @@ def _apply(chart: NegotiationChart, data: ChartData, hidden: Collection[str]) ->
                 pass  # the key is no longer a line of this chart
 
 
+def _drops(points: Sequence[tuple[date, Decimal]]) -> bool:
+    """The line falls the day after its first point (what is overdue, paid at once)."""
+    return (
+        len(points) > 1
+        and points[1][0] == points[0][0] + timedelta(days=1)
+        and (points[1][1] < points[0][1])
+    )
+
+
 def _set_chart_data(chart: NegotiationChart, data: ChartData) -> None:
     agreed = any(line.kind == "agreement" and line.points for line in data.lines)
     chart.set_data(
         lines=[
             Series(
                 line.key,
-                line_label(line.key, line.kind, line.label, agreed=agreed),
+                line_label(
+                    line.key, line.kind, line.label, agreed=agreed, overdue_now=_drops(line.points)
+                ),
                 line.points,
                 line.kind,  # type: ignore[arg-type]
             )
