@@ -1059,17 +1059,7 @@ Why delete {what}?</source>
         <translation>通话之后…</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <source>one payment of %1 by %2</source>
-        <translation>%2 前一次性还款 %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 months × %2 a month, %3 to %4</source>
-        <translation>分 %1 期，每月 %2，%3 至 %4</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+52"/>
         <source>penalty waived</source>
         <translation>减免罚息</translation>
     </message>
@@ -1265,7 +1255,17 @@ Why delete {what}?</source>
         <translation>☐ 从 %1 起停止计算罚息。</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-192"/>
+        <source>%1 by %2</source>
+        <translation>%1（%2 前）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, %2 to %3</source>
+        <translation>%1，%2 至 %3</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Owed today under the agreement in force.</source>
         <translation>按当前协议，截至今日尚欠。</translation>
     </message>
@@ -2621,7 +2621,7 @@ What was here before is saved in %1.</source>
         <translation>请在出借方页面填写电话和服务时间。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+41"/>
         <source>The agreement is paid. Check your credit report (it can take a month to update) and record what it shows.</source>
         <translation>协议已还清。请查看征信报告（可能需要一个月才会更新），并记录显示的内容。</translation>
     </message>
@@ -5299,12 +5299,22 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>分期</translation>
     </message>
     <message>
-        <location line="+325"/>
+        <location line="+236"/>
+        <source>%1 by %2.</source>
+        <translation>%1（%2 前）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 from %2; %3 in all.</source>
+        <translation>%1，自 %2 起；共 %3。</translation>
+    </message>
+    <message>
+        <location line="+79"/>
         <source>★ marks the best value of each row. Figures count from today.</source>
         <translation>★ 标出每行的最优值。数字从今天算起。</translation>
     </message>
     <message>
-        <location line="-306"/>
+        <location line="-300"/>
         <source>Comparison</source>
         <translation>对比</translation>
     </message>
@@ -5419,22 +5429,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>记录出借方今天接受了“%1”？自生效日起，其还款表即为现行计划，按约定保持不变。</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>One payment of %1 by %2.</source>
-        <translation>%2 前一次付清 %1。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>%1 × %2 from %3, %4 in all.</source>
-        <translation>%1 期 × %2，自 %3 起，共 %4。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 × %2 and a last %5, from %3; %4 in all.</source>
-        <translation>%1 期 × %2，末期 %5，自 %3 起；共 %4。</translation>
-    </message>
-    <message>
-        <location line="+36"/>
+        <location line="+65"/>
         <location line="+22"/>
         <source>New proposal</source>
         <translation>新方案</translation>
@@ -5495,8 +5490,8 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>“%1”现为%2。</translation>
     </message>
     <message>
-        <location line="-291"/>
-        <location line="+268"/>
+        <location line="-285"/>
+        <location line="+262"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>

@@ -161,7 +161,7 @@ def test_an_accepted_plan_is_stated(tmp_path: Path) -> None:
     out = tmp_path / "c.pdf"
     assert main([*args, "export", "complaint", "--loan", LOAN, "--out", str(out)]) == 0
     text = _text(out)
-    assert "分24期" in text
+    assert "每月还款（CNY）：23×366.04，末期366.13" in text
     assert "目前尚未达成" not in text
 
 

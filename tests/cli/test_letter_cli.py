@@ -26,7 +26,7 @@ def test_export_letter_writes_the_pdf(loaded: list[str], tmp_path: Path, capsys)
     assert main([*loaded, *args]) == 0
     text = "".join("".join(p.extract_text().split()) for p in PdfReader(out).pages)
     assert "9,348.71CNY" in text
-    assert "24monthlypaymentsof366.04CNY" in text
+    assert "Monthlypayments(CNY):23×366.04andalast366.13" in text
     assert "wrote" in capsys.readouterr().out
 
 
@@ -35,7 +35,7 @@ def test_export_letter_in_chinese(loaded: list[str], tmp_path: Path) -> None:
     args = ["export", "letter", "--loan", "jb-2026-01", "--proposal", "p1", "--out", str(out)]
     assert main([*loaded, "--lang", "zh_CN", *args]) == 0
     text = "".join("".join(p.extract_text().split()) for p in PdfReader(out).pages)
-    assert "分24期" in text
+    assert "每月还款（CNY）：23×366.04，末期366.13" in text
 
 
 @pytest.mark.parametrize(

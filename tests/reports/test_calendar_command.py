@@ -73,7 +73,7 @@ def test_an_accepted_proposal_replaces_the_schedule(book: Path, tmp_path: Path) 
     assert _run(book, "export", "calendar", "--out", str(out), "--loan", "jb-2026-01") == 0
     pages = _pages(out)
     summary = re.sub(r"\s+", " ", pages[0])
-    assert "Agreement from Dec 15, 2026: 24 ×" in summary
+    assert "Agreement from Dec 15, 2026: 23 × 366.04 and a last 366.13" in summary
     assert "360借条" not in summary  # only the chosen loan
     assert "1,100.19" not in "".join(pages)  # the original last installment is gone
     ics = tmp_path / "agreement.ics"

@@ -59,7 +59,8 @@ def test_the_letter_text_states_the_figures(ledger: Ledger, tmp_path: Path) -> N
     assert "9,348.71 CNY" in body  # owed on the day (DOMAIN.md's worked example)
     assert "295.94 CNY of penalty interest" in body
     assert "300.00 CNY of late fees" in body
-    assert f"24 monthly payments of {format_amount(rows[0].payment)} CNY" in body
+    first, last = format_amount(rows[0].payment), format_amount(rows[-1].payment)
+    assert f"Monthly payments (CNY): 23 × {first} and a last {last}" in body
     assert "First payment Jan 15, 2027, last payment Dec 15, 2028" in body
     total = format_amount(sum((r.payment for r in rows), Decimal(0)))
     assert f"Total to repay: {total} CNY" in body
@@ -68,7 +69,7 @@ def test_the_letter_text_states_the_figures(ledger: Ledger, tmp_path: Path) -> N
     assert "失业证明.pdf" in body
     assert body.startswith("Wang <Xiaoming>\n1 Road & Co\nBeijing\n138 0013 8000")
     zh = letter_text(data, "zh_CN")
-    assert "分 24 期" in zh
+    assert f"每月还款（CNY）：23 × {first}，末期 {last}" in zh
     assert "合计还款" in zh
     assert "逾期 166 天" in zh
 

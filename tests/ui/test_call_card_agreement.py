@@ -33,7 +33,7 @@ def test_the_card_after_an_agreement_speaks_of_the_agreement(qtbot, book: Ledger
     qtbot.addWidget(window)
     shown = "\n".join(texts(window))
     assert label(window, "owedValue") == "8,352.77 CNY"  # the Overview's owed today
-    assert label(window, "askValue").startswith("24 months × 364.70 a month, Dec 28, 2026 to")
+    assert label(window, "askValue").startswith("23 × 364.70 and a last 364.67, Dec 28, 2026 to")
     # 8,752.77 agreed, 400.00 paid: 8,352.77 left (the summary's left to pay under the plan)
     assert summary.left_to_pay_plan == Decimal("8352.77")
     assert label(window, "askTotalValue") == (

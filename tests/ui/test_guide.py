@@ -65,7 +65,9 @@ def test_the_call_card_shows_what_the_engine_computes(qtbot, sample: Ledger, ctx
     assert fmt(owed.overdue) in label(window, "overdueValue")
     growth = finance.growth(terms, payments, ctx.today).per_day
     assert fmt(growth) in label(window, "growthValue")
-    assert label(window, "askValue").startswith(f"24 months × {fmt(rows[0].payment)} a month")
+    assert label(window, "askValue").startswith(
+        f"23 × {fmt(rows[0].payment)} and a last {fmt(rows[-1].payment)}, Jan 15, 2027 to"
+    )
     assert "penalty waived" in label(window, "askValue")
     total = sum((r.payment for r in rows), Decimal(0))
     assert fmt(total) in label(window, "askTotalValue")
@@ -192,7 +194,7 @@ def test_the_letter_editor_prints_what_was_written(
     qtbot.addWidget(editor)
     text = editor.editor.toPlainText()
     assert "9,348.71 CNY" in text
-    assert "24 monthly payments of 366.04 CNY" in text
+    assert "Monthly payments (CNY): 23 × 366.04 and a last 366.13" in text
     editor.editor.setPlainText(text + "\nP.S. </para> &amp; <b>x</b> 谢谢")
     out = tmp_path / "letter.pdf"
     monkeypatch.setattr(dialogs, "get_save_path", lambda *args: out)
@@ -203,7 +205,7 @@ def test_the_letter_editor_prints_what_was_written(
     # switching the language fills in the Chinese template (the user had edited: asked first)
     monkeypatch.setattr(dialogs, "confirm", lambda *args: True)
     choose(editor.language, "zh_CN")
-    assert "分 24 期" in editor.editor.toPlainText()
+    assert "每月还款（CNY）：23 × 366.04，末期 366.13" in editor.editor.toPlainText()
 
 
 def test_the_sidebar_names_each_loans_stage(qtbot, make_window, sample: Ledger) -> None:

@@ -286,7 +286,7 @@ def test_accept_restates_the_figures_agreed(qtbot, book, make_window, dialog_log
     text = str(asked[-1][1])
     last = str(tab.table_model.index(count - 1, 1).data())  # the last one evens it out
     assert last != "400.00"
-    assert f"{count - 1} × 400.00 and a last {last}, from {first_due}; {total} in all." in text
+    assert f"{count - 1} × 400.00 and a last {last} from {first_due}; {total} in all." in text
     assert tab.form.base_label.text() in text  # what it starts from, as the form says it
 
 

@@ -15,6 +15,7 @@ from ashore.domain.money import format_amount
 from ashore.finance import RateLines
 from ashore.reports.fonts import printable, register_fonts
 from ashore.reports.strings import in_lang as _pick
+from ashore.reports.strings import installments_words, sentence
 from ashore.reports.strings import long_date as _day
 
 
@@ -43,6 +44,18 @@ class PlanSummary:
     # what is left to pay under it (the Overview's "left to pay under the plan").
     paid: Decimal = Decimal("0")
     left: Decimal | None = None
+    # Every installment's payment in order; without them, ``count`` - 1 × ``amount`` and a last
+    # ``last_amount`` (one of ``total`` for a lump sum).
+    payments: tuple[Decimal, ...] = ()
+
+    def installments(self, currency: str, lang: str) -> str:
+        """The installments in words (reports.strings.installments_words): "23 × 364.70 and a
+        last 364.67", the one wording every place that states this plan uses."""
+        payments = self.payments
+        if not payments:
+            evened = (self.amount,) * (self.count - 1) + (self.last_amount,)
+            payments = evened if self.count > 1 else (self.total,)
+        return installments_words(payments, currency, lang)
 
 
 @dataclass(frozen=True)
@@ -119,38 +132,31 @@ def signature_lines(name: str, phone: str, lang: str) -> list[str]:
 
 
 def plan_lines(plan: PlanSummary, currency: str, lang: str) -> list[str]:
-    """The plan in two or three lines: count × amount, first and last dates, total."""
+    """The plan in two or three lines: its installments in words, first and last dates, total."""
     locale = "zh_CN" if lang == "zh_CN" else "en"
 
     def money(value: object) -> str:
         return format_amount(value, currency, locale)  # type: ignore[arg-type]
 
     zh = lang == "zh_CN"
+    words = plan.installments(currency, lang)
     if plan.count == 1:
         line = (
-            f"于{_day(plan.last_due, lang)}前一次性还款 {money(plan.total)} {currency}"
+            f"于{_day(plan.last_due, lang)}前{words} {currency}"
             if zh
-            else f"One payment of {money(plan.total)} {currency} by {_day(plan.last_due, lang)}"
+            else f"{sentence(words)} {currency} by {_day(plan.last_due, lang)}"
         )
         lines = [line]
+    elif zh:
+        lines = [
+            f"每月还款（{currency}）：{words}",
+            f"首期 {_day(plan.first_due, lang)}，末期 {_day(plan.last_due, lang)}",
+        ]
     else:
-        if zh:
-            lines = [
-                f"分 {plan.count} 期，每期 {money(plan.amount)} {currency}",
-                f"首期 {_day(plan.first_due, lang)}，末期 {_day(plan.last_due, lang)}",
-            ]
-        else:
-            lines = [
-                f"{plan.count} monthly payments of {money(plan.amount)} {currency}",
-                f"First payment {_day(plan.first_due, lang)}, last payment "
-                f"{_day(plan.last_due, lang)}",
-            ]
-        if plan.last_amount != plan.amount:
-            lines.append(
-                f"末期金额 {money(plan.last_amount)} {currency}"
-                if zh
-                else f"The last payment is {money(plan.last_amount)} {currency}"
-            )
+        lines = [
+            f"Monthly payments ({currency}): {words}",
+            f"First payment {_day(plan.first_due, lang)}, last payment {_day(plan.last_due, lang)}",
+        ]
     waived = []
     if plan.waive_penalty:
         waived.append("罚息" if zh else "the penalty interest")

@@ -5,10 +5,13 @@ The reports run without Qt, so they keep their own small dictionary instead of Q
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
+from decimal import Decimal
 from functools import lru_cache
 
 from ashore.domain import dates
+from ashore.domain.money import format_amount
 
 _TEXT: dict[str, tuple[str, str]] = {
     # key: (en, zh_CN)
@@ -43,14 +46,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "（每天还在增加）。请优先还款；明细见末尾清单开头。",
     ),
     "plan_original": ("Original schedule", "原还款计划"),
-    "plan_agreement": (
-        "Agreement from {start}: {count} × {amount}",
-        "协议自 {start} 起：{count} × {amount}",
-    ),
-    "plan_agreement_varied": (
-        "Agreement from {start}: {count} payments",
-        "协议自 {start} 起：共 {count} 期",
-    ),
+    "plan_agreement": ("Agreement from {start}: {plan}", "协议自 {start} 起：{plan}"),
     "no_loans": ("No loans chosen.", "未选择任何借款。"),
     "by_month": ("To pay each month", "每月应还"),
     "month": ("Month", "月份"),
@@ -286,3 +282,36 @@ def in_lang(pair: tuple[str, str], lang: str) -> str:
 def long_date(value: date, lang: str) -> str:
     """A date in a letter, in the window's one style: 2026年11月28日, or Nov 28, 2026."""
     return dates.date_text(value, lang)
+
+
+def installments_words(payments: Sequence[Decimal], currency: str, lang: str) -> str:
+    """A plan's installments in words, the one wording of every place that states a plan (the
+    letter, the complaint, the calendar, the Guide, the call card, the Accept question):
+    "24 × 364.70" only when all are equal, "23 × 364.70 and a last 364.67" when the last evens the
+    total out, "one payment of 7,000.00" for a lump sum, "19 payments, 500.00 to 207.34" (first
+    to last) otherwise; in Chinese "24 × 364.70", "23 × 364.70，末期 364.67", "一次性还款
+    7,000.00", "共 19 期，500.00 至 207.34". Amounts without the currency code."""
+    zh = lang.startswith("zh")
+
+    def money(value: Decimal) -> str:
+        return format_amount(value, currency, "zh_CN" if zh else "en")
+
+    if not payments:
+        return ""
+    if len(payments) == 1:
+        return f"一次性还款 {money(payments[0])}" if zh else f"one payment of {money(payments[0])}"
+    first, last = payments[0], payments[-1]
+    if all(p == first for p in payments):
+        return f"{len(payments)} × {money(first)}"
+    if all(p == first for p in payments[:-1]):
+        n = len(payments) - 1
+        sep = "，末期 " if zh else " and a last "
+        return f"{n} × {money(first)}{sep}{money(last)}"
+    if zh:
+        return f"共 {len(payments)} 期，{money(first)} 至 {money(last)}"
+    return f"{len(payments)} payments, {money(first)} to {money(last)}"
+
+
+def sentence(words: str) -> str:
+    """``words`` to open a sentence with: its first letter a capital ("One payment of …")."""
+    return words[:1].upper() + words[1:]

@@ -22,12 +22,11 @@ from dateutil.relativedelta import relativedelta
 from ashore import finance
 from ashore.app.errors import InputError
 from ashore.app.progress import Progress
-from ashore.domain.money import format_amount
 from ashore.domain.records import Loan, Proposal
 from ashore.finance.calendar import MAX_CALENDAR_MONTHS
 from ashore.reports import CalendarData, CalendarEntry, CalendarLoan, write_calendar_pdf, write_ics
 from ashore.reports.data import Lang, Paper
-from ashore.reports.strings import day_text, text
+from ashore.reports.strings import day_text, installments_words, text
 from ashore.services import plans
 from ashore.services.ledger import Ledger
 
@@ -213,12 +212,8 @@ def _plan_text(
         return text("plan_original", lang)
     rows = plan.installments
     start = day_text(record.start, lang)
-    amounts = {r.payment for r in rows[:-1]} if len(rows) > 1 else {rows[0].payment}
-    if len(amounts) == 1:
-        amount = format_amount(rows[0].payment, currency, lang)
-        line = text("plan_agreement", lang, start=start, count=len(rows), amount=amount)
-    else:
-        line = text("plan_agreement_varied", lang, start=start, count=len(rows))
+    words = installments_words([r.payment for r in rows], currency, lang)
+    line = text("plan_agreement", lang, start=start, plan=words)
     if not record.name:
         return line
     # brackets around words: full-width in Chinese text

@@ -50,6 +50,7 @@ def plan_summary(loan: Loan, proposal: Proposal, today: date | None = None) -> P
         waive_interest=proposal.waive.interest > 0,
         paid=paid,
         left=left,
+        payments=tuple(r.payment for r in rows),
     )
 
 

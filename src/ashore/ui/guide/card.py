@@ -147,17 +147,17 @@ class CallCardWindow(QWidget):
         return label
 
     def plan_text(self, plan: PlanSummary) -> str:
-        """ "24 × 366.04 a month, 2027-01-15 to 2028-12-15, penalty and late fees waived"."""
+        """ "24 × 366.04, Jan 15, 2027 to Dec 15, 2028, penalty and late fees waived" (the
+        installments in the words of every place that states a plan)."""
+        words = plan.installments(self.card.currency, self.money_locale)
         if plan.count == 1:
-            text = self.tr("one payment of %1 by %2").replace("%1", self.money(plan.total))
-            text = text.replace("%2", self._day(plan.last_due))
+            text = self.tr("%1 by %2").replace("%1", words).replace("%2", self._day(plan.last_due))
         else:
             text = (
-                self.tr("%1 months × %2 a month, %3 to %4")
-                .replace("%1", str(plan.count))
-                .replace("%2", self.money(plan.amount))
-                .replace("%3", self._day(plan.first_due))
-                .replace("%4", self._day(plan.last_due))
+                self.tr("%1, %2 to %3")
+                .replace("%1", words)
+                .replace("%2", self._day(plan.first_due))
+                .replace("%3", self._day(plan.last_due))
             )
         waived = []
         if plan.waive_penalty:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ashore.app.errors import DataError, InputError
 from ashore.domain import guide as guide_records
 from ashore.domain.dates import date_text
-from ashore.domain.money import AmountError, format_amount, format_plain, parse_amount
+from ashore.domain.money import AmountError, format_plain, parse_amount
 from ashore.domain.records import Lender, Loan
 from ashore.services.guide import checklist as guide_checklist
 from ashore.services.guide import figures as guide_figures
@@ -419,10 +419,8 @@ class GuideTab(QWidget):
             summary = guide_figures.plan_summary(self.loan, proposal)
         except InputError:
             return proposal.name or proposal.id
-        amount = format_amount(summary.amount, self.loan.currency, self.money_locale)
-        if summary.count == 1:
-            return f"{proposal.name} — {amount}"
-        return f"{proposal.name} — {summary.count} × {amount}"
+        words = summary.installments(self.loan.currency, self.money_locale)
+        return f"{proposal.name} — {words}"
 
     def _fill_profile(self) -> None:
         borrower = guide_storage.load_borrower(self.ledger)

@@ -370,9 +370,10 @@ class ProposalsTab(QWidget):
         self.record_status()
 
     def _agreed_terms(self, proposal: Proposal) -> str:
-        """What is agreed, in figures, for the Accept question: "24 × 364.70 from Jan 15, 2027,
-        8,752.77 in all." and what it starts from - the plan summary the call card and the
-        letter state, and the form's own "Starts from" line."""
+        """What is agreed, in figures, for the Accept question: "23 × 364.70 and a last 364.67
+        from Jan 15, 2027; 8,752.77 in all." and what it starts from - the plan summary and the
+        installments' words the call card and the letter state, and the form's "Starts from"."""
+        from ashore.reports.strings import sentence
         from ashore.services.guide.figures import plan_summary
         from ashore.ui.widgets.workspace import money_text
 
@@ -383,27 +384,20 @@ class ProposalsTab(QWidget):
         except (InputError, finance.FinanceError):
             return ""
         currency = self.loan.currency
+        words = sentence(plan.installments(currency, self.babel))
         if plan.count == 1:
-            text = self.tr("One payment of %1 by %2.").replace(
-                "%1", money_text(plan.total, currency, self.babel)
-            )
+            text = self.tr("%1 by %2.").replace("%1", words)
             text = text.replace("%2", date_text(plan.last_due, self.babel))
         else:
-            evened = plan.last_amount == plan.amount  # else the last one evens the total out
             text = (
-                (
-                    self.tr("%1 × %2 from %3, %4 in all.")
-                    if evened
-                    else self.tr("%1 × %2 and a last %5, from %3; %4 in all.")
-                )
-                .replace("%1", str(plan.count if evened else plan.count - 1))
-                .replace("%2", money_text(plan.amount, currency, self.babel))
-                .replace("%3", date_text(plan.first_due, self.babel))
-                .replace("%4", money_text(plan.total, currency, self.babel))
-                .replace("%5", money_text(plan.last_amount, currency, self.babel))
+                self.tr("%1 from %2; %3 in all.")
+                .replace("%1", words)
+                .replace("%2", date_text(plan.first_due, self.babel))
+                .replace("%3", money_text(plan.total, currency, self.babel))
             )
         starts = self.form.base_label.text() if self.form.original is proposal else ""
-        return "\n\n" + " ".join(part for part in (text, starts) if part)
+        # after a full stop 。 a Chinese sentence follows without a space
+        return "\n\n" + text + (" " if starts and not text.endswith("。") else "") + starts
 
     def _status_chosen(self) -> None:
         self.record_button.setEnabled(bool(self.next_status.currentData()))
