@@ -21,16 +21,8 @@ from PySide6.QtWidgets import (
 
 from ashore.ui.loan.sidebar import BadgeDelegate, NameDelegate, SidebarColumn, SidebarModel
 
-
-def _changes(model: QAbstractItemModel) -> list[Any]:
-    """The model's signals after which the sidebar's columns are measured again."""
-    return [
-        model.modelReset,
-        model.layoutChanged,
-        model.dataChanged,
-        model.rowsInserted,
-        model.rowsRemoved,
-    ]
+# The model's signals after which the sidebar's columns are measured again.
+_CHANGES = ("modelReset", "layoutChanged", "dataChanged", "rowsInserted", "rowsRemoved")
 
 
 NARROW_SIDEBAR = 340  # px: below it the status badges are hidden so the names can be read
@@ -64,8 +56,8 @@ class SidebarView(QTreeView):
         header.setSectionResizeMode(SidebarColumn.STATUS, QHeaderView.ResizeMode.ResizeToContents)
         if model is not None:
             model.modelReset.connect(self._open_lenders)
-            for signal in _changes(model):
-                signal.connect(self._forget)
+            for name in _CHANGES:
+                getattr(model, name).connect(self._forget)
         self._forget()
 
     def _open_lenders(self) -> None:
