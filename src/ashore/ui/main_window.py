@@ -245,7 +245,8 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         from ashore.ui.loan.form import LoanForm
-        from ashore.ui.loan.sidebar import AllLoansRow, SidebarModel, SidebarView
+        from ashore.ui.loan.sidebar import AllLoansRow, SidebarModel
+        from ashore.ui.loan.sidebar_view import SidebarView
         from ashore.ui.pages import LenderPage, LoanPage, NothingSelectedPage, WelcomePage
 
         self.model = SidebarModel(self.money_locale, self)
@@ -391,7 +392,8 @@ class MainWindow(QMainWindow):
         finally:
             self._selecting = False
         if reset:
-            # the guide filled in the stages while the model reset: their second lines need height
+            # The one layout of the new rows: the lenders were opened and the guide's stages
+            # (their second lines) filled in while it was pending; the columns are fitted in it.
             self.sidebar.doItemsLayout()
         self.all_loans.set_summaries(summaries)
         self.form.set_lenders(self._lenders)

@@ -1,12 +1,12 @@
 """The sidebar: lenders, and under each its loans with what is owed today and a status badge.
 
-Over 500 lines because the model, its two painting delegates and the view (which gives way in a
-narrow window) belong together: each reads the roles and columns the model names.
+Over 500 lines because the model and its two painting delegates belong together: each reads the
+roles and columns the model names (the view that shows them: ``ashore.ui.loan.sidebar_view``).
 
 ``SidebarModel`` is a standalone Qt item model fed with plain values (lenders and LoanSummary
 lines); ``BadgeDelegate`` paints the status as a small rounded pill, ``NameDelegate`` a loan's
-negotiation stage as a small second line; ``SidebarView`` puts them together. ``AllLoansRow`` is
-the row above them that opens the dashboard and shows the total owed.
+negotiation stage as a small second line; ``sidebar_view.SidebarView`` puts them together.
+``AllLoansRow`` is the row above them that opens the dashboard and shows the total owed.
 """
 
 from __future__ import annotations
@@ -25,17 +25,14 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QResizeEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTreeView,
     QWidget,
 )
 
@@ -45,6 +42,7 @@ from ashore.domain.records import Lender, LoanSummary
 from ashore.ui.widgets.style import BADGE_COLOURS, ERROR, MUTED, tabular_font, title_font
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+Cell = tuple[str, QModelIndex]  # a cell's text and its index
 
 
 class SidebarColumn(IntEnum):
@@ -327,6 +325,30 @@ class SidebarModel(QAbstractItemModel):
             return text
         return None
 
+    def cells_by_kind(self, column: int, open_lenders: list[int]) -> dict[str, list[Cell]]:
+        """The text and index of ``column``'s cell in each lender's row and in the loans' rows of
+        the open lenders (by row), by kind of row: what ``SidebarView`` measures."""
+        cells: dict[str, list[Cell]] = {"lender": [], "loan": []}
+        for row in range(len(self._lenders)):
+            text = self.data(self.createIndex(row, column, _TOP))
+            cells["lender"].append((str(text or ""), self.createIndex(row, column, _TOP)))
+        for lender_row in open_lenders:
+            for row, summary in enumerate(self._loans[lender_row]):
+                if column == SidebarColumn.OWED:
+                    text = self._owed_text(summary)
+                else:
+                    text = str(self._loan_data(summary, column, Qt.ItemDataRole.DisplayRole) or "")
+                cells["loan"].append((text, self.createIndex(row, column, lender_row + 1)))
+        return cells
+
+    def cell_font(self, kind: str, column: int, font: QFont) -> QFont:
+        """The font of a ``kind`` row's cell in ``column`` (``font`` where the model sets none)."""
+        if kind == "lender" and column == SidebarColumn.NAME:
+            return self._bold
+        if kind == "loan" and column == SidebarColumn.OWED:
+            return self._amount_font
+        return font
+
     def _owed_text(self, summary: LoanSummary) -> str:
         """The owed figure as shown, formatted once per amount (painting and sizing a few
         hundred rows asks for it thousands of times)."""
@@ -493,63 +515,3 @@ class AllLoansRow(QPushButton):
         layout = self.layout()
         if layout is not None:  # at once: the window may be busy building the dashboard next
             layout.activate()
-
-
-NARROW_SIDEBAR = 340  # px: below it the status badges are hidden so the names can be read
-
-
-class SidebarView(QTreeView):
-    """The tree of lenders and loans, columns sized for reading at a glance."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("sidebar")
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setIndentation(14)
-        self.setUniformRowHeights(False)
-        self.setAllColumnsShowFocus(True)
-        self.setItemDelegateForColumn(SidebarColumn.STATUS, BadgeDelegate(self))
-        self.setItemDelegateForColumn(SidebarColumn.NAME, NameDelegate(self))
-        self.header().setStretchLastSection(False)
-
-    def setModel(self, model: QAbstractItemModel | None) -> None:
-        super().setModel(model)
-        header = self.header()
-        header.setSectionResizeMode(SidebarColumn.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(SidebarColumn.OWED, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(SidebarColumn.STATUS, QHeaderView.ResizeMode.ResizeToContents)
-        if model is not None:
-            model.modelReset.connect(self.expandAll)
-            model.modelReset.connect(self._fit_columns)
-
-    def _fit_columns(self) -> None:
-        """Never narrower than the names' heading and the owed figures need (the badges may
-        give way: ``resizeEvent``)."""
-        header = self.header()
-        needed = header.sectionSizeHint(SidebarColumn.NAME) + self.indentation()
-        needed += max(
-            header.sectionSizeHint(SidebarColumn.OWED), self.sizeHintForColumn(SidebarColumn.OWED)
-        )
-        scrollbar = self.verticalScrollBar().sizeHint().width()
-        self.setMinimumWidth(needed + 2 * self.frameWidth() + scrollbar)
-
-    def _names_cut(self, width: int) -> bool:
-        """Whether, with the badges shown, "Lender / loan" would be cut at ``width``."""
-        header = self.header()
-        others = sum(
-            max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
-            for column in (SidebarColumn.OWED, SidebarColumn.STATUS)
-        )
-        room = width - others - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
-        return room < header.sectionSizeHint(SidebarColumn.NAME) + self.indentation()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """Too narrow for three columns (a small window), the badges give way to the names: the
-        owed figure stays, red when overdue, and each row's second line still says its stage."""
-        super().resizeEvent(event)
-        width = event.size().width()
-        narrow = width < NARROW_SIDEBAR or self._names_cut(width)
-        if self.isColumnHidden(SidebarColumn.STATUS) != narrow:
-            self.setColumnHidden(SidebarColumn.STATUS, narrow)
