@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
@@ -370,16 +369,19 @@ def parse_book(data: object, base: Path) -> Book:
 
 
 def _deeper_than(data: object, limit: int) -> bool:
-    """Whether the parsed JSON ``data`` nests arrays and objects more than ``limit`` deep."""
-    stack: list[tuple[object, int]] = [(data, 1)] if type(data) in (dict, list) else []
-    while stack:
-        value, depth = stack.pop()
-        items: Iterable[object] = (
-            value.values() if isinstance(value, dict) else cast(list[object], value)
-        )
+    """Whether the parsed JSON ``data`` nests arrays and objects more than ``limit`` deep: a walk
+    level by level over its containers (no entry made for each value: 20,000 notes' worth)."""
+    level: list[object] = [data] if type(data) in (dict, list) else []
+    depth = 1
+    while level:
         if depth > limit:
             return True
-        stack.extend((item, depth + 1) for item in items if type(item) in (dict, list))
+        deeper: list[object] = []
+        for value in level:
+            items = value.values() if type(value) is dict else cast(list[object], value)
+            deeper.extend([item for item in items if type(item) is dict or type(item) is list])
+        level = deeper
+        depth += 1
     return False
 
 
