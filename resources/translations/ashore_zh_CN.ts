@@ -1842,24 +1842,19 @@ Why delete {what}?</source>
 <context>
     <name>DataError</name>
     <message>
-        <location filename="../../src/ashore/ui/faults.py" line="+18"/>
-        <source>close it first (one window or command at a time keeps the data whole)</source>
-        <translation>请先关闭它（同一时间只开一个窗口或命令，数据才能保持完整）</translation>
+        <location filename="../../src/ashore/ui/faults.py" line="+20"/>
+        <source>{where}: Ashore is already open with this data in another window. Close that window first, or open a different data folder.</source>
+        <translation>{where}：Ashore 已经在另一个窗口中打开了这份数据。请先关闭那个窗口，或打开另一个数据文件夹。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>{where}: Ashore is open on this data dir: %1</source>
-        <translation>{where}：Ashore 已在这个数据文件夹上打开：%1</translation>
+        <location line="+5"/>
+        <source>{where}: Ashore is already open with this data in another window (process {process}). Close that window first, or open a different data folder.</source>
+        <translation>{where}：Ashore 已经在另一个窗口中打开了这份数据（进程 {process}）。请先关闭那个窗口，或打开另一个数据文件夹。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>{where}: Ashore is open on this data dir (process {process}): %1</source>
-        <translation>{where}：Ashore 已在这个数据文件夹上打开（进程 {process}）：%1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{where}: Ashore is open on this data dir and the database is not at this version&apos;s schema: close it first</source>
-        <translation>{where}：Ashore 已在这个数据文件夹上打开，且数据库不是本版本的结构：请先关闭它</translation>
+        <location line="+5"/>
+        <source>{where}: Ashore is already open with this data in another window, and the data is not yet ready for this version of Ashore. Close that window first.</source>
+        <translation>{where}：Ashore 已经在另一个窗口中打开了这份数据，而这份数据还没有为这个版本的 Ashore 准备好。请先关闭那个窗口。</translation>
     </message>
     <message>
         <location line="+5"/>
