@@ -27,12 +27,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+146"/>
+        <location line="+147"/>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-146"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -47,7 +47,7 @@
         <translation>详细信息已写入 {log}。</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+127"/>
         <source>About Ashore</source>
         <translation>关于 Ashore</translation>
     </message>
@@ -295,7 +295,7 @@ Your data lives in:
         <translation>其他情况</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/loan/form.py" line="+113"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="+114"/>
         <source>Equal installments: the same payment every month</source>
         <translation>等额本息：每月还款额相同</translation>
     </message>
@@ -3015,7 +3015,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LenderDialog</name>
     <message>
-        <location filename="../../src/ashore/ui/dialogs.py" line="-246"/>
+        <location filename="../../src/ashore/ui/dialogs.py" line="-247"/>
         <source>New lender</source>
         <translation>新出借方</translation>
     </message>
@@ -3268,12 +3268,12 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Saved “%1”.</source>
         <translation>已保存“%1”。</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-55"/>
         <source>Delete loan</source>
         <translation>删除借款</translation>
     </message>
@@ -3284,12 +3284,12 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-52"/>
         <source>Delete loan “%1”</source>
         <translation>删除借款“%1”</translation>
     </message>
@@ -3304,7 +3304,7 @@ What was here before is saved in %1.</source>
         <translation>添加出借方“%1”</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Edit lender “%1”</source>
         <translation>编辑出借方“%1”</translation>
     </message>
@@ -3663,18 +3663,23 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+220"/>
+        <location line="+235"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location line="-219"/>
-        <location line="+157"/>
+        <location line="-234"/>
+        <location line="+172"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-92"/>
+        <source>“%1” is not one of your lenders yet: press Enter to add it</source>
+        <translation>“%1”还不是你的出借方：按回车键添加</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Check: %1</source>
         <translation>请检查：%1</translation>
     </message>
@@ -5470,7 +5475,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../src/ashore/ui/dialogs.py" line="+257"/>
+        <location filename="../../src/ashore/ui/dialogs.py" line="+258"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
