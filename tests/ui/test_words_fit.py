@@ -16,6 +16,7 @@ from ashore.services.payments import Payments
 from ashore.ui.dialogs import LenderDialog
 from ashore.ui.loan.form import LoanForm
 from ashore.ui.payments.models import ClaimsModel
+from ashore.ui.proposals.models import ProposalListModel
 from ashore.ui.widgets.fit import combo_room, line_edit_room
 
 JB = "jb-2026-01"
@@ -84,3 +85,25 @@ def test_the_claims_source_reads_whole_at_1280_by_800(qtbot, ctx, sample, lang) 
     width = view.horizontalHeader().sectionSize(ClaimsModel.Column.SOURCE)
     assert view.fontMetrics().horizontalAdvance(SOURCE) + 2 * CELL_PADDING <= width
     window.close()
+
+
+def test_the_empty_proposals_list_has_room_for_what_it_will_hold(
+    qtbot, sample, proposals_tab, lang
+) -> None:
+    """Seventh walk's 2: before the first proposal the columns were as wide as their headings
+    ("Method", "Status" squeezed at the right): each is as wide as what it typically holds."""
+    tab = proposals_tab(sample, "jt360-2025-11", "zh_CN" if lang == "zh_CN" else "en", (860, 720))
+    qtbot.wait(10)
+    view = tab.list_view
+    model = tab.list_model
+    assert model.rowCount() == 0
+    examples = model.examples()
+    assert examples[ProposalListModel.Column.STATUS] in ("Draft", "草稿")
+    header = view.horizontalHeader()
+    short = {
+        text: header.sectionSize(column)
+        for column, text in examples.items()
+        if view.fontMetrics().horizontalAdvance(text) + 2 * CELL_PADDING
+        > header.sectionSize(column)
+    }
+    assert short == {}

@@ -65,6 +65,7 @@ from ashore.ui.widgets.workspace import (
 NEW_KEY = "new"  # the chart key of a proposal being written, before it has an id
 VIEWS_LEAST = 250  # the height the table, comparison or chart below the form keeps at least
 HISTORY_ROWS = 4  # a proposal's history shows at least this many rows
+CELL_ROOM = 8  # a cell's margin each side of its text, with room to spare
 
 
 class ProposalsTab(QWidget):
@@ -87,6 +88,21 @@ class ProposalsTab(QWidget):
         self.last_update_ms = 0.0
         self._build("CNY")
 
+    def _size_empty_list(self) -> None:
+        """Before the first proposal the columns are as wide as what they will hold, not as
+        their headings (seventh walk's 2: "Method", "Status", "Starts" squeezed at the right)."""
+        header = self.list_view.horizontalHeader()
+        empty = self.list_model.rowCount() == 0
+        metrics = self.list_view.fontMetrics()
+        for column, example in self.list_model.examples().items():
+            mode = QHeaderView.ResizeMode
+            header.setSectionResizeMode(
+                column, mode.Interactive if empty else mode.ResizeToContents
+            )
+            if empty:
+                needed = metrics.horizontalAdvance(example) + 2 * CELL_ROOM
+                header.resizeSection(column, max(header.sectionSizeHint(column), needed))
+
     # ----- building ----------------------------------------------------------------------------
     def _build(self, currency: str) -> None:
         layout = QVBoxLayout(self)
@@ -106,6 +122,8 @@ class ProposalsTab(QWidget):
         self.list_view = table_view(self.list_model, "proposalList")
         # the name takes the room left; the figures are as wide as they need, all in sight
         fit_columns(self.list_view, ProposalListModel.Column.NAME)
+        self.list_model.modelReset.connect(self._size_empty_list)
+        self._size_empty_list()
         self.list_view.setToolTip(self.tr("Tick a proposal to show it on the chart."))
         self.list_view.setFixedHeight(table_height(self.list_view, 3))  # three in sight
         row.addWidget(self.list_view, 1)
