@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+83"/>
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+81"/>
         <source>Overdue %n day(s)</source>
         <translation>
             <numerusform>Overdue %n day</numerusform>

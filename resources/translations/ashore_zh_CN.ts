@@ -27,12 +27,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+146"/>
+        <location line="+147"/>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-146"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -47,7 +47,7 @@
         <translation>详细信息已写入 {log}。</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+127"/>
         <source>About Ashore</source>
         <translation>关于 Ashore</translation>
     </message>
@@ -159,7 +159,7 @@ Your data lives in:
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+88"/>
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+86"/>
         <source>Settled</source>
         <translation>已结清</translation>
     </message>
@@ -295,7 +295,7 @@ Your data lives in:
         <translation>其他情况</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/loan/form.py" line="+113"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="+114"/>
         <source>Equal installments: the same payment every month</source>
         <translation>等额本息：每月还款额相同</translation>
     </message>
@@ -731,7 +731,7 @@ Why delete {what}?</source>
         <translation>zh_CN</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="+146"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="+157"/>
         <source>%1 once</source>
         <translation>一次付清 %1</translation>
     </message>
@@ -834,7 +834,7 @@ Why delete {what}?</source>
 <context>
     <name>AllLoansRow</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+386"/>
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+410"/>
         <source>Every loan at once: what to pay and what needs attention (Ctrl+D)</source>
         <translation>一次看全部借款：要还什么、什么需要处理（Ctrl+D）</translation>
     </message>
@@ -1859,24 +1859,19 @@ Why delete {what}?</source>
 <context>
     <name>DataError</name>
     <message>
-        <location filename="../../src/ashore/ui/faults.py" line="+18"/>
-        <source>close it first (one window or command at a time keeps the data whole)</source>
-        <translation>请先关闭它（同一时间只开一个窗口或命令，数据才能保持完整）</translation>
+        <location filename="../../src/ashore/ui/faults.py" line="+20"/>
+        <source>{where}: Ashore is already open with this data in another window. Close that window first, or open a different data folder.</source>
+        <translation>{where}：Ashore 已经在另一个窗口中打开了这份数据。请先关闭那个窗口，或打开另一个数据文件夹。</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>{where}: Ashore is open on this data dir: %1</source>
-        <translation>{where}：Ashore 已在这个数据文件夹上打开：%1</translation>
+        <location line="+5"/>
+        <source>{where}: Ashore is already open with this data in another window (process {process}). Close that window first, or open a different data folder.</source>
+        <translation>{where}：Ashore 已经在另一个窗口中打开了这份数据（进程 {process}）。请先关闭那个窗口，或打开另一个数据文件夹。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>{where}: Ashore is open on this data dir (process {process}): %1</source>
-        <translation>{where}：Ashore 已在这个数据文件夹上打开（进程 {process}）：%1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{where}: Ashore is open on this data dir and the database is not at this version&apos;s schema: close it first</source>
-        <translation>{where}：Ashore 已在这个数据文件夹上打开，且数据库不是本版本的结构：请先关闭它</translation>
+        <location line="+5"/>
+        <source>{where}: Ashore is already open with this data in another window, and the data is not yet ready for this version of Ashore. Close that window first.</source>
+        <translation>{where}：Ashore 已经在另一个窗口中打开了这份数据，而这份数据还没有为这个版本的 Ashore 准备好。请先关闭那个窗口。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3037,7 +3032,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LenderDialog</name>
     <message>
-        <location filename="../../src/ashore/ui/dialogs.py" line="-246"/>
+        <location filename="../../src/ashore/ui/dialogs.py" line="-247"/>
         <source>New lender</source>
         <translation>新出借方</translation>
     </message>
@@ -3290,12 +3285,12 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Saved “%1”.</source>
         <translation>已保存“%1”。</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-55"/>
         <source>Delete loan</source>
         <translation>删除借款</translation>
     </message>
@@ -3306,12 +3301,12 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-52"/>
         <source>Delete loan “%1”</source>
         <translation>删除借款“%1”</translation>
     </message>
@@ -3326,7 +3321,7 @@ What was here before is saved in %1.</source>
         <translation>添加出借方“%1”</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Edit lender “%1”</source>
         <translation>编辑出借方“%1”</translation>
     </message>
@@ -3685,18 +3680,23 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+220"/>
+        <location line="+235"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location line="-219"/>
-        <location line="+157"/>
+        <location line="-234"/>
+        <location line="+172"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-92"/>
+        <source>“%1” is not one of your lenders yet: press Enter to add it</source>
+        <translation>“%1”还不是你的出借方：按回车键添加</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Check: %1</source>
         <translation>请检查：%1</translation>
     </message>
@@ -3872,7 +3872,7 @@ What was here before is saved in %1.</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>&amp;New Loan</source>
         <translation>新建借款(&amp;N)</translation>
     </message>
@@ -3887,12 +3887,12 @@ What was here before is saved in %1.</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-46"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -3902,22 +3902,22 @@ What was here before is saved in %1.</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-53"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>&amp;Dashboard</source>
         <translation>总览(&amp;D)</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-57"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>&amp;About Ashore</source>
         <translation>关于 Ashore(&amp;A)</translation>
     </message>
@@ -4548,7 +4548,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>OpeningPage</name>
     <message>
-        <location filename="../../src/ashore/ui/main_window.py" line="-269"/>
+        <location filename="../../src/ashore/ui/main_window.py" line="-270"/>
         <source>Opening your data…</source>
         <translation>正在打开你的数据…</translation>
     </message>
@@ -5231,7 +5231,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalListModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="-115"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="-126"/>
         <source>Proposal</source>
         <translation>方案</translation>
     </message>
@@ -5261,7 +5261,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>应还总额</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+41"/>
         <source>cannot be worked out</source>
         <translation>无法计算</translation>
     </message>
@@ -5269,12 +5269,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/tab.py" line="+109"/>
+        <location filename="../../src/ashore/ui/proposals/tab.py" line="+125"/>
         <source>Tick a proposal to show it on the chart.</source>
         <translation>勾选一个方案即可在图表上显示。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -5294,7 +5294,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>接受此方案…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>Installments</source>
         <translation>分期</translation>
     </message>
@@ -5504,7 +5504,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../src/ashore/ui/dialogs.py" line="+257"/>
+        <location filename="../../src/ashore/ui/dialogs.py" line="+258"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
@@ -5775,7 +5775,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>SidebarModel</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/sidebar.py" line="-243"/>
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="-267"/>
         <source>Lender / loan</source>
         <translation>出借方 / 借款</translation>
     </message>

@@ -173,15 +173,18 @@ def test_a_data_dir_another_window_keeps_is_said(qtbot, ctx, monkeypatch) -> Non
     monkeypatch.setattr(dialogs, "fatal_data_error", lambda p, text, folder: shown.append(text))
     monkeypatch.setattr(lock, "WAIT_SECONDS", 0.2)
     holder = _hold_lock(ctx.data.root)
+    (ctx.data.root / lock.LOCK_NAME).write_text(str(holder.pid), "ascii")  # as Ashore writes it
     try:
         assert app_module.run_app(ctx) == 1
     finally:
         assert holder.stdin is not None
         holder.stdin.close()
         holder.wait(timeout=30)
-    assert len(shown) == 1
-    assert "Ashore is open on this data dir" in shown[0]
-    assert "close it first" in shown[0]
+    key = os.path.abspath(ctx.data.root)
+    assert shown == [  # seventh walk's 3: said as a person would, not "open on this data dir"
+        f"{key}: Ashore is already open with this data in another window (process "
+        f"{holder.pid}). Close that window first, or open a different data folder."
+    ]
     assert not ctx.data.database.exists()  # nothing was created under the other's lock
 
 
@@ -323,6 +326,6 @@ def test_the_chinese_window_says_the_data_dir_is_kept_in_chinese(
         holder.wait(timeout=30)
     key = os.path.abspath(ctx.data.root)
     assert shown == [
-        f"{key}：Ashore 已在这个数据文件夹上打开（进程 {holder.pid}）：请先关闭它"
-        "（同一时间只开一个窗口或命令，数据才能保持完整）"
+        f"{key}：Ashore 已经在另一个窗口中打开了这份数据（进程 {holder.pid}）。"
+        "请先关闭那个窗口，或打开另一个数据文件夹。"
     ]

@@ -120,8 +120,8 @@ def test_the_lock_and_the_database_are_said_in_chinese(tmp_path, chinese) -> Non
         "(one window or command at a time keeps the data whole)"
     )  # the command line's English, unchanged
     assert error_detail(held) == (
-        f"{tmp_path}：Ashore 已在这个数据文件夹上打开（进程 27624）：请先关闭它"
-        "（同一时间只开一个窗口或命令，数据才能保持完整）"
+        f"{tmp_path}：Ashore 已经在另一个窗口中打开了这份数据（进程 27624）。"
+        "请先关闭那个窗口，或打开另一个数据文件夹。"
     )
     newer = DataError.about(tmp_path, "database.newer", "…", schema="0099")
     assert error_detail(newer) == (

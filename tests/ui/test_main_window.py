@@ -24,7 +24,7 @@ from .test_loan_form import EXPECTED, fill_worked_example
 def create_worked_example(qtbot, window, monkeypatch) -> str:
     """Add the worked example through the window, creating its lender on the way."""
     monkeypatch.setattr(
-        dialogs, "ask_lender", lambda parent: LenderDetails("Jiebei", "95188", "9-21")
+        dialogs, "ask_lender", lambda parent, name="": LenderDetails("Jiebei", "95188", "9-21")
     )
     click(qtbot, window.new_loan_button)
     assert window.pages.currentWidget() is window.loan_page

@@ -14,6 +14,7 @@ from ashore.services import Ledger
 from ashore.ui import dialogs
 from ashore.ui.dialogs import LenderDetails
 from ashore.ui.loan.form import NEW_LENDER
+from ashore.ui.widgets.fields import ErrorLabel
 
 from .helpers import choose, click, type_into
 
@@ -30,7 +31,7 @@ def _fill_kaka(qtbot: Any, window: Any) -> None:
 
 def _new_lender(window: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
-        dialogs, "ask_lender", lambda _parent: LenderDetails("Kaka Loan", "400-000-0000")
+        dialogs, "ask_lender", lambda _parent, _name="": LenderDetails("Kaka Loan", "400-000-0000")
     )
     choose(window.form.lender, NEW_LENDER)
 
@@ -114,3 +115,62 @@ def test_a_new_loan_opens_on_its_overview_whichever_tab_was_open(
     assert tabs.currentWidget() is window.loan_page.slots["overview"]
     kaka = next(loan.id for loan in sample.loans() if loan.name == "Kaka 30-day")
     assert window.showing[1] == kaka
+
+
+# the completion popup on the offscreen test platform (a real screen raises it, grabs the keys)
+@pytest.mark.qt_log_ignore(
+    "does not support raise",
+    "does not support grabbing the keyboard",
+    "does not support propagateSizeHints",
+)
+def test_a_lender_is_typed_into_its_box(
+    qtbot: Any, ledger: Ledger, make_window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Seventh walk's 1: "Choose a lender, or add a new one" took no typing. Typing offers the
+    lenders holding the words, a lender's name (any case) chooses it, and Enter on a name that
+    is none asks for it as a new lender, its name filled in, saved with the loan."""
+    ledger.load_sample()
+    window = make_window(ledger)
+    window.new_loan()
+    box = window.form.lender
+    edit = box.edit
+    edit.clear()
+    qtbot.keyClicks(edit, "jie")
+    completer = box.completer()
+    model = completer.completionModel()
+    offered = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert offered == ["360借条 Jietiao", "借呗 Jiebei"]
+    edit.setText("借呗 ")  # (keyClicks types ASCII only; a Chinese name comes from the IME)
+    qtbot.keyClicks(edit, "JIEBEI")
+    assert window.form.problems()[:1] == ["lender"]  # typed, not yet chosen
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert box.chosen() == "jb"
+    assert box.currentText() == "借呗 Jiebei"
+    asked: list[str] = []
+
+    def ask(_parent: object, name: str = "") -> LenderDetails:
+        asked.append(name)
+        return LenderDetails(name, "400-000-0000")
+
+    monkeypatch.setattr(dialogs, "ask_lender", ask)
+    edit.selectAll()
+    qtbot.keyClicks(edit, "Kaka Loan")
+    assert box.chosen() is None  # the box no longer shows 借呗 Jiebei: no lender is taken
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert asked == ["Kaka Loan"]
+    assert box.currentText() == "Kaka Loan (new, saved with the loan)"
+    assert ledger.lenders()[-1].name != "Kaka Loan"  # nothing stored yet
+    _fill_kaka(qtbot, window)
+    click(qtbot, window.form.save_button)
+    (kaka,) = [lender for lender in ledger.lenders() if lender.name == "Kaka Loan"]
+    assert [loan.lender for loan in ledger.loans() if loan.name == "Kaka 30-day"] == [kaka.id]
+
+
+def test_a_name_that_is_no_lender_says_how_to_add_it(qtbot, ledger: Ledger, make_window) -> None:
+    window = make_window(ledger)
+    window.new_loan()
+    edit = window.form.lender.edit
+    qtbot.keyClicks(edit, "Kaka Loan")
+    edit.editingFinished.emit()  # the field is left
+    labels = [label.text() for label in window.form.findChildren(ErrorLabel)]
+    assert "“Kaka Loan” is not one of your lenders yet: press Enter to add it" in labels

@@ -5,9 +5,12 @@ their text (font metrics against the widget's or the column's width)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
+import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from ashore.domain.records import Claim
@@ -15,6 +18,7 @@ from ashore.services.payments import Payments
 from ashore.ui.dialogs import LenderDialog
 from ashore.ui.loan.form import LoanForm
 from ashore.ui.payments.models import ClaimsModel
+from ashore.ui.proposals.models import ProposalListModel
 from ashore.ui.widgets.fit import combo_room, line_edit_room
 
 JB = "jb-2026-01"
@@ -52,12 +56,15 @@ def test_the_new_lender_dialogs_examples_read_whole(qtbot, lang) -> None:
     qtbot.wait(10)
     fields = dialog.findChildren(QLineEdit)
     assert dialog.hours in fields
-    cut = [
-        (f.placeholderText(), f.fontMetrics().horizontalAdvance(f.placeholderText()), room)
+    # as QLineEdit paints its example: elided to its room (seventh walk's 2: the Chinese hours
+    # were 131.25 pixels in 131 and came out "例如：每天 9:00–21:…")
+    shown = {
+        f.placeholderText(): f.fontMetrics().elidedText(
+            f.placeholderText(), Qt.TextElideMode.ElideRight, line_edit_room(f)
+        )
         for f in fields
-        if f.fontMetrics().horizontalAdvance(f.placeholderText()) > (room := line_edit_room(f))
-    ]
-    assert cut == []
+    }
+    assert {text: seen for text, seen in shown.items() if seen != text} == {}
 
 
 def test_the_claims_source_reads_whole_at_1280_by_800(qtbot, ctx, sample, lang) -> None:
@@ -79,4 +86,67 @@ def test_the_claims_source_reads_whole_at_1280_by_800(qtbot, ctx, sample, lang) 
     assert view.model().index(0, ClaimsModel.Column.SOURCE).data() == SOURCE
     width = view.horizontalHeader().sectionSize(ClaimsModel.Column.SOURCE)
     assert view.fontMetrics().horizontalAdvance(SOURCE) + 2 * CELL_PADDING <= width
+    window.close()
+
+
+def test_the_empty_proposals_list_has_room_for_what_it_will_hold(
+    qtbot, sample, proposals_tab, lang
+) -> None:
+    """Seventh walk's 2: before the first proposal the columns were as wide as their headings
+    ("Method", "Status" squeezed at the right): each is as wide as what it typically holds."""
+    tab = proposals_tab(sample, "jt360-2025-11", "zh_CN" if lang == "zh_CN" else "en", (860, 720))
+    qtbot.wait(10)
+    view = tab.list_view
+    model = tab.list_model
+    assert model.rowCount() == 0
+    examples = model.examples()
+    assert examples[ProposalListModel.Column.STATUS] in ("Draft", "草稿")
+    header = view.horizontalHeader()
+    short = {
+        text: header.sectionSize(column)
+        for column, text in examples.items()
+        if view.fontMetrics().horizontalAdvance(text) + 2 * CELL_PADDING
+        > header.sectionSize(column)
+    }
+    assert short == {}
+
+
+@pytest.fixture
+def themed(qapp) -> Iterator[None]:
+    """The window's theme (its style sheet pads every cell), as the app applies it at start."""
+    from ashore.ui.widgets.theme import apply_theme
+
+    sheet, palette = qapp.styleSheet(), qapp.palette()
+    apply_theme(qapp)
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+
+
+def test_the_proposal_names_read_whole_at_1280_by_800(qtbot, ctx, book, lang, themed) -> None:
+    """Seventh walk's 2: "24 months, penalty wa…" in the proposals list at 1280x800 (the
+    walker's book: accepted, beside a settlement paid once)."""
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    from ashore.ui.app import open_settings
+    from ashore.ui.main_window import MainWindow
+
+    window = MainWindow(book, ctx, open_settings(ctx.data))
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    window.load()
+    window.open_loan("jb-1")
+    tabs = window.loan_page.tabs
+    tab = window.proposals_tab
+    tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.widget(i).isAncestorOf(tab)))
+    qtbot.wait(50)
+    view = tab.list_view
+    model = tab.list_model
+    names = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert "24 months, penalty waived" in names
+    check = QApplication.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+    room = view.horizontalHeader().sectionSize(ProposalListModel.Column.NAME)
+    needed = {name: view.fontMetrics().horizontalAdvance(name) + check for name in names}
+    assert {name: width for name, width in needed.items() if width + 3 * CELL_PADDING > room} == {}
     window.close()

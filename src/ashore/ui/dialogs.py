@@ -129,7 +129,7 @@ class LenderDetails:
 class LenderDialog(QDialog):
     """Name, customer-service phone and hours of a new lender."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, name: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New lender"))
         layout = QVBoxLayout(self)
@@ -150,6 +150,7 @@ class LenderDialog(QDialog):
         form.addRow(self.tr("Phone"), self.phone)
         form.addRow(self.tr("Hours"), self.hours)
         layout.addLayout(form)
+        self.name.setText(name)  # as typed in the loan form's Lender box
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -169,9 +170,9 @@ class LenderDialog(QDialog):
         )
 
 
-def ask_lender(parent: QWidget | None) -> LenderDetails | None:
-    """Ask for a new lender's name, phone and hours; None when cancelled."""
-    dialog = LenderDialog(parent)
+def ask_lender(parent: QWidget | None, name: str = "") -> LenderDetails | None:
+    """Ask for a new lender's name (``name`` filled in), phone and hours; None when cancelled."""
+    dialog = LenderDialog(parent, name)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.details()

@@ -139,9 +139,10 @@ class LoanEdits(QObject):
             self.tr("Deleted “%1”. Ctrl+Z brings it back.").replace("%1", removed.name), 6000
         )
 
-    def add_lender(self) -> None:
-        """ "New lender…" in the form: ask, save, and choose the new lender in the form."""
-        details = dialogs.ask_lender(self.window)
+    def add_lender(self, name: str = "") -> None:
+        """ "New lender…" in the form, or a new name typed in its Lender box: ask (the name
+        filled in), and choose the new lender in the form (saved with the loan)."""
+        details = dialogs.ask_lender(self.window, name)
         if details is None:
             return
         lender = Lender(

@@ -15,20 +15,22 @@ def world_templates() -> dict[str, str]:
     """The data folder, the database, backups, stored files, exports."""
 
     translate = QCoreApplication.translate
-    close = translate(
-        "DataError", "close it first (one window or command at a time keeps the data whole)"
-    )
+    # as a person would say it (seventh walk's 3: "open on this data dir (process 8065)")
     return {
-        "lock.held": translate("DataError", "{where}: Ashore is open on this data dir: %1").replace(
-            "%1", close
+        "lock.held": translate(
+            "DataError",
+            "{where}: Ashore is already open with this data in another window. Close that "
+            "window first, or open a different data folder.",
         ),
         "lock.held_by": translate(
-            "DataError", "{where}: Ashore is open on this data dir (process {process}): %1"
-        ).replace("%1", close),
+            "DataError",
+            "{where}: Ashore is already open with this data in another window (process "
+            "{process}). Close that window first, or open a different data folder.",
+        ),
         "lock.held_older": translate(
             "DataError",
-            "{where}: Ashore is open on this data dir and the database is not at this "
-            "version's schema: close it first",
+            "{where}: Ashore is already open with this data in another window, and the "
+            "data is not yet ready for this version of Ashore. Close that window first.",
         ),
         "lock.not_created": translate(
             "DataError", "{where}: cannot create the lock file: {reason}"

@@ -46,6 +46,7 @@ from ashore.domain.money import (
 from ashore.domain.records import Fee, Lender, Loan, OverdueRules
 from ashore.ui.loan.allocation import AllocationList
 from ashore.ui.loan.fees import FeeTable
+from ashore.ui.loan.lender_box import LenderBox
 from ashore.ui.loan.presets import CUSTOM, PRESETS, matching_preset, preset_label
 from ashore.ui.loan.values import _required_text, amount_text, percent_text
 from ashore.ui.messages import as_error, error_field
@@ -122,7 +123,7 @@ class LoanForm(QWidget):
 
     saveRequested = Signal(object)
     deleteRequested = Signal(str)
-    newLenderRequested = Signal()
+    newLenderRequested = Signal(str)  # the name typed in the box, "" from "New lender…"
     validityChanged = Signal(bool)
 
     def __init__(self, *, today: date, locale: str = "en", parent: QWidget | None = None) -> None:
@@ -250,7 +251,7 @@ class LoanForm(QWidget):
                 "such as the month you took it. The reference is the contract number, if any."
             ),
         )
-        self.lender = QComboBox()
+        self.lender = LenderBox()  # chosen, or typed: a new name is offered as a new lender
         self.lender.setMinimumContentsLength(18)
         self.lender.setPlaceholderText(self.tr("Choose a lender, or add a new one"))
         form.addRow(self.tr("Lender"), self._with_error(self.lender, "lender"))
@@ -584,6 +585,9 @@ class LoanForm(QWidget):
         self.allocation.changed.connect(self._on_change)
         self.lender.activated.connect(self._on_lender_chosen)
         self.lender.currentIndexChanged.connect(self._on_change)
+        self.lender.editTextChanged.connect(self._on_change)
+        self.lender.edit.editingFinished.connect(self._say_unknown_lender)
+        self.lender.newNameEntered.connect(self.newLenderRequested.emit)
         self.currency.currentIndexChanged.connect(self._on_currency)
         self.rate_unit.currentIndexChanged.connect(self._on_rate_unit)
         self.day_count.currentIndexChanged.connect(self._on_rate_unit)
@@ -635,9 +639,21 @@ class LoanForm(QWidget):
     def _on_lender_chosen(self, index: int) -> None:
         if self.lender.itemData(index) == NEW_LENDER:
             self.lender.setCurrentIndex(self._last_lender_index)
-            self.newLenderRequested.emit()
+            self.newLenderRequested.emit("")
         else:
             self._last_lender_index = index
+        self._say_unknown_lender()
+
+    def _say_unknown_lender(self) -> None:
+        """A typed name that is no lender yet: said beside the box, with how to add it."""
+        name = self.lender.unknown_name()
+        self._field_errors["lender"](
+            self.tr("“%1” is not one of your lenders yet: press Enter to add it").replace(
+                "%1", name
+            )
+            if name
+            else ""
+        )
 
     def _format_principal(self) -> None:
         """Once the field is left, "12000" reads "12,000.00": the amount as it was understood."""
@@ -748,7 +764,7 @@ class LoanForm(QWidget):
             label = lender.name
             if lender is pending:
                 label = self.tr("%1 (new, saved with the loan)").replace("%1", lender.name)
-            self.lender.addItem(label, lender.id)
+            self.lender.add_lender(label, lender.id, lender.name)
         if lenders:
             self.lender.insertSeparator(self.lender.count())
         self.lender.addItem(self.tr("New lender…"), NEW_LENDER)
@@ -897,7 +913,7 @@ class LoanForm(QWidget):
     def problems(self) -> list[str]:
         """The labels of the fields that hold something unusable (empty when all is well)."""
         problems: list[str] = []
-        if self.lender.currentData() in (None, NEW_LENDER):
+        if self.lender.chosen() in (None, NEW_LENDER):
             problems.append(self.tr("lender"))
         checks = (
             (self.name, self.tr("loan name")),

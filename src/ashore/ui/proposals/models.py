@@ -63,6 +63,17 @@ class ProposalListModel(PlainTableModel):
             self.tr("Total to pay"),
         )
 
+    def examples(self) -> dict[int, str]:
+        """What the columns beside the name typically hold: their widths while the list is empty."""
+        amount = money_text(Decimal("9999.99"), self.currency, self.babel)
+        return {
+            self.Column.METHOD: method_names()["reamortize"],  # a new proposal's method
+            self.Column.STATUS: status_names()["draft"],
+            self.Column.START: date_text(date(2026, 12, 31), self.babel),
+            self.Column.MONTHLY: amount,
+            self.Column.TOTAL: amount,
+        }
+
     def set_proposals(
         self, items: Sequence[tuple[Proposal, finance.ProposalPlan | None, str]]
     ) -> None:

@@ -65,6 +65,7 @@ from ashore.ui.widgets.workspace import (
 NEW_KEY = "new"  # the chart key of a proposal being written, before it has an id
 VIEWS_LEAST = 250  # the height the table, comparison or chart below the form keeps at least
 HISTORY_ROWS = 4  # a proposal's history shows at least this many rows
+CELL_ROOM = 8  # a cell's margin each side of its text, with room to spare
 
 
 class ProposalsTab(QWidget):
@@ -87,6 +88,21 @@ class ProposalsTab(QWidget):
         self.last_update_ms = 0.0
         self._build("CNY")
 
+    def _size_empty_list(self) -> None:
+        """Before the first proposal the columns are as wide as what they will hold, not as
+        their headings (seventh walk's 2: "Method", "Status", "Starts" squeezed at the right)."""
+        header = self.list_view.horizontalHeader()
+        empty = self.list_model.rowCount() == 0
+        metrics = self.list_view.fontMetrics()
+        for column, example in self.list_model.examples().items():
+            mode = QHeaderView.ResizeMode
+            header.setSectionResizeMode(
+                column, mode.Interactive if empty else mode.ResizeToContents
+            )
+            if empty:
+                needed = metrics.horizontalAdvance(example) + 2 * CELL_ROOM
+                header.resizeSection(column, max(header.sectionSizeHint(column), needed))
+
     # ----- building ----------------------------------------------------------------------------
     def _build(self, currency: str) -> None:
         layout = QVBoxLayout(self)
@@ -100,16 +116,18 @@ class ProposalsTab(QWidget):
         stack = QVBoxLayout(top)
         stack.setContentsMargins(0, 0, 0, 6)
         stack.setSpacing(8)
-        row = QHBoxLayout()
-        row.setSpacing(SPACING)
         self.list_model = ProposalListModel(currency, self.babel, self)
         self.list_view = table_view(self.list_model, "proposalList")
         # the name takes the room left; the figures are as wide as they need, all in sight
         fit_columns(self.list_view, ProposalListModel.Column.NAME)
+        self.list_model.modelReset.connect(self._size_empty_list)
+        self._size_empty_list()
         self.list_view.setToolTip(self.tr("Tick a proposal to show it on the chart."))
         self.list_view.setFixedHeight(table_height(self.list_view, 3))  # three in sight
-        row.addWidget(self.list_view, 1)
-        buttons = QVBoxLayout()
+        stack.addWidget(self.list_view)
+        # the buttons in a row under the list, not a column beside it: the list has the
+        # window's width for its names (seventh walk's 2: "24 months, penalty wa…" at 1280x800)
+        buttons = QHBoxLayout()
         buttons.setSpacing(6)
         self.new_button = QPushButton(self.tr("New"))
         self.duplicate_button = QPushButton(self.tr("Duplicate"))
@@ -127,8 +145,7 @@ class ProposalsTab(QWidget):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        row.addLayout(buttons)
-        stack.addLayout(row)
+        stack.addLayout(buttons)
         self.form = ProposalForm(currency, self.babel)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
