@@ -529,7 +529,8 @@ class ProposalsTab(QWidget):
             # (set after each fill: a reset of the columns forgets a section's own mode)
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self._fit_comparison_rows()
-        QTimer.singleShot(0, self._fit_comparison_rows)
+        # (the view as the call's context: a tab closed meanwhile drops the call with its view)
+        QTimer.singleShot(0, self.comparison_view, self._fit_comparison_rows)
 
     def _fit_comparison_rows(self) -> None:
         view = self.comparison_view

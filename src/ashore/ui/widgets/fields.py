@@ -233,6 +233,9 @@ class ErrorLabel(QLabel):
         super().__init__(parent)
         self.setObjectName("fieldError")
         self.setWordWrap(True)
+        # As wide as its field, never wider: a long message wraps under the field instead of
+        # widening the field's column and moving the fields beside it.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setVisible(False)
 
     def show_message(self, text: str) -> None:
