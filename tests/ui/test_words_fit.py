@@ -5,11 +5,9 @@ their text (font metrics against the widget's or the column's width)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
@@ -109,44 +107,3 @@ def test_the_empty_proposals_list_has_room_for_what_it_will_hold(
         > header.sectionSize(column)
     }
     assert short == {}
-
-
-@pytest.fixture
-def themed(qapp) -> Iterator[None]:
-    """The window's theme (its style sheet pads every cell), as the app applies it at start."""
-    from ashore.ui.widgets.theme import apply_theme
-
-    sheet, palette = qapp.styleSheet(), qapp.palette()
-    apply_theme(qapp)
-    yield
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-
-
-def test_the_proposal_names_read_whole_at_1280_by_800(qtbot, ctx, book, lang, themed) -> None:
-    """Seventh walk's 2: "24 months, penalty wa…" in the proposals list at 1280x800 (the
-    walker's book: accepted, beside a settlement paid once)."""
-    from PySide6.QtWidgets import QApplication, QStyle
-
-    from ashore.ui.app import open_settings
-    from ashore.ui.main_window import MainWindow
-
-    window = MainWindow(book, ctx, open_settings(ctx.data))
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    window.load()
-    window.open_loan("jb-1")
-    tabs = window.loan_page.tabs
-    tab = window.proposals_tab
-    tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.widget(i).isAncestorOf(tab)))
-    qtbot.wait(50)
-    view = tab.list_view
-    model = tab.list_model
-    names = [model.index(row, 0).data() for row in range(model.rowCount())]
-    assert "24 months, penalty waived" in names
-    check = QApplication.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
-    room = view.horizontalHeader().sectionSize(ProposalListModel.Column.NAME)
-    needed = {name: view.fontMetrics().horizontalAdvance(name) + check for name in names}
-    assert {name: width for name, width in needed.items() if width + 3 * CELL_PADDING > room} == {}
-    window.close()

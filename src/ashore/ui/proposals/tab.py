@@ -116,6 +116,8 @@ class ProposalsTab(QWidget):
         stack = QVBoxLayout(top)
         stack.setContentsMargins(0, 0, 0, 6)
         stack.setSpacing(8)
+        row = QHBoxLayout()
+        row.setSpacing(SPACING)
         self.list_model = ProposalListModel(currency, self.babel, self)
         self.list_view = table_view(self.list_model, "proposalList")
         # the name takes the room left; the figures are as wide as they need, all in sight
@@ -124,10 +126,8 @@ class ProposalsTab(QWidget):
         self._size_empty_list()
         self.list_view.setToolTip(self.tr("Tick a proposal to show it on the chart."))
         self.list_view.setFixedHeight(table_height(self.list_view, 3))  # three in sight
-        stack.addWidget(self.list_view)
-        # the buttons in a row under the list, not a column beside it: the list has the
-        # window's width for its names (seventh walk's 2: "24 months, penalty wa…" at 1280x800)
-        buttons = QHBoxLayout()
+        row.addWidget(self.list_view, 1)
+        buttons = QVBoxLayout()
         buttons.setSpacing(6)
         self.new_button = QPushButton(self.tr("New"))
         self.duplicate_button = QPushButton(self.tr("Duplicate"))
@@ -145,7 +145,8 @@ class ProposalsTab(QWidget):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        stack.addLayout(buttons)
+        row.addLayout(buttons)
+        stack.addLayout(row)
         self.form = ProposalForm(currency, self.babel)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
