@@ -126,3 +126,40 @@ def test_the_dialog_opens_on_every_plan_to_its_last_installment(
     window = make_window(sample)
     assert window.file_actions.calendar.export_pdf() is None  # the patched dialog cancels
     assert asked == [expected]
+
+
+def test_opening_the_dialog_takes_the_shared_figures(
+    qtbot, sample, ctx, make_window, monkeypatch
+) -> None:
+    """The dialog's months came from every loan worked out again on the window's thread (0.7 s
+    with 300 loans): it now takes the figures the dashboard worked out for today, with the same
+    loans and months as before."""
+    from ashore.services import calendars as cal
+    from ashore.services import plans
+
+    last = _accept(sample, 24)
+    records = sample.loans()
+    expected_loans = [(loan.id, loan.name) for loan in records]
+    expected_months = cal.months_covering(ctx.today, cal.last_due(records, ctx.today))
+    assert expected_months == 26
+    assert last.year == 2028
+    window = make_window(sample)  # the window has filled: the dashboard worked them out
+    asked: list[tuple[list[tuple[str, str]], date, int]] = []
+    monkeypatch.setattr(
+        dialogs,
+        "ask_calendar",
+        lambda _p, _t, loans, first, months: asked.append((list(loans), first, months)),
+    )
+    worked: list[str] = []
+    standing = plans.standing
+
+    def counted(loan, today):
+        worked.append(loan.id)
+        return standing(loan, today)
+
+    monkeypatch.setattr(plans, "standing", counted)
+    assert window.file_actions.calendar.export_pdf() is None  # the patched dialog cancels
+    assert window.file_actions.calendar.export_ics() is None
+    assert asked == [(expected_loans, ctx.today, expected_months)] * 2
+    assert len(expected_loans) == 3
+    assert worked == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from calendar import monthrange
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -78,13 +78,21 @@ def months_from(first: date, count: int, option: str = "--months") -> list[tuple
 def last_due(loans: Sequence[Loan], today: date) -> date | None:
     """The last due date of the loans' plans in force (None without any installment). A loan
     whose figures cannot be worked out is passed over: the export itself names its problem."""
-    last: date | None = None
+    found: list[plans.Standing] = []
     for loan in loans:
         try:
-            rows = plans.standing(loan, today).entries
+            found.append(plans.standing(loan, today))
         except (InputError, finance.FinanceError):
             continue
-        for row in rows:
+    return last_in_force(found)
+
+
+def last_in_force(standings: Iterable[plans.Standing]) -> date | None:
+    """The last due date of these plans in force (``plans.standing`` of each loan, such as the
+    ledger's shared ``figures``); None without any installment."""
+    last: date | None = None
+    for found in standings:
+        for row in found.entries:
             if row.status != "replaced" and (last is None or row.due > last):
                 last = row.due
     return last

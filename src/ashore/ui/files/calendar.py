@@ -174,15 +174,18 @@ class CalendarExport(QObject):
         )
 
     def _ask(self, title: str, suffix: str, filters: str) -> tuple[CalendarChoice, Path] | None:
-        records = self.ledger.loans()
-        loans = [(loan.id, loan.name) for loan in records]
+        today = self.ctx.today
+        # the shared read and figures the dashboard and sidebar already worked out for today:
+        # no loan is read in full or worked out again to open the dialog (300 loans took 0.7 s)
+        figures = self.ledger.figures(today)
+        loans = [(found.loan.id, found.loan.name) for found in figures]
         if not loans:
             dialogs.info(self.window, self.tr("There is no loan to put in a calendar yet."), title)
             return None
         # every plan in force to its last installment (a 12-month default cut a 24-month
         # agreement in half, its totals silently short: seventh walk)
-        today = self.ctx.today
-        months = cal.months_covering(today, cal.last_due(records, today))
+        last = cal.last_in_force(found.standing for found in figures)
+        months = cal.months_covering(today, last)
         choice = dialogs.ask_calendar(self.window, title, loans, today, months)
         if choice is None:
             return None
