@@ -304,23 +304,9 @@ class StoredNote:
         return note_body(loan_id, self.note) == body
 
 
-@dataclass(frozen=True)
-class StoredBody:
-    """A note row as the chain sees it, with the canonical body of what it holds now (worked out
-    from the row's columns directly, ``streams.Streams.bodies``: no record built to check it)."""
-
-    id: str
-    prev_hash: str
-    hash: str
-    body: str
-
-    def holds(self, loan_id: str, body: str) -> bool:
-        return self.body == body
-
-
 class NoteLinks(Linked, Protocol):
     """A note row as the chain sees it: its link hashes, and whether it holds what an entry's
-    body records (``StoredNote``, ``StoredBody``, ``chain_check.RowNote``)."""
+    body records (``StoredNote``, ``chain_check.RowNote``)."""
 
     @property
     def id(self) -> str: ...

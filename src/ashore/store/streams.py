@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ashore.domain.records import Attachment, CallNote, NoteEvent, NoteRevision
-from ashore.store.chain import StoredBody, StoredNote, canonical, collection_content
+from ashore.store.chain import StoredNote, collection_content
 
 _LOANS = "SELECT id FROM loans ORDER BY id"
 _EVENTS = (
@@ -136,36 +136,10 @@ class Streams:
         self.notes_seen += len(notes)
         return events, notes
 
-    def bodies(self, loan_id: str) -> tuple[list[NoteEvent], list[StoredBody]]:
-        """The next loan's chain, and its notes each with the canonical body of its row (what
-        ``chain.note_body`` gives of the note ``loan`` reads), worked out from the columns as
-        they come: the same text, without a record built per note, revision and file."""
-        events = self._events(loan_id)
-        revisions: dict[int, list[dict[str, Any]]] = {}
-        for r in self.revisions.take(loan_id):
-            revisions.setdefault(int(r[1]), []).append(_revision_content(r))
-        links: dict[int, list[list[str]]] = {}
-        for r in self.links.take(loan_id):
-            links.setdefault(int(r[1]), []).append([str(r[2]), str(r[3]), str(r[4])])
-        notes = [
-            StoredBody(
-                str(r[2]),
-                str(r[18]),
-                str(r[19]),
-                canonical(
-                    _note_content(
-                        loan_id, r, revisions.get(int(r[1]), []), links.get(int(r[1]), [])
-                    )
-                ),
-            )
-            for r in self.notes.take(loan_id)
-        ]
-        self.notes_seen += len(notes)
-        return events, notes
 
-
-# What ``chain.note_content`` holds of a note read by ``_note``, from the same columns: each time
-# and day as its value read back writes it (``isoformat`` of what ``fromisoformat`` makes of it).
+# What ``chain.note_content`` holds of a note read by ``_note``, from the same columns (the exact
+# way ``chain_check`` puts a row together): each time and day as its value read back writes it
+# (``isoformat`` of what ``fromisoformat`` makes of it).
 
 
 def _iso(value: object) -> str:
