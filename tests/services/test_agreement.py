@@ -5,7 +5,6 @@ nothing re-spreads it; an imported ``agreed`` table is kept verbatim."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -30,14 +29,6 @@ def annuity(principal: Decimal, annual: Decimal, months: int) -> Decimal:
     """A = P·i / (1 − (1 + i)^−n), written out independently of the engine."""
     i = annual / 12
     return (principal * i / (1 - (1 + i) ** -months)).quantize(CENT, ROUND_HALF_UP)
-
-
-@pytest.fixture
-def ledger(data_dir: DataDir) -> Iterator[Ledger]:
-    opened = Ledger.open(data_dir)
-    opened.load_sample()
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

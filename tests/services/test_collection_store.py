@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -25,14 +24,6 @@ from ashore.store.database import downgrade, upgrade
 CST = timezone(timedelta(hours=8))
 LOAN = "jb-2026-01"
 CERT = b"%PDF-1.4 settlement certificate \x00\xff" * 20
-
-
-@pytest.fixture
-def ledger(data_dir: DataDir) -> Iterator[Ledger]:
-    ledger = Ledger.open(data_dir)
-    ledger.load_sample()
-    yield ledger
-    ledger.close()
 
 
 def _collector_call(notes: Notes) -> str:

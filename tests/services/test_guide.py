@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from ashore import finance
-from ashore.app.context import Context
 from ashore.app.errors import InputError
 from ashore.app.resources import resource_path
 from ashore.domain import guide as guide_records
@@ -43,14 +42,6 @@ def note(note_id: str, day: date, follow_up: date | None = None) -> CallNote:
 def agreed_rows(loan: Loan, proposal_id: str = "p1") -> tuple[finance.Installment, ...]:
     proposal = next(p for p in loan.proposals if p.id == proposal_id)
     return plans.work_out(loan, proposal).installments
-
-
-@pytest.fixture
-def ledger(ctx: Context) -> Ledger:
-    opened = Ledger.open(ctx.data)
-    opened.load_sample()
-    yield opened
-    opened.close()
 
 
 def test_the_stage_moves_through_every_step_as_the_data_changes() -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import wave
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -26,14 +25,6 @@ from ashore.store.evidence import Cancelled
 
 CST = timezone(timedelta(hours=8))
 LOAN = "jb-2026-01"
-
-
-@pytest.fixture
-def ledger(data_dir: DataDir) -> Iterator[Ledger]:
-    ledger = Ledger.open(data_dir)
-    ledger.load_sample()
-    yield ledger
-    ledger.close()
 
 
 def _problems(ledger: Ledger) -> list[str]:

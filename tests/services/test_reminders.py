@@ -3,14 +3,10 @@ agreed installments."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 
-import pytest
-
-from ashore.app.paths import DataDir
 from ashore.domain.records import Loan, Payment
 from ashore.services import Ledger
 from ashore.services.notes import Notes
@@ -18,14 +14,6 @@ from ashore.services.reminders import due_between, missed, notification_times, r
 
 CST = timezone(timedelta(hours=8))
 LOAN = "jb-2026-01"
-
-
-@pytest.fixture
-def ledger(data_dir: DataDir) -> Iterator[Ledger]:
-    ledger = Ledger.open(data_dir)
-    ledger.load_sample()
-    yield ledger
-    ledger.close()
 
 
 def _agreed(ledger: Ledger) -> Loan:

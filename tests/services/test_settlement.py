@@ -3,28 +3,18 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from ashore.app.errors import InputError
-from ashore.app.paths import DataDir
 from ashore.services import Ledger
 from ashore.services import settlement as svc
 from ashore.store.audit import find_problems
 
 LOAN = "jb-2026-01"
 CERT = b"%PDF-1.4 certificate of settlement" * 30
-
-
-@pytest.fixture
-def ledger(data_dir: DataDir) -> Iterator[Ledger]:
-    ledger = Ledger.open(data_dir)
-    ledger.load_sample()
-    yield ledger
-    ledger.close()
 
 
 def test_settle_attach_check_and_dispute(ledger: Ledger, tmp_path: Path) -> None:

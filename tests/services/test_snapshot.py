@@ -33,14 +33,6 @@ LONDON = timezone(timedelta(hours=0))
 NEW_YORK = timezone(timedelta(hours=-5))
 
 
-@pytest.fixture
-def ledger(data_dir: DataDir) -> Iterator[Ledger]:
-    opened = Ledger.open(data_dir)
-    opened.load_sample()
-    yield opened
-    opened.close()
-
-
 class Counts:
     """What the database was asked, as it happens: SQL statements, the loan rows and note rows
     loaded (by loan id), and ``plans.standing`` calls (each loan worked out)."""

@@ -70,6 +70,19 @@ def sample(ledger: Ledger) -> Ledger:
 
 
 @pytest.fixture
+def board(qtbot, sample: Ledger, ctx: Context) -> object:
+    """The dashboard over the sample book, shown at 1000x720 and filled."""
+    from ashore.ui.loan.dashboard import Dashboard
+
+    widget = Dashboard(sample, ctx, "en")
+    qtbot.addWidget(widget)
+    widget.resize(1000, 720)
+    widget.show()
+    widget.refresh()
+    return widget
+
+
+@pytest.fixture
 def dialog_log(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, tuple[object, ...]]]:
     """Every function of ashore.ui.dialogs answers without a real dialog and is recorded here:
     confirm says yes, questions are cancelled; a test patches one again to answer otherwise."""

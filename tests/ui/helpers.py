@@ -32,10 +32,8 @@ def click(qtbot, button: QWidget) -> None:
 
 
 def record_night_call(ledger, loan_id: str) -> None:
-    """A collector's call at 23:10 (+08:00): a night call, a rule broken, so a complaint is due."""
-    from datetime import datetime, timedelta, timezone
+    """A collector's call at 23:10 (+08:00): a night call, a rule broken, so a complaint is due
+    (the report tests' ``walk_book.night_call``, one call for both)."""
+    from reports.walk_book import night_call
 
-    from ashore.services.notes import Notes
-
-    at = datetime(2026, 11, 21, 23, 10, tzinfo=timezone(timedelta(hours=8)))
-    Notes(ledger).add(loan_id, occurred_at=at, kind="collection", direction="incoming", text="pay")
+    night_call(ledger, loan_id)

@@ -6,27 +6,13 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-import pytest
-
-from ashore.app.context import Context
 from ashore.domain.dates import date_text
-from ashore.services import Ledger
 from ashore.services.proposals import Proposals
-from ashore.ui.loan.dashboard import Dashboard, FollowUpModel, UpcomingModel
+from ashore.ui.loan.dashboard import FollowUpModel, UpcomingModel
 
 from .helpers import click, type_into
 
 TODAY = date(2026, 11, 28)
-
-
-@pytest.fixture
-def board(qtbot, sample: Ledger, ctx: Context) -> Dashboard:
-    widget = Dashboard(sample, ctx, "en")
-    qtbot.addWidget(widget)
-    widget.resize(1000, 720)
-    widget.show()
-    widget.refresh()
-    return widget
 
 
 def test_totals_and_the_next_thirty_days(qtbot, board, sample) -> None:

@@ -119,19 +119,12 @@ def _submenus(menu: Any) -> list[Any]:
 def test_export_complaint_from_the_menu(
     qtbot: Any, ledger: Ledger, make_window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from datetime import datetime, timedelta, timezone
-
     from pypdf import PdfReader
 
+    from .helpers import record_night_call
+
     ledger.load_sample()
-    Notes(ledger).add(
-        LOAN,
-        occurred_at=datetime(2026, 11, 21, 23, 10, tzinfo=timezone(timedelta(hours=8))),
-        kind="collection",
-        direction="incoming",
-        from_number="17100001111",
-        text="pay now",
-    )
+    record_night_call(ledger, LOAN)
     window = make_window(ledger)
     action = window.notes_hookup.complaint_action
     window.open_loan(LOAN)

@@ -22,16 +22,6 @@ TODAY = date(2026, 11, 28)
 
 
 @pytest.fixture
-def board(qtbot, sample: Ledger, ctx: Context) -> Dashboard:
-    widget = Dashboard(sample, ctx, "en")
-    qtbot.addWidget(widget)
-    widget.resize(1000, 720)
-    widget.show()
-    widget.refresh()
-    return widget
-
-
-@pytest.fixture
 def overview(qtbot, sample: Ledger, ctx: Context) -> OverviewTab:
     widget = OverviewTab(sample, ctx, "en")
     qtbot.addWidget(widget)
