@@ -25,6 +25,23 @@ def _english_plurals(qapp) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def _theme(qapp) -> Iterator[None]:
+    """Every window test sees the window as the user does, in the app's theme (Fusion, the
+    palette and the stylesheet ``run_app`` applies at start), and the theme is taken off after
+    it: a test that ran the whole app used to leave it on for every later test, so a layout that
+    fitted only unthemed passed alone and failed in a full run."""
+    from PySide6.QtGui import QPalette
+
+    from ashore.ui.widgets.theme import apply_theme
+
+    sheet, palette = qapp.styleSheet(), QPalette(qapp.palette())
+    apply_theme(qapp)
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+
+
+@pytest.fixture(autouse=True)
 def _nested_event_loops_run(qapp) -> None:
     """Undo a quit that landed outside the application's exec().
 

@@ -329,3 +329,13 @@ def test_loading_the_sample_starts_a_new_undo_history(qtbot, ledger, make_window
     window.edits.load_sample()
     assert window.undo_stack.count() == 0  # undoing across an import could not hold
     assert window.model.loan_count() == 4
+
+
+def test_a_window_test_sees_the_window_in_the_apps_theme(qtbot, qapp, sample, make_window) -> None:
+    """As the user sees it: the stylesheet and palette ``run_app`` applies, whichever test ran
+    before (a test of the whole app used to leave them on for the later ones only)."""
+    from ashore.ui.widgets.theme import STYLESHEET, WINDOW_BG
+
+    window = make_window(sample)
+    assert qapp.styleSheet() == STYLESHEET
+    assert window.palette().window().color().name() == WINDOW_BG
