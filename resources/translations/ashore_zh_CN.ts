@@ -535,6 +535,36 @@ Why delete {what}?</source>
         <translation>出借方自己的计划</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>More months</source>
+        <translation>延长分期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lower payment</source>
+        <translation>降低月供</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fees waived</source>
+        <translation>减免费用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One payment</source>
+        <translation>一次结清</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Holiday first</source>
+        <translation>先延期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lender&apos;s list</source>
+        <translation>出借方计划</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Draft</source>
         <translation>草稿</translation>
@@ -731,7 +761,7 @@ Why delete {what}?</source>
         <translation>zh_CN</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="+157"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="+163"/>
         <source>%1 once</source>
         <translation>一次付清 %1</translation>
     </message>
@@ -1364,7 +1394,7 @@ Why delete {what}?</source>
 <context>
     <name>CheckedLineEdit</name>
     <message>
-        <location filename="../../src/ashore/ui/widgets/fields.py" line="+325"/>
+        <location filename="../../src/ashore/ui/widgets/fields.py" line="+328"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
@@ -5231,7 +5261,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalListModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="-126"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="-131"/>
         <source>Proposal</source>
         <translation>方案</translation>
     </message>
@@ -5269,12 +5299,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/tab.py" line="+125"/>
+        <location filename="../../src/ashore/ui/proposals/tab.py" line="+127"/>
         <source>Tick a proposal to show it on the chart.</source>
         <translation>勾选一个方案即可在图表上显示。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -5294,7 +5324,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>接受此方案…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Installments</source>
         <translation>分期</translation>
     </message>
@@ -5440,7 +5470,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>★ 标出每行的最优值。数字从协议开始的 %1 算起：协议下的还款计入它的一列，所以它的节省不变。</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+94"/>
         <source>Proposal “%1” saved.</source>
         <translation>方案“%1”已保存。</translation>
     </message>
@@ -5490,8 +5520,8 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>“%1”现为%2。</translation>
     </message>
     <message>
-        <location line="-285"/>
-        <location line="+262"/>
+        <location line="-286"/>
+        <location line="+263"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>

@@ -96,7 +96,7 @@ def test_the_same_figures_again_keep_every_line_and_its_data_as_given_before(
         assert same_objects(given_data(chart.plot.line(key)), given[key])
         assert np.array_equal(chart.line_data(key), points[key])
     assert all(chart.plot.monthly_line(key) is monthly[key] for key in monthly)
-    assert len(chart.plot.owed_axes.lines) == len(keys) + 4  # today, payments, claims, cursor
+    assert len(chart.plot.owed_axes.lines) == len(keys) + 3  # today, claims, cursor
 
 
 def test_editing_one_proposal_changes_only_its_line_to_the_services_curve(

@@ -93,7 +93,7 @@ def test_the_proposal_form_stays_put_while_typing_with_the_chart_open(
     assert tab.chart.height() >= 200  # and the chart keeps room to be read
 
 
-# ----- 2. payments on the date axis ------------------------------------------------------------
+# ----- 2. payments on their dates ---------------------------------------------------------------
 def test_payments_are_marked_on_their_dates_not_drawn_as_amounts_owed(qtbot) -> None:
     from matplotlib import dates as mdates
 
@@ -123,12 +123,17 @@ def test_payments_are_marked_on_their_dates_not_drawn_as_amounts_owed(qtbot) -> 
     assert plot.owed_axes.get_ybound() == alone  # the owed axis is not stretched by payments
     low, high = plot.owed_axes.get_xbound()
     assert low <= mdates.date2num(date(2026, 3, 10)) <= high  # their dates are in sight
+    # each payment is drawn in the monthly panel, on its day at its amount (issue 13's walk:
+    # at the owed panel's foot they read as "0 owed")
+    assert plot._payments.axes is plot.monthly_axes
+    assert plot._payments.get_xydata().tolist() == [
+        [mdates.date2num(date(2026, 3, 10)), 5000.0],
+        [mdates.date2num(date(2026, 7, 1)), 80.0],
+    ]
     plot.canvas.draw()
-    points = plot._payments.get_transform().transform(plot._payments.get_xydata())
-    foot = plot.owed_axes.bbox.y0
-    # each payment sits at the foot of the owed panel, on its day, whatever its amount
-    assert all(0 < y - foot < 12 for _x, y in points)
-    assert points[0][1] == pytest.approx(points[1][1])
+    low, high = plot.monthly_axes.get_ybound()
+    assert low <= 80.0
+    assert 5000.0 <= high
     texts = [t.get_text() for t in plot.owed_axes.get_legend().get_texts()]
     assert "payments made" in texts
 

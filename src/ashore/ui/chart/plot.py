@@ -28,8 +28,8 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
-from matplotlib.transforms import Bbox, ScaledTranslation
-from PySide6.QtCore import QTimer
+from matplotlib.transforms import Bbox
+from PySide6.QtCore import QSize, QTimer
 
 from ashore.ui.chart.fonts import _setup_fonts
 from ashore.ui.chart.palette import (
@@ -62,6 +62,8 @@ __all__ = ["ChartPlot"]
 # Print size of an export (inches, 16:10 like the window), independent of the window's size.
 EXPORT_SIZE = (11.0, 6.875)
 PNG_DPI = 200
+# From this height (pixels at 100 dpi) the upper panel has dates of its own under it.
+TALL_CHART = 330
 
 
 _DIGIT = re.compile(r"\d")
@@ -108,6 +110,7 @@ class _SteadyLayout(ConstrainedLayoutEngine):
             return None
         self._last = key
         self._beside_legend(fig)
+        self._chart.date_rows(fig.bbox.height)
         with warnings.catch_warnings():
             # A chart not shown yet (or squeezed to nothing) has no room for its decorations;
             # matplotlib then leaves the axes as they are, and lays out at the real size later.
@@ -166,6 +169,9 @@ class ChartPlot:
         self.canvas.setParent(parent)
         # The toolbar's own coordinate read-out would print float amounts; ours is exact.
         self.toolbar = _Toolbar(self.canvas, parent, self)
+        # No taller than the read-out's two lines beside it: the row above the plot is all the
+        # Proposals tab's chart can spare.
+        self.toolbar.setIconSize(QSize(18, 18))
         # Data artists are "animated": a full draw paints everything else, keeps it as the
         # background, then paints the data on top. When new data leaves the frame as it was
         # (limits, ticks, legend), an update restores that background and repaints only the data.
@@ -187,7 +193,8 @@ class ChartPlot:
         self.blits = 0
         self.panel_draws = 0
 
-        grid = self.figure.add_gridspec(2, 1, height_ratios=(3, 1))
+        # The monthly panel holds the payments made too: a third of the height, not a strip.
+        grid = self.figure.add_gridspec(2, 1, height_ratios=(2, 1))
         self.owed_axes = self.figure.add_subplot(grid[0])
         self.monthly_axes = self.figure.add_subplot(grid[1], sharex=self.owed_axes)
         labels: dict[float, str] = {}
@@ -210,7 +217,10 @@ class ChartPlot:
         locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
         self.owed_axes.xaxis.set_major_locator(locator)
         self.owed_axes.xaxis.set_major_formatter(_date_formatter(locator, locale))
-        self.owed_axes.tick_params(axis="x", labelbottom=False)
+        # The dates under both panels: in a tall chart (the Overview, scrolled) the upper panel
+        # is read far from the lower one's dates. The year the dates count in ("2027") once,
+        # under the lower panel.
+        self.owed_axes.xaxis.get_offset_text().set_visible(False)
         for axes in (self.owed_axes, self.monthly_axes):
             # The dates have no axis name under them: placing that empty name would measure every
             # date label of both panels at each draw.
@@ -244,16 +254,13 @@ class ChartPlot:
         )  # fmt: skip
         for artist in (self._today_line, self._today_line_low, self._today_text):
             artist.set_visible(False)
-        # A payment is an amount paid, not owed: it is marked on the date axis (a triangle at the
-        # foot of the owed panel, on its day), its amount in the read-out, not drawn as a
-        # balance. x in dates, y in the panel's height, lifted so the whole mark is inside it.
-        on_dates = self.owed_axes.get_xaxis_transform() + ScaledTranslation(
-            0, 4.5 / 72, self.figure.dpi_scale_trans
-        )
-        self._payments = self.owed_axes.plot(
-            [], [], linestyle="none", marker="^", markersize=7, color=PAYMENT,
+        # A payment is an amount paid, not owed: it is drawn in the monthly panel, on its day at
+        # its amount, beside what each plan asks a month (a payment made as agreed sits on the
+        # agreement's step), never as a balance in the owed panel.
+        self._payments = self.monthly_axes.plot(
+            [], [], linestyle="none", marker="o", markersize=6, color=PAYMENT,
             markeredgecolor="white", markeredgewidth=0.8, zorder=6, label=texts["payments"],
-            animated=True, transform=on_dates,
+            animated=True,
         )[0]  # fmt: skip
         self._claims = self.owed_axes.plot(
             [], [], linestyle="none", marker="X", markersize=8, color=CLAIM,
@@ -281,6 +288,13 @@ class ChartPlot:
         self.canvas.mpl_connect("motion_notify_event", self._motion)
         self.canvas.mpl_connect("draw_event", self._drawn)
         self.canvas.mpl_connect("pick_event", self._pick)
+
+    def date_rows(self, height: float) -> None:
+        """Dates under both panels in a chart tall enough to read one panel far from the other
+        (the Overview's, scrolled); in a short one (the Proposals tab's) the dates under the lower
+        panel stand right under the upper one too, and the row they would take is the panels'."""
+        both = height >= TALL_CHART * self.figure.dpi / 100
+        self.owed_axes.tick_params(axis="x", labelbottom=both)
 
     @staticmethod
     def _dress(axes: Any) -> None:
@@ -400,7 +414,7 @@ class ChartPlot:
 
         kinds = {series.key: series.kind for series in lines}
         budget_y = float(budget) if budget is not None else None
-        empty = not monthly and budget is None
+        empty = not monthly and budget is None and not payments
         self._monthly_empty.set_visible(empty)
         self.monthly_axes.tick_params(axis="y", labelleft=not empty)
         for bar in monthly:
@@ -417,7 +431,7 @@ class ChartPlot:
             line.set_label(bar.label)
             line.set_visible(bar.key not in self._hidden)
 
-        self._set_markers(self._payments, payments, on_dates=True)
+        self._set_markers(self._payments, payments)
         self._set_markers(self._claims, claims)
         today_x = float(mdates.date2num(today))
         for artist in (self._today_line, self._today_line_low):
@@ -482,10 +496,10 @@ class ChartPlot:
         return mdates.date2num(days), np.array(amounts)
 
     @staticmethod
-    def _set_markers(line: Line2D, markers: Sequence[Marker], on_dates: bool = False) -> None:
+    def _set_markers(line: Line2D, markers: Sequence[Marker]) -> None:
         line.set_data(
             mdates.date2num([marker.day for marker in markers]) if markers else [],
-            [0.0 if on_dates else float(marker.amount) for marker in markers],
+            [float(marker.amount) for marker in markers],
         )
         line.set_visible(bool(markers))
 
@@ -639,12 +653,6 @@ class ChartPlot:
             cursor.set_visible(False)  # the pointer's position must not widen the axes
         for axes in (self.owed_axes, self.monthly_axes):
             axes.relim(visible_only=True)
-            if axes is self.owed_axes and self._payments.get_visible():
-                # the payments' days widen the dates shown; their heights are not amounts
-                days = np.asarray(self._payments.get_xdata(), dtype=float)
-                axes.dataLim.update_from_data_xy(
-                    np.column_stack([days, np.zeros_like(days)]), ignore=False, updatey=False
-                )
             axes.autoscale_view()
             high = axes.get_ybound()[1]
             if axes.dataLim.y0 >= 0 and high > 0:
@@ -794,7 +802,7 @@ class ChartPlot:
         """Where the panels' pixels reach (rows counted from the bottom): the highest of the
         monthly panel and the lowest of the owed one, each with a margin.
 
-        The owed panel shows no dates (its tick marks stick out below it); the monthly panel's
+        The owed panel's dates (and tick marks) stick out below it; the monthly panel's
         amount labels stick out above it by half their height when a tick sits at its top, as the
         owed panel's do below it when one sits at its bottom.
         """
@@ -802,6 +810,12 @@ class ChartPlot:
         points = self.figure.dpi / 72
         ticks_out = float(owed.xaxis.get_major_ticks()[0].tick1line.get_markersize()) * points
         low = owed.bbox.y0 - ticks_out - 2
+        renderer = self.figure._get_renderer()  # type: ignore[attr-defined]
+        for tick in owed.xaxis.get_major_ticks():
+            # the owed panel's dates under it (one height for all: measure one with a text)
+            if tick.label1.get_visible() and tick.label1.get_text():
+                low = min(low, float(tick.label1.get_window_extent(renderer).y0) - 2)
+                break
         high = monthly.bbox.y1 + 2
         for axes, top in ((monthly, True), (owed, False)):
             if not axes.yaxis.get_tick_params().get("labelleft", True):

@@ -1,6 +1,9 @@
 """Qt item models of the Proposals tab: the proposals list (with show-on-chart checkboxes), a
 plan's installment table, the side-by-side comparison with the best value of each row marked, and
-a proposal's status history."""
+a proposal's status history.
+
+About 500 lines: four small models of one tab, sharing its columns' words and formats.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ from ashore.ui.widgets.workspace import (
     PlainTableModel,
     date_text,
     method_names,
+    method_short_names,
     money_text,
     status_names,
 )
@@ -67,7 +71,7 @@ class ProposalListModel(PlainTableModel):
         """What the columns beside the name typically hold: their widths while the list is empty."""
         amount = money_text(Decimal("9999.99"), self.currency, self.babel)
         return {
-            self.Column.METHOD: method_names()["reamortize"],  # a new proposal's method
+            self.Column.METHOD: method_short_names()["reamortize"],  # a new proposal's method
             self.Column.STATUS: status_names()["draft"],
             self.Column.START: date_text(date(2026, 12, 31), self.babel),
             self.Column.MONTHLY: amount,
@@ -95,7 +99,7 @@ class ProposalListModel(PlainTableModel):
         if column == self.Column.NAME:
             return str(proposal.name or proposal.id)
         if column == self.Column.METHOD:
-            return method_names().get(proposal.method, proposal.method)
+            return method_short_names().get(proposal.method, proposal.method)
         if column == self.Column.STATUS:
             return status_names().get(proposal.status, proposal.status)
         if column == self.Column.START:
@@ -107,8 +111,11 @@ class ProposalListModel(PlainTableModel):
         return money_text(plan.total_paid, self.currency, self.babel)
 
     def tooltip(self, row: Any, column: int) -> str | None:
-        problem: str = row[2]
-        return problem or None
+        # the name whole (a very long one is elided), the method's whole name beside its short one
+        whole = {self.Column.NAME: self.text(row, column), self.Column.METHOD: ""}
+        if column == self.Column.METHOD:
+            whole[column] = method_names().get(row[0].method, row[0].method)
+        return "\n".join(text for text in (whole.get(column, ""), row[2]) if text) or None
 
     def font(self, row: Any, column: int) -> QFont | None:
         if column == self.Column.STATUS and row[0].status == "accepted":

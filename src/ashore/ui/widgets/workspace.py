@@ -71,6 +71,20 @@ def method_names() -> dict[str, str]:
     }
 
 
+def method_short_names() -> dict[str, str]:
+    """The methods in a word or two, for the proposals list: a long method name beside the
+    proposal's own name left the name elided ("24 months, penalty wa…"). The tooltip and the form
+    have the whole name (``method_names``)."""
+    return {
+        "reamortize": _tr("More months"),
+        "reduced_installment": _tr("Lower payment"),
+        "fee_waiver": _tr("Fees waived"),
+        "lump_sum": _tr("One payment"),
+        "deferral": _tr("Holiday first"),
+        "custom": _tr("Lender's list"),
+    }
+
+
 def status_names() -> dict[str, str]:
     """Proposal statuses in the user's words."""
     return {
