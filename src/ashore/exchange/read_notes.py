@@ -87,6 +87,7 @@ _NOTE_OPTIONAL = (
     *_COLLECTION_FIELDS,
 )
 _PLAIN_NOTE_KEYS = frozenset((*_NOTE_REQUIRED, *_NOTE_OPTIONAL))
+_COLLECTION_KEYS = frozenset(_COLLECTION_FIELDS)
 _NOTE_WORDS = ("counterpart", "text", "outcome", "promises", "deleted_reason")
 
 
@@ -104,7 +105,9 @@ def _plain_note(raw: object) -> CallNote | None:
     get = raw.get
     if not (_empty_or_none(get("attachments")) and _empty_or_none(get("revisions"))):
         return None
-    if any(get(key) is not None for key in _COLLECTION_FIELDS):
+    if not _COLLECTION_KEYS.isdisjoint(raw) and any(
+        get(key) is not None for key in _COLLECTION_FIELDS
+    ):  # (most notes have none of these keys: asked of the dict's keys at once)
         return None
     ident, occurred, logged = get("id"), get("occurred_at"), get("logged_at")
     if ident is None or occurred is None or logged is None:
