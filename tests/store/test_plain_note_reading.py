@@ -98,3 +98,26 @@ def test_a_file_too_deep_is_named_with_its_depth_whether_or_not_it_parses(tmp_pa
     with pytest.raises(InputError, match=r"line 1, column 6: not valid JSON"):
         read_book(shallow)
     assert json.loads(json.dumps(sample_dict()))  # the sample itself is well within the limit
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        ({"counterpart": "agent \ud83d", "text": "\ude00 ok"}, "loans[2].notes[0].counterpart"),
+        ({"outcome": "a\x00"}, "loans[2].notes[0].outcome: must not hold a NUL character"),
+        ({"id": "n\x00"}, "loans[2].notes[0].id: must not hold a NUL character"),
+        ({"channel": 3}, "loans[2].notes[0].channel: 3 is not text"),
+        ({"promises": "x" * 1_000_001}, "loans[2].notes[0].promises: is 1,000,001 characters"),
+    ],
+)
+def test_the_texts_checked_at_once_still_name_the_one_that_is_wrong(
+    tmp_path: Path, change: dict[str, Any], said: str
+) -> None:
+    """The quick reader checks a note's texts joined (one pass, not one per text); any of them
+    wrong (a surrogate half, even one that would pair with the next text's, a NUL, too long, not
+    text) and the note is read field by field, which names that text."""
+    assert read_notes._plain_note({**NOTE, **change}) is None
+    with pytest.raises(InputError) as caught:
+        read_notes._note({**NOTE, **change}, "loans[2].notes[0]", tmp_path)
+    assert str(caught.value).startswith(said)
+    assert read_notes._plain_note({**NOTE, "counterpart": "agent", "text": "ok"}) is not None

@@ -11,6 +11,7 @@ from typing import Any
 from ashore.app.errors import InputError
 from ashore.domain.records import Attachment, CallNote, NoteRevision
 from ashore.exchange.codec import (
+    MAX_TEXT,
     _collection,
     _list,
     _object,
@@ -95,6 +96,31 @@ def _empty_or_none(value: object) -> bool:
     return value is None or (type(value) is list and not value)
 
 
+def _plain_words(raw: dict[str, Any], ident: object, channel: object) -> dict[str, str] | None:
+    """The note's texts (``_NOTE_WORDS``, "" for each not given) when the id, the channel and
+    every text is one ``_str`` takes, checked at once (not one call per text: most of reading a
+    note): one pass over them joined, as joining never pairs two lone surrogate halves into a
+    character that encodes and a text too long makes the whole too long; else None."""
+    if type(ident) is not str or type(channel) is not str:
+        return None
+    words = {}
+    for key in _NOTE_WORDS:
+        value = raw.get(key)
+        if value is None:
+            value = ""
+        elif type(value) is not str:
+            return None
+        words[key] = value
+    joined = ident + channel + "".join(words.values())
+    if len(joined) > MAX_TEXT or "\x00" in joined:
+        return None
+    try:
+        joined.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return words
+
+
 def _plain_note(raw: object) -> CallNote | None:
     """The note of an ordinary record (no files, no revisions, no collection fields), read by the
     same readers as ``_note`` but without a field path made for every value (most of reading a
@@ -112,17 +138,18 @@ def _plain_note(raw: object) -> CallNote | None:
     ident, occurred, logged = get("id"), get("occurred_at"), get("logged_at")
     if ident is None or occurred is None or logged is None:
         return None
+    channel, follow_up, deleted = get("channel"), get("follow_up"), get("deleted_at")
+    if channel is None:
+        channel = "phone"
+    words = _plain_words(raw, ident, channel)
+    if words is None:
+        return None
     try:
-        words = {}
-        for key in _NOTE_WORDS:
-            value = get(key)
-            words[key] = "" if value is None else _str(value, "")
-        channel, follow_up, deleted = get("channel"), get("follow_up"), get("deleted_at")
         return CallNote(
-            id=_str(ident, ""),
+            id=ident,
             occurred_at=_time(occurred, ""),
             logged_at=_time(logged, ""),
-            channel="phone" if channel is None else _str(channel, ""),
+            channel=channel,
             follow_up=None if follow_up is None else _date(follow_up, ""),
             deleted_at=None if deleted is None else _time(deleted, ""),
             attachments=[],
