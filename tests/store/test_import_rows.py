@@ -12,7 +12,7 @@ from typing import Any
 from ashore.app.resources import resource_path
 from ashore.domain.records import Attachment, CallNote, Loan, NoteRevision
 from ashore.exchange import read_book
-from ashore.store.chain import anchors, heads
+from ashore.store.chain import anchors, chain_breaks, heads
 from ashore.store.rows import Rows, checked_chain, checked_chains, moment
 
 EAST = timezone(timedelta(hours=8))
@@ -65,6 +65,7 @@ def test_the_rows_hold_the_entries_checked_chain_makes() -> None:
     loan = _loan()
     events = checked_chain(loan, "loans[0]", AT + timedelta(days=1))
     assert len(events) == len(loan.note_chain) + 4  # the four notes it does not cover
+    assert chain_breaks(loan.id, events) == []  # each entry's hash as verify works it out
 
     rows = Rows(_NoRows())  # type: ignore[arg-type]
     (chain,) = checked_chains([(loan, "loans[0]")], AT + timedelta(days=1))
