@@ -4,6 +4,7 @@ field-by-field reader makes, and every problem still named by its field, as befo
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 import pytest
 
 from ashore.app.errors import InputError
+from ashore.domain.records import CallNote
 from ashore.exchange import read_book, read_notes
 from store.books import book_folder, sample_dict
 
@@ -98,3 +100,65 @@ def test_a_file_too_deep_is_named_with_its_depth_whether_or_not_it_parses(tmp_pa
     with pytest.raises(InputError, match=r"line 1, column 6: not valid JSON"):
         read_book(shallow)
     assert json.loads(json.dumps(sample_dict()))  # the sample itself is well within the limit
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        ({"counterpart": "agent \ud83d", "text": "\ude00 ok"}, "loans[2].notes[0].counterpart"),
+        ({"outcome": "a\x00"}, "loans[2].notes[0].outcome: must not hold a NUL character"),
+        ({"id": "n\x00"}, "loans[2].notes[0].id: must not hold a NUL character"),
+        ({"channel": 3}, "loans[2].notes[0].channel: 3 is not text"),
+        ({"promises": "x" * 1_000_001}, "loans[2].notes[0].promises: is 1,000,001 characters"),
+    ],
+)
+def test_the_texts_checked_at_once_still_name_the_one_that_is_wrong(
+    tmp_path: Path, change: dict[str, Any], said: str
+) -> None:
+    """The quick reader checks a note's texts joined (one pass, not one per text); any of them
+    wrong (a surrogate half, even one that would pair with the next text's, a NUL, too long, not
+    text) and the note is read field by field, which names that text."""
+    assert read_notes._plain_note({**NOTE, **change}) is None
+    with pytest.raises(InputError) as caught:
+        read_notes._note({**NOTE, **change}, "loans[2].notes[0]", tmp_path)
+    assert str(caught.value).startswith(said)
+    assert read_notes._plain_note({**NOTE, "counterpart": "agent", "text": "ok"}) is not None
+
+
+def test_the_quick_reader_gives_callnotes_fields_in_their_order() -> None:
+    """``_plain_note`` makes a CallNote by position (by keyword cost twice as much): its fields
+    must still be in the order it gives them, and each value where it belongs."""
+    assert tuple(f.name for f in dataclasses.fields(CallNote)) == read_notes.PLAIN_NOTE_FIELDS
+    raw = {
+        **NOTE,
+        "counterpart": "agent",
+        "promises": "pay on the 5th",
+        "outcome": "will call",
+        "deleted_at": "2026-06-03T10:00:00Z",
+        "deleted_reason": "twice",
+    }
+    note = read_notes._plain_note(raw)
+    assert note is not None
+    assert (note.counterpart, note.text, note.outcome, note.promises) == (
+        "agent",
+        NOTE["text"],
+        "will call",
+        "pay on the 5th",
+    )
+    assert note.follow_up is not None
+    assert (note.channel, note.follow_up.isoformat(), note.deleted_reason) == (
+        "sms",
+        "2026-07-01",
+        "twice",
+    )
+    assert note.deleted_at is not None
+    assert note.deleted_at.isoformat() == "2026-06-03T10:00:00+00:00"
+    assert note.occurred_at.isoformat() == NOTE["occurred_at"]
+    assert note.logged_at.isoformat() == NOTE["logged_at"]
+    assert (note.kind, note.direction, note.abuse, note.attachments, note.revisions) == (
+        "contact",
+        "",
+        (),
+        [],
+        [],
+    )

@@ -7,6 +7,7 @@ full check runs, which names the field of what is wrong, word for word as before
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from ashore.domain.records import CHANNELS, CallNote
@@ -31,11 +32,15 @@ def _day(value: object) -> bool:
     )
 
 
+# The same characters as one class: one search in C rather than a generator over them.
+_ID_REFUSED_ANY = re.compile("[" + re.escape("".join(_ID_REFUSED)) + "]")
+
+
 def _usable_id(ident: str) -> bool:
     """Not empty, at most 200 characters, no spaces around, no line breaks, tabs or slashes."""
     if not ident or len(ident) > 200 or ident != ident.strip():
         return False
-    return not any(ch in ident for ch in _ID_REFUSED)
+    return _ID_REFUSED_ANY.search(ident) is None
 
 
 def plain_note_fine(note: CallNote) -> bool:
@@ -45,19 +50,21 @@ def plain_note_fine(note: CallNote) -> bool:
         return False
     if note.kind != "contact" or not (note.direction == note.from_number == note.third_party == ""):
         return False
-    words = (
-        note.id,
-        note.counterpart,
-        note.text,
-        note.outcome,
-        note.promises,
-        note.deleted_reason,
-    )
-    if any(type(word) is not str for word in words) or not _usable_id(note.id):
+    ident, counterpart, text = note.id, note.counterpart, note.text
+    outcome, promises, reason = note.outcome, note.promises, note.deleted_reason
+    # (each type asked in turn: a generator over them cost more than the rest of the check)
+    if not (
+        type(ident) is str
+        and type(counterpart) is str
+        and type(text) is str
+        and type(outcome) is str
+        and type(promises) is str
+        and type(reason) is str
+    ) or not _usable_id(ident):
         return False
     # One pass over all the texts: no NUL, nothing UTF-8 cannot encode (joining never pairs two
     # lone surrogate halves into one character, so a lone half still fails).
-    joined = "".join(words)
+    joined = "".join((ident, counterpart, text, outcome, promises, reason))
     if "\x00" in joined:
         return False
     try:

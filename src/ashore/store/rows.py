@@ -10,16 +10,26 @@ completed once, in memory, before anything is inserted.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from json.encoder import encode_basestring
+from typing import Any, NamedTuple, cast
 
 from ashore.app.errors import InputError
 from ashore.domain.records import CallNote, Loan, NoteEvent, NoteRevision
-from ashore.store.chain import GENESIS, anchors, append_event, chain_breaks, heads, note_body
+from ashore.store.chain import (
+    GENESIS,
+    anchors,
+    append_created,
+    chain_breaks,
+    heads,
+    note_body,
+    timed_body,
+)
 from ashore.store.codec import encode_agreed, encode_params
 
 # What a note and each of its revisions say, in their columns' order (``_texts``).
@@ -179,9 +189,11 @@ def checked_chain(loan: Loan, path: str, at: datetime) -> list[NoteEvent]:
     """The new loan's note chain: the record's (checked, ``given_chain``), then a "created"
     entry for every note it does not cover yet (a hand-written exchange file has no chain)."""
     events, latest = given_chain(loan, path)
+    uncovered: dict[str, CallNote] = {}  # the first note of each id (as ``latest`` kept it)
     for note in loan.notes:
         if note.id not in latest:
-            latest[note.id] = append_event(events, loan.id, note, "created", at)
+            uncovered.setdefault(note.id, note)
+    append_created(events, loan.id, uncovered.values(), at)
     return events
 
 
@@ -203,11 +215,11 @@ class Rows:
         self.rows[table].append((pk, *values))
         return pk
 
-    def loan(self, loan: Loan, events: list[NoteEvent]) -> None:
-        """Every row of the new ``loan`` with its checked chain ``events``."""
+    def loan(self, loan: Loan, chain: NewChain) -> None:
+        """Every row of the new ``loan`` with its checked chain (``checked_chains``)."""
         self.rows["loans"].append(_loan_values(loan))
         self._children(loan)
-        self._notes(loan, events)
+        self._notes(loan, chain)
 
     def _children(self, loan: Loan) -> None:
         """Fees, payments, claims and proposals (with their status history) of a new loan."""
@@ -242,29 +254,115 @@ class Rows:
             for j, h in enumerate(proposal.history):
                 self.keyed("proposal_status_changes", pk, j, moment(h.at), h.status, h.note)
 
-    def _notes(self, loan: Loan, events: list[NoteEvent]) -> None:
+    def _notes(self, loan: Loan, chain: NewChain) -> None:
+        """The loan's note rows and its chain's: the record's own entries, then a "created" entry
+        for every note they do not cover (``checked_chain``'s very entries), made here beside
+        the note's row: 20,000 of them on a heavy import, each note's times written out once for
+        both, no entry object made for them."""
         lid = loan.id
-        latest = heads(events)
-        first = anchors(events)
+        given = chain.events
+        latest = heads(given)
+        first = anchors(given)
+        made: dict[str, str] = {}  # the created entry's hash, by note id
+        created: list[tuple[str, str, str, str]] = []  # (note id, body, prev hash, hash)
+        prev = given[-1].hash if given else GENESIS
+        position = len(given)
+        at_text = cast(str, moment(chain.at))  # (a time: never None)
+        head = f'{{"at": {encode_basestring(at_text)}, "kind": "created", '
+        loan_text = f'"loan": {encode_basestring(lid)}, "note": '
+        sha256 = hashlib.sha256
         previous = GENESIS
         for i, note in enumerate(loan.notes):
-            self._note(lid, i, note, previous, latest[note.id].hash)
-            previous = first[note.id]
-        # The chain's rows built here rather than through ``keyed`` (20,000 of them on a heavy
-        # import); the entries an import makes share one time, written out once.
+            ident = note.id
+            entry = latest.get(ident)
+            if entry is not None:
+                digest, anchor = entry.hash, first[ident]
+            elif ident in made:
+                digest = anchor = made[ident]
+            else:
+                plain = not (note.revisions or note.attachments)
+                occurred = moment(note.occurred_at) if plain else None
+                logged = moment(note.logged_at) if plain else None
+                if occurred is None or logged is None:
+                    body = note_body(lid, note)
+                else:
+                    body = timed_body(lid, note, occurred, logged)
+                line = f'{head}{loan_text}{encode_basestring(ident)}, "position": {position}}}'
+                digest = sha256(f"{prev}\n{line}\n{body}".encode()).hexdigest()
+                created.append((ident, body, prev, digest))
+                made[ident] = anchor = prev = digest
+                position += 1
+                if plain:
+                    self._plain_note(lid, i, note, previous, digest, occurred, logged)
+                    previous = anchor
+                    continue
+            self._note(lid, i, note, previous, digest)
+            previous = anchor
+        # The chain's rows built here rather than through ``keyed``; the entries an import makes
+        # share one time, written out once.
         pk = self.next_pk["note_events"]
-        self.next_pk["note_events"] = pk + len(events)
+        self.next_pk["note_events"] = pk + len(given) + len(created)
         at: datetime | None = None
-        at_text: str | None = None
+        text: str | None = None
         out = self.rows["note_events"]
-        for position, e in enumerate(events):
+        for position, e in enumerate(given):
             if e.at is not at:
-                at, at_text = e.at, moment(e.at)
+                at, text = e.at, moment(e.at)
             out.append(
-                (pk + position, lid, position, e.note, e.kind, at_text, e.body, e.prev_hash, e.hash)
+                (pk + position, lid, position, e.note, e.kind, text, e.body, e.prev_hash, e.hash)
             )
+        position = len(given)
+        for ident, body, before, digest in created:
+            out.append(
+                (pk + position, lid, position, ident, "created", at_text, body, before, digest)
+            )
+            position += 1
+
+    def _plain_note(
+        self,
+        loan_id: str,
+        position: int,
+        note: CallNote,
+        prev: str,
+        digest: str,
+        occurred: str | None,
+        logged: str | None,
+    ) -> None:
+        """The row of a note without revisions or files (most notes), its times' texts given."""
+        pk = self.next_pk["call_notes"]
+        self.next_pk["call_notes"] = pk + 1
+        follow_up, deleted = note.follow_up, note.deleted_at
+        self.rows["call_notes"].append(
+            (
+                pk,
+                loan_id,
+                position,
+                note.id,
+                logged,
+                None if deleted is None else moment(deleted),
+                note.deleted_reason,
+                prev,
+                digest,
+                occurred,
+                note.channel,
+                note.counterpart,
+                note.text,
+                note.outcome,
+                note.promises,
+                None if follow_up is None else day(follow_up),
+                note.kind,
+                note.direction,
+                note.from_number,
+                note.third_party,
+                ",".join(note.abuse) if note.abuse else "",
+            )
+        )
 
     def _note(self, loan_id: str, position: int, note: CallNote, prev: str, digest: str) -> None:
+        if not (note.revisions or note.attachments):
+            moments = moment(note.occurred_at), moment(note.logged_at)
+            self._plain_note(loan_id, position, note, prev, digest, *moments)
+            return
         pk = self.keyed(
             "call_notes",
             loan_id,
@@ -351,13 +449,23 @@ def _loan_values(loan: Loan) -> tuple[Any, ...]:
     )
 
 
-def checked_chains(loans: Sequence[tuple[Loan, str]], at: datetime) -> list[list[NoteEvent]]:
-    """Each new loan's checked chain (``checked_chain``), its new entries made ``at``."""
-    return [checked_chain(loan, path, at) for loan, path in loans]
+class NewChain(NamedTuple):
+    """A new loan's note chain before its rows are built: the record's own entries (checked,
+    ``given_chain``) and when the entries for the notes they do not cover are made (as
+    ``checked_chain`` makes them, with the rows: ``Rows.loan``)."""
+
+    events: list[NoteEvent]
+    at: datetime
+
+
+def checked_chains(loans: Sequence[tuple[Loan, str]], at: datetime) -> list[NewChain]:
+    """Each new loan's chain, checked (InputError naming the field, before any row is made);
+    the entries it still needs are made ``at`` with its rows (``insert_loans``)."""
+    return [NewChain(given_chain(loan, path)[0], at) for loan, path in loans]
 
 
 def insert_loans(
-    raw: sqlite3.Connection, loans: Sequence[Loan], chains: Sequence[list[NoteEvent]]
+    raw: sqlite3.Connection, loans: Sequence[Loan], chains: Sequence[NewChain]
 ) -> list[str]:
     """Insert ``loans`` as new loans with their ``checked_chains``, in the connection's open
     transaction; the evidence rows their files need must be there. Returns the loans' ids (to

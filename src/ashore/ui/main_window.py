@@ -36,7 +36,6 @@ from ashore import __version__
 from ashore.app.context import Context
 from ashore.app.errors import DataError, InputError
 from ashore.domain.dates import date_text
-from ashore.ui.messages import error_detail
 from ashore.ui.widgets.placement import (  # noqa: F401 (the keys, for tests)
     GEOMETRY_KEY,
     POS_KEY,
@@ -682,6 +681,8 @@ class MainWindow(QMainWindow):
         try:
             loan = self.ledger.loan(loan_id)
         except (InputError, DataError) as problem:
+            from ashore.ui.messages import error_detail  # (money, faults: not for the frame)
+
             dialogs.error(self, error_detail(problem))
             return
         if self.form.is_dirty() and self.form.original is not None:

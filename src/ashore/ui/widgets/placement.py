@@ -10,14 +10,16 @@ screen put its status bar under the screen's edge, below the title bar the windo
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import functools
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QPoint, QRect, QSettings, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    import ctypes
 
 GEOMETRY_KEY = "window/geometry"
 # The frame's top-left and the window's size, kept beside the geometry: restoreGeometry before
@@ -40,7 +42,12 @@ _XA_WINDOW = 33
 
 
 def x11_library() -> ctypes.CDLL | None:
-    """Xlib with the calls asked here typed (None where it cannot be loaded)."""
+    """Xlib with the calls asked here typed (None where it cannot be loaded). ctypes is imported
+    here, only on an X server: it is a tenth of the first frame's imports, which offscreen,
+    Wayland, Windows and macOS have no use for."""
+    import ctypes
+    import ctypes.util
+
     name = ctypes.util.find_library("X11")
     if name is None:
         return None
@@ -69,6 +76,8 @@ def x11_window_manager(display: str) -> bool | None:
     x11 = x11_library() if display else None
     if x11 is None:
         return None
+    import ctypes  # (loaded by x11_library)
+
     connection = x11.XOpenDisplay(display.encode())
     if not connection:
         return None
