@@ -456,22 +456,22 @@ class _Ledger:
             days = (day - item.due).days if status == "overdue" else 0
             if status == "overdue" and (oldest_overdue is None or item.due < oldest_overdue):
                 oldest_overdue = item.due
-            r = self.cur
+            r = self._round  # round_money in the loan's currency (300 loans: 60,000 calls)
             states.append(
                 InstallmentState(
                     item.row.number,
                     item.row.due,
-                    round_money(item.row.payment, r),
-                    round_money(item.paid, r),
-                    round_money(item.principal, r),
-                    round_money(item.interest, r),
-                    round_money(item.fees, r),
-                    round_money(penalty - run, r),
-                    round_money(late, r),
+                    r(item.row.payment),
+                    r(item.paid),
+                    r(item.principal),
+                    r(item.interest),
+                    r(item.fees),
+                    r(penalty - run),
+                    r(late),
                     status,
                     days,
                     item.accelerated,
-                    round_money(run, r),
+                    r(run),
                 )
             )
         days_overdue = (day - oldest_overdue).days if oldest_overdue else 0

@@ -2,26 +2,26 @@
 sidebar, the guide's stages, the warnings, the dashboard and the tray of a refresh all share, and
 each loan's figures on a day, worked out once and kept until that loan changes.
 
-The loans are read without their call notes (20,000 notes are most of what a full read costs and
-none of these screens shows one): ``NoteFacts`` say what they need of the notes, from aggregate
-queries. After a write only the loans it touched (``store.changes``) are read again and worked out
-again; a write of anything else (a lender, a setting) reads everything again.
+The loans are read in plain SQL (``store.plain_read``: a few queries, no ORM object per row)
+and without their call notes (20,000 notes are most of what a full read costs and none of these
+screens shows one): ``NoteFacts`` say what they need of the notes, from aggregate queries. After
+a write only the loans it touched (``store.changes``) are read again and worked out again; a
+write of anything else (a lender, a setting) reads everything again.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ashore.domain.records import Lender, Loan, LoanSummary, NoteFacts
 from ashore.services import plans
+from ashore.store import plain, plain_read
 from ashore.store.database import Database
-from ashore.store.mapping.lenders import lender_record
-from ashore.store.mapping.loans import all_loan_rows, loan_record, loan_rows_by_id, note_facts
-from ashore.store.models import LenderRow
 
 
 @dataclass(frozen=True)
@@ -70,12 +70,16 @@ class SharedRead:
 
     def _read_all(self, db: Database) -> None:
         with db.reading() as session:
-            rows = session.scalars(select(LenderRow))
-            self.lenders = {row.id: lender_record(row) for row in rows}
-            self.loans = tuple(
-                loan_record(row, notes=False) for row in all_loan_rows(session, False)
-            )
-            self.facts = note_facts(session)
+            raw = _driver(session)
+            self.lenders = plain.lenders(raw)
+            self.loans = self._ordered(plain_read.loans_without_notes(raw))
+            self.facts = plain_read.note_facts(raw)
+
+    def _ordered(self, loans: Collection[Loan]) -> tuple[Loan, ...]:
+        """``loans`` in the sidebar's order: lender name, loan name, id (``all_loan_rows``'
+        order; SQLite compares UTF-8 bytes, which orders as Python compares code points)."""
+        names = {key: lender.name for key, lender in self.lenders.items()}
+        return tuple(sorted(loans, key=lambda x: (names.get(x.lender, ""), x.name, x.id)))
 
     def _reread(self, db: Database, touched: Collection[str]) -> None:
         """The ``touched`` loans read again (or dropped when deleted), the others kept as they
@@ -91,15 +95,11 @@ class SharedRead:
         self._offered = {}
         rest = [key for key in touched if key not in kept]
         with db.reading() as session:
-            for row in loan_rows_by_id(session, rest, notes=False) if rest else ():
-                kept[row.id] = loan_record(row, notes=False)
-            facts.update(note_facts(session, touched))
-        names = {key: lender.name for key, lender in self.lenders.items()}
-        # all_loan_rows' order: lender name, loan name, id (SQLite compares UTF-8 bytes, which
-        # orders as Python compares code points)
-        self.loans = tuple(
-            sorted(kept.values(), key=lambda x: (names.get(x.lender, ""), x.name, x.id))
-        )
+            raw = _driver(session)
+            for loan in plain_read.loans_without_notes(raw, rest) if rest else ():
+                kept[loan.id] = loan
+            facts.update(plain_read.note_facts(raw, touched))
+        self.loans = self._ordered(kept.values())
         self.facts = facts
 
     def figures(self, today: date) -> list[LoanFigures]:
@@ -122,3 +122,12 @@ class SharedRead:
             out[loan.id] = known
         self._figures = out
         return list(out.values())
+
+
+def _driver(session: Session) -> sqlite3.Connection:
+    """The driver's own connection under ``session``, in its transaction (begun here): the loans
+    are read over it in plain SQL (``store.plain_read``), a few queries turned into records
+    without an ORM object each."""
+    raw = session.connection().connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return raw

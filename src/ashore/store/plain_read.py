@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -144,52 +144,156 @@ def _loan(r: Sequence[Any], children: dict[str, list[Any]]) -> records.Loan:
     )
 
 
+def _children(
+    loan_id: str,
+    fees: ByLoan,
+    payments: ByLoan,
+    claims: ByLoan,
+    proposals: ByLoan,
+    history: ByLoan,
+) -> dict[str, list[Any]]:
+    """The loan's fees, payments, claims and proposals (with their status history), taken from
+    streams ordered by loan id (loans asked in id order)."""
+    changes: dict[int, list[records.StatusChange]] = {}
+    for h in history.take(loan_id):
+        changes.setdefault(int(h[1]), []).append(
+            records.StatusChange(at=_time(h[2]), status=str(h[3]), note=str(h[4]))
+        )
+    return {
+        "fees": [
+            records.Fee(
+                name=str(f[1]),
+                amount=_decimal(f[2]),
+                per=kinds.as_kind(str(f[3]), kinds.FEE_PERS),
+            )
+            for f in fees.take(loan_id)
+        ],
+        "payments": [
+            records.Payment(
+                date=_day(p[1]),
+                amount=_decimal(p[2]),
+                note=str(p[3]),
+                method=str(p[4]),
+                reference=str(p[5]),
+            )
+            for p in payments.take(loan_id)
+        ],
+        "claims": [
+            records.Claim(
+                date=_day(c[1]),
+                amount=_decimal(c[2]),
+                source=str(c[3]),
+                note=str(c[4]),
+                ours=None if c[5] is None else _decimal(c[5]),
+            )
+            for c in claims.take(loan_id)
+        ],
+        "proposals": [_proposal(p, changes.get(int(p[1]), [])) for p in proposals.take(loan_id)],
+    }
+
+
+def _only(query: str, column: str, ids: Sequence[str] | None) -> tuple[str, list[str]]:
+    """``query`` kept to the loans of ``ids`` (``column`` is its loan id), all when None."""
+    if ids is None:
+        return query, []
+    head, order, tail = query.partition(" ORDER BY ")
+    marks = ", ".join("?" * len(ids))
+    joined = " AND " if " WHERE " in head else " WHERE "
+    return f"{head}{joined}{column} IN ({marks}){order}{tail}", list(ids)
+
+
+def _streams(raw: sqlite3.Connection, ids: Sequence[str] | None) -> list[ByLoan]:
+    """The children's streams (fees, payments, claims, proposals, history) of ``ids`` or all."""
+    asked = [
+        (_FEES, "loan_id"),
+        (_PAYMENTS, "loan_id"),
+        (_CLAIMS, "loan_id"),
+        (_PROPOSALS, "loan_id"),
+        (_HISTORY, "p.loan_id"),
+    ]
+    return [ByLoan(iter(raw.execute(*_only(query, column, ids)))) for query, column in asked]
+
+
 def plain_loans(raw: sqlite3.Connection) -> Iterator[records.Loan]:
     """Every loan in id order (``SELECT id FROM loans ORDER BY id``) with all it holds."""
-    fees, payments, claims = (ByLoan(iter(raw.execute(q))) for q in (_FEES, _PAYMENTS, _CLAIMS))
-    proposals, history = ByLoan(iter(raw.execute(_PROPOSALS))), ByLoan(iter(raw.execute(_HISTORY)))
+    children = _streams(raw, None)
     streams = open_streams(raw)
     for r in raw.execute(_LOANS):
         loan_id = str(r[0])
-        changes: dict[int, list[records.StatusChange]] = {}
-        for h in history.take(loan_id):
-            changes.setdefault(int(h[1]), []).append(
-                records.StatusChange(at=_time(h[2]), status=str(h[3]), note=str(h[4]))
-            )
-        children: dict[str, list[Any]] = {
-            "fees": [
-                records.Fee(
-                    name=str(f[1]),
-                    amount=_decimal(f[2]),
-                    per=kinds.as_kind(str(f[3]), kinds.FEE_PERS),
-                )
-                for f in fees.take(loan_id)
-            ],
-            "payments": [
-                records.Payment(
-                    date=_day(p[1]),
-                    amount=_decimal(p[2]),
-                    note=str(p[3]),
-                    method=str(p[4]),
-                    reference=str(p[5]),
-                )
-                for p in payments.take(loan_id)
-            ],
-            "claims": [
-                records.Claim(
-                    date=_day(c[1]),
-                    amount=_decimal(c[2]),
-                    source=str(c[3]),
-                    note=str(c[4]),
-                    ours=None if c[5] is None else _decimal(c[5]),
-                )
-                for c in claims.take(loan_id)
-            ],
-            "proposals": [
-                _proposal(p, changes.get(int(p[1]), [])) for p in proposals.take(loan_id)
-            ],
-        }
+        held = _children(loan_id, *children)
         events, notes = streams.loan(loan_id)
-        children["notes"] = [stored.note for stored in notes]
-        children["note_chain"] = events
-        yield _loan(r, children)
+        held["notes"] = [stored.note for stored in notes]
+        held["note_chain"] = events
+        yield _loan(r, held)
+
+
+def loans_without_notes(
+    raw: sqlite3.Connection, ids: Collection[str] | None = None
+) -> list[records.Loan]:
+    """Every loan (or those of ``ids``) in id order as ``mapping.loans.loan_record(row,
+    notes=False)`` makes it: all it holds but its notes and note chain (left empty, not read),
+    what the screens over all loans read (``services.snapshot``), in six queries."""
+    asked = None if ids is None else sorted(ids)
+    if asked == []:
+        return []
+    children = _streams(raw, asked)
+    query, args = _only(_LOANS, "l.id", asked)
+    out = []
+    for r in raw.execute(query, args):
+        held = _children(str(r[0]), *children)
+        held["notes"] = []
+        held["note_chain"] = []
+        out.append(_loan(r, held))
+    return out
+
+
+# A second of slack on SQLite's julianday (a float, good to well under a millisecond here): the
+# notes it finds that close to the latest are compared exactly, as datetimes, in Python.
+_SLACK_DAYS = 1 / 86400
+_LIVE_COUNTS = (
+    "SELECT loan_id, count(*), max(substr(occurred_at, 1, 10)) FROM call_notes "
+    "WHERE deleted_at IS NULL GROUP BY loan_id"
+)
+# The live notes with a follow-up that are (within the slack) the latest of their loan's.
+_NEAR_LATEST = (
+    "SELECT n.loan_id, n.occurred_at, n.logged_at, n.position, n.follow_up FROM call_notes n "
+    "JOIN (SELECT loan_id, max(julianday(occurred_at)) AS at FROM call_notes "
+    "WHERE deleted_at IS NULL AND follow_up IS NOT NULL GROUP BY loan_id) top "
+    "ON top.loan_id = n.loan_id "
+    "WHERE n.deleted_at IS NULL AND n.follow_up IS NOT NULL AND julianday(n.occurred_at) >= "
+    "top.at - ?"
+)
+
+
+def note_facts(
+    raw: sqlite3.Connection, ids: Collection[str] | None = None
+) -> dict[str, records.NoteFacts]:
+    """``NoteFacts`` of every loan that has live notes (or of those of ``ids``), in two queries
+    whatever the number of notes; a loan without live notes is left out (``NoteFacts()``)."""
+    asked = None if ids is None else sorted(ids)
+    if asked == []:
+        return {}
+    counts, count_args = _LIVE_COUNTS, []
+    near, near_args = _NEAR_LATEST, [_SLACK_DAYS]
+    if asked is not None:
+        marks = ", ".join("?" * len(asked))
+        counts = counts.replace(" GROUP BY", f" AND loan_id IN ({marks}) GROUP BY")
+        count_args = list(asked)
+        near = near.replace(" GROUP BY", f" AND loan_id IN ({marks}) GROUP BY")
+        near_args = [*asked, _SLACK_DAYS]
+    # The latest by (occurred_at, logged_at); of equal ones the first kept (as the notes list).
+    best: dict[str, tuple[datetime, datetime, int, date | None]] = {}
+    for loan_id, occurred_text, logged_text, position, follow_up in raw.execute(near, near_args):
+        occurred, logged = _time(occurred_text), _time(logged_text)
+        known = best.get(loan_id)
+        if known is None or (occurred, logged, -position) > (known[0], known[1], -known[2]):
+            best[loan_id] = (occurred, logged, position, _maybe_day(follow_up))
+    out: dict[str, records.NoteFacts] = {}
+    for loan_id, count, day in raw.execute(counts, count_args):
+        found = best.get(loan_id)
+        out[str(loan_id)] = records.NoteFacts(
+            live=int(count),
+            last_day=date.fromisoformat(day),
+            follow_up=found[3] if found is not None else None,
+        )
+    return out

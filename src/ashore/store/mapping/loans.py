@@ -9,10 +9,10 @@ to the chain; notes missing from the record, or in an earlier state, are kept as
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ashore.app.errors import InputError
@@ -30,7 +30,6 @@ from ashore.domain.records import (
     Claim,
     Fee,
     Loan,
-    NoteFacts,
     OverdueRules,
     Payment,
     Settlement,
@@ -102,7 +101,7 @@ def _write_settlement(
 
 def loan_record(row: LoanRow, notes: bool = True) -> Loan:
     """The loan's record; without ``notes`` its notes and their chain are left empty (and not
-    loaded): what the screens over all loans read, with ``note_facts`` for what they need."""
+    loaded), as ``store.plain_read.loans_without_notes`` reads it for the screens over all loans."""
     penalty = None
     if row.penalty_rate_value is not None and row.penalty_rate_per is not None:
         penalty = Rate(
@@ -305,56 +304,6 @@ def loan_rows_by_id(
     if ids is not None:
         stmt = stmt.where(LoanRow.id.in_(ids))
     return list(session.scalars(stmt))
-
-
-# A second of slack on SQLite's julianday (a float, good to well under a millisecond here): the
-# notes it finds that close to the latest are compared exactly, as datetimes, in Python.
-_SLACK_DAYS = 1 / 86400
-
-
-def note_facts(session: Session, ids: Collection[str] | None = None) -> dict[str, NoteFacts]:
-    """``NoteFacts`` of every loan that has live notes (or of those of ``ids``), in two queries
-    whatever the number of notes; a loan without live notes is left out (``NoteFacts()``)."""
-    live = NoteRow.deleted_at.is_(None)
-    # occurred_at is ISO text with its offset: its first ten characters are its own day.
-    counts = select(
-        NoteRow.loan_id, func.count(), func.max(func.substr(NoteRow.occurred_at, 1, 10))
-    ).where(live)
-    dated = live & NoteRow.follow_up.is_not(None)
-    latest = select(
-        NoteRow.loan_id.label("loan_id"),
-        func.max(func.julianday(NoteRow.occurred_at)).label("at"),
-    ).where(dated)
-    if ids is not None:
-        counts = counts.where(NoteRow.loan_id.in_(ids))
-        latest = latest.where(NoteRow.loan_id.in_(ids))
-    top = latest.group_by(NoteRow.loan_id).subquery()
-    near = (
-        select(
-            NoteRow.loan_id,
-            NoteRow.occurred_at,
-            NoteRow.logged_at,
-            NoteRow.position,
-            NoteRow.follow_up,
-        )
-        .join(top, top.c.loan_id == NoteRow.loan_id)
-        .where(dated, func.julianday(NoteRow.occurred_at) >= top.c.at - _SLACK_DAYS)
-    )
-    # The latest by (occurred_at, logged_at); of equal ones the first kept (as the notes list).
-    best: dict[str, tuple[datetime, datetime, int, date | None]] = {}
-    for loan_id, occurred, logged, position, follow_up in session.execute(near):
-        known = best.get(loan_id)
-        if known is None or (occurred, logged, -position) > (known[0], known[1], -known[2]):
-            best[loan_id] = (occurred, logged, position, follow_up)
-    out: dict[str, NoteFacts] = {}
-    for loan_id, count, day in session.execute(counts.group_by(NoteRow.loan_id)):
-        found = best.get(loan_id)
-        out[loan_id] = NoteFacts(
-            live=count,
-            last_day=date.fromisoformat(day),
-            follow_up=found[3] if found is not None else None,
-        )
-    return out
 
 
 def follow_up_days(session: Session, since: date) -> dict[str, list[date]]:
