@@ -40,7 +40,7 @@ def run_export_ics(args: argparse.Namespace, ctx: Context) -> int:
 def _collect(args: argparse.Namespace, ctx: Context) -> cal.CalendarBook:
     first = _first_month(args.from_month, ctx.today)
     months = cal.months_from(first, args.months or DEFAULT_MONTHS)
-    ledger = Ledger.open(ctx.data, ctx.clock)
+    ledger = Ledger.open(ctx.data, ctx.clock, read_only=True)  # beside the window too
     try:
         return cal.collect(ledger, ctx.today, months, args.loans or [], ctx.lang)
     finally:
