@@ -158,7 +158,7 @@
 <context>
     <name>OverviewTab</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/loan/overview.py" line="+575"/>
+        <location filename="../../src/ashore/ui/loan/overview.py" line="+577"/>
         <source>%n day(s) late</source>
         <translation>
             <numerusform>%n day late</numerusform>

@@ -731,7 +731,7 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../src/ashore/ui/widgets/words.py" line="+30"/>
+        <location filename="../../src/ashore/ui/widgets/words.py" line="+42"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -755,13 +755,18 @@ Why delete {what}?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/widgets/words.py" line="+6"/>
+        <location filename="../../src/ashore/ui/widgets/words.py" line="-9"/>
+        <source>The yearly cost of these payments on their dates (IRR method). It can differ from the quoted rate: fees count, and a first period shorter or longer than a month still carries a full month&apos;s interest.</source>
+        <translation>按各笔还款的实际日期算出的年化成本（IRR 法）。它可能与报价利率不同：费用计入在内；首期即使短于或长于一个月，也按整月计息。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>en</source>
         <comment>the code of the interface&apos;s language: zh_CN in the Chinese catalogue</comment>
         <translation>zh_CN</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="+163"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="+164"/>
         <source>%1 once</source>
         <translation>一次付清 %1</translation>
     </message>
@@ -900,20 +905,20 @@ Why delete {what}?</source>
 <context>
     <name>AudioPlayer</name>
     <message>
-        <location filename="../../src/ashore/ui/audio/player.py" line="+75"/>
+        <location filename="../../src/ashore/ui/audio/player.py" line="+79"/>
         <location line="+5"/>
-        <location line="+209"/>
+        <location line="+220"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location line="-209"/>
-        <location line="+209"/>
+        <location line="-220"/>
+        <location line="+220"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-208"/>
         <source>Position</source>
         <translation>播放位置</translation>
     </message>
@@ -955,7 +960,7 @@ Why delete {what}?</source>
         <translation>用系统播放器打开</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Cannot play: {name} is missing.</source>
         <translation>无法播放：找不到 {name}。</translation>
     </message>
@@ -970,7 +975,7 @@ Why delete {what}?</source>
         <translation>此处无法播放音频：没有音频后端。</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+135"/>
         <source>Cannot play this format here ({suffix}).</source>
         <translation>此处无法播放该格式（{suffix}）。</translation>
     </message>
@@ -1031,7 +1036,7 @@ Why delete {what}?</source>
         <translation>供日历应用使用的还款日（手机、Outlook、Google 日历）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>There is no loan to put in a calendar yet.</source>
         <translation>还没有可放入日历的借款。</translation>
     </message>
@@ -2669,7 +2674,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="+23"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="+26"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -3034,7 +3039,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>InstallmentTableModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="-328"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="-331"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
@@ -4586,7 +4591,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/overview.py" line="+73"/>
+        <location filename="../../src/ashore/ui/loan/overview.py" line="+74"/>
         <source>%1 % a year</source>
         <translation>年利率 %1 %</translation>
     </message>
@@ -4602,12 +4607,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="+106"/>
-        <location line="+130"/>
+        <location line="+131"/>
         <source>Owed today if nothing more is paid</source>
         <translation>今日欠款（如不再还款）</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-113"/>
         <source>Penalty interest</source>
         <translation>罚息</translation>
     </message>
@@ -4647,18 +4652,18 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>真实年化成本</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Export chart…</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location line="-62"/>
-        <location line="+114"/>
+        <location line="-63"/>
+        <location line="+115"/>
         <source>Due and unpaid</source>
         <translation>已到期未还金额</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-108"/>
         <source>Left to pay under the plan</source>
         <translation>按计划还需还款</translation>
     </message>
@@ -4678,7 +4683,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+108"/>
         <source>Of it, %1 is the contract&apos;s own interest since the due date: interest, not penalty (a penalty waiver does not waive it).</source>
         <translation>其中 %1 是到期日之后按合同利率继续计收的利息：属于利息，不是罚息（减免罚息不会减免这部分）。</translation>
     </message>
@@ -5261,7 +5266,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalListModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="-131"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="-129"/>
         <source>Proposal</source>
         <translation>方案</translation>
     </message>

@@ -81,3 +81,36 @@ def test_the_letter_cites_the_line_the_loan_crosses(loaded: list[str], tmp_path:
     assert "theyearlycostofthisloanis18.00%" in text
     assert "above12.00%,fourtimestheone-yearLPR" in text
     assert "36%" not in text
+
+
+def _font_runs(path: Path) -> list[tuple[str, str]]:
+    """(font name without its subset tag, text) for every text run of the PDF."""
+    runs: list[tuple[str, str]] = []
+
+    def visit(text: str, _cm: object, _tm: object, font: object, _size: object) -> None:
+        if text.strip() and isinstance(font, dict):
+            runs.append((str(font.get("/BaseFont", "")).split("+")[-1], text))
+
+    for page in PdfReader(path).pages:
+        page.extract_text(visitor_text=visit)
+    return runs
+
+
+def test_english_letter_sets_its_quotes_in_the_latin_face(
+    loaded: list[str], tmp_path: Path
+) -> None:
+    """The tester's walk: “Feb 2026 loan” printed with the Chinese font's full-width quotes (wide
+    gaps round the name). In English the quotes come from the Latin face; the name between them
+    (借呗 January here) stays in the font that has Chinese; a Chinese letter keeps its marks."""
+    out = tmp_path / "letter.pdf"
+    args = ["export", "letter", "--loan", "jb-2026-01", "--proposal", "p1", "--out", str(out)]
+    assert main([*loaded, *args]) == 0
+    runs = _font_runs(out)
+    quotes = [(font, text) for font, text in runs if any(ch in text for ch in "“”")]
+    assert len(quotes) >= 4  # the subject line's and the first paragraph's, open and close
+    assert {font for font, _ in quotes} == {"BitstreamVeraSans-Roman"}
+    assert ("WenQuanYiMicroHei-0", "借呗 January") in runs
+    zh = tmp_path / "zh.pdf"
+    assert main([*loaded, "--lang", "zh_CN", *args[:-1], str(zh)]) == 0
+    fonts = {font for font, _ in _font_runs(zh)}
+    assert fonts == {"WenQuanYiMicroHei-0"}

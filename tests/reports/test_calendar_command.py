@@ -201,3 +201,70 @@ def test_a_short_calendar_names_the_payments_after_it(book: Path, tmp_path: Path
     whole = tmp_path / "whole.pdf"
     assert _run(book, "export", "calendar", "--out", str(whole)) == 0
     assert "not in this calendar" not in " ".join(_pages(whole)[0].split())
+
+
+def _accept_the_24_months(book: Path) -> None:
+    ledger = Ledger.open(DataDir(book))
+    try:
+        loan = ledger.loan("jb-2026-01")
+        loan.proposals[0].status = "accepted"  # 23 × 366.04 and 366.13, Dec 2026 to Nov 2028
+        ledger.save_loan(loan)
+    finally:
+        ledger.close()
+
+
+@pytest.mark.parametrize("kind", ["calendar", "ics"])
+def test_the_default_12_months_say_what_they_leave_out(
+    book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    """The tester's walk: the window's export covered the 24-month agreement, the command's 12
+    months cut it short without a word. The default stays (INTERFACES.md); the command says how
+    many payments fall after the months and the --months that takes them in."""
+    _accept_the_24_months(book)
+    out = tmp_path / f"out.{'pdf' if kind == 'calendar' else 'ics'}"
+    args = ["export", kind, "--out", str(out), "--loan", "jb-2026-01"]
+    assert _run(book, *args) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"wrote {out}")
+    # Nov 2026 to Oct 2027 shown; Nov 2027 to Dec 2028 (14 payments) after; Nov 2026 + 26 months
+    assert lines[1] == (
+        "14 more payment(s) fall after 2027-10, until 2028-12-15: --months 26 takes them in"
+    )
+    assert _run(book, *args, "--months", "26") == 0
+    taken_in = capsys.readouterr().out.splitlines()
+    assert len(taken_in) == 1  # nothing left out: nothing more said
+    assert taken_in[0].startswith(f"wrote {out}: ")
+
+
+def test_the_ics_describes_its_range_and_the_payments_after_it(book: Path, tmp_path: Path) -> None:
+    _accept_the_24_months(book)
+    out = tmp_path / "out.ics"
+    assert _run(book, "export", "ics", "--out", str(out), "--loan", "jb-2026-01") == 0
+    cal = icalendar.Calendar.from_ical(out.read_bytes())
+    said = (
+        "Payments due from Nov 2026 to Oct 2027. And 14 more payments after Oct 2027, "
+        "5,124.65 in all, until Dec 15, 2028: not in this calendar (export more months "
+        "to see them)."
+    )
+    assert str(cal["X-WR-CALDESC"]) == said
+    assert str(cal["DESCRIPTION"]) == said
+    zh = tmp_path / "zh.ics"
+    assert _run(book, "--lang", "zh_CN", "export", "ics", "--out", str(zh)) == 0
+    desc = str(icalendar.Calendar.from_ical(zh.read_bytes())["X-WR-CALDESC"])
+    assert desc.startswith("2026年11月至2027年10月到期的还款。2027年10月之后还有 14 笔")
+    whole = tmp_path / "whole.ics"
+    assert _run(book, "export", "ics", "--out", str(whole), "--months", "26") == 0
+    described = icalendar.Calendar.from_ical(whole.read_bytes())
+    assert str(described["X-WR-CALDESC"]) == "Payments due from Nov 2026 to Dec 2028."
+
+
+def test_calendar_help_names_the_default_months(capsys: pytest.CaptureFixture[str]) -> None:
+    from ashore.services.calendars import DEFAULT_MONTHS
+
+    for kind in ("calendar", "ics"):
+        with pytest.raises(SystemExit):
+            main(["export", kind, "--help"])
+        shown = " ".join(capsys.readouterr().out.split())
+        assert f"how many months from --from (default {DEFAULT_MONTHS};" in shown
+        assert "--from YYYY-MM the first month (default: this month)" in shown

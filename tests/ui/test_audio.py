@@ -586,3 +586,51 @@ def test_the_machine_s_outputs_decide_the_note(qapp: Any) -> None:
     from PySide6.QtMultimedia import QMediaDevices
 
     assert audio.has_audio_output() is bool(QMediaDevices.audioOutputs())
+
+
+class _StuckBackend:
+    """A media player that still says Playing after the end of the recording, as the tester's did
+    (the notes pane's player read Pause at the end, its bar short of the end)."""
+
+    def playbackState(self) -> Any:
+        from PySide6.QtMultimedia import QMediaPlayer
+
+        return QMediaPlayer.PlaybackState.PlayingState
+
+
+def test_at_the_end_the_player_reads_play_and_plays_again_from_the_start(
+    qtbot: Any, wav: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The backend's state changes simulated (no audio device here): playing, positions, the end
+    of the media without a state change, a last position short of the length."""
+    from PySide6.QtMultimedia import QMediaPlayer
+
+    widget = AudioPlayer()
+    qtbot.addWidget(widget)
+    queued: list[tuple[str, ...]] = []
+    monkeypatch.setattr(widget, "_later", lambda slot, *args: queued.append((slot,)))
+    widget._path = wav
+    widget._player = _StuckBackend()  # type: ignore[assignment]
+    try:
+        widget._on_duration(2500)
+        widget._on_state(QMediaPlayer.PlaybackState.PlayingState)
+        assert widget.play_button.text() == "Pause"
+        widget._on_position(2380)
+        assert widget.seek_slider.value() == 2380
+
+        widget._on_status(QMediaPlayer.MediaStatus.EndOfMedia)
+        widget._on_position(2436)  # the backend's last word, short of the 2.5 s
+        assert widget.play_button.text() == "Play"
+        assert widget.seek_slider.value() == widget.seek_slider.maximum() == 2500
+        assert widget.position_label.text() == "0:02"
+        assert not widget.is_playing()
+
+        widget.play_button.click()  # plays again, from the start
+        assert queued == [("stop",), ("setPosition",), ("play",)]
+        assert widget.seek_slider.value() == 0
+        widget._on_state(QMediaPlayer.PlaybackState.PlayingState)
+        assert widget.play_button.text() == "Pause"
+        widget._on_position(64)
+        assert widget.seek_slider.value() == 64
+    finally:
+        widget._player = None

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from ashore import finance
 from ashore.ui.proposals.models import ComparisonModel
 from finance.helpers import worked_payments, worked_terms
@@ -198,3 +200,61 @@ def test_long_names_head_their_columns_on_two_lines(qtbot) -> None:
     assert header_lines("一次性结清七成方案") == "一次性结清七成方案"  # no space: whole
     long = header_lines("Settle once for the lowest sum the lender offered us")
     assert all(len(line) <= 20 for line in long.split("\n"))
+
+
+APR_WHY = {
+    "en": (
+        "The yearly cost of these payments on their dates (IRR method). It can differ from the "
+        "quoted rate: fees count, and a first period shorter or longer than a month still "
+        "carries a full month's interest."
+    ),
+    "zh_CN": (
+        "按各笔还款的实际日期算出的年化成本（IRR 法）。它可能与报价利率不同：费用计入在内；"
+        "首期即使短于或长于一个月，也按整月计息。"
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_the_apr_says_why_it_differs_from_the_quoted_rate(
+    qtbot, qapp, sample, ctx, lang: str
+) -> None:
+    """The tester's "500 a month at 6 %" showed 6.38 %: its first payment, 13 days after the
+    start, carries a full month's interest. The figure is right; where the APR shows (the
+    comparison's row, the Overview's cost), its tooltip says what it is and why it may differ."""
+    from PySide6.QtCore import QLocale
+
+    from ashore.ui.app import install_translations
+    from ashore.ui.loan.overview import OverviewTab
+
+    before = QLocale()
+    installed = install_translations(qapp, lang)
+    try:
+        terms, payments = worked_terms(), worked_payments()
+        plan = finance.propose(
+            terms,
+            payments,
+            finance.ProposalTerms(date(2026, 12, 15), finance.Reamortize(24, D("0.06"))),
+        )
+        comparison = finance.compare(
+            terms, payments, date(2026, 11, 28), date(2029, 1, 1), [("p6", plan)]
+        )
+        aprs = [None, finance.loan_cost(terms).apr, finance.proposal_cost(plan).apr]
+        model = ComparisonModel("CNY", "en")
+        model.set_comparison(comparison, ["6 %"], aprs)
+        row = ComparisonModel.Column.APR
+        why = APR_WHY[lang]
+        assert model.tooltip(row, 0) == why  # the row's name
+        assert model.tooltip(row, 2) == why  # the loan's own
+        assert str(model.tooltip(row, 3)).endswith(why)  # the proposal's (the best: said too)
+        assert model.tooltip(row, 1) is None  # doing nothing has none: "—"
+
+        overview = OverviewTab(sample, ctx, lang)
+        qtbot.addWidget(overview)
+        loan = sample.loan("jb-2026-01")
+        overview.set_loan(loan, next(x for x in sample.lenders() if x.id == loan.lender))
+        assert overview.cost_text.toolTip() == why
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(before)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ashore.app.context import Context
 from ashore.app.errors import InputError
+from ashore.reports.data import entries_after
 from ashore.services import Ledger
 from ashore.services import calendars as cal
 
@@ -26,6 +27,7 @@ def run_export_calendar(args: argparse.Namespace, ctx: Context) -> int:
         f"wrote {args.out}: {len(book.months)} month(s), {len(book.shown())} payment(s),"
         f" {data.paper}"
     )
+    _say_later(book)
     return 0
 
 
@@ -34,13 +36,31 @@ def run_export_ics(args: argparse.Namespace, ctx: Context) -> int:
     book = _collect(args, ctx)
     count = cal.write_ics_file(book, args.out, ctx.clock.now(), ctx.lang)
     print(f"wrote {args.out}: {count} event(s) in {len(book.months)} month(s)")
+    _say_later(book)
     return 0
+
+
+def _say_later(book: cal.CalendarBook) -> None:
+    """One line when the months chosen leave later payments out (the default is 12 months, the
+    plans may run longer): how many, and the ``--months`` that takes them in."""
+    later = book.later()
+    wanted = book.months_to_include_later()
+    if not later or wanted is None:
+        return
+    after = f"{len(later)} more payment(s) fall after {book.months[-1][0]}-{book.months[-1][1]:02d}"
+    last = later[-1].due
+    still_out = entries_after(later, cal.months_from(date(*book.months[0], 1), wanted))
+    if still_out:  # the plans run beyond the most months one calendar takes
+        taken = len(later) - len(still_out)
+        print(f"{after}, until {last}: --months {wanted} (the most) takes in {taken} of them")
+    else:
+        print(f"{after}, until {last}: --months {wanted} takes them in")
 
 
 def _collect(args: argparse.Namespace, ctx: Context) -> cal.CalendarBook:
     first = _first_month(args.from_month, ctx.today)
     months = cal.months_from(first, args.months or DEFAULT_MONTHS)
-    ledger = Ledger.open(ctx.data, ctx.clock)
+    ledger = Ledger.open(ctx.data, ctx.clock, read_only=True)  # beside the window too
     try:
         return cal.collect(ledger, ctx.today, months, args.loans or [], ctx.lang)
     finally:

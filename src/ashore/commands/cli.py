@@ -142,8 +142,20 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         p = kinds.add_parser(kind, help=what)
         p.add_argument("--out", required=True, type=Path, metavar=suffix)
-        p.add_argument("--from", dest="from_month", type=_month, metavar="YYYY-MM")
-        p.add_argument("--months", type=_positive_int, metavar="N")
+        p.add_argument(
+            "--from",
+            dest="from_month",
+            type=_month,
+            metavar="YYYY-MM",
+            help="the first month (default: this month)",
+        )
+        p.add_argument(
+            "--months",
+            type=_positive_int,
+            metavar="N",
+            help="how many months from --from (default 12; the window's export covers the plans"
+            " in force); the command says how many payments fall after them",
+        )
         p.add_argument("--loan", action="append", dest="loans", metavar="ID", default=[])
         if kind == "calendar":
             p.add_argument("--paper", choices=("A4", "Letter"), help="paper size (default: locale)")

@@ -14,7 +14,7 @@ from ashore.services.complaint import complaint_data, complaint_lang
 
 
 def run_export_complaint(args: argparse.Namespace, ctx: Context) -> int:
-    ledger = Ledger.open(ctx.data)
+    ledger = Ledger.open(ctx.data, ctx.clock, read_only=True)  # beside the window too
     try:
         loan = next((x for x in ledger.loans() if x.id == args.loan), None)
         if loan is None:

@@ -12,7 +12,7 @@ from ashore.services.notes import Notes
 
 def run_export_evidence(args: argparse.Namespace, ctx: Context) -> int:
     """Write the bundle; exit 1 naming the problem when the loan is unknown or a file is damaged."""
-    ledger = Ledger.open(ctx.data, ctx.clock)
+    ledger = Ledger.open(ctx.data, ctx.clock, read_only=True)  # beside the window too
     try:
         notes = Notes(ledger)
         loan = ledger.loan(args.loan)

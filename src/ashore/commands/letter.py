@@ -16,7 +16,7 @@ from ashore.services.guide.letter import letter_data
 def run_export_letter(args: argparse.Namespace, ctx: Context) -> int:
     """Write the letter asking for ``args.proposal`` on ``args.loan`` to ``args.out``."""
     lang = "zh_CN" if ctx.lang == "zh_CN" else "en"
-    ledger = Ledger.open(ctx.data, ctx.clock)
+    ledger = Ledger.open(ctx.data, ctx.clock, read_only=True)  # beside the window too
     try:
         try:
             data = letter_data(ledger, args.loan, args.proposal, ctx.today)

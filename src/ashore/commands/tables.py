@@ -76,7 +76,7 @@ def run_export_projection(args: argparse.Namespace, ctx: Context) -> int:
 def _find_loan(ctx: Context, loan_id: str) -> Loan:
     if not ctx.data.database.exists():
         raise InputError(f"--loan: {loan_id!r} is not a known loan id (no data in {ctx.data.root})")
-    ledger = Ledger.open(ctx.data, ctx.clock)
+    ledger = Ledger.open(ctx.data, ctx.clock, read_only=True)  # beside the window too
     try:
         known = {loan.id for loan in ledger.loans()}
         if loan_id not in known:

@@ -19,7 +19,7 @@ from reportlab.platypus import (
     Paragraph,
 )
 
-from ashore.reports.fonts import printable
+from ashore.reports.fonts import latin_marks, printable
 from ashore.reports.strings import (
     text,
 )
@@ -57,9 +57,15 @@ def _clean(value: str, limit: int | None = None) -> str:
     return value
 
 
+def _lang_of(style: ParagraphStyle) -> str:
+    """The document's language as its styles carry it: a Chinese calendar's wrap by character."""
+    return "zh_CN" if style.wordWrap == "CJK" else "en"
+
+
 def _para(value: str, style: ParagraphStyle, limit: int | None = None) -> Paragraph:
-    """A Paragraph that prints ``value`` literally: markup-looking text is escaped, not obeyed."""
-    return Paragraph(escape(_clean(value, limit)), style)
+    """A Paragraph that prints ``value`` literally: markup-looking text is escaped, not obeyed;
+    an English calendar's quotation marks in the Latin face (``fonts.latin_marks``)."""
+    return Paragraph(latin_marks(escape(_clean(value, limit)), _lang_of(style)), style)
 
 
 def fit(value: str, font: str, size: float, width: float) -> str:
@@ -239,10 +245,12 @@ def cell(value: str, style: ParagraphStyle, width: float, limit: int | None = No
     """``value`` for a table column ``width`` points wide: a ``Line`` when it fits on one line as
     written (nothing for Paragraph to break or collapse), else a Paragraph that wraps it."""
     cleaned = _clean(value, limit)
+    marked = latin_marks(escape(cleaned), _lang_of(style))
     if (
         cleaned
+        and marked == escape(cleaned)  # one font throughout: a Line draws it
         and " ".join(cleaned.split()) == cleaned
         and stringWidth(cleaned, style.fontName, style.fontSize) <= width - CELL_PADDING
     ):
         return Line(cleaned, style)
-    return Paragraph(escape(cleaned), style)
+    return Paragraph(marked, style)

@@ -51,12 +51,19 @@ from ashore.reports.calendar_parts import (
     _para,
     cell,
 )
-from ashore.reports.data import CalendarData, CalendarEntry, month_entries, sum_amounts
+from ashore.reports.data import (
+    CalendarData,
+    CalendarEntry,
+    entries_after,
+    month_entries,
+    sum_amounts,
+)
 from ashore.reports.fonts import register_fonts
 from ashore.reports.strings import (
     counted,
     date_text,
     day_text,
+    later_note,
     moment_text,
     month_name,
     month_short,
@@ -127,9 +134,7 @@ class _Calendar:
         )
         # Installments due after the last month printed: the summary says how many, how much
         # and until when, so its totals never read as all there is to pay.
-        last = data.months[-1]
-        end = date(*last, _calendar.monthrange(*last)[1])
-        self.later = sorted((e for e in data.entries if e.due > end), key=lambda e: e.due)
+        self.later = entries_after(data.entries, data.months)
         self.left_total = sum_amounts([loan.left_to_pay for loan in data.loans])
         self.frame_width = 0.0  # set by story(), once the page size is known
         self._money: dict[str, str] = {}
@@ -308,15 +313,7 @@ class _Calendar:
         """How many payments, how much and until when fall after the last month printed."""
         if not self.later:
             return []
-        later = text(
-            "later_note",
-            self.lang,
-            n=len(self.later),
-            payments=counted(len(self.later), "more payment", "more payments"),
-            month=month_short(*self.data.months[-1], self.lang),
-            amount=self.money(sum_amounts([e.amount for e in self.later])),
-            until=day_text(self.later[-1].due, self.lang),
-        )
+        later = later_note(self.later, self.data.months[-1], self.lang, self.money)
         return [Spacer(1, 3), _para(later, self.styles.body)]
 
     def _loans_table(self) -> Table:

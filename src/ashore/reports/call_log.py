@@ -22,7 +22,7 @@ from xml.sax.saxutils import escape
 from ashore.app.errors import DataError, InputError
 from ashore.domain.dates import date_text, offset_text
 from ashore.domain.records import Attachment, CallNote, Lender, Loan, NoteEvent
-from ashore.reports.fonts import printable, register_fonts
+from ashore.reports.fonts import latin_marks, printable, register_fonts
 from ashore.reports.strings import counted, day_text
 from ashore.store.evidence import EvidenceStore
 
@@ -200,13 +200,13 @@ class _Printer:
         from reportlab.platypus import Paragraph
 
         # Escaped, so text that looks like markup (<b>&amp;) prints exactly as typed.
-        return Paragraph(escape(printable(value)), style or self.base)
+        return Paragraph(latin_marks(escape(printable(value)), self.lang), style or self.base)
 
     def lines(self, value: str, style: Any = None) -> Any:
         from reportlab.platypus import Paragraph
 
         parts = [escape(printable(line)) for line in value.splitlines()] or [""]
-        return Paragraph("<br/>".join(parts), style or self.base)
+        return Paragraph(latin_marks("<br/>".join(parts), self.lang), style or self.base)
 
     def note(self, note: CallNote, number: int, head: NoteEvent | None) -> Any:
         """One note (``number`` in the log's order): its fields, files, earlier versions,

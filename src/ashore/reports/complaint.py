@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 
 from ashore.domain.money import format_amount
 from ashore.domain.records import Attachment, CallNote, Lender, Loan
-from ashore.reports.fonts import printable, register_fonts, register_mono
+from ashore.reports.fonts import latin_marks, printable, register_fonts, register_mono
 from ashore.reports.letter import signature_lines
 from ashore.reports.strings import counted
 from ashore.reports.strings import in_lang as _pick
@@ -323,8 +323,9 @@ def evidence_rows(data: ComplaintData, lang: str) -> list[list[str]]:
     return rows
 
 
-def _cell(text: str) -> str:
-    return "<br/>".join(escape(printable(line)) for line in text.split("\n"))
+def _cell(text: str, lang: str) -> str:
+    markup = "<br/>".join(escape(printable(line)) for line in text.split("\n"))
+    return latin_marks(markup, lang)
 
 
 def write_complaint_pdf(data: ComplaintData, path: Path, lang: str = "en") -> None:
@@ -357,13 +358,13 @@ def write_complaint_pdf(data: ComplaintData, path: Path, lang: str = "en") -> No
 
     def blocks(items: list[tuple[str, str]]) -> None:
         for style, text in items:
-            story.append(Paragraph(_cell(text), styles[style]))
+            story.append(Paragraph(_cell(text, lang), styles[style]))
             story.append(Spacer(1, 4))
 
     blocks(intro_paragraphs(data, lang))
     rows = contact_rows(data, lang)
     table = Table(
-        [[Paragraph(_cell(value), cell) for value in row] for row in rows],
+        [[Paragraph(_cell(value, lang), cell) for value in row] for row in rows],
         colWidths=[8 * mm, 33 * mm, 31 * mm, 57 * mm, 37 * mm],
         repeatRows=1,
     )
@@ -376,9 +377,9 @@ def write_complaint_pdf(data: ComplaintData, path: Path, lang: str = "en") -> No
         evidence = Table(
             [
                 [
-                    Paragraph(_cell(a), cell),
-                    Paragraph(_cell(b), cell),
-                    Paragraph(_cell(c), hash_cell),
+                    Paragraph(_cell(a, lang), cell),
+                    Paragraph(_cell(b, lang), cell),
+                    Paragraph(_cell(c, lang), hash_cell),
                 ]
                 for a, b, c in files
             ],

@@ -5,6 +5,7 @@ The reports only lay these out; they do no money arithmetic beyond summing alrea
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -157,6 +158,18 @@ def month_entries(entries: Sequence[CalendarEntry], year: int, month: int) -> li
     """The entries due in one month, by date, then lender and loan (a stable, readable order)."""
     chosen = [e for e in entries if e.due.year == year and e.due.month == month]
     return sorted(chosen, key=lambda e: (e.due, e.lender, e.loan, e.loan_id))
+
+
+def entries_after(
+    entries: Sequence[CalendarEntry], months: Sequence[tuple[int, int]]
+) -> list[CalendarEntry]:
+    """The entries due after the last of ``months``, by date: what a calendar of those months
+    leaves out (its PDF and .ics say how many; the command, which ``--months`` shows them)."""
+    if not months:
+        return []
+    last = months[-1]
+    end = date(*last, monthrange(*last)[1])
+    return sorted((e for e in entries if e.due > end), key=lambda e: e.due)
 
 
 def sum_amounts(values: Sequence[Decimal] | list[Decimal]) -> Decimal:

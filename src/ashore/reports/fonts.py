@@ -2,12 +2,14 @@
 
 WenQuanYi Micro Hei (bundled under resources/fonts) covers Latin and Chinese, so a lender called
 借呗 prints the same on any machine; characters it lacks (most emoji) become a visible box instead
-of an invisible .notdef glyph that breaks text extraction.
+of an invisible .notdef glyph that breaks text extraction. Its quotation marks are full-width,
+as Chinese wants: an English document sets them in a Latin face (``latin_marks``).
 """
 
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from pathlib import Path
 
@@ -20,6 +22,13 @@ FONT = "AshoreSans"
 MONO = "AshoreMono"
 FONT_FILE = ("fonts", "wqy-microhei.ttc")
 MISSING = "□"
+# The Latin face an English document's quotation marks are set in: the CJK font draws them
+# full-width, as Chinese text wants (“借呗” reads right, “Feb 2026 loan” read with wide gaps).
+# Bitstream Vera Sans, shipped with reportlab (and collected into the bundle with its fonts).
+LATIN = "AshoreLatin"
+LATIN_FILE = "Vera.ttf"
+LATIN_MARKS = "‘’‚‛“”„‟"
+_LATIN_RUN = re.compile(f"[{LATIN_MARKS}]+")
 
 
 def font_path() -> Path:
@@ -44,6 +53,38 @@ def register_fonts() -> str:
             addMapping(FONT, bold, italic, FONT)
     chinese_line_rules()
     return FONT
+
+
+@functools.cache
+def register_latin() -> str | None:
+    """Register the Latin face (once per process) and return its name; None without it (the
+    marks are then drawn by the one font, wide but there)."""
+    import reportlab
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    path = Path(reportlab.__file__).parent / "fonts" / LATIN_FILE
+    if not path.is_file():
+        return None
+    pdfmetrics.registerFont(TTFont(LATIN, str(path)))
+    # <b>/<i> around a mark resolve to the one face, as the main font's do
+    for bold in (0, 1):
+        for italic in (0, 1):
+            addMapping(LATIN, bold, italic, LATIN)
+    return LATIN
+
+
+def latin_marks(markup: str, lang: str) -> str:
+    """Paragraph ``markup`` with its quotation marks set in the Latin face in an English document
+    (``lang`` other than zh_CN); a Chinese one keeps the CJK font's marks. Made for escaped text:
+    the marks never stand inside a tag."""
+    if lang == "zh_CN" or not _LATIN_RUN.search(markup):
+        return markup
+    name = register_latin()
+    if name is None:
+        return markup
+    return _LATIN_RUN.sub(lambda run: f'<font name="{name}">{run.group(0)}</font>', markup)
 
 
 # Chinese punctuation that never starts a line: reportlab's list (its CJK wrapping) has the

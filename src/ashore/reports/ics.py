@@ -8,7 +8,7 @@ instead of doubling them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -17,7 +17,7 @@ from urllib.parse import quote
 from ashore.app.errors import InputError
 from ashore.domain.money import format_amount
 from ashore.reports.data import CalendarEntry
-from ashore.reports.strings import day_text, text
+from ashore.reports.strings import day_text, later_note, month_short, text
 
 PRODID = "-//Ashore//Ashore repayment calendar//EN"
 UID_DOMAIN = "ashore.invalid"
@@ -106,6 +106,22 @@ def _words(entry: CalendarEntry, lang: str, currency: str) -> tuple[str, str]:
     return summary, "\n".join(lines)
 
 
+def calendar_description(
+    months: Sequence[tuple[int, int]], later: Sequence[CalendarEntry], lang: str, currency: str
+) -> str:
+    """The calendar's own description: the months it covers and, when the plans go on after
+    them, how many payments (how much, until when) it leaves out, as the PDF's summary says."""
+    if not months:
+        return ""
+    first, last = month_short(*months[0], lang), month_short(*months[-1], lang)
+    words = [text("ics_range", lang, first=first, last=last)]
+    if later:
+        words.append(
+            later_note(later, months[-1], lang, lambda value: format_amount(value, currency, lang))
+        )
+    return ("" if lang == "zh_CN" else " ").join(words)
+
+
 def ics_text(
     entries: Iterable[CalendarEntry],
     *,
@@ -113,10 +129,14 @@ def ics_text(
     lang: str = "en",
     currency: str = "CNY",
     today: date | None = None,
+    months: Sequence[tuple[int, int]] = (),
+    later: Sequence[CalendarEntry] = (),
 ) -> str:
     """The whole calendar as one string with CRLF line ends (what :func:`write_ics` writes).
 
-    With ``today``, an overdue installment's event is on that day (see ``_words``)."""
+    With ``today``, an overdue installment's event is on that day (see ``_words``). With
+    ``months`` (the months exported) the calendar's description names them and the ``later``
+    payments after them (X-WR-CALDESC, which calendar apps show, and DESCRIPTION, RFC 7986)."""
     from icalendar import Alarm, Calendar, Event  # lazy: only an export needs it
 
     stamp = _stamp(generated_at)
@@ -126,6 +146,10 @@ def ics_text(
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", text("ics_name", lang))
+    described = calendar_description(months, later, lang, currency)
+    if described:
+        cal.add("x-wr-caldesc", described)
+        cal.add("description", described)
     seen: dict[str, int] = {}
     ordered = sorted(entries, key=lambda e: (e.due, e.lender, e.loan, e.loan_id, e.plan_id))
     for entry in ordered:
@@ -170,13 +194,23 @@ def write_ics(
     lang: str = "en",
     currency: str = "CNY",
     today: date | None = None,
+    months: Sequence[tuple[int, int]] = (),
+    later: Sequence[CalendarEntry] = (),
 ) -> None:
     """Write ``entries`` to ``path`` as an .ics file: one all-day event each, reminder included.
 
     Paid installments are kept, marked paid (the calendar shows the whole plan), and carry no
     reminder.
     """
-    data = ics_text(entries, generated_at=generated_at, lang=lang, currency=currency, today=today)
+    data = ics_text(
+        entries,
+        generated_at=generated_at,
+        lang=lang,
+        currency=currency,
+        today=today,
+        months=months,
+        later=later,
+    )
     # newline="" keeps the CRLF line ends RFC 5545 requires on every platform.
     with Path(path).open("w", encoding="utf-8", newline="") as fh:
         fh.write(data)

@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape
 from ashore.domain.guide import Borrower, GuideDocument
 from ashore.domain.money import format_amount
 from ashore.finance import RateLines
-from ashore.reports.fonts import printable, register_fonts
+from ashore.reports.fonts import latin_marks, printable, register_fonts
 from ashore.reports.strings import in_lang as _pick
 from ashore.reports.strings import installments_words, sentence
 from ashore.reports.strings import long_date as _day
@@ -405,7 +405,7 @@ def write_letter_pdf(text: str, path: Path, *, title: str = "Letter", lang: str 
         markup = "<br/>".join(
             "&nbsp;" * (len(line) - len(line.lstrip(" "))) + line.lstrip(" ") for line in lines
         )
-        story.append(Paragraph(markup, style))
+        story.append(Paragraph(latin_marks(markup, lang), style))
         story.append(Spacer(1, 9))
     if not story:
         story.append(Paragraph("", style))

@@ -5,13 +5,14 @@ The reports run without Qt, so they keep their own small dictionary instead of Q
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
 
 from ashore.domain import dates
 from ashore.domain.money import format_amount
+from ashore.reports.data import CalendarEntry, sum_amounts
 
 _TEXT: dict[str, tuple[str, str]] = {
     # key: (en, zh_CN)
@@ -170,6 +171,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "出借方：{lender}\n借款：{loan}\n金额：{amount} {currency}\n导出时状态：{status}",
     ),
     "ics_name": ("Ashore repayments", "Ashore 还款"),
+    "ics_range": ("Payments due from {first} to {last}.", "{first}至{last}到期的还款。"),
 }
 
 _MONTHS_EN = (
@@ -225,6 +227,26 @@ def counted(count: int, one: str, many: str) -> str:
     """ "1 payment", "2 payments": an English count with its noun, one or many, never both (Chinese
     has no plural; its texts place the number themselves)."""
     return f"{count} {one if count == 1 else many}"
+
+
+def later_note(
+    later: Sequence[CalendarEntry],
+    last_month: tuple[int, int],
+    lang: str,
+    money: Callable[[Decimal], str],
+) -> str:
+    """ "And 14 more payments after Nov 2027, … until …": the installments ``later`` (by date) a
+    calendar ending with ``last_month`` leaves out, in the PDF's summary and the .ics's
+    description alike; ``money`` formats an amount in the calendar's currency."""
+    return text(
+        "later_note",
+        lang,
+        n=len(later),
+        payments=counted(len(later), "more payment", "more payments"),
+        month=month_short(*last_month, lang),
+        amount=money(sum_amounts([e.amount for e in later])),
+        until=day_text(later[-1].due, lang),
+    )
 
 
 def text(key: str, lang: str, **values: object) -> str:

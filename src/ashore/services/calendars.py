@@ -25,7 +25,7 @@ from ashore.app.progress import Progress
 from ashore.domain.records import Loan, Proposal
 from ashore.finance.calendar import MAX_CALENDAR_MONTHS
 from ashore.reports import CalendarData, CalendarEntry, CalendarLoan, write_calendar_pdf, write_ics
-from ashore.reports.data import Lang, Paper
+from ashore.reports.data import Lang, Paper, entries_after
 from ashore.reports.strings import day_text, installments_words, text
 from ashore.services import plans
 from ashore.services.ledger import Ledger
@@ -62,6 +62,19 @@ class CalendarBook:
             return []
         first = date(*self.months[0], 1)
         return [e for e in self.entries if e.due < first and e.status != "paid"]
+
+    def later(self) -> list[CalendarEntry]:
+        """The installments due after the last month shown, by date: what this calendar leaves
+        out (the PDF's summary and the .ics's description say how many)."""
+        return entries_after(self.entries, self.months)
+
+    def months_to_include_later(self) -> int | None:
+        """The ``--months`` from the first month shown that reaches the last installment due
+        after them (None when none is), at most ``MAX_CALENDAR_MONTHS``."""
+        later = self.later()
+        if not later or not self.months:
+            return None
+        return months_covering(date(*self.months[0], 1), later[-1].due, MAX_CALENDAR_MONTHS)
 
 
 def months_from(first: date, count: int, option: str = "--months") -> list[tuple[int, int]]:
@@ -300,6 +313,8 @@ def write_ics_file(
             lang=language,
             currency=book.currency,
             today=book.today,
+            months=book.months,
+            later=book.later(),
         ),
         option,
     )

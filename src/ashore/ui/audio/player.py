@@ -68,6 +68,10 @@ class AudioPlayer(QWidget):
         self._output: QAudioOutput | None = None
         self._duration = 0
         self._syncing = False  # True while the slider follows the player, not the user
+        # True from the end of the recording until it plays or seeks again: the button reads
+        # Play and the bar stays at the end, whatever the backend says after (one kept its
+        # state at Playing and sent a last position short of the length).
+        self._ended = False
 
         style = self.style()
         self._play_icon = style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay)
@@ -161,6 +165,7 @@ class AudioPlayer(QWidget):
         """Open ``path`` for playing; ``durationKnown`` or ``failed`` follows, never blocking."""
         self._path = Path(path)
         self._duration = 0
+        self._ended = False
         self.problem.clear()
         self.controls.show()
         self.setToolTip(self._path.name)
@@ -195,7 +200,7 @@ class AudioPlayer(QWidget):
         return self._player.position() if self._player is not None else 0
 
     def is_playing(self) -> bool:
-        if self._player is None:
+        if self._player is None or self._ended:
             return False
         return self._player.playbackState() == type(self._player).PlaybackState.PlayingState
 
@@ -203,8 +208,15 @@ class AudioPlayer(QWidget):
         return self._player.playbackRate() if self._player is not None else 1.0
 
     def play(self) -> None:
-        if self._player is not None and self._path is not None:
-            self._later("play")
+        """Play from where it is; at the end of the recording, again from the start."""
+        if self._player is None or self._path is None:
+            return
+        if self._ended:
+            self._ended = False
+            self._later("stop")  # a backend still "playing" at the end would not start again
+            self._later("setPosition", Q_ARG("qint64", 0))
+            self._show_position(0)
+        self._later("play")
 
     def pause(self) -> None:
         self._later("pause")
@@ -218,6 +230,7 @@ class AudioPlayer(QWidget):
     def seek(self, ms: int) -> None:
         """Move to ``ms`` (clamped to the recording); the position label follows at once."""
         ms = max(0, min(ms, self._duration)) if self._duration else max(ms, 0)
+        self._ended = False
         self._later("setPosition", Q_ARG("qint64", ms))
         self._show_position(ms)
 
@@ -279,12 +292,14 @@ class AudioPlayer(QWidget):
         self.durationKnown.emit(ms)
 
     def _on_position(self, ms: int) -> None:
-        if self.seek_slider.isSliderDown():
-            return  # the user is dragging: the label shows where they are going
+        if self.seek_slider.isSliderDown() or self._ended:
+            return  # the user is dragging (the label shows where to), or the end is shown
         self._show_position(ms)
 
     def _on_state(self, state: QMediaPlayer.PlaybackState) -> None:
-        playing = state == type(state).PlayingState
+        self._show_playing(state == type(state).PlayingState and not self._ended)
+
+    def _show_playing(self, playing: bool) -> None:
         self.play_button.setIcon(self._pause_icon if playing else self._play_icon)
         self.play_button.setText(self.tr("Pause") if playing else self.tr("Play"))
 
@@ -293,6 +308,9 @@ class AudioPlayer(QWidget):
         if status in (kind.LoadedMedia, kind.BufferedMedia):
             self._set_controls_enabled(True)
         elif status == kind.EndOfMedia:
+            # The end: Play (pressed, it plays again from the start) and the bar at its end.
+            self._ended = True
+            self._show_playing(False)
             self._show_position(self._duration)
 
     def _on_error(self, error: QMediaPlayer.Error, text: str) -> None:
@@ -345,6 +363,7 @@ class AudioPlayer(QWidget):
     def _on_slider_value(self, value: int) -> None:
         if self._syncing:
             return
+        self._ended = False  # the user moved the bar: it plays from there
         self.position_label.setText(format_ms(value))
         if not self.seek_slider.isSliderDown():
             self._later("setPosition", Q_ARG("qint64", value))  # a click or a key on the bar

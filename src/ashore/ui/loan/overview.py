@@ -47,6 +47,7 @@ from ashore.ui.widgets.style import (
     tabular_font,
     title_font,
 )
+from ashore.ui.widgets.words import apr_explained
 from ashore.ui.widgets.workspace import (
     date_text,
     export_chart,
@@ -245,6 +246,7 @@ class OverviewTab(QWidget):
         self.cost_text.setWordWrap(True)
         self.cost_text.setTextFormat(Qt.TextFormat.RichText)
         self.cost_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.cost_text.setToolTip(apr_explained())  # its first line is the APR
         cost.addWidget(self.cost_text)
         left.addWidget(cost_card)
         left.addStretch(1)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QWidget
 from ashore import finance
 from ashore.domain.records import Proposal, StatusChange
 from ashore.services.views.comparison import InForce
-from ashore.ui.widgets.words import _tr, unbroken_dates
+from ashore.ui.widgets.words import _tr, apr_explained, unbroken_dates
 from ashore.ui.widgets.workspace import (
     AnyIndex,
     PlainTableModel,
@@ -489,7 +489,10 @@ class ComparisonModel(PlainTableModel):
             return self.tr(
                 "It pays back less than it starts from, so it has no yearly cost: see its saving."
             )
-        return self.tr("The best value of this row") if self.is_best(row, column) else None
+        best = self.tr("The best value of this row") if self.is_best(row, column) else None
+        if row == self.Column.APR and (column == 0 or self._values(row)[column - 1] is not None):
+            return apr_explained() if best is None else f"{best}\n{apr_explained()}"
+        return best
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole and index.isValid() and index.column() > 0:

@@ -24,6 +24,18 @@ def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
     return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
+def apr_explained() -> str:
+    """What the APR (the true yearly cost) is and why it can differ from the quoted rate: the one
+    tooltip wherever it shows (the comparison's row, the Overview's cost). "500 a month at 6 %"
+    showed 6.38 %: its first payment, 13 days after the start, carries a full month's interest
+    (DOMAIN.md), and the yearly cost of those cash flows on their dates is above 6 %."""
+    return _tr(
+        "The yearly cost of these payments on their dates (IRR method). It can differ from the "
+        "quoted rate: fees count, and a first period shorter or longer than a month still "
+        "carries a full month's interest."
+    )
+
+
 def joined(items: list[str]) -> str:
     """``items`` as a list in the interface's language: "a, b, c" in English, "a、b、c" in Chinese
     (the separator is translated)."""
