@@ -31,6 +31,9 @@ PLATFORM_KEY = "window/platform"
 
 DEFAULT = QSize(1280, 800)
 LEAST = QSize(1100, 720)
+# The smallest the main window goes: everything reads whole at it (the sidebar's three columns,
+# the Overview's figures in fewer columns); a page with more than that much to show scrolls.
+SMALLEST = QSize(800, 600)
 # What a window manager adds around the window before it says how much (title bar, borders).
 FRAME = QSize(16, 56)
 
