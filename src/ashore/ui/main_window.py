@@ -44,6 +44,7 @@ from ashore.ui.widgets.placement import (  # noqa: F401 (the keys, for tests)
     SMALLEST,
     restore_placement,
     save_placement,
+    smallest,
 )
 from ashore.ui.widgets.theme import MARGIN
 
@@ -145,7 +146,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Ashore"))
         self.setObjectName("mainWindow")
         self.setAnimated(False)  # no docks or tool bars: nothing of the layout slides into place
-        self.setMinimumSize(SMALLEST)
+        self.setMinimumSize(smallest(self, SMALLEST))
         self.completed = False
         self.attached = False
         self._build_frame()

@@ -130,6 +130,14 @@ def default_size(available: QRect, platform: str | None = None) -> QSize:
     return DEFAULT.boundedTo(available.size() - FRAME)
 
 
+def smallest(window: QWidget, smallest: QSize = SMALLEST) -> QSize:
+    """The least size of the main window: ``smallest``, or less on a screen that has not that
+    much room beside its panels and the window's frame (offscreen, as a desktop: ``smallest``)."""
+    if QGuiApplication.platformName() == "offscreen":
+        return QSize(smallest)
+    return smallest.boundedTo(_available(window).size() - frame())
+
+
 def least_size(available: QRect) -> QSize:
     """The smallest size a window is reopened at without a saved size of this display's own."""
     return LEAST.boundedTo(default_size(available))
