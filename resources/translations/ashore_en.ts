@@ -39,7 +39,7 @@
 <context>
     <name>Dashboard</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+410"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+411"/>
         <source>%n loan(s) · today %2</source>
         <translation>
             <numerusform>%n loan · today %2</numerusform>
@@ -50,7 +50,7 @@
 <context>
     <name>LenderPage</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/pages.py" line="+299"/>
+        <location filename="../../src/ashore/ui/pages.py" line="+305"/>
         <source>%n loan(s)</source>
         <translation>
             <numerusform>%n loan</numerusform>
@@ -158,7 +158,7 @@
 <context>
     <name>OverviewTab</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/loan/overview.py" line="+577"/>
+        <location filename="../../src/ashore/ui/loan/overview.py" line="+591"/>
         <source>%n day(s) late</source>
         <translation>
             <numerusform>%n day late</numerusform>

@@ -324,7 +324,7 @@ Your data lives in:
         <source>The note stays in the record, marked deleted with your reason.
 Why delete {what}?</source>
         <translation>该记录仍会保留在档案中，标记为已删除并附上你的理由。
-为什么删除{what}？</translation>
+为什么删除 {what}？</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -766,7 +766,7 @@ Why delete {what}?</source>
         <translation>zh_CN</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="+164"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="+174"/>
         <source>%1 once</source>
         <translation>一次付清 %1</translation>
     </message>
@@ -1639,7 +1639,7 @@ Why delete {what}?</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+248"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="+249"/>
         <source>All loans</source>
         <translation>全部借款</translation>
     </message>
@@ -1686,12 +1686,12 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+182"/>
+        <location line="+195"/>
         <source>Follow-ups</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-181"/>
         <source>Export chart…</source>
         <translation>导出图表…</translation>
     </message>
@@ -1756,7 +1756,7 @@ Why delete {what}?</source>
         <translation>%1：自 %3 起已到期未还 %2（%4 天）%5；请还款或协商还款计划。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+79"/>
         <source>%1 penalty interest</source>
         <translation>罚息 %1</translation>
     </message>
@@ -1776,7 +1776,7 @@ Why delete {what}?</source>
         <translation>，另有%1</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-67"/>
         <source>Needs attention (%1)</source>
         <translation>需要处理（%1）</translation>
     </message>
@@ -1788,7 +1788,7 @@ Why delete {what}?</source>
         </translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+131"/>
         <source>Follow-ups (%1)</source>
         <translation>待跟进（%1）</translation>
     </message>
@@ -2408,7 +2408,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-359"/>
+        <location filename="../../src/ashore/ui/loan/dashboard.py" line="-372"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -3110,7 +3110,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LenderPage</name>
     <message>
-        <location filename="../../src/ashore/ui/pages.py" line="+224"/>
+        <location filename="../../src/ashore/ui/pages.py" line="+230"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
@@ -3715,12 +3715,12 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+235"/>
+        <location line="+238"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-237"/>
         <location line="+172"/>
         <source>Save</source>
         <translation>保存</translation>
@@ -3766,7 +3766,7 @@ What was here before is saved in %1.</source>
         <translation>新出借方…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -3844,7 +3844,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>LoanPage</name>
     <message>
-        <location filename="../../src/ashore/ui/pages.py" line="-168"/>
+        <location filename="../../src/ashore/ui/pages.py" line="-174"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
@@ -3859,7 +3859,7 @@ What was here before is saved in %1.</source>
         <translation>还款</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -3882,12 +3882,12 @@ What was here before is saved in %1.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/ashore/ui/main_window.py" line="+125"/>
+        <location filename="../../src/ashore/ui/main_window.py" line="+145"/>
         <source>Ashore</source>
         <translation>Ashore</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>Your loans</source>
         <translation>你的借款</translation>
     </message>
@@ -4010,7 +4010,7 @@ What was here before is saved in %1.</source>
         <translation>出借方声称</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>budget %1</source>
         <translation>预算 %1</translation>
     </message>
@@ -4045,7 +4045,7 @@ What was here before is saved in %1.</source>
         <translation>%1 · 今天 %2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+20"/>
         <source>Move the pointer over the chart to read the exact figures.</source>
         <translation>把鼠标移到图表上可查看具体数字。</translation>
     </message>
@@ -4309,7 +4309,7 @@ What was here before is saved in %1.</source>
         <location line="+5"/>
         <source>%n file(s) attached to {note}.</source>
         <translation>
-            <numerusform>已为{note}添加 %n 个附件。</numerusform>
+            <numerusform>已为 {note}添加 %n 个附件。</numerusform>
         </translation>
     </message>
     <message>
@@ -4454,7 +4454,7 @@ Record first each collector&apos;s call: Notes ▸ Collector calling, with its t
     <message>
         <location line="+32"/>
         <source>{lender}&apos;s collectors broke the rules {times} in {contacts}</source>
-        <translation>{lender}的催收在 {contacts}中违规 {times}</translation>
+        <translation>{lender} 的催收在 {contacts}中违规 {times}</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
@@ -4489,7 +4489,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     <message>
         <location line="+8"/>
         <source>✓ {notes} on {loans}, kept as written</source>
-        <translation>✓ {loans}的{notes}，均保持原样</translation>
+        <translation>✓ {loans}的 {notes}，均保持原样</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
@@ -4583,7 +4583,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>OpeningPage</name>
     <message>
-        <location filename="../../src/ashore/ui/main_window.py" line="-270"/>
+        <location filename="../../src/ashore/ui/main_window.py" line="-271"/>
         <source>Opening your data…</source>
         <translation>正在打开你的数据…</translation>
     </message>
@@ -4607,12 +4607,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="+106"/>
-        <location line="+131"/>
+        <location line="+145"/>
         <source>Owed today if nothing more is paid</source>
         <translation>今日欠款（如不再还款）</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-124"/>
         <source>Penalty interest</source>
         <translation>罚息</translation>
     </message>
@@ -4637,7 +4637,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>30 天内新增</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>The lender&apos;s latest claim</source>
         <translation>出借方最新声称的金额</translation>
     </message>
@@ -4657,13 +4657,13 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <location line="-63"/>
-        <location line="+115"/>
+        <location line="-70"/>
+        <location line="+129"/>
         <source>Due and unpaid</source>
         <translation>已到期未还金额</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-119"/>
         <source>Left to pay under the plan</source>
         <translation>按计划还需还款</translation>
     </message>
@@ -4678,12 +4678,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>协议失效时应还</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-9"/>
         <source>Due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+131"/>
         <source>Of it, %1 is the contract&apos;s own interest since the due date: interest, not penalty (a penalty waiver does not waive it).</source>
         <translation>其中 %1 是到期日之后按合同利率继续计收的利息：属于利息，不是罚息（减免罚息不会减免这部分）。</translation>
     </message>
@@ -5266,7 +5266,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalListModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="-129"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="-136"/>
         <source>Proposal</source>
         <translation>方案</translation>
     </message>
@@ -5300,16 +5300,21 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <source>cannot be worked out</source>
         <translation>无法计算</translation>
     </message>
+    <message>
+        <location line="+13"/>
+        <source>While an agreement is in force, the chart draws this proposal only while it is open below (and ticked).</source>
+        <translation>协议生效期间，只有在下方打开（且已勾选）时，图表才会画出这个方案。</translation>
+    </message>
 </context>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/tab.py" line="+127"/>
+        <location filename="../../src/ashore/ui/proposals/tab.py" line="+288"/>
         <source>Tick a proposal to show it on the chart.</source>
         <translation>勾选一个方案即可在图表上显示。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-157"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -5334,7 +5339,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>分期</translation>
     </message>
     <message>
-        <location line="+236"/>
+        <location line="+246"/>
         <source>%1 by %2.</source>
         <translation>%1（%2 前）。</translation>
     </message>
@@ -5349,7 +5354,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>★ 标出每行的最优值。数字从今天算起。</translation>
     </message>
     <message>
-        <location line="-300"/>
+        <location line="-310"/>
         <source>Comparison</source>
         <translation>对比</translation>
     </message>
@@ -5414,7 +5419,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+28"/>
+        <source>An agreement is in force: the chart draws it, and the proposal open below when ticked. The other proposals are not drawn.</source>
+        <translation>已有协议生效：图表画出该协议，以及下方打开且已勾选的方案；其他方案不会画出。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Save the proposal first; it starts as a draft.</source>
         <translation>请先保存方案，它会以草稿开始。</translation>
     </message>
@@ -5923,7 +5933,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>WaitingTab</name>
     <message>
-        <location filename="../../src/ashore/ui/pages.py" line="-293"/>
+        <location filename="../../src/ashore/ui/pages.py" line="-299"/>
         <source>Save the loan first: its figures, plans, payments and notes come here.</source>
         <translation>请先保存这笔借款：它的金额、方案、还款和记录会显示在这里。</translation>
     </message>
@@ -5959,7 +5969,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../src/ashore/ui/pages.py" line="+250"/>
+        <location filename="../../src/ashore/ui/pages.py" line="+256"/>
         <source>Welcome to Ashore</source>
         <translation>欢迎使用 Ashore</translation>
     </message>

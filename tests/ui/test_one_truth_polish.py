@@ -262,12 +262,17 @@ def test_backspace_and_typing_edit_the_text_as_a_text_box(qtbot) -> None:
     assert field.date().toPython() == date(2026, 3, 25)
 
 
-def test_the_window_opens_where_it_was_closed(qtbot, ctx, make_window) -> None:
+def test_the_window_opens_where_it_was_closed(qtbot, ctx, make_window, monkeypatch) -> None:
     """Saved and restored: the same frame position and size on the next start (a window
     manager's title bar is not added again; offscreen there is no frame, the round trip is)."""
     from PySide6.QtCore import QPoint, QSettings, QSize
 
+    from ashore.ui import main_window
     from ashore.ui.main_window import POS_KEY, SIZE_KEY
+
+    # a window smaller than its 800x600 least, so that it has room to move on the offscreen
+    # platform's 800x600 screen
+    monkeypatch.setattr(main_window, "SMALLEST", QSize(600, 400))
 
     ledger = Ledger.open(ctx.data)
     try:

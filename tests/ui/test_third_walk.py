@@ -345,11 +345,15 @@ def _placed(qtbot, ctx, sample, settings: QSettings):
     return window
 
 
-def test_the_reopened_window_has_the_size_it_was_left_at(qtbot, ctx, sample) -> None:
+def test_the_reopened_window_has_the_size_it_was_left_at(qtbot, ctx, sample, monkeypatch) -> None:
     """Nothing of a saved size is changed when it came from this display and fits (the offscreen
     screen is 800 pixels wide: the user's own small window is theirs to keep)."""
+    from ashore.ui import main_window
     from ashore.ui.app import open_settings
     from ashore.ui.widgets.placement import PLATFORM_KEY
+
+    # below the window's 800x600 least, so that it fits beside a corner of the 800x600 screen
+    monkeypatch.setattr(main_window, "SMALLEST", QSize(600, 400))
 
     window = _placed(qtbot, ctx, sample, open_settings(ctx.data))
     window.show()

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtCore import QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -40,8 +40,10 @@ from ashore.ui.widgets.placement import (  # noqa: F401 (the keys, for tests)
     GEOMETRY_KEY,
     POS_KEY,
     SIZE_KEY,
+    SMALLEST,
     restore_placement,
     save_placement,
+    smallest,
 )
 from ashore.ui.widgets.theme import MARGIN
 
@@ -61,8 +63,27 @@ if TYPE_CHECKING:
 
 STATE_KEY = "window/state"
 SPLITTER_KEY = "window/splitter"
-SIDEBAR_WIDE, SIDEBAR_MIN = 400, 260  # px: what the three columns need; the least that reads
+SIDEBAR_WIDE = 400  # px: the sidebar on a first start in a wide window (its list sets its least)
 LAST_LOAN_KEY = "window/last_loan"
+
+
+class PageStack(QStackedWidget):
+    """The right side's pages, as wide as the page shown needs: a page not shown (the welcome
+    page's two buttons side by side) does not take room from the sidebar."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(self.updateGeometry)
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        if page is None:
+            return super().minimumSizeHint()
+        return page.minimumSizeHint().expandedTo(page.minimumSize())
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return super().sizeHint() if page is None else page.sizeHint()
 
 
 class OpeningPage(QWidget):
@@ -124,6 +145,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Ashore"))
         self.setObjectName("mainWindow")
         self.setAnimated(False)  # no docks or tool bars: nothing of the layout slides into place
+        self.setMinimumSize(smallest(self, SMALLEST))
         self.completed = False
         self.attached = False
         self._build_frame()
@@ -214,9 +236,9 @@ class MainWindow(QMainWindow):
         column.addWidget(title)
         column.addWidget(self.sidebar_place, 1)
         column.addLayout(buttons)
-        panel.setMinimumWidth(SIDEBAR_MIN)
+        # no fixed least width: the sidebar's list sets it, as wide as its three columns need
 
-        self.pages = QStackedWidget()
+        self.pages = PageStack()
         # What the right side shows until the data is open (not the welcome page, which would
         # flash for a moment on a data dir that has loans).
         self.loading = OpeningPage()
@@ -370,11 +392,12 @@ class MainWindow(QMainWindow):
             self.show_default()
 
     def _fit_sidebar(self) -> None:
-        """On a first start the sidebar takes what its columns need on a wide screen (400 px) and
-        gives way on a small one (down to its 260 px), so the page keeps room for its figures."""
+        """On a first start the sidebar takes 400 px on a wide screen and gives way on a small
+        one, down to what its three columns need (the splitter keeps the list's least width),
+        so the page keeps room for its figures."""
         self.layout().activate()
         width = self.splitter.width()
-        sidebar = max(SIDEBAR_MIN, min(SIDEBAR_WIDE, round(width * 0.32)))
+        sidebar = min(SIDEBAR_WIDE, round(width * 0.32))
         self.splitter.setSizes([sidebar, max(0, width - sidebar)])
 
     def reload(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -139,6 +139,12 @@ class LoanPage(QWidget):
         # the tab last chosen on a saved loan this session; a loan opens on it (Overview first)
         self.loan_tab: QWidget = self.slots["overview"]
         self.tabs.currentChanged.connect(self._remember_tab)
+
+    def minimumSizeHint(self) -> QSize:
+        """Never so narrow that a tab hides behind the tab bar's arrows: in a small window the
+        sidebar gives way first (down to its three columns), the tabs stay in sight."""
+        least = super().minimumSizeHint()
+        return least.expandedTo(QSize(self.tabs.tabBar().sizeHint().width(), 0))
 
     def add_tab(self, widget: QWidget, title: str) -> int:
         """Add a tab after the existing ones, scrolling as a whole when the window is smaller than

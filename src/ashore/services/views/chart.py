@@ -167,6 +167,12 @@ def worked_out(loan: Loan) -> list[tuple[Proposal, finance.ProposalPlan | None, 
     return out
 
 
+def proposals_drawn(loan: Loan, today: date, st: plans.Standing | None = None) -> bool:
+    """Whether the loan's chart draws its proposals other than the agreement: not while an
+    agreement is in force (only it, and a proposal being edited, are drawn then)."""
+    return (st or plans.standing(loan, today)).agreement is None
+
+
 def loan_chart(
     loan: Loan,
     today: date,
@@ -184,7 +190,7 @@ def loan_chart(
     ]
     found.extend(extra)
     st = plans.standing(loan, today)
-    if st.agreement is not None:
+    if not proposals_drawn(loan, today, st):
         # Once agreed, the agreement is the plan: open drafts no longer compete with it.
         found = [(p, plan) for p, plan in found if p.status == "accepted" or p.id in replaced]
     end = chart_horizon(today, (plan.end_date for _, plan in found))

@@ -191,6 +191,7 @@ class NegotiationChart(QWidget):
         self._label.setFixedHeight(2 * self._label.fontMetrics().lineSpacing() + 6)
         self._label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self._label.setText(self._hint())
+        self._label.setMinimumWidth(self._hint_room())
 
         # The read-out beside the toolbar, not under it: one row less above the plot, so the
         # chart keeps its height where a form shares the page (the Proposals tab).
@@ -481,6 +482,20 @@ class NegotiationChart(QWidget):
 
     def _toggle_from_legend(self, key: str) -> None:
         self.set_visible(key, key in self._hidden)
+
+    def _hint_room(self) -> int:
+        """The narrowest the read-out shows its hint whole on its two lines: in a small window
+        the page gives the chart no less (at 89 px it read "Move the pointer over the")."""
+        margins = self._label.contentsMargins()
+        whole = (
+            self._label.fontMetrics().horizontalAdvance(self._label.text())
+            + margins.left()
+            + margins.right()
+        )
+        for width in range(whole // 2, whole, 4):
+            if self._label.heightForWidth(width) <= self._label.height():
+                return width
+        return whole
 
     def _hint(self) -> str:
         return _escape(self.tr("Move the pointer over the chart to read the exact figures."))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -503,13 +504,26 @@ class Dashboard(QWidget):
         """The lists are at least as wide as the table's five columns need: all stay in sight
         (in a narrow window, stacked, they scroll sideways instead of widening the page). The
         columns are measured once per refresh (every row of every column: slow on many loans)."""
-        if self._middle.direction() == QBoxLayout.Direction.TopToBottom:
+        view = self.upcoming_view
+        header = view.horizontalHeader()
+        stacked = self._middle.direction() == QBoxLayout.Direction.TopToBottom
+        # stacked, the table scrolls sideways by itself, its loan names whole, and the cards
+        # above keep the page's width (at 800x600 beside the sidebar's three columns)
+        header.setSectionResizeMode(
+            UpcomingModel.Column.LOAN,
+            QHeaderView.ResizeMode.ResizeToContents if stacked else QHeaderView.ResizeMode.Stretch,
+        )
+        view.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if stacked
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+        if stacked:
+            view.setMinimumWidth(0)
             self.lists.setMinimumWidth(0)
             return
-        view = self.upcoming_view
         key = (self._refreshes, view.font().key())
         if self._measured is None or self._measured[0] != key:
-            header = view.horizontalHeader()
             width = sum(
                 max(view.sizeHintForColumn(column), header.sectionSizeHint(column))
                 for column in range(self.upcoming_model.columnCount())

@@ -786,6 +786,9 @@ class LoanForm(QWidget):
         loan (``pending_lender``); abandoning the form (another loan, Clear) forgets it."""
         self.pending_lender = lender
         self.set_lenders(self._saved_lenders, select=lender.id)
+        # on to the next field: Enter left the focus in the box, and the next typing replaced
+        # the new lender's name (a field the user went to already, by Tab or a click, keeps it)
+        self.lender.move_on()
 
     def set_loan(self, loan: Loan | None, *, lender_id: str | None = None) -> None:
         """Show ``loan`` for editing, or an empty form for a new loan under ``lender_id``."""

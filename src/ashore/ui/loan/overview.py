@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -36,6 +35,7 @@ from ashore.services.views import overview as overview_view
 from ashore.ui.chart.view import NegotiationChart
 from ashore.ui.files.common import chart_file
 from ashore.ui.payments.models import late_sentence
+from ashore.ui.widgets.columns import ColumnsLayout
 from ashore.ui.widgets.style import (
     BADGE_COLOURS,
     BORDER,
@@ -192,11 +192,14 @@ class OverviewTab(QWidget):
         owed.addWidget(self.owed_value)
         owed.addWidget(self.growth)
         owed.addSpacing(6)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(18)
-        grid.setVerticalSpacing(8)
+        # three columns where the card has room, two or one in a narrow window
+        grid = ColumnsLayout(columns=3, spacing=18, row_spacing=8)
+        self.figure_grid = grid
         self.parts = {
             "overdue": Figure(self.tr("Due and unpaid")),
+            # Under an agreement, the installment due today (neither missed nor not yet due),
+            # where the contract's penalty is otherwise: the parts add up to owed today.
+            "due_today": Figure(self.tr("Due today")),
             "penalty": Figure(self.tr("Penalty interest")),
             "late_fees": Figure(self.tr("Late fees")),
             "not_yet_due": Figure(self.tr("Not yet due")),
@@ -206,13 +209,17 @@ class OverviewTab(QWidget):
             "left_to_pay": Figure(self.tr("Left to pay under the plan")),
             "payoff": Figure(self.tr("To settle today")),
             "if_fails": Figure(self.tr("If the agreement fails")),
-            # Under an agreement, the installment due today (neither missed nor not yet due), in
-            # the cell the contract's penalty takes: the parts add up to owed today.
-            "due_today": Figure(self.tr("Due today")),
         }
-        for i, figure in enumerate(list(self.parts.values())[:-1]):
-            grid.addWidget(figure, i // 3, i % 3, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.parts["due_today"], 0, 1, Qt.AlignmentFlag.AlignTop)
+        # a row each (more when narrow): what is due now; what falls due later and how fast it
+        # grows; what stands beside owed today
+        groups = (
+            ("overdue", "due_today", "penalty", "late_fees"),
+            ("not_yet_due", "days", "per_month"),
+            ("left_to_pay", "payoff", "if_fails"),
+        )
+        for group, keys in enumerate(groups):
+            for key in keys:
+                grid.add(self.parts[key], group)
         owed.addLayout(grid)
         owed.addStretch(1)
         # The figures, then what the loan truly costs under them; the lender's side on the right.
@@ -278,8 +285,15 @@ class OverviewTab(QWidget):
             parent = parent.parentWidget()
 
     def fit_room(self, width: int) -> None:
-        """In a narrow window the lender's side goes below the figures instead of beside them."""
+        """In a narrow window the lender's side goes below the figures instead of beside them.
+        The page never cuts a card off at its right: what the cards cannot give up (a figure's
+        caption, one column of them) is the least the page takes, and the window's page scrolls
+        sideways beyond that instead."""
         stack_when_narrow([self._row], width)
+        body = self.scroll.widget()
+        least = body.minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width()
+        if self.scroll.minimumWidth() != least:
+            self.scroll.setMinimumWidth(least)
 
     def _money(self, amount: Decimal | None) -> str:
         return money_text(amount, self.currency, self.babel)

@@ -404,7 +404,7 @@ class BadgeDelegate(QStyledItemDelegate):
             return hint
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         metrics = option.fontMetrics
-        width = metrics.horizontalAdvance(text) + 2 * self.PAD_X + 14  # room right of the pill
+        width = metrics.horizontalAdvance(text) + 2 * self.PAD_X + 8  # the pill's 4 px each side
         height = metrics.height() + 2 * self.PAD_Y + 8
         return QSize(max(hint.width(), width), max(hint.height(), height))
 

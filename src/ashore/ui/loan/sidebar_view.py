@@ -1,6 +1,6 @@
 """The sidebar's tree view: the lenders open, the columns sized for reading at a glance and
 measured once per change of the rows (the heavy data's hundreds of rows were each measured
-several times per fill), the badges giving way in a narrow window.
+several times per fill), the three columns whole at any width the splitter allows.
 
 ``SidebarView`` shows ``ashore.ui.loan.sidebar.SidebarModel`` with its delegates.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QEvent
-from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -23,9 +23,6 @@ from ashore.ui.loan.sidebar import BadgeDelegate, NameDelegate, SidebarColumn, S
 
 # The model's signals after which the sidebar's columns are measured again.
 _CHANGES = ("modelReset", "layoutChanged", "dataChanged", "rowsInserted", "rowsRemoved")
-
-
-NARROW_SIDEBAR = 340  # px: below it the status badges are hidden so the names can be read
 
 
 class SidebarView(QTreeView):
@@ -86,7 +83,7 @@ class SidebarView(QTreeView):
 
     def sizeHintForColumn(self, column: int) -> int:
         """Qt's width for the owed and status columns, measured once per change of the rows:
-        the header sizing them to their contents, ``_fit_columns`` and ``resizeEvent`` each ask,
+        the header sizing them to their contents and ``_fit_columns`` each ask,
         and Qt reads every row's cell (its delegate, and the model for each role) each time."""
         model = self.model()
         if not isinstance(model, SidebarModel) or column == SidebarColumn.NAME:
@@ -133,31 +130,13 @@ class SidebarView(QTreeView):
         return width
 
     def _fit_columns(self) -> None:
-        """Never narrower than the names' heading and the owed figures need (the badges may
-        give way: ``resizeEvent``)."""
+        """Never narrower than its three columns need: the names' heading, the owed figures and
+        the status badges, all whole (a small window gives the page less room instead)."""
         header = self.header()
-        needed = header.sectionSizeHint(SidebarColumn.NAME) + self.indentation()
-        needed += max(
-            header.sectionSizeHint(SidebarColumn.OWED), self.sizeHintForColumn(SidebarColumn.OWED)
-        )
+        # the names' heading whole (a long loan name is shortened with "…", whole in its
+        # tooltip): at 800x600 the page keeps room for its six tabs
+        needed = header.sectionSizeHint(SidebarColumn.NAME)
+        for column in (SidebarColumn.OWED, SidebarColumn.STATUS):
+            needed += max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
         scrollbar = self.verticalScrollBar().sizeHint().width()
         self.setMinimumWidth(needed + 2 * self.frameWidth() + scrollbar)
-
-    def _names_cut(self, width: int) -> bool:
-        """Whether, with the badges shown, "Lender / loan" would be cut at ``width``."""
-        header = self.header()
-        others = sum(
-            max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
-            for column in (SidebarColumn.OWED, SidebarColumn.STATUS)
-        )
-        room = width - others - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
-        return room < header.sectionSizeHint(SidebarColumn.NAME) + self.indentation()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """Too narrow for three columns (a small window), the badges give way to the names: the
-        owed figure stays, red when overdue, and each row's second line still says its stage."""
-        super().resizeEvent(event)
-        width = event.size().width()
-        narrow = width < NARROW_SIDEBAR or self._names_cut(width)
-        if self.isColumnHidden(SidebarColumn.STATUS) != narrow:
-            self.setColumnHidden(SidebarColumn.STATUS, narrow)

@@ -58,6 +58,9 @@ class ProposalListModel(PlainTableModel):
         self.currency = currency
         self.babel = locale
         self.hidden: set[str] = set()
+        # False while an agreement is in force: the chart draws it, not the other proposals
+        # (services.views.chart.proposals_drawn), and their names' tooltips say so
+        self.others_drawn = True
         self.columns = (
             self.tr("Proposal"),
             self.tr("Method"),
@@ -115,7 +118,14 @@ class ProposalListModel(PlainTableModel):
         whole = {self.Column.NAME: self.text(row, column), self.Column.METHOD: ""}
         if column == self.Column.METHOD:
             whole[column] = method_names().get(row[0].method, row[0].method)
-        return "\n".join(text for text in (whole.get(column, ""), row[2]) if text) or None
+        undrawn = ""
+        if column == self.Column.NAME and not self.others_drawn and row[0].status != "accepted":
+            undrawn = self.tr(
+                "While an agreement is in force, the chart draws this proposal only while it is "
+                "open below (and ticked)."
+            )
+        texts = (whole.get(column, ""), row[2], undrawn)
+        return "\n".join(text for text in texts if text) or None
 
     def font(self, row: Any, column: int) -> QFont | None:
         if column == self.Column.STATUS and row[0].status == "accepted":

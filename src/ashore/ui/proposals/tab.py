@@ -124,7 +124,6 @@ class ProposalsTab(QWidget):
         fit_columns(self.list_view, ProposalListModel.Column.NAME)
         self.list_model.modelReset.connect(self._size_empty_list)
         self._size_empty_list()
-        self.list_view.setToolTip(self.tr("Tick a proposal to show it on the chart."))
         self.list_view.setFixedHeight(table_height(self.list_view, 3))  # three in sight
         row.addWidget(self.list_view, 1)
         buttons = QVBoxLayout()
@@ -282,7 +281,17 @@ class ProposalsTab(QWidget):
             self.list_model.hidden.clear()
             self.selected_id = ""
         items = chart_view.worked_out(loan)
+        drawn = chart_view.proposals_drawn(loan, self.ctx.today)
+        self.list_model.others_drawn = drawn
         self.list_model.set_proposals(items)
+        self.list_view.setToolTip(
+            self.tr("Tick a proposal to show it on the chart.")
+            if drawn
+            else self.tr(
+                "An agreement is in force: the chart draws it, and the proposal open below when "
+                "ticked. The other proposals are not drawn."
+            )
+        )
         self._base_chart = chart_view.loan_chart(loan, self.ctx.today, self.budget)
         row = self.list_model.row_of(self.selected_id) if self.selected_id else -1
         if row < 0 and items:

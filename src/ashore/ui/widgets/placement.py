@@ -33,6 +33,9 @@ PLATFORM_KEY = "window/platform"
 
 DEFAULT = QSize(1280, 800)
 LEAST = QSize(1100, 720)
+# The smallest the main window goes: everything reads whole at it (the sidebar's three columns,
+# the Overview's figures in fewer columns); a page with more than that much to show scrolls.
+SMALLEST = QSize(800, 600)
 # What a window manager adds around the window before it says how much (title bar, borders).
 FRAME = QSize(16, 56)
 
@@ -134,6 +137,14 @@ def default_size(available: QRect, platform: str | None = None) -> QSize:
     if not framed(platform):
         return available.size()
     return DEFAULT.boundedTo(available.size() - FRAME)
+
+
+def smallest(window: QWidget, smallest: QSize = SMALLEST) -> QSize:
+    """The least size of the main window: ``smallest``, or less on a screen that has not that
+    much room beside its panels and the window's frame (offscreen, as a desktop: ``smallest``)."""
+    if QGuiApplication.platformName() == "offscreen":
+        return QSize(smallest)
+    return smallest.boundedTo(_available(window).size() - frame())
 
 
 def least_size(available: QRect) -> QSize:
