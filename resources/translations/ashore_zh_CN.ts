@@ -295,7 +295,7 @@ Your data lives in:
         <translation>其他情况</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/loan/form.py" line="+114"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="+121"/>
         <source>Equal installments: the same payment every month</source>
         <translation>等额本息：每月还款额相同</translation>
     </message>
@@ -761,7 +761,7 @@ Why delete {what}?</source>
         <translation>zh_CN</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="+163"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="+164"/>
         <source>%1 once</source>
         <translation>一次付清 %1</translation>
     </message>
@@ -856,7 +856,7 @@ Why delete {what}?</source>
         <translation>现在改为</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>%1 (unchanged)</source>
         <translation>%1（不变）</translation>
     </message>
@@ -1031,7 +1031,7 @@ Why delete {what}?</source>
         <translation>供日历应用使用的还款日（手机、Outlook、Google 日历）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>There is no loan to put in a calendar yet.</source>
         <translation>还没有可放入日历的借款。</translation>
     </message>
@@ -1394,7 +1394,7 @@ Why delete {what}?</source>
 <context>
     <name>CheckedLineEdit</name>
     <message>
-        <location filename="../../src/ashore/ui/widgets/fields.py" line="+328"/>
+        <location filename="../../src/ashore/ui/widgets/fields.py" line="+456"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
@@ -1480,7 +1480,7 @@ Why delete {what}?</source>
         <translation>已记录的对方金额</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>Delete claim</source>
         <translation>删除记录</translation>
     </message>
@@ -3395,7 +3395,7 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location filename="../../src/ashore/ui/loan/allocation.py" line="-27"/>
-        <location filename="../../src/ashore/ui/loan/form.py" line="+240"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="+234"/>
         <source>Fees</source>
         <translation>费用</translation>
     </message>
@@ -3709,19 +3709,19 @@ What was here before is saved in %1.</source>
         <translation>删除借款…</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+235"/>
+        <location line="+15"/>
+        <location line="+237"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location line="-234"/>
-        <location line="+172"/>
+        <location line="-236"/>
+        <location line="+174"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-94"/>
         <source>“%1” is not one of your lenders yet: press Enter to add it</source>
         <translation>“%1”还不是你的出借方：按回车键添加</translation>
     </message>
@@ -3731,7 +3731,7 @@ What was here before is saved in %1.</source>
         <translation>请检查：%1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>The rate is %1 % a year; lenders charge up to about 36 % (the legal line).</source>
         <translation>年利率为 %1 %；出借方收取的利率一般不超过约 36 %（法律红线）。</translation>
     </message>
@@ -3766,7 +3766,7 @@ What was here before is saved in %1.</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+114"/>
         <source>lender</source>
         <translation>出借方</translation>
     </message>
@@ -4208,7 +4208,7 @@ What was here before is saved in %1.</source>
         <translation>附上截图或 PDF…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Save note</source>
         <translation>保存记录</translation>
     </message>
@@ -4874,7 +4874,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/tab.py" line="+98"/>
+        <location filename="../../src/ashore/ui/payments/tab.py" line="+105"/>
         <source>Record a payment</source>
         <translation>记录一笔还款</translation>
     </message>
@@ -4894,7 +4894,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>记录还款</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Paid on</source>
         <translation>还款日期</translation>
     </message>
@@ -4914,7 +4914,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>⚠ %4 installments are overdue, the oldest %1 since %2 (%3 days): penalty and late fees grow every day.</source>
         <translation>⚠ 有 %4 期逾期，最早一期 %1 自 %2 起逾期（%3 天）：罚息和滞纳金每天都在增加。</translation>
     </message>
@@ -4934,14 +4934,14 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>◷ %2（%3 天后）应还 %1。请按时还款以保持计划。</translation>
     </message>
     <message numerus="yes">
-        <location line="+74"/>
+        <location line="+84"/>
         <source>It is dated %1, %n day(s) from today.</source>
         <translation>
             <numerusform>还款日期为 %1，比今天晚 %n 天。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-227"/>
         <source>Installments of the plan in force</source>
         <translation>生效计划的各期</translation>
     </message>
@@ -4956,7 +4956,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>删除还款…</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>⚠ You missed the agreed installment of %1 due %2 (%3 days ago). A second default usually voids the agreement: pay it now and tell the lender.</source>
         <translation>⚠ 你错过了 %2 到期的约定还款 %1（%3 天前）。再次违约通常会导致协议作废：请立即还款并告知出借方。</translation>
     </message>
@@ -4971,7 +4971,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>下一期：%2 应还 %1。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+53"/>
         <source>Record payment %1</source>
         <translation>记录还款 %1</translation>
     </message>
@@ -5079,7 +5079,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalForm</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/form.py" line="+122"/>
+        <location filename="../../src/ashore/ui/proposals/form.py" line="+124"/>
         <source>e.g. 24 months, penalty waived</source>
         <translation>例如：分 24 期，减免罚息</translation>
     </message>
@@ -5114,7 +5114,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>利息减免（%）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
@@ -5124,7 +5124,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>保存方案</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+156"/>
         <source>Months</source>
         <translation>期数（月）</translation>
     </message>
@@ -5176,7 +5176,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>减免比例（%）</translation>
     </message>
     <message>
-        <location line="+261"/>
+        <location line="+263"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Starts from %1 owed at the start of %2</source>
         <translation>以 %2 当天开始时的欠款 %1 为起点</translation>
     </message>
@@ -5191,17 +5196,17 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>实付 %1% = %2</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-308"/>
         <source>frozen</source>
         <translation>停止计息</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-265"/>
         <source>Accepted: these are the terms agreed with the lender, kept as agreed. To propose a change, Duplicate it.</source>
         <translation>已接受：这是与出借方约定的条款，按约定保留。如要提出修改，请先“复制”它。</translation>
     </message>
     <message>
-        <location line="+250"/>
+        <location line="+266"/>
         <source>keeps accruing</source>
         <translation>继续计息</translation>
     </message>
@@ -5233,17 +5238,17 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 2026-12-15 500.00</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>Installments</source>
         <translation>分期</translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location line="+194"/>
         <source>The agreement is a contract: Duplicate it to propose a change.</source>
         <translation>协议是一份约定：如需修改，请复制后另提方案。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+68"/>
         <source>Starts from %1 owed on that day</source>
         <translation>以当天欠款 %1 为起点</translation>
     </message>
@@ -5261,7 +5266,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalListModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="-131"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="-129"/>
         <source>Proposal</source>
         <translation>方案</translation>
     </message>
@@ -5727,7 +5732,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>异议申请书…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>When the last payment is made, record the day here: Ashore then reminds you of the certificate and the credit report, and shows when the record clears.</source>
         <translation>还清最后一笔后，在这里记录日期：Ashore 会提醒你索取结清证明、查询征信，并显示不良记录何时消除。</translation>
     </message>

@@ -3,7 +3,7 @@ far it is from what the contract gives on that date."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -60,11 +60,11 @@ class ClaimsPanel(QGroupBox):
         self.add_button = QPushButton(self.tr("Add claim"))
         self.delete_button = QPushButton(self.tr("Delete claim…"))
         self.delete_button.setObjectName("danger")
-        buttons.addStretch(1)
-        buttons.addWidget(self.add_button)
+        # The service's refusal beside the button, its room kept (two lines, elided).
+        self.error = ErrorLabel(lines=2)
+        buttons.addWidget(self.error, 1)
+        buttons.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(buttons)
-        self.error = ErrorLabel()
-        layout.addWidget(self.error)
         layout.addStretch(1)
         # The list of claims lives in a box of its own, which the Payments tab puts under this
         # form, beside the payments made, so the two lists line up.
@@ -104,6 +104,8 @@ class ClaimsPanel(QGroupBox):
 
     def add(self) -> None:
         if self.loan is None or not (self.day.valid and self.amount.valid):
+            self.day.touch()  # tried to record: an empty field says what it needs
+            self.amount.touch()
             return
         claim = Claim(self.day.value, self.amount.value, self.source.text().strip())
         try:

@@ -4,7 +4,7 @@ and the lender's claims."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -78,7 +78,14 @@ class PaymentsTab(QWidget):
         self.banner = QLabel()
         self.banner.setObjectName("paymentBanner")
         self.banner.setWordWrap(True)
+        # Its room is kept: two lines at least, and while the same loan is shown it never
+        # shrinks nor goes (``_steady_banner``): a banner one line shorter after a payment moved
+        # the form up 14 px, and a click on Record payment missed it.
+        policy = self.banner.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.banner.setSizePolicy(policy)
         self.banner.setVisible(False)
+        self._banner_loan = ""
         layout.addWidget(self.banner)
 
         # The installments are what the user reads first: the whole width, ten rows or more.
@@ -108,16 +115,16 @@ class PaymentsTab(QWidget):
         self.reference.setPlaceholderText(self.tr("transaction number"))
         self.record_button = QPushButton(self.tr("Record payment"))
         self.record_button.setObjectName("primary")
-        self.error = ErrorLabel()
+        # The service's refusal beside the button, its room kept (two lines, elided).
+        self.error = ErrorLabel(lines=2)
         form.addRow(self.tr("Paid on"), self.day)
         form.addRow(self.tr("Amount"), self.amount)
         form.addRow(self.tr("How"), self.method)
         form.addRow(self.tr("Reference"), self.reference)
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.record_button)
+        buttons.addWidget(self.error, 1)
+        buttons.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignTop)
         form.addRow(buttons)
-        form.addRow(self.error)
         self.claims = ClaimsPanel(payments, ctx, locale)
         grid.addWidget(record, 0, 0)
         grid.addWidget(self.claims, 0, 1)
@@ -157,6 +164,7 @@ class PaymentsTab(QWidget):
 
     # ----- filling -----------------------------------------------------------------------------
     def set_loan(self, loan: Loan) -> None:
+        same = self.loan is not None and self.loan.id == loan.id
         self.loan = loan
         for model in (self.entries_model, self.payments_model):
             model.currency = loan.currency
@@ -171,6 +179,7 @@ class PaymentsTab(QWidget):
         self.payments_view.scrollToTop()
         self.warnings = payments_view.payment_warnings(entries, self.ctx.today)
         self._show_banner()
+        self._steady_banner(same)
         self.day.reset(self.ctx.today.isoformat())
         self.amount.reset()
         self.method.clear()
@@ -236,6 +245,14 @@ class PaymentsTab(QWidget):
         self.banner.setStyleSheet(BANNER_STYLE[style])
         self.banner.setVisible(True)
 
+    def _steady_banner(self, same: bool) -> None:
+        """The banner's room: two lines at least, more for a longer text; after a write on the
+        loan shown (a payment, a claim) never less than it had, shown or not."""
+        lines = self.banner.fontMetrics().lineSpacing() * 2 + 2 * (10 + 2) + 2
+        if same:
+            lines = max(lines, self.banner.height())
+        self.banner.setMinimumHeight(lines)
+
     def _update(self) -> None:
         self.record_button.setEnabled(self.day.valid and self.amount.valid)
         self.delete_button.setEnabled(bool(self.payments_view.selectionModel().selectedRows()))
@@ -252,6 +269,8 @@ class PaymentsTab(QWidget):
 
     def record(self) -> None:
         if self.loan is None or not (self.day.valid and self.amount.valid):
+            self.day.touch()  # tried to record: an empty field says what it needs
+            self.amount.touch()
             return
         payment = Payment(
             self.day.value,
