@@ -1394,7 +1394,7 @@ Why delete {what}?</source>
 <context>
     <name>CheckedLineEdit</name>
     <message>
-        <location filename="../../src/ashore/ui/widgets/fields.py" line="+456"/>
+        <location filename="../../src/ashore/ui/widgets/fields.py" line="+457"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
@@ -1451,16 +1451,18 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+56"/>
         <source>On</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-55"/>
+        <location line="+55"/>
         <source>They say</source>
         <translation>对方声称</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-54"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
@@ -1475,12 +1477,17 @@ Why delete {what}?</source>
         <translation>删除记录…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Claims recorded</source>
         <translation>已记录的对方金额</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+39"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Delete claim</source>
         <translation>删除记录</translation>
     </message>
@@ -4874,7 +4881,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/tab.py" line="+105"/>
+        <location filename="../../src/ashore/ui/payments/tab.py" line="+101"/>
         <source>Record a payment</source>
         <translation>记录一笔还款</translation>
     </message>
@@ -4894,17 +4901,19 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>记录还款</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
+        <location line="+154"/>
         <source>Paid on</source>
         <translation>还款日期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-153"/>
+        <location line="+153"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-152"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
@@ -4914,7 +4923,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+101"/>
         <source>⚠ %4 installments are overdue, the oldest %1 since %2 (%3 days): penalty and late fees grow every day.</source>
         <translation>⚠ 有 %4 期逾期，最早一期 %1 自 %2 起逾期（%3 天）：罚息和滞纳金每天都在增加。</translation>
     </message>
@@ -4934,19 +4943,19 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>◷ %2（%3 天后）应还 %1。请按时还款以保持计划。</translation>
     </message>
     <message numerus="yes">
-        <location line="+84"/>
+        <location line="+105"/>
         <source>It is dated %1, %n day(s) from today.</source>
         <translation>
             <numerusform>还款日期为 %1，比今天晚 %n 天。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-258"/>
         <source>Installments of the plan in force</source>
         <translation>生效计划的各期</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>Payments made</source>
         <translation>已还款项</translation>
     </message>
@@ -4956,7 +4965,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>删除还款…</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+75"/>
         <source>⚠ You missed the agreed installment of %1 due %2 (%3 days ago). A second default usually voids the agreement: pay it now and tell the lender.</source>
         <translation>⚠ 你错过了 %2 到期的约定还款 %1（%3 天前）。再次违约通常会导致协议作废：请立即还款并告知出借方。</translation>
     </message>
@@ -4971,7 +4980,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>下一期：%2 应还 %1。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+30"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Record payment %1</source>
         <translation>记录还款 %1</translation>
     </message>

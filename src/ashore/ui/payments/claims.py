@@ -60,8 +60,11 @@ class ClaimsPanel(QGroupBox):
         self.add_button = QPushButton(self.tr("Add claim"))
         self.delete_button = QPushButton(self.tr("Delete claim…"))
         self.delete_button.setObjectName("danger")
-        # The service's refusal beside the button, its room kept (two lines, elided).
+        # Beside the button, two lines whose room is kept (elided, whole in the tooltip): what
+        # is wrong with On or They say, named by the field (outlined in red), or the service's
+        # refusal. Lines under the fields pushed the fields below them as they came.
         self.error = ErrorLabel(lines=2)
+        self._refusal = ""
         buttons.addWidget(self.error, 1)
         buttons.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(buttons)
@@ -82,6 +85,9 @@ class ClaimsPanel(QGroupBox):
         self.delete_button.clicked.connect(self.delete)
         self.day.changed.connect(self._update)
         self.amount.changed.connect(self._update)
+        for field in (self.day, self.amount):
+            field.say_elsewhere()
+            field.messageChanged.connect(self._show_error)
         self.view.selectionModel().selectionChanged.connect(self._update)
 
     def _currency(self) -> str:
@@ -94,9 +100,20 @@ class ClaimsPanel(QGroupBox):
         self.amount.reset()
         self.source.clear()
         self.day.reset(self.ctx.today.isoformat())
-        self.error.show_message("")
+        self._refusal = ""
+        self._show_error()
         self.model.set_claims(payments_view.claim_lines(loan))
         self._update()
+
+    def _show_error(self) -> None:
+        """Beside Add claim: the first field's message, named by its label, else the service's
+        refusal."""
+        for label, field in ((self.tr("On"), self.day), (self.tr("They say"), self.amount)):
+            if field.message:
+                text = self.tr("%1: %2").replace("%1", label).replace("%2", field.message)
+                self.error.show_message(text)
+                return
+        self.error.show_message(self._refusal)
 
     def _update(self) -> None:
         self.add_button.setEnabled(self.day.valid and self.amount.valid)
@@ -111,7 +128,8 @@ class ClaimsPanel(QGroupBox):
         try:
             self.payments.add_claim(self.loan.id, claim)
         except (InputError, DataError) as problem:
-            self.error.show_message(user_message(problem))
+            self._refusal = user_message(problem)
+            self._show_error()
             return
         self.changed.emit()
 
@@ -132,6 +150,7 @@ class ClaimsPanel(QGroupBox):
         try:
             self.payments.delete_claim(self.loan.id, index)
         except (InputError, DataError) as problem:
-            self.error.show_message(user_message(problem))
+            self._refusal = user_message(problem)
+            self._show_error()
             return
         self.changed.emit()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from datetime import date
@@ -258,7 +259,7 @@ def elide_lines(text: str, font: QFont, width: int, lines: int) -> str:
     layout.endLayout()
     if len(starts) <= lines:
         return text
-    kept = [text[a:b].rstrip() for a, b in zip(starts[: lines - 1], starts[1:lines], strict=True)]
+    kept = [text[a:b].rstrip() for a, b in itertools.pairwise(starts[:lines])]
     last = metrics.elidedText(text[starts[lines - 1] :], Qt.TextElideMode.ElideRight, width)
     return "\n".join([*kept, last])
 
