@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QScrollArea, QWidget
 
 from ashore.app.errors import InputError
+from ashore.ui.audio.common import QTMULTIMEDIA_ENVIRONMENT_WARNINGS
 from ashore.ui.widgets.fields import CheckedLineEdit
 
 JB_WALK = "jb-1"  # the walker's book (tests/reports/walk_book.py)
@@ -283,3 +284,35 @@ def test_tab_through_untouched_fields_says_nothing(qtbot, book, make_window, lan
     for _ in range(12):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert _shown_errors(form) == []
+
+
+@pytest.mark.qt_log_ignore(
+    *QTMULTIMEDIA_ENVIRONMENT_WARNINGS, "does not support propagateSizeHints"
+)
+def test_the_call_note_form_keeps_save_in_place(qtbot, ledger, ctx) -> None:
+    """An empty note's message opened beside Save and, long, wrapped to more lines: Save and Cancel
+    moved under the pointer."""
+    from ashore.ui.notes.pane import NotesPane
+
+    ledger.load_sample()
+    pane = NotesPane(ledger, ctx.today)
+    qtbot.addWidget(pane)
+    pane.resize(900, 700)
+    pane.set_loan("jb-2026-01")
+    pane.show()
+    try:
+        pane.new_button.click()
+        qtbot.waitUntil(lambda: not pane.editor.isHidden(), timeout=2000)
+        editor = pane.editor
+        watched = [editor.text, editor.outcome, editor.promises, editor.save_button]
+        watched.append(editor.cancel_button)
+        before = _places(watched, pane)
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)  # empty: not saved
+        qtbot.wait(20)
+        assert not editor.error.isHidden()
+        assert _places(watched, pane) == before
+        editor.show_error("The note could not be saved: " + "a long reason, " * 20)
+        qtbot.wait(20)
+        assert _places(watched, pane) == before
+    finally:
+        pane.shutdown()
