@@ -169,7 +169,7 @@
 <context>
     <name>PaymentsTab</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/payments/tab.py" line="+300"/>
+        <location filename="../../src/ashore/ui/payments/tab.py" line="+346"/>
         <source>It is dated %1, %n day(s) from today.</source>
         <translation>
             <numerusform>It is dated %1, %n day from today.</numerusform>

@@ -295,7 +295,7 @@ Your data lives in:
         <translation>其他情况</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/loan/form.py" line="+114"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="+121"/>
         <source>Equal installments: the same payment every month</source>
         <translation>等额本息：每月还款额相同</translation>
     </message>
@@ -861,7 +861,7 @@ Why delete {what}?</source>
         <translation>现在改为</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>%1 (unchanged)</source>
         <translation>%1（不变）</translation>
     </message>
@@ -1399,7 +1399,7 @@ Why delete {what}?</source>
 <context>
     <name>CheckedLineEdit</name>
     <message>
-        <location filename="../../src/ashore/ui/widgets/fields.py" line="+328"/>
+        <location filename="../../src/ashore/ui/widgets/fields.py" line="+457"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
@@ -1456,16 +1456,18 @@ Why delete {what}?</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+56"/>
         <source>On</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-55"/>
+        <location line="+55"/>
         <source>They say</source>
         <translation>对方声称</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-54"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
@@ -1480,12 +1482,17 @@ Why delete {what}?</source>
         <translation>删除记录…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Claims recorded</source>
         <translation>已记录的对方金额</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+39"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Delete claim</source>
         <translation>删除记录</translation>
     </message>
@@ -3400,7 +3407,7 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location filename="../../src/ashore/ui/loan/allocation.py" line="-27"/>
-        <location filename="../../src/ashore/ui/loan/form.py" line="+240"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="+234"/>
         <source>Fees</source>
         <translation>费用</translation>
     </message>
@@ -3714,19 +3721,19 @@ What was here before is saved in %1.</source>
         <translation>删除借款…</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+238"/>
+        <location line="+15"/>
+        <location line="+240"/>
         <source>Discard changes</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location line="-237"/>
-        <location line="+172"/>
+        <location line="-239"/>
+        <location line="+174"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-94"/>
         <source>“%1” is not one of your lenders yet: press Enter to add it</source>
         <translation>“%1”还不是你的出借方：按回车键添加</translation>
     </message>
@@ -3736,7 +3743,7 @@ What was here before is saved in %1.</source>
         <translation>请检查：%1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>The rate is %1 % a year; lenders charge up to about 36 % (the legal line).</source>
         <translation>年利率为 %1 %；出借方收取的利率一般不超过约 36 %（法律红线）。</translation>
     </message>
@@ -3771,7 +3778,7 @@ What was here before is saved in %1.</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+114"/>
         <source>lender</source>
         <translation>出借方</translation>
     </message>
@@ -4213,7 +4220,7 @@ What was here before is saved in %1.</source>
         <translation>附上截图或 PDF…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Save note</source>
         <translation>保存记录</translation>
     </message>
@@ -4879,7 +4886,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/tab.py" line="+98"/>
+        <location filename="../../src/ashore/ui/payments/tab.py" line="+101"/>
         <source>Record a payment</source>
         <translation>记录一笔还款</translation>
     </message>
@@ -4899,17 +4906,19 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>记录还款</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <location line="+154"/>
         <source>Paid on</source>
         <translation>还款日期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-153"/>
+        <location line="+153"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-152"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
@@ -4919,7 +4928,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+101"/>
         <source>⚠ %4 installments are overdue, the oldest %1 since %2 (%3 days): penalty and late fees grow every day.</source>
         <translation>⚠ 有 %4 期逾期，最早一期 %1 自 %2 起逾期（%3 天）：罚息和滞纳金每天都在增加。</translation>
     </message>
@@ -4939,19 +4948,19 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>◷ %2（%3 天后）应还 %1。请按时还款以保持计划。</translation>
     </message>
     <message numerus="yes">
-        <location line="+74"/>
+        <location line="+105"/>
         <source>It is dated %1, %n day(s) from today.</source>
         <translation>
             <numerusform>还款日期为 %1，比今天晚 %n 天。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-258"/>
         <source>Installments of the plan in force</source>
         <translation>生效计划的各期</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>Payments made</source>
         <translation>已还款项</translation>
     </message>
@@ -4961,7 +4970,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>删除还款…</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+75"/>
         <source>⚠ You missed the agreed installment of %1 due %2 (%3 days ago). A second default usually voids the agreement: pay it now and tell the lender.</source>
         <translation>⚠ 你错过了 %2 到期的约定还款 %1（%3 天前）。再次违约通常会导致协议作废：请立即还款并告知出借方。</translation>
     </message>
@@ -4976,7 +4985,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>下一期：%2 应还 %1。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+30"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Record payment %1</source>
         <translation>记录还款 %1</translation>
     </message>
@@ -5084,7 +5098,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalForm</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/form.py" line="+122"/>
+        <location filename="../../src/ashore/ui/proposals/form.py" line="+124"/>
         <source>e.g. 24 months, penalty waived</source>
         <translation>例如：分 24 期，减免罚息</translation>
     </message>
@@ -5119,7 +5133,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>利息减免（%）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
@@ -5129,7 +5143,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>保存方案</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+156"/>
         <source>Months</source>
         <translation>期数（月）</translation>
     </message>
@@ -5181,7 +5195,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>减免比例（%）</translation>
     </message>
     <message>
-        <location line="+261"/>
+        <location line="+263"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Starts from %1 owed at the start of %2</source>
         <translation>以 %2 当天开始时的欠款 %1 为起点</translation>
     </message>
@@ -5196,17 +5215,17 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>实付 %1% = %2</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-308"/>
         <source>frozen</source>
         <translation>停止计息</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-265"/>
         <source>Accepted: these are the terms agreed with the lender, kept as agreed. To propose a change, Duplicate it.</source>
         <translation>已接受：这是与出借方约定的条款，按约定保留。如要提出修改，请先“复制”它。</translation>
     </message>
     <message>
-        <location line="+250"/>
+        <location line="+266"/>
         <source>keeps accruing</source>
         <translation>继续计息</translation>
     </message>
@@ -5238,17 +5257,17 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 2026-12-15 500.00</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>Installments</source>
         <translation>分期</translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location line="+194"/>
         <source>The agreement is a contract: Duplicate it to propose a change.</source>
         <translation>协议是一份约定：如需修改，请复制后另提方案。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+68"/>
         <source>Starts from %1 owed on that day</source>
         <translation>以当天欠款 %1 为起点</translation>
     </message>
@@ -5742,7 +5761,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>异议申请书…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>When the last payment is made, record the day here: Ashore then reminds you of the certificate and the credit report, and shows when the record clears.</source>
         <translation>还清最后一笔后，在这里记录日期：Ashore 会提醒你索取结清证明、查询征信，并显示不良记录何时消除。</translation>
     </message>

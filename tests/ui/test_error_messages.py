@@ -106,7 +106,7 @@ def test_the_proposal_form_marks_the_field_the_path_names(qtbot, tab) -> None:
     )
     assert fields["months"].error_label.text() == "Must be at most 600"
     assert fields["annual_rate"].error_label.text() == ""
-    assert form.plan_error.text() == ""
+    assert form.plan_error.text() == "Months: Must be at most 600"  # the field named
     # The rate's error lands under the rate, and the months' one is cleared.
     form.show_save_error(
         InputError.at("proposals[p1].params.annual_rate", "amount.negative", "must not be negative")
@@ -132,7 +132,7 @@ def test_a_plan_refusal_lands_under_the_amount_in_chinese(qtbot, tab, chinese) -
     owed = finance.owed_on(plans.loan_terms(form.loan), before, date(2026, 12, 15)).total
     minimum = (owed * Decimal("0.24") / 12).quantize(Decimal("0.01")) + Decimal("0.01")
     assert fields["amount"].error_label.text() == f"至少要 {minimum:f} 才够付每月的利息"
-    assert form.plan_error.text() == ""
+    assert form.plan_error.text().endswith(f"：至少要 {minimum:f} 才够付每月的利息")
 
 
 @pytest.mark.parametrize(

@@ -138,7 +138,10 @@ def test_finance_refusal_shows_next_to_the_amount(qtbot, tab, sample) -> None:
         )
     message = str(refused.value).split(": ", 1)[1]  # "must be at least 175.71 to cover …"
     assert fields["amount"].error_label.text() == message[0].upper() + message[1:]
-    assert fields["amount"].error_label.isVisible()
+    # said in the form's message line, named by the field's label; the field outlined in red
+    assert form.plan_error.isVisible()
+    assert form.plan_error.text() == "Amount a month: " + fields["amount"].error_label.text()
+    assert fields["amount"].line.property("invalid")
     assert not form.save_button.isEnabled()
     assert tab.table_model.rowCount() == 0
     type_into(qtbot, fields["amount"], "500")

@@ -84,8 +84,9 @@ def test_the_proposal_form_stays_put_while_typing_with_the_chart_open(
     qtbot.keyClick(months, Qt.Key.Key_Tab)  # on to the next field: nothing moves either
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is fields["first_due"].line
-    qtbot.keyClicks(fields["first_due"].line, "x")  # a slip: its message opens under the field
-    qtbot.waitUntil(lambda: fields["first_due"].error_label.isVisible(), timeout=3000)
+    qtbot.keyClicks(fields["first_due"].line, "x")  # a slip: its message opens in the footer
+    qtbot.waitUntil(lambda: tab.form.plan_error.isVisible(), timeout=3000)
+    assert fields["first_due"].message in tab.form.plan_error.text()
     qtbot.wait(30)
     assert places() == before
     assert form_scroll.verticalScrollBar().value() == 0

@@ -157,6 +157,7 @@ def window_texts(qtbot, window) -> dict[str, object]:
     qtbot.keyClicks(principal, "abc")  # not an amount: the core's error, worded for the window
     window.form.name.line.selectAll()
     qtbot.keyClick(window.form.name.line, Qt.Key.Key_Backspace)  # an emptied required field
+    window.form.save()  # ... and a save tried: "Required" says why not
     return {
         "menus": [action.text() for action in window.menuBar().actions()],
         "sidebar": title.text(),

@@ -26,7 +26,7 @@ from ashore.app.errors import DataError, InputError
 from ashore.domain.records import CallNote, Loan
 from ashore.services.guide.calls import Outcome, record_outcome
 from ashore.services.proposals import NEXT_STATUSES
-from ashore.ui.widgets.fields import DateEdit, user_message
+from ashore.ui.widgets.fields import DateEdit, ErrorLabel, user_message
 
 if TYPE_CHECKING:
     from ashore.services.ledger import Ledger
@@ -124,10 +124,9 @@ class AfterCallDialog(QDialog):
         form.addRow(self.tr("Proposal"), self.proposal)
         form.addRow(self.tr("It is now"), self.status)
         layout.addLayout(form)
-        self.banner = QLabel()
-        self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
-        self.banner.setVisible(False)
+        # What went wrong, above the buttons in two lines whose room is kept: the dialog grew
+        # with it and Save moved under the pointer.
+        self.banner = ErrorLabel(lines=2)
         layout.addWidget(self.banner)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -179,7 +178,6 @@ class AfterCallDialog(QDialog):
         try:
             self.note_id = record_outcome(self.ledger, self.loan.id, self.outcome_value())
         except (InputError, DataError) as problem:
-            self.banner.setText(user_message(problem))
-            self.banner.setVisible(True)
+            self.banner.show_message(user_message(problem))
             return
         self.accept()

@@ -28,7 +28,7 @@ from ashore.services.credit import check_report_on, clears_on
 from ashore.services.ledger import Ledger
 from ashore.ui import dialogs
 from ashore.ui.files.common import loan_file
-from ashore.ui.widgets.fields import user_message
+from ashore.ui.widgets.fields import ErrorLabel, user_message
 
 
 def _qdate(value: date) -> QDate:
@@ -116,10 +116,8 @@ class SettlementBox(QGroupBox):
         self.dispute_button.clicked.connect(self.ask_dispute)
         column.addWidget(self.dispute)
         column.addWidget(self.dispute_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = ErrorLabel(lines=2)  # its room kept: nothing above it moves
+
         column.addWidget(self.error)
 
     # ----- showing ---------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -50,7 +51,13 @@ from ashore.ui.loan.lender_box import LenderBox
 from ashore.ui.loan.presets import CUSTOM, PRESETS, matching_preset, preset_label
 from ashore.ui.loan.values import _required_text, amount_text, percent_text
 from ashore.ui.messages import as_error, error_field
-from ashore.ui.widgets.fields import CheckedLineEdit, DateEdit, ErrorLabel, user_message
+from ashore.ui.widgets.fields import (
+    CheckedLineEdit,
+    DateEdit,
+    ErrorLabel,
+    SteadyLabel,
+    user_message,
+)
 from ashore.ui.widgets.fit import fit_combo
 from ashore.ui.widgets.style import MARGIN, SPACING
 from ashore.ui.widgets.words import joined
@@ -154,12 +161,6 @@ class LoanForm(QWidget):
         self.body_layout.setSpacing(SPACING)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
-
-        self.banner = QLabel()
-        self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
-        self.banner.setVisible(False)
-        self.body_layout.addWidget(self.banner)
 
         self._build_who()
         self._build_money()
@@ -563,16 +564,25 @@ class LoanForm(QWidget):
         row.setSpacing(SPACING)
         self.delete_button = QPushButton(self.tr("Delete loan…"))
         self.delete_button.setObjectName("danger")
-        self.status = QLabel()
+        # What is still to fill in, and in its place the service's refusal that names no field:
+        # two lines beside Save whose room is kept (elided, whole in the tooltip). Above the
+        # fields, the refusal pushed every field down as it came.
+        self.status = SteadyLabel(lines=2)
         self.status.setObjectName("hint")
-        self.status.setWordWrap(True)  # wraps: a long line must not widen the window
-        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.banner = ErrorLabel(lines=2)
+        for label in (self.status, self.banner):
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        said = QWidget()
+        slot = QGridLayout(said)
+        slot.setContentsMargins(0, 0, 0, 0)
+        slot.addWidget(self.status, 0, 0)
+        slot.addWidget(self.banner, 0, 0)
         self.discard_button = QPushButton(self.tr("Discard changes"))
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("primary")
         self.save_button.setDefault(True)
         row.addWidget(self.delete_button)
-        row.addWidget(self.status, 1)
+        row.addWidget(said, 1)
         row.addWidget(self.discard_button)
         row.addWidget(self.save_button)
         return bar
@@ -707,6 +717,8 @@ class LoanForm(QWidget):
 
     def _on_save(self) -> None:
         if not self.is_valid():
+            for field in self.findChildren(CheckedLineEdit):
+                field.touch()  # tried to save: an empty required field says so now
             return
         loan_id = self.original.id if self.original is not None else ""
         loan = self.loan_value(loan_id)
@@ -806,6 +818,8 @@ class LoanForm(QWidget):
             self._loading = False
         self.delete_button.setVisible(loan is not None)
         self.discard_button.setText(self.tr("Discard changes") if loan else self.tr("Clear"))
+        for field in self.findChildren(CheckedLineEdit):
+            field.untouch()  # a new form is not red for what was typed in the last one
         for show in self._field_errors.values():
             show("")
         self._on_change()
@@ -1017,7 +1031,7 @@ class LoanForm(QWidget):
                 break
         text = user_message(error)
         if target is None:
-            self.banner.setText(text)
-            self.banner.setVisible(True)
+            self.status.setText("")
+            self.banner.show_message(text)
         else:
             self._field_errors[target](text)

@@ -29,7 +29,7 @@ from ashore.domain.records import CHANNELS, CallNote
 from ashore.ui import dialogs
 from ashore.ui.notes.collection import CollectionFields
 from ashore.ui.notes.formatting import channel_text, stamp_text
-from ashore.ui.widgets.fields import OneTabDateEdit, TypedDateTimeEdit
+from ashore.ui.widgets.fields import ErrorLabel, OneTabDateEdit, TypedDateTimeEdit
 
 
 @dataclass
@@ -107,10 +107,9 @@ class NoteEditor(QFrame):
         self.proof_button.clicked.connect(lambda: self._pick_pending("proof"))
         self.pending_label = QLabel()
         self.pending_label.setObjectName("noteLabel")
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        # Beside Save, two lines whose room is kept (elided, whole in the tooltip): a long
+        # message wrapped to more lines and pushed Save and Cancel down under the pointer.
+        self.error = ErrorLabel(lines=2)
         self.save_button = QPushButton(self.tr("Save note"))
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.saveRequested)

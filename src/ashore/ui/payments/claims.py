@@ -3,7 +3,7 @@ far it is from what the contract gives on that date."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -60,11 +60,14 @@ class ClaimsPanel(QGroupBox):
         self.add_button = QPushButton(self.tr("Add claim"))
         self.delete_button = QPushButton(self.tr("Delete claim…"))
         self.delete_button.setObjectName("danger")
-        buttons.addStretch(1)
-        buttons.addWidget(self.add_button)
+        # Beside the button, two lines whose room is kept (elided, whole in the tooltip): what
+        # is wrong with On or They say, named by the field (outlined in red), or the service's
+        # refusal. Lines under the fields pushed the fields below them as they came.
+        self.error = ErrorLabel(lines=2)
+        self._refusal = ""
+        buttons.addWidget(self.error, 1)
+        buttons.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(buttons)
-        self.error = ErrorLabel()
-        layout.addWidget(self.error)
         layout.addStretch(1)
         # The list of claims lives in a box of its own, which the Payments tab puts under this
         # form, beside the payments made, so the two lists line up.
@@ -82,6 +85,9 @@ class ClaimsPanel(QGroupBox):
         self.delete_button.clicked.connect(self.delete)
         self.day.changed.connect(self._update)
         self.amount.changed.connect(self._update)
+        for field in (self.day, self.amount):
+            field.say_elsewhere()
+            field.messageChanged.connect(self._show_error)
         self.view.selectionModel().selectionChanged.connect(self._update)
 
     def _currency(self) -> str:
@@ -94,9 +100,20 @@ class ClaimsPanel(QGroupBox):
         self.amount.reset()
         self.source.clear()
         self.day.reset(self.ctx.today.isoformat())
-        self.error.show_message("")
+        self._refusal = ""
+        self._show_error()
         self.model.set_claims(payments_view.claim_lines(loan))
         self._update()
+
+    def _show_error(self) -> None:
+        """Beside Add claim: the first field's message, named by its label, else the service's
+        refusal."""
+        for label, field in ((self.tr("On"), self.day), (self.tr("They say"), self.amount)):
+            if field.message:
+                text = self.tr("%1: %2").replace("%1", label).replace("%2", field.message)
+                self.error.show_message(text)
+                return
+        self.error.show_message(self._refusal)
 
     def _update(self) -> None:
         self.add_button.setEnabled(self.day.valid and self.amount.valid)
@@ -104,12 +121,15 @@ class ClaimsPanel(QGroupBox):
 
     def add(self) -> None:
         if self.loan is None or not (self.day.valid and self.amount.valid):
+            self.day.touch()  # tried to record: an empty field says what it needs
+            self.amount.touch()
             return
         claim = Claim(self.day.value, self.amount.value, self.source.text().strip())
         try:
             self.payments.add_claim(self.loan.id, claim)
         except (InputError, DataError) as problem:
-            self.error.show_message(user_message(problem))
+            self._refusal = user_message(problem)
+            self._show_error()
             return
         self.changed.emit()
 
@@ -130,6 +150,7 @@ class ClaimsPanel(QGroupBox):
         try:
             self.payments.delete_claim(self.loan.id, index)
         except (InputError, DataError) as problem:
-            self.error.show_message(user_message(problem))
+            self._refusal = user_message(problem)
+            self._show_error()
             return
         self.changed.emit()

@@ -4,7 +4,7 @@ and the lender's claims."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -78,6 +78,9 @@ class PaymentsTab(QWidget):
         self.banner = QLabel()
         self.banner.setObjectName("paymentBanner")
         self.banner.setWordWrap(True)
+        # While the same loan is shown its room never shrinks nor goes (``_steady_banner``): a
+        # banner one line shorter after a payment moved the form up 14 px, and a click on
+        # Record payment missed it.
         self.banner.setVisible(False)
         layout.addWidget(self.banner)
 
@@ -108,16 +111,21 @@ class PaymentsTab(QWidget):
         self.reference.setPlaceholderText(self.tr("transaction number"))
         self.record_button = QPushButton(self.tr("Record payment"))
         self.record_button.setObjectName("primary")
-        self.error = ErrorLabel()
+        # Beside the button, two lines whose room is kept (elided, whole in the tooltip): what
+        # is wrong with Paid on or Amount, named by the field (the field outlined in red), or the
+        # service's refusal. A line opening under Paid on pushed Amount down, and the click
+        # meant for Amount landed in Paid on; a line under each would push the button out of
+        # sight at 1280x800.
+        self.error = ErrorLabel(lines=2)
+        self._refusal = ""
         form.addRow(self.tr("Paid on"), self.day)
         form.addRow(self.tr("Amount"), self.amount)
         form.addRow(self.tr("How"), self.method)
         form.addRow(self.tr("Reference"), self.reference)
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.record_button)
+        buttons.addWidget(self.error, 1)
+        buttons.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignTop)
         form.addRow(buttons)
-        form.addRow(self.error)
         self.claims = ClaimsPanel(payments, ctx, locale)
         grid.addWidget(record, 0, 0)
         grid.addWidget(self.claims, 0, 1)
@@ -152,11 +160,16 @@ class PaymentsTab(QWidget):
         self.delete_button.clicked.connect(self.delete)
         self.day.changed.connect(self._update)
         self.amount.changed.connect(self._update)
+        for field in (self.day, self.amount):
+            field.say_elsewhere()
+            field.messageChanged.connect(self._show_error)
         self.payments_view.selectionModel().selectionChanged.connect(self._update)
         self.claims.changed.connect(self._after_write)
 
     # ----- filling -----------------------------------------------------------------------------
     def set_loan(self, loan: Loan) -> None:
+        same = self.loan is not None and self.loan.id == loan.id
+        had = self._banner_room() if same else 0
         self.loan = loan
         for model in (self.entries_model, self.payments_model):
             model.currency = loan.currency
@@ -171,11 +184,13 @@ class PaymentsTab(QWidget):
         self.payments_view.scrollToTop()
         self.warnings = payments_view.payment_warnings(entries, self.ctx.today)
         self._show_banner()
+        self._steady_banner(had)
         self.day.reset(self.ctx.today.isoformat())
         self.amount.reset()
         self.method.clear()
         self.reference.clear()
-        self.error.show_message("")
+        self._refusal = ""
+        self._show_error()
         self.claims.set_loan(loan)
         first = next((i for i, e in enumerate(entries) if e.remaining > 0), None)
         if first is not None:
@@ -236,6 +251,34 @@ class PaymentsTab(QWidget):
         self.banner.setStyleSheet(BANNER_STYLE[style])
         self.banner.setVisible(True)
 
+    def _banner_room(self) -> int:
+        """The height the banner takes in the page now (0 when it takes none)."""
+        retained = self.banner.sizePolicy().retainSizeWhenHidden()
+        if not self.isVisible() or not (self.banner.isVisibleTo(self) or retained):
+            return 0
+        return self.banner.height()
+
+    def _steady_banner(self, had: int) -> None:
+        """After a write on the loan shown (a payment, a claim) the banner keeps the room it had
+        (``had``), shown or not, and grows if it must; another loan starts afresh (room kept for
+        a banner on every loan would push Record payment out of sight at 1280x800)."""
+        policy = self.banner.sizePolicy()
+        policy.setRetainSizeWhenHidden(had > 0)
+        self.banner.setSizePolicy(policy)
+        self.banner.setMinimumHeight(had)
+        if had and not self.banner.text():
+            self.banner.setVisible(False)  # hidden, its room kept
+
+    def _show_error(self) -> None:
+        """Beside Record payment: the first field's message, named by its label, else the
+        service's refusal."""
+        for label, field in ((self.tr("Paid on"), self.day), (self.tr("Amount"), self.amount)):
+            if field.message:
+                text = self.tr("%1: %2").replace("%1", label).replace("%2", field.message)
+                self.error.show_message(text)
+                return
+        self.error.show_message(self._refusal)
+
     def _update(self) -> None:
         self.record_button.setEnabled(self.day.valid and self.amount.valid)
         self.delete_button.setEnabled(bool(self.payments_view.selectionModel().selectedRows()))
@@ -252,6 +295,8 @@ class PaymentsTab(QWidget):
 
     def record(self) -> None:
         if self.loan is None or not (self.day.valid and self.amount.valid):
+            self.day.touch()  # tried to record: an empty field says what it needs
+            self.amount.touch()
             return
         payment = Payment(
             self.day.value,
@@ -265,7 +310,8 @@ class PaymentsTab(QWidget):
         try:
             self.payments.add_payment(loan_id, payment)
         except (InputError, DataError) as problem:
-            self.error.show_message(user_message(problem))
+            self._refusal = user_message(problem)
+            self._show_error()
             return
         amount = money_text(payment.amount, self.loan.currency, self.babel)
         self._after_write()
@@ -339,6 +385,7 @@ class PaymentsTab(QWidget):
         try:
             self.payments.delete_payment(self.loan.id, index)
         except (InputError, DataError) as problem:
-            self.error.show_message(user_message(problem))
+            self._refusal = user_message(problem)
+            self._show_error()
             return
         self._after_write()

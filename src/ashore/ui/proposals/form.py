@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -44,7 +45,7 @@ from ashore.ui.proposals.parse import (
     _share,
     _whole,
 )
-from ashore.ui.widgets.fields import CheckedLineEdit, ErrorLabel, user_message
+from ashore.ui.widgets.fields import CheckedLineEdit, ErrorLabel, SteadyLabel, user_message
 from ashore.ui.widgets.workspace import amount_field, date_field, method_names
 
 DEBOUNCE_MS = 150
@@ -103,17 +104,18 @@ class ProposalForm(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(6)
-        # An accepted proposal is the contract: its fields are greyed and this says why.
-        self.agreed_note = QLabel(
+        # An accepted proposal is the contract: its fields are greyed and this says why, in the
+        # footer beside Save (an accepted proposal's fields take no message): above the fields it
+        # pushed them down, and in Chinese "利息减免" was cut off the bottom.
+        self.agreed_note = SteadyLabel(lines=2)
+        self.agreed_note.setText(
             self.tr(
                 "Accepted: these are the terms agreed with the lender, kept as agreed. "
                 "To propose a change, Duplicate it."
             )
         )
         self.agreed_note.setObjectName("agreedNote")
-        self.agreed_note.setWordWrap(True)
         self.agreed_note.hide()
-        outer.addWidget(self.agreed_note)
         top = QFormLayout()
         top.setHorizontalSpacing(12)
         top.setVerticalSpacing(6)
@@ -166,27 +168,45 @@ class ProposalForm(QWidget):
         left.addLayout(waive)
         left.addStretch(1)
 
-        # What the plan starts from beside the buttons: one line less for the form's height.
-        self.base_label = QLabel()
+        # Beside Revert and Save, two lines whose room is kept: the form's one message line (a
+        # field's message named by the field's label, "Months: ...", or what finance refused;
+        # the field itself is outlined in red) over what the plan starts from. A line under each
+        # field moved the fields under it as it came and went, and the form has no room for a
+        # line under each at 1280x800. Each line is elided, the whole of it in the tooltip.
+        self.plan_error = ErrorLabel()
+        self.base_label = SteadyLabel()
         self.base_label.setObjectName("hint")
-        self.base_label.setWordWrap(True)
-        buttons = QHBoxLayout()
         self.cancel_button = QPushButton(self.tr("Revert"))
         self.save_button = QPushButton(self.tr("Save proposal"))
         self.save_button.setObjectName("primary")
-        buttons.addWidget(self.base_label, 1)
-        buttons.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignBottom)
-        buttons.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
-        self.plan_error = ErrorLabel()
-        self.plan_error.setObjectName("fieldError")
-        # The footer (what the plan starts from, Save and Revert) is placed by the tab under the
-        # fields' scrolling area: always in sight, however the fields scroll.
+        # The footer is placed by the tab under the fields' scrolling area: always in sight,
+        # however the fields scroll.
         self.footer = _Footer(self)
-        footer = QVBoxLayout(self.footer)
+        footer = QGridLayout(self.footer)
         footer.setContentsMargins(0, 0, 4, 0)
-        footer.setSpacing(4)
-        footer.addWidget(self.plan_error)
-        footer.addLayout(buttons)
+        footer.setHorizontalSpacing(6)
+        footer.setVerticalSpacing(0)
+        footer.addWidget(self.plan_error, 0, 0)
+        footer.addWidget(self.base_label, 1, 0)
+        footer.addWidget(self.agreed_note, 0, 0, 2, 1)  # an accepted proposal: instead of both
+        footer.addWidget(self.cancel_button, 0, 1, 2, 1, Qt.AlignmentFlag.AlignVCenter)
+        footer.addWidget(self.save_button, 0, 2, 2, 1, Qt.AlignmentFlag.AlignVCenter)
+        footer.setColumnStretch(0, 1)
+        self._plan_message = ""
+        self._labels: dict[QWidget, str] = {}
+        for form in [top, when, waive, *self._page_forms]:
+            for row in range(form.rowCount()):
+                label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+                if label is not None and isinstance(label.widget(), QLabel) and item is not None:
+                    field = item.widget()
+                    if field is self._discount_row:
+                        field = self.fields["lump_sum"]["discount"]
+                    if field is not None:
+                        self._labels[field] = label.widget().text()
+        for field in self.findChildren(CheckedLineEdit):
+            field.say_elsewhere()
+            field.messageChanged.connect(self._show_messages)
 
         self._align_labels([top, waive])
         self._align_labels([when, *self._page_forms])
@@ -373,12 +393,8 @@ class ProposalForm(QWidget):
             text.setFixedHeight(self.fontMetrics().lineSpacing() * 6 + 12)
             text.setTabChangesFocus(True)  # Tab goes on to Revert and Save, as in every field
             fields["installments"] = text
-            fields["installments_error"] = ErrorLabel()
-            column = QVBoxLayout()
-            column.setSpacing(2)
-            column.addWidget(text)
-            column.addWidget(fields["installments_error"])
-            form.addRow(self.tr("Installments"), column)
+            fields["installments_error"] = ErrorLabel(page)  # said in the footer (_show_messages)
+            form.addRow(self.tr("Installments"), text)
             text.textChanged.connect(self._changed)
         for value in fields.values():
             if isinstance(value, CheckedLineEdit):
@@ -441,7 +457,7 @@ class ProposalForm(QWidget):
             elif isinstance(value, QComboBox):
                 value.setCurrentIndex(0)
             elif isinstance(value, ErrorLabel):
-                value.show_message("")
+                value.setText("")
 
     def _fill(self, method: str, params: dict[str, Any]) -> None:
         fields = self.fields[method]
@@ -494,10 +510,11 @@ class ProposalForm(QWidget):
             elif isinstance(widget, QPlainTextEdit):
                 try:
                     params[key] = _custom_rows(widget.toPlainText(), self.currency)
-                    fields["installments_error"].show_message("")
+                    fields["installments_error"].setText("")
                 except (InputError, AmountError) as problem:
-                    fields["installments_error"].show_message(user_message(problem))
+                    fields["installments_error"].setText(user_message(problem))
                     ok = False
+                self._show_messages()
         return params if ok else None
 
     def proposal(self) -> Proposal | None:
@@ -568,6 +585,8 @@ class ProposalForm(QWidget):
             widget.setEnabled(not agreed)
         self.cancel_button.setEnabled(not agreed)
         self.agreed_note.setVisible(agreed)
+        self.base_label.setVisible(not agreed)
+        self._show_messages()
         self.save_button.setToolTip(
             self.tr("The agreement is a contract: Duplicate it to propose a change.")
             if agreed
@@ -580,19 +599,44 @@ class ProposalForm(QWidget):
             for widget in fields.values():
                 if isinstance(widget, CheckedLineEdit):
                     widget.show_error("")
-        self.plan_error.show_message("")
-        if problem is None:
-            return
-        text = user_message(problem)
-        name = param_name(error_field(problem))
+        self._plan_message = ""
+        if problem is not None:
+            text = user_message(problem)
+            name = param_name(error_field(problem))
+            fields = self.fields[self.current_method()]
+            target = fields.get(name)
+            if name == "start":
+                self.start.show_error(text)
+            elif isinstance(target, CheckedLineEdit) and not target.isHidden():
+                target.show_error(text)
+            else:
+                self._plan_message = text
+        self._show_messages()
+
+    def field_message(self) -> str:
+        """What the footer says of the fields: the first field's message in Tab order, named by
+        its label, else what finance refused; "" when nothing is wrong."""
         fields = self.fields[self.current_method()]
-        target = fields.get(name)
-        if name == "start":
-            self.start.show_error(text)
-        elif isinstance(target, CheckedLineEdit) and not target.isHidden():
-            target.show_error(text)
-        else:
-            self.plan_error.show_message(text)
+        chain: list[QWidget] = [self.waive_penalty, self.waive_late, self.waive_interest]
+        chain = [self.start, *chain, *(w for w in fields.values() if isinstance(w, QWidget))]
+        for widget in chain:
+            if isinstance(widget, CheckedLineEdit):
+                text = widget.message
+            elif widget is fields.get("installments"):
+                text = fields["installments_error"].text()
+                widget = fields["installments"]
+            else:
+                continue
+            if text and not widget.isHidden():
+                label = self._labels.get(widget, "").rstrip(":：")
+                return self.tr("%1: %2").replace("%1", label).replace("%2", text) if label else text
+        return self._plan_message
+
+    def _show_messages(self) -> None:
+        if not hasattr(self, "_labels"):
+            return  # still building
+        agreed = self.agreed()
+        self.plan_error.show_message("" if agreed else self.field_message())
 
     def _show_base(self) -> None:
         from ashore.domain.dates import date_text

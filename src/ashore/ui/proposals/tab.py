@@ -515,7 +515,7 @@ class ProposalsTab(QWidget):
         total = sum(self.splitter.sizes())
         if self._sized or total < 200:
             return
-        # The fields of the tallest method's page, the footer with one error line: the same
+        # The fields of the tallest method's page, the footer with its message lines: the same
         # height whichever method is chosen and whatever was saved, so the views' tabs stay
         # where they are (they moved after a Save, and a click meant for "Comparison" selected
         # a row). The views get the rest, never too little; the fields scroll if they must,
@@ -524,7 +524,7 @@ class ProposalsTab(QWidget):
         pages = form.pages
         tallest = max(pages.widget(i).sizeHint().height() for i in range(pages.count()))
         need = form.sizeHint().height() - pages.sizeHint().height() + tallest
-        footer = form.footer.sizeHint().height() + form.fontMetrics().lineSpacing()
+        footer = form.footer.sizeHint().height()  # its message line's room kept in it
         wanted = self.list_view.height() + need + footer + 30
         top = min(wanted, total - VIEWS_LEAST, total * 2 // 3)
         self.splitter.setSizes([top, total - top])

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QObject, Qt, QTime, Signal
-from PySide6.QtGui import QKeyEvent, QValidator
+from PySide6.QtGui import (
+    QFocusEvent,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QResizeEvent,
+    QTextLayout,
+    QTextOption,
+    QValidator,
+)
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -226,21 +236,117 @@ def user_message(error: Exception) -> str:
     return stripped[:1].upper() + stripped[1:] if stripped else str(error)
 
 
-class ErrorLabel(QLabel):
-    """The small red line under a field; takes no room while empty."""
+def elide_lines(text: str, font: QFont, width: int, lines: int) -> str:
+    """``text`` as it fits in ``lines`` lines of ``width`` pixels, wrapped at words, the last
+    line elided ("…") when it does not all fit; the text itself when it does."""
+    metrics = QFontMetrics(font)
+    if not text or width <= 0:
+        return text
+    if lines <= 1:
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    starts: list[int] = []
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        starts.append(line.textStart())
+    layout.endLayout()
+    if len(starts) <= lines:
+        return text
+    kept = [text[a:b].rstrip() for a, b in itertools.pairwise(starts[:lines])]
+    last = metrics.elidedText(text[starts[lines - 1] :], Qt.TextElideMode.ElideRight, width)
+    return "\n".join([*kept, last])
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+
+class SteadyLabel(QLabel):
+    """A label that keeps its room, ``lines`` lines high, whether it says something or not:
+    a message coming or going moves nothing around it (a click meant for the next field landed
+    in the one above once a line had pushed it down). A message longer than its lines is elided
+    ("…"), the whole of it in the tooltip; ``text()`` is the whole message."""
+
+    def __init__(
+        self, parent: QWidget | None = None, *, lines: int = 1, frame: tuple[int, int] = (0, 0)
+    ) -> None:
+        """``frame``: the width and height its stylesheet's padding and border take."""
         super().__init__(parent)
-        self.setObjectName("fieldError")
-        self.setWordWrap(True)
-        # As wide as its field, never wider: a long message wraps under the field instead of
+        self._lines = max(1, lines)
+        self._frame = frame
+        self._message = ""
+        self.setWordWrap(self._lines > 1)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # As wide as its field, never wider: a long message is elided under the field instead of
         # widening the field's column and moving the fields beside it.
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.setVisible(False)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        margins = self.contentsMargins()
+        height = self.fontMetrics().lineSpacing() * self._lines + margins.top() + margins.bottom()
+        self.setFixedHeight(height + self._frame[1] + 1)
+
+    def text(self) -> str:  # type: ignore[override]
+        return self._message
+
+    def setText(self, text: str) -> None:  # type: ignore[override]
+        self._message = text
+        self._elide()
 
     def show_message(self, text: str) -> None:
+        """Say ``text`` (hidden while empty, its room kept)."""
         self.setText(text)
         self.setVisible(bool(text))
+
+    def _elide(self) -> None:
+        width = self.contentsRect().width() - self._frame[0]
+        shown = elide_lines(self._message, self.font(), width, self._lines)
+        QLabel.setText(self, shown)
+        self.setToolTip(self._message if shown != self._message else "")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_height()
+            self._elide()
+
+
+class ErrorLabel(SteadyLabel):
+    """The small red line under a field; hidden while empty, its room kept (``SteadyLabel``)."""
+
+    def __init__(self, parent: QWidget | None = None, *, lines: int = 1) -> None:
+        super().__init__(parent, lines=lines)
+        self.setObjectName("fieldError")
+        self.setVisible(False)
+
+
+class _Line(QLineEdit):
+    """The line of a ``CheckedLineEdit``: tells how the focus left it."""
+
+    left = Signal(object)  # Qt.FocusReason
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.left.emit(event.reason())
+
+
+# The focus leaving a field for these is not the user leaving it: the window went to the back, a
+# menu or a popup opened (File ▸ Export turned an untouched Amount red).
+_NOT_LEFT = (
+    Qt.FocusReason.ActiveWindowFocusReason,
+    Qt.FocusReason.PopupFocusReason,
+    Qt.FocusReason.MenuBarFocusReason,
+)
 
 
 class CheckedLineEdit(QWidget):
@@ -251,6 +357,7 @@ class CheckedLineEdit(QWidget):
     """
 
     changed = Signal()
+    messageChanged = Signal(str)  # the message shown under the field ("" when none)
 
     def __init__(
         self,
@@ -269,13 +376,17 @@ class CheckedLineEdit(QWidget):
         self.value: Any = empty_value
         self.error = ""
         self._external = ""
-        # An empty required field says "Required" only once the user has been in it, so a blank
-        # new form does not open covered in red.
+        # An empty required field says "Required" only once the user typed in it and left it
+        # empty, or tried to save: not for Tab passing through, nor for the window losing the
+        # focus, so a blank new form does not turn red before anything is wrong.
         self._touched = False
+        self._edited = False
+        self._shown = ""
+        self._elsewhere = False  # the form says the message elsewhere (``say_elsewhere``)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        self.line = QLineEdit()
+        self.line = _Line()
         self.line.setPlaceholderText(placeholder)
         if numeric:
             self.line.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -287,7 +398,8 @@ class CheckedLineEdit(QWidget):
         self.setFocusProxy(self.line)
         self.line.textChanged.connect(self._on_text)
         self.line.textEdited.connect(self._on_edited)
-        self.line.editingFinished.connect(self._on_edited)
+        self.line.left.connect(self._on_left)
+        self.line.returnPressed.connect(self.touch)
         self.validate()
 
     def setMaximumWidth(self, width: int) -> None:
@@ -296,6 +408,15 @@ class CheckedLineEdit(QWidget):
         self.line.setMaximumWidth(width)
 
     def _on_edited(self) -> None:
+        self._edited = True
+
+    def _on_left(self, reason: Qt.FocusReason) -> None:
+        if self._edited and reason not in _NOT_LEFT:
+            self.touch()
+
+    def touch(self) -> None:
+        """The user is done with the field (typed and left it, or tried to save): an empty
+        required field says so from now on."""
         if not self._touched:
             self._touched = True
             self._show(self.error or self._external)
@@ -316,7 +437,15 @@ class CheckedLineEdit(QWidget):
         """Fill the field anew (a form cleared after a save): untouched again, so an empty
         required field does not turn red before the user types."""
         self._touched = False
+        self._edited = False
         self.setText(text)
+
+    def untouch(self) -> None:
+        """Untouched again (a new form): an empty required field says nothing until the user
+        types in it and leaves it empty, or tries to save."""
+        self._touched = False
+        self._edited = False
+        self._show(self.error or self._external)
 
     def validate(self) -> bool:
         """Parse the text again (e.g. after another field it depends on changed)."""
@@ -344,8 +473,26 @@ class CheckedLineEdit(QWidget):
     def _show(self, text: str) -> None:
         if not self._touched and not self.line.text().strip() and not self._external:
             text = ""
-        self.error_label.show_message(text)
+        if self._elsewhere:
+            self.error_label.setText(text)
+        else:
+            self.error_label.show_message(text)
         set_invalid(self.line, bool(text))
+        if text != self._shown:
+            self._shown = text
+            self.messageChanged.emit(text)
+
+    def say_elsewhere(self) -> None:
+        """The form says this field's message in a line of its own (``messageChanged``): the
+        field keeps its outline in red and takes no room for a line under it."""
+        self._elsewhere = True
+        self.error_label.hide()
+        self.error_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+
+    @property
+    def message(self) -> str:
+        """The message shown for the field now ("" when none)."""
+        return self._shown
 
     @property
     def valid(self) -> bool:

@@ -68,8 +68,7 @@ QGroupBox QLabel, QGroupBox QCheckBox {{ font-weight: normal; }}
 QLineEdit, QComboBox, QSpinBox, QDateEdit {{ padding: 3px 6px; min-height: 22px; }}
 QLineEdit:disabled, QComboBox:disabled, QSpinBox:disabled, QDateEdit:disabled {{
     color: {MUTED}; background: #eef1f3; }}
-QLabel#agreedNote {{ background: #e8f1f5; color: {TEXT}; border: 1px solid #b9d2de;
-                     border-radius: 6px; padding: 6px 10px; }}
+QLabel#agreedNote {{ color: {ACCENT_DARK}; font-weight: 600; }}
 QLineEdit[invalid="true"] {{ border: 1px solid {ERROR}; border-radius: 3px;
                              background: #fff8f7; }}
 QPushButton {{ background: #ffffff; color: {TEXT}; border: 1px solid #c3ccd4; border-radius: 5px;
