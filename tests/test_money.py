@@ -13,6 +13,7 @@ from ashore.domain.money import (
     Rate,
     format_amount,
     from_minor,
+    minor_unit,
     parse_amount,
     parse_decimal,
     parse_rate_percent,
@@ -118,3 +119,26 @@ def test_format_groups_by_locale() -> None:
     assert format_amount(Decimal("12000"), "CNY", "en") == "12,000.00"
     assert format_amount(Decimal("1100.16"), "CNY", "zh_CN") == "1,100.16"
     assert format_amount(Decimal("1234"), "JPY", "en") == "1,234"
+
+
+def _babel_text(value: Decimal, currency: str, locale: str) -> str:
+    """``format_amount``'s text the way it was made before its own formatting: all by babel."""
+    from babel.numbers import format_decimal
+
+    value = round_money(value, currency)
+    places = max(0, -int(minor_unit(currency).as_tuple().exponent))
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return str(format_decimal(value, format=pattern, locale=locale, decimal_quantization=True))
+
+
+@pytest.mark.parametrize("locale", ["en", "zh_CN", "de", "fr", "es", "pl", "hi_IN", "ar"])
+def test_amount_text_is_babels_to_the_character(locale: str) -> None:
+    import random
+
+    rng = random.Random(15)
+    values = [Decimal(x) for x in ("0", "-0", "0.005", "0.004", "999.995", "1000", "-1234.5")]
+    values += [Decimal("1E+3"), Decimal("12345678901234.565"), Decimal("-0.001")]
+    values += [Decimal(rng.randrange(-(10**9), 10**9)) / 1000 for _ in range(300)]
+    for currency in ("CNY", "JPY"):
+        for value in values:
+            assert format_amount(value, currency, locale) == _babel_text(value, currency, locale)

@@ -8,12 +8,16 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
+from ashore import finance
+from ashore.app.paths import DataDir
 from ashore.domain.money import Rate
 from ashore.domain.records import Loan, Payment
-from ashore.services import Ledger
+from ashore.exchange.read import read_book
+from ashore.services import Ledger, plans
 from ashore.services.views.chart import chart_horizon, status_quo_totals
 from ashore.services.views.status_quo import loan_units, status_quo_lines
 
@@ -104,3 +108,43 @@ def test_no_loans_owe_nothing_each_day() -> None:
     sums, kept = status_quo_lines([], TODAY, TODAY + timedelta(days=9))
     assert sums == [Decimal(0)] * 10
     assert kept == {}
+
+
+def _runs_equal_segments(loans: list[Loan], end: date) -> int:
+    """Each loan's units read from ``finance.status_quo_runs`` equal those read from its
+    segments (the way before it), day by day; how many loans the runs said themselves."""
+    told = 0
+    for loan in loans:
+        terms, payments = plans.loan_terms(loan), plans.loan_payments(loan)
+        if finance.status_quo_runs(terms, payments, TODAY, end) is not None:
+            told += 1
+        fast = loan_units(loan, TODAY, end)
+        old = loan_units(loan, TODAY, end, by_segments=True)
+        assert (fast is None) == (old is None), loan.id
+        if fast is not None and old is not None:
+            assert fast.tolist() == old.tolist(), loan.id
+    return told
+
+
+def test_the_runs_say_what_the_segments_say_to_the_cent(loans: list[Loan]) -> None:
+    for end in (chart_horizon(TODAY, []), TODAY + timedelta(days=3 * 365)):
+        told = _runs_equal_segments(loans, end)
+        # All but the loans whose charges are not straight lines (a cap, the contract's interest)
+        assert told == len([x for x in loans if not x.id.endswith("-contract")])
+
+
+def test_the_runs_say_what_the_segments_say_on_the_heavy_book(
+    tmp_path: Path, heavy_source: Path
+) -> None:
+    heavy = Ledger.open(DataDir(tmp_path / "heavy"))
+    try:
+        heavy.import_book(read_book(heavy_source))
+        loans = list(heavy.snapshot())
+        assert len(loans) == 60
+        end = chart_horizon(TODAY, [])
+        assert _runs_equal_segments(loans, end) == len(loans)
+        sums, _ = status_quo_lines(loans, TODAY, end)
+        each = [status_quo_totals(loan, TODAY, end) for loan in loans]
+        assert sums == [sum(day, Decimal(0)) for day in zip(*each, strict=True)]
+    finally:
+        heavy.close()

@@ -6,6 +6,7 @@ float. Rates keep the unit they were quoted in and convert explicitly (DOMAIN.md
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -293,5 +294,19 @@ def format_amount(
     places = max(0, -int(minor_unit(currency).as_tuple().exponent))
     if symbol:
         return str(format_currency(value, currency, locale=locale, decimal_quantization=True))
+    if value.is_finite() and not value.is_signed():
+        # babel's own text for this pattern, its symbols looked up once per locale: a window of
+        # 300 loans formats some thousands of amounts, and babel's pattern work is most of it.
+        point, group = _symbols(locale)
+        text = f"{value:,.{places}f}"
+        return text.translate({44: group, 46: point}) if (point, group) != (".", ",") else text
     pattern = "#,##0" + ("." + "0" * places if places else "")
     return str(format_decimal(value, format=pattern, locale=locale, decimal_quantization=True))
+
+
+@functools.cache
+def _symbols(locale: str) -> tuple[str, str]:
+    """The locale's decimal point and thousands separator, as ``format_decimal`` writes them."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    return get_decimal_symbol(locale), get_group_symbol(locale)

@@ -22,7 +22,8 @@ Projection (``projection``): ``projection(terms, payments, start, end, rows=None
 ``growth(terms, payments, as_of, rows=None) -> Growth``, ``projection_csv_rows(rows, currency)``,
 ``PROJECTION_CSV_HEADER``; the same totals from the curve's breakpoints (``curve``):
 ``status_quo_totals(terms, payments, start, end, rows=None) -> list[Decimal]``,
-``status_quo_segments(...) -> list[Segment] | None``.
+``status_quo_segments(...) -> list[Segment] | None``, the same told once per line
+``status_quo_runs(...) -> Runs | None``.
 
 Proposals (``proposals``): plans ``Reamortize``, ``ReducedInstallment``, ``FeeWaiver``,
 ``LumpSum``, ``Deferral``, ``Custom``; ``Waivers``; ``ProposalTerms(start, plan, waive)``;
@@ -74,7 +75,7 @@ from .cost import (
     rate_lines,
     yearly_cost,
 )
-from .curve import Segment, status_quo_segments, status_quo_totals
+from .curve import Runs, Segment, status_quo_runs, status_quo_segments, status_quo_totals
 from .projection import (
     PROJECTION_CSV_HEADER,
     Growth,
@@ -168,6 +169,7 @@ __all__ = [
     "Reamortize",
     "ReducedInstallment",
     "RepaymentCalendar",
+    "Runs",
     "Segment",
     "Waivers",
     "YearlyCost",
@@ -202,6 +204,7 @@ __all__ = [
     "schedule",
     "schedule_csv_rows",
     "state_and_growth",
+    "status_quo_runs",
     "status_quo_segments",
     "status_quo_totals",
     "summarize",

@@ -129,22 +129,72 @@ def _runs(
     return list(zip(firsts, days, lines, strict=True)), fixed_parts, lengths
 
 
+def _fixed_units(fixed_parts: Sequence[Decimal], quantum: Decimal) -> list[int] | None:
+    """Each segment's fixed part in minor units, rounded half up as ``finance.curve`` rounds a
+    day's total; None when that is not the whole-number shift (a negative part in fractions)."""
+    exponent = -quantum.as_tuple().exponent  # type: ignore[operator]
+    out: list[int] = []
+    with localcontext(_EXACT):
+        for part in fixed_parts:
+            fixed = part.scaleb(exponent)  # in minor units, exactly
+            if fixed != fixed.to_integral_value():
+                if fixed < 0:
+                    return None
+                fixed = fixed.to_integral_value(rounding=ROUND_HALF_UP)
+            out.append(int(fixed))
+    return out
+
+
+def _found_runs(
+    terms: finance.LoanTerms,
+    payments: Sequence[finance.Payment],
+    today: date,
+    end: date,
+    rows: Sequence[finance.Installment] | None,
+    quantum: Decimal,
+) -> tuple[list[tuple[int, int, _Line]], list[int], list[int]] | None:
+    """``_runs`` of the loan's segments, from ``finance.status_quo_runs`` (each line worked out
+    once) where it can say them, else from ``finance.status_quo_segments``; None when neither
+    way says the figures exactly."""
+    told = finance.status_quo_runs(terms, payments, today, end, rows)
+    if told is None:
+        segments = finance.status_quo_segments(terms, payments, today, end, rows)
+        return _runs(segments, quantum) if segments is not None else None
+    for *_, line in told.lines:
+        if line[3] != line[3].quantize(quantum):
+            return None  # a penalty paid in part of a minor unit: not whole numbers
+    fixed_parts = _fixed_units(told.fixed, quantum)
+    if fixed_parts is None:
+        return None
+    return list(told.lines), fixed_parts, list(told.lengths)
+
+
 def loan_units(
-    loan: Loan, today: date, end: date, rows: Sequence[finance.Installment] | None = None
+    loan: Loan,
+    today: date,
+    end: date,
+    rows: Sequence[finance.Installment] | None = None,
+    *,
+    by_segments: bool = False,
 ) -> Units | None:
     """What the loan owes on each day from ``today`` to ``end`` if nothing is paid, in minor
     units (``status_quo_totals`` × 100 for CNY); None when this way cannot say it exactly.
-    ``rows``: the loan's schedule when the caller has it (``plans.Standing.rows``)."""
+    ``rows``: the loan's schedule when the caller has it (``plans.Standing.rows``).
+    ``by_segments``: read the runs from ``finance.status_quo_segments`` only (the way before
+    ``status_quo_runs``, kept to check it against)."""
     import numpy as np
 
     terms = plans.loan_terms(loan)
     quantum = minor_unit(terms.currency)
     payments = plans.loan_payments(loan)
-    segments = finance.status_quo_segments(terms, payments, today, end, rows)
     q_num, q_den = quantum.as_integer_ratio()
-    if segments is None or q_num != 1:
+    if q_num != 1:
         return None
-    found = _runs(segments, quantum)
+    if by_segments:
+        segments = finance.status_quo_segments(terms, payments, today, end, rows)
+        found = _runs(segments, quantum) if segments is not None else None
+    else:
+        found = _found_runs(terms, payments, today, end, rows, quantum)
     if found is None:
         return None
     runs, fixed_parts, lengths = found
