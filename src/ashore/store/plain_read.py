@@ -273,8 +273,9 @@ def note_facts(
     asked = None if ids is None else sorted(ids)
     if asked == []:
         return {}
-    counts, count_args = _LIVE_COUNTS, []
-    near, near_args = _NEAR_LATEST, [_SLACK_DAYS]
+    counts, near = _LIVE_COUNTS, _NEAR_LATEST
+    count_args: list[object] = []
+    near_args: list[object] = [_SLACK_DAYS]
     if asked is not None:
         marks = ", ".join("?" * len(asked))
         counts = counts.replace(" GROUP BY", f" AND loan_id IN ({marks}) GROUP BY")
