@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from ashore.app.paths import DataDir
+from ashore.app.resources import resource_path
 from ashore.commands.cli import main
 from store.books import without_exported_at
 
@@ -287,3 +288,107 @@ def test_projection_follows_the_penalty_multiple(
     # February's installment 30 days late: 920.16 × 0.18 / 360 × 1.5 × 30 = 20.70; March's
     # 2 days: 933.96 × 0.00075 × 2 = 1.40; two late fees; 12,000 − 920.16 − 933.96 not yet due.
     assert lines[1] == "2026-03-17,12468.30,2200.32,22.10,100.00,10145.88"
+
+
+def test_summary_names_each_loan_its_lender_and_its_proposals(
+    data_dir: DataDir, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Added keys (a tester could not tell loan-1 from loan-2): the names the user gave, beside
+    the ids; every key that was there before is still there with the same value."""
+    sample = resource_path("sample", "sample.json")
+    assert _run(data_dir, "import", str(sample)) == 0
+    loans = {loan["id"]: loan for loan in _summary(data_dir, capsys)["loans"]}
+    names = {i: (x["name"], x["lender_name"]) for i, x in loans.items()}
+    assert names == {
+        "jb-2026-01": ("借呗 January", "借呗 Jiebei"),
+        "jt360-bullet-0901": ("360借条 14-day loan", "360借条 Jietiao"),
+        "jt360-2025-11": ("360借条 24 months", "360借条 Jietiao"),
+    }
+    proposals = {i: [(p["id"], p["name"]) for p in x["proposals"]] for i, x in loans.items()}
+    assert proposals == {
+        "jb-2026-01": [("p1", "24 months, penalty waived")],
+        "jt360-bullet-0901": [("p2", "Settle once for 2,800")],
+        "jt360-2025-11": [],
+    }
+    # The format's keys, all kept (INTERFACES.md: added to, never changed).
+    loan = loans["jb-2026-01"]
+    assert {
+        "id",
+        "currency",
+        "plan",
+        "owed_today",
+        "overdue",
+        "penalty",
+        "late_fees",
+        "not_yet_due",
+        "payoff_today",
+        "left_to_pay_plan",
+        "if_agreement_fails",
+        "received",
+        "apr",
+        "effective_annual",
+        "lines",
+        "proposals",
+        "collection_breaches",
+        "credit_record",
+    } <= set(loan)
+    assert {
+        "id",
+        "status",
+        "starts_from",
+        "total",
+        "installments",
+        "first_due",
+        "last_due",
+        "apr",
+    } <= set(loan["proposals"][0])
+    assert loan["currency"] == "CNY"
+    assert loan["proposals"][0]["status"] == "proposed"
+
+
+def test_summary_keys_other_than_the_names_are_unchanged(
+    data_dir: DataDir, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The worked example's loan without the added name keys is exactly what it was: same keys,
+    same values (the figures checked in test_summary_of_the_worked_example)."""
+    _import(data_dir, tmp_path, WORKED)
+    (loan,) = _summary(data_dir, capsys)["loans"]
+    assert (loan.pop("name"), loan.pop("lender_name")) == ("借呗 January", "借呗")
+    (proposal,) = loan["proposals"]
+    assert proposal.pop("name") == "24 months, penalty waived"
+    assert list(proposal) == [
+        "id",
+        "status",
+        "starts_from",
+        "total",
+        "installments",
+        "first_due",
+        "last_due",
+        "apr",
+    ]
+    assert list(loan) == [
+        "id",
+        "currency",
+        "plan",
+        "owed_today",
+        "overdue",
+        "penalty",
+        "late_fees",
+        "not_yet_due",
+        "payoff_today",
+        "left_to_pay_plan",
+        "if_agreement_fails",
+        "received",
+        "apr",
+        "effective_annual",
+        "lines",
+        "lateness",
+        "proposals",
+        "collection_breaches",
+        "credit_record",
+    ]
+    assert (loan["id"], loan["owed_today"], loan["payoff_today"]) == (
+        "jb-2026-01",
+        "9348.71",
+        "9362.70",
+    )

@@ -25,11 +25,13 @@ def run_export_summary(args: argparse.Namespace, ctx: Context) -> int:
         if wanted:
             raise InputError(f"--loan: {wanted[0]!r} is not a known loan id")
         loans = []
+        lender_names: dict[str, str] = {}
         table = lpr_table()
     else:
         ledger = Ledger.open(ctx.data, read_only=True)  # may read while the window is open
         try:
             loans = ledger.loans()
+            lender_names = {lender.id: lender.name for lender in ledger.lenders()}
             table = lpr_table(ledger.added_lpr())
         finally:
             ledger.close()
@@ -42,7 +44,8 @@ def run_export_summary(args: argparse.Namespace, ctx: Context) -> int:
         figures = [loan_figures(loan, ctx.today, table, loans) for loan in chosen]
     except finance.FinanceError as error:
         raise InputError(str(error)) from None
-    text = json.dumps(summary_json(figures, ctx.today), ensure_ascii=False, indent=2) + "\n"
+    doc = summary_json(figures, ctx.today, lender_names)
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     if args.out is None:
         sys.stdout.write(text)
         return 0

@@ -93,6 +93,7 @@ class ProposalFigures:
     last_due: date | None
     apr: Decimal | None
     effective: Decimal | None
+    name: str = ""  # the user's own name for it (the summary's "name", added to the format)
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,9 @@ class LoanFigures:
     credit_record: dict[str, str | None] = field(
         default_factory=lambda: {"settled_on": None, "clears_on": None}
     )
+    # The loan's own name and its lender's id, so the summary can say which loan is which.
+    name: str = ""
+    lender: str = ""
 
 
 def plan_cost(plan: finance.ProposalPlan) -> finance.YearlyCost | None:
@@ -145,7 +149,7 @@ def _proposal_figures(loan: Loan, proposal: Proposal) -> ProposalFigures:
         cost = plan_cost(plan)
     except (InputError, finance.FinanceError):
         return ProposalFigures(
-            proposal.id, proposal.status, None, None, None, None, None, None, None
+            proposal.id, proposal.status, None, None, None, None, None, None, None, proposal.name
         )
     rows = plan.installments
     return ProposalFigures(
@@ -158,6 +162,7 @@ def _proposal_figures(loan: Loan, proposal: Proposal) -> ProposalFigures:
         max(r.due for r in rows),
         cost.apr if cost is not None else None,
         cost.effective if cost is not None else None,
+        proposal.name,
     )
 
 
@@ -187,6 +192,8 @@ def loan_figures(
     proposals = tuple(_proposal_figures(loan, p) for p in loan.proposals)
     base = {
         "loan_id": loan.id,
+        "name": loan.name,
+        "lender": loan.lender,
         "currency": loan.currency,
         "today": today,
         "received": terms.received(),
@@ -265,6 +272,7 @@ def _proposal_json(p: ProposalFigures, currency: str) -> dict[str, Any]:
 
     return {
         "id": p.id,
+        "name": p.name,
         "status": p.status,
         "starts_from": money(p.starts_from),
         "total": money(p.total),
@@ -275,7 +283,7 @@ def _proposal_json(p: ProposalFigures, currency: str) -> dict[str, Any]:
     }
 
 
-def _loan_json(f: LoanFigures) -> dict[str, Any]:
+def _loan_json(f: LoanFigures, lender_names: Mapping[str, str]) -> dict[str, Any]:
     cur = f.currency
 
     def money(value: Decimal) -> str:
@@ -283,6 +291,8 @@ def _loan_json(f: LoanFigures) -> dict[str, Any]:
 
     return {
         "id": f.loan_id,
+        "name": f.name,
+        "lender_name": lender_names.get(f.lender, f.lender),
         "currency": cur,
         "plan": f.plan,
         "owed_today": money(f.owed_today),
@@ -306,11 +316,15 @@ def _loan_json(f: LoanFigures) -> dict[str, Any]:
     }
 
 
-def summary_json(figures: Iterable[LoanFigures], today: date) -> dict[str, Any]:
-    """The document of ``ashore export summary`` (INTERFACES.md "Additions (second wave)")."""
+def summary_json(
+    figures: Iterable[LoanFigures], today: date, lender_names: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """The document of ``ashore export summary`` (INTERFACES.md "Additions (second wave)");
+    ``lender_names``: lender id to name (a lender not in it is named by its id)."""
+    names = lender_names or {}
     return {
         "format": "ashore-summary",
         "version": 1,
         "today": today.isoformat(),
-        "loans": [_loan_json(f) for f in figures],
+        "loans": [_loan_json(f, names) for f in figures],
     }
