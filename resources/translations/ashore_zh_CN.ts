@@ -5133,7 +5133,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>利息减免（%）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
+        <source>Not fixed until accepted: payments recorded from the start day on change these figures.</source>
+        <translation>接受前不固定：起始日当天及之后记录的还款会改变这些数字，只有已接受的方案按约定不变。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
@@ -5143,7 +5148,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>保存方案</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+157"/>
         <source>Months</source>
         <translation>期数（月）</translation>
     </message>
@@ -5200,7 +5205,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Starts from %1 owed at the start of %2</source>
         <translation>以 %2 当天开始时的欠款 %1 为起点</translation>
     </message>
@@ -5215,17 +5220,17 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>实付 %1% = %2</translation>
     </message>
     <message>
-        <location line="-308"/>
+        <location line="-310"/>
         <source>frozen</source>
         <translation>停止计息</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-277"/>
         <source>Accepted: these are the terms agreed with the lender, kept as agreed. To propose a change, Duplicate it.</source>
         <translation>已接受：这是与出借方约定的条款，按约定保留。如要提出修改，请先“复制”它。</translation>
     </message>
     <message>
-        <location line="+266"/>
+        <location line="+278"/>
         <source>keeps accruing</source>
         <translation>继续计息</translation>
     </message>
@@ -5267,7 +5272,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>协议是一份约定：如需修改，请复制后另提方案。</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>Starts from %1 owed on that day</source>
         <translation>以当天欠款 %1 为起点</translation>
     </message>

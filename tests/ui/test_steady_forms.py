@@ -218,6 +218,52 @@ def test_an_accepted_proposal_shows_every_field(qtbot, book, make_window, lang) 
     assert tab.form.agreed_note.toolTip() == ""  # the note whole in its two lines
 
 
+DRAFT_NOTE = {
+    "en": "Not fixed until accepted: payments recorded from the start day on change these figures.",
+    "zh_CN": "接受前不固定：起始日当天及之后记录的还款会改变这些数字，只有已接受的方案按约定不变。",
+}
+
+
+def test_a_draft_says_its_figures_follow_what_is_owed(qtbot, book, make_window, lang) -> None:
+    """A tester's saved draft went from 7,022.53 to 6,041.67 after payments, unexplained: a draft
+    says, on the footer's free message line, that it is not fixed; the accepted one does not,
+    and the footer is as tall for both (Save and Revert in sight, nothing scrolls)."""
+    window = make_window(book)
+    window.resize(1280, 800)
+    window.open_loan(JB_WALK)
+    tabs = window.loan_page.tabs
+    tab = window.proposals_tab
+    tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.widget(i).isAncestorOf(tab)))
+    _activate(qtbot, window)
+    form = tab.form
+    scroll = next(a for a in tab.findChildren(QScrollArea) if a.widget().isAncestorOf(form))
+    rows = [tab.list_model.proposal_at(r) for r in range(tab.list_model.rowCount())]
+    seen = {}
+    for status in ("draft", "accepted"):
+        tab._select_row(next(i for i, p in enumerate(rows) if p.status == status))
+        qtbot.waitUntil(lambda: not form.pending(), timeout=2000)
+        qtbot.wait(30)
+        note = form.draft_note
+        seen[status] = (note.isVisible(), note.text(), note.toolTip(), form.footer.height())
+        assert scroll.verticalScrollBar().maximum() == 0
+        for button in (form.save_button, form.cancel_button):
+            assert button.isVisible()
+            assert window.rect().contains(QRect(button.mapTo(window, QPoint(0, 0)), button.size()))
+    said = DRAFT_NOTE[lang]
+    assert seen["draft"][:3] == (True, said, "")  # whole on its line: no tooltip, nothing cut
+    assert seen["accepted"][0] is False
+    assert seen["draft"][3] == seen["accepted"][3]
+    # A field's message takes the line while it lasts; the note comes back after.
+    tab._select_row(next(i for i, p in enumerate(rows) if p.status == "draft"))
+    qtbot.waitUntil(lambda: not form.pending(), timeout=2000)
+    _retype(qtbot, form.waive_penalty.line, "abc")
+    qtbot.waitUntil(form.plan_error.isVisible, timeout=2000)
+    assert not form.draft_note.isVisible()
+    _retype(qtbot, form.waive_penalty.line, "0")
+    qtbot.waitUntil(lambda: not form.plan_error.isVisible(), timeout=2000)
+    assert form.draft_note.isVisible()
+
+
 # ----- 2. no red before anything is wrong -------------------------------------------------------
 def test_a_second_new_loan_form_is_not_red(qtbot, sample, make_window, lang) -> None:
     window = make_window(sample)

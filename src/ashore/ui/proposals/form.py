@@ -176,6 +176,17 @@ class ProposalForm(QWidget):
         self.plan_error = ErrorLabel()
         self.base_label = SteadyLabel()
         self.base_label.setObjectName("hint")
+        # Why a saved draft's figures moved after payments were recorded (a tester saw 7,022.53
+        # become 6,041.67 and was told nothing): said on the message line while it is free, so
+        # the form is no taller. Only the accepted proposal is fixed (DOMAIN.md).
+        self.draft_note = SteadyLabel()
+        self.draft_note.setObjectName("hint")
+        self.draft_note.setText(
+            self.tr(
+                "Not fixed until accepted: payments recorded from the start day on change "
+                "these figures."
+            )
+        )
         self.cancel_button = QPushButton(self.tr("Revert"))
         self.save_button = QPushButton(self.tr("Save proposal"))
         self.save_button.setObjectName("primary")
@@ -186,6 +197,7 @@ class ProposalForm(QWidget):
         footer.setContentsMargins(0, 0, 4, 0)
         footer.setHorizontalSpacing(6)
         footer.setVerticalSpacing(0)
+        footer.addWidget(self.draft_note, 0, 0)  # while the message line says nothing
         footer.addWidget(self.plan_error, 0, 0)
         footer.addWidget(self.base_label, 1, 0)
         footer.addWidget(self.agreed_note, 0, 0, 2, 1)  # an accepted proposal: instead of both
@@ -636,7 +648,9 @@ class ProposalForm(QWidget):
         if not hasattr(self, "_labels"):
             return  # still building
         agreed = self.agreed()
-        self.plan_error.show_message("" if agreed else self.field_message())
+        message = "" if agreed else self.field_message()
+        self.plan_error.show_message(message)
+        self.draft_note.setVisible(not agreed and not message)
 
     def _show_base(self) -> None:
         from ashore.domain.dates import date_text
