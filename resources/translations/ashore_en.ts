@@ -158,7 +158,15 @@
 <context>
     <name>OverviewTab</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/loan/overview.py" line="+591"/>
+        <location filename="../../src/ashore/ui/loan/overview.py" line="+585"/>
+        <source>&lt;b&gt;Pay the %n missed installment(s) first: %1&lt;/b&gt;, due on &lt;b&gt;%2&lt;/b&gt; (the first %3). A second default usually voids the agreement.</source>
+        <translation>
+            <numerusform>&lt;b&gt;Pay the %n missed installment first: %1&lt;/b&gt;, due on &lt;b&gt;%2&lt;/b&gt; (the first %3). A second default usually voids the agreement.</numerusform>
+            <numerusform>&lt;b&gt;Pay the %n missed installments first: %1&lt;/b&gt;, due on &lt;b&gt;%2&lt;/b&gt; (the first %3). A second default usually voids the agreement.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
         <source>%n day(s) late</source>
         <translation>
             <numerusform>%n day late</numerusform>
@@ -169,7 +177,15 @@
 <context>
     <name>PaymentsTab</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/payments/tab.py" line="+346"/>
+        <location filename="../../src/ashore/ui/payments/tab.py" line="+224"/>
+        <source>⚠ You missed %n agreed installment(s): %1 (%2), the first %3 days ago. A second default usually voids the agreement: pay them now and tell the lender.</source>
+        <translation>
+            <numerusform>⚠ You missed %n agreed installment: %1 (%2), the first %3 days ago. A second default usually voids the agreement: pay them now and tell the lender.</numerusform>
+            <numerusform>⚠ You missed %n agreed installments: %1 (%2), the first %3 days ago. A second default usually voids the agreement: pay them now and tell the lender.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+139"/>
         <source>It is dated %1, %n day(s) from today.</source>
         <translation>
             <numerusform>It is dated %1, %n day from today.</numerusform>
@@ -180,7 +196,7 @@
 <context>
     <name>PlanEntriesModel</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/payments/models.py" line="+67"/>
+        <location filename="../../src/ashore/ui/payments/models.py" line="+77"/>
         <source>Paid %n day(s) late</source>
         <translation>
             <numerusform>Paid %n day late</numerusform>

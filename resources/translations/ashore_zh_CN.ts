@@ -777,6 +777,16 @@ Why delete {what}?</source>
             <numerusform>本协议已有 %n 次逾期还款：最近一次应于 %1 还，实际于 %2 还清。出借方常在第二次逾期还款时终止协议：请查看您的协议怎么写，之后每期按时还款。</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 and %2</source>
+        <translation>%1和%2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 to %2</source>
+        <translation>%1至%2</translation>
+    </message>
 </context>
 <context>
     <name>AfterCallDialog</name>
@@ -1041,7 +1051,7 @@ Why delete {what}?</source>
         <translation>还没有可放入日历的借款。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Export the repayment calendar</source>
         <translation>导出还款日历</translation>
     </message>
@@ -1399,7 +1409,7 @@ Why delete {what}?</source>
 <context>
     <name>CheckedLineEdit</name>
     <message>
-        <location filename="../../src/ashore/ui/widgets/fields.py" line="+457"/>
+        <location filename="../../src/ashore/ui/widgets/fields.py" line="+472"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
@@ -1407,7 +1417,7 @@ Why delete {what}?</source>
 <context>
     <name>ClaimsModel</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/models.py" line="+159"/>
+        <location filename="../../src/ashore/ui/payments/models.py" line="+152"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -3407,7 +3417,7 @@ What was here before is saved in %1.</source>
     </message>
     <message>
         <location filename="../../src/ashore/ui/loan/allocation.py" line="-27"/>
-        <location filename="../../src/ashore/ui/loan/form.py" line="+234"/>
+        <location filename="../../src/ashore/ui/loan/form.py" line="+235"/>
         <source>Fees</source>
         <translation>费用</translation>
     </message>
@@ -3778,7 +3788,7 @@ What was here before is saved in %1.</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+120"/>
         <source>lender</source>
         <translation>出借方</translation>
     </message>
@@ -4813,17 +4823,19 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>，另有罚息和滞纳金 %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&lt;b&gt;Pay the missed installment first: %1&lt;/b&gt;, due on &lt;b&gt;%2&lt;/b&gt; (%3). A second default usually voids the agreement.</source>
         <translation>&lt;b&gt;请先还上逾期未还的这一期：%1&lt;/b&gt;，应还日 &lt;b&gt;%2&lt;/b&gt;（%3）。再次违约通常会导致协议作废。</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+5"/>
-        <source>&lt;b&gt;Pay the missed installments first: %1&lt;/b&gt;, the first due on &lt;b&gt;%2&lt;/b&gt; (%3). A second default usually voids the agreement.</source>
-        <translation>&lt;b&gt;请先还上逾期未还的各期：%1&lt;/b&gt;，最早一期应还日 &lt;b&gt;%2&lt;/b&gt;（%3）。再次违约通常会导致协议作废。</translation>
+        <source>&lt;b&gt;Pay the %n missed installment(s) first: %1&lt;/b&gt;, due on &lt;b&gt;%2&lt;/b&gt; (the first %3). A second default usually voids the agreement.</source>
+        <translation>
+            <numerusform>&lt;b&gt;请先还上逾期未还的 %n 期：共 %1&lt;/b&gt;，应还日 &lt;b&gt;%2&lt;/b&gt;（最早一期%3）。再次违约通常会导致协议作废。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+9"/>
         <source>%n day(s) late</source>
         <translation>
             <numerusform>已逾期 %n 天</numerusform>
@@ -4886,7 +4898,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/tab.py" line="+101"/>
+        <location filename="../../src/ashore/ui/payments/tab.py" line="+106"/>
         <source>Record a payment</source>
         <translation>记录一笔还款</translation>
     </message>
@@ -4907,18 +4919,18 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+154"/>
+        <location line="+166"/>
         <source>Paid on</source>
         <translation>还款日期</translation>
     </message>
     <message>
-        <location line="-153"/>
-        <location line="+153"/>
+        <location line="-165"/>
+        <location line="+165"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-164"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
@@ -4928,7 +4940,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+113"/>
         <source>⚠ %4 installments are overdue, the oldest %1 since %2 (%3 days): penalty and late fees grow every day.</source>
         <translation>⚠ 有 %4 期逾期，最早一期 %1 自 %2 起逾期（%3 天）：罚息和滞纳金每天都在增加。</translation>
     </message>
@@ -4955,7 +4967,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         </translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-270"/>
         <source>Installments of the plan in force</source>
         <translation>生效计划的各期</translation>
     </message>
@@ -4969,8 +4981,15 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <source>Delete payment…</source>
         <translation>删除还款…</translation>
     </message>
+    <message numerus="yes">
+        <location line="+77"/>
+        <source>⚠ You missed %n agreed installment(s): %1 (%2), the first %3 days ago. A second default usually voids the agreement: pay them now and tell the lender.</source>
+        <translation>
+            <numerusform>⚠ 你错过了 %n 期约定还款，共 %1（%2 到期），最早一期已过 %3 天。再次违约通常会导致协议作废：请立即还款并告知出借方。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+75"/>
+        <location line="+10"/>
         <source>⚠ You missed the agreed installment of %1 due %2 (%3 days ago). A second default usually voids the agreement: pay it now and tell the lender.</source>
         <translation>⚠ 你错过了 %2 到期的约定还款 %1（%3 天前）。再次违约通常会导致协议作废：请立即还款并告知出借方。</translation>
     </message>

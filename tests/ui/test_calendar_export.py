@@ -163,3 +163,25 @@ def test_opening_the_dialog_takes_the_shared_figures(
     assert asked == [(expected_loans, ctx.today, expected_months)] * 2
     assert len(expected_loans) == 3
     assert worked == []
+
+
+@pytest.mark.parametrize("plan", [3, 8])
+def test_the_dialog_opens_on_at_least_the_command_lines_months(
+    qtbot, sample, make_window, monkeypatch, plan
+) -> None:
+    """The window opened on the 10 months of the plans in force where ``ashore export calendar``
+    writes 12 (ninth walk): the same data gave two different files. It now opens on the command
+    line's default at least."""
+    from ashore.commands import calendar as command
+    from ashore.services import calendars as cal
+
+    last = _accept(sample, plan)
+    assert cal.months_covering(date(2026, 11, 28), last) == plan + 2 < command.DEFAULT_MONTHS
+    asked: list[int] = []
+    monkeypatch.setattr(
+        dialogs, "ask_calendar", lambda _p, _t, _l, _first, months: asked.append(months)
+    )
+    window = make_window(sample)
+    assert window.file_actions.calendar.export_pdf() is None  # the patched dialog cancels
+    assert window.file_actions.calendar.export_ics() is None
+    assert asked == [command.DEFAULT_MONTHS] * 2 == [12] * 2

@@ -286,3 +286,59 @@ def test_payments_made_open_with_the_newest_in_sight(qtbot, sample, data_dir) ->
     assert newest.data() == "Jan 2, 2027"
     assert view.verticalScrollBar().value() == 0
     assert view.viewport().rect().contains(view.visualRect(newest))
+
+
+@pytest.mark.parametrize(
+    ("today", "count", "days", "dates_en"),
+    [
+        (date(2027, 1, 22), 2, 33, "Dec 20, 2026 and Jan 20, 2027"),
+        (date(2027, 2, 22), 3, 64, "Dec 20, 2026 to Feb 20, 2027"),
+    ],
+)
+def test_every_missed_agreed_installment_is_counted(
+    qtbot, sample, data_dir, lang, today, count, days, dates_en
+) -> None:
+    """Ninth walk's 4: with Oct 15 and Nov 15 both missed, the banner named Oct 15 alone. It
+    now says how many, what they come to together and when they fell due, and so does the
+    Overview's next step."""
+    from ashore.ui.loan.overview import OverviewTab
+
+    proposal = agree(sample)
+    loan = sample.loan(JB)
+    plan = plans.work_out(loan, proposal)
+    missed = plan.installments[:count]
+    total = sum((i.payment for i in missed), Decimal(0))
+    assert total == missed[0].payment * count  # each unpaid in full
+    ctx = Context(data=data_dir, today=today)
+    tab = PaymentsTab(Payments(sample), ctx, lang)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.set_loan(loan)
+    overview = OverviewTab(sample, ctx, lang)
+    qtbot.addWidget(overview)
+    overview.show()
+    overview.set_loan(loan, None)
+    first, last = date_text(missed[0].due, lang), date_text(missed[-1].due, lang)
+    if lang == "en":
+        assert first in dates_en
+        banner = (
+            f"⚠ You missed {count} agreed installments: {total:,} ({dates_en}), "
+            f"the first {days} days ago. A second default usually voids the agreement: "
+            "pay them now and tell the lender."
+        )
+        step = (
+            f"<b>Pay the {count} missed installments first: {total:,}</b>, due on "
+            f"<b>{dates_en}</b> (the first {days} days late)."
+        )
+    else:
+        dates = f"{first}和{last}" if count == 2 else f"{first}至{last}"
+        banner = (
+            f"⚠ 你错过了 {count} 期约定还款，共 {total:,}（{dates} 到期），最早一期已过 {days} 天。"
+            "再次违约通常会导致协议作废：请立即还款并告知出借方。"
+        )
+        step = (
+            f"<b>请先还上逾期未还的 {count} 期：共 {total:,}</b>，应还日 <b>{dates}</b>"
+            f"（最早一期已逾期 {days} 天）。"
+        )
+    assert tab.banner_text().startswith(banner), tab.banner_text()
+    assert overview.next_text.text().startswith(step), overview.next_text.text()

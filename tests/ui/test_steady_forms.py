@@ -112,6 +112,29 @@ def test_payment_and_claim_errors_move_nothing(qtbot, book, make_window, lang) -
     assert _places(watched, page) == before
 
 
+def test_the_payment_errors_lines_show_whole(qtbot, book, make_window, lang) -> None:
+    """Ninth walk's 3: in Chinese the two-line error beside Record had its second line
+    ("YYYY-MM-DD)") cut in half: the slot took the Latin font's line spacing, and a Chinese line
+    is set in a taller fallback font. The slot is as high as its two lines need, in both."""
+    from PySide6.QtWidgets import QLabel
+
+    _window, tab = _payments(qtbot, make_window, book, JB_WALK)
+    _retype(qtbot, tab.day.line, "2026-13-05")
+    qtbot.keyClick(tab.day.line, Qt.Key.Key_Tab)
+    qtbot.wait(10)
+    said = tab.error.text()
+    assert "2026-13-05" in said
+    assert said.endswith("YYYY-MM-DD）" if lang == "zh_CN" else "YYYY-MM-DD)"), said
+    shown = QLabel.text(tab.error)  # as laid out in its width (elided past two lines)
+    assert shown.count("\n") <= 1
+    assert tab.error.heightForWidth(tab.error.width()) <= tab.error.height()
+    long = "\u6587" * 200 if lang == "zh_CN" else "word " * 200  # two full lines, elided
+    tab.error.show_message(long)
+    qtbot.wait(10)
+    assert tab.error.toolTip() == long
+    assert tab.error.heightForWidth(tab.error.width()) <= tab.error.height()
+
+
 def test_recording_a_payment_leaves_the_form_where_it_was(qtbot, book, make_window, lang) -> None:
     """The banner above changed with the payment (two lines to one) and the form moved up 14 px:
     a second click on Record payment missed it."""

@@ -120,6 +120,13 @@ def months_covering(first: date, last: date | None, cap: int = COVER_MAX_MONTHS)
     return max(1, min(needed, cap))
 
 
+def default_months(first: date, last: date | None) -> int:
+    """The months a calendar export opens on: the command line's ``DEFAULT_MONTHS`` at least (the
+    window's 10 months beside the command's 12 gave two files of the same data), more when the
+    plans in force run longer, to their last installment (at most ``COVER_MAX_MONTHS``)."""
+    return max(DEFAULT_MONTHS, months_covering(first, last))
+
+
 def collect(
     ledger: Ledger,
     today: date,

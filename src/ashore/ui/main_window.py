@@ -537,7 +537,7 @@ class MainWindow(QMainWindow):
         self.loan_page.show_new()
         self.pages.setCurrentWidget(self.loan_page)
         self._select_in_sidebar()
-        self.form.lender.setFocus()  # the first field, top down
+        self.form.to_top()  # the first field, top down, in view
 
     def _lender_name(self, lender_id: str) -> str:
         for lender in self._lenders:

@@ -16,7 +16,12 @@ from ashore.domain.records import (
     Proposal,
 )
 from ashore.services import plans
-from ashore.services.views.payments import LatePayment, PaymentWarning, first_missed, late_payments
+from ashore.services.views.payments import (
+    LatePayment,
+    MissedInstallments,
+    late_payments,
+    missed_in_force,
+)
 
 
 @dataclass(frozen=True)
@@ -46,7 +51,7 @@ class LoanOverview:
     agreement: Proposal | None
     figures: plans.Figures
     # The earliest agreed installment missed (its day, days late); the next step names it first.
-    missed: PaymentWarning | None = None
+    missed: MissedInstallments | None = None
     # The agreed installments paid after their due date (the Payments tab names the same).
     late: tuple[LatePayment, ...] = ()
 
@@ -88,6 +93,6 @@ def overview(loan: Loan, lender: Lender | None, today: date) -> LoanOverview:
         follow_up=_latest_follow_up(loan, today),
         agreement=st.agreement,
         figures=st.figures,
-        missed=first_missed(loan, today, st) if summary.overdue_amount > 0 else None,
+        missed=missed_in_force(loan, today, st) if summary.overdue_amount > 0 else None,
         late=tuple(late_payments(loan, today, st)),
     )

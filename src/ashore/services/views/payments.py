@@ -86,13 +86,36 @@ def payment_warnings(entries: Iterable[finance.CalendarEntry], today: date) -> l
     return sorted(out, key=lambda w: (rank[w.kind], w.due))
 
 
-def first_missed(
+@dataclass(frozen=True)
+class MissedInstallments:
+    """The agreed installments unpaid after their due date: their due dates (earliest first),
+    what is left of them together, and how many days late the earliest is."""
+
+    dues: tuple[date, ...]
+    total: Decimal
+    days: int
+
+    @property
+    def count(self) -> int:
+        return len(self.dues)
+
+
+def missed_installments(warnings: Iterable[PaymentWarning]) -> MissedInstallments | None:
+    """Every "missed" warning together (the Payments banner and the Overview's next step named
+    only the earliest of two missed: ninth walk's 4), or None when none is missed."""
+    missed = sorted((w for w in warnings if w.kind == "missed"), key=lambda w: w.due)
+    if not missed:
+        return None
+    total = sum((w.remaining for w in missed), Decimal(0))
+    return MissedInstallments(tuple(w.due for w in missed), total, missed[0].days)
+
+
+def missed_in_force(
     loan: Loan, today: date, standing: plans.Standing | None = None
-) -> PaymentWarning | None:
-    """The earliest agreed installment unpaid after its due date (the Payments banner's first
-    "missed" line), or None: what the Overview's next step puts first."""
-    warnings = payment_warnings(in_force_entries(loan, today, standing), today)
-    return next((w for w in warnings if w.kind == "missed"), None)
+) -> MissedInstallments | None:
+    """The agreed installments unpaid after their due date, from the earliest (the Payments
+    banner's "missed" line), or None: what the Overview's next step puts first."""
+    return missed_installments(payment_warnings(in_force_entries(loan, today, standing), today))
 
 
 @dataclass(frozen=True)

@@ -183,9 +183,10 @@ class CalendarExport(QObject):
             dialogs.info(self.window, self.tr("There is no loan to put in a calendar yet."), title)
             return None
         # every plan in force to its last installment (a 12-month default cut a 24-month
-        # agreement in half, its totals silently short: seventh walk)
+        # agreement in half, its totals silently short: seventh walk), and never fewer months
+        # than the command line's default (10 months here, 12 there: two different files)
         last = cal.last_in_force(found.standing for found in figures)
-        months = cal.months_covering(today, last)
+        months = cal.default_months(today, last)
         choice = dialogs.ask_calendar(self.window, title, loans, today, months)
         if choice is None:
             return None

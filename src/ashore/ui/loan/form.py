@@ -161,6 +161,7 @@ class LoanForm(QWidget):
         self.body_layout.setSpacing(SPACING)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
+        self.scroll = scroll
 
         self._build_who()
         self._build_money()
@@ -823,6 +824,12 @@ class LoanForm(QWidget):
         for show in self._field_errors.values():
             show("")
         self._on_change()
+
+    def to_top(self) -> None:
+        """Scroll to the form's top and focus its first field: a new form opened where the last
+        one was left, at Fees (ninth walk's 1)."""
+        self.scroll.verticalScrollBar().setValue(0)
+        self.lender.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _select(self, combo: QComboBox, data: object) -> None:
         index = combo.findData(data)

@@ -34,7 +34,7 @@ from ashore.services.views import comparison as comparison_view
 from ashore.services.views import overview as overview_view
 from ashore.ui.chart.view import NegotiationChart
 from ashore.ui.files.common import chart_file
-from ashore.ui.payments.models import late_sentence
+from ashore.ui.payments.models import late_sentence, missed_dates
 from ashore.ui.widgets.columns import ColumnsLayout
 from ashore.ui.widgets.style import (
     BADGE_COLOURS,
@@ -573,22 +573,25 @@ class OverviewTab(QWidget):
             )
         elif data.missed is not None:
             # Under an agreement: what is missed comes first, as the banners say (pay it now).
-            one = data.missed.remaining == data.overdue
+            # how many and together, as the Payments banner says (ninth walk's 4)
+            missed = data.missed
             text = (
                 self.tr(
                     "<b>Pay the missed installment first: %1</b>, due on <b>%2</b> (%3). A second "
                     "default usually voids the agreement."
                 )
-                if one
+                if missed.count == 1
                 else self.tr(
-                    "<b>Pay the missed installments first: %1</b>, the first due on <b>%2</b> "
-                    "(%3). A second default usually voids the agreement."
+                    "<b>Pay the %n missed installment(s) first: %1</b>, due on <b>%2</b> (the "
+                    "first %3). A second default usually voids the agreement.",
+                    "",
+                    missed.count,
                 )
             )
             lines.append(
-                text.replace("%1", self._money(data.overdue))
-                .replace("%2", date_text(data.missed.due, self.babel))
-                .replace("%3", self.tr("%n day(s) late", "", data.missed.days))
+                text.replace("%1", self._money(missed.total))
+                .replace("%2", missed_dates(missed, self.babel))
+                .replace("%3", self.tr("%n day(s) late", "", missed.days))
             )
         if data.next_due is not None and data.next_due == data.today:
             lines.append(

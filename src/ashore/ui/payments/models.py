@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from ashore import finance
 from ashore.domain.records import Payment
-from ashore.services.views.payments import ClaimLine, LatePayment
+from ashore.services.views.payments import ClaimLine, LatePayment, MissedInstallments
 from ashore.ui.widgets.style import BADGE_COLOURS
 from ashore.ui.widgets.words import _tr
 from ashore.ui.widgets.workspace import (
@@ -55,6 +55,16 @@ def late_sentence(late: list[LatePayment], locale: str) -> str:
         .replace("%1", date_text(last.due, locale))
         .replace("%2", date_text(last.paid_on, locale))
     )
+
+
+def missed_dates(missed: MissedInstallments, locale: str) -> str:
+    """The due dates of the missed installments in a few words: the one, "A and B", or the
+    first to the last."""
+    days = [date_text(due, locale) for due in missed.dues]
+    if len(days) == 1:
+        return days[0]
+    text = _tr("%1 and %2") if len(days) == 2 else _tr("%1 to %2")
+    return text.replace("%1", days[0]).replace("%2", days[-1])
 
 
 class PlanEntriesModel(PlainTableModel):

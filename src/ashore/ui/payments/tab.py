@@ -26,7 +26,12 @@ from ashore.services.payments import Payments
 from ashore.services.views import payments as payments_view
 from ashore.ui import dialogs
 from ashore.ui.payments.claims import ClaimsPanel
-from ashore.ui.payments.models import PaymentsModel, PlanEntriesModel, late_sentence
+from ashore.ui.payments.models import (
+    PaymentsModel,
+    PlanEntriesModel,
+    late_sentence,
+    missed_dates,
+)
 from ashore.ui.widgets.fields import ErrorLabel, user_message
 from ashore.ui.widgets.style import MARGIN, SPACING, fit_columns, spread_columns, table_height
 from ashore.ui.widgets.undo import Changed, RecordPaymentCommand
@@ -212,7 +217,19 @@ class PaymentsTab(QWidget):
         first = self.warnings[0]
         money = money_text(first.remaining, cur, self.babel)
         day = date_text(first.due, self.babel)
-        if first.kind == "missed":
+        missed = payments_view.missed_installments(self.warnings)
+        if missed is not None and missed.count > 1:
+            # every missed one, not the earliest alone (ninth walk's 4: Nov 15 went unsaid)
+            text = self.tr(
+                "⚠ You missed %n agreed installment(s): %1 (%2), the first %3 days ago. "
+                "A second default usually voids the agreement: pay them now and tell the lender.",
+                "",
+                missed.count,
+            )
+            money = money_text(missed.total, cur, self.babel)
+            day = missed_dates(missed, self.babel)
+            style = "alarm"
+        elif first.kind == "missed":
             text = self.tr(
                 "⚠ You missed the agreed installment of %1 due %2 (%3 days ago). "
                 "A second default usually voids the agreement: pay it now and tell the lender."

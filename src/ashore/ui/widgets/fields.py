@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Callable
 from datetime import date
@@ -264,6 +265,20 @@ def elide_lines(text: str, font: QFont, width: int, lines: int) -> str:
     return "\n".join([*kept, last])
 
 
+# Latin and Chinese: a Chinese line is set in a fallback CJK font, taller than the label's own
+# font's line spacing (a two-line slot cut its second line in half: ninth walk's 3).
+_LINE_SAMPLE = "Ag\u4e2d\u6587"
+
+
+def _line_height(font: QFont) -> int:
+    """The height of one laid-out line of text in ``font``, Chinese included."""
+    layout = QTextLayout(_LINE_SAMPLE, font)
+    layout.beginLayout()
+    line = layout.createLine()
+    layout.endLayout()
+    return max(QFontMetrics(font).lineSpacing(), math.ceil(line.height()))
+
+
 class SteadyLabel(QLabel):
     """A label that keeps its room, ``lines`` lines high, whether it says something or not:
     a message coming or going moves nothing around it (a click meant for the next field landed
@@ -289,7 +304,7 @@ class SteadyLabel(QLabel):
 
     def _fit_height(self) -> None:
         margins = self.contentsMargins()
-        height = self.fontMetrics().lineSpacing() * self._lines + margins.top() + margins.bottom()
+        height = _line_height(self.font()) * self._lines + margins.top() + margins.bottom()
         self.setFixedHeight(height + self._frame[1] + 1)
 
     def text(self) -> str:  # type: ignore[override]
