@@ -98,9 +98,12 @@ class RoomyCells(QStyledItemDelegate):
         return QSize(hint.width() + self.ROOM, hint.height())
 
 
-def fit_columns(view: QAbstractItemView, stretch: int, fixed: dict[int, int] | None = None) -> None:
-    """Columns sized to their contents, ``stretch`` taking what is left, and no horizontal
-    scrollbar: every column stays in sight (a long text is elided in the stretched column).
+def fit_columns(
+    view: QAbstractItemView, stretch: int | tuple[int, ...], fixed: dict[int, int] | None = None
+) -> None:
+    """Columns sized to their contents, ``stretch`` (one column or several) taking what is left,
+    and no horizontal scrollbar: every column stays in sight (a long text is elided in a
+    stretched column, never a date or an amount in one sized to its contents).
 
     ``fixed`` gives columns a set width in characters of the view's font (long free text)."""
     header = getattr(view, "horizontalHeader", None)
@@ -113,7 +116,9 @@ def fit_columns(view: QAbstractItemView, stretch: int, fixed: dict[int, int] | N
     for column, chars in (fixed or {}).items():
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(column, view.fontMetrics().averageCharWidth() * chars + 16)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    stretched = (stretch,) if isinstance(stretch, int) else stretch
+    for column in stretched:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     header.setMinimumSectionSize(40)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -125,7 +130,7 @@ def fit_columns(view: QAbstractItemView, stretch: int, fixed: dict[int, int] | N
             # its heading ("方案" beside wide figures)
             needed = sum(
                 header.sectionSizeHint(column)
-                if column == stretch
+                if column in stretched
                 else max(header.sectionSizeHint(column), view.sizeHintForColumn(column))
                 for column in range(header.count())
                 if not header.isSectionHidden(column)
