@@ -599,9 +599,25 @@ class ProposalsTab(QWidget):
                 widest = max((metrics.horizontalAdvance(word) for word in words), default=0)
                 need = max(need, widest + 2 * CELL_ROOM)
             needs[column] = need
-        share = (view.viewport().width() - header.sectionSize(0)) // len(needs)
         mode = QHeaderView.ResizeMode
-        roomy = all(share >= need for need in needs.values())
+        room = view.viewport().width()
+        names = view.sizeHintForColumn(0)  # the row names on one line each
+        roomy = all((room - names) // len(needs) >= need for need in needs.values())
+        if roomy:
+            header.setSectionResizeMode(0, mode.ResizeToContents)
+        else:
+            # the row names wrap between their words (the rows grow taller) before the plans
+            # lose room: at most two fifths of the table, never narrower than a word
+            words = [
+                str(model.data(model.index(row, 0)) or "").split()
+                for row in range(model.rowCount())
+            ]
+            metrics = view.fontMetrics()
+            longest = max((metrics.horizontalAdvance(w) for ws in words for w in ws), default=0)
+            names = min(names, max(room * 2 // 5, longest + 2 * CELL_ROOM))
+            header.setSectionResizeMode(0, mode.Interactive)
+            header.resizeSection(0, names)
+            roomy = all((room - names) // len(needs) >= need for need in needs.values())
         for column, need in needs.items():
             header.setSectionResizeMode(column, mode.Stretch if roomy else mode.Interactive)
             if not roomy:
