@@ -51,7 +51,14 @@ from ashore.ui.proposals.models import (
     ProposalListModel,
 )
 from ashore.ui.widgets.fields import ErrorLabel, user_message
-from ashore.ui.widgets.style import MARGIN, SPACING, fit_columns, spread_columns, table_height
+from ashore.ui.widgets.style import (
+    MARGIN,
+    SPACING,
+    columns_least,
+    fit_columns,
+    spread_columns,
+    table_height,
+)
 from ashore.ui.widgets.workspace import (
     date_field,
     date_text,
@@ -107,11 +114,14 @@ class ProposalsTab(QWidget):
             header.setSectionResizeMode(
                 column, mode.Interactive if empty else mode.ResizeToContents
             )
-            if not empty and column in LIST_WORDS:
+            if not empty and self._narrow_list and column in LIST_WORDS:
                 header.setSectionResizeMode(column, mode.Stretch)
             if empty:
                 needed = metrics.horizontalAdvance(example) + 2 * CELL_ROOM
                 header.resizeSection(column, max(header.sectionSizeHint(column), needed))
+        if not empty:
+            words = LIST_WORDS if self._narrow_list else (ProposalListModel.Column.NAME,)
+            self.list_view.setMinimumWidth(columns_least(self.list_view, words))
 
     # ----- building ----------------------------------------------------------------------------
     def _build(self, currency: str) -> None:
@@ -133,9 +143,10 @@ class ProposalsTab(QWidget):
         self._list_row = row
         self.list_model = ProposalListModel(currency, self.babel, self)
         self.list_view = table_view(self.list_model, "proposalList")
-        # the name, method and status words take the room left (shortened with "…" when narrow,
-        # whole in the tooltip); the dates and figures are as wide as they need, all in sight
-        fit_columns(self.list_view, LIST_WORDS)
+        # the name takes the room left; the figures are as wide as they need, all in sight; on a
+        # narrow page the method and status too give way ("…", whole in the tooltip)
+        self._narrow_list = False
+        fit_columns(self.list_view, ProposalListModel.Column.NAME)
         self.list_model.modelReset.connect(self._size_empty_list)
         self._size_empty_list()
         self.list_view.setFixedHeight(table_height(self.list_view, 3))  # three in sight
@@ -524,6 +535,9 @@ class ProposalsTab(QWidget):
         two columns one above the other, so nothing runs past the page's right edge."""
         stack_when_narrow([self._list_row, self.form.columns], width)
         stacked = self._list_row.direction() == QBoxLayout.Direction.TopToBottom
+        if stacked != self._narrow_list:
+            self._narrow_list = stacked
+            self._size_empty_list()
         self._list_buttons.setDirection(
             QBoxLayout.Direction.LeftToRight if stacked else QBoxLayout.Direction.TopToBottom
         )

@@ -126,20 +126,28 @@ def fit_columns(
     if model is not None:
 
         def fit() -> None:
-            # never narrower than the headings: the stretched column elides its cells, never
-            # its heading ("方案" beside wide figures)
-            needed = sum(
-                header.sectionSizeHint(column)
-                if column in stretched
-                else max(header.sectionSizeHint(column), view.sizeHintForColumn(column))
-                for column in range(header.count())
-                if not header.isSectionHidden(column)
-            )
-            view.setMinimumWidth(needed + 2 * view.frameWidth())
+            view.setMinimumWidth(columns_least(view, stretched))
 
         model.modelReset.connect(fit)
         model.layoutChanged.connect(fit)
         fit()
+
+
+def columns_least(view: QAbstractItemView, stretched: tuple[int, ...]) -> int:
+    """The least width of ``view`` with every column whole but the ``stretched`` ones, which
+    keep their headings whole and shorten their cells ("方案" beside wide figures)."""
+    header = getattr(view, "horizontalHeader", None)
+    header = header() if callable(header) else getattr(view, "header", lambda: None)()
+    if not isinstance(header, QHeaderView):
+        return 0
+    needed = sum(
+        header.sectionSizeHint(column)
+        if column in stretched
+        else max(header.sectionSizeHint(column), view.sizeHintForColumn(column))
+        for column in range(header.count())
+        if not header.isSectionHidden(column)
+    )
+    return needed + 2 * view.frameWidth()
 
 
 def spread_columns(view: QAbstractItemView) -> None:
