@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPixmap
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -117,27 +118,36 @@ class NoteCard(QFrame):
         layout.setContentsMargins(14, 10, 14, 12)
         layout.setSpacing(6)
 
-        head = QHBoxLayout()
+        # what the note is on one line, its Edit, Attach and Delete beside it; on a narrow page
+        # (``set_narrow``) under it, where beside it they ran past the page's right edge
+        head = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         head.setSpacing(8)
+        self._head = head
+        info = QHBoxLayout()
+        info.setSpacing(8)
         self.when = QLabel(when_text(note.occurred_at, locale))
         self.when.setObjectName("noteWhen")
         self.channel = QLabel(channel_text(note.channel))
         self.channel.setObjectName("noteChannel")
-        head.addWidget(self.when)
-        head.addWidget(self.channel)
+        info.addWidget(self.when)
+        info.addWidget(self.channel)
         if note.kind == "collection":
             self.collector = QLabel(self.tr("Collector"))
             self.collector.setObjectName("collectorChip")
-            head.addWidget(self.collector)
+            info.addWidget(self.collector)
         if note.counterpart:
             who = QLabel(note.counterpart)
             who.setObjectName("noteLabel")
-            head.addWidget(who)
+            info.addWidget(who)
         if show_loan:
             loan_label = QLabel(self.tr("on {loan}").format(loan=loan.name))
             loan_label.setObjectName("noteLabel")
-            head.addWidget(loan_label)
-        head.addStretch(1)
+            info.addWidget(loan_label)
+        info.addStretch(1)
+        head.addLayout(info, 1)
+        actions = QHBoxLayout()
+        actions.setSpacing(8)
+        actions.addStretch(1)  # at the right on a line of their own
         self.edit_button = QToolButton()
         self.edit_button.setText(self.tr("Edit"))
         self.edit_button.clicked.connect(lambda: self.editRequested.emit(loan.id, note.id))
@@ -151,7 +161,8 @@ class NoteCard(QFrame):
         for button in (self.edit_button, self.attach_button, self.delete_button):
             button.setAutoRaise(True)
             button.setVisible(not deleted)
-            head.addWidget(button)
+            actions.addWidget(button)
+        head.addLayout(actions)
         layout.addLayout(head)
 
         logged = stamp_text(note.logged_at, note.occurred_at)
@@ -343,6 +354,13 @@ class NoteCard(QFrame):
             player.load(path)
             self.players.append(player)
         return holder
+
+    def set_narrow(self, narrow: bool) -> None:
+        """Edit, Attach and Delete on a line of their own under what the note is (a narrow
+        page), or beside it."""
+        self._head.setDirection(
+            QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        )
 
     def release(self) -> None:
         for player in self.players:

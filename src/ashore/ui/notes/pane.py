@@ -48,6 +48,7 @@ from ashore.ui.notes.formatting import when_text
 from ashore.ui.notes.worker import AttachThread
 from ashore.ui.widgets.fields import user_message
 from ashore.ui.widgets.style import ACCENT, BORDER, ERROR, ERROR_BG, MARGIN, MUTED, SPACING, TEXT
+from ashore.ui.widgets.workspace import NARROW_PAGE
 
 CARD_STYLE = f"""
 QFrame#noteCard {{ background: #ffffff; border: 1px solid {BORDER}; border-radius: 8px; }}
@@ -158,6 +159,7 @@ class NotesPane(QWidget):
         self._recordings = recordings
         self.recorder: QWidget | None = None
         self._bar = bar
+        self._narrow = False  # on a narrow page (``fit_room``): the recorder on a line of its own
         bar.addStretch(1)
         # Says the record holds (or the banner says it does not): what a lender will ask.
         self.hint = QLabel()
@@ -168,6 +170,8 @@ class NotesPane(QWidget):
         self.hint.setToolTip(self.tr("Drop recordings, screenshots or PDFs on a note to attach"))
         bar.addWidget(self.hint, 1)
         outer.addLayout(bar)
+        self._recorder_row = QHBoxLayout()  # where the recorder goes on a narrow page
+        outer.addLayout(self._recorder_row)
         # How many rules this lender's collectors broke (all its loans): a complaint's headline.
         # On its own line, wrapping, so the pane never widens the window.
         self.breach_count = QLabel()
@@ -259,6 +263,29 @@ class NotesPane(QWidget):
             self.recorder.setVisible(True)
         self.refresh()
 
+    def fit_room(self, width: int) -> None:
+        """On a narrow page (800x600) the recorder goes on a line under New note and Collector
+        calling, and each note's Edit, Attach and Delete under its heading: beside them they
+        ran behind a sideways scroll bar."""
+        narrow = width < NARROW_PAGE
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        self._place_recorder()
+        for card in self.cards:
+            card.set_narrow(narrow)
+
+    def _place_recorder(self) -> None:
+        recorder = self.recorder
+        if recorder is None:
+            return
+        if self._narrow:
+            self._bar.removeWidget(recorder)
+            self._recorder_row.addWidget(recorder, 1)
+        else:
+            self._recorder_row.removeWidget(recorder)
+            self._bar.insertWidget(1, recorder, 1)
+
     def _ensure_recorder(self) -> None:
         if self.recorder is not None or self._recordings is None:
             return
@@ -268,8 +295,8 @@ class NotesPane(QWidget):
         recorder.setToolTip(self.tr("Record a call into a new note"))
         recorder.recorded.connect(self._on_recorded)
         recorder.record_button.setText(self.tr("Record call"))
-        self._bar.insertWidget(1, recorder, 1)
         self.recorder = recorder
+        self._place_recorder()
 
     def clear(self) -> None:
         """Show nothing (a loan not saved yet has no notes)."""
@@ -332,6 +359,7 @@ class NotesPane(QWidget):
                 show_loan=self.lender_id is not None,
                 breaches=breaches.get((loan.id, note.id), []),
             )
+            card.set_narrow(self._narrow)
             card.editRequested.connect(self.edit_note)
             card.deleteRequested.connect(self.delete_note)
             card.attachRequested.connect(self.ask_attach)

@@ -114,6 +114,13 @@ class PlanEntriesModel(PlainTableModel):
         value = (e.amount, e.paid, e.remaining)[column - self.Column.AMOUNT]
         return money_text(value, self.currency, self.babel)
 
+    def tooltip(self, row: Any, column: int) -> str | None:
+        """The plan and status words whole: in a narrow window those columns give way to the
+        dates and amounts, and are shortened with "…"."""
+        if column in (self.Column.SOURCE, self.Column.STATUS):
+            return self.text(row, column)
+        return None
+
     def status_text(self, e: finance.CalendarEntry) -> str:
         """The status in words; an unpaid installment says whether it is due now (its day has
         come, grace days included) or still coming, never the one word "Due" for both."""

@@ -33,7 +33,7 @@ from ashore.ui.payments.models import (
     missed_dates,
 )
 from ashore.ui.widgets.fields import ErrorLabel, user_message
-from ashore.ui.widgets.style import MARGIN, SPACING, fit_columns, spread_columns, table_height
+from ashore.ui.widgets.style import MARGIN, SPACING, fit_columns, table_height
 from ashore.ui.widgets.undo import Changed, RecordPaymentCommand
 from ashore.ui.widgets.workspace import (
     amount_field,
@@ -94,7 +94,11 @@ class PaymentsTab(QWidget):
         plan_column = QVBoxLayout(plan_box)
         self.entries_model = PlanEntriesModel("CNY", locale, self)
         self.entries_view = table_view(self.entries_model, "planEntries")
-        spread_columns(self.entries_view)
+        # the dates and amounts whole first; the plan and status words give way ("…", whole in
+        # the tooltip) in a small window, where an even share cut the dates to "202…"
+        fit_columns(
+            self.entries_view, (PlanEntriesModel.Column.SOURCE, PlanEntriesModel.Column.STATUS)
+        )
         self.entries_view.setMinimumHeight(table_height(self.entries_view, 10))
         plan_column.addWidget(self.entries_view)
         layout.addWidget(plan_box, 3)

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QComboBox,
     QFormLayout,
     QGridLayout,
@@ -136,7 +137,9 @@ class ProposalForm(QWidget):
         when.addRow(self.tr("Takes effect on"), self.start)
         # Two columns: what it is and what is waived on the left, when and the method's own
         # fields on the right - balanced, so the whole form is in sight at 1280x800.
-        columns = QHBoxLayout()
+        # (one above the other on a narrow page: ``ProposalsTab.fit_room``)
+        columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.columns = columns
         columns.setSpacing(24)
         left = QVBoxLayout()
         left.setSpacing(6)

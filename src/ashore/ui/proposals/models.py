@@ -115,7 +115,11 @@ class ProposalListModel(PlainTableModel):
 
     def tooltip(self, row: Any, column: int) -> str | None:
         # the name whole (a very long one is elided), the method's whole name beside its short one
-        whole = {self.Column.NAME: self.text(row, column), self.Column.METHOD: ""}
+        whole = {
+            self.Column.NAME: self.text(row, column),
+            self.Column.METHOD: "",
+            self.Column.STATUS: self.text(row, column),
+        }
         if column == self.Column.METHOD:
             whole[column] = method_names().get(row[0].method, row[0].method)
         undrawn = ""

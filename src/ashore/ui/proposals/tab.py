@@ -13,8 +13,9 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -50,7 +51,14 @@ from ashore.ui.proposals.models import (
     ProposalListModel,
 )
 from ashore.ui.widgets.fields import ErrorLabel, user_message
-from ashore.ui.widgets.style import MARGIN, SPACING, fit_columns, spread_columns, table_height
+from ashore.ui.widgets.style import (
+    MARGIN,
+    SPACING,
+    columns_least,
+    fit_columns,
+    spread_columns,
+    table_height,
+)
 from ashore.ui.widgets.workspace import (
     date_field,
     date_text,
@@ -58,6 +66,7 @@ from ashore.ui.widgets.workspace import (
     say,
     scrolling,
     show_on_chart,
+    stack_when_narrow,
     status_names,
     table_view,
 )
@@ -65,6 +74,12 @@ from ashore.ui.widgets.workspace import (
 NEW_KEY = "new"  # the chart key of a proposal being written, before it has an id
 VIEWS_LEAST = 250  # the height the table, comparison or chart below the form keeps at least
 HISTORY_ROWS = 4  # a proposal's history shows at least this many rows
+# the list's words, which give way ("…") to its dates and figures on a narrow page
+LIST_WORDS = (
+    ProposalListModel.Column.NAME,
+    ProposalListModel.Column.METHOD,
+    ProposalListModel.Column.STATUS,
+)
 CELL_ROOM = 8  # a cell's margin each side of its text, with room to spare
 
 
@@ -99,9 +114,14 @@ class ProposalsTab(QWidget):
             header.setSectionResizeMode(
                 column, mode.Interactive if empty else mode.ResizeToContents
             )
+            if not empty and self._narrow_list and column in LIST_WORDS:
+                header.setSectionResizeMode(column, mode.Stretch)
             if empty:
                 needed = metrics.horizontalAdvance(example) + 2 * CELL_ROOM
                 header.resizeSection(column, max(header.sectionSizeHint(column), needed))
+        if not empty:
+            words = LIST_WORDS if self._narrow_list else (ProposalListModel.Column.NAME,)
+            self.list_view.setMinimumWidth(columns_least(self.list_view, words))
 
     # ----- building ----------------------------------------------------------------------------
     def _build(self, currency: str) -> None:
@@ -116,18 +136,24 @@ class ProposalsTab(QWidget):
         stack = QVBoxLayout(top)
         stack.setContentsMargins(0, 0, 0, 6)
         stack.setSpacing(8)
-        row = QHBoxLayout()
+        # the list with its buttons beside it; on a narrow page (800x600) the buttons go under it
+        # in a row (``fit_room``): beside it they ran past the page's right edge
+        row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.setSpacing(SPACING)
+        self._list_row = row
         self.list_model = ProposalListModel(currency, self.babel, self)
         self.list_view = table_view(self.list_model, "proposalList")
-        # the name takes the room left; the figures are as wide as they need, all in sight
+        # the name takes the room left; the figures are as wide as they need, all in sight; on a
+        # narrow page the method and status too give way ("…", whole in the tooltip)
+        self._narrow_list = False
         fit_columns(self.list_view, ProposalListModel.Column.NAME)
         self.list_model.modelReset.connect(self._size_empty_list)
         self._size_empty_list()
         self.list_view.setFixedHeight(table_height(self.list_view, 3))  # three in sight
         row.addWidget(self.list_view, 1)
-        buttons = QVBoxLayout()
+        buttons = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         buttons.setSpacing(6)
+        self._list_buttons = buttons
         self.new_button = QPushButton(self.tr("New"))
         self.duplicate_button = QPushButton(self.tr("Duplicate"))
         self.delete_button = QPushButton(self.tr("Delete…"))
@@ -504,6 +530,20 @@ class ProposalsTab(QWidget):
             ).replace("%1", date_text(start, self.babel))
         self.compare_legend.setText(text)
 
+    def fit_room(self, width: int) -> None:
+        """On a narrow page the proposals' buttons go in a row under the list, and the form's
+        two columns one above the other, so nothing runs past the page's right edge."""
+        stack_when_narrow([self._list_row, self.form.columns], width)
+        stacked = self._list_row.direction() == QBoxLayout.Direction.TopToBottom
+        if stacked != self._narrow_list:
+            self._narrow_list = stacked
+            self._size_empty_list()
+        self._list_buttons.setDirection(
+            QBoxLayout.Direction.LeftToRight if stacked else QBoxLayout.Direction.TopToBottom
+        )
+        # the comparison's plans shared out again at the new width
+        QTimer.singleShot(0, self.comparison_view, self._fit_comparison_rows)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if not self._sized:
@@ -544,10 +584,60 @@ class ProposalsTab(QWidget):
 
     def _fit_comparison_rows(self) -> None:
         view = self.comparison_view
+        self._keep_figures_whole()
         view.resizeRowsToContents()
         rows = view.verticalHeader().length()
         view.setFixedHeight(
             rows + view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+        )
+
+    def _keep_figures_whole(self) -> None:
+        """The plans share the width left by the row names while each has room for its widest
+        amount or date; on a narrow page each is as wide as that instead and the table scrolls
+        sideways (at 800x600 an even share cut "7,005.00" to "7,0…"). Longer cells wrap."""
+        view = self.comparison_view
+        model = self.comparison_model
+        header = view.horizontalHeader()
+        if header.count() < 2:
+            return
+        needs = {}
+        for column in range(1, header.count()):
+            need = 0
+            for row in range(model.rowCount()):
+                index = model.index(row, column)
+                text = str(model.data(index) or "")
+                font = model.data(index, Qt.ItemDataRole.FontRole)
+                metrics = QFontMetrics(font) if isinstance(font, QFont) else view.fontMetrics()
+                # a date whole; any other cell wraps between its words, never inside one
+                words = [text] if row == ComparisonModel.Column.END else text.split()
+                widest = max((metrics.horizontalAdvance(word) for word in words), default=0)
+                need = max(need, widest + 2 * CELL_ROOM)
+            needs[column] = need
+        mode = QHeaderView.ResizeMode
+        room = view.viewport().width()
+        names = view.sizeHintForColumn(0)  # the row names on one line each
+        roomy = all((room - names) // len(needs) >= need for need in needs.values())
+        if roomy:
+            header.setSectionResizeMode(0, mode.ResizeToContents)
+        else:
+            # the row names wrap between their words (the rows grow taller) before the plans
+            # lose room: at most two fifths of the table, never narrower than a word
+            words = [
+                str(model.data(model.index(row, 0)) or "").split()
+                for row in range(model.rowCount())
+            ]
+            metrics = view.fontMetrics()
+            longest = max((metrics.horizontalAdvance(w) for ws in words for w in ws), default=0)
+            names = min(names, max(room * 2 // 5, longest + 2 * CELL_ROOM))
+            header.setSectionResizeMode(0, mode.Interactive)
+            header.resizeSection(0, names)
+            roomy = all((room - names) // len(needs) >= need for need in needs.values())
+        for column, need in needs.items():
+            header.setSectionResizeMode(column, mode.Stretch if roomy else mode.Interactive)
+            if not roomy:
+                header.resizeSection(column, need)
+        view.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if roomy else Qt.ScrollBarPolicy.ScrollBarAsNeeded
         )
 
     def _on_visibility(self, key: str, shown: bool) -> None:

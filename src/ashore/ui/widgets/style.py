@@ -98,9 +98,12 @@ class RoomyCells(QStyledItemDelegate):
         return QSize(hint.width() + self.ROOM, hint.height())
 
 
-def fit_columns(view: QAbstractItemView, stretch: int, fixed: dict[int, int] | None = None) -> None:
-    """Columns sized to their contents, ``stretch`` taking what is left, and no horizontal
-    scrollbar: every column stays in sight (a long text is elided in the stretched column).
+def fit_columns(
+    view: QAbstractItemView, stretch: int | tuple[int, ...], fixed: dict[int, int] | None = None
+) -> None:
+    """Columns sized to their contents, ``stretch`` (one column or several) taking what is left,
+    and no horizontal scrollbar: every column stays in sight (a long text is elided in a
+    stretched column, never a date or an amount in one sized to its contents).
 
     ``fixed`` gives columns a set width in characters of the view's font (long free text)."""
     header = getattr(view, "horizontalHeader", None)
@@ -113,7 +116,9 @@ def fit_columns(view: QAbstractItemView, stretch: int, fixed: dict[int, int] | N
     for column, chars in (fixed or {}).items():
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(column, view.fontMetrics().averageCharWidth() * chars + 16)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    stretched = (stretch,) if isinstance(stretch, int) else stretch
+    for column in stretched:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     header.setMinimumSectionSize(40)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -121,20 +126,28 @@ def fit_columns(view: QAbstractItemView, stretch: int, fixed: dict[int, int] | N
     if model is not None:
 
         def fit() -> None:
-            # never narrower than the headings: the stretched column elides its cells, never
-            # its heading ("方案" beside wide figures)
-            needed = sum(
-                header.sectionSizeHint(column)
-                if column == stretch
-                else max(header.sectionSizeHint(column), view.sizeHintForColumn(column))
-                for column in range(header.count())
-                if not header.isSectionHidden(column)
-            )
-            view.setMinimumWidth(needed + 2 * view.frameWidth())
+            view.setMinimumWidth(columns_least(view, stretched))
 
         model.modelReset.connect(fit)
         model.layoutChanged.connect(fit)
         fit()
+
+
+def columns_least(view: QAbstractItemView, stretched: tuple[int, ...]) -> int:
+    """The least width of ``view`` with every column whole but the ``stretched`` ones, which
+    keep their headings whole and shorten their cells ("方案" beside wide figures)."""
+    header = getattr(view, "horizontalHeader", None)
+    header = header() if callable(header) else getattr(view, "header", lambda: None)()
+    if not isinstance(header, QHeaderView):
+        return 0
+    needed = sum(
+        header.sectionSizeHint(column)
+        if column in stretched
+        else max(header.sectionSizeHint(column), view.sizeHintForColumn(column))
+        for column in range(header.count())
+        if not header.isSectionHidden(column)
+    )
+    return needed + 2 * view.frameWidth()
 
 
 def spread_columns(view: QAbstractItemView) -> None:
