@@ -61,7 +61,7 @@
 <context>
     <name>NoteCard</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/notes/card.py" line="+259"/>
+        <location filename="../../src/ashore/ui/notes/card.py" line="+270"/>
         <source>Show history (%n earlier version(s))</source>
         <translation>
             <numerusform>Show history (%n earlier version)</numerusform>
@@ -115,7 +115,7 @@
 <context>
     <name>NotesPane</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/notes/pane.py" line="+378"/>
+        <location filename="../../src/ashore/ui/notes/pane.py" line="+406"/>
         <source>%n time(s)</source>
         <translation>
             <numerusform>%n time</numerusform>
@@ -177,7 +177,7 @@
 <context>
     <name>PaymentsTab</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/payments/tab.py" line="+224"/>
+        <location filename="../../src/ashore/ui/payments/tab.py" line="+228"/>
         <source>⚠ You missed %n agreed installment(s): %1 (%2), the first %3 days ago. A second default usually voids the agreement: pay them now and tell the lender.</source>
         <translation>
             <numerusform>⚠ You missed %n agreed installment: %1 (%2), the first %3 days ago. A second default usually voids the agreement: pay them now and tell the lender.</numerusform>
@@ -196,7 +196,7 @@
 <context>
     <name>PlanEntriesModel</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/payments/models.py" line="+77"/>
+        <location filename="../../src/ashore/ui/payments/models.py" line="+84"/>
         <source>Paid %n day(s) late</source>
         <translation>
             <numerusform>Paid %n day late</numerusform>

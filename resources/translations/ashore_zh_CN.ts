@@ -766,7 +766,7 @@ Why delete {what}?</source>
         <translation>zh_CN</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="+174"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="+178"/>
         <source>%1 once</source>
         <translation>一次付清 %1</translation>
     </message>
@@ -785,7 +785,7 @@ Why delete {what}?</source>
     <message>
         <location line="+0"/>
         <source>%1 to %2</source>
-        <translation>%1至%2</translation>
+        <translation>%1 至 %2</translation>
     </message>
 </context>
 <context>
@@ -1417,7 +1417,7 @@ Why delete {what}?</source>
 <context>
     <name>ClaimsModel</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/models.py" line="+152"/>
+        <location filename="../../src/ashore/ui/payments/models.py" line="+159"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -3899,7 +3899,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/ashore/ui/main_window.py" line="+145"/>
+        <location filename="../../src/ashore/ui/main_window.py" line="+147"/>
         <source>Ashore</source>
         <translation>Ashore</translation>
     </message>
@@ -4070,7 +4070,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>NoteCard</name>
     <message>
-        <location filename="../../src/ashore/ui/notes/card.py" line="+129"/>
+        <location filename="../../src/ashore/ui/notes/card.py" line="+135"/>
         <source>Collector</source>
         <translation>催收</translation>
     </message>
@@ -4080,7 +4080,7 @@ What was here before is saved in %1.</source>
         <translation>（{loan}）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
@@ -4100,7 +4100,7 @@ What was here before is saved in %1.</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Written {when}</source>
         <translation>写于 {when}</translation>
     </message>
@@ -4402,7 +4402,7 @@ Record first each collector&apos;s call: Notes ▸ Collector calling, with its t
 <context>
     <name>NotesPane</name>
     <message>
-        <location filename="../../src/ashore/ui/notes/pane.py" line="+125"/>
+        <location filename="../../src/ashore/ui/notes/pane.py" line="+126"/>
         <source>Every note on this lender&apos;s loans, newest first</source>
         <translation>该出借方所有借款的记录，最新的在前</translation>
     </message>
@@ -4429,17 +4429,17 @@ Record first each collector&apos;s call: Notes ▸ Collector calling, with its t
         <translation>催收来电时立即记录：时间自动填好（{key}）</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Drop recordings, screenshots or PDFs on a note to attach</source>
         <translation>把录音、截图或 PDF 拖到记录上即可添加附件</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+106"/>
         <source>Record a call into a new note</source>
         <translation>录制通话并存入新记录</translation>
     </message>
@@ -4454,7 +4454,7 @@ Record first each collector&apos;s call: Notes ▸ Collector calling, with its t
         <translation>请先保存借款，之后才能在这里记录通话。</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>No notes on this lender&apos;s loans yet.</source>
         <translation>该出借方的借款还没有记录。</translation>
     </message>
@@ -4898,7 +4898,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/tab.py" line="+106"/>
+        <location filename="../../src/ashore/ui/payments/tab.py" line="+110"/>
         <source>Record a payment</source>
         <translation>记录一笔还款</translation>
     </message>
@@ -4967,12 +4967,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         </translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-274"/>
         <source>Installments of the plan in force</source>
         <translation>生效计划的各期</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+49"/>
         <source>Payments made</source>
         <translation>已还款项</translation>
     </message>
@@ -5057,7 +5057,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>PlanEntriesModel</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/models.py" line="-80"/>
+        <location filename="../../src/ashore/ui/payments/models.py" line="-87"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
@@ -5097,7 +5097,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>原计划</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>Coming</source>
         <translation>未到期</translation>
     </message>
@@ -5117,7 +5117,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalForm</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/form.py" line="+124"/>
+        <location filename="../../src/ashore/ui/proposals/form.py" line="+125"/>
         <source>e.g. 24 months, penalty waived</source>
         <translation>例如：分 24 期，减免罚息</translation>
     </message>
@@ -5137,7 +5137,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Penalty waived (%)</source>
         <translation>罚息减免（%）</translation>
     </message>
@@ -5244,12 +5244,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>停止计息</translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-279"/>
         <source>Accepted: these are the terms agreed with the lender, kept as agreed. To propose a change, Duplicate it.</source>
         <translation>已接受：这是与出借方约定的条款，按约定保留。如要提出修改，请先“复制”它。</translation>
     </message>
     <message>
-        <location line="+278"/>
+        <location line="+280"/>
         <source>keeps accruing</source>
         <translation>继续计息</translation>
     </message>
@@ -5309,7 +5309,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalListModel</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/models.py" line="-136"/>
+        <location filename="../../src/ashore/ui/proposals/models.py" line="-140"/>
         <source>Proposal</source>
         <translation>方案</translation>
     </message>
@@ -5344,7 +5344,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>无法计算</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>While an agreement is in force, the chart draws this proposal only while it is open below (and ticked).</source>
         <translation>协议生效期间，只有在下方打开（且已勾选）时，图表才会画出这个方案。</translation>
     </message>
@@ -5352,7 +5352,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/tab.py" line="+288"/>
+        <location filename="../../src/ashore/ui/proposals/tab.py" line="+314"/>
         <source>Tick a proposal to show it on the chart.</source>
         <translation>勾选一个方案即可在图表上显示。</translation>
     </message>
@@ -5528,7 +5528,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>★ 标出每行的最优值。数字从协议开始的 %1 算起：协议下的还款计入它的一列，所以它的节省不变。</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+158"/>
         <source>Proposal “%1” saved.</source>
         <translation>方案“%1”已保存。</translation>
     </message>
@@ -5578,8 +5578,8 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>“%1”现为%2。</translation>
     </message>
     <message>
-        <location line="-286"/>
-        <location line="+263"/>
+        <location line="-350"/>
+        <location line="+327"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>

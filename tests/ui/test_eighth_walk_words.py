@@ -23,6 +23,9 @@ CHINESE_INSIDE = {
     "%1 and %2",  # "罚息 651.29 和滞纳金 180.00"
     ", plus %1",  # "，另有罚息 651.29"
     "“%1” is now %2.",  # %2 a status, "已接受"
+    # %3 "已逾期 33 天"
+    "<b>Pay the %n missed installment(s) first: %1</b>, due on <b>%2</b> "
+    "(the first %3). A second default usually voids the agreement.",
     "Complaint to {to} written in {language} to {path}: {contacts}, {breaches}.",  # "中文"
 }
 # the placeholders whose words end in Chinese ("1 次联系", "2 笔借款", "… 的记录"): Chinese may

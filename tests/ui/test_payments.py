@@ -331,7 +331,7 @@ def test_every_missed_agreed_installment_is_counted(
             f"<b>{dates_en}</b> (the first {days} days late)."
         )
     else:
-        dates = f"{first}和{last}" if count == 2 else f"{first}至{last}"
+        dates = f"{first}和{last}" if count == 2 else f"{first} 至 {last}"
         banner = (
             f"⚠ 你错过了 {count} 期约定还款，共 {total:,}（{dates} 到期），最早一期已过 {days} 天。"
             "再次违约通常会导致协议作废：请立即还款并告知出借方。"
