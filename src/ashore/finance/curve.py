@@ -82,6 +82,29 @@ def _segment(ledger: _Ledger, first: date, last: date) -> Segment:
     return Segment(first, last, fixed, tuple(lines))
 
 
+def _straight_ledger(
+    terms: LoanTerms,
+    payments: Iterable[Payment],
+    start: date,
+    end: date,
+    rows: Sequence[Installment] | None,
+) -> _Ledger | None:
+    """The loan's ledger as of ``start`` (payments up to it kept), after the same checks, codes and
+    words as ``projection``; None when its charges are not straight lines between changes (a
+    charges cap, or the contract's interest kept running)."""
+    if end < start:
+        raise FinanceError.at("until", "date.before_start", "must not be before the start date")
+    if (end - start).days > MAX_PROJECTION_DAYS:
+        raise FinanceError.at(
+            "until", "projection.too_long", "a projection can cover at most 30 years"
+        )
+    kept = [p for p in payments if p.date <= start]
+    ledger = _Ledger(terms, rows if rows is not None else build_schedule(terms), kept)
+    if ledger.cap_daily is not None or ledger.contract_daily is not None:
+        return None
+    return ledger
+
+
 def status_quo_segments(
     terms: LoanTerms,
     payments: Iterable[Payment],
@@ -91,15 +114,8 @@ def status_quo_segments(
 ) -> list[Segment] | None:
     """The segments of the curve from ``start`` to ``end``; None when the loan's charges are not
     straight lines between changes (a charges cap, or the contract's interest kept running)."""
-    if end < start:  # the same checks, codes and words as ``projection``
-        raise FinanceError.at("until", "date.before_start", "must not be before the start date")
-    if (end - start).days > MAX_PROJECTION_DAYS:
-        raise FinanceError.at(
-            "until", "projection.too_long", "a projection can cover at most 30 years"
-        )
-    kept = [p for p in payments if p.date <= start]
-    ledger = _Ledger(terms, rows if rows is not None else build_schedule(terms), kept)
-    if ledger.cap_daily is not None or ledger.contract_daily is not None:
+    ledger = _straight_ledger(terms, payments, start, end, rows)
+    if ledger is None:
         return None
     out: list[Segment] = []
     day = start
@@ -142,15 +158,8 @@ def status_quo_runs(  # noqa: C901
     one segment to the next: its base, accrued penalty, day accrued from and penalty paid stay
     as they are (checked, all the same). A segment's line on ``first`` is then the run's line
     carried on, exactly when ``pen_acc + slope × days`` is exact on the run's last segment."""
-    if end < start:  # the same checks, codes and words as ``projection``
-        raise FinanceError.at("until", "date.before_start", "must not be before the start date")
-    if (end - start).days > MAX_PROJECTION_DAYS:
-        raise FinanceError.at(
-            "until", "projection.too_long", "a projection can cover at most 30 years"
-        )
-    kept = [p for p in payments if p.date <= start]
-    ledger = _Ledger(terms, rows if rows is not None else build_schedule(terms), kept)
-    if ledger.cap_daily is not None or ledger.contract_daily is not None:
+    ledger = _straight_ledger(terms, payments, start, end, rows)
+    if ledger is None:
         return None
     by_principal = ledger.rules.penalty_base == "overdue_principal"
     daily = ledger.daily
