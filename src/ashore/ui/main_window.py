@@ -384,10 +384,13 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.layout().activate()  # lay out now, so the splitter has its real width
             self.splitter.restoreState(splitter)
-            self._give_way()  # a sidebar saved wide gives way in a window now small
         else:
             self._fit_sidebar()
         self.reload()
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            # a sidebar saved wide gives way in a window now small, once the list is filled
+            # and so knows the least its three columns need
+            self._give_way()
         last = str(self.settings.value(LAST_LOAN_KEY, "") or "")
         if last and last in self._summaries:
             self.open_loan(last)
@@ -411,7 +414,10 @@ class MainWindow(QMainWindow):
         if width >= SMALL_WINDOW or self.splitter.count() < 2:
             return
         sidebar = self.splitter.sizes()[0]
-        most = round(width * SIDEBAR_SHARE)
+        side = self.splitter.widget(0)
+        # never below what its three columns need, whether the splitter has heard of it yet
+        least = max(side.minimumWidth(), side.minimumSizeHint().width())
+        most = max(round(width * SIDEBAR_SHARE), least)
         if sidebar > most:
             self.splitter.setSizes([most, max(0, width - most)])
 
