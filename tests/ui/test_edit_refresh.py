@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import event
 
 from ashore.app.context import Context
@@ -98,3 +99,56 @@ def test_a_payment_moves_that_loans_owed_in_the_sidebar_and_the_total(
     again = summaries_shown(window)
     for loan_id, summary in others.items():
         assert again[loan_id] is summary  # worked out once, kept
+
+
+def test_a_hidden_proposals_tab_compares_when_it_is_opened_not_at_each_reload(
+    qtbot, ledger: Ledger, ctx: Context, make_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A save from the Overview reloads the Proposals tab unseen: its comparison (the costliest
+    view of the edit) waits until the tab is opened, and then shows the plan just saved."""
+    from ashore.ui.proposals import tab as proposals_module
+
+    ledger.load_sample()
+    window = make_window(ledger)
+    window.open_loan(JB)
+    proposals = window.proposals_tab
+    tabs = window.loan_page.tabs
+    assert not proposals.isVisible()  # the Overview is the tab open
+    compared: list[int] = []
+    real = proposals_module.comparison_view.comparison
+    monkeypatch.setattr(
+        proposals_module.comparison_view,
+        "comparison",
+        lambda *args, **kwargs: compared.append(1) or real(*args, **kwargs),
+    )
+    proposals.save(
+        Proposal(
+            "p12",
+            "12 months",
+            "reamortize",
+            ctx.today,
+            {"months": 12, "annual_rate": Decimal("0.06")},
+        )
+    )
+    qtbot.wait(5)
+    assert [p.id for p in proposals.loan.proposals][-1] == "p12"
+    assert compared == []  # not worked out for a tab nobody sees
+    tabs.setCurrentIndex(
+        next(
+            i
+            for i in range(tabs.count())
+            if tabs.widget(i).isAncestorOf(proposals) or tabs.widget(i) is proposals
+        )
+    )
+    qtbot.wait(5)
+    assert compared == [1]  # once, on opening
+    model = proposals.comparison_model
+    names = [
+        str(model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole))
+        for c in range(1, model.columnCount())
+    ]
+    assert "12 months" in names
+    fresh, _order = real(proposals.loan, ctx.today, proposals.budget)
+    # the same figures as a comparison worked out afresh from the loan as saved
+    assert [o.total_paid for o in model._options] == [o.total_paid for o in fresh.options]
+    assert len(fresh.options) == model.columnCount() - 1

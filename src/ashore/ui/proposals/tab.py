@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -233,6 +233,9 @@ class ProposalsTab(QWidget):
         self._sized = False  # True once the user has moved the divider
         splitter.splitterMoved.connect(lambda *_: setattr(self, "_sized", True))
 
+        self._selecting_row = False  # set_loan selects a row and edits it once, not twice
+        # the comparison owed to a tab not shown (see _on_plan)
+        self._pending_compare: list[tuple[Proposal, finance.ProposalPlan]] | None = None
         self.list_view.selectionModel().currentRowChanged.connect(self._on_current)
         self.list_model.visibilityChanged.connect(self._on_visibility)
         self.new_button.clicked.connect(self.new_proposal)
@@ -330,15 +333,19 @@ class ProposalsTab(QWidget):
 
     def _select_row(self, row: int) -> None:
         index = self.list_model.index(row, 0)
-        self.list_view.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
+        self._selecting_row = True
+        try:
+            self.list_view.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        finally:
+            self._selecting_row = False
         self._edit(self.list_model.proposal_at(row))
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not self._selecting_row:
             self._edit(self.list_model.proposal_at(current.row()))
 
     def _edit(self, proposal: Proposal | None) -> None:
@@ -490,6 +497,24 @@ class ProposalsTab(QWidget):
             monthly=chart_view.in_place(monthly, key, bar, made),
         )
         show_on_chart(self.chart, data, self.list_model.hidden)
+        if self.window().isVisible() and not self.isVisible():
+            # A tab not open in a window on screen (a save from another tab reloads this one):
+            # the comparison is worked out when the tab is shown, not at every reload unseen.
+            self._pending_compare = extra
+        else:
+            self._compare(extra)
+        self.last_update_ms = (time.perf_counter() - began) * 1000 + self.form.last_compute_ms
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._pending_compare is not None:
+            self._compare(self._pending_compare)
+
+    def _compare(self, extra: list[tuple[Proposal, finance.ProposalPlan]]) -> None:
+        """The comparison of the loan's options, ``extra`` (the plan being edited) among them."""
+        self._pending_compare = None
+        if self.loan is None:
+            return
         try:
             result, order = comparison_view.comparison(
                 self.loan, self.ctx.today, self.budget, extra
@@ -517,7 +542,6 @@ class ProposalsTab(QWidget):
             )
             self._say_counted_from(result.counted_from)
         self._fit_comparison()
-        self.last_update_ms = (time.perf_counter() - began) * 1000 + self.form.last_compute_ms
 
     def _say_counted_from(self, start: date | None) -> None:
         """The comparison's legend: the star, and the day its figures count from."""
