@@ -37,3 +37,17 @@ def record_night_call(ledger, loan_id: str) -> None:
     from reports.walk_book import night_call
 
     night_call(ledger, loan_id)
+
+
+def open_tab(qtbot, window, widget: QWidget) -> None:
+    """Open the loan's tab that holds ``widget``, as a click on its tab does (a tab not open
+    fills when it is opened: its figures are read after this)."""
+    tabs = window.loan_page.tabs
+    tabs.setCurrentIndex(
+        next(
+            i
+            for i in range(tabs.count())
+            if tabs.widget(i) is widget or tabs.widget(i).isAncestorOf(widget)
+        )
+    )
+    qtbot.wait(5)

@@ -18,6 +18,8 @@ from ashore.services import Ledger, plans
 from ashore.store.models import LoanRow
 from ashore.ui.loan.sidebar import SidebarColumn, SidebarRole
 
+from .helpers import open_tab
+
 JB = "jb-2026-01"
 
 
@@ -112,7 +114,6 @@ def test_a_hidden_proposals_tab_compares_when_it_is_opened_not_at_each_reload(
     window = make_window(ledger)
     window.open_loan(JB)
     proposals = window.proposals_tab
-    tabs = window.loan_page.tabs
     assert not proposals.isVisible()  # the Overview is the tab open
     compared: list[int] = []
     real = proposals_module.comparison_view.comparison
@@ -133,14 +134,7 @@ def test_a_hidden_proposals_tab_compares_when_it_is_opened_not_at_each_reload(
     qtbot.wait(5)
     assert [p.id for p in proposals.loan.proposals][-1] == "p12"
     assert compared == []  # not worked out for a tab nobody sees
-    tabs.setCurrentIndex(
-        next(
-            i
-            for i in range(tabs.count())
-            if tabs.widget(i).isAncestorOf(proposals) or tabs.widget(i) is proposals
-        )
-    )
-    qtbot.wait(5)
+    open_tab(qtbot, window, proposals)
     assert compared == [1]  # once, on opening
     model = proposals.comparison_model
     names = [
@@ -152,3 +146,46 @@ def test_a_hidden_proposals_tab_compares_when_it_is_opened_not_at_each_reload(
     # the same figures as a comparison worked out afresh from the loan as saved
     assert [o.total_paid for o in model._options] == [o.total_paid for o in fresh.options]
     assert len(fresh.options) == model.columnCount() - 1
+
+
+def test_a_hidden_payments_tab_fills_when_it_is_opened_with_the_loan_as_saved(
+    qtbot, ledger: Ledger, ctx: Context, make_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each write reloads the loan's tabs; the Payments tab, not open, is filled when opened,
+    once, with the loan as it is then (a payment recorded meanwhile included)."""
+    from ashore.ui.payments import tab as payments_module
+
+    ledger.load_sample()
+    window = make_window(ledger)
+    window.open_loan(JB)
+    payments = window.payments_tab
+    assert not payments.isVisible()
+    filled: list[str] = []
+    fill = payments_module.PaymentsTab._fill
+    monkeypatch.setattr(
+        payments_module.PaymentsTab,
+        "_fill",
+        lambda tab, loan: filled.append(loan.id) or fill(tab, loan),
+    )
+    loan = ledger.loan(JB)
+    paid = len(loan.payments)
+    loan.payments.append(Payment(ctx.today, Decimal("100.00")))
+    ledger.save_loan(loan)
+    window.proposals_tab.save(
+        Proposal(
+            "p12",
+            "12 months",
+            "reamortize",
+            ctx.today,
+            {"months": 12, "annual_rate": Decimal("0.06")},
+        )
+    )
+    qtbot.wait(5)
+    assert filled == []  # the two reloads filled nothing unseen
+    open_tab(qtbot, window, payments)
+    assert filled == [JB]
+    assert payments.payments_model.rowCount() == paid + 1  # the payment made meanwhile
+    fresh = ledger.loan(JB)
+    real = payments_module.payments_view.in_force_entries
+    expected = real(fresh, ctx.today, plans.standing(fresh, ctx.today))
+    assert payments.entries_model.rowCount() == len(expected)

@@ -18,6 +18,8 @@ from PySide6.QtCore import QRect, QSize
 from ashore.ui.widgets import placement
 from ashore.ui.widgets.words import WORD_JOINER
 
+from .helpers import open_tab
+
 
 def test_with_no_window_manager_the_window_fills_the_screen(monkeypatch) -> None:
     """Under Xvfb (no window manager) a frame was allowed for all the same: a 1264x744 window in
@@ -163,16 +165,7 @@ def test_chinese_dates_stay_whole_where_texts_wrap(qtbot, zh_window) -> None:
     assert any(CHINESE_DATE.search(text.replace(WORD_JOINER, "")) for text in items)
     assert _dates_split(items, board.attention.font(), range(120, 400, 7)) == []
     zh_window.open_loan("jb-2026-01")
-    tabs = zh_window.loan_page.tabs  # the Proposals tab opened, as the user reads it
-    tabs.setCurrentIndex(
-        next(
-            i
-            for i in range(tabs.count())
-            if tabs.widget(i).isAncestorOf(zh_window.proposals_tab)
-            or tabs.widget(i) is zh_window.proposals_tab
-        )
-    )
-    qtbot.wait(20)
+    open_tab(qtbot, zh_window, zh_window.proposals_tab)  # as the user reads it
     model = zh_window.proposals_tab.comparison_model
     cells = [
         str(model.data(model.index(row, column)))

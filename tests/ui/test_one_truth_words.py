@@ -37,6 +37,8 @@ from ashore.ui.app import install_translations
 from ashore.ui.audio.common import QTMULTIMEDIA_ENVIRONMENT_WARNINGS
 from ashore.ui.loan.sidebar import status_text
 
+from .helpers import open_tab
+
 JB = "jb-2026-01"
 noise = pytest.mark.qt_log_ignore(
     *QTMULTIMEDIA_ENVIRONMENT_WARNINGS, "does not support propagateSizeHints"
@@ -339,6 +341,7 @@ def test_tables_lists_and_labels_read_one_date_style(
         row = next(r for r in range(upcoming.rowCount()) if upcoming.row_at(r).loan_id == JB)
         assert june in upcoming.index(row, 0).data()  # "since Jun 15, 2026", "2026年6月15日 起"
         window.open_loan(JB)
+        open_tab(qtbot, window, window.payments_tab)
         entries = window.payments_tab.entries_model
         dues = [
             entries.index(r, PlanEntriesModel.Column.DUE).data() for r in range(entries.rowCount())

@@ -5,7 +5,7 @@ and the lender's claims."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -74,6 +74,7 @@ class PaymentsTab(QWidget):
         self.ctx = ctx
         self.babel = locale
         self.loan: Loan | None = None
+        self._pending: Loan | None = None  # the loan to show once the tab is opened
         self.last_status = ""  # what the status bar was last told
         self.warnings: list[payments_view.PaymentWarning] = []
         self.late: list[payments_view.LatePayment] = []
@@ -177,6 +178,20 @@ class PaymentsTab(QWidget):
 
     # ----- filling -----------------------------------------------------------------------------
     def set_loan(self, loan: Loan) -> None:
+        """Show ``loan``: at once, or, for a tab not open in a window on screen, when it is
+        opened (every write on the loan reloads the tabs; a hidden one would fill for nobody)."""
+        if self.window().isVisible() and not self.isVisible():
+            self._pending = loan
+            return
+        self._fill(loan)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._pending is not None:
+            self._fill(self._pending)
+
+    def _fill(self, loan: Loan) -> None:
+        self._pending = None
         same = self.loan is not None and self.loan.id == loan.id
         had = self._banner_room() if same else 0
         self.loan = loan
