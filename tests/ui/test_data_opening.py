@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from ashore.store import database, lock
 from ashore.ui import app as app_module
 from ashore.ui import dialogs
+from ashore.ui.audio.common import QTMULTIMEDIA_ENVIRONMENT_WARNINGS
 from ashore.ui.main_window import MainWindow
 
 TICKS = 3  # turns of the main thread's event loop the slow open waits for
@@ -329,3 +330,89 @@ def test_the_chinese_window_says_the_data_dir_is_kept_in_chinese(
         f"{key}：Ashore 已经在另一个窗口中打开了这份数据（进程 {holder.pid}）。"
         "请先关闭那个窗口，或打开另一个数据文件夹。"
     ]
+
+
+def test_the_loans_and_dashboard_show_before_the_rooms_nobody_opened_yet(
+    qtbot, ctx, monkeypatch
+) -> None:
+    """At a start on the dashboard the loan's Notes, Guide and Details tabs are built once the
+    dashboard's chart has painted (not before it, where they held the first fill back); then
+    the tabs stand in their order and the sidebar's tooltips name each loan's stage."""
+    from ashore.services import Ledger
+    from ashore.ui.loan.sidebar import SidebarRole
+
+    ledger = Ledger.open(ctx.data, ctx.clock)
+    ledger.load_sample()
+    ledger.close()
+    app = QApplication.instance()
+    seen: list[dict[str, object]] = []
+    build = MainWindow.build_rooms
+
+    def building(window: MainWindow) -> None:
+        if not window.rooms_built:
+            seen.append(
+                {
+                    "page": window.pages.currentWidget() is window.nothing,
+                    "drawn": window.dashboard.chart.plot.full_draws > 0,
+                    "rows": window.model.rowCount() > 0,
+                }
+            )
+        build(window)
+
+    monkeypatch.setattr(MainWindow, "build_rooms", building)
+    result: dict[str, object] = {}
+
+    def look() -> None:
+        windows = _windows()
+        if not windows or not windows[0].rooms_built:
+            return
+        window = windows[0]
+        tabs = window.loan_page.tabs
+        result["tabs"] = [tabs.tabText(i).replace("&", "") for i in range(tabs.count())]
+        loans = [window.model.loan_index(summary.loan_id) for summary in window._summaries.values()]
+        result["stages"] = all(index.data(SidebarRole.STAGE) for index in loans)
+        window.close()
+        app.quit()
+
+    poll = QTimer()
+    poll.timeout.connect(look)
+    poll.start(5)
+    assert app_module.run_app(ctx) == 0
+    poll.stop()
+    assert seen == [{"page": True, "drawn": True, "rows": True}]
+    assert result["tabs"] == ["Overview", "Proposals", "Payments", "Notes", "Guide", "Details"]
+    assert result["stages"] is True
+
+
+@pytest.mark.qt_log_ignore(*QTMULTIMEDIA_ENVIRONMENT_WARNINGS)  # its recording, in the pane
+def test_a_loan_opened_before_the_rooms_are_built_builds_them_first(
+    qtbot, ctx, sample, dialog_log, monkeypatch
+) -> None:
+    """Opening a loan (or a lender, or a new loan) before the rooms are built builds them at
+    once: the loan's tabs are whole and its Notes tab shows its notes."""
+    from ashore.ui.app import open_settings
+
+    monkeypatch.setattr(dialogs, "confirm", lambda *args, **kwargs: True)
+    monkeypatch.setattr(dialogs, "ask_unsaved_note", lambda *args, **kwargs: "discard")
+    window = MainWindow(None, ctx, open_settings(ctx.data))
+    qtbot.addWidget(window)
+    window.show()
+    window.complete()
+    window.attach(sample, rooms_later=True)
+    window.load()
+    assert not window.rooms_built
+    window.open_loan("jb-2026-01")
+    assert window.rooms_built
+    tabs = window.loan_page.tabs
+    assert [tabs.tabText(i).replace("&", "") for i in range(tabs.count())] == [
+        "Overview",
+        "Proposals",
+        "Payments",
+        "Notes",
+        "Guide",
+        "Details",
+    ]
+    window.set_loan_tab_index(window.notes_hookup.tab_index)
+    qtbot.wait(5)
+    assert window.notes_hookup.pane.loan_id == "jb-2026-01"
+    window.close()

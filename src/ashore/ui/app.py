@@ -335,10 +335,11 @@ class DataOpening(QObject):
             return
         self.ledger = ledger
         window = self.window
-        window.attach(ledger)
+        window.attach(ledger, rooms_later=True)
         if self.tray and window.reminders.tray is None:
             window.show()  # no tray on this platform: a window hidden there could not be found
         window.load()  # the sidebar and the page fill the frame already shown
+        window.build_rooms_after_paint()  # the loan's other tabs, once that page is on screen
 
     def _fail(self, text: str) -> None:
         from ashore.ui import dialogs

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from ashore.ui.guide.controller import GuideController
     from ashore.ui.loan.dashboard import Dashboard
     from ashore.ui.loan.overview import OverviewTab
+    from ashore.ui.notes.window import NotesHookup
     from ashore.ui.payments.tab import PaymentsTab
     from ashore.ui.proposals.tab import ProposalsTab
 
@@ -67,6 +68,42 @@ SIDEBAR_WIDE = 400  # px: the sidebar on a first start in a wide window (its lis
 SIDEBAR_SHARE = 0.32  # of the window's width: the sidebar's most in a small window
 SMALL_WINDOW = 1024  # px: narrower than this, the sidebar gives way to the page's tables
 LAST_LOAN_KEY = "window/last_loan"
+
+
+class _AfterPaint(QObject):
+    """Calls ``then`` at the turn of the event loop after the dashboard's chart first paints
+    (``MainWindow.build_rooms_after_paint``), once."""
+
+    def __init__(self, window: MainWindow, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.then = then
+        self.watched: QWidget | None = None
+        QTimer.singleShot(0, self, self._watch)  # the dashboard is built at the next turn
+
+    def _watch(self) -> None:
+        window = self.window
+        if not getattr(window, "dashboard_built", False) or window.pages.currentWidget() is not (
+            window.nothing
+        ):
+            self._done()  # another page was shown meanwhile: no chart to wait for
+            return
+        if window.dashboard.chart.plot.full_draws:
+            self._done()
+            return
+        self.watched = window.dashboard.chart.plot.canvas
+        self.watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.watched and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self.watched = None
+            QTimer.singleShot(0, self, self._done)  # after this paint
+        return False
+
+    def _done(self) -> None:
+        self.then()
+        self.deleteLater()
 
 
 class PageStack(QStackedWidget):
@@ -150,6 +187,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(smallest(self, SMALLEST))
         self.completed = False
         self.attached = False
+        self.rooms_built = False  # the Notes, Guide and Details tabs (``build_rooms``)
         self._build_frame()
         self._restore_window()
         if ledger is not None:
@@ -164,13 +202,16 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.completed = True
 
-    def attach(self, ledger: Ledger) -> None:
+    def attach(self, ledger: Ledger, *, rooms_later: bool = False) -> None:
         """Give the window its data: the edits, file actions, notes, guide and reminders, which
-        import the store (SQLAlchemy) and so come after the first frame. Then ``load`` fills it."""
+        import the store (SQLAlchemy) and so come after the first frame. Then ``load`` fills it.
+
+        ``rooms_later``: the loan's Notes, Guide and Details tabs (with the lender's notes, the
+        Negotiate menu's actions and Export ▸ Evidence) are built once the first page is on
+        screen (``build_rooms_after_paint``), or when a loan or lender is opened before that:
+        a start shows the loans and the dashboard without waiting for rooms nobody opened yet."""
         from ashore.ui.edits import LoanEdits
         from ashore.ui.files.actions import FileActions
-        from ashore.ui.guide.controller import install_guide
-        from ashore.ui.notes.window import install_notes
         from ashore.ui.tray import install_reminders
         from ashore.ui.widgets.fields import guard_wheel
 
@@ -197,14 +238,43 @@ class MainWindow(QMainWindow):
         holder = QMenu(self)
         self.file_actions.add_to(holder)
         self.file_menu.insertActions(self._file_actions_end, holder.actions())
-        self.notes_hookup = install_notes(self)  # Notes tab, lender notes, Export ▸ Evidence
-        self.guide: GuideController = install_guide(self)  # Guide tab, Negotiate menu, Ctrl+K
         self.reminders = install_reminders(self)  # tray, notifications, start at login
-        self.loan_page.add_details()  # the form's tab comes last, after Notes and Guide
         guard_wheel(self)  # no value changes under a wheel scrolling past a field
         self.menuBar().setEnabled(True)
         self.new_loan_button.setEnabled(True)
         self.attached = True
+        if not rooms_later:
+            self.build_rooms()
+
+    def build_rooms(self) -> None:
+        """The loan's Notes, Guide and Details tabs, the lender's notes, the Negotiate menu's
+        actions (Ctrl+K) and Export ▸ Evidence, Complaint, Hardship letter (once)."""
+        if self.rooms_built or not self.attached:
+            return
+        from ashore.ui.guide.controller import install_guide
+        from ashore.ui.notes.window import install_notes
+        from ashore.ui.widgets.fields import guard_wheel
+
+        self.rooms_built = True
+        self.notes_hookup: NotesHookup = install_notes(self)  # Notes tab, lender notes, Evidence
+        self.guide: GuideController = install_guide(self)  # Guide tab, Negotiate menu, Ctrl+K
+        self.loan_page.add_details()  # the form's tab comes last, after Notes and Guide
+        guard_wheel(self)  # the rooms' fields too
+        if self.model.rowCount():
+            self.guide.loans_listed()  # the sidebar listed its loans before the guide came
+
+    def build_rooms_after_paint(self) -> None:
+        """``build_rooms`` once the page ``load`` chose is on screen: after the dashboard's
+        chart has first painted when it is the page, else at the next turn of the event loop."""
+        if self.rooms_built:
+            return
+        if self.pages.currentWidget() is self.nothing and self._summaries:
+            if getattr(self, "dashboard_built", False) and self.dashboard.chart.plot.full_draws:
+                QTimer.singleShot(0, self, self.build_rooms)
+            else:
+                _AfterPaint(self, self.build_rooms)
+            return
+        QTimer.singleShot(0, self, self.build_rooms)
 
     # ----- building --------------------------------------------------------------------------
     def _build_frame(self) -> None:
@@ -353,7 +423,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # The loan form's edits, then any call note being written (on any loan).
-        if not self.may_leave_page() or (self.attached and not self.notes_hookup.may_close()):
+        if not self.may_leave_page() or (self.rooms_built and not self.notes_hookup.may_close()):
             event.ignore()
             return
         self.save_window_state()
@@ -521,6 +591,7 @@ class MainWindow(QMainWindow):
 
     # ----- pages -----------------------------------------------------------------------------
     def open_loan(self, loan_id: str) -> None:
+        self.build_rooms()
         try:
             loan = self.ledger.loan(loan_id)
         except InputError:
@@ -537,6 +608,7 @@ class MainWindow(QMainWindow):
         self._select_in_sidebar()
 
     def open_lender(self, lender_id: str) -> None:
+        self.build_rooms()
         lender = next((item for item in self._lenders if item.id == lender_id), None)
         if lender is None:
             self.show_default()
@@ -558,6 +630,7 @@ class MainWindow(QMainWindow):
 
     def new_loan(self, lender_id: str | None = None, guided: bool = False) -> None:
         """The empty form; ``guided`` shows a short hint per section (the first loan)."""
+        self.build_rooms()
         self.showing = ("new", lender_id or "")
         self.form.set_guided(guided or not self._summaries)
         self.form.set_loan(None, lender_id=lender_id)

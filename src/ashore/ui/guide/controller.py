@@ -81,6 +81,10 @@ class GuideController(QObject):
         if index == self.tab_index and self._stale:
             self.refresh()
 
+    def loans_listed(self) -> None:
+        """The sidebar listed its loans before the guide was installed: name their stages."""
+        self._on_stages()
+
     def _on_stages(self) -> None:
         """The sidebar's tooltips name each loan's stage and next step."""
         titles, steps = stage_titles(), next_steps()
