@@ -3,6 +3,7 @@ painting, a clear message when it cannot be opened, and Fusion without ``setStyl
 
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 import stat
@@ -337,7 +338,8 @@ def test_the_loans_and_dashboard_show_before_the_rooms_nobody_opened_yet(
 ) -> None:
     """At a start on the dashboard the loan's Notes, Guide and Details tabs are built once the
     dashboard's chart has painted (not before it, where they held the first fill back); then
-    the tabs stand in their order and the sidebar's tooltips name each loan's stage."""
+    the tabs stand in their order and the sidebar's tooltips name each loan's stage. The cycle
+    collector is held off until then, and after the window closes it is as it was."""
     from ashore.services import Ledger
     from ashore.ui.loan.sidebar import SidebarRole
 
@@ -355,6 +357,7 @@ def test_the_loans_and_dashboard_show_before_the_rooms_nobody_opened_yet(
                     "page": window.pages.currentWidget() is window.nothing,
                     "drawn": window.dashboard.chart.plot.full_draws > 0,
                     "rows": window.model.rowCount() > 0,
+                    "collecting": gc.isenabled(),  # held off for the start
                 }
             )
         build(window)
@@ -371,6 +374,8 @@ def test_the_loans_and_dashboard_show_before_the_rooms_nobody_opened_yet(
         result["tabs"] = [tabs.tabText(i).replace("&", "") for i in range(tabs.count())]
         loans = [window.model.loan_index(summary.loan_id) for summary in window._summaries.values()]
         result["stages"] = all(index.data(SidebarRole.STAGE) for index in loans)
+        result["collecting"] = gc.isenabled()  # back once the start is over
+        result["frozen"] = gc.get_freeze_count() > 0  # what the start left, never gone over
         window.close()
         app.quit()
 
@@ -379,7 +384,11 @@ def test_the_loans_and_dashboard_show_before_the_rooms_nobody_opened_yet(
     poll.start(5)
     assert app_module.run_app(ctx) == 0
     poll.stop()
-    assert seen == [{"page": True, "drawn": True, "rows": True}]
+    assert seen == [{"page": True, "drawn": True, "rows": True, "collecting": False}]
+    assert result["collecting"] is True
+    assert result["frozen"] is True
+    assert gc.isenabled()  # as before the start
+    assert gc.get_freeze_count() == 0
     assert result["tabs"] == ["Overview", "Proposals", "Payments", "Notes", "Guide", "Details"]
     assert result["stages"] is True
 

@@ -8,6 +8,7 @@ and the translations; the rest of the window, the dialogs, the money engine and 
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import threading
@@ -297,11 +298,18 @@ class DataOpening(QObject):
 
     Lives on the main thread: the worker's ``done`` arrives here queued, in the event loop."""
 
-    def __init__(self, window: MainWindow, ctx: Context, tray: bool) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        ctx: Context,
+        tray: bool,
+        started: Callable[[], None] = lambda: None,
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.ctx = ctx
         self.tray = tray
+        self.started = started  # called once the window is filled and its rooms built
         self.ledger: Ledger | None = None
         self.failed = False
         self.worker = DataWorker(ctx)
@@ -339,7 +347,8 @@ class DataOpening(QObject):
         if self.tray and window.reminders.tray is None:
             window.show()  # no tray on this platform: a window hidden there could not be found
         window.load()  # the sidebar and the page fill the frame already shown
-        window.build_rooms_after_paint()  # the loan's other tabs, once that page is on screen
+        # the loan's other tabs once that page is on screen; then the start is over
+        window.build_rooms_after_paint(self.started)
 
     def _fail(self, text: str) -> None:
         from ashore.ui import dialogs
@@ -358,6 +367,40 @@ class DataOpening(QObject):
                 release_data(self.ctx)
         if self.ledger is not None:
             self.ledger.close()
+
+
+class StartCollector:
+    """Python's cycle collector held off while the window starts, and back once it has.
+
+    A start makes a few million objects (the imports of Qt, SQLAlchemy and matplotlib, every
+    loan's figures), nearly all kept: the collector went over all of them again and again (its
+    full passes cost a tenth of a heavy start) to find next to nothing. Once the window is
+    filled one collection frees what the start left, and what is left is frozen (``gc.freeze``:
+    never gone over again, as it lives as long as the window), so that later passes, during
+    an edit, go over only what came after. ``LIMIT_MS`` after the start it comes back whatever
+    happened (a window started hidden in the tray is never painted)."""
+
+    LIMIT_MS = 20_000
+
+    def __init__(self) -> None:
+        self.held = gc.isenabled()
+        gc.disable()
+
+    def resume(self) -> None:
+        """The start is over: collect once, freeze what is left, collect as usual again."""
+        if not self.held:
+            return
+        self.held = False
+        gc.collect()
+        gc.freeze()
+        gc.enable()
+
+    def end(self) -> None:
+        """The window has closed: the collector as it was before the start."""
+        if self.held:
+            self.held = False
+            gc.enable()
+        gc.unfreeze()
 
 
 def create_application() -> QApplication:
@@ -385,8 +428,14 @@ def run_app(ctx: Context, tray: bool = False) -> int:
 
     from ashore.ui.main_window import MainWindow
 
-    window = MainWindow(None, ctx, open_settings(ctx.data))
-    opening = DataOpening(window, ctx, tray)
+    collector = StartCollector()
+    QTimer.singleShot(StartCollector.LIMIT_MS, collector.resume)
+    try:
+        window = MainWindow(None, ctx, open_settings(ctx.data))
+        opening = DataOpening(window, ctx, tray, collector.resume)
+    except BaseException:
+        collector.end()
+        raise
 
     def after_first_frame() -> None:
         from ashore.ui import warmup
@@ -413,3 +462,4 @@ def run_app(ctx: Context, tray: bool = False) -> int:
         warmup.settle()  # a load still under way ends before the interpreter does
         opening.finish()
         window.deleteLater()
+        collector.end()

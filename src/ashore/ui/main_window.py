@@ -263,18 +263,23 @@ class MainWindow(QMainWindow):
         if self.model.rowCount():
             self.guide.loans_listed()  # the sidebar listed its loans before the guide came
 
-    def build_rooms_after_paint(self) -> None:
+    def build_rooms_after_paint(self, then: Callable[[], None] | None = None) -> None:
         """``build_rooms`` once the page ``load`` chose is on screen: after the dashboard's
-        chart has first painted when it is the page, else at the next turn of the event loop."""
-        if self.rooms_built:
-            return
-        if self.pages.currentWidget() is self.nothing and self._summaries:
-            if getattr(self, "dashboard_built", False) and self.dashboard.chart.plot.full_draws:
-                QTimer.singleShot(0, self, self.build_rooms)
-            else:
-                _AfterPaint(self, self.build_rooms)
-            return
-        QTimer.singleShot(0, self, self.build_rooms)
+        chart has first painted when it is the page, else at the next turn of the event loop;
+        ``then`` after it (the start is over)."""
+
+        def build() -> None:
+            self.build_rooms()
+            if then is not None:
+                then()
+
+        dashboard = self.pages.currentWidget() is self.nothing and bool(self._summaries)
+        if dashboard and not (
+            getattr(self, "dashboard_built", False) and self.dashboard.chart.plot.full_draws
+        ):
+            _AfterPaint(self, build)
+        else:
+            QTimer.singleShot(0, self, build)
 
     # ----- building --------------------------------------------------------------------------
     def _build_frame(self) -> None:
