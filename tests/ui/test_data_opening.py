@@ -29,6 +29,17 @@ def _windows() -> list[MainWindow]:
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
 
 
+def _run_looking(ctx, look) -> int:
+    """``run_app`` with ``look`` called every 5 ms meanwhile (it closes the window)."""
+    poll = QTimer()
+    poll.timeout.connect(look)
+    poll.start(5)
+    try:
+        return app_module.run_app(ctx)
+    finally:
+        poll.stop()
+
+
 def _quit_once_filled(app: QApplication) -> QTimer:
     def look() -> None:
         windows = _windows()
@@ -379,11 +390,7 @@ def test_the_loans_and_dashboard_show_before_the_rooms_nobody_opened_yet(
         window.close()
         app.quit()
 
-    poll = QTimer()
-    poll.timeout.connect(look)
-    poll.start(5)
-    assert app_module.run_app(ctx) == 0
-    poll.stop()
+    assert _run_looking(ctx, look) == 0
     assert seen == [{"page": True, "drawn": True, "rows": True, "collecting": False}]
     assert result["collecting"] is True
     assert result["frozen"] is True

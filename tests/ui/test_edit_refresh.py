@@ -103,6 +103,13 @@ def test_a_payment_moves_that_loans_owed_in_the_sidebar_and_the_total(
         assert again[loan_id] is summary  # worked out once, kept
 
 
+def twelve_months(ctx: Context) -> Proposal:
+    """A new proposal: 12 months at 6 %."""
+    return Proposal(
+        "p12", "12 months", "reamortize", ctx.today, {"months": 12, "annual_rate": Decimal("0.06")}
+    )
+
+
 def test_a_hidden_proposals_tab_compares_when_it_is_opened_not_at_each_reload(
     qtbot, ledger: Ledger, ctx: Context, make_window, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -122,15 +129,7 @@ def test_a_hidden_proposals_tab_compares_when_it_is_opened_not_at_each_reload(
         "comparison",
         lambda *args, **kwargs: compared.append(1) or real(*args, **kwargs),
     )
-    proposals.save(
-        Proposal(
-            "p12",
-            "12 months",
-            "reamortize",
-            ctx.today,
-            {"months": 12, "annual_rate": Decimal("0.06")},
-        )
-    )
+    proposals.save(twelve_months(ctx))
     qtbot.wait(5)
     assert [p.id for p in proposals.loan.proposals][-1] == "p12"
     assert compared == []  # not worked out for a tab nobody sees
@@ -171,15 +170,7 @@ def test_a_hidden_payments_tab_fills_when_it_is_opened_with_the_loan_as_saved(
     paid = len(loan.payments)
     loan.payments.append(Payment(ctx.today, Decimal("100.00")))
     ledger.save_loan(loan)
-    window.proposals_tab.save(
-        Proposal(
-            "p12",
-            "12 months",
-            "reamortize",
-            ctx.today,
-            {"months": 12, "annual_rate": Decimal("0.06")},
-        )
-    )
+    window.proposals_tab.save(twelve_months(ctx))
     qtbot.wait(5)
     assert filled == []  # the two reloads filled nothing unseen
     open_tab(qtbot, window, payments)
