@@ -115,7 +115,23 @@
 <context>
     <name>NotesPane</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/notes/pane.py" line="+406"/>
+        <location filename="../../src/ashore/ui/notes/pane.py" line="+420"/>
+        <source>Show %n older note(s)</source>
+        <translation>
+            <numerusform>Show %n older note</numerusform>
+            <numerusform>Show %n older notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n note(s) older than these</source>
+        <translation>
+            <numerusform>%n note older than these</numerusform>
+            <numerusform>%n notes older than these</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
         <source>%n time(s)</source>
         <translation>
             <numerusform>%n time</numerusform>
@@ -177,7 +193,7 @@
 <context>
     <name>PaymentsTab</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/payments/tab.py" line="+228"/>
+        <location filename="../../src/ashore/ui/payments/tab.py" line="+243"/>
         <source>⚠ You missed %n agreed installment(s): %1 (%2), the first %3 days ago. A second default usually voids the agreement: pay them now and tell the lender.</source>
         <translation>
             <numerusform>⚠ You missed %n agreed installment: %1 (%2), the first %3 days ago. A second default usually voids the agreement: pay them now and tell the lender.</numerusform>

@@ -2478,7 +2478,7 @@ What was here before is saved in %1.</source>
         <translation>协商(&amp;N)</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+68"/>
         <location line="+42"/>
         <location line="+20"/>
         <source>Open a loan first.</source>
@@ -3899,12 +3899,12 @@ What was here before is saved in %1.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/ashore/ui/main_window.py" line="+147"/>
+        <location filename="../../src/ashore/ui/main_window.py" line="+184"/>
         <source>Ashore</source>
         <translation>Ashore</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+113"/>
         <source>Your loans</source>
         <translation>你的借款</translation>
     </message>
@@ -4402,7 +4402,7 @@ Record first each collector&apos;s call: Notes ▸ Collector calling, with its t
 <context>
     <name>NotesPane</name>
     <message>
-        <location filename="../../src/ashore/ui/notes/pane.py" line="+126"/>
+        <location filename="../../src/ashore/ui/notes/pane.py" line="+137"/>
         <source>Every note on this lender&apos;s loans, newest first</source>
         <translation>该出借方所有借款的记录，最新的在前</translation>
     </message>
@@ -4439,7 +4439,7 @@ Record first each collector&apos;s call: Notes ▸ Collector calling, with its t
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+113"/>
         <source>Record a call into a new note</source>
         <translation>录制通话并存入新记录</translation>
     </message>
@@ -4454,22 +4454,36 @@ Record first each collector&apos;s call: Notes ▸ Collector calling, with its t
         <translation>请先保存借款，之后才能在这里记录通话。</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+46"/>
         <source>No notes on this lender&apos;s loans yet.</source>
         <translation>该出借方的借款还没有记录。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+84"/>
         <source>Counted over every loan with this lender. File ▸ Export ▸ Complaint… writes them up for the regulator (12378) or the central bank (12363).</source>
         <translation>统计该出借方的全部借款。“文件 ▸ 导出 ▸ 投诉书…”可整理成投诉，提交监管（12378）或央行（12363）。</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-89"/>
         <source>No notes yet. After every call or message, press {key} and write down when it was, who you spoke to, what was said and promised. Attach the recording or a screenshot: a dated record is what holds up later.</source>
         <translation>还没有记录。每次通话或收到消息后，按 {key} 记下时间、对方是谁、说了什么、承诺了什么。附上录音或截图：带日期的记录日后才站得住脚。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+52"/>
+        <source>Show %n older note(s)</source>
+        <translation>
+            <numerusform>显示更早的 %n 条记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n note(s) older than these</source>
+        <translation>
+            <numerusform>比这些更早的记录共 %n 条</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+32"/>
+        <location line="+28"/>
         <source>{lender}&apos;s collectors broke the rules {times} in {contacts}</source>
         <translation>{lender} 的催收在 {contacts}中违规 {times}</translation>
     </message>
@@ -4600,7 +4614,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>OpeningPage</name>
     <message>
-        <location filename="../../src/ashore/ui/main_window.py" line="-271"/>
+        <location filename="../../src/ashore/ui/main_window.py" line="-309"/>
         <source>Opening your data…</source>
         <translation>正在打开你的数据…</translation>
     </message>
@@ -4898,7 +4912,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>PaymentsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/payments/tab.py" line="+110"/>
+        <location filename="../../src/ashore/ui/payments/tab.py" line="+111"/>
         <source>Record a payment</source>
         <translation>记录一笔还款</translation>
     </message>
@@ -4919,18 +4933,18 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+166"/>
+        <location line="+180"/>
         <source>Paid on</source>
         <translation>还款日期</translation>
     </message>
     <message>
-        <location line="-165"/>
-        <location line="+165"/>
+        <location line="-179"/>
+        <location line="+179"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-178"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
@@ -4940,7 +4954,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+127"/>
         <source>⚠ %4 installments are overdue, the oldest %1 since %2 (%3 days): penalty and late fees grow every day.</source>
         <translation>⚠ 有 %4 期逾期，最早一期 %1 自 %2 起逾期（%3 天）：罚息和滞纳金每天都在增加。</translation>
     </message>
@@ -4967,7 +4981,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         </translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-288"/>
         <source>Installments of the plan in force</source>
         <translation>生效计划的各期</translation>
     </message>
@@ -4982,7 +4996,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>删除还款…</translation>
     </message>
     <message numerus="yes">
-        <location line="+77"/>
+        <location line="+91"/>
         <source>⚠ You missed %n agreed installment(s): %1 (%2), the first %3 days ago. A second default usually voids the agreement: pay them now and tell the lender.</source>
         <translation>
             <numerusform>⚠ 你错过了 %n 期约定还款，共 %1（%2 到期），最早一期已过 %3 天。再次违约通常会导致协议作废：请立即还款并告知出借方。</numerusform>
@@ -5352,12 +5366,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>ProposalsTab</name>
     <message>
-        <location filename="../../src/ashore/ui/proposals/tab.py" line="+314"/>
+        <location filename="../../src/ashore/ui/proposals/tab.py" line="+317"/>
         <source>Tick a proposal to show it on the chart.</source>
         <translation>勾选一个方案即可在图表上显示。</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-160"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -5382,7 +5396,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>分期</translation>
     </message>
     <message>
-        <location line="+246"/>
+        <location line="+253"/>
         <source>%1 by %2.</source>
         <translation>%1（%2 前）。</translation>
     </message>
@@ -5392,12 +5406,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>%1，自 %2 起；共 %3。</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+96"/>
         <source>★ marks the best value of each row. Figures count from today.</source>
         <translation>★ 标出每行的最优值。数字从今天算起。</translation>
     </message>
     <message>
-        <location line="-310"/>
+        <location line="-334"/>
         <source>Comparison</source>
         <translation>对比</translation>
     </message>
@@ -5417,7 +5431,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>状态与历史</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Record what happened</source>
         <translation>记录进展</translation>
     </message>
@@ -5467,7 +5481,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>已有协议生效：图表画出该协议，以及下方打开且已勾选的方案；其他方案不会画出。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>Save the proposal first; it starts as a draft.</source>
         <translation>请先保存方案，它会以草稿开始。</translation>
     </message>
@@ -5518,12 +5532,12 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
     </message>
     <message>
         <location line="+65"/>
-        <location line="+22"/>
+        <location line="+40"/>
         <source>New proposal</source>
         <translation>新方案</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>★ marks the best value of each row. Figures count from %1, when the agreement began: payments made under it are counted in its column, so its saving stays.</source>
         <translation>★ 标出每行的最优值。数字从协议开始的 %1 算起：协议下的还款计入它的一列，所以它的节省不变。</translation>
     </message>
@@ -5578,8 +5592,8 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>“%1”现为%2。</translation>
     </message>
     <message>
-        <location line="-350"/>
-        <location line="+327"/>
+        <location line="-367"/>
+        <location line="+344"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>

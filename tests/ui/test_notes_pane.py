@@ -8,7 +8,7 @@ import sqlite3
 import struct
 import wave
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -373,3 +373,82 @@ def test_every_attached_file_shows_its_fingerprint_the_same_way(
     for attachment in attachments.values():
         line = shown[f"SHA-256 {attachment.sha256}"]
         assert line.endswith(f" · SHA-256 {attachment.sha256[:12]}…"), line
+
+
+def _many_notes(ledger: Ledger, ctx: Context, count: int) -> list[str]:
+    """``count`` notes on the sample's JB loan, an hour apart; their ids, newest first."""
+    notes = Notes(ledger)
+    first = datetime(2026, 1, 1, 8, 0, tzinfo=timezone(timedelta(hours=8)))
+    ids = []
+    for k in range(count):
+        note = notes.add(
+            LOAN, occurred_at=first + timedelta(hours=k), counterpart=f"agent {k:03d}", text="call"
+        )
+        ids.append(note.id)
+    return ids[::-1]
+
+
+@noise
+def test_a_long_timeline_shows_the_newest_notes_and_the_older_a_page_at_a_time(
+    qtbot: Any, pane: NotesPane, ledger: Ledger, ctx: Context
+) -> None:
+    """A heavy user's lender holds a thousand notes: the newest ``PAGE`` are cards, "Show older
+    notes" adds a page at a time, a refresh of the same view keeps what was shown, and another
+    view starts at the newest again."""
+    from ashore.ui.notes.pane import PAGE
+
+    _many_notes(ledger, ctx, PAGE + 12)
+    pane.refresh()
+    stored = Notes(ledger).notes(LOAN)
+    total = len(stored)
+    newest = sorted(stored, key=lambda n: (n.occurred_at, n.logged_at), reverse=True)
+    assert [card.note.id for card in pane.cards] == [n.id for n in newest[:PAGE]]
+    assert pane.older_button.isVisible()
+    left = total - PAGE
+    assert pane.older_button.text() == f"Show {min(left, PAGE)} older notes"
+    qtbot.mouseClick(pane.older_button, Qt.MouseButton.LeftButton)
+    assert len(pane.cards) == min(total, 2 * PAGE)
+    order = [(card.note.occurred_at, card.note.logged_at) for card in pane.cards]
+    assert order == sorted(order, reverse=True)  # the older ones under the newer
+    pane.refresh()  # a note saved, say: the same view keeps its cards
+    assert len(pane.cards) == min(total, 2 * PAGE)
+    while pane.older_button.isVisible():
+        pane.show_older()
+    assert len(pane.cards) == total
+    lender = ledger.loan(LOAN).lender
+    pane.set_lender(lender)
+    assert len(pane.cards) == min(PAGE, len(Notes(ledger).lender_notes(lender)))
+
+
+def test_a_lenders_notes_are_read_in_a_few_queries_whatever_their_number(
+    ledger: Ledger, ctx: Context
+) -> None:
+    """The lender's page read each note's revisions, files and chain one query at a time
+    (some 8,000 queries for 1,300 notes, a half-minute freeze): now one query per kind."""
+    from sqlalchemy import event
+
+    ledger.load_sample()
+    lender = ledger.loan(LOAN).lender
+    notes = Notes(ledger)
+
+    def queries(count: int) -> int:
+        _many_notes(ledger, ctx, count)
+        seen: list[str] = []
+        engine = ledger.db.engine
+
+        def count_it(*_args: Any) -> None:
+            seen.append("query")
+
+        event.listen(engine, "before_cursor_execute", count_it)
+        try:
+            loans, problems = notes.lender_read(lender)
+            notes.read(LOAN)
+        finally:
+            event.remove(engine, "before_cursor_execute", count_it)
+        assert problems == []
+        assert sum(len(loan.notes) for loan in loans) >= count
+        return len(seen)
+
+    few = queries(2)
+    assert few <= 30
+    assert queries(40) == few  # the same queries for twenty times the notes

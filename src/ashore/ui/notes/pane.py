@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ashore.app.errors import AshoreError
-from ashore.domain.records import CallNote, Loan
+from ashore.domain.records import CallNote, Loan, NoteEvent
 from ashore.services import Ledger
 from ashore.services.collection import breaches_by_note
 from ashore.services.notes import Notes, StoredFile
@@ -82,6 +82,9 @@ COLLECTOR_KEY = "Ctrl+Shift+C"
 _NOTE_IN_PROBLEM = re.compile(r"^loan (?P<loan>\S+): note (?P<note>\S+): (?P<what>.*)$")
 
 
+PAGE = 30  # the notes shown as cards at first, and how many more "Show older notes" adds
+
+
 def _native(key: str) -> str:
     return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
 
@@ -110,6 +113,14 @@ class NotesPane(QWidget):
         self.loan_id: str | None = None
         self.lender_id: str | None = None
         self.cards: list[NoteCard] = []
+        # the timeline: every note of the view, newest first, and how many are shown as cards
+        self._entries: list[tuple[Loan, CallNote]] = []
+        self._broken: dict[tuple[str, str], str] = {}
+        self._breached: dict[tuple[str, str], list[str]] = {}
+        self._chain: list[NoteEvent] = []
+        self._lender: str | None = None
+        self._paged: tuple[str, str] | None = None
+        self._wanted = PAGE
         self.problems: list[str] = []
         self._queue: deque[tuple[str, str, Path, bool]] = deque()
         self._attached: dict[tuple[str, str], int] = {}  # (loan, note) -> files linked this run
@@ -212,6 +223,13 @@ class NotesPane(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.list_layout.addWidget(self.empty)
+        # A heavy user's lender has over a thousand notes: the newest come first as cards, the
+        # rest a page at a time (a card per note made opening the lender a half-minute freeze).
+        self.older_button = QPushButton()
+        self.older_button.setObjectName("olderNotes")
+        self.older_button.setVisible(False)
+        self.older_button.clicked.connect(self.show_older)
+        self.list_layout.addWidget(self.older_button, 0, Qt.AlignmentFlag.AlignHCenter)
         self.list_layout.addStretch(1)
         self.timeline = QScrollArea()
         self.timeline.setWidgetResizable(True)
@@ -317,55 +335,33 @@ class NotesPane(QWidget):
             self.recorder.setVisible(False)
         self.refresh()
 
-    def entries(self) -> list[tuple[Loan, CallNote]]:
-        """What the timeline shows, newest contact first."""
-        if self.loan_id is not None:
-            loan = self.notes.loan(self.loan_id)
-            pairs = [(loan, note) for note in loan.notes]
-            pairs.sort(key=lambda pair: (pair[1].occurred_at, pair[1].logged_at), reverse=True)
-            return pairs
-        if self.lender_id is not None:
-            return self.notes.lender_notes(self.lender_id)
-        return []
-
     def refresh(self) -> None:
-        """Rebuild the timeline and the broken-record banner from what is stored."""
+        """Rebuild the timeline and the broken-record banner from what is stored: the newest
+        ``PAGE`` notes as cards (as many as were shown when the view is the same), "Show older
+        notes" for the rest."""
         for card in self.cards:
             card.release()
             self.list_layout.removeWidget(card)
             card.setParent(None)
             card.deleteLater()
         self.cards = []
+        if self._paged != self._view():
+            self._paged, self._wanted = self._view(), PAGE
+        self._chain = []
         try:
-            entries = self.entries()
-            loan_ids = sorted({loan.id for loan, _ in entries} | self._loan_ids())
-            self.problems = [p for loan_id in loan_ids for p in self.notes.problems(loan_id)]
+            entries, self.problems, lender_loans = self._read()
             self.problems += self._missing_files(entries)
-            breaches = self._breaches(entries)
+            breaches = self._breaches(entries, lender_loans)
         except AshoreError as error:
             entries, self.problems, breaches = [], [user_message(error)], {}
-        broken: dict[tuple[str, str], str] = {}
+        self._entries = entries
+        self._broken = {}
         for line in self.problems:
             match = _NOTE_IN_PROBLEM.match(line)
             if match:
-                broken.setdefault((match["loan"], match["note"]), match["what"])
-        for position, (loan, note) in enumerate(entries):
-            card = NoteCard(
-                loan,
-                note,
-                self.notes,
-                self.today,
-                broken.get((loan.id, note.id)),
-                show_loan=self.lender_id is not None,
-                breaches=breaches.get((loan.id, note.id), []),
-            )
-            card.set_narrow(self._narrow)
-            card.editRequested.connect(self.edit_note)
-            card.deleteRequested.connect(self.delete_note)
-            card.attachRequested.connect(self.ask_attach)
-            card.filesDropped.connect(self.attach_files)
-            self.list_layout.insertWidget(position, card)
-            self.cards.append(card)
+                self._broken.setdefault((match["loan"], match["note"]), match["what"])
+        self._breached = breaches
+        self._add_cards(min(len(entries), self._wanted))
         self.empty.setVisible(not entries)
         self.empty.setText(
             self.tr(
@@ -380,19 +376,68 @@ class NotesPane(QWidget):
         self._show_intact(entries)
         self._show_breach_count(breaches)
 
-    def _lender_of_view(self) -> str | None:
-        if self.lender_id is not None:
-            return self.lender_id
+    def _read(self) -> tuple[list[tuple[Loan, CallNote]], list[str], list[Loan] | None]:
+        """The view's notes newest first, what does not hold in their record, and (for a
+        lender) the lender's loans, from one read."""
         if self.loan_id is not None:
-            return self.notes.loan(self.loan_id).lender
-        return None
+            loan, self._chain, problems = self.notes.read(self.loan_id)
+            self._lender = loan.lender
+            pairs = [(loan, note) for note in loan.notes]
+            pairs.sort(key=lambda pair: (pair[1].occurred_at, pair[1].logged_at), reverse=True)
+            return pairs, problems, None
+        if self.lender_id is not None:
+            self._lender = self.lender_id
+            loans, problems = self.notes.lender_read(self.lender_id)
+            pairs = [(loan, note) for loan in loans for note in loan.notes]
+            pairs.sort(key=lambda pair: (pair[1].occurred_at, pair[1].logged_at), reverse=True)
+            return pairs, problems, loans
+        self._lender = None
+        return [], [], None
 
-    def _breaches(self, entries: list[tuple[Loan, CallNote]]) -> dict[tuple[str, str], list[str]]:
+    def _add_cards(self, count: int) -> None:
+        """Cards for the next ``count`` notes of the timeline, after those shown."""
+        start = len(self.cards)
+        for position in range(start, min(start + count, len(self._entries))):
+            loan, note = self._entries[position]
+            card = NoteCard(
+                loan,
+                note,
+                self.notes,
+                self.today,
+                self._broken.get((loan.id, note.id)),
+                show_loan=self.lender_id is not None,
+                breaches=self._breached.get((loan.id, note.id), []),
+            )
+            card.set_narrow(self._narrow)
+            card.editRequested.connect(self.edit_note)
+            card.deleteRequested.connect(self.delete_note)
+            card.attachRequested.connect(self.ask_attach)
+            card.filesDropped.connect(self.attach_files)
+            self.list_layout.insertWidget(position, card)
+            self.cards.append(card)
+        left = len(self._entries) - len(self.cards)
+        self.older_button.setVisible(left > 0)
+        self.older_button.setText(self.tr("Show %n older note(s)", "", min(left, PAGE)))
+        self.older_button.setToolTip(self.tr("%n note(s) older than these", "", left))
+
+    def show_older(self) -> None:
+        """The next ``PAGE`` notes, under those shown (the scroll stays where it is)."""
+        self._wanted = len(self.cards) + PAGE
+        self._add_cards(PAGE)
+
+    def _lender_of_view(self) -> str | None:
+        return self._lender
+
+    def _breaches(
+        self, entries: list[tuple[Loan, CallNote]], lender_loans: list[Loan] | None
+    ) -> dict[tuple[str, str], list[str]]:
         """The rules each shown contact broke, counted over all the lender's loans."""
         lender = self._lender_of_view()
         if lender is None or not any(note.kind == "collection" for _loan, note in entries):
             return {}
-        return breaches_by_note(self.notes.lender_loans(lender))
+        return breaches_by_note(
+            lender_loans if lender_loans is not None else self.notes.lender_loans(lender)
+        )
 
     def _show_breach_count(self, breaches: dict[tuple[str, str], list[str]]) -> None:
         total = sum(len(rules) for rules in breaches.values())
@@ -421,7 +466,7 @@ class NotesPane(QWidget):
         # Plain words on the line (how many notes, and that none was changed since written);
         # the fingerprints, for whoever checks them, in the tooltip.
         if self.loan_id is not None:
-            chain = self.notes.chain(self.loan_id)
+            chain = self._chain
             head = chain[-1].hash if chain else ""
             kept = self.tr(
                 "✓ %n note(s), kept as written; every change is on record", "", len(entries)
