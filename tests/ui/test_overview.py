@@ -209,3 +209,22 @@ def test_on_an_agreed_due_day_the_parts_add_up_and_the_step_says_today(
     assert tab.next_text.text().startswith(f"Due today: <b>{first.payment:,}</b>.")
     assert f"Ours that day: {ours:,}." in tab.claim_detail.text()
     assert tab.claim_detail.text().endswith("The lender asks 76.63 less than we compute.")
+
+
+def test_opening_another_loan_draws_its_chart_once(qtbot, sample, make_window) -> None:
+    """Each loan's cards wrap their texts to other heights: laid out a nesting level per turn of
+    the event loop, the chart below took the difference for a turn and gave it back, a full
+    draw at each size (three per loan opened). The page settles first: one draw."""
+    window = make_window(sample)
+    window.resize(1280, 800)
+    ids = [summary.loan_id for summary in sample.summaries(window.ctx.today)]
+    window.open_loan(ids[0])
+    plot = window.overview_tab.chart.plot
+    qtbot.waitUntil(lambda: plot.full_draws > 0)
+    qtbot.wait(50)
+    for loan_id in [*ids[1:], ids[0]]:
+        before = plot.full_draws
+        window.open_loan(loan_id)
+        qtbot.waitUntil(lambda before=before: plot.full_draws > before)
+        qtbot.wait(100)  # what a second or third draw would take
+        assert plot.full_draws == before + 1, loan_id

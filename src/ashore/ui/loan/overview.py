@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -402,8 +402,19 @@ class OverviewTab(QWidget):
         self._show_claim(data)
         self._show_next(data)
         self._show_cost(loan)
+        self._settle()
         self.chart_data = chart_view.loan_chart(loan, today, self.ledger.monthly_budget())
         show_on_chart(self.chart, self.chart_data)
+
+    def _settle(self) -> None:
+        """Lay the page out now, until its wrapped texts have their heights: left to the event
+        loop, each nesting level of the cards took a turn of its own, the chart took the
+        difference meanwhile and gave it back at the next turn, and each size was a full draw of
+        the chart (three per loan opened instead of one)."""
+        if not self.isVisible():
+            return
+        for _ in range(4):  # the cards, their boxes, the page: a level each
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def _explain_payoff(self, fig: Figures) -> None:
         """Say under "To settle today" what it adds to "owed today": the interest accrued since
