@@ -369,6 +369,12 @@ def test_the_loans_and_dashboard_show_before_the_rooms_nobody_opened_yet(
                     "drawn": window.dashboard.chart.plot.full_draws > 0,
                     "rows": window.model.rowCount() > 0,
                     "collecting": gc.isenabled(),  # held off for the start
+                    # each loan's stage under its name from the first fill (rows that grew a
+                    # second line once the guide came moved the whole list)
+                    "stages": all(
+                        window.model.loan_index(loan_id).data(SidebarRole.STAGE)
+                        for loan_id in window._summaries
+                    ),
                 }
             )
         build(window)
@@ -391,7 +397,9 @@ def test_the_loans_and_dashboard_show_before_the_rooms_nobody_opened_yet(
         app.quit()
 
     assert _run_looking(ctx, look) == 0
-    assert seen == [{"page": True, "drawn": True, "rows": True, "collecting": False}]
+    assert seen == [
+        {"page": True, "drawn": True, "rows": True, "collecting": False, "stages": True}
+    ]
     assert result["collecting"] is True
     assert result["frozen"] is True
     assert gc.isenabled()  # as before the start

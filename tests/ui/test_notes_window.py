@@ -180,3 +180,33 @@ def test_no_complaint_without_a_broken_rule(
     assert "Collector calling" in text
     assert "22:00 and 08:00" in text
     assert list(tmp_path.glob("*.pdf")) == []
+
+
+@noise
+def test_the_notes_tab_opened_again_shows_its_cards_as_they_were_until_something_is_written(
+    qtbot: Any, ledger: Ledger, make_window: Any
+) -> None:
+    """Opening the Notes tab rebuilt its timeline each time (a second's freeze on a heavy
+    loan): with nothing written since, the cards shown are kept; a note written meanwhile (or a
+    restore) reads the timeline again."""
+    from datetime import UTC, datetime
+
+    ledger.load_sample()
+    window = make_window(ledger)
+    window.open_loan(LOAN)
+    tabs = window.loan_page.tabs
+    notes_tab = window.loan_page.tab_index("Notes")
+    pane = window.notes_hookup.pane
+    tabs.setCurrentIndex(notes_tab)
+    first = list(pane.cards)
+    assert first
+    tabs.setCurrentIndex(0)
+    tabs.setCurrentIndex(notes_tab)
+    assert pane.cards == first  # the same cards: nothing was read or built again
+    Notes(ledger).add(
+        LOAN, occurred_at=datetime(2026, 11, 28, 9, 30, tzinfo=UTC), text="written meanwhile"
+    )
+    tabs.setCurrentIndex(0)
+    tabs.setCurrentIndex(notes_tab)
+    assert len(pane.cards) == len(first) + 1
+    assert not set(pane.cards) & set(first)  # read again

@@ -243,8 +243,23 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(True)
         self.new_loan_button.setEnabled(True)
         self.attached = True
-        if not rooms_later:
+        if rooms_later:
+            # the sidebar's second lines (each loan's stage) with its first fill, not once the
+            # guide has come: rows that grew a line later moved the whole list
+            self.model.refreshed.connect(self._stages_until_rooms)
+        else:
             self.build_rooms()
+
+    def _stages_until_rooms(self) -> None:
+        """Each loan's stage in the sidebar while the guide (which keeps them after) is not
+        built yet."""
+        if self.rooms_built:
+            return
+        from ashore.ui.guide.names import sidebar_stages
+
+        stages = sidebar_stages(self.ledger, self.ctx.today)
+        if stages is not None:
+            self.set_loan_stages(stages)
 
     def build_rooms(self) -> None:
         """The loan's Notes, Guide and Details tabs, the lender's notes, the Negotiate menu's
@@ -260,8 +275,6 @@ class MainWindow(QMainWindow):
         self.guide: GuideController = install_guide(self)  # Guide tab, Negotiate menu, Ctrl+K
         self.loan_page.add_details()  # the form's tab comes last, after Notes and Guide
         guard_wheel(self)  # the rooms' fields too
-        if self.model.rowCount():
-            self.guide.loans_listed()  # the sidebar listed its loans before the guide came
 
     def build_rooms_after_paint(self, then: Callable[[], None] | None = None) -> None:
         """``build_rooms`` once the page ``load`` chose is on screen: after the dashboard's

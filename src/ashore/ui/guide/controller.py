@@ -14,10 +14,9 @@ from PySide6.QtWidgets import QMenu
 from ashore.app.errors import DataError, InputError
 from ashore.services.guide import call_card as guide_card
 from ashore.services.guide import calls as guide_calls
-from ashore.services.guide import stage as guide_stage
 from ashore.services.guide import storage as guide_storage
 from ashore.ui import dialogs
-from ashore.ui.guide.names import next_steps, stage_titles
+from ashore.ui.guide.names import sidebar_stages
 from ashore.ui.guide.tab import GuideTab
 from ashore.ui.widgets.fields import user_message
 
@@ -81,20 +80,11 @@ class GuideController(QObject):
         if index == self.tab_index and self._stale:
             self.refresh()
 
-    def loans_listed(self) -> None:
-        """The sidebar listed its loans before the guide was installed: name their stages."""
-        self._on_stages()
-
     def _on_stages(self) -> None:
-        """The sidebar's tooltips name each loan's stage and next step."""
-        titles, steps = stage_titles(), next_steps()
-        try:
-            found = guide_stage.stages(self.window.ledger, self.ctx.today)
-        except (InputError, DataError):
-            return  # a loan that cannot be worked out shows its own error on its page
-        self.window.set_loan_stages(
-            {loan_id: (titles[st.title_key], steps[st.next_key]) for loan_id, st in found.items()}
-        )
+        """The sidebar's rows name each loan's stage and next step."""
+        stages = sidebar_stages(self.window.ledger, self.ctx.today)
+        if stages is not None:
+            self.window.set_loan_stages(stages)
 
     def _on_loan_changed(self, *_args: object) -> None:
         self._stale = True

@@ -4,7 +4,14 @@ credit-report results, translated where they are shown.
 
 from __future__ import annotations
 
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ashore.app.errors import DataError, InputError
 from ashore.ui.widgets.words import _tr
+
+if TYPE_CHECKING:
+    from ashore.services.ledger import Ledger
 
 
 def stage_titles() -> dict[str, str]:
@@ -77,3 +84,16 @@ def credit_result_names() -> dict[str, str]:
         "not_updated": _tr("Not updated yet"),
         "other": _tr("Something else"),
     }
+
+
+def sidebar_stages(ledger: Ledger, today: date) -> dict[str, tuple[str, str]] | None:
+    """Each loan's negotiation stage and next step, by loan id, as the sidebar shows them under
+    its name; None when a loan cannot be worked out (its page says why)."""
+    from ashore.services.guide import stage as guide_stage
+
+    try:
+        found = guide_stage.stages(ledger, today)
+    except (InputError, DataError):
+        return None
+    titles, steps = stage_titles(), next_steps()
+    return {loan_id: (titles[st.title_key], steps[st.next_key]) for loan_id, st in found.items()}

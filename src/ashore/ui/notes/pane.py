@@ -120,6 +120,8 @@ class NotesPane(QWidget):
         self._chain: list[NoteEvent] = []
         self._lender: str | None = None
         self._paged: tuple[str, str] | None = None
+        self._read_at: tuple[object, ...] | None = None  # the view and the writes it was read at
+        self._missing: list[str] = []  # the files found missing or changed at that read
         self._wanted = PAGE
         self.problems: list[str] = []
         self._queue: deque[tuple[str, str, Path, bool]] = deque()
@@ -279,7 +281,7 @@ class NotesPane(QWidget):
         self._ensure_recorder()
         if self.recorder is not None:
             self.recorder.setVisible(True)
-        self.refresh()
+        self.refresh_if_changed()
 
     def fit_room(self, width: int) -> None:
         """On a narrow page (800x600) the recorder goes on a line under New note and Collector
@@ -333,7 +335,7 @@ class NotesPane(QWidget):
         self.collector_button.setVisible(False)
         if self.recorder is not None:
             self.recorder.setVisible(False)
-        self.refresh()
+        self.refresh_if_changed()
 
     def refresh(self) -> None:
         """Rebuild the timeline and the broken-record banner from what is stored: the newest
@@ -348,9 +350,11 @@ class NotesPane(QWidget):
         if self._paged != self._view():
             self._paged, self._wanted = self._view(), PAGE
         self._chain = []
+        self._read_at = self._read_key()
         try:
             entries, self.problems, lender_loans = self._read()
-            self.problems += self._missing_files(entries)
+            self._missing = self._missing_files(entries)
+            self.problems += self._missing
             breaches = self._breaches(entries, lender_loans)
         except AshoreError as error:
             entries, self.problems, breaches = [], [user_message(error)], {}
@@ -375,6 +379,26 @@ class NotesPane(QWidget):
         self._show_banner(entries)
         self._show_intact(entries)
         self._show_breach_count(breaches)
+
+    def _as_read(self) -> bool:
+        """Nothing written since the view was last read, and its files as they were then: the
+        timeline shown is the stored one (opening the Notes tab again rebuilt it each time)."""
+        if self._read_at != self._read_key():
+            return False
+        try:
+            return self._missing_files(self._entries) == self._missing
+        except OSError:
+            return False
+
+    def _read_key(self) -> tuple[object, ...]:
+        # the Ledger's database of now: a restore opens another one (an id could come back)
+        db = self.ledger.db
+        return (self._view(), db, db.changes.writes)
+
+    def refresh_if_changed(self) -> None:
+        """``refresh``, unless the timeline shown is still the stored one."""
+        if not self._as_read():
+            self.refresh()
 
     def _read(self) -> tuple[list[tuple[Loan, CallNote]], list[str], list[Loan] | None]:
         """The view's notes newest first, what does not hold in their record, and (for a
