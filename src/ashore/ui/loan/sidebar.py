@@ -127,6 +127,7 @@ class SidebarModel(QAbstractItemModel):
         self._amount_font = tabular_font(QFont())
         # loan id -> (stage title, next step), from ashore.services.guide via the Guide controller
         self.stages: dict[str, tuple[str, str]] = {}
+        self.names_only = False  # True while only the stages change (set_stages)
         self._owed_texts: dict[tuple[Decimal, str], str] = {}
 
     # ----- feeding ---------------------------------------------------------------------------
@@ -173,15 +174,20 @@ class SidebarModel(QAbstractItemModel):
         view lays out once when many did (a ``dataChanged`` per row lays out all, per row)."""
         old, self.stages = self.stages, stages
         changed = [key for key in {*old, *stages} if old.get(key) != stages.get(key)]
-        if len(changed) > _FEW:
-            self.layoutAboutToBeChanged.emit()
-            self.layoutChanged.emit()
-            return
-        last = len(SidebarColumn) - 1
-        for loan_id in changed:
-            index = self.loan_index(loan_id)
-            if index.isValid():
-                self.dataChanged.emit(index, index.siblingAtColumn(last))
+        # the stage is a line under the name: the owed and status columns' widths stay
+        self.names_only = True
+        try:
+            if len(changed) > _FEW:
+                self.layoutAboutToBeChanged.emit()
+                self.layoutChanged.emit()
+                return
+            last = len(SidebarColumn) - 1
+            for loan_id in changed:
+                index = self.loan_index(loan_id)
+                if index.isValid():
+                    self.dataChanged.emit(index, index.siblingAtColumn(last))
+        finally:
+            self.names_only = False
 
     def loan_index(self, loan_id: str) -> QModelIndex:
         for lender_row, loans in enumerate(self._loans):

@@ -74,6 +74,8 @@ class SidebarView(QTreeView):
             self._fit_columns()
 
     def _forget(self, *_args: Any) -> None:
+        if getattr(self.model(), "names_only", False):
+            return  # only the names' second lines changed (the stages): the widths hold
         self._widths = {}
 
     def changeEvent(self, event: QEvent) -> None:
