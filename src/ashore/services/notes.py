@@ -128,9 +128,7 @@ class Notes:
 
     def lender_notes(self, lender_id: str) -> list[tuple[Loan, CallNote]]:
         """Every note on the lender's loans, newest contact first."""
-        pairs = [(loan, note) for loan in self.lender_loans(lender_id) for note in loan.notes]
-        pairs.sort(key=lambda pair: (pair[1].occurred_at, pair[1].logged_at), reverse=True)
-        return pairs
+        return newest_first(self.lender_loans(lender_id))
 
     def lender_loans(self, lender_id: str) -> list[Loan]:
         """Every loan of the lender, by id (what the collection rules count together); their
@@ -422,3 +420,10 @@ def _full_row(session: Session, loan_id: str) -> LoanRow:
     """The loan's row with its children read in one query per kind (``loan_row`` else)."""
     rows = loan_rows_by_id(session, [loan_id])
     return rows[0] if rows else loan_row(session, loan_id)  # (none: its InputError)
+
+
+def newest_first(loans: list[Loan]) -> list[tuple[Loan, CallNote]]:
+    """Every note of ``loans`` with its loan, newest contact first (the timeline's order)."""
+    pairs = [(loan, note) for loan in loans for note in loan.notes]
+    pairs.sort(key=lambda pair: (pair[1].occurred_at, pair[1].logged_at), reverse=True)
+    return pairs

@@ -38,7 +38,7 @@ from ashore.app.errors import AshoreError
 from ashore.domain.records import CallNote, Loan, NoteEvent
 from ashore.services import Ledger
 from ashore.services.collection import breaches_by_note
-from ashore.services.notes import Notes, StoredFile
+from ashore.services.notes import Notes, StoredFile, newest_first
 from ashore.ui import dialogs
 from ashore.ui.audio.probe import probe_duration_ms
 from ashore.ui.notes.card import NoteCard
@@ -406,15 +406,11 @@ class NotesPane(QWidget):
         if self.loan_id is not None:
             loan, self._chain, problems = self.notes.read(self.loan_id)
             self._lender = loan.lender
-            pairs = [(loan, note) for note in loan.notes]
-            pairs.sort(key=lambda pair: (pair[1].occurred_at, pair[1].logged_at), reverse=True)
-            return pairs, problems, None
+            return newest_first([loan]), problems, None
         if self.lender_id is not None:
             self._lender = self.lender_id
             loans, problems = self.notes.lender_read(self.lender_id)
-            pairs = [(loan, note) for loan in loans for note in loan.notes]
-            pairs.sort(key=lambda pair: (pair[1].occurred_at, pair[1].logged_at), reverse=True)
-            return pairs, problems, loans
+            return newest_first(loans), problems, loans
         self._lender = None
         return [], [], None
 
@@ -512,9 +508,6 @@ class NotesPane(QWidget):
                 )
             )
             self.hint.setToolTip("")
-
-    def _loan_ids(self) -> set[str]:
-        return {self.loan_id} if self.loan_id is not None else set()
 
     def _missing_files(self, entries: list[tuple[Loan, CallNote]]) -> list[str]:
         # A quick look (exists, size) on each refresh; `ashore verify` re-hashes every byte.
