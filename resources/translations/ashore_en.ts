@@ -61,7 +61,7 @@
 <context>
     <name>NoteCard</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/notes/card.py" line="+270"/>
+        <location filename="../../src/ashore/ui/notes/card.py" line="+273"/>
         <source>Show history (%n earlier version(s))</source>
         <translation>
             <numerusform>Show history (%n earlier version)</numerusform>
@@ -115,7 +115,7 @@
 <context>
     <name>NotesPane</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/notes/pane.py" line="+420"/>
+        <location filename="../../src/ashore/ui/notes/pane.py" line="+440"/>
         <source>Show %n older note(s)</source>
         <translation>
             <numerusform>Show %n older note</numerusform>
@@ -174,7 +174,7 @@
 <context>
     <name>OverviewTab</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/loan/overview.py" line="+585"/>
+        <location filename="../../src/ashore/ui/loan/overview.py" line="+596"/>
         <source>&lt;b&gt;Pay the %n missed installment(s) first: %1&lt;/b&gt;, due on &lt;b&gt;%2&lt;/b&gt; (the first %3). A second default usually voids the agreement.</source>
         <translation>
             <numerusform>&lt;b&gt;Pay the %n missed installment first: %1&lt;/b&gt;, due on &lt;b&gt;%2&lt;/b&gt; (the first %3). A second default usually voids the agreement.</numerusform>
@@ -242,7 +242,7 @@
 <context>
     <name>SidebarModel</name>
     <message numerus="yes">
-        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+184"/>
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+190"/>
         <source>%n loan(s)</source>
         <translation>
             <numerusform>%n loan</numerusform>

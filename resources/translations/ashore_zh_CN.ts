@@ -128,7 +128,7 @@ Your data lives in:
         <translation>发生了我无法控制的情况</translation>
     </message>
     <message>
-        <location filename="../../src/ashore/ui/guide/names.py" line="+12"/>
+        <location filename="../../src/ashore/ui/guide/names.py" line="+19"/>
         <source>No negotiation yet</source>
         <translation>尚未协商</translation>
     </message>
@@ -879,7 +879,7 @@ Why delete {what}?</source>
 <context>
     <name>AllLoansRow</name>
     <message>
-        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+410"/>
+        <location filename="../../src/ashore/ui/loan/sidebar.py" line="+416"/>
         <source>Every loan at once: what to pay and what needs attention (Ctrl+D)</source>
         <translation>一次看全部借款：要还什么、什么需要处理（Ctrl+D）</translation>
     </message>
@@ -1104,7 +1104,17 @@ Why delete {what}?</source>
         <translation>通话之后…</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+7"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close the card (Esc)</source>
+        <translation>关闭卡片（Esc）</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>penalty waived</source>
         <translation>减免罚息</translation>
     </message>
@@ -2448,7 +2458,7 @@ What was here before is saved in %1.</source>
 <context>
     <name>GuideController</name>
     <message>
-        <location filename="../../src/ashore/ui/guide/controller.py" line="+40"/>
+        <location filename="../../src/ashore/ui/guide/controller.py" line="+39"/>
         <source>Guide</source>
         <translation>指南</translation>
     </message>
@@ -2478,7 +2488,7 @@ What was here before is saved in %1.</source>
         <translation>协商(&amp;N)</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+59"/>
         <location line="+42"/>
         <location line="+20"/>
         <source>Open a loan first.</source>
@@ -3904,7 +3914,7 @@ What was here before is saved in %1.</source>
         <translation>Ashore</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+126"/>
         <source>Your loans</source>
         <translation>你的借款</translation>
     </message>
@@ -4100,7 +4110,7 @@ What was here before is saved in %1.</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Written {when}</source>
         <translation>写于 {when}</translation>
     </message>
@@ -4402,7 +4412,7 @@ Record first each collector&apos;s call: Notes ▸ Collector calling, with its t
 <context>
     <name>NotesPane</name>
     <message>
-        <location filename="../../src/ashore/ui/notes/pane.py" line="+137"/>
+        <location filename="../../src/ashore/ui/notes/pane.py" line="+139"/>
         <source>Every note on this lender&apos;s loans, newest first</source>
         <translation>该出借方所有借款的记录，最新的在前</translation>
     </message>
@@ -4454,22 +4464,22 @@ Record first each collector&apos;s call: Notes ▸ Collector calling, with its t
         <translation>请先保存借款，之后才能在这里记录通话。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>No notes on this lender&apos;s loans yet.</source>
         <translation>该出借方的借款还没有记录。</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+100"/>
         <source>Counted over every loan with this lender. File ▸ Export ▸ Complaint… writes them up for the regulator (12378) or the central bank (12363).</source>
         <translation>统计该出借方的全部借款。“文件 ▸ 导出 ▸ 投诉书…”可整理成投诉，提交监管（12378）或央行（12363）。</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-105"/>
         <source>No notes yet. After every call or message, press {key} and write down when it was, who you spoke to, what was said and promised. Attach the recording or a screenshot: a dated record is what holds up later.</source>
         <translation>还没有记录。每次通话或收到消息后，按 {key} 记下时间、对方是谁、说了什么、承诺了什么。附上录音或截图：带日期的记录日后才站得住脚。</translation>
     </message>
     <message numerus="yes">
-        <location line="+52"/>
+        <location line="+68"/>
         <source>Show %n older note(s)</source>
         <translation>
             <numerusform>显示更早的 %n 条记录</numerusform>
@@ -4537,7 +4547,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+26"/>
         <source>Broken record — changed outside Ashore since it was written:</source>
         <translation>记录已损坏——写入后曾在 Ashore 之外被改动：</translation>
     </message>
@@ -4614,7 +4624,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
 <context>
     <name>OpeningPage</name>
     <message>
-        <location filename="../../src/ashore/ui/main_window.py" line="-309"/>
+        <location filename="../../src/ashore/ui/main_window.py" line="-322"/>
         <source>Opening your data…</source>
         <translation>正在打开你的数据…</translation>
     </message>
@@ -4744,7 +4754,7 @@ Drop recordings, screenshots or PDFs on a note to attach them.</source>
         <translation>其中 %1 已逾期。再次违约通常会导致协议作废：请立即还款。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+43"/>
         <source>To settle today = owed today + the interest accrued since the last due date (and the prepayment fee, if the loan has one). Owed today counts what is due and the principal not yet due.</source>
         <translation>今日结清需还 = 今日欠款 + 自上一还款日以来产生的利息（借款如有提前结清手续费，也包括在内）。今日欠款包括已到期的金额和尚未到期的本金。</translation>
     </message>

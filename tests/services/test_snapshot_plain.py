@@ -82,3 +82,23 @@ def test_a_reread_after_a_payment_gives_the_orms_records(kept: Ledger) -> None:
 
 def first_two(ledger: Ledger) -> list[str]:
     return [loan.id for loan in ledger.loans()[:2]]
+
+
+def test_every_loan_in_full_is_the_orms_read_with_its_notes(kept: Ledger, tmp_path) -> None:
+    """``Ledger.loans()`` reads in plain SQL: the same records as the ORM's full read, notes,
+    revisions, links and chain included, in the same order."""
+    notes = Notes(kept)
+    loan_id = first_two(kept)[0]
+    note = next(n for n in notes.notes(loan_id) if n.deleted_at is None)
+    notes.revise(loan_id, note.id, text="what was said, put right", follow_up=date(2027, 1, 4))
+    proof = tmp_path / "screenshot.png"
+    proof.write_bytes(b"\x89PNG\r\n\x1a\n proof")
+    notes.attach(loan_id, note.id, proof)
+    with kept.db.reading() as session:
+        orm = [loan_record(row) for row in all_loan_rows(session)]
+    assert sum(len(loan.notes) for loan in orm) >= 5
+    assert any(note.deleted_at for loan in orm for note in loan.notes)
+    assert any(note.revisions for loan in orm for note in loan.notes)
+    assert any(note.attachments for loan in orm for note in loan.notes)
+    assert all(loan.note_chain for loan in orm if loan.notes)
+    assert kept.loans() == orm

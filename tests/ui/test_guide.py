@@ -260,3 +260,22 @@ def test_the_call_card_and_the_letter_open_within_the_screen(qtbot, sample: Ledg
     # the width is not cut where it fits
     assert card.width() == 620
     assert editor.width() == 760
+
+
+@pytest.mark.parametrize("how", ["esc", "ctrl+w", "button"])
+def test_the_call_card_closes_with_esc_or_its_button(qtbot, sample: Ledger, ctx: Context, how):
+    """The card stays on top and may have no title bar to click: Esc, Ctrl+W and its own Close
+    button close it."""
+    card = CallCardWindow(guide_card.call_card(sample, LOAN, ctx.today), "en", lambda _: "n-x")
+    qtbot.addWidget(card)
+    card.show()
+    qtbot.waitExposed(card)
+    assert card.isVisible()
+    assert card.close_button.text() == "Close"
+    if how == "esc":
+        qtbot.keyClick(card, Qt.Key.Key_Escape)
+    elif how == "ctrl+w":
+        qtbot.keyClick(card, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    else:
+        click(qtbot, card.close_button)
+    assert not card.isVisible()

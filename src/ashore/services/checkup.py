@@ -9,16 +9,14 @@ details. It reads on a connection of its own, so the window may run it in a work
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
-from typing import cast
 
 from sqlalchemy import select
 
 from ashore.app.errors import DataError
 from ashore.app.progress import Progress
 from ashore.store import audit
-from ashore.store.database import Database
+from ashore.store.database import Database, driver
 from ashore.store.models import LoanRow
 
 # what a loan's line says is wrong -> the kind of finding
@@ -60,7 +58,7 @@ class Checkup:
 def orphan_files(db: Database) -> list[str]:
     """Stored files no row refers to (left by an import killed before it could clear up)."""
     with db.reading() as session:
-        raw = cast(sqlite3.Connection, session.connection().connection.driver_connection)
+        raw = driver(session)
         return audit.orphan_files(db.evidence, raw)
 
 

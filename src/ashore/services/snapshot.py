@@ -11,17 +11,14 @@ write of anything else (a lender, a setting) reads everything again.
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
-
-from sqlalchemy.orm import Session
 
 from ashore.domain.records import Lender, Loan, LoanSummary, NoteFacts
 from ashore.services import plans
 from ashore.store import plain, plain_read
-from ashore.store.database import Database
+from ashore.store.database import Database, driver
 
 
 @dataclass(frozen=True)
@@ -34,6 +31,13 @@ class LoanFigures:
     today: date
     standing: plans.Standing
     summary: LoanSummary
+
+
+def in_sidebar_order(loans: Iterable[Loan], lenders: dict[str, Lender]) -> tuple[Loan, ...]:
+    """``loans`` in the sidebar's order: lender name, loan name, id (``all_loan_rows``' order;
+    SQLite compares UTF-8 bytes, which orders as Python compares code points)."""
+    names = {key: lender.name for key, lender in lenders.items()}
+    return tuple(sorted(loans, key=lambda x: (names.get(x.lender, ""), x.name, x.id)))
 
 
 class SharedRead:
@@ -70,16 +74,10 @@ class SharedRead:
 
     def _read_all(self, db: Database) -> None:
         with db.reading() as session:
-            raw = _driver(session)
+            raw = driver(session)
             self.lenders = plain.lenders(raw)
-            self.loans = self._ordered(plain_read.loans_without_notes(raw))
+            self.loans = in_sidebar_order(plain_read.loans_without_notes(raw), self.lenders)
             self.facts = plain_read.note_facts(raw)
-
-    def _ordered(self, loans: Collection[Loan]) -> tuple[Loan, ...]:
-        """``loans`` in the sidebar's order: lender name, loan name, id (``all_loan_rows``'
-        order; SQLite compares UTF-8 bytes, which orders as Python compares code points)."""
-        names = {key: lender.name for key, lender in self.lenders.items()}
-        return tuple(sorted(loans, key=lambda x: (names.get(x.lender, ""), x.name, x.id)))
 
     def _reread(self, db: Database, touched: Collection[str]) -> None:
         """The ``touched`` loans read again (or dropped when deleted), the others kept as they
@@ -95,11 +93,11 @@ class SharedRead:
         self._offered = {}
         rest = [key for key in touched if key not in kept]
         with db.reading() as session:
-            raw = _driver(session)
+            raw = driver(session)
             for loan in plain_read.loans_without_notes(raw, rest) if rest else ():
                 kept[loan.id] = loan
             facts.update(plain_read.note_facts(raw, touched))
-        self.loans = self._ordered(kept.values())
+        self.loans = in_sidebar_order(kept.values(), self.lenders)
         self.facts = facts
 
     def figures(self, today: date) -> list[LoanFigures]:
@@ -122,12 +120,3 @@ class SharedRead:
             out[loan.id] = known
         self._figures = out
         return list(out.values())
-
-
-def _driver(session: Session) -> sqlite3.Connection:
-    """The driver's own connection under ``session``, in its transaction (begun here): the loans
-    are read over it in plain SQL (``store.plain_read``), a few queries turned into records
-    without an ORM object each."""
-    raw = session.connection().connection.driver_connection
-    assert isinstance(raw, sqlite3.Connection)
-    return raw

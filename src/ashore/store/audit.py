@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from ashore.app.errors import DataError
 from ashore.app.paths import DataDir
 from ashore.app.progress import Progress, report
 from ashore.store import lock, seal_read
 from ashore.store.chain_check import ChainRows
+from ashore.store.database import driver
 from ashore.store.dbfile import SCHEMA_HEAD, data_error, inspect_file, prepare
 from ashore.store.evidence import EvidenceStore
 
@@ -103,7 +104,7 @@ def find_problems(db: Database, progress: Progress | None = None) -> Findings:
     problems = db.integrity_problems()
     try:
         with db.reading() as session:
-            raw = cast(sqlite3.Connection, session.connection().connection.driver_connection)
+            raw = driver(session)
             found, files, notes = _check(db.evidence, raw, db.path, progress)
     except DataError as error:
         return [*problems, f"database: cannot be read further: {error}"], 0, 0

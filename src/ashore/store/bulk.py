@@ -6,14 +6,13 @@ loans' seals are written on commit like after any other change.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
-from typing import cast
 
 from sqlalchemy.orm import Session
 
 from ashore.domain.records import Loan
 from ashore.store import seal
+from ashore.store.database import driver
 from ashore.store.evidence import EvidenceStore
 from ashore.store.mapping import now
 from ashore.store.mapping.files import evidence_row
@@ -41,5 +40,5 @@ def insert_new_loans(
     for loan, path in loans:
         _evidence(session, store, loan, path)
     session.flush()
-    raw = cast(sqlite3.Connection, session.connection().connection.driver_connection)
+    raw = driver(session)
     seal.mark(session, insert_loans(raw, [loan for loan, _path in loans], chains))

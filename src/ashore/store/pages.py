@@ -5,16 +5,15 @@ memory holds one page however many loans there are."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
-from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, raiseload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from ashore.domain.records import Loan
+from ashore.store.database import driver
 from ashore.store.mapping.loans import loan_record
 from ashore.store.models import LoanRow, ProposalRow
 from ashore.store.streams import open_streams
@@ -34,7 +33,7 @@ _WITHOUT_NOTES = (
 def loans_in_pages(session: Session, ids: list[str]) -> Iterator[Loan]:
     """The loans of ``ids`` (in id order, as ``SELECT id FROM loans ORDER BY id`` gives them),
     each as ``loan_record`` reads it, ``PAGE`` loans from the database at a time."""
-    raw = cast(sqlite3.Connection, session.connection().connection.driver_connection)
+    raw = driver(session)
     streams = open_streams(raw)
     for start in range(0, len(ids), PAGE):
         stmt = (

@@ -63,7 +63,7 @@ class CallCard:
 def call_card(ledger: Ledger, loan_id: str, today: date) -> CallCard:
     """The figures and words of the call card for one loan."""
     loan = ledger.loan(loan_id)
-    loans = ledger.loans()
+    loans = ledger.snapshot()  # what is committed elsewhere needs no loan's notes
     lender = next((x for x in ledger.lenders() if x.id == loan.lender), None)
     guide = load_guide(ledger, loan_id)
     budget = ledger.monthly_budget()

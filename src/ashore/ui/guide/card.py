@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -112,14 +112,28 @@ class CallCardWindow(QWidget):
         self.after_button = QPushButton(self.tr("After the call…"))
         self.after_button.setFont(self.body_font)
         self.after_button.clicked.connect(self._open_after_call)
-        self.after_button.setVisible(after_call is not None)
+        if after_call is None:  # (hidden only: shown before it has a parent, it is a window)
+            self.after_button.hide()
         self.started_label = QLabel()
         self.started_label.setFont(self.head_font)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setFont(self.body_font)
+        self.close_button.setToolTip(self.tr("Close the card (Esc)"))
+        self.close_button.clicked.connect(self.close)
         bar.addWidget(self.start_button)
         bar.addWidget(self.after_button)
         bar.addWidget(self.started_label, 1)
+        bar.addWidget(self.close_button)
         outer.addLayout(bar)
         fit_dialog(self, 620, 860)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc or the system's Close key (Ctrl+W) closes the card, as a dialog closes: it is a
+        window of its own, on top, and may have no title bar to click."""
+        if event.key() == Qt.Key.Key_Escape or event.matches(QKeySequence.StandardKey.Close):
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     # ----- helpers ---------------------------------------------------------------------------
     def money(self, value: Decimal) -> str:

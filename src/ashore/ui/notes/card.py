@@ -148,19 +148,22 @@ class NoteCard(QFrame):
         actions = QHBoxLayout()
         actions.setSpacing(8)
         actions.addStretch(1)  # at the right on a line of their own
-        self.edit_button = QToolButton()
+        self.edit_button = QToolButton(self)
         self.edit_button.setText(self.tr("Edit"))
         self.edit_button.clicked.connect(lambda: self.editRequested.emit(loan.id, note.id))
-        self.attach_button = QToolButton()
+        self.attach_button = QToolButton(self)
         self.attach_button.setText(self.tr("Attach…"))
         self.attach_button.setToolTip(self.tr("Attach recordings, screenshots or PDFs"))
         self.attach_button.clicked.connect(lambda: self.attachRequested.emit(loan.id, note.id))
-        self.delete_button = QToolButton()
+        self.delete_button = QToolButton(self)
         self.delete_button.setText(self.tr("Delete"))
         self.delete_button.clicked.connect(lambda: self.deleteRequested.emit(loan.id, note.id))
         for button in (self.edit_button, self.attach_button, self.delete_button):
             button.setAutoRaise(True)
-            button.setVisible(not deleted)
+            # Shown while it has no parent, a button becomes a window of its own (an X window
+            # made and dropped, milliseconds per card): parented, and only ever hidden.
+            if deleted:
+                button.hide()
             actions.addWidget(button)
         head.addLayout(actions)
         layout.addLayout(head)
