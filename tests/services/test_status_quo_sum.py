@@ -148,3 +148,50 @@ def test_the_runs_say_what_the_segments_say_on_the_heavy_book(
         assert sums == [sum(day, Decimal(0)) for day in zip(*each, strict=True)]
     finally:
         heavy.close()
+
+
+def test_the_memo_works_out_again_only_the_loan_a_write_touched(
+    ledger: Ledger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A dashboard keeping a ``UnitsMemo`` gets the same lines as one without, and after a
+    payment on one loan only that loan's line is worked out again (the others' records are the
+    snapshot's same objects); a loan gone from the book is forgotten."""
+    from ashore.services.payments import Payments
+    from ashore.services.views import status_quo
+
+    worked: list[str] = []
+    real = status_quo.loan_units
+
+    def counted(loan: Loan, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        worked.append(loan.id)
+        return real(loan, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(status_quo, "loan_units", counted)
+    memo = status_quo.UnitsMemo()
+    end = chart_horizon(TODAY, [])
+    first = list(ledger.snapshot())
+    ids = [loan.id for loan in first]
+    assert len(ids) >= 2
+    kept = status_quo_lines(first, TODAY, end, keep=ids, memo=memo)
+    assert sorted(worked) == sorted(ids)
+    assert kept == status_quo_lines(first, TODAY, end, keep=ids)
+    worked.clear()
+    assert status_quo_lines(first, TODAY, end, keep=ids, memo=memo) == kept
+    assert worked == []  # nothing changed: nothing worked out
+
+    paid = ids[0]
+    Payments(ledger).add_payment(paid, Payment(date=TODAY, amount=Decimal("300.00")))
+    after = list(ledger.snapshot())
+    assert [a is b for a, b in zip(first, after, strict=True)].count(False) == 1
+    worked.clear()
+    again = status_quo_lines(after, TODAY, end, keep=ids, memo=memo)
+    assert worked == [paid]
+    assert again == status_quo_lines(after, TODAY, end, keep=ids)
+    assert again[1][paid] != kept[1][paid]  # the payment shows
+    assert again[1][ids[1]] == kept[1][ids[1]]
+
+    worked.clear()
+    status_quo_lines(after, TODAY + timedelta(days=1), end, memo=memo)
+    assert sorted(worked) == sorted(ids)  # another day: every line again
+    status_quo_lines(after[1:], TODAY + timedelta(days=1), end, memo=memo)
+    assert paid not in memo._kept

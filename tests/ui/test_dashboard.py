@@ -166,3 +166,45 @@ def test_the_upcoming_table_says_each_refreshs_own_rows(qtbot, board, sample) ->
     assert amounts() == before
     assert board._measured is not None
     assert board._measured[0] != measured[0]
+
+
+def test_all_loans_again_shows_the_figures_read_until_something_is_written(
+    qtbot, board, sample, monkeypatch
+) -> None:
+    """Coming back to "All loans" with nothing written since shows the figures already there
+    (not worked out and laid out again); a payment, or another day, works them out again."""
+    from ashore.app.context import Context
+    from ashore.domain.records import Payment
+    from ashore.services.payments import Payments
+    from ashore.services.views import dashboard as dashboard_view
+
+    worked: list[int] = []
+    real = dashboard_view.dashboard
+
+    def counted(*args, **kwargs):
+        worked.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(dashboard_view, "dashboard", counted)
+    before = board.total.text()
+    type_into(qtbot, board.budget, "999")  # typed, never set
+    board.refresh_if_changed()
+    assert worked == []
+    assert board.total.text() == before
+    assert board.budget.text() == ""  # back to the budget kept (none), as a refresh shows it
+
+    loan_id = "jb-2026-01"
+    Payments(sample).add_payment(loan_id, Payment(date=board.ctx.today, amount=Decimal("500.00")))
+    board.refresh_if_changed()
+    assert worked == [1]
+    paid = board.total.text()
+    assert paid != before
+    board.refresh_if_changed()
+    assert worked == [1]
+
+    board.ctx = Context(
+        data=board.ctx.data, today=date.fromordinal(board.ctx.today.toordinal() + 40)
+    )
+    board.refresh_if_changed()
+    assert worked == [1, 1]
+    assert board.total.text() != paid  # forty days more of interest and penalty

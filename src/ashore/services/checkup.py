@@ -16,7 +16,8 @@ from sqlalchemy import select
 from ashore.app.errors import DataError
 from ashore.app.progress import Progress
 from ashore.store import audit
-from ashore.store.database import Database, driver
+from ashore.store.database import Database
+from ashore.store.dbfile import driver
 from ashore.store.models import LoanRow
 
 # what a loan's line says is wrong -> the kind of finding

@@ -38,7 +38,8 @@ from ashore.services.snapshot import LoanFigures, SharedRead, in_sidebar_order
 from ashore.store import lock, plain, plain_read
 from ashore.store.backup import BackupSummary, restore_backup, write_backup
 from ashore.store.bulk import insert_new_loans
-from ashore.store.database import Database, driver
+from ashore.store.database import Database
+from ashore.store.dbfile import driver
 from ashore.store.incoming import store_attachments
 from ashore.store.mapping.files import discard_unreferenced
 from ashore.store.mapping.lenders import lender_record, write_lender

@@ -18,7 +18,8 @@ from datetime import date
 from ashore.domain.records import Lender, Loan, LoanSummary, NoteFacts
 from ashore.services import plans
 from ashore.store import plain, plain_read
-from ashore.store.database import Database, driver
+from ashore.store.database import Database
+from ashore.store.dbfile import driver
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,7 @@ from ashore.app.paths import DataDir
 from ashore.app.progress import Progress, report
 from ashore.store import lock, seal_read
 from ashore.store.chain_check import ChainRows
-from ashore.store.database import driver
-from ashore.store.dbfile import SCHEMA_HEAD, data_error, inspect_file, prepare
+from ashore.store.dbfile import SCHEMA_HEAD, data_error, driver, inspect_file, prepare
 from ashore.store.evidence import EvidenceStore
 
 if TYPE_CHECKING:  # only named in annotations: verify_data never imports SQLAlchemy

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from ashore.domain.records import Loan
 from ashore.store import seal
-from ashore.store.database import driver
+from ashore.store.dbfile import driver
 from ashore.store.evidence import EvidenceStore
 from ashore.store.mapping import now
 from ashore.store.mapping.files import evidence_row

@@ -352,12 +352,3 @@ def _open_engine(data: DataDir, clock: Clock | None) -> Engine:
         engine.dispose()
         raise
     return engine
-
-
-def driver(session: Session) -> sqlite3.Connection:
-    """The driver's own connection under ``session``, in its transaction (begun here): what
-    the plain-SQL reads and writes (``store.plain_read``, ``store.bulk``, …) run over, a few
-    queries turned into records without an ORM object per row."""
-    raw = session.connection().connection.driver_connection
-    assert isinstance(raw, sqlite3.Connection)
-    return raw

@@ -8,11 +8,15 @@ import logging
 import os
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ashore.app.errors import DataError
 from ashore.app.paths import DataDir, tightened_message
 from ashore.store import schema
 from ashore.store.journal import recover
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 _log = logging.getLogger("ashore.store.database")
 
@@ -139,3 +143,12 @@ def prepare(data: DataDir) -> None:
         ) from None
     if changed:
         _log.warning("%s", tightened_message(data.root, changed))
+
+
+def driver(session: Session) -> sqlite3.Connection:
+    """The driver's own connection under ``session``, in its transaction (begun here): what
+    the plain-SQL reads and writes (``store.plain_read``, ``store.bulk``, …) run over, a few
+    queries turned into records without an ORM object per row."""
+    raw = session.connection().connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return raw

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, raiseload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from ashore.domain.records import Loan
-from ashore.store.database import driver
+from ashore.store.dbfile import driver
 from ashore.store.mapping.loans import loan_record
 from ashore.store.models import LoanRow, ProposalRow
 from ashore.store.streams import open_streams

@@ -846,7 +846,7 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is not self.nothing or not self._summaries:
             return
         self._ensure_dashboard()
-        self.dashboard.refresh()
+        self.dashboard.refresh_if_changed()
 
     def show_dashboard(self) -> None:
         """View ▸ Dashboard: all loans at once (the page shown when no loan is selected)."""

@@ -29,7 +29,7 @@ from ashore.services.views.chart import (
     chart_horizon,
     monthly_totals,
 )
-from ashore.services.views.status_quo import status_quo_lines
+from ashore.services.views.status_quo import UnitsMemo, status_quo_lines
 
 
 @dataclass(frozen=True)
@@ -93,10 +93,12 @@ def dashboard(  # noqa: C901
     days_ahead: int = 30,
     summaries: Sequence[LoanSummary] | None = None,
     standings: Mapping[str, plans.Standing] | None = None,
+    memo: UnitsMemo | None = None,
 ) -> Dashboard:
     """The dashboard's figures over the loans kept in ``currency`` (others are listed only).
     ``summaries``: the loans' summaries on ``today``, and ``standings`` (by loan id) where they
-    stand on ``today``, when the caller has them already (``Ledger.figures``)."""
+    stand on ``today``, when the caller has them already (``Ledger.figures``); ``memo``: the
+    loans' "if nothing is paid" lines kept from the caller's last call (``UnitsMemo``)."""
     names = {lender.id: lender.name for lender in lenders}
     if summaries is None:
         summaries = plans.summarize_all(loans, lenders, today)
@@ -155,7 +157,7 @@ def dashboard(  # noqa: C901
     # day's index reads it directly.
     schedules = {key: st.rows for key, st in worked.items()}
     quo_sums, quo_by_loan = status_quo_lines(
-        counted, today, end, keep=agreements.keys(), schedules=schedules
+        counted, today, end, keep=agreements.keys(), schedules=schedules, memo=memo
     )
     agreed_by_loan = {key: _Steps(balance_points(plan)) for key, plan in agreements.items()}
     for loan in counted:

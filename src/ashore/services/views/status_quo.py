@@ -216,17 +216,44 @@ def loan_units(
     return units
 
 
+class UnitsMemo:
+    """Each loan's ``loan_units`` kept while its record is the same object on the same days:
+    the snapshot (``Ledger.snapshot``) keeps a loan's record until a write touches it, so after
+    an edit only that loan's line is worked out again. The record must not be edited meanwhile
+    (the snapshot's are shared and never are)."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, tuple[Loan, date, date, tuple[object, ...], Units | None]] = {}
+
+    def units(
+        self, loan: Loan, today: date, end: date, rows: Sequence[finance.Installment] | None
+    ) -> Units | None:
+        schedule = tuple(rows) if rows is not None else ()
+        known = self._kept.get(loan.id)
+        if known is not None and known[0] is loan and known[1:4] == (today, end, schedule):
+            return known[4]
+        units = loan_units(loan, today, end, rows)
+        self._kept[loan.id] = (loan, today, end, schedule, units)
+        return units
+
+    def keep_only(self, ids: Collection[str]) -> None:
+        """Forget the loans not in ``ids`` (deleted, or no longer in the sum)."""
+        self._kept = {key: value for key, value in self._kept.items() if key in ids}
+
+
 def status_quo_lines(
     loans: Sequence[Loan],
     today: date,
     end: date,
     keep: Collection[str] = (),
     schedules: Mapping[str, Sequence[finance.Installment] | None] | None = None,
+    memo: UnitsMemo | None = None,
 ) -> tuple[list[Decimal], dict[str, list[Decimal]]]:
     """The total owed on each day from ``today`` to ``end`` over ``loans`` (all in one currency)
     if nothing is paid, and the line of each loan in ``keep`` (by id): the sums of and the same
     values as ``views.chart.status_quo_totals`` of each loan. ``schedules``: each loan's
-    contract schedule by id, where the caller has it (``plans.Standing.rows``)."""
+    contract schedule by id, where the caller has it (``plans.Standing.rows``); ``memo``: the
+    loans' lines kept from the last call, where the caller keeps one (``UnitsMemo``)."""
     import numpy as np
 
     length = (end - today).days + 1
@@ -237,7 +264,11 @@ def status_quo_lines(
     room = _LIMIT  # what the total may still take without overflowing
     for loan in loans:
         rows = schedules.get(loan.id) if schedules is not None else None
-        units = loan_units(loan, today, end, rows)
+        units = (
+            memo.units(loan, today, end, rows)
+            if memo is not None
+            else loan_units(loan, today, end, rows)
+        )
         peak = int(np.abs(units).max()) if units is not None and len(units) else 0
         if units is None or peak >= room:
             terms = plans.loan_terms(loan)
@@ -250,6 +281,8 @@ def status_quo_lines(
         total += units
         if loan.id in keep:
             kept[loan.id] = [quantum * int(u) for u in units]
+    if memo is not None:
+        memo.keep_only({loan.id for loan in loans})
     if not loans:
         return [ZERO] * length, kept
     sums = [quantum * int(u) for u in total]

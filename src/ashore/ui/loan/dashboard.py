@@ -35,6 +35,7 @@ from ashore.app.errors import DataError, InputError
 from ashore.domain.money import AmountError, format_plain
 from ashore.services.ledger import Ledger
 from ashore.services.views import dashboard as dashboard_view
+from ashore.services.views.status_quo import UnitsMemo
 from ashore.ui.chart.view import NegotiationChart
 from ashore.ui.files.common import chart_file
 from ashore.ui.loan.overview import CARD_STYLE, Figure, caption, card
@@ -241,6 +242,9 @@ class Dashboard(QWidget):
         self.data: dashboard_view.Dashboard | None = None
         self._refreshes = 0  # how many times refreshed: the rows the columns were measured for
         self._measured: tuple[tuple[int, str], int] | None = None
+        self._shown_of: tuple[object, int, object] | None = None  # (database, writes, day)
+        self._budget_shown = ""
+        self._curves = UnitsMemo()  # each loan's "if nothing is paid" line
         self.items: list[Attention] = []  # the "Needs attention" lines, as listed
         self.currency = "CNY"
         layout = QVBoxLayout(self)
@@ -384,9 +388,25 @@ class Dashboard(QWidget):
             if child.focusPolicy() & Qt.FocusPolicy.TabFocus:
                 child.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
+    def _data_key(self) -> tuple[object, int, object]:
+        db = self.ledger.db
+        return (db, db.changes.writes, self.ctx.today)
+
+    def refresh_if_changed(self) -> None:
+        """``refresh`` unless what it showed is still so: nothing written to the data since, and
+        the same day (coming back to "All loans" shows the figures at once, not after the rows,
+        lists and chart are made again). A budget typed and not set goes back to the one kept,
+        as a refresh would."""
+        if self.data is not None and self._shown_of == self._data_key():
+            self.budget.setText(self._budget_shown)
+            self.budget_error.show_message("")
+            return
+        self.refresh()
+
     def refresh(self) -> None:
         """Read every loan again and show where they stand on ``ctx.today``."""
         ledger = self.ledger
+        key = self._data_key()  # as of the read below: a write during the fill shows next time
         currency = self.ledger.currency()
         self.currency = currency
         # The refresh's shared read of every loan, each worked out once (shared with the
@@ -402,6 +422,7 @@ class Dashboard(QWidget):
             currency,
             summaries=[found.summary for found in figures],
             standings={found.loan.id: found.standing for found in figures},
+            memo=self._curves,
         )
         self.data = data
         self._refreshes += 1
@@ -427,13 +448,15 @@ class Dashboard(QWidget):
         else:
             hint = self.tr("Within the budget of %1.").replace("%1", money(budget))
         self.budget_line.setText(no_lone_end(hint))
-        self.budget.setText(format_plain(budget, currency) if budget is not None else "")
+        self._budget_shown = format_plain(budget, currency) if budget is not None else ""
+        self.budget.setText(self._budget_shown)
         self.budget_error.show_message("")
         self.upcoming_model.set_rows(data.upcoming)
         self._fit_upcoming()
         self._show_attention(data.upcoming, {loan.id: loan.name for loan in loans})
         self._show_follow_ups(loans)
         show_on_chart(self.chart, data.chart)
+        self._shown_of = key
 
     def _show_attention(
         self, upcoming: list[dashboard_view.UpcomingPayment], names: dict[str, str]
